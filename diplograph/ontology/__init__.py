@@ -1,0 +1,220 @@
+"""PLOVER, the event ontology diplograph codes into: types, modes, contexts, scores, and the CAMEO crosswalk.
+
+    from diplograph import ontology
+    ontology.event_type("CONSULT").modes        # {'visit': 4.0, 'third-party': 1.0, ...}
+    ontology.plover_score("ASSAULT", "drone")   # -9.5
+    ontology.to_cameo("AID", context=("economic",))   # ('071', 7.4)
+    ontology.from_cameo("1712")                 # ('ASSAULT', 'destroy', ('human_security',))
+
+The facts live in two data files next to this module: `data/plover.toml` (the ontology, from the PLOVER
+manual) and `data/cameo_plover.csv` (every CAMEO code with its Goldstein score and PLOVER equivalent,
+built by scripts/build_cameo_table.py). Both are read once, on first use.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from types import MappingProxyType
+from typing import Any
+
+from diplograph.errors import DiplographError
+
+__all__ = [
+    "AUX_MODES",
+    "CONTEXTS",
+    "EVENT_TYPES",
+    "QUADS",
+    "CameoCode",
+    "EventType",
+    "OntologyError",
+    "cameo_code",
+    "context_description",
+    "event_type",
+    "from_cameo",
+    "plover_score",
+    "quad",
+    "to_cameo",
+    "validate_event",
+]
+
+QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
+
+
+class OntologyError(DiplographError, ValueError):
+    """A PLOVER type, mode or context that the ontology does not have."""
+
+
+@dataclass(frozen=True, slots=True)
+class EventType:
+    """One PLOVER event type. `modes` maps each mode to its PLOVER score; `score` is the type's own."""
+
+    name: str
+    definition: str
+    quad: str
+    requires_recipient: bool
+    score: float
+    modes: Mapping[str, float]
+    cameo_root: str
+
+
+@dataclass(frozen=True, slots=True)
+class CameoCode:
+    """One CAMEO code with its Goldstein score and PLOVER equivalent (`plover` is None where CAMEO has none)."""
+
+    code: str
+    name: str
+    goldstein: float
+    plover: str | None
+    mode: str | None
+    contexts: tuple[str, ...]
+
+
+def _data_text(name: str) -> str:
+    return resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
+
+
+@cache
+def _ontology() -> dict[str, Any]:
+    return tomllib.loads(_data_text("plover.toml"))
+
+
+@cache
+def _event_types() -> dict[str, EventType]:
+    return {name: _read_type(name, spec) for name, spec in _ontology()["types"].items()}
+
+
+def _read_type(name: str, spec: dict[str, Any]) -> EventType:
+    modes = MappingProxyType({mode: float(score) for mode, score in spec["modes"].items()})
+    return EventType(
+        name=name,
+        definition=spec["definition"],
+        quad=spec["quad"],
+        requires_recipient=spec["requires_recipient"],
+        score=float(spec["score"]),
+        modes=modes,
+        cameo_root=spec["cameo_root"],
+    )
+
+
+@cache
+def _cameo_table() -> dict[str, CameoCode]:
+    rows = csv.DictReader(io.StringIO(_data_text("cameo_plover.csv")))
+    return {row["cameo"]: _read_cameo(row) for row in rows}
+
+
+def _read_cameo(row: dict[str, str]) -> CameoCode:
+    contexts = tuple(c for c in row["context"].split(";") if c)
+    return CameoCode(
+        row["cameo"], row["name"], float(row["goldstein"]), row["plover"] or None, row["mode"] or None, contexts
+    )
+
+
+EVENT_TYPES: tuple[str, ...] = tuple(_event_types())
+CONTEXTS: tuple[str, ...] = tuple(_ontology()["contexts"])
+AUX_MODES: tuple[str, ...] = tuple(_ontology()["aux_modes"])
+
+
+def event_type(name: str) -> EventType:
+    """The PLOVER type called `name` (upper case, as the manual writes it)."""
+    try:
+        return _event_types()[name]
+    except KeyError:
+        raise OntologyError(f"unknown PLOVER event type {name!r}; expected one of {', '.join(EVENT_TYPES)}") from None
+
+
+def plover_score(event: str, mode: str | None = None) -> float:
+    """The PLOVER conflict/cooperation score (-10..+10) of a type, or of one of its modes."""
+    spec = event_type(event)
+    if mode is None:
+        return spec.score
+    _check_mode(spec, mode)
+    return spec.modes[mode]
+
+
+def quad(event: str) -> str:
+    """The quad category of a type: one of `QUADS`."""
+    return event_type(event).quad
+
+
+def context_description(context: str) -> str:
+    """What a context covers, in one line."""
+    _check_contexts((context,))
+    return str(_ontology()["contexts"][context])
+
+
+def cameo_code(code: str) -> CameoCode | None:
+    """The CAMEO codebook entry for `code` (e.g. "042"), or None if CAMEO has no such code."""
+    return _cameo_table().get(code.strip())
+
+
+def from_cameo(code: str) -> tuple[str, str | None, tuple[str, ...]] | None:
+    """PLOVER (type, mode, contexts) for a CAMEO code of any level, falling back to shorter prefixes.
+
+    None when neither the code nor its prefixes have a PLOVER equivalent (CAMEO 01 and 02 were dropped).
+    """
+    code = code.strip()
+    for length in range(len(code), 1, -1):
+        entry = _cameo_table().get(code[:length])
+        if entry is not None and entry.plover is not None:
+            return entry.plover, entry.mode, entry.contexts
+    return None
+
+
+def to_cameo(event: str, mode: str | None = None, context: Iterable[str] = ()) -> tuple[str, float]:
+    """The CAMEO code (and its Goldstein score) that best fits a PLOVER event, for GDELT-style export.
+
+    Codes of the same type are scored on how well their mode and contexts match; if none matches better than
+    the type's root code (e.g. AGREE -> 030), the root is used. Ties go to the root, then the shorter, then
+    the lower code.
+    """
+    spec = event_type(event)
+    contexts = frozenset(context)
+    if mode is not None:
+        _check_mode(spec, mode)
+    _check_contexts(contexts)
+    root = _cameo_table()[spec.cameo_root]
+    candidates = [c for c in _cameo_table().values() if c.plover == event]
+    best = max(candidates, key=lambda c: (_fit(c, mode, contexts), c is root, -len(c.code), -int(c.code)))
+    best_fit = _fit(best, mode, contexts)
+    chosen = best if best_fit > 0 and best_fit > _fit(root, mode, contexts) else root
+    return chosen.code, chosen.goldstein
+
+
+def _fit(entry: CameoCode, mode: str | None, contexts: frozenset[str]) -> float:
+    # A matching mode outweighs any context; a code's contexts that the event lacks count half against it.
+    mode_fit = 0.0 if entry.mode is None else (2.0 if entry.mode == mode else -2.0)
+    shared = len(contexts.intersection(entry.contexts))
+    return mode_fit + shared - 0.5 * (len(entry.contexts) - shared)
+
+
+def validate_event(
+    event: str, mode: str | None = None, contexts: Iterable[str] = (), aux: Iterable[str] = ()
+) -> list[str]:
+    """Problems with a coded event: unknown type, a mode the type lacks, unknown contexts or auxiliary modes."""
+    if event not in _event_types():
+        return [f"unknown PLOVER event type {event!r}"]
+    problems = []
+    modes = _event_types()[event].modes
+    if mode is not None and mode not in modes:
+        problems.append(f"mode {mode!r} is not a mode of {event} (modes: {', '.join(modes) or 'none'})")
+    problems += [f"unknown context {c!r}" for c in contexts if c not in CONTEXTS]
+    problems += [f"unknown auxiliary mode {a!r}" for a in aux if a not in AUX_MODES]
+    return problems
+
+
+def _check_mode(spec: EventType, mode: str) -> None:
+    if mode not in spec.modes:
+        known = ", ".join(spec.modes) or "none"
+        raise OntologyError(f"{spec.name} has no mode {mode!r}; its modes are: {known}")
+
+
+def _check_contexts(contexts: Iterable[str]) -> None:
+    unknown = sorted(set(contexts).difference(CONTEXTS))
+    if unknown:
+        raise OntologyError(f"unknown PLOVER context(s) {', '.join(map(repr, unknown))}; see ontology.CONTEXTS")
