@@ -1,0 +1,412 @@
+"""The Store: open (and migrate) a DuckDB file, add extractions in atomic batches, query facts back."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from itertools import islice
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import duckdb
+
+from diplograph import config
+from diplograph.errors import ConfigError, StoreError
+from diplograph.model import DateRef, Document, Event, Extraction, Measure, Mention, Quantity
+from diplograph.store import convert, migrations
+from diplograph.store.query import EVENT_COLUMNS, MEASURE_COLUMNS, DateLike, Where, add_date_range, fact_filters, page
+
+MEMORY = ":memory:"
+TABLES = ("documents", "events", "measures", "mentions")  # insert order: a document before its facts
+
+_EVENT_ORDER = "date_start NULLS LAST, doc_id, doc_hash, evidence[1].start NULLS FIRST, seq"
+_MEASURE_ORDER = "period_start NULLS LAST, doc_id, doc_hash, evidence[1].start NULLS FIRST, seq"
+_DOCUMENT_ORDER = "published NULLS LAST, id, hash"
+
+
+@dataclass(frozen=True)
+class AddResult:
+    """What one `Store.add` call wrote."""
+
+    documents_added: int = 0
+    documents_skipped: int = 0
+    events_added: int = 0
+    measures_added: int = 0
+
+    def __add__(self, other: AddResult) -> AddResult:
+        return AddResult(
+            self.documents_added + other.documents_added,
+            self.documents_skipped + other.documents_skipped,
+            self.events_added + other.events_added,
+            self.measures_added + other.measures_added,
+        )
+
+
+def _arrow_schema(table: str) -> Any:
+    """The Arrow layout of a batch for `table`, column for column as migrations create it."""
+    import pyarrow as pa
+
+    text, day, int32, codes = pa.string(), pa.date32(), pa.int32(), pa.list_(pa.string())
+    evidence = pa.list_(pa.struct([("start", int32), ("end", int32), ("text", text)]))
+    facts = [("doc_hash", text), ("id", text), ("seq", int32), ("doc_id", text)]
+    layouts: dict[str, list[tuple[str, Any]]] = {
+        "documents": [
+            *[(name, text) for name in ("hash", "id", "text")],
+            ("published", day),
+            *[(name, text) for name in ("published_text", "title", "url", "source", "origin")],
+            ("ingested_at", pa.timestamp("us")),
+        ],
+        "events": [
+            *facts, ("event", text), ("mode", text), ("context", codes), ("aux", text), ("actor", codes),
+            ("recipient", codes), ("date", text), ("date_start", day), ("date_end", day), ("date_source", text),
+            ("rule", text), ("score", pa.float64()), ("evidence", evidence), ("detail", text),
+        ],
+        "measures": [
+            *facts, ("measure", text), ("actor", codes), ("recipient", codes), ("value", pa.float64()),
+            ("unit", text), ("period", text), ("period_start", day), ("period_end", day),
+            ("change_pct", pa.float64()), ("commodity", text), ("per", text), ("qualifier", text), ("rule", text),
+            ("evidence", evidence),
+        ],
+        "mentions": [
+            ("doc_hash", text), ("kind", text), ("seq", int32), ("start", int32), ("end", int32), ("text", text),
+            ("payload", text),
+        ],
+    }  # fmt: skip
+    return pa.schema(layouts[table])
+
+
+def insert_rows(conn: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]]) -> None:
+    """Insert rows into `table` in one statement, through an Arrow table (never row by row)."""
+    if not rows:
+        return
+    import pyarrow as pa
+
+    schema = _arrow_schema(table)
+    view = f"_diplograph_batch_{table}"
+    conn.register(view, pa.Table.from_pylist(rows, schema=schema))
+    try:
+        columns = ", ".join(f'"{name}"' for name in schema.names)
+        conn.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {view}")
+    finally:
+        conn.unregister(view)
+
+
+def _chunks(items: Iterable[Extraction], size: int) -> Iterator[list[Extraction]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def _check_ids(rows: list[dict[str, Any]], kind: str) -> None:
+    """Two facts of one document with the same id would break the key: say which, before writing anything."""
+    seen: set[tuple[str, str]] = set()
+    for row in rows:
+        key = (row["doc_hash"], row["id"])
+        if key in seen:
+            raise StoreError(f"document {row['doc_id']!r} has two {kind} with the id {row['id']!r}; ids must differ")
+        seen.add(key)
+
+
+def resolve_path(path: str | Path | None) -> str:
+    """':memory:' as is, else the file `config.db_path` chooses."""
+    if path is not None and str(path) == MEMORY:
+        return MEMORY
+    return str(config.db_path(path))
+
+
+def _connect(target: str, read_only: bool) -> duckdb.DuckDBPyConnection:
+    if target != MEMORY:
+        if read_only and not Path(target).exists():
+            raise StoreError(f"{target}: no store there (a read-only open does not create one)")
+        if not read_only:
+            Path(target).parent.mkdir(parents=True, exist_ok=True)
+    try:
+        return duckdb.connect(target, read_only=read_only)
+    except duckdb.Error as exc:
+        raise StoreError(f"{target}: cannot open as a DuckDB store: {exc}") from exc
+    except OSError as exc:
+        raise StoreError(f"{target}: cannot open: {exc}") from exc
+
+
+def _prepare_schema(conn: duckdb.DuckDBPyConnection, target: str, read_only: bool) -> None:
+    """Migrate a writable store; check that a read-only one needs no migration."""
+    try:
+        if not read_only:
+            migrations.migrate(conn)
+            return
+        version = migrations.current_version(conn)
+    except duckdb.Error as exc:
+        raise StoreError(f"{target}: cannot read the schema: {exc}") from exc
+    except StoreError as exc:
+        raise StoreError(f"{target}: {exc}") from exc
+    if version != migrations.SCHEMA_VERSION:
+        newer = version > migrations.SCHEMA_VERSION
+        hint = "upgrade diplograph to read it" if newer else "open it once without read_only to migrate it"
+        raise StoreError(
+            f"{target}: store schema version {version}, this diplograph needs {migrations.SCHEMA_VERSION}; {hint}"
+        )
+
+
+class Store:
+    """A diplograph store in one DuckDB file. See the `diplograph.store` docstring for the schema."""
+
+    def __init__(self, conn: duckdb.DuckDBPyConnection, path: str, *, read_only: bool = False) -> None:
+        self._conn: duckdb.DuckDBPyConnection | None = conn
+        self.path = path
+        self.read_only = read_only
+        self._lock = threading.RLock()  # one DuckDB connection is not safe to use from two threads at once
+
+    @classmethod
+    def open(cls, path: str | Path | None = None, *, read_only: bool = False) -> Store:
+        """Open the store at `path` (None: config.db_path()), creating and migrating it unless read_only."""
+        target = resolve_path(path)
+        conn = _connect(target, read_only)
+        try:
+            _prepare_schema(conn, target, read_only)
+        except BaseException:
+            conn.close()
+            raise
+        return cls(conn, target, read_only=read_only)
+
+    # --- lifecycle ---------------------------------------------------------------------------------------------
+
+    @property
+    def connection(self) -> duckdb.DuckDBPyConnection:
+        """The DuckDB connection, for analytics queries (finish each result before the next query)."""
+        if self._conn is None:
+            raise StoreError(f"{self.path}: the store is closed")
+        return self._conn
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        mode = ", read_only" if self.read_only else ""
+        return f"Store({self.path!r}{mode})"
+
+    # --- writing -----------------------------------------------------------------------------------------------
+
+    def add(self, extractions: Iterable[Extraction], *, batch_size: int = 64) -> AddResult:
+        """Store extractions whose documents are new, `batch_size` documents per transaction."""
+        if self.read_only:
+            raise StoreError(f"{self.path}: the store was opened read-only")
+        if not isinstance(batch_size, int) or batch_size < 1:
+            raise ConfigError(f"batch_size: expected 1 or more, got {batch_size!r}")
+        total = AddResult()
+        for batch in _chunks(extractions, batch_size):
+            total += self._add_batch(batch)
+        return total
+
+    def _add_batch(self, batch: list[Extraction]) -> AddResult:
+        with self._lock:
+            conn = self.connection
+            conn.execute("BEGIN TRANSACTION")
+            try:
+                result = self._write_new(conn, batch)
+                conn.execute("COMMIT")
+            except BaseException as exc:
+                _rollback(conn)
+                if isinstance(exc, StoreError):
+                    raise
+                if isinstance(exc, Exception):
+                    first = batch[0].document.id
+                    raise StoreError(
+                        f"{self.path}: could not store a batch of {len(batch)} documents (first {first!r}); "
+                        f"nothing of it was written: {exc}"
+                    ) from exc
+                raise
+            return result
+
+    def _write_new(self, conn: duckdb.DuckDBPyConnection, batch: list[Extraction]) -> AddResult:
+        """Inside a transaction: insert the documents of `batch` not stored yet, with all their facts."""
+        fresh = self._new_only(conn, batch)
+        rows = convert.batch_rows(fresh, datetime.now(UTC).replace(tzinfo=None))
+        _check_ids(rows["events"], "events")
+        _check_ids(rows["measures"], "measures")
+        for table in TABLES:
+            insert_rows(conn, table, rows[table])
+        return AddResult(len(fresh), len(batch) - len(fresh), len(rows["events"]), len(rows["measures"]))
+
+    def _new_only(self, conn: duckdb.DuckDBPyConnection, batch: list[Extraction]) -> list[Extraction]:
+        known = _known(conn, [x.document.hash for x in batch])
+        fresh: dict[str, Extraction] = {}
+        for extraction in batch:
+            digest = extraction.document.hash
+            if digest not in known and digest not in fresh:
+                fresh[digest] = extraction
+        return list(fresh.values())
+
+    # --- reading -----------------------------------------------------------------------------------------------
+
+    def _rows(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+        with self._lock:
+            try:
+                cursor = self.connection.execute(sql, params or [])
+                names = [d[0] for d in cursor.description]
+                return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+            except duckdb.Error as exc:
+                raise StoreError(f"{self.path}: query failed: {exc}") from exc
+
+    def has_document(self, content_hash: str) -> bool:
+        return bool(self.known_hashes([content_hash]))
+
+    def known_hashes(self, hashes: Iterable[str]) -> set[str]:
+        """Which of these content hashes are stored already."""
+        with self._lock:
+            return _known(self.connection, list(hashes))
+
+    def documents(
+        self, *, limit: int | None = None, offset: int = 0, since: DateLike = None, until: DateLike = None
+    ) -> list[Document]:
+        """Stored documents, by publication date; since/until filter on it (undated ones drop out)."""
+        where = Where()
+        add_date_range(where, "published", "published", since, until)
+        paging, paging_params = page(limit, offset)
+        sql = f"SELECT * FROM documents {where.sql()} ORDER BY {_DOCUMENT_ORDER} {paging}"
+        return [convert.document_from_row(r) for r in self._rows(sql, [*where.params, *paging_params])]
+
+    def document(self, doc_id_or_hash: str) -> Document | None:
+        """A document by content hash, else the first ingested with that id."""
+        digest = self._resolve(doc_id_or_hash)
+        if digest is None:
+            return None
+        rows = self._rows("SELECT * FROM documents WHERE hash = ?", [digest])
+        return convert.document_from_row(rows[0])
+
+    def _resolve(self, doc_id_or_hash: str) -> str | None:
+        """The hash of the document `document()` would return."""
+        rows = self._rows(
+            "SELECT hash FROM documents WHERE hash = ? OR id = ? ORDER BY (hash = ?) DESC, ingested_at, hash LIMIT 1",
+            [doc_id_or_hash, doc_id_or_hash, doc_id_or_hash],
+        )
+        return rows[0]["hash"] if rows else None
+
+    def events(
+        self,
+        *,
+        state: str | None = None,
+        actor: str | None = None,
+        recipient: str | None = None,
+        dyad: tuple[str, str] | None = None,
+        event_type: str | Iterable[str] | None = None,
+        since: DateLike = None,
+        until: DateLike = None,
+        text: str | None = None,
+        doc: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Event]:
+        """Events matching every given filter, ordered by date, document and position of the evidence."""
+        where = fact_filters(
+            EVENT_COLUMNS, state=state, actor=actor, recipient=recipient, dyad=dyad, types=event_type,
+            since=since, until=until, text=text, doc=doc,
+        )  # fmt: skip
+        rows = self._page("events", where, _EVENT_ORDER, limit, offset)
+        return [convert.event_from_row(r) for r in rows]
+
+    def measures(
+        self,
+        *,
+        state: str | None = None,
+        actor: str | None = None,
+        recipient: str | None = None,
+        dyad: tuple[str, str] | None = None,
+        measure: str | Iterable[str] | None = None,
+        since: DateLike = None,
+        until: DateLike = None,
+        text: str | None = None,
+        doc: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Measure]:
+        """Measures matching every given filter; since/until overlap the measure's period."""
+        where = fact_filters(
+            MEASURE_COLUMNS, state=state, actor=actor, recipient=recipient, dyad=dyad, types=measure,
+            since=since, until=until, text=text, doc=doc,
+        )  # fmt: skip
+        rows = self._page("measures", where, _MEASURE_ORDER, limit, offset)
+        return [convert.measure_from_row(r) for r in rows]
+
+    def _page(self, table: str, where: Where, order: str, limit: int | None, offset: int) -> list[dict[str, Any]]:
+        paging, paging_params = page(limit, offset)
+        sql = f"SELECT * FROM {table} {where.sql()} ORDER BY {order} {paging}"
+        return self._rows(sql, [*where.params, *paging_params])
+
+    def _annotations(self, doc: str, kind: str) -> list[Mention | DateRef | Quantity]:
+        digest = self._resolve(doc)
+        if digest is None:
+            return []
+        rows = self._rows("SELECT * FROM mentions WHERE doc_hash = ? AND kind = ? ORDER BY seq", [digest, kind])
+        return [convert.mention_from_row(r) for r in rows]
+
+    def mentions(self, doc: str) -> list[Mention]:
+        """The actor mentions of a document (by id or hash), in extraction order."""
+        return [m for m in self._annotations(doc, "actor") if isinstance(m, Mention)]
+
+    def dates(self, doc: str) -> list[DateRef]:
+        """The time expressions of a document, in extraction order."""
+        return [d for d in self._annotations(doc, "date") if isinstance(d, DateRef)]
+
+    def quantities(self, doc: str) -> list[Quantity]:
+        """The quantities found in a document, in extraction order."""
+        return [q for q in self._annotations(doc, "quantity") if isinstance(q, Quantity)]
+
+    def extraction(self, doc: str) -> Extraction | None:
+        """Everything stored about one document, as an Extraction (sentences are not stored)."""
+        digest = self._resolve(doc)
+        if digest is None:
+            return None
+        events = self._rows("SELECT * FROM events WHERE doc_hash = ? ORDER BY seq", [digest])
+        measures = self._rows("SELECT * FROM measures WHERE doc_hash = ? ORDER BY seq", [digest])
+        return Extraction(
+            document=convert.document_from_row(self._rows("SELECT * FROM documents WHERE hash = ?", [digest])[0]),
+            events=tuple(convert.event_from_row(r) for r in events),
+            measures=tuple(convert.measure_from_row(r) for r in measures),
+            mentions=tuple(self.mentions(digest)),
+            dates=tuple(self.dates(digest)),
+            quantities=tuple(self.quantities(digest)),
+        )
+
+    def stats(self) -> dict[str, Any]:
+        """Counts of documents, events, measures and mentions, the schema version and the span of event dates."""
+        row = self._rows(
+            """
+            SELECT (SELECT count(*) FROM documents) AS documents,
+                   (SELECT count(*) FROM events) AS events,
+                   (SELECT count(*) FROM measures) AS measures,
+                   (SELECT count(*) FROM mentions) AS mentions,
+                   (SELECT max(version) FROM schema_migrations) AS schema_version,
+                   (SELECT min(date_start) FROM events) AS first_date,
+                   (SELECT max(date_end) FROM events) AS last_date
+            """
+        )[0]
+        for key in ("first_date", "last_date"):
+            row[key] = row[key].isoformat() if row[key] else None
+        return {**row, "path": self.path}
+
+
+def _known(conn: duckdb.DuckDBPyConnection, hashes: list[str]) -> set[str]:
+    if not hashes:
+        return set()
+    cursor = conn.execute("SELECT hash FROM documents WHERE hash IN (SELECT unnest(?::VARCHAR[]))", [hashes])
+    return {row[0] for row in cursor.fetchall()}
+
+
+def _rollback(conn: duckdb.DuckDBPyConnection) -> None:
+    """Undo the open transaction; a failure to do so must not hide the error that caused it."""
+    try:
+        conn.execute("ROLLBACK")
+    except duckdb.Error:
+        pass

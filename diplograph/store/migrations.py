@@ -1,0 +1,186 @@
+"""Versioned schema migrations of the DuckDB store.
+
+`MIGRATIONS` is the ordered history of the schema: step N takes a store from version N-1 to N. A store records
+the steps it has received in `schema_migrations(version, applied_at)`; `migrate` applies the missing ones in one
+transaction, so a store is always at a version that exists in this list. Never edit a released step: append one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from diplograph.errors import StoreError
+
+Connection = Any  # duckdb.DuckDBPyConnection (duckdb is imported only when a store is opened)
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    apply: Callable[[Connection], None]
+
+
+def _sql(*statements: str) -> Callable[[Connection], None]:
+    """A migration step made of plain SQL statements."""
+
+    def run(conn: Connection) -> None:
+        for statement in statements:
+            conn.execute(statement)
+
+    return run
+
+
+_EVIDENCE = 'STRUCT(start INTEGER, "end" INTEGER, text VARCHAR)[]'
+
+_V1_CORE_TABLES = _sql(
+    """
+    CREATE TABLE documents (
+        hash        VARCHAR PRIMARY KEY,   -- SHA-256 of text: the key of a document
+        id          VARCHAR NOT NULL,
+        text        VARCHAR NOT NULL,
+        published   DATE,                  -- first day of published_text, for filters
+        published_text VARCHAR,            -- published exactly as given (round trip)
+        title       VARCHAR,
+        url         VARCHAR,
+        source      VARCHAR,
+        origin      VARCHAR,
+        ingested_at TIMESTAMP NOT NULL
+    )
+    """,
+    f"""
+    CREATE TABLE events (
+        doc_hash    VARCHAR NOT NULL,
+        id          VARCHAR NOT NULL,
+        seq         INTEGER NOT NULL,      -- position in the document's extraction
+        doc_id      VARCHAR NOT NULL,
+        event       VARCHAR NOT NULL,
+        mode        VARCHAR,
+        context     VARCHAR[] NOT NULL,
+        aux         VARCHAR,
+        actor       VARCHAR[] NOT NULL,
+        recipient   VARCHAR[] NOT NULL,
+        date        VARCHAR,
+        date_start  DATE,
+        date_end    DATE,
+        date_source VARCHAR NOT NULL,
+        rule        VARCHAR NOT NULL,
+        score       DOUBLE,
+        evidence    {_EVIDENCE} NOT NULL,
+        detail      JSON NOT NULL,         -- actor_detail, recipient_detail, quantities
+        PRIMARY KEY (doc_hash, id)
+    )
+    """,
+    f"""
+    CREATE TABLE measures (
+        doc_hash     VARCHAR NOT NULL,
+        id           VARCHAR NOT NULL,
+        seq          INTEGER NOT NULL,
+        doc_id       VARCHAR NOT NULL,
+        measure      VARCHAR NOT NULL,
+        actor        VARCHAR[] NOT NULL,
+        recipient    VARCHAR[] NOT NULL,
+        value        DOUBLE NOT NULL,
+        unit         VARCHAR NOT NULL,
+        period       VARCHAR,
+        period_start DATE,
+        period_end   DATE,
+        change_pct   DOUBLE,
+        commodity    VARCHAR,
+        per          VARCHAR,
+        qualifier    VARCHAR,
+        rule         VARCHAR NOT NULL,
+        evidence     {_EVIDENCE} NOT NULL,
+        PRIMARY KEY (doc_hash, id)
+    )
+    """,
+)
+
+_V2_MENTIONS = _sql(
+    """
+    CREATE TABLE mentions (
+        doc_hash VARCHAR NOT NULL,
+        kind     VARCHAR NOT NULL,         -- actor | date | quantity
+        seq      INTEGER NOT NULL,         -- position among the document's mentions of this kind
+        start    INTEGER NOT NULL,
+        "end"    INTEGER NOT NULL,
+        text     VARCHAR NOT NULL,
+        payload  JSON NOT NULL,            -- the record's to_dict()
+        PRIMARY KEY (doc_hash, kind, seq)
+    )
+    """
+)
+
+_V3_DYAD_VIEWS = _sql(
+    """
+    CREATE VIEW event_dyads AS
+    SELECT e.doc_hash, e.id, e.event, e.mode, e.date_start, e.date_end, e.score, a.code AS actor, r.code AS recipient
+    FROM events e, unnest(e.actor) AS a(code), unnest(e.recipient) AS r(code)
+    """,
+    """
+    CREATE VIEW measure_dyads AS
+    SELECT m.doc_hash, m.id, m.measure, m.value, m.unit, m.period_start, m.period_end, m.change_pct,
+           a.code AS actor, r.code AS recipient
+    FROM measures m, unnest(m.actor) AS a(code), unnest(m.recipient) AS r(code)
+    """,
+)
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "documents, events and measures", _V1_CORE_TABLES),
+    Migration(2, "mentions: actor, date and quantity spans of each document", _V2_MENTIONS),
+    Migration(3, "event_dyads and measure_dyads views: one row per actor x recipient", _V3_DYAD_VIEWS),
+)
+SCHEMA_VERSION = MIGRATIONS[-1].version
+_OWN_TABLES = ("documents", "events", "measures", "mentions")
+
+
+def _table_names(conn: Connection) -> set[str]:
+    rows = conn.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()
+    return {row[0] for row in rows}
+
+
+def current_version(conn: Connection) -> int:
+    """The schema version of an open store: 0 for an empty database."""
+    tables = _table_names(conn)
+    if "schema_migrations" not in tables:
+        if tables & set(_OWN_TABLES):
+            raise StoreError(
+                "the database has diplograph tables but no schema_migrations table; not a diplograph store"
+            )
+        return 0
+    row = conn.execute("SELECT max(version) FROM schema_migrations").fetchall()[0]
+    return int(row[0] or 0)
+
+
+def pending(version: int, target: int = SCHEMA_VERSION) -> list[Migration]:
+    """The steps that take a store from `version` to `target`."""
+    return [m for m in MIGRATIONS if version < m.version <= target]
+
+
+def migrate(conn: Connection, *, target: int = SCHEMA_VERSION) -> int:
+    """Bring the store up to `target` in one transaction; returns the version it was at before."""
+    version = current_version(conn)
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"the store is at schema version {version}, newer than this diplograph supports ({SCHEMA_VERSION}); "
+            "upgrade diplograph to open it"
+        )
+    steps = pending(version, target)
+    if steps:
+        _apply(conn, steps)
+    return version
+
+
+def _apply(conn: Connection, steps: list[Migration]) -> None:
+    conn.execute("BEGIN TRANSACTION")
+    try:
+        conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMP)")
+        for step in steps:
+            step.apply(conn)
+            conn.execute("INSERT INTO schema_migrations VALUES (?, CAST(now() AS TIMESTAMP))", [step.version])
+        conn.execute("COMMIT")
+    except Exception as exc:
+        conn.execute("ROLLBACK")
+        raise StoreError(f"migration to schema version {steps[-1].version} failed: {exc}") from exc

@@ -1,0 +1,128 @@
+"""WHERE clauses for store queries. User values only ever travel as parameters; column names come from code."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from diplograph.errors import ConfigError
+from diplograph.store.convert import date_bounds
+
+DateLike = str | date | None
+
+
+@dataclass
+class Where:
+    """An AND of clauses with their parameters, in order."""
+
+    clauses: list[str] = field(default_factory=list)
+    params: list[Any] = field(default_factory=list)
+
+    def add(self, clause: str, *params: Any) -> None:
+        self.clauses.append(clause)
+        self.params.extend(params)
+
+    def sql(self) -> str:
+        return ("WHERE " + " AND ".join(f"({c})" for c in self.clauses)) if self.clauses else ""
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Which columns of a fact table the shared filters read."""
+
+    type: str
+    start: str
+    end: str
+
+
+EVENT_COLUMNS = Columns(type="event", start="date_start", end="date_end")
+MEASURE_COLUMNS = Columns(type="measure", start="period_start", end="period_end")
+
+
+def parse_date(value: DateLike, name: str, *, last: bool = False) -> date | None:
+    """A filter date: a date, or YYYY / YYYY-MM / YYYY-MM-DD meaning its first day (`last`: its last day)."""
+    if value is None or isinstance(value, date):
+        return value.date() if isinstance(value, datetime) else value
+    bounds = date_bounds(str(value))
+    if bounds[0] is None:
+        raise ConfigError(f"{name}: {value!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD")
+    return bounds[1] if last else bounds[0]
+
+
+def add_date_range(where: Where, start_col: str, end_col: str, since: DateLike, until: DateLike) -> None:
+    """Keep rows whose [start_col, end_col] overlaps [since, until]; rows without dates drop out."""
+    first = parse_date(since, "since")
+    last = parse_date(until, "until", last=True)
+    if first is not None:
+        where.add(f"{end_col} >= ?", first)
+    if last is not None:
+        where.add(f"{start_col} <= ?", last)
+
+
+def _as_list(values: str | Iterable[str]) -> list[str]:
+    return [values] if isinstance(values, str) else [str(v) for v in values]
+
+
+def add_participants(
+    where: Where, *, state: str | None, actor: str | None, recipient: str | None, dyad: tuple[str, str] | None
+) -> None:
+    if state is not None:
+        where.add("list_contains(actor, ?) OR list_contains(recipient, ?)", state, state)
+    if actor is not None:
+        where.add("list_contains(actor, ?)", actor)
+    if recipient is not None:
+        where.add("list_contains(recipient, ?)", recipient)
+    if dyad is not None:
+        a, b = _dyad(dyad)
+        where.add(
+            "(list_contains(actor, ?) AND list_contains(recipient, ?))"
+            " OR (list_contains(actor, ?) AND list_contains(recipient, ?))",
+            a,
+            b,
+            b,
+            a,
+        )
+
+
+def _dyad(dyad: tuple[str, str]) -> tuple[str, str]:
+    if isinstance(dyad, str) or len(dyad) != 2:
+        raise ConfigError(f"dyad: expected a pair of codes such as ('RUS', 'PRK'), got {dyad!r}")
+    return dyad[0], dyad[1]
+
+
+def fact_filters(
+    columns: Columns,
+    *,
+    state: str | None = None,
+    actor: str | None = None,
+    recipient: str | None = None,
+    dyad: tuple[str, str] | None = None,
+    types: str | Iterable[str] | None = None,
+    since: DateLike = None,
+    until: DateLike = None,
+    text: str | None = None,
+    doc: str | None = None,
+) -> Where:
+    """The WHERE clause shared by events and measures."""
+    where = Where()
+    add_participants(where, state=state, actor=actor, recipient=recipient, dyad=dyad)
+    if types is not None:
+        where.add(f"{columns.type} IN (SELECT unnest(?::VARCHAR[]))", _as_list(types))
+    add_date_range(where, columns.start, columns.end, since, until)
+    if text:
+        where.add("list_bool_or(list_transform(evidence, lambda ev: contains(lower(ev.text), lower(?))))", text)
+    if doc is not None:
+        where.add("doc_id = ? OR doc_hash = ?", doc, doc)
+    return where
+
+
+def page(limit: int | None, offset: int) -> tuple[str, list[int]]:
+    """LIMIT/OFFSET with their parameters, after checking they are counts."""
+    for name, value in (("limit", limit), ("offset", offset)):
+        if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
+            raise ConfigError(f"{name}: expected a count (0 or more), got {value!r}")
+    if limit is None:
+        return "OFFSET ?", [offset]
+    return "LIMIT ? OFFSET ?", [limit, offset]
