@@ -1,0 +1,232 @@
+"""The actor dictionary: states, their names, demonyms and capitals; organisations; groups; people with tenure.
+
+Data lives in CSV files beside this module (`data/`); users extend it with their own `names.csv`-style file
+(`--actors FILE` or DIPLOGRAPH_ACTORS). Matching is on whole tokens, case-sensitive, longest match first.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from diplograph.errors import ConfigError
+
+NAMES_COLUMNS = ("alias", "code", "type", "sector")
+EAST_ASIAN_FAMILY_FIRST = frozenset({"PRK", "KOR", "CHN", "TWN", "VNM", "HKG", "MAC", "KHM", "MMR"})
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One surface form and what it stands for."""
+
+    alias: str
+    code: str
+    type: str  # name, abbreviation, demonym, capital, seat, epithet, historical, media, group, organisation, ignore
+    sector: str | None = None
+    kind: str = "state"  # state, igo, ngo, group, region, ignore
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One office-holding term of a person."""
+
+    name: str
+    code: str
+    office: str
+    start: dt.date | None
+    end: dt.date | None
+
+    def covers(self, day: dt.date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    name: str
+    terms: tuple[Term, ...]
+
+    @property
+    def code(self) -> str:
+        return self.terms[-1].code
+
+    def term_on(self, day: dt.date | None) -> Term | None:
+        """The office held on `day`; without a date, the latest term."""
+        if day is None:
+            return self.terms[-1]
+        for term in self.terms:
+            if term.covers(day):
+                return term
+        return None
+
+    def code_on(self, day: dt.date | None) -> str:
+        term = self.term_on(day)
+        if term is not None:
+            return term.code
+        return min(self.terms, key=lambda t: _distance(t, day)).code if day else self.code
+
+    def surname(self) -> str:
+        """The family name used alone in later mentions ("Kim" of Kim Jong-un, "Putin" of Vladimir Putin)."""
+        parts = self.name.replace("-", " ").split() if self.code in EAST_ASIAN_FAMILY_FIRST else self.name.split()
+        if self.code in EAST_ASIAN_FAMILY_FIRST:
+            return parts[0]
+        last = parts[-1]
+        return last.split("-", 1)[1] if last.lower().startswith(("al-", "el-")) else last
+
+
+def _distance(term: Term, day: dt.date) -> int:
+    if term.start and day < term.start:
+        return (term.start - day).days
+    if term.end and day > term.end:
+        return (day - term.end).days
+    return 0
+
+
+@dataclass
+class Organisation:
+    code: str
+    name: str
+    kind: str
+    members: tuple[str, ...]
+
+
+@dataclass
+class Gazetteer:
+    """All dictionaries, indexed by the first token of each form for fast longest-match lookup."""
+
+    entries: dict[tuple[str, ...], Entry] = field(default_factory=dict)
+    people: dict[tuple[str, ...], Person] = field(default_factory=dict)
+    states: dict[str, dict[str, str]] = field(default_factory=dict)
+    organisations: dict[str, Organisation] = field(default_factory=dict)
+    sectors: dict[str, str] = field(default_factory=dict)
+    _first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+
+    def add_form(self, tokens: tuple[str, ...], target: Entry | Person) -> None:
+        if isinstance(target, Person):
+            self.people[tokens] = target
+        else:
+            self.entries[tokens] = target
+        keys = self._first.setdefault(tokens[0], [])
+        if tokens not in keys:
+            keys.append(tokens)
+            keys.sort(key=len, reverse=True)
+
+    def longest_at(self, words: list[str], i: int) -> tuple[str, ...] | None:
+        """The longest dictionary form starting at word i, if any."""
+        for form in self._first.get(words[i], ()):
+            if tuple(words[i:i + len(form)]) == form:
+                return form
+        return None
+
+    def state_name(self, code: str) -> str:
+        return self.states.get(code, {}).get("name", code)
+
+    def members(self, code: str) -> tuple[str, ...]:
+        org = self.organisations.get(code)
+        return org.members if org else ()
+
+
+Tokenize = Callable[[str], list[str]]
+
+
+def _data_file(name: str) -> Path:
+    return Path(str(resources.files("diplograph.actors").joinpath("data", name)))
+
+
+def _read_csv(path: Path) -> Iterator[dict[str, str]]:
+    try:
+        with path.open(encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                yield {k: (v or "").strip() for k, v in row.items() if k}
+    except OSError as e:
+        raise ConfigError(f"{path}: cannot read actor data: {e.strerror or e}") from e
+
+
+def _date(value: str) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return dt.date(int(value[:4]), 1, 1) if value[:4].isdigit() else None
+
+
+def build(tokenize: Tokenize, *, extra: Iterable[Path] = ()) -> Gazetteer:
+    """Load the packaged dictionaries (and the user's extra name files) into one Gazetteer."""
+    gaz = Gazetteer()
+    for row in _read_csv(_data_file("states.csv")):
+        gaz.states[row["code"]] = row
+    _load_organisations(gaz, _data_file("organisations.csv"))
+    for row in _read_csv(_data_file("sectors.csv")):
+        gaz.sectors[row["word"].lower()] = row["sector"]
+    for path in (_data_file("names.csv"), _data_file("ignore.csv"), *extra):
+        _load_names(gaz, path, tokenize)
+    _load_people(gaz, _data_file("people.csv"), tokenize)
+    return gaz
+
+
+def _load_organisations(gaz: Gazetteer, path: Path) -> None:
+    for row in _read_csv(path):
+        members = tuple(row.get("members", "").split())
+        gaz.organisations[row["code"]] = Organisation(row["code"], row.get("name", ""), row.get("kind", "igo"), members)
+
+
+def _kind_of(code: str, type_: str, gaz: Gazetteer) -> str:
+    if type_ == "ignore" or not code:
+        return "ignore"
+    if gaz.states.get(code, {}).get("kind") == "region":
+        return "region"
+    if code in gaz.organisations:
+        return gaz.organisations[code].kind
+    return "state"
+
+
+def _load_names(gaz: Gazetteer, path: Path, tokenize: Tokenize) -> None:
+    if not path.exists():
+        if path.name == "ignore.csv":
+            return
+        raise ConfigError(f"{path}: actor file not found")
+    for n, row in enumerate(_read_csv(path), 2):
+        alias, code = row.get("alias", ""), row.get("code", "")
+        if not alias:
+            raise ConfigError(f"{path}:{n}: empty alias (columns must be {', '.join(NAMES_COLUMNS)})")
+        type_ = row.get("type") or "name"
+        entry = Entry(alias, code, type_, row.get("sector") or None, _kind_of(code, type_, gaz))
+        gaz.add_form(tuple(tokenize(alias)), entry)
+
+
+def _load_people(gaz: Gazetteer, path: Path, tokenize: Tokenize) -> None:
+    if not path.exists():
+        return
+    terms: dict[str, list[Term]] = {}
+    forms: dict[str, set[str]] = {}
+    for row in _read_csv(path):
+        name = row["name"]
+        terms.setdefault(name, []).append(Term(name, row["code"], row["office"], _date(row["start"]),
+                                               _date(row.get("end", ""))))
+        forms.setdefault(name, {name}).update(a.strip() for a in row.get("aliases", "").split("|") if a.strip())
+    for name, person_terms in terms.items():
+        person_terms.sort(key=lambda t: t.start or dt.date.min)
+        person = Person(name, tuple(person_terms))
+        for form in forms[name]:
+            gaz.add_form(tuple(tokenize(form)), person)
+
+
+@cache
+def default_gazetteer() -> Gazetteer:
+    """The packaged dictionaries, tokenized with the spaCy model's tokenizer (loaded once per process)."""
+    from diplograph.pipeline import load_nlp
+
+    tokenizer = load_nlp().tokenizer
+    return build(lambda s: [t.text for t in tokenizer(s)], extra=_extra_from_settings())
+
+
+def _extra_from_settings() -> tuple[Path, ...]:
+    from diplograph import config
+
+    value = config.get("actors")
+    return (Path(value),) if value else ()
