@@ -17,8 +17,8 @@ class Setting:
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("db", "DIPLOGRAPH_DB", "diplograph.duckdb", "The DuckDB store (created on first use)."),
-    Setting("actors", "DIPLOGRAPH_ACTORS", "", "An extra actor dictionary (CSV, same columns as actors/data/names.csv)."),
-    Setting("lexicon", "DIPLOGRAPH_LEXICON", "", "An extra event lexicon (TOML, same layout as coding/data/lexicon.toml)."),
+    Setting("actors", "DIPLOGRAPH_ACTORS", "", "Extra actor names (CSV, columns as actors/data/names.csv)."),
+    Setting("lexicon", "DIPLOGRAPH_LEXICON", "", "An extra event lexicon (TOML laid out as coding/data/lexicon.toml)."),
     Setting("batch_size", "DIPLOGRAPH_BATCH_SIZE", "64", "Documents per extraction and store batch."),
     Setting("token", "DIPLOGRAPH_TOKEN", "", "Bearer token that allows writes through the REST API."),
 )

@@ -17,7 +17,7 @@ T = TypeVar("T", bound="Record")
 class Record:
     """Mixin: dict/JSON round trip for the frozen dataclasses below."""
 
-    _nested: ClassVar[dict[str, type["Record"]]] = {}
+    _nested: ClassVar[dict[str, type[Record]]] = {}
     _tuples: ClassVar[frozenset[str]] = frozenset()
 
     def to_dict(self) -> dict[str, Any]:
@@ -176,7 +176,7 @@ class Event(Record):
     id: str = ""
     kind: str = "event"
 
-    _nested: ClassVar[dict[str, type["Record"]]] = {
+    _nested: ClassVar[dict[str, type[Record]]] = {
         "evidence": Evidence,
         "actor_detail": Actor,
         "recipient_detail": Actor,
@@ -205,7 +205,7 @@ class Measure(Record):
     id: str = ""
     kind: str = "measure"
 
-    _nested: ClassVar[dict[str, type["Record"]]] = {"evidence": Evidence}
+    _nested: ClassVar[dict[str, type[Record]]] = {"evidence": Evidence}
     _tuples: ClassVar[frozenset[str]] = frozenset({"actor", "recipient"})
 
 

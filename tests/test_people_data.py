@@ -19,7 +19,7 @@ def _load():
     with CSV_PATH.open(encoding="utf-8", newline="") as fh:
         reader = csv.reader(fh)
         header = next(reader)
-        rows = [dict(zip(header, r)) for r in reader]
+        rows = [dict(zip(header, r, strict=False)) for r in reader]
     return header, rows
 
 

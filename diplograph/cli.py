@@ -1,0 +1,558 @@
+"""The `diplograph` command: a thin layer over the library (ingest, store queries, extraction, evaluation).
+
+Every command catches `DiplographError` and prints one line, `error: ...`, on stderr (exit code 1).
+Inputs that cannot be read are reported as `skipped: <origin>: <problem>` while the rest of the batch goes on;
+the command then ends with a summary and exit code 1. Heavy modules (spaCy, DuckDB) load inside the commands
+that need them, so `diplograph --help` is instant.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Annotated, Any, TypeVar
+
+import typer
+
+from diplograph import __version__
+from diplograph.errors import ConfigError, DiplographError
+
+if TYPE_CHECKING:
+    from diplograph.ingest import ReadProblem
+    from diplograph.model import Document, Event, Extraction, Measure
+    from diplograph.pipeline import Extractor
+    from diplograph.store import Store
+
+app = typer.Typer(
+    name="diplograph",
+    help="Sourced, time-aware records of international relations (PLOVER events and measures) from news text.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_show_locals=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class RecordFormat(StrEnum):
+    jsonl = "jsonl"
+    csv = "csv"
+    table = "table"
+
+
+class Kind(StrEnum):
+    events = "events"
+    measures = "measures"
+    all = "all"
+
+
+# --- shared options ---------------------------------------------------------------------------------------------
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--db", help="The DuckDB store. Default: $DIPLOGRAPH_DB, else ./diplograph.duckdb.", show_default=False
+    ),
+]
+PublishedOption = Annotated[
+    str | None,
+    typer.Option("--published", metavar="YYYY-MM-DD", help="Publication date for documents that carry none."),
+]
+ActorsOption = Annotated[
+    Path | None,
+    typer.Option("--actors", help="An extra actor dictionary (CSV). Default: $DIPLOGRAPH_ACTORS.", show_default=False),
+]
+PathsArgument = Annotated[
+    list[str], typer.Argument(help="Files, folders or corpus JSONL; '-' reads standard input.", show_default=False)
+]
+FormatOption = Annotated[RecordFormat, typer.Option("--format", "-f", help="Output format.")]
+LimitOption = Annotated[int, typer.Option("--limit", "-n", min=0, help="At most this many rows (0: all).")]
+OffsetOption = Annotated[int, typer.Option("--offset", min=0, help="Skip this many rows first.")]
+StateOption = Annotated[str | None, typer.Option("--state", help="A state code, as actor or recipient.")]
+ActorOption = Annotated[str | None, typer.Option("--actor", help="A state code on the actor side.")]
+RecipientOption = Annotated[str | None, typer.Option("--recipient", help="A state code on the recipient side.")]
+DyadOption = Annotated[
+    str | None, typer.Option("--dyad", metavar="A B|A-B", help="Two states, in either direction: --dyad RUS PRK.")
+]
+DyadRest = Annotated[list[str] | None, typer.Argument(hidden=True, show_default=False)]
+SinceOption = Annotated[str | None, typer.Option("--since", metavar="DATE", help="YYYY, YYYY-MM or YYYY-MM-DD.")]
+UntilOption = Annotated[str | None, typer.Option("--until", metavar="DATE", help="YYYY, YYYY-MM or YYYY-MM-DD.")]
+TextOption = Annotated[str | None, typer.Option("--text", help="Words in the evidence (case-insensitive).")]
+DocOption = Annotated[str | None, typer.Option("--doc", help="A document id or content hash.")]
+
+
+def _stderr(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)  # through sys.stderr, which a live progress bar redirects
+
+
+def friendly(command: F) -> F:
+    """Turn a DiplographError into one `error: ...` line and exit code 1; a closed pipe ends quietly."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except DiplographError as e:
+            _stderr(f"error: {e}")
+            raise typer.Exit(1) from None
+        except BrokenPipeError:
+            sys.stderr.close()  # the reader (e.g. `head`) has gone: stop without a traceback
+            raise typer.Exit(0) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"diplograph {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Sourced, time-aware records of international relations (PLOVER events and measures) from news text."""
+
+
+# --- helpers ----------------------------------------------------------------------------------------------------
+
+
+def _check_date(value: str | None, option: str) -> str | None:
+    if value is None:
+        return None
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        raise ConfigError(f"{option}: expected a date as YYYY-MM-DD, got {value!r}") from None
+    return value
+
+
+def _actors_file(actors: Path | None) -> Path | None:
+    """--actors, else $DIPLOGRAPH_ACTORS, else none; the file must exist."""
+    from diplograph import config
+
+    actors = actors or (Path(config.get("actors")) if config.get("actors") else None)
+    if actors is not None and not actors.is_file():
+        raise ConfigError(f"--actors: {actors}: no such file")
+    return actors
+
+
+def _extractor(actors: Path | None) -> Extractor:
+    from diplograph.pipeline import Extractor
+
+    return Extractor(actors_file=_actors_file(actors))
+
+
+def _batch_size(value: int | None) -> int:
+    from diplograph import config
+
+    if value is not None:
+        return value
+    try:
+        return max(1, int(config.get("batch_size")))
+    except ValueError:
+        raise ConfigError(f"DIPLOGRAPH_BATCH_SIZE: expected a number, got {config.get('batch_size')!r}") from None
+
+
+class Reading:
+    """Documents from the given paths; read problems are reported on stderr as they come and counted."""
+
+    def __init__(self, paths: list[str], published: str | None) -> None:
+        self.paths = paths
+        self.published = _check_date(published, "--published")
+        self.documents = 0
+        self.skipped = 0
+
+    def __iter__(self) -> Iterator[Document]:
+        from diplograph.ingest import read_sources
+        from diplograph.model import Document
+
+        stdin = sys.stdin.buffer if "-" in self.paths and hasattr(sys.stdin, "buffer") else None
+        for item in read_sources(self.paths, published=self.published, stdin=stdin):
+            if isinstance(item, Document):
+                self.documents += 1
+                yield item
+            else:
+                self._skip(item)
+
+    def _skip(self, problem: ReadProblem) -> None:
+        self.skipped += 1
+        _stderr(f"skipped: {problem}")
+
+    @property
+    def skipped_note(self) -> str:
+        return f"skipped {plural(self.skipped, 'input')}"
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def _end(reading: Reading, summary: str, *, quiet: bool) -> None:
+    """The summary line on stderr (kept under --quiet when something was skipped); exit 1 if anything was."""
+    if reading.skipped or not quiet:
+        _stderr(f"{summary}; {reading.skipped_note}")
+    if reading.skipped:
+        raise typer.Exit(1)
+
+
+@contextmanager
+def _progress(enabled: bool) -> Iterator[Callable[[Extraction], None]]:
+    """A progress bar on stderr (when it is a terminal); yields the function that advances it by one document."""
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    console = Console(stderr=True)
+    if not enabled or not console.is_terminal:
+        yield lambda extraction: None
+        return
+    done = TextColumn("{task.completed} documents")
+    columns = (SpinnerColumn(), TextColumn("ingesting"), BarColumn(), done, TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=True) as progress:
+        task = progress.add_task("ingest", total=None)
+        yield lambda extraction: progress.advance(task)
+
+
+def _counted(extractions: Iterable[Extraction], tick: Callable[[Extraction], None]) -> Iterator[Extraction]:
+    for extraction in extractions:
+        tick(extraction)
+        yield extraction
+
+
+@contextmanager
+def _output(out: Path | None) -> Iterator[IO[str]]:
+    if out is None:
+        yield sys.stdout
+        return
+    try:
+        with out.open("w", encoding="utf-8", newline="") as handle:
+            yield handle
+    except OSError as e:
+        raise ConfigError(f"--out: {out}: {e.strerror or e}") from None
+
+
+def _console(file: IO[str] | None = None) -> Any:
+    """A rich console; 160 columns wide when writing to a file or pipe (rich would assume 80)."""
+    import os
+
+    from rich.console import Console
+
+    console = Console(file=file, soft_wrap=False)
+    if not console.is_terminal and "COLUMNS" not in os.environ:
+        console.width = 160
+    return console
+
+
+def _print_records(records: Iterable[Event | Measure], fmt: RecordFormat, out: IO[str], *, title: str = "") -> int:
+    from diplograph import output
+
+    if fmt is RecordFormat.jsonl:
+        return output.write_jsonl(records, out)
+    if fmt is RecordFormat.csv:
+        return output.write_csv(records, out)
+    rows = list(records)
+    _console(out).print(output.records_table(rows, title=title or None))
+    return len(rows)
+
+
+def _open_store(db: Path | None, *, read_only: bool) -> Store:
+    from diplograph import config
+    from diplograph.store import Store
+
+    path = config.db_path(db)
+    if read_only and not path.exists():
+        raise ConfigError(f"no store at {path}; create it with `diplograph ingest PATHS --db {path}`")
+    return Store.open(path, read_only=read_only)
+
+
+def _dyad(dyad: str | None, rest: list[str] | None) -> tuple[str, str] | None:
+    """`--dyad A B`, `--dyad A-B` or `--dyad A,B` as a pair of codes."""
+    rest = rest or []
+    if dyad is None:
+        if rest:
+            raise ConfigError(f"unexpected argument {rest[0]!r}")
+        return None
+    parts = [p for p in dyad.replace(",", "-").split("-") if p] + rest
+    if len(parts) != 2:
+        raise ConfigError(f"--dyad: expected two state codes (A B or A-B), got {' '.join([dyad, *rest])!r}")
+    return parts[0].upper(), parts[1].upper()
+
+
+def _limit(limit: int) -> int | None:
+    return limit or None
+
+
+# --- commands: building the store -------------------------------------------------------------------------------
+
+
+@app.command()
+@friendly
+def ingest(
+    paths: PathsArgument,
+    db: DbOption = None,
+    published: PublishedOption = None,
+    batch_size: Annotated[
+        int | None, typer.Option("--batch-size", min=1, help="Documents a batch. Default: $DIPLOGRAPH_BATCH_SIZE, 64.")
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no summary unless skipped.")] = False,
+    actors: ActorsOption = None,
+) -> None:
+    """Read files, folders or corpus JSONL, extract events and measures, and store them (once per text)."""
+    reading = Reading(paths, published)
+    size = _batch_size(batch_size)
+    extractor = _extractor(actors)
+    with _open_store(db, read_only=False) as store, _progress(not quiet) as tick:
+        extractions = extractor.extract_documents(reading, batch_size=size)
+        result = store.add(_counted(extractions, tick), batch_size=size)
+    documents = plural(result.documents_added + result.documents_skipped, "document")
+    facts = f"{plural(result.events_added, 'event')}, {plural(result.measures_added, 'measure')}"
+    summary = f"ingested {documents} ({result.documents_skipped} already stored), {facts}"
+    _end(reading, summary, quiet=quiet)
+
+
+# --- commands: stateless extraction -----------------------------------------------------------------------------
+
+
+def _selected(extraction: Extraction, kind: Kind) -> list[Event | Measure]:
+    events = list(extraction.events) if kind is not Kind.measures else []
+    measures = list(extraction.measures) if kind is not Kind.events else []
+    return [*events, *measures]
+
+
+@app.command()
+@friendly
+def extract(
+    paths: PathsArgument,
+    published: PublishedOption = None,
+    fmt: FormatOption = RecordFormat.jsonl,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write here instead of standard output.")] = None,
+    kind: Annotated[Kind, typer.Option("--kind", help="Which records to print.")] = Kind.all,
+    batch_size: Annotated[int | None, typer.Option("--batch-size", min=1, help="Documents a batch.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary unless something was skipped.")] = False,
+    actors: ActorsOption = None,
+) -> None:
+    """Extract events and measures without storing anything: records out as contract JSONL, CSV or a table."""
+    reading = Reading(paths, published)
+    extractor = _extractor(actors)
+    extractions = extractor.extract_documents(reading, batch_size=_batch_size(batch_size))
+    records = (record for extraction in extractions for record in _selected(extraction, kind))
+    with _output(out) as stream:
+        count = _print_records(records, fmt, stream)
+    _end(reading, f"extracted {plural(count, 'record')} from {plural(reading.documents, 'document')}", quiet=quiet)
+
+
+def _annotation_rows(extraction: Extraction) -> Iterator[dict[str, Any]]:
+    doc = extraction.document.id
+    for kind, items in (
+        ("actor", extraction.mentions),
+        ("date", extraction.dates),
+        ("quantity", extraction.quantities),
+    ):
+        for item in items:
+            row = item.to_dict()
+            if "kind" in row:  # an actor mention's own kind (state, igo, ...) must not hide the record kind
+                row["actor_kind"] = row.pop("kind")
+            yield {"doc": doc, "kind": kind, **row}
+
+
+class MentionFormat(StrEnum):
+    jsonl = "jsonl"
+    table = "table"
+
+
+@app.command()
+@friendly
+def mentions(
+    paths: PathsArgument,
+    published: PublishedOption = None,
+    fmt: Annotated[MentionFormat, typer.Option("--format", "-f", help="Output format.")] = MentionFormat.jsonl,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary unless something was skipped.")] = False,
+    actors: ActorsOption = None,
+) -> None:
+    """Print the actor, date and quantity mentions found in the text (how extraction read it)."""
+    reading = Reading(paths, published)
+    extractions = _extractor(actors).extract_documents(reading, batch_size=_batch_size(None))
+    rows = (row for extraction in extractions for row in _annotation_rows(extraction))
+    count = 0
+    if fmt is MentionFormat.jsonl:
+        for row in rows:
+            typer.echo(json.dumps(row, ensure_ascii=False))
+            count += 1
+    else:
+        count = _print_mention_table(list(rows))
+    _end(reading, f"found {plural(count, 'mention')} in {plural(reading.documents, 'document')}", quiet=quiet)
+
+
+def _print_mention_table(rows: list[dict[str, Any]]) -> int:
+    from diplograph import output
+
+    _console().print(output.mentions_table(rows))
+    return len(rows)
+
+
+# --- commands: querying the store -------------------------------------------------------------------------------
+
+
+@app.command()
+@friendly
+def events(
+    db: DbOption = None,
+    state: StateOption = None,
+    actor: ActorOption = None,
+    recipient: RecipientOption = None,
+    dyad: DyadOption = None,
+    event_type: Annotated[str | None, typer.Option("--type", help="A PLOVER type, e.g. CONSULT (or A,B).")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    text: TextOption = None,
+    doc: DocOption = None,
+    limit: LimitOption = 100,
+    offset: OffsetOption = 0,
+    fmt: FormatOption = RecordFormat.table,
+    rest: DyadRest = None,
+) -> None:
+    """Stored events matching every filter given, ordered by date."""
+    types = [t.strip().upper() for t in event_type.split(",") if t.strip()] if event_type else None
+    with _open_store(db, read_only=True) as store:
+        found = store.events(
+            state=_upper(state), actor=_upper(actor), recipient=_upper(recipient), dyad=_dyad(dyad, rest),
+            event_type=types, since=since, until=until, text=text, doc=doc, limit=_limit(limit), offset=offset,
+        )  # fmt: skip
+    _print_records(found, fmt, sys.stdout, title=f"{len(found)} events")
+
+
+@app.command()
+@friendly
+def measures(
+    db: DbOption = None,
+    state: StateOption = None,
+    actor: ActorOption = None,
+    recipient: RecipientOption = None,
+    dyad: DyadOption = None,
+    measure: Annotated[str | None, typer.Option("--measure", help="A measure kind, e.g. trade (or a,b).")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    text: TextOption = None,
+    doc: DocOption = None,
+    limit: LimitOption = 100,
+    offset: OffsetOption = 0,
+    fmt: FormatOption = RecordFormat.table,
+    rest: DyadRest = None,
+) -> None:
+    """Stored measures (trade, exports, aid, ...) matching every filter given."""
+    kinds = [m.strip() for m in measure.split(",") if m.strip()] if measure else None
+    with _open_store(db, read_only=True) as store:
+        found = store.measures(
+            state=_upper(state), actor=_upper(actor), recipient=_upper(recipient), dyad=_dyad(dyad, rest),
+            measure=kinds, since=since, until=until, text=text, doc=doc, limit=_limit(limit), offset=offset,
+        )  # fmt: skip
+    _print_records(found, fmt, sys.stdout, title=f"{len(found)} measures")
+
+
+def _upper(code: str | None) -> str | None:
+    return code.upper() if code else None
+
+
+@app.command()
+@friendly
+def documents(
+    db: DbOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    limit: LimitOption = 100,
+    offset: OffsetOption = 0,
+    fmt: FormatOption = RecordFormat.table,
+) -> None:
+    """Stored documents, by publication date."""
+    from diplograph import output
+
+    with _open_store(db, read_only=True) as store:
+        found = store.documents(limit=_limit(limit), offset=offset, since=since, until=until)
+    if fmt is RecordFormat.jsonl:
+        for document in found:
+            typer.echo(document.to_json())
+    elif fmt is RecordFormat.csv:
+        output.write_documents_csv(found, sys.stdout)
+    else:
+        _console().print(output.documents_table(found))
+
+
+@app.command()
+@friendly
+def show(
+    doc: Annotated[str, typer.Argument(help="A document id or content hash.", show_default=False)],
+    db: DbOption = None,
+) -> None:
+    """Print a stored document with the evidence of each fact highlighted, then the numbered facts."""
+    from rich.rule import Rule
+    from rich.text import Text
+
+    from diplograph import output
+
+    with _open_store(db, read_only=True) as store:
+        extraction = store.extraction(doc)
+    if extraction is None:
+        raise ConfigError(f"no document {doc!r} in the store (see `diplograph documents`)")
+    document, facts = extraction.document, extraction.records
+    console = _console()
+    heading = " · ".join(x for x in (document.id, document.published, document.title, document.source) if x)
+    console.print(Rule(Text(heading)))
+    console.print(output.highlighted(document, facts))
+    console.print(Rule(f"{len(extraction.events)} events, {len(extraction.measures)} measures"))
+    console.print(output.fact_list(facts))
+
+
+@app.command()
+@friendly
+def stats(
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the counts as JSON.")] = False,
+) -> None:
+    """Counts of stored documents, events, measures and mentions."""
+    with _open_store(db, read_only=True) as store:
+        counts = store.stats()
+    if as_json:
+        typer.echo(json.dumps(counts, indent=1, default=str))
+        return
+    width = max(len(k) for k in counts)
+    for key, value in counts.items():
+        typer.echo(f"{key:<{width}}  {value}")
+
+
+# --- commands: evaluation ---------------------------------------------------------------------------------------
+
+
+@app.command()
+@friendly
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="A gold file (schema diplograph-gold/1).", show_default=False)],
+    predictions: Annotated[
+        Path | None, typer.Option("--predictions", "-p", help="Score this JSONL file instead of extracting.")
+    ] = None,
+    show_errors: Annotated[
+        bool, typer.Option("--show-errors", help="List missed gold records and false predictions.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    actors: ActorsOption = None,
+) -> None:
+    """Extract from a gold file's documents and score the records (the numbers of shared/eval/score.py)."""
+    from diplograph.evaluate import evaluate as run_evaluation
+
+    report = run_evaluation(gold, predictions, actors_file=_actors_file(actors))
+    if as_json:
+        typer.echo(json.dumps(report.to_dict(), indent=1))
+        if show_errors:
+            for line in report.error_lines():
+                typer.echo(line)
+    else:
+        typer.echo(report.render(show_errors=show_errors))

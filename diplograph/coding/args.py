@@ -1,0 +1,198 @@
+"""Reading arguments off the dependency parse: which states a noun phrase names, lists, subjects and objects.
+
+Parses of long news sentences break around parentheses and long lists, so every list of states is also
+read off the surface ("in Kuwait (which ...), Gambia, Mozambique and Cuba") and the two readings are joined.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from diplograph.nlp.resolve import ActorSpan, Resolution
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Dependents that stay inside a noun phrase's own reference (level 0), and those that lead into its modifiers.
+NP_CORE = frozenset({"compound", "amod", "poss", "nmod", "appos", "conj", "cc", "det", "nummod", "quantmod",
+                     "case", "npadvmod", "flat", "punct"})
+NP_PREPS = frozenset({"prep", "pobj", "pcomp"})
+CLAUSES = frozenset({"relcl", "advcl", "ccomp", "csubj", "parataxis"})
+LIST_GLUE = frozenset({",", "and", "or", "as", "well", ";", "also", "both", "then", "finally", "most", "recently",
+                       "lastly", "later", "including", "plus", "along", "with", "nor", "eventually"})
+SUBJECTS = ("nsubj", "csubj")
+PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
+
+
+def walk(token: Token, allowed: frozenset[str]) -> list[Token]:
+    """token and its descendants reached through the `allowed` dependency labels only."""
+    out, stack = [], [token]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ in allowed)
+    return out
+
+
+def spans_in(tokens: list[Token], res: Resolution) -> list[ActorSpan]:
+    seen: dict[int, ActorSpan] = {}
+    for t in tokens:
+        span = res.actor_at.get(t.i)
+        if span is not None:
+            seen[span.start] = span
+    return [seen[k] for k in sorted(seen)]
+
+
+def np_actors(head: Token, res: Resolution, *, deep: bool = False,
+              exclude: frozenset[str] = frozenset()) -> list[ActorSpan]:
+    """Actors a noun phrase names: its own modifiers first, then (if none) those inside its prepositions.
+
+    'Senior Hungarian and Romanian officials' -> HUN, ROU; 'demonstrators in Baghdad' -> IRQ (level 1).
+    With deep=True, any depth of the phrase except relative clauses counts as a last resort. States in `exclude`
+    (the other side of the event) do not count when deciding which level names the phrase.
+    """
+    levels = [NP_CORE, NP_CORE | NP_PREPS]
+    if deep:
+        levels.append(NP_CORE | NP_PREPS | {"acl", "dobj", "xcomp", "advmod"})
+    found: list[ActorSpan] = []
+    for allowed in levels:
+        found = [s for s in spans_in(walk(head, allowed), res) if not (s.states and set(s.states) <= exclude)]
+        if found:
+            break
+    return with_surface_list(found, res)
+
+
+def with_surface_list(spans: list[ActorSpan], res: Resolution) -> list[ActorSpan]:
+    """Extend the last span with the states listed after it on the surface."""
+    if not spans:
+        return spans
+    extra = surface_list_after(spans[-1], res)
+    known = {s.start for s in spans}
+    return spans + [s for s in extra if s.start not in known]
+
+
+def surface_list_after(span: ActorSpan, res: Resolution) -> list[ActorSpan]:
+    """States that continue a list after `span`: ', Gambia, Mozambique and, most recently, India'."""
+    doc = res.doc
+    sent_end = doc[span.start].sent.end
+    out: list[ActorSpan] = []
+    i = span.end
+    saw_glue = False
+    while i < sent_end:
+        t = doc[i]
+        if t.text == "(":
+            i = _after_parenthesis(doc, i, sent_end)
+            continue
+        nxt = res.actor_at.get(i)
+        if nxt is not None and nxt.start == i:
+            if not saw_glue:
+                break
+            out.append(nxt)
+            i, saw_glue = nxt.end, False
+            continue
+        if t.lower_ in LIST_GLUE or (t.pos_ == "ADV" and saw_glue):
+            saw_glue = True
+            i += 1
+            continue
+        break
+    return out
+
+
+def _after_parenthesis(doc, i: int, end: int) -> int:  # type: ignore[no-untyped-def]
+    depth = 0
+    for j in range(i, end):
+        if doc[j].text == "(":
+            depth += 1
+        elif doc[j].text == ")":
+            depth -= 1
+            if depth == 0:
+                return j + 1
+    return end
+
+
+def child(token: Token, *deps: str) -> Token | None:
+    for c in token.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def prep_objects(token: Token, preps: tuple[str, ...] | frozenset[str]) -> list[tuple[str, Token]]:
+    """(preposition, object) pairs hanging from token: 'held talks with X' -> ('with', X)."""
+    out = []
+    for c in token.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
+            obj = child(c, "pobj", "pcomp")
+            if obj is not None:
+                out.append((c.lower_, obj))
+        elif c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON"):
+            out.append(("to", c))
+    return out
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ == "acl")
+
+
+def subject(verb: Token) -> tuple[Token | None, bool]:
+    """The subject of a verb and whether it is the grammatical subject of a passive (the patient)."""
+    seen = set()
+    v: Token | None = verb
+    while v is not None and v.i not in seen:
+        seen.add(v.i)
+        for c in v.children:
+            if c.dep_ in SUBJECTS:
+                return c, False
+            if c.dep_ in PASSIVE_SUBJECTS:
+                return c, True
+        if v.dep_ == "relcl" or (v.dep_ == "acl" and v.tag_ != "VBN"):
+            return v.head, False
+        if v.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp") and v.head.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
+            v = v.head if v.dep_ != "pcomp" else v.head.head
+            continue
+        return None, False
+    return None, False
+
+
+def agent(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ == "agent":
+            return child(c, "pobj")
+    return None
+
+
+def governing_verb(noun: Token) -> Token | None:
+    """The verb a noun phrase is an argument of: 'held talks' -> held; 'announced the creation of X' -> announced."""
+    t = noun
+    for _ in range(6):
+        if t.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "oprd", "appos", "conj", "pobj", "prep", "compound",
+                      "dative") and t.head.i != t.i:
+            t = t.head
+            if t.pos_ in ("VERB", "AUX"):
+                return t
+            continue
+        return None
+    return None
+
+
+def clause_head(token: Token) -> Token:
+    """The verb heading the clause a token belongs to (the token itself for a verb)."""
+    t = token
+    for _ in range(12):
+        if t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT" or t.head.i == t.i:
+            return t
+        t = t.head
+    return t
+
+
+def clause_tokens(head: Token) -> list[Token]:
+    """Tokens of a clause, without its embedded clauses."""
+    return walk(head, frozenset(dep for dep in _ALL_DEPS if dep not in CLAUSES | {"conj", "relcl", "acl", "xcomp"}))
+
+
+_ALL_DEPS = frozenset({"acl", "acomp", "advcl", "advmod", "agent", "amod", "appos", "attr", "aux", "auxpass", "case",
+                       "cc", "ccomp", "compound", "conj", "csubj", "csubjpass", "dative", "dep", "det", "dobj",
+                       "expl", "intj", "mark", "meta", "neg", "nmod", "npadvmod", "nsubj", "nsubjpass", "nummod",
+                       "oprd", "parataxis", "pcomp", "pobj", "poss", "preconj", "predet", "prep", "prt", "punct",
+                       "quantmod", "relcl", "xcomp"})

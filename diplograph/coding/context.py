@@ -1,0 +1,36 @@
+"""What a reader keeps in mind from sentence to sentence: the current actor, the time frame, the pair of states
+under discussion ("bilateral"), and what "it" and "its" refer to."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from diplograph.model import DateRef
+from diplograph.nlp.resolve import ActorSpan
+
+
+@dataclass
+class DocContext:
+    frame_date: DateRef | None = None
+    last_subject: list[ActorSpan] = field(default_factory=list)
+    last_possessor: ActorSpan | None = None
+    pairs: list[tuple[str, str]] = field(default_factory=list)
+    counts: Counter[str] = field(default_factory=Counter)
+    sentence_index: int = 0
+
+    def note_pair(self, a: str, b: str) -> None:
+        if a and b and a != b:
+            self.pairs.append((a, b))
+
+    def current_pair(self) -> tuple[str, str] | None:
+        return self.pairs[-1] if self.pairs else None
+
+    def partner_of(self, code: str) -> str | None:
+        """The other state of the latest pair that includes `code`."""
+        for a, b in reversed(self.pairs[-6:]):
+            if code == a:
+                return b
+            if code == b:
+                return a
+        return None

@@ -1,0 +1,704 @@
+"""The event coder: lexicon triggers read over the dependency parse into PLOVER events.
+
+For each sentence: find triggers (verbs, event nouns, multi-word phrases), let frame verbs ("agreed to ...",
+"threatened to ...") absorb the triggers of their complement and verbs absorb the event nouns they govern,
+then read actor and recipient, modality (future, hypothetical, negation), date and evidence for each trigger.
+Every event names the rule that produced it (`verb:visit`, `noun:talk`, `list:cooperation`, ...).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from diplograph.coding import args as A
+from diplograph.coding.context import DocContext
+from diplograph.coding.lexicon import Lexicon, Predicate, Reading
+from diplograph.model import DateRef
+from diplograph.nlp.resolve import ActorSpan, Resolution
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+RECIPIENT_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "from", "over", "upon", "for",
+                   "between", "in")
+LOCATION_PREPS = frozenset({"in", "at", "near", "outside", "throughout", "across", "inside"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+HYPOTHETICAL_AUX = frozenset({"could", "might", "may"})
+REPORTING = frozenset({"say", "announce", "tell", "report", "state", "confirm", "add", "claim", "declare", "indicate",
+                       "reveal", "promise", "pledge", "vow", "warn", "threaten", "agree", "decide", "insist"})
+INTENT = frozenset({"plan", "intend", "expect", "hope", "want", "prepare", "aim", "ready", "willing", "schedule",
+                    "due", "set", "going", "plot", "consider", "offer", "wish", "eager", "prepared", "determined"})
+PASS_THROUGH = INTENT | frozenset({"decide", "start", "begin", "continue", "try", "attempt", "seek", "resume",
+                                   "move", "manage", "fail", "help", "keep", "vote", "able", "likely", "unlikely"})
+COOPERATIVE = frozenset({"CONSULT", "COOPERATE", "AID", "SUPPORT", "CONCEDE", "RETREAT"})
+HOSTILE_FUTURE = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
+DOMESTIC_RECIPIENT = frozenset({"PROTEST", "COERCE"})
+NEEDS_RECIPIENT = frozenset({"AID", "COOPERATE", "SANCTION"})
+SUBJECT_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her"})
+GENERIC_HEADS = frozenset({"country", "nation", "government", "state", "regime", "authorities", "leadership",
+                           "kingdom", "republic", "administration", "side", "leader", "minister", "president"})
+CONTEXT_WORDS = {"trade": "economic", "economic": "economic", "economy": "economic", "investment": "economic",
+                 "export": "economic", "import": "economic", "military": "military", "troop": "military",
+                 "army": "military", "nuclear": "cbrn", "missile": "military", "food": "human_security",
+                 "humanitarian": "human_security", "refugee": "migration", "oil": "natural_resource",
+                 "gas": "natural_resource", "coal": "natural_resource", "election": "election",
+                 "terrorist": "terrorism", "terrorism": "terrorism", "border": "territory", "peacekeeping":
+                 "peacekeeping", "asylum": "asylum", "court": "legal", "law": "legal", "rights": "human_rights"}
+COOPERATION_HEADS = frozenset({"cooperation", "collaboration", "tie", "project", "partnership"})
+LIST_VERBS = frozenset({"include", "cover", "span", "range", "involve", "comprise"})
+
+
+@dataclass
+class Trigger:
+    token: Token
+    pred: Predicate
+    reading: Reading
+    absorbed_by: int | None = None
+    absorbed: list[Trigger] = field(default_factory=list)
+
+
+@dataclass
+class Found:
+    """An event as read from one sentence, before mentions of the same event are merged."""
+
+    reading: Reading
+    actor: list[ActorSpan]
+    recipient: list[ActorSpan]
+    aux: str | None
+    date: DateRef | None
+    date_source: str
+    evidence: tuple[int, int]
+    rule: str
+    actor_method: str = "parse"
+    orgs: list[ActorSpan] = field(default_factory=list)
+
+
+def code_sentence(sent: Span, res: Resolution, lex: Lexicon, ctx: DocContext) -> list[Found]:
+    triggers = find_triggers(sent, res, lex)
+    absorb(triggers)
+    found: list[Found] = []
+    for trig in triggers:
+        if trig.absorbed_by is None:
+            found.extend(code_trigger(trig, sent, res, lex, ctx))
+    found.extend(cooperation_list(sent, res, ctx, covered=[t.token.i for t in triggers]))
+    return found
+
+
+# ------------------------------------------------------------------------------------------------ triggers
+
+def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
+    phrases = _phrase_heads(sent, lex)
+    out = []
+    for t in sent:
+        pred = _predicate_for(t, phrases.get(t.i), lex)
+        if pred is None:
+            continue
+        obj = _object_lemma(t)
+        if pred.pos == "verb" and not _verb_applies(t, pred, obj):
+            continue
+        if pred.pos == "noun" and not _noun_applies(t, pred, phrases.get(t.i) is not None):
+            continue
+        out.append(Trigger(t, pred, lex.reading_for_object(pred, obj if pred.pos == "verb" else _of_lemma(t))))
+    return out
+
+
+def _predicate_for(t: Token, phrase_key: str | None, lex: Lexicon) -> Predicate | None:
+    if phrase_key is not None:
+        return lex.nouns.get(phrase_key)
+    lemma = t.lemma_.lower()
+    if t.pos_ == "VERB":
+        return lex.verbs.get(lemma)
+    if t.pos_ in ("NOUN", "PROPN"):
+        return lex.nouns.get(lemma) or lex.nouns.get(t.lower_)
+    return None
+
+
+def _phrase_heads(sent: Span, lex: Lexicon) -> dict[int, str]:
+    """Token index of the last word of each multi-word trigger -> its noun key."""
+    lemmas = [t.lemma_.lower() for t in sent]
+    heads: dict[int, str] = {}
+    for i in range(len(lemmas)):
+        for n in (3, 2):
+            key = lex.phrases.get(tuple(lemmas[i:i + n]))
+            if key is not None and i + n <= len(lemmas):
+                heads[sent.start + i + n - 1] = key
+                break
+    return heads
+
+
+def _object_lemma(verb: Token) -> str | None:
+    """The lemma that decides a verb's reading: its object, or for a passive its subject; 'shipment of coal' -> coal."""
+    obj = A.child(verb, "dobj") or (A.child(verb, "nsubjpass") if A.is_passive(verb) else None)
+    if obj is None:
+        return None
+    inner = _of_lemma(obj)
+    return inner or obj.lemma_.lower()
+
+
+def _of_lemma(noun: Token) -> str | None:
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            pobj = A.child(c, "pobj")
+            if pobj is not None:
+                return pobj.lemma_.lower()
+    return None
+
+
+def _verb_applies(verb: Token, pred: Predicate, obj: str | None) -> bool:
+    if pred.particle and not any(c.dep_ == "prt" and c.lower_ == pred.particle for c in verb.children):
+        return False
+    if pred.objects:
+        head = A.child(verb, "dobj") or (A.child(verb, "nsubjpass") if A.is_passive(verb) else None)
+        words = {obj, head.lemma_.lower() if head is not None else None, head.lower_ if head is not None else None}
+        if head is None and "__none__" in pred.objects:
+            return True
+        if not (words & pred.objects):
+            return False
+    if pred.needs_complement and A.child(verb, "xcomp", "ccomp") is None:
+        return False
+    if pred.complement_needs_modal:
+        comp = A.child(verb, "ccomp")
+        return comp is not None and any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in comp.children)
+    return True
+
+
+def _noun_applies(noun: Token, pred: Predicate, is_phrase: bool) -> bool:
+    if pred.requires:
+        preps = {c.lower_ for c in noun.children if c.dep_ == "prep"}
+        marks = {"that"} if any(c.dep_ in ("acl", "ccomp") for c in noun.children) else set()
+        if not (preps | marks) & pred.requires:
+            return False
+    if pred.modifiers and not is_phrase:
+        mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound", "nmod")}
+        if not mods & pred.modifiers:
+            return False
+    return True
+
+
+def absorb(triggers: list[Trigger]) -> None:
+    """Frame verbs absorb their complement's triggers; verbs absorb the event nouns they govern."""
+    by_index = {t.token.i: t for t in triggers}
+    for trig in triggers:
+        if trig.pred.pos == "verb" and trig.pred.frame == "complement":
+            for comp in _complements(trig.token):
+                for tok in A.walk(comp, A._ALL_DEPS - {"relcl"}):
+                    inner = by_index.get(tok.i)
+                    if inner is not None and inner is not trig and inner.absorbed_by is None:
+                        inner.absorbed_by = trig.token.i
+                        trig.absorbed.append(inner)
+    for trig in triggers:
+        if trig.pred.pos == "noun" and trig.absorbed_by is None:
+            verb = A.governing_verb(trig.token)
+            owner = by_index.get(verb.i) if verb is not None else None
+            if owner is not None and owner.pred.pos == "verb" and _is_direct_argument(trig.token, verb):
+                trig.absorbed_by = owner.token.i
+                owner.absorbed.append(trig)
+
+
+def _is_direct_argument(noun: Token, verb: Token | None) -> bool:
+    t = noun
+    for _ in range(4):
+        if t.head.i == t.i:
+            return False
+        if t.dep_ in ("dobj", "nsubjpass", "nsubj", "attr", "dative"):
+            return t.head == verb
+        if t.dep_ in ("pobj", "prep") and t.head.lower_ in ("of",) or t.dep_ == "conj":
+            t = t.head
+            continue
+        if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head == verb:
+            return True
+        return False
+    return False
+
+
+def _complements(verb: Token) -> list[Token]:
+    out = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("for", "to", "on", "upon"):
+            out.extend(g for g in c.children if g.dep_ in ("pobj", "pcomp"))
+        if c.dep_ == "dobj":
+            out.extend(g for g in c.children if g.dep_ in ("acl", "relcl") and g.tag_ in ("VB", "VBG"))
+    return out
+
+
+# ------------------------------------------------------------------------------------------------ arguments
+
+@dataclass
+class Roles:
+    actor: list[ActorSpan]
+    recipient: list[ActorSpan]
+    orgs: list[ActorSpan]
+    actor_method: str
+    recipient_from_location: bool = False
+    quoted: frozenset[int] = frozenset()  # starts of the spans read off the parse (quoted in the evidence)
+
+
+def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: DocContext) -> list[Found]:
+    roles = roles_of(trig, sent, res, ctx)
+    aux, conditional = modality(trig.token)
+    reading = adjust_reading(trig.reading, aux, conditional)
+    reading = Reading(reading.event, reading.mode, _contexts(reading, sent))
+    if not _complete(reading, roles, trig):
+        return []
+    groups = _split(roles) if _splits(trig, reading, roles) else [roles.recipient]
+    out = []
+    for recipients in groups:
+        anchor = recipients[0] if roles.recipient_from_location and recipients else None
+        date, source = event_date(trig.token, sent, res, ctx, anchor=anchor)
+        quoted = [s for s in roles.actor + recipients + roles.orgs if s.start in roles.quoted]
+        out.append(Found(reading, roles.actor, recipients, aux, date, source,
+                         evidence_span(trig.token, quoted, sent, res), trig.pred.rule,
+                         roles.actor_method, roles.orgs))
+    return out
+
+
+def roles_of(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext) -> Roles:
+    if trig.pred.pos == "verb":
+        actor, recipient, orgs, method = _verb_roles(trig, res, ctx)
+    else:
+        actor, recipient, orgs, method = _noun_roles(trig, res, ctx)
+    recipient = _without(recipient, actor)
+    quoted = {x.start for x in actor + recipient + orgs}
+    from_location = method.endswith("+location")
+    method = method.removesuffix("+location")
+    if not recipient:
+        recipient = _elaborated_list(trig.token, res, actor)
+        from_location = from_location or bool(recipient)
+    if not recipient:
+        recipient = _recipient_from_absorbed(trig, res, actor)
+    if not recipient and trig.reading.event == "CONSULT":
+        recipient, from_location = _location_of_clause(trig.token, res, actor), True
+    if from_location:
+        quoted |= {x.start for x in recipient}
+    if not actor and not orgs:
+        actor, method = _fallback_actor(trig, sent, res, ctx, recipient)
+        if method in ("parse", "coreference", "subject-location"):
+            quoted |= {x.start for x in actor}
+    recipient = _without(recipient, actor)
+    if not recipient:
+        recipient = _fallback_recipient(trig, actor, sent, res, ctx)
+    return Roles(actor, recipient, orgs, method, from_location, frozenset(quoted))
+
+
+def _verb_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, list, list, str]:
+    verb = trig.token
+    subj, passive = A.subject(verb)
+    actor: list[ActorSpan] = []
+    orgs: list[ActorSpan] = []
+    method = "parse"
+    patient = None
+    if passive:
+        patient = subj
+        ag = A.agent(verb)
+        if ag is not None:
+            actor, orgs = _split_orgs(A.np_actors(ag, res, deep=True))
+        elif subj is not None and trig.reading.event in ("COOPERATE", "AID"):
+            actor, orgs = _split_orgs(A.np_actors(subj, res, deep=True))  # 'a shipment of Russian coal was delivered'
+            patient = None
+    elif subj is not None:
+        actor, orgs = _split_orgs(A.np_actors(subj, res))
+        if not actor and not orgs:
+            actor, method = _pronoun_or_generic(subj, res, ctx)
+    recipient: list[ActorSpan] = []
+    exclude = frozenset(c for s in actor for c in s.states)
+    for arg in _recipient_args(verb, trig.pred, patient):
+        recipient = _without([s for s in A.np_actors(arg, res, deep=True, exclude=exclude) if s.states], actor)
+        if recipient:
+            break
+        recipient = _pronoun_recipient(arg, res, ctx, actor)
+        if recipient:
+            break
+    return actor, recipient, orgs, method
+
+
+def _recipient_args(verb: Token, pred: Predicate, patient: Token | None) -> list[Token]:
+    out = [patient] if patient is not None else []
+    out += [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")]
+    preps = pred.preps or RECIPIENT_PREPS
+    out += [obj for _, obj in sorted(A.prep_objects(verb, preps), key=lambda po: preps.index(po[0]))]
+    return out
+
+
+def _noun_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, list, list, str]:
+    noun = trig.token
+    own = A.spans_in(A.walk(noun, frozenset({"poss", "amod", "compound", "nmod", "case"})), res)
+    own = [s for s in own if s.start < noun.i]
+    actor, orgs = _split_orgs(A.with_surface_list(own, res) if own else [])
+    method = "parse"
+    between = [obj for p, obj in A.prep_objects(noun, ("between", "by")) if p in ("between", "by")]
+    for obj in between:
+        actor, orgs = _split_orgs(A.np_actors(obj, res, deep=True))
+    verb = A.governing_verb(noun)
+    if not actor and not orgs and verb is not None:
+        subj, passive = A.subject(verb)
+        if subj is not None and not passive and subj.i != noun.i:
+            actor, orgs = _split_orgs(A.np_actors(subj, res))
+            if not actor and not orgs:
+                actor, method = _pronoun_or_generic(subj, res, ctx)
+    recipient: list[ActorSpan] = []
+    for prep, obj in A.prep_objects(noun, RECIPIENT_PREPS + ("of",)):
+        recipient = _without([s for s in A.np_actors(obj, res, deep=True) if s.states], actor)
+        if recipient:
+            if prep in LOCATION_PREPS:
+                method += "+location"
+            break
+    return actor, recipient, orgs, method
+
+
+def _split_orgs(spans: list[ActorSpan]) -> tuple[list[ActorSpan], list[ActorSpan]]:
+    states = [s for s in spans if s.states]
+    orgs = [s for s in spans if not s.states]
+    return states, orgs
+
+
+def _without(spans: list[ActorSpan], exclude: list[ActorSpan]) -> list[ActorSpan]:
+    codes = {c for s in exclude for c in s.states}
+    return [s for s in spans if not set(s.states) <= codes]
+
+
+def _pronoun_or_generic(subj: Token, res: Resolution, ctx: DocContext) -> tuple[list[ActorSpan], str]:
+    """'it', 'the country', 'the minister' as subject: the actor of the previous sentences."""
+    head_generic = subj.lemma_.lower() in GENERIC_HEADS and any(c.lower_ in ("the", "this", "its")
+                                                                 for c in subj.children)
+    if subj.lower_ in SUBJECT_PRONOUNS or head_generic:
+        before = _subject_earlier_in_sentence(subj, res)
+        if before:
+            return before, "coreference"
+        if ctx.last_subject:
+            return list(ctx.last_subject), "coreference"
+    return [], "parse"
+
+
+def _subject_earlier_in_sentence(subj: Token, res: Resolution) -> list[ActorSpan]:
+    """'Russia decided ... and said it would invest': 'it' is the subject of the first clause."""
+    sent = subj.sent
+    for t in sent:
+        if t.i >= subj.i:
+            break
+        if t.dep_ in ("nsubj", "nsubjpass") and t.head.sent == sent:
+            found = [s for s in A.np_actors(t, res) if s.states]
+            if found:
+                return found
+    return []
+
+
+def _pronoun_recipient(arg: Token, res: Resolution, ctx: DocContext, actor: list[ActorSpan]) -> list[ActorSpan]:
+    poss = A.child(arg, "poss")
+    if poss is not None and poss.lower_ in ("its", "their") and ctx.last_possessor is not None:
+        if ctx.last_possessor.code not in {c for s in actor for c in s.states}:
+            return [ctx.last_possessor]
+    return []
+
+
+def _recipient_from_absorbed(trig: Trigger, res: Resolution, actor: list[ActorSpan]) -> list[ActorSpan]:
+    """A frame event takes its recipient from its complement: 'threatened to break off relations with Congo'."""
+    for inner in trig.absorbed:
+        roles = _verb_roles(inner, res, DocContext()) if inner.pred.pos == "verb" else _noun_roles(inner, res,
+                                                                                                  DocContext())
+        found = _without(roles[1], actor)
+        if found:
+            return found
+    for comp in _complements(trig.token) if trig.pred.pos == "verb" else []:
+        found = _without([s for s in A.spans_in(A.walk(comp, A._ALL_DEPS - {"relcl", "nsubj", "advcl"}), res)
+                          if s.states], actor)
+        if found:
+            return A.with_surface_list(found[:1], res) if len(found) == 1 else found
+    return []
+
+
+def _location_of_clause(token: Token, res: Resolution, actor: list[ActorSpan]) -> list[ActorSpan]:
+    """'Discussions were held in Kuwait, Gambia ...': the places of the clause are the hosts."""
+    head = token if token.pos_ in ("VERB", "AUX") else (A.governing_verb(token) or token)
+    for t in (token, head):
+        for _prep, obj in A.prep_objects(t, tuple(LOCATION_PREPS)):
+            found = _without([s for s in A.np_actors(obj, res) if s.states], actor)
+            if found:
+                return found
+    return []
+
+
+ELABORATION_HEADS = frozenset({"start", "begin", "include", "end", "culminate", "notably"})
+
+
+def _elaborated_list(token: Token, res: Resolution, actor: list[ActorSpan]) -> list[ActorSpan]:
+    """'made 18 visits, starting with Algeria in May 2014' / 'talks, including in Cuba': the places listed."""
+    if token.pos_ != "NOUN" or token.tag_ != "NNS":
+        return []
+    head = A.governing_verb(token) or token
+    for c in list(head.children) + list(token.children):
+        if c.lemma_.lower() in ELABORATION_HEADS and c.dep_ in ("advcl", "acl", "prep", "xcomp"):
+            found = [s for s in A.spans_in(A.walk(c, A._ALL_DEPS - {"relcl"}), res) if s.states]
+            found = _without(found, actor)
+            if found:
+                return A.with_surface_list(found, res)
+    return []
+
+
+def _fallback_actor(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext,
+                    recipient: list[ActorSpan]) -> tuple[list[ActorSpan], str]:
+    head = trig.token if trig.pred.pos == "verb" else (A.governing_verb(trig.token) or trig.token)
+    subj, passive = A.subject(head)
+    no_subject = (subj is None or subj.i == trig.token.i or passive or subj.pos_ in ("PRON", "DET")
+                  or not A.np_actors(subj, res, deep=True))
+    if no_subject and ctx.sentence_index > 0 and ctx.last_subject and trig.reading.event in COOPERATIVE:
+        return list(ctx.last_subject), "carried"
+    place = _location_of_clause(trig.token, res, [])
+    place = [s for s in place if s not in recipient] or place
+    if subj is not None and not passive:
+        deep = [s for s in A.np_actors(subj, res, deep=True) if s.states]
+        if deep:
+            return deep, "subject-location"
+    if place and trig.reading.event not in ("CONSULT",):
+        return place[:1], "location"
+    if recipient and trig.reading.event not in COOPERATIVE | {"AGREE"}:
+        return recipient[:1], "domestic"
+    return [], "none"
+
+
+def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: Resolution,
+                        ctx: DocContext) -> list[ActorSpan]:
+    event = trig.reading.event
+    if event in DOMESTIC_RECIPIENT and actor:
+        place = _location_of_clause(trig.token, res, [])
+        return place[:1] or actor[:1]
+    if event in NEEDS_RECIPIENT | {"AGREE"} and len({c for s in actor for c in s.states}) == 1:
+        partner = _bilateral_partner(sent, res, ctx, actor[0].code)
+        if partner is not None:
+            return [partner]
+    return []
+
+
+def _bilateral_partner(sent: Span, res: Resolution, ctx: DocContext, code: str) -> ActorSpan | None:
+    """'bilateral', 'joint', or an aid/cooperation phrase without a partner: the other state under discussion."""
+    pair = sentence_pair(sent, res) or ctx.current_pair()
+    if pair is None or code not in pair:
+        partner = ctx.partner_of(code)
+    else:
+        partner = pair[1] if pair[0] == code else pair[0]
+    if partner is None:
+        return None
+    first = sent[0]
+    return ActorSpan(first.i, first.i, partner, "state", "context", None, None, "context",
+                       f"the other state of the bilateral pair with {code}")
+
+
+def sentence_pair(sent: Span, res: Resolution) -> tuple[str, str] | None:
+    """The two states a sentence names most, when it names at least two."""
+    counts: dict[str, int] = {}
+    for a in res.actors:
+        if sent.start <= a.start < sent.end:
+            for c in a.states:
+                counts[c] = counts.get(c, 0) + 1
+    ranked = sorted(counts, key=lambda c: -counts[c])
+    return (ranked[0], ranked[1]) if len(ranked) >= 2 else None
+
+
+def _complete(reading: Reading, roles: Roles, trig: Trigger) -> bool:
+    states = {c for s in roles.actor + roles.recipient for c in s.states}
+    if not states:
+        return False
+    actor_states = {c for s in roles.actor for c in s.states}
+    if (reading.mode == "visit" or trig.reading.mode == "visit") and not roles.recipient:
+        return False
+    if reading.event in NEEDS_RECIPIENT and not roles.recipient and len(actor_states) < 2:
+        return False
+    return True
+
+
+def _splits(trig: Trigger, reading: Reading, roles: Roles) -> bool:
+    """Visits and meetings in several places are several events; other lists are one event with a list."""
+    if len(roles.recipient) < 2:
+        return False
+    return roles.recipient_from_location or trig.reading.mode == "visit"
+
+
+def _split(roles: Roles) -> list[list[ActorSpan]]:
+    return [[r] for r in roles.recipient]
+
+
+# ------------------------------------------------------------------------------------------------ modality
+
+def modality(token: Token) -> tuple[str | None, bool]:
+    """(aux, conditional): future, hypothetical or negation from auxiliaries, intent verbs and if-clauses."""
+    verb = token if token.pos_ in ("VERB", "AUX") else (A.governing_verb(token) or A.clause_head(token))
+    aux: str | None = None
+    conditional = False
+    chain = _verb_chain(verb)
+    for n, v in enumerate(chain):
+        for c in v.children:
+            word = c.lower_
+            if c.dep_ == "neg" and n == 0:
+                return "negation", False
+            if c.dep_ in ("aux", "auxpass") and aux is None:
+                if word in FUTURE_AUX:
+                    aux = "future"
+                elif word == "would":
+                    aux = "future" if any(u.lemma_.lower() in REPORTING for u in chain[n + 1:] + _ancestors(v)) \
+                        else "hypothetical"
+                elif word in HYPOTHETICAL_AUX:
+                    aux = "hypothetical"
+            if c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children if m.dep_ == "mark"):
+                conditional = True
+        if n > 0 and v.lemma_.lower() in INTENT and aux is None:
+            aux = "future"
+    if token.pos_ != "VERB" and aux is None and _noun_is_future(token):
+        aux = "future"
+    return aux, conditional
+
+
+def _verb_chain(verb: Token) -> list[Token]:
+    """The verb and the verbs it is the complement of ('agreed to lift' -> lift, agreed)."""
+    chain = [verb]
+    v = verb
+    for _ in range(4):
+        if v.dep_ in ("xcomp", "acomp") or (v.dep_ == "conj" and not A.child(v, "nsubj", "nsubjpass")):
+            v = v.head
+            chain.append(v)
+            continue
+        break
+    return chain
+
+
+def _ancestors(token: Token) -> list[Token]:
+    return list(token.ancestors)[:4]
+
+
+def _noun_is_future(noun: Token) -> bool:
+    """'planned talks', 'the upcoming visit'."""
+    return any(c.lemma_.lower() in ("upcoming", "planned", "proposed", "future", "forthcoming", "next")
+               for c in noun.children if c.dep_ in ("amod", "compound"))
+
+
+def adjust_reading(reading: Reading, aux: str | None, conditional: bool) -> Reading:
+    """PLOVER: announced future cooperation is AGREE; threatened or conditional harm is THREATEN."""
+    if conditional and reading.event not in ("AGREE", "REQUEST", "THREATEN") and aux is not None:
+        if reading.event in COOPERATIVE - {"RETREAT"}:
+            return Reading("AGREE", None, reading.context)
+        return Reading("THREATEN", None, reading.context)
+    if aux == "future" and reading.event in COOPERATIVE:
+        return Reading("AGREE", None, reading.context)
+    if aux == "future" and reading.event in HOSTILE_FUTURE:
+        return Reading("THREATEN", reading.mode if reading.event == "COERCE" else None, reading.context)
+    return reading
+
+
+def _contexts(reading: Reading, sent: Span) -> tuple[str, ...]:
+    found = list(reading.context)
+    for t in sent:
+        ctx = CONTEXT_WORDS.get(t.lemma_.lower())
+        if ctx and ctx not in found:
+            found.append(ctx)
+    return tuple(found)
+
+
+# ------------------------------------------------------------------------------------------------ dates, evidence
+
+def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
+               anchor: ActorSpan | None = None) -> tuple[DateRef | None, str]:
+    """The date of the event's own clause, else of its sentence's main clause, else the context's time frame."""
+    if anchor is not None:
+        local = _dates_in(A.clause_tokens(A.clause_head(res.doc[anchor.start])), res)
+        if local:
+            return local[0], "clause"
+    head = A.clause_head(token)
+    own = _dates_in(A.clause_tokens(head), res) + _dates_in(A.clause_tokens(token), res)
+    if own:
+        return min(own, key=lambda d: abs(d.start - token.idx)), "clause"
+    main = main_clause_dates(sent, res)
+    if main:
+        return main[0], "sentence"
+    if ctx.frame_date is not None:
+        return ctx.frame_date, "context"
+    return None, "none"
+
+
+def main_clause_dates(sent: Span, res: Resolution) -> list[DateRef]:
+    return _dates_in(A.clause_tokens(sent.root), res)
+
+
+def _dates_in(tokens: list[Token], res: Resolution) -> list[DateRef]:
+    seen: dict[int, DateRef] = {}
+    for t in tokens:
+        d = res.date_at.get(t.i)
+        if d is not None:
+            seen[d.start] = d
+    return [seen[k] for k in sorted(seen)]
+
+
+def evidence_span(token: Token, quoted: list[ActorSpan], sent: Span, res: Resolution) -> tuple[int, int]:
+    """Characters from the first to the last of the trigger and the actor and recipient mentions read with it."""
+    idx = [token.i]
+    for s in quoted:
+        if sent.start <= s.start < sent.end and s.end > s.start:
+            idx += [s.start, s.end - 1]
+    first, last = res.doc[min(idx)], res.doc[max(idx)]
+    if token.pos_ == "VERB":
+        last = max(last, max(token.subtree, key=lambda t: t.i) if len(list(token.subtree)) < 12 else last,
+                   key=lambda t: t.i)
+    return first.idx, last.idx + len(last.text)
+
+
+# ------------------------------------------------------------------------------------------------ lists
+
+def cooperation_list(sent: Span, res: Resolution, ctx: DocContext, *, covered: list[int]) -> list[Found]:
+    """'Bilateral cooperation includes A, B and C': each item without a trigger of its own is cooperation."""
+    verb = next((t for t in sent if t.lemma_.lower() in LIST_VERBS and t.pos_ == "VERB"), None)
+    if verb is None:
+        return []
+    subj = A.child(verb, "nsubj")
+    if subj is None or subj.lemma_.lower() not in COOPERATION_HEADS:
+        return []
+    pair = sentence_pair(sent, res) or ctx.current_pair()
+    if pair is None:
+        return []
+    actors = [ActorSpan(subj.i, subj.i + 1, code, "state", "context", None, None, "context",
+                          "bilateral pair under discussion") for code in pair]
+    out = []
+    for start, end in _list_items(sent, verb.i + 1):
+        if any(start <= res.doc[i].idx < end for i in covered):
+            continue
+        date, source = (ctx.frame_date, "context") if ctx.frame_date else (None, "none")
+        out.append(Found(Reading("COOPERATE", None, _item_context(res.doc.text[start:end])), actors, [], None,
+                         date, source, (start, end), "list:cooperation", "context"))
+    return out
+
+
+def _list_items(sent: Span, start_token: int) -> list[tuple[int, int]]:
+    """Character spans of the top-level comma/'and' items after a token, parentheses skipped."""
+    doc = sent.doc
+    items: list[tuple[int, int]] = []
+    depth, item_start = 0, doc[start_token].idx
+    last_and = None
+    for t in doc[start_token:sent.end]:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth -= 1
+        elif depth == 0 and t.text in (",", ";"):
+            items.append((item_start, t.idx))
+            item_start, last_and = t.idx + 1, None
+        elif depth == 0 and t.lower_ == "and":
+            last_and = t
+    end = doc[sent.end - 1].idx if doc[sent.end - 1].is_punct else doc[sent.end - 1].idx + len(doc[sent.end - 1])
+    if last_and is not None:
+        items.append((item_start, last_and.idx))
+        item_start = last_and.idx + len(last_and.text)
+    items.append((item_start, end))
+    text = doc.text
+    return [_trim(text, a, b) for a, b in items if text[a:b].strip()]
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def _item_context(text: str) -> tuple[str, ...]:
+    words = text.lower()
+    if "military" in words or "army" in words or "naval" in words:
+        return ("military",)
+    return ("economic",)

@@ -1,0 +1,122 @@
+"""The event lexicon (data/lexicon.toml, extensible with a user file of the same layout)."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from diplograph.errors import ConfigError
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a trigger means: PLOVER type, mode and contexts."""
+
+    event: str
+    mode: str | None = None
+    context: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Predicate:
+    """A lexicon entry: a verb or noun lemma and how to read it."""
+
+    lemma: str
+    pos: str  # verb | noun
+    reading: Reading
+    frame: str | None = None  # complement | None
+    objects: frozenset[str] = frozenset()
+    by_object: tuple[tuple[frozenset[str], Reading], ...] = ()
+    requires: frozenset[str] = frozenset()
+    modifiers: frozenset[str] = frozenset()
+    preps: tuple[str, ...] = ()
+    particle: str | None = None
+    complement_needs_modal: bool = False
+    needs_complement: bool = False
+
+    @property
+    def rule(self) -> str:
+        return f"{self.pos}:{self.lemma}"
+
+
+@dataclass
+class Lexicon:
+    verbs: dict[str, Predicate] = field(default_factory=dict)
+    nouns: dict[str, Predicate] = field(default_factory=dict)
+    phrases: dict[tuple[str, ...], str] = field(default_factory=dict)  # lemma sequence -> noun key
+    classes: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def reading_for_object(self, pred: Predicate, object_lemma: str | None) -> Reading:
+        for words, reading in pred.by_object:
+            if object_lemma in words:
+                return reading
+        return pred.reading
+
+
+def _reading(spec: dict[str, Any], where: str) -> Reading:
+    if "event" not in spec:
+        raise ConfigError(f"{where}: missing 'event'")
+    return Reading(spec["event"], spec.get("mode"), tuple(spec.get("context", ())))
+
+
+def _expand(words: list[str], classes: dict[str, frozenset[str]]) -> frozenset[str]:
+    out: set[str] = set()
+    for w in words:
+        out |= classes.get(w, {w})
+    return frozenset(out)
+
+
+def _predicate(lemma: str, pos: str, spec: dict[str, Any], classes: dict[str, frozenset[str]],
+               where: str) -> Predicate:
+    by_object = tuple((_expand([cls], classes), _reading(r, f"{where}.by_object.{cls}"))
+                      for cls, r in spec.get("by_object", {}).items())
+    return Predicate(
+        lemma=lemma.replace("_", " "), pos=pos, reading=_reading(spec, where), frame=spec.get("frame"),
+        objects=_expand(spec.get("objects", []), classes), by_object=by_object,
+        requires=frozenset(spec.get("requires", ())), modifiers=frozenset(spec.get("modifiers", ())),
+        preps=tuple(spec.get("preps", ())), particle=spec.get("particle"),
+        complement_needs_modal=bool(spec.get("complement_needs_modal", False)),
+        needs_complement=bool(spec.get("needs_complement", False)),
+    )
+
+
+def merge(lexicon: Lexicon, data: dict[str, Any], where: str) -> Lexicon:
+    """Add (or override) the entries of a parsed lexicon file."""
+    for name, words in data.get("classes", {}).items():
+        lexicon.classes[name] = lexicon.classes.get(name, frozenset()) | frozenset(words)
+    for lemma, spec in data.get("verbs", {}).items():
+        lexicon.verbs[lemma] = _predicate(lemma, "verb", spec, lexicon.classes, f"{where}: verbs.{lemma}")
+    for key, spec in data.get("nouns", {}).items():
+        lexicon.nouns[key.replace("_", " ")] = _predicate(key, "noun", spec, lexicon.classes, f"{where}: nouns.{key}")
+    for phrase, key in data.get("phrases", {}).items():
+        lexicon.phrases[tuple(phrase.lower().split())] = key.replace("_", " ")
+    return lexicon
+
+
+def _parse(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as e:
+        raise ConfigError(f"{path}: cannot read lexicon: {e.strerror or e}") from e
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"{path}: not a valid lexicon file: {e}") from e
+
+
+def load(extra: Path | None = None) -> Lexicon:
+    packaged = Path(str(resources.files("diplograph.coding").joinpath("data", "lexicon.toml")))
+    lexicon = merge(Lexicon(), _parse(packaged), "lexicon.toml")
+    if extra is not None:
+        merge(lexicon, _parse(extra), str(extra))
+    return lexicon
+
+
+@cache
+def default_lexicon() -> Lexicon:
+    from diplograph import config
+
+    value = config.get("lexicon")
+    return load(Path(value) if value else None)

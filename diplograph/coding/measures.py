@@ -1,0 +1,265 @@
+"""Measures between states: a quantity read together with the words that say what it measures.
+
+From each money, tonnage or share quantity the coder walks up the dependency tree to the word that names the
+flow ("exports", "trade", "shipped", "aid", "forgive ... debt", "invest", "reserves"), then reads the states
+around that word: who exports to whom, whose debt, bilateral meaning the pair under discussion.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from diplograph.coding import args as A
+from diplograph.coding.context import DocContext
+from diplograph.coding.events import main_clause_dates, sentence_pair
+from diplograph.model import DateRef, Quantity
+from diplograph.nlp.quantities import signed_change
+from diplograph.nlp.resolve import ActorSpan, Resolution
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+# lemma -> measure kind; checked on the quantity's ancestors, their subjects/objects and "of" phrases.
+KEYWORDS = {"trade": "trade", "commerce": "trade", "turnover": "trade", "export": "exports", "ship": "exports",
+            "sell": "exports", "sale": "exports", "shipment": "exports", "import": "imports", "buy": "imports",
+            "purchase": "imports", "aid": "aid", "assistance": "aid", "donation": "aid", "grant": "aid",
+            "donate": "aid", "pledge": "aid", "invest": "investment", "investment": "investment", "loan": "loan",
+            "lend": "loan", "credit": "loan", "reserve": "reserves", "reserves": "reserves", "forgive": "debt_relief",
+            "write": "debt_relief", "cancel": "debt_relief", "relief": "debt_relief"}
+DEBT_WORDS = frozenset({"debt", "debts", "loan", "loans", "arrears"})
+DIRECTION = {"outbound": "exports", "outgoing": "exports", "inbound": "imports", "incoming": "imports"}
+TO_PREPS = ("to", "for", "into", "toward", "towards", "in")
+FROM_PREPS = ("from",)
+SHARE_KINDS = {"exports": "export_share", "imports": "import_share", "trade": "trade_share"}
+UNITS = frozenset({"USD", "t", "bbl", "m3", "%"})
+
+
+@dataclass
+class FoundMeasure:
+    measure: str
+    actor: list[ActorSpan]
+    recipient: list[ActorSpan]
+    quantity: Quantity
+    change_pct: float | None
+    commodity: str | None
+    period: DateRef | None
+    evidence: tuple[int, int]
+    rule: str
+    keyword: int
+
+
+def code_measures(sent: Span, res: Resolution, ctx: DocContext) -> list[FoundMeasure]:
+    quantities = [q for q in res.quantities if sent.start_char <= q.start < sent.end_char]
+    changes = [q for q in quantities if signed_change(q) is not None]
+    out = []
+    for q in quantities:
+        if q in changes or (q.unit == "km"):
+            continue
+        found = _measure_for(q, sent, res, ctx, changes)
+        if found is not None:
+            out.append(found)
+            if found.actor and found.recipient:
+                ctx.note_pair(found.actor[0].code, found.recipient[0].code)
+    return _drop_shares_beside_money(out)
+
+
+def _drop_shares_beside_money(found: list[FoundMeasure]) -> list[FoundMeasure]:
+    """'forgive 90% of the debt (US$10 billion)': the money is the measure, the share only qualifies it."""
+    money_keywords = {f.keyword for f in found if f.quantity.unit != "%"}
+    return [f for f in found if f.quantity.unit != "%" or f.keyword not in money_keywords]
+
+
+def _quantity_head(q: Quantity, res: Resolution) -> Token | None:
+    span = res.doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None:
+        return None
+    return span.root
+
+
+def _measure_for(q: Quantity, sent: Span, res: Resolution, ctx: DocContext,
+                 changes: list[Quantity]) -> FoundMeasure | None:
+    head = _quantity_head(q, res)
+    if head is None:
+        return None
+    hit = _keyword(head, q)
+    if hit is None:
+        return None
+    kind, word = hit
+    if q.unit == "%":
+        if kind not in SHARE_KINDS or not _is_share(head):
+            return None
+        kind = SHARE_KINDS[kind]
+    actor, recipient = _states(kind, word, res)
+    if kind == "trade" or (not (actor and recipient) and kind not in ("reserves",)):
+        actor, recipient = _complete_pair(kind, actor, recipient, sent, res, ctx)
+    if not actor and not recipient:
+        return None
+    change = _change_for(head, changes, res)
+    period = _period(head, word, sent, res, ctx)
+    first = min([word.i, head.i] + [s.start for s in actor + recipient if sent.start <= s.start < sent.end])
+    last = max([word.i, head.i] + [s.end - 1 for s in actor + recipient if sent.start <= s.start < sent.end])
+    evidence = (res.doc[first].idx, res.doc[last].idx + len(res.doc[last].text))
+    return FoundMeasure(kind, actor, recipient, q, change, _commodity(q, head, word, kind), period, evidence,
+                        f"measure:{word.lemma_.lower()}", word.i)
+
+
+def _keyword(head: Token, q: Quantity) -> tuple[str, Token] | None:
+    """Walk up from the quantity to the word naming what it measures."""
+    t = head
+    for _ in range(7):
+        for cand in _candidates(t):
+            kind = _kind_of(cand)
+            if kind is not None:
+                return kind, cand
+        if t.head.i == t.i or t.dep_ in ("relcl", "ccomp") or (t.dep_ == "advcl" and t.tag_ != "VBG"):
+            return None
+        t = t.head
+    return None
+
+
+def _candidates(t: Token) -> list[Token]:
+    out = [t]
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+        if c.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("VERB", "AUX"):
+            out.append(c)
+    return out
+
+
+def _kind_of(t: Token) -> str | None:
+    lemma = t.lemma_.lower()
+    if lemma in ("forgive", "write", "cancel"):
+        obj = A.child(t, "dobj")
+        obj_words = {obj.lemma_.lower(), *(x.lemma_.lower() for x in obj.subtree)} if obj is not None else set()
+        return "debt_relief" if obj_words & DEBT_WORDS else None
+    if lemma == "relief":
+        return "debt_relief" if any(c.lemma_.lower() == "debt" for c in t.children) else None
+    kind = KEYWORDS.get(lemma)
+    if kind == "trade":
+        for c in t.children:
+            if c.dep_ in ("amod", "compound", "nmod") and c.lower_ in DIRECTION:
+                return DIRECTION[c.lower_]
+    return kind
+
+
+def _is_share(head: Token) -> bool:
+    """'90% of North Korea's exports'."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+
+
+def _states(kind: str, word: Token, res: Resolution) -> tuple[list[ActorSpan], list[ActorSpan]]:
+    """(actor, recipient) around the keyword: possessors and subjects give the actor; preps the partner."""
+    noun_side = A.spans_in(A.walk(word, frozenset({"poss", "amod", "compound", "nmod", "case"})), res)
+    noun_side = [s for s in noun_side if s.states and s.start < word.i]
+    verb = word if word.pos_ in ("VERB", "AUX") else (A.governing_verb(word) or A.clause_head(word))
+    subj, passive = A.subject(verb) if verb is not None else (None, False)
+    subj_states = [s for s in A.np_actors(subj, res) if s.states] if subj is not None and subj.i != word.i else []
+    if subj is not None and not subj_states and subj.lower_ in ("it", "they"):
+        subj_states = _earlier_subject(subj, res)
+    partner = _partner(word, verb, kind, res)
+    if kind == "debt_relief":
+        debt = A.child(word, "dobj")
+        owner = [s for s in A.np_actors(debt, res, deep=True) if s.states] if debt is not None else []
+        return subj_states, owner or partner
+    actor = noun_side or subj_states
+    return actor, [p for p in partner if p.code not in {a.code for a in actor}]
+
+
+def _earlier_subject(subj: Token, res: Resolution) -> list[ActorSpan]:
+    for t in subj.sent:
+        if t.i >= subj.i:
+            break
+        if t.dep_ == "nsubj":
+            found = [s for s in A.np_actors(t, res) if s.states]
+            if found:
+                return found
+    return []
+
+
+def _partner(word: Token, verb: Token | None, kind: str, res: Resolution) -> list[ActorSpan]:
+    preps = FROM_PREPS if kind == "imports" else TO_PREPS + ("with", "between")
+    for t in (word, verb):
+        if t is None:
+            continue
+        for _, obj in A.prep_objects(t, preps):
+            found = [s for s in A.np_actors(obj, res, deep=True) if s.states]
+            if found:
+                return found
+    return []
+
+
+def _complete_pair(kind: str, actor: list[ActorSpan], recipient: list[ActorSpan], sent: Span, res: Resolution,
+                   ctx: DocContext) -> tuple[list[ActorSpan], list[ActorSpan]]:
+    """'bilateral trade', or an aid figure without a recipient: the pair of states under discussion."""
+    pair = sentence_pair(sent, res) or ctx.current_pair()
+    if pair is None:
+        return actor, recipient
+    have = {s.code for s in actor + recipient}
+    if have and not have & set(pair):
+        return actor, recipient
+    anchor = sent[0].i
+    spans = {code: _context_span(anchor, code) for code in pair}
+    if not actor and not recipient:
+        return [spans[pair[0]]], [spans[pair[1]]]
+    if actor and not recipient:
+        other = pair[1] if actor[0].code == pair[0] else pair[0]
+        return actor, [spans[other]]
+    if recipient and not actor:
+        other = pair[1] if recipient[0].code == pair[0] else pair[0]
+        return [spans[other]], recipient
+    return actor, recipient
+
+
+def _context_span(anchor: int, code: str) -> ActorSpan:
+    return ActorSpan(anchor, anchor, code, "state", "context", None, None, "context", "pair under discussion")
+
+
+def _change_for(head: Token, changes: list[Quantity], res: Resolution) -> float | None:
+    """A percentage change in the same clause: 'fell by 2.4% to US$6.39 billion'."""
+    clause = A.clause_head(head)
+    for q in changes:
+        qh = _quantity_head(q, res)
+        if qh is not None and A.clause_head(qh) == clause:
+            return signed_change(q)
+    return None
+
+
+def _commodity(q: Quantity, head: Token, word: Token, kind: str) -> str | None:
+    """'tons of coal' -> coal; 'food aid' -> food; revenue from shipping coal -> coal."""
+    inner = _of_noun(head)
+    if inner is not None and inner.lemma_.lower() not in KEYWORDS and q.unit != "%":
+        return inner.lemma_.lower()
+    for c in word.children:
+        if c.dep_ == "compound" and c.pos_ == "NOUN":
+            return c.lemma_.lower()
+    if word.pos_ == "VERB":
+        obj = A.child(word, "dobj")
+        if obj is not None and obj.i != head.i:
+            of = _of_noun(obj)
+            return (of or obj).lemma_.lower()
+        if obj is not None:
+            of = _of_noun(obj)
+            return of.lemma_.lower() if of is not None else None
+    return None
+
+
+def _of_noun(t: Token) -> Token | None:
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            return A.child(c, "pobj")
+    return None
+
+
+def _period(head: Token, word: Token, sent: Span, res: Resolution, ctx: DocContext) -> DateRef | None:
+    """The date nearest the quantity in its clause, else the sentence's, else the context's time frame."""
+    own = [t for t in head.subtree]
+    clause = own + A.clause_tokens(A.clause_head(head))
+    dates = {res.date_at[t.i].start: res.date_at[t.i] for t in clause if t.i in res.date_at}
+    if dates:
+        return min(dates.values(), key=lambda d: abs(d.start - head.idx))
+    main = main_clause_dates(sent, res)
+    if main:
+        return main[0]
+    return ctx.frame_date

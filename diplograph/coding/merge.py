@@ -1,0 +1,144 @@
+"""One record per real event: mentions of the same event in several sentences become one record with several
+evidence spans; then the found events and measures become the model's Event and Measure records."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from diplograph.coding.events import Found
+from diplograph.coding.measures import FoundMeasure
+from diplograph.model import Actor, DateRef, Event, Evidence, Measure, stable_id
+from diplograph.nlp.dates import iter_bounds
+from diplograph.nlp.resolve import ActorSpan
+from diplograph.ontology import plover_score
+
+FLOW_RULES = frozenset({"verb:ship", "verb:deliver", "verb:export", "verb:import", "verb:trade", "verb:sell"})
+
+
+def drop_flows_with_measures(found: list[Found], measures: list[FoundMeasure]) -> list[Found]:
+    """A trade flow reported with its volume ('shipped 1.2 million tons a month to China') is a measure."""
+    spans = [m.evidence for m in measures]
+    return [f for f in found if not (f.rule in FLOW_RULES and f.reading.event == "COOPERATE"
+                                     and any(_overlap(f.evidence, s) for s in spans))]
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _codes(spans: list[ActorSpan]) -> tuple[str, ...]:
+    seen: list[str] = []
+    for s in spans:
+        for c in s.states:
+            if c not in seen:
+                seen.append(c)
+    return tuple(seen)
+
+
+def _interval(d: DateRef | None) -> tuple[dt.date, dt.date] | None:
+    if d is None:
+        return None
+    try:
+        a, b = iter_bounds(d.value)
+    except (ValueError, IndexError):
+        return None
+    return a, b
+
+
+def _dates_agree(a: DateRef | None, b: DateRef | None) -> bool:
+    ia, ib = _interval(a), _interval(b)
+    if ia is None or ib is None:
+        return True
+    return ia[0] <= ib[1] and ib[0] <= ia[1]
+
+
+def _stem(rule: str) -> str:
+    return rule.split(":", 1)[-1][:4]
+
+
+def _same_event(a: Found, b: Found) -> bool:
+    return (a.reading.event == b.reading.event and a.aux == b.aux
+            and set(_codes(a.actor)) == set(_codes(b.actor)) and set(_codes(a.recipient)) == set(_codes(b.recipient))
+            and _stem(a.rule) == _stem(b.rule) and _dates_agree(a.date, b.date))
+
+
+def merge_mentions(found: list[Found]) -> list[list[Found]]:
+    """Group the mentions of one event (same type, states, modality, trigger and compatible dates)."""
+    groups: list[list[Found]] = []
+    for f in found:
+        for g in groups:
+            if _same_event(g[0], f):
+                g.append(f)
+                break
+        else:
+            groups.append([f])
+    return groups
+
+
+def _best_date(group: list[Found]) -> tuple[DateRef | None, str]:
+    dated = [(f.date, f.date_source) for f in group if f.date is not None]
+    if not dated:
+        return None, "none"
+    rank = {"clause": 0, "sentence": 1, "context": 2, "published": 3}
+
+    def width(d: DateRef) -> int:
+        iv = _interval(d)
+        return (iv[1] - iv[0]).days if iv else 10**6
+
+    return min(dated, key=lambda ds: (rank.get(ds[1], 4), width(ds[0])))
+
+
+def _detail(spans: list[ActorSpan]) -> tuple[Actor, ...]:
+    out: dict[tuple[str, str | None], Actor] = {}
+    for s in spans:
+        key = (s.code, s.person)
+        if key not in out:
+            out[key] = Actor(s.code, s.kind, s.sector, s.person)
+    return tuple(out.values())
+
+
+def _evidence(text: str, spans: list[tuple[int, int]]) -> tuple[Evidence, ...]:
+    unique = sorted(set(spans))
+    return tuple(Evidence(a, b, text[a:b]) for a, b in unique)
+
+
+def to_event(doc_id: str, text: str, group: list[Found], published: dt.date | None) -> Event:
+    first = group[0]
+    date, source = _best_date(group)
+    value = date.value if date is not None else None
+    mode = next((f.reading.mode for f in group if f.reading.mode), None)
+    contexts: list[str] = []
+    for f in group:
+        contexts += [c for c in f.reading.context if c not in contexts]
+    actor, recipient = _codes(first.actor), _codes(first.recipient)
+    evidence = _evidence(text, [f.evidence for f in group])
+    return Event(
+        doc=doc_id, event=first.reading.event, actor=actor, recipient=recipient, evidence=evidence, mode=mode,
+        context=tuple(contexts), aux=first.aux, date=value, date_source=source,
+        actor_detail=_detail(first.actor + first.orgs), recipient_detail=_detail(first.recipient),
+        rule="+".join(dict.fromkeys(f.rule for f in group)), score=_score(first.reading.event, mode),
+        id=stable_id(doc_id, first.reading.event, actor, recipient, evidence[0].start),
+    )
+
+
+def _score(event: str, mode: str | None) -> float | None:
+    try:
+        return plover_score(event, mode)
+    except Exception:  # an unknown mode of a user lexicon still gets the type's score
+        try:
+            return plover_score(event)
+        except Exception:
+            return None
+
+
+def to_measure(doc_id: str, text: str, m: FoundMeasure) -> Measure:
+    q = m.quantity
+    actor, recipient = _codes(m.actor), _codes(m.recipient)
+    start, end = m.evidence
+    period = m.period.value if m.period is not None else None
+    return Measure(
+        doc=doc_id, measure=m.measure, actor=actor, recipient=recipient, value=q.value, unit=q.unit,
+        evidence=(Evidence(start, end, text[start:end]),), period=period, change_pct=m.change_pct,
+        commodity=m.commodity, per=q.per, qualifier=q.qualifier, rule=m.rule,
+        id=stable_id(doc_id, m.measure, actor, recipient, q.value, start),
+    )

@@ -1,0 +1,519 @@
+"""Score extracted events and measures against a gold file (schema diplograph-gold/1).
+
+    report = evaluate("../shared/eval/gold/seed.jsonl")            # runs the extractor in-process
+    report = evaluate("gold.jsonl", predictions="pred.jsonl")      # scores records already extracted
+    print(report.render(show_errors=True))
+
+The rules are those of the output contract (`shared/eval/README.md`), and the numbers are the same as the
+reference scorer `shared/eval/score.py` gives for the same gold and predictions:
+
+- a prediction must overlap a gold evidence span, and an evidence `text`, where given, must equal the
+  document text at its offsets (otherwise the whole prediction is a bad evidence span);
+- `event.dyad` needs the states, `event.type` also the PLOVER type (or an `accept` type), `event.full`
+  also a date interval that overlaps the gold one and is no wider than it (or than a year);
+- `measure.full` needs kind, states, value (within 1 % or an `accept_values` entry), unit and period;
+- each gold record is matched once (a maximum matching onto required records, then onto optional ones);
+  another prediction that fits an already matched required record is a duplicate false positive.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from diplograph.errors import InputError
+from diplograph.model import Document, Event, Measure
+
+SCHEMA = "diplograph-gold/1"
+SYMMETRIC_EVENTS = frozenset({"COOPERATE", "CONSULT", "AGREE"})
+UNORDERED_MEASURES = frozenset({"trade"})
+EVENT_LEVELS = ("dyad", "type", "full")
+SCORE_KEYS = ("event.dyad", "event.type", "event.full", "measure.full")
+ERROR_KEYS = ("event.full", "measure.full")
+
+Span = tuple[int, int]
+Interval = tuple[dt.date, dt.date]
+
+
+# --- the gold file ----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GoldRecord:
+    """One annotation: the raw fields of its line plus every place its evidence strings occur in the text."""
+
+    doc_id: str
+    fields: dict[str, Any]
+    spans: tuple[Span, ...]
+
+    @property
+    def kind(self) -> str:
+        return str(self.fields.get("kind"))
+
+    @property
+    def optional(self) -> bool:
+        return bool(self.fields.get("optional"))
+
+
+@dataclass(frozen=True)
+class Gold:
+    """The documents of a gold file (by id, in file order) and its annotations."""
+
+    documents: dict[str, Document]
+    records: list[GoldRecord]
+
+
+def _read_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as e:
+        raise InputError(str(path), f"cannot read: {e}") from e
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise InputError(f"{path}:{number}", f"not JSON: {e}") from e
+        if not isinstance(row, dict):
+            raise InputError(f"{path}:{number}", "not a JSON object")
+        yield number, row
+
+
+def _gold_document(path: Path, number: int, raw: dict[str, Any]) -> Document:
+    text = raw.get("text")
+    if text is None:
+        if "path" not in raw:
+            raise InputError(f"{path}:{number}", "document has neither text nor path")
+        try:
+            text = (path.parent / raw["path"]).read_text(encoding="utf-8")
+        except OSError as e:
+            raise InputError(f"{path}:{number}", f"cannot read document {raw['path']}: {e}") from e
+    return Document(id=str(raw["id"]), text=text, published=raw.get("published"), origin=f"{path}:{number}")
+
+
+def find_all(text: str, needle: str) -> list[Span]:
+    """Every (start, end) where `needle` occurs in `text`, overlapping occurrences included."""
+    spans, start = [], text.find(needle)
+    while start >= 0:
+        spans.append((start, start + len(needle)))
+        start = text.find(needle, start + 1)
+    return spans
+
+
+def _gold_record(documents: dict[str, Document], origin: str, row: dict[str, Any]) -> GoldRecord:
+    doc_id = row.get("doc_id")
+    if doc_id not in documents:
+        raise InputError(origin, f"gold record names unknown document {doc_id!r}")
+    text, spans = documents[doc_id].text, []
+    for quote in row.get("evidence", []):
+        found = find_all(text, quote)
+        if not found:
+            raise InputError(origin, f"gold evidence not in the text of {doc_id}: {quote!r}")
+        spans.extend(found)
+    return GoldRecord(doc_id=doc_id, fields=row, spans=tuple(spans))
+
+
+def load_gold(path: str | Path) -> Gold:
+    """Read a gold file: its documents (inline `text` or a `path` relative to the gold file) and annotations."""
+    path = Path(path)
+    rows = list(_read_jsonl(path))
+    if not rows or rows[0][1].get("schema") != SCHEMA:
+        raise InputError(str(path), f"first line must carry schema {SCHEMA}")
+    documents: dict[str, Document] = {}
+    annotations: list[tuple[str, dict[str, Any]]] = []
+    for number, row in rows[1:]:
+        if isinstance(row.get("doc"), dict):
+            document = _gold_document(path, number, row["doc"])
+            documents[document.id] = document
+        else:
+            annotations.append((f"{path}:{number}", row))
+    records = [_gold_record(documents, origin, row) for origin, row in annotations]
+    return Gold(documents=documents, records=records)
+
+
+# --- comparing one prediction with one gold record --------------------------------------------------------------
+
+
+def date_interval(value: Any) -> Interval | None:
+    """'2014', '2014-05', '2014-05-09' or 'START/END' as an inclusive (first day, last day); ValueError if bad."""
+    if value is None:
+        return None
+    text = str(value)
+    if "/" in text:
+        first, last = (date_interval(part) for part in text.split("/", 1))
+        if first is None or last is None:
+            raise ValueError(text)
+        return first[0], last[1]
+    numbers = [int(part) for part in text.split("-")]
+    year = numbers[0]
+    if len(numbers) == 1:
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if len(numbers) == 2:
+        return dt.date(year, numbers[1], 1), dt.date(year, numbers[1], calendar.monthrange(year, numbers[1])[1])
+    day = dt.date(year, numbers[1], numbers[2])
+    return day, day
+
+
+def date_agrees(predicted: Any, gold: Any) -> bool:
+    """The predicted interval overlaps the gold one and is no wider than it or than a year (366 days)."""
+    if gold is None:
+        return True
+    try:
+        p, g = date_interval(predicted), date_interval(gold)
+    except (ValueError, TypeError):
+        return False
+    if p is None or g is None:
+        return False
+    width_limit = max((g[1] - g[0]).days, 366)
+    return p[0] <= g[1] and g[0] <= p[1] and (p[1] - p[0]).days <= width_limit
+
+
+def codes(value: Any) -> set[str]:
+    """The state codes of an actor field: a code, a list of codes, or a list of {"code": ...} objects."""
+    if value is None:
+        return set()
+    if isinstance(value, str):
+        return {value} - {""}
+    return {item if isinstance(item, str) else item.get("code", "") for item in value} - {""}
+
+
+def dyad_agrees(pred: dict[str, Any], gold: dict[str, Any], *, unordered: bool) -> bool:
+    actors, recipients = codes(pred.get("actor")), codes(pred.get("recipient"))
+    gold_actors, gold_recipients = codes(gold["actor"]), codes(gold["recipient"])
+    if not gold_actors and not gold_recipients:
+        return True  # the gold names no state: only the type (and date) count
+    if not gold_recipients:
+        if len(gold_actors) >= 2:  # several states acting together: the same set must be named
+            return actors | recipients == gold_actors
+        return bool(actors & gold_actors)
+    forward = (not gold_actors or bool(actors & gold_actors)) and bool(recipients & gold_recipients)
+    backward = bool(actors & gold_recipients) and (not gold_actors or bool(recipients & gold_actors))
+    return forward or (unordered and backward)
+
+
+def value_agrees(pred: dict[str, Any], gold: dict[str, Any]) -> bool:
+    try:
+        value = float(pred["value"])
+    except (KeyError, TypeError, ValueError):
+        return False
+    if str(pred.get("unit", "")).strip() != gold["unit"]:
+        return False
+    targets = [gold["value"], *gold.get("accept_values", [])]
+    return any(abs(value - target) <= 0.01 * abs(target) for target in targets)
+
+
+def evidence_spans(pred: dict[str, Any], text: str) -> list[Span] | None:
+    """The prediction's evidence as spans, or None when missing, out of range or quoting other text."""
+    evidence = pred.get("evidence")
+    items = [evidence] if isinstance(evidence, dict) else evidence
+    if not isinstance(items, list) or not items:
+        return None
+    spans = []
+    for item in items:
+        try:
+            start, end = int(item["start"]), int(item["end"])
+        except (KeyError, TypeError, ValueError):
+            return None
+        if not 0 <= start < end <= len(text) or ("text" in item and item["text"] != text[start:end]):
+            return None
+        spans.append((start, end))
+    return spans
+
+
+def _overlap(ours: Sequence[Span], theirs: Sequence[Span]) -> bool:
+    return any(a < d and c < b for a, b in ours for c, d in theirs)
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """A predicted record with its checked evidence spans."""
+
+    fields: dict[str, Any]
+    spans: tuple[Span, ...]
+
+    @property
+    def doc(self) -> str:
+        return str(self.fields.get("doc"))
+
+    @property
+    def kind(self) -> str:
+        return str(self.fields.get("kind"))
+
+
+def fits(pred: Prediction, gold: GoldRecord, level: str) -> bool:
+    """Whether `pred` is a correct prediction of `gold` at `level` (dyad, type or full)."""
+    if pred.kind != gold.kind or not _overlap(pred.spans, gold.spans):
+        return False
+    p, g = pred.fields, gold.fields
+    if gold.kind == "measure":
+        return (
+            p.get("measure") == g["measure"]
+            and value_agrees(p, g)
+            and dyad_agrees(p, g, unordered=g["measure"] in UNORDERED_MEASURES)
+            and date_agrees(p.get("period"), g.get("period"))
+        )
+    if not dyad_agrees(p, g, unordered=g["event"] in SYMMETRIC_EVENTS):
+        return False
+    if level == "dyad":
+        return True
+    if p.get("event") not in {g["event"], *g.get("accept", [])}:
+        return False
+    return level == "type" or date_agrees(p.get("date"), g.get("date"))
+
+
+# --- matching ---------------------------------------------------------------------------------------------------
+
+
+class _Matcher:
+    """Kuhn's augmenting-path algorithm: a maximum matching of predictions onto gold records."""
+
+    def __init__(self, candidates: dict[int, list[int]]) -> None:
+        self.candidates = candidates
+        self.holder: dict[int, int] = {}  # gold index -> prediction index
+
+    def _augment(self, pred: int, visited: set[int]) -> bool:
+        for gold in self.candidates[pred]:
+            if gold in visited:
+                continue
+            visited.add(gold)
+            if gold not in self.holder or self._augment(self.holder[gold], visited):
+                self.holder[gold] = pred
+                return True
+        return False
+
+    def run(self) -> dict[int, int]:
+        for pred in self.candidates:
+            self._augment(pred, set())
+        return {pred: gold for gold, pred in self.holder.items()}
+
+
+def _matching(
+    preds: list[Prediction], golds: list[GoldRecord], level: str, targets: set[int], taken: set[int]
+) -> dict[int, int]:
+    candidates = {
+        i: [j for j in sorted(targets) if fits(p, golds[j], level)] for i, p in enumerate(preds) if i not in taken
+    }
+    return _Matcher(candidates).run()
+
+
+def match(preds: list[Prediction], golds: list[GoldRecord], level: str) -> dict[int, int]:
+    """Prediction index -> gold index: required records first, then the optional ones with what is left."""
+    required = {j for j, g in enumerate(golds) if not g.optional}
+    onto_required = _matching(preds, golds, level, required, set())
+    optional = set(range(len(golds))) - required
+    onto_optional = _matching(preds, golds, level, optional, set(onto_required))
+    return {**onto_required, **onto_optional}
+
+
+# --- the report -------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    duplicates: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "duplicates": self.duplicates,
+        }
+
+
+@dataclass(frozen=True)
+class Miss:
+    doc_id: str
+    gold: GoldRecord
+
+
+@dataclass(frozen=True)
+class FalsePrediction:
+    doc_id: str
+    why: str  # unmatched | duplicate
+    prediction: Prediction
+
+
+@dataclass
+class LevelResult:
+    score: Score = field(default_factory=Score)
+    missed: list[Miss] = field(default_factory=list)
+    false: list[FalsePrediction] = field(default_factory=list)
+
+
+@dataclass
+class Report:
+    """Scores per level (event.dyad, event.type, event.full, measure.full) and the errors behind them."""
+
+    documents: int
+    predictions: int
+    bad_evidence: int
+    levels: dict[str, LevelResult]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The same object `score.py --json` prints."""
+        out: dict[str, Any] = {
+            "documents": self.documents,
+            "predictions": self.predictions,
+            "bad_evidence": self.bad_evidence,
+        }
+        out.update({key: self.levels[key].score.to_dict() for key in SCORE_KEYS})
+        return out
+
+    def render(self, *, show_errors: bool = False) -> str:
+        """The text report, laid out as `score.py` prints it."""
+        lines = [
+            f"documents {self.documents}  predictions {self.predictions}  bad evidence spans {self.bad_evidence}",
+            f"{'':16}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}{'dup':>6}",
+        ]
+        for key in SCORE_KEYS:
+            s = self.levels[key].score.to_dict()  # the rounded figures, as the reference prints them
+            lines.append(
+                f"{key:16}{s['precision']:7.3f}{s['recall']:7.3f}{s['f1']:7.3f}"
+                f"{s['tp']:6}{s['fp']:6}{s['fn']:6}{s['duplicates']:6}"
+            )
+        if show_errors:
+            lines.extend(self.error_lines())
+        return "\n".join(lines)
+
+    def error_lines(self) -> list[str]:
+        lines = []
+        for key in ERROR_KEYS:
+            result = self.levels[key]
+            for miss in result.missed:
+                quote = miss.gold.fields["evidence"][0][:90]
+                lines.append(
+                    f"MISSED {key} {miss.doc_id}/{miss.gold.fields['id']}: {summary(miss.gold.fields)} | {quote}"
+                )
+            for false in result.false:
+                lines.append(f"FALSE  {key} {false.doc_id} ({false.why}): {summary(false.prediction.fields)}")
+        return lines
+
+
+def summary(record: dict[str, Any]) -> str:
+    """One short line for a record: type, actor->recipient, date (and value, unit for measures)."""
+    what = record.get("event") or record.get("measure")
+    actors = ",".join(sorted(codes(record.get("actor")))) or "-"
+    recipients = ",".join(sorted(codes(record.get("recipient")))) or "-"
+    when = record.get("date") or record.get("period") or ""
+    if record.get("kind") == "measure":
+        when = f"{record.get('value')} {record.get('unit')} {when}"
+    return f"{what} {actors}->{recipients} {when}".strip()
+
+
+def _score_level(gold: Gold, preds: list[Prediction], kind: str, level: str) -> LevelResult:
+    tp = fp = fn = duplicates = 0
+    result = LevelResult()
+    for doc_id in gold.documents:
+        ps = [p for p in preds if p.doc == doc_id and p.kind == kind]
+        gs = [g for g in gold.records if g.doc_id == doc_id and g.kind == kind]
+        matched = match(ps, gs, level)
+        for i, p in enumerate(ps):
+            if i in matched:
+                tp += not gs[matched[i]].optional
+                continue
+            fitting = [g for g in gs if fits(p, g, level)]
+            if not fitting:
+                fp += 1
+                result.false.append(FalsePrediction(doc_id, "unmatched", p))
+            elif any(not g.optional for g in fitting):
+                fp += 1
+                duplicates += 1
+                result.false.append(FalsePrediction(doc_id, "duplicate", p))
+        taken = set(matched.values())
+        for j, g in enumerate(gs):
+            if j not in taken and not g.optional:
+                fn += 1
+                result.missed.append(Miss(doc_id, g))
+    result.score = Score(tp=tp, fp=fp, fn=fn, duplicates=duplicates)
+    return result
+
+
+def _checked_predictions(gold: Gold, records: Iterable[dict[str, Any]]) -> tuple[list[Prediction], int]:
+    kept, bad = [], 0
+    for record in records:
+        doc = record.get("doc")
+        if record.get("kind") not in ("event", "measure") or not isinstance(doc, str) or doc not in gold.documents:
+            continue
+        spans = evidence_spans(record, gold.documents[doc].text)
+        if spans is None:
+            bad += 1
+        else:
+            kept.append(Prediction(fields=record, spans=tuple(spans)))
+    return kept, bad
+
+
+def score(gold: Gold, records: Iterable[dict[str, Any]]) -> Report:
+    """Score predicted records (contract dicts) against a loaded gold file."""
+    preds, bad = _checked_predictions(gold, records)
+    levels: dict[str, LevelResult] = {}
+    for kind, kind_levels in (("event", EVENT_LEVELS), ("measure", ("full",))):
+        for level in kind_levels:
+            levels[f"{kind}.{level}"] = _score_level(gold, preds, kind, level)
+    return Report(documents=len(gold.documents), predictions=len(preds), bad_evidence=bad, levels=levels)
+
+
+# --- entry point ------------------------------------------------------------------------------------------------
+
+Predictions = str | Path | Iterable[dict[str, Any] | Event | Measure]
+
+
+def load_predictions(path: str | Path) -> list[dict[str, Any]]:
+    """A predictions file: one contract record a line."""
+    return [row for _, row in _read_jsonl(Path(path))]
+
+
+def _as_dicts(records: Iterable[dict[str, Any] | Event | Measure]) -> Iterator[dict[str, Any]]:
+    from diplograph.output import record_dict
+
+    for record in records:
+        yield record if isinstance(record, dict) else record_dict(record)
+
+
+def extract_predictions(gold: Gold, *, actors_file: Path | None = None, batch_size: int = 64) -> list[dict[str, Any]]:
+    """Run the extractor over the gold documents and return its records as contract dicts."""
+    from diplograph.output import record_dict
+    from diplograph.pipeline import Extractor
+
+    extractor = Extractor(actors_file=actors_file)
+    extractions = extractor.extract_documents(gold.documents.values(), batch_size=batch_size)
+    return [record_dict(record) for extraction in extractions for record in extraction.records]
+
+
+def evaluate(
+    gold_path: str | Path, predictions: Predictions | None = None, *, actors_file: Path | None = None
+) -> Report:
+    """Score `predictions` (a JSONL file or records) against a gold file; with none, extract them first."""
+    gold = load_gold(gold_path)
+    if predictions is None:
+        records: Iterable[dict[str, Any]] = extract_predictions(gold, actors_file=actors_file)
+    elif isinstance(predictions, str | Path):
+        records = load_predictions(predictions)
+    else:
+        records = _as_dicts(predictions)
+    return score(gold, records)

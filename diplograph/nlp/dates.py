@@ -1,0 +1,368 @@
+"""Time expressions found by rule and normalised against the publication date.
+
+Values are YYYY, YYYY-MM, YYYY-MM-DD or START/END (each end as precise as the expression); granularity is day,
+week, month, quarter, season, half, year, decade or range. Relative expressions ("last week", "on Tuesday",
+"in May") need the publication date; without it they are left unresolved rather than guessed.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+from diplograph.model import DateRef
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "a": 1, "an": 1, "several": 3, "few": 3}
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
+PART_OF = {"early": (1, 4), "beginning": (1, 3), "start": (1, 3), "mid": (5, 8), "middle": (5, 8),
+           "late": (9, 12), "end": (10, 12)}
+PART_OF_MONTH = {"early": (1, 10), "beginning": (1, 7), "start": (1, 7), "mid": (11, 20), "middle": (11, 20),
+                 "late": (21, 31), "end": (24, 31)}
+
+_MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|" \
+         r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_PART = r"(?:(?P<part>early|mid|late)[- ]|(?:the\s+)?(?P<partof>beginning|start|middle|end)\s+of\s+)"
+_YEAR_REF = r"(?:" + _YEAR + r"|(?P<yearref>this|last|next|the\s+same)\s+year)"
+
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("range_years", re.compile(r"\b(?:from|between)\s+(?P<y1>(?:19|20)\d\d)\s+(?:to|and|until|till)\s+"
+                               r"(?P<y2>(?:19|20)\d\d)\b")),
+    ("range_dash", re.compile(r"\b(?P<y1>(?:19|20)\d\d)\s*[-–]\s*(?P<y2>(?:19|20)?\d\d)\b(?!\s*(?:%|km|t\b))")),
+    ("since", re.compile(r"\bsince\s+(?:" + _MONTH + r"\s+)?" + _YEAR + r"\b")),
+    ("day_month_year", re.compile(r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + r"\b")),
+    ("month_day_year", re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"\b")),
+    ("day_month", re.compile(r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"(?![\w-])")),
+    ("month_day", re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r"\b(?![,.]?\d)(?!\s*(?:%|percent))")),
+    ("part_month_year", re.compile(r"\b" + _PART + _MONTH + r"(?:,?\s+" + _YEAR_REF + r")?\b")),
+    ("part_year", re.compile(r"\b" + _PART + r"(?:" + _YEAR + r"|(?P<yearref>this|last|next)\s+year)\b")),
+    ("quarter", re.compile(r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
+                           r"(?:\s+of\s+(?:" + _YEAR + r"|(?P<yearref>this|last|next)\s+year))?\b", re.I)),
+    ("q_year", re.compile(r"\bQ(?P<q>[1-4])\s+" + _YEAR + r"\b")),
+    ("half", re.compile(r"\b(?:the\s+)?(?P<ord>first|second)\s+half\s+of\s+(?:" + _YEAR +
+                        r"|(?P<yearref>this|last|next)\s+year)\b", re.I)),
+    ("season", re.compile(r"\b(?:(?P<rel>this|last|next)\s+)?(?P<season>spring|summer|autumn|fall|winter)"
+                          r"(?:\s+(?:of\s+)?" + _YEAR + r")?\b")),
+    ("month_year", re.compile(r"\b" + _MONTH + r",?\s+(?:of\s+)?" + _YEAR + r"\b")),
+    ("rel_month", re.compile(r"\b(?P<rel>last|next|this)\s+" + _MONTH + r"\b")),
+    ("decade", re.compile(r"\b(?:the\s+)?(?:(?P<part>early|mid|late)[- ])?(?P<decade>(?:19|20)\d0)s\b")),
+    ("past_period", re.compile(r"\b(?:the\s+(?:past|last|previous)|past|previous)\s+(?:(?P<n>\w+)\s+)?"
+                               r"(?P<unit>years?|months?|weeks?|days?|decades?)\b", re.I)),
+    ("ago", re.compile(r"\b(?P<n>\w+)\s+(?P<unit>years?|months?|weeks?|days?)\s+ago\b", re.I)),
+    ("relative", re.compile(r"\b(?P<rel>last|this|next)\s+(?P<unit>week|month|year)\b", re.I)),
+    ("earlier", re.compile(r"\b(?:a|one)\s+(?P<unit>year|month|week)\s+(?:earlier|before|later)\b", re.I)),
+    ("deictic", re.compile(r"\b(?P<word>yesterday|today|tomorrow|tonight)\b", re.I)),
+    ("weekday", re.compile(r"\b(?:(?P<rel>last|next|this)\s+|on\s+)?(?P<weekday>Monday|Tuesday|Wednesday|"
+                           r"Thursday|Friday|Saturday|Sunday)\b")),
+    ("month", re.compile(r"\b(?:in|since|until|by|during|of|early|late|mid-?)\s+" + _MONTH + r"\b(?!\s+\d)")),
+    ("year", re.compile(r"(?<![\$\d.,])\b" + _YEAR + r"\b(?![.,]?\d)(?!\s*(?:%|km|tons|tonnes|people|troops))")),
+]
+
+
+def find_dates(text: str, published: dt.date | None, *, future: bool = False) -> list[DateRef]:
+    """Every time expression of `text`, longest first when they overlap, in text order."""
+    found: list[DateRef] = []
+    taken: list[tuple[int, int]] = []
+    for name, pattern in PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            value = _normalise(name, m, published, future=future)
+            if value is None:
+                continue
+            found.append(DateRef(m.start(), m.end(), m.group(0), value[0], value[1], "rule", name))
+            taken.append((m.start(), m.end()))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def _normalise(name: str, m: re.Match[str], pub: dt.date | None, *, future: bool) -> tuple[str, str] | None:
+    return _HANDLERS[name](m, pub, future)
+
+
+def _year_of(m: re.Match[str], pub: dt.date | None) -> int | None:
+    groups = m.groupdict()
+    if groups.get("year"):
+        return int(groups["year"])
+    ref = (groups.get("yearref") or "").lower()
+    if pub is None:
+        return None
+    return {"last": pub.year - 1, "next": pub.year + 1}.get(ref.split()[0] if ref else "", pub.year)
+
+
+def _month_of(m: re.Match[str]) -> int:
+    return MONTHS[m.group("month").lower().rstrip(".")]
+
+
+def _nearest_year(month: int, day: int, pub: dt.date | None, future: bool) -> int | None:
+    """The year of a month (and day) written without one: the next one for future statements, else the last."""
+    if pub is None:
+        return None
+    candidate = dt.date(pub.year, month, min(day, calendar.monthrange(pub.year, month)[1]))
+    if future:
+        return pub.year if candidate >= pub - dt.timedelta(days=1) else pub.year + 1
+    if candidate <= pub + dt.timedelta(days=31):
+        return pub.year
+    return pub.year - 1
+
+
+def _closest_year(month: int, day: int, pub: dt.date | None) -> int | None:
+    """A day written without its year is the one closest to the publication date."""
+    if pub is None:
+        return None
+    best = min((pub.year - 1, pub.year, pub.year + 1),
+               key=lambda y: abs((dt.date(y, month, min(day, calendar.monthrange(y, month)[1])) - pub).days))
+    return best
+
+
+def _day(y: int, mo: int, d: int) -> str | None:
+    if not 1 <= d <= calendar.monthrange(y, mo)[1]:
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def _span(a: dt.date, b: dt.date) -> str:
+    return f"{a.isoformat()}/{b.isoformat()}"
+
+
+def _month_range(y: int, m1: int, y2: int, m2: int) -> str:
+    if (y, m1) == (y2, m2):
+        return f"{y:04d}-{m1:02d}"
+    return f"{y:04d}-{m1:02d}/{y2:04d}-{m2:02d}"
+
+
+def _h_range_years(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str, str] | None:
+    y1 = int(m.group("y1"))
+    raw = m.group("y2")
+    y2 = int(raw) if len(raw) == 4 else (y1 // 100) * 100 + int(raw)
+    return (f"{y1}/{y2}", "range") if y1 < y2 else None
+
+
+def _h_since(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str, str] | None:
+    y = int(m.group("year"))
+    start = f"{y:04d}-{_month_of(m):02d}" if m.group("month") else f"{y:04d}"
+    end = pub.isoformat()[:7] if pub else None
+    return (f"{start}/{end}", "range") if end and end[:4] >= start[:4] else (start, "year")
+
+
+def _h_full(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str, str] | None:
+    value = _day(int(m.group("year")), _month_of(m), int(m.group("day")))
+    return (value, "day") if value else None
+
+
+def _h_day_month(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str, str] | None:
+    month, day = _month_of(m), int(m.group("day"))
+    year = _closest_year(month, day, pub)
+    if year is None or not 1 <= day <= 31:
+        return None
+    value = _day(year, month, day)
+    return (value, "day") if value else None
+
+
+def _h_part_month(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str, str] | None:
+    month = _month_of(m)
+    year = _year_of(m, pub) if (m.group("year") or m.group("yearref")) else _nearest_year(month, 1, pub, future)
+    if year is None:
+        return None
+    lo, hi = PART_OF_MONTH[(m.group("part") or m.group("partof")).lower()]
+    last = calendar.monthrange(year, month)[1]
+    return _span(dt.date(year, month, lo), dt.date(year, month, min(hi, last))), "month"
+
+
+def _h_part_year(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str, str] | None:
+    year = _year_of(m, pub)
+    if year is None:
+        return None
+    lo, hi = PART_OF[(m.group("part") or m.group("partof")).lower()]
+    return _month_range(year, lo, year, hi), "range"
+
+
+def _h_quarter(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str, str] | None:
+    q = ORDINALS.get(m.group("ord").lower()) if "ord" in m.groupdict() and m.group("ord") else int(m.group("q"))
+    year = _year_of(m, pub)
+    if year is None or q is None:
+        return None
+    return _month_range(year, 3 * q - 2, year, 3 * q), "quarter"
+
+
+def _h_half(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str, str] | None:
+    year = _year_of(m, pub)
+    if year is None:
+        return None
+    first = m.group("ord").lower() == "first"
+    return _month_range(year, 1 if first else 7, year, 6 if first else 12), "half"
+
+
+def _h_season(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str, str] | None:
+    lo, hi = SEASONS[m.group("season").lower()]
+    if m.group("year"):
+        year = int(m.group("year"))
+    elif pub is not None and m.group("rel"):
+        year = pub.year + {"last": -1, "next": 1}.get(m.group("rel").lower(), 0)
+    else:
+        return None
+    return _month_range(year, lo, year + (1 if hi < lo else 0), hi), "season"
+
+
+def _h_month_year(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str, str] | None:
+    return f"{int(m.group('year')):04d}-{_month_of(m):02d}", "month"
+
+
+def _h_rel_month(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str, str] | None:
+    if pub is None:
+        return None
+    month, rel = _month_of(m), m.group("rel").lower()
+    if rel == "last":
+        year = pub.year if month < pub.month else pub.year - 1
+    elif rel == "next":
+        year = pub.year if month > pub.month else pub.year + 1
+    else:
+        year = pub.year
+    return f"{year:04d}-{month:02d}", "month"
+
+
+def _h_decade(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str, str] | None:
+    start = int(m.group("decade"))
+    lo, hi = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}.get((m.group("part") or "").lower(), (0, 9))
+    return f"{start + lo}/{start + hi}", "decade"
+
+
+def _count(word: str | None) -> int | None:
+    if not word:
+        return 1
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    return NUMBER_WORDS.get(word)
+
+
+def _shift(pub: dt.date, unit: str, n: int) -> dt.date:
+    unit = unit.rstrip("s")
+    if unit == "day":
+        return pub - dt.timedelta(days=n)
+    if unit == "week":
+        return pub - dt.timedelta(weeks=n)
+    months = n * {"month": 1, "year": 12, "decade": 120}[unit]
+    y, mo = divmod(pub.year * 12 + pub.month - 1 - months, 12)
+    return dt.date(y, mo + 1, min(pub.day, calendar.monthrange(y, mo + 1)[1]))
+
+
+def _h_past_period(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str, str] | None:
+    n = _count(m.group("n"))
+    if pub is None or n is None:
+        return None
+    return _span(_shift(pub, m.group("unit").lower(), n), pub), "range"
+
+
+def _h_ago(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str, str] | None:
+    n = _count(m.group("n"))
+    if pub is None or n is None:
+        return None
+    unit = m.group("unit").lower().rstrip("s")
+    then = _shift(pub, unit, n)
+    if unit == "day":
+        return then.isoformat(), "day"
+    if unit == "week":
+        monday = then - dt.timedelta(days=then.weekday())
+        return _span(monday, monday + dt.timedelta(days=6)), "week"
+    if unit == "month":
+        return then.isoformat()[:7], "month"
+    return str(then.year), "year"
+
+
+def _h_relative(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str, str] | None:
+    if pub is None:
+        return None
+    offset = {"last": -1, "this": 0, "next": 1}[m.group("rel").lower()]
+    unit = m.group("unit").lower()
+    if unit == "year":
+        return str(pub.year + offset), "year"
+    if unit == "month":
+        y, mo = divmod(pub.year * 12 + pub.month - 1 + offset, 12)
+        return f"{y:04d}-{mo + 1:02d}", "month"
+    monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=offset)
+    return _span(monday, monday + dt.timedelta(days=6)), "week"
+
+
+def _h_earlier(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str, str] | None:
+    return None  # "a year earlier" is relative to another date, resolved by the caller from context
+
+
+def _h_deictic(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str, str] | None:
+    if pub is None:
+        return None
+    offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[m.group("word").lower()]
+    return (pub + dt.timedelta(days=offset)).isoformat(), "day"
+
+
+def _h_weekday(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str, str] | None:
+    if pub is None:
+        return None
+    target = WEEKDAYS[m.group("weekday").lower()]
+    rel = (m.group("rel") or "").lower()
+    if rel == "next" or (future and rel != "last"):
+        delta = (target - pub.weekday()) % 7 or (7 if rel == "next" else 0)
+        return (pub + dt.timedelta(days=delta)).isoformat(), "day"
+    delta = (pub.weekday() - target) % 7
+    if rel == "last" and delta == 0:
+        delta = 7
+    return (pub - dt.timedelta(days=delta)).isoformat(), "day"
+
+
+def _h_month(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str, str] | None:
+    month = _month_of(m)
+    if month == 5 and m.group("month") == "May" and m.group(0).split()[0].lower() not in {"in", "since", "until",
+                                                                                          "by", "during", "of"}:
+        return None
+    year = _nearest_year(month, 1, pub, future)
+    return (f"{year:04d}-{month:02d}", "month") if year else None
+
+
+def _h_year(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str, str] | None:
+    return m.group("year"), "year"
+
+
+_HANDLERS = {
+    "range_years": _h_range_years, "range_dash": _h_range_years, "since": _h_since,
+    "day_month_year": _h_full, "month_day_year": _h_full, "day_month": _h_day_month, "month_day": _h_day_month,
+    "part_month_year": _h_part_month, "part_year": _h_part_year, "quarter": _h_quarter, "q_year": _h_quarter,
+    "half": _h_half, "season": _h_season, "month_year": _h_month_year, "rel_month": _h_rel_month,
+    "decade": _h_decade, "past_period": _h_past_period, "ago": _h_ago, "relative": _h_relative,
+    "earlier": _h_earlier, "deictic": _h_deictic, "weekday": _h_weekday, "month": _h_month, "year": _h_year,
+}
+
+
+def parse_iso(value: str | None) -> dt.date | None:
+    """YYYY-MM-DD (or a longer ISO timestamp) -> date; None when absent or invalid."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def iter_bounds(value: str) -> Iterator[dt.date]:
+    """First and last day of a normalised value (YYYY, YYYY-MM, YYYY-MM-DD or START/END)."""
+    first, _, last = value.partition("/")
+    yield _bound(first, start=True)
+    yield _bound(last or first, start=False)
+
+
+def _bound(value: str, *, start: bool) -> dt.date:
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        return dt.date(*parts)
+    if len(parts) == 2:
+        y, mo = parts
+        return dt.date(y, mo, 1 if start else calendar.monthrange(y, mo)[1])
+    return dt.date(parts[0], 1, 1) if start else dt.date(parts[0], 12, 31)

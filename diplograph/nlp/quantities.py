@@ -1,0 +1,179 @@
+"""Quantities found by rule: money (value + ISO 4217 code), percentages with direction, tons, km, barrels.
+
+Written for the forms news uses: "US$6.39 billion", "$10.17 million", "(US$10 billion)" (positive: brackets
+in prose are an aside, not accounting), "€1.2bn", "50 billion yen", "fell by 2.4%", "up 31.9%",
+"1.2 million tons of coal a month", "over US$1 billion", "between 2 and 3 million barrels a day".
+"""
+
+from __future__ import annotations
+
+import re
+
+from diplograph.model import Quantity
+
+SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9,
+          "b": 1e9, "bln": 1e9, "trillion": 1e12, "tn": 1e12, "tr": 1e12, "hundred": 1e2, "crore": 1e7, "lakh": 1e5}
+CURRENCY_SYMBOLS = {"us$": "USD", "u.s.$": "USD", "$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR",
+                    "£": "GBP", "gbp": "GBP", "¥": "JPY", "jpy": "JPY", "rmb": "CNY", "cny": "CNY", "a$": "AUD",
+                    "aud": "AUD", "c$": "CAD", "cad": "CAD", "hk$": "HKD", "s$": "SGD", "rs": "INR", "rs.": "INR",
+                    "inr": "INR", "₹": "INR", "₩": "KRW", "krw": "KRW", "₽": "RUB", "rub": "RUB", "chf": "CHF",
+                    "r$": "BRL", "brl": "BRL", "₺": "TRY", "sar": "SAR", "aed": "AED"}
+CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
+                  "pounds": "GBP", "sterling": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
+                  "won": "KRW", "ruble": "RUB", "rubles": "RUB", "rouble": "RUB", "roubles": "RUB",
+                  "rupee": "INR", "rupees": "INR", "riyal": "SAR", "riyals": "SAR", "dirham": "AED",
+                  "dirhams": "AED", "franc": "CHF", "francs": "CHF", "lira": "TRY", "real": "BRL", "reais": "BRL",
+                  "rand": "ZAR", "peso": "MXN", "pesos": "MXN", "dinar": "IQD", "dinars": "IQD", "rial": "IRR",
+                  "rials": "IRR", "shekel": "ILS", "shekels": "ILS", "hryvnia": "UAH", "baht": "THB"}
+UNITS = {"tons": "t", "ton": "t", "tonnes": "t", "tonne": "t", "metric tons": "t", "mt": "t",
+         "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km", "km": "km",
+         "miles": "mi", "mile": "mi", "barrels": "bbl", "barrel": "bbl", "bbl": "bbl",
+         "cubic metres": "m3", "cubic meters": "m3", "megawatts": "MW", "mw": "MW", "hectares": "ha",
+         "square kilometres": "km2", "square kilometers": "km2", "sq km": "km2"}
+QUALIFIERS = {"over": "over", "more than": "over", "above": "over", "in excess of": "over", "nearly": "nearly",
+              "almost": "nearly", "close to": "nearly", "about": "about", "around": "about", "some": "about",
+              "roughly": "about", "approximately": "about", "an estimated": "about", "estimated": "about",
+              "up to": "up to", "as much as": "up to", "as many as": "up to", "at least": "at least",
+              "less than": "under", "under": "under", "fewer than": "under", "below": "under",
+              "on average": "average", "an average of": "average", "average of": "average"}
+PER = {"a month": "month", "per month": "month", "each month": "month", "every month": "month",
+       "monthly": "month", "a year": "year", "per year": "year", "each year": "year", "annually": "year",
+       "per annum": "year", "a day": "day", "per day": "day", "daily": "day", "each day": "day",
+       "a week": "week", "per week": "week", "weekly": "week"}
+DOWN_WORDS = ("fell", "fall", "falls", "falling", "down", "drop", "dropped", "drops", "decline", "declined",
+              "declines", "decrease", "decreased", "shrank", "shrunk", "contracted", "plunged", "slumped",
+              "lower", "less", "slid", "dipped", "cut", "reduced", "lost", "sank", "tumbled")
+UP_WORDS = ("rose", "rise", "rises", "rising", "up", "increase", "increased", "increases", "grew", "grow",
+            "growth", "jumped", "climbed", "gained", "higher", "more", "surged", "soared", "expanded", "added")
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = r"(?:thousand|million|billion|trillion|mln|bln|bn|mn|tn|crore|lakh|[kmb](?![a-z]))"
+_SYMBOL = r"(?:US\$|U\.S\.\$|A\$|C\$|HK\$|S\$|R\$|\$|€|£|¥|₹|₩|₽|₺|USD|EUR|GBP|JPY|RMB|CNY|AUD|CAD|INR|KRW|RUB|" \
+          r"CHF|BRL|SAR|AED|Rs\.?)"
+_CURWORD = "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True))
+_UNIT = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
+_QUAL = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
+_PER = "|".join(sorted((re.escape(p) for p in PER), key=len, reverse=True))
+_NUMBER_WORD = r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|several|a few)"
+
+MONEY_SYMBOL = re.compile(
+    rf"(?:(?P<qual>{_QUAL})\s+)?(?P<sym>{_SYMBOL})\s?(?P<num>{_NUM})(?:\s*(?:-|–|to|and)\s*(?P<num2>{_NUM}))?"
+    rf"\s?(?P<scale>{_SCALE})?(?![\w])(?:\s+(?P<per>{_PER}))?", re.I)
+MONEY_WORD = re.compile(
+    rf"(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_NUM}|{_NUMBER_WORD})(?:\s*(?:-|–|to|and)\s*(?P<num2>{_NUM}))?"
+    rf"\s?(?P<scale>{_SCALE})?\s+(?:(?:US|U\.S\.|American|Hong Kong|Australian|Canadian|Singapore)\s+)?"
+    rf"(?P<cur>{_CURWORD})\b(?:\s+(?P<per>{_PER}))?", re.I)
+PERCENT = re.compile(rf"(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_NUM})\s?(?:%|percent\b|per\s?cent\b|pct\b)", re.I)
+MEASURE = re.compile(
+    rf"(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_NUM})(?:\s*(?:-|–|to|and)\s*(?P<num2>{_NUM}))?\s?"
+    rf"(?P<scale>{_SCALE})?\s?(?P<unit>{_UNIT})\b(?:\s+of\s+(?P<commodity>(?!a\b)[a-z]+))?"
+    rf"(?:\s+(?:[a-z]+\s+){{0,3}}?(?P<per>{_PER}))?", re.I)
+_WORD_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "twenty": 20, "fifty": 50, "hundred": 100, "several": 3, "a few": 3}
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Money, percentages and physical quantities in `text`, in text order, without overlaps."""
+    found: list[Quantity] = []
+    for finder in (_money_symbol, _money_word, _percent, _measure):
+        for q in finder(text):
+            if not any(q.start < f.end and f.start < q.end for f in found):
+                found.append(q)
+    found.sort(key=lambda q: q.start)
+    return found
+
+
+def _number(raw: str) -> float:
+    raw = raw.replace(",", "").lower()
+    if raw in _WORD_NUMBERS:
+        return float(_WORD_NUMBERS[raw])
+    return float(raw)
+
+
+def _scaled(m: re.Match[str], group: str = "num") -> float | None:
+    raw = m.group(group)
+    if raw is None:
+        return None
+    scale = (m.group("scale") or "").lower() if "scale" in m.groupdict() else ""
+    return _number(raw) * SCALES.get(scale, 1.0)
+
+
+def _qualifier(m: re.Match[str], text: str) -> str | None:
+    if m.group("qual"):
+        return QUALIFIERS[m.group("qual").lower()]
+    before = text[max(0, m.start() - 14):m.start()].lower()
+    for phrase in ("on average", "an average of"):
+        if before.rstrip().endswith(phrase):
+            return "average"
+    return None
+
+
+def _per(m: re.Match[str]) -> str | None:
+    raw = m.groupdict().get("per")
+    return PER[raw.lower()] if raw else None
+
+
+def _make(m: re.Match[str], text: str, value: float, unit: str, *, end: int | None = None) -> Quantity:
+    start = m.start()
+    stop = end if end is not None else m.end()
+    high = _scaled(m, "num2") if m.groupdict().get("num2") else None
+    return Quantity(start, stop, text[start:stop], value, unit, per=_per(m), qualifier=_qualifier(m, text),
+                    direction=None, high=high)
+
+
+def _money_symbol(text: str):  # type: ignore[no-untyped-def]
+    for m in MONEY_SYMBOL.finditer(text):
+        value = _scaled(m)
+        if value is None:
+            continue
+        unit = CURRENCY_SYMBOLS[m.group("sym").lower()]
+        yield _make(m, text, value, unit)
+
+
+def _money_word(text: str):  # type: ignore[no-untyped-def]
+    for m in MONEY_WORD.finditer(text):
+        if not m.group("scale") and not re.match(r"\d", m.group("num")):
+            if m.group("num").lower() not in {"a", "one"}:
+                continue
+        value = _scaled(m)
+        if value is None:
+            continue
+        yield _make(m, text, value, CURRENCY_WORDS[m.group("cur").lower()])
+
+
+def _percent(text: str):  # type: ignore[no-untyped-def]
+    for m in PERCENT.finditer(text):
+        value = _number(m.group("num"))
+        q = _make(m, text, value, "%")
+        direction = _direction(text, m.start())
+        yield Quantity(q.start, q.end, q.text, value, "%", qualifier=q.qualifier, direction=direction)
+
+
+def _direction(text: str, start: int) -> str | None:
+    """up / down from the words just before a percentage ("fell by 2.4%", "up 31.9%")."""
+    words = re.findall(r"[a-z]+", text[max(0, start - 40):start].lower())[-4:]
+    for word in reversed(words):
+        if word in DOWN_WORDS:
+            return "down"
+        if word in UP_WORDS:
+            return "up"
+    return None
+
+
+def _measure(text: str):  # type: ignore[no-untyped-def]
+    for m in MEASURE.finditer(text):
+        value = _scaled(m)
+        if value is None:
+            continue
+        unit = UNITS[m.group("unit").lower()]
+        end = m.end("unit")
+        if m.group("per"):
+            end = m.end("per")
+        yield _make(m, text, value, unit, end=end)
+
+
+def signed_change(q: Quantity) -> float | None:
+    """A percentage change as a signed number: 'fell by 2.4%' -> -2.4; None when not a change."""
+    if q.unit != "%" or q.direction is None:
+        return None
+    return -q.value if q.direction == "down" else q.value
