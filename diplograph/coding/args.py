@@ -21,6 +21,9 @@ CLAUSES = frozenset({"relcl", "advcl", "ccomp", "csubj", "parataxis"})
 LIST_GLUE = frozenset({",", "and", "or", "as", "well", ";", "also", "both", "then", "finally", "most", "recently",
                        "lastly", "later", "including", "plus", "along", "with", "nor", "eventually"})
 SUBJECTS = ("nsubj", "csubj")
+# Passive forms that describe the subject's own stance ('is committed to', 'is prepared to'): no patient.
+STATIVE_PASSIVES = frozenset({"commit", "prepare", "determine", "oppose", "dedicate", "resolve", "poise", "set",
+                              "engage", "involve", "interest", "concern", "inclined", "bound"})
 PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 
 
@@ -38,9 +41,14 @@ def spans_in(tokens: list[Token], res: Resolution) -> list[ActorSpan]:
     seen: dict[int, ActorSpan] = {}
     for t in tokens:
         span = res.actor_at.get(t.i)
-        if span is not None:
+        if span is not None and not _ethnic(span, res):
             seen[span.start] = span
     return [seen[k] for k in sorted(seen)]
+
+
+def _ethnic(span: ActorSpan, res: Resolution) -> bool:
+    """'ethnic Turks', 'ethnic Albanian unrest': a people, not the state."""
+    return span.type == "demonym" and span.start > 0 and res.doc[span.start - 1].lower_ == "ethnic"
 
 
 def np_actors(head: Token, res: Resolution, *, deep: bool = False,
@@ -118,11 +126,19 @@ def child(token: Token, *deps: str) -> Token | None:
 
 
 def prep_objects(token: Token, preps: tuple[str, ...] | frozenset[str]) -> list[tuple[str, Token]]:
-    """(preposition, object) pairs hanging from token: 'held talks with X' -> ('with', X)."""
+    """(preposition, object) pairs hanging from token: 'held talks with X' -> ('with', X).
+
+    Also through a particle ('kidnapped up to 16 advisers') and a nested preposition ('outside of the city').
+    """
     out = []
-    for c in token.children:
+    children = list(token.children)
+    children += [g for c in children if c.dep_ == "prt" for g in c.children]
+    for c in children:
         if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
             obj = child(c, "pobj", "pcomp")
+            if obj is None:
+                inner = child(c, "prep")
+                obj = child(inner, "pobj") if inner is not None else None
             if obj is not None:
                 out.append((c.lower_, obj))
         elif c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -136,7 +152,18 @@ def is_passive(verb: Token) -> bool:
 
 
 def subject(verb: Token) -> tuple[Token | None, bool]:
-    """The subject of a verb and whether it is the grammatical subject of a passive (the patient)."""
+    """The subject of a verb and whether it is the grammatical subject of a passive (the patient).
+
+    A subject shared with an earlier verb ('was indicted ... and will resign') is the patient only if this
+    verb is itself passive.
+    """
+    subj, passive = _subject(verb)
+    if subj is not None and passive and subj.head != verb and not is_passive(verb):
+        return subj, False
+    return subj, passive
+
+
+def _subject(verb: Token) -> tuple[Token | None, bool]:
     seen = set()
     v: Token | None = verb
     while v is not None and v.i not in seen:
@@ -145,10 +172,11 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
             if c.dep_ in SUBJECTS:
                 return c, False
             if c.dep_ in PASSIVE_SUBJECTS:
-                return c, True
+                return c, v.lemma_.lower() not in STATIVE_PASSIVES
         if v.dep_ == "relcl" or (v.dep_ == "acl" and v.tag_ != "VBN"):
             return v.head, False
-        if v.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp") and v.head.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
+        if v.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "acomp") and v.head.pos_ in ("VERB", "AUX", "NOUN",
+                                                                                             "ADJ"):
             v = v.head if v.dep_ != "pcomp" else v.head.head
             continue
         return None, False

@@ -78,14 +78,72 @@ def code_sentence(sent: Span, res: Resolution, lex: Lexicon, ctx: DocContext) ->
     triggers = find_triggers(sent, res, lex)
     absorb(triggers)
     found: list[Found] = []
+    background: list[Found] = []
+    foreground_trigger = False
     for trig in triggers:
         if trig.absorbed_by is None:
-            found.extend(code_trigger(trig, sent, res, lex, ctx))
+            behind = is_background(trig.token)
+            foreground_trigger = foreground_trigger or not behind
+            (background if behind else found).extend(code_trigger(trig, sent, res, lex, ctx))
     found.extend(cooperation_list(sent, res, ctx, covered=[t.token.i for t in triggers]))
-    return found
+    # A sentence's own event outranks what it mentions as cause or circumstance ('... after X attacked Y').
+    return merge_within_sentence(found if foreground_trigger or found else background)
+
+
+def merge_within_sentence(found: list[Found]) -> list[Found]:
+    """'launched rocket fire against X, killing or wounding 50': one attack, not three. Events of one type and
+    one actor in a sentence merge when one names no recipient or both name the same ones."""
+    out: list[Found] = []
+    for f in found:
+        twin = next((o for o in out if _mergeable(o, f)), None)
+        if twin is None:
+            out.append(f)
+            continue
+        keep = twin if len(twin.recipient) >= len(f.recipient) else f
+        start = min(twin.evidence[0], f.evidence[0])
+        end = max(twin.evidence[1], f.evidence[1])
+        merged = Found(keep.reading, keep.actor, keep.recipient, keep.aux, keep.date or twin.date or f.date,
+                       keep.date_source, (start, end), keep.rule, keep.actor_method, keep.orgs)
+        out[out.index(twin)] = merged
+    return out
+
+
+def _mergeable(a: Found, b: Found) -> bool:
+    if a.reading.event != b.reading.event or a.aux != b.aux or a.rule.startswith("list:"):
+        return False
+    if {c for s in a.actor for c in s.states} != {c for s in b.actor for c in s.states}:
+        return False
+    ra = {c for s in a.recipient for c in s.states}
+    rb = {c for s in b.recipient for c in s.states}
+    return ra == rb or not ra or not rb
 
 
 # ------------------------------------------------------------------------------------------------ triggers
+
+BACKGROUND_MARKS = frozenset({"after", "following", "because", "since", "despite", "amid", "as", "before", "when",
+                              "while", "over", "until", "where", "whom", "which", "who", "if", "unless", "so",
+                              "once", "though", "although"})
+
+
+def is_background(token: Token) -> bool:
+    """Is the trigger inside a relative clause, or a clause or phrase giving cause or circumstance?"""
+    t = token
+    for _ in range(12):
+        if t.head.i == t.i:
+            return False
+        if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN") and t.pos_ == "VERB":
+            return True
+        if t.dep_ == "advcl" and (t.tag_ != "VBG" or any(c.dep_ == "mark" for c in t.children)):
+            marks = {c.lower_ for c in t.children if c.dep_ in ("mark", "advmod")}
+            if marks & BACKGROUND_MARKS or not marks:
+                return True
+        if t.dep_ == "prep" and t.lower_ in BACKGROUND_MARKS | {"of"} and t.head.lower_ in ("wake", "aftermath"):
+            return True
+        if t.dep_ == "prep" and t.lower_ in ("after", "following", "despite", "amid", "before", "because", "since"):
+            return True
+        t = t.head
+    return False
+
 
 def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
     phrases = _phrase_heads(sent, lex)
@@ -107,8 +165,10 @@ def _predicate_for(t: Token, phrase_key: str | None, lex: Lexicon) -> Predicate 
     if phrase_key is not None:
         return lex.nouns.get(phrase_key)
     lemma = t.lemma_.lower()
-    if t.pos_ == "VERB":
+    if t.pos_ == "VERB" and t.dep_ != "amod":
         return lex.verbs.get(lemma)
+    if t.pos_ == "ADJ" and t.tag_ == "VBN" and t.dep_ in ("acomp", "ROOT", "ccomp", "conj"):
+        return lex.verbs.get(lemma) or lex.verbs.get(lemma.removesuffix("d").removesuffix("e"))
     if t.pos_ in ("NOUN", "PROPN"):
         return lex.nouns.get(lemma) or lex.nouns.get(t.lower_)
     return None
@@ -188,12 +248,27 @@ def absorb(triggers: list[Trigger]) -> None:
                         inner.absorbed_by = trig.token.i
                         trig.absorbed.append(inner)
     for trig in triggers:
+        if trig.pred.pos == "verb" and trig.absorbed_by is None:
+            for arg in _object_args(trig.token):
+                for tok in A.walk(arg, A._ALL_DEPS - {"relcl", "advcl"}):
+                    inner = by_index.get(tok.i)
+                    if inner is not None and inner is not trig and inner.absorbed_by is None:
+                        inner.absorbed_by = trig.token.i
+                        trig.absorbed.append(inner)
+    for trig in triggers:
         if trig.pred.pos == "noun" and trig.absorbed_by is None:
             verb = A.governing_verb(trig.token)
             owner = by_index.get(verb.i) if verb is not None else None
             if owner is not None and owner.pred.pos == "verb" and _is_direct_argument(trig.token, verb):
                 trig.absorbed_by = owner.token.i
                 owner.absorbed.append(trig)
+
+
+def _object_args(verb: Token) -> list[Token]:
+    """What a verb acts on: its object and the objects of its prepositions ('opposed to French mediation')."""
+    out = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    out += [obj for _, obj in A.prep_objects(verb, RECIPIENT_PREPS + ("of", "for", "about"))]
+    return out
 
 
 def _is_direct_argument(noun: Token, verb: Token | None) -> bool:
@@ -237,7 +312,8 @@ class Roles:
 def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: DocContext) -> list[Found]:
     roles = roles_of(trig, sent, res, ctx)
     aux, conditional = modality(trig.token)
-    reading = adjust_reading(trig.reading, aux, conditional)
+    prepared = any(v.lemma_.lower() in ("prepare", "poise", "ready", "mass") for v in _verb_chain(trig.token)[1:])
+    reading = adjust_reading(trig.reading, aux, conditional, prepared)
     reading = Reading(reading.event, reading.mode, _contexts(reading, sent))
     if not _complete(reading, roles, trig):
         return []
@@ -269,6 +345,8 @@ def roles_of(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext) -> Rol
         recipient = _recipient_from_absorbed(trig, res, actor)
     if not recipient and trig.reading.event == "CONSULT":
         recipient, from_location = _location_of_clause(trig.token, res, actor), True
+    if not recipient:
+        recipient = _purpose_or_subtree_recipient(trig, res, actor)
     if from_location:
         quoted |= {x.start for x in recipient}
     if not actor and not orgs:
@@ -288,28 +366,49 @@ def _verb_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
     orgs: list[ActorSpan] = []
     method = "parse"
     patient = None
-    if passive:
+    ag = A.agent(verb)
+    if ag is not None:
+        actor, orgs = _split_orgs(A.np_actors(ag, res, deep=True))
+        patient = subj if passive else None
+    elif passive:
         patient = subj
-        ag = A.agent(verb)
-        if ag is not None:
-            actor, orgs = _split_orgs(A.np_actors(ag, res, deep=True))
-        elif subj is not None and trig.reading.event in ("COOPERATE", "AID"):
+        if subj is not None and trig.reading.event in ("COOPERATE", "AID"):
             actor, orgs = _split_orgs(A.np_actors(subj, res, deep=True))  # 'a shipment of Russian coal was delivered'
             patient = None
     elif subj is not None:
         actor, orgs = _split_orgs(A.np_actors(subj, res))
         if not actor and not orgs:
             actor, method = _pronoun_or_generic(subj, res, ctx)
-    recipient: list[ActorSpan] = []
+    return actor, _verb_recipient(trig, patient, actor, res, ctx), orgs, method
+
+
+def _verb_recipient(trig: Trigger, patient: Token | None, actor: list[ActorSpan], res: Resolution,
+                    ctx: DocContext) -> list[ActorSpan]:
+    """The first argument (patient, object, dative, prepositions in order) that names a state.
+
+    An argument that names no state but an office ('ordered former president Carlos Menem') is the actor's
+    own state: a domestic event.
+    """
     exclude = frozenset(c for s in actor for c in s.states)
-    for arg in _recipient_args(verb, trig.pred, patient):
-        recipient = _without([s for s in A.np_actors(arg, res, deep=True, exclude=exclude) if s.states], actor)
-        if recipient:
-            break
-        recipient = _pronoun_recipient(arg, res, ctx, actor)
-        if recipient:
-            break
-    return actor, recipient, orgs, method
+    deep = trig.reading.event not in DOMESTIC_RECIPIENT | {"ASSAULT"}
+    for arg in _recipient_args(trig.token, trig.pred, patient):
+        found = _without([s for s in A.np_actors(arg, res, deep=deep, exclude=exclude) if s.states], actor)
+        found = found or _pronoun_recipient(arg, res, ctx, actor)
+        if found:
+            return found
+        if actor and _names_an_office(arg, res):
+            return actor[:1]
+    return []
+
+
+OFFICE_WORDS = frozenset({"president", "minister", "premier", "government", "leader", "chancellor", "king",
+                          "officials", "official", "cabinet", "parliament", "governor", "mayor", "opposition",
+                          "party", "army", "police", "authorities", "regime", "ministry", "judge", "prosecutor"})
+
+
+def _names_an_office(arg: Token, res: Resolution) -> bool:
+    words = {t.lemma_.lower() for t in A.walk(arg, A.NP_CORE)}
+    return bool(words & OFFICE_WORDS) and not any(s.states or s.kind != "state" for s in A.np_actors(arg, res))
 
 
 def _recipient_args(verb: Token, pred: Predicate, patient: Token | None) -> list[Token]:
@@ -330,6 +429,11 @@ def _noun_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
     for obj in between:
         actor, orgs = _split_orgs(A.np_actors(obj, res, deep=True))
     verb = A.governing_verb(noun)
+    if verb is not None and verb.lemma_.lower() in VICTIM_VERBS:
+        victim, _ = A.subject(verb)
+        hurt = [s for s in A.np_actors(victim, res) if s.states] if victim is not None else []
+        if hurt:
+            return actor, hurt, orgs, method
     if not actor and not orgs and verb is not None:
         subj, passive = A.subject(verb)
         if subj is not None and not passive and subj.i != noun.i:
@@ -392,7 +496,17 @@ def _pronoun_recipient(arg: Token, res: Resolution, ctx: DocContext, actor: list
 
 
 def _recipient_from_absorbed(trig: Trigger, res: Resolution, actor: list[ActorSpan]) -> list[ActorSpan]:
-    """A frame event takes its recipient from its complement: 'threatened to break off relations with Congo'."""
+    """A frame event takes its recipient from its complement: 'threatened to break off relations with Congo'.
+
+    For a demand the recipient is who must act: 'said that Sudan must return the helicopter' -> Sudan.
+    """
+    if trig.reading.event == "REQUEST" and trig.pred.pos == "verb":
+        for comp in _complements(trig.token):
+            subj = A.child(comp, "nsubj", "nsubjpass")
+            if subj is not None:
+                found = _without([s for s in A.np_actors(subj, res, deep=True) if s.states], actor)
+                if found:
+                    return found
     for inner in trig.absorbed:
         roles = _verb_roles(inner, res, DocContext()) if inner.pred.pos == "verb" else _noun_roles(inner, res,
                                                                                                   DocContext())
@@ -403,7 +517,7 @@ def _recipient_from_absorbed(trig: Trigger, res: Resolution, actor: list[ActorSp
         found = _without([s for s in A.spans_in(A.walk(comp, A._ALL_DEPS - {"relcl", "nsubj", "advcl"}), res)
                           if s.states], actor)
         if found:
-            return A.with_surface_list(found[:1], res) if len(found) == 1 else found
+            return A.with_surface_list(found[:1], res)
     return []
 
 
@@ -418,6 +532,22 @@ def _location_of_clause(token: Token, res: Resolution, actor: list[ActorSpan]) -
     return []
 
 
+def _purpose_or_subtree_recipient(trig: Trigger, res: Resolution, actor: list[ActorSpan]) -> list[ActorSpan]:
+    """Last resort: states named inside the trigger's own phrase or its purpose clause ('blocked a road to show
+    their disapproval of the United States' policies'), never its subject or relative clauses."""
+    head = trig.token if trig.pred.pos == "verb" else (A.governing_verb(trig.token) or trig.token)
+    skip = frozenset({"nsubj", "nsubjpass", "relcl", "csubj", "advcl", "ccomp", "parataxis", "conj", "agent"})
+    scopes = [c for c in head.children if c.dep_ not in skip]
+    if trig.reading.event in ("PROTEST", "THREATEN"):
+        scopes += [c for c in head.children if c.dep_ in ("advcl", "xcomp") and A.child(c, "aux") is not None]
+    if trig.pred.pos == "noun":
+        scopes = [c for c in trig.token.children if c.dep_ not in skip] + (scopes if head is not trig.token else [])
+    found = [s for c in scopes for s in A.spans_in(A.walk(c, A._ALL_DEPS - {"relcl"}), res) if s.states]
+    found = _without(found, actor)
+    return A.with_surface_list(found[:1], res) if found else []
+
+
+VICTIM_VERBS = frozenset({"die", "suffer", "succumb", "perish"})
 ELABORATION_HEADS = frozenset({"start", "begin", "include", "end", "culminate", "notably"})
 
 
@@ -446,14 +576,30 @@ def _fallback_actor(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext,
     place = _location_of_clause(trig.token, res, [])
     place = [s for s in place if s not in recipient] or place
     if subj is not None and not passive:
-        deep = [s for s in A.np_actors(subj, res, deep=True) if s.states]
+        deep = _without([s for s in A.np_actors(subj, res, deep=True) if s.states], recipient)
         if deep:
             return deep, "subject-location"
     if place and trig.reading.event not in ("CONSULT",):
         return place[:1], "location"
-    if recipient and trig.reading.event not in COOPERATIVE | {"AGREE"}:
+    if trig.reading.event in ("CONSULT", "COOPERATE", "AID") or _named_non_state(subj, res):
+        return [], "none"
+    taken = {c for s in recipient for c in s.states}
+    others = [a for a in A.spans_in(list(sent), res) if a.states and a.code not in taken]
+    if others and trig.reading.event not in COOPERATIVE | {"AGREE"}:
+        return others[:1], "sentence"
+    if recipient:
         return recipient[:1], "domestic"
     return [], "none"
+
+
+def _named_non_state(subj: Token | None, res: Resolution) -> bool:
+    """A subject that is a named organisation or group without a home state (al-Qaeda, Amnesty, the UN)."""
+    if subj is None:
+        return False
+    tokens = A.walk(subj, A.NP_CORE)
+    if any(s.kind != "state" for s in A.spans_in(tokens, res)):
+        return True
+    return any(t.ent_type_ in ("ORG", "NORP") and t.i not in res.actor_at for t in tokens)
 
 
 def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: Resolution,
@@ -462,11 +608,22 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
     if event in DOMESTIC_RECIPIENT and actor:
         place = _location_of_clause(trig.token, res, [])
         return place[:1] or actor[:1]
-    if event in NEEDS_RECIPIENT | {"AGREE"} and len({c for s in actor for c in s.states}) == 1:
+    actor_codes = {c for s in actor for c in s.states}
+    if event in NEEDS_RECIPIENT | {"AGREE"} and len(actor_codes) == 1 and _bilateral_cue(sent, trig.token):
         partner = _bilateral_partner(sent, res, ctx, actor[0].code)
         if partner is not None:
             return [partner]
+    named = {c for a in res.actors if sent.start <= a.start < sent.end for c in a.states}
+    if actor_codes and named <= actor_codes and trig.reading.mode != "visit" and event not in NEEDS_RECIPIENT:
+        return actor[:1]  # a sentence about one state only: a domestic event
     return []
+
+
+BILATERAL_CUES = frozenset({"bilateral", "joint", "mutual", "both", "each", "two", "reciprocal"})
+
+
+def _bilateral_cue(sent: Span, token: Token) -> bool:
+    return any(t.lower_ in BILATERAL_CUES for t in sent)
 
 
 def _bilateral_partner(sent: Span, res: Resolution, ctx: DocContext, code: str) -> ActorSpan | None:
@@ -502,8 +659,15 @@ def _complete(reading: Reading, roles: Roles, trig: Trigger) -> bool:
     if (reading.mode == "visit" or trig.reading.mode == "visit") and not roles.recipient:
         return False
     if reading.event in NEEDS_RECIPIENT and not roles.recipient and len(actor_states) < 2:
-        return False
+        return _object_names_organisation(trig)
     return True
+
+
+def _object_names_organisation(trig: Trigger) -> bool:
+    """'expelled inspectors of the IAEA': the recipient is an organisation, not a state."""
+    token = trig.token
+    args = _object_args(token) if trig.pred.pos == "verb" else [token]
+    return any(t.ent_type_ == "ORG" for a in args for t in a.subtree)
 
 
 def _splits(trig: Trigger, reading: Reading, roles: Roles) -> bool:
@@ -570,13 +734,16 @@ def _noun_is_future(noun: Token) -> bool:
                for c in noun.children if c.dep_ in ("amod", "compound"))
 
 
-def adjust_reading(reading: Reading, aux: str | None, conditional: bool) -> Reading:
-    """PLOVER: announced future cooperation is AGREE; threatened or conditional harm is THREATEN."""
+def adjust_reading(reading: Reading, aux: str | None, conditional: bool, prepared: bool = False) -> Reading:
+    """PLOVER: announced future cooperation is AGREE; threatened or conditional harm is THREATEN;
+    getting ready to attack is MOBILIZE."""
+    if prepared and reading.event == "ASSAULT":
+        return Reading("MOBILIZE", "weapons", reading.context + ("military",))
     if conditional and reading.event not in ("AGREE", "REQUEST", "THREATEN") and aux is not None:
         if reading.event in COOPERATIVE - {"RETREAT"}:
             return Reading("AGREE", None, reading.context)
         return Reading("THREATEN", None, reading.context)
-    if aux == "future" and reading.event in COOPERATIVE:
+    if aux == "future" and reading.event in COOPERATIVE and reading.mode != "resign":
         return Reading("AGREE", None, reading.context)
     if aux == "future" and reading.event in HOSTILE_FUTURE:
         return Reading("THREATEN", reading.mode if reading.event == "COERCE" else None, reading.context)
