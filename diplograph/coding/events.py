@@ -226,6 +226,8 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None) -> bool:
 def _noun_applies(noun: Token, pred: Predicate, is_phrase: bool) -> bool:
     if pred.requires:
         preps = {c.lower_ for c in noun.children if c.dep_ == "prep"}
+        if noun.dep_ == "dobj":  # 'approved a loan to Pakistan': the phrase may hang from the verb
+            preps |= {c.lower_ for c in noun.head.children if c.dep_ == "prep"}
         marks = {"that"} if any(c.dep_ in ("acl", "ccomp") for c in noun.children) else set()
         if not (preps | marks) & pred.requires:
             return False
@@ -354,6 +356,7 @@ def roles_of(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext) -> Rol
         if method in ("parse", "coreference", "subject-location"):
             quoted |= {x.start for x in actor}
     recipient = _without(recipient, actor)
+    quoted |= {x.start for x in recipient}
     if not recipient:
         recipient = _fallback_recipient(trig, actor, sent, res, ctx)
     return Roles(actor, recipient, orgs, method, from_location, frozenset(quoted))
@@ -614,7 +617,7 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
         if partner is not None:
             return [partner]
     named = {c for a in res.actors if sent.start <= a.start < sent.end for c in a.states}
-    if actor_codes and named <= actor_codes and trig.reading.mode != "visit" and event not in NEEDS_RECIPIENT:
+    if len(actor_codes) == 1 and named <= actor_codes and trig.reading.mode != "visit" and event not in NEEDS_RECIPIENT:
         return actor[:1]  # a sentence about one state only: a domestic event
     return []
 

@@ -121,8 +121,8 @@ def _keyword(head: Token, q: Quantity) -> tuple[str, Token] | None:
 def _candidates(t: Token) -> list[Token]:
     out = [t]
     for c in t.children:
-        if c.dep_ == "prep" and c.lower_ == "of":
-            out.extend(g for g in c.children if g.dep_ == "pobj")
+        if c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ == "in" and t.pos_ == "NUM")):
+            out.extend(g for g in c.children if g.dep_ == "pobj")  # 'tons of food aid', '$2 billion in loans'
         if c.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("VERB", "AUX"):
             out.append(c)
     return out
@@ -252,13 +252,25 @@ def _of_noun(t: Token) -> Token | None:
     return None
 
 
+def _close_since(date: DateRef, sent: Span, res: Resolution) -> DateRef:
+    """'nearly US$5 billion since 2011' in a sentence about 2014 runs from 2011 to 2014, not to publication."""
+    if date.reason != "since":
+        return date
+    years = [d for d in res.dates if sent.start_char <= d.start < sent.end_char and d.granularity == "year"]
+    start = date.value.split("/")[0]
+    later = [d.value for d in years if d.value > start[:4]]
+    if not later:
+        return date
+    return DateRef(date.start, date.end, date.text, f"{start}/{max(later)}", "range", date.method, date.reason)
+
+
 def _period(head: Token, word: Token, sent: Span, res: Resolution, ctx: DocContext) -> DateRef | None:
     """The date nearest the quantity in its clause, else the sentence's, else the context's time frame."""
     own = [t for t in head.subtree]
     clause = own + A.clause_tokens(A.clause_head(head))
     dates = {res.date_at[t.i].start: res.date_at[t.i] for t in clause if t.i in res.date_at}
     if dates:
-        return min(dates.values(), key=lambda d: abs(d.start - head.idx))
+        return _close_since(min(dates.values(), key=lambda d: abs(d.start - head.idx)), sent, res)
     main = main_clause_dates(sent, res)
     if main:
         return main[0]
