@@ -72,6 +72,7 @@ class Found:
     rule: str
     actor_method: str = "parse"
     orgs: list[ActorSpan] = field(default_factory=list)
+    trigger: int = -1
 
 
 def code_sentence(sent: Span, res: Resolution, lex: Lexicon, ctx: DocContext) -> list[Found]:
@@ -85,7 +86,9 @@ def code_sentence(sent: Span, res: Resolution, lex: Lexicon, ctx: DocContext) ->
             behind = is_background(trig.token)
             foreground_trigger = foreground_trigger or not behind
             (background if behind else found).extend(code_trigger(trig, sent, res, lex, ctx))
-    found.extend(cooperation_list(sent, res, ctx, covered=[t.token.i for t in triggers]))
+    listed, subject = cooperation_list(sent, res, ctx, covered=[t.token.i for t in triggers])
+    if listed:  # 'cooperation between A and B includes X, Y and Z': the items are the events
+        found = [f for f in found if f.trigger != subject] + listed
     # A sentence's own event outranks what it mentions as cause or circumstance ('... after X attacked Y').
     return merge_within_sentence(found if foreground_trigger or found else background)
 
@@ -109,7 +112,7 @@ def merge_within_sentence(found: list[Found]) -> list[Found]:
 
 
 def _mergeable(a: Found, b: Found) -> bool:
-    if a.reading.event != b.reading.event or a.aux != b.aux or a.rule.startswith("list:"):
+    if a.reading.event != b.reading.event or a.aux != b.aux or "list:" in a.rule + b.rule:
         return False
     if {c for s in a.actor for c in s.states} != {c for s in b.actor for c in s.states}:
         return False
@@ -327,7 +330,7 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
         quoted = [s for s in roles.actor + recipients + roles.orgs if s.start in roles.quoted]
         out.append(Found(reading, roles.actor, recipients, aux, date, source,
                          evidence_span(trig.token, quoted, sent, res), trig.pred.rule,
-                         roles.actor_method, roles.orgs))
+                         roles.actor_method, roles.orgs, trig.token.i))
     return out
 
 
@@ -544,7 +547,8 @@ def _purpose_or_subtree_recipient(trig: Trigger, res: Resolution, actor: list[Ac
     if trig.reading.event in ("PROTEST", "THREATEN"):
         scopes += [c for c in head.children if c.dep_ in ("advcl", "xcomp") and A.child(c, "aux") is not None]
     if trig.pred.pos == "noun":
-        scopes = [c for c in trig.token.children if c.dep_ not in skip] + (scopes if head is not trig.token else [])
+        light_verb = head is not trig.token and trig.token.dep_ in ("dobj", "attr", "oprd")
+        scopes = [c for c in trig.token.children if c.dep_ not in skip] + (scopes if light_verb else [])
     found = [s for c in scopes for s in A.spans_in(A.walk(c, A._ALL_DEPS - {"relcl"}), res) if s.states]
     found = _without(found, actor)
     return A.with_surface_list(found[:1], res) if found else []
@@ -811,17 +815,21 @@ def evidence_span(token: Token, quoted: list[ActorSpan], sent: Span, res: Resolu
 
 # ------------------------------------------------------------------------------------------------ lists
 
-def cooperation_list(sent: Span, res: Resolution, ctx: DocContext, *, covered: list[int]) -> list[Found]:
-    """'Bilateral cooperation includes A, B and C': each item without a trigger of its own is cooperation."""
+def cooperation_list(sent: Span, res: Resolution, ctx: DocContext,
+                     *, covered: list[int]) -> tuple[list[Found], int]:
+    """'Bilateral cooperation includes A, B and C': each item without a trigger of its own is cooperation.
+
+    Returns the events and the token index of the list's subject ('cooperation').
+    """
     verb = next((t for t in sent if t.lemma_.lower() in LIST_VERBS and t.pos_ == "VERB"), None)
     if verb is None:
-        return []
+        return [], -1
     subj = A.child(verb, "nsubj")
     if subj is None or subj.lemma_.lower() not in COOPERATION_HEADS:
-        return []
+        return [], -1
     pair = sentence_pair(sent, res) or ctx.current_pair()
     if pair is None:
-        return []
+        return [], -1
     actors = [ActorSpan(subj.i, subj.i + 1, code, "state", "context", None, None, "context",
                           "bilateral pair under discussion") for code in pair]
     out = []
@@ -831,7 +839,7 @@ def cooperation_list(sent: Span, res: Resolution, ctx: DocContext, *, covered: l
         date, source = (ctx.frame_date, "context") if ctx.frame_date else (None, "none")
         out.append(Found(Reading("COOPERATE", None, _item_context(res.doc.text[start:end])), actors, [], None,
                          date, source, (start, end), "list:cooperation", "context"))
-    return out
+    return out, subj.i
 
 
 def _list_items(sent: Span, start_token: int) -> list[tuple[int, int]]:

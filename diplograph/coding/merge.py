@@ -57,9 +57,15 @@ def _stem(rule: str) -> str:
 
 
 def _same_event(a: Found, b: Found) -> bool:
-    return (a.reading.event == b.reading.event and a.aux == b.aux
-            and set(_codes(a.actor)) == set(_codes(b.actor)) and set(_codes(a.recipient)) == set(_codes(b.recipient))
+    actors = set(_codes(a.actor))
+    return (a.reading.event == b.reading.event and a.aux == b.aux and actors == set(_codes(b.actor))
+            and _recipients_agree(set(_codes(a.recipient)) - actors, set(_codes(b.recipient)) - actors)
             and _stem(a.rule) == _stem(b.rule) and _dates_agree(a.date, b.date))
+
+
+def _recipients_agree(a: set[str], b: set[str]) -> bool:
+    """Same recipients, or one mention names none (the actor's own state counts as none)."""
+    return a == b or not a or not b
 
 
 def merge_mentions(found: list[Found]) -> list[list[Found]]:
@@ -103,7 +109,7 @@ def _evidence(text: str, spans: list[tuple[int, int]]) -> tuple[Evidence, ...]:
 
 
 def to_event(doc_id: str, text: str, group: list[Found], published: dt.date | None) -> Event:
-    first = group[0]
+    first = max(group, key=lambda f: len(set(_codes(f.recipient)) - set(_codes(f.actor))))
     date, source = _best_date(group)
     value = date.value if date is not None else None
     mode = next((f.reading.mode for f in group if f.reading.mode), None)

@@ -1,0 +1,292 @@
+"""The event and measure coders, one group of tests per rule family, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import diplograph
+from diplograph.model import Event, Extraction, Measure
+from diplograph.pipeline import Extractor
+
+
+def run(text: str, published: str | None = "2024-07-10") -> Extraction:
+    return diplograph.extract(text, published=published)
+
+
+def events(text: str, published: str | None = "2024-07-10") -> list[Event]:
+    return list(run(text, published).events)
+
+
+def one_event(text: str, published: str | None = "2024-07-10") -> Event:
+    found = events(text, published)
+    assert len(found) == 1, [(e.event, e.actor, e.recipient, e.rule) for e in found]
+    return found[0]
+
+
+def measures(text: str, published: str | None = "2024-07-10") -> list[Measure]:
+    return list(run(text, published).measures)
+
+
+def assert_evidence_exact(result: Extraction) -> None:
+    for record in result.records:
+        assert record.evidence, record
+        for ev in record.evidence:
+            assert result.document.text[ev.start:ev.end] == ev.text
+
+
+# ------------------------------------------------------------------ verbs: subject, object, prepositions
+
+@pytest.mark.parametrize(("text", "event", "actor", "recipient"), [
+    ("Germany expelled two Russian diplomats on Tuesday.", "SANCTION", ("DEU",), ("RUS",)),
+    ("The United States accused North Korea of supplying shells to Russia.", "ACCUSE", ("USA",), ("PRK",)),
+    ("Egypt rejected Ethiopia's plan to fill the dam.", "REJECT", ("EGY",), ("ETH",)),
+    ("Kenya deployed 400 police officers to Haiti in June 2024.", "MOBILIZE", ("KEN",), ("HTI",)),
+    ("Israel launched air strikes on Gaza early on Saturday.", "ASSAULT", ("ISR",), ("PSE",)),
+    ("Russian Foreign Minister Sergei Lavrov met his Turkish counterpart in Ankara.", "CONSULT", ("RUS",),
+     ("TUR",)),
+    ("Japan condemned China's missile launches near its islands.", "ACCUSE", ("JPN",), ("CHN",)),
+    ("Brazil recalled its ambassador from Israel.", "SANCTION", ("BRA",), ("ISR",)),
+])
+def test_verb_reads_subject_and_object(text: str, event: str, actor: tuple, recipient: tuple) -> None:
+    e = one_event(text)
+    assert (e.event, e.actor, e.recipient) == (event, actor, recipient)
+    assert e.rule.startswith("verb:")
+
+
+def test_passive_with_agent_reads_agent_as_actor() -> None:
+    e = one_event("Three Indian soldiers were attacked by Pakistani troops near the border.")
+    assert (e.event, e.actor, e.recipient) == ("ASSAULT", ("PAK",), ("IND",))
+
+
+def test_lift_with_sanctions_is_concede_not_sanction() -> None:
+    e = one_event("Washington lifted sanctions on Venezuela's oil sector in October.", "2023-11-01")
+    assert (e.event, e.actor, e.recipient) == ("CONCEDE", ("USA",), ("VEN",))
+
+
+# ------------------------------------------------------------------ event nouns
+
+def test_noun_takes_possessor_as_actor() -> None:
+    e = one_event("Experts said Pakistan's nuclear test in May 1998 changed the region.", "2020-01-01")
+    assert (e.event, e.mode, e.actor, e.date) == ("MOBILIZE", "weapons", ("PAK",), "1998-05")
+
+
+def test_noun_takes_subject_of_light_verb() -> None:
+    e = one_event("Vietnam held talks with Laos on border demarcation.")
+    assert (e.event, e.actor, e.recipient, e.rule) == ("CONSULT", ("VNM",), ("LAO",), "noun:talk")
+
+
+def test_demonym_modifier_is_actor_of_aid() -> None:
+    result = run("Canada sent 20,000 tons of Canadian wheat aid to Sudan.")
+    aid = [e for e in result.events if e.event == "AID"]
+    assert aid and aid[0].actor == ("CAN",) and aid[0].recipient == ("SDN",)
+
+
+# ------------------------------------------------------------------ frames: agree / threaten / demand
+
+def test_agree_to_absorbs_its_complement() -> None:
+    e = one_event("Chile and Peru agreed to hold joint naval exercises next year.")
+    assert e.event == "AGREE" and set(e.actor) == {"CHL", "PER"}
+
+
+def test_threaten_takes_recipient_from_complement() -> None:
+    e = one_event("Hungary threatened to cut off gas supplies to Ukraine.")
+    assert (e.event, e.actor, e.recipient) == ("THREATEN", ("HUN",), ("UKR",))
+
+
+def test_demand_recipient_is_who_must_act() -> None:
+    e = one_event("Norway said that Eritrea must release the detained journalists.")
+    assert (e.event, e.actor, e.recipient) == ("REQUEST", ("NOR",), ("ERI",))
+
+
+def test_call_on_is_request() -> None:
+    e = one_event("France called on Algeria to take back migrants.")
+    assert (e.event, e.actor, e.recipient) == ("REQUEST", ("FRA",), ("DZA",))
+
+
+# ------------------------------------------------------------------ modality
+
+def test_announced_future_visit_is_agree_future() -> None:
+    e = one_event("Indian Prime Minister Narendra Modi will visit Austria next week.")
+    assert (e.event, e.aux, e.actor, e.recipient) == ("AGREE", "future", ("IND",), ("AUT",))
+    assert e.date == "2024-07-15/2024-07-21"
+
+
+def test_intent_marks_future() -> None:
+    e = one_event("Spain is ready to send firefighters to Greece.")
+    assert (e.event, e.aux) == ("AGREE", "future")
+
+
+def test_conditional_harm_is_threaten() -> None:
+    e = one_event("Turkey will close its airspace to Armenia unless the talks resume.")
+    assert e.event == "THREATEN" and e.actor == ("TUR",)
+
+
+def test_negation_is_marked() -> None:
+    e = one_event("Argentina did not recognize Venezuela's election result.")
+    assert e.aux == "negation"
+
+
+def test_hypothetical_would_without_report() -> None:
+    e = one_event("Under the plan, Oman could mediate between Iran and the United States.")
+    assert (e.event, e.aux) == ("CONSULT", "hypothetical")
+
+
+# ------------------------------------------------------------------ lists
+
+def test_visits_in_a_list_are_one_event_per_state() -> None:
+    result = run("In the past month, Qatar's foreign minister held meetings in Kenya (where he also met "
+                 "students), Rwanda, Uganda and, finally, Ethiopia.")
+    visited = sorted(r for e in result.events if e.event == "CONSULT" for r in e.recipient)
+    assert visited == ["ETH", "KEN", "RWA", "UGA"]
+    assert all(e.actor == ("QAT",) for e in result.events if e.event == "CONSULT")
+    assert_evidence_exact(result)
+
+
+def test_object_list_is_one_event() -> None:
+    e = one_event("The US Congress agreed to lift embargoes on Iran, Libya and Sudan.")
+    assert e.event == "AGREE" and set(e.recipient) == {"IRN", "LBY", "SDN"}
+
+
+def test_cooperation_list_items_without_triggers() -> None:
+    result = run("Morocco's ties with Nigeria are strong. Bilateral cooperation between Morocco and Nigeria "
+                 "includes building a gas pipeline along the coast, training engineers, and joint naval drills "
+                 "with the Nigerian Navy.")
+    listed = [e for e in result.events if e.rule == "list:cooperation"]
+    assert listed and all(set(e.actor) == {"MAR", "NGA"} for e in listed)
+
+
+# ------------------------------------------------------------------ context across sentences
+
+def test_actor_carried_from_previous_sentence() -> None:
+    result = run("Singapore's foreign minister toured the region last month. Talks were held in Malaysia "
+                 "and Thailand.")
+    talks = sorted((e.actor, e.recipient) for e in result.events if e.rule == "noun:talk")
+    assert talks == [(("SGP",), ("MYS",)), (("SGP",), ("THA",))]
+
+
+def test_pronoun_subject_is_earlier_subject() -> None:
+    result = run("In 2019, Japan decided to cut its budget and said it would invest $2 billion in Kenyan "
+                 "railways.", "2020-01-01")
+    agree = [e for e in result.events if e.event == "AGREE"]
+    assert agree and agree[0].actor == ("JPN",) and agree[0].recipient == ("KEN",) and agree[0].date == "2019"
+
+
+def test_context_date_when_sentence_has_none() -> None:
+    result = run("In March 2021, Chile tightened its border rules. Peru criticized Chile's decision.",
+                 "2021-06-01")
+    accuse = [e for e in result.events if e.event == "ACCUSE"][0]
+    assert (accuse.date, accuse.date_source) == ("2021-03", "context")
+
+
+def test_no_date_is_said_so() -> None:
+    e = one_event("Ghana condemned the coup in Niger.", None)
+    assert e.date is None and e.date_source == "none"
+
+
+# ------------------------------------------------------------------ background and domestic readings
+
+def test_cause_clause_does_not_make_second_event() -> None:
+    e = one_event("Italy suspended flights to Libya after militias attacked the airport in Tripoli.")
+    assert (e.event, e.actor, e.recipient) == ("SANCTION", ("ITA",), ("LBY",))
+
+
+def test_domestic_event_has_own_state_as_recipient() -> None:
+    e = one_event("Peruvian police arrested dozens of protesters in Lima.")
+    assert (e.event, e.actor, e.recipient) == ("COERCE", ("PER",), ("PER",))
+
+
+def test_victim_of_a_noun_event_is_recipient() -> None:
+    e = one_event("A Syrian journalist died as a result of torture in Turkish custody.")
+    assert (e.event, e.actor, e.recipient) == ("ASSAULT", ("TUR",), ("SYR",))
+
+
+def test_ethnic_group_is_not_the_state() -> None:
+    result = run("Hundreds of ethnic Serbs marched in Pristina to protest against Kosovo's new law.")
+    assert all("SRB" not in e.actor for e in result.events)
+
+
+# ------------------------------------------------------------------ one record per real event
+
+def test_mentions_of_one_event_merge() -> None:
+    result = run("Kenya's nuclear-free pledge was praised. Iran's February 2012 missile test alarmed Israel. "
+                 "Analysts say Iran's missile test in February 2012 changed the debate.", "2012-06-01")
+    tests = [e for e in result.events if e.event == "MOBILIZE"]
+    assert len(tests) == 1 and len(tests[0].evidence) == 2
+    assert_evidence_exact(result)
+
+
+def test_participle_result_merges_into_attack() -> None:
+    e = one_event("Ethiopian forces shelled Eritrean positions on Monday, killing 12 soldiers.")
+    assert (e.event, e.actor, e.recipient) == ("ASSAULT", ("ETH",), ("ERI",))
+
+
+# ------------------------------------------------------------------ measures
+
+def test_exports_with_change_and_period() -> None:
+    [m] = measures("Brazil's exports to China rose 12% to $89 billion in 2023.")
+    assert (m.measure, m.actor, m.recipient, m.value, m.unit, m.period, m.change_pct) == (
+        "exports", ("BRA",), ("CHN",), 89e9, "USD", "2023", 12.0)
+
+
+def test_bilateral_trade_takes_pair_from_previous_sentence() -> None:
+    found = measures("In 2022, 60% of Mongolia's exports went to China. In 2023, bilateral trade fell by 3.1% "
+                     "to US$12.4 billion.")
+    share, trade = found
+    assert (share.measure, share.value, share.unit, share.recipient) == ("export_share", 60.0, "%", ("CHN",))
+    assert (trade.measure, set(trade.actor + trade.recipient), trade.change_pct) == ("trade", {"MNG", "CHN"}, -3.1)
+
+
+def test_tonnage_rate_and_commodity() -> None:
+    [m] = measures("In 2020, Indonesia shipped about 2 million tons of coal a month to India.")
+    assert (m.measure, m.value, m.unit, m.per, m.commodity, m.recipient) == (
+        "exports", 2e6, "t", "month", "coal", ("IND",))
+
+
+def test_debt_relief_reads_whose_debt() -> None:
+    found = measures("In 2019, China agreed to forgive 40% of Cuba's debt (US$6 billion).")
+    relief = [m for m in found if m.measure == "debt_relief"]
+    assert relief and (relief[0].actor, relief[0].recipient, relief[0].value) == (("CHN",), ("CUB",), 6e9)
+
+
+def test_aid_in_money() -> None:
+    found = measures("Japan will provide $500 million in emergency aid to Ukraine.")
+    assert [(m.measure, m.actor, m.recipient, m.value) for m in found] == [("aid", ("JPN",), ("UKR",), 5e8)]
+
+
+def test_quantity_without_a_flow_is_not_a_measure() -> None:
+    assert measures("Vietnam rebuilt a 1,700 km railway line with Laos in 2021.") == []
+
+
+def test_trade_flow_with_volume_is_measure_not_event() -> None:
+    result = run("In 2021, Norway shipped 3 million tons of salmon to Japan.")
+    assert [m.measure for m in result.measures] == ["exports"]
+    assert [e for e in result.events if e.event == "COOPERATE"] == []
+
+
+# ------------------------------------------------------------------ evidence and rules
+
+def test_every_record_quotes_the_text_exactly() -> None:
+    result = run("Poland and Ukraine signed a security agreement in Warsaw on 8 July. Polish exports to Ukraine "
+                 "reached €8 billion in 2023, up 10% from a year earlier.")
+    assert result.records
+    assert_evidence_exact(result)
+    assert all(r.rule and r.id for r in result.records)
+
+
+def test_user_lexicon_adds_a_trigger(tmp_path: Path) -> None:
+    extra = tmp_path / "lexicon.toml"
+    extra.write_text('[verbs.snub]\nevent = "REJECT"\n', encoding="utf-8")
+    text = "Mexico snubbed Peru at the summit."
+    default = Extractor()
+    assert not [e for e in _extract_with(default, text).events if e.event == "REJECT"]
+    custom = Extractor(lexicon_file=extra)
+    found = [e for e in _extract_with(custom, text).events if e.event == "REJECT"]
+    assert found and found[0].actor == ("MEX",) and found[0].rule == "verb:snub"
+
+
+def _extract_with(extractor: Extractor, text: str) -> Extraction:
+    from diplograph.model import Document
+
+    return next(extractor.extract_documents([Document(id="t", text=text, published="2024-01-01")]))
