@@ -69,6 +69,10 @@ ActorsOption = Annotated[
     Path | None,
     typer.Option("--actors", help="An extra actor dictionary (CSV). Default: $DIPLOGRAPH_ACTORS.", show_default=False),
 ]
+LexiconOption = Annotated[
+    Path | None,
+    typer.Option("--lexicon", help="An extra event lexicon (TOML). Default: $DIPLOGRAPH_LEXICON.", show_default=False),
+]
 PathsArgument = Annotated[
     list[str], typer.Argument(help="Files, folders or corpus JSONL; '-' reads standard input.", show_default=False)
 ]
@@ -147,10 +151,17 @@ def _actors_file(actors: Path | None) -> Path | None:
     return actors
 
 
-def _extractor(actors: Path | None) -> Extractor:
+def _lexicon_file(lexicon: Path | None) -> Path | None:
+    """--lexicon, else none (the extractor then reads $DIPLOGRAPH_LEXICON itself); the file must exist."""
+    if lexicon is not None and not lexicon.is_file():
+        raise ConfigError(f"--lexicon: {lexicon}: no such file")
+    return lexicon
+
+
+def _extractor(actors: Path | None, lexicon: Path | None = None) -> Extractor:
     from diplograph.pipeline import Extractor
 
-    return Extractor(actors_file=_actors_file(actors))
+    return Extractor(actors_file=_actors_file(actors), lexicon_file=_lexicon_file(lexicon))
 
 
 def _batch_size(value: int | None) -> int:
@@ -306,11 +317,12 @@ def ingest(
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no summary unless skipped.")] = False,
     actors: ActorsOption = None,
+    lexicon: LexiconOption = None,
 ) -> None:
     """Read files, folders or corpus JSONL, extract events and measures, and store them (once per text)."""
     reading = Reading(paths, published)
     size = _batch_size(batch_size)
-    extractor = _extractor(actors)
+    extractor = _extractor(actors, lexicon)
     with _open_store(db, read_only=False) as store, _progress(not quiet) as tick:
         extractions = extractor.extract_documents(reading, batch_size=size)
         result = store.add(_counted(extractions, tick), batch_size=size)
@@ -340,10 +352,11 @@ def extract(
     batch_size: Annotated[int | None, typer.Option("--batch-size", min=1, help="Documents a batch.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary unless something was skipped.")] = False,
     actors: ActorsOption = None,
+    lexicon: LexiconOption = None,
 ) -> None:
     """Extract events and measures without storing anything: records out as contract JSONL, CSV or a table."""
     reading = Reading(paths, published)
-    extractor = _extractor(actors)
+    extractor = _extractor(actors, lexicon)
     extractions = extractor.extract_documents(reading, batch_size=_batch_size(batch_size))
     records = (record for extraction in extractions for record in _selected(extraction, kind))
     with _output(out) as stream:
@@ -556,3 +569,13 @@ def evaluate(
                 typer.echo(line)
     else:
         typer.echo(report.render(show_errors=show_errors))
+
+
+def _register_extensions() -> None:
+    """Analytics, export and import commands live in their own module; they join the main app here."""
+    from diplograph.cli_analytics import register
+
+    register(app)
+
+
+_register_extensions()

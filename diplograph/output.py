@@ -87,8 +87,8 @@ def record_date(record: dict[str, Any]) -> str:
     return "" if value is None else str(value)
 
 
-def codes(value: Any) -> str:
-    return ",".join(value) if isinstance(value, list | tuple) else ("" if value is None else str(value))
+def codes(value: Any, sep: str = ",") -> str:
+    return sep.join(value) if isinstance(value, list | tuple) else ("" if value is None else str(value))
 
 
 def jsonl_lines(records: Iterable[AnyRecord]) -> Iterator[str]:
@@ -112,10 +112,10 @@ def csv_row(record: AnyRecord) -> dict[str, Any]:
     return {
         **{name: data.get(name) for name in CSV_COLUMNS if name in data},
         "type": record_type(data),
-        "actor": codes(data.get("actor")),
-        "recipient": codes(data.get("recipient")),
+        "actor": codes(data.get("actor"), ";"),
+        "recipient": codes(data.get("recipient"), ";"),
         "date": record_date(data),
-        "context": codes(data.get("context")),
+        "context": codes(data.get("context"), ";"),
         "evidence": " | ".join(str(e.get("text", "")) for e in evidence),
         "spans": ";".join(f"{e.get('start')}:{e.get('end')}" for e in evidence),
     }

@@ -231,7 +231,8 @@ REQUIRED = [
     ("Gambia", "GMB"), ("The Gambia", "GMB"), ("Xinhua", "CHN"), ("KCNA", "PRK"), ("Tass", "RUS"), ("Yonhap", "KOR"),
     ("Hezbollah", "LBN"), ("Hamas", "PSE"), ("Taliban", "AFG"), ("LTTE", "LKA"), ("Polisario", "ESH"),
     ("United Nations", "UN"), ("U.N.", "UN"), ("NATO", "NATO"), ("European Union", "EU"), ("the West", "WST"),
-    ("Western", "WST"), ("Security Council", "UN"), ("Soviet", "SUN"), ("East Germany", "DDR"), ("West Germany", "DEU"),
+    ("Western sanctions", "WST"), ("Security Council", "UN"), ("Soviet", "SUN"), ("East Germany", "DDR"),
+    ("West Germany", "DEU"),
     ("Czechoslovakia", "CSK"), ("South Yemen", "YMD"), ("Taiwan", "TWN"), ("Kosovo", "XKX"),
 ]
 

@@ -167,7 +167,7 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
 def _predicate_for(t: Token, phrase_key: str | None, lex: Lexicon) -> Predicate | None:
     if phrase_key is not None:
         return lex.nouns.get(phrase_key)
-    lemma = t.lemma_.lower()
+    lemma = lex.lemma(t.lower_, t.lemma_.lower())
     if t.pos_ == "VERB" and t.dep_ != "amod":
         return lex.verbs.get(lemma)
     if t.pos_ == "ADJ" and t.tag_ == "VBN" and t.dep_ in ("acomp", "ROOT", "ccomp", "conj"):
@@ -775,6 +775,8 @@ def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
         local = _dates_in(A.clause_tokens(A.clause_head(res.doc[anchor.start])), res)
         if local:
             return local[0], "clause"
+    if not any(sent.start_char <= d.start < sent.end_char for d in res.dates):
+        return (ctx.frame_date, "context") if ctx.frame_date is not None else (None, "none")
     head = A.clause_head(token)
     own = _dates_in(A.clause_tokens(head), res) + _dates_in(A.clause_tokens(token), res)
     if own:
@@ -788,6 +790,8 @@ def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
 
 
 def main_clause_dates(sent: Span, res: Resolution) -> list[DateRef]:
+    if not any(sent.start_char <= d.start < sent.end_char for d in res.dates):
+        return []
     return _dates_in(A.clause_tokens(sent.root), res)
 
 

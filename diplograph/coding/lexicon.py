@@ -49,6 +49,10 @@ class Lexicon:
     nouns: dict[str, Predicate] = field(default_factory=dict)
     phrases: dict[tuple[str, ...], str] = field(default_factory=dict)  # lemma sequence -> noun key
     classes: dict[str, frozenset[str]] = field(default_factory=dict)
+    irregular: dict[str, str] = field(default_factory=dict)  # word form -> lemma the lemmatizer may miss
+
+    def lemma(self, word: str, lemma: str) -> str:
+        return self.irregular.get(word, lemma)
 
     def reading_for_object(self, pred: Predicate, object_lemma: str | None) -> Reading:
         for words, reading in pred.by_object:
@@ -92,6 +96,7 @@ def merge(lexicon: Lexicon, data: dict[str, Any], where: str) -> Lexicon:
         lexicon.verbs[lemma] = _predicate(lemma, "verb", spec, lexicon.classes, f"{where}: verbs.{lemma}")
     for key, spec in data.get("nouns", {}).items():
         lexicon.nouns[key.replace("_", " ")] = _predicate(key, "noun", spec, lexicon.classes, f"{where}: nouns.{key}")
+    lexicon.irregular.update({k.lower(): v.lower() for k, v in data.get("irregular", {}).items()})
     for phrase, key in data.get("phrases", {}).items():
         lexicon.phrases[tuple(phrase.lower().split())] = key.replace("_", " ")
     return lexicon

@@ -164,6 +164,8 @@ def _states(kind: str, word: Token, res: Resolution) -> tuple[list[ActorSpan], l
         owner = [s for s in A.np_actors(debt, res, deep=True) if s.states] if debt is not None else []
         return subj_states, owner or partner
     actor = noun_side or subj_states
+    if not actor and len(partner) >= 2:  # 'trade between China and Russia'
+        return partner[:1], partner[1:]
     return actor, [p for p in partner if p.code not in {a.code for a in actor}]
 
 

@@ -17,13 +17,46 @@ from diplograph.nlp.dates import find_dates
 from diplograph.nlp.quantities import find_quantities
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 OFFICE_SECTOR = {"head_of_state": "government", "head_of_government": "government",
                  "foreign_minister": "foreign_ministry", "defence_minister": "military"}
 US_STATE_CLUES = frozenset({"Atlanta", "Savannah", "Augusta", "governor", "Governor", "Gov.", "Peach",
                             "Republican", "Democrat", "Democratic", "county", "County", "Alabama", "Florida",
                             "Carolina", "Tennessee"})
+# Titles that refer back to an office-holder named before ("the foreign minister", "the North Korean leader").
+TITLE_OFFICES: dict[tuple[str, ...], frozenset[str]] = {
+    ("president",): frozenset({"head_of_state"}),
+    ("leader",): frozenset({"head_of_state", "head_of_government"}),
+    ("supreme", "leader"): frozenset({"head_of_state"}),
+    ("king",): frozenset({"head_of_state"}),
+    ("queen",): frozenset({"head_of_state"}),
+    ("emir",): frozenset({"head_of_state"}),
+    ("monarch",): frozenset({"head_of_state"}),
+    ("prime", "minister"): frozenset({"head_of_government"}),
+    ("premier",): frozenset({"head_of_government"}),
+    ("chancellor",): frozenset({"head_of_government"}),
+    ("foreign", "minister"): frozenset({"foreign_minister"}),
+    ("foreign", "secretary"): frozenset({"foreign_minister"}),
+    ("secretary", "of", "state"): frozenset({"foreign_minister"}),
+    ("top", "diplomat"): frozenset({"foreign_minister"}),
+    ("external", "affairs", "minister"): frozenset({"foreign_minister"}),
+    ("defence", "minister"): frozenset({"defence_minister"}),
+    ("defense", "minister"): frozenset({"defence_minister"}),
+    ("defence", "secretary"): frozenset({"defence_minister"}),
+    ("defense", "secretary"): frozenset({"defence_minister"}),
+}
+# "<Surname> government": the government of the office-holder of that name on the publication date.
+GOVERNMENT_WORDS = frozenset({"government", "administration", "cabinet", "regime", "presidency"})
+LEADING_OFFICES = frozenset({"head_of_state", "head_of_government"})
+# Family names too common to stand for one office-holder when written alone.
+COMMON_FAMILY_NAMES = frozenset({"Lee", "Li", "Park", "Wang", "Zhang", "Liu", "Chen", "Yang", "Zhao", "Huang", "Wu",
+                                 "Nguyen", "Tran", "Choi", "Jung", "Chung", "Kang", "Cho", "Yoon", "Han", "Lim",
+                                 "Ri", "Pak", "Khan", "Singh", "Ali", "Ahmed", "Hussein", "Smith", "Johnson",
+                                 "Brown", "Jones", "Williams", "Taylor", "Davies", "Martin", "Thomas"})
+NAME_TITLES = frozenset({"President", "Premier", "Minister", "Chancellor", "King", "Queen", "Emir", "Sultan",
+                         "Secretary", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Prime", "Leader",
+                         "Sheikh", "Prince", "Crown"})
 FUTURE_CUES = re.compile(r"\b(will|shall|'ll|going to|expected to|scheduled to|due to|set to|plans? to|"
                          r"planning to|intends? to|would)\b", re.I)
 
@@ -69,10 +102,11 @@ class Resolution:
 
     def mentions(self) -> list[Mention]:
         doc = self.doc
+        text = doc.text  # Doc.text joins every token on each call: read it once
         out = []
         for a in self.actors:
             start, end = doc[a.start].idx, doc[a.end - 1].idx + len(doc[a.end - 1].text)
-            out.append(Mention(start, end, doc.text[start:end], a.code, a.kind, a.sector, a.person, a.method,
+            out.append(Mention(start, end, text[start:end], a.code, a.kind, a.sector, a.person, a.method,
                                a.reason, a.members))
         return out
 
@@ -83,6 +117,9 @@ def resolve(doc: Doc, gaz: Gazetteer, published: dt.date | None) -> Resolution:
     _match_dictionary(res, gaz)
     _disambiguate(res)
     _corefer_surnames(res, gaz)
+    _surname_governments(res, gaz)
+    _surnames_in_office(res, gaz)
+    _corefer_titles(res, gaz)
     for sent in doc.sents:
         _find_dates(res, sent)
         _find_quantities(res, sent)
@@ -128,8 +165,8 @@ def _person_span(person: Person, start: int, end: int, published: dt.date | None
     code = person.code_on(published)
     office = term.office if term else None
     reason = f"{person.name}: {office} of {code}" if office else f"{person.name} ({code}, no office on that date)"
-    return ActorSpan(start, end, code, "state", "person", OFFICE_SECTOR.get(office or "", "government"),
-                     person.name, "people", reason)
+    sector = OFFICE_SECTOR.get(office, "government") if office else None
+    return ActorSpan(start, end, code, "state", "person", sector, person.name, "people", reason)
 
 
 def _entry_span(entry: Entry, start: int, end: int, gaz: Gazetteer) -> ActorSpan:
@@ -164,12 +201,16 @@ def _us_state_context(doc: Doc, i: int) -> bool:
 
 def _corefer_surnames(res: Resolution, gaz: Gazetteer) -> None:
     """'Kim' or 'Ri' after a full mention of Kim Jong-un or Ri Su-yong is the same person."""
+    from diplograph.actors.gazetteer import surname_of
+
     doc = res.doc
     known: dict[str, ActorSpan] = {}
     for a in sorted(res.actors, key=lambda s: s.start):
         if a.type == "person" and a.person:
-            person = next(p for p in gaz.people.values() if p.name == a.person)
-            known.setdefault(person.surname(), a)
+            person = gaz.person(a.person)
+            written = surname_of(doc[a.start:a.end].text, a.code)
+            for surname in {person.surname() if person else written, written}:
+                known.setdefault(surname, a)
     if not known:
         return
     for t in doc:
@@ -181,13 +222,141 @@ def _corefer_surnames(res: Resolution, gaz: Gazetteer) -> None:
     res.actors.sort(key=lambda s: s.start)
 
 
+def _surname_governments(res: Resolution, gaz: Gazetteer) -> None:
+    """'the Modi government', 'the Obama administration': the leader of that name in office on the date."""
+    doc, day = res.doc, res.published
+    if day is None:
+        return
+    for t in doc[:-1]:
+        nxt = doc[t.i + 1]
+        if t.i in res.actor_at or not t.text[:1].isupper() or nxt.text.lower() not in GOVERNMENT_WORDS:
+            continue
+        leaders = [(p, term) for p in gaz.people_with_surname(t.text)
+                   if (term := p.term_on(day)) is not None and term.office in LEADING_OFFICES]
+        if len({p.name for p, _ in leaders}) != 1:
+            continue
+        person, term = leaders[0]
+        res.add_actor(ActorSpan(t.i, t.i + 1, term.code, "state", "person", "government", person.name, "surname",
+                                f"'{t.text} {nxt.text}': {person.name}, {term.office} of {term.code} on {day}"))
+    res.actors.sort(key=lambda s: s.start)
+
+
+def _surnames_in_office(res: Resolution, gaz: Gazetteer) -> None:
+    """A surname alone ('Putin said', 'Erdogan met ...') with no full mention before it: the one office-holder
+    of that name on the publication date, when the model reads it as a name and no one else in the document
+    (a longer name ending in it) could be meant."""
+    from diplograph.nlp.dates import MONTHS, WEEKDAYS
+
+    doc, day = res.doc, res.published
+    if day is None:
+        return
+    others = {tok.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+              and ent.start not in res.actor_at for tok in (ent[0], ent[-1])}
+    for t in doc:
+        if t.i in res.actor_at or not t.text[:1].isupper() or len(t.text) < 2 or t.text in others \
+                or t.text in COMMON_FAMILY_NAMES:
+            continue
+        if t.text.lower() in MONTHS or t.text.lower() in WEEKDAYS or t.ent_type_ in ("DATE", "TIME"):
+            continue
+        if not _lone_name(doc, t):
+            continue
+        holders = {p.name: (p, term) for p in gaz.people_with_surname(t.text)
+                   if (term := p.term_on(day)) is not None}
+        if len(holders) != 1:
+            continue
+        person, term = next(iter(holders.values()))
+        sector = OFFICE_SECTOR.get(term.office, "government")
+        res.add_actor(ActorSpan(t.i, t.i + 1, term.code, "state", "person", sector, person.name, "surname",
+                                f"surname '{t.text}': {person.name}, {term.office} of {term.code} on {day}"))
+    res.actors.sort(key=lambda s: s.start)
+
+
+def _lone_name(doc: Doc, t: Token) -> bool:
+    """A one-word proper name: tagged as one (a person, or unlabelled), not part of a longer name."""
+    if t.pos_ != "PROPN" or t.ent_type_ not in ("PERSON", "ORG", "NORP", ""):
+        return False
+    if t.ent_iob_ == "B" and t.i + 1 < len(doc) and doc[t.i + 1].ent_iob_ == "I":
+        return False
+    if t.ent_iob_ == "I":
+        return False
+    nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+    prev = doc[t.i - 1] if t.i > 0 else None
+    if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper():
+        return False
+    return not (prev is not None and prev.pos_ == "PROPN" and prev.text[:1].isupper()
+                and prev.text not in NAME_TITLES)
+
+
+def _title_at(doc: Doc, i: int) -> tuple[tuple[str, ...], int] | None:
+    """The office title starting at token i ('foreign minister', 'president'), and where it ends."""
+    words = [t.text.lower() for t in doc[i:i + 3]]
+    for title in sorted(TITLE_OFFICES, key=len, reverse=True):
+        if tuple(words[:len(title)]) == title:
+            return title, i + len(title)
+    return None
+
+
+def _corefer_titles(res: Resolution, gaz: Gazetteer) -> None:
+    """'the foreign minister', 'the North Korean leader' after an office-holder was named: that person.
+
+    The title must follow 'the' (with at most a state adjective between) and must not introduce a name or an
+    'of' phrase ('the foreign minister of Norway', 'the president, Joe Biden'): those are new mentions.
+    """
+    doc = res.doc
+    people = [a for a in res.actors if a.type == "person" and a.person and a.method != "coreference"]
+    if not people:
+        return
+    for t in doc:
+        if t.lower_ != "the" or t.i + 1 >= len(doc):
+            continue
+        start = t.i + 1
+        adjective = res.actor_at.get(start)
+        if adjective is not None and (adjective.type != "demonym" or adjective.start != start):
+            continue
+        title_start = adjective.end if adjective is not None else start
+        found = _title_at(doc, title_start) if title_start < len(doc) else None
+        if found is None:
+            continue
+        title, end = found
+        if any(i in res.actor_at for i in range(title_start, end)):
+            continue
+        if end < len(doc) and (doc[end].lower_ == "of" or doc[end].pos_ == "PROPN" or end in res.actor_at):
+            continue
+        antecedent = _office_holder_before(res, gaz, people, start, TITLE_OFFICES[title],
+                                           adjective.code if adjective is not None else None)
+        if antecedent is None:
+            continue
+        person, office = antecedent
+        phrase = doc[start:end].text
+        span = ActorSpan(start, end, person.code, "state", "person", OFFICE_SECTOR.get(office, "government"),
+                         person.person, "coreference",
+                         f"title '{phrase}' -> {person.person}, {office} of {person.code} "
+                         f"(named at token {person.start})")
+        if adjective is not None:
+            res.actors.remove(adjective)
+        res.add_actor(span)
+    res.actors.sort(key=lambda s: s.start)
+
+
+def _office_holder_before(res: Resolution, gaz: Gazetteer, people: list[ActorSpan], before: int,
+                          offices: frozenset[str], code: str | None) -> tuple[ActorSpan, str] | None:
+    """The last person named before token `before` who held one of `offices` (of state `code`) on the date."""
+    for a in sorted((p for p in people if p.end <= before), key=lambda p: p.start, reverse=True):
+        person = gaz.person(a.person or "")
+        term = person.term_on(res.published) if person else None
+        if term is not None and term.office in offices and (code is None or term.code == code):
+            return a, term.office
+    return None
+
+
 def sentence_is_future(sent: Span) -> bool:
     return FUTURE_CUES.search(sent.text) is not None
 
 
 def _find_dates(res: Resolution, sent: Span) -> None:
     offset = sent.start_char
-    for d in find_dates(sent.text, res.published, future=sentence_is_future(sent)):
+    anchor = res.dates[-1] if res.dates else None
+    for d in find_dates(sent.text, res.published, future=sentence_is_future(sent), anchor=anchor):
         shifted = DateRef(d.start + offset, d.end + offset, d.text, d.value, d.granularity, d.method, d.reason)
         res.dates.append(shifted)
         _index(res.doc, shifted.start, shifted.end, res.date_at, shifted)

@@ -1,0 +1,137 @@
+"""The network of states: states as nodes, interactions (events between them) as weighted, undirected edges.
+
+An edge's weight is the number of distinct events with one state on each side (an event naming two actors
+and one recipient adds to two edges). Centrality per state: degree (neighbours), strength (sum of edge
+weights), degree centrality (degree / (n - 1)) and betweenness (shortest paths by hops, Brandes' algorithm,
+normalised by (n - 1)(n - 2) / 2).
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from diplograph.analytics._common import event_score, rows
+from diplograph.store.query import DateLike, Where, add_date_range
+
+if TYPE_CHECKING:
+    from diplograph.store import Store
+
+
+@dataclass(frozen=True)
+class Edge:
+    source: str  # the lower code of the pair
+    target: str
+    weight: int
+    mean_score: float | None
+    by_type: dict[str, int]
+
+
+@dataclass(frozen=True)
+class Node:
+    state: str
+    degree: int
+    strength: int
+    degree_centrality: float
+    betweenness: float
+
+
+@dataclass(frozen=True)
+class Network:
+    nodes: list[Node]  # by strength, then code
+    edges: list[Edge]  # by weight, then codes
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"nodes": [n.__dict__ for n in self.nodes], "edges": [e.__dict__ for e in self.edges]}
+
+
+_PAIRS = """
+SELECT least(actor, recipient) AS a, greatest(actor, recipient) AS b, event, mode,
+       count(DISTINCT (doc_hash, id)) AS n
+FROM event_dyads {where}
+GROUP BY ALL
+ORDER BY a, b, event, mode NULLS FIRST
+"""
+
+
+def _edges(store: Store, where: Where) -> list[Edge]:
+    grouped: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for row in rows(store, _PAIRS.format(where=where.sql()), where.params):
+        grouped.setdefault((row["a"], row["b"]), []).append(row)
+    edges = []
+    for (a, b), group in grouped.items():
+        weight = sum(int(r["n"]) for r in group)
+        scored = [(event_score(r["event"], r["mode"]), int(r["n"])) for r in group]
+        known = [(s, n) for s, n in scored if s is not None]
+        mean = round(sum(s * n for s, n in known) / sum(n for _, n in known), 6) if known else None
+        by_type: dict[str, int] = {}
+        for r in group:
+            by_type[r["event"]] = by_type.get(r["event"], 0) + int(r["n"])
+        edges.append(Edge(a, b, weight, mean, by_type))
+    return sorted(edges, key=lambda e: (-e.weight, e.source, e.target))
+
+
+def betweenness(adjacency: dict[str, set[str]]) -> dict[str, float]:
+    """Normalised betweenness centrality of an undirected, unweighted graph (Brandes 2001)."""
+    score = dict.fromkeys(adjacency, 0.0)
+    for source in adjacency:
+        order, preds = [], {v: [] for v in adjacency}  # type: ignore[var-annotated]
+        paths, dist = dict.fromkeys(adjacency, 0), dict.fromkeys(adjacency, -1)
+        paths[source], dist[source] = 1, 0
+        queue = deque([source])
+        while queue:
+            v = queue.popleft()
+            order.append(v)
+            for w in adjacency[v]:
+                if dist[w] < 0:
+                    dist[w] = dist[v] + 1
+                    queue.append(w)
+                if dist[w] == dist[v] + 1:
+                    paths[w] += paths[v]
+                    preds[w].append(v)
+        delta = dict.fromkeys(adjacency, 0.0)
+        for w in reversed(order):
+            for v in preds[w]:
+                delta[v] += paths[v] / paths[w] * (1 + delta[w])
+            if w != source:
+                score[w] += delta[w]
+    n = len(adjacency)
+    scale = 1 / ((n - 1) * (n - 2)) if n > 2 else 0.0  # each pair was counted from both ends: halve, then / C(n-1, 2)
+    return {v: s * scale for v, s in score.items()}
+
+
+def _nodes(edges: list[Edge]) -> list[Node]:
+    adjacency: dict[str, set[str]] = {}
+    strength: dict[str, int] = {}
+    for e in edges:
+        adjacency.setdefault(e.source, set()).add(e.target)
+        adjacency.setdefault(e.target, set()).add(e.source)
+        strength[e.source] = strength.get(e.source, 0) + e.weight
+        strength[e.target] = strength.get(e.target, 0) + e.weight
+    between = betweenness(adjacency)
+    n = len(adjacency)
+    nodes = [
+        Node(v, len(adjacency[v]), strength[v], len(adjacency[v]) / (n - 1) if n > 1 else 0.0, between[v])
+        for v in adjacency
+    ]
+    return sorted(nodes, key=lambda x: (-x.strength, x.state))
+
+
+def state_network(
+    store: Store,
+    *,
+    since: DateLike = None,
+    until: DateLike = None,
+    types: Iterable[str] | None = None,
+    min_weight: int = 1,
+) -> Network:
+    """States linked by the events between them in the window (of the given PLOVER types)."""
+    where = Where()
+    where.add("actor <> recipient")
+    if types is not None:
+        where.add("event IN (SELECT unnest(?::VARCHAR[]))", list(types))
+    add_date_range(where, "date_start", "date_end", since, until)
+    edges = [e for e in _edges(store, where) if e.weight >= min_weight]
+    return Network(_nodes(edges), edges)
