@@ -83,7 +83,7 @@ class Extractor:
         from diplograph.coding.context import DocContext
         from diplograph.coding.events import code_sentence, main_clause_dates, sentence_pair
         from diplograph.coding.measures import code_measures
-        from diplograph.coding.merge import drop_flows_with_measures, merge_mentions, to_event, to_measure
+        from diplograph.coding.merge import drop_flows_with_measures, merge_mentions, to_event, to_measure, unique_ids
         from diplograph.nlp.dates import parse_iso
         from diplograph.nlp.resolve import resolve
 
@@ -103,8 +103,8 @@ class Extractor:
             measures += sentence_measures
             _remember(ctx, sent, res, sentence_events, main_clause_dates(sent, res))
         text = document.text
-        events: list[Event] = [to_event(document.id, text, g, published) for g in merge_mentions(found)]
-        records: list[Measure] = [to_measure(document.id, text, m) for m in measures]
+        events: list[Event] = unique_ids([to_event(document.id, text, g, published) for g in merge_mentions(found)])
+        records: list[Measure] = unique_ids([to_measure(document.id, text, m) for m in measures])
         sentences = tuple(Sentence(s.start_char, s.end_char, s.text) for s in parsed.sents)
         return Extraction(document=document, events=tuple(events), measures=tuple(records),
                           mentions=tuple(res.mentions()), dates=tuple(res.dates), quantities=tuple(res.quantities),

@@ -290,3 +290,14 @@ def _extract_with(extractor: Extractor, text: str) -> Extraction:
     from diplograph.model import Document
 
     return next(extractor.extract_documents([Document(id="t", text=text, published="2024-01-01")]))
+
+
+def test_repeated_ids_in_one_document_are_made_distinct() -> None:
+    """Regression: two events with one id made the store refuse a whole ingest batch."""
+    from diplograph.coding.merge import unique_ids
+    from diplograph.model import Evidence
+
+    twin = Event(doc="d", event="CONSULT", actor=("RUS",), recipient=("CHN",),
+                 evidence=(Evidence(0, 4, "talk"),), id="abc")
+    ids = [e.id for e in unique_ids([twin, twin, twin])]
+    assert ids == ["abc", "abc-2", "abc-3"]

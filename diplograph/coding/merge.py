@@ -4,6 +4,7 @@ evidence spans; then the found events and measures become the model's Event and 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from diplograph.coding.events import Found
 from diplograph.coding.measures import FoundMeasure
@@ -123,8 +124,19 @@ def to_event(doc_id: str, text: str, group: list[Found], published: dt.date | No
         context=tuple(contexts), aux=first.aux, date=value, date_source=source,
         actor_detail=_detail(first.actor + first.orgs), recipient_detail=_detail(first.recipient),
         rule="+".join(dict.fromkeys(f.rule for f in group)), score=_score(first.reading.event, mode),
-        id=stable_id(doc_id, first.reading.event, actor, recipient, evidence[0].start),
+        id=stable_id(doc_id, first.reading.event, actor, recipient, [(e.start, e.end) for e in evidence]),
     )
+
+
+def unique_ids(records: list[Event] | list[Measure]) -> list:  # type: ignore[type-arg]
+    """Give the rare record whose id repeats another's in the same document a distinct one (id + '-2', ...)."""
+    seen: dict[str, int] = {}
+    out = []
+    for r in records:
+        n = seen.get(r.id, 0) + 1
+        seen[r.id] = n
+        out.append(r if n == 1 else replace(r, id=f"{r.id}-{n}"))
+    return out
 
 
 def _score(event: str, mode: str | None) -> float | None:
@@ -146,5 +158,5 @@ def to_measure(doc_id: str, text: str, m: FoundMeasure) -> Measure:
         doc=doc_id, measure=m.measure, actor=actor, recipient=recipient, value=q.value, unit=q.unit,
         evidence=(Evidence(start, end, text[start:end]),), period=period, change_pct=m.change_pct,
         commodity=m.commodity, per=q.per, qualifier=q.qualifier, rule=m.rule,
-        id=stable_id(doc_id, m.measure, actor, recipient, q.value, start),
+        id=stable_id(doc_id, m.measure, actor, recipient, q.value, start, end),
     )
