@@ -124,8 +124,18 @@ def test_conditional_harm_is_threaten() -> None:
 
 
 def test_negation_is_marked() -> None:
+    e = one_event("Argentina's president did not attack Venezuela's election result.")
+    assert (e.event, e.aux) == ("ASSAULT", "negation")
+
+
+def test_negated_cooperation_is_rejection() -> None:
     e = one_event("Argentina did not recognize Venezuela's election result.")
-    assert e.aux == "negation"
+    assert (e.event, e.aux, e.actor, e.recipient) == ("REJECT", None, ("ARG",), ("VEN",))
+
+
+def test_vow_to_fight_is_threat() -> None:
+    e = one_event("Ethiopian rebels vowed to attack Eritrean positions.")
+    assert (e.event, e.actor, e.recipient) == ("THREATEN", ("ETH",), ("ERI",))
 
 
 def test_hypothetical_would_without_report() -> None:

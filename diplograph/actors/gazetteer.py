@@ -71,11 +71,19 @@ class Person:
 
     def surname(self) -> str:
         """The family name used alone in later mentions ("Kim" of Kim Jong-un, "Putin" of Vladimir Putin)."""
-        parts = self.name.replace("-", " ").split() if self.code in EAST_ASIAN_FAMILY_FIRST else self.name.split()
-        if self.code in EAST_ASIAN_FAMILY_FIRST:
-            return parts[0]
-        last = parts[-1]
-        return last.split("-", 1)[1] if last.lower().startswith(("al-", "el-")) else last
+        return surname_of(self.name, self.code)
+
+
+NOT_SURNAMES = frozenset({"II", "III", "IV", "Jr", "Jr.", "Sr", "Sr.", "bin", "ibn", "al", "el", "de", "da"})
+
+
+def surname_of(name: str, code: str) -> str:
+    """The family name of one written form of a name: the first part for East Asian names, else the last."""
+    if code in EAST_ASIAN_FAMILY_FIRST:
+        return name.replace("-", " ").split()[0]
+    parts = [p for p in name.replace(" - ", "-").split() if p not in NOT_SURNAMES]
+    last = parts[-1] if parts else name
+    return last.split("-", 1)[1] if last.lower().startswith(("al-", "el-")) else last
 
 
 def _distance(term: Term, day: dt.date) -> int:
@@ -104,6 +112,8 @@ class Gazetteer:
     organisations: dict[str, Organisation] = field(default_factory=dict)
     sectors: dict[str, str] = field(default_factory=dict)
     _first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    _by_name: dict[str, Person] = field(default_factory=dict)
+    _by_surname: dict[str, list[Person]] = field(default_factory=dict)
 
     def add_form(self, tokens: tuple[str, ...], target: Entry | Person) -> None:
         if isinstance(target, Person):
@@ -121,6 +131,26 @@ class Gazetteer:
             if tuple(words[i:i + len(form)]) == form:
                 return form
         return None
+
+    def person(self, name: str) -> Person | None:
+        """The person whose canonical name is `name`."""
+        if not self._by_name:
+            self._index_people()
+        return self._by_name.get(name)
+
+    def people_with_surname(self, surname: str) -> list[Person]:
+        """Everyone in the dictionary whose family name (as used alone in later mentions) is `surname`."""
+        if not self._by_name:
+            self._index_people()
+        return self._by_surname.get(surname, [])
+
+    def _index_people(self) -> None:
+        for form, person in self.people.items():
+            self._by_name.setdefault(person.name, person)
+            for surname in {person.surname(), surname_of(" ".join(form), person.code)}:
+                known = self._by_surname.setdefault(surname, [])
+                if person not in known:
+                    known.append(person)
 
     def state_name(self, code: str) -> str:
         return self.states.get(code, {}).get("name", code)
@@ -196,7 +226,15 @@ def _load_names(gaz: Gazetteer, path: Path, tokenize: Tokenize) -> None:
             raise ConfigError(f"{path}:{n}: empty alias (columns must be {', '.join(NAMES_COLUMNS)})")
         type_ = row.get("type") or "name"
         entry = Entry(alias, code, type_, row.get("sector") or None, _kind_of(code, type_, gaz))
-        gaz.add_form(tuple(tokenize(alias)), entry)
+        for form in _spellings(alias):
+            gaz.add_form(tuple(tokenize(form)), entry)
+
+
+def _spellings(alias: str) -> tuple[str, ...]:
+    """The alias as written, and with typographic apostrophes ("People’s Army", "Côte d’Ivoire")."""
+    if "'" in alias:
+        return alias, alias.replace("'", "\u2019")
+    return (alias,)
 
 
 def _load_people(gaz: Gazetteer, path: Path, tokenize: Tokenize) -> None:
@@ -212,8 +250,9 @@ def _load_people(gaz: Gazetteer, path: Path, tokenize: Tokenize) -> None:
     for name, person_terms in terms.items():
         person_terms.sort(key=lambda t: t.start or dt.date.min)
         person = Person(name, tuple(person_terms))
-        for form in forms[name]:
-            gaz.add_form(tuple(tokenize(form)), person)
+        for form in sorted(forms[name]):
+            for spelling in _spellings(form):
+                gaz.add_form(tuple(tokenize(spelling)), person)
 
 
 @cache

@@ -214,6 +214,8 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None) -> bool:
     if pred.objects:
         head = A.child(verb, "dobj") or (A.child(verb, "nsubjpass") if A.is_passive(verb) else None)
         words = {obj, head.lemma_.lower() if head is not None else None, head.lower_ if head is not None else None}
+        if head is not None:  # 'imposed martial law', 'a state of emergency'
+            words |= {c.lemma_.lower() for c in head.children if c.dep_ in ("amod", "compound")}
         if head is None and "__none__" in pred.objects:
             return True
         if not (words & pred.objects):
@@ -318,7 +320,9 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
     roles = roles_of(trig, sent, res, ctx)
     aux, conditional = modality(trig.token)
     prepared = any(v.lemma_.lower() in ("prepare", "poise", "ready", "mass") for v in _verb_chain(trig.token)[1:])
-    reading = adjust_reading(trig.reading, aux, conditional, prepared)
+    reading = adjust_reading(_promise_of_harm(trig), aux, conditional, prepared)
+    if reading.event == "REJECT" and trig.reading.event != "REJECT":
+        aux = None  # the negation is read into the type
     reading = Reading(reading.event, reading.mode, _contexts(reading, sent))
     if not _complete(reading, roles, trig):
         return []
@@ -431,7 +435,8 @@ def _noun_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
     own = [s for s in own if s.start < noun.i]
     actor, orgs = _split_orgs(A.with_surface_list(own, res) if own else [])
     method = "parse"
-    between = [obj for p, obj in A.prep_objects(noun, ("between", "by")) if p in ("between", "by")]
+    third_party = trig.reading.mode == "third-party"
+    between = [obj for p, obj in A.prep_objects(noun, ("between", "by")) if not (third_party and p == "between")]
     for obj in between:
         actor, orgs = _split_orgs(A.np_actors(obj, res, deep=True))
     verb = A.governing_verb(noun)
@@ -713,6 +718,8 @@ def modality(token: Token) -> tuple[str | None, bool]:
                 conditional = True
         if n > 0 and v.lemma_.lower() in INTENT and aux is None:
             aux = "future"
+        if n > 0 and v.lemma_.lower() in ("fail", "refuse", "decline"):
+            return "negation", False
     if token.pos_ != "VERB" and aux is None and _noun_is_future(token):
         aux = "future"
     return aux, conditional
@@ -741,11 +748,28 @@ def _noun_is_future(noun: Token) -> bool:
                for c in noun.children if c.dep_ in ("amod", "compound"))
 
 
+PROMISES = frozenset({"vow", "pledge", "promise", "swear", "commit", "agree"})
+HARM = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "THREATEN"})
+
+
+def _promise_of_harm(trig: Trigger) -> Reading:
+    """'vowed to fight', 'pledged to retaliate': a promise whose content is harm is a threat."""
+    if trig.pred.lemma not in PROMISES or not trig.absorbed:
+        return trig.reading
+    verbs = [inner for inner in trig.absorbed if inner.pred.pos == "verb"]
+    content = min(verbs or trig.absorbed, key=lambda inner: inner.token.i)  # the complement's own head
+    if content.reading.event in HARM:
+        return Reading("THREATEN", None, trig.reading.context)
+    return trig.reading
+
+
 def adjust_reading(reading: Reading, aux: str | None, conditional: bool, prepared: bool = False) -> Reading:
     """PLOVER: announced future cooperation is AGREE; threatened or conditional harm is THREATEN;
     getting ready to attack is MOBILIZE."""
     if prepared and reading.event == "ASSAULT":
         return Reading("MOBILIZE", "weapons", reading.context + ("military",))
+    if aux == "negation" and reading.event in COOPERATIVE | {"AGREE"}:
+        return Reading("REJECT", None, reading.context)  # 'did not recognize', 'would not accept'
     if conditional and reading.event not in ("AGREE", "REQUEST", "THREATEN") and aux is not None:
         if reading.event in COOPERATIVE - {"RETREAT"}:
             return Reading("AGREE", None, reading.context)

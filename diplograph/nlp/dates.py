@@ -27,15 +27,21 @@ PART_OF = {"early": (1, 4), "beginning": (1, 3), "start": (1, 3), "mid": (5, 8),
 PART_OF_MONTH = {"early": (1, 10), "beginning": (1, 7), "start": (1, 7), "mid": (11, 20), "middle": (11, 20),
                  "late": (21, 31), "end": (24, 31)}
 
-_MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|" \
-         r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+# Full names first; the full stop belongs to an abbreviation only ("Sept. 11", but "on 2 January." ends a sentence).
+_MONTH = r"(?P<month>(?:January|February|March|April|May|June|July|August|September|October|November|December)" \
+         r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _PART = r"(?:(?P<part>early|mid|late)[- ]|(?:the\s+)?(?P<partof>beginning|start|middle|end)\s+of\s+)"
 _YEAR_REF = r"(?:" + _YEAR + r"|(?P<yearref>this|last|next|the\s+same)\s+year)"
+# Words after which a four-digit number is a resolution, flight or model number, not a year.
+NOT_YEAR_BEFORE = frozenset({"resolution", "resolutions", "no", "no.", "number", "flight", "route", "article",
+                             "chapter", "room", "highway", "model", "boeing", "airbus", "code", "decree", "order",
+                             "bill", "law", "rule", "act", "section", "paragraph", "item", "page", "pages"})
+# Written in a later sentence, "a year earlier" is counted from the last date named before it.
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("range_years", re.compile(r"\b(?:from|between)\s+(?P<y1>(?:19|20)\d\d)\s+(?:to|and|until|till)\s+"
+    ("range_years", re.compile(r"\b(?i:from|between)\s+(?P<y1>(?:19|20)\d\d)\s+(?:to|and|until|till)\s+"
                                r"(?P<y2>(?:19|20)\d\d)\b")),
     ("range_dash", re.compile(r"\b(?P<y1>(?:19|20)\d\d)\s*[-–]\s*(?P<y2>(?:19|20)?\d\d)\b(?!\s*(?:%|km|t\b))")),
     ("since", re.compile(r"\bsince\s+(?:" + _MONTH + r"\s+)?" + _YEAR + r"\b")),
@@ -44,7 +50,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day_month", re.compile(r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"(?![\w-])")),
     ("month_day", re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r"\b(?![,.]?\d)(?!\s*(?:%|percent))")),
     ("part_month_year", re.compile(r"\b" + _PART + _MONTH + r"(?:,?\s+" + _YEAR_REF + r")?\b")),
-    ("part_year", re.compile(r"\b" + _PART + r"(?:" + _YEAR + r"|(?P<yearref>this|last|next)\s+year)\b")),
+    ("part_year", re.compile(r"\b" + _PART + r"(?:" + _YEAR + r"|(?P<yearref>this|last|next|the)\s+year)\b")),
     ("quarter", re.compile(r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
                            r"(?:\s+of\s+(?:" + _YEAR + r"|(?P<yearref>this|last|next)\s+year))?\b", re.I)),
     ("q_year", re.compile(r"\bQ(?P<q>[1-4])\s+" + _YEAR + r"\b")),
@@ -59,30 +65,99 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                                r"(?P<unit>years?|months?|weeks?|days?|decades?)\b", re.I)),
     ("ago", re.compile(r"\b(?P<n>\w+)\s+(?P<unit>years?|months?|weeks?|days?)\s+ago\b", re.I)),
     ("relative", re.compile(r"\b(?P<rel>last|this|next)\s+(?P<unit>week|month|year)\b", re.I)),
-    ("earlier", re.compile(r"\b(?:a|one)\s+(?P<unit>year|month|week)\s+(?:earlier|before|later)\b", re.I)),
+    ("earlier", re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+                             r"(?P<unit>years?|months?|weeks?|days?)\s+(?P<dir>earlier|later|previously|before(?=\s*(?:[.,;:)]|$|and\b)))\b",
+                             re.I)),
     ("deictic", re.compile(r"\b(?P<word>yesterday|today|tomorrow|tonight)\b", re.I)),
-    ("weekday", re.compile(r"\b(?:(?P<rel>last|next|this)\s+|on\s+)?(?P<weekday>Monday|Tuesday|Wednesday|"
+    ("weekday", re.compile(r"\b(?:(?P<rel>last|next|this)\s+|(?i:on)\s+)?(?P<weekday>Monday|Tuesday|Wednesday|"
                            r"Thursday|Friday|Saturday|Sunday)\b")),
     ("month", re.compile(r"\b(?:in|since|until|by|during|of|early|late|mid-?)\s+" + _MONTH + r"\b(?!\s+\d)")),
     ("year", re.compile(r"(?<![\$\d.,])\b" + _YEAR + r"\b(?![.,]?\d)(?!\s*(?:%|km|tons|tonnes|people|troops))")),
 ]
 
 
-def find_dates(text: str, published: dt.date | None, *, future: bool = False) -> list[DateRef]:
-    """Every time expression of `text`, longest first when they overlap, in text order."""
+def find_dates(text: str, published: dt.date | None, *, future: bool = False,
+               anchor: DateRef | None = None) -> list[DateRef]:
+    """Every time expression of `text`, longest first when they overlap, in text order.
+
+    `anchor` is the last date named before `text` (in an earlier sentence): "a year earlier" counts from the
+    closest date before it in `text`, else from the anchor.
+    """
     found: list[DateRef] = []
     taken: list[tuple[int, int]] = []
+    deferred: list[re.Match[str]] = []
     for name, pattern in PATTERNS:
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            if name == "earlier":
+                deferred.append(m)
+                taken.append((m.start(), m.end()))
+                continue
+            if name == "year" and not _plausible_year(text, m, published):
                 continue
             value = _normalise(name, m, published, future=future)
             if value is None:
                 continue
             found.append(DateRef(m.start(), m.end(), m.group(0), value[0], value[1], "rule", name))
             taken.append((m.start(), m.end()))
+    for m in deferred:
+        before = [d for d in found if d.end <= m.start()]
+        base = max(before, key=lambda d: d.end) if before else anchor
+        shifted = _relative_to(base, m) if base is not None else None
+        if shifted is not None:
+            found.append(DateRef(m.start(), m.end(), m.group(0), shifted, _granularity_of(shifted, base), "rule",
+                                 f"earlier: from '{base.text}'" if base else "earlier"))
     found.sort(key=lambda d: d.start)
     return found
+
+
+def _plausible_year(text: str, m: re.Match[str], published: dt.date | None) -> bool:
+    """A four-digit number is a year unless a resolution/flight number or implausibly far in the future."""
+    words = text[max(0, m.start() - 20):m.start()].split()
+    if words and words[-1].lower() in NOT_YEAR_BEFORE:
+        return False
+    horizon = (published.year if published else dt.date.today().year) + 60
+    return int(m.group("year")) <= horizon
+
+
+def _relative_to(base: DateRef, m: re.Match[str]) -> str | None:
+    """'a year earlier' than `base`: each end of its value moved by the span, keeping its precision."""
+    n = _count(m.group("n"))
+    if n is None:
+        return None
+    unit = m.group("unit").lower().rstrip("s")
+    sign = 1 if m.group("dir").lower() == "later" else -1
+    parts = [_move(v, unit, sign * n) for v in base.value.split("/")]
+    if any(p is None for p in parts):
+        return None
+    return "/".join(p for p in parts if p)
+
+
+def _move(value: str, unit: str, n: int) -> str | None:
+    parts = [int(p) for p in value.split("-")]
+    if unit == "year":
+        parts[0] += n
+        if len(parts) == 3:
+            parts[2] = min(parts[2], calendar.monthrange(parts[0], parts[1])[1])
+        return "-".join(f"{p:04d}" if i == 0 else f"{p:02d}" for i, p in enumerate(parts))
+    if unit == "month" and len(parts) >= 2:
+        y, mo = divmod(parts[0] * 12 + parts[1] - 1 + n, 12)
+        if len(parts) == 2:
+            return f"{y:04d}-{mo + 1:02d}"
+        return dt.date(y, mo + 1, min(parts[2], calendar.monthrange(y, mo + 1)[1])).isoformat()
+    if unit in ("week", "day") and len(parts) == 3:
+        days = n * (7 if unit == "week" else 1)
+        return (dt.date(*parts) + dt.timedelta(days=days)).isoformat()
+    return None
+
+
+def _granularity_of(value: str, base: DateRef | None) -> str:
+    if base is not None and base.granularity not in ("range",) and "/" not in value:
+        return base.granularity
+    if "/" in value:
+        return base.granularity if base is not None else "range"
+    return {1: "year", 2: "month", 3: "day"}[len(value.split("-"))]
 
 
 def _normalise(name: str, m: re.Match[str], pub: dt.date | None, *, future: bool) -> tuple[str, str] | None:

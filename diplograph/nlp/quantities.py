@@ -40,11 +40,22 @@ PER = {"a month": "month", "per month": "month", "each month": "month", "every m
        "monthly": "month", "a year": "year", "per year": "year", "each year": "year", "annually": "year",
        "per annum": "year", "a day": "day", "per day": "day", "daily": "day", "each day": "day",
        "a week": "week", "per week": "week", "weekly": "week"}
-DOWN_WORDS = ("fell", "fall", "falls", "falling", "down", "drop", "dropped", "drops", "decline", "declined",
-              "declines", "decrease", "decreased", "shrank", "shrunk", "contracted", "plunged", "slumped",
-              "lower", "less", "slid", "dipped", "cut", "reduced", "lost", "sank", "tumbled")
-UP_WORDS = ("rose", "rise", "rises", "rising", "up", "increase", "increased", "increases", "grew", "grow",
-            "growth", "jumped", "climbed", "gained", "higher", "more", "surged", "soared", "expanded", "added")
+# Verbs and adverbs of change before a percentage ("fell by 2.4%", "up 31.9%"): the nearest one decides.
+DOWN_WORDS = frozenset({"fell", "fall", "falls", "falling", "down", "drop", "dropped", "drops", "dropping",
+                        "declined", "declines", "declining", "decreased", "decreases", "shrank", "shrunk",
+                        "shrinks", "contracted", "contracts", "plunged", "plunges", "slumped", "slumps", "lower",
+                        "less", "slid", "slides", "dipped", "dips", "cut", "cuts", "cutting", "reduced", "reduces",
+                        "reducing", "lost", "loses", "sank", "tumbled", "eased", "slipped", "plummeted", "slowed",
+                        "shed", "sheds", "lowered", "downgraded", "weakened"})
+UP_WORDS = frozenset({"rose", "rise", "rises", "rising", "up", "increased", "increases", "increasing", "grew",
+                      "grow", "grows", "growing", "jumped", "jumps", "climbed", "climbs", "gained", "gains",
+                      "higher", "more", "surged", "surges", "soared", "soars", "expanded", "expands", "added",
+                      "raised", "raises", "boosted", "rebounded", "advanced", "strengthened", "accelerated"})
+# Nouns of change: right after the percentage ("a 12% increase") they decide; before it, only if no verb does.
+DOWN_NOUNS = frozenset({"drop", "fall", "decline", "decrease", "cut", "reduction", "contraction", "slump",
+                        "plunge", "loss", "slide", "dip", "downturn"})
+UP_NOUNS = frozenset({"increase", "rise", "growth", "gain", "jump", "surge", "expansion", "hike", "rebound",
+                      "climb", "boost", "upturn"})
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:thousand|million|billion|trillion|mln|bln|bn|mn|tn|crore|lakh|[kmb](?![a-z]))"
@@ -80,7 +91,30 @@ def find_quantities(text: str) -> list[Quantity]:
             if not any(q.start < f.end and f.start < q.end for f in found):
                 found.append(q)
     found.sort(key=lambda q: q.start)
-    return found
+    return _join_ranges(text, found)
+
+
+_RANGE_BETWEEN = re.compile(r"\b(?:between|from)\s+$", re.I)
+_RANGE_JOIN = re.compile(r"\s*(?:and|to|-|–)\s*$", re.I)
+
+
+def _join_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
+    """'between $2 billion and $3 billion' is one quantity with a high bound ('from $2 billion to $3 billion'
+    is a change, not a range: two quantities)."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.unit == q.unit and prev.high is None and q.unit != "%" \
+                and _RANGE_JOIN.fullmatch(text[prev.end:q.start]):
+            lead = _RANGE_BETWEEN.search(text[max(0, prev.start - 12):prev.start])
+            joiner = text[prev.end:q.start].strip().lower()
+            if lead is not None and lead.group(0).lower().startswith("between") and joiner == "and":
+                start = prev.start - len(lead.group(0))
+                out[-1] = Quantity(start, q.end, text[start:q.end], prev.value, prev.unit, per=q.per or prev.per,
+                                   qualifier=prev.qualifier, direction=prev.direction, high=q.value)
+                continue
+        out.append(q)
+    return out
 
 
 def _number(raw: str) -> float:
@@ -145,17 +179,32 @@ def _percent(text: str):  # type: ignore[no-untyped-def]
     for m in PERCENT.finditer(text):
         value = _number(m.group("num"))
         q = _make(m, text, value, "%")
-        direction = _direction(text, m.start())
+        direction = _direction(text, m.start(), m.end())
         yield Quantity(q.start, q.end, q.text, value, "%", qualifier=q.qualifier, direction=direction)
 
 
-def _direction(text: str, start: int) -> str | None:
-    """up / down from the words just before a percentage ("fell by 2.4%", "up 31.9%")."""
-    words = re.findall(r"[a-z]+", text[max(0, start - 40):start].lower())[-4:]
+def _direction(text: str, start: int, end: int | None = None) -> str | None:
+    """up / down of a percentage: a noun of change right after it ("a 12% increase"), else the nearest verb of
+    change before it in the same clause ("fell by 2.4%", "up 31.9%", "cut its forecast by 0.3%"), else a noun
+    of change before it ("growth of 5%")."""
+    if end is not None:
+        after = re.match(r"\s*(?:[a-z]+-on-[a-z]+\s+)?([a-z]+)", text[end:end + 30].lower())
+        if after:
+            if after.group(1) in DOWN_NOUNS:
+                return "down"
+            if after.group(1) in UP_NOUNS:
+                return "up"
+    clause = re.split(r"[;:()\[\]]|,\s", text[max(0, start - 60):start].lower())[-1]
+    words = re.findall(r"[a-z]+", clause)[-6:]
     for word in reversed(words):
         if word in DOWN_WORDS:
             return "down"
         if word in UP_WORDS:
+            return "up"
+    for word in reversed(words):
+        if word in DOWN_NOUNS:
+            return "down"
+        if word in UP_NOUNS:
             return "up"
     return None
 

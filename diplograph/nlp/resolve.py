@@ -356,10 +356,27 @@ def sentence_is_future(sent: Span) -> bool:
 def _find_dates(res: Resolution, sent: Span) -> None:
     offset = sent.start_char
     anchor = res.dates[-1] if res.dates else None
-    for d in find_dates(sent.text, res.published, future=sentence_is_future(sent), anchor=anchor):
+    past = find_dates(sent.text, res.published, future=False, anchor=anchor)
+    ahead = find_dates(sent.text, res.published, future=True, anchor=anchor) if sentence_is_future(sent) else past
+    future_values = {(d.start, d.end): d for d in ahead}
+    for d in past:
+        if (d.start, d.end) in future_values and _future_at(sent, d.start):
+            d = future_values[(d.start, d.end)]
         shifted = DateRef(d.start + offset, d.end + offset, d.text, d.value, d.granularity, d.method, d.reason)
         res.dates.append(shifted)
         _index(res.doc, shifted.start, shifted.end, res.date_at, shifted)
+
+
+def _future_at(sent: Span, offset: int) -> bool:
+    """Whether a date at `offset` (in the sentence) is in a future statement: a future cue before it, or one after
+    it with no verb in the past tense before it ('On Tuesday the president will travel' vs 'He arrived on
+    Thursday, where he is expected to meet ...')."""
+    cues = [m.start() for m in FUTURE_CUES.finditer(sent.text)]
+    if not cues:
+        return False
+    if min(cues) < offset:
+        return True
+    return not any(t.tag_ == "VBD" and t.idx - sent.start_char < offset for t in sent)
 
 
 def _find_quantities(res: Resolution, sent: Span) -> None:
