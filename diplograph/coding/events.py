@@ -181,7 +181,10 @@ def _phrase_heads(sent: Span, lex: Lexicon) -> dict[int, str]:
     """Token index of the last word of each multi-word trigger -> its noun key."""
     lemmas = [t.lemma_.lower() for t in sent]
     heads: dict[int, str] = {}
+    firsts = lex.phrase_firsts
     for i in range(len(lemmas)):
+        if lemmas[i] not in firsts:
+            continue
         for n in (3, 2):
             key = lex.phrases.get(tuple(lemmas[i:i + n]))
             if key is not None and i + n <= len(lemmas):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -50,6 +50,11 @@ class Lexicon:
     phrases: dict[tuple[str, ...], str] = field(default_factory=dict)  # lemma sequence -> noun key
     classes: dict[str, frozenset[str]] = field(default_factory=dict)
     irregular: dict[str, str] = field(default_factory=dict)  # word form -> lemma the lemmatizer may miss
+
+    @cached_property
+    def phrase_firsts(self) -> frozenset[str]:
+        """First words of the multi-word triggers, so most tokens skip the phrase lookup."""
+        return frozenset(p[0] for p in self.phrases)
 
     def lemma(self, word: str, lemma: str) -> str:
         return self.irregular.get(word, lemma)

@@ -76,6 +76,45 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+# Every pattern needs a digit, a month, a day name or one of these words; a sentence without them has no date.
+_MAY_HOLD_DATE = re.compile(r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|year|quarter|"
+                            r"half|spring|summer|autumn|fall|winter|decade|ago|tonight|tomorrow", re.I)
+
+
+_MONTH_CUE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
+
+
+def _cues(text: str) -> tuple[str, bool, bool]:
+    """(lowercased text, has a digit, names a month): what decides which patterns can match at all."""
+    return text.lower(), any(c.isdigit() for c in text), _MONTH_CUE.search(text) is not None
+
+
+def _always(cues: tuple[str, bool, bool]) -> bool:
+    return True
+
+
+def _words(*words: str, digit: bool = False):  # type: ignore[no-untyped-def]
+    def gate(cues: tuple[str, bool, bool]) -> bool:
+        low, has_digit, _ = cues
+        return (has_digit or not digit) and any(w in low for w in words)
+    return gate
+
+
+# A cheap test per pattern, so that a sentence only pays for the patterns that could match it.
+GATES = {
+    "range_years": _words("from", "between", digit=True), "range_dash": _words("-", "–", digit=True),
+    "since": _words("since"), "day_month_year": lambda c: c[1] and c[2], "month_day_year": lambda c: c[1] and c[2],
+    "day_month": lambda c: c[1] and c[2], "month_day": lambda c: c[1] and c[2], "part_month_year": lambda c: c[2],
+    "part_year": _words("early", "mid", "late", "beginning", "start", "middle", "end"),
+    "quarter": _words("quarter"), "q_year": _words("q", digit=True), "half": _words("half"),
+    "season": _words("spring", "summer", "autumn", "fall", "winter"), "month_year": lambda c: c[1] and c[2],
+    "rel_month": lambda c: c[2], "decade": _words("0s", digit=True), "past_period": _words("past", "last", "previous"),
+    "ago": _words("ago"), "relative": _words("last", "this", "next"), "earlier": _words("earlier", "before", "later"),
+    "deictic": _words("yesterday", "today", "tomorrow", "tonight"), "weekday": _words("day"),
+    "month": lambda c: c[2], "year": lambda c: c[1],
+}
+
+
 def find_dates(text: str, published: dt.date | None, *, future: bool = False,
                anchor: DateRef | None = None) -> list[DateRef]:
     """Every time expression of `text`, longest first when they overlap, in text order.
@@ -83,10 +122,15 @@ def find_dates(text: str, published: dt.date | None, *, future: bool = False,
     `anchor` is the last date named before `text` (in an earlier sentence): "a year earlier" counts from the
     closest date before it in `text`, else from the anchor.
     """
+    if not _MAY_HOLD_DATE.search(text):  # most sentences name no time: skip the 25 patterns
+        return []
     found: list[DateRef] = []
     taken: list[tuple[int, int]] = []
     deferred: list[re.Match[str]] = []
+    cues = _cues(text)
     for name, pattern in PATTERNS:
+        if not GATES.get(name, _always)(cues):
+            continue
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue

@@ -83,10 +83,23 @@ _WORD_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "
                  "nine": 9, "ten": 10, "twenty": 20, "fifty": 50, "hundred": 100, "several": 3, "a few": 3}
 
 
+_MAY_HOLD_NUMBER = re.compile(r"\d|million|billion|trillion|thousand|hundred", re.I)
+# Cheap tests that let a sentence skip the patterns that cannot match it.
+_SYMBOL_CUE = re.compile(_SYMBOL)
+_CURRENCY_WORD_CUE = re.compile(rf"\b(?:{_CURWORD})\b", re.I)
+_PERCENT_CUE = re.compile(r"%|percent|per cent|pct", re.I)
+_UNIT_CUE = re.compile(rf"\b(?:{_UNIT})\b", re.I)
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Money, percentages and physical quantities in `text`, in text order, without overlaps."""
+    if not _MAY_HOLD_NUMBER.search(text):  # most sentences: skip the expensive patterns
+        return []
     found: list[Quantity] = []
-    for finder in (_money_symbol, _money_word, _percent, _measure):
+    for cue, finder in ((_SYMBOL_CUE, _money_symbol), (_CURRENCY_WORD_CUE, _money_word), (_PERCENT_CUE, _percent),
+                        (_UNIT_CUE, _measure)):
+        if not cue.search(text):
+            continue
         for q in finder(text):
             if not any(q.start < f.end and f.start < q.end for f in found):
                 found.append(q)
