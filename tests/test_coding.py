@@ -311,3 +311,18 @@ def test_repeated_ids_in_one_document_are_made_distinct() -> None:
                  evidence=(Evidence(0, 4, "talk"),), id="abc")
     ids = [e.id for e in unique_ids([twin, twin, twin])]
     assert ids == ["abc", "abc-2", "abc-3"]
+
+
+def test_particle_changes_the_reading() -> None:
+    e = one_event("Kenyan teachers called off their strike after Kenya's government raised pay.")
+    assert e.event == "CONCEDE" and e.actor == ("KEN",)
+
+
+def test_obligation_in_reported_speech_is_a_demand() -> None:
+    e = one_event("Canada's prime minister told reporters that India needs to cooperate with the inquiry.")
+    assert (e.event, e.actor, e.recipient) == ("REQUEST", ("CAN",), ("IND",))
+
+
+def test_promise_keeps_agree_when_its_content_is_not_harm() -> None:
+    e = one_event("Armenian opposition leaders agreed to postpone the protest in Yerevan.")
+    assert e.event == "AGREE"

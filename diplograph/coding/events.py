@@ -160,7 +160,10 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
             continue
         if pred.pos == "noun" and not _noun_applies(t, pred, phrases.get(t.i) is not None):
             continue
-        out.append(Trigger(t, pred, lex.reading_for_object(pred, obj if pred.pos == "verb" else _of_lemma(t))))
+        reading = lex.reading_for_object(pred, obj if pred.pos == "verb" else _of_lemma(t))
+        particle = next((c.lower_ for c in t.children if c.dep_ == "prt"), None)
+        reading = pred.by_particle.get(particle, reading) if particle else reading
+        out.append(Trigger(t, pred, reading))
     return out
 
 
@@ -227,8 +230,15 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None) -> bool:
         return False
     if pred.complement_needs_modal:
         comp = A.child(verb, "ccomp")
-        return comp is not None and any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in comp.children)
+        return comp is not None and _obliges(comp)
     return True
+
+
+def _obliges(verb: Token) -> bool:
+    """'X must ...', 'X should ...', 'X needs to ...', 'X has to ...': the clause states an obligation."""
+    if any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children):
+        return True
+    return verb.lemma_.lower() in ("need", "have") and A.child(verb, "xcomp") is not None
 
 
 def _noun_applies(noun: Token, pred: Predicate, is_phrase: bool) -> bool:
@@ -759,9 +769,9 @@ def _promise_of_harm(trig: Trigger) -> Reading:
     """'vowed to fight', 'pledged to retaliate': a promise whose content is harm is a threat."""
     if trig.pred.lemma not in PROMISES or not trig.absorbed:
         return trig.reading
-    verbs = [inner for inner in trig.absorbed if inner.pred.pos == "verb"]
-    content = min(verbs or trig.absorbed, key=lambda inner: inner.token.i)  # the complement's own head
-    if content.reading.event in HARM:
+    heads = {c.i for c in _complements(trig.token)}
+    content = [inner for inner in trig.absorbed if inner.token.i in heads]  # the complement's own head only
+    if content and content[0].reading.event in HARM:
         return Reading("THREATEN", None, trig.reading.context)
     return trig.reading
 

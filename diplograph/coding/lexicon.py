@@ -37,6 +37,7 @@ class Predicate:
     particle: str | None = None
     complement_needs_modal: bool = False
     needs_complement: bool = False
+    by_particle: dict[str, Reading] = field(default_factory=dict)  # 'call off' a strike: another reading
 
     @property
     def rule(self) -> str:
@@ -90,6 +91,7 @@ def _predicate(lemma: str, pos: str, spec: dict[str, Any], classes: dict[str, fr
         preps=tuple(spec.get("preps", ())), particle=spec.get("particle"),
         complement_needs_modal=bool(spec.get("complement_needs_modal", False)),
         needs_complement=bool(spec.get("needs_complement", False)),
+        by_particle={prt: _reading(r, f"{where}.by_particle.{prt}") for prt, r in spec.get("by_particle", {}).items()},
     )
 
 
