@@ -326,3 +326,13 @@ def test_obligation_in_reported_speech_is_a_demand() -> None:
 def test_promise_keeps_agree_when_its_content_is_not_harm() -> None:
     e = one_event("Armenian opposition leaders agreed to postpone the protest in Yerevan.")
     assert e.event == "AGREE"
+
+
+def test_not_only_is_no_negation() -> None:
+    result = run("Lawmakers are not only angry with Ankara but also with a Turkish offensive against Syria.")
+    assault = [e for e in result.events if e.event == "ASSAULT"]
+    assert assault and assault[0].aux is None
+
+
+def test_figurative_fight_and_meet_are_no_events() -> None:
+    assert events("Spain pledged to fight the rise of greenhouse gases and to meet its climate targets.") == []

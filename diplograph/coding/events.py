@@ -224,6 +224,8 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None) -> bool:
             words |= {c.lemma_.lower() for c in head.children if c.dep_ in ("amod", "compound")}
         if head is None and "__none__" in pred.objects:
             return True
+        if head is not None and "__named__" in pred.objects and _names_someone(head):
+            return True
         if not (words & pred.objects):
             return False
     if pred.needs_complement and A.child(verb, "xcomp", "ccomp") is None:
@@ -232,6 +234,11 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None) -> bool:
         comp = A.child(verb, "ccomp")
         return comp is not None and _obliges(comp)
     return True
+
+
+def _names_someone(head: Token) -> bool:
+    """An object that is a named person, group or place ('met Putin', 'fought the Taliban')."""
+    return head.pos_ in ("PROPN", "PRON") or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
 
 
 def _obliges(verb: Token) -> bool:
@@ -638,12 +645,20 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
         partner = _bilateral_partner(sent, res, ctx, actor[0].code)
         if partner is not None:
             return [partner]
+    if event in VERBAL_TOWARD and len(actor_codes) == 1 and ctx.sentence_index > 0:
+        partner = ctx.partner_of(next(iter(actor_codes)))
+        if partner is not None:
+            first = sent[0]
+            return [ActorSpan(first.i, first.i, partner, "state", "context", None, None, "context",
+                              "the other state of the pair under discussion")]
     named = {c for a in res.actors if sent.start <= a.start < sent.end for c in a.states}
     if len(actor_codes) == 1 and named <= actor_codes and trig.reading.mode != "visit" and event not in NEEDS_RECIPIENT:
         return actor[:1]  # a sentence about one state only: a domestic event
     return []
 
 
+# Verbal acts are aimed at someone: without a named recipient, the other party of the discussion.
+VERBAL_TOWARD = frozenset({"REJECT", "ACCUSE", "REQUEST", "THREATEN"})
 BILATERAL_CUES = frozenset({"bilateral", "joint", "mutual", "both", "each", "two", "reciprocal"})
 
 
@@ -683,6 +698,9 @@ def _complete(reading: Reading, roles: Roles, trig: Trigger) -> bool:
     actor_states = {c for s in roles.actor for c in s.states}
     if (reading.mode == "visit" or trig.reading.mode == "visit") and not roles.recipient:
         return False
+    if reading.event == "CONSULT" and not roles.recipient and len(actor_states) < 2 and not roles.orgs \
+            and reading.mode != "multilateral":
+        return False
     if reading.event in NEEDS_RECIPIENT and not roles.recipient and len(actor_states) < 2:
         return _object_names_organisation(trig)
     return True
@@ -717,7 +735,7 @@ def modality(token: Token) -> tuple[str | None, bool]:
     for n, v in enumerate(chain):
         for c in v.children:
             word = c.lower_
-            if c.dep_ == "neg" and n == 0:
+            if c.dep_ == "neg" and n == 0 and not _not_only(c):
                 return "negation", False
             if c.dep_ in ("aux", "auxpass") and aux is None:
                 if word in FUTURE_AUX:
@@ -736,6 +754,12 @@ def modality(token: Token) -> tuple[str | None, bool]:
     if token.pos_ != "VERB" and aux is None and _noun_is_future(token):
         aux = "future"
     return aux, conditional
+
+
+def _not_only(neg: Token) -> bool:
+    """'not only ... but also' negates nothing."""
+    nxt = neg.nbor(1) if neg.i + 1 < len(neg.doc) else None
+    return nxt is not None and nxt.lower_ in ("only", "just", "merely", "simply")
 
 
 def _verb_chain(verb: Token) -> list[Token]:
