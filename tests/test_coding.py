@@ -335,4 +335,5 @@ def test_not_only_is_no_negation() -> None:
 
 
 def test_figurative_fight_and_meet_are_no_events() -> None:
-    assert events("Spain pledged to fight the rise of greenhouse gases and to meet its climate targets.") == []
+    found = events("Spain pledged to fight the rise of greenhouse gases and to meet its climate targets.")
+    assert [e.event for e in found] == ["AGREE"]  # the pledge itself; no attack, no meeting, no threat
