@@ -572,10 +572,12 @@ def evaluate(
 
 
 def _register_extensions() -> None:
-    """Analytics, export and import commands live in their own module; they join the main app here."""
+    """Analytics, export/import and brief commands live in their own modules; they join the main app here."""
     from diplograph.cli_analytics import register
+    from diplograph.report.cli import register as register_report
 
     register(app)
+    register_report(app)
 
 
 _register_extensions()

@@ -45,31 +45,38 @@ def _event_key(e: Event) -> tuple[object, ...]:
 
 
 @needs_samples
-def test_sample_imports_store_rows_with_a_plover_code(samples: tuple[Store, dict[str, object]]) -> None:
+def test_sample_imports_store_every_row_with_a_valid_code(samples: tuple[Store, dict[str, object]]) -> None:
     store, reports = samples
     gdelt, icews = reports["gdelt"], reports["icews"]
-    # GDELT: 6,090 rows, of which 1,196 carry CAMEO 01x/02x (statements, appeals), which PLOVER dropped.
-    assert (gdelt.rows, gdelt.events_added, len(gdelt.problems)) == (6090, 4894, 1196)  # type: ignore[attr-defined]
-    # ICEWS: 3,705 rows, 808 of them CAMEO 01x/02x.
-    assert (icews.rows, icews.events_added, len(icews.problems)) == (3705, 2897, 808)  # type: ignore[attr-defined]
-    assert gdelt.problem_counts() == {"no PLOVER equivalent": 1196}  # type: ignore[attr-defined]
-    first = gdelt.problems[0]  # type: ignore[attr-defined]
-    assert (first.line, first.id) == (17, "669666365") and "CAMEO 014" in first.problem
-    assert icews.problems[0].line == 4  # type: ignore[attr-defined]
-    assert store.stats()["events"] == 4894 + 2897 == 7791
+    # Every row carries a valid CAMEO code, so every row is stored: CAMEO 01x/02x (statements, appeals), which
+    # PLOVER dropped, map through the ontology's extension table (STATEMENT, REQUEST, ...).
+    assert (gdelt.rows, gdelt.events_added, len(gdelt.problems)) == (6090, 6090, 0)  # type: ignore[attr-defined]
+    assert (icews.rows, icews.events_added, len(icews.problems)) == (3705, 3705, 0)  # type: ignore[attr-defined]
+    assert store.stats()["events"] == 6090 + 3705 == 9795
+    first = store.events(doc="gdelt:669666365")[0]  # CAMEO 014, consider policy option
+    assert (first.event, first.mode, first.rule) == ("STATEMENT", None, "import:gdelt")
 
 
-def _problem_rows(path: Path, delimiter: str, code_column: str) -> int:
+def _extension_rows(path: Path, delimiter: str, code_column: str) -> int:
     with path.open(encoding="utf-8", newline="") as handle:
         rows = csv.DictReader(handle, delimiter=delimiter, quoting=csv.QUOTE_NONE if delimiter == "\t" else 0)
         return sum(1 for r in rows if r[code_column].strip()[:2] in ("01", "02"))
 
 
 @needs_samples
-def test_problem_counts_match_the_files(samples: tuple[Store, dict[str, object]]) -> None:
-    _, reports = samples
-    assert len(reports["gdelt"].problems) == _problem_rows(GDELT_SAMPLE, ",", "EventCode")  # type: ignore[attr-defined]
-    assert len(reports["icews"].problems) == _problem_rows(ICEWS_SAMPLE, "\t", "CAMEO Code")  # type: ignore[attr-defined]
+def test_cameo_01_02_rows_are_kept(samples: tuple[Store, dict[str, object]]) -> None:
+    store, _ = samples
+    extension = _extension_rows(GDELT_SAMPLE, ",", "EventCode") + _extension_rows(ICEWS_SAMPLE, "\t", "CAMEO Code")
+    assert extension == 1196 + 808
+    counts = dict(
+        store.connection.execute(
+            "SELECT event, count(*) FROM events WHERE event IN ('STATEMENT', 'REQUEST') GROUP BY event"
+        ).fetchall()
+    )
+    assert counts["STATEMENT"] > 0 and counts["REQUEST"] > 0
+    from diplograph.analytics import state_network
+
+    assert state_network(store).edges  # analytics read STATEMENT rows (score 0, verbal cooperation)
 
 
 @needs_samples
@@ -99,7 +106,7 @@ def test_reimport_changes_nothing(samples: tuple[Store, dict[str, object]]) -> N
     store, _ = samples
     before = store.stats()
     again = import_icews(store, ICEWS_SAMPLE)
-    assert (again.events_added, again.already_stored, len(again.problems)) == (0, 2897, 808)
+    assert (again.events_added, again.already_stored, len(again.problems)) == (0, 3705, 0)
     assert store.stats() == before
 
 
@@ -128,17 +135,18 @@ def test_raw_gdelt_files_and_bad_rows(tmp_path: Path) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with Store.open(tmp_path / "g.duckdb") as store:
         report = import_gdelt(store, path)
-        assert (report.rows, report.events_added, report.layout) == (6, 1, "raw, 61 columns")
+        assert (report.rows, report.events_added, report.layout) == (6, 2, "raw, 61 columns")
         assert [(p.line, p.problem.split(":")[0]) for p in report.problems] == [
             (2, "event code"),
-            (3, "no PLOVER equivalent"),
             (4, "SQLDATE"),
             (5, "columns"),
             (6, "event code"),
         ]
-        event = store.events()[0]
+        event = store.events(doc="gdelt:1")[0]
         assert (event.event, event.actor, event.recipient, event.date) == ("AID", ("RUS",), ("PRK",), "2015-04-30")
         assert event.actor_detail[0].sector == "government"
+        statement = store.events(doc="gdelt:3")[0]  # CAMEO 010 is kept as the extension type STATEMENT
+        assert (statement.event, statement.mode, statement.context) == ("STATEMENT", None, ())
 
 
 def test_gdelt1_raw_file(tmp_path: Path) -> None:
@@ -176,9 +184,9 @@ def test_icews_bad_rows_and_country_names(tmp_path: Path) -> None:
     path.write_text("\n".join("\t".join(r) for r in [header, *rows]) + "\n", encoding="utf-8")
     with Store.open(tmp_path / "i.duckdb") as store:
         report = import_icews(store, path)
-        assert (report.rows, report.events_added) == (3, 1)
-        assert [(p.line, p.id) for p in report.problems] == [(3, "2"), (4, "3")]
-        event = store.events()[0]
+        assert (report.rows, report.events_added) == (3, 2)
+        assert [(p.line, p.id) for p in report.problems] == [(4, "3")]
+        event = store.events(doc="icews:1")[0]
         assert (event.actor, event.recipient, event.mode) == (("MDA",), ("RUS",), "visit")
         bad = tmp_path / "bad.tab"
         bad.write_text("a\tb\n1\t2\n", encoding="utf-8")
@@ -331,11 +339,10 @@ def test_import_and_export_commands(cli: typer.Typer, tmp_path: Path) -> None:
     db = str(tmp_path / "cli.duckdb")
     result = CliRunner().invoke(cli, ["import", "icews", str(ICEWS_SAMPLE), "--db", db, "--show-problems", "1"])
     assert result.exit_code == 0, result.output
-    assert "2897 events stored" in result.stderr and f"not stored: {ICEWS_SAMPLE}:4:" in result.stderr
-    assert "... and 807 more" in result.stderr
+    assert "3705 events stored" in result.stderr and "0 rows not stored" in result.stderr
     again = CliRunner().invoke(cli, ["import", "icews", str(ICEWS_SAMPLE), "--db", db, "--json"])
     report = json.loads(again.stdout)
-    assert (report["events_added"], report["already_stored"], report["valid"]) == (0, 2897, 2897)
+    assert (report["events_added"], report["already_stored"], report["valid"]) == (0, 3705, 3705)
     out = tmp_path / "net.gexf"
     exported = CliRunner().invoke(cli, ["export", "--format", "gexf", "--out", str(out), "--db", db])
     assert exported.exit_code == 0 and out.exists() and "edges" in exported.stderr

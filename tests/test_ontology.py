@@ -226,9 +226,55 @@ def test_from_cameo_falls_back_to_prefix(code: str, expected: tuple[str, str | N
     assert ontology.from_cameo(code) == expected
 
 
-@pytest.mark.parametrize("code", ["01", "010", "0214", "028", "99", ""])
+@pytest.mark.parametrize("code", ["99", "", "x"])
 def test_from_cameo_unmapped(code: str) -> None:
     assert ontology.from_cameo(code) is None
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("01", ("STATEMENT", None, ())),
+        ("010", ("STATEMENT", None, ())),
+        ("011", ("STATEMENT", None, ())),
+        ("012", ("STATEMENT", None, ())),
+        ("013", ("STATEMENT", None, ())),
+        ("014", ("STATEMENT", None, ())),
+        ("017", ("STATEMENT", None, ())),
+        ("015", ("CONCEDE", None, ())),
+        ("016", ("REJECT", None, ())),
+        ("018", ("SUPPORT", None, ("diplomatic",))),
+        ("019", ("AGREE", None, ("diplomatic",))),
+        ("020", ("REQUEST", None, ())),
+        ("0214", ("REQUEST", "assist", ("intelligence",))),
+        ("0233", ("REQUEST", "assist", ("human_security",))),
+        ("0254", ("REQUEST", "yield", ("economic",))),
+        ("028", ("REQUEST", "meet", ("diplomatic",))),
+    ],
+)
+def test_from_cameo_extension(code: str, expected: tuple[str, str | None, tuple[str, ...]]) -> None:
+    """CAMEO 01x and 02x, which PLOVER dropped, are kept: appeals as REQUEST, plain statements as STATEMENT."""
+    assert ontology.from_cameo(code) == expected
+    entry = ontology.cameo_code(code)
+    assert entry is not None and entry.extension
+
+
+def test_every_cameo_code_maps() -> None:
+    for code in [f"{n:02d}" for n in range(1, 21)] + [f"{n:03d}" for n in range(10, 205)]:
+        if ontology.cameo_code(code) is not None:
+            assert ontology.from_cameo(code) is not None, code
+
+
+def test_statement_extension_type() -> None:
+    assert ontology.EXTENSION_TYPES == ("STATEMENT",)
+    assert "STATEMENT" not in ontology.EVENT_TYPES and len(ontology.EVENT_TYPES) == 16
+    assert ontology.plover_score("STATEMENT") == 0.0
+    assert ontology.quad("STATEMENT") == "verbal_cooperation"
+    assert ontology.validate_event("STATEMENT") == []
+    assert ontology.to_cameo("STATEMENT") == ("010", 0.0)
+    # Appeals never win the export of a PLOVER type: REQUEST still exports as a 10x demand.
+    assert ontology.to_cameo("REQUEST", "assist", ("economic",))[0] == "1011"
+    assert ontology.to_cameo("REQUEST")[0] == "100"
 
 
 @pytest.mark.parametrize(
@@ -256,7 +302,7 @@ def test_to_cameo(event: str, mode: str | None, context: tuple[str, ...], code: 
     assert ontology.to_cameo(event, mode, context)[0] == code
 
 
-@pytest.mark.parametrize("event", ontology.EVENT_TYPES)
+@pytest.mark.parametrize("event", ontology.EVENT_TYPES + ontology.EXTENSION_TYPES)
 def test_to_cameo_round_trip(event: str) -> None:
     code, goldstein = ontology.to_cameo(event)
     back = ontology.from_cameo(code)

@@ -230,6 +230,11 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None) -> bool:
             return False
     if pred.needs_complement and A.child(verb, "xcomp", "ccomp") is None:
         return False
+    if pred.requires:  # 'charged X with ...' / 'charged that ...'
+        preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
+        marks = {"that"} if A.child(verb, "ccomp") is not None else set()
+        if not (preps | marks) & pred.requires:
+            return False
     if pred.complement_needs_modal:
         comp = A.child(verb, "ccomp")
         return comp is not None and _obliges(comp)
@@ -343,9 +348,11 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
     reading = adjust_reading(_promise_of_harm(trig), aux, conditional, prepared)
     if reading.event == "REJECT" and trig.reading.event != "REJECT":
         aux = None  # the negation is read into the type
-    reading = Reading(reading.event, reading.mode, _contexts(reading, sent))
+    reading = Reading(reading.event, reading.mode, _contexts(reading, trig.token))
     if not _complete(reading, roles, trig):
         return []
+    if reading.event == "CONSULT" and roles.recipient_from_location and roles.actor and not reading.mode:
+        reading = Reading("CONSULT", "visit", reading.context)  # 'talks were held in Kuwait': a visit there
     groups = _split(roles) if _splits(trig, reading, roles) else [roles.recipient]
     out = []
     for recipients in groups:
@@ -646,10 +653,10 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
         if partner is not None:
             return [partner]
     if event in VERBAL_TOWARD and len(actor_codes) == 1 and ctx.sentence_index > 0:
-        partner = ctx.partner_of(next(iter(actor_codes)))
-        if partner is not None:
+        other = ctx.partner_of(next(iter(actor_codes)))
+        if other is not None:
             first = sent[0]
-            return [ActorSpan(first.i, first.i, partner, "state", "context", None, None, "context",
+            return [ActorSpan(first.i, first.i, other, "state", "context", None, None, "context",
                               "the other state of the pair under discussion")]
     named = {c for a in res.actors if sent.start <= a.start < sent.end for c in a.states}
     if len(actor_codes) == 1 and named <= actor_codes and trig.reading.mode != "visit" and event not in NEEDS_RECIPIENT:
@@ -818,9 +825,10 @@ def adjust_reading(reading: Reading, aux: str | None, conditional: bool, prepare
     return reading
 
 
-def _contexts(reading: Reading, sent: Span) -> tuple[str, ...]:
+def _contexts(reading: Reading, token: Token) -> tuple[str, ...]:
+    """The reading's contexts and those the words around the trigger name (its clause, not the whole sentence)."""
     found = list(reading.context)
-    for t in sent:
+    for t in A.clause_tokens(A.clause_head(token)) + list(token.subtree):
         ctx = CONTEXT_WORDS.get(t.lemma_.lower())
         if ctx and ctx not in found:
             found.append(ctx)
@@ -833,8 +841,10 @@ def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
                anchor: ActorSpan | None = None) -> tuple[DateRef | None, str]:
     """The date of the event's own clause, else of its sentence's main clause, else the context's time frame."""
     if anchor is not None:
-        local = _dates_in(A.clause_tokens(A.clause_head(res.doc[anchor.start])), res)
-        if local:
+        place = res.doc[anchor.start]
+        aside = [t for c in place.children if c.dep_ in ("relcl", "appos") for t in c.subtree]
+        local = _dates_in(aside, res) or _dates_in(A.clause_tokens(A.clause_head(place)), res)
+        if local:  # 'Syria (where Ri met Assad in June 2014)': the date said of that place
             return local[0], "clause"
     if not any(sent.start_char <= d.start < sent.end_char for d in res.dates):
         return (ctx.frame_date, "context") if ctx.frame_date is not None else (None, "none")
@@ -865,11 +875,17 @@ def _dates_in(tokens: list[Token], res: Resolution) -> list[DateRef]:
     return [seen[k] for k in sorted(seen)]
 
 
+EVIDENCE_REACH = 15  # tokens: mentions further from the trigger are roles read off a garbled parse, not quoted
+
+
 def evidence_span(token: Token, quoted: list[ActorSpan], sent: Span, res: Resolution) -> tuple[int, int]:
     """Characters from the first to the last of the trigger and the actor and recipient mentions read with it."""
     idx = [token.i]
+    if token.pos_ != "VERB":  # an event noun quotes its own phrase: 'joint military drills with X'
+        idx += [t.i for t in token.subtree if abs(t.i - token.i) <= EVIDENCE_REACH and t.dep_ != "relcl"]
     for s in quoted:
-        if sent.start <= s.start < sent.end and s.end > s.start:
+        near = min(abs(s.start - token.i), abs(s.end - 1 - token.i)) <= EVIDENCE_REACH
+        if sent.start <= s.start < sent.end and s.end > s.start and near:
             idx += [s.start, s.end - 1]
     first, last = res.doc[min(idx)], res.doc[max(idx)]
     if token.pos_ == "VERB":

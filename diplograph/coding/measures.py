@@ -99,7 +99,7 @@ def _measure_for(q: Quantity, sent: Span, res: Resolution, ctx: DocContext,
     period = _period(head, word, sent, res, ctx)
     first = min([word.i, head.i] + [s.start for s in actor + recipient if sent.start <= s.start < sent.end])
     last = max([word.i, head.i] + [s.end - 1 for s in actor + recipient if sent.start <= s.start < sent.end])
-    evidence = (res.doc[first].idx, res.doc[last].idx + len(res.doc[last].text))
+    evidence = (min(res.doc[first].idx, q.start), max(res.doc[last].idx + len(res.doc[last].text), q.end))
     return FoundMeasure(kind, actor, recipient, q, change, _commodity(q, head, word, kind), period, evidence,
                         f"measure:{word.lemma_.lower()}", word.i)
 

@@ -3,8 +3,9 @@ export in the GDELT 2.0 event table layout.
 
 Each imported row becomes one Event (`id` = GLOBALEVENTID, `rule` = 'import:gdelt') in a document of its own:
 a line that describes the row (actors, CAMEO code, date, URL), with the document's `url` = SOURCEURL. CAMEO
-maps to PLOVER with `ontology.from_cameo`; rows whose code has no PLOVER equivalent (CAMEO 01 and 02, which
-PLOVER dropped) or cannot be read are reported with their line number and not stored.
+maps to PLOVER with `ontology.from_cameo`, CAMEO 01x and 02x (which PLOVER dropped) through its extension
+table (appeals -> REQUEST, plain statements -> STATEMENT), so every row with a valid code is stored; rows whose
+code is not a CAMEO code, or that cannot be read, are reported with their line number and not stored.
 """
 
 from __future__ import annotations

@@ -3,8 +3,9 @@
 Each row becomes one Event (`id` = Event ID, `rule` = 'import:icews') in a document of its own: a line that
 describes the row (source, event text, CAMEO code, target, story and sentence number, publisher), with the
 publisher as the document's source and `icews:story/<Story ID>` as its url (so rows of one story count as one
-article). Country names map to state codes through the actor dictionary. Rows whose CAMEO code has no PLOVER
-equivalent, or that cannot be read, are reported with their line number.
+article). Country names map to state codes through the actor dictionary. CAMEO maps to PLOVER as for GDELT
+(01x/02x through the ontology's extension table); rows whose code is not a CAMEO code, or that cannot be read,
+are reported with their line number.
 """
 
 from __future__ import annotations

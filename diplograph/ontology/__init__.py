@@ -5,10 +5,20 @@
     ontology.plover_score("ASSAULT", "drone")   # -9.5
     ontology.to_cameo("AID", context=("economic",))   # ('071', 7.4)
     ontology.from_cameo("1712")                 # ('ASSAULT', 'destroy', ('human_security',))
+    ontology.from_cameo("0233")                 # ('REQUEST', 'assist', ('human_security',))  (extension)
+    ontology.from_cameo("010")                  # ('STATEMENT', None, ())                     (extension)
 
-The facts live in two data files next to this module: `data/plover.toml` (the ontology, from the PLOVER
-manual) and `data/cameo_plover.csv` (every CAMEO code with its Goldstein score and PLOVER equivalent,
-built by scripts/build_cameo_table.py). Both are read once, on first use.
+The facts live in data files next to this module: `data/plover.toml` (the ontology, from the PLOVER
+manual), `data/cameo_plover.csv` (every CAMEO code with its Goldstein score and PLOVER equivalent, built by
+scripts/build_cameo_table.py) and `data/cameo_extension.csv` (our reading of CAMEO 01x and 02x, which
+PLOVER dropped). All are read once, on first use.
+
+Extension. So that importers keep every row with a valid CAMEO code, CAMEO 02x (appeals) map to REQUEST
+like their 10x demand twins, a few 01x statements to the PLOVER type that clearly fits (015 -> CONCEDE,
+016 -> REJECT, 018 -> SUPPORT, 019 -> AGREE), and the rest of 01x to `STATEMENT`, a type that is NOT in
+PLOVER (`EXTENSION_TYPES`; score 0, quad verbal_cooperation as CAMEO's QuadClass 1). `EVENT_TYPES` stays
+the 16 PLOVER types; `event_type`, `plover_score`, `quad` and `validate_event` also know the extension types.
+`to_cameo` only picks extension rows for extension types (STATEMENT -> 010), so REQUEST still exports as 10x.
 """
 
 from __future__ import annotations
@@ -29,6 +39,7 @@ __all__ = [
     "AUX_MODES",
     "CONTEXTS",
     "EVENT_TYPES",
+    "EXTENSION_TYPES",
     "QUADS",
     "CameoCode",
     "EventType",
@@ -73,6 +84,7 @@ class CameoCode:
     plover: str | None
     mode: str | None
     contexts: tuple[str, ...]
+    extension: bool = False  # the mapping is ours (data/cameo_extension.csv), not CAMEO2PLOVER's
 
 
 def _data_text(name: str) -> str:
@@ -87,6 +99,13 @@ def _ontology() -> dict[str, Any]:
 @cache
 def _event_types() -> dict[str, EventType]:
     return {name: _read_type(name, spec) for name, spec in _ontology()["types"].items()}
+
+
+@cache
+def _all_types() -> dict[str, EventType]:
+    """PLOVER types and the extension types (STATEMENT)."""
+    extensions = {name: _read_type(name, spec) for name, spec in _ontology().get("extensions", {}).items()}
+    return {**_event_types(), **extensions}
 
 
 def _read_type(name: str, spec: dict[str, Any]) -> EventType:
@@ -105,7 +124,15 @@ def _read_type(name: str, spec: dict[str, Any]) -> EventType:
 @cache
 def _cameo_table() -> dict[str, CameoCode]:
     rows = csv.DictReader(io.StringIO(_data_text("cameo_plover.csv")))
-    return {row["cameo"]: _read_cameo(row) for row in rows}
+    table = {row["cameo"]: _read_cameo(row) for row in rows}
+    for row in csv.DictReader(io.StringIO(_data_text("cameo_extension.csv"))):
+        entry = table.get(row["cameo"])
+        if entry is not None and entry.plover is None:
+            contexts = tuple(c for c in row["context"].split(";") if c)
+            table[row["cameo"]] = CameoCode(
+                entry.code, entry.name, entry.goldstein, row["plover"], row["mode"] or None, contexts, True
+            )
+    return table
 
 
 def _read_cameo(row: dict[str, str]) -> CameoCode:
@@ -116,14 +143,15 @@ def _read_cameo(row: dict[str, str]) -> CameoCode:
 
 
 EVENT_TYPES: tuple[str, ...] = tuple(_event_types())
+EXTENSION_TYPES: tuple[str, ...] = tuple(t for t in _all_types() if t not in _event_types())
 CONTEXTS: tuple[str, ...] = tuple(_ontology()["contexts"])
 AUX_MODES: tuple[str, ...] = tuple(_ontology()["aux_modes"])
 
 
 def event_type(name: str) -> EventType:
-    """The PLOVER type called `name` (upper case, as the manual writes it)."""
+    """The PLOVER type called `name` (upper case, as the manual writes it), or an extension type (STATEMENT)."""
     try:
-        return _event_types()[name]
+        return _all_types()[name]
     except KeyError:
         raise OntologyError(f"unknown PLOVER event type {name!r}; expected one of {', '.join(EVENT_TYPES)}") from None
 
@@ -156,7 +184,8 @@ def cameo_code(code: str) -> CameoCode | None:
 def from_cameo(code: str) -> tuple[str, str | None, tuple[str, ...]] | None:
     """PLOVER (type, mode, contexts) for a CAMEO code of any level, falling back to shorter prefixes.
 
-    None when neither the code nor its prefixes have a PLOVER equivalent (CAMEO 01 and 02 were dropped).
+    CAMEO 01x and 02x, which PLOVER dropped, map through the extension table (REQUEST, STATEMENT, ...; see the
+    module docstring). None when neither the code nor its prefixes have an equivalent.
     """
     code = code.strip()
     for length in range(len(code), 1, -1):
@@ -171,7 +200,8 @@ def to_cameo(event: str, mode: str | None = None, context: Iterable[str] = ()) -
 
     Codes of the same type are scored on how well their mode and contexts match; if none matches better than
     the type's root code (e.g. AGREE -> 030), the root is used. Ties go to the root, then the shorter, then
-    the lower code.
+    the lower code. Codes mapped only by the extension table (CAMEO 01x, 02x) are candidates for extension
+    types alone: REQUEST exports as 10x, STATEMENT as 010.
     """
     spec = event_type(event)
     contexts = frozenset(context)
@@ -179,7 +209,8 @@ def to_cameo(event: str, mode: str | None = None, context: Iterable[str] = ()) -
         _check_mode(spec, mode)
     _check_contexts(contexts)
     root = _cameo_table()[spec.cameo_root]
-    candidates = [c for c in _cameo_table().values() if c.plover == event]
+    extension = event in EXTENSION_TYPES
+    candidates = [c for c in _cameo_table().values() if c.plover == event and c.extension == extension]
     best = max(candidates, key=lambda c: (_fit(c, mode, contexts), c is root, -len(c.code), -int(c.code)))
     best_fit = _fit(best, mode, contexts)
     chosen = best if best_fit > 0 and best_fit > _fit(root, mode, contexts) else root
@@ -196,11 +227,13 @@ def _fit(entry: CameoCode, mode: str | None, contexts: frozenset[str]) -> float:
 def validate_event(
     event: str, mode: str | None = None, contexts: Iterable[str] = (), aux: Iterable[str] = ()
 ) -> list[str]:
-    """Problems with a coded event: unknown type, a mode the type lacks, unknown contexts or auxiliary modes."""
-    if event not in _event_types():
+    """Problems with a coded event: unknown type, a mode the type lacks, unknown contexts or auxiliary modes.
+
+    Extension types (STATEMENT) are valid."""
+    if event not in _all_types():
         return [f"unknown PLOVER event type {event!r}"]
     problems = []
-    modes = _event_types()[event].modes
+    modes = _all_types()[event].modes
     if mode is not None and mode not in modes:
         problems.append(f"mode {mode!r} is not a mode of {event} (modes: {', '.join(modes) or 'none'})")
     problems += [f"unknown context {c!r}" for c in contexts if c not in CONTEXTS]

@@ -1,0 +1,52 @@
+"""Briefs: a state's record in one readable file, built from the store alone.
+
+    from diplograph.report import brief, render_html, render_markdown
+    b = brief(store, "PRK", since="2014")          # plain data: headlines, partners, timeline, measures, ...
+    Path("prk.html").write_text(render_html(b))     # one self-contained page: inline CSS and SVG, no script
+    Path("prk.md").write_text(render_markdown(b))   # the same facts as Markdown tables
+
+The charts are separate functions over a Brief, for reuse (the web UI): `timeline_svg(b.timeline)`,
+`partners_map_svg(b)`, `network_svg(b)` (diplograph.report.svg). Command line: `diplograph brief CODE --out FILE`
+(diplograph.report.cli). See docs/briefs.md.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+# Imported on first use (PEP 562), so that `diplograph --help` does not load the store through this package.
+_HOMES = {
+    **dict.fromkeys(("Brief", "Bucket", "Contact", "Fact", "Link", "Partner", "Quote", "Source", "Timeline", "brief",
+                     "format_amount", "format_change"), "diplograph.report.facts"),
+    **dict.fromkeys(("render_html", "render_markdown"), "diplograph.report.render"),
+    **dict.fromkeys(("network_svg", "partners_map_svg", "timeline_svg"), "diplograph.report.svg"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'diplograph.report' has no attribute {name!r}")
+    return getattr(import_module(home), name)
+
+
+__all__ = [
+    "Brief",
+    "Bucket",
+    "Contact",
+    "Fact",
+    "Link",
+    "Partner",
+    "Quote",
+    "Source",
+    "Timeline",
+    "brief",
+    "format_amount",
+    "format_change",
+    "network_svg",
+    "partners_map_svg",
+    "render_html",
+    "render_markdown",
+    "timeline_svg",
+]

@@ -1,0 +1,533 @@
+"""`brief(store, code)`: everything the store knows about one state, gathered for a report.
+
+The Brief is plain data (dataclasses, `to_dict()`), built only from stored records: facts keep their evidence
+(the sentence around each evidence span, with the span's place in it) and the document they came from.
+Renderers (`render_html`, `render_markdown`) and the SVG charts read nothing but the Brief.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from diplograph.analytics import corroboration, outreach, state_network
+from diplograph.analytics._common import event_quad, event_score
+from diplograph.model import Event, Evidence, Measure
+from diplograph.ontology import QUADS
+from diplograph.store.convert import date_bounds
+from diplograph.store.query import DateLike
+
+if TYPE_CHECKING:
+    from diplograph.model import Document
+    from diplograph.store import Store
+
+HEADLINES = 12  # headline facts kept in Brief.headlines (all facts are in events / measures)
+SAME_KIND = 2  # at most this many headlines of one type between the same actor and recipient
+QUOTE_CHARS = 420  # longest quote; longer sentences are cut around the evidence
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Evidence in context: `text` is the sentence around the evidence, `text[start:end]` the evidence itself."""
+
+    doc: str
+    text: str
+    start: int
+    end: int
+    url: str | None = None  # the document's http(s) URL, if it has one
+    title: str | None = None
+
+    @property
+    def evidence(self) -> str:
+        return self.text[self.start : self.end]
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One distinct event or measure (records that agree on it merged), with its support and quotes."""
+
+    kind: str  # event | measure
+    type: str  # PLOVER type (events) or measure kind
+    actor: tuple[str, ...]
+    recipient: tuple[str, ...]
+    date: str | None  # events: date; measures: period
+    quotes: tuple[Quote, ...]
+    documents: int = 1  # distinct articles behind it (analytics.corroboration)
+    sources: int = 1
+    mode: str | None = None
+    context: tuple[str, ...] = ()
+    aux: str | None = None
+    score: float | None = None  # PLOVER score (events)
+    quad: str | None = None
+    value: float | None = None
+    unit: str | None = None
+    change_pct: float | None = None
+    commodity: str | None = None
+    per: str | None = None
+    qualifier: str | None = None
+    ids: tuple[str, ...] = ()
+
+    @property
+    def weight(self) -> float:
+        """How much the fact matters for the ranking, 0..10: |PLOVER score| for events; for measures in USD
+        log10(value) - 2 (US$10 billion -> 8, US$10 million -> 5), else 5; plus 2 when a change is reported
+        (a trend is news)."""
+        if self.kind == "event":
+            return abs(self.score or 0.0)
+        base = 5.0
+        if self.unit == "USD" and self.value and self.value > 0:
+            base = max(0.0, min(8.0, math.log10(self.value) - 2))
+        return min(10.0, base + (2.0 if self.change_pct is not None else 0.0))
+
+    @property
+    def states(self) -> tuple[str, ...]:
+        return (*self.actor, *self.recipient)
+
+    @property
+    def amount(self) -> str:
+        """The value as people write it: 'US$6.39 billion', '50,000 t', '90%' ('' for events)."""
+        return format_amount(self.value, self.unit, self.per, self.qualifier) if self.kind == "measure" else ""
+
+    @property
+    def change(self) -> str:
+        return format_change(self.change_pct)
+
+    @property
+    def summary(self) -> str:
+        """One line: 'RUS → PRK: AID, 2012', 'PRK – CHN trade, 2014: US$6.39 billion (-2.4%)' (trade runs
+        both ways: an en dash; everything else from actor to recipient: an arrow)."""
+        arrow = " \u2013 " if self.type == "trade" else " \u2192 "
+        who = _side(self.actor) + (f"{arrow}{_side(self.recipient)}" if self.recipient else "")
+        if self.kind == "event":
+            mode = f" ({self.mode})" if self.mode else ""
+            aux = f" [{self.aux}]" if self.aux else ""
+            return f"{who}: {self.type}{mode}{aux}" + (f", {self.date}" if self.date else "")
+        commodity = self.commodity if self.commodity and self.commodity not in self.type else None
+        what = self.type.replace("_", " ") + (f" of {commodity}" if commodity else "")
+        change = f" ({self.change})" if self.change else ""
+        return f"{who} {what}" + (f", {self.date}" if self.date else "") + f": {self.amount}{change}"
+
+
+@dataclass
+class Partner:
+    """A state on the other side of (or beside) the focal state in events or measures."""
+
+    state: str
+    name: str
+    events: int = 0
+    quads: dict[str, int] = field(default_factory=lambda: dict.fromkeys(QUADS, 0))
+    scores: list[float] = field(default_factory=list, repr=False)
+    measures: list[Fact] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)  # outreach roles: visited, hosted, met
+
+    @property
+    def mean_score(self) -> float | None:
+        return round(sum(self.scores) / len(self.scores), 2) if self.scores else None
+
+    @property
+    def weight(self) -> int:
+        """Interactions: events plus measures."""
+        return self.events + len(self.measures)
+
+
+@dataclass(frozen=True)
+class Bucket:
+    """Events in one stretch of time by quad. granularity: month (YYYY-MM), year (YYYY) or range (A/B)."""
+
+    label: str
+    granularity: str
+    start: str  # first day, ISO
+    end: str  # last day, ISO
+    counts: dict[str, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """`months`: events dated within one month; `spans`: events dated to a year or a longer range; `undated`."""
+
+    months: list[Bucket]
+    spans: list[Bucket]
+    undated: int
+
+
+@dataclass(frozen=True)
+class Contact:
+    """A state the focal state visited, hosted or met (analytics.outreach), with a quote per meeting."""
+
+    state: str
+    name: str
+    roles: tuple[str, ...]
+    first: str | None
+    last: str | None
+    count: int
+    meetings: tuple[tuple[str | None, str, Quote | None], ...]  # (date, role, quote)
+
+
+@dataclass(frozen=True)
+class Link:
+    a: str
+    b: str
+    weight: int
+    mean_score: float | None
+
+
+@dataclass(frozen=True)
+class Source:
+    doc: str
+    title: str | None
+    url: str | None  # http(s) only
+    published: str | None
+    source: str | None
+
+
+@dataclass
+class Brief:
+    """What the store says about `state` in [since, until]; see the module docstring."""
+
+    state: str
+    name: str
+    since: str | None
+    until: str | None
+    headlines: list[Fact]
+    events: list[Fact]
+    measures: list[Fact]
+    partners: list[Partner]
+    timeline: Timeline
+    outreach: list[Contact]
+    network: list[Link]  # edges among the state and its partners, heaviest first
+    sources: list[Source]
+
+    @property
+    def window(self) -> str:
+        if not (self.since or self.until):
+            return "all dates"
+        return f"{self.since or '...'} to {self.until or '...'}"
+
+    def to_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        for name in ("headlines", "events", "measures"):
+            for fact, data in zip(getattr(self, name), out[name], strict=True):
+                data.update(summary=fact.summary, weight=round(fact.weight, 3), amount=fact.amount)
+        for partner, data in zip(self.partners, out["partners"], strict=True):
+            data.pop("scores", None)
+            data.update(mean_score=partner.mean_score)
+        return out
+
+
+# --- formatting --------------------------------------------------------------------------------------------------
+
+
+def _number(value: float) -> str:
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return text
+
+
+def format_amount(value: float | None, unit: str | None, per: str | None = None, qualifier: str | None = None) -> str:
+    """'US$6.39 billion', '10.17 million EUR', '50,000 t', '90%'."""
+    if value is None:
+        return ""
+    magnitude = ""
+    scaled = value
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(value) >= size:
+            scaled, magnitude = value / size, f" {word}"
+            break
+    number = _number(scaled) + magnitude
+    if unit == "%":
+        text = f"{_number(value)}%"
+    elif unit == "USD":
+        text = f"US${number}"
+    else:
+        text = f"{number} {unit}" if unit else number
+    if per:
+        text += f" a {per}"
+    return f"{qualifier} {text}" if qualifier else text
+
+
+def format_change(change: float | None) -> str:
+    """'+31.9%', '-2.4%', '' when unknown."""
+    if change is None:
+        return ""
+    return f"{change:+g}%"
+
+
+def _side(codes: Iterable[str]) -> str:
+    return ", ".join(codes) or "?"
+
+
+@cache
+def state_names() -> dict[str, str]:
+    text = resources.files("diplograph.actors").joinpath("data", "states.csv").read_text(encoding="utf-8")
+    return {row["code"]: row["name"] for row in csv.DictReader(io.StringIO(text))}
+
+
+def state_name(code: str) -> str:
+    return state_names().get(code, code)
+
+
+# --- quotes ------------------------------------------------------------------------------------------------------
+
+
+_STOPS = (". ", "? ", "! ", ".\u201d ", "\n")
+
+
+def sentence_around(text: str, start: int, end: int, limit: int = QUOTE_CHARS) -> tuple[str, int, int]:
+    """The sentence of `text` around [start, end), and the span's offsets in it; cut to about `limit` chars."""
+    left = max(
+        (text.rfind(stop, 0, start) + len(stop) for stop in _STOPS if text.rfind(stop, 0, start) >= 0), default=0
+    )
+    rights = [text.find(stop, end) for stop in _STOPS]
+    right = min((r + 1 for r in rights if r >= 0), default=len(text))
+    left, right = min(left, start), max(right, end)
+    if right - left > limit:  # keep the evidence, cut the rest evenly
+        room = max(0, limit - (end - start)) // 2
+        left, right = max(left, start - room), min(right, end + room)
+    sentence = text[left:right]
+    stripped = len(sentence) - len(sentence.lstrip())
+    sentence = sentence.strip()
+    prefix = "\u2026" if left > 0 and text[left - 1] not in ".?!\n \u201d" else ""
+    suffix = "\u2026" if right < len(text) and text[right - 1] not in ".?!\n" else ""
+    offset = left + stripped - len(prefix)
+    return prefix + sentence + suffix, start - offset, end - offset
+
+
+def _http(url: str | None) -> str | None:
+    return url if url and url.lower().startswith(("http://", "https://")) else None
+
+
+class _Documents:
+    """Stored documents by id, read once each."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.cache: dict[str, Document | None] = {}
+
+    def get(self, doc: str) -> Document | None:
+        if doc not in self.cache:
+            self.cache[doc] = self.store.document(doc)
+        return self.cache[doc]
+
+    def quote(self, doc: str, evidence: Evidence) -> Quote:
+        document = self.get(doc)
+        if document is None or document.text[evidence.start : evidence.end] != evidence.text:
+            return Quote(doc, evidence.text, 0, len(evidence.text))
+        text, start, end = sentence_around(document.text, evidence.start, evidence.end)
+        return Quote(doc, text, start, end, _http(document.url), document.title)
+
+
+# --- building ----------------------------------------------------------------------------------------------------
+
+
+def _key(kind: str, type_: str, actor: Iterable[str], recipient: Iterable[str], date: str | None,
+         value: float | None = None, unit: str | None = None) -> tuple[Any, ...]:  # fmt: skip
+    return kind, type_, tuple(sorted(actor)), tuple(sorted(recipient)), date, value, unit
+
+
+def _merge_events(events: list[Event], docs: _Documents, support: dict[tuple[Any, ...], Any]) -> list[Fact]:
+    grouped: dict[tuple[Any, ...], list[Event]] = defaultdict(list)
+    for e in events:
+        grouped[_key("event", e.event, e.actor, e.recipient, e.date)].append(e)
+    facts = []
+    for key, group in grouped.items():
+        first = group[0]
+        score = first.score if first.score is not None else event_score(first.event, first.mode)
+        quotes = _quotes(((e.doc, e.evidence) for e in group), docs)
+        found = support.get(key)
+        facts.append(
+            Fact(
+                "event", first.event, first.actor, first.recipient, first.date, quotes,
+                documents=found.documents if found else len({e.doc for e in group}),
+                sources=found.sources if found else 1, mode=first.mode, context=first.context, aux=first.aux,
+                score=score, quad=event_quad(first.event), ids=tuple(e.id for e in group),
+            )
+        )  # fmt: skip
+    return facts
+
+
+def _merge_measures(measures: list[Measure], docs: _Documents, support: dict[tuple[Any, ...], Any]) -> list[Fact]:
+    grouped: dict[tuple[Any, ...], list[Measure]] = defaultdict(list)
+    for m in measures:
+        grouped[_key("measure", m.measure, m.actor, m.recipient, m.period, m.value, m.unit)].append(m)
+    facts = []
+    for key, group in grouped.items():
+        first = group[0]
+        found = support.get(key)
+        facts.append(
+            Fact(
+                "measure", first.measure, first.actor, first.recipient, first.period,
+                _quotes(((m.doc, m.evidence) for m in group), docs),
+                documents=found.documents if found else len({m.doc for m in group}),
+                sources=found.sources if found else 1, value=first.value, unit=first.unit,
+                change_pct=first.change_pct, commodity=first.commodity, per=first.per, qualifier=first.qualifier,
+                ids=tuple(m.id for m in group),
+            )
+        )  # fmt: skip
+    return facts
+
+
+def _quotes(items: Iterable[tuple[str, tuple[Evidence, ...]]], docs: _Documents) -> tuple[Quote, ...]:
+    seen: dict[tuple[str, str], Quote] = {}
+    for doc, evidence in items:
+        if evidence:
+            quote = docs.quote(doc, evidence[0])
+            seen.setdefault((doc, quote.text), quote)
+    return tuple(seen.values())
+
+
+def _start(date: str | None) -> str:
+    """The first day of a date as ISO text, for sorting (undated last)."""
+    first = date_bounds(date)[0] if date else None
+    return first.isoformat() if first else "9999-12-31"
+
+
+def _partners(code: str, events: list[Fact], measures: list[Fact]) -> dict[str, Partner]:
+    partners: dict[str, Partner] = {}
+
+    def others(fact: Fact) -> set[str]:
+        # the other side; a co-actor (RUS in 'Russia and North Korea announced ...') counts as a partner too
+        if code in fact.actor:
+            return {s for s in (*fact.recipient, *fact.actor) if s != code}
+        return {s for s in fact.actor if s != code}
+
+    for fact in events:
+        for other in sorted(others(fact)):
+            partner = partners.setdefault(other, Partner(other, state_name(other)))
+            partner.events += 1
+            if fact.quad:
+                partner.quads[fact.quad] += 1
+            if fact.score is not None:
+                partner.scores.append(fact.score)
+    for fact in measures:
+        for other in sorted(others(fact)):
+            partners.setdefault(other, Partner(other, state_name(other))).measures.append(fact)
+    return partners
+
+
+def _timeline(events: list[Fact]) -> Timeline:
+    months: dict[str, Counter[str]] = defaultdict(Counter)
+    spans: dict[str, Counter[str]] = defaultdict(Counter)
+    bounds: dict[str, tuple[str, str, str]] = {}
+    undated = 0
+    for fact in events:
+        start, end = date_bounds(fact.date)
+        if start is None or end is None or fact.quad is None:
+            undated += 1
+            continue
+        if (start.year, start.month) == (end.year, end.month):
+            label = start.strftime("%Y-%m")
+            months[label][fact.quad] += 1
+            bounds[label] = ("month", start.replace(day=1).isoformat(), end.isoformat())
+        else:
+            label = str(fact.date)
+            spans[label][fact.quad] += 1
+            granularity = "year" if start.year == end.year and start.month == 1 and end.month == 12 else "range"
+            bounds[label] = (granularity, start.isoformat(), end.isoformat())
+
+    def bucket(label: str, counts: Counter[str]) -> Bucket:
+        granularity, first, last = bounds[label]
+        return Bucket(label, granularity, first, last, {q: counts.get(q, 0) for q in QUADS})
+
+    return Timeline(
+        [bucket(m, months[m]) for m in sorted(months)],
+        sorted((bucket(s, spans[s]) for s in spans), key=lambda b: (b.start, b.end)),
+        undated,
+    )
+
+
+def _contacts(store: Store, code: str, since: DateLike, until: DateLike, events: list[Event],
+              docs: _Documents) -> list[Contact]:  # fmt: skip
+    by_id = {(e.doc, e.id): e for e in events}
+    contacts = []
+    for contact in outreach(store, state=code, since=since, until=until).contacts:
+        meetings = []
+        for m in contact.meetings:
+            event = by_id.get((m.doc, m.id))
+            quote = docs.quote(m.doc, event.evidence[0]) if event and event.evidence else None
+            meetings.append((m.date, m.role, quote))
+        contacts.append(
+            Contact(
+                contact.state,
+                state_name(contact.state),
+                tuple(contact.roles),
+                contact.first,
+                contact.last,
+                contact.count,
+                tuple(meetings),
+            )  # fmt: skip
+        )
+    return contacts
+
+
+def _network(store: Store, code: str, partners: Iterable[str], since: DateLike, until: DateLike) -> list[Link]:
+    members = {code, *partners}
+    links = [
+        Link(e.source, e.target, e.weight, e.mean_score)
+        for e in state_network(store, since=since, until=until).edges
+        if e.source in members and e.target in members
+    ]
+    return sorted(links, key=lambda link: (-link.weight, link.a, link.b))
+
+
+def _diverse(ranked: list[Fact], n: int) -> list[Fact]:
+    """The first n facts, skipping any beyond SAME_KIND of one type between the same actor and recipient."""
+    seen: Counter[tuple[Any, ...]] = Counter()
+    out: list[Fact] = []
+    for fact in ranked:
+        key = (fact.kind, fact.type, fact.actor, fact.recipient)
+        if seen[key] < SAME_KIND and len(out) < n:
+            seen[key] += 1
+            out.append(fact)
+    return out
+
+
+def brief(store: Store, code: str, *, since: DateLike = None, until: DateLike = None,
+          headlines: int = HEADLINES) -> Brief:  # fmt: skip
+    """Everything the store knows about state `code` between since and until (dates overlap the window).
+
+    Headline facts are the top `headlines` events and measures, ranked by the documents behind them
+    (corroboration), then by weight (|PLOVER score|, or the size of a measure; `Fact.weight`), then by date,
+    with at most SAME_KIND facts of one type between the same actor and recipient.
+    """
+    code = code.strip().upper()
+    docs = _Documents(store)
+    raw_events = store.events(state=code, since=since, until=until)
+    raw_measures = store.measures(state=code, since=since, until=until)
+    support = {
+        _key(f.kind, f.type, f.actor, f.recipient, f.date, f.value, f.unit): f
+        for f in corroboration(store, state=code, since=since, until=until)
+    }
+    events = sorted(_merge_events(raw_events, docs, support), key=lambda f: (_start(f.date), f.type, f.states))
+    measures = sorted(
+        _merge_measures(raw_measures, docs, support), key=lambda f: (f.type, _start(f.date), f.states, f.value or 0)
+    )
+    ranked = sorted([*events, *measures], key=lambda f: (-f.documents, -f.weight, _start(f.date), f.kind, f.type))
+    partners = _partners(code, events, measures)
+    contacts = _contacts(store, code, since, until, raw_events, docs)
+    for contact in contacts:
+        partners.setdefault(contact.state, Partner(contact.state, contact.name)).roles = list(contact.roles)
+    ordered = sorted(partners.values(), key=lambda p: (-p.weight, p.state))
+    cited = {q.doc for f in [*events, *measures] for q in f.quotes}
+    sources = []
+    for doc in sorted(cited):
+        document = docs.get(doc)
+        if document is not None:
+            sources.append(Source(doc, document.title, _http(document.url), document.published, document.source))
+        else:
+            sources.append(Source(doc, None, None, None, None))
+    return Brief(
+        state=code, name=state_name(code), since=None if since is None else str(since),
+        until=None if until is None else str(until), headlines=_diverse(ranked, headlines), events=events,
+        measures=measures, partners=ordered, timeline=_timeline(events), outreach=contacts,
+        network=_network(store, code, partners, since, until), sources=sources,
+    )  # fmt: skip
