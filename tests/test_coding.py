@@ -337,3 +337,18 @@ def test_not_only_is_no_negation() -> None:
 def test_figurative_fight_and_meet_are_no_events() -> None:
     found = events("Spain pledged to fight the rise of greenhouse gases and to meet its climate targets.")
     assert [e.event for e in found] == ["AGREE"]  # the pledge itself; no attack, no meeting, no threat
+
+
+def test_preposition_whose_object_the_parse_lost() -> None:
+    e = one_event("Chile has granted asylum to three Bolivian politicians holed up in its embassy in La Paz.")
+    assert (e.event, e.actor, e.recipient) == ("AID", ("CHL",), ("BOL",))
+
+
+def test_unnamed_office_holder_told_to_act_is_domestic() -> None:
+    e = one_event("A Brazilian judge ordered former president Fernando Collor to appear for questioning.")
+    assert (e.event, e.actor, e.recipient) == ("REQUEST", ("BRA",), ("BRA",))
+
+
+def test_person_with_party_adjective_takes_the_state_of_the_sentence() -> None:
+    e = one_event("Former Socialist leader Carlos Mesa demanded new elections after a court ruling in Bolivia.")
+    assert (e.event, e.actor) == ("REQUEST", ("BOL",))

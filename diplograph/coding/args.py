@@ -139,6 +139,8 @@ def prep_objects(token: Token, preps: tuple[str, ...] | frozenset[str]) -> list[
             if obj is None:
                 inner = child(c, "prep")
                 obj = child(inner, "pobj") if inner is not None else None
+            if obj is None:  # 'granted asylum to five officers holed up ...': the parse gave the noun away
+                obj = next((t for t in c.doc[c.i + 1:c.i + 7] if t.pos_ in ("NOUN", "PROPN")), None)
             if obj is not None:
                 out.append((c.lower_, obj))
         elif c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON"):

@@ -381,7 +381,7 @@ def roles_of(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext) -> Rol
         recipient = _recipient_from_absorbed(trig, res, actor)
     if not recipient and trig.reading.event == "CONSULT":
         recipient, from_location = _location_of_clause(trig.token, res, actor), True
-    if not recipient:
+    if not recipient and trig.reading.event != "COERCE":
         recipient = _purpose_or_subtree_recipient(trig, res, actor)
     if from_location:
         quoted |= {x.start for x in recipient}
@@ -545,6 +545,8 @@ def _recipient_from_absorbed(trig: Trigger, res: Resolution, actor: list[ActorSp
                 found = _without([s for s in A.np_actors(subj, res, deep=True) if s.states], actor)
                 if found:
                     return found
+                if actor and _names_an_office(subj, res):
+                    return actor[:1]  # 'ordered former president Menem to appear': a domestic demand
     for inner in trig.absorbed:
         roles = _verb_roles(inner, res, DocContext()) if inner.pred.pos == "verb" else _noun_roles(inner, res,
                                                                                                   DocContext())
@@ -638,7 +640,7 @@ def _named_non_state(subj: Token | None, res: Resolution) -> bool:
     tokens = A.walk(subj, A.NP_CORE)
     if any(s.kind != "state" for s in A.spans_in(tokens, res)):
         return True
-    return any(t.ent_type_ in ("ORG", "NORP") and t.i not in res.actor_at for t in tokens)
+    return subj.ent_type_ in ("ORG", "NORP") and subj.i not in res.actor_at  # the head, not its modifiers
 
 
 def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: Resolution,
