@@ -269,31 +269,33 @@ def _noun_applies(noun: Token, pred: Predicate, is_phrase: bool) -> bool:
 
 
 def absorb(triggers: list[Trigger]) -> None:
-    """Frame verbs absorb their complement's triggers; verbs absorb the event nouns they govern."""
+    """Frame verbs absorb their complement's triggers; verbs absorb the triggers of what they act on."""
     by_index = {t.token.i: t for t in triggers}
     for trig in triggers:
         if trig.pred.pos == "verb" and trig.pred.frame == "complement":
-            for comp in _complements(trig.token):
-                for tok in A.walk(comp, A._ALL_DEPS - {"relcl"}):
-                    inner = by_index.get(tok.i)
-                    if inner is not None and inner is not trig and inner.absorbed_by is None:
-                        inner.absorbed_by = trig.token.i
-                        trig.absorbed.append(inner)
+            _absorb_under(trig, _complements(trig.token), by_index, frozenset({"relcl"}))
     for trig in triggers:
         if trig.pred.pos == "verb" and trig.absorbed_by is None:
-            for arg in _object_args(trig.token):
-                for tok in A.walk(arg, A._ALL_DEPS - {"relcl", "advcl"}):
-                    inner = by_index.get(tok.i)
-                    if inner is not None and inner is not trig and inner.absorbed_by is None:
-                        inner.absorbed_by = trig.token.i
-                        trig.absorbed.append(inner)
+            _absorb_under(trig, _object_args(trig.token), by_index, frozenset({"relcl", "advcl"}))
     for trig in triggers:
         if trig.pred.pos == "noun" and trig.absorbed_by is None:
             verb = A.governing_verb(trig.token)
             owner = by_index.get(verb.i) if verb is not None else None
             if owner is not None and owner.pred.pos == "verb" and _is_direct_argument(trig.token, verb):
-                trig.absorbed_by = owner.token.i
-                owner.absorbed.append(trig)
+                _take(owner, trig)
+
+
+def _absorb_under(owner: Trigger, roots: list[Token], by_index: dict[int, Trigger], skip: frozenset[str]) -> None:
+    for root in roots:
+        for tok in A.walk(root, A._ALL_DEPS - skip):
+            inner = by_index.get(tok.i)
+            if inner is not None and inner is not owner and inner.absorbed_by is None:
+                _take(owner, inner)
+
+
+def _take(owner: Trigger, inner: Trigger) -> None:
+    inner.absorbed_by = owner.token.i
+    owner.absorbed.append(inner)
 
 
 def _object_args(verb: Token) -> list[Token]:
