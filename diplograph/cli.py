@@ -572,12 +572,14 @@ def evaluate(
 
 
 def _register_extensions() -> None:
-    """Analytics, export/import and brief commands live in their own modules; they join the main app here."""
+    """Analytics, export/import, brief and serve commands live in their own modules; they join the app here."""
     from diplograph.cli_analytics import register
     from diplograph.report.cli import register as register_report
+    from diplograph.web.cli import register as register_web
 
     register(app)
     register_report(app)
+    register_web(app)
 
 
 _register_extensions()

@@ -1,0 +1,497 @@
+"""The JSON API under /api: the same library functions as the pages and the command line.
+
+Reads are open to anyone. Writes (POST) need `Authorization: Bearer <token>` (the server's token, from
+DIPLOGRAPH_TOKEN) and are rate-limited per client; without a configured token the server takes no writes.
+The server never fetches a URL and never opens a path a client names: posted bytes are read in memory.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import time
+import zlib
+from collections.abc import Iterator
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
+
+from diplograph import analytics
+from diplograph.errors import ConfigError
+from diplograph.ingest.base import ReadProblem, Source, guarded
+from diplograph.ingest.corpus import read_jsonl
+from diplograph.ingest.dates import normalise_date
+from diplograph.ingest.sources import LINE_SUFFIXES, WHOLE_FILE_READERS, split_name, unknown_format
+from diplograph.ingest.stdin import read_stdin
+from diplograph.model import Document, content_hash
+from diplograph.output import record_dict, write_csv
+from diplograph.store import Store
+from diplograph.web import data
+from diplograph.web.hub import Hub
+from diplograph.web.security import token_matches
+
+router = APIRouter(prefix="/api")
+MAX_UNZIPPED = 50 * 1024 * 1024
+WAIT_SECONDS = 300
+
+Code = Annotated[str, Query(min_length=1, max_length=64)]
+OptText = Annotated[str | None, Query(max_length=500)]
+OptDate = Annotated[str | None, Query(max_length=40, description="YYYY, YYYY-MM or YYYY-MM-DD")]
+Period = Annotated[str, Query(min_length=1, max_length=64, description="YYYY, YYYY-MM, YYYY-MM-DD or START/END")]
+Types = Annotated[
+    list[str] | None, Query(max_length=50, description="PLOVER types (events) or measure kinds, repeated or a,b")
+]
+
+
+def reader(request: Request) -> Iterator[Store]:
+    with request.app.state.hub.reader() as store:
+        yield store
+
+
+StoreDep = Annotated[Store, Depends(reader)]
+
+
+def hub_of(request: Request) -> Hub:
+    hub: Hub = request.app.state.hub
+    return hub
+
+
+# --- reads ----------------------------------------------------------------------------------------------------------
+
+
+@router.get("/stats", summary="Counts of documents, events, measures and mentions")
+def stats(store: StoreDep) -> dict[str, Any]:
+    result = store.stats()
+    result.pop("path", None)
+    return result
+
+
+def _fact_filter(
+    state: str | None, actor: str | None, recipient: str | None, dyad: str | None, types: list[str] | None,
+    since: str | None, until: str | None, text: str | None, doc: str | None,
+) -> data.FactFilter:  # fmt: skip
+    return data.FactFilter(
+        state=state or None, actor=actor or None, recipient=recipient or None, dyad=data.parse_dyad(dyad),
+        types=data.parse_types(types), since=since or None, until=until or None, text=text or None, doc=doc or None,
+    )  # fmt: skip
+
+
+def _facts_response(request: Request, page: data.Page, fmt: str, kind: str) -> Response:
+    link_headers: dict[str, str] = {}
+    if page.next_cursor:
+        params = dict(request.query_params)
+        params["cursor"] = page.next_cursor
+        from urllib.parse import urlencode
+
+        link_headers["Link"] = f'<{request.url.path}?{urlencode(params)}>; rel="next"'
+        link_headers["X-Next-Cursor"] = page.next_cursor
+    if fmt == "csv":
+        out = io.StringIO()
+        write_csv([f.record for f in page.facts], out)
+        return Response(
+            out.getvalue(),
+            media_type="text/csv; charset=utf-8",
+            headers={**link_headers, "Content-Disposition": f'attachment; filename="{kind}.csv"'},
+        )
+    items = [{**record_dict(f.record), "doc_hash": f.doc_hash} for f in page.facts]
+    return JSONResponse({"items": items, "count": len(items), "next_cursor": page.next_cursor}, headers=link_headers)
+
+
+FACT_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "A page of records (JSON: items, count, next_cursor; CSV: one row a record). "
+        "The Link header (rel=next) and X-Next-Cursor name the next page.",
+        "content": {"application/json": {}, "text/csv": {}},
+    },
+    400: {"description": "A bad filter or cursor (problem details)", "content": {"application/problem+json": {}}},
+}
+
+
+@router.get("/events", summary="Events, filtered, a page at a time", responses=FACT_RESPONSES)
+def events(
+    request: Request,
+    store: StoreDep,
+    actor: OptText = None,
+    recipient: OptText = None,
+    state: Annotated[str | None, Query(max_length=500, description="actor or recipient")] = None,
+    dyad: Annotated[str | None, Query(max_length=200, description="two codes, either direction: RUS,PRK")] = None,
+    type: Types = None,
+    since: OptDate = None,
+    until: OptDate = None,
+    text: Annotated[str | None, Query(max_length=500, description="words in the evidence (any case)")] = None,
+    doc: Annotated[str | None, Query(max_length=500, description="a document id or content hash")] = None,
+    limit: Annotated[int, Query(ge=1, le=data.MAX_LIMIT)] = 100,
+    cursor: Annotated[str | None, Query(max_length=2000, description="next_cursor of the previous page")] = None,
+    order: Literal["asc", "desc"] = "asc",
+    format: Literal["json", "csv"] = "json",
+) -> Response:
+    filters = _fact_filter(state, actor, recipient, dyad, type, since, until, text, doc)
+    page = data.page_facts(store, "events", filters, limit=limit, cursor=cursor, order=order)
+    return _facts_response(request, page, format, "events")
+
+
+@router.get("/measures", summary="Measures, filtered, a page at a time", responses=FACT_RESPONSES)
+def measures(
+    request: Request,
+    store: StoreDep,
+    actor: OptText = None,
+    recipient: OptText = None,
+    state: Annotated[str | None, Query(max_length=500, description="actor or recipient")] = None,
+    dyad: Annotated[str | None, Query(max_length=200, description="two codes, either direction: RUS,PRK")] = None,
+    measure: Types = None,
+    since: OptDate = None,
+    until: OptDate = None,
+    text: Annotated[str | None, Query(max_length=500)] = None,
+    doc: Annotated[str | None, Query(max_length=500)] = None,
+    limit: Annotated[int, Query(ge=1, le=data.MAX_LIMIT)] = 100,
+    cursor: Annotated[str | None, Query(max_length=2000)] = None,
+    order: Literal["asc", "desc"] = "asc",
+    format: Literal["json", "csv"] = "json",
+) -> Response:
+    filters = _fact_filter(state, actor, recipient, dyad, measure, since, until, text, doc)
+    page = data.page_facts(store, "measures", filters, limit=limit, cursor=cursor, order=order)
+    return _facts_response(request, page, format, "measures")
+
+
+@router.get("/states", summary="Every state or organisation named by a fact, with counts")
+def states(store: StoreDep) -> dict[str, Any]:
+    items = data.states(store)
+    return {"items": items, "count": len(items)}
+
+
+@router.get("/states/{code}/brief", summary="A state's brief: counts, partners, timeline, outreach, measures")
+def brief(store: StoreDep, code: str) -> dict[str, Any]:
+    return state_brief(store, code.strip().upper())
+
+
+def state_brief(store: Store, code: str) -> dict[str, Any]:
+    """diplograph.report.brief as JSON (the same data as `diplograph brief`), else a summary of our own."""
+    counts = next((s for s in data.states(store) if s["code"] == code), None)
+    if counts is None:
+        raise HTTPException(404, f"no events or measures name {code!r}")
+    try:
+        from diplograph.report import brief as report_brief
+    except ImportError:
+        return _own_brief(store, code, counts)
+    return {"counts": counts, **analytics.to_jsonable(report_brief(store, code).to_dict())}
+
+
+def _own_brief(store: Store, code: str, counts: dict[str, Any]) -> dict[str, Any]:
+    timeline = data.timeline(store, data.FactFilter(state=code))
+    latest = data.page_facts(store, "events", data.FactFilter(state=code), limit=10, order="desc")
+    measures_page = data.page_facts(store, "measures", data.FactFilter(state=code), limit=20, order="desc")
+    outreach = analytics.outreach(store, state=code)
+    return {
+        "counts": counts,
+        "partners": [p.to_dict() for p in data.partners(store, code)],
+        "timeline": {
+            "unit": timeline.unit,
+            "buckets": [{"label": b.label, "by_quad": b.by_quad, "events": b.total} for b in timeline.buckets],
+            "undated": timeline.undated,
+        },
+        "outreach": analytics.to_jsonable(outreach),
+        "latest_events": [{**record_dict(f.record), "doc_hash": f.doc_hash} for f in latest.facts],
+        "measures": [{**record_dict(f.record), "doc_hash": f.doc_hash} for f in measures_page.facts],
+    }
+
+
+@router.get("/states/{code}/partners", summary="The states a state has events with")
+def state_partners(store: StoreDep, code: str) -> dict[str, Any]:
+    items = [p.to_dict() for p in data.partners(store, code.strip().upper())]
+    return {"items": items, "count": len(items)}
+
+
+@router.get("/dyads/{a}/{b}/timeline", summary="A dyad's events by PLOVER type and month (analytics.dyad_timeline)")
+def dyad_timeline(
+    store: StoreDep, a: str, b: str, since: OptDate = None, until: OptDate = None, directed: bool = False
+) -> dict[str, Any]:
+    return analytics.dyad_timeline(store, a, b, since=since or None, until=until or None, directed=directed).to_dict()
+
+
+@router.get("/dyads/{a}/{b}/trend", summary="A dyad in two periods and the change (analytics.relationship_trend)")
+def dyad_trend(
+    store: StoreDep, a: str, b: str, first: Period, second: Period, directed: bool = False
+) -> dict[str, Any]:
+    return analytics.relationship_trend(store, a, b, first, second, directed=directed).to_dict()
+
+
+@router.get("/analytics/concentration/{state}", summary="Partner concentration (analytics.partner_concentration)")
+def concentration(
+    store: StoreDep,
+    state: str,
+    measure: Annotated[str, Query(max_length=64)] = "exports",
+    unit: Annotated[str, Query(max_length=16)] = "USD",
+    window: Annotated[str | None, Query(max_length=64)] = None,
+) -> Any:
+    return analytics.to_jsonable(
+        analytics.partner_concentration(store, state, measure=measure, unit=unit, window=window or None)
+    )
+
+
+@router.get("/analytics/shift/{state}", summary="Partner shift between two periods (analytics.partner_shift)")
+def shift(
+    store: StoreDep,
+    state: str,
+    first: Period,
+    second: Period,
+    measure: Annotated[str, Query(max_length=64)] = "exports",
+    unit: Annotated[str, Query(max_length=16)] = "USD",
+) -> Any:
+    return analytics.to_jsonable(analytics.partner_shift(store, state, first, second, measure=measure, unit=unit))
+
+
+@router.get("/analytics/outreach", summary="States visited, hosted or met (analytics.outreach)")
+def outreach(
+    store: StoreDep,
+    state: OptText = None,
+    person: OptText = None,
+    since: OptDate = None,
+    until: OptDate = None,
+    type: Types = None,
+) -> Any:
+    if bool(state) == bool(person):
+        raise ConfigError("give one of state or person")
+    types = data.parse_types(type) or ("CONSULT",)
+    return analytics.to_jsonable(
+        analytics.outreach(store, state=state or None, person=person or None, since=since or None,
+                           until=until or None, types=types)
+    )  # fmt: skip
+
+
+@router.get("/analytics/network", summary="The state network: weighted edges and centrality")
+def network(
+    store: StoreDep,
+    since: OptDate = None,
+    until: OptDate = None,
+    type: Types = None,
+    min_weight: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+) -> Any:
+    return analytics.to_jsonable(
+        analytics.state_network(store, since=since or None, until=until or None, types=data.parse_types(type),
+                                min_weight=min_weight)
+    )  # fmt: skip
+
+
+@router.get("/analytics/corroboration", summary="Documents and sources behind each fact")
+def corroboration(
+    store: StoreDep,
+    state: OptText = None,
+    dyad: Annotated[str | None, Query(max_length=200)] = None,
+    since: OptDate = None,
+    until: OptDate = None,
+    kind: Literal["all", "event", "measure"] = "all",
+    min_documents: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+    limit: Annotated[int, Query(ge=1, le=data.MAX_LIMIT)] = 200,
+) -> Any:
+    facts = analytics.corroboration(
+        store, state=state or None, dyad=data.parse_dyad(dyad), since=since or None, until=until or None,
+        kind=kind, min_documents=min_documents,
+    )  # fmt: skip
+    return {"items": analytics.to_jsonable(facts[:limit]), "count": min(len(facts), limit), "total": len(facts)}
+
+
+@router.get("/documents", summary="Stored documents (without text), by publication date")
+def documents(
+    store: StoreDep,
+    limit: Annotated[int, Query(ge=1, le=data.MAX_LIMIT)] = 100,
+    offset: Annotated[int, Query(ge=0, le=100_000_000)] = 0,
+) -> dict[str, Any]:
+    items = data.list_documents(store, limit=limit, offset=offset)
+    return {"items": analytics.to_jsonable(items), "count": len(items), "offset": offset}
+
+
+@router.get(
+    "/documents/{doc}",
+    summary="A document's text with its events and measures (evidence spans are offsets into the text)",
+    responses={404: {"description": "No such document", "content": {"application/problem+json": {}}}},
+)
+def document(store: StoreDep, doc: str) -> dict[str, Any]:
+    view = data.document_view(store, doc)
+    if view is None:
+        raise HTTPException(404, f"no document {doc!r}")
+    d = view.document
+    return {
+        "document": {
+            "id": d.id, "hash": view.hash, "published": d.published, "title": d.title, "url": d.url,
+            "source": d.source, "origin": d.origin, "text": d.text,
+        },
+        "events": [record_dict(f.record) for f in view.facts if f.anchor.startswith("e-")],
+        "measures": [record_dict(f.record) for f in view.facts if f.anchor.startswith("m-")],
+        "mentions": [m.to_dict() for m in store.mentions(view.hash)],
+    }  # fmt: skip
+
+
+@router.get("/jobs", summary="Ingest jobs of this server process")
+def jobs(request: Request) -> dict[str, Any]:
+    items = [j.to_dict() for j in hub_of(request).jobs()]
+    return {"items": items, "count": len(items)}
+
+
+@router.get(
+    "/jobs/{job_id}",
+    summary="One ingest job",
+    responses={404: {"description": "No such job", "content": {"application/problem+json": {}}}},
+)
+def job(request: Request, job_id: str) -> dict[str, Any]:
+    found = hub_of(request).job(job_id)
+    if found is None:
+        raise HTTPException(404, f"no job {job_id!r}")
+    return found.to_dict()
+
+
+# --- writes ---------------------------------------------------------------------------------------------------------
+
+
+def writer(request: Request) -> Hub:
+    """Rate limit, then the bearer token; a server without a token takes no writes at all."""
+    settings = request.app.state
+    client = request.client.host if request.client else "unknown"
+    allowed, wait = settings.rate_limit.allow(client)
+    if not allowed:
+        raise HTTPException(429, "too many writes; try again later", headers={"Retry-After": str(max(1, round(wait)))})
+    challenge = {"WWW-Authenticate": 'Bearer realm="diplograph"'}
+    if not settings.token:
+        raise HTTPException(401, "this server is read-only: it was started without a write token", headers=challenge)
+    if not token_matches(settings.token, request.headers.get("authorization")):
+        raise HTTPException(401, "a valid bearer token is needed to write", headers=challenge)
+    hub = hub_of(request)
+    if not hub.writable:
+        raise HTTPException(403, "the store is open read-only")
+    return hub
+
+
+WriterDep = Annotated[Hub, Depends(writer)]
+WRITE_RESPONSES: dict[int | str, dict[str, Any]] = {
+    202: {"description": "Queued: the job, with a Location header to poll"},
+    401: {"description": "No or a wrong bearer token", "content": {"application/problem+json": {}}},
+    413: {"description": "The body is over the size limit", "content": {"application/problem+json": {}}},
+    422: {"description": "Nothing readable was posted", "content": {"application/problem+json": {}}},
+    429: {"description": "Too many writes from this client", "content": {"application/problem+json": {}}},
+}
+
+
+class DocumentIn(BaseModel):
+    """One article to extract from and store. `url` is kept as metadata only: the server never fetches it."""
+
+    text: str = Field(min_length=1, max_length=10_000_000)
+    id: str | None = Field(default=None, min_length=1, max_length=300)
+    published: str | None = Field(default=None, max_length=40, description="YYYY-MM-DD (or an RFC 2822 date)")
+    title: str | None = Field(default=None, max_length=1000)
+    url: str | None = Field(default=None, max_length=2000)
+    source: str | None = Field(default=None, max_length=300)
+
+
+def _submit(hub: Hub, documents: list[Document], problems: list[ReadProblem], wait: bool) -> JSONResponse:
+    listed = [{"origin": p.origin, "problem": p.problem} for p in problems]
+    if not documents:
+        raise HTTPException(422, "nothing readable was posted: " + "; ".join(str(p) for p in problems[:5]))
+    job = hub.submit(documents, listed)
+    if wait:
+        deadline = time.monotonic() + WAIT_SECONDS
+        while job.status in ("queued", "running") and time.monotonic() < deadline:
+            time.sleep(0.05)
+    status = 202 if job.status in ("queued", "running") else 200 if job.status == "done" else 500
+    if job.status == "failed":
+        raise HTTPException(500, f"the ingest failed: {job.error}")
+    return JSONResponse(job.to_dict(), status_code=status, headers={"Location": f"/api/jobs/{job.id}"})
+
+
+@router.post("/documents", summary="Ingest one posted document (needs the bearer token)", status_code=202,
+             responses=WRITE_RESPONSES)  # fmt: skip
+def post_document(
+    hub: WriterDep,
+    body: Annotated[DocumentIn, Body()],
+    wait: Annotated[bool, Query(description="answer when the job has finished")] = False,
+) -> JSONResponse:
+    published = None
+    if body.published:
+        published = normalise_date(body.published)
+        if published is None:
+            raise ConfigError(f"published: {body.published!r} is not a date (use YYYY-MM-DD)")
+    text = body.text
+    doc_id = body.id or f"posted-{content_hash(text)[:12]}"
+    document = Document(id=doc_id, text=text, published=published, title=body.title, url=body.url,
+                        source=body.source, origin="api")  # fmt: skip
+    return _submit(hub, [document], [], wait)
+
+
+@router.post(
+    "/ingest",
+    summary="Ingest a posted corpus file: JSONL, JSON, text, HTML or a feed, optionally gzipped (needs the token)",
+    status_code=202,
+    responses=WRITE_RESPONSES,
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
+        }
+    },
+)
+async def post_corpus(
+    request: Request,
+    hub: WriterDep,
+    filename: Annotated[
+        str | None,
+        Query(max_length=200, description="the file's name; its suffix picks the reader (else the format is sniffed)"),
+    ] = None,
+    published: Annotated[str | None, Query(max_length=40, description="date for documents without one")] = None,
+    wait: bool = False,
+) -> JSONResponse:
+    raw = await request.body()
+
+    def read_and_submit() -> JSONResponse:  # parsing and waiting block: off the event loop
+        documents, problems = read_upload(raw, filename, published)
+        return _submit(hub, documents, problems, wait)
+
+    return await run_in_threadpool(read_and_submit)
+
+
+def read_upload(raw: bytes, filename: str | None, published: str | None) -> tuple[list[Document], list[ReadProblem]]:
+    """The documents of posted bytes, read in memory by the reader the file name's suffix picks."""
+    fallback = None
+    if published:
+        fallback = normalise_date(published)
+        if fallback is None:
+            raise ConfigError(f"published: {published!r} is not a date (use YYYY-MM-DD)")
+    name = (filename or "").replace("\\", "/").rsplit("/", 1)[-1].strip() or None
+    if not raw:
+        raise ConfigError("the body is empty")
+    compressed = False
+    if name:
+        stem, suffix, compressed = split_name(name)
+    if compressed or raw[:2] == b"\x1f\x8b":
+        raw = _gunzip(raw)
+    origin = f"upload:{name}" if name else "upload"
+    items: Iterator[Document | ReadProblem]
+    if name:
+        if suffix in LINE_SUFFIXES:
+            items = read_jsonl(io.BytesIO(raw), Source(origin, stem, fallback))
+        elif suffix in WHOLE_FILE_READERS:
+            items = WHOLE_FILE_READERS[suffix](raw, Source(origin, stem, fallback))
+        else:
+            raise ConfigError(f"{name}: {unknown_format(suffix)}")
+    else:
+        items = read_stdin(io.BytesIO(raw), Source(origin, "upload", fallback))
+    documents: list[Document] = []
+    problems: list[ReadProblem] = []
+    for item in guarded(origin, items):
+        if isinstance(item, ReadProblem):
+            problems.append(item)
+        else:
+            documents.append(item)
+    return documents, problems
+
+
+def _gunzip(raw: bytes) -> bytes:
+    """Decompress at most MAX_UNZIPPED bytes (a small bomb stays small)."""
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(raw)) as stream:
+            out = stream.read(MAX_UNZIPPED + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise ConfigError(f"not a valid gzip body ({exc})") from exc
+    if len(out) > MAX_UNZIPPED:
+        raise ConfigError(f"the gzipped body expands to more than {MAX_UNZIPPED} bytes")
+    return out

@@ -1,0 +1,389 @@
+"""Queries the API and the pages share: keyset pages of facts, states with counts, a state's partners and
+timeline, a document with its facts. Every user value travels as a SQL parameter; column names come from code.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import csv
+import datetime as dt
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from diplograph.analytics._common import event_quad, event_score
+from diplograph.analytics._common import rows as query
+from diplograph.errors import ConfigError
+from diplograph.model import Document, Event, Measure
+from diplograph.store import Store, convert
+from diplograph.store.query import EVENT_COLUMNS, MEASURE_COLUMNS, DateLike, Where, fact_filters
+
+MAX_LIMIT = 1000
+_LOW, _HIGH = dt.date(1, 1, 1), dt.date(9999, 12, 31)
+_TABLES = {
+    "events": ("events", EVENT_COLUMNS, "date_start"),
+    "measures": ("measures", MEASURE_COLUMNS, "period_start"),
+}
+
+
+# --- names --------------------------------------------------------------------------------------------------------
+
+
+@cache
+def actor_names() -> dict[str, tuple[str, str]]:
+    """code -> (name, kind) for states and organisations, from the packaged actor data."""
+    names: dict[str, tuple[str, str]] = {}
+    data = resources.files("diplograph.actors") / "data"
+    for file, kind_column in (("states.csv", "kind"), ("organisations.csv", "kind")):
+        with (data / file).open(encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                code, name = (row.get("code") or "").strip(), (row.get("name") or "").strip()
+                if code and name and code not in names:
+                    names[code] = (name, (row.get(kind_column) or "state").strip() or "state")
+    return names
+
+
+def name_of(code: str) -> str:
+    return actor_names().get(code, (code, ""))[0]
+
+
+# --- facts, a keyset page at a time -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Fact:
+    """An event or measure with the content hash of its document (ids of documents need not be unique)."""
+
+    record: Event | Measure
+    doc_hash: str
+
+    @property
+    def anchor(self) -> str:
+        return ("e-" if isinstance(self.record, Event) else "m-") + self.record.id
+
+
+@dataclass
+class Page:
+    facts: list[Fact]
+    next_cursor: str | None
+
+
+@dataclass(frozen=True)
+class FactFilter:
+    """The filters of /api/events and /api/measures (and the events table page)."""
+
+    state: str | None = None
+    actor: str | None = None
+    recipient: str | None = None
+    dyad: tuple[str, str] | None = None
+    types: tuple[str, ...] | None = None
+    since: DateLike = None
+    until: DateLike = None
+    text: str | None = None
+    doc: str | None = None
+
+    def where(self, kind: str) -> Where:
+        columns = _TABLES[kind][1]
+        return fact_filters(
+            columns, state=self.state, actor=self.actor, recipient=self.recipient, dyad=self.dyad,
+            types=list(self.types) if self.types else None, since=self.since, until=self.until,
+            text=self.text or None, doc=self.doc,
+        )  # fmt: skip
+
+
+def parse_dyad(value: str | None) -> tuple[str, str] | None:
+    """'RUS,PRK' (or 'RUS-PRK') as a pair of codes."""
+    if value is None or value == "":
+        return None
+    for sep in (",", "-", " "):
+        if sep in value:
+            left, _, right = value.partition(sep)
+            if left.strip() and right.strip() and sep not in right:
+                return left.strip(), right.strip()
+    raise ConfigError(f"dyad: expected two codes such as RUS,PRK, got {value!r}")
+
+
+def parse_types(values: Iterable[str] | None) -> tuple[str, ...] | None:
+    """Repeated or comma-separated types: ('AID,AGREE', 'SANCTION') -> ('AID', 'AGREE', 'SANCTION')."""
+    found = [part.strip() for value in values or () for part in value.split(",") if part.strip()]
+    return tuple(found) or None
+
+
+def encode_cursor(kind: str, order: str, key: tuple[str, str, int, str]) -> str:
+    raw = json.dumps([kind, order, *key], separators=(",", ":")).encode("utf-8")
+    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+
+
+def decode_cursor(cursor: str, kind: str, order: str) -> tuple[dt.date, str, int, str]:
+    """The position a cursor names; a ConfigError for anything this server did not hand out."""
+    problem = ConfigError("cursor: not a cursor from this listing (use the next_cursor of the previous page)")
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        value = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")).decode("utf-8"))
+    except (ValueError, binascii.Error, UnicodeError):
+        raise problem from None
+    if not (isinstance(value, list) and len(value) == 6 and value[0] == kind and value[1] == order):
+        raise problem
+    _, _, day, doc_hash, seq, fact_id = value
+    if not (isinstance(day, str) and isinstance(doc_hash, str) and isinstance(fact_id, str)):
+        raise problem
+    if not isinstance(seq, int) or isinstance(seq, bool) or not -(2**31) <= seq < 2**31:
+        raise problem
+    try:
+        return dt.date.fromisoformat(day), doc_hash, seq, fact_id
+    except ValueError:
+        raise problem from None
+
+
+def page_facts(
+    store: Store, kind: str, filters: FactFilter, *, limit: int = 100, cursor: str | None = None, order: str = "asc"
+) -> Page:
+    """One page of events or measures in (date, document, position) order; `order` 'desc' gives the latest first.
+
+    Undated facts come last either way. `next_cursor` resumes after the last fact of this page.
+    """
+    if kind not in _TABLES:
+        raise ConfigError(f"kind: expected events or measures, got {kind!r}")
+    if order not in ("asc", "desc"):
+        raise ConfigError(f"order: expected asc or desc, got {order!r}")
+    if not 1 <= limit <= MAX_LIMIT:
+        raise ConfigError(f"limit: expected 1 to {MAX_LIMIT}, got {limit}")
+    table, _, start = _TABLES[kind]
+    where = filters.where(kind)
+    sentinel = _HIGH if order == "asc" else _LOW
+    key = f"(coalesce({start}, ?::DATE), doc_hash, seq, id)"
+    params: list[Any] = []
+    if cursor:
+        compare = ">" if order == "asc" else "<"
+        where.add(f"{key} {compare} (?::DATE, ?, ?, ?)", sentinel, *decode_cursor(cursor, kind, order))
+    direction = "ASC" if order == "asc" else "DESC"
+    sql = (
+        f"SELECT * FROM {table} {where.sql()} "
+        f"ORDER BY coalesce({start}, ?::DATE) {direction}, doc_hash {direction}, seq {direction}, id {direction} "
+        "LIMIT ?"
+    )
+    params = [*where.params, sentinel, limit + 1]
+    found = query(store, sql, params)
+    more = len(found) > limit
+    rows = found[:limit]
+    convert_row = convert.event_from_row if kind == "events" else convert.measure_from_row
+    facts = [Fact(convert_row(r), r["doc_hash"]) for r in rows]
+    next_cursor = None
+    if more and rows:
+        last = rows[-1]
+        day = last[start] or sentinel
+        next_cursor = encode_cursor(kind, order, (day.isoformat(), last["doc_hash"], int(last["seq"]), last["id"]))
+    return Page(facts, next_cursor)
+
+
+# --- states -------------------------------------------------------------------------------------------------------
+
+_STATE_COUNTS = """
+WITH sides AS (
+    SELECT doc_hash, id, unnest(actor) AS code, 'actor' AS side FROM events
+    UNION ALL
+    SELECT doc_hash, id, unnest(recipient) AS code, 'recipient' AS side FROM events
+), measure_sides AS (
+    SELECT doc_hash, id, unnest(list_concat(actor, recipient)) AS code FROM measures
+), e AS (
+    SELECT code,
+           count(DISTINCT (doc_hash, id)) AS events,
+           count(*) FILTER (WHERE side = 'actor') AS as_actor,
+           count(*) FILTER (WHERE side = 'recipient') AS as_recipient
+    FROM sides GROUP BY code
+), m AS (
+    SELECT code, count(DISTINCT (doc_hash, id)) AS measures FROM measure_sides GROUP BY code
+)
+SELECT coalesce(e.code, m.code) AS code, coalesce(events, 0) AS events, coalesce(as_actor, 0) AS as_actor,
+       coalesce(as_recipient, 0) AS as_recipient, coalesce(measures, 0) AS measures
+FROM e FULL OUTER JOIN m ON e.code = m.code
+ORDER BY events DESC, measures DESC, code
+"""
+
+
+def states(store: Store) -> list[dict[str, Any]]:
+    """Every state (or organisation) named by a fact, with its counts, most events first."""
+    out = []
+    for row in query(store, _STATE_COUNTS):
+        name, kind = actor_names().get(row["code"], (row["code"], ""))
+        out.append({"code": row["code"], "name": name, "kind": kind or None, **{k: int(row[k]) for k in
+                    ("events", "as_actor", "as_recipient", "measures")}})  # fmt: skip
+    return out
+
+
+_PARTNERS = """
+WITH mine AS (
+    SELECT doc_hash, id, event, mode, actor, recipient FROM events
+    WHERE list_contains(actor, ?) OR list_contains(recipient, ?)
+), pairs AS (
+    SELECT doc_hash, id, event, mode, unnest(recipient) AS partner, 'out' AS direction
+    FROM mine WHERE list_contains(actor, ?)
+    UNION ALL
+    SELECT doc_hash, id, event, mode, unnest(actor) AS partner, 'in' AS direction
+    FROM mine WHERE list_contains(recipient, ?)
+)
+SELECT partner, direction, event, mode, count(DISTINCT (doc_hash, id)) AS n
+FROM pairs WHERE partner <> ?
+GROUP BY ALL ORDER BY partner, direction, event
+"""
+
+
+@dataclass
+class Partner:
+    code: str
+    name: str
+    events: int = 0
+    outgoing: int = 0  # the state as actor
+    incoming: int = 0  # the state as recipient
+    by_quad: dict[str, int] = field(default_factory=dict)
+    mean_score: float | None = None
+    _sum: float = field(default=0.0, repr=False)
+    _scored: int = field(default=0, repr=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code, "name": self.name, "events": self.events, "outgoing": self.outgoing,
+            "incoming": self.incoming, "by_quad": self.by_quad, "mean_score": self.mean_score,
+        }  # fmt: skip
+
+
+def partners(store: Store, code: str) -> list[Partner]:
+    """The states `code` has events with, most events first; an event naming both directions counts twice."""
+    found: dict[str, Partner] = {}
+    for row in query(store, _PARTNERS, [code, code, code, code, code]):
+        partner = found.setdefault(row["partner"], Partner(row["partner"], name_of(row["partner"])))
+        n = int(row["n"])
+        partner.events += n
+        if row["direction"] == "out":
+            partner.outgoing += n
+        else:
+            partner.incoming += n
+        quad = event_quad(row["event"])
+        if quad:
+            partner.by_quad[quad] = partner.by_quad.get(quad, 0) + n
+        score = event_score(row["event"], row["mode"])
+        if score is not None:
+            partner._sum += score * n
+            partner._scored += n
+            partner.mean_score = round(partner._sum / partner._scored, 3)
+    return sorted(found.values(), key=lambda p: (-p.events, p.code))
+
+
+_BUCKETS = """
+SELECT date_start, date_end, event, mode, count(*) AS n FROM events {where} GROUP BY ALL
+"""
+
+
+@dataclass
+class Bucket:
+    label: str
+    by_quad: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_quad.values())
+
+
+@dataclass
+class Timeline:
+    """Events by year (or by month when they all fall within three years), split by PLOVER quad."""
+
+    unit: str  # year | month
+    buckets: list[Bucket]
+    undated: int  # events whose date is longer than one bucket, or missing
+
+
+def timeline(store: Store, filters: FactFilter) -> Timeline:
+    where = filters.where("events")
+    found = query(store, _BUCKETS.format(where=where.sql()), where.params)
+    dated = [r for r in found if r["date_start"] is not None]
+    years = sorted({r["date_start"].year for r in dated} | {r["date_end"].year for r in dated})
+    unit = "month" if years and years[-1] - years[0] < 3 else "year"
+
+    def label(day: dt.date) -> str:
+        return f"{day.year:04d}-{day.month:02d}" if unit == "month" else f"{day.year:04d}"
+
+    buckets: dict[str, Bucket] = {}
+    undated = 0
+    for row in found:
+        start, end, n = row["date_start"], row["date_end"], int(row["n"])
+        if start is None or end is None or label(start) != label(end):
+            undated += n
+            continue
+        bucket = buckets.setdefault(label(start), Bucket(label(start)))
+        quad = event_quad(row["event"]) or "other"
+        bucket.by_quad[quad] = bucket.by_quad.get(quad, 0) + n
+    labels = _all_labels(sorted(buckets), unit)
+    return Timeline(unit, [buckets.get(k, Bucket(k)) for k in labels], undated)
+
+
+def _all_labels(present: list[str], unit: str) -> list[str]:
+    """Every year or month from the first to the last present, gaps included."""
+    if not present:
+        return []
+    if unit == "year":
+        return [f"{y:04d}" for y in range(int(present[0]), int(present[-1]) + 1)]
+    first_year, first_month = (int(x) for x in present[0].split("-"))
+    last_year, last_month = (int(x) for x in present[-1].split("-"))
+    out, year, month = [], first_year, first_month
+    while (year, month) <= (last_year, last_month):
+        out.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
+# --- documents ----------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class DocumentView:
+    document: Document
+    hash: str
+    facts: list[Fact]
+
+
+def document_view(store: Store, doc: str) -> DocumentView | None:
+    """A document (by id or content hash) with its events and measures in order of their first evidence."""
+    extraction = store.extraction(doc)
+    if extraction is None:
+        return None
+    digest = extraction.document.hash
+    records: list[Event | Measure] = [*extraction.events, *extraction.measures]
+    facts = [Fact(r, digest) for r in records]
+    facts.sort(key=lambda f: (f.record.evidence[0].start if f.record.evidence else -1, f.anchor))
+    return DocumentView(extraction.document, digest, facts)
+
+
+def search_documents(store: Store, text: str, limit: int = 50) -> list[dict[str, Any]]:
+    """Documents whose id, title or text contains `text` (case-insensitive; no pattern characters)."""
+    return query(
+        store,
+        "SELECT hash, id, title, published_text AS published, source FROM documents "
+        "WHERE contains(lower(id), lower(?)) OR contains(lower(coalesce(title, '')), lower(?)) "
+        "OR contains(lower(text), lower(?)) ORDER BY published NULLS LAST, id, hash LIMIT ?",
+        [text, text, text, limit],
+    )
+
+
+def list_documents(store: Store, *, limit: int, offset: int) -> list[dict[str, Any]]:
+    """Stored documents (no text), by publication date, with their counts of facts."""
+    return query(
+        store,
+        "SELECT d.hash, d.id, d.title, d.published_text AS published, d.source, d.url, length(d.text) AS chars, "
+        "(SELECT count(*) FROM events e WHERE e.doc_hash = d.hash) AS events, "
+        "(SELECT count(*) FROM measures m WHERE m.doc_hash = d.hash) AS measures "
+        "FROM documents d ORDER BY d.published NULLS LAST, d.id, d.hash LIMIT ? OFFSET ?",
+        [limit, offset],
+    )
+
+
+def score_of(record: Event | Measure) -> float | None:
+    return event_score(record.event, record.mode) if isinstance(record, Event) else None
+
+
+def quad_of(record: Event | Measure) -> str:
+    return (event_quad(record.event) or "other") if isinstance(record, Event) else "measure"

@@ -1,0 +1,211 @@
+"""The server's hold on the store: one DuckDB database, a cursor per reader, one writer thread for ingests.
+
+DuckDB lets one process write a database file; a second process cannot even open it read-only while the
+writer holds it. So the server process owns the file for its whole life:
+
+- `Hub.open` opens ONE DuckDB connection (read-write when writes are enabled, else read-only).
+- Every request reads through its own cursor (`Hub.reader()`): `connection.cursor()` is a second connection to
+  the same database, usable from its own thread. DuckDB's MVCC gives each query a consistent snapshot, so
+  reads never wait for a write and never see half of one.
+- Ingest jobs run one at a time on a background thread (`Hub.submit`), through a cursor of their own:
+  extraction happens outside any transaction, and `Store.add` commits one transaction per batch of documents.
+  Reads go on while a job runs and see each batch once it has committed.
+
+Run the server with one uvicorn worker (the default): a second worker process could not open the file.
+"""
+
+from __future__ import annotations
+
+import itertools
+import queue
+import threading
+import time
+import traceback
+from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import duckdb
+
+from diplograph.errors import DiplographError, StoreError
+from diplograph.model import Document
+from diplograph.store import Store
+
+INGEST_BATCH = 8  # documents a transaction for posted ingests: small, so readers see progress early
+KEEP_JOBS = 200
+
+
+def _now() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+@dataclass
+class Job:
+    """One ingest: the documents posted, and what became of them."""
+
+    id: str
+    documents: list[Document] = field(repr=False)
+    problems: list[dict[str, str]] = field(default_factory=list)
+    status: str = "queued"  # queued | running | done | failed
+    submitted: str = field(default_factory=_now)
+    started: str | None = None
+    finished: str | None = None
+    documents_added: int = 0
+    documents_skipped: int = 0
+    events_added: int = 0
+    measures_added: int = 0
+    error: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "status": self.status,
+            "documents": len(self.documents),
+            "document_ids": [d.id for d in self.documents[:100]],
+            "problems": self.problems,
+            "submitted": self.submitted,
+            "started": self.started,
+            "finished": self.finished,
+            "documents_added": self.documents_added,
+            "documents_skipped": self.documents_skipped,
+            "events_added": self.events_added,
+            "measures_added": self.measures_added,
+            "error": self.error,
+        }
+
+
+class Hub:
+    """The store of one server process: cursors for readers, a queue and a thread for the writer."""
+
+    def __init__(self, base: Store, *, writable: bool) -> None:
+        self._base = base  # never queried itself: only the source of cursors
+        self.path = base.path
+        self.writable = writable
+        self._conn_lock = threading.Lock()  # guards cursor creation and close on the shared connection
+        self._closed = False
+        self._jobs: OrderedDict[str, Job] = OrderedDict()
+        self._jobs_lock = threading.Lock()
+        self._queue: queue.Queue[Job | None] = queue.Queue()
+        self._ids = itertools.count(1)
+        self._worker: threading.Thread | None = None
+        self._stopping = threading.Event()
+        self._extractor: Any = None
+
+    @classmethod
+    def open(cls, path: str, *, writable: bool) -> Hub:
+        """Open (and, when writable, create and migrate) the store at `path`."""
+        return cls(Store.open(path, read_only=not writable), writable=writable)
+
+    # --- reading -----------------------------------------------------------------------------------------------
+
+    def _cursor(self) -> duckdb.DuckDBPyConnection:
+        with self._conn_lock:
+            if self._closed:
+                raise StoreError(f"{self.path}: the server is shutting down")
+            return self._base.connection.cursor()
+
+    @contextmanager
+    def reader(self) -> Iterator[Store]:
+        """A Store on a cursor of its own, for one request: a consistent snapshot, never blocked by a write."""
+        store = Store(self._cursor(), self.path, read_only=True)
+        try:
+            yield store
+        finally:
+            store.close()
+
+    # --- writing -----------------------------------------------------------------------------------------------
+
+    def submit(self, documents: list[Document], problems: list[dict[str, str]]) -> Job:
+        """Queue documents for extraction and storage; the job runs after those queued before it."""
+        if not self.writable:
+            raise StoreError(f"{self.path}: the store is open read-only")
+        job = Job(id=f"job-{next(self._ids)}-{int(time.time())}", documents=documents, problems=problems)
+        with self._jobs_lock:
+            self._jobs[job.id] = job
+            while len(self._jobs) > KEEP_JOBS:
+                oldest = next(iter(self._jobs))
+                if self._jobs[oldest].status in ("queued", "running"):
+                    break
+                del self._jobs[oldest]
+            if self._worker is None:
+                self._worker = threading.Thread(target=self._work, name="diplograph-ingest", daemon=True)
+                self._worker.start()
+        self._queue.put(job)
+        return job
+
+    def job(self, job_id: str) -> Job | None:
+        with self._jobs_lock:
+            return self._jobs.get(job_id)
+
+    def jobs(self) -> list[Job]:
+        with self._jobs_lock:
+            return list(self._jobs.values())
+
+    def _work(self) -> None:
+        while True:
+            job = self._queue.get()
+            if job is None:
+                return
+            try:
+                self._run(job)
+            finally:
+                self._queue.task_done()
+
+    def _run(self, job: Job) -> None:
+        job.status, job.started = "running", _now()
+        try:
+            if self._extractor is None:
+                from diplograph.pipeline import default_extractor
+
+                self._extractor = default_extractor()
+            writer = Store(self._cursor(), self.path)
+            try:
+                extractions = self._extractor.extract_documents(job.documents, batch_size=INGEST_BATCH)
+                for batch in _batches(extractions, INGEST_BATCH):
+                    if self._stopping.is_set():
+                        raise StoreError("the server stopped before the job finished; post the rest again")
+                    result = writer.add(batch, batch_size=INGEST_BATCH)
+                    job.documents_added += result.documents_added
+                    job.documents_skipped += result.documents_skipped
+                    job.events_added += result.events_added
+                    job.measures_added += result.measures_added
+            finally:
+                writer.close()
+            job.status = "done"
+        except DiplographError as exc:
+            job.status, job.error = "failed", str(exc)
+        except Exception as exc:  # a bug must not kill the worker: the job says what happened
+            job.status, job.error = "failed", f"{type(exc).__name__}: {exc}"
+            traceback.print_exc()
+        finally:
+            job.finished = _now()
+
+    def wait_idle(self, timeout: float = 60.0) -> bool:
+        """Wait until no job is queued or running (for tests and shutdown)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if all(j.status in ("done", "failed") for j in self.jobs()):
+                return True
+            time.sleep(0.05)
+        return False
+
+    def close(self) -> None:
+        """Stop the writer after the batch it is writing (the rest of its job fails), then close the database."""
+        self._stopping.set()
+        worker = self._worker
+        if worker is not None:
+            self._queue.put(None)
+            worker.join(timeout=30)
+        with self._conn_lock:
+            if not self._closed:
+                self._closed = True
+                self._base.close()
+
+
+def _batches(items: Any, size: int) -> Iterator[list[Any]]:
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
