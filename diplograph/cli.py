@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from diplograph.ingest import ReadProblem
     from diplograph.model import Document, Event, Extraction, Measure
     from diplograph.pipeline import Extractor
-    from diplograph.store import Store
+    from diplograph.store import AddResult, Store
 
 app = typer.Typer(
     name="diplograph",
@@ -72,6 +72,23 @@ ActorsOption = Annotated[
 LexiconOption = Annotated[
     Path | None,
     typer.Option("--lexicon", help="An extra event lexicon (TOML). Default: $DIPLOGRAPH_LEXICON.", show_default=False),
+]
+WorkersOption = Annotated[
+    int,
+    typer.Option("--workers", "-w", min=1, help="Extraction processes, each loading the model once (1: this process)."),
+]
+SchedulerOption = Annotated[
+    str | None,
+    typer.Option("--scheduler", help="Run extraction on this Dask cluster (tcp://host:8786); needs --parquet DIR.",
+                 show_default=False),
+]
+DaskOption = Annotated[
+    bool, typer.Option("--dask", help="Run extraction on a local Dask cluster of --workers processes.")
+]
+ParquetOption = Annotated[
+    Path | None,
+    typer.Option("--parquet", help="With Dask: write Parquet parts here (a folder every worker can reach), then load.",
+                 show_default=False),
 ]
 PathsArgument = Annotated[
     list[str], typer.Argument(help="Files, folders or corpus JSONL; '-' reads standard input.", show_default=False)
@@ -318,18 +335,45 @@ def ingest(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no summary unless skipped.")] = False,
     actors: ActorsOption = None,
     lexicon: LexiconOption = None,
+    workers: WorkersOption = 1,
+    scheduler: SchedulerOption = None,
+    dask: DaskOption = False,
+    parquet: ParquetOption = None,
 ) -> None:
     """Read files, folders or corpus JSONL, extract events and measures, and store them (once per text)."""
     reading = Reading(paths, published)
     size = _batch_size(batch_size)
-    extractor = _extractor(actors, lexicon)
-    with _open_store(db, read_only=False) as store, _progress(not quiet) as tick:
-        extractions = extractor.extract_documents(reading, batch_size=size)
-        result = store.add(_counted(extractions, tick), batch_size=size)
+    actors_file, lexicon_file = _actors_file(actors), _lexicon_file(lexicon)
+    if scheduler is not None or dask:
+        result = _ingest_on_dask(reading, db, size, workers, scheduler, parquet, actors_file, lexicon_file)
+    else:
+        from diplograph.scale import parallel_extract
+
+        with _open_store(db, read_only=False) as store, _progress(not quiet) as tick:
+            extractions = parallel_extract(reading, workers=workers, batch_size=size, actors_file=actors_file,
+                                           lexicon_file=lexicon_file)
+            result = store.add(_counted(extractions, tick), batch_size=size)
     documents = plural(result.documents_added + result.documents_skipped, "document")
     facts = f"{plural(result.events_added, 'event')}, {plural(result.measures_added, 'measure')}"
     summary = f"ingested {documents} ({result.documents_skipped} already stored), {facts}"
     _end(reading, summary, quiet=quiet)
+
+
+def _ingest_on_dask(reading: Reading, db: Path | None, size: int, workers: int, scheduler: str | None,
+                    parquet: Path | None, actors_file: Path | None, lexicon_file: Path | None) -> AddResult:
+    """Extract on a Dask cluster into Parquet parts, then load them into the store in one transaction."""
+    import tempfile
+
+    from diplograph.scale import dask_extract, load_parquet
+
+    if scheduler is not None and parquet is None:
+        raise ConfigError("--scheduler needs --parquet DIR: a folder every Dask worker can write to")
+    with tempfile.TemporaryDirectory(prefix="diplograph-parts-") as scratch:
+        out_dir = parquet or Path(scratch)
+        dask_extract(reading, out_dir=out_dir, scheduler=scheduler, workers=workers, batch_size=size,
+                     actors_file=actors_file, lexicon_file=lexicon_file)
+        with _open_store(db, read_only=False) as store:
+            return load_parquet(store, out_dir)
 
 
 # --- commands: stateless extraction -----------------------------------------------------------------------------
@@ -353,11 +397,14 @@ def extract(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary unless something was skipped.")] = False,
     actors: ActorsOption = None,
     lexicon: LexiconOption = None,
+    workers: WorkersOption = 1,
 ) -> None:
     """Extract events and measures without storing anything: records out as contract JSONL, CSV or a table."""
+    from diplograph.scale import parallel_extract
+
     reading = Reading(paths, published)
-    extractor = _extractor(actors, lexicon)
-    extractions = extractor.extract_documents(reading, batch_size=_batch_size(batch_size))
+    extractions = parallel_extract(reading, workers=workers, batch_size=_batch_size(batch_size),
+                                   actors_file=_actors_file(actors), lexicon_file=_lexicon_file(lexicon))
     records = (record for extraction in extractions for record in _selected(extraction, kind))
     with _output(out) as stream:
         count = _print_records(records, fmt, stream)
