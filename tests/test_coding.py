@@ -352,3 +352,18 @@ def test_unnamed_office_holder_told_to_act_is_domestic() -> None:
 def test_person_with_party_adjective_takes_the_state_of_the_sentence() -> None:
     e = one_event("Former Socialist leader Carlos Mesa demanded new elections after a court ruling in Bolivia.")
     assert (e.event, e.actor) == ("REQUEST", ("BOL",))
+
+
+def test_the_two_leaders_are_the_pair_under_discussion() -> None:
+    result = run("Narendra Modi arrived in Tokyo on Monday for a state visit to Japan. The two leaders held talks on "
+                 "Tuesday and signed a defence agreement.", "2024-07-10")
+    talks = [e for e in result.events if e.rule == "noun:talk"]
+    assert talks and set(talks[0].actor) == {"IND", "JPN"} and talks[0].mode is None
+
+
+def test_no_place_named_means_no_visit_and_no_self_talks() -> None:
+    """Regression: a CONSULT without a location was marked a visit, and took the actor's own state."""
+    result = run("Kenya's foreign minister toured the region. He also held talks with the chairperson of the "
+                 "African Union Commission.", "2024-07-10")
+    talks = [e for e in result.events if e.rule == "noun:talk"]
+    assert all(e.recipient != e.actor and e.mode != "visit" for e in talks)

@@ -382,7 +382,8 @@ def roles_of(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext) -> Rol
     if not recipient:
         recipient = _recipient_from_absorbed(trig, res, actor)
     if not recipient and trig.reading.event == "CONSULT":
-        recipient, from_location = _location_of_clause(trig.token, res, actor), True
+        recipient = _location_of_clause(trig.token, res, actor)
+        from_location = bool(recipient)
     if not recipient and trig.reading.event != "COERCE":
         recipient = _purpose_or_subtree_recipient(trig, res, actor)
     if from_location:
@@ -501,8 +502,26 @@ def _without(spans: list[ActorSpan], exclude: list[ActorSpan]) -> list[ActorSpan
     return [s for s in spans if not set(s.states) <= codes]
 
 
+PAIR_HEADS = frozenset({"leader", "side", "country", "nation", "government", "minister", "president",
+                        "delegation", "neighbour", "neighbor", "capital", "party"})
+
+
+def _the_two(subj: Token, ctx: DocContext) -> list[ActorSpan]:
+    """'the two leaders', 'both sides', 'the two countries': the pair of states under discussion."""
+    pair = ctx.current_pair()
+    if pair is None or subj.lemma_.lower() not in PAIR_HEADS:
+        return []
+    if not any(c.lower_ in ("two", "both") for c in subj.children):
+        return []
+    return [ActorSpan(subj.i, subj.i + 1, code, "state", "context", None, None, "context", "the pair under discussion")
+            for code in pair]
+
+
 def _pronoun_or_generic(subj: Token, res: Resolution, ctx: DocContext) -> tuple[list[ActorSpan], str]:
     """'it', 'the country', 'the minister' as subject: the actor of the previous sentences."""
+    pair = _the_two(subj, ctx)
+    if pair:
+        return pair, "coreference"
     head_generic = subj.lemma_.lower() in GENERIC_HEADS and any(c.lower_ in ("the", "this", "its")
                                                                  for c in subj.children)
     if subj.lower_ in SUBJECT_PRONOUNS or head_generic:
@@ -578,19 +597,29 @@ def _purpose_or_subtree_recipient(trig: Trigger, res: Resolution, actor: list[Ac
     """Last resort: states named inside the trigger's own phrase or its purpose clause ('blocked a road to show
     their disapproval of the United States' policies'), never its subject or relative clauses."""
     head = trig.token if trig.pred.pos == "verb" else (A.governing_verb(trig.token) or trig.token)
-    skip = frozenset({"nsubj", "nsubjpass", "relcl", "csubj", "advcl", "ccomp", "parataxis", "conj", "agent"})
-    scopes = [c for c in head.children if c.dep_ not in skip]
-    if trig.reading.event in ("PROTEST", "THREATEN"):
-        scopes += [c for c in head.children if c.dep_ in ("advcl", "xcomp") and A.child(c, "aux") is not None]
+    scopes = _aimed_at(head)
     if trig.pred.pos == "noun":
         light_verb = head is not trig.token and trig.token.dep_ in ("dobj", "attr", "oprd")
-        scopes = [c for c in trig.token.children if c.dep_ not in skip] + (scopes if light_verb else [])
+        scopes = _aimed_at(trig.token) + (scopes if light_verb else [])
     found = [s for c in scopes for s in A.spans_in(A.walk(c, A._ALL_DEPS - {"relcl"}), res) if s.states]
     found = _without(found, actor)
     return A.with_surface_list(found[:1], res) if found else []
 
 
 VICTIM_VERBS = frozenset({"die", "suffer", "succumb", "perish"})
+def _aimed_at(token: Token) -> list[Token]:
+    """Where a recipient can hide: objects, prepositions that name a recipient, purpose clauses ('to help X')."""
+    out = []
+    for c in token.children:
+        if c.dep_ in ("dobj", "dative", "xcomp", "oprd", "attr", "acomp"):
+            out.append(c)
+        elif c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS + ("of",):
+            out.append(c)
+        elif c.dep_ == "advcl" and A.child(c, "aux") is not None and c.tag_ == "VB":  # 'to help defend X'
+            out.append(c)
+    return out
+
+
 ELABORATION_HEADS = frozenset({"start", "begin", "include", "end", "culminate", "notably"})
 
 
@@ -663,7 +692,10 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
             return [ActorSpan(first.i, first.i, other, "state", "context", None, None, "context",
                               "the other state of the pair under discussion")]
     named = {c for a in res.actors if sent.start <= a.start < sent.end for c in a.states}
-    if len(actor_codes) == 1 and named <= actor_codes and trig.reading.mode != "visit" and event not in NEEDS_RECIPIENT:
+    aimed_at_organisation = any(s.kind != "state" for c in _aimed_at(trig.token)
+                                for s in A.spans_in(list(c.subtree), res))
+    if len(actor_codes) == 1 and named <= actor_codes and trig.reading.mode != "visit" \
+            and event not in NEEDS_RECIPIENT and not aimed_at_organisation:
         return actor[:1]  # a sentence about one state only: a domestic event
     return []
 
