@@ -90,6 +90,16 @@ ParquetOption = Annotated[
     typer.Option("--parquet", help="With Dask: write Parquet parts here (a folder every worker can reach), then load.",
                  show_default=False),
 ]
+MaxCharsOption = Annotated[
+    int | None,
+    typer.Option("--max-chars", min=1, max=1_000_000,
+                 help="Refuse documents longer than this (one 'skipped:' line each). Default: 100,000.",
+                 show_default=False),
+]
+TimeoutOption = Annotated[
+    float,
+    typer.Option("--timeout", min=0, help="Seconds one document may take to extract (0: no limit; one process only)."),
+]
 PathsArgument = Annotated[
     list[str], typer.Argument(help="Files, folders or corpus JSONL; '-' reads standard input.", show_default=False)
 ]
@@ -339,6 +349,8 @@ def ingest(
     scheduler: SchedulerOption = None,
     dask: DaskOption = False,
     parquet: ParquetOption = None,
+    max_chars: MaxCharsOption = None,
+    timeout: TimeoutOption = 60.0,
 ) -> None:
     """Read files, folders or corpus JSONL, extract events and measures, and store them (once per text)."""
     reading = Reading(paths, published)
@@ -347,16 +359,45 @@ def ingest(
     if scheduler is not None or dask:
         result = _ingest_on_dask(reading, db, size, workers, scheduler, parquet, actors_file, lexicon_file)
     else:
-        from diplograph.scale import parallel_extract
-
         with _open_store(db, read_only=False) as store, _progress(not quiet) as tick:
-            extractions = parallel_extract(reading, workers=workers, batch_size=size, actors_file=actors_file,
-                                           lexicon_file=lexicon_file)
+            extractions = _extractions(reading, workers=workers, size=size, actors_file=actors_file,
+                                       lexicon_file=lexicon_file, max_chars=max_chars, timeout=timeout)
             result = store.add(_counted(extractions, tick), batch_size=size)
     documents = plural(result.documents_added + result.documents_skipped, "document")
     facts = f"{plural(result.events_added, 'event')}, {plural(result.measures_added, 'measure')}"
     summary = f"ingested {documents} ({result.documents_skipped} already stored), {facts}"
     _end(reading, summary, quiet=quiet)
+
+
+def _extractions(reading: Reading, *, workers: int, size: int, actors_file: Path | None,
+                 lexicon_file: Path | None, max_chars: int | None, timeout: float) -> Iterator[Extraction]:
+    """Extractions in input order; a document over the size or time limit is one 'skipped:' line, not a crash.
+
+    In one process both limits apply (diplograph.guard); with --workers the size limit is applied before the
+    documents are handed out, and a worker's failure ends the run as before.
+    """
+    from diplograph.guard import check_limits, extract_with_limits, extractions_only, too_long
+    from diplograph.pipeline import Extractor
+
+    if workers == 1:
+        extractor = Extractor(actors_file=actors_file, lexicon_file=lexicon_file)
+        outcomes = extract_with_limits(extractor, reading, batch_size=size, max_chars=max_chars,
+                                       seconds=timeout or None)
+        return extractions_only(outcomes, reading._skip)
+    from diplograph.scale import parallel_extract
+
+    chars, _ = check_limits(max_chars, None)
+
+    def within_size() -> Iterator[Document]:
+        for document in reading:
+            problem = too_long(document, chars)
+            if problem is None:
+                yield document
+            else:
+                reading._skip(problem)
+
+    return parallel_extract(within_size(), workers=workers, batch_size=size, actors_file=actors_file,
+                            lexicon_file=lexicon_file)
 
 
 def _ingest_on_dask(reading: Reading, db: Path | None, size: int, workers: int, scheduler: str | None,
@@ -398,13 +439,14 @@ def extract(
     actors: ActorsOption = None,
     lexicon: LexiconOption = None,
     workers: WorkersOption = 1,
+    max_chars: MaxCharsOption = None,
+    timeout: TimeoutOption = 60.0,
 ) -> None:
     """Extract events and measures without storing anything: records out as contract JSONL, CSV or a table."""
-    from diplograph.scale import parallel_extract
-
     reading = Reading(paths, published)
-    extractions = parallel_extract(reading, workers=workers, batch_size=_batch_size(batch_size),
-                                   actors_file=_actors_file(actors), lexicon_file=_lexicon_file(lexicon))
+    extractions = _extractions(reading, workers=workers, size=_batch_size(batch_size),
+                               actors_file=_actors_file(actors), lexicon_file=_lexicon_file(lexicon),
+                               max_chars=max_chars, timeout=timeout)
     records = (record for extraction in extractions for record in _selected(extraction, kind))
     with _output(out) as stream:
         count = _print_records(records, fmt, stream)
@@ -438,10 +480,13 @@ def mentions(
     fmt: Annotated[MentionFormat, typer.Option("--format", "-f", help="Output format.")] = MentionFormat.jsonl,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary unless something was skipped.")] = False,
     actors: ActorsOption = None,
+    max_chars: MaxCharsOption = None,
+    timeout: TimeoutOption = 60.0,
 ) -> None:
     """Print the actor, date and quantity mentions found in the text (how extraction read it)."""
     reading = Reading(paths, published)
-    extractions = _extractor(actors).extract_documents(reading, batch_size=_batch_size(None))
+    extractions = _extractions(reading, workers=1, size=_batch_size(None), actors_file=_actors_file(actors),
+                               lexicon_file=None, max_chars=max_chars, timeout=timeout)
     rows = (row for extraction in extractions for row in _annotation_rows(extraction))
     count = 0
     if fmt is MentionFormat.jsonl:
@@ -570,6 +615,34 @@ def show(
     console.print(output.highlighted(document, facts))
     console.print(Rule(f"{len(extraction.events)} events, {len(extraction.measures)} measures"))
     console.print(output.fact_list(facts))
+
+
+@app.command()
+@friendly
+def backup(
+    dest: Annotated[Path, typer.Argument(help="A new folder for the snapshot (Parquet files and a manifest).")],
+    db: DbOption = None,
+) -> None:
+    """Write a snapshot of the store (DuckDB export to Parquet) that `restore` reads back."""
+    from diplograph.store.backup import backup as snapshot
+
+    with _open_store(db, read_only=True) as store:
+        manifest = snapshot(store, dest)
+    typer.echo(f"backed up {dest}: {json.dumps(manifest.get('counts', {}))}")
+
+
+@app.command()
+@friendly
+def restore(
+    src: Annotated[Path, typer.Argument(help="A folder written by `backup`.")],
+    db: DbOption = None,
+) -> None:
+    """Rebuild a store from a snapshot (row counts checked against its manifest, then migrated)."""
+    from diplograph import config
+    from diplograph.store.backup import restore as rebuild
+
+    counts = rebuild(src, config.db_path(db))
+    typer.echo(f"restored {config.db_path(db)}: {json.dumps(counts)}")
 
 
 @app.command()

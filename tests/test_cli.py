@@ -746,3 +746,32 @@ def test_console_script_ingests_the_sample_corpus(tmp_path: Path) -> None:
                             capture_output=True, text=True, env=env)  # fmt: skip
     assert listed.returncode == 0, listed.stderr
     assert any(record["doc"] == "sample-xi-moscow-2023" for record in jsonl(listed.stdout))
+
+
+def test_over_long_document_is_one_skipped_line_and_the_rest_is_stored(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    long_text = "Chile sent aid to Peru. " * 200
+    rows = [{"id": "short", "text": "Japan sent food aid to India.", "published": "2023-03-20"},
+            {"id": "long", "text": long_text, "published": "2023-03-20"}]
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    db = str(tmp_path / "limits.duckdb")
+    result = invoke("ingest", str(corpus), "--db", db, "--max-chars", "1000", "--quiet")
+    assert result.exit_code == 1
+    assert "skipped:" in result.stderr and "'long'" in result.stderr and "--max-chars" in result.stderr
+    stats = json.loads(invoke("stats", "--db", db, "--json").stdout)
+    assert stats["documents"] == 1 and stats["events"] >= 1
+
+
+def test_backup_and_restore_through_the_cli(tmp_path: Path) -> None:
+    text = tmp_path / "visit.txt"
+    text.write_text("Japan sent food aid to India on Monday.", encoding="utf-8")
+    db, copy, snapshot = str(tmp_path / "a.duckdb"), str(tmp_path / "b.duckdb"), str(tmp_path / "snap")
+    assert invoke("ingest", str(text), "--db", db, "--published", "2023-03-20", "--quiet").exit_code == 0
+    assert invoke("backup", snapshot, "--db", db).exit_code == 0
+    assert invoke("restore", snapshot, "--db", copy).exit_code == 0
+    before = json.loads(invoke("stats", "--db", db, "--json").stdout)
+    after = json.loads(invoke("stats", "--db", copy, "--json").stdout)
+    assert {k: after[k] for k in ("documents", "events", "measures")} == \
+        {k: before[k] for k in ("documents", "events", "measures")}
+    refused = invoke("backup", snapshot, "--db", db)
+    assert refused.exit_code == 1 and "must be new or empty" in refused.stderr

@@ -33,7 +33,10 @@ def _parse(data: bytes) -> Any:
 
     check_not_binary(data[:SNIFF_BYTES])
     check_not_empty(data)
-    parsed = feedparser.parse(io.BytesIO(data))
+    try:
+        parsed = feedparser.parse(io.BytesIO(data))
+    except (ValueError, UnicodeError) as e:  # e.g. a character reference past U+10FFFF or to a surrogate
+        raise Unreadable(f"not a valid RSS or Atom feed ({type(e).__name__}: {e})") from None
     if parsed.entries:
         return parsed
     if parsed.get("bozo"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -126,9 +127,32 @@ def _connect(target: str, read_only: bool) -> duckdb.DuckDBPyConnection:
     try:
         return duckdb.connect(target, read_only=read_only)
     except duckdb.Error as exc:
-        raise StoreError(f"{target}: cannot open as a DuckDB store: {exc}") from exc
+        raise StoreError(_open_problem(target, exc)) from exc
     except OSError as exc:
         raise StoreError(f"{target}: cannot open: {exc}") from exc
+
+
+_LOCK_HOLDER = re.compile(r"Conflicting lock is held in (?P<program>.+?) \(PID (?P<pid>\d+)\)")
+
+
+def _open_problem(target: str, exc: Exception) -> str:
+    """DuckDB's open error in plain words: a store locked by another process, a full disk, or a file that is not one.
+
+    DuckDB lets one process write a file (or several read it); a second process gets a lock error, which says
+    which process holds the store and what to do.
+    """
+    message = str(exc)
+    if "Could not set lock" in message:
+        holder = _LOCK_HOLDER.search(message)
+        who = f" (PID {holder['pid']}, {Path(holder['program']).name})" if holder else ""
+        return (
+            f"the store {target} is in use by another process{who}: one process may write a store at a time, "
+            "and none may read it meanwhile; wait for that process to finish (e.g. an ingest, or `diplograph serve`) "
+            "and try again"
+        )
+    if "No space left on device" in message or "File too large" in message:
+        return f"{target}: cannot open: the disk is full ({message})"
+    return f"{target}: cannot open as a DuckDB store: {message}"
 
 
 def _prepare_schema(conn: duckdb.DuckDBPyConnection, target: str, read_only: bool) -> None:
