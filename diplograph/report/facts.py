@@ -12,7 +12,7 @@ import io
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -207,6 +207,16 @@ class Brief:
     outreach: list[Contact]
     network: list[Link]  # edges among the state and its partners, heaviest first
     sources: list[Source]
+    event_total: int = 0  # all events of the window; `events` lists the latest LISTED of them
+    measure_total: int = 0
+
+    @property
+    def event_count(self) -> int:
+        return self.event_total or len(self.events)
+
+    @property
+    def measure_count(self) -> int:
+        return self.measure_total or len(self.measures)
 
     @property
     def window(self) -> str:
@@ -318,6 +328,22 @@ class _Documents:
             self.cache[doc] = self.store.document(doc)
         return self.cache[doc]
 
+    def preload(self, ids: Iterable[str]) -> None:
+        """Read the documents of many ids in one query (the first ingested wins, as in `Store.document`)."""
+        from diplograph.store import convert
+
+        wanted = sorted({i for i in ids if i not in self.cache})
+        if not wanted:
+            return
+        cursor = self.store.connection.cursor().execute(
+            "SELECT * FROM documents WHERE id IN (SELECT unnest(?::VARCHAR[])) ORDER BY ingested_at, hash", [wanted])
+        names = [d[0] for d in cursor.description]
+        for row in cursor.fetchall():
+            document = convert.document_from_row(dict(zip(names, row, strict=True)))
+            self.cache.setdefault(document.id, document)
+        for doc in wanted:
+            self.cache.setdefault(doc, None)
+
     def quote(self, doc: str, evidence: Evidence) -> Quote:
         document = self.get(doc)
         if document is None or document.text[evidence.start : evidence.end] != evidence.text:
@@ -342,11 +368,11 @@ def _merge_events(events: list[Event], docs: _Documents, support: dict[tuple[Any
     for key, group in grouped.items():
         first = group[0]
         score = first.score if first.score is not None else event_score(first.event, first.mode)
-        quotes = _quotes(((e.doc, e.evidence) for e in group), docs)
+        quotes = _Pending(tuple((e.doc, e.evidence) for e in group))
         found = support.get(key)
         facts.append(
             Fact(
-                "event", first.event, first.actor, first.recipient, first.date, quotes,
+                "event", first.event, first.actor, first.recipient, first.date, quotes,  # type: ignore[arg-type]
                 documents=found.documents if found else len({e.doc for e in group}),
                 sources=found.sources if found else 1, mode=first.mode, context=first.context, aux=first.aux,
                 score=score, quad=event_quad(first.event), ids=tuple(e.id for e in group),
@@ -366,7 +392,7 @@ def _merge_measures(measures: list[Measure], docs: _Documents, support: dict[tup
         facts.append(
             Fact(
                 "measure", first.measure, first.actor, first.recipient, first.period,
-                _quotes(((m.doc, m.evidence) for m in group), docs),
+                _Pending(tuple((m.doc, m.evidence) for m in group)),  # type: ignore[arg-type]
                 documents=found.documents if found else len({m.doc for m in group}),
                 sources=found.sources if found else 1, value=first.value, unit=first.unit,
                 change_pct=first.change_pct, commodity=first.commodity, per=first.per, qualifier=first.qualifier,
@@ -374,6 +400,25 @@ def _merge_measures(measures: list[Measure], docs: _Documents, support: dict[tup
             )
         )  # fmt: skip
     return facts
+
+
+class _Pending(tuple):  # type: ignore[type-arg]
+    """The (doc, evidence) pairs of a fact whose quotes are not read yet: only facts that are shown get quotes."""
+
+    pairs: tuple[tuple[str, tuple[Evidence, ...]], ...]
+
+    def __new__(cls, pairs: tuple[tuple[str, tuple[Evidence, ...]], ...]) -> _Pending:
+        made = super().__new__(cls, ())
+        made.pairs = pairs
+        return made
+
+
+def _with_quotes(facts: list[Fact], docs: _Documents) -> list[Fact]:
+    """The facts with their quotes read (documents loaded in one query)."""
+    pending = [f.quotes.pairs for f in facts if isinstance(f.quotes, _Pending)]
+    docs.preload(doc for pairs in pending for doc, _ in pairs)
+    return [replace(f, quotes=_quotes(f.quotes.pairs, docs)) if isinstance(f.quotes, _Pending) else f
+            for f in facts]
 
 
 def _quotes(items: Iterable[tuple[str, tuple[Evidence, ...]]], docs: _Documents) -> tuple[Quote, ...]:
@@ -449,11 +494,14 @@ def _contacts(store: Store, code: str, since: DateLike, until: DateLike, events:
               docs: _Documents) -> list[Contact]:  # fmt: skip
     by_id = {(e.doc, e.id): e for e in events}
     contacts = []
-    for contact in outreach(store, state=code, since=since, until=until).contacts:
+    found = outreach(store, state=code, since=since, until=until).contacts
+    docs.preload(m.doc for contact in found for m in contact.meetings[-QUOTED_MEETINGS:])
+    for contact in found:
         meetings = []
-        for m in contact.meetings:
+        for n, m in enumerate(contact.meetings):
             event = by_id.get((m.doc, m.id))
-            quote = docs.quote(m.doc, event.evidence[0]) if event and event.evidence else None
+            quoted = n >= len(contact.meetings) - QUOTED_MEETINGS and event is not None and event.evidence
+            quote = docs.quote(m.doc, event.evidence[0]) if quoted else None  # type: ignore[union-attr]
             meetings.append((m.date, m.role, quote))
         contacts.append(
             Contact(
@@ -477,6 +525,10 @@ def _network(store: Store, code: str, partners: Iterable[str], since: DateLike, 
         if e.source in members and e.target in members
     ]
     return sorted(links, key=lambda link: (-link.weight, link.a, link.b))
+
+
+LISTED = 150  # events, and measures, listed with quotes in a brief
+QUOTED_MEETINGS = 5  # meetings per outreach contact quoted
 
 
 def _diverse(ranked: list[Fact], n: int) -> list[Fact]:
@@ -513,11 +565,16 @@ def brief(store: Store, code: str, *, since: DateLike = None, until: DateLike = 
     )
     ranked = sorted([*events, *measures], key=lambda f: (-f.documents, -f.weight, _start(f.date), f.kind, f.type))
     partners = _partners(code, events, measures)
+    timeline = _timeline(events)
+    totals = (len(events), len(measures))
+    top = _with_quotes(_diverse(ranked, headlines), docs)
+    events = _with_quotes(events[-LISTED:], docs)  # the latest; a large store's brief lists, not dumps
+    measures = _with_quotes(_largest(measures, LISTED), docs)
     contacts = _contacts(store, code, since, until, raw_events, docs)
     for contact in contacts:
         partners.setdefault(contact.state, Partner(contact.state, contact.name)).roles = list(contact.roles)
     ordered = sorted(partners.values(), key=lambda p: (-p.weight, p.state))
-    cited = {q.doc for f in [*events, *measures] for q in f.quotes}
+    cited = {q.doc for f in [*top, *events, *measures] for q in f.quotes}
     sources = []
     for doc in sorted(cited):
         document = docs.get(doc)
@@ -527,7 +584,16 @@ def brief(store: Store, code: str, *, since: DateLike = None, until: DateLike = 
             sources.append(Source(doc, None, None, None, None))
     return Brief(
         state=code, name=state_name(code), since=None if since is None else str(since),
-        until=None if until is None else str(until), headlines=_diverse(ranked, headlines), events=events,
-        measures=measures, partners=ordered, timeline=_timeline(events), outreach=contacts,
+        until=None if until is None else str(until), headlines=top, events=events,
+        measures=measures, partners=ordered, timeline=timeline, outreach=contacts,
         network=_network(store, code, partners, since, until), sources=sources,
+        event_total=totals[0], measure_total=totals[1],
     )  # fmt: skip
+
+
+def _largest(measures: list[Fact], n: int) -> list[Fact]:
+    """The n largest measures (all when there are n or fewer), in their listing order."""
+    if len(measures) <= n:
+        return measures
+    keep = {id(f) for f in sorted(measures, key=lambda f: -f.weight)[:n]}
+    return [f for f in measures if id(f) in keep]

@@ -189,7 +189,7 @@ def render_html(brief: Brief) -> str:
     """The brief as one self-contained HTML page (opens offline; no script runs)."""
     title = f"{brief.name} ({brief.state}): brief"
     stats = [
-        (len(brief.events), "events"), (len(brief.measures), "measures"), (len(brief.partners), "partner states"),
+        (brief.event_count, "events"), (brief.measure_count, "measures"), (len(brief.partners), "partner states"),
         (len(brief.outreach), "states visited or met"), (len(brief.sources), "documents"),
     ]  # fmt: skip
     body = [
@@ -250,8 +250,8 @@ def _quote_md(quote: Quote) -> str:
 def render_markdown(brief: Brief) -> str:
     """The brief in Markdown: the same facts in tables; the charts as text summaries."""
     lines = [f"# {_m(brief.name)} ({_m(brief.state)}): brief", "",
-             f"What the store records about {_m(brief.name)}, {_m(brief.window)}: {len(brief.events)} events, "
-             f"{len(brief.measures)} measures, {len(brief.partners)} partner states, {len(brief.sources)} documents.",
+             f"What the store records about {_m(brief.name)}, {_m(brief.window)}: {brief.event_count} events, "
+             f"{brief.measure_count} measures, {len(brief.partners)} partner states, {len(brief.sources)} documents.",
              "", "## Headline facts", ""]  # fmt: skip
     for i, fact in enumerate(brief.headlines, 1):
         score = f", score {fact.score:+g}" if fact.score is not None else ""
