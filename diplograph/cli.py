@@ -9,7 +9,6 @@ that need them, so `diplograph --help` is instant.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -21,7 +20,8 @@ from typing import IO, TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 
 from diplograph import __version__
-from diplograph.errors import ConfigError, DiplographError
+from diplograph.cli_common import _stderr, friendly
+from diplograph.errors import ConfigError
 
 if TYPE_CHECKING:
     from diplograph.ingest import ReadProblem
@@ -119,25 +119,6 @@ TextOption = Annotated[str | None, typer.Option("--text", help="Words in the evi
 DocOption = Annotated[str | None, typer.Option("--doc", help="A document id or content hash.")]
 
 
-def _stderr(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)  # through sys.stderr, which a live progress bar redirects
-
-
-def friendly(command: F) -> F:
-    """Turn a DiplographError into one `error: ...` line and exit code 1; a closed pipe ends quietly."""
-
-    @functools.wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return command(*args, **kwargs)
-        except DiplographError as e:
-            _stderr(f"error: {e}")
-            raise typer.Exit(1) from None
-        except BrokenPipeError:
-            sys.stderr.close()  # the reader (e.g. `head`) has gone: stop without a traceback
-            raise typer.Exit(0) from None
-
-    return wrapper  # type: ignore[return-value]
 
 
 def _version(value: bool) -> None:

@@ -6,9 +6,7 @@ JSON. Errors print one line, `error: ...`, with exit code 1 (as in diplograph.cl
 
 from __future__ import annotations
 
-import functools
 import json
-import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
@@ -16,7 +14,8 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
-from diplograph.errors import ConfigError, DiplographError
+from diplograph.cli_common import _stderr, friendly
+from diplograph.errors import ConfigError
 
 if TYPE_CHECKING:
     from diplograph.store import Store
@@ -50,22 +49,6 @@ class FactKind(StrEnum):
     measures = "measures"
 
 
-def _stderr(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
-
-
-def friendly(command: F) -> F:
-    """A DiplographError becomes one `error: ...` line and exit code 1."""
-
-    @functools.wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return command(*args, **kwargs)
-        except DiplographError as e:
-            _stderr(f"error: {e}")
-            raise typer.Exit(1) from None
-
-    return wrapper  # type: ignore[return-value]
 
 
 def _open(db: Path | None, *, read_only: bool = True) -> Store:

@@ -1,0 +1,35 @@
+"""What every command module shares: one error line instead of a traceback, and messages on stderr."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import typer
+
+from diplograph.errors import DiplographError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _stderr(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)  # through sys.stderr, which a live progress bar redirects
+
+
+def friendly(command: F) -> F:
+    """Turn a DiplographError into one `error: ...` line and exit code 1; a closed pipe ends quietly."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except DiplographError as e:
+            _stderr(f"error: {e}")
+            raise typer.Exit(1) from None
+        except BrokenPipeError:
+            sys.stderr.close()  # the reader (e.g. `head`) has gone: stop without a traceback
+            raise typer.Exit(0) from None
+
+    return wrapper  # type: ignore[return-value]
