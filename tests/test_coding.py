@@ -367,3 +367,21 @@ def test_no_place_named_means_no_visit_and_no_self_talks() -> None:
                  "African Union Commission.", "2024-07-10")
     talks = [e for e in result.events if e.rule == "noun:talk"]
     assert all(e.recipient != e.actor and e.mode != "visit" for e in talks)
+
+
+@pytest.mark.parametrize(("text", "event", "actor", "recipient"), [
+    ("Thousands of people protested in Lima against the new mining law.", "PROTEST", ("PER",), ("PER",)),
+    ("Germany protested to Russia over the arrest of a German journalist.", "ACCUSE", ("DEU",), ("RUS",)),
+    ("The United States imposed tariffs on steel imports from Canada and Mexico.", "SANCTION", ("USA",),
+     ("CAN", "MEX")),
+    ("Hungary's parliament approved Finland's bid to join NATO.", "SUPPORT", ("HUN",), ("FIN",)),
+    ("Beijing warned Manila against further provocations.", "ACCUSE", ("CHN",), ("PHL",)),
+])
+def test_readings_by_subject_and_object(text: str, event: str, actor: tuple, recipient: tuple) -> None:
+    e = one_event(text)
+    assert (e.event, e.actor, e.recipient) == (event, actor, recipient)
+
+
+def test_money_pledged_in_support_is_aid_to_the_partner_named_after_it() -> None:
+    found = measures("Japan pledged 3 billion dollars in support for Jordan.")
+    assert [(m.measure, m.actor, m.recipient, m.value) for m in found] == [("aid", ("JPN",), ("JOR",), 3e9)]

@@ -163,8 +163,21 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
         reading = lex.reading_for_object(pred, obj if pred.pos == "verb" else _of_lemma(t))
         particle = next((c.lower_ for c in t.children if c.dep_ == "prt"), None)
         reading = pred.by_particle.get(particle, reading) if particle else reading
+        reading = _reading_for_subject(t, pred, reading)
         out.append(Trigger(t, pred, reading))
     return out
+
+
+def _reading_for_subject(verb: Token, pred: Predicate, reading: Reading) -> Reading:
+    """'Thousands of people protested' is a protest; 'the government protested' a complaint."""
+    if not pred.by_subject:
+        return reading
+    subj = verb.head if verb.dep_ == "acl" else A.subject(verb)[0]  # 'Thousands of people protested' may parse so
+    if subj is None:
+        return reading
+    words = {subj.lemma_.lower()} | {g.lemma_.lower() for c in subj.children if c.dep_ == "prep"
+                                    for g in c.children if g.dep_ == "pobj"}
+    return next((r for cls, r in pred.by_subject if words & cls), reading)
 
 
 def _predicate_for(t: Token, phrase_key: str | None, lex: Lexicon) -> Predicate | None:

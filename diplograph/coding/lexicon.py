@@ -38,6 +38,7 @@ class Predicate:
     complement_needs_modal: bool = False
     needs_complement: bool = False
     by_particle: dict[str, Reading] = field(default_factory=dict)  # 'call off' a strike: another reading
+    by_subject: tuple[tuple[frozenset[str], Reading], ...] = ()  # 'thousands of people protested': PROTEST
 
     @property
     def rule(self) -> str:
@@ -92,6 +93,8 @@ def _predicate(lemma: str, pos: str, spec: dict[str, Any], classes: dict[str, fr
         complement_needs_modal=bool(spec.get("complement_needs_modal", False)),
         needs_complement=bool(spec.get("needs_complement", False)),
         by_particle={prt: _reading(r, f"{where}.by_particle.{prt}") for prt, r in spec.get("by_particle", {}).items()},
+        by_subject=tuple((_expand([cls], classes), _reading(r, f"{where}.by_subject.{cls}"))
+                         for cls, r in spec.get("by_subject", {}).items()),
     )
 
 

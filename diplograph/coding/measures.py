@@ -90,7 +90,7 @@ def _measure_for(q: Quantity, sent: Span, res: Resolution, ctx: DocContext,
         if kind not in SHARE_KINDS or not _is_share(head):
             return None
         kind = SHARE_KINDS[kind]
-    actor, recipient = _states(kind, word, res)
+    actor, recipient = _states(kind, word, res, head)
     if kind == "trade" or (not (actor and recipient) and kind not in ("reserves",)):
         actor, recipient = _complete_pair(kind, actor, recipient, sent, res, ctx)
     if not actor and not recipient:
@@ -149,7 +149,8 @@ def _is_share(head: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
 
 
-def _states(kind: str, word: Token, res: Resolution) -> tuple[list[ActorSpan], list[ActorSpan]]:
+def _states(kind: str, word: Token, res: Resolution,
+            head: Token | None = None) -> tuple[list[ActorSpan], list[ActorSpan]]:
     """(actor, recipient) around the keyword: possessors and subjects give the actor; preps the partner."""
     noun_side = A.spans_in(A.walk(word, frozenset({"poss", "amod", "compound", "nmod", "case"})), res)
     noun_side = [s for s in noun_side if s.states and s.start < word.i]
@@ -158,7 +159,7 @@ def _states(kind: str, word: Token, res: Resolution) -> tuple[list[ActorSpan], l
     subj_states = [s for s in A.np_actors(subj, res) if s.states] if subj is not None and subj.i != word.i else []
     if subj is not None and not subj_states and subj.lower_ in ("it", "they"):
         subj_states = _earlier_subject(subj, res)
-    partner = _partner(word, verb, kind, res)
+    partner = _partner(word, verb, kind, res) or (_partner(head, None, kind, res) if head is not None else [])
     if kind == "debt_relief":
         debt = A.child(word, "dobj")
         owner = [s for s in A.np_actors(debt, res, deep=True) if s.states] if debt is not None else []
