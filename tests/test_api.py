@@ -481,3 +481,16 @@ def test_read_only_server_refuses_writes_and_limits_their_rate(pristine: Path, t
         limited = client.post("/api/ingest", content=b"x")
         assert limited.status_code == 429 and int(limited.headers["retry-after"]) >= 1
         assert client.get("/states/PRK").status_code == 200
+
+
+def test_read_cache_answers_again_until_a_write_commits(client: httpx.Client) -> None:
+    query = {"state": "MNG", "limit": "100"}
+    before = client.get("/api/events", params=query)
+    assert before.status_code == 200 and client.get("/api/events", params=query).json() == before.json()
+    assert before.headers.get("content-security-policy")  # cached or not, the security headers are sent
+    doc = {"text": "Mongolia signed a trade agreement with Kazakhstan in March 2019.", "id": "cache-check",
+           "published": "2019-03-20"}
+    assert client.post("/api/documents", json=doc, headers=auth(), params={"wait": "true"}).status_code == 200
+    after = client.get("/api/events", params=query).json()
+    assert after != before.json()  # the write committed, so the cached answer was not reused
+    assert any(e.get("doc") == "cache-check" for e in after.get("items", after.get("events", [])))

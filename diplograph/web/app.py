@@ -22,6 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from diplograph import __version__
 from diplograph.errors import ConfigError, DiplographError, InputError, StoreError
 from diplograph.web import api, pages
+from diplograph.web.cache import ReadCache
 from diplograph.web.hub import Hub
 from diplograph.web.security import MAX_BODY, Guard, RateLimit
 
@@ -127,5 +128,6 @@ def create_app(
 
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.add_middleware(ReadCache, hub=hub)  # type: ignore[arg-type]
     app.add_middleware(Guard, max_body=max_body)  # type: ignore[arg-type]
     return app

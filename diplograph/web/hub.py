@@ -93,6 +93,7 @@ class Hub:
         self._worker: threading.Thread | None = None
         self._stopping = threading.Event()
         self._extractor: Any = None
+        self.version = 0  # committed write batches: a read cache keys on it (diplograph.web.cache)
 
     @classmethod
     def open(cls, path: str, *, writable: bool) -> Hub:
@@ -168,6 +169,7 @@ class Hub:
                     if self._stopping.is_set():
                         raise StoreError("the server stopped before the job finished; post the rest again")
                     result = writer.add(batch, batch_size=INGEST_BATCH)
+                    self.version += 1
                     job.documents_added += result.documents_added
                     job.documents_skipped += result.documents_skipped
                     job.events_added += result.events_added

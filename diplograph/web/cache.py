@@ -1,0 +1,76 @@
+"""A read cache for the JSON API: the same GET answered again from memory until the store changes.
+
+Every GET under /api (jobs excepted) is a pure read of the store, and this process is the store's only writer
+(docs/web.md), so an answer stays true until the writer commits its next batch: the hub's `version` counts
+those commits and is part of every key. Dashboards that poll and analysts who reload pay the query once.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+MAX_ENTRIES = 2048
+MAX_BODY = 2 * 1024 * 1024  # bytes: larger answers (big CSV pages) are not kept
+
+
+class ReadCache:
+    """ASGI middleware keeping successful GET /api answers, keyed by path, query and the store's version."""
+
+    def __init__(self, app: ASGIApp, hub: Any, max_entries: int = MAX_ENTRIES) -> None:
+        self.app = app
+        self.hub = hub
+        self.max_entries = max_entries
+        self._entries: OrderedDict[tuple[Any, ...], tuple[Message, bytes]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def _key(self, scope: Scope) -> tuple[Any, ...] | None:
+        path = scope.get("path", "")
+        if scope["type"] != "http" or scope.get("method") != "GET" or not path.startswith("/api/"):
+            return None
+        if path.startswith("/api/jobs"):
+            return None
+        return path, scope.get("query_string", b""), self.hub.version
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        key = self._key(scope)
+        if key is None:
+            await self.app(scope, receive, send)
+            return
+        with self._lock:
+            hit = self._entries.get(key)
+            if hit is not None:
+                self._entries.move_to_end(key)
+        if hit is not None:
+            start, body = hit
+            await send(start)
+            await send({"type": "http.response.body", "body": body, "more_body": False})
+            return
+        await self.app(scope, receive, self._recording(key, send))
+
+    def _recording(self, key: tuple[Any, ...], send: Send) -> Send:
+        start: dict[str, Any] = {}
+        chunks: list[bytes] = []
+
+        async def record(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                start.update(message)
+            elif message["type"] == "http.response.body":
+                chunks.append(message.get("body", b""))
+                if not message.get("more_body", False):
+                    self._keep(key, start, b"".join(chunks))
+            await send(message)
+
+        return record
+
+    def _keep(self, key: tuple[Any, ...], start: dict[str, Any], body: bytes) -> None:
+        if start.get("status") != 200 or len(body) > MAX_BODY:
+            return
+        with self._lock:
+            self._entries[key] = (dict(start), body)  # type: ignore[assignment]
+            while len(self._entries) > self.max_entries:
+                self._entries.popitem(last=False)
