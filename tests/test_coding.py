@@ -385,3 +385,15 @@ def test_readings_by_subject_and_object(text: str, event: str, actor: tuple, rec
 def test_money_pledged_in_support_is_aid_to_the_partner_named_after_it() -> None:
     found = measures("Japan pledged 3 billion dollars in support for Jordan.")
     assert [(m.measure, m.actor, m.recipient, m.value) for m in found] == [("aid", ("JPN",), ("JOR",), 3e9)]
+
+
+@pytest.mark.parametrize(("text", "event", "actor", "recipient"), [
+    ("Japan expressed condolences to Turkey for the victims of the earthquake.", "SUPPORT", ("JPN",), ("TUR",)),
+    ("Poland voiced solidarity with Lithuania.", "SUPPORT", ("POL",), ("LTU",)),
+    ("Germany issued a stern reminder to Hungary that it must respect the court's ruling.", "REQUEST", ("DEU",),
+     ("HUN",)),
+    ("Indian troops remained on alert after the attack in Kashmir.", "MOBILIZE", ("IND",), ("IND",)),
+])
+def test_event_nouns_of_support_demand_and_readiness(text: str, event: str, actor: tuple, recipient: tuple) -> None:
+    e = one_event(text)
+    assert (e.event, e.actor, e.recipient) == (event, actor, recipient)

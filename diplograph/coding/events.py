@@ -271,6 +271,8 @@ def _noun_applies(noun: Token, pred: Predicate, is_phrase: bool) -> bool:
         preps = {c.lower_ for c in noun.children if c.dep_ == "prep"}
         if noun.dep_ == "dobj":  # 'approved a loan to Pakistan': the phrase may hang from the verb
             preps |= {c.lower_ for c in noun.head.children if c.dep_ == "prep"}
+        if noun.dep_ == "pobj":  # 'troops remained on alert'
+            preps.add(noun.head.lower_)
         marks = {"that"} if any(c.dep_ in ("acl", "ccomp") for c in noun.children) else set()
         if not (preps | marks) & pred.requires:
             return False
