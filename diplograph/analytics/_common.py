@@ -7,7 +7,7 @@ from dataclasses import asdict, is_dataclass
 from typing import TYPE_CHECKING, Any
 
 from diplograph.errors import ConfigError, StoreError
-from diplograph.store.query import DateLike, Where, parse_date
+from diplograph.store.query import DateLike, parse_date
 
 if TYPE_CHECKING:
     from diplograph.store import Store
@@ -46,18 +46,6 @@ def period(value: str | Period | None, name: str) -> Period:
 def label(value: Period) -> str:
     since, until = (str(v) if v is not None else "" for v in value)
     return since if since == until else f"{since}/{until}"
-
-
-def add_state_side(where: Where, state: str, side: str) -> None:
-    """Keep facts where `state` is on `side`: 'actor', 'recipient' or 'any'."""
-    if side == "actor":
-        where.add("list_contains(actor, ?)", state)
-    elif side == "recipient":
-        where.add("list_contains(recipient, ?)", state)
-    elif side == "any":
-        where.add("list_contains(actor, ?) OR list_contains(recipient, ?)", state, state)
-    else:
-        raise ConfigError(f"side: expected actor, recipient or any, got {side!r}")
 
 
 def event_score(event: str, mode: str | None) -> float | None:

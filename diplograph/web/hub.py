@@ -185,15 +185,6 @@ class Hub:
         finally:
             job.finished = _now()
 
-    def wait_idle(self, timeout: float = 60.0) -> bool:
-        """Wait until no job is queued or running (for tests and shutdown)."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if all(j.status in ("done", "failed") for j in self.jobs()):
-                return True
-            time.sleep(0.05)
-        return False
-
     def close(self) -> None:
         """Stop the writer after the batch it is writing (the rest of its job fails), then close the database."""
         self._stopping.set()
