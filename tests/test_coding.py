@@ -397,3 +397,22 @@ def test_money_pledged_in_support_is_aid_to_the_partner_named_after_it() -> None
 def test_event_nouns_of_support_demand_and_readiness(text: str, event: str, actor: tuple, recipient: tuple) -> None:
     e = one_event(text)
     assert (e.event, e.actor, e.recipient) == (event, actor, recipient)
+
+
+@pytest.mark.parametrize(("text", "event", "mode", "actor", "recipient"), [
+    ("Chinese warships conducted live-fire drills near Taiwan on Saturday.", "MOBILIZE", "troops", ("CHN",),
+     ("TWN",)),
+    ("Russia held military exercises with Belarus.", "COOPERATE", None, ("RUS",), ("BLR",)),
+    ("Zimbabwean police fired tear gas at opposition supporters in Harare.", "ASSAULT", "crowd-control", ("ZWE",),
+     ("ZWE",)),
+    ("Rebels in eastern Congo released 20 hostages on Friday.", "RETREAT", "release", ("COD",), ("COD",)),
+    ("Ghana received a $3 billion loan from Japan in May 2023.", "AID", None, ("JPN",), ("GHA",)),
+])
+def test_drills_force_and_receiving(text: str, event: str, mode: str | None, actor: tuple, recipient: tuple) -> None:
+    e = one_event(text)
+    assert (e.event, e.mode, e.actor, e.recipient) == (event, mode, actor, recipient)
+
+
+def test_a_loan_received_is_measured_from_lender_to_borrower() -> None:
+    [m] = measures("Ghana received a $3 billion loan from Japan in May 2023.")
+    assert (m.measure, m.actor, m.recipient, m.value, m.period) == ("loan", ("JPN",), ("GHA",), 3e9, "2023-05")

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 RECIPIENT_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "from", "over", "upon", "for",
-                   "between", "in")
+                   "between", "in", "near", "around", "off")
 LOCATION_PREPS = frozenset({"in", "at", "near", "outside", "throughout", "across", "inside"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may"})
@@ -366,6 +366,9 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
     if reading.event == "REJECT" and trig.reading.event != "REJECT":
         aux = None  # the negation is read into the type
     reading = Reading(reading.event, reading.mode, _contexts(reading, trig.token))
+    if reading.event == "COOPERATE" and trig.pred.lemma in EXERCISES and not _joint(trig.token) \
+            and len(roles.actor) < 2:
+        reading = Reading("MOBILIZE", "troops", reading.context)  # 'warships conducted live-fire drills'
     if not _complete(reading, roles, trig):
         return []
     if reading.event == "CONSULT" and roles.recipient_from_location and roles.actor and not reading.mode:
@@ -485,6 +488,13 @@ def _noun_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
     for obj in between:
         actor, orgs = _split_orgs(A.np_actors(obj, res, deep=True))
     verb = A.governing_verb(noun)
+    if verb is not None and verb.lemma_.lower() in RECEIVE_VERBS and not actor:
+        taker, _ = A.subject(verb)
+        takers = [s for s in A.np_actors(taker, res) if s.states] if taker is not None else []
+        givers = [s for p, obj in A.prep_objects(verb, ("from",)) + A.prep_objects(noun, ("from",))
+                  for s in A.np_actors(obj, res) if s.states]
+        if takers:  # 'Ghana received a loan from Japan'
+            return givers, takers, orgs, method
     if verb is not None and verb.lemma_.lower() in VICTIM_VERBS:
         victim, _ = A.subject(verb)
         hurt = [s for s in A.np_actors(victim, res) if s.states] if victim is not None else []
@@ -622,6 +632,7 @@ def _purpose_or_subtree_recipient(trig: Trigger, res: Resolution, actor: list[Ac
 
 
 VICTIM_VERBS = frozenset({"die", "suffer", "succumb", "perish"})
+RECEIVE_VERBS = frozenset({"receive", "obtain", "get", "secure", "win", "accept", "take"})
 def _aimed_at(token: Token) -> list[Token]:
     """Where a recipient can hide: objects, prepositions that name a recipient, purpose clauses ('to help X')."""
     out = []
@@ -747,6 +758,18 @@ def sentence_pair(sent: Span, res: Resolution) -> tuple[str, str] | None:
                 counts[c] = counts.get(c, 0) + 1
     ranked = sorted(counts, key=lambda c: -counts[c])
     return (ranked[0], ranked[1]) if len(ranked) >= 2 else None
+
+
+EXERCISES = frozenset({"drill", "exercise", "maneuver", "war game"})
+
+
+def _joint(token: Token) -> bool:
+    """'joint drills', 'drills with the Indian navy': exercises held together."""
+    if any(c.lemma_.lower() in ("joint", "combined", "bilateral", "trilateral", "multinational")
+           for c in token.children if c.dep_ in ("amod", "compound")):
+        return True
+    holders = [token, token.head] if token.dep_ in ("dobj", "nsubjpass") else [token]  # 'held drills with X'
+    return any(c.dep_ == "prep" and c.lower_ == "with" for t in holders for c in t.children)
 
 
 def _complete(reading: Reading, roles: Roles, trig: Trigger) -> bool:

@@ -33,6 +33,7 @@ TO_PREPS = ("to", "for", "into", "toward", "towards", "in")
 FROM_PREPS = ("from",)
 SHARE_KINDS = {"exports": "export_share", "imports": "import_share", "trade": "trade_share"}
 UNITS = frozenset({"USD", "t", "bbl", "m3", "%"})
+RECEIVERS = frozenset({"receive", "obtain", "get", "secure", "win", "accept", "take"})
 
 
 @dataclass
@@ -164,6 +165,10 @@ def _states(kind: str, word: Token, res: Resolution,
         debt = A.child(word, "dobj")
         owner = [s for s in A.np_actors(debt, res, deep=True) if s.states] if debt is not None else []
         return subj_states, owner or partner
+    if verb is not None and verb.lemma_.lower() in RECEIVERS and subj_states and not noun_side:
+        givers = [s for _, obj in A.prep_objects(verb, ("from",)) + A.prep_objects(word, ("from",))
+                  for s in A.np_actors(obj, res) if s.states]
+        return givers, subj_states  # 'Ghana received a $3 billion loan from Japan'
     actor = noun_side or subj_states
     if not actor and len(partner) >= 2:  # 'trade between China and Russia'
         return partner[:1], partner[1:]
