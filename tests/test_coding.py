@@ -416,3 +416,14 @@ def test_drills_force_and_receiving(text: str, event: str, mode: str | None, act
 def test_a_loan_received_is_measured_from_lender_to_borrower() -> None:
     [m] = measures("Ghana received a $3 billion loan from Japan in May 2023.")
     assert (m.measure, m.actor, m.recipient, m.value, m.period) == ("loan", ("JPN",), ("GHA",), 3e9, "2023-05")
+
+
+@pytest.mark.parametrize(("text", "kind", "actor", "recipient", "value"), [
+    ("Laos owes China about $10.5 billion.", "debt", ("LAO",), ("CHN",), 10.5e9),
+    ("Sri Lanka's debt to China stood at $7 billion in 2022.", "debt", ("LKA",), ("CHN",), 7e9),
+    ("Qatar supplied 12 million tonnes of gas to Pakistan in 2023.", "exports", ("QAT",), ("PAK",), 12e6),
+    ("China wrote off $1.5 billion of Zambia's debt in 2023.", "debt_relief", ("CHN",), ("ZMB",), 1.5e9),
+])
+def test_debt_and_supply_measures(text: str, kind: str, actor: tuple, recipient: tuple, value: float) -> None:
+    found = [(m.measure, m.actor, m.recipient, m.value) for m in measures(text)]
+    assert found == [(kind, actor, recipient, value)]

@@ -26,8 +26,10 @@ KEYWORDS = {"trade": "trade", "commerce": "trade", "turnover": "trade", "export"
             "purchase": "imports", "aid": "aid", "assistance": "aid", "donation": "aid", "grant": "aid",
             "donate": "aid", "pledge": "aid", "invest": "investment", "investment": "investment", "loan": "loan",
             "lend": "loan", "credit": "loan", "reserve": "reserves", "reserves": "reserves", "forgive": "debt_relief",
+            "supply": "exports", "deliver": "exports", "owe": "debt", "debt": "debt",
             "write": "debt_relief", "cancel": "debt_relief", "relief": "debt_relief"}
 DEBT_WORDS = frozenset({"debt", "debts", "loan", "loans", "arrears"})
+RELIEF_VERBS = frozenset({"forgive", "write", "cancel", "relieve", "restructure", "reduce", "waive"})
 DIRECTION = {"outbound": "exports", "outgoing": "exports", "inbound": "imports", "incoming": "imports"}
 TO_PREPS = ("to", "for", "into", "toward", "towards", "in")
 FROM_PREPS = ("from",)
@@ -137,6 +139,8 @@ def _kind_of(t: Token) -> str | None:
         return "debt_relief" if obj_words & DEBT_WORDS else None
     if lemma == "relief":
         return "debt_relief" if any(c.lemma_.lower() == "debt" for c in t.children) else None
+    if lemma == "debt" and any(a.lemma_.lower() in RELIEF_VERBS for a in list(t.ancestors)[:3]):
+        return None  # 'forgive 90% of the debt (US$10 billion)': the amount forgiven, read at the verb
     kind = KEYWORDS.get(lemma)
     if kind == "trade":
         for c in t.children:
@@ -161,6 +165,10 @@ def _states(kind: str, word: Token, res: Resolution,
     if subj is not None and not subj_states and subj.lower_ in ("it", "they"):
         subj_states = _earlier_subject(subj, res)
     partner = _partner(word, verb, kind, res) or (_partner(head, None, kind, res) if head is not None else [])
+    if kind == "debt" and word.lemma_.lower() == "owe":  # 'Laos owes China $10 billion': the creditor is the object
+        creditor = [s for c in word.children if c.dep_ in ("dobj", "dative")
+                    for s in A.np_actors(c, res) if s.states]
+        partner = creditor or partner
     if kind == "debt_relief":
         debt = A.child(word, "dobj")
         owner = [s for s in A.np_actors(debt, res, deep=True) if s.states] if debt is not None else []

@@ -130,9 +130,10 @@ def _person_spans(doc: Doc) -> dict[int, tuple[int, int]]:
     """Token -> (start, end) of the multi-token PERSON entity it belongs to."""
     spans: dict[int, tuple[int, int]] = {}
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and len(ent) > 1:
-            for i in range(ent.start, ent.end):
-                spans[i] = (ent.start, ent.end)
+        end = ent.end - 1 if doc[ent.end - 1].lower_ in ("'s", "’s", "'") else ent.end  # "Sri Lanka's" tagged PERSON
+        if ent.label_ == "PERSON" and end - ent.start > 1:
+            for i in range(ent.start, end):
+                spans[i] = (ent.start, end)
     return spans
 
 
