@@ -427,3 +427,13 @@ def test_a_loan_received_is_measured_from_lender_to_borrower() -> None:
 def test_debt_and_supply_measures(text: str, kind: str, actor: tuple, recipient: tuple, value: float) -> None:
     found = [(m.measure, m.actor, m.recipient, m.value) for m in measures(text)]
     assert found == [(kind, actor, recipient, value)]
+
+
+def test_group_without_a_state_is_no_state_actor() -> None:
+    e = one_event("The al-Qaeda network threatened to attack Kenya and Uganda, a Somali radio station reported.")
+    assert e.event == "THREATEN" and e.actor == () and set(e.recipient) == {"KEN", "UGA"}
+
+
+def test_titled_person_tagged_as_organisation_is_still_a_person() -> None:
+    e = one_event("Vice-President Tendai Moyo has declined to resign despite pressure from Zimbabwe's parliament.")
+    assert e.event == "REJECT" and e.actor == ("ZWE",)

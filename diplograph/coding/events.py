@@ -683,9 +683,12 @@ def _fallback_actor(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext,
         return [], "none"
     taken = {c for s in recipient for c in s.states}
     others = [a for a in A.spans_in(list(sent), res) if a.states and a.code not in taken]
+    domestic = len(taken) == 1  # a crowd, police or a court acting in the one state the event is aimed at
+    if domestic and trig.reading.event in DOMESTIC_RECIPIENT:
+        return recipient[:1], "domestic"
     if others and trig.reading.event not in COOPERATIVE | {"AGREE"}:
         return others[:1], "sentence"
-    if recipient:
+    if domestic:
         return recipient[:1], "domestic"
     return [], "none"
 
@@ -697,7 +700,11 @@ def _named_non_state(subj: Token | None, res: Resolution) -> bool:
     tokens = A.walk(subj, A.NP_CORE)
     if any(s.kind != "state" for s in A.spans_in(tokens, res)):
         return True
-    return subj.ent_type_ in ("ORG", "NORP") and subj.i not in res.actor_at  # the head, not its modifiers
+    if any(t.lemma_.lower() in OFFICE_WORDS for t in tokens):
+        return False  # 'Vice-President Moody Awori' is a person, whatever the tagger thinks
+    names = [t for t in tokens if t.dep_ in ("compound", "flat", "nmod", "poss") or t.i == subj.i]
+    return any(t.ent_type_ == "ORG" and t.i not in res.actor_at for t in names) or (
+        subj.ent_type_ == "NORP" and subj.i not in res.actor_at)  # al-Qaeda's network; not 'Socialist' leaders
 
 
 def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: Resolution,
