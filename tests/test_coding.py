@@ -437,3 +437,13 @@ def test_group_without_a_state_is_no_state_actor() -> None:
 def test_titled_person_tagged_as_organisation_is_still_a_person() -> None:
     e = one_event("Vice-President Tendai Moyo has declined to resign despite pressure from Zimbabwe's parliament.")
     assert e.event == "REJECT" and e.actor == ("ZWE",)
+
+
+def test_blocking_a_decision_is_rejection_blocking_a_road_is_protest() -> None:
+    assert one_event("Hungary blocked a European Union statement on China.").event == "REJECT"
+    assert one_event("Kenyan protesters blocked the main highway to Nairobi.").event == "PROTEST"
+
+
+def test_a_place_named_with_an_agreement_is_not_a_party() -> None:
+    e = one_event("Ethiopia and Eritrea agreed to a ceasefire in Jeddah.")
+    assert set(e.actor) == {"ETH", "ERI"} and e.recipient == ()

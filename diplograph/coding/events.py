@@ -449,8 +449,10 @@ def _verb_recipient(trig: Trigger, patient: Token | None, actor: list[ActorSpan]
     """
     exclude = frozenset(c for s in actor for c in s.states)
     deep = trig.reading.event not in DOMESTIC_RECIPIENT | {"ASSAULT"}
+    placeless = trig.reading.event in PLACE_IS_NOT_PARTY
     for arg in _recipient_args(trig.token, trig.pred, patient):
-        found = _without([s for s in A.np_actors(arg, res, deep=deep, exclude=exclude) if s.states], actor)
+        found = _without([s for s in A.np_actors(arg, res, deep=deep, exclude=exclude)
+                          if s.states and not (placeless and _placed(res.doc[s.start], arg))], actor)
         found = found or _pronoun_recipient(arg, res, ctx, actor)
         if found:
             return found
@@ -508,6 +510,8 @@ def _noun_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
                 actor, method = _pronoun_or_generic(subj, res, ctx)
     recipient: list[ActorSpan] = []
     for prep, obj in A.prep_objects(noun, RECIPIENT_PREPS + ("of",)):
+        if prep in LOCATION_PREPS and trig.reading.event in PLACE_IS_NOT_PARTY:
+            continue  # 'a ceasefire in Havana': Cuba hosts, it is not a party
         recipient = _without([s for s in A.np_actors(obj, res, deep=True) if s.states], actor)
         if recipient:
             if prep in LOCATION_PREPS:
@@ -600,11 +604,21 @@ def _recipient_from_absorbed(trig: Trigger, res: Resolution, actor: list[ActorSp
         if found:
             return found
     for comp in _complements(trig.token) if trig.pred.pos == "verb" else []:
-        found = _without([s for s in A.spans_in(A.walk(comp, A._ALL_DEPS - {"relcl", "nsubj", "advcl"}), res)
-                          if s.states], actor)
+        tokens = [t for t in A.walk(comp, A._ALL_DEPS - {"relcl", "nsubj", "advcl"}) if not _placed(t, comp)]
+        found = _without([s for s in A.spans_in(tokens, res) if s.states], actor)
         if found:
             return A.with_surface_list(found[:1], res)
     return []
+
+
+def _placed(token: Token, root: Token) -> bool:
+    """Is the token inside an 'in X' / 'at X' phrase below `root` ('agreed to a ceasefire in Havana')?"""
+    t = token
+    while t.i != root.i and t.head.i != t.i:
+        if t.dep_ == "prep" and t.lower_ in LOCATION_PREPS:
+            return True
+        t = t.head
+    return False
 
 
 def _location_of_clause(token: Token, res: Resolution, actor: list[ActorSpan]) -> list[ActorSpan]:
@@ -631,6 +645,7 @@ def _purpose_or_subtree_recipient(trig: Trigger, res: Resolution, actor: list[Ac
     return A.with_surface_list(found[:1], res) if found else []
 
 
+PLACE_IS_NOT_PARTY = frozenset({"AGREE", "SUPPORT", "REQUEST", "REJECT", "ACCUSE", "CONCEDE", "RETREAT"})
 VICTIM_VERBS = frozenset({"die", "suffer", "succumb", "perish"})
 RECEIVE_VERBS = frozenset({"receive", "obtain", "get", "secure", "win", "accept", "take"})
 def _aimed_at(token: Token) -> list[Token]:
