@@ -35,13 +35,17 @@ def _extract(markup: str) -> Any:
     """trafilatura's main text and metadata. Comments are not the article; dates come from markup, not prose."""
     import trafilatura
 
-    return trafilatura.bare_extraction(
-        markup,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=True,
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
+    try:
+        return trafilatura.bare_extraction(
+            markup,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except (AssertionError, ValueError, TypeError, RecursionError) as e:
+        # Malformed trees ('</html><html><body><script>') trip asserts deep inside lxml and htmldate.
+        raise Unreadable(f"the HTML could not be parsed ({type(e).__name__})") from None
 
 
 def _field(found: Any, name: str) -> str | None:
