@@ -447,3 +447,10 @@ def test_blocking_a_decision_is_rejection_blocking_a_road_is_protest() -> None:
 def test_a_place_named_with_an_agreement_is_not_a_party() -> None:
     e = one_event("Ethiopia and Eritrea agreed to a ceasefire in Jeddah.")
     assert set(e.actor) == {"ETH", "ERI"} and e.recipient == ()
+
+
+def test_aid_needs_a_recipient_even_when_its_object_names_an_army() -> None:
+    """Regression: 'People's Liberation Army soldiers' counted as an organisation recipient."""
+    assert events("China sent 3,200 People's Liberation Army soldiers to the exercise.") == []
+    e = one_event("North Korea expelled inspectors of the International Atomic Energy Agency from its reactors.")
+    assert (e.event, e.actor, e.recipient) == ("SANCTION", ("PRK",), ())

@@ -813,7 +813,13 @@ def _object_names_organisation(trig: Trigger) -> bool:
     """'expelled inspectors of the IAEA': the recipient is an organisation, not a state."""
     token = trig.token
     args = _object_args(token) if trig.pred.pos == "verb" else [token]
-    return any(t.ent_type_ == "ORG" for a in args for t in a.subtree)
+    return any(_organisation(a) or any(_organisation(o) for _, o in A.prep_objects(a, ("of", "from", "to")))
+               for a in args)
+
+
+def _organisation(token: Token) -> bool:
+    """The phrase itself names an organisation ('the IAEA'), not merely a modifier ('PLA soldiers')."""
+    return token.ent_type_ == "ORG"
 
 
 def _splits(trig: Trigger, reading: Reading, roles: Roles) -> bool:
