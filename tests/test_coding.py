@@ -454,3 +454,18 @@ def test_aid_needs_a_recipient_even_when_its_object_names_an_army() -> None:
     assert events("China sent 3,200 People's Liberation Army soldiers to the exercise.") == []
     e = one_event("North Korea expelled inspectors of the International Atomic Energy Agency from its reactors.")
     assert (e.event, e.actor, e.recipient) == ("SANCTION", ("PRK",), ())
+
+
+def test_commentary_with_partners_named_on_one_side() -> None:
+    text = ("Commentary\nIn 2023, trade between Vietnam and the United States reached US$124 billion, while "
+            "bilateral trade with China rose 2.1% to US$171 billion. Chinese President Xi Jinping travelled to Hanoi "
+            "in December. Japan remains Vietnam's largest donor: it provided US$1.6 billion in development aid.")
+    result = run(text, "2024-03-01")
+    trade = {(m.actor, m.recipient, m.value) for m in result.measures if m.measure == "trade"}
+    assert trade == {(("VNM",), ("USA",), 124e9), (("VNM",), ("CHN",), 171e9)}
+    assert any(e.event == "CONSULT" and e.mode == "visit" and e.actor == ("CHN",) and e.recipient == ("VNM",)
+               for e in result.events)
+    assert any(e.event == "AID" and e.actor == ("JPN",) and e.recipient == ("VNM",) for e in result.events)
+    assert_evidence_exact(result)
+    china = next(m for m in result.measures if m.recipient == ("CHN",))
+    assert china.evidence[0].text == "bilateral trade with China rose 2.1% to US$171 billion"

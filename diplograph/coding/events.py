@@ -233,8 +233,10 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None) -> bool:
     if pred.objects:
         head = A.child(verb, "dobj") or (A.child(verb, "nsubjpass") if A.is_passive(verb) else None)
         words = {obj, head.lemma_.lower() if head is not None else None, head.lower_ if head is not None else None}
-        if head is not None:  # 'imposed martial law', 'a state of emergency'
+        if head is not None:  # 'imposed martial law', 'a state of emergency', '$1.6 billion in development aid'
             words |= {c.lemma_.lower() for c in head.children if c.dep_ in ("amod", "compound")}
+            words |= {g.lemma_.lower() for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
+                      for g in c.children if g.dep_ == "pobj"}
         if head is None and "__none__" in pred.objects:
             return True
         if head is not None and "__named__" in pred.objects and _names_someone(head):

@@ -100,8 +100,10 @@ def _measure_for(q: Quantity, sent: Span, res: Resolution, ctx: DocContext,
         return None
     change = _change_for(head, changes, res)
     period = _period(head, word, sent, res, ctx)
-    first = min([word.i, head.i] + [s.start for s in actor + recipient if sent.start <= s.start < sent.end])
-    last = max([word.i, head.i] + [s.end - 1 for s in actor + recipient if sent.start <= s.start < sent.end])
+    quoted = [s for s in actor + recipient if sent.start <= s.start < sent.end and s.method != "context"]
+    lead = word.left_edge.i if word.pos_ in ("NOUN", "PROPN") else word.i  # 'bilateral trade', not 'trade'
+    first = min([lead, head.i] + [s.start for s in quoted])
+    last = max([word.i, head.i] + [s.end - 1 for s in quoted])
     evidence = (min(res.doc[first].idx, q.start), max(res.doc[last].idx + len(res.doc[last].text), q.end))
     return FoundMeasure(kind, actor, recipient, q, change, _commodity(q, head, word, kind), period, evidence,
                         f"measure:{word.lemma_.lower()}", word.i)
@@ -214,6 +216,8 @@ def _complete_pair(kind: str, actor: list[ActorSpan], recipient: list[ActorSpan]
         return actor, recipient
     have = {s.code for s in actor + recipient}
     if have and not have & set(pair):
+        if recipient and not actor and pair[0] not in have:  # 'bilateral trade with China': the state discussed
+            return [_context_span(sent[0].i, pair[0])], recipient
         return actor, recipient
     anchor = sent[0].i
     spans = {code: _context_span(anchor, code) for code in pair}
