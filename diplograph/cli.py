@@ -15,12 +15,12 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import IO, TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from diplograph import __version__
-from diplograph.cli_common import _stderr, friendly
+from diplograph.cli_common import Kind, _stderr, friendly
 from diplograph.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -38,19 +38,10 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-F = TypeVar("F", bound=Callable[..., Any])
-
-
 class RecordFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     table = "table"
-
-
-class Kind(StrEnum):
-    events = "events"
-    measures = "measures"
-    all = "all"
 
 
 # --- shared options ---------------------------------------------------------------------------------------------

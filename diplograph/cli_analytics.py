@@ -7,20 +7,18 @@ JSON. Errors print one line, `error: ...`, with exit code 1 (as in diplograph.cl
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from diplograph.cli_common import _stderr, friendly
+from diplograph.cli_common import Kind, _stderr, friendly
 from diplograph.errors import ConfigError
 
 if TYPE_CHECKING:
     from diplograph.store import Store
 
-F = TypeVar("F", bound=Callable[..., Any])
 
 DbOption = Annotated[
     Path | None,
@@ -43,10 +41,6 @@ class ImportSource(StrEnum):
     plover = "plover"
 
 
-class FactKind(StrEnum):
-    all = "all"
-    events = "events"
-    measures = "measures"
 
 
 
@@ -225,7 +219,7 @@ def corroboration(
     state: Annotated[str | None, typer.Option("--state", help="A state code, as actor or recipient.")] = None,
     since: SinceOption = None,
     until: UntilOption = None,
-    kind: Annotated[FactKind, typer.Option("--kind", help="Which facts.")] = FactKind.all,
+    kind: Annotated[Kind, typer.Option("--kind", help="Which facts.")] = Kind.all,
     min_documents: Annotated[int, typer.Option("--min-documents", min=1, help="Only facts this well supported.")] = 1,
     limit: Annotated[int, typer.Option("--limit", "-n", min=0, help="Rows to print (0: all).")] = 50,
     as_json: JsonOption = False,

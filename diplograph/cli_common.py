@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
+from enum import StrEnum
 from typing import Any, TypeVar
 
 import typer
@@ -12,6 +13,14 @@ import typer
 from diplograph.errors import DiplographError
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+class Kind(StrEnum):
+    """Which records a command prints or counts."""
+
+    events = "events"
+    measures = "measures"
+    all = "all"
 
 
 def _stderr(message: str) -> None:
