@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import typer
+from conftest import app_with
 from typer.testing import CliRunner
 
 from diplograph import analytics
@@ -317,14 +318,7 @@ def test_corroboration_counts_documents_and_sources(tmp_path: Path) -> None:
 def cli() -> typer.Typer:
     from diplograph.cli_analytics import register
 
-    app = typer.Typer()
-
-    @app.callback()
-    def main() -> None:
-        """Test app."""
-
-    register(app)
-    return app
+    return app_with(register)
 
 
 def _run(app: typer.Typer, *args: str) -> dict[str, object] | list[object]:

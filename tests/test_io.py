@@ -12,6 +12,7 @@ from xml.etree import ElementTree as ET
 
 import pytest
 import typer
+from conftest import app_with
 from typer.testing import CliRunner
 
 from diplograph.errors import ConfigError, InputError
@@ -324,14 +325,7 @@ def test_samples_round_trip(samples: tuple[Store, dict[str, object]], tmp_path: 
 def cli() -> typer.Typer:
     from diplograph.cli_analytics import register
 
-    app = typer.Typer()
-
-    @app.callback()
-    def main() -> None:
-        """Test app."""
-
-    register(app)
-    return app
+    return app_with(register)
 
 
 @needs_samples

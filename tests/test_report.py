@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import typer
+from conftest import app_with
 from typer.testing import CliRunner
 
 from diplograph.model import Document
@@ -227,14 +228,7 @@ def test_every_state_has_a_centroid() -> None:
 def cli() -> typer.Typer:
     from diplograph.report.cli import register
 
-    app = typer.Typer()
-
-    @app.callback()
-    def main() -> None:
-        """Test app."""
-
-    register(app)
-    return app
+    return app_with(register)
 
 
 def test_brief_command(cli: typer.Typer, seed_db: Path, tmp_path: Path) -> None:
