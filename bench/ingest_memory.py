@@ -5,8 +5,9 @@
 For each N a child process (a fresh interpreter, so nothing is shared between sizes) generates N short distinct
 documents on the fly (one or two sentences naming two states, a number and a date; nothing is held in a list),
 streams them through `Extractor.extract_documents` (or `parallel_extract` with `--workers 2`) into
-`Store.add` on a new DuckDB file, and reports its peak resident memory (`resource.getrusage(RUSAGE_SELF)
-.ru_maxrss`; with workers, also the largest worker's, RUSAGE_CHILDREN) and its RSS sampled every N/10 documents.
+`Store.add` on a new DuckDB file (with the memory cap `diplograph ingest` uses, `--memory-mib`), and reports its
+peak resident memory (`resource.getrusage(RUSAGE_SELF).ru_maxrss`; with workers, also the largest
+worker's, RUSAGE_CHILDREN) and its RSS sampled every N/10 documents.
 The ratio peak(N=largest) / peak(N=smallest) is the figure of issue 7 (target <= 1.10).
 """
 
@@ -27,6 +28,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
+from diplograph import config  # noqa: E402
 from diplograph.model import Document  # noqa: E402
 
 STATES = (
@@ -62,7 +64,7 @@ def rss_mib() -> float:
     return float("nan")
 
 
-def child(n: int, db: Path, workers: int, batch_size: int) -> dict[str, object]:
+def child(n: int, db: Path, workers: int, batch_size: int, memory_mib: int) -> dict[str, object]:
     from diplograph.pipeline import Extractor
     from diplograph.scale import parallel_extract
     from diplograph.store import Store
@@ -83,13 +85,13 @@ def child(n: int, db: Path, workers: int, batch_size: int) -> dict[str, object]:
     else:
         extractions = parallel_extract(docs, workers=workers, batch_size=batch_size)
     with Store.open(db) as store:
-        result = store.add(sampled(extractions), batch_size=batch_size)  # type: ignore[arg-type]
+        result = store.add(sampled(extractions), batch_size=batch_size, memory_mib=memory_mib)  # type: ignore[arg-type]
         stats = store.stats()
     seconds = time.perf_counter() - start
     self_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {
-        "n": n, "workers": workers, "batch_size": batch_size, "seconds": round(seconds, 1),
+        "n": n, "workers": workers, "batch_size": batch_size, "memory_mib": memory_mib, "seconds": round(seconds, 1),
         "docs_per_s": round(n / seconds, 1), "peak_rss_mib": round(self_peak, 1),
         "worker_peak_rss_mib": round(children_peak, 1) if workers > 1 else None,
         "rss_samples_mib": samples, "documents": result.documents_added, "events": stats["events"],
@@ -103,18 +105,25 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--batch-size", type=int, default=64)
+    parser.add_argument(
+        "--memory-mib",
+        type=int,
+        default=int(config.get("ingest_memory")),
+        help="DuckDB memory cap while adding (default: $DIPLOGRAPH_INGEST_MEMORY, as ingest)",
+    )
     parser.add_argument("--json", type=Path)
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--db", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(list(argv) if argv is not None else None)
     if args.child is not None:
-        print(json.dumps(child(args.child, args.db, args.workers, args.batch_size)))
+        print(json.dumps(child(args.child, args.db, args.workers, args.batch_size, args.memory_mib)))
         return 0
     runs = []
     for n in [int(s) for s in args.sizes.split(",")]:
         with tempfile.TemporaryDirectory() as tmp:
             command = [sys.executable, __file__, "--child", str(n), "--db", f"{tmp}/bench.duckdb",
-                       "--workers", str(args.workers), "--batch-size", str(args.batch_size)]  # fmt: skip
+                       "--workers", str(args.workers), "--batch-size", str(args.batch_size),
+                       "--memory-mib", str(args.memory_mib)]  # fmt: skip
             out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
         runs.append(json.loads(out.strip().splitlines()[-1]))
         print(json.dumps(runs[-1]), file=sys.stderr)

@@ -174,6 +174,22 @@ def _batch_size(value: int | None) -> int:
         raise ConfigError(f"DIPLOGRAPH_BATCH_SIZE: expected a number, got {config.get('batch_size')!r}") from None
 
 
+def _ingest_memory() -> int:
+    from diplograph import config
+    from diplograph.store.core import MIN_MEMORY_MIB
+
+    raw = config.get("ingest_memory")
+    try:
+        value = int(raw)
+    except ValueError:
+        value = -1
+    if value < 0 or 0 < value < MIN_MEMORY_MIB:
+        raise ConfigError(
+            f"DIPLOGRAPH_INGEST_MEMORY: expected MiB, {MIN_MEMORY_MIB} or more (0: no cap), got {raw!r}"
+        )
+    return value
+
+
 class Reading:
     """Documents from the given paths; read problems are reported on stderr as they come and counted."""
 
@@ -334,7 +350,7 @@ def ingest(
         with _open_store(db, read_only=False) as store, _progress(not quiet) as tick:
             extractions = _extractions(reading, workers=workers, size=size, actors_file=actors_file,
                                        lexicon_file=lexicon_file, max_chars=max_chars, timeout=timeout)
-            result = store.add(_counted(extractions, tick), batch_size=size)
+            result = store.add(_counted(extractions, tick), batch_size=size, memory_mib=_ingest_memory())
     documents = plural(result.documents_added + result.documents_skipped, "document")
     facts = f"{plural(result.events_added, 'event')}, {plural(result.measures_added, 'measure')}"
     summary = f"ingested {documents} ({result.documents_skipped} already stored), {facts}"

@@ -20,6 +20,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("actors", "DIPLOGRAPH_ACTORS", "", "Extra actor names (CSV, columns as actors/data/names.csv)."),
     Setting("lexicon", "DIPLOGRAPH_LEXICON", "", "An extra event lexicon (TOML laid out as coding/data/lexicon.toml)."),
     Setting("batch_size", "DIPLOGRAPH_BATCH_SIZE", "64", "Documents per extraction and store batch."),
+    Setting(
+        "ingest_memory",
+        "DIPLOGRAPH_INGEST_MEMORY",
+        "32",
+        "MiB of DuckDB memory an ingest starts with (doubled when the store's keys need more); 0: no cap.",
+    ),
     Setting("token", "DIPLOGRAPH_TOKEN", "", "Bearer token that allows writes through the REST API."),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}

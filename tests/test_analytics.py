@@ -279,6 +279,21 @@ def test_network_filters(network_store: Store) -> None:
     assert len(heavy.edges) == 2
 
 
+def test_network_among_given_states_only(network_store: Store) -> None:
+    among = analytics.state_network(network_store, states=["CHN", "RUS", "IND"])
+    assert [(e.source, e.target, e.weight) for e in among.edges] == [("IND", "RUS", 2), ("CHN", "RUS", 1)]
+
+
+def test_an_event_counts_once_for_each_pair_of_states(tmp_path: Path) -> None:
+    # [USA, FRA] -> [FRA, USA] names the pair USA-FRA twice; one event, weight 1
+    facts = [_one("m1", lambda d: event(d, "AGREE", ("USA", "FRA"), ("FRA", "USA"), "2023-01-01")),
+             _one("m2", lambda d: event(d, "AGREE", ("USA", "FRA"), ("RUS",), "2023-01-02"))]  # fmt: skip
+    with build(tmp_path / "pairs.duckdb", facts) as store:
+        edges = analytics.state_network(store).edges
+    assert sorted((e.source, e.target, e.weight) for e in edges) == [("FRA", "RUS", 1), ("FRA", "USA", 1),
+                                                                      ("RUS", "USA", 1)]  # fmt: skip
+
+
 def test_betweenness_of_a_star() -> None:
     star = {"hub": {"a", "b", "c"}, "a": {"hub"}, "b": {"hub"}, "c": {"hub"}}
     assert betweenness(star) == {"hub": 1.0, "a": 0.0, "b": 0.0, "c": 0.0}

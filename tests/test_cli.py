@@ -240,6 +240,19 @@ def test_ingest_reads_stdin_and_the_env_store(tmp_path: Path) -> None:
     assert [(d["id"], d["published"], d["text"]) for d in listed] == [("stdin", PUBLISHED, LAVROV + "\n")]
 
 
+def test_ingest_memory_setting_is_used_and_checked(tmp_path: Path, folder: Path) -> None:
+    db = tmp_path / "capped.duckdb"
+    capped = invoke("ingest", str(folder), "--db", str(db), "-q", env={"DIPLOGRAPH_INGEST_MEMORY": "16"})
+    assert capped.exit_code == 0, capped.stderr
+    assert counts(db)["documents"] == 4
+    for bad in ("lots", "-5", "4"):
+        result = invoke("ingest", str(folder), "--db", str(db), env={"DIPLOGRAPH_INGEST_MEMORY": bad})
+        assert result.exit_code == 1
+        assert f"DIPLOGRAPH_INGEST_MEMORY: expected MiB, 16 or more (0: no cap), got {bad!r}" in result.stderr
+        assert "Traceback" not in result.stderr
+    assert counts(db)["documents"] == 4
+
+
 def test_bad_options_give_one_error_line(tmp_path: Path, folder: Path) -> None:
     result = invoke("ingest", str(folder), "--db", str(tmp_path / "x.duckdb"), "--published", "yesterday")
     assert result.exit_code == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -132,6 +133,21 @@ def test_parquet_columns_match_store_tables(tmp_path: Path, serial: list[Extract
         assert [r[0] for r in parquet] == [r[0] for r in stored]
         # JSON columns travel as VARCHAR; every other column has the store's type
         assert [r[1] for r in parquet] == [("VARCHAR" if r[1] == "JSON" else r[1]) for r in stored]
+
+
+def test_load_parquet_refuses_two_facts_with_one_key_and_stores_nothing(
+    tmp_path: Path, serial: list[Extraction]
+) -> None:
+    from diplograph.errors import StoreError
+
+    with_events = next(x for x in serial if x.events)
+    same = dataclasses.replace(with_events.events[0], id="same")
+    twice = dataclasses.replace(with_events, events=(same, same))
+    write_part(tmp_path, 0, [twice])
+    with Store.open(":memory:") as store:
+        with pytest.raises(StoreError, match="two events with the key"):
+            load_parquet(store, tmp_path)
+        assert store.stats()["documents"] == 0
 
 
 def test_load_parquet_reports_a_missing_folder(tmp_path: Path) -> None:

@@ -438,6 +438,55 @@ def _versions(path: Path) -> list[int]:
         conn.close()
 
 
+def test_only_documents_keep_a_key_index(db: Path) -> None:
+    # DuckDB holds every key index whole in memory; the fact tables have none since schema version 4
+    with Store.open(db) as store:
+        store.add(hand_built())
+        keys = store.connection.execute(
+            "SELECT table_name FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY' ORDER BY 1"
+        ).fetchall()
+        nullable = store.connection.execute(
+            "SELECT count(*) FROM information_schema.columns WHERE table_name = 'mentions' AND is_nullable = 'YES'"
+        ).fetchall()
+    assert keys == [("documents",), ("schema_migrations",)]
+    assert nullable == [(0,)]  # the rebuilt tables keep their NOT NULLs
+
+
+def test_a_memory_cap_holds_while_adding_and_is_given_back(db: Path) -> None:
+    many = [
+        Extraction(Document(id=f"d{i}", text=f"Russia met China on day {i}. " * 40), mentions=hand_built()[0].mentions)
+        for i in range(300)
+    ]
+    seen: list[str] = []
+
+    def limit(store: Store) -> str:
+        return str(store.connection.execute("SELECT current_setting('memory_limit')").fetchone()[0])
+
+    def watched(store: Store) -> Any:
+        for x in many:
+            seen.append(limit(store))
+            yield x
+
+    with Store.open(db) as store:
+        before = limit(store)
+        assert store.add(watched(store), batch_size=100, memory_mib=16).documents_added == 300
+        assert set(seen[1:]) == {"16.0 MiB"}  # the first document is read before the cap is set
+        assert limit(store) == before
+        assert counts(store)["documents"] == 300
+        assert store.add(many, memory_mib=16) == AddResult(0, 300, 0, 0)
+        for bad in (-1, 8):
+            with pytest.raises(ConfigError, match="memory_mib"):
+                store.add(many, memory_mib=bad)
+
+
+def test_the_cap_doubles_while_the_key_index_fills_more_than_half() -> None:
+    mib = 2**20
+    assert core.grown_cap(32, 0) == 32
+    assert core.grown_cap(32, 16 * mib) == 32
+    assert core.grown_cap(32, 16 * mib + 1) == 64
+    assert core.grown_cap(32, 100 * mib) == 256
+
+
 def test_old_store_is_migrated(db: Path) -> None:
     db.parent.mkdir(parents=True)
     conn = duckdb.connect(str(db))

@@ -17,10 +17,12 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from diplograph.analytics import corroboration, outreach, state_network
+from diplograph.analytics import outreach, state_network
 from diplograph.analytics._common import event_quad, event_score
 from diplograph.model import Event, Evidence, Measure
 from diplograph.ontology import QUADS
+from diplograph.report import aggregate
+from diplograph.store import convert
 from diplograph.store.convert import date_bounds
 from diplograph.store.query import DateLike
 
@@ -123,18 +125,20 @@ class Partner:
     name: str
     events: int = 0
     quads: dict[str, int] = field(default_factory=lambda: dict.fromkeys(QUADS, 0))
-    scores: list[float] = field(default_factory=list, repr=False)
-    measures: list[Fact] = field(default_factory=list)
+    score_sum: float = field(default=0.0, repr=False)
+    scored: int = field(default=0, repr=False)  # events with a score
+    measures: list[Fact] = field(default_factory=list)  # those among the brief's listed measures
+    measure_count: int = 0  # all of them
     roles: list[str] = field(default_factory=list)  # outreach roles: visited, hosted, met
 
     @property
     def mean_score(self) -> float | None:
-        return round(sum(self.scores) / len(self.scores), 2) if self.scores else None
+        return round(self.score_sum / self.scored, 2) if self.scored else None
 
     @property
     def weight(self) -> int:
         """Interactions: events plus measures."""
-        return self.events + len(self.measures)
+        return self.events + max(self.measure_count, len(self.measures))
 
 
 @dataclass(frozen=True)
@@ -230,7 +234,8 @@ class Brief:
             for fact, data in zip(getattr(self, name), out[name], strict=True):
                 data.update(summary=fact.summary, weight=round(fact.weight, 3), amount=fact.amount)
         for partner, data in zip(self.partners, out["partners"], strict=True):
-            data.pop("scores", None)
+            data.pop("score_sum", None)
+            data.pop("scored", None)
             data.update(mean_score=partner.mean_score)
         return out
 
@@ -436,66 +441,64 @@ def _start(date: str | None) -> str:
     return first.isoformat() if first else "9999-12-31"
 
 
-def _partners(code: str, events: list[Fact], measures: list[Fact]) -> dict[str, Partner]:
+def _others(code: str, fact: Fact) -> set[str]:
+    """The other side of a fact; a co-actor (RUS in 'Russia and North Korea announced ...') counts as a partner."""
+    if code in fact.actor:
+        return {s for s in (*fact.recipient, *fact.actor) if s != code}
+    return {s for s in fact.actor if s != code}
+
+
+def _partners(code: str, sums: aggregate.Sums, measures: list[Fact]) -> dict[str, Partner]:
     partners: dict[str, Partner] = {}
 
-    def others(fact: Fact) -> set[str]:
-        # the other side; a co-actor (RUS in 'Russia and North Korea announced ...') counts as a partner too
-        if code in fact.actor:
-            return {s for s in (*fact.recipient, *fact.actor) if s != code}
-        return {s for s in fact.actor if s != code}
+    def partner(state: str) -> Partner:
+        return partners.setdefault(state, Partner(state, state_name(state)))
 
-    for fact in events:
-        for other in sorted(others(fact)):
-            partner = partners.setdefault(other, Partner(other, state_name(other)))
-            partner.events += 1
-            if fact.quad:
-                partner.quads[fact.quad] += 1
-            if fact.score is not None:
-                partner.scores.append(fact.score)
+    for row in sums.partner_events:
+        found = partner(row["state"])
+        found.events += int(row["n"])
+        if row["quad"]:
+            found.quads[row["quad"]] += int(row["n"])
+        found.score_sum += float(row["score_sum"] or 0.0)
+        found.scored += int(row["scored"])
+    for state, n in sums.partner_measures.items():
+        partner(state).measure_count = n
     for fact in measures:
-        for other in sorted(others(fact)):
-            partners.setdefault(other, Partner(other, state_name(other))).measures.append(fact)
+        for other in sorted(_others(code, fact)):
+            partner(other).measures.append(fact)
     return partners
 
 
-def _timeline(events: list[Fact]) -> Timeline:
-    months: dict[str, Counter[str]] = defaultdict(Counter)
-    spans: dict[str, Counter[str]] = defaultdict(Counter)
-    bounds: dict[str, tuple[str, str, str]] = {}
-    undated = 0
-    for fact in events:
-        start, end = date_bounds(fact.date)
-        if start is None or end is None or fact.quad is None:
-            undated += 1
-            continue
-        if (start.year, start.month) == (end.year, end.month):
-            label = start.strftime("%Y-%m")
-            months[label][fact.quad] += 1
-            bounds[label] = ("month", start.replace(day=1).isoformat(), end.isoformat())
+def _buckets(rows: list[dict[str, Any]], month: bool) -> list[Bucket]:
+    grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        grouped[str(row["label"])].append(row)
+    buckets = []
+    for label, group in grouped.items():
+        start, end = min(r["start"] for r in group), max(r["end"] for r in group)
+        if month:
+            granularity = "month"
         else:
-            label = str(fact.date)
-            spans[label][fact.quad] += 1
-            granularity = "year" if start.year == end.year and start.month == 1 and end.month == 12 else "range"
-            bounds[label] = (granularity, start.isoformat(), end.isoformat())
-
-    def bucket(label: str, counts: Counter[str]) -> Bucket:
-        granularity, first, last = bounds[label]
-        return Bucket(label, granularity, first, last, {q: counts.get(q, 0) for q in QUADS})
-
-    return Timeline(
-        [bucket(m, months[m]) for m in sorted(months)],
-        sorted((bucket(s, spans[s]) for s in spans), key=lambda b: (b.start, b.end)),
-        undated,
-    )
+            whole_year = start.year == end.year and start.month == 1 and end.month == 12
+            granularity = "year" if whole_year else "range"
+        counts = Counter({r["quad"]: int(r["n"]) for r in group})
+        buckets.append(Bucket(label, granularity, start.isoformat(), end.isoformat(),
+                              {q: counts.get(q, 0) for q in QUADS}))  # fmt: skip
+    return buckets
 
 
-def _contacts(store: Store, code: str, since: DateLike, until: DateLike, events: list[Event],
-              docs: _Documents) -> list[Contact]:  # fmt: skip
-    by_id = {(e.doc, e.id): e for e in events}
+def _timeline(sums: aggregate.Sums) -> Timeline:
+    months = sorted(_buckets(sums.months, month=True), key=lambda b: b.label)
+    spans = sorted(_buckets(sums.spans, month=False), key=lambda b: (b.start, b.end))
+    return Timeline(months, spans, sums.undated)
+
+
+def _contacts(store: Store, code: str, since: DateLike, until: DateLike, docs: _Documents) -> list[Contact]:
     contacts = []
     found = outreach(store, state=code, since=since, until=until).contacts
-    docs.preload(m.doc for contact in found for m in contact.meetings[-QUOTED_MEETINGS:])
+    wanted = [(m.doc, m.id) for contact in found for m in contact.meetings[-QUOTED_MEETINGS:]]
+    by_id = aggregate.events_by_id(store, wanted)
+    docs.preload(doc for doc, _ in wanted)
     for contact in found:
         meetings = []
         for n, m in enumerate(contact.meetings):
@@ -518,11 +521,9 @@ def _contacts(store: Store, code: str, since: DateLike, until: DateLike, events:
 
 
 def _network(store: Store, code: str, partners: Iterable[str], since: DateLike, until: DateLike) -> list[Link]:
-    members = {code, *partners}
     links = [
         Link(e.source, e.target, e.weight, e.mean_score)
-        for e in state_network(store, since=since, until=until).edges
-        if e.source in members and e.target in members
+        for e in state_network(store, since=since, until=until, states={code, *partners}).edges
     ]
     return sorted(links, key=lambda link: (-link.weight, link.a, link.b))
 
@@ -553,24 +554,29 @@ def brief(store: Store, code: str, *, since: DateLike = None, until: DateLike = 
     """
     code = code.strip().upper()
     docs = _Documents(store)
-    raw_events = store.events(state=code, since=since, until=until)
-    raw_measures = store.measures(state=code, since=since, until=until)
-    support = {
+    sums = aggregate.sums(store, code, since=since, until=until, headlines=headlines, same_kind=SAME_KIND,
+                          listed=LISTED)  # fmt: skip
+    shown = [*sums.headlines, *sums.latest_events, *sums.largest_measures]
+    raw_events = [convert.event_from_row(r) for r in aggregate.records_of(store, code, shown, since=since,
+                                                                         until=until, kind="event")]  # fmt: skip
+    raw_measures = [convert.measure_from_row(r) for r in aggregate.records_of(store, code, shown, since=since,
+                                                                             until=until, kind="measure")]  # fmt: skip
+    support: dict[tuple[Any, ...], Any] = dict(sums.support)
+    by_key = {
         _key(f.kind, f.type, f.actor, f.recipient, f.date, f.value, f.unit): f
-        for f in corroboration(store, state=code, since=since, until=until)
+        for f in [*_merge_events(raw_events, docs, support), *_merge_measures(raw_measures, docs, support)]
     }
-    events = sorted(_merge_events(raw_events, docs, support), key=lambda f: (_start(f.date), f.type, f.states))
-    measures = sorted(
-        _merge_measures(raw_measures, docs, support), key=lambda f: (f.type, _start(f.date), f.states, f.value or 0)
-    )
-    ranked = sorted([*events, *measures], key=lambda f: (-f.documents, -f.weight, _start(f.date), f.kind, f.type))
-    partners = _partners(code, events, measures)
-    timeline = _timeline(events)
-    totals = (len(events), len(measures))
-    top = _with_quotes(_diverse(ranked, headlines), docs)
-    events = _with_quotes(events[-LISTED:], docs)  # the latest; a large store's brief lists, not dumps
-    measures = _with_quotes(_largest(measures, LISTED), docs)
-    contacts = _contacts(store, code, since, until, raw_events, docs)
+    top = _with_quotes([by_key[k.as_tuple()] for k in sums.headlines], docs)
+    events = _with_quotes([by_key[k.as_tuple()] for k in sums.latest_events], docs)  # the latest; a brief lists
+    measures = _with_quotes(
+        sorted((by_key[k.as_tuple()] for k in sums.largest_measures),
+               key=lambda f: (f.type, _start(f.date), f.states, f.value or 0)),
+        docs,
+    )  # fmt: skip
+    partners = _partners(code, sums, measures)
+    timeline = _timeline(sums)
+    totals = (sums.event_total, sums.measure_total)
+    contacts = _contacts(store, code, since, until, docs)
     for contact in contacts:
         partners.setdefault(contact.state, Partner(contact.state, contact.name)).roles = list(contact.roles)
     ordered = sorted(partners.values(), key=lambda p: (-p.weight, p.state))
@@ -589,11 +595,3 @@ def brief(store: Store, code: str, *, since: DateLike = None, until: DateLike = 
         network=_network(store, code, partners, since, until), sources=sources,
         event_total=totals[0], measure_total=totals[1],
     )  # fmt: skip
-
-
-def _largest(measures: list[Fact], n: int) -> list[Fact]:
-    """The n largest measures (all when there are n or fewer), in their listing order."""
-    if len(measures) <= n:
-        return measures
-    keep = {id(f) for f in sorted(measures, key=lambda f: -f.weight)[:n]}
-    return [f for f in measures if id(f) in keep]

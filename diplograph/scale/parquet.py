@@ -113,11 +113,14 @@ def load_parquet(store: Store, out_dir: str | Path) -> AddResult:
                 WHERE hash NOT IN (SELECT hash FROM documents)
                 QUALIFY row_number() OVER (PARTITION BY hash ORDER BY {part}, file_row_number) = 1
             """)
-            conn.execute(f"INSERT INTO documents ({_columns('documents')}) "
-                         f"SELECT {_columns('documents')} FROM {staged} ORDER BY _part")
+            conn.execute(
+                f"INSERT INTO documents ({_columns('documents')}) "
+                f"SELECT {_columns('documents')} FROM {staged} ORDER BY _part"
+            )
             added: dict[str, int] = {}
             for table in ("events", "measures", "mentions"):
                 source = f"read_parquet('{_escape(_glob(out_dir, table))}', filename=true)"
+                _refuse_duplicate_facts(conn, table, source, staged)
                 row = conn.execute(f"""
                     INSERT INTO {table} ({_columns(table)})
                     SELECT {_columns(table)} FROM {source} AS f
@@ -139,6 +142,22 @@ def load_parquet(store: Store, out_dir: str | Path) -> AddResult:
     documents_added = int(new[0]) if new else 0
     documents_total = int(total[0]) if total else 0
     return AddResult(documents_added, documents_total - documents_added, added["events"], added["measures"])
+
+
+_FACT_KEYS = {"events": "doc_hash, id", "measures": "doc_hash, id", "mentions": "doc_hash, kind, seq"}
+
+
+def _refuse_duplicate_facts(conn: Any, table: str, source: str, staged: str) -> None:
+    """Two facts of one new document with the same key would be stored twice (the fact tables have no index)."""
+    key = _FACT_KEYS[table]
+    duplicate = conn.execute(f"""
+        SELECT {key} FROM {source} AS f
+        SEMI JOIN {staged} AS d ON f.doc_hash = d.hash AND parse_filename(f.filename) = d._part
+        GROUP BY {key} HAVING count(*) > 1 LIMIT 1
+    """).fetchone()
+    if duplicate:
+        key_values = list(duplicate[1:])
+        raise ValueError(f"document {duplicate[0]} has two {table} with the key {key_values}; keys must differ")
 
 
 def _escape(text: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import islice
@@ -21,6 +22,7 @@ from diplograph.store import convert, migrations
 from diplograph.store.query import EVENT_COLUMNS, MEASURE_COLUMNS, DateLike, Where, add_date_range, fact_filters, page
 
 MEMORY = ":memory:"
+MIN_MEMORY_MIB = 16  # below this a batch's commit may not fit, and an out-of-memory commit invalidates DuckDB
 TABLES = ("documents", "events", "measures", "mentions")  # insert order: a document before its facts
 
 _EVENT_ORDER = "date_start NULLS LAST, doc_id, doc_hash, evidence[1].start NULLS FIRST, seq"
@@ -88,11 +90,23 @@ def insert_rows(conn: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str
     schema = _arrow_schema(table)
     view = f"_diplograph_batch_{table}"
     conn.register(view, pa.Table.from_pylist(rows, schema=schema))
+    columns = ", ".join(f'"{name}"' for name in schema.names)
     try:
-        columns = ", ".join(f'"{name}"' for name in schema.names)
         conn.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {view}")
-    finally:
-        conn.unregister(view)
+    except duckdb.Error:
+        # In an aborted transaction unregister fails too and would hide the real error; the next batch's
+        # register replaces the view.
+        with suppress(duckdb.Error):
+            conn.unregister(view)
+        raise
+    conn.unregister(view)
+
+
+def grown_cap(cap_mib: int, index_bytes: int) -> int:
+    """The memory cap doubled until the key index (which DuckDB keeps whole in memory) fills at most half of it."""
+    while index_bytes > cap_mib * 2**20 // 2:
+        cap_mib *= 2
+    return cap_mib
 
 
 def _chunks(items: Iterable[Extraction], size: int) -> Iterator[list[Extraction]]:
@@ -222,16 +236,70 @@ class Store:
 
     # --- writing -----------------------------------------------------------------------------------------------
 
-    def add(self, extractions: Iterable[Extraction], *, batch_size: int = 64) -> AddResult:
-        """Store extractions whose documents are new, `batch_size` documents per transaction."""
+    def add(
+        self, extractions: Iterable[Extraction], *, batch_size: int = 64, memory_mib: int | None = None
+    ) -> AddResult:
+        """Store extractions whose documents are new, `batch_size` documents per transaction.
+
+        `memory_mib` (16 or more; 0 or None: no cap) caps DuckDB's memory while adding, so that a long ingest
+        does not keep every block it wrote cached; the cap doubles whenever the documents' key index, which
+        DuckDB cannot evict, fills half of it. The previous limit comes back afterwards.
+        """
         if self.read_only:
             raise StoreError(f"{self.path}: the store was opened read-only")
         if not isinstance(batch_size, int) or batch_size < 1:
             raise ConfigError(f"batch_size: expected 1 or more, got {batch_size!r}")
+        if memory_mib is not None and (not isinstance(memory_mib, int) or 0 < memory_mib < MIN_MEMORY_MIB
+                                       or memory_mib < 0):  # fmt: skip
+            raise ConfigError(f"memory_mib: expected 0 (no cap) or {MIN_MEMORY_MIB} or more, got {memory_mib!r}")
         total = AddResult()
-        for batch in _chunks(extractions, batch_size):
-            total += self._add_batch(batch)
+        with self._memory_cap(memory_mib or None) as cap:
+            for batch in _chunks(extractions, batch_size):
+                if cap:
+                    self._grow_cap(cap)
+                total += self._add_batch(batch)
         return total
+
+    @contextmanager
+    def _memory_cap(self, mib: int | None) -> Iterator[list[int]]:
+        """While open, DuckDB's memory_limit is `mib` MiB (the list holds the current cap, for raising it)."""
+        if mib is None:
+            yield []
+            return
+        with self._lock:
+            previous = self.connection.execute("SELECT current_setting('memory_limit')").fetchone()
+            self.connection.execute(f"SET memory_limit = '{int(mib)}MiB'")
+        try:
+            yield [mib]
+            with self._lock:  # write the WAL out under the cap too, not later at close without it
+                try:
+                    self.connection.execute("CHECKPOINT")
+                except duckdb.Error as exc:
+                    raise StoreError(
+                        f"{self.path}: the new documents are committed (in the write-ahead log) but the "
+                        f"checkpoint after them failed: {exc}"
+                    ) from exc
+        finally:
+            with self._lock:
+                self._restore_memory_limit(str(previous[0]) if previous else None)
+
+    def _restore_memory_limit(self, previous: str | None) -> None:
+        # The setting reads back rounded ('18.8 GiB'): RESET gives the exact default, which it usually was.
+        self.connection.execute("RESET memory_limit")
+        now = self.connection.execute("SELECT current_setting('memory_limit')").fetchone()
+        if previous is not None and (now is None or now[0] != previous):
+            self.connection.execute(f"SET memory_limit = '{previous}'")
+
+    def _grow_cap(self, cap: list[int]) -> None:
+        # Raise the cap before it is needed: running out of memory inside a commit invalidates the database.
+        with self._lock:
+            row = self.connection.execute(
+                "SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory() WHERE tag = 'ART_INDEX'"
+            ).fetchone()
+            grown = grown_cap(cap[0], int(row[0]) if row else 0)
+            if grown != cap[0]:
+                cap[0] = grown
+                self.connection.execute(f"SET memory_limit = '{grown}MiB'")
 
     def _add_batch(self, batch: list[Extraction]) -> AddResult:
         with self._lock:

@@ -127,10 +127,35 @@ _V3_DYAD_VIEWS = _sql(
     """,
 )
 
+
+def _drop_primary_key(conn: Connection, table: str) -> None:
+    """Rebuild `table` with the same columns, rows, order and NOT NULLs, without its primary key."""
+    required = conn.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_schema = 'main' AND table_name = ? "
+        "AND is_nullable = 'NO' ORDER BY ordinal_position",
+        [table],
+    ).fetchall()
+    conn.execute(f"CREATE TABLE {table}_rebuilt AS SELECT * FROM {table}")
+    for (column,) in required:
+        conn.execute(f'ALTER TABLE {table}_rebuilt ALTER COLUMN "{column}" SET NOT NULL')
+    conn.execute(f"DROP TABLE {table}")
+    conn.execute(f"ALTER TABLE {table}_rebuilt RENAME TO {table}")
+
+
+def _v4_facts_without_keys(conn: Connection) -> None:
+    # DuckDB keeps every primary-key index whole in memory, so the fact tables' keys (about 0.6 KiB a document,
+    # most of it for mentions) made an ingest's memory grow with the store. Facts are written only with their
+    # new document in one transaction, their ids are checked per document before writing (`Store.add`,
+    # `load_parquet`), and the documents' key still refuses a document twice; reads by document scan fast.
+    for table in ("events", "measures", "mentions"):
+        _drop_primary_key(conn, table)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, events and measures", _V1_CORE_TABLES),
     Migration(2, "mentions: actor, date and quantity spans of each document", _V2_MENTIONS),
     Migration(3, "event_dyads and measure_dyads views: one row per actor x recipient", _V3_DYAD_VIEWS),
+    Migration(4, "events, measures and mentions without primary-key indexes (memory)", _v4_facts_without_keys),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 _OWN_TABLES = ("documents", "events", "measures", "mentions")
