@@ -89,7 +89,7 @@ class Outreach:
 
 
 _EVENTS = """
-SELECT id, doc_id, event, mode, actor, recipient, date, date_start, evidence, detail
+SELECT id, doc_id, event, mode, actor, recipient, date, date_start, evidence[1].text AS evidence_text, {detail}
 FROM events {where}
 ORDER BY date_start NULLS LAST, doc_id, id
 """
@@ -134,7 +134,8 @@ def outreach(
         where.add("contains(lower(CAST(detail AS VARCHAR)), lower(?))", person)
     add_date_range(where, "date_start", "date_end", since, until)
     contacts: dict[str, Contact] = {}
-    for row in rows(store, _EVENTS.format(where=where.sql()), where.params):
+    detail = "detail" if person is not None else "NULL AS detail"  # the details are read for a person only
+    for row in rows(store, _EVENTS.format(where=where.sql(), detail=detail), where.params):
         for on_actor_side in _sides(row, state, person):
             others = row["recipient"] if on_actor_side else row["actor"]
             for other in others:
@@ -147,6 +148,6 @@ def outreach(
 
 
 def _meeting_of(row: dict[str, Any], role: str) -> Meeting:
-    evidence = row["evidence"][0]["text"] if row["evidence"] else ""
+    evidence = row["evidence_text"] or ""
     date = row["date"] or (row["date_start"].isoformat() if isinstance(row["date_start"], dt.date) else None)
     return Meeting(date, role, row["event"], row["mode"], row["doc_id"], row["id"], evidence)

@@ -17,7 +17,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from diplograph.analytics import outreach, state_network
+from diplograph.analytics import state_network
 from diplograph.analytics._common import event_quad, event_score
 from diplograph.model import Event, Evidence, Measure
 from diplograph.ontology import QUADS
@@ -175,7 +175,7 @@ class Contact:
     first: str | None
     last: str | None
     count: int
-    meetings: tuple[tuple[str | None, str, Quote | None], ...]  # (date, role, quote)
+    meetings: tuple[tuple[str | None, str, Quote | None], ...]  # the latest (date, role, quote); `count`: all
 
 
 @dataclass(frozen=True)
@@ -442,27 +442,34 @@ def _start(date: str | None) -> str:
 
 
 def _others(code: str, fact: Fact) -> set[str]:
+    return _others_of(code, fact.actor, fact.recipient)
+
+
+def _others_of(code: str, actor: Iterable[str], recipient: Iterable[str]) -> set[str]:
     """The other side of a fact; a co-actor (RUS in 'Russia and North Korea announced ...') counts as a partner."""
-    if code in fact.actor:
-        return {s for s in (*fact.recipient, *fact.actor) if s != code}
-    return {s for s in fact.actor if s != code}
+    actor = tuple(actor)
+    if code in actor:
+        return {s for s in (*recipient, *actor) if s != code}
+    return {s for s in actor if s != code}
 
 
-def _partners(code: str, sums: aggregate.Sums, measures: list[Fact]) -> dict[str, Partner]:
+def _partners(code: str, facts: aggregate.StateFacts, measures: list[Fact]) -> dict[str, Partner]:
     partners: dict[str, Partner] = {}
 
     def partner(state: str) -> Partner:
         return partners.setdefault(state, Partner(state, state_name(state)))
 
-    for row in sums.partner_events:
-        found = partner(row["state"])
-        found.events += int(row["n"])
-        if row["quad"]:
-            found.quads[row["quad"]] += int(row["n"])
-        found.score_sum += float(row["score_sum"] or 0.0)
-        found.scored += int(row["scored"])
-    for state, n in sums.partner_measures.items():
-        partner(state).measure_count = n
+    for row in facts.sides_of_events():
+        for other in _others_of(code, row["actor"], row["recipient"]):
+            found = partner(other)
+            found.events += int(row["n"])
+            if row["quad"]:
+                found.quads[row["quad"]] += int(row["n"])
+            found.score_sum += float(row["score_sum"] or 0.0)
+            found.scored += int(row["scored"])
+    for row in facts.sides_of_measures():
+        for other in _others_of(code, row["actor"], row["recipient"]):
+            partner(other).measure_count += int(row["n"])
     for fact in measures:
         for other in sorted(_others(code, fact)):
             partner(other).measures.append(fact)
@@ -487,36 +494,25 @@ def _buckets(rows: list[dict[str, Any]], month: bool) -> list[Bucket]:
     return buckets
 
 
-def _timeline(sums: aggregate.Sums) -> Timeline:
-    months = sorted(_buckets(sums.months, month=True), key=lambda b: b.label)
-    spans = sorted(_buckets(sums.spans, month=False), key=lambda b: (b.start, b.end))
-    return Timeline(months, spans, sums.undated)
+def _timeline(facts: aggregate.StateFacts) -> Timeline:
+    months = sorted(_buckets(facts.months(), month=True), key=lambda b: b.label)
+    spans = sorted(_buckets(facts.spans(), month=False), key=lambda b: (b.start, b.end))
+    return Timeline(months, spans, facts.undated())
 
 
-def _contacts(store: Store, code: str, since: DateLike, until: DateLike, docs: _Documents) -> list[Contact]:
+def _contacts(found: aggregate.StateFacts, docs: _Documents) -> list[Contact]:
+    """The states met (analytics.outreach), each with its latest meetings quoted."""
+    rows = found.contacts(QUOTED_MEETINGS)
+    docs.preload(m["doc"] for row in rows for m in row["latest"])
     contacts = []
-    found = outreach(store, state=code, since=since, until=until).contacts
-    wanted = [(m.doc, m.id) for contact in found for m in contact.meetings[-QUOTED_MEETINGS:]]
-    by_id = aggregate.events_by_id(store, wanted)
-    docs.preload(doc for doc, _ in wanted)
-    for contact in found:
+    for row in rows:
         meetings = []
-        for n, m in enumerate(contact.meetings):
-            event = by_id.get((m.doc, m.id))
-            quoted = n >= len(contact.meetings) - QUOTED_MEETINGS and event is not None and event.evidence
-            quote = docs.quote(m.doc, event.evidence[0]) if quoted else None  # type: ignore[union-attr]
-            meetings.append((m.date, m.role, quote))
-        contacts.append(
-            Contact(
-                contact.state,
-                state_name(contact.state),
-                tuple(contact.roles),
-                contact.first,
-                contact.last,
-                contact.count,
-                tuple(meetings),
-            )  # fmt: skip
-        )
+        for m in row["latest"]:
+            evidence = m["evidence"]
+            quote = docs.quote(m["doc"], Evidence(**evidence)) if evidence else None
+            meetings.append((m["date"], m["role"], quote))
+        contacts.append(Contact(row["state"], state_name(row["state"]), tuple(row["roles"]), row["first"],
+                                row["last"], int(row["n"]), tuple(meetings)))  # fmt: skip
     return contacts
 
 
@@ -529,7 +525,7 @@ def _network(store: Store, code: str, partners: Iterable[str], since: DateLike, 
 
 
 LISTED = 150  # events, and measures, listed with quotes in a brief
-QUOTED_MEETINGS = 5  # meetings per outreach contact quoted
+QUOTED_MEETINGS = 5  # latest meetings kept (quoted) per outreach contact
 
 
 def _diverse(ranked: list[Fact], n: int) -> list[Fact]:
@@ -544,6 +540,38 @@ def _diverse(ranked: list[Fact], n: int) -> list[Fact]:
     return out
 
 
+def _headline_candidates(found: aggregate.StateFacts, n: int) -> list[aggregate.Ranked]:
+    """The best supported facts, at most SAME_KIND of one type between the same actor and recipient."""
+    seen: Counter[tuple[Any, ...]] = Counter()
+    chosen: list[aggregate.Ranked] = []
+    page, offset = max(64, 8 * n), 0
+    while len(chosen) < n:
+        ranked = found.best_supported(page, offset)
+        for r in ranked:
+            kind = (r.key.kind, r.key.type, r.actor, r.recipient)
+            if seen[kind] < SAME_KIND and len(chosen) < n:
+                seen[kind] += 1
+                chosen.append(r)
+        if len(ranked) < page:
+            break
+        offset += page
+    return chosen
+
+
+def _facts_of(
+    found: aggregate.StateFacts, shown: list[aggregate.Ranked], docs: _Documents
+) -> dict[tuple[Any, ...], Fact]:
+    """The shown facts built from their stored records (merged as the brief merges), by key."""
+    support: dict[tuple[Any, ...], Any] = {r.key.as_tuple(): r for r in shown}
+    rows: dict[str, set[int]] = {"event": set(), "measure": set()}
+    for r in shown:
+        rows[r.key.kind].update(r.rowids)
+    events = [convert.event_from_row(row) for row in found.records("event", sorted(rows["event"]))]
+    measures = [convert.measure_from_row(row) for row in found.records("measure", sorted(rows["measure"]))]
+    merged = [*_merge_events(events, docs, support), *_merge_measures(measures, docs, support)]
+    return {_key(f.kind, f.type, f.actor, f.recipient, f.date, f.value, f.unit): f for f in merged}
+
+
 def brief(store: Store, code: str, *, since: DateLike = None, until: DateLike = None,
           headlines: int = HEADLINES) -> Brief:  # fmt: skip
     """Everything the store knows about state `code` between since and until (dates overlap the window).
@@ -554,29 +582,22 @@ def brief(store: Store, code: str, *, since: DateLike = None, until: DateLike = 
     """
     code = code.strip().upper()
     docs = _Documents(store)
-    sums = aggregate.sums(store, code, since=since, until=until, headlines=headlines, same_kind=SAME_KIND,
-                          listed=LISTED)  # fmt: skip
-    shown = [*sums.headlines, *sums.latest_events, *sums.largest_measures]
-    raw_events = [convert.event_from_row(r) for r in aggregate.records_of(store, code, shown, since=since,
-                                                                         until=until, kind="event")]  # fmt: skip
-    raw_measures = [convert.measure_from_row(r) for r in aggregate.records_of(store, code, shown, since=since,
-                                                                             until=until, kind="measure")]  # fmt: skip
-    support: dict[tuple[Any, ...], Any] = dict(sums.support)
-    by_key = {
-        _key(f.kind, f.type, f.actor, f.recipient, f.date, f.value, f.unit): f
-        for f in [*_merge_events(raw_events, docs, support), *_merge_measures(raw_measures, docs, support)]
-    }
-    top = _with_quotes([by_key[k.as_tuple()] for k in sums.headlines], docs)
-    events = _with_quotes([by_key[k.as_tuple()] for k in sums.latest_events], docs)  # the latest; a brief lists
-    measures = _with_quotes(
-        sorted((by_key[k.as_tuple()] for k in sums.largest_measures),
-               key=lambda f: (f.type, _start(f.date), f.states, f.value or 0)),
-        docs,
-    )  # fmt: skip
-    partners = _partners(code, sums, measures)
-    timeline = _timeline(sums)
-    totals = (sums.event_total, sums.measure_total)
-    contacts = _contacts(store, code, since, until, docs)
+    with aggregate.open_facts(store, code, since=since, until=until) as found:
+        top_ranked = _headline_candidates(found, headlines)
+        latest, largest = found.latest_events(LISTED), found.largest_measures(LISTED)
+        shown = [*top_ranked, *latest, *largest]
+        facts = _facts_of(found, shown, docs)
+        top = _with_quotes([facts[r.key.as_tuple()] for r in top_ranked], docs)
+        events = _with_quotes([facts[r.key.as_tuple()] for r in latest], docs)  # the latest; a brief lists
+        measures = _with_quotes(
+            sorted((facts[r.key.as_tuple()] for r in largest),
+                   key=lambda f: (f.type, _start(f.date), f.states, f.value or 0)),
+            docs,
+        )  # fmt: skip
+        partners = _partners(code, found, measures)
+        timeline = _timeline(found)
+        totals = found.totals()
+        contacts = _contacts(found, docs)
     for contact in contacts:
         partners.setdefault(contact.state, Partner(contact.state, contact.name)).roles = list(contact.roles)
     ordered = sorted(partners.values(), key=lambda p: (-p.weight, p.state))
