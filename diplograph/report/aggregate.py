@@ -16,6 +16,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from diplograph.analytics.corroboration import _SOURCE
@@ -29,51 +30,95 @@ if TYPE_CHECKING:
 
 _LAST_DAY = "DATE '9999-12-31'"  # undated facts sort last, as in the brief's listings
 
-# One row a fact. Most facts have one record; for those with several, the first record in the store's order
-# (one date: by document id, hash, evidence start, seq) is the least of a struct led by those fields, and
-# `documents` and `sources` go through the documents table. Doing either for every fact took three times as long.
+_AGGREGATES = """count(*) AS records, {payload}, min({start}) AS date_start, max({end}) AS date_end,
+           CASE WHEN count(*) > 1 THEN list(rowid) END AS rowids"""
+
+# Step 1, one row a fact: grouped on the states' codes where each side has one (most facts), else on the sorted
+# lists (grouping on lists costs more); the sides, mode and score of any one record.
 _FACTS = """
 CREATE TEMP TABLE {name} AS
-WITH g AS (
-    SELECT min(rowid) AS fact_id, {type} AS type, list_sort(actor) AS actor_key,
-           list_sort(recipient) AS recipient_key, {date} AS date, {value} AS value, {unit} AS unit,
-           count(*) AS records, any_value(struct_pack({first})) AS any_first,
-           min({start}) AS date_start, max({end}) AS date_end, list(rowid) AS rowids
-    FROM {table} {where}
-    GROUP BY 2, 3, 4, 5, 6, 7
-),
-several AS (
-    SELECT x.fact_id, count(DISTINCT coalesce(d.url, d.hash)) AS documents, count(DISTINCT SOURCE) AS sources,
-           min(struct_pack(order_a := r.doc_id, order_b := r.doc_hash, order_c := coalesce(r.evidence[1].start, -1),
-                           order_d := r.seq, {first_of_r})) AS first
-    FROM (SELECT fact_id, unnest(rowids) AS record FROM g WHERE records > 1) x
-    JOIN {table} r ON r.rowid = x.record
-    JOIN documents d ON d.hash = r.doc_hash
-    GROUP BY 1
-)
-SELECT f.*, {extra}
+SELECT *, {derived}, 1::BIGINT AS documents, 1::BIGINT AS sources, coalesce(date_start, LAST_DAY) AS start
 FROM (
-    SELECT g.* EXCLUDE (any_first), {first_columns}, coalesce(s.documents, 1) AS documents,
-           coalesce(s.sources, 1) AS sources, coalesce(g.date_start, LAST_DAY) AS start
-    FROM g LEFT JOIN several s USING (fact_id)
-) f {joins}
-""".replace("SOURCE", _SOURCE).replace("LAST_DAY", _LAST_DAY)
+    SELECT min(rowid) AS fact_id, {type} AS type, [actor[1]] AS actor, [recipient[1]] AS recipient,
+           {date} AS date, {value} AS value, {unit} AS unit, AGGREGATES
+    FROM {table} {where} {and_} len(actor) = 1 AND len(recipient) = 1
+    GROUP BY {type}, actor[1], recipient[1], {date}, {value}, {unit}
+    UNION ALL
+    SELECT min(rowid), {type}, any_value(actor), any_value(recipient), {date}, {value}, {unit}, AGGREGATES
+    FROM {table} {where} {and_} NOT (len(actor) = 1 AND len(recipient) = 1)
+    GROUP BY {type}, list_sort(actor), list_sort(recipient), {date}, {value}, {unit}
+)
+""".replace("LAST_DAY", _LAST_DAY).replace("AGGREGATES", _AGGREGATES)
 
-# An event's score: its own, else its mode's, else its type's (`analytics.event_score`); its quad by type
-_EVENT_SCORE = "coalesce(f.stored_score, m.score, t.score)"
-_EVENT_EXTRA = f"{_EVENT_SCORE} AS score, t.quad AS quad, abs(coalesce({_EVENT_SCORE}, 0)) AS weight"
-_EVENT_JOINS = """
-LEFT JOIN {plover} m ON m.type = f.type AND m.mode = f.mode
-LEFT JOIN {plover} t ON t.type = f.type AND t.mode IS NULL
+# Step 2, for the few facts with several records: the first record in the store's order (one date: by
+# document id, hash, evidence start, seq; the least of a struct led by those fields) and the documents and
+# sources behind them. Doing this for every fact took three times as long.
+_SEVERAL = """
+CREATE TEMP TABLE {name}_several AS
+SELECT x.fact_id, count(DISTINCT coalesce(d.url, d.hash)) AS documents, count(DISTINCT SOURCE) AS sources,
+       min(struct_pack(order_a := r.doc_id, order_b := r.doc_hash, order_c := coalesce(r.evidence[1].start, -1),
+                       order_d := r.seq, actor := r.actor, recipient := r.recipient, {payload_of_r})) AS first
+FROM (SELECT fact_id, unnest(rowids) AS record FROM {name} WHERE records > 1) x
+JOIN {table} r ON r.rowid = x.record
+JOIN documents d ON d.hash = r.doc_hash
+GROUP BY 1
+""".replace("SOURCE", _SOURCE)
+
+# Step 3: those facts take their first record's sides and payload, then their derived columns again
+_FIRST_RECORD = """
+UPDATE {name} SET documents = s.documents, sources = s.sources, actor = s.first.actor,
+                  recipient = s.first.recipient, {payload_set}
+FROM {name}_several s WHERE {name}.fact_id = s.fact_id;
+UPDATE {name} SET {derived_set} WHERE records > 1;
+DROP TABLE {name}_several;
 """
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """How a fact table's records are read: columns, the payload taken from the first record, derived columns."""
+
+    table: str
+    type: str
+    date: str
+    value: str
+    unit: str
+    start: str
+    end: str
+    payload: dict[str, str]  # fact column: record column
+    derived: dict[str, str]  # column: SQL over the fact's columns
+
+    def sql(self, name: str, where: str) -> list[str]:
+        payload = ", ".join(f"any_value({column}) AS {name_}" for name_, column in self.payload.items())
+        derived = ", ".join(f"{expr} AS {column}" for column, expr in self.derived.items())
+        facts = _FACTS.format(
+            name=name, table=self.table, where=where, and_="AND" if where else "WHERE", type=self.type,
+            date=self.date, value=self.value, unit=self.unit, derived=derived, payload=payload, start=self.start,
+            end=self.end,
+        )
+        several = _SEVERAL.format(name=name, table=self.table, payload_of_r=", ".join(
+            f"{name_} := r.{column}" for name_, column in self.payload.items()))
+        first = _FIRST_RECORD.format(
+            name=name, payload_set=", ".join(f"{name_} = s.first.{name_}" for name_ in self.payload),
+            derived_set=", ".join(f"{column} = {expr}" for column, expr in self.derived.items()),
+        )
+        return [facts, several, first]  # fmt: skip
+
+
+def _event_layout() -> _Layout:
+    score, quad = _plover_sql()
+    return _Layout("events", "event", "date", "NULL::DOUBLE", "NULL::VARCHAR", "date_start", "date_end",
+                   {"mode": "mode", "stored_score": "score"},
+                   {"score": score, "quad": quad, "weight": f"abs(coalesce({score}, 0))"})  # fmt: skip
+
 
 # Fact.weight of a measure: log10(US$) - 2 within 0..8 (else 5), plus 2 for a reported change, at most 10
-_MEASURE_EXTRA = """
-least(10.0, CASE WHEN f.unit = 'USD' AND f.value > 0 THEN greatest(0.0, least(8.0, log10(f.value) - 2)) ELSE 5.0 END
-            + CASE WHEN f.change_pct IS NOT NULL THEN 2.0 ELSE 0.0 END) AS weight
-"""
+_MEASURE_WEIGHT = """least(10.0, CASE WHEN unit = 'USD' AND value > 0 THEN greatest(0.0, least(8.0, log10(value) - 2))
+                                 ELSE 5.0 END + CASE WHEN change_pct IS NOT NULL THEN 2.0 ELSE 0.0 END)"""
+_MEASURE_LAYOUT = _Layout("measures", "measure", "period", "value", "unit", "period_start", "period_end",
+                          {"change_pct": "change_pct"}, {"weight": _MEASURE_WEIGHT})  # fmt: skip
 
-_KEY_COLUMNS = "type, actor_key, recipient_key, date, value, unit"
+_KEY_COLUMNS = "fact_id, type, date, value, unit"
 
 
 @dataclass(frozen=True)
@@ -104,16 +149,25 @@ class Ranked:
     rowids: tuple[int, ...]
 
 
-def _plover_rows() -> dict[str, list[Any]]:
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+@cache
+def _plover_sql() -> tuple[str, str]:
+    """SQL for an event fact's score (its own, else its mode's, else its type's: `analytics.event_score`) and
+    its quad, as CASE expressions over the ontology (cheaper than joining a table a million times)."""
     from diplograph import ontology
 
-    table: dict[str, list[Any]] = {"type": [], "mode": [], "score": [], "quad": []}
+    scores, quads = [], []
     for name in (*ontology.EVENT_TYPES, *ontology.EXTENSION_TYPES):
         spec = ontology.event_type(name)
-        for mode, score in [(None, spec.score), *spec.modes.items()]:
-            for column, value in zip(table, (name, mode, score, spec.quad), strict=True):
-                table[column].append(value)
-    return table
+        modes = " ".join(f"WHEN {_literal(mode)} THEN {score!r}" for mode, score in spec.modes.items())
+        by_mode = f"CASE mode {modes} ELSE {spec.score!r} END" if modes else repr(spec.score)
+        scores.append(f"WHEN {_literal(name)} THEN {by_mode}")
+        quads.append(f"WHEN {_literal(name)} THEN {_literal(spec.quad)}")
+    score = f"coalesce(stored_score, CASE type {' '.join(scores)} END)"
+    return score, f"CASE type {' '.join(quads)} END"
 
 
 class StateFacts:
@@ -127,38 +181,15 @@ class StateFacts:
         self.events = f"brief_events_{suffix}"
         self.measures = f"brief_measures_{suffix}"
 
-    @staticmethod
-    def _first(fields: dict[str, str]) -> dict[str, str]:
-        """The arguments of _FACTS that carry these fields of each fact's first record (name: column)."""
-        return {
-            "first": ", ".join(f"{name} := {column}" for name, column in fields.items()),
-            "first_of_r": ", ".join(f"{name} := r.{column}" for name, column in fields.items()),
-            "first_columns": ", ".join(
-                f"CASE WHEN s.fact_id IS NULL THEN g.any_first.{name} ELSE s.first.{name} END AS {name}"
-                for name in fields
-            ),
-        }
-
     def build(self, since: DateLike, until: DateLike) -> None:
-        import pyarrow as pa
-
         self.window = (since, until)
-        plover = f"brief_plover_{self.events[-8:]}"
-        self.cursor.register(plover, pa.table(_plover_rows()))
-        where = fact_filters(EVENT_COLUMNS, state=self.code, since=since, until=until)
-        self.cursor.execute(_FACTS.format(
-            name=self.events, table="events", where=where.sql(), type="event", date="date", value="NULL::DOUBLE",
-            unit="NULL::VARCHAR", start="date_start", end="date_end",
-            **self._first({"actor": "actor", "recipient": "recipient", "mode": "mode", "stored_score": "score"}),
-            extra=_EVENT_EXTRA, joins=_EVENT_JOINS.format(plover=plover),
-        ), where.params)  # fmt: skip
-        where = fact_filters(MEASURE_COLUMNS, state=self.code, since=since, until=until)
-        self.cursor.execute(_FACTS.format(
-            name=self.measures, table="measures", where=where.sql(), type="measure", date="period",
-            value="value", unit="unit", start="period_start", end="period_end",
-            **self._first({"actor": "actor", "recipient": "recipient", "change_pct": "change_pct"}),
-            extra=_MEASURE_EXTRA, joins="",
-        ), where.params)  # fmt: skip
+        for name, layout, columns in ((self.events, _event_layout(), EVENT_COLUMNS),
+                                      (self.measures, _MEASURE_LAYOUT, MEASURE_COLUMNS)):  # fmt: skip
+            where = fact_filters(columns, state=self.code, since=since, until=until)
+            facts, several, first = layout.sql(name, where.sql())
+            self.cursor.execute(facts, [*where.params, *where.params])  # the filter is used twice
+            self.cursor.execute(several)
+            self.cursor.execute(first)
 
     def dicts(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
         result = self.cursor.execute(sql, params or [])
@@ -173,10 +204,10 @@ class StateFacts:
     def _ranked(self, sql: str, params: list[Any]) -> list[Ranked]:
         return [
             Ranked(
-                FactKey(r["kind"], r["type"], tuple(r["actor_key"]), tuple(r["recipient_key"]), r["date"],
+                FactKey(r["kind"], r["type"], tuple(sorted(r["actor"])), tuple(sorted(r["recipient"])), r["date"],
                         r["value"], r["unit"]),
                 tuple(r["actor"]), tuple(r["recipient"]), int(r["documents"]), int(r["sources"]),
-                tuple(int(i) for i in r["rowids"]),
+                tuple(int(i) for i in (r["rowids"] or [r["fact_id"]])),
             )
             for r in self.dicts(sql, params)
         ]  # fmt: skip

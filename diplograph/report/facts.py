@@ -500,9 +500,8 @@ def _timeline(facts: aggregate.StateFacts) -> Timeline:
     return Timeline(months, spans, facts.undated())
 
 
-def _contacts(found: aggregate.StateFacts, docs: _Documents) -> list[Contact]:
-    """The states met (analytics.outreach), each with its latest meetings quoted."""
-    rows = found.contacts(QUOTED_MEETINGS)
+def _contacts(rows: list[dict[str, Any]], docs: _Documents) -> list[Contact]:
+    """The states met (analytics.outreach, `StateFacts.contacts`), each with its latest meetings quoted."""
     docs.preload(m["doc"] for row in rows for m in row["latest"])
     contacts = []
     for row in rows:
@@ -587,6 +586,11 @@ def brief(store: Store, code: str, *, since: DateLike = None, until: DateLike = 
         latest, largest = found.latest_events(LISTED), found.largest_measures(LISTED)
         shown = [*top_ranked, *latest, *largest]
         facts = _facts_of(found, shown, docs)
+        meetings = found.contacts(QUOTED_MEETINGS)
+        docs.preload([  # every document quoted, in one query
+            *(doc for f in facts.values() if isinstance(f.quotes, _Pending) for doc, _ in f.quotes.pairs),
+            *(m["doc"] for row in meetings for m in row["latest"]),
+        ])  # fmt: skip
         top = _with_quotes([facts[r.key.as_tuple()] for r in top_ranked], docs)
         events = _with_quotes([facts[r.key.as_tuple()] for r in latest], docs)  # the latest; a brief lists
         measures = _with_quotes(
@@ -597,7 +601,7 @@ def brief(store: Store, code: str, *, since: DateLike = None, until: DateLike = 
         partners = _partners(code, found, measures)
         timeline = _timeline(found)
         totals = found.totals()
-        contacts = _contacts(found, docs)
+        contacts = _contacts(meetings, docs)
     for contact in contacts:
         partners.setdefault(contact.state, Partner(contact.state, contact.name)).roles = list(contact.roles)
     ordered = sorted(partners.values(), key=lambda p: (-p.weight, p.state))
