@@ -13,10 +13,12 @@
    and `--repeat` times warm, the median warm time is reported:
    - dyad timeline: `analytics.dyad_timeline(store, "USA", "CHN")`: events by month, type and mode, either direction
    - dyad events page: `store.events(dyad=("USA", "CHN"), since="2024", limit=100)`
-   - country brief for "CHN", all of: events by type (counts), top 10 partners by events (unnested actor/recipient),
-     `store.events(state="CHN", since="2024-06", limit=50)`, `analytics.outreach(store, state="CHN",
-     since="2024")`, `analytics.partner_concentration(store, "CHN", measure="exports")` and
-     `analytics.dyad_timeline` with the top partner since 2020.
+   - country brief: `diplograph.report.brief(store, "CHN")` (what `diplograph brief CHN` builds: every fact of
+     the state merged and counted, headlines, partners, timeline, outreach, network), and with `render_html`
+   - brief queries (the first version of this benchmark), all of: events by type (counts), top 10 partners by
+     events (unnested actor/recipient), `store.events(state="CHN", since="2024-06", limit=50)`,
+     `analytics.outreach(store, state="CHN", since="2024")`, `analytics.partner_concentration(store, "CHN",
+     measure="exports")` and `analytics.dyad_timeline` with the top partner since 2020.
 Targets (issue 7): dyad timeline < 300 ms, country brief < 2 s.
 """
 
@@ -169,6 +171,8 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(list(argv) if argv is not None else None)
     from diplograph import analytics
+    from diplograph.report import brief as report_brief
+    from diplograph.report import render_html
     from diplograph.scale import load_parquet
     from diplograph.store import Store
 
@@ -200,9 +204,15 @@ def main(argv: Iterable[str] | None = None) -> int:
         report["queries"] = {
             "dyad_timeline": timed(lambda: analytics.dyad_timeline(store, a, b), args.repeat),
             "dyad_events_page": timed(lambda: store.events(dyad=(a, b), since="2024", limit=100), args.repeat),
-            "country_brief": timed(lambda: brief(store, args.state), args.repeat),
+            "brief_queries": timed(lambda: brief(store, args.state), args.repeat),
+            "country_brief": timed(lambda: report_brief(store, args.state), args.repeat),
+            "country_brief_html": timed(lambda: render_html(report_brief(store, args.state)), args.repeat),
         }
         report["brief_sizes"] = brief(store, args.state)
+        made = report_brief(store, args.state)
+        report["country_brief_sizes"] = {"event_facts": made.event_count, "measure_facts": made.measure_count,
+                                         "partners": len(made.partners), "links": len(made.network),
+                                         "contacts": len(made.outreach)}  # fmt: skip
     from parallel_speed import machine  # bench/ is on sys.path when run as a script
 
     report["machine"] = machine()
