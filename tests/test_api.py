@@ -483,6 +483,34 @@ def test_read_only_server_refuses_writes_and_limits_their_rate(pristine: Path, t
         assert client.get("/states/PRK").status_code == 200
 
 
+def test_writes_waiting_for_their_job_hold_no_query_thread(
+    pristine: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from diplograph.web import app as web_app
+
+    monkeypatch.setattr(web_app, "QUERY_THREADS", 1)  # one worker thread: a blocked one would stop every read
+    copy = tmp_path / "waiting.duckdb"
+    shutil.copy(pristine, copy)
+    corpus = "".join(json.dumps({"id": f"slow-{n}", "text": f"Kenya sent {n} tons of food aid to Somalia. " * 40})
+                     + "\n" for n in range(50)).encode()  # fmt: skip
+    with serve(create_app(copy, token=TOKEN, writes_per_minute=600)) as url, \
+            httpx.Client(base_url=url, timeout=120) as client, ThreadPoolExecutor(3) as pool:  # fmt: skip
+        slow = client.post("/api/ingest", content=corpus, params={"filename": "slow.jsonl"}, headers=auth())
+        assert slow.status_code == 202  # queued: the waiting posts below run after it
+        posts = [pool.submit(client.post, "/api/documents", json={"text": f"Chad thanked Niger {n}."},
+                             headers=auth(), params={"wait": "true"}) for n in range(3)]  # fmt: skip
+        time.sleep(0.5)
+        began = time.monotonic()
+        assert client.get("/api/stats").status_code == 200
+        answered = time.monotonic()
+        still_waiting = sum(not p.done() for p in posts)
+        assert all(p.result().status_code == 200 for p in posts)
+    assert answered - began < 2.0
+    assert still_waiting == 3  # the read was answered while the writes still waited for their jobs
+
+
 def test_read_cache_answers_again_until_a_write_commits(client: httpx.Client) -> None:
     query = {"state": "MNG", "limit": "100"}
     before = client.get("/api/events", params=query)

@@ -14,6 +14,7 @@ import zlib
 from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
+import anyio
 from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
@@ -384,15 +385,19 @@ class DocumentIn(BaseModel):
     source: str | None = Field(default=None, max_length=300)
 
 
-def _submit(hub: Hub, documents: list[Document], problems: list[ReadProblem], wait: bool) -> JSONResponse:
+def _submit(hub: Hub, documents: list[Document], problems: list[ReadProblem]) -> Any:
     listed = [{"origin": p.origin, "problem": p.problem} for p in problems]
     if not documents:
         raise HTTPException(422, "nothing readable was posted: " + "; ".join(str(p) for p in problems[:5]))
-    job = hub.submit(documents, listed)
+    return hub.submit(documents, listed)
+
+
+async def _answer(job: Any, wait: bool) -> JSONResponse:
+    """The job as it stands; with `wait`, once it has finished. Waiting holds no worker thread (they query)."""
     if wait:
         deadline = time.monotonic() + WAIT_SECONDS
         while job.status in ("queued", "running") and time.monotonic() < deadline:
-            time.sleep(0.05)
+            await anyio.sleep(0.05)
     status = 202 if job.status in ("queued", "running") else 200 if job.status == "done" else 500
     if job.status == "failed":
         raise HTTPException(500, f"the ingest failed: {job.error}")
@@ -401,7 +406,7 @@ def _submit(hub: Hub, documents: list[Document], problems: list[ReadProblem], wa
 
 @router.post("/documents", summary="Ingest one posted document (needs the bearer token)", status_code=202,
              responses=WRITE_RESPONSES)  # fmt: skip
-def post_document(
+async def post_document(
     hub: WriterDep,
     body: Annotated[DocumentIn, Body()],
     wait: Annotated[bool, Query(description="answer when the job has finished")] = False,
@@ -415,7 +420,7 @@ def post_document(
     doc_id = body.id or f"posted-{content_hash(text)[:12]}"
     document = Document(id=doc_id, text=text, published=published, title=body.title, url=body.url,
                         source=body.source, origin="api")  # fmt: skip
-    return _submit(hub, [document], [], wait)
+    return await _answer(_submit(hub, [document], []), wait)
 
 
 @router.post(
@@ -442,11 +447,11 @@ async def post_corpus(
 ) -> JSONResponse:
     raw = await request.body()
 
-    def read_and_submit() -> JSONResponse:  # parsing and waiting block: off the event loop
+    def read_and_submit() -> Any:  # parsing blocks: off the event loop
         documents, problems = read_upload(raw, filename, published)
-        return _submit(hub, documents, problems, wait)
+        return _submit(hub, documents, problems)
 
-    return await run_in_threadpool(read_and_submit)
+    return await _answer(await run_in_threadpool(read_and_submit), wait)
 
 
 def read_upload(raw: bytes, filename: str | None, published: str | None) -> tuple[list[Document], list[ReadProblem]]:

@@ -8,11 +8,14 @@ See docs/web.md for the process model (one DuckDB connection, a cursor per reque
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
+import anyio
+import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
@@ -57,6 +60,9 @@ def _error(request: Request, status: int, detail: str, headers: dict[str, str] |
     return problem(status, detail, headers=headers, **extra)
 
 
+QUERY_THREADS = max(2, 2 * (os.cpu_count() or 1))  # requests that query the store at the same time
+
+
 def create_app(
     store_path: str | Path,
     *,
@@ -77,6 +83,9 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # Queries run in worker threads; DuckDB already spreads one query over the cores, so dozens of them at
+        # once (anyio's default is 40) only thrash. Cached answers never wait for a thread (web/cache.py).
+        anyio.to_thread.current_default_thread_limiter().total_tokens = QUERY_THREADS
         try:
             yield
         finally:
