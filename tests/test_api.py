@@ -511,6 +511,28 @@ def test_writes_waiting_for_their_job_hold_no_query_thread(
     assert still_waiting == 3  # the read was answered while the writes still waited for their jobs
 
 
+def test_identical_reads_at_once_run_one_query(base_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from diplograph.web import data
+
+    calls: list[float] = []
+    real = data.page_facts
+
+    def slow_page(*args: Any, **kwargs: Any) -> Any:
+        calls.append(time.monotonic())
+        time.sleep(0.5)  # long enough for the other requests to arrive while this one runs
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(data, "page_facts", slow_page)
+    query = {"state": "RUS", "limit": "7"}  # asked nowhere else: not cached yet
+    with ThreadPoolExecutor(6) as pool:
+        answers = list(pool.map(lambda _: httpx.get(f"{base_url}/api/events", params=query, timeout=30), range(6)))
+    assert [a.status_code for a in answers] == [200] * 6
+    assert len({a.content for a in answers}) == 1
+    assert len(calls) == 1
+
+
 def test_read_cache_answers_again_until_a_write_commits(client: httpx.Client) -> None:
     query = {"state": "MNG", "limit": "100"}
     before = client.get("/api/events", params=query)

@@ -2,11 +2,13 @@
 
 Every GET under /api (jobs excepted) is a pure read of the store, and this process is the store's only writer
 (docs/web.md), so an answer stays true until the writer commits its next batch: the hub's `version` counts
-those commits and is part of every key. Dashboards that poll and analysts who reload pay the query once.
+those commits and is part of every key. Dashboards that poll and analysts who reload pay the query once, and
+clients asking for the same answer at the same time wait for one query instead of each running it.
 """
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections import OrderedDict
 from typing import TYPE_CHECKING, Any
@@ -26,6 +28,7 @@ class ReadCache:
         self.hub = hub
         self.max_entries = max_entries
         self._entries: OrderedDict[tuple[Any, ...], tuple[Message, bytes]] = OrderedDict()
+        self._in_flight: dict[tuple[Any, ...], asyncio.Event] = {}
         self._lock = threading.Lock()
 
     def _key(self, scope: Scope) -> tuple[Any, ...] | None:
@@ -41,16 +44,40 @@ class ReadCache:
         if key is None:
             await self.app(scope, receive, send)
             return
+        if await self._answered(key, send):
+            return
+        with self._lock:
+            flight = self._in_flight.get(key)
+            leading = flight is None
+            if leading:
+                flight = self._in_flight[key] = asyncio.Event()
+        if not leading:
+            # The same query is being answered for another client: wait for that answer instead of running it
+            # again (at start-up, dozens of clients ask for the same popular pages at once).
+            await flight.wait()  # type: ignore[union-attr]
+            if await self._answered(key, send):
+                return
+            await self.app(scope, receive, send)  # its answer was not kept (an error, or too large)
+            return
+        try:
+            await self.app(scope, receive, self._recording(key, send))
+        finally:
+            with self._lock:
+                self._in_flight.pop(key, None)
+            flight.set()  # type: ignore[union-attr]
+
+    async def _answered(self, key: tuple[Any, ...], send: Send) -> bool:
+        """Send the kept answer for `key`, if there is one."""
         with self._lock:
             hit = self._entries.get(key)
             if hit is not None:
                 self._entries.move_to_end(key)
-        if hit is not None:
-            start, body = hit
-            await send(start)
-            await send({"type": "http.response.body", "body": body, "more_body": False})
-            return
-        await self.app(scope, receive, self._recording(key, send))
+        if hit is None:
+            return False
+        start, body = hit
+        await send(start)
+        await send({"type": "http.response.body", "body": body, "more_body": False})
+        return True
 
     def _recording(self, key: tuple[Any, ...], send: Send) -> Send:
         start: dict[str, Any] = {}
