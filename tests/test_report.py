@@ -236,6 +236,7 @@ def test_brief_command(cli: typer.Typer, seed_db: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["brief", "PRK", "--db", str(seed_db), "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>") and "wrote" in result.stderr
+    assert re.search(r"\(html\): \d+ events, \d+ measures?, \d+ partners, \d+ documents quoted", result.stderr)
     md = tmp_path / "prk.md"
     since = CliRunner().invoke(cli, ["brief", "PRK", "--db", str(seed_db), "--out", str(md), "--since", "2014"])
     assert since.exit_code == 0, since.output
@@ -246,6 +247,14 @@ def test_brief_command(cli: typer.Typer, seed_db: Path, tmp_path: Path) -> None:
     assert bad.exit_code == 1 and "error:" in bad.stderr and "--format" in bad.stderr
     missing = CliRunner().invoke(cli, ["brief", "PRK", "--db", str(tmp_path / "none.duckdb"), "--out", str(out)])
     assert missing.exit_code == 1 and "no store" in missing.stderr
+
+
+def test_brief_summary_line_says_when_a_listing_is_cut() -> None:
+    from diplograph.report.cli import _counted
+
+    assert _counted(986_971, 150, "event") == "986,971 events (150 listed)"
+    assert _counted(12, 12, "event") == "12 events"
+    assert _counted(1, 1, "measure") == "1 measure"
 
 
 # --- looked at as a person would ---------------------------------------------------------------------------------

@@ -63,9 +63,16 @@ def brief(
     except OSError as exc:
         raise ConfigError(f"{out}: cannot write: {exc}") from exc
     _stderr(
-        f"wrote {out} ({kind}): {len(result.events)} events, {len(result.measures)} measures, "
-        f"{len(result.partners)} partners, {len(result.sources)} documents"
+        f"wrote {out} ({kind}): {_counted(result.event_count, len(result.events), 'event')}, "
+        f"{_counted(result.measure_count, len(result.measures), 'measure')}, "
+        f"{len(result.partners)} partners, {len(result.sources)} documents quoted"
     )
+
+
+def _counted(total: int, listed: int, noun: str) -> str:
+    """'986,971 events (150 listed)', or '12 events' when all are listed."""
+    words = f"{total:,} {noun}{'' if total == 1 else 's'}"
+    return words if listed >= total else f"{words} ({listed} listed)"
 
 
 def register(app: typer.Typer) -> None:
