@@ -180,6 +180,7 @@ class StateFacts:
         suffix = uuid.uuid4().hex[:8]
         self.events = f"brief_events_{suffix}"
         self.measures = f"brief_measures_{suffix}"
+        self.window: tuple[DateLike, DateLike] = (None, None)
 
     def build(self, since: DateLike, until: DateLike) -> None:
         self.window = (since, until)

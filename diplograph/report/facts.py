@@ -527,18 +527,6 @@ LISTED = 150  # events, and measures, listed with quotes in a brief
 QUOTED_MEETINGS = 5  # latest meetings kept (quoted) per outreach contact
 
 
-def _diverse(ranked: list[Fact], n: int) -> list[Fact]:
-    """The first n facts, skipping any beyond SAME_KIND of one type between the same actor and recipient."""
-    seen: Counter[tuple[Any, ...]] = Counter()
-    out: list[Fact] = []
-    for fact in ranked:
-        key = (fact.kind, fact.type, fact.actor, fact.recipient)
-        if seen[key] < SAME_KIND and len(out) < n:
-            seen[key] += 1
-            out.append(fact)
-    return out
-
-
 def _headline_candidates(found: aggregate.StateFacts, n: int) -> list[aggregate.Ranked]:
     """The best supported facts, at most SAME_KIND of one type between the same actor and recipient."""
     seen: Counter[tuple[Any, ...]] = Counter()
