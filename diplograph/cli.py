@@ -20,7 +20,7 @@ from typing import IO, TYPE_CHECKING, Annotated, Any
 import typer
 
 from diplograph import __version__
-from diplograph.cli_common import Kind, _stderr, friendly
+from diplograph.cli_common import Kind, _stderr, friendly, ingest_memory
 from diplograph.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -172,22 +172,6 @@ def _batch_size(value: int | None) -> int:
         return max(1, int(config.get("batch_size")))
     except ValueError:
         raise ConfigError(f"DIPLOGRAPH_BATCH_SIZE: expected a number, got {config.get('batch_size')!r}") from None
-
-
-def _ingest_memory() -> int:
-    from diplograph import config
-    from diplograph.store.core import MIN_MEMORY_MIB
-
-    raw = config.get("ingest_memory")
-    try:
-        value = int(raw)
-    except ValueError:
-        value = -1
-    if value < 0 or 0 < value < MIN_MEMORY_MIB:
-        raise ConfigError(
-            f"DIPLOGRAPH_INGEST_MEMORY: expected MiB, {MIN_MEMORY_MIB} or more (0: no cap), got {raw!r}"
-        )
-    return value
 
 
 class Reading:
@@ -350,7 +334,7 @@ def ingest(
         with _open_store(db, read_only=False) as store, _progress(not quiet) as tick:
             extractions = _extractions(reading, workers=workers, size=size, actors_file=actors_file,
                                        lexicon_file=lexicon_file, max_chars=max_chars, timeout=timeout)
-            result = store.add(_counted(extractions, tick), batch_size=size, memory_mib=_ingest_memory())
+            result = store.add(_counted(extractions, tick), batch_size=size, memory_mib=ingest_memory())
     documents = plural(result.documents_added + result.documents_skipped, "document")
     facts = f"{plural(result.events_added, 'event')}, {plural(result.measures_added, 'measure')}"
     summary = f"ingested {documents} ({result.documents_skipped} already stored), {facts}"

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from diplograph.cli_common import Kind, _stderr, friendly
+from diplograph.cli_common import Kind, _stderr, friendly, ingest_memory
 from diplograph.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -265,7 +265,7 @@ def import_(
 
     if not path.is_file():
         raise ConfigError(f"{path}: no such file")
-    with _open(db, read_only=False) as store:
+    with _open(db, read_only=False) as store, store.memory_cap(ingest_memory()):
         report = import_file(store, source.value, path)
     if as_json:
         return _json(report.to_dict())

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 import typer
 
-from diplograph.errors import DiplographError
+from diplograph.errors import ConfigError, DiplographError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -42,3 +42,20 @@ def friendly(command: F) -> F:
             raise typer.Exit(0) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def ingest_memory() -> int:
+    """DIPLOGRAPH_INGEST_MEMORY: the DuckDB memory cap (MiB) of `ingest` and `import`; 0 for none."""
+    from diplograph import config
+    from diplograph.store.core import MIN_MEMORY_MIB
+
+    raw = config.get("ingest_memory")
+    try:
+        value = int(raw)
+    except ValueError:
+        value = -1
+    if value < 0 or 0 < value < MIN_MEMORY_MIB:
+        raise ConfigError(
+            f"DIPLOGRAPH_INGEST_MEMORY: expected MiB, {MIN_MEMORY_MIB} or more (0: no cap), got {raw!r}"
+        )
+    return value

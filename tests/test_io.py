@@ -340,6 +340,9 @@ def test_import_and_export_commands(cli: typer.Typer, tmp_path: Path) -> None:
     out = tmp_path / "net.gexf"
     exported = CliRunner().invoke(cli, ["export", "--format", "gexf", "--out", str(out), "--db", db])
     assert exported.exit_code == 0 and out.exists() and "edges" in exported.stderr
+    capped = CliRunner().invoke(cli, ["import", "icews", str(ICEWS_SAMPLE), "--db", db],
+                                env={"DIPLOGRAPH_INGEST_MEMORY": "lots"})  # fmt: skip
+    assert capped.exit_code == 1 and "DIPLOGRAPH_INGEST_MEMORY: expected MiB" in capped.stderr
     missing = CliRunner().invoke(cli, ["import", "gdelt", str(tmp_path / "none.csv"), "--db", db])
     assert missing.exit_code == 1 and "no such file" in missing.stderr
     bad = CliRunner().invoke(cli, ["export", "--format", "xml", "--out", str(out), "--db", db])

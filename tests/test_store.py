@@ -479,6 +479,25 @@ def test_a_memory_cap_holds_while_adding_and_is_given_back(db: Path) -> None:
                 store.add(many, memory_mib=bad)
 
 
+def test_an_outer_memory_cap_holds_for_every_add_inside(db: Path) -> None:
+    def limit(store: Store) -> str:
+        return str(store.connection.execute("SELECT current_setting('memory_limit')").fetchone()[0])
+
+    with Store.open(db) as store:
+        before = limit(store)
+        with store.memory_cap(64):
+            assert limit(store) == "64.0 MiB"
+            store.add(hand_built()[:1], memory_mib=16)  # the outer block's cap holds
+            assert limit(store) == "64.0 MiB"
+            store.add(hand_built()[1:])
+        assert limit(store) == before
+        with store.memory_cap(0):
+            assert limit(store) == before
+        with pytest.raises(ConfigError, match="memory_mib"), store.memory_cap(4):
+            pass
+        assert counts(store)["documents"] == 2
+
+
 def test_the_cap_doubles_while_the_key_index_fills_more_than_half() -> None:
     mib = 2**20
     assert core.grown_cap(32, 0) == 32

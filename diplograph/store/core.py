@@ -102,6 +102,11 @@ def insert_rows(conn: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str
     conn.unregister(view)
 
 
+def _check_memory_mib(mib: int | None) -> None:
+    if mib is not None and (not isinstance(mib, int) or isinstance(mib, bool) or mib < 0 or 0 < mib < MIN_MEMORY_MIB):
+        raise ConfigError(f"memory_mib: expected 0 (no cap) or {MIN_MEMORY_MIB} or more, got {mib!r}")
+
+
 def grown_cap(cap_mib: int, index_bytes: int) -> int:
     """The memory cap doubled until the key index (which DuckDB keeps whole in memory) fills at most half of it."""
     while index_bytes > cap_mib * 2**20 // 2:
@@ -196,6 +201,7 @@ class Store:
         self.path = path
         self.read_only = read_only
         self._lock = threading.RLock()  # one DuckDB connection is not safe to use from two threads at once
+        self._cap: list[int] | None = None  # the memory cap in MiB while a `memory_cap` block is open
 
     @classmethod
     def open(cls, path: str | Path | None = None, *, read_only: bool = False) -> Store:
@@ -241,47 +247,54 @@ class Store:
     ) -> AddResult:
         """Store extractions whose documents are new, `batch_size` documents per transaction.
 
-        `memory_mib` (16 or more; 0 or None: no cap) caps DuckDB's memory while adding, so that a long ingest
-        does not keep every block it wrote cached; the cap doubles whenever the documents' key index, which
-        DuckDB cannot evict, fills half of it. The previous limit comes back afterwards.
+        `memory_mib` caps DuckDB's memory while adding (`memory_cap`); inside a `memory_cap` block the block's
+        cap holds.
         """
         if self.read_only:
             raise StoreError(f"{self.path}: the store was opened read-only")
         if not isinstance(batch_size, int) or batch_size < 1:
             raise ConfigError(f"batch_size: expected 1 or more, got {batch_size!r}")
-        if memory_mib is not None and (not isinstance(memory_mib, int) or 0 < memory_mib < MIN_MEMORY_MIB
-                                       or memory_mib < 0):  # fmt: skip
-            raise ConfigError(f"memory_mib: expected 0 (no cap) or {MIN_MEMORY_MIB} or more, got {memory_mib!r}")
+        _check_memory_mib(memory_mib)
         total = AddResult()
-        with self._memory_cap(memory_mib or None) as cap:
+        with self.memory_cap(memory_mib):
             for batch in _chunks(extractions, batch_size):
-                if cap:
-                    self._grow_cap(cap)
+                if self._cap:
+                    self._grow_cap(self._cap)
                 total += self._add_batch(batch)
         return total
 
     @contextmanager
-    def _memory_cap(self, mib: int | None) -> Iterator[list[int]]:
-        """While open, DuckDB's memory_limit is `mib` MiB (the list holds the current cap, for raising it)."""
-        if mib is None:
-            yield []
+    def memory_cap(self, mib: int | None) -> Iterator[None]:
+        """While open, DuckDB's memory is capped at `mib` MiB (16 or more; 0 or None: no cap), so that a long
+        ingest or import does not keep every block it wrote cached. Every `add` inside raises the cap (doubling
+        it) whenever the documents' key index, which DuckDB cannot evict, fills half of it. At the end the
+        write-ahead log is checkpointed under the cap and the previous limit comes back."""
+        _check_memory_mib(mib)
+        if not mib or self._cap is not None:  # no cap asked, or an outer block's cap holds
+            yield
             return
         with self._lock:
             previous = self.connection.execute("SELECT current_setting('memory_limit')").fetchone()
             self.connection.execute(f"SET memory_limit = '{int(mib)}MiB'")
+            self._cap = [mib]
         try:
-            yield [mib]
-            with self._lock:  # write the WAL out under the cap too, not later at close without it
-                try:
-                    self.connection.execute("CHECKPOINT")
-                except duckdb.Error as exc:
-                    raise StoreError(
-                        f"{self.path}: the new documents are committed (in the write-ahead log) but the "
-                        f"checkpoint after them failed: {exc}"
-                    ) from exc
+            yield
+            if not self.read_only:
+                self._checkpoint_under_cap()
         finally:
             with self._lock:
+                self._cap = None
                 self._restore_memory_limit(str(previous[0]) if previous else None)
+
+    def _checkpoint_under_cap(self) -> None:
+        with self._lock:  # write the WAL out under the cap too, not later at close without it
+            try:
+                self.connection.execute("CHECKPOINT")
+            except duckdb.Error as exc:
+                raise StoreError(
+                    f"{self.path}: the new documents are committed (in the write-ahead log) but the "
+                    f"checkpoint after them failed: {exc}"
+                ) from exc
 
     def _restore_memory_limit(self, previous: str | None) -> None:
         # The setting reads back rounded ('18.8 GiB'): RESET gives the exact default, which it usually was.
