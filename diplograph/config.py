@@ -24,7 +24,7 @@ SETTINGS: tuple[Setting, ...] = (
         "ingest_memory",
         "DIPLOGRAPH_INGEST_MEMORY",
         "32",
-        "MiB of DuckDB memory an ingest starts with (doubled when the store's keys need more); 0: no cap.",
+        "MiB of DuckDB memory ingest and import start with (doubled when the keys need more); 0: no cap.",
     ),
     Setting("token", "DIPLOGRAPH_TOKEN", "", "Bearer token that allows writes through the REST API."),
 )
