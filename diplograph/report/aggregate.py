@@ -173,8 +173,7 @@ def _plover_sql() -> tuple[str, str]:
 class StateFacts:
     """The facts of one state in a window, in two temporary tables on a cursor of its own (`open_facts`)."""
 
-    def __init__(self, store: Store, cursor: duckdb.DuckDBPyConnection, code: str) -> None:
-        self.store = store
+    def __init__(self, cursor: duckdb.DuckDBPyConnection, code: str) -> None:
         self.cursor = cursor
         self.code = code
         suffix = uuid.uuid4().hex[:8]
@@ -330,7 +329,7 @@ def open_facts(store: Store, code: str, *, since: DateLike, until: DateLike) -> 
     cursor = store.connection.cursor()
     try:
         cursor.execute("BEGIN TRANSACTION")
-        facts = StateFacts(store, cursor, code)
+        facts = StateFacts(cursor, code)
         facts.build(since, until)
         yield facts
     except duckdb.Error as exc:

@@ -441,10 +441,6 @@ def _start(date: str | None) -> str:
     return first.isoformat() if first else "9999-12-31"
 
 
-def _others(code: str, fact: Fact) -> set[str]:
-    return _others_of(code, fact.actor, fact.recipient)
-
-
 def _others_of(code: str, actor: Iterable[str], recipient: Iterable[str]) -> set[str]:
     """The other side of a fact; a co-actor (RUS in 'Russia and North Korea announced ...') counts as a partner."""
     actor = tuple(actor)
@@ -471,7 +467,7 @@ def _partners(code: str, facts: aggregate.StateFacts, measures: list[Fact]) -> d
         for other in _others_of(code, row["actor"], row["recipient"]):
             partner(other).measure_count += int(row["n"])
     for fact in measures:
-        for other in sorted(_others(code, fact)):
+        for other in sorted(_others_of(code, fact.actor, fact.recipient)):
             partner(other).measures.append(fact)
     return partners
 
