@@ -201,7 +201,7 @@ class Store:
         self.path = path
         self.read_only = read_only
         self._lock = threading.RLock()  # one DuckDB connection is not safe to use from two threads at once
-        self._cap: list[int] | None = None  # the memory cap in MiB while a `memory_cap` block is open
+        self._cap_mib: int | None = None  # DuckDB's memory cap while a `memory_cap` block is open
 
     @classmethod
     def open(cls, path: str | Path | None = None, *, read_only: bool = False) -> Store:
@@ -254,12 +254,10 @@ class Store:
             raise StoreError(f"{self.path}: the store was opened read-only")
         if not isinstance(batch_size, int) or batch_size < 1:
             raise ConfigError(f"batch_size: expected 1 or more, got {batch_size!r}")
-        _check_memory_mib(memory_mib)
         total = AddResult()
         with self.memory_cap(memory_mib):
             for batch in _chunks(extractions, batch_size):
-                if self._cap:
-                    self._grow_cap(self._cap)
+                self._grow_cap()
                 total += self._add_batch(batch)
         return total
 
@@ -270,20 +268,20 @@ class Store:
         it) whenever the documents' key index, which DuckDB cannot evict, fills half of it. At the end the
         write-ahead log is checkpointed under the cap and the previous limit comes back."""
         _check_memory_mib(mib)
-        if not mib or self._cap is not None:  # no cap asked, or an outer block's cap holds
+        if not mib or self._cap_mib is not None:  # no cap asked, or an outer block's cap holds
             yield
             return
         with self._lock:
             previous = self.connection.execute("SELECT current_setting('memory_limit')").fetchone()
             self.connection.execute(f"SET memory_limit = '{int(mib)}MiB'")
-            self._cap = [mib]
+            self._cap_mib = mib
         try:
             yield
             if not self.read_only:
                 self._checkpoint_under_cap()
         finally:
             with self._lock:
-                self._cap = None
+                self._cap_mib = None
                 self._restore_memory_limit(str(previous[0]) if previous else None)
 
     def _checkpoint_under_cap(self) -> None:
@@ -303,15 +301,17 @@ class Store:
         if previous is not None and (now is None or now[0] != previous):
             self.connection.execute(f"SET memory_limit = '{previous}'")
 
-    def _grow_cap(self, cap: list[int]) -> None:
+    def _grow_cap(self) -> None:
         # Raise the cap before it is needed: running out of memory inside a commit invalidates the database.
+        if self._cap_mib is None:
+            return
         with self._lock:
             row = self.connection.execute(
                 "SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory() WHERE tag = 'ART_INDEX'"
             ).fetchone()
-            grown = grown_cap(cap[0], int(row[0]) if row else 0)
-            if grown != cap[0]:
-                cap[0] = grown
+            grown = grown_cap(self._cap_mib, int(row[0]) if row else 0)
+            if grown != self._cap_mib:
+                self._cap_mib = grown
                 self.connection.execute(f"SET memory_limit = '{grown}MiB'")
 
     def _add_batch(self, batch: list[Extraction]) -> AddResult:
