@@ -78,12 +78,11 @@ ORDER BY a, b, event, mode NULLS FIRST
 _score = lru_cache(maxsize=None)(event_score)  # a few hundred (type, mode) pairs, met thousands of times
 
 
-def _edges(store: Store, where: Where, states: list[str] | None = None) -> list[Edge]:
+def _edges(store: Store, where: Where, states: set[str] | None = None) -> list[Edge]:
     grouped: dict[tuple[str, str], list[dict[str, Any]]] = {}
-    members = set(states) if states is not None else None  # filtered here: in SQL it went down to every event
     and_ = "AND" if where.sql() else "WHERE"
     for row in rows(store, _PAIRS.format(where=where.sql(), and_=and_), [*where.params, *where.params]):
-        if members is not None and not (row["a"] in members and row["b"] in members):
+        if states is not None and not (row["a"] in states and row["b"] in states):  # in SQL: a filter on every event
             continue
         grouped.setdefault((row["a"], row["b"]), []).append(row)
     edges = []
@@ -160,6 +159,6 @@ def state_network(
     if types is not None:
         where.add("event IN (SELECT unnest(?::VARCHAR[]))", list(types))
     add_date_range(where, "date_start", "date_end", since, until)
-    members = sorted(set(states)) if states is not None else None
+    members = set(states) if states is not None else None
     edges = [e for e in _edges(store, where, members) if e.weight >= min_weight]
     return Network(_nodes(edges), edges)

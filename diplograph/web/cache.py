@@ -47,14 +47,13 @@ class ReadCache:
         if await self._answered(key, send):
             return
         with self._lock:
-            flight = self._in_flight.get(key)
-            leading = flight is None
-            if leading:
-                flight = self._in_flight[key] = asyncio.Event()
-        if not leading:
+            running = self._in_flight.get(key)
+            if running is None:
+                mine = self._in_flight[key] = asyncio.Event()
+        if running is not None:
             # The same query is being answered for another client: wait for that answer instead of running it
             # again (at start-up, dozens of clients ask for the same popular pages at once).
-            await flight.wait()  # type: ignore[union-attr]
+            await running.wait()
             if await self._answered(key, send):
                 return
             await self.app(scope, receive, send)  # its answer was not kept (an error, or too large)
@@ -64,7 +63,7 @@ class ReadCache:
         finally:
             with self._lock:
                 self._in_flight.pop(key, None)
-            flight.set()  # type: ignore[union-attr]
+            mine.set()
 
     async def _answered(self, key: tuple[Any, ...], send: Send) -> bool:
         """Send the kept answer for `key`, if there is one."""
