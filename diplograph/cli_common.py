@@ -47,14 +47,14 @@ def friendly(command: F) -> F:
 def ingest_memory() -> int:
     """DIPLOGRAPH_INGEST_MEMORY: the DuckDB memory cap (MiB) of `ingest` and `import`; 0 for none."""
     from diplograph import config
-    from diplograph.store.core import MIN_MEMORY_MIB
+    from diplograph.store.core import MIN_MEMORY_MIB, memory_mib_ok
 
     raw = config.get("ingest_memory")
     try:
         value = int(raw)
     except ValueError:
         value = -1
-    if value < 0 or 0 < value < MIN_MEMORY_MIB:
+    if not memory_mib_ok(value):
         raise ConfigError(
             f"DIPLOGRAPH_INGEST_MEMORY: expected MiB, {MIN_MEMORY_MIB} or more (0: no cap), got {raw!r}"
         )

@@ -102,8 +102,15 @@ def insert_rows(conn: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str
     conn.unregister(view)
 
 
+def memory_mib_ok(mib: object) -> bool:
+    """A memory cap `Store.memory_cap` takes: None or 0 (no cap), or MIN_MEMORY_MIB MiB or more."""
+    if mib is None:
+        return True
+    return isinstance(mib, int) and not isinstance(mib, bool) and (mib == 0 or mib >= MIN_MEMORY_MIB)
+
+
 def _check_memory_mib(mib: int | None) -> None:
-    if mib is not None and (not isinstance(mib, int) or isinstance(mib, bool) or mib < 0 or 0 < mib < MIN_MEMORY_MIB):
+    if not memory_mib_ok(mib):
         raise ConfigError(f"memory_mib: expected 0 (no cap) or {MIN_MEMORY_MIB} or more, got {mib!r}")
 
 

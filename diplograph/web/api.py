@@ -31,7 +31,7 @@ from diplograph.model import Document, content_hash
 from diplograph.output import record_dict, write_csv
 from diplograph.store import Store
 from diplograph.web import data
-from diplograph.web.hub import Hub
+from diplograph.web.hub import Hub, Job
 from diplograph.web.security import token_matches
 
 router = APIRouter(prefix="/api")
@@ -385,14 +385,14 @@ class DocumentIn(BaseModel):
     source: str | None = Field(default=None, max_length=300)
 
 
-def _submit(hub: Hub, documents: list[Document], problems: list[ReadProblem]) -> Any:
+def _submit(hub: Hub, documents: list[Document], problems: list[ReadProblem]) -> Job:
     listed = [{"origin": p.origin, "problem": p.problem} for p in problems]
     if not documents:
         raise HTTPException(422, "nothing readable was posted: " + "; ".join(str(p) for p in problems[:5]))
     return hub.submit(documents, listed)
 
 
-async def _answer(job: Any, wait: bool) -> JSONResponse:
+async def _answer(job: Job, wait: bool) -> JSONResponse:
     """The job as it stands; with `wait`, once it has finished. Waiting holds no worker thread (they query)."""
     if wait:
         deadline = time.monotonic() + WAIT_SECONDS
@@ -447,7 +447,7 @@ async def post_corpus(
 ) -> JSONResponse:
     raw = await request.body()
 
-    def read_and_submit() -> Any:  # parsing blocks: off the event loop
+    def read_and_submit() -> Job:  # parsing blocks: off the event loop
         documents, problems = read_upload(raw, filename, published)
         return _submit(hub, documents, problems)
 
