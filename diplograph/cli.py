@@ -275,12 +275,13 @@ def _print_records(records: Iterable[Event | Measure], fmt: RecordFormat, out: I
     return len(rows)
 
 
-def _open_store(db: Path | None, *, read_only: bool) -> Store:
+def _open_store(db: Path | None, *, read_only: bool, existing: bool = False) -> Store:
+    """The store at `db`; read-only (or `existing`) opens refuse a missing file instead of creating one."""
     from diplograph import config
     from diplograph.store import Store
 
     path = config.db_path(db)
-    if read_only and not path.exists():
+    if (read_only or existing) and not path.exists():
         raise ConfigError(f"no store at {path}; create it with `diplograph ingest PATHS --db {path}`")
     return Store.open(path, read_only=read_only)
 
@@ -615,6 +616,16 @@ def restore(
 
     counts = rebuild(src, config.db_path(db))
     typer.echo(f"restored {config.db_path(db)}: {json.dumps(counts)}")
+
+
+@app.command()
+@friendly
+def optimize(db: DbOption = None) -> None:
+    """Rewrite the stored events and measures in date order, so that pages of them read little (after a backfill)."""
+    with _open_store(db, read_only=False, existing=True) as store:
+        done = store.optimize()
+    typer.echo(f"optimized {store.path}: {done['events']:,} events and {done['measures']:,} measures in date order "
+               f"({done['seconds']} s)")  # fmt: skip
 
 
 @app.command()

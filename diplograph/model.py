@@ -22,18 +22,18 @@ class Record:
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
-        for f in fields(self):  # type: ignore[arg-type]
-            value = getattr(self, f.name)
-            if f.name in self._nested:
+        for name in _field_names(type(self)):
+            value = getattr(self, name)
+            if name in self._nested:
                 value = [v.to_dict() for v in value]
             elif isinstance(value, tuple):
                 value = list(value)
-            out[f.name] = value
+            out[name] = value
         return out
 
     @classmethod
     def from_dict(cls: type[T], data: dict[str, Any]) -> T:
-        known = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+        known = _field_names(cls)
         kwargs: dict[str, Any] = {}
         for name, value in data.items():
             if name not in known:
@@ -47,6 +47,17 @@ class Record:
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False)
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    """The dataclass fields of a record class, in order (dataclasses.fields() is slow to call per record)."""
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))
+    return names
 
 
 def content_hash(text: str) -> str:

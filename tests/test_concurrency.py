@@ -136,7 +136,7 @@ def test_reads_during_writes_see_whole_batches(tmp_path: Path) -> None:
     seen: list[int] = []
 
     def write() -> None:
-        writer = Store(base.connection.cursor(), base.path)
+        writer = Store(base.cursor(), base.path)
         try:
             writer.add((numbered(i) for i in range(n)), batch_size=batch)
         finally:
@@ -144,7 +144,7 @@ def test_reads_during_writes_see_whole_batches(tmp_path: Path) -> None:
             done.set()
 
     def read() -> None:
-        reader = Store(base.connection.cursor(), base.path, read_only=True)
+        reader = Store(base.cursor(), base.path, read_only=True)
         try:
             while not done.is_set():
                 conn = reader.connection

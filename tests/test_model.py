@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 from hypothesis import given
@@ -99,3 +100,12 @@ def test_ids_and_hashes_are_stable() -> None:
     assert stable_id("doc", "AID", ("RUS",)) == stable_id("doc", "AID", ("RUS",))
     assert stable_id("doc", "AID") != stable_id("doc", "AGREE")
     assert content_hash("text") == Document("a", "text").hash == Document("b", "text").hash
+
+
+@given(events)
+def test_event_survives_a_store_row(event: Event) -> None:
+    from diplograph.store import convert
+
+    row = convert.event_row("h" * 64, event, seq=3)
+    row["evidence"] = [dict(e) for e in row["evidence"]]  # as DuckDB gives it back
+    assert convert.event_from_row(row) == dataclasses.replace(event, id=row["id"])

@@ -326,7 +326,7 @@ def open_facts(store: Store, code: str, *, since: DateLike, until: DateLike) -> 
     """The state's facts, read in one transaction (consistent with each other while a writer goes on)."""
     import duckdb
 
-    cursor = store.connection.cursor()
+    cursor = store.cursor()
     try:
         cursor.execute("BEGIN TRANSACTION")
         facts = StateFacts(cursor, code)

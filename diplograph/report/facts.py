@@ -340,7 +340,7 @@ class _Documents:
         wanted = sorted({i for i in ids if i not in self.cache})
         if not wanted:
             return
-        cursor = self.store.connection.cursor().execute(
+        cursor = self.store.cursor().execute(
             "SELECT * FROM documents WHERE id IN (SELECT unnest(?::VARCHAR[])) ORDER BY ingested_at, hash", [wanted])
         names = [d[0] for d in cursor.description]
         for row in cursor.fetchall():

@@ -22,6 +22,14 @@ from diplograph.store import convert, migrations
 from diplograph.store.query import EVENT_COLUMNS, MEASURE_COLUMNS, DateLike, Where, add_date_range, fact_filters, page
 
 MEMORY = ":memory:"
+# The order `Store.optimize` and `load_parquet` store facts in: by date, undated last, then by document.
+FACT_ORDER = {"events": "date_start NULLS LAST, doc_hash, seq", "measures": "period_start NULLS LAST, doc_hash, seq"}
+CATALOG = "store"  # the name the store's file is attached under
+# Rows per row group (DuckDB's default is 122,880). DuckDB skips a row group whose min/max cannot match a filter or
+# beat the rows an ORDER BY ... LIMIT already holds, so smaller groups let a page of events read a few thousand
+# rows instead of a hundred thousand (docs/scale.md). The size applies to the groups written while the file is
+# attached with it, so every open sets it.
+ROW_GROUP_ROWS = 16_384
 MIN_MEMORY_MIB = 16  # below this a batch's commit may not fit, and an out-of-memory commit invalidates DuckDB
 TABLES = ("documents", "events", "measures", "mentions")  # insert order: a document before its facts
 
@@ -150,12 +158,24 @@ def _connect(target: str, read_only: bool) -> duckdb.DuckDBPyConnection:
             raise StoreError(f"{target}: no store there (a read-only open does not create one)")
         if not read_only:
             Path(target).parent.mkdir(parents=True, exist_ok=True)
+    if target == MEMORY:
+        return duckdb.connect(MEMORY)
+    conn = duckdb.connect(MEMORY)
+    options = f"ROW_GROUP_SIZE {ROW_GROUP_ROWS}" + (", READ_ONLY" if read_only else "")
     try:
-        return duckdb.connect(target, read_only=read_only)
+        conn.execute(f"ATTACH '{_quoted(target)}' AS {CATALOG} ({options})")
+        conn.execute(f"USE {CATALOG}")
     except duckdb.Error as exc:
+        conn.close()
         raise StoreError(_open_problem(target, exc)) from exc
     except OSError as exc:
+        conn.close()
         raise StoreError(f"{target}: cannot open: {exc}") from exc
+    return conn
+
+
+def _quoted(text: str) -> str:
+    return text.replace("'", "''")
 
 
 _LOCK_HOLDER = re.compile(r"Conflicting lock is held in (?P<program>.+?) \(PID (?P<pid>\d+)\)")
@@ -175,6 +195,11 @@ def _open_problem(target: str, exc: Exception) -> str:
             f"the store {target} is in use by another process{who}: one process may write a store at a time, "
             "and none may read it meanwhile; wait for that process to finish (e.g. an ingest, or `diplograph serve`) "
             "and try again"
+        )
+    if "Unique file handle conflict" in message:
+        return (
+            f"the store {target} is already open in this process: use that Store (or its cursor() for another "
+            "thread) instead of opening it again"
         )
     if "No space left on device" in message or "File too large" in message:
         return f"{target}: cannot open: the disk is full ({message})"
@@ -230,6 +255,13 @@ class Store:
         if self._conn is None:
             raise StoreError(f"{self.path}: the store is closed")
         return self._conn
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        """Another connection to this store (for another thread, or temporary tables of its own)."""
+        cursor = self.connection.cursor()
+        if self.path != MEMORY:
+            cursor.execute(f"USE {CATALOG}")  # a new connection starts in DuckDB's default (in-memory) database
+        return cursor
 
     def close(self) -> None:
         with self._lock:
@@ -359,6 +391,37 @@ class Store:
             if digest not in known and digest not in fresh:
                 fresh[digest] = extraction
         return list(fresh.values())
+
+    def optimize(self) -> dict[str, Any]:
+        """Rewrite the events and measures in date order, in row groups of ROW_GROUP_ROWS rows, and checkpoint.
+
+        Facts are stored in the order their documents arrive, which for news is close to date order. Pages of
+        facts in date order read only the row groups that can hold them, so after ingesting out of date order
+        (an archive, a backfill) this makes them fast again; `load_parquet` stores facts in date order already.
+        Returns the facts rewritten and the seconds taken. Reads from other processes wait, as for any write.
+        """
+        import time
+
+        if self.read_only:
+            raise StoreError(f"{self.path}: the store is open read-only")
+        began = time.perf_counter()
+        with self._lock:
+            conn = self.connection
+            try:
+                conn.execute("BEGIN TRANSACTION")
+                for table, order in FACT_ORDER.items():
+                    migrations.rebuild_table(conn, table, order)
+                conn.execute("COMMIT")
+            except BaseException as exc:
+                with suppress(duckdb.Error):
+                    conn.execute("ROLLBACK")
+                if isinstance(exc, duckdb.Error):
+                    raise StoreError(f"{self.path}: optimize failed, the store is unchanged: {exc}") from exc
+                raise
+            conn.execute("CHECKPOINT")
+        counts = self.stats()
+        return {"events": counts["events"], "measures": counts["measures"],
+                "seconds": round(time.perf_counter() - began, 2)}  # fmt: skip
 
     # --- reading -----------------------------------------------------------------------------------------------
 

@@ -128,14 +128,15 @@ _V3_DYAD_VIEWS = _sql(
 )
 
 
-def _drop_primary_key(conn: Connection, table: str) -> None:
-    """Rebuild `table` with the same columns, rows, order and NOT NULLs, without its primary key."""
+def rebuild_table(conn: Connection, table: str, order_by: str = "") -> None:
+    """Rebuild `table` with the same columns, rows and NOT NULLs and no keys, in `order_by` order (else as stored)."""
     required = conn.execute(
         "SELECT column_name FROM information_schema.columns WHERE table_schema = 'main' AND table_name = ? "
         "AND is_nullable = 'NO' ORDER BY ordinal_position",
         [table],
     ).fetchall()
-    conn.execute(f"CREATE TABLE {table}_rebuilt AS SELECT * FROM {table}")
+    ordered = f" ORDER BY {order_by}" if order_by else ""
+    conn.execute(f"CREATE TABLE {table}_rebuilt AS SELECT * FROM {table}{ordered}")
     for (column,) in required:
         conn.execute(f'ALTER TABLE {table}_rebuilt ALTER COLUMN "{column}" SET NOT NULL')
     conn.execute(f"DROP TABLE {table}")
@@ -148,7 +149,7 @@ def _v4_facts_without_keys(conn: Connection) -> None:
     # new document in one transaction, their ids are checked per document before writing (`Store.add`,
     # `load_parquet`), and the documents' key still refuses a document twice; reads by document scan fast.
     for table in ("events", "measures", "mentions"):
-        _drop_primary_key(conn, table)
+        rebuild_table(conn, table)
 
 
 MIGRATIONS: tuple[Migration, ...] = (

@@ -109,7 +109,13 @@ def fact_filters(
     where = Where()
     add_participants(where, state=state, actor=actor, recipient=recipient, dyad=dyad)
     if types is not None:
-        where.add(f"{columns.type} IN (SELECT unnest(?::VARCHAR[]))", _as_list(types))
+        wanted = _as_list(types)
+        # A plain IN list is pushed into the scan; IN (SELECT unnest(?)) became a join that hid the dates'
+        # zone maps from ORDER BY ... LIMIT (a page of one type took 70 ms instead of 3 on 1M events).
+        if wanted:
+            where.add(f"{columns.type} IN ({', '.join('?' * len(wanted))})", *wanted)
+        else:
+            where.add("false")
     add_date_range(where, columns.start, columns.end, since, until)
     if text:
         where.add("list_bool_or(list_transform(evidence, lambda ev: contains(lower(ev.text), lower(?))))", text)
