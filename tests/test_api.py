@@ -213,6 +213,16 @@ def test_states_brief_partners_and_timeline(client: httpx.Client, expected: dict
     assert trend.status_code == 200 and trend.json()["direction"] in ("improving", "worsening", "stable", "unknown")
 
 
+def test_one_states_counts_match_the_list_of_every_state(pristine: Path) -> None:
+    from diplograph.web import data
+
+    with Store.open(pristine, read_only=True) as store:
+        every = data.states(store)
+        assert len(every) > 5 and any(s["as_actor"] and s["as_recipient"] for s in every)
+        assert [data.state_counts(store, s["code"]) for s in every] == every
+        assert data.state_counts(store, "ZZZ") is None
+
+
 def test_analytics_endpoints(client: httpx.Client) -> None:
     network = client.get("/api/analytics/network").json()
     assert network["nodes"] and network["edges"]
@@ -544,3 +554,68 @@ def test_read_cache_answers_again_until_a_write_commits(client: httpx.Client) ->
     after = client.get("/api/events", params=query).json()
     assert after != before.json()  # the write committed, so the cached answer was not reused
     assert any(e.get("doc") == "cache-check" for e in after.get("items", after.get("events", [])))
+
+
+def test_slow_briefs_do_not_hold_up_pages(pristine: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from diplograph.web import api, cache
+
+    monkeypatch.setattr(cache, "CORES", 2)  # two turns for pages, one lane for long queries
+    real = api.state_brief
+
+    def slow_brief(*args: Any, **kwargs: Any) -> Any:
+        time.sleep(1.5)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(api, "state_brief", slow_brief)
+    copy = tmp_path / "briefs.duckdb"
+    shutil.copy(pristine, copy)
+    with serve(create_app(copy)) as url, httpx.Client(base_url=url, timeout=60) as client, \
+            ThreadPoolExecutor(4) as pool:  # fmt: skip
+        cached = {"state": "PRK", "limit": "3"}
+        assert client.get("/api/events", params=cached).status_code == 200
+        briefs = [pool.submit(client.get, f"/api/states/{code}/brief") for code in ("PRK", "RUS", "CHN", "JPN")]
+        time.sleep(0.3)  # the briefs have started or wait for their lane
+        began = time.monotonic()
+        fresh = client.get("/api/events", params={"state": "RUS", "limit": "2"})
+        again = client.get("/api/events", params=cached)
+        answered = time.monotonic() - began
+        still_running = sum(not b.done() for b in briefs)
+        assert fresh.status_code == 200 and again.status_code == 200
+        assert {b.result().status_code for b in briefs} <= {200, 404}
+    assert still_running >= 3 and answered < 1.0  # pages were answered while the briefs queued for their lane
+
+
+def test_answers_from_memory_take_turns_with_queries(
+    pristine: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from diplograph.web import cache, data
+
+    monkeypatch.setattr(cache, "CORES", 1)  # one turn at a time
+    real = data.page_facts
+
+    def slow_page(store: Store, kind: str, filters: Any, **kwargs: Any) -> Any:
+        if filters.state == "RUS":
+            time.sleep(1.0)
+        return real(store, kind, filters, **kwargs)
+
+    monkeypatch.setattr(data, "page_facts", slow_page)
+    copy = tmp_path / "turns.duckdb"
+    shutil.copy(pristine, copy)
+    with serve(create_app(copy)) as url, httpx.Client(base_url=url, timeout=60) as client, \
+            ThreadPoolExecutor(1) as pool:  # fmt: skip
+        cached = {"state": "PRK", "limit": "3"}
+        first = client.get("/api/events", params=cached)
+        slow = pool.submit(client.get, "/api/events", params={"state": "RUS", "limit": "2"})
+        time.sleep(0.3)  # the slow page holds the turn
+        began = time.monotonic()
+        again = client.get("/api/events", params=cached)
+        waited = time.monotonic() - began
+        assert slow.result().status_code == 200
+    assert again.content == first.content
+    # A client reading answers from memory comes back at once; taking turns keeps it from crowding out the
+    # clients whose pages need a query (docs/web.md: load test).
+    assert waited >= 0.4

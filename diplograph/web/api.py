@@ -170,7 +170,7 @@ def brief(store: StoreDep, code: str) -> dict[str, Any]:
 
 def state_brief(store: Store, code: str) -> dict[str, Any]:
     """diplograph.report.brief as JSON (the same data as `diplograph brief`), else a summary of our own."""
-    counts = next((s for s in data.states(store) if s["code"] == code), None)
+    counts = data.state_counts(store, code)
     if counts is None:
         raise HTTPException(404, f"no events or measures name {code!r}")
     try:

@@ -156,17 +156,25 @@ def page_facts(
     where = filters.where(kind)
     sentinel = _HIGH if order == "asc" else _LOW
     key = f"(coalesce({start}, ?::DATE), doc_hash, seq, id)"
-    params: list[Any] = []
     if cursor:
         compare = ">" if order == "asc" else "<"
-        where.add(f"{key} {compare} (?::DATE, ?, ?, ?)", sentinel, *decode_cursor(cursor, kind, order))
+        after = decode_cursor(cursor, kind, order)
+        where.add(f"{key} {compare} (?::DATE, ?, ?, ?)", sentinel, *after)
+        # The same bound on the date alone, which DuckDB checks against each row group's min/max to skip the
+        # pages before this one (facts are stored in date order: docs/scale.md).
+        if after[0] == sentinel:
+            where.add(f"{start} IS NULL")
+        else:
+            where.add(f"{start} {compare}= ? OR {start} IS NULL", after[0])
     direction = "ASC" if order == "asc" else "DESC"
+    # Ordering on the date column itself (not on the key's coalesce) lets DuckDB skip the row groups that cannot
+    # hold the first `limit` rows; NULLS LAST puts undated facts where the key's sentinel does.
     sql = (
         f"SELECT * FROM {table} {where.sql()} "
-        f"ORDER BY coalesce({start}, ?::DATE) {direction}, doc_hash {direction}, seq {direction}, id {direction} "
+        f"ORDER BY {start} {direction} NULLS LAST, doc_hash {direction}, seq {direction}, id {direction} "
         "LIMIT ?"
     )
-    params = [*where.params, sentinel, limit + 1]
+    params = [*where.params, limit + 1]
     found = query(store, sql, params)
     more = len(found) > limit
     rows = found[:limit]
@@ -213,6 +221,27 @@ def states(store: Store) -> list[dict[str, Any]]:
         out.append({"code": row["code"], "name": name, "kind": kind or None, **{k: int(row[k]) for k in
                     ("events", "as_actor", "as_recipient", "measures")}})  # fmt: skip
     return out
+
+
+_ONE_STATE_COUNTS = """
+SELECT (SELECT count(*) FROM events WHERE list_contains(actor, $1) OR list_contains(recipient, $1)) AS events,
+       (SELECT coalesce(sum(len(list_filter(actor, lambda c: c = $1))), 0) FROM events
+        WHERE list_contains(actor, $1)) AS as_actor,
+       (SELECT coalesce(sum(len(list_filter(recipient, lambda c: c = $1))), 0) FROM events
+        WHERE list_contains(recipient, $1)) AS as_recipient,
+       (SELECT count(*) FROM measures WHERE list_contains(actor, $1) OR list_contains(recipient, $1))
+           AS measures
+"""
+
+
+def state_counts(store: Store, code: str) -> dict[str, Any] | None:
+    """One state's entry of `states` (None when no fact names it), without counting every other state."""
+    row = query(store, _ONE_STATE_COUNTS, [code])[0]
+    if not row["events"] and not row["measures"]:
+        return None
+    name, kind = actor_names().get(code, (code, ""))
+    return {"code": code, "name": name, "kind": kind or None,
+            **{k: int(row[k]) for k in ("events", "as_actor", "as_recipient", "measures")}}  # fmt: skip
 
 
 _PARTNERS = """

@@ -4,7 +4,7 @@ DuckDB lets one process write a database file; a second process cannot even open
 writer holds it. So the server process owns the file for its whole life:
 
 - `Hub.open` opens ONE DuckDB connection (read-write when writes are enabled, else read-only).
-- Every request reads through its own cursor (`Hub.reader()`): `connection.cursor()` is a second connection to
+- Every request reads through its own cursor (`Hub.reader()`): `Store.cursor()` is a second connection to
   the same database, usable from its own thread. DuckDB's MVCC gives each query a consistent snapshot, so
   reads never wait for a write and never see half of one.
 - Ingest jobs run one at a time on a background thread (`Hub.submit`), through a cursor of their own:
@@ -98,7 +98,13 @@ class Hub:
     @classmethod
     def open(cls, path: str, *, writable: bool) -> Hub:
         """Open (and, when writable, create and migrate) the store at `path`."""
-        return cls(Store.open(path, read_only=not writable), writable=writable)
+        store = Store.open(path, read_only=not writable)
+        # The server runs many small queries at once, each on its request's thread. DuckDB's worker threads (one
+        # a core by default) would split every small query across the cores and spend more CPU coordinating than
+        # they save: the load test's 1,240 distinct pages took 12.0 s of CPU that way and 7.0 s on one thread
+        # each (docs/web.md). Long queries (briefs) take longer alone, but never hold up the pages (web/cache.py).
+        store.connection.execute("SET threads = 1")
+        return cls(store, writable=writable)
 
     # --- reading -----------------------------------------------------------------------------------------------
 
@@ -106,7 +112,7 @@ class Hub:
         with self._conn_lock:
             if self._closed:
                 raise StoreError(f"{self.path}: the server is shutting down")
-            return self._base.connection.cursor()
+            return self._base.cursor()
 
     @contextmanager
     def reader(self) -> Iterator[Store]:
