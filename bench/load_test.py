@@ -40,15 +40,15 @@ uvicorn.run(create_app(sys.argv[1]), host="127.0.0.1", port=int(sys.argv[2]), lo
 """
 
 
-def build_store(db: Path, events: int) -> dict[str, Any]:
+def build_store(db: Path, events: int, dates: str) -> dict[str, Any]:
     from store_scale import generate
 
     from diplograph.scale import load_parquet
     from diplograph.store import Store
 
-    parts = db.parent / "parts"
+    parts = db.parent / f"{db.stem}-parts"
     began = time.perf_counter()
-    made = generate(parts, events, per_part=min(events, 1_000_000))
+    made = generate(parts, events, per_part=min(events, 1_000_000), dates=dates)
     with Store.open(db) as store:
         load_parquet(store, parts)
         stats = store.stats()
@@ -99,7 +99,7 @@ def request_for(rng: random.Random) -> tuple[str, str, dict[str, str]]:
 
 
 async def client(url: str, stop: float, budget: list[int], seed: int, out: dict[str, list[float]],
-                 errors: list[str]) -> None:  # fmt: skip
+                 errors: list[str], asked: set[str]) -> None:  # fmt: skip
     import httpx
 
     rng = random.Random(seed)
@@ -107,6 +107,9 @@ async def client(url: str, stop: float, budget: list[int], seed: int, out: dict[
         while time.monotonic() < stop and budget[0] > 0:
             budget[0] -= 1
             kind, path, params = request_for(rng)
+            query = f"{path}?{sorted(params.items())}"
+            first = query not in asked  # no client asked it before: the server has not cached it
+            asked.add(query)
             began = time.perf_counter()
             try:
                 response = await http.get(path, params=params)
@@ -118,6 +121,7 @@ async def client(url: str, stop: float, budget: list[int], seed: int, out: dict[
                 continue
             out[kind].append((time.perf_counter() - began) * 1000)
             out[f"{kind}_at"].append(time.monotonic())
+            out[f"{kind}_first" if first else f"{kind}_repeat"].append(out[kind][-1])
 
 
 def summary(samples: list[float]) -> dict[str, Any]:
@@ -130,12 +134,14 @@ def summary(samples: list[float]) -> dict[str, Any]:
 
 
 async def run_load(url: str, clients: int, seconds: float, max_requests: int) -> dict[str, Any]:
-    out: dict[str, list[float]] = {"events": [], "brief": [], "events_at": [], "brief_at": []}
+    out: dict[str, list[float]] = {f"{kind}{part}": [] for kind in ("events", "brief")
+                                   for part in ("", "_at", "_first", "_repeat")}  # fmt: skip
+    asked: set[str] = set()
     errors: list[str] = []
     budget = [max_requests]
     began = time.monotonic()
     stop = began + seconds
-    await asyncio.gather(*(client(url, stop, budget, i, out, errors) for i in range(clients)))
+    await asyncio.gather(*(client(url, stop, budget, i, out, errors, asked) for i in range(clients)))
     elapsed = time.monotonic() - began
     total = len(out["events"]) + len(out["brief"])
     half = began + elapsed / 2
@@ -148,8 +154,21 @@ async def run_load(url: str, clients: int, seconds: float, max_requests: int) ->
             "events": summary(out["events"]), "brief": summary(out["brief"]),
             # the first answer to each distinct query is a cold query; by the second half most are cached
             "second_half": {"events": summary(second_half("events")), "brief": summary(second_half("brief"))},
+            # first asks of a query (cold: the server queries the store) and repeats (mostly from the read cache)
+            "events_first_ask": summary(out["events_first"]), "events_repeats": summary(out["events_repeat"]),
             "slowest_events_at_s": sorted(round(at - began, 1) for ms, at in
-                                          sorted(zip(out["events"], out["events_at"], strict=True))[-20:])}  # fmt: skip
+                                          sorted(zip(out["events"], out["events_at"], strict=True))[-20:]),
+            "slow_events_by_second": slow_by_second(out["events"], out["events_at"], began)}  # fmt: skip
+
+
+def slow_by_second(latencies: list[float], ended_at: list[float], began: float, over_ms: float = 200) -> dict[int, int]:
+    """How many requests took longer than `over_ms`, by the second of the run in which they ended."""
+    slow: dict[int, int] = {}
+    for ms, at in zip(latencies, ended_at, strict=True):
+        if ms > over_ms:
+            second = int(at - began)
+            slow[second] = slow.get(second, 0) + 1
+    return slow
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -159,6 +178,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--max-requests", type=int, default=1_000_000)
     parser.add_argument("--brief-share", type=float, default=0.1, help="share of requests that are briefs")
+    parser.add_argument("--dates", choices=("news", "uniform"), default="news",
+                        help="how generated events are dated (bench/store_scale.py)")
     parser.add_argument("--db", type=Path, help="use this store (built if missing) instead of a temporary one")
     parser.add_argument("--json", type=Path, help="write the report here too")
     args = parser.parse_args(argv)
@@ -168,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
     db = args.db or tmp / "load.duckdb"
     report: dict[str, Any] = {"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]}}
     if not db.exists():
-        report["store"] = build_store(db, args.events)
+        report["store"] = build_store(db, args.events, args.dates)
         print("store:", report["store"], file=sys.stderr)
     port = free_port()
     url = f"http://127.0.0.1:{port}"
