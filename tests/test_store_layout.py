@@ -211,3 +211,20 @@ def test_opening_a_store_twice_in_one_process_says_so(shuffled_store: Path, tmp_
             Store.open(copy, read_only=True)
         second = store.cursor()  # the way to share it: another connection to the same open store
         assert second.execute("SELECT count(*) FROM events").fetchone() == (store.stats()["events"],)
+
+
+def test_restored_store_keeps_date_order_and_small_row_groups(shuffled_store: Path, tmp_path: Path) -> None:
+    from diplograph.store.backup import backup, restore
+
+    copy = tmp_path / "copy.duckdb"
+    copy.write_bytes(shuffled_store.read_bytes())
+    with Store.open(copy) as store:
+        _grow(store, -(-ROW_GROUP_ROWS * 2 // store.stats()["events"]))
+        store.optimize()
+        before = store.events(state="CHN", limit=50)
+        backup(store, tmp_path / "snapshot")
+    restore(tmp_path / "snapshot", tmp_path / "restored.duckdb")
+    with Store.open(tmp_path / "restored.duckdb", read_only=True) as store:
+        assert _in_date_order(_stored_dates(store))
+        assert _largest_row_group(store) == ROW_GROUP_ROWS
+        assert store.events(state="CHN", limit=50) == before

@@ -111,7 +111,7 @@ def restore(src_dir: str | Path, db_path: str | Path, *, migrate: bool = True) -
     """
     import duckdb
 
-    from diplograph.store.core import Store
+    from diplograph.store.core import Store, open_connection
 
     src, target = Path(src_dir), Path(db_path)
     manifest = read_manifest(src)
@@ -121,7 +121,7 @@ def restore(src_dir: str | Path, db_path: str | Path, *, migrate: bool = True) -
     partial = target.with_name(f".{target.name}.restoring-{os.getpid()}")
     _remove(partial)
     try:
-        conn = duckdb.connect(str(partial))
+        conn = open_connection(str(partial), read_only=False)  # the store's row groups, as every open sets them
         try:
             conn.execute(f"IMPORT DATABASE {_literal(src)}")
             counts = _counts(conn)

@@ -152,7 +152,8 @@ def resolve_path(path: str | Path | None) -> str:
     return str(config.db_path(path))
 
 
-def _connect(target: str, read_only: bool) -> duckdb.DuckDBPyConnection:
+def open_connection(target: str, read_only: bool) -> duckdb.DuckDBPyConnection:
+    """A DuckDB connection to the store file `target` (attached with the store's row-group size), or in memory."""
     if target != MEMORY:
         if read_only and not Path(target).exists():
             raise StoreError(f"{target}: no store there (a read-only open does not create one)")
@@ -239,7 +240,7 @@ class Store:
     def open(cls, path: str | Path | None = None, *, read_only: bool = False) -> Store:
         """Open the store at `path` (None: config.db_path()), creating and migrating it unless read_only."""
         target = resolve_path(path)
-        conn = _connect(target, read_only)
+        conn = open_connection(target, read_only)
         try:
             _prepare_schema(conn, target, read_only)
         except BaseException:

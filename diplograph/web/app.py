@@ -83,8 +83,8 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        # Queries run in worker threads; DuckDB already spreads one query over the cores, so dozens of them at
-        # once (anyio's default is 40) only thrash. Cached answers never wait for a thread (web/cache.py).
+        # Handlers run in worker threads; dozens at once (anyio's default is 40) only thrash. GETs under /api
+        # take turns before they get here (web/cache.py), and cached answers never need a thread.
         anyio.to_thread.current_default_thread_limiter().total_tokens = QUERY_THREADS
         try:
             yield
