@@ -149,11 +149,13 @@ def test_optimize_keeps_every_fact_and_stores_them_in_date_order(shuffled_store:
     copy.write_bytes(shuffled_store.read_bytes())
     with Store.open(copy) as store:
         before = store.events()
+        pairs = store.connection.execute("SELECT count(*) FROM event_dyads").fetchone()
         assert not _in_date_order(_stored_dates(store))  # documents came in no date order
         done = store.optimize()
         assert done["events"] == len(before) and done["measures"] == 0
         assert _in_date_order(_stored_dates(store))
         assert store.events() == before
+        assert store.connection.execute("SELECT count(*) FROM event_dyads").fetchone() == pairs  # views still read
         columns = store.connection.execute(
             "SELECT column_name, is_nullable FROM information_schema.columns WHERE table_name = 'events' "
             "AND table_catalog = current_database() ORDER BY ordinal_position").fetchall()  # fmt: skip

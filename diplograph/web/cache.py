@@ -82,7 +82,8 @@ class ReadCache:
             await running.wait()
             if await self._answered(key, send):
                 return
-            await self.app(scope, receive, send)  # its answer was not kept (an error, or too large)
+            async with turns:
+                await self.app(scope, receive, send)  # its answer was not kept (an error, or too large)
             return
         try:
             async with turns:
