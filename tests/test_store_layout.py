@@ -230,3 +230,12 @@ def test_restored_store_keeps_date_order_and_small_row_groups(shuffled_store: Pa
         assert _in_date_order(_stored_dates(store))
         assert _largest_row_group(store) == ROW_GROUP_ROWS
         assert store.events(state="CHN", limit=50) == before
+
+
+def test_a_store_path_with_quotes_and_spaces_opens(tmp_path: Path) -> None:
+    path = tmp_path / "o'brien's store" / "it's here.duckdb"  # the path goes into ATTACH as an SQL literal
+    with Store.open(path) as store:
+        store.add(_extractions(seed=1, documents=3))
+        count = store.stats()["events"]
+    with Store.open(path, read_only=True) as store:
+        assert store.stats()["events"] == count > 0

@@ -21,7 +21,15 @@ from typing import TYPE_CHECKING, Any
 
 from diplograph.analytics.corroboration import _SOURCE
 from diplograph.errors import StoreError
-from diplograph.store.query import EVENT_COLUMNS, MEASURE_COLUMNS, DateLike, Where, add_date_range, fact_filters
+from diplograph.store.query import (
+    EVENT_COLUMNS,
+    MEASURE_COLUMNS,
+    DateLike,
+    Where,
+    add_date_range,
+    fact_filters,
+    sql_string,
+)
 
 if TYPE_CHECKING:
     import duckdb
@@ -149,10 +157,6 @@ class Ranked:
     rowids: tuple[int, ...]
 
 
-def _literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
 @cache
 def _plover_sql() -> tuple[str, str]:
     """SQL for an event fact's score (its own, else its mode's, else its type's: `analytics.event_score`) and
@@ -162,10 +166,10 @@ def _plover_sql() -> tuple[str, str]:
     scores, quads = [], []
     for name in (*ontology.EVENT_TYPES, *ontology.EXTENSION_TYPES):
         spec = ontology.event_type(name)
-        modes = " ".join(f"WHEN {_literal(mode)} THEN {score!r}" for mode, score in spec.modes.items())
+        modes = " ".join(f"WHEN {sql_string(mode)} THEN {score!r}" for mode, score in spec.modes.items())
         by_mode = f"CASE mode {modes} ELSE {spec.score!r} END" if modes else repr(spec.score)
-        scores.append(f"WHEN {_literal(name)} THEN {by_mode}")
-        quads.append(f"WHEN {_literal(name)} THEN {_literal(spec.quad)}")
+        scores.append(f"WHEN {sql_string(name)} THEN {by_mode}")
+        quads.append(f"WHEN {sql_string(name)} THEN {sql_string(spec.quad)}")
     score = f"coalesce(stored_score, CASE type {' '.join(scores)} END)"
     return score, f"CASE type {' '.join(quads)} END"
 

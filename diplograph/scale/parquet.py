@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from diplograph.store.core import FACT_ORDER, TABLES, AddResult, _arrow_schema
+from diplograph.store.query import sql_string
 
 if TYPE_CHECKING:
     from diplograph.model import Extraction
@@ -102,14 +103,14 @@ def load_parquet(store: Store, out_dir: str | Path) -> AddResult:
     part = "parse_filename(filename)"
     with store._lock:
         skipped_sql = f"""
-            SELECT count(*) FROM read_parquet('{_escape(_glob(out_dir, "documents"))}', filename=true)
+            SELECT count(*) FROM read_parquet({sql_string(_glob(out_dir, "documents"))}, filename=true)
         """
         try:
             conn.execute("BEGIN TRANSACTION")
             conn.execute(f"""
                 CREATE TEMP TABLE {staged} AS
                 SELECT {_columns("documents")}, {part} AS _part
-                FROM read_parquet('{_escape(_glob(out_dir, "documents"))}', filename=true, file_row_number=true)
+                FROM read_parquet({sql_string(_glob(out_dir, "documents"))}, filename=true, file_row_number=true)
                 WHERE hash NOT IN (SELECT hash FROM documents)
                 QUALIFY row_number() OVER (PARTITION BY hash ORDER BY {part}, file_row_number) = 1
             """)
@@ -119,7 +120,7 @@ def load_parquet(store: Store, out_dir: str | Path) -> AddResult:
             )
             added: dict[str, int] = {}
             for table in ("events", "measures", "mentions"):
-                source = f"read_parquet('{_escape(_glob(out_dir, table))}', filename=true)"
+                source = f"read_parquet({sql_string(_glob(out_dir, table))}, filename=true)"
                 _refuse_duplicate_facts(conn, table, source, staged)
                 row = conn.execute(f"""
                     INSERT INTO {table} ({_columns(table)})
@@ -161,7 +162,3 @@ def _refuse_duplicate_facts(conn: Any, table: str, source: str, staged: str) -> 
     if duplicate:
         key_values = list(duplicate[1:])
         raise ValueError(f"document {duplicate[0]} has two {table} with the key {key_values}; keys must differ")
-
-
-def _escape(text: str) -> str:
-    return text.replace("'", "''")

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from diplograph.errors import StoreError
+from diplograph.store.query import sql_string
 
 if TYPE_CHECKING:
     from diplograph.store.core import Store
@@ -30,11 +31,6 @@ if TYPE_CHECKING:
 MANIFEST = "manifest.json"
 FORMAT = "diplograph-backup/1"
 _COUNTED = ("documents", "events", "measures", "mentions", "schema_migrations")
-
-
-def _literal(path: Path) -> str:
-    """A path as an SQL string literal (EXPORT/IMPORT take no parameters): quotes doubled, so no injection."""
-    return "'" + str(path).replace("'", "''") + "'"
 
 
 def _counts(conn: Any) -> dict[str, int]:
@@ -64,7 +60,7 @@ def backup(store: Store, dest_dir: str | Path) -> dict[str, Any]:
             conn.execute("BEGIN TRANSACTION")
             try:
                 counts, version = _counts(conn), _version(conn)
-                conn.execute(f"EXPORT DATABASE {_literal(dest)} (FORMAT parquet)")
+                conn.execute(f"EXPORT DATABASE {sql_string(dest)} (FORMAT parquet)")
             finally:
                 conn.execute("ROLLBACK")
         except duckdb.Error as exc:
@@ -123,7 +119,7 @@ def restore(src_dir: str | Path, db_path: str | Path, *, migrate: bool = True) -
     try:
         conn = open_connection(str(partial), read_only=False)  # the store's row groups, as every open sets them
         try:
-            conn.execute(f"IMPORT DATABASE {_literal(src)}")
+            conn.execute(f"IMPORT DATABASE {sql_string(src)}")
             counts = _counts(conn)
         finally:
             conn.close()

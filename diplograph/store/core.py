@@ -19,7 +19,16 @@ from diplograph import config
 from diplograph.errors import ConfigError, StoreError
 from diplograph.model import DateRef, Document, Event, Extraction, Measure, Mention, Quantity
 from diplograph.store import convert, migrations
-from diplograph.store.query import EVENT_COLUMNS, MEASURE_COLUMNS, DateLike, Where, add_date_range, fact_filters, page
+from diplograph.store.query import (
+    EVENT_COLUMNS,
+    MEASURE_COLUMNS,
+    DateLike,
+    Where,
+    add_date_range,
+    fact_filters,
+    page,
+    sql_string,
+)
 
 MEMORY = ":memory:"
 # The order `Store.optimize` and `load_parquet` store facts in: by date, undated last, then by document.
@@ -164,7 +173,7 @@ def open_connection(target: str, read_only: bool) -> duckdb.DuckDBPyConnection:
     conn = duckdb.connect(MEMORY)
     options = f"ROW_GROUP_SIZE {ROW_GROUP_ROWS}" + (", READ_ONLY" if read_only else "")
     try:
-        conn.execute(f"ATTACH '{_quoted(target)}' AS {CATALOG} ({options})")
+        conn.execute(f"ATTACH {sql_string(target)} AS {CATALOG} ({options})")
         conn.execute(f"USE {CATALOG}")
     except duckdb.Error as exc:
         conn.close()
@@ -173,10 +182,6 @@ def open_connection(target: str, read_only: bool) -> duckdb.DuckDBPyConnection:
         conn.close()
         raise StoreError(f"{target}: cannot open: {exc}") from exc
     return conn
-
-
-def _quoted(text: str) -> str:
-    return text.replace("'", "''")
 
 
 _LOCK_HOLDER = re.compile(r"Conflicting lock is held in (?P<program>.+?) \(PID (?P<pid>\d+)\)")

@@ -124,6 +124,12 @@ def fact_filters(
     return where
 
 
+def sql_string(text: object) -> str:
+    """`text` as an SQL string literal, its quotes doubled: for the few statements that take no parameters
+    (ATTACH, EXPORT/IMPORT DATABASE, read_parquet's path, CASE lists built once)."""
+    return "'" + str(text).replace("'", "''") + "'"
+
+
 def page(limit: int | None, offset: int) -> tuple[str, list[int]]:
     """LIMIT/OFFSET with their parameters, after checking they are counts."""
     for name, value in (("limit", limit), ("offset", offset)):
