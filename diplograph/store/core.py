@@ -33,6 +33,8 @@ from diplograph.store.query import (
 MEMORY = ":memory:"
 # The order `Store.optimize` and `load_parquet` store facts in: by date, undated last, then by document.
 FACT_ORDER = {"events": "date_start NULLS LAST, doc_hash, seq", "measures": "period_start NULLS LAST, doc_hash, seq"}
+# 10M events sort in the same 20 s under this cap as without one (which peaked at 5.3 GiB).
+OPTIMIZE_MEMORY_MIB = 1024
 CATALOG = "store"  # the name the store's file is attached under
 # Rows per row group (DuckDB's default is 122,880). DuckDB skips a row group whose min/max cannot match a filter or
 # beat the rows an ORDER BY ... LIMIT already holds, so smaller groups let a page of events read a few thousand
@@ -175,6 +177,7 @@ def open_connection(target: str, read_only: bool) -> duckdb.DuckDBPyConnection:
     try:
         conn.execute(f"ATTACH {sql_string(target)} AS {CATALOG} ({options})")
         conn.execute(f"USE {CATALOG}")
+        conn.execute("SET enable_progress_bar = false")  # DuckDB would draw one on stdout for long queries
     except duckdb.Error as exc:
         conn.close()
         raise StoreError(_open_problem(target, exc)) from exc
@@ -398,20 +401,21 @@ class Store:
                 fresh[digest] = extraction
         return list(fresh.values())
 
-    def optimize(self) -> dict[str, Any]:
+    def optimize(self, *, memory_mib: int | None = OPTIMIZE_MEMORY_MIB) -> dict[str, Any]:
         """Rewrite the events and measures in date order, in row groups of ROW_GROUP_ROWS rows, and checkpoint.
 
         Facts are stored in the order their documents arrive, which for news is close to date order. Pages of
         facts in date order read only the row groups that can hold them, so after ingesting out of date order
         (an archive, a backfill) this makes them fast again; `load_parquet` stores facts in date order already.
-        Returns the facts rewritten and the seconds taken. Reads from other processes wait, as for any write.
+        DuckDB sorts under a cap of `memory_mib` MiB (spilling to disk beyond it; None or 0: DuckDB's own limit,
+        most of the machine's memory). Returns the facts rewritten and the seconds taken.
         """
         import time
 
         if self.read_only:
             raise StoreError(f"{self.path}: the store is open read-only")
         began = time.perf_counter()
-        with self._lock:
+        with self.memory_cap(memory_mib), self._lock:
             conn = self.connection
             try:
                 conn.execute("BEGIN TRANSACTION")
