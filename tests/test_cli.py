@@ -788,3 +788,21 @@ def test_backup_and_restore_through_the_cli(tmp_path: Path) -> None:
         {k: before[k] for k in ("documents", "events", "measures")}
     refused = invoke("backup", snapshot, "--db", db)
     assert refused.exit_code == 1 and "must be new or empty" in refused.stderr
+
+
+def test_optimize_through_the_cli(tmp_path: Path) -> None:
+    stories = [("2023-03-20", "Japan sent food aid to India on Monday."),
+               ("2019-05-02", "Chile signed a trade agreement with Peru on Tuesday.")]  # fmt: skip
+    for n, (day, text) in enumerate(stories):
+        source = tmp_path / f"n{n}.txt"
+        source.write_text(text, encoding="utf-8")
+        assert invoke("ingest", str(source), "--db", str(tmp_path / "a.duckdb"), "--published", day,
+                      "--quiet").exit_code == 0  # fmt: skip
+    db = str(tmp_path / "a.duckdb")
+    before = invoke("events", "--db", db, "--format", "jsonl").stdout
+    done = invoke("optimize", "--db", db)
+    assert done.exit_code == 0 and "events and" in done.stdout and "in date order" in done.stdout
+    assert invoke("events", "--db", db, "--format", "jsonl").stdout == before
+    missing = invoke("optimize", "--db", str(tmp_path / "none.duckdb"))
+    assert missing.exit_code == 1 and "no store at" in missing.stderr
+    assert not (tmp_path / "none.duckdb").exists()
