@@ -16,16 +16,19 @@ Schema (version `SCHEMA_VERSION`; history in `migrations.py`, one row per applie
         hash is SHA-256 of text; published is the first day of published_text, which keeps the value as given.
     events(doc_hash, id, seq, doc_id, event, mode, context VARCHAR[], aux, actor VARCHAR[], recipient VARCHAR[],
            date, date_start DATE, date_end DATE, date_source, rule, score DOUBLE,
-           evidence STRUCT(start INT, "end" INT, text VARCHAR)[], detail JSON, PK (doc_hash, id))
+           evidence STRUCT(start INT, "end" INT, text VARCHAR)[], detail JSON; unique on (doc_hash, id))
         doc_id is Event.doc; seq the position in the extraction; detail holds actor_detail, recipient_detail and
         quantities. date_start/date_end are the first and last day of `date` ('2014' -> 2014-01-01..2014-12-31,
         '2014-05', '2014-Q2', '2014-W20', 'A/B' ranges); NULL when there is no (readable) date.
     measures(doc_hash, id, seq, doc_id, measure, actor VARCHAR[], recipient VARCHAR[], value DOUBLE, unit,
              period, period_start DATE, period_end DATE, change_pct DOUBLE, commodity, per, qualifier, rule,
-             evidence, PK (doc_hash, id))
-    mentions(doc_hash, kind, seq, start, "end", text, payload JSON, PK (doc_hash, kind, seq))
+             evidence; unique on (doc_hash, id))
+    mentions(doc_hash, kind, seq, start, "end", text, payload JSON; unique on (doc_hash, kind, seq))
         kind is actor (Mention), date (DateRef) or quantity (Quantity); payload is the record's to_dict().
     event_dyads, measure_dyads (views): one row per actor x recipient pair of each event / measure.
+The fact tables have no key index since version 4 (DuckDB keeps indexes whole in memory): their keys are
+checked per document before writing. Facts are stored in arrival order (`load_parquet` and `optimize`: date
+order), in row groups of ROW_GROUP_ROWS rows, so that pages in date order read few of them (docs/scale.md).
 
 An event or measure without an id gets `stable_id(doc_hash, kind, seq)` when stored.
 
