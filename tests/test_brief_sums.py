@@ -209,3 +209,12 @@ def test_the_store_has_facts_with_several_records_and_shared_urls(store: Store) 
     support = analytics.corroboration(store)
     assert any(f.records > f.documents for f in support)  # same URL counted once
     assert any(f.documents > 1 for f in support)
+
+
+@pytest.mark.parametrize("members", [["CHN", "RUS"], ["USA", "PRK", "JPN", "IND"], STATES, ["CHN"], []])
+def test_network_among_some_states_is_the_full_network_cut_down(store: Store, members: list[str]) -> None:
+    full = analytics.state_network(store)
+    among = analytics.state_network(store, states=members)
+    assert among.edges == [e for e in full.edges if e.source in members and e.target in members]
+    several = store.connection.execute("SELECT count(*) FROM events WHERE len(actor) > 1 OR len(recipient) > 1")
+    assert several.fetchone()[0] > 0  # type: ignore[index]  # events with several codes a side are split too
