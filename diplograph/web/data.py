@@ -155,10 +155,10 @@ def page_facts(
     table, _, start = _TABLES[kind]
     where = filters.where(kind)
     sentinel = _HIGH if order == "asc" else _LOW
-    key = f"(coalesce({start}, ?::DATE), doc_hash, seq, id)"
     if cursor:
         compare = ">" if order == "asc" else "<"
         after = decode_cursor(cursor, kind, order)
+        key = f"(coalesce({start}, ?::DATE), doc_hash, seq, id)"
         where.add(f"{key} {compare} (?::DATE, ?, ?, ?)", sentinel, *after)
         # The same bound on the date alone, which DuckDB checks against each row group's min/max to skip the
         # pages before this one (facts are stored in date order: docs/scale.md).
@@ -215,12 +215,13 @@ ORDER BY events DESC, measures DESC, code
 
 def states(store: Store) -> list[dict[str, Any]]:
     """Every state (or organisation) named by a fact, with its counts, most events first."""
-    out = []
-    for row in query(store, _STATE_COUNTS):
-        name, kind = actor_names().get(row["code"], (row["code"], ""))
-        out.append({"code": row["code"], "name": name, "kind": kind or None, **{k: int(row[k]) for k in
-                    ("events", "as_actor", "as_recipient", "measures")}})  # fmt: skip
-    return out
+    return [_state_entry(row["code"], row) for row in query(store, _STATE_COUNTS)]
+
+
+def _state_entry(code: str, counts: dict[str, Any]) -> dict[str, Any]:
+    name, kind = actor_names().get(code, (code, ""))
+    return {"code": code, "name": name, "kind": kind or None,
+            **{k: int(counts[k]) for k in ("events", "as_actor", "as_recipient", "measures")}}  # fmt: skip
 
 
 _ONE_STATE_COUNTS = """
@@ -239,9 +240,7 @@ def state_counts(store: Store, code: str) -> dict[str, Any] | None:
     row = query(store, _ONE_STATE_COUNTS, [code])[0]
     if not row["events"] and not row["measures"]:
         return None
-    name, kind = actor_names().get(code, (code, ""))
-    return {"code": code, "name": name, "kind": kind or None,
-            **{k: int(row[k]) for k in ("events", "as_actor", "as_recipient", "measures")}}  # fmt: skip
+    return _state_entry(code, row)
 
 
 _PARTNERS = """
