@@ -165,13 +165,12 @@ def resolve_path(path: str | Path | None) -> str:
 
 def open_connection(target: str, read_only: bool) -> duckdb.DuckDBPyConnection:
     """A DuckDB connection to the store file `target` (attached with the store's row-group size), or in memory."""
-    if target != MEMORY:
-        if read_only and not Path(target).exists():
-            raise StoreError(f"{target}: no store there (a read-only open does not create one)")
-        if not read_only:
-            Path(target).parent.mkdir(parents=True, exist_ok=True)
     if target == MEMORY:
         return duckdb.connect(MEMORY)
+    if read_only and not Path(target).exists():
+        raise StoreError(f"{target}: no store there (a read-only open does not create one)")
+    if not read_only:
+        Path(target).parent.mkdir(parents=True, exist_ok=True)
     conn = duckdb.connect(MEMORY)
     options = f"ROW_GROUP_SIZE {ROW_GROUP_ROWS}" + (", READ_ONLY" if read_only else "")
     try:
