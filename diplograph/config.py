@@ -19,6 +19,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("db", "DIPLOGRAPH_DB", "diplograph.duckdb", "The DuckDB store (created on first use)."),
     Setting("actors", "DIPLOGRAPH_ACTORS", "", "Extra actor names (CSV, columns as actors/data/names.csv)."),
     Setting("lexicon", "DIPLOGRAPH_LEXICON", "", "An extra event lexicon (TOML laid out as coding/data/lexicon.toml)."),
+    Setting("model", "DIPLOGRAPH_MODEL", "", "A confidence model (JSON written by `diplograph train`) instead of "
+            "the packaged one."),
+    Setting("min_confidence", "DIPLOGRAPH_MIN_CONFIDENCE", "",
+            "Default minimum confidence of the facts readers show (empty: the model's threshold; 0: all)."),
     Setting("batch_size", "DIPLOGRAPH_BATCH_SIZE", "64", "Documents per extraction and store batch."),
     Setting(
         "ingest_memory",

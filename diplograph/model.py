@@ -186,6 +186,7 @@ class Event(Record):
     score: float | None = None
     id: str = ""
     kind: str = "event"
+    confidence: float | None = None  # the probability that the record is right (diplograph.confidence)
 
     _nested: ClassVar[dict[str, type[Record]]] = {
         "evidence": Evidence,
@@ -215,6 +216,7 @@ class Measure(Record):
     rule: str = ""
     id: str = ""
     kind: str = "measure"
+    confidence: float | None = None  # the probability that the record is right (diplograph.confidence)
 
     _nested: ClassVar[dict[str, type[Record]]] = {"evidence": Evidence}
     _tuples: ClassVar[frozenset[str]] = frozenset({"actor", "recipient"})
@@ -231,6 +233,7 @@ class Extraction:
     dates: tuple[DateRef, ...] = ()
     quantities: tuple[Quantity, ...] = ()
     sentences: tuple[Sentence, ...] = field(default=())
+    features: dict[str, dict[str, float]] = field(default_factory=dict)  # record id -> what the model saw
 
     @property
     def records(self) -> list[Event | Measure]:

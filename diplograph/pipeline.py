@@ -10,6 +10,7 @@ The spaCy model is loaded once per process (`load_nlp`) and documents go through
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from functools import lru_cache
 from itertools import islice
 from pathlib import Path
@@ -63,10 +64,14 @@ def _register_components() -> None:
 class Extractor:
     """Extracts events, measures and resolved mentions from documents."""
 
-    def __init__(self, *, actors_file: Path | None = None, lexicon_file: Path | None = None) -> None:
+    def __init__(self, *, actors_file: Path | None = None, lexicon_file: Path | None = None,
+                 scored: bool = True) -> None:
+        """`scored=False` leaves every record's confidence unset (what training reads)."""
         from diplograph.actors.gazetteer import build, default_gazetteer
         from diplograph.coding.lexicon import default_lexicon, load
+        from diplograph.confidence import default_model
 
+        self.model = default_model() if scored else None
         self.nlp = load_nlp()
         self.gazetteer = default_gazetteer()
         if actors_file is not None:
@@ -93,7 +98,14 @@ class Extractor:
         from diplograph.coding.context import DocContext
         from diplograph.coding.events import code_sentence, main_clause_dates, sentence_pair
         from diplograph.coding.measures import code_measures
-        from diplograph.coding.merge import drop_flows_with_measures, merge_mentions, to_event, to_measure, unique_ids
+        from diplograph.coding.merge import (
+            drop_flows_with_measures,
+            group_features,
+            merge_mentions,
+            to_event,
+            to_measure,
+            unique_ids,
+        )
         from diplograph.nlp.dates import parse_iso
         from diplograph.nlp.resolve import resolve
 
@@ -113,12 +125,18 @@ class Extractor:
             measures += sentence_measures
             _remember(ctx, sent, res, sentence_events, main_clause_dates(sent, res))
         text = document.text
-        events: list[Event] = unique_ids([to_event(document.id, text, g, published) for g in merge_mentions(found)])
+        groups = merge_mentions(found)
+        events: list[Event] = unique_ids([to_event(document.id, text, g, published) for g in groups])
         records: list[Measure] = unique_ids([to_measure(document.id, text, m) for m in measures])
+        features = {e.id: group_features(g) for e, g in zip(events, groups, strict=True)}
+        features.update({r.id: m.features for r, m in zip(records, measures, strict=True)})
+        if self.model is not None:
+            events = [replace(e, confidence=self.model.event_confidence(features[e.id])) for e in events]
+            records = [replace(r, confidence=self.model.measure_confidence(features[r.id])) for r in records]
         sentences = tuple(Sentence(s.start_char, s.end_char, s.text) for s in parsed.sents)
         return Extraction(document=document, events=tuple(events), measures=tuple(records),
                           mentions=tuple(res.mentions()), dates=tuple(res.dates), quantities=tuple(res.quantities),
-                          sentences=sentences)
+                          sentences=sentences, features=features)
 
 
 def _remember(ctx, sent, res, events, dates) -> None:  # type: ignore[no-untyped-def]

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from diplograph.coding import args as A
 from diplograph.coding.context import DocContext
+from diplograph.coding.features import event_features
 from diplograph.coding.lexicon import Lexicon, Predicate, Reading
 from diplograph.model import DateRef
 from diplograph.nlp.resolve import ActorSpan, Resolution
@@ -73,6 +74,7 @@ class Found:
     actor_method: str = "parse"
     orgs: list[ActorSpan] = field(default_factory=list)
     trigger: int = -1
+    features: dict[str, float] = field(default_factory=dict)  # what the confidence model sees (coding/features.py)
 
 
 def code_sentence(sent: Span, res: Resolution, lex: Lexicon, ctx: DocContext) -> list[Found]:
@@ -106,7 +108,8 @@ def merge_within_sentence(found: list[Found]) -> list[Found]:
         start = min(twin.evidence[0], f.evidence[0])
         end = max(twin.evidence[1], f.evidence[1])
         merged = Found(keep.reading, keep.actor, keep.recipient, keep.aux, keep.date or twin.date or f.date,
-                       keep.date_source, (start, end), keep.rule, keep.actor_method, keep.orgs)
+                       keep.date_source, (start, end), keep.rule, keep.actor_method, keep.orgs, keep.trigger,
+                       {**keep.features, "merged_in_sentence": 1.0})
         out[out.index(twin)] = merged
     return out
 
@@ -381,9 +384,15 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
         anchor = recipients[0] if roles.recipient_from_location and recipients else None
         date, source = event_date(trig.token, sent, res, ctx, anchor=anchor)
         quoted = [s for s in roles.actor + recipients + roles.orgs if s.start in roles.quoted]
-        out.append(Found(reading, roles.actor, recipients, aux, date, source,
-                         evidence_span(trig.token, quoted, sent, res), trig.pred.rule,
-                         roles.actor_method, roles.orgs, trig.token.i))
+        evidence = evidence_span(trig.token, quoted, sent, res)
+        features = event_features(
+            event=reading.event, mode=reading.mode, rule=trig.pred.rule, pos=trig.pred.pos, token=trig.token,
+            sent=sent, res=res, actor=roles.actor, recipient=recipients, actor_method=roles.actor_method,
+            from_location=roles.recipient_from_location, aux=aux, conditional=conditional, date=date,
+            date_source=source, background=is_background(trig.token), sentence_index=ctx.sentence_index,
+            evidence=evidence)
+        out.append(Found(reading, roles.actor, recipients, aux, date, source, evidence, trig.pred.rule,
+                         roles.actor_method, roles.orgs, trig.token.i, features))
     return out
 
 
@@ -1022,8 +1031,10 @@ def cooperation_list(sent: Span, res: Resolution, ctx: DocContext,
         if any(start <= res.doc[i].idx < end for i in covered):
             continue
         date, source = (ctx.frame_date, "context") if ctx.frame_date else (None, "none")
+        features = {"rule=list:cooperation": 1.0, "type=COOPERATE": 1.0, "pos=list": 1.0,
+                    f"date_source={source}": 1.0}
         out.append(Found(Reading("COOPERATE", None, _item_context(res.doc.text[start:end])), actors, [], None,
-                         date, source, (start, end), "list:cooperation", "context"))
+                         date, source, (start, end), "list:cooperation", "context", features=features))
     return out, subj.i
 
 

@@ -7,12 +7,13 @@ around that word: who exports to whom, whose debt, bilateral meaning the pair un
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from diplograph.coding import args as A
 from diplograph.coding.context import DocContext
 from diplograph.coding.events import main_clause_dates, sentence_pair
+from diplograph.coding.features import measure_features
 from diplograph.model import DateRef, Quantity
 from diplograph.nlp.quantities import signed_change
 from diplograph.nlp.resolve import ActorSpan, Resolution
@@ -50,6 +51,7 @@ class FoundMeasure:
     evidence: tuple[int, int]
     rule: str
     keyword: int
+    features: dict[str, float] = field(default_factory=dict)  # what the confidence model sees
 
 
 def code_measures(sent: Span, res: Resolution, ctx: DocContext) -> list[FoundMeasure]:
@@ -105,8 +107,12 @@ def _measure_for(q: Quantity, sent: Span, res: Resolution, ctx: DocContext,
     first = min([lead, head.i] + [s.start for s in quoted])
     last = max([word.i, head.i] + [s.end - 1 for s in quoted])
     evidence = (min(res.doc[first].idx, q.start), max(res.doc[last].idx + len(res.doc[last].text), q.end))
-    return FoundMeasure(kind, actor, recipient, q, change, _commodity(q, head, word, kind), period, evidence,
-                        f"measure:{word.lemma_.lower()}", word.i)
+    commodity = _commodity(q, head, word, kind)
+    rule = f"measure:{word.lemma_.lower()}"
+    features = measure_features(measure=kind, rule=rule, unit=q.unit, actor=actor, recipient=recipient,
+                                period=period, change=change is not None, commodity=commodity is not None,
+                                keyword=word, sent=sent, res=res)
+    return FoundMeasure(kind, actor, recipient, q, change, commodity, period, evidence, rule, word.i, features)
 
 
 def _keyword(head: Token, q: Quantity) -> tuple[str, Token] | None:

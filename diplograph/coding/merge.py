@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import replace
 
 from diplograph.coding.events import Found
+from diplograph.coding.features import record_features
 from diplograph.coding.measures import FoundMeasure
 from diplograph.model import Actor, DateRef, Event, Evidence, Measure, stable_id
 from diplograph.nlp.dates import iter_bounds
@@ -126,6 +127,12 @@ def to_event(doc_id: str, text: str, group: list[Found], published: dt.date | No
         rule="+".join(dict.fromkeys(f.rule for f in group)), score=_score(first.reading.event, mode),
         id=stable_id(doc_id, first.reading.event, actor, recipient, [(e.start, e.end) for e in evidence]),
     )
+
+
+def group_features(group: list[Found]) -> dict[str, float]:
+    """The features of a merged record: those of the mention the record is built from, and the merge."""
+    first = max(group, key=lambda f: len(set(_codes(f.recipient)) - set(_codes(f.actor))))
+    return record_features(first.features, len(group), [f.date_source for f in group])
 
 
 def unique_ids(records: list[Event] | list[Measure]) -> list:  # type: ignore[type-arg]

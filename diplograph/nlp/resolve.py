@@ -61,6 +61,9 @@ FUTURE_CUES = re.compile(r"\b(will|shall|'ll|going to|expected to|scheduled to|d
                          r"planning to|intends? to|would)\b", re.I)
 
 
+SMALL_GROUP = 10  # a named group of at most this many states acts as its members
+
+
 @dataclass(frozen=True, slots=True)
 class ActorSpan:
     """A run of tokens [start, end) resolved to an actor."""
@@ -78,9 +81,17 @@ class ActorSpan:
 
     @property
     def states(self) -> tuple[str, ...]:
-        """The state codes this span stands for (an organisation is not a state: none)."""
-        if self.kind in ("state", "region") or (self.kind == "group" and self.type not in ("organisation",)):
-            return (self.code,) if self.code else ()
+        """The codes this span stands for as a party to an event: a state, or an intergovernmental organisation
+        (UN, EU, NATO: the guidelines code IGOs as parties). A small named group of states (G7, Quad, AUKUS)
+        stands for its members; NGOs, companies and armed groups are not parties of this kind: none."""
+        if not self.code:
+            return ()
+        if self.kind in ("state", "region", "igo"):
+            return (self.code,)
+        if self.kind == "group":
+            if self.type == "organisation" and 0 < len(self.members) <= SMALL_GROUP:
+                return self.members
+            return (self.code,)
         return ()
 
 
@@ -116,6 +127,7 @@ def resolve(doc: Doc, gaz: Gazetteer, published: dt.date | None) -> Resolution:
     res = Resolution(doc, published)
     _match_dictionary(res, gaz)
     _disambiguate(res)
+    _introduced_people(res)
     _corefer_surnames(res, gaz)
     _surname_governments(res, gaz)
     _surnames_in_office(res, gaz)
@@ -198,6 +210,79 @@ def _us_state_context(doc: Doc, i: int) -> bool:
         return True
     before = doc[max(sent.start, i - 3):i].text
     return before.endswith("state of") or (i >= 2 and doc[i - 1].text == "," and doc[i - 2].pos_ == "PROPN")
+
+
+def _introduced_people(res: Resolution) -> None:
+    """A person the dictionary does not know (or knows with no office on the date) stands for the state or IGO
+    the text introduces them with: "Canada's Ontario provincial leader Doug Ford", "U.N. special envoy Geir
+    Pedersen", "Geir Pedersen, the U.N. special envoy for Syria". Their later surname mentions follow.
+    """
+    doc = res.doc
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or len(ent) < 2 or not all(t.text[:1].isupper() for t in (ent[0], ent[-1])):
+            continue
+        known = list({res.actor_at[i].start: res.actor_at[i] for i in range(ent.start, ent.end)
+                      if i in res.actor_at}.values())
+        if any(a.type == "person" and a.method == "people" and "no office" not in a.reason for a in known):
+            continue
+        if any(a.type != "person" for a in known):
+            continue  # a state name inside what the tagger took for a person ("Sri Lanka")
+        party = _introducer(res, ent)
+        if party is None:
+            continue
+        for a in known:
+            res.actors.remove(a)
+        name = ent.text
+        res.add_actor(ActorSpan(ent.start, ent.end, party.code, party.kind, "person", _PERSON_SECTOR, name,
+                                "introduced", f"{name}: introduced as '{doc[party.start:party.end].text}' "
+                                              f"({party.code})", party.members))
+        _follow_surname(res, ent, party, name)
+    res.actor_at = {i: a for a in res.actors for i in range(a.start, a.end)}
+    res.actors.sort(key=lambda s: s.start)
+
+
+_PERSON_SECTOR = "government"
+# Mentions that can say whose a person is: a state's name, demonym or capital, an organisation ('told VOA' is not).
+INTRODUCING_TYPES = frozenset({"name", "abbreviation", "demonym", "capital", "seat", "organisation", "epithet"})
+
+
+def _introducer(res: Resolution, ent: Span) -> ActorSpan | None:
+    """The state or IGO named in the noun phrase that introduces a person: before the name in the same phrase
+    (a possessor first: "Russia's U.N. Ambassador X" is Russia's), or in an appositive beside it."""
+    root = ent.root
+    before = [t for t in root.subtree if t.i < ent.start]
+    if root.dep_ == "appos" and root.head.i < ent.start:  # 'the U.N. envoy for Syria, Geir Pedersen'
+        before = [t for t in root.head.subtree if t.i < ent.start]
+    after = [t for c in root.children if c.dep_ == "appos" and c.i >= ent.end for t in c.subtree]
+    for tokens in (before, after):
+        spans = [res.actor_at[t.i] for t in tokens if t.i in res.actor_at]
+        parties = [a for a in spans if a.states and a.type in INTRODUCING_TYPES and not _ethnic_at(res, a)]
+        possessors = [a for a in parties if res.doc[a.end - 1].dep_ == "poss"
+                      or (a.end < len(res.doc) and res.doc[a.end].tag_ == "POS")]
+        if possessors or parties:
+            return (possessors or parties)[0]
+    return None
+
+
+def _ethnic_at(res: Resolution, a: ActorSpan) -> bool:
+    return a.type == "demonym" and a.start > 0 and res.doc[a.start - 1].lower_ == "ethnic"
+
+
+def _follow_surname(res: Resolution, ent: Span, party: ActorSpan, name: str) -> None:
+    """Later mentions of the person's surname alone ("Ford", "Pedersen"), whatever the tagger made of them."""
+    doc = res.doc
+    surname = ent[-1].text
+    if len(surname) < 3 or surname in COMMON_FAMILY_NAMES:
+        return
+    for t in doc[ent.end:]:
+        if t.text != surname or t.i in res.actor_at:
+            continue
+        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and nxt.tag_ != "POS":
+            continue  # the start of another name
+        res.add_actor(ActorSpan(t.i, t.i + 1, party.code, party.kind, "person", _PERSON_SECTOR, name, "coreference",
+                                f"surname of {name} (introduced at token {ent.start} as {party.code})",
+                                party.members))
 
 
 def _corefer_surnames(res: Resolution, gaz: Gazetteer) -> None:

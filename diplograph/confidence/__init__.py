@@ -1,0 +1,140 @@
+"""How sure extraction is of each record: a trained model over the rules' candidates.
+
+The rules (`diplograph.coding`) propose events and measures and describe each with sparse features
+(`coding/features.py`); a logistic model trained on annotated stories turns the features into a score, and an
+isotonic map fitted on held-out folds turns the score into a probability that the record is right (matches an
+annotated record at the full level, as `shared/eval/score.py` decides). `threshold` is the default minimum
+confidence chosen on held-out stories for precision; readers apply it, the store keeps every candidate.
+
+    model = default_model()
+    model.event_confidence({"type=CONSULT": 1.0, ...})   # 0.0 .. 1.0
+
+The packaged model is `data/model.json`, rebuilt by `diplograph train` (see docs/extraction.md). Running it needs
+only the standard library; training needs scikit-learn.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from diplograph.errors import ConfigError
+
+MODEL_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """A non-decreasing piecewise-linear map from a raw score to a probability (isotonic regression's knots)."""
+
+    x: tuple[float, ...]
+    y: tuple[float, ...]
+
+    def __call__(self, score: float) -> float:
+        if not self.x:
+            return score
+        if score <= self.x[0]:
+            return self.y[0]
+        if score >= self.x[-1]:
+            return self.y[-1]
+        i = bisect_right(self.x, score)
+        x0, x1, y0, y1 = self.x[i - 1], self.x[i], self.y[i - 1], self.y[i]
+        return y0 if x1 == x0 else y0 + (y1 - y0) * (score - x0) / (x1 - x0)
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    """Logistic regression over named features, then calibrated."""
+
+    weights: dict[str, float]
+    bias: float
+    calibration: Calibration = field(default_factory=lambda: Calibration((), ()))
+
+    def score(self, features: dict[str, float]) -> float:
+        z = self.bias + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def probability(self, features: dict[str, float]) -> float:
+        return round(min(1.0, max(0.0, self.calibration(self.score(features)))), 4)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"bias": self.bias, "weights": dict(sorted(self.weights.items())),
+                "calibration": {"x": list(self.calibration.x), "y": list(self.calibration.y)}}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> LinearModel:
+        cal = data.get("calibration") or {}
+        return cls({str(k): float(v) for k, v in data["weights"].items()}, float(data["bias"]),
+                   Calibration(tuple(float(v) for v in cal.get("x", ())), tuple(float(v) for v in cal.get("y", ()))))
+
+
+@dataclass(frozen=True)
+class ConfidenceModel:
+    """One model for events and one for measures, and the default threshold readers apply."""
+
+    event: LinearModel
+    measure: LinearModel | None
+    threshold: float
+    info: dict[str, Any] = field(default_factory=dict)
+
+    def event_confidence(self, features: dict[str, float]) -> float:
+        return self.event.probability(features)
+
+    def measure_confidence(self, features: dict[str, float]) -> float:
+        return self.measure.probability(features) if self.measure is not None else self.event.probability(features)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"version": MODEL_VERSION, "threshold": self.threshold, "info": self.info,
+                "event": self.event.to_dict(), "measure": self.measure.to_dict() if self.measure else None}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ConfidenceModel:
+        if data.get("version") != MODEL_VERSION:
+            raise ConfigError(f"confidence model version {data.get('version')!r}; this diplograph reads "
+                              f"version {MODEL_VERSION} (rebuild it with `diplograph train`)")
+        measure = data.get("measure")
+        return cls(LinearModel.from_dict(data["event"]), LinearModel.from_dict(measure) if measure else None,
+                   float(data["threshold"]), dict(data.get("info") or {}))
+
+    def save(self, path: Path) -> None:
+        path.write_text(json.dumps(self.to_dict(), indent=1) + "\n", encoding="utf-8")
+
+
+PACKAGED = "model.json"
+
+
+def load(path: Path) -> ConfidenceModel:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as e:
+        raise ConfigError(f"{path}: cannot read confidence model: {e.strerror or e}") from e
+    except json.JSONDecodeError as e:
+        raise ConfigError(f"{path}: not a confidence model (JSON): {e}") from e
+    try:
+        return ConfidenceModel.from_dict(data)
+    except (KeyError, TypeError, ValueError) as e:
+        raise ConfigError(f"{path}: not a confidence model: {e}") from e
+
+
+def packaged_path() -> Path:
+    return Path(str(resources.files("diplograph.confidence").joinpath("data", PACKAGED)))
+
+
+@cache
+def default_model() -> ConfidenceModel:
+    """The packaged model, or the one $DIPLOGRAPH_MODEL names."""
+    from diplograph import config
+
+    value = config.get("model")
+    return load(Path(value) if value else packaged_path())
+
+
+def default_threshold() -> float:
+    """The minimum confidence readers apply unless told otherwise (chosen on held-out stories for precision)."""
+    return default_model().threshold

@@ -1,0 +1,297 @@
+"""Train the confidence model on annotated stories, choose the default threshold, report held-out numbers.
+
+    diplograph train GOLD... [--hold-out training/split.json] [--out diplograph/confidence/data/model.json]
+
+1. Every gold document is read by the rules with no model (`Extractor(scored=False)`); each candidate record is
+   labelled right when it matches an annotated record (required or optional) at the full level, as the scorer
+   matches them (`diplograph.evaluate.match`).
+2. A logistic regression over the candidates' features is fitted on the training documents; its regularisation
+   is chosen by cross-validation grouped by document, and an isotonic map fitted on the out-of-fold scores turns
+   scores into probabilities.
+3. The default threshold is the one that gives the best event F1 on the training stories' out-of-fold
+   confidences with precision at least `target_precision`.
+4. Documents held out (ids listed in the hold-out file) are scored with the final model: precision, recall and
+   F1 at the threshold, and a reliability table (confidence bins against the share of right records).
+
+Needs scikit-learn (`pip install -e '.[train]'`); the model it writes needs only the standard library.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from diplograph.confidence import Calibration, ConfidenceModel, LinearModel
+from diplograph.evaluate import Gold, Prediction, evidence_spans, load_gold, match, score
+from diplograph.output import record_dict
+
+C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
+FOLDS = 5
+THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(1, 20))
+BINS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
+
+
+@dataclass
+class Candidate:
+    """One record the rules proposed, what the model sees of it and whether it is right."""
+
+    source: str
+    doc: str
+    kind: str
+    features: dict[str, float]
+    label: int
+    record: dict[str, Any]
+    weight: float = 1.0
+    held_out: bool = False
+    confidence: float = 0.0
+
+
+@dataclass
+class Source:
+    """A gold file used for training, the weight of its candidates and the documents it holds out."""
+
+    path: Path
+    gold: Gold
+    weight: float = 1.0
+    held_out: frozenset[str] = frozenset()
+    candidates: list[Candidate] = field(default_factory=list)
+
+
+def held_out_ids(path: Path | None) -> frozenset[str]:
+    """The document ids a split file (`{"held_out": [...]}`) keeps away from training."""
+    if path is None:
+        return frozenset()
+    return frozenset(json.loads(path.read_text(encoding="utf-8"))["held_out"])
+
+
+def sentence_split(gold: Gold, share: int = 3) -> frozenset[str]:
+    """For a gold file of one-sentence documents: a fixed third of them, by a hash of the id."""
+    return frozenset(d for d in gold.documents if int(hashlib.sha1(f"heldout{d}".encode()).hexdigest(), 16) % share == 0)
+
+
+def label_candidates(source: Source, extractions: Iterable[Any]) -> list[Candidate]:
+    """The records of each extraction, labelled against the source's gold records of that document."""
+    out: list[Candidate] = []
+    by_doc: dict[str, list[Any]] = {}
+    for g in source.gold.records:
+        by_doc.setdefault(g.doc_id, []).append(g)
+    for extraction in extractions:
+        doc = extraction.document
+        for kind, records in (("event", extraction.events), ("measure", extraction.measures)):
+            rows = [record_dict(r) for r in records]
+            preds = [Prediction(row, tuple(evidence_spans(row, doc.text) or ())) for row in rows]
+            golds = [g for g in by_doc.get(doc.id, []) if g.kind == kind]
+            matched = match(preds, golds, "full")
+            for i, (record, row) in enumerate(zip(records, rows, strict=True)):
+                out.append(Candidate(source.path.name, doc.id, kind, extraction.features.get(record.id, {}),
+                                     int(i in matched), row, source.weight, doc.id in source.held_out))
+    return out
+
+
+def collect(sources: Sequence[Source], *, batch_size: int = 32) -> list[Candidate]:
+    """Extract every document of every source with the rules alone and label the candidates."""
+    from diplograph.pipeline import Extractor
+
+    extractor = Extractor(scored=False)
+    candidates: list[Candidate] = []
+    for source in sources:
+        extractions = extractor.extract_documents(source.gold.documents.values(), batch_size=batch_size)
+        source.candidates = label_candidates(source, extractions)
+        candidates += source.candidates
+    return candidates
+
+
+# --- fitting ----------------------------------------------------------------------------------------------------
+
+
+def _fit(cands: Sequence[Candidate], c: float) -> LinearModel:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vec = DictVectorizer()
+    x = vec.fit_transform([k.features for k in cands])
+    y = [k.label for k in cands]
+    if len(set(y)) < 2:
+        rate = sum(y) / max(1, len(y))
+        return LinearModel({}, _logit(min(0.99, max(0.01, rate))))
+    clf = LogisticRegression(C=c, max_iter=5000)
+    clf.fit(x, y, sample_weight=[k.weight for k in cands])
+    weights = {name: float(w) for name, w in zip(vec.get_feature_names_out(), clf.coef_[0], strict=True)
+               if abs(w) > 1e-6}
+    return LinearModel(weights, float(clf.intercept_[0]))
+
+
+def _logit(p: float) -> float:
+    import math
+
+    return math.log(p / (1 - p))
+
+
+def _folds(cands: Sequence[Candidate], folds: int) -> list[int]:
+    """A fold number per candidate: whole documents go to one fold, by a hash of the document id."""
+    return [int(hashlib.sha1(f"{k.source}/{k.doc}".encode()).hexdigest(), 16) % folds for k in cands]
+
+
+def out_of_fold(cands: Sequence[Candidate], c: float, folds: int = FOLDS) -> list[float]:
+    """Each candidate's raw score from a model fitted without its document."""
+    fold_of = _folds(cands, folds)
+    scores = [0.0] * len(cands)
+    for f in range(folds):
+        train = [k for k, g in zip(cands, fold_of, strict=True) if g != f]
+        model = _fit(train, c)
+        for i, k in enumerate(cands):
+            if fold_of[i] == f:
+                scores[i] = model.score(k.features)
+    return scores
+
+
+def _log_loss(scores: Sequence[float], cands: Sequence[Candidate]) -> float:
+    import math
+
+    total = sum(k.weight for k in cands)
+    loss = 0.0
+    for s, k in zip(scores, cands, strict=True):
+        p = min(1 - 1e-6, max(1e-6, s))
+        loss -= k.weight * (math.log(p) if k.label else math.log(1 - p))
+    return loss / total
+
+
+def calibration_from(scores: Sequence[float], cands: Sequence[Candidate]) -> Calibration:
+    """Isotonic regression of the labels on the out-of-fold scores, kept as its knots."""
+    from sklearn.isotonic import IsotonicRegression
+
+    iso = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip")
+    iso.fit(list(scores), [k.label for k in cands], sample_weight=[k.weight for k in cands])
+    xs = [float(v) for v in iso.X_thresholds_]
+    ys = [float(v) for v in iso.y_thresholds_]
+    return Calibration(tuple(round(v, 6) for v in xs), tuple(round(v, 6) for v in ys))
+
+
+@dataclass
+class Fitted:
+    model: LinearModel
+    c: float
+    oof: list[float]  # calibrated out-of-fold confidences, aligned with the training candidates
+
+
+def fit_kind(cands: Sequence[Candidate]) -> Fitted:
+    """Choose the regularisation by grouped cross-validation, calibrate, and fit on all the candidates."""
+    best_c, best_loss, best_scores = C_GRID[0], float("inf"), [0.0] * len(cands)
+    for c in C_GRID:
+        scores = out_of_fold(cands, c)
+        loss = _log_loss(scores, cands)
+        if loss < best_loss:
+            best_c, best_loss, best_scores = c, loss, scores
+    calibration = calibration_from(best_scores, cands)
+    final = _fit(cands, best_c)
+    model = LinearModel(final.weights, final.bias, calibration)
+    return Fitted(model, best_c, [round(calibration(s), 4) for s in best_scores])
+
+
+# --- choosing and reporting -------------------------------------------------------------------------------------
+
+
+def _subset(gold: Gold, docs: set[str]) -> Gold:
+    return Gold({d: v for d, v in gold.documents.items() if d in docs},
+                [g for g in gold.records if g.doc_id in docs])
+
+
+def scores_at(source: Source, cands: Sequence[Candidate], threshold: float) -> dict[str, Any]:
+    """The scorer's numbers for the source's documents among `cands`, keeping records at or above `threshold`."""
+    docs = {k.doc for k in cands}
+    records = [dict(k.record, confidence=k.confidence) for k in cands if k.confidence >= threshold]
+    return score(_subset(source.gold, docs), records).to_dict()
+
+
+def choose_threshold(source: Source, cands: Sequence[Candidate], target_precision: float) -> float:
+    """The threshold with the best event.full F1 among those whose precision reaches the target."""
+    best, best_key = THRESHOLDS[-1], (-1.0, -1.0)
+    for t in THRESHOLDS:
+        full = scores_at(source, cands, t)["event.full"]
+        ok = full["precision"] >= target_precision
+        key = (full["f1"] if ok else -1.0, full["precision"])
+        if key > best_key:
+            best, best_key = t, key
+    return best
+
+
+def reliability(cands: Sequence[Candidate]) -> list[dict[str, Any]]:
+    """Confidence bins against how many of their records are right."""
+    rows = []
+    for lo, hi in zip(BINS, BINS[1:], strict=False):
+        inside = [k for k in cands if lo <= k.confidence < hi or (hi == 1.0 and k.confidence == 1.0)]
+        if not inside:
+            continue
+        right = sum(k.label for k in inside)
+        rows.append({"bin": f"{lo:.1f}-{hi:.1f}", "records": len(inside), "right": right,
+                     "share_right": round(right / len(inside), 3),
+                     "mean_confidence": round(sum(k.confidence for k in inside) / len(inside), 3)})
+    return rows
+
+
+@dataclass
+class TrainReport:
+    model: ConfidenceModel
+    held_out: dict[str, Any]
+    training: dict[str, Any]
+
+    def render(self) -> str:
+        lines = [f"threshold {self.model.threshold}  (events C={self.model.info.get('event_c')})"]
+        for name, block in (("training (out-of-fold)", self.training), ("held out", self.held_out)):
+            lines.append(f"{name}:")
+            for src, numbers in block.items():
+                if "event.full" not in numbers:
+                    continue
+                e, m = numbers["event.full"], numbers["measure.full"]
+                lines.append(f"  {src}: {numbers['documents']} documents  event.full P {e['precision']:.3f} "
+                             f"R {e['recall']:.3f} F1 {e['f1']:.3f}  event.dyad F1 {numbers['event.dyad']['f1']:.3f}"
+                             f"  event.type F1 {numbers['event.type']['f1']:.3f}  measure.full P "
+                             f"{m['precision']:.3f} R {m['recall']:.3f}")
+        table = self.held_out.get("reliability") or []
+        if table:
+            lines.append("reliability (held-out events): bin  records  right  share  mean confidence")
+            lines += [f"  {r['bin']}  {r['records']:5d}  {r['right']:5d}  {r['share_right']:.3f}  "
+                      f"{r['mean_confidence']:.3f}" for r in table]
+        return "\n".join(lines)
+
+
+def train(sources: Sequence[Source], *, target_precision: float = 0.75, tuning_source: str | None = None,
+          batch_size: int = 32) -> TrainReport:
+    """Collect, fit, calibrate, choose the threshold and score the held-out documents."""
+    cands = collect(sources, batch_size=batch_size)
+    fitted: dict[str, Fitted] = {}
+    for kind in ("event", "measure"):
+        train_cands = [k for k in cands if k.kind == kind and not k.held_out]
+        fitted[kind] = fit_kind(train_cands)
+        for k, conf in zip(train_cands, fitted[kind].oof, strict=True):
+            k.confidence = conf
+        for k in cands:
+            if k.kind == kind and k.held_out:
+                k.confidence = fitted[kind].model.probability(k.features)
+    tuning = next((s for s in sources if s.path.name == tuning_source), sources[0])
+    tuning_train = [k for k in tuning.candidates if not k.held_out]
+    threshold = choose_threshold(tuning, tuning_train, target_precision)
+    training = {s.path.name: scores_at(s, [k for k in s.candidates if not k.held_out], threshold)
+                for s in sources if any(not k.held_out for k in s.candidates)}
+    held: dict[str, Any] = {s.path.name: scores_at(s, [k for k in s.candidates if k.held_out], threshold)
+                            for s in sources if any(k.held_out for k in s.candidates)}
+    held["reliability"] = reliability([k for k in tuning.candidates if k.held_out and k.kind == "event"])
+    info = {
+        "trained": dt.date.today().isoformat(),
+        "sources": {s.path.name: {"documents": len(s.gold.documents), "held_out": len(s.held_out),
+                                  "weight": s.weight} for s in sources},
+        "candidates": {kind: {"training": sum(1 for k in cands if k.kind == kind and not k.held_out),
+                              "right": sum(k.label for k in cands if k.kind == kind and not k.held_out)}
+                       for kind in ("event", "measure")},
+        "event_c": fitted["event"].c, "measure_c": fitted["measure"].c,
+        "target_precision": target_precision, "tuned_on": tuning.path.name,
+        "held_out_scores": {k: v for k, v in held.items() if k != "reliability"},
+        "reliability": held["reliability"],
+    }
+    model = ConfidenceModel(fitted["event"].model, fitted["measure"].model, threshold, info)
+    return TrainReport(model, held, training)
