@@ -364,6 +364,45 @@ class LevelResult:
     score: Score = field(default_factory=Score)
     missed: list[Miss] = field(default_factory=list)
     false: list[FalsePrediction] = field(default_factory=list)
+    false_classes: dict[str, int] = field(default_factory=dict)  # why the false records are false (error_class)
+
+
+# Why a false event record is false, in the order they are decided (docs/extraction.md, "Error analysis").
+ERROR_CLASSES = {
+    "duplicate": "a second record of an event already recorded (one event split in two)",
+    "date": "right event, states and type; the date misses the annotated one",
+    "direction": "the annotated event with actor and recipient swapped",
+    "modality": "a demand, threat, promise, refusal or negation read as the act itself, or the reverse",
+    "type": "right states, another PLOVER type",
+    "self-pair": "a state acting on itself where the text reports no domestic event",
+    "states": "an annotated event's text, but states that are wrong, missing or invented",
+    "non-event": "no annotated event in this text at all (a bare word, an opinion, background)",
+}
+# Types that the PLOVER modality rules turn one into another: announced cooperation is AGREE, threatened harm
+# THREATEN, negated cooperation REJECT, demands REQUEST, allegations ACCUSE.
+MODAL_TYPES = frozenset({"AGREE", "THREATEN", "REJECT", "REQUEST", "ACCUSE"})
+
+
+def error_class(pred: Prediction, golds: list[GoldRecord], duplicate: bool) -> str:
+    """The class of a false event record, judged against the document's gold records (required or optional)."""
+    if duplicate:
+        return "duplicate"
+    if any(fits(pred, g, "type") for g in golds):
+        return "date"
+    near = [g for g in golds if g.kind == pred.kind and _overlap(pred.spans, g.spans)]
+    fields = pred.fields
+    swapped = {**fields, "actor": fields.get("recipient"), "recipient": fields.get("actor")}
+    if any(dyad_agrees(swapped, g.fields, unordered=False) and codes(g.fields.get("recipient")) for g in near):
+        return "direction"
+    same_dyad = [g for g in near if fits(pred, g, "dyad")]
+    if same_dyad:
+        types = {fields.get("event")} | {g.fields.get("event") for g in same_dyad}
+        moved = fields.get("aux") != same_dyad[0].fields.get("aux") or len(types & MODAL_TYPES) >= 1
+        return "modality" if moved else "type"
+    actors, recipients = codes(fields.get("actor")), codes(fields.get("recipient"))
+    if actors and actors == recipients:
+        return "self-pair"
+    return "states" if near else "non-event"
 
 
 @dataclass
@@ -445,6 +484,11 @@ def _score_level(gold: Gold, preds: list[Prediction], kind: str, level: str) -> 
                 fp += 1
                 duplicates += 1
                 result.false.append(FalsePrediction(doc_id, "duplicate", p))
+            else:
+                continue
+            if kind == "event":
+                why = error_class(p, gs, duplicate=bool(fitting))
+                result.false_classes[why] = result.false_classes.get(why, 0) + 1
         taken = set(matched.values())
         for j, g in enumerate(gs):
             if j not in taken and not g.optional:

@@ -149,7 +149,7 @@ def _remember(ctx, sent, res, events, dates) -> None:  # type: ignore[no-untyped
         if states:
             ctx.last_subject = states
     if dates:
-        ctx.frame_date = dates[0]
+        ctx.set_frame(dates[0])
     for a in res.actors:
         if sent.start <= a.start < sent.end and res.doc[a.end - 1].dep_ == "poss" and a.states:
             ctx.last_possessor = a

@@ -10,14 +10,28 @@ from diplograph.model import DateRef
 from diplograph.nlp.resolve import ActorSpan
 
 
+FRAME_REACH = 3  # sentences a stated date stays the time frame
+
+
 @dataclass
 class DocContext:
     frame_date: DateRef | None = None
+    frame_set_at: int = -1  # the sentence that stated the frame
     last_subject: list[ActorSpan] = field(default_factory=list)
     last_possessor: ActorSpan | None = None
     pairs: list[tuple[str, str]] = field(default_factory=list)
     counts: Counter[str] = field(default_factory=Counter)
     sentence_index: int = 0
+
+    def set_frame(self, date: DateRef) -> None:
+        self.frame_date = date
+        self.frame_set_at = self.sentence_index
+
+    def frame(self) -> DateRef | None:
+        """The time frame a recent sentence stated, if it is still fresh (a stale frame dates nothing)."""
+        if self.frame_date is None or self.sentence_index - self.frame_set_at > FRAME_REACH:
+            return None
+        return self.frame_date
 
     def note_pair(self, a: str, b: str) -> None:
         if a and b and a != b:

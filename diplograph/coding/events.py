@@ -8,9 +8,11 @@ Every event names the rule that produced it (`verb:visit`, `noun:talk`, `list:co
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from diplograph import ontology
 from diplograph.coding import args as A
 from diplograph.coding.context import DocContext
 from diplograph.coding.features import event_features
@@ -32,10 +34,14 @@ INTENT = frozenset({"plan", "intend", "expect", "hope", "want", "prepare", "aim"
                     "due", "set", "going", "plot", "consider", "offer", "wish", "eager", "prepared", "determined"})
 PASS_THROUGH = INTENT | frozenset({"decide", "start", "begin", "continue", "try", "attempt", "seek", "resume",
                                    "move", "manage", "fail", "help", "keep", "vote", "able", "likely", "unlikely"})
-COOPERATIVE = frozenset({"CONSULT", "COOPERATE", "AID", "SUPPORT", "CONCEDE", "RETREAT"})
-HOSTILE_FUTURE = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
+# Per-type properties come from the ontology data (ontology/data/plover.toml).
+_QUADS = {t: ontology.quad(t) for t in ontology.EVENT_TYPES}
+# Cooperation that PLOVER codes as AGREE when announced for the future (AGREE is itself the announcement).
+COOPERATIVE = frozenset(t for t, q in _QUADS.items() if q.endswith("cooperation")) - {"AGREE"}
+# Material harm that, announced or threatened, is THREATEN (a scheduled sanction stays a future SANCTION).
+HOSTILE_FUTURE = frozenset(t for t, q in _QUADS.items() if q == "material_conflict") - {"SANCTION"}
 DOMESTIC_RECIPIENT = frozenset({"PROTEST", "COERCE"})
-NEEDS_RECIPIENT = frozenset({"AID", "COOPERATE", "SANCTION"})
+NEEDS_RECIPIENT = frozenset(t for t in ontology.EVENT_TYPES if ontology.event_type(t).requires_recipient)
 SUBJECT_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her"})
 GENERIC_HEADS = frozenset({"country", "nation", "government", "state", "regime", "authorities", "leadership",
                            "kingdom", "republic", "administration", "side", "leader", "minister", "president"})
@@ -91,16 +97,20 @@ def code_sentence(sent: Span, res: Resolution, lex: Lexicon, ctx: DocContext) ->
     listed, subject = cooperation_list(sent, res, ctx, covered=[t.token.i for t in triggers])
     if listed:  # 'cooperation between A and B includes X, Y and Z': the items are the events
         found = [f for f in found if f.trigger != subject] + listed
-    # A sentence's own event outranks what it mentions as cause or circumstance ('... after X attacked Y').
-    return merge_within_sentence(found if foreground_trigger or found else background)
+    # What a sentence mentions as cause or circumstance ('... after X attacked Y') is still a candidate; the
+    # model sees that it is background, and whether the sentence has an event of its own.
+    for f in background:
+        f.features["background_beside_foreground" if found else "background_alone"] = 1.0
+    return merge_within_sentence(found + background, sent)
 
 
-def merge_within_sentence(found: list[Found]) -> list[Found]:
+def merge_within_sentence(found: list[Found], sent: Span | None = None) -> list[Found]:
     """'launched rocket fire against X, killing or wounding 50': one attack, not three. Events of one type and
-    one actor in a sentence merge when one names no recipient or both name the same ones."""
+    one actor in a sentence merge when one names no recipient or both name the same ones, unless each has a
+    clause and a subject of its own ('New Delhi would invest ... and India will cooperate ...': two pledges)."""
     out: list[Found] = []
     for f in found:
-        twin = next((o for o in out if _mergeable(o, f)), None)
+        twin = next((o for o in out if _mergeable(o, f) and not _own_clauses(o, f, sent)), None)
         if twin is None:
             out.append(f)
             continue
@@ -112,6 +122,17 @@ def merge_within_sentence(found: list[Found]) -> list[Found]:
                        {**keep.features, "merged_in_sentence": 1.0})
         out[out.index(twin)] = merged
     return out
+
+
+def _own_clauses(a: Found, b: Found, sent: Span | None) -> bool:
+    """Whether two events' triggers head different clauses that each name their own subject."""
+    if sent is None or a.trigger < 0 or b.trigger < 0:
+        return False
+    doc = sent.doc
+    heads = [A.clause_head(doc[a.trigger]), A.clause_head(doc[b.trigger])]
+    if heads[0].i == heads[1].i:
+        return False
+    return all(A.child(h, "nsubj", "nsubjpass") is not None for h in heads)
 
 
 def _mergeable(a: Found, b: Found) -> bool:
@@ -167,8 +188,52 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
         particle = next((c.lower_ for c in t.children if c.dep_ == "prt"), None)
         reading = pred.by_particle.get(particle, reading) if particle else reading
         reading = _reading_for_subject(t, pred, reading)
+        if pred.pos == "verb" and pred.lemma in DESCRIBING_VERBS and _predicative(t):
+            reading = _description_reading(t, reading)  # 'called Canada "one of the highest tariffing nations"'
+            if reading is None:
+                continue
         out.append(Trigger(t, pred, reading))
     return out
+
+
+# Verbs that, with an object and a predicate, describe it ('called X Y', 'described X as Y'): an accusation when
+# the description is hostile (or a quotation, as news quotes hostile words), praise when it is warm.
+DESCRIBING_VERBS = frozenset({"call", "describe", "label", "brand", "dub", "term", "characterize", "characterise",
+                              "dismiss", "denounce", "condemn"})
+HOSTILE_WORDS = frozenset({
+    "unacceptable", "insulting", "egregious", "illegal", "illegitimate", "dangerous", "unbearable", "irresponsible",
+    "provocative", "provocation", "hostile", "baseless", "groundless", "absurd", "outrageous", "aggressive",
+    "aggression", "threat", "terrorist", "terrorism", "criminal", "crime", "unjust", "unfair", "lie", "lies",
+    "false", "fabricated", "propaganda", "interference", "meddling", "violation", "betrayal", "blackmail",
+    "bully", "bullying", "reckless", "destabilizing", "destabilising", "shameful", "disgraceful", "racist",
+    "genocide", "invasion", "occupation", "puppet", "regime", "rogue", "cheat", "cheating", "ripping", "hypocrisy",
+    "hypocritical", "unilateral", "coercion", "coercive", "controlled", "directed", "politicized", "politicised",
+    "biased", "slander", "smear", "nonsense", "ridiculous", "worst", "highest", "unfriendly", "abuse", "abuses",
+    "attack", "war", "enemy", "adversary"})
+WARM_WORDS = frozenset({"gift", "friend", "friends", "partner", "partners", "ally", "allies", "brother", "brothers",
+                        "historic", "success", "successful", "positive", "constructive", "productive", "excellent",
+                        "important", "milestone", "model", "good", "great", "strong", "valuable", "welcome",
+                        "breakthrough", "landmark", "fruitful", "cordial", "friendly", "trusted", "reliable"})
+
+
+def _predicative(verb: Token) -> bool:
+    """'called X Y', 'described X as Y', 'dismissed X as Y': the verb carries a predicate about its object."""
+    return any(c.dep_ in ("oprd", "acomp") or (c.lower_ == "as" and c.dep_ in ("prep", "mark"))
+               for c in verb.children)
+
+
+def _description_reading(verb: Token, reading: Reading) -> Reading | None:
+    """The reading of a description: hostile words make an accusation, warm ones support; neither, nothing."""
+    after = [t for t in verb.sent if t.i > verb.i]
+    words = {t.lower_ for t in after} | {t.lemma_.lower() for t in after}
+    if words & HOSTILE_WORDS:
+        return Reading("ACCUSE", "disapprove", reading.context)
+    if words & WARM_WORDS:
+        return Reading("SUPPORT", None, reading.context)
+    quoted = any(t.text in ('"', "“", "”") for t in after)
+    if quoted and reading.event in ("ACCUSE", "REJECT"):
+        return reading
+    return Reading("ACCUSE", "disapprove", reading.context) if quoted else None
 
 
 def _reading_for_subject(verb: Token, pred: Predicate, reading: Reading) -> Reading:
@@ -189,8 +254,12 @@ def _predicate_for(t: Token, phrase_key: str | None, lex: Lexicon) -> Predicate 
     lemma = lex.lemma(t.lower_, t.lemma_.lower())
     if t.pos_ == "VERB" and t.dep_ != "amod":
         return lex.verbs.get(lemma)
-    if t.pos_ == "ADJ" and t.tag_ == "VBN" and t.dep_ in ("acomp", "ROOT", "ccomp", "conj"):
-        return lex.verbs.get(lemma) or lex.verbs.get(lemma.removesuffix("d").removesuffix("e"))
+    if t.pos_ == "ADJ" and t.dep_ in ("acomp", "ROOT", "ccomp", "conj") and (t.tag_ == "VBN" or t.lower_.endswith("ed")):
+        stem = lemma.removesuffix("ed") if lemma.endswith("ed") else lemma  # 'concerned', 'troubled', 'appalled'
+        for key in (lemma, stem, stem + "e", lemma.removesuffix("d")):
+            if key in lex.verbs:
+                return lex.verbs[key]
+        return None
     if t.pos_ in ("NOUN", "PROPN"):
         return lex.nouns.get(lemma) or lex.nouns.get(t.lower_)
     return None
@@ -346,7 +415,7 @@ def _complements(verb: Token) -> list[Token]:
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ in ("for", "to", "on", "upon"):
             out.extend(g for g in c.children if g.dep_ in ("pobj", "pcomp"))
-        if c.dep_ == "dobj":
+        if c.dep_ == "dobj" and c.lemma_.lower() not in CLAIM_NOUNS:  # not what an accusation says
             out.extend(g for g in c.children if g.dep_ in ("acl", "relcl") and g.tag_ in ("VB", "VBG"))
     return out
 
@@ -365,6 +434,8 @@ class Roles:
 
 def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: DocContext) -> list[Found]:
     roles = roles_of(trig, sent, res, ctx)
+    if trig.reading.reverse and roles.actor and roles.recipient:  # 'Seoul hosted Kishida': Japan's visit to Korea
+        roles = Roles(roles.recipient, roles.actor, roles.orgs, roles.actor_method, False, roles.quoted)
     aux, conditional = modality(trig.token)
     prepared = any(v.lemma_.lower() in ("prepare", "poise", "ready", "mass") for v in _verb_chain(trig.token)[1:])
     reading = adjust_reading(_promise_of_harm(trig), aux, conditional, prepared)
@@ -462,6 +533,13 @@ def _verb_recipient(trig: Trigger, patient: Token | None, actor: list[ActorSpan]
     deep = trig.reading.event not in DOMESTIC_RECIPIENT | {"ASSAULT"}
     placeless = trig.reading.event in PLACE_IS_NOT_PARTY
     for arg in _recipient_args(trig.token, trig.pred, patient):
+        if arg.lemma_.lower() in CLAIM_NOUNS and arg.dep_ in ("dobj", "nsubjpass"):
+            # 'dismissed accusations it is getting weapons from North Korea': aimed at the accusers
+            found = _without([s for s in A.spans_in(A.walk(arg, A.NP_CORE | {"agent", "prep", "pobj"}
+                                                            - {"appos"}), res) if s.states], actor)
+            if found:
+                return found
+            continue
         found = _without([s for s in A.np_actors(arg, res, deep=deep, exclude=exclude)
                           if s.states and not (placeless and _placed(res.doc[s.start], arg))], actor)
         found = found or _pronoun_recipient(arg, res, ctx, actor)
@@ -472,6 +550,9 @@ def _verb_recipient(trig: Trigger, patient: Token | None, actor: list[ActorSpan]
     return []
 
 
+# What is denied or dismissed: the accusation's authors are the recipient, not the states it is about.
+CLAIM_NOUNS = frozenset({"accusation", "allegation", "claim", "charge", "report", "criticism", "assertion",
+                         "suggestion", "finding", "rumor", "rumour", "speculation"})
 OFFICE_WORDS = frozenset({"president", "minister", "premier", "government", "leader", "chancellor", "king",
                           "officials", "official", "cabinet", "parliament", "governor", "mayor", "opposition",
                           "party", "army", "police", "authorities", "regime", "ministry", "judge", "prosecutor"})
@@ -543,7 +624,9 @@ def _without(spans: list[ActorSpan], exclude: list[ActorSpan]) -> list[ActorSpan
 
 
 PAIR_HEADS = frozenset({"leader", "side", "country", "nation", "government", "minister", "president",
-                        "delegation", "neighbour", "neighbor", "capital", "party"})
+                        "delegation", "neighbour", "neighbor", "capital", "party", "diplomat", "premier",
+                        "counterpart"})
+PLURAL_PAIR_HEADS = PAIR_HEADS - {"party", "delegation", "diplomat"}  # 'the prime ministers', not 'the parties'
 
 
 def _the_two(subj: Token, ctx: DocContext) -> list[ActorSpan]:
@@ -551,7 +634,9 @@ def _the_two(subj: Token, ctx: DocContext) -> list[ActorSpan]:
     pair = ctx.current_pair()
     if pair is None or subj.lemma_.lower() not in PAIR_HEADS:
         return []
-    if not any(c.lower_ in ("two", "both") for c in subj.children):
+    plural_the = (subj.tag_ == "NNS" and subj.lemma_.lower() in PLURAL_PAIR_HEADS
+                  and any(c.lower_ == "the" for c in subj.children))  # 'the prime ministers signed eight pacts'
+    if not plural_the and not any(c.lower_ in ("two", "both") for c in subj.children):
         return []
     return [ActorSpan(subj.i, subj.i + 1, code, "state", "context", None, None, "context", "the pair under discussion")
             for code in pair]
@@ -599,7 +684,7 @@ def _recipient_from_absorbed(trig: Trigger, res: Resolution, actor: list[ActorSp
 
     For a demand the recipient is who must act: 'said that Sudan must return the helicopter' -> Sudan.
     """
-    if trig.reading.event == "REQUEST" and trig.pred.pos == "verb":
+    if trig.reading.event in ("REQUEST", "AID") and trig.pred.pos == "verb":  # who must act, who is helped
         for comp in _complements(trig.token):
             subj = A.child(comp, "nsubj", "nsubjpass")
             if subj is not None:
@@ -611,6 +696,11 @@ def _recipient_from_absorbed(trig: Trigger, res: Resolution, actor: list[ActorSp
     for inner in trig.absorbed:
         roles = _verb_roles(inner, res, DocContext()) if inner.pred.pos == "verb" else _noun_roles(inner, res,
                                                                                                   DocContext())
+        if inner.token.lemma_.lower() in CLAIM_NOUNS:  # 'dismissed U.S. accusations that ...': the accusers
+            found = _without(roles[0], actor)
+            if found:
+                return found
+            continue
         found = _without(roles[1], actor)
         if found:
             return found
@@ -651,9 +741,16 @@ def _purpose_or_subtree_recipient(trig: Trigger, res: Resolution, actor: list[Ac
     if trig.pred.pos == "noun":
         light_verb = head is not trig.token and trig.token.dep_ in ("dobj", "attr", "oprd")
         scopes = _aimed_at(trig.token) + (scopes if light_verb else [])
-    found = [s for c in scopes for s in A.spans_in(A.walk(c, A._ALL_DEPS - {"relcl"}), res) if s.states]
+    found = [s for c in scopes for s in A.spans_in(A.walk(c, A._ALL_DEPS - _content_of(c)), res) if s.states]
     found = _without(found, actor)
     return A.with_surface_list(found[:1], res) if found else []
+
+
+def _content_of(arg: Token) -> frozenset[str]:
+    """Dependencies not to search for a recipient below `arg`: relative clauses, and what a claim says."""
+    if arg.lemma_.lower() in CLAIM_NOUNS:
+        return frozenset({"relcl", "acl", "ccomp", "prep"})
+    return frozenset({"relcl"})
 
 
 PLACE_IS_NOT_PARTY = frozenset({"AGREE", "SUPPORT", "REQUEST", "REJECT", "ACCUSE", "CONCEDE", "RETREAT"})
@@ -744,6 +841,14 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
         partner = _bilateral_partner(sent, res, ctx, actor[0].code)
         if partner is not None:
             return [partner]
+    if event in VERBAL_TOWARD and len(actor_codes) == 1:
+        said = {t.i for c in trig.token.children if c.lemma_.lower() in CLAIM_NOUNS for t in c.subtree}
+        others = [a for a in res.actors if sent.start <= a.start < sent.end and a.states and a.start not in said
+                  and not set(a.states) & actor_codes and not _placed(res.doc[a.start], sent.root)]
+        if others:  # 'The U.N. envoy for Syria is calling for an end to violence': Syria
+            nearest = min(others, key=lambda a: abs(a.start - trig.token.i))
+            return [ActorSpan(nearest.start, nearest.end, nearest.code, nearest.kind, nearest.type, nearest.sector,
+                              nearest.person, "sentence", "the other party named in the sentence", nearest.members)]
     if event in VERBAL_TOWARD and len(actor_codes) == 1 and ctx.sentence_index > 0:
         other = ctx.partner_of(next(iter(actor_codes)))
         if other is not None:
@@ -905,12 +1010,13 @@ def _noun_is_future(noun: Token) -> bool:
                for c in noun.children if c.dep_ in ("amod", "compound"))
 
 
-PROMISES = frozenset({"vow", "pledge", "promise", "swear", "commit", "agree"})
+PROMISES = frozenset({"vow", "pledge", "promise", "swear", "commit", "agree", "warn", "caution", "hint"})
 HARM = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "THREATEN"})
 
 
 def _promise_of_harm(trig: Trigger) -> Reading:
-    """'vowed to fight', 'pledged to retaliate': a promise whose content is harm is a threat."""
+    """'vowed to fight', 'pledged to retaliate', 'warned that it would retaliate': a promise or warning whose
+    content is harm is a threat."""
     if trig.pred.lemma not in PROMISES or not trig.absorbed:
         return trig.reading
     heads = {c.i for c in _complements(trig.token)}
@@ -934,8 +1040,21 @@ def adjust_reading(reading: Reading, aux: str | None, conditional: bool, prepare
     if aux == "future" and reading.event in COOPERATIVE and reading.mode != "resign":
         return Reading("AGREE", None, reading.context)
     if aux == "future" and reading.event in HOSTILE_FUTURE:
-        return Reading("THREATEN", reading.mode if reading.event == "COERCE" else None, reading.context)
+        return Reading("THREATEN", threat_mode(reading), reading.context)
     return reading
+
+
+# What a threat threatens, by the act threatened (PLOVER's THREATEN modes).
+THREAT_MODES = {("COERCE", "arrest"): "arrest", ("COERCE", "deport"): "expel", ("COERCE", "restrict"): "restrict",
+                ("COERCE", "curfew"): "restrict", ("COERCE", "censor"): "restrict", ("COERCE", "seize"): "territory",
+                ("SANCTION", "expel"): "expel", ("SANCTION", "discontinue"): "relations"}
+
+
+def threat_mode(reading: Reading) -> str | None:
+    """The THREATEN mode for a threatened act: 'threatened to arrest' -> arrest, to attack -> violence."""
+    if reading.event == "ASSAULT":
+        return "violence"
+    return THREAT_MODES.get((reading.event, reading.mode or ""))
 
 
 def _contexts(reading: Reading, token: Token) -> tuple[str, ...]:
@@ -959,18 +1078,38 @@ def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
         local = _dates_in(aside, res) or _dates_in(A.clause_tokens(A.clause_head(place)), res)
         if local:  # 'Syria (where Ri met Assad in June 2014)': the date said of that place
             return local[0], "clause"
-    if not any(sent.start_char <= d.start < sent.end_char for d in res.dates):
-        return (ctx.frame_date, "context") if ctx.frame_date is not None else (None, "none")
-    head = A.clause_head(token)
-    own = _dates_in(A.clause_tokens(head), res) + _dates_in(A.clause_tokens(token), res)
-    if own:
-        return min(own, key=lambda d: abs(d.start - token.idx)), "clause"
-    main = main_clause_dates(sent, res)
-    if main:
-        return main[0], "sentence"
-    if ctx.frame_date is not None:
-        return ctx.frame_date, "context"
-    return None, "none"
+    if any(sent.start_char <= d.start < sent.end_char for d in res.dates):
+        head = A.clause_head(token)
+        own = _dates_in(A.clause_tokens(head), res) + _dates_in(A.clause_tokens(token), res)
+        if own:
+            return min(own, key=lambda d: abs(d.start - token.idx)), "clause"
+        main = main_clause_dates(sent, res)
+        if main:
+            return main[0], "sentence"
+    frame = ctx.frame()
+    if frame is not None:
+        return frame, "context"
+    return recent_window(res.published, token)
+
+
+RECENT_DAYS = 7
+
+
+def recent_window(published: dt.date | None, token: Token) -> tuple[DateRef | None, str]:
+    """A news report's undated event is recent: the week up to publication (never the publication day alone).
+
+    Annotated stories date such events to the days of the news ('a two-day visit' in a story of the second day);
+    a week is the narrowest interval that holds them. Without a publication date, or for a past-perfect
+    background clause ('had signed'), nothing is said."""
+    if published is None or RECENT_DAYS <= 0:
+        return None, "none"
+    verb = token if token.pos_ in ("VERB", "AUX") else A.governing_verb(token)
+    if verb is not None and any(c.lower_ == "had" and c.dep_ == "aux" for c in verb.children):
+        return None, "none"
+    start = published - dt.timedelta(days=RECENT_DAYS - 1)
+    value = f"{start.isoformat()}/{published.isoformat()}"
+    return DateRef(token.idx, token.idx, "", value, "week", "recent",
+                   f"undated in a story of {published.isoformat()}: the week up to publication"), "recent"
 
 
 def main_clause_dates(sent: Span, res: Resolution) -> list[DateRef]:
@@ -1030,7 +1169,8 @@ def cooperation_list(sent: Span, res: Resolution, ctx: DocContext,
     for start, end in _list_items(sent, verb.i + 1):
         if any(start <= res.doc[i].idx < end for i in covered):
             continue
-        date, source = (ctx.frame_date, "context") if ctx.frame_date else (None, "none")
+        frame = ctx.frame()
+        date, source = (frame, "context") if frame is not None else (None, "none")
         features = {"rule=list:cooperation": 1.0, "type=COOPERATE": 1.0, "pos=list": 1.0,
                     f"date_source={source}": 1.0}
         out.append(Found(Reading("COOPERATE", None, _item_context(res.doc.text[start:end])), actors, [], None,

@@ -157,7 +157,26 @@ def event_features(*, event: str, mode: str | None, rule: str, pos: str, token: 
         on("negation_in_clause")
     if any(c.dep_ == "neg" for c in token.children):
         on("negated_trigger")
+    for side, spans in (("actor", actor), ("recipient", recipient)):
+        inside = [s for s in spans if s.method != "context" and evidence[0] <= res.doc[s.start].idx < evidence[1]]
+        on(f"{side}_in_evidence" if inside else f"{side}_not_in_evidence")
+        methods = {s.method for s in spans} or {"none"}
+        for m in methods:
+            on(f"{side}_span={m}")
+    subject = A.subject(token)[0] if token.pos_ in ("VERB", "AUX", "ADJ") else None
+    if subject is not None and not any(s.states for s in A.np_actors(subject, res, deep=True)):
+        on("subject_names_no_party")
+        if subject.pos_ in ("PROPN", "NOUN") and subject.ent_type_ in ("PERSON", "ORG", "NORP", ""):
+            on(f"subject_no_party_{subject.ent_type_ or 'noun'}")
+    if token.dep_ == "ROOT" or token.head.i == token.i:
+        on("trigger_is_root")
+    rank = res.party_ranks()
+    for side, codes in (("actor", actor_codes), ("recipient", recipient_codes)):
+        best = min((rank.get(c, 99) for c in codes), default=None)
+        if best is not None:
+            on(f"{side}_doc_rank={_bucket(best, (1, 2, 3))}")
     return f
+
 
 
 def record_features(first: Features, mentions: int, sources: list[str]) -> Features:

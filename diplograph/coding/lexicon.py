@@ -14,11 +14,13 @@ from diplograph.errors import ConfigError
 
 @dataclass(frozen=True, slots=True)
 class Reading:
-    """What a trigger means: PLOVER type, mode and contexts."""
+    """What a trigger means: PLOVER type, mode and contexts. `reverse`: the verb's subject is the recipient and
+    its object the actor ('hosted X' is X's visit: PLOVER codes the host as the recipient)."""
 
     event: str
     mode: str | None = None
     context: tuple[str, ...] = ()
+    reverse: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,16 +64,40 @@ class Lexicon:
         return self.irregular.get(word, lemma)
 
     def reading_for_object(self, pred: Predicate, object_lemma: str | None) -> Reading:
+        """The reading for the verb's object ('__none__' when it has none)."""
+        key = object_lemma if object_lemma is not None else "__none__"
         for words, reading in pred.by_object:
-            if object_lemma in words:
+            if key in words:
                 return reading
         return pred.reading
 
 
-def _reading(spec: dict[str, Any], where: str) -> Reading:
+# The keys an entry may have; anything else is a typo that would silently do nothing.
+ENTRY_KEYS = frozenset({"event", "mode", "context", "reverse", "frame", "objects", "by_object", "requires",
+                        "modifiers", "preps", "particle", "complement_needs_modal", "needs_complement", "by_particle",
+                        "by_subject"})
+READING_KEYS = frozenset({"event", "mode", "context", "reverse"})
+FRAMES = frozenset({"complement"})
+
+
+def _reading(spec: dict[str, Any], where: str, keys: frozenset[str] = READING_KEYS) -> Reading:
+    """A reading checked against the ontology: a PLOVER type, one of its modes, known contexts."""
+    from diplograph.ontology import validate_event
+
+    if not isinstance(spec, dict):
+        raise ConfigError(f"{where}: expected a table with 'event', got {spec!r}")
+    unknown = sorted(set(spec) - keys)
+    if unknown:
+        raise ConfigError(f"{where}: unknown key(s) {', '.join(unknown)} (known: {', '.join(sorted(keys))})")
     if "event" not in spec:
         raise ConfigError(f"{where}: missing 'event'")
-    return Reading(spec["event"], spec.get("mode"), tuple(spec.get("context", ())))
+    context = spec.get("context", ())
+    if isinstance(context, str) or not all(isinstance(c, str) for c in context):
+        raise ConfigError(f"{where}: 'context' must be a list of PLOVER contexts")
+    problems = validate_event(str(spec["event"]), spec.get("mode"), context)
+    if problems:
+        raise ConfigError(f"{where}: {'; '.join(problems)}")
+    return Reading(spec["event"], spec.get("mode"), tuple(context), bool(spec.get("reverse", False)))
 
 
 def _expand(words: list[str], classes: dict[str, frozenset[str]]) -> frozenset[str]:
@@ -83,10 +109,13 @@ def _expand(words: list[str], classes: dict[str, frozenset[str]]) -> frozenset[s
 
 def _predicate(lemma: str, pos: str, spec: dict[str, Any], classes: dict[str, frozenset[str]],
                where: str) -> Predicate:
+    reading = _reading(spec, where, ENTRY_KEYS)
+    if spec.get("frame") is not None and spec["frame"] not in FRAMES:
+        raise ConfigError(f"{where}: unknown frame {spec['frame']!r} (known: {', '.join(sorted(FRAMES))})")
     by_object = tuple((_expand([cls], classes), _reading(r, f"{where}.by_object.{cls}"))
                       for cls, r in spec.get("by_object", {}).items())
     return Predicate(
-        lemma=lemma.replace("_", " "), pos=pos, reading=_reading(spec, where), frame=spec.get("frame"),
+        lemma=lemma.replace("_", " "), pos=pos, reading=reading, frame=spec.get("frame"),
         objects=_expand(spec.get("objects", []), classes), by_object=by_object,
         requires=frozenset(spec.get("requires", ())), modifiers=frozenset(spec.get("modifiers", ())),
         preps=tuple(spec.get("preps", ())), particle=spec.get("particle"),

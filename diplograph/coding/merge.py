@@ -146,14 +146,9 @@ def unique_ids(records: list[Event] | list[Measure]) -> list:  # type: ignore[ty
     return out
 
 
-def _score(event: str, mode: str | None) -> float | None:
-    try:
-        return plover_score(event, mode)
-    except Exception:  # an unknown mode of a user lexicon still gets the type's score
-        try:
-            return plover_score(event)
-        except Exception:
-            return None
+def _score(event: str, mode: str | None) -> float:
+    """The PLOVER score of the type and mode (the lexicon is checked against the ontology when loaded)."""
+    return plover_score(event, mode)
 
 
 def to_measure(doc_id: str, text: str, m: FoundMeasure) -> Measure:

@@ -106,6 +106,14 @@ class Resolution:
     quantities: list[Quantity] = field(default_factory=list)
     quantity_at: dict[int, Quantity] = field(default_factory=dict)
 
+    def party_ranks(self) -> dict[str, int]:
+        """Each party code's rank by how often the document names it (1: the most named)."""
+        counts: dict[str, int] = {}
+        for a in self.actors:
+            for c in a.states:
+                counts[c] = counts.get(c, 0) + 1
+        return {c: n for n, c in enumerate(sorted(counts, key=lambda c: (-counts[c], c)), 1)}
+
     def add_actor(self, span: ActorSpan) -> None:
         self.actors.append(span)
         for i in range(span.start, span.end):
@@ -132,6 +140,7 @@ def resolve(doc: Doc, gaz: Gazetteer, published: dt.date | None) -> Resolution:
     _surname_governments(res, gaz)
     _surnames_in_office(res, gaz)
     _corefer_titles(res, gaz)
+    _corefer_institutions(res)
     for sent in doc.sents:
         _find_dates(res, sent)
         _find_quantities(res, sent)
@@ -380,6 +389,37 @@ def _title_at(doc: Doc, i: int) -> tuple[tuple[str, ...], int] | None:
         if tuple(words[:len(title)]) == title:
             return title, i + len(title)
     return None
+
+
+# "the court", "the bloc": an institution named before. The word either appears in its name ("the Court" of the
+# International Court of Justice, "the Council" of the Security Council) or stands for any organisation of states.
+NAMED_INSTITUTIONS = frozenset({"court", "council", "commission", "agency", "union", "panel", "mission", "assembly",
+                                "programme", "program", "organization", "organisation", "tribunal", "fund", "bank"})
+ANY_INSTITUTION = frozenset({"bloc", "alliance", "body", "organization", "organisation", "grouping", "watchdog"})
+
+
+def _corefer_institutions(res: Resolution) -> None:
+    """'The court regrets ...' after the International Court of Justice was named: the UN (its court)."""
+    doc = res.doc
+    orgs = [a for a in res.actors if a.kind in ("igo", "group") and a.states]
+    if not orgs:
+        return
+    for t in doc[1:]:
+        word = t.lower_
+        if t.i in res.actor_at or t.pos_ != "NOUN" or word not in NAMED_INSTITUTIONS | ANY_INSTITUTION:
+            continue
+        if doc[t.i - 1].lower_ != "the" or any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
+            continue  # 'the court of appeals', 'a court': a new institution, not one named before
+        before = [a for a in orgs if a.end <= t.i - 1]
+        named = [a for a in before if word in doc[a.start:a.end].text.lower()]
+        target = (named or (before if word in ANY_INSTITUTION else []))[-1:] 
+        if not target:
+            continue
+        org = target[0]
+        res.add_actor(ActorSpan(t.i, t.i + 1, org.code, org.kind, org.type, org.sector, None, "coreference",
+                                f"'the {t.text}': {doc[org.start:org.end].text} (named at token {org.start})",
+                                org.members))
+    res.actors.sort(key=lambda s: s.start)
 
 
 def _corefer_titles(res: Resolution, gaz: Gazetteer) -> None:
