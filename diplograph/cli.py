@@ -20,7 +20,7 @@ from typing import IO, TYPE_CHECKING, Annotated, Any
 import typer
 
 from diplograph import __version__
-from diplograph.cli_common import Kind, _stderr, friendly, ingest_memory
+from diplograph.cli_common import Kind, MinConfidenceOption, _stderr, friendly, ingest_memory
 from diplograph.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -414,13 +414,19 @@ def extract(
     workers: WorkersOption = 1,
     max_chars: MaxCharsOption = None,
     timeout: TimeoutOption = 60.0,
+    min_confidence: MinConfidenceOption = None,
 ) -> None:
-    """Extract events and measures without storing anything: records out as contract JSONL, CSV or a table."""
+    """Extract events and measures without storing anything: records out as contract JSONL, CSV or a table.
+    Records below the confidence threshold are left out (--min-confidence 0 prints every candidate)."""
+    from diplograph.confidence import kept, reader_threshold
+
+    threshold = reader_threshold(min_confidence)
     reading = Reading(paths, published)
     extractions = _extractions(reading, workers=workers, size=_batch_size(batch_size),
                                actors_file=_actors_file(actors), lexicon_file=_lexicon_file(lexicon),
                                max_chars=max_chars, timeout=timeout)
-    records = (record for extraction in extractions for record in _selected(extraction, kind))
+    records = (record for extraction in extractions for record in _selected(extraction, kind)
+               if kept(record.confidence, threshold))
     with _output(out) as stream:
         count = _print_records(records, fmt, stream)
     _end(reading, f"extracted {plural(count, 'record')} from {plural(reading.documents, 'document')}", quiet=quiet)
@@ -498,13 +504,15 @@ def events(
     offset: OffsetOption = 0,
     fmt: FormatOption = RecordFormat.table,
     rest: DyadRest = None,
+    min_confidence: MinConfidenceOption = None,
 ) -> None:
-    """Stored events matching every filter given, ordered by date."""
+    """Stored events matching every filter given, ordered by date (at or above the confidence threshold)."""
     types = [t.strip().upper() for t in event_type.split(",") if t.strip()] if event_type else None
     with _open_store(db, read_only=True) as store:
         found = store.events(
             state=_upper(state), actor=_upper(actor), recipient=_upper(recipient), dyad=_dyad(dyad, rest),
             event_type=types, since=since, until=until, text=text, doc=doc, limit=_limit(limit), offset=offset,
+            min_confidence=min_confidence,
         )  # fmt: skip
     _print_records(found, fmt, sys.stdout, title=f"{len(found)} events")
 
@@ -526,13 +534,15 @@ def measures(
     offset: OffsetOption = 0,
     fmt: FormatOption = RecordFormat.table,
     rest: DyadRest = None,
+    min_confidence: MinConfidenceOption = None,
 ) -> None:
-    """Stored measures (trade, exports, aid, ...) matching every filter given."""
+    """Stored measures (trade, exports, aid, ...) matching every filter given (at or above the threshold)."""
     kinds = [m.strip() for m in measure.split(",") if m.strip()] if measure else None
     with _open_store(db, read_only=True) as store:
         found = store.measures(
             state=_upper(state), actor=_upper(actor), recipient=_upper(recipient), dyad=_dyad(dyad, rest),
             measure=kinds, since=since, until=until, text=text, doc=doc, limit=_limit(limit), offset=offset,
+            min_confidence=min_confidence,
         )  # fmt: skip
     _print_records(found, fmt, sys.stdout, title=f"{len(found)} measures")
 
@@ -570,23 +580,31 @@ def documents(
 def show(
     doc: Annotated[str, typer.Argument(help="A document id or content hash.", show_default=False)],
     db: DbOption = None,
+    min_confidence: MinConfidenceOption = None,
 ) -> None:
-    """Print a stored document with the evidence of each fact highlighted, then the numbered facts."""
+    """Print a stored document with the evidence of each fact highlighted, then the numbered facts (those at or
+    above the confidence threshold; --min-confidence 0 shows every candidate)."""
     from rich.rule import Rule
     from rich.text import Text
 
     from diplograph import output
+    from diplograph.confidence import kept, reader_threshold
 
+    threshold = reader_threshold(min_confidence)
     with _open_store(db, read_only=True) as store:
         extraction = store.extraction(doc)
     if extraction is None:
         raise ConfigError(f"no document {doc!r} in the store (see `diplograph documents`)")
-    document, facts = extraction.document, extraction.records
+    document = extraction.document
+    facts = [r for r in extraction.records if kept(r.confidence, threshold)]
+    hidden = len(extraction.records) - len(facts)
+    events = sum(1 for r in facts if r.kind == "event")
     console = _console()
     heading = " · ".join(x for x in (document.id, document.published, document.title, document.source) if x)
     console.print(Rule(Text(heading)))
     console.print(output.highlighted(document, facts))
-    console.print(Rule(f"{len(extraction.events)} events, {len(extraction.measures)} measures"))
+    note = f" ({hidden} more below confidence {threshold:.2f})" if hidden else ""
+    console.print(Rule(f"{events} events, {len(facts) - events} measures{note}"))
     console.print(output.fact_list(facts))
 
 
@@ -660,11 +678,18 @@ def evaluate(
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     actors: ActorsOption = None,
+    min_confidence: MinConfidenceOption = None,
+    split: Annotated[
+        Path | None, typer.Option("--split", help='Score only the documents a split file holds out ({"held_out": '
+                                                  "[ids]}, e.g. training/split.json).", show_default=False)
+    ] = None,
 ) -> None:
-    """Extract from a gold file's documents and score the records (the numbers of shared/eval/score.py)."""
+    """Extract from a gold file's documents and score the records (the numbers of shared/eval/score.py) at the
+    confidence threshold `extract` applies; false records are counted by error class."""
     from diplograph.evaluate import evaluate as run_evaluation
 
-    report = run_evaluation(gold, predictions, actors_file=_actors_file(actors))
+    report = run_evaluation(gold, predictions, actors_file=_actors_file(actors), min_confidence=min_confidence,
+                            split=split)
     if as_json:
         typer.echo(json.dumps(report.to_dict(), indent=1))
         if show_errors:

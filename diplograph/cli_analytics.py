@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from diplograph.cli_common import Kind, _stderr, friendly, ingest_memory
+from diplograph.cli_common import Kind, MinConfidenceOption, _stderr, friendly, ingest_memory
 from diplograph.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -80,13 +80,14 @@ def timeline(
     until: UntilOption = None,
     directed: Annotated[bool, typer.Option("--directed", help="Only events from A to B.")] = False,
     as_json: JsonOption = False,
+    min_confidence: MinConfidenceOption = None,
 ) -> None:
     """A dyad's events by PLOVER type and month, with quad counts and the mean PLOVER score."""
     from diplograph.analytics import dyad_timeline
 
     a, b = _codes(a, b)
     with _open(db) as store:
-        result = dyad_timeline(store, a, b, since=since, until=until, directed=directed)
+        result = dyad_timeline(store, a, b, since=since, until=until, directed=directed, min_confidence=min_confidence)
     if as_json:
         return _json(result.to_dict())
     score = _number(result.total.mean_score)
@@ -105,13 +106,14 @@ def trend(
     db: DbOption = None,
     directed: Annotated[bool, typer.Option("--directed", help="Only events from A to B.")] = False,
     as_json: JsonOption = False,
+    min_confidence: MinConfidenceOption = None,
 ) -> None:
     """How a relationship changed between two periods (events, mean PLOVER score, cooperation share)."""
     from diplograph.analytics import relationship_trend
 
     a, b = _codes(a, b)
     with _open(db) as store:
-        result = relationship_trend(store, a, b, first, second, directed=directed)
+        result = relationship_trend(store, a, b, first, second, directed=directed, min_confidence=min_confidence)
     if as_json:
         return _json(result.to_dict())
     for tally in (result.first, result.second):
@@ -127,12 +129,14 @@ def concentration(
     unit: UnitOption = "USD",
     window: Annotated[str | None, typer.Option("--period", help=PeriodHelp)] = None,
     as_json: JsonOption = False,
+    min_confidence: MinConfidenceOption = None,
 ) -> None:
     """Partner concentration of a state's trade or exports: Herfindahl index and top-partner share."""
     from diplograph.analytics import partner_concentration
 
     with _open(db) as store:
-        result = partner_concentration(store, state.upper(), measure=measure, unit=unit, window=window)
+        result = partner_concentration(store, state.upper(), measure=measure, unit=unit, window=window,
+                                       min_confidence=min_confidence)
     if as_json:
         return _json(result)
     head = f"{result.state} {result.measure} ({result.unit}): total {result.total:,.0f}"
@@ -149,12 +153,14 @@ def shift(
     measure: MeasureOption = "exports",
     unit: UnitOption = "USD",
     as_json: JsonOption = False,
+    min_confidence: MinConfidenceOption = None,
 ) -> None:
     """Which partners gained or lost share of a state's trade or exports between two periods."""
     from diplograph.analytics import partner_shift
 
     with _open(db) as store:
-        result = partner_shift(store, state.upper(), first, second, measure=measure, unit=unit)
+        result = partner_shift(store, state.upper(), first, second, measure=measure, unit=unit,
+                               min_confidence=min_confidence)
     if as_json:
         return _json(result)
     typer.echo(
@@ -171,15 +177,16 @@ def outreach(
     since: SinceOption = None,
     until: UntilOption = None,
     as_json: JsonOption = False,
+    min_confidence: MinConfidenceOption = None,
 ) -> None:
     """The distinct states a state or person visited, hosted or met in a window, with dates and evidence."""
     from diplograph.analytics import outreach as run
 
     with _open(db) as store:
         if person:
-            result = run(store, person=who, since=since, until=until)
+            result = run(store, person=who, since=since, until=until, min_confidence=min_confidence)
         else:
-            result = run(store, state=who.upper(), since=since, until=until)
+            result = run(store, state=who.upper(), since=since, until=until, min_confidence=min_confidence)
     if as_json:
         return _json(result.to_dict())
     typer.echo(f"{result.subject}: {len(result.contacts)} states")
@@ -197,13 +204,15 @@ def network(
     min_weight: Annotated[int, typer.Option("--min-weight", min=1, help="Drop lighter edges.")] = 1,
     limit: Annotated[int, typer.Option("--limit", "-n", min=0, help="Rows to print (0: all).")] = 20,
     as_json: JsonOption = False,
+    min_confidence: MinConfidenceOption = None,
 ) -> None:
     """The network of states weighted by interactions, with each state's centrality."""
     from diplograph.analytics import state_network
 
     types = [t.strip().upper() for t in event_type.split(",") if t.strip()] if event_type else None
     with _open(db) as store:
-        result = state_network(store, since=since, until=until, types=types, min_weight=min_weight)
+        result = state_network(store, since=since, until=until, types=types, min_weight=min_weight,
+                               min_confidence=min_confidence)
     if as_json:
         return _json(result.to_dict())
     typer.echo(f"{len(result.nodes)} states, {len(result.edges)} edges")
@@ -223,13 +232,14 @@ def corroboration(
     min_documents: Annotated[int, typer.Option("--min-documents", min=1, help="Only facts this well supported.")] = 1,
     limit: Annotated[int, typer.Option("--limit", "-n", min=0, help="Rows to print (0: all).")] = 50,
     as_json: JsonOption = False,
+    min_confidence: MinConfidenceOption = None,
 ) -> None:
     """How many documents (and sources) support each fact, best supported first."""
     from diplograph.analytics import corroboration as run
 
     with _open(db) as store:
         facts = run(store, state=state.upper() if state else None, since=since, until=until, kind=kind.value,
-                    min_documents=min_documents)[: limit or None]  # fmt: skip
+                    min_documents=min_documents, min_confidence=min_confidence)[: limit or None]  # fmt: skip
     if as_json:
         return _json(facts)
     for f in facts:
@@ -244,12 +254,14 @@ def export(
     db: DbOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
+    min_confidence: MinConfidenceOption = None,
 ) -> None:
-    """Export the store's records (or its network of states) to a file."""
+    """Export the store's records (or its network of states) to a file: the facts at or above the confidence
+    threshold, each with its confidence."""
     from diplograph.io import export as run
 
     with _open(db) as store:
-        count = run(store, fmt, out, since=since, until=until)
+        count = run(store, fmt, out, since=since, until=until, min_confidence=min_confidence)
     _stderr(f"exported {count} {'edges' if fmt.lower() in ('graphml', 'gexf') else 'rows'} to {out}")
 
 

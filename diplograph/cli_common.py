@@ -6,13 +6,20 @@ import functools
 import sys
 from collections.abc import Callable
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
 
 from diplograph.errors import ConfigError, DiplographError
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+MinConfidenceOption = Annotated[
+    float | None,
+    typer.Option("--min-confidence", min=0.0, max=1.0, show_default=False,
+                 help="Keep facts at or above this confidence (0: every candidate). Default: "
+                      "$DIPLOGRAPH_MIN_CONFIDENCE, else the confidence model's threshold."),
+]
 
 
 class Kind(StrEnum):

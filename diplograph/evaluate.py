@@ -413,6 +413,7 @@ class Report:
     predictions: int
     bad_evidence: int
     levels: dict[str, LevelResult]
+    gold_records: dict[str, list[GoldRecord]] = field(default_factory=dict)  # by document, for error classes
 
     def to_dict(self) -> dict[str, Any]:
         """The same object `score.py --json` prints."""
@@ -436,6 +437,10 @@ class Report:
                 f"{key:16}{s['precision']:7.3f}{s['recall']:7.3f}{s['f1']:7.3f}"
                 f"{s['tp']:6}{s['fp']:6}{s['fn']:6}{s['duplicates']:6}"
             )
+        classes = self.levels["event.full"].false_classes
+        if classes:
+            ordered = sorted(classes.items(), key=lambda kv: (-kv[1], kv[0]))
+            lines.append("false event records by class: " + ", ".join(f"{name} {n}" for name, n in ordered))
         if show_errors:
             lines.extend(self.error_lines())
         return "\n".join(lines)
@@ -450,7 +455,11 @@ class Report:
                     f"MISSED {key} {miss.doc_id}/{miss.gold.fields['id']}: {summary(miss.gold.fields)} | {quote}"
                 )
             for false in result.false:
-                lines.append(f"FALSE  {key} {false.doc_id} ({false.why}): {summary(false.prediction.fields)}")
+                why = false.why
+                if key == "event.full":
+                    golds = [g for g in self.gold_records.get(false.doc_id, []) if g.kind == "event"]
+                    why = error_class(false.prediction, golds, false.why == "duplicate")
+                lines.append(f"FALSE  {key} {false.doc_id} ({why}): {summary(false.prediction.fields)}")
         return lines
 
 
@@ -519,7 +528,11 @@ def score(gold: Gold, records: Iterable[dict[str, Any]]) -> Report:
     for kind, kind_levels in (("event", EVENT_LEVELS), ("measure", ("full",))):
         for level in kind_levels:
             levels[f"{kind}.{level}"] = _score_level(gold, preds, kind, level)
-    return Report(documents=len(gold.documents), predictions=len(preds), bad_evidence=bad, levels=levels)
+    by_doc: dict[str, list[GoldRecord]] = {}
+    for g in gold.records:
+        by_doc.setdefault(g.doc_id, []).append(g)
+    return Report(documents=len(gold.documents), predictions=len(preds), bad_evidence=bad, levels=levels,
+                  gold_records=by_doc)
 
 
 # --- entry point ------------------------------------------------------------------------------------------------
@@ -549,15 +562,38 @@ def extract_predictions(gold: Gold, *, actors_file: Path | None = None, batch_si
     return [record_dict(record) for extraction in extractions for record in extraction.records]
 
 
+def held_out(gold: Gold, split: str | Path) -> Gold:
+    """The gold file cut down to the documents a split file holds out (`{"held_out": [document ids]}`)."""
+    path = Path(split)
+    try:
+        ids = json.loads(path.read_text(encoding="utf-8"))["held_out"]
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        raise InputError(str(path), f'not a split file ({{"held_out": [document ids]}}): {e}') from e
+    wanted = {str(i) for i in ids} & set(gold.documents)
+    if not wanted:
+        raise InputError(str(path), "holds out none of the gold file's documents")
+    return Gold({d: v for d, v in gold.documents.items() if d in wanted},
+                [r for r in gold.records if r.doc_id in wanted])
+
+
 def evaluate(
-    gold_path: str | Path, predictions: Predictions | None = None, *, actors_file: Path | None = None
+    gold_path: str | Path, predictions: Predictions | None = None, *, actors_file: Path | None = None,
+    min_confidence: float | None = None, split: str | Path | None = None,
 ) -> Report:
-    """Score `predictions` (a JSONL file or records) against a gold file; with none, extract them first."""
+    """Score `predictions` (a JSONL file or records) against a gold file; with none, extract them first.
+
+    Records below `min_confidence` are left out, as `extract` leaves them out (None: the default threshold;
+    0: every candidate). With `split`, only the documents the split file holds out are scored."""
+    from diplograph.confidence import kept, reader_threshold
+
+    threshold = reader_threshold(min_confidence)
     gold = load_gold(gold_path)
+    if split is not None:
+        gold = held_out(gold, split)
     if predictions is None:
         records: Iterable[dict[str, Any]] = extract_predictions(gold, actors_file=actors_file)
     elif isinstance(predictions, str | Path):
         records = load_predictions(predictions)
     else:
         records = _as_dicts(predictions)
-    return score(gold, records)
+    return score(gold, (r for r in records if kept(r.get("confidence"), threshold)))

@@ -497,10 +497,10 @@ def test_extract_reads_stdin() -> None:
 
 
 def test_extract_with_an_extra_lexicon(tmp_path: Path) -> None:
-    """--lexicon adds a trigger verb: 'snubbed' is read as REJECT only with it."""
+    """--lexicon adds a trigger verb: 'stonewalled' is read as REJECT only with it."""
     lexicon = tmp_path / "lexicon.toml"
-    lexicon.write_text('[verbs.snub]\nevent = "REJECT"\n', encoding="utf-8")
-    text = "China snubbed Japan on Monday.\n"
+    lexicon.write_text('[verbs.stonewall]\nevent = "REJECT"\n', encoding="utf-8")
+    text = "China stonewalled Japan on Monday.\n"
     assert jsonl(invoke("extract", "-", "--published", PUBLISHED, input=text).stdout) == []
     result = invoke("extract", "-", "--published", PUBLISHED, "--lexicon", str(lexicon), input=text)
     assert result.exit_code == 0, result.stderr

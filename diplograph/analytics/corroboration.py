@@ -63,14 +63,18 @@ def corroboration(
     until: DateLike = None,
     kind: str = "all",
     min_documents: int = 1,
+    min_confidence: float | None = None,
 ) -> list[Fact]:
-    """Each distinct fact with the number of documents and sources behind it, best supported first."""
+    """Each distinct fact with the number of documents and sources behind it, best supported first (facts at
+    or above `min_confidence`; None: the default threshold, 0: every candidate)."""
     facts: list[dict[str, Any]] = []
-    if kind in ("all", "events"):
-        where = fact_filters(EVENT_COLUMNS, state=state, dyad=dyad, since=since, until=until)
+    if kind in ("all", "events", "event"):
+        where = fact_filters(EVENT_COLUMNS, state=state, dyad=dyad, since=since, until=until,
+                             min_confidence=min_confidence)
         facts += rows(store, _EVENT_FACTS.format(where=where.sql()), where.params)
-    if kind in ("all", "measures"):
-        where = fact_filters(MEASURE_COLUMNS, state=state, dyad=dyad, since=since, until=until)
+    if kind in ("all", "measures", "measure"):
+        where = fact_filters(MEASURE_COLUMNS, state=state, dyad=dyad, since=since, until=until,
+                             min_confidence=min_confidence)
         facts += rows(store, _MEASURE_FACTS.format(where=where.sql()), where.params)
     found = [Fact(**row) for row in facts if row["documents"] >= min_documents]
     return sorted(found, key=lambda f: (-f.documents, -f.records, f.kind, f.type, f.date or "", f.actor, f.recipient))

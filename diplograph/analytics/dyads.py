@@ -88,22 +88,25 @@ ORDER BY month NULLS LAST, event, mode NULLS FIRST
 
 
 def _counts(
-    store: Store, a: str, b: str, *, directed: bool, since: DateLike, until: DateLike
+    store: Store, a: str, b: str, *, directed: bool, since: DateLike, until: DateLike, min_confidence: float | None
 ) -> list[dict[str, object]]:
     if directed:
-        where = fact_filters(EVENT_COLUMNS, actor=a, recipient=b, since=since, until=until)
+        where = fact_filters(EVENT_COLUMNS, actor=a, recipient=b, since=since, until=until,
+                             min_confidence=min_confidence)
     else:
-        where = fact_filters(EVENT_COLUMNS, dyad=(a, b), since=since, until=until)
+        where = fact_filters(EVENT_COLUMNS, dyad=(a, b), since=since, until=until, min_confidence=min_confidence)
     return rows(store, _MONTH_COUNTS.format(where=where.sql()), where.params)
 
 
 def dyad_timeline(
-    store: Store, a: str, b: str, *, since: DateLike = None, until: DateLike = None, directed: bool = False
+    store: Store, a: str, b: str, *, since: DateLike = None, until: DateLike = None, directed: bool = False,
+    min_confidence: float | None = None,
 ) -> Timeline:
-    """Events between `a` and `b` (either direction, or a -> b when `directed`) by PLOVER type and month."""
+    """Events between `a` and `b` (either direction, or a -> b when `directed`) by PLOVER type and month.
+    `min_confidence`: events at or above it (None: the default threshold; 0: every candidate)."""
     months: dict[str, MonthTally] = {}
     total, coarse = Tally(), 0
-    for row in _counts(store, a, b, directed=directed, since=since, until=until):
+    for row in _counts(store, a, b, directed=directed, since=since, until=until, min_confidence=min_confidence):
         event, mode, n, month = str(row["event"]), row["mode"], int(str(row["n"])), row["month"]
         total.add(event, mode if isinstance(mode, str) else None, n)
         if month is None:
@@ -169,6 +172,7 @@ def relationship_trend(
     *,
     directed: bool = False,
     tolerance: float = 0.5,
+    min_confidence: float | None = None,
 ) -> Trend:
     """Compare a dyad in two periods ('2014', '2014-01/2015-06' or (since, until)).
 
@@ -178,7 +182,8 @@ def relationship_trend(
     tallies = []
     for name, value in (("first", first), ("second", second)):
         since, until = period(value, name)
-        timeline = dyad_timeline(store, a, b, since=since, until=until, directed=directed)
+        timeline = dyad_timeline(store, a, b, since=since, until=until, directed=directed,
+                                 min_confidence=min_confidence)
         tallies.append(PeriodTally(label((since, until)), timeline.total))
     old, new = tallies
     score_change = _difference(new.tally.mean_score, old.tally.mean_score)

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from diplograph.analytics._common import event_score, rows
-from diplograph.store.query import DateLike, Where, add_date_range
+from diplograph.store.query import DateLike, Where, add_confidence, add_date_range
 
 if TYPE_CHECKING:
     from diplograph.store import Store
@@ -161,10 +161,13 @@ def state_network(
     types: Iterable[str] | None = None,
     min_weight: int = 1,
     states: Iterable[str] | None = None,
+    min_confidence: float | None = None,
 ) -> Network:
     """States linked by the events between them in the window (of the given PLOVER types); with `states`,
-    only the links between two of those states."""
+    only the links between two of those states. Events at or above `min_confidence` count (None: the default
+    threshold; 0: every candidate)."""
     where = Where()
+    add_confidence(where, min_confidence)
     if types is not None:
         where.add("event IN (SELECT unnest(?::VARCHAR[]))", list(types))
     add_date_range(where, "date_start", "date_end", since, until)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from diplograph.analytics._common import rows
 from diplograph.errors import ConfigError
-from diplograph.store.query import DateLike, Where, add_date_range
+from diplograph.store.query import DateLike, Where, add_confidence, add_date_range
 
 if TYPE_CHECKING:
     from diplograph.store import Store
@@ -122,11 +122,14 @@ def outreach(
     since: DateLike = None,
     until: DateLike = None,
     types: Iterable[str] = ("CONSULT",),
+    min_confidence: float | None = None,
 ) -> Outreach:
-    """The states `state` (or `person`) visited, hosted or met between since and until."""
+    """The states `state` (or `person`) visited, hosted or met between since and until, from the events at or
+    above `min_confidence` (None: the default threshold; 0: every candidate)."""
     if (state is None) == (person is None):
         raise ConfigError("outreach: give a state or a person (one of them)")
     where = Where()
+    add_confidence(where, min_confidence)
     where.add("event IN (SELECT unnest(?::VARCHAR[]))", list(types))
     if state is not None:
         where.add("list_contains(actor, ?) OR list_contains(recipient, ?)", state, state)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from diplograph.analytics._common import Period, label, period, rows
-from diplograph.store.query import Where, add_date_range
+from diplograph.store.query import Where, add_confidence, add_date_range
 
 if TYPE_CHECKING:
     from diplograph.store import Store
@@ -53,8 +53,10 @@ FROM measure_dyads {where}
 """
 
 
-def _figures(store: Store, state: str, measure: str, unit: str, window: Period) -> list[dict[str, object]]:
+def _figures(store: Store, state: str, measure: str, unit: str, window: Period,
+             min_confidence: float | None) -> list[dict[str, object]]:
     where = Where()
+    add_confidence(where, min_confidence)
     where.add("measure = ?", measure)
     where.add("unit = ?", unit)
     where.add("actor <> recipient")
@@ -82,11 +84,13 @@ def _latest(figures: list[dict[str, object]]) -> dict[str, dict[str, object]]:
 
 
 def partner_concentration(
-    store: Store, state: str, *, measure: str = "exports", unit: str = "USD", window: str | Period | None = None
+    store: Store, state: str, *, measure: str = "exports", unit: str = "USD", window: str | Period | None = None,
+    min_confidence: float | None = None,
 ) -> Concentration:
-    """Shares of each partner in `state`'s `measure` within `window` ('2014', 'A/B' or (since, until))."""
+    """Shares of each partner in `state`'s `measure` within `window` ('2014', 'A/B' or (since, until)), from the
+    measures at or above `min_confidence` (None: the default threshold; 0: every candidate)."""
     bounds = period(window, "window")
-    figures = _figures(store, state, measure, unit, bounds)
+    figures = _figures(store, state, measure, unit, bounds, min_confidence)
     latest = _latest(figures)
     total = sum(float(str(r["value"])) for r in latest.values())
     partners = [
@@ -139,11 +143,13 @@ class PartnerShift:
 
 
 def partner_shift(
-    store: Store, state: str, first: str | Period, second: str | Period, *, measure: str = "exports", unit: str = "USD"
+    store: Store, state: str, first: str | Period, second: str | Period, *, measure: str = "exports", unit: str = "USD",
+    min_confidence: float | None = None,
 ) -> PartnerShift:
     """Each partner's share of `state`'s `measure` in two periods and the change; a missing partner has 0."""
-    old = partner_concentration(store, state, measure=measure, unit=unit, window=first)
-    new = partner_concentration(store, state, measure=measure, unit=unit, window=second)
+    old = partner_concentration(store, state, measure=measure, unit=unit, window=first, min_confidence=min_confidence)
+    new = partner_concentration(store, state, measure=measure, unit=unit, window=second,
+                                min_confidence=min_confidence)
     before = {s.partner: s for s in old.partners}
     after = {s.partner: s for s in new.partners}
     shifts = []

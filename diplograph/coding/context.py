@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from diplograph.model import DateRef
 from diplograph.nlp.resolve import ActorSpan
 
-
 FRAME_REACH = 3  # sentences a stated date stays the time frame
 
 

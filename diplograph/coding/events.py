@@ -189,9 +189,10 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
         reading = pred.by_particle.get(particle, reading) if particle else reading
         reading = _reading_for_subject(t, pred, reading)
         if pred.pos == "verb" and pred.lemma in DESCRIBING_VERBS and _predicative(t):
-            reading = _description_reading(t, reading)  # 'called Canada "one of the highest tariffing nations"'
-            if reading is None:
+            described = _description_reading(t, reading)  # 'called Canada "one of the highest tariffing nations"'
+            if described is None:
                 continue
+            reading = described
         out.append(Trigger(t, pred, reading))
     return out
 
@@ -254,7 +255,8 @@ def _predicate_for(t: Token, phrase_key: str | None, lex: Lexicon) -> Predicate 
     lemma = lex.lemma(t.lower_, t.lemma_.lower())
     if t.pos_ == "VERB" and t.dep_ != "amod":
         return lex.verbs.get(lemma)
-    if t.pos_ == "ADJ" and t.dep_ in ("acomp", "ROOT", "ccomp", "conj") and (t.tag_ == "VBN" or t.lower_.endswith("ed")):
+    participle = t.tag_ == "VBN" or t.lower_.endswith("ed")  # 'deeply concerned about', 'disappointed by'
+    if t.pos_ == "ADJ" and t.dep_ in ("acomp", "ROOT", "ccomp", "conj") and participle:
         stem = lemma.removesuffix("ed") if lemma.endswith("ed") else lemma  # 'concerned', 'troubled', 'appalled'
         for key in (lemma, stem, stem + "e", lemma.removesuffix("d")):
             if key in lex.verbs:
@@ -488,7 +490,7 @@ def roles_of(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext) -> Rol
         recipient = _purpose_or_subtree_recipient(trig, res, actor)
     if from_location:
         quoted |= {x.start for x in recipient}
-    if not actor and not orgs:
+    if not actor and not orgs and method not in ("passive", "agent"):
         actor, method = _fallback_actor(trig, sent, res, ctx, recipient)
         if method in ("parse", "coreference", "subject-location"):
             quoted |= {x.start for x in actor}
@@ -510,11 +512,15 @@ def _verb_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
     if ag is not None:
         actor, orgs = _split_orgs(A.np_actors(ag, res, deep=True))
         patient = subj if passive else None
+        if not actor and not orgs:
+            method = "agent"  # 'was struck by Chido': the agent is named and is no party
     elif passive:
         patient = subj
+        method = "passive"  # no agent: who acted is not said, and no other mention stands in for it
         if subj is not None and trig.reading.event in ("COOPERATE", "AID"):
             actor, orgs = _split_orgs(A.np_actors(subj, res, deep=True))  # 'a shipment of Russian coal was delivered'
             patient = None
+            method = "parse"
     elif subj is not None:
         actor, orgs = _split_orgs(A.np_actors(subj, res))
         if not actor and not orgs:

@@ -136,5 +136,32 @@ def default_model() -> ConfidenceModel:
 
 
 def default_threshold() -> float:
-    """The minimum confidence readers apply unless told otherwise (chosen on held-out stories for precision)."""
+    """The minimum confidence readers apply unless told otherwise: $DIPLOGRAPH_MIN_CONFIDENCE, else the model's
+    threshold (chosen on held-out stories for precision)."""
+    from diplograph import config
+
+    value = config.get("min_confidence")
+    if value:
+        return check_threshold(value, "DIPLOGRAPH_MIN_CONFIDENCE")
     return default_model().threshold
+
+
+def check_threshold(value: object, name: str = "min_confidence") -> float:
+    """A minimum confidence: a number from 0 (every candidate) to 1; anything else is a clear error."""
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise ConfigError(f"{name}: expected a number from 0 to 1, got {value!r}") from None
+    if not 0.0 <= number <= 1.0 or number != number:
+        raise ConfigError(f"{name}: expected a number from 0 to 1, got {value!r}")
+    return number
+
+
+def reader_threshold(min_confidence: float | None) -> float:
+    """The threshold a reader applies: the one asked for, else the default (`default_threshold`)."""
+    return default_threshold() if min_confidence is None else check_threshold(min_confidence)
+
+
+def kept(confidence: float | None, threshold: float) -> bool:
+    """Whether a record passes a threshold; a record nobody scored (imported, or stored before scoring) passes."""
+    return confidence is None or confidence >= threshold

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from diplograph.confidence import Calibration, ConfidenceModel, LinearModel
-from diplograph.evaluate import Gold, Prediction, evidence_spans, load_gold, match, score
+from diplograph.evaluate import Gold, Prediction, evidence_spans, match, score
 from diplograph.output import record_dict
 
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
@@ -71,7 +71,8 @@ def held_out_ids(path: Path | None) -> frozenset[str]:
 
 def sentence_split(gold: Gold, share: int = 3) -> frozenset[str]:
     """For a gold file of one-sentence documents: a fixed third of them, by a hash of the id."""
-    return frozenset(d for d in gold.documents if int(hashlib.sha1(f"heldout{d}".encode()).hexdigest(), 16) % share == 0)
+    return frozenset(d for d in gold.documents
+                     if int(hashlib.sha1(f"heldout{d}".encode()).hexdigest(), 16) % share == 0)
 
 
 def label_candidates(source: Source, extractions: Iterable[Any]) -> list[Candidate]:

@@ -14,6 +14,7 @@ and the network of states as GraphML or GEXF (for Gephi).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -48,45 +49,57 @@ def _format(fmt: str | ExportFormat) -> ExportFormat:
 
 
 def export(
-    store: Store, fmt: str | ExportFormat, out: str | Path, *, since: DateLike = None, until: DateLike = None
+    store: Store, fmt: str | ExportFormat, out: str | Path, *, since: DateLike = None, until: DateLike = None,
+    min_confidence: float | None = None,
 ) -> int:
-    """Write the store's records (or its network) to `out` in `fmt`; returns the rows, records or edges written."""
+    """Write the store's records (or its network) to `out` in `fmt`; returns the rows, records or edges written.
+    Facts at or above `min_confidence` are written (None: the default threshold; 0: every candidate)."""
     kind, target = _format(fmt), Path(out)
+    window = _Window(since, until, min_confidence)
     if kind is ExportFormat.parquet:
-        return _write_parquet(_records(store, since, until), target)
+        return _write_parquet(_records(store, window), target)
     try:
         with target.open("w", encoding="utf-8", newline="") as handle:
-            return _write_text(store, kind, handle, since, until)
+            return _write_text(store, kind, handle, window)
     except OSError as exc:
         raise ConfigError(f"{out}: cannot write: {exc.strerror or exc}") from None
 
 
-def _write_text(store: Store, kind: ExportFormat, out: IO[str], since: DateLike, until: DateLike) -> int:
+@dataclass(frozen=True)
+class _Window:
+    """What an export reads: the dates and the confidence threshold."""
+
+    since: DateLike
+    until: DateLike
+    min_confidence: float | None
+
+
+def _write_text(store: Store, kind: ExportFormat, out: IO[str], window: _Window) -> int:
     from diplograph import output
     from diplograph.analytics.network import state_network
     from diplograph.io.gdelt import gdelt_rows, write_gdelt
     from diplograph.io.plover import plover_record, write_plover
 
     if kind is ExportFormat.csv:
-        return output.write_csv(_records(store, since, until), out)
+        return output.write_csv(_records(store, window), out)
     if kind is ExportFormat.jsonl:
-        return output.write_jsonl(_records(store, since, until), out)
-    events = store.events(since=since, until=until)
+        return output.write_jsonl(_records(store, window), out)
+    events = store.events(since=window.since, until=window.until, min_confidence=window.min_confidence)
     if kind in (ExportFormat.plover, ExportFormat.gdelt):
         documents = _documents(store)
         if kind is ExportFormat.plover:
             return write_plover((plover_record(e, documents.get(e.doc)) for e in events), out)
         return write_gdelt((row for e in events for row in gdelt_rows(e, documents.get(e.doc))), out)
-    network = state_network(store, since=since, until=until)
+    network = state_network(store, since=window.since, until=window.until, min_confidence=window.min_confidence)
     root = graphml(network) if kind is ExportFormat.graphml else gexf(network)
     ET.indent(root)
     out.write(ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n")
     return len(network.edges)
 
 
-def _records(store: Store, since: DateLike, until: DateLike) -> Iterator[Event | Measure]:
-    yield from store.events(since=since, until=until)
-    yield from store.measures(since=since, until=until)
+def _records(store: Store, window: _Window) -> Iterator[Event | Measure]:
+    yield from store.events(since=window.since, until=window.until, min_confidence=window.min_confidence)
+    yield from store.measures(since=window.since, until=window.until, min_confidence=window.min_confidence)
 
 
 def _documents(store: Store) -> dict[str, dict[str, Any]]:

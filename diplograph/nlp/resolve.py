@@ -412,7 +412,7 @@ def _corefer_institutions(res: Resolution) -> None:
             continue  # 'the court of appeals', 'a court': a new institution, not one named before
         before = [a for a in orgs if a.end <= t.i - 1]
         named = [a for a in before if word in doc[a.start:a.end].text.lower()]
-        target = (named or (before if word in ANY_INSTITUTION else []))[-1:] 
+        target = (named or (before if word in ANY_INSTITUTION else []))[-1:]
         if not target:
             continue
         org = target[0]

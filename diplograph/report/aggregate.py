@@ -26,6 +26,7 @@ from diplograph.store.query import (
     MEASURE_COLUMNS,
     DateLike,
     Where,
+    add_confidence,
     add_date_range,
     fact_filters,
     sql_string,
@@ -177,9 +178,10 @@ def _plover_sql() -> tuple[str, str]:
 class StateFacts:
     """The facts of one state in a window, in two temporary tables on a cursor of its own (`open_facts`)."""
 
-    def __init__(self, cursor: duckdb.DuckDBPyConnection, code: str) -> None:
+    def __init__(self, cursor: duckdb.DuckDBPyConnection, code: str, min_confidence: float | None = None) -> None:
         self.cursor = cursor
         self.code = code
+        self.min_confidence = min_confidence  # None: the default threshold; 0: every candidate
         suffix = uuid.uuid4().hex[:8]
         self.events = f"brief_events_{suffix}"
         self.measures = f"brief_measures_{suffix}"
@@ -189,7 +191,8 @@ class StateFacts:
         self.window = (since, until)
         for name, layout, columns in ((self.events, _event_layout(), EVENT_COLUMNS),
                                       (self.measures, _MEASURE_LAYOUT, MEASURE_COLUMNS)):  # fmt: skip
-            where = fact_filters(columns, state=self.code, since=since, until=until)
+            where = fact_filters(columns, state=self.code, since=since, until=until,
+                                 min_confidence=self.min_confidence)
             facts, several, first = layout.sql(name, where.sql())
             self.cursor.execute(facts, [*where.params, *where.params])  # the filter is used twice
             self.cursor.execute(several)
@@ -271,6 +274,7 @@ class StateFacts:
     def contacts(self, latest: int, types: tuple[str, ...] = ("CONSULT",)) -> list[dict[str, Any]]:
         """The states this one met (outreach), most meetings first, each with its `latest` meetings."""
         where = Where()
+        add_confidence(where, self.min_confidence)
         where.add("event IN (SELECT unnest($3::VARCHAR[]))")
         where.add("list_contains(actor, $1) OR list_contains(recipient, $1)")
         add_date_range(where, "date_start", "date_end", *self.window)
@@ -326,14 +330,15 @@ _ONE_MONTH = "date_trunc('month', date_start) = date_trunc('month', date_end)"
 
 
 @contextmanager
-def open_facts(store: Store, code: str, *, since: DateLike, until: DateLike) -> Iterator[StateFacts]:
+def open_facts(store: Store, code: str, *, since: DateLike, until: DateLike,
+               min_confidence: float | None = None) -> Iterator[StateFacts]:
     """The state's facts, read in one transaction (consistent with each other while a writer goes on)."""
     import duckdb
 
     cursor = store.cursor()
     try:
         cursor.execute("BEGIN TRANSACTION")
-        facts = StateFacts(cursor, code)
+        facts = StateFacts(cursor, code, min_confidence)
         facts.build(since, until)
         yield facts
     except duckdb.Error as exc:

@@ -15,6 +15,7 @@ from typing import Annotated
 import typer
 
 from diplograph.cli_analytics import DbOption, SinceOption, StateArgument, UntilOption, _open, _stderr, friendly
+from diplograph.cli_common import MinConfidenceOption
 from diplograph.errors import ConfigError
 
 SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
@@ -45,6 +46,7 @@ def brief(
     fmt: Annotated[
         BriefFormat | None, typer.Option("--format", help="html or md (default: from the --out suffix).")
     ] = None,
+    min_confidence: MinConfidenceOption = None,
 ) -> None:
     """A state's brief: headline facts with quotes, partners and map, timeline, measures, outreach, network."""
     from diplograph.report import brief as build
@@ -53,7 +55,7 @@ def brief(
     to_stdout = str(out) == "-"
     kind = (fmt.value if fmt else "md") if to_stdout else _format(out, fmt)
     with _open(db) as store:
-        result = build(store, code, since=since, until=until)
+        result = build(store, code, since=since, until=until, min_confidence=min_confidence)
     text = render_html(result) if kind == "html" else render_markdown(result)
     if to_stdout:
         typer.echo(text, nl=False)

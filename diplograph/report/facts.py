@@ -511,10 +511,12 @@ def _contacts(rows: list[dict[str, Any]], docs: _Documents) -> list[Contact]:
     return contacts
 
 
-def _network(store: Store, code: str, partners: Iterable[str], since: DateLike, until: DateLike) -> list[Link]:
+def _network(store: Store, code: str, partners: Iterable[str], since: DateLike, until: DateLike,
+             min_confidence: float | None) -> list[Link]:
     links = [
         Link(e.source, e.target, e.weight, e.mean_score)
-        for e in state_network(store, since=since, until=until, states={code, *partners}).edges
+        for e in state_network(store, since=since, until=until, states={code, *partners},
+                               min_confidence=min_confidence).edges
     ]
     return sorted(links, key=lambda link: (-link.weight, link.a, link.b))
 
@@ -556,7 +558,7 @@ def _facts_of(
 
 
 def brief(store: Store, code: str, *, since: DateLike = None, until: DateLike = None,
-          headlines: int = HEADLINES) -> Brief:  # fmt: skip
+          headlines: int = HEADLINES, min_confidence: float | None = None) -> Brief:  # fmt: skip
     """Everything the store knows about state `code` between since and until (dates overlap the window).
 
     Headline facts are the top `headlines` events and measures, ranked by the documents behind them
@@ -565,7 +567,7 @@ def brief(store: Store, code: str, *, since: DateLike = None, until: DateLike = 
     """
     code = code.strip().upper()
     docs = _Documents(store)
-    with aggregate.open_facts(store, code, since=since, until=until) as found:
+    with aggregate.open_facts(store, code, since=since, until=until, min_confidence=min_confidence) as found:
         top_ranked = _headline_candidates(found, headlines)
         latest, largest = found.latest_events(LISTED), found.largest_measures(LISTED)
         shown = [*top_ranked, *latest, *largest]
@@ -601,6 +603,6 @@ def brief(store: Store, code: str, *, since: DateLike = None, until: DateLike = 
         state=code, name=state_name(code), since=None if since is None else str(since),
         until=None if until is None else str(until), headlines=top, events=events,
         measures=measures, partners=ordered, timeline=timeline, outreach=contacts,
-        network=_network(store, code, partners, since, until), sources=sources,
+        network=_network(store, code, partners, since, until, min_confidence), sources=sources,
         event_total=totals[0], measure_total=totals[1],
     )  # fmt: skip

@@ -118,6 +118,7 @@ def event_row(doc_hash: str, event: Event, seq: int) -> dict[str, Any]:
         "score": event.score,
         "evidence": _evidence(event),
         "detail": json.dumps(detail, ensure_ascii=False),
+        "confidence": event.confidence,
     }
 
 
@@ -142,6 +143,7 @@ def measure_row(doc_hash: str, measure: Measure, seq: int) -> dict[str, Any]:
         "qualifier": measure.qualifier,
         "rule": measure.rule,
         "evidence": _evidence(measure),
+        "confidence": measure.confidence,
     }
 
 
@@ -213,12 +215,13 @@ def event_from_row(row: dict[str, Any]) -> Event:
         rule=row["rule"],
         score=row["score"],
         id=row["id"],
+        confidence=row.get("confidence"),
     )
 
 
 def measure_from_row(row: dict[str, Any]) -> Measure:
     fields = ("measure", "actor", "recipient", "value", "unit", "evidence", "period", "change_pct", "commodity")
-    data = {name: row[name] for name in (*fields, "per", "qualifier", "rule", "id")}
+    data = {name: row.get(name) for name in (*fields, "per", "qualifier", "rule", "id", "confidence")}
     return Measure.from_dict({"doc": row["doc_id"], **data})
 
 

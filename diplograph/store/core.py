@@ -85,12 +85,13 @@ def _arrow_schema(table: str) -> Any:
             *facts, ("event", text), ("mode", text), ("context", codes), ("aux", text), ("actor", codes),
             ("recipient", codes), ("date", text), ("date_start", day), ("date_end", day), ("date_source", text),
             ("rule", text), ("score", pa.float64()), ("evidence", evidence), ("detail", text),
+            ("confidence", pa.float64()),
         ],
         "measures": [
             *facts, ("measure", text), ("actor", codes), ("recipient", codes), ("value", pa.float64()),
             ("unit", text), ("period", text), ("period_start", day), ("period_end", day),
             ("change_pct", pa.float64()), ("commodity", text), ("per", text), ("qualifier", text), ("rule", text),
-            ("evidence", evidence),
+            ("evidence", evidence), ("confidence", pa.float64()),
         ],
         "mentions": [
             ("doc_hash", text), ("kind", text), ("seq", int32), ("start", int32), ("end", int32), ("text", text),
@@ -489,13 +490,15 @@ class Store:
         until: DateLike = None,
         text: str | None = None,
         doc: str | None = None,
+        min_confidence: float | None = None,
         limit: int | None = None,
         offset: int = 0,
     ) -> list[Event]:
-        """Events matching every given filter, ordered by date, document and position of the evidence."""
+        """Events matching every given filter, ordered by date, document and position of the evidence.
+        `min_confidence`: None keeps those at the default threshold or above, 0 every candidate."""
         where = fact_filters(
             EVENT_COLUMNS, state=state, actor=actor, recipient=recipient, dyad=dyad, types=event_type,
-            since=since, until=until, text=text, doc=doc,
+            since=since, until=until, text=text, doc=doc, min_confidence=min_confidence,
         )  # fmt: skip
         rows = self._page("events", where, _EVENT_ORDER, limit, offset)
         return [convert.event_from_row(r) for r in rows]
@@ -512,13 +515,15 @@ class Store:
         until: DateLike = None,
         text: str | None = None,
         doc: str | None = None,
+        min_confidence: float | None = None,
         limit: int | None = None,
         offset: int = 0,
     ) -> list[Measure]:
-        """Measures matching every given filter; since/until overlap the measure's period."""
+        """Measures matching every given filter; since/until overlap the measure's period.
+        `min_confidence`: None keeps those at the default threshold or above, 0 every candidate."""
         where = fact_filters(
             MEASURE_COLUMNS, state=state, actor=actor, recipient=recipient, dyad=dyad, types=measure,
-            since=since, until=until, text=text, doc=doc,
+            since=since, until=until, text=text, doc=doc, min_confidence=min_confidence,
         )  # fmt: skip
         rows = self._page("measures", where, _MEASURE_ORDER, limit, offset)
         return [convert.measure_from_row(r) for r in rows]

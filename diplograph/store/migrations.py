@@ -152,11 +152,32 @@ def _v4_facts_without_keys(conn: Connection) -> None:
         rebuild_table(conn, table)
 
 
+_V5_CONFIDENCE = _sql(
+    # The probability that a fact is right (diplograph.confidence); NULL for facts not scored (imported rows,
+    # stores written before version 5). Readers keep facts at or above a threshold, NULL counting as 1.
+    "ALTER TABLE events ADD COLUMN confidence DOUBLE",
+    "ALTER TABLE measures ADD COLUMN confidence DOUBLE",
+    """
+    CREATE OR REPLACE VIEW event_dyads AS
+    SELECT e.doc_hash, e.id, e.event, e.mode, e.date_start, e.date_end, e.score, a.code AS actor, r.code AS recipient,
+           e.confidence
+    FROM events e, unnest(e.actor) AS a(code), unnest(e.recipient) AS r(code)
+    """,
+    """
+    CREATE OR REPLACE VIEW measure_dyads AS
+    SELECT m.doc_hash, m.id, m.measure, m.value, m.unit, m.period_start, m.period_end, m.change_pct,
+           a.code AS actor, r.code AS recipient, m.confidence
+    FROM measures m, unnest(m.actor) AS a(code), unnest(m.recipient) AS r(code)
+    """,
+)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, events and measures", _V1_CORE_TABLES),
     Migration(2, "mentions: actor, date and quantity spans of each document", _V2_MENTIONS),
     Migration(3, "event_dyads and measure_dyads views: one row per actor x recipient", _V3_DYAD_VIEWS),
     Migration(4, "events, measures and mentions without primary-key indexes (memory)", _v4_facts_without_keys),
+    Migration(5, "confidence of each event and measure; the dyad views carry it", _V5_CONFIDENCE),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 _OWN_TABLES = ("documents", "events", "measures", "mentions")

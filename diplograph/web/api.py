@@ -42,6 +42,8 @@ Code = Annotated[str, Query(min_length=1, max_length=64)]
 OptText = Annotated[str | None, Query(max_length=500)]
 OptDate = Annotated[str | None, Query(max_length=40, description="YYYY, YYYY-MM or YYYY-MM-DD")]
 Period = Annotated[str, Query(min_length=1, max_length=64, description="YYYY, YYYY-MM, YYYY-MM-DD or START/END")]
+MinConfidence = Annotated[float | None, Query(
+    ge=0.0, le=1.0, description="keep facts at or above this confidence (default: the model's threshold; 0: all)")]
 Types = Annotated[
     list[str] | None, Query(max_length=50, description="PLOVER types (events) or measure kinds, repeated or a,b")
 ]
@@ -72,11 +74,12 @@ def stats(store: StoreDep) -> dict[str, Any]:
 
 def _fact_filter(
     state: str | None, actor: str | None, recipient: str | None, dyad: str | None, types: list[str] | None,
-    since: str | None, until: str | None, text: str | None, doc: str | None,
+    since: str | None, until: str | None, text: str | None, doc: str | None, min_confidence: float | None,
 ) -> data.FactFilter:  # fmt: skip
     return data.FactFilter(
         state=state or None, actor=actor or None, recipient=recipient or None, dyad=data.parse_dyad(dyad),
         types=data.parse_types(types), since=since or None, until=until or None, text=text or None, doc=doc or None,
+        min_confidence=min_confidence,
     )  # fmt: skip
 
 
@@ -128,8 +131,9 @@ def events(
     cursor: Annotated[str | None, Query(max_length=2000, description="next_cursor of the previous page")] = None,
     order: Literal["asc", "desc"] = "asc",
     format: Literal["json", "csv"] = "json",
+    min_confidence: MinConfidence = None,
 ) -> Response:
-    filters = _fact_filter(state, actor, recipient, dyad, type, since, until, text, doc)
+    filters = _fact_filter(state, actor, recipient, dyad, type, since, until, text, doc, min_confidence)
     page = data.page_facts(store, "events", filters, limit=limit, cursor=cursor, order=order)
     return _facts_response(request, page, format, "events")
 
@@ -151,72 +155,57 @@ def measures(
     cursor: Annotated[str | None, Query(max_length=2000)] = None,
     order: Literal["asc", "desc"] = "asc",
     format: Literal["json", "csv"] = "json",
+    min_confidence: MinConfidence = None,
 ) -> Response:
-    filters = _fact_filter(state, actor, recipient, dyad, measure, since, until, text, doc)
+    filters = _fact_filter(state, actor, recipient, dyad, measure, since, until, text, doc, min_confidence)
     page = data.page_facts(store, "measures", filters, limit=limit, cursor=cursor, order=order)
     return _facts_response(request, page, format, "measures")
 
 
 @router.get("/states", summary="Every state or organisation named by a fact, with counts")
-def states(store: StoreDep) -> dict[str, Any]:
-    items = data.states(store)
+def states(store: StoreDep, min_confidence: MinConfidence = None) -> dict[str, Any]:
+    items = data.states(store, min_confidence)
     return {"items": items, "count": len(items)}
 
 
 @router.get("/states/{code}/brief", summary="A state's brief: counts, partners, timeline, outreach, measures")
-def brief(store: StoreDep, code: str) -> dict[str, Any]:
-    return state_brief(store, code.strip().upper())
+def brief(store: StoreDep, code: str, min_confidence: MinConfidence = None) -> dict[str, Any]:
+    return state_brief(store, code.strip().upper(), min_confidence)
 
 
-def state_brief(store: Store, code: str) -> dict[str, Any]:
-    """diplograph.report.brief as JSON (the same data as `diplograph brief`), else a summary of our own."""
-    counts = data.state_counts(store, code)
+def state_brief(store: Store, code: str, min_confidence: float | None = None) -> dict[str, Any]:
+    """diplograph.report.brief as JSON (the same data as `diplograph brief`)."""
+    from diplograph.report import brief as report_brief
+
+    counts = data.state_counts(store, code, min_confidence)
     if counts is None:
         raise HTTPException(404, f"no events or measures name {code!r}")
-    try:
-        from diplograph.report import brief as report_brief
-    except ImportError:
-        return _own_brief(store, code, counts)
-    return {"counts": counts, **analytics.to_jsonable(report_brief(store, code).to_dict())}
-
-
-def _own_brief(store: Store, code: str, counts: dict[str, Any]) -> dict[str, Any]:
-    timeline = data.timeline(store, data.FactFilter(state=code))
-    latest = data.page_facts(store, "events", data.FactFilter(state=code), limit=10, order="desc")
-    measures_page = data.page_facts(store, "measures", data.FactFilter(state=code), limit=20, order="desc")
-    outreach = analytics.outreach(store, state=code)
-    return {
-        "counts": counts,
-        "partners": [p.to_dict() for p in data.partners(store, code)],
-        "timeline": {
-            "unit": timeline.unit,
-            "buckets": [{"label": b.label, "by_quad": b.by_quad, "events": b.total} for b in timeline.buckets],
-            "undated": timeline.undated,
-        },
-        "outreach": analytics.to_jsonable(outreach),
-        "latest_events": [{**record_dict(f.record), "doc_hash": f.doc_hash} for f in latest.facts],
-        "measures": [{**record_dict(f.record), "doc_hash": f.doc_hash} for f in measures_page.facts],
-    }
+    return {"counts": counts,
+            **analytics.to_jsonable(report_brief(store, code, min_confidence=min_confidence).to_dict())}
 
 
 @router.get("/states/{code}/partners", summary="The states a state has events with")
-def state_partners(store: StoreDep, code: str) -> dict[str, Any]:
-    items = [p.to_dict() for p in data.partners(store, code.strip().upper())]
+def state_partners(store: StoreDep, code: str, min_confidence: MinConfidence = None) -> dict[str, Any]:
+    items = [p.to_dict() for p in data.partners(store, code.strip().upper(), min_confidence)]
     return {"items": items, "count": len(items)}
 
 
 @router.get("/dyads/{a}/{b}/timeline", summary="A dyad's events by PLOVER type and month (analytics.dyad_timeline)")
 def dyad_timeline(
-    store: StoreDep, a: str, b: str, since: OptDate = None, until: OptDate = None, directed: bool = False
+    store: StoreDep, a: str, b: str, since: OptDate = None, until: OptDate = None, directed: bool = False,
+    min_confidence: MinConfidence = None,
 ) -> dict[str, Any]:
-    return analytics.dyad_timeline(store, a, b, since=since or None, until=until or None, directed=directed).to_dict()
+    return analytics.dyad_timeline(store, a, b, since=since or None, until=until or None, directed=directed,
+                                   min_confidence=min_confidence).to_dict()
 
 
 @router.get("/dyads/{a}/{b}/trend", summary="A dyad in two periods and the change (analytics.relationship_trend)")
 def dyad_trend(
-    store: StoreDep, a: str, b: str, first: Period, second: Period, directed: bool = False
+    store: StoreDep, a: str, b: str, first: Period, second: Period, directed: bool = False,
+    min_confidence: MinConfidence = None,
 ) -> dict[str, Any]:
-    return analytics.relationship_trend(store, a, b, first, second, directed=directed).to_dict()
+    return analytics.relationship_trend(store, a, b, first, second, directed=directed,
+                                        min_confidence=min_confidence).to_dict()
 
 
 @router.get("/analytics/concentration/{state}", summary="Partner concentration (analytics.partner_concentration)")
@@ -226,9 +215,11 @@ def concentration(
     measure: Annotated[str, Query(max_length=64)] = "exports",
     unit: Annotated[str, Query(max_length=16)] = "USD",
     window: Annotated[str | None, Query(max_length=64)] = None,
+    min_confidence: MinConfidence = None,
 ) -> Any:
     return analytics.to_jsonable(
-        analytics.partner_concentration(store, state, measure=measure, unit=unit, window=window or None)
+        analytics.partner_concentration(store, state, measure=measure, unit=unit, window=window or None,
+                                        min_confidence=min_confidence)
     )
 
 
@@ -240,8 +231,10 @@ def shift(
     second: Period,
     measure: Annotated[str, Query(max_length=64)] = "exports",
     unit: Annotated[str, Query(max_length=16)] = "USD",
+    min_confidence: MinConfidence = None,
 ) -> Any:
-    return analytics.to_jsonable(analytics.partner_shift(store, state, first, second, measure=measure, unit=unit))
+    return analytics.to_jsonable(analytics.partner_shift(store, state, first, second, measure=measure, unit=unit,
+                                                         min_confidence=min_confidence))
 
 
 @router.get("/analytics/outreach", summary="States visited, hosted or met (analytics.outreach)")
@@ -252,13 +245,14 @@ def outreach(
     since: OptDate = None,
     until: OptDate = None,
     type: Types = None,
+    min_confidence: MinConfidence = None,
 ) -> Any:
     if bool(state) == bool(person):
         raise ConfigError("give one of state or person")
     types = data.parse_types(type) or ("CONSULT",)
     return analytics.to_jsonable(
         analytics.outreach(store, state=state or None, person=person or None, since=since or None,
-                           until=until or None, types=types)
+                           until=until or None, types=types, min_confidence=min_confidence)
     )  # fmt: skip
 
 
@@ -269,10 +263,11 @@ def network(
     until: OptDate = None,
     type: Types = None,
     min_weight: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+    min_confidence: MinConfidence = None,
 ) -> Any:
     return analytics.to_jsonable(
         analytics.state_network(store, since=since or None, until=until or None, types=data.parse_types(type),
-                                min_weight=min_weight)
+                                min_weight=min_weight, min_confidence=min_confidence)
     )  # fmt: skip
 
 
@@ -286,10 +281,11 @@ def corroboration(
     kind: Literal["all", "event", "measure"] = "all",
     min_documents: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
     limit: Annotated[int, Query(ge=1, le=data.MAX_LIMIT)] = 200,
+    min_confidence: MinConfidence = None,
 ) -> Any:
     facts = analytics.corroboration(
         store, state=state or None, dyad=data.parse_dyad(dyad), since=since or None, until=until or None,
-        kind=kind, min_documents=min_documents,
+        kind=kind, min_documents=min_documents, min_confidence=min_confidence,
     )  # fmt: skip
     return {"items": analytics.to_jsonable(facts[:limit]), "count": min(len(facts), limit), "total": len(facts)}
 

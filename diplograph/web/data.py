@@ -20,7 +20,7 @@ from diplograph.analytics._common import rows as query
 from diplograph.errors import ConfigError
 from diplograph.model import Document, Event, Measure
 from diplograph.store import Store, convert
-from diplograph.store.query import EVENT_COLUMNS, MEASURE_COLUMNS, DateLike, Where, fact_filters
+from diplograph.store.query import EVENT_COLUMNS, MEASURE_COLUMNS, DateLike, Where, confidence_sql, fact_filters
 
 MAX_LIMIT = 1000
 _LOW, _HIGH = dt.date(1, 1, 1), dt.date(9999, 12, 31)
@@ -85,13 +85,14 @@ class FactFilter:
     until: DateLike = None
     text: str | None = None
     doc: str | None = None
+    min_confidence: float | None = None  # None: the default threshold; 0: every candidate
 
     def where(self, kind: str) -> Where:
         columns = _TABLES[kind][1]
         return fact_filters(
             columns, state=self.state, actor=self.actor, recipient=self.recipient, dyad=self.dyad,
             types=list(self.types) if self.types else None, since=self.since, until=self.until,
-            text=self.text or None, doc=self.doc,
+            text=self.text or None, doc=self.doc, min_confidence=self.min_confidence,
         )  # fmt: skip
 
 
@@ -192,11 +193,11 @@ def page_facts(
 
 _STATE_COUNTS = """
 WITH sides AS (
-    SELECT doc_hash, id, unnest(actor) AS code, 'actor' AS side FROM events
+    SELECT doc_hash, id, unnest(actor) AS code, 'actor' AS side FROM events WHERE {kept}
     UNION ALL
-    SELECT doc_hash, id, unnest(recipient) AS code, 'recipient' AS side FROM events
+    SELECT doc_hash, id, unnest(recipient) AS code, 'recipient' AS side FROM events WHERE {kept}
 ), measure_sides AS (
-    SELECT doc_hash, id, unnest(list_concat(actor, recipient)) AS code FROM measures
+    SELECT doc_hash, id, unnest(list_concat(actor, recipient)) AS code FROM measures WHERE {kept}
 ), e AS (
     SELECT code,
            count(DISTINCT (doc_hash, id)) AS events,
@@ -213,9 +214,11 @@ ORDER BY events DESC, measures DESC, code
 """
 
 
-def states(store: Store) -> list[dict[str, Any]]:
-    """Every state (or organisation) named by a fact, with its counts, most events first."""
-    return [_state_entry(row["code"], row) for row in query(store, _STATE_COUNTS)]
+def states(store: Store, min_confidence: float | None = None) -> list[dict[str, Any]]:
+    """Every state (or organisation) named by a fact, with its counts, most events first (facts at or above
+    `min_confidence`; None: the default threshold, 0: every candidate)."""
+    sql = _STATE_COUNTS.format(kept=confidence_sql(min_confidence))
+    return [_state_entry(row["code"], row) for row in query(store, sql)]
 
 
 def _state_entry(code: str, counts: dict[str, Any]) -> dict[str, Any]:
@@ -225,19 +228,20 @@ def _state_entry(code: str, counts: dict[str, Any]) -> dict[str, Any]:
 
 
 _ONE_STATE_COUNTS = """
-SELECT (SELECT count(*) FROM events WHERE list_contains(actor, $1) OR list_contains(recipient, $1)) AS events,
+SELECT (SELECT count(*) FROM events WHERE (list_contains(actor, $1) OR list_contains(recipient, $1)) AND {kept})
+           AS events,
        (SELECT coalesce(sum(len(list_filter(actor, lambda c: c = $1))), 0) FROM events
-        WHERE list_contains(actor, $1)) AS as_actor,
+        WHERE list_contains(actor, $1) AND {kept}) AS as_actor,
        (SELECT coalesce(sum(len(list_filter(recipient, lambda c: c = $1))), 0) FROM events
-        WHERE list_contains(recipient, $1)) AS as_recipient,
-       (SELECT count(*) FROM measures WHERE list_contains(actor, $1) OR list_contains(recipient, $1))
+        WHERE list_contains(recipient, $1) AND {kept}) AS as_recipient,
+       (SELECT count(*) FROM measures WHERE (list_contains(actor, $1) OR list_contains(recipient, $1)) AND {kept})
            AS measures
 """
 
 
-def state_counts(store: Store, code: str) -> dict[str, Any] | None:
+def state_counts(store: Store, code: str, min_confidence: float | None = None) -> dict[str, Any] | None:
     """One state's entry of `states` (None when no fact names it), without counting every other state."""
-    row = query(store, _ONE_STATE_COUNTS, [code])[0]
+    row = query(store, _ONE_STATE_COUNTS.format(kept=confidence_sql(min_confidence)), [code])[0]
     if not row["events"] and not row["measures"]:
         return None
     return _state_entry(code, row)
@@ -246,7 +250,7 @@ def state_counts(store: Store, code: str) -> dict[str, Any] | None:
 _PARTNERS = """
 WITH mine AS (
     SELECT doc_hash, id, event, mode, actor, recipient FROM events
-    WHERE list_contains(actor, ?) OR list_contains(recipient, ?)
+    WHERE (list_contains(actor, ?) OR list_contains(recipient, ?)) AND {kept}
 ), pairs AS (
     SELECT doc_hash, id, event, mode, unnest(recipient) AS partner, 'out' AS direction
     FROM mine WHERE list_contains(actor, ?)
@@ -279,10 +283,11 @@ class Partner:
         }  # fmt: skip
 
 
-def partners(store: Store, code: str) -> list[Partner]:
+def partners(store: Store, code: str, min_confidence: float | None = None) -> list[Partner]:
     """The states `code` has events with, most events first; an event naming both directions counts twice."""
     found: dict[str, Partner] = {}
-    for row in query(store, _PARTNERS, [code, code, code, code, code]):
+    sql = _PARTNERS.format(kept=confidence_sql(min_confidence))
+    for row in query(store, sql, [code, code, code, code, code]):
         partner = found.setdefault(row["partner"], Partner(row["partner"], name_of(row["partner"])))
         n = int(row["n"])
         partner.events += n
@@ -402,8 +407,10 @@ def list_documents(store: Store, *, limit: int, offset: int) -> list[dict[str, A
     return query(
         store,
         "SELECT d.hash, d.id, d.title, d.published_text AS published, d.source, d.url, length(d.text) AS chars, "
-        "(SELECT count(*) FROM events e WHERE e.doc_hash = d.hash) AS events, "
-        "(SELECT count(*) FROM measures m WHERE m.doc_hash = d.hash) AS measures "
+        f"(SELECT count(*) FROM events e WHERE e.doc_hash = d.hash AND {confidence_sql(None, 'e.confidence')}) "
+        "AS events, "
+        f"(SELECT count(*) FROM measures m WHERE m.doc_hash = d.hash AND {confidence_sql(None, 'm.confidence')}) "
+        "AS measures "
         "FROM documents d ORDER BY d.published NULLS LAST, d.id, d.hash LIMIT ? OFFSET ?",
         [limit, offset],
     )

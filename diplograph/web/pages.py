@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from diplograph import analytics, ontology
+from diplograph.confidence import check_threshold, default_threshold, kept
 from diplograph.errors import ConfigError
 from diplograph.model import Event
 from diplograph.store import Store
@@ -311,10 +312,13 @@ def documents_page(store: StoreDep, offset: Annotated[int, Query(ge=0, le=10_000
 
 
 @router.get("/documents/{doc:path}", response_class=HTMLResponse)
-def document_page(store: StoreDep, doc: str, fact: Text = None) -> HTMLResponse:
+def document_page(store: StoreDep, doc: str, fact: Text = None, all: bool = False) -> HTMLResponse:
     view = data.document_view(store, doc)
     if view is None:
         return error_page(404, "Not found", f"No document {doc!r}.")
+    threshold = default_threshold()
+    hidden = [f for f in view.facts if not all and not kept(f.record.confidence, threshold)]
+    view.facts = [f for f in view.facts if f not in hidden]
     document = view.document
     selected = next((f for f in view.facts if f.anchor == fact), None)
     types = sorted({render.fact_type(f.record) if isinstance(f.record, Event) else "measure" for f in view.facts})
@@ -347,7 +351,7 @@ def document_page(store: StoreDep, doc: str, fact: Text = None) -> HTMLResponse:
 <details><summary>About this document</summary>{meta}
 <p><a href="/api/documents/{seg(view.hash)}">As JSON</a></p></details>
 {chosen}
-<p class="muted">{len(view.facts)} facts; each highlight links to its record.</p>
+<p class="muted">{len(view.facts)} facts; each highlight links to its record.{_hidden_note(hidden, threshold, all)}</p>
 <ul class="legend">{legend}</ul>
 <div class="doc-layout">
 <section aria-label="Text">{render.highlighted_text(document, view.facts, fact)}</section>
@@ -355,6 +359,16 @@ def document_page(store: StoreDep, doc: str, fact: Text = None) -> HTMLResponse:
 <ol class="facts">{"".join(items) or "<li class=empty>No facts found in this text.</li>"}</ol></section>
 </div>"""
     return html(page(document.title or document.id, body, active="/documents"))
+
+
+def _hidden_note(hidden: list[data.Fact], threshold: float, showing_all: bool) -> str:
+    """The line that says how many candidates the threshold hides, and how to see them."""
+    if showing_all:
+        return ' Every candidate is shown, whatever its confidence (<a href="?">only those above the threshold</a>).'
+    if not hidden:
+        return ""
+    return (f" {len(hidden)} more below the confidence threshold of {threshold:.2f} "
+            f'(<a href="?all=true">show every candidate</a>).')
 
 
 @router.get("/events", response_class=HTMLResponse)
@@ -372,10 +386,11 @@ def events_page(
     doc: Text = None,
     order: Annotated[str, Query(pattern="^(asc|desc)$")] = "asc",
     cursor: Annotated[str | None, Query(max_length=2000)] = None,
+    min_confidence: Text = None,
 ) -> HTMLResponse:
     values = {
         "state": state, "actor": actor, "recipient": recipient, "dyad": dyad, "type": type, "since": since,
-        "until": until, "text": text, "doc": doc,
+        "until": until, "text": text, "doc": doc, "min_confidence": min_confidence,
     }  # fmt: skip
     clean = {k: (v.strip() if v else None) or None for k, v in values.items()}
     error = ""
@@ -386,6 +401,7 @@ def events_page(
             state=clean["state"], actor=clean["actor"], recipient=clean["recipient"],
             dyad=data.parse_dyad(clean["dyad"]), types=data.parse_types([clean["type"]] if clean["type"] else None),
             since=clean["since"], until=clean["until"], text=clean["text"], doc=clean["doc"],
+            min_confidence=check_threshold(clean["min_confidence"]) if clean["min_confidence"] else None,
         )  # fmt: skip
         result = data.page_facts(store, kind, filters, limit=100, cursor=cursor, order=order)
         facts, next_cursor = result.facts, result.next_cursor
@@ -395,6 +411,7 @@ def events_page(
         ("state", "State (either side)", "PRK"), ("actor", "Actor", "RUS"), ("recipient", "Recipient", ""),
         ("dyad", "Dyad", "RUS,PRK"), ("type", "Type", "AID,AGREE"), ("since", "Since", "2012"),
         ("until", "Until", "2015-06"), ("text", "Evidence contains", ""), ("doc", "Document id or hash", ""),
+        ("min_confidence", f"Minimum confidence (default {default_threshold():.2f}; 0: all)", "0.5"),
     ]  # fmt: skip
     inputs = "".join(
         f'<label for="f-{name}">{esc(label)}<input id="f-{name}" name="{name}" value="{esc(clean[name] or "")}" '

@@ -121,6 +121,7 @@ def facts_table(facts: Sequence[Fact], *, caption: str = "", show_doc: bool = Tr
             f'<td data-label="Actor">{codes(r.actor)}</td>'
             f'<td data-label="Recipient">{codes(r.recipient)}</td>'
             f'<td data-label="Score" class="num">{"—" if score is None else f"{score:+.1f}"}</td>'
+            f'<td data-label="Confidence" class="num">{confidence_text(r.confidence)}</td>'
             f'<td data-label="Evidence" class="evidence">'
             f'<a href="{esc(fact_href(fact))}" data-fact="{esc(fact.anchor)}">'
             f"{esc(evidence_text(r))}</a></td>"
@@ -131,9 +132,15 @@ def facts_table(facts: Sequence[Fact], *, caption: str = "", show_doc: bool = Tr
     return (
         f'<div class="scroll"><table class="responsive facts-table">{cap}<thead><tr><th scope=col>Date</th>'
         f"<th scope=col>Type</th><th scope=col>Actor</th><th scope=col>Recipient</th>"
-        f'<th scope=col class="num">Score</th><th scope=col>Evidence</th>{head_doc}</tr></thead>'
+        f'<th scope=col class="num">Score</th><th scope=col class="num">Confidence</th><th scope=col>Evidence</th>'
+        f"{head_doc}</tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table></div>"
     )
+
+
+def confidence_text(value: float | None) -> str:
+    """A record's confidence as shown: two decimals, or a dash for a record nobody scored (imported)."""
+    return "—" if value is None else f"{value:.2f}"
 
 
 def record_details(fact: Fact) -> str:
@@ -173,6 +180,7 @@ def record_details(fact: Fact) -> str:
             "<br>".join(f"<q>{esc(e.text)}</q> <span class=muted>[{e.start}:{e.end}]</span>" for e in r.evidence),
         ),
         ("rule", esc(r.rule or "—")),
+        ("confidence", confidence_text(r.confidence)),
         ("id", f"<code>{esc(r.id)}</code>"),
     ]
     body = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in items)
