@@ -99,6 +99,7 @@ class Extractor:
         from diplograph.coding.events import code_sentence, main_clause_dates, sentence_pair
         from diplograph.coding.measures import code_measures
         from diplograph.coding.merge import (
+            add_document_features,
             drop_flows_with_measures,
             group_features,
             merge_mentions,
@@ -129,6 +130,7 @@ class Extractor:
         events: list[Event] = unique_ids([to_event(document.id, text, g, published) for g in groups])
         records: list[Measure] = unique_ids([to_measure(document.id, text, m) for m in measures])
         features = {e.id: group_features(g) for e, g in zip(events, groups, strict=True)}
+        add_document_features(events, features)
         features.update({r.id: m.features for r, m in zip(records, measures, strict=True)})
         if self.model is not None:
             events = [replace(e, confidence=self.model.event_confidence(features[e.id])) for e in events]

@@ -27,7 +27,7 @@ RECIPIENT_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "in
                    "between", "in", "near", "around", "off")
 LOCATION_PREPS = frozenset({"in", "at", "near", "outside", "throughout", "across", "inside"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-HYPOTHETICAL_AUX = frozenset({"could", "might", "may"})
+HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "should", "ought"})  # 'should use sanctions': advice
 REPORTING = frozenset({"say", "announce", "tell", "report", "state", "confirm", "add", "claim", "declare", "indicate",
                        "reveal", "promise", "pledge", "vow", "warn", "threaten", "agree", "decide", "insist"})
 INTENT = frozenset({"plan", "intend", "expect", "hope", "want", "prepare", "aim", "ready", "willing", "schedule",
@@ -483,8 +483,8 @@ def roles_of(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext) -> Rol
         from_location = from_location or bool(recipient)
     if not recipient:
         recipient = _recipient_from_absorbed(trig, res, actor)
-    if not recipient and trig.reading.event == "CONSULT":
-        recipient = _location_of_clause(trig.token, res, actor)
+    if not recipient and trig.reading.event == "CONSULT" and _hosted(trig, actor):
+        recipient = _location_of_clause(trig.token, res, actor, countries_only=trig.reading.mode != "visit")
         from_location = bool(recipient)
     if not recipient and trig.reading.event != "COERCE":
         recipient = _purpose_or_subtree_recipient(trig, res, actor)
@@ -570,8 +570,9 @@ def _names_an_office(arg: Token, res: Resolution) -> bool:
 
 
 def _recipient_args(verb: Token, pred: Predicate, patient: Token | None) -> list[Token]:
-    out = [patient] if patient is not None else []
-    out += [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")]
+    out = [patient] if patient is not None and not pred.topic_object else []
+    if not pred.topic_object:  # 'discussed China': a topic, not a party
+        out += [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")]
     preps = pred.preps or RECIPIENT_PREPS
     out += [obj for _, obj in sorted(A.prep_objects(verb, preps), key=lambda po: preps.index(po[0]))]
     return out
@@ -728,12 +729,23 @@ def _placed(token: Token, root: Token) -> bool:
     return False
 
 
-def _location_of_clause(token: Token, res: Resolution, actor: list[ActorSpan]) -> list[ActorSpan]:
-    """'Discussions were held in Kuwait, Gambia ...': the places of the clause are the hosts."""
+def _hosted(trig: Trigger, actor: list[ActorSpan]) -> bool:
+    """Whether the place of a meeting can be its host: a visit, or one state meeting abroad. Where several
+    parties gather ('ministers of the G7 gathered in Paris'), the place is only the venue."""
+    if trig.reading.mode == "visit":
+        return True
+    return len({c for s in actor for c in s.states}) <= 1 and trig.reading.mode != "multilateral"
+
+
+def _location_of_clause(token: Token, res: Resolution, actor: list[ActorSpan], *,
+                        countries_only: bool = False) -> list[ActorSpan]:
+    """'Discussions were held in Kuwait, Gambia ...': the places of the clause are the hosts. With
+    `countries_only`, a city is a venue, not a host ('talks in Geneva')."""
     head = token if token.pos_ in ("VERB", "AUX") else (A.governing_verb(token) or token)
     for t in (token, head):
         for _prep, obj in A.prep_objects(t, tuple(LOCATION_PREPS)):
-            found = _without([s for s in A.np_actors(obj, res) if s.states], actor)
+            found = _without([s for s in A.np_actors(obj, res) if s.states
+                              and not (countries_only and s.type in CITY_TYPES)], actor)
             if found:
                 return found
     return []
@@ -743,7 +755,7 @@ def _purpose_or_subtree_recipient(trig: Trigger, res: Resolution, actor: list[Ac
     """Last resort: states named inside the trigger's own phrase or its purpose clause ('blocked a road to show
     their disapproval of the United States' policies'), never its subject or relative clauses."""
     head = trig.token if trig.pred.pos == "verb" else (A.governing_verb(trig.token) or trig.token)
-    scopes = _aimed_at(head)
+    scopes = [c for c in _aimed_at(head) if not (trig.pred.topic_object and c.dep_ in ("dobj", "attr"))]
     if trig.pred.pos == "noun":
         light_verb = head is not trig.token and trig.token.dep_ in ("dobj", "attr", "oprd")
         scopes = _aimed_at(trig.token) + (scopes if light_verb else [])
@@ -759,6 +771,7 @@ def _content_of(arg: Token) -> frozenset[str]:
     return frozenset({"relcl"})
 
 
+CITY_TYPES = frozenset({"capital", "seat", "city"})  # places that are venues of talks, not their hosts
 PLACE_IS_NOT_PARTY = frozenset({"AGREE", "SUPPORT", "REQUEST", "REJECT", "ACCUSE", "CONCEDE", "RETREAT"})
 VICTIM_VERBS = frozenset({"die", "suffer", "succumb", "perish"})
 RECEIVE_VERBS = frozenset({"receive", "obtain", "get", "secure", "win", "accept", "take"})
@@ -982,6 +995,9 @@ def modality(token: Token) -> tuple[str | None, bool]:
             aux = "future"
         if n > 0 and v.lemma_.lower() in ("fail", "refuse", "decline"):
             return "negation", False
+    if token.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ in ("no", "neither")
+                                               for c in token.children):
+        return "negation", False  # 'had no discussion about', 'no talks with'
     if token.pos_ != "VERB" and aux is None and _noun_is_future(token):
         aux = "future"
     return aux, conditional

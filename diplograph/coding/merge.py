@@ -135,6 +135,25 @@ def group_features(group: list[Found]) -> dict[str, float]:
     return record_features(first.features, len(group), [f.date_source for f in group])
 
 
+def add_document_features(events: list[Event], features: dict[str, dict[str, float]]) -> None:
+    """What a record's neighbours say: how many records of the document name the same states (a story's main
+    relationship is told many times), and how many other records share its first sentence."""
+    dyads: dict[frozenset[str], int] = {}
+    for e in events:
+        key = frozenset(e.actor) | frozenset(e.recipient)
+        dyads[key] = dyads.get(key, 0) + 1
+    starts: dict[int, int] = {}
+    for e in events:
+        first = e.evidence[0].start if e.evidence else -1
+        starts[first // 400] = starts.get(first // 400, 0) + 1  # neighbours: records whose evidence is near
+    for e in events:
+        f = features.setdefault(e.id, {})
+        same = dyads[frozenset(e.actor) | frozenset(e.recipient)]
+        f[f"dyad_records_in_document={min(same, 4)}"] = 1.0
+        near = starts[(e.evidence[0].start if e.evidence else -1) // 400]
+        f[f"records_nearby={min(near, 4)}"] = 1.0
+
+
 def unique_ids(records: list[Event] | list[Measure]) -> list:  # type: ignore[type-arg]
     """Give the rare record whose id repeats another's in the same document a distinct one (id + '-2', ...)."""
     seen: dict[str, int] = {}

@@ -71,7 +71,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("deictic", re.compile(r"\b(?P<word>yesterday|today|tomorrow|tonight)\b", re.I)),
     ("weekday", re.compile(r"\b(?:(?P<rel>last|next|this)\s+|(?i:on)\s+)?(?P<weekday>Monday|Tuesday|Wednesday|"
                            r"Thursday|Friday|Saturday|Sunday)\b")),
-    ("month", re.compile(r"\b(?:in|since|until|by|during|of|early|late|mid-?)\s+" + _MONTH + r"\b(?!\s+\d)")),
+    ("month", re.compile(r"\b(?i:in|since|until|by|during|of|early|late|mid-?)\s+" + _MONTH + r"\b(?!\s+\d)")),
     ("year", re.compile(r"(?<![\$\d.,])\b" + _YEAR + r"\b(?![.,]?\d)(?!\s*(?:%|km|tons|tonnes|people|troops))")),
 ]
 
