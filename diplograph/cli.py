@@ -418,15 +418,15 @@ def extract(
 ) -> None:
     """Extract events and measures without storing anything: records out as contract JSONL, CSV or a table.
     Records below the confidence threshold are left out (--min-confidence 0 prints every candidate)."""
-    from diplograph.confidence import kept, reader_threshold
+    from diplograph.confidence import passes, reader_threshold
 
-    threshold = reader_threshold(min_confidence)
+    reader_threshold(min_confidence)  # a bad value fails before any reading
     reading = Reading(paths, published)
     extractions = _extractions(reading, workers=workers, size=_batch_size(batch_size),
                                actors_file=_actors_file(actors), lexicon_file=_lexicon_file(lexicon),
                                max_chars=max_chars, timeout=timeout)
     records = (record for extraction in extractions for record in _selected(extraction, kind)
-               if kept(record.confidence, threshold))
+               if passes(record, min_confidence))
     with _output(out) as stream:
         count = _print_records(records, fmt, stream)
     _end(reading, f"extracted {plural(count, 'record')} from {plural(reading.documents, 'document')}", quiet=quiet)
@@ -588,7 +588,7 @@ def show(
     from rich.text import Text
 
     from diplograph import output
-    from diplograph.confidence import kept, reader_threshold
+    from diplograph.confidence import passes, reader_threshold
 
     threshold = reader_threshold(min_confidence)
     with _open_store(db, read_only=True) as store:
@@ -596,14 +596,14 @@ def show(
     if extraction is None:
         raise ConfigError(f"no document {doc!r} in the store (see `diplograph documents`)")
     document = extraction.document
-    facts = [r for r in extraction.records if kept(r.confidence, threshold)]
+    facts = [r for r in extraction.records if passes(r, min_confidence)]
     hidden = len(extraction.records) - len(facts)
     events = sum(1 for r in facts if r.kind == "event")
     console = _console()
     heading = " · ".join(x for x in (document.id, document.published, document.title, document.source) if x)
     console.print(Rule(Text(heading)))
     console.print(output.highlighted(document, facts))
-    note = f" ({hidden} more below confidence {threshold:.2f})" if hidden else ""
+    note = f" ({hidden} more below the confidence threshold, {threshold:.2f} for events)" if hidden else ""
     console.print(Rule(f"{events} events, {len(facts) - events} measures{note}"))
     console.print(output.fact_list(facts))
 
@@ -697,6 +697,37 @@ def evaluate(
                 typer.echo(line)
     else:
         typer.echo(report.render(show_errors=show_errors))
+
+
+@app.command()
+@friendly
+def train(
+    manifest: Annotated[Path, typer.Argument(help="A training manifest (e.g. training/sources.toml).",
+                                             show_default=False)],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Where to write the model (JSON).")] = Path(
+        "diplograph/confidence/data/model.json"),
+    report: Annotated[
+        Path | None, typer.Option("--report", help="Also write the held-out numbers and reliability table (JSON).")
+    ] = None,
+) -> None:
+    """Train the confidence model on annotated stories: fit, calibrate, choose the default threshold, and print
+    the numbers on the stories held out (needs scikit-learn: pip install -e '.[train]')."""
+    from diplograph.confidence.train import read_plan
+    from diplograph.confidence.train import train as run
+
+    try:
+        import sklearn  # noqa: F401
+    except ImportError:
+        raise ConfigError("training needs scikit-learn: pip install -e '.[train]'") from None
+    plan = read_plan(manifest)
+    result = run(plan.sources, beta=plan.beta, tuning_source=plan.tuning_source)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    result.model.save(out)
+    if report is not None:
+        report.write_text(json.dumps({"held_out": result.held_out, "training": result.training}, indent=1) + "\n",
+                          encoding="utf-8")
+    typer.echo(result.render())
+    typer.echo(f"wrote {out}")
 
 
 def _register_extensions() -> None:

@@ -584,9 +584,9 @@ def evaluate(
 
     Records below `min_confidence` are left out, as `extract` leaves them out (None: the default threshold;
     0: every candidate). With `split`, only the documents the split file holds out are scored."""
-    from diplograph.confidence import kept, reader_threshold
+    from diplograph.confidence import passes, reader_threshold
 
-    threshold = reader_threshold(min_confidence)
+    reader_threshold(min_confidence)  # a bad value fails before any extraction
     gold = load_gold(gold_path)
     if split is not None:
         gold = held_out(gold, split)
@@ -596,4 +596,4 @@ def evaluate(
         records = load_predictions(predictions)
     else:
         records = _as_dicts(predictions)
-    return score(gold, (r for r in records if kept(r.get("confidence"), threshold)))
+    return score(gold, (r for r in records if passes(r, min_confidence)))

@@ -130,12 +130,12 @@ class Extractor:
         events: list[Event] = unique_ids([to_event(document.id, text, g, published) for g in groups])
         records: list[Measure] = unique_ids([to_measure(document.id, text, m) for m in measures])
         features = {e.id: group_features(g) for e, g in zip(events, groups, strict=True)}
-        add_document_features(events, features)
+        sentences = tuple(Sentence(s.start_char, s.end_char, s.text) for s in parsed.sents)
+        add_document_features(events, features, len(sentences))
         features.update({r.id: m.features for r, m in zip(records, measures, strict=True)})
         if self.model is not None:
             events = [replace(e, confidence=self.model.event_confidence(features[e.id])) for e in events]
             records = [replace(r, confidence=self.model.measure_confidence(features[r.id])) for r in records]
-        sentences = tuple(Sentence(s.start_char, s.end_char, s.text) for s in parsed.sents)
         return Extraction(document=document, events=tuple(events), measures=tuple(records),
                           mentions=tuple(res.mentions()), dates=tuple(res.dates), quantities=tuple(res.quantities),
                           sentences=sentences, features=features)

@@ -111,6 +111,7 @@ class Gazetteer:
     states: dict[str, dict[str, str]] = field(default_factory=dict)
     organisations: dict[str, Organisation] = field(default_factory=dict)
     sectors: dict[str, str] = field(default_factory=dict)
+    insurgents: dict[str, list[tuple[dt.date | None, dt.date | None]]] = field(default_factory=dict)
     _first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     _by_name: dict[str, Person] = field(default_factory=dict)
     _by_surname: dict[str, list[Person]] = field(default_factory=dict)
@@ -193,10 +194,25 @@ def build(tokenize: Tokenize, *, extra: Iterable[Path] = ()) -> Gazetteer:
     _load_organisations(gaz, _data_file("organisations.csv"))
     for row in _read_csv(_data_file("sectors.csv")):
         gaz.sectors[row["word"].lower()] = row["sector"]
+    for row in _read_csv(_data_file("insurgents.csv")):
+        gaz.insurgents.setdefault(row["alias"], []).append((_date(row["from"]), _date(row.get("to", ""))))
     for path in (_data_file("names.csv"), _data_file("ignore.csv"), *extra):
         _load_names(gaz, path, tokenize)
     _load_people(gaz, _data_file("people.csv"), tokenize)
     return gaz
+
+
+def armed_group(entry: Entry, gaz: Gazetteer, day: dt.date | None) -> bool:
+    """An armed group fighting the state it is based in, on `day` (data/insurgents.csv): never a party as that
+    state (al-Shabab is not Somalia, nor the Taliban Afghanistan before August 2021). Groups that fight another
+    state (Hezbollah, Hamas) keep their home state as CAMEO and PLOVER code them; with no date, a listed group
+    counts as fighting."""
+    periods = gaz.insurgents.get(entry.alias)
+    if entry.type != "group" or not periods:
+        return False
+    if day is None:
+        return True
+    return any((start is None or start <= day) and (end is None or day <= end) for start, end in periods)
 
 
 def _load_organisations(gaz: Gazetteer, path: Path) -> None:

@@ -56,7 +56,7 @@ FROM measure_dyads {where}
 def _figures(store: Store, state: str, measure: str, unit: str, window: Period,
              min_confidence: float | None) -> list[dict[str, object]]:
     where = Where()
-    add_confidence(where, min_confidence)
+    add_confidence(where, min_confidence, kind="measure")
     where.add("measure = ?", measure)
     where.add("unit = ?", unit)
     where.add("actor <> recipient")

@@ -9,7 +9,7 @@ Every event names the rule that produced it (`verb:visit`, `noun:talk`, `list:co
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from diplograph import ontology
@@ -525,7 +525,19 @@ def _verb_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
         actor, orgs = _split_orgs(A.np_actors(subj, res))
         if not actor and not orgs:
             actor, method = _pronoun_or_generic(subj, res, ctx)
+    if subj is not None and not passive:
+        actor = with_head_sector(actor, subj, res)
     return actor, _verb_recipient(trig, patient, actor, res, ctx), orgs, method
+
+
+def with_head_sector(spans: list[ActorSpan], head: Token, res: Resolution) -> list[ActorSpan]:
+    """A state named as the modifier of an agency takes that agency's sector: 'Brazil's federal police' is BRA,
+    police; 'the Turkish court' is TUR, judiciary."""
+    sector = res.sector_of(head)
+    if sector is None:
+        return spans
+    return [replace(s, sector=sector) if s.start != head.i and s.sector in (None, "government") else s
+            for s in spans]
 
 
 def _verb_recipient(trig: Trigger, patient: Token | None, actor: list[ActorSpan], res: Resolution,
@@ -819,8 +831,8 @@ def _fallback_actor(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext,
         deep = _without([s for s in A.np_actors(subj, res, deep=True) if s.states], recipient)
         if deep:
             return deep, "subject-location"
-    if place and trig.reading.event not in ("CONSULT",):
-        return place[:1], "location"
+    if place and trig.reading.event not in ("CONSULT",) and _state_agency(subj, res):
+        return place[:1], "location"  # 'police fired tear gas in Nairobi': Kenya's police; never militants
     if trig.reading.event in ("CONSULT", "COOPERATE", "AID") or _named_non_state(subj, res):
         return [], "none"
     taken = {c for s in recipient for c in s.states}
@@ -828,11 +840,35 @@ def _fallback_actor(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext,
     domestic = len(taken) == 1  # a crowd, police or a court acting in the one state the event is aimed at
     if domestic and trig.reading.event in DOMESTIC_RECIPIENT:
         return recipient[:1], "domestic"
-    if others and trig.reading.event not in COOPERATIVE | {"AGREE"}:
+    # 'gunmen killed villagers in Nigeria': armed men who are no state's forces are not turned into the state the
+    # sentence names (nor into the one they attack)
+    unnamed = subj is not None and not passive and _irregular_fighters(subj, res)
+    if others and trig.reading.event not in COOPERATIVE | {"AGREE"} and not unnamed:
         return others[:1], "sentence"
-    if domestic:
+    if domestic and not unnamed:
         return recipient[:1], "domestic"
     return [], "none"
+
+
+STATE_AGENCIES = frozenset({"police", "military", "judiciary", "government", "legislature", "foreign_ministry"})
+
+
+def _state_agency(subj: Token | None, res: Resolution) -> bool:
+    """A subject that is an organ of a state (police, a court, troops, a ministry): the state where it acts is its
+    own. Militants, gunmen or a crowd take no state from the place of the event."""
+    return subj is not None and res.sector_of(subj) in STATE_AGENCIES
+
+
+FIGHTER_WORDS = frozenset({"militant", "gunman", "gunmen", "rebel", "insurgent", "attacker", "assailant", "jihadist",
+                           "fighter", "terrorist", "separatist", "bandit", "extremist", "guerrilla", "guerilla",
+                           "kidnapper", "pirate", "raider", "bomber", "mercenary", "militia", "militiaman"})
+
+
+def _irregular_fighters(subj: Token, res: Resolution) -> bool:
+    """Militants, gunmen, an armed group: fighters who are no state's forces."""
+    if subj.lemma_.lower() in FIGHTER_WORDS or subj.lower_ in FIGHTER_WORDS:
+        return True
+    return any(s.kind == "armed" for s in A.spans_in(A.walk(subj, A.NP_CORE), res))
 
 
 def _named_non_state(subj: Token | None, res: Resolution) -> bool:

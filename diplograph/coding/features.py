@@ -212,4 +212,18 @@ def measure_features(*, measure: str, rule: str, unit: str, actor: list[ActorSpa
         f["in_quote"] = 1.0
     if {t.lemma_.lower() for t in sent} & HEDGES:
         f["hedge_in_sentence"] = 1.0
+    clause = {t.lemma_.lower() for t in A.clause_tokens(A.clause_head(keyword))} | {t.lemma_.lower()
+                                                                                    for t in keyword.ancestors}
+    if clause & PLEDGES:
+        f["pledged_or_planned"] = 1.0  # 'would invest $11 million', 'pledged $500 million': not yet a flow
+    if clause & NEEDS:
+        f["needed_or_sought"] = 1.0  # 'the agency needs a billion dollars'
+    for side, spans in (("actor", actor), ("recipient", recipient)):
+        if any(s.method == "context" for s in spans):
+            f[f"{side}_from_context"] = 1.0
     return f
+
+
+PLEDGES = frozenset({"will", "would", "pledge", "promise", "plan", "propose", "offer", "announce", "commit", "vow",
+                     "expect", "aim", "intend", "could", "may", "might", "should"})
+NEEDS = frozenset({"need", "seek", "request", "ask", "appeal", "require", "want"})

@@ -135,9 +135,10 @@ def group_features(group: list[Found]) -> dict[str, float]:
     return record_features(first.features, len(group), [f.date_source for f in group])
 
 
-def add_document_features(events: list[Event], features: dict[str, dict[str, float]]) -> None:
+def add_document_features(events: list[Event], features: dict[str, dict[str, float]], sentences: int) -> None:
     """What a record's neighbours say: how many records of the document name the same states (a story's main
-    relationship is told many times), and how many other records share its first sentence."""
+    relationship is told many times), how many other records are near it, and whether the document is one
+    sentence (a wire sentence codes its one event; a story has many events and much background)."""
     dyads: dict[frozenset[str], int] = {}
     for e in events:
         key = frozenset(e.actor) | frozenset(e.recipient)
@@ -152,6 +153,8 @@ def add_document_features(events: list[Event], features: dict[str, dict[str, flo
         f[f"dyad_records_in_document={min(same, 4)}"] = 1.0
         near = starts[(e.evidence[0].start if e.evidence else -1) // 400]
         f[f"records_nearby={min(near, 4)}"] = 1.0
+        if sentences <= 1:  # a wire sentence is coded for its event; a story has many and much background
+            f["one_sentence_document"] = 1.0
 
 
 def unique_ids(records: list[Event] | list[Measure]) -> list:  # type: ignore[type-arg]

@@ -3,8 +3,9 @@
 The rules (`diplograph.coding`) propose events and measures and describe each with sparse features
 (`coding/features.py`); a logistic model trained on annotated stories turns the features into a score, and an
 isotonic map fitted on held-out folds turns the score into a probability that the record is right (matches an
-annotated record at the full level, as `shared/eval/score.py` decides). `threshold` is the default minimum
-confidence chosen on held-out stories for precision; readers apply it, the store keeps every candidate.
+annotated record at the full level, as `shared/eval/score.py` decides). `threshold` and `measure_threshold` are
+the default minimum confidences of events and of measures, chosen for precision on annotated stories; readers
+apply them (a reader given a minimum confidence applies that one to both), the store keeps every candidate.
 
     model = default_model()
     model.event_confidence({"type=CONSULT": 1.0, ...})   # 0.0 .. 1.0
@@ -76,12 +77,18 @@ class LinearModel:
 
 @dataclass(frozen=True)
 class ConfidenceModel:
-    """One model for events and one for measures, and the default threshold readers apply."""
+    """One model for events and one for measures, and the default thresholds readers apply."""
 
     event: LinearModel
     measure: LinearModel | None
     threshold: float
     info: dict[str, Any] = field(default_factory=dict)
+    measure_threshold: float | None = None  # None: the events' threshold
+
+    def threshold_for(self, kind: str) -> float:
+        if kind == "measure" and self.measure_threshold is not None:
+            return self.measure_threshold
+        return self.threshold
 
     def event_confidence(self, features: dict[str, float]) -> float:
         return self.event.probability(features)
@@ -90,7 +97,8 @@ class ConfidenceModel:
         return self.measure.probability(features) if self.measure is not None else self.event.probability(features)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"version": MODEL_VERSION, "threshold": self.threshold, "info": self.info,
+        return {"version": MODEL_VERSION, "threshold": self.threshold, "measure_threshold": self.measure_threshold,
+                "info": self.info,
                 "event": self.event.to_dict(), "measure": self.measure.to_dict() if self.measure else None}
 
     @classmethod
@@ -100,7 +108,8 @@ class ConfidenceModel:
                               f"version {MODEL_VERSION} (rebuild it with `diplograph train`)")
         measure = data.get("measure")
         return cls(LinearModel.from_dict(data["event"]), LinearModel.from_dict(measure) if measure else None,
-                   float(data["threshold"]), dict(data.get("info") or {}))
+                   float(data["threshold"]), dict(data.get("info") or {}),
+                   None if data.get("measure_threshold") is None else float(data["measure_threshold"]))
 
     def save(self, path: Path) -> None:
         path.write_text(json.dumps(self.to_dict(), indent=1) + "\n", encoding="utf-8")
@@ -135,15 +144,15 @@ def default_model() -> ConfidenceModel:
     return load(Path(value) if value else packaged_path())
 
 
-def default_threshold() -> float:
-    """The minimum confidence readers apply unless told otherwise: $DIPLOGRAPH_MIN_CONFIDENCE, else the model's
-    threshold (chosen on held-out stories for precision)."""
+def default_threshold(kind: str = "event") -> float:
+    """The minimum confidence readers apply to records of `kind` (event or measure) unless told otherwise:
+    $DIPLOGRAPH_MIN_CONFIDENCE, else the model's threshold for that kind (chosen for precision)."""
     from diplograph import config
 
     value = config.get("min_confidence")
     if value:
         return check_threshold(value, "DIPLOGRAPH_MIN_CONFIDENCE")
-    return default_model().threshold
+    return default_model().threshold_for(kind)
 
 
 def check_threshold(value: object, name: str = "min_confidence") -> float:
@@ -157,9 +166,16 @@ def check_threshold(value: object, name: str = "min_confidence") -> float:
     return number
 
 
-def reader_threshold(min_confidence: float | None) -> float:
-    """The threshold a reader applies: the one asked for, else the default (`default_threshold`)."""
-    return default_threshold() if min_confidence is None else check_threshold(min_confidence)
+def reader_threshold(min_confidence: float | None, kind: str = "event") -> float:
+    """The threshold a reader applies to records of `kind`: the one asked for, else the default."""
+    return default_threshold(kind) if min_confidence is None else check_threshold(min_confidence)
+
+
+def passes(record: Any, min_confidence: float | None) -> bool:
+    """Whether an Event or Measure (or its contract dict) passes the threshold its kind gets."""
+    kind = record.get("kind", "event") if isinstance(record, dict) else record.kind
+    confidence = record.get("confidence") if isinstance(record, dict) else record.confidence
+    return kept(confidence, reader_threshold(min_confidence, kind))
 
 
 def kept(confidence: float | None, threshold: float) -> bool:

@@ -8,8 +8,8 @@
 2. A logistic regression over the candidates' features is fitted on the training documents; its regularisation
    is chosen by cross-validation grouped by document, and an isotonic map fitted on the out-of-fold scores turns
    scores into probabilities.
-3. The default threshold is the one that gives the best event F1 on the training stories' out-of-fold
-   confidences with precision at least `target_precision`.
+3. The default threshold is chosen for precision: the one with the best F0.5 (precision weighted twice as much
+   as recall) of the tuning source's out-of-fold confidences, as the scorer counts them.
 4. Documents held out (ids listed in the hold-out file) are scored with the final model: precision, recall and
    F1 at the threshold, and a reliability table (confidence bins against the share of right records).
 
@@ -27,12 +27,13 @@ from pathlib import Path
 from typing import Any
 
 from diplograph.confidence import Calibration, ConfidenceModel, LinearModel
-from diplograph.evaluate import Gold, Prediction, evidence_spans, match, score
+from diplograph.evaluate import Gold, Prediction, evidence_spans, load_gold, match, score
 from diplograph.output import record_dict
 
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
 FOLDS = 5
 THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(1, 20))
+BETA = 0.5  # the default threshold favours precision: F0.5
 BINS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
 
 
@@ -60,6 +61,56 @@ class Source:
     weight: float = 1.0
     held_out: frozenset[str] = frozenset()
     candidates: list[Candidate] = field(default_factory=list)
+
+
+@dataclass
+class Plan:
+    """A training manifest (training/sources.toml): the sources, which one tunes the threshold, the target."""
+
+    sources: list[Source]
+    tuning_source: str
+    beta: float
+
+
+def read_plan(path: str | Path) -> Plan:
+    """Read a manifest: `[[source]]` tables with `path` (or `glob`), `weight`, `hold_out` and `tune`."""
+    import tomllib
+
+    from diplograph.errors import ConfigError
+
+    manifest = Path(path)
+    try:
+        data = tomllib.loads(manifest.read_text(encoding="utf-8"))
+    except OSError as e:
+        raise ConfigError(f"{manifest}: cannot read: {e.strerror or e}") from e
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"{manifest}: not a training manifest: {e}") from e
+    base = manifest.parent
+    sources: list[Source] = []
+    tuning = ""
+    for n, spec in enumerate(data.get("source", []), 1):
+        where = f"{manifest}: source {n}"
+        if "path" in spec:
+            paths = [base / spec["path"]]
+        elif "glob" in spec:
+            paths = sorted(base.glob(spec["glob"]))
+        else:
+            raise ConfigError(f"{where}: give a path or a glob")
+        if not paths:
+            raise ConfigError(f"{where}: no file matches {spec.get('glob')!r}")
+        for gold_path in paths:
+            if not gold_path.exists():
+                raise ConfigError(f"{where}: {gold_path} not found")
+            gold = load_gold(gold_path)
+            hold = spec.get("hold_out")
+            held = (sentence_split(gold) if hold == "sentences" else
+                    held_out_ids(base / hold) if hold else frozenset())
+            sources.append(Source(gold_path, gold, float(spec.get("weight", 1.0)), held))
+            if spec.get("tune"):
+                tuning = gold_path.name
+    if not sources:
+        raise ConfigError(f"{manifest}: no [[source]]")
+    return Plan(sources, tuning or sources[0].path.name, float(data.get("threshold_beta", BETA)))
 
 
 def held_out_ids(path: Path | None) -> frozenset[str]:
@@ -202,20 +253,51 @@ def _subset(gold: Gold, docs: set[str]) -> Gold:
                 [g for g in gold.records if g.doc_id in docs])
 
 
-def scores_at(source: Source, cands: Sequence[Candidate], threshold: float) -> dict[str, Any]:
-    """The scorer's numbers for the source's documents among `cands`, keeping records at or above `threshold`."""
+def scores_at(source: Source, cands: Sequence[Candidate], threshold: float,
+              measure_threshold: float | None = None, kind: str = "event") -> dict[str, Any]:
+    """The scorer's numbers for the source's documents among `cands`, keeping events at or above `threshold`
+    and measures at or above `measure_threshold` (the same, when not given). With kind="measure", `threshold`
+    is the measures' and events are kept as they are."""
     docs = {k.doc for k in cands}
-    records = [dict(k.record, confidence=k.confidence) for k in cands if k.confidence >= threshold]
+    if kind == "measure":
+        limits = {"event": 0.0, "measure": threshold}
+    else:
+        limits = {"event": threshold, "measure": threshold if measure_threshold is None else measure_threshold}
+    records = [dict(k.record, confidence=k.confidence) for k in cands if k.confidence >= limits[k.kind]]
     return score(_subset(source.gold, docs), records).to_dict()
 
 
-def choose_threshold(source: Source, cands: Sequence[Candidate], target_precision: float) -> float:
-    """The threshold with the best event.full F1 among those whose precision reaches the target."""
-    best, best_key = THRESHOLDS[-1], (-1.0, -1.0)
+def f_beta(precision: float, recall: float, beta: float) -> float:
+    b2 = beta * beta
+    return (1 + b2) * precision * recall / (b2 * precision + recall) if precision + recall else 0.0
+
+
+def choose_threshold(source: Source, cands: Sequence[Candidate], beta: float = BETA) -> float:
+    """The threshold with the best event.full F-beta (beta < 1 favours precision); ties go to the higher one."""
+    best, best_key = THRESHOLDS[-1], (-1.0, 0.0)
     for t in THRESHOLDS:
         full = scores_at(source, cands, t)["event.full"]
-        ok = full["precision"] >= target_precision
-        key = (full["f1"] if ok else -1.0, full["precision"])
+        key = (round(f_beta(full["precision"], full["recall"], beta), 6), t)
+        if key > best_key:
+            best, best_key = t, key
+    return best
+
+
+def choose_measure_threshold(sources: Sequence[Source], beta: float = BETA) -> float:
+    """The measures' threshold: the best measure.full F-beta over every source's training candidates (measures
+    are few in any one source)."""
+    best, best_key = THRESHOLDS[-1], (-1.0, 0.0)
+    for t in THRESHOLDS:
+        tp = fp = fn = 0
+        for s in sources:
+            own = [k for k in s.candidates if not k.held_out]
+            if not any(k.kind == "measure" for k in own) and not any(g.kind == "measure" for g in s.gold.records):
+                continue
+            m = scores_at(s, own, t, kind="measure")["measure.full"]
+            tp, fp, fn = tp + m["tp"], fp + m["fp"], fn + m["fn"]
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        key = (round(f_beta(p, r, beta), 6), t)
         if key > best_key:
             best, best_key = t, key
     return best
@@ -242,7 +324,8 @@ class TrainReport:
     training: dict[str, Any]
 
     def render(self) -> str:
-        lines = [f"threshold {self.model.threshold}  (events C={self.model.info.get('event_c')})"]
+        lines = [f"thresholds: events {self.model.threshold}, measures {self.model.measure_threshold}  "
+                 f"(C: events {self.model.info.get('event_c')}, measures {self.model.info.get('measure_c')})"]
         for name, block in (("training (out-of-fold)", self.training), ("held out", self.held_out)):
             lines.append(f"{name}:")
             for src, numbers in block.items():
@@ -261,7 +344,7 @@ class TrainReport:
         return "\n".join(lines)
 
 
-def train(sources: Sequence[Source], *, target_precision: float = 0.75, tuning_source: str | None = None,
+def train(sources: Sequence[Source], *, beta: float = BETA, tuning_source: str | None = None,
           batch_size: int = 32) -> TrainReport:
     """Collect, fit, calibrate, choose the threshold and score the held-out documents."""
     cands = collect(sources, batch_size=batch_size)
@@ -276,10 +359,12 @@ def train(sources: Sequence[Source], *, target_precision: float = 0.75, tuning_s
                 k.confidence = fitted[kind].model.probability(k.features)
     tuning = next((s for s in sources if s.path.name == tuning_source), sources[0])
     tuning_train = [k for k in tuning.candidates if not k.held_out]
-    threshold = choose_threshold(tuning, tuning_train, target_precision)
-    training = {s.path.name: scores_at(s, [k for k in s.candidates if not k.held_out], threshold)
+    threshold = choose_threshold(tuning, tuning_train, beta)
+    measure_threshold = choose_measure_threshold(sources, beta)
+    training = {s.path.name: scores_at(s, [k for k in s.candidates if not k.held_out], threshold, measure_threshold)
                 for s in sources if any(not k.held_out for k in s.candidates)}
-    held: dict[str, Any] = {s.path.name: scores_at(s, [k for k in s.candidates if k.held_out], threshold)
+    held: dict[str, Any] = {s.path.name: scores_at(s, [k for k in s.candidates if k.held_out], threshold,
+                                                   measure_threshold)
                             for s in sources if any(k.held_out for k in s.candidates)}
     held["reliability"] = reliability([k for k in tuning.candidates if k.held_out and k.kind == "event"])
     info = {
@@ -290,9 +375,9 @@ def train(sources: Sequence[Source], *, target_precision: float = 0.75, tuning_s
                               "right": sum(k.label for k in cands if k.kind == kind and not k.held_out)}
                        for kind in ("event", "measure")},
         "event_c": fitted["event"].c, "measure_c": fitted["measure"].c,
-        "target_precision": target_precision, "tuned_on": tuning.path.name,
+        "threshold_beta": beta, "tuned_on": tuning.path.name,
         "held_out_scores": {k: v for k, v in held.items() if k != "reliability"},
         "reliability": held["reliability"],
     }
-    model = ConfidenceModel(fitted["event"].model, fitted["measure"].model, threshold, info)
+    model = ConfidenceModel(fitted["event"].model, fitted["measure"].model, threshold, info, measure_threshold)
     return TrainReport(model, held, training)

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from diplograph.actors.gazetteer import Entry, Gazetteer, Person
+from diplograph.actors.gazetteer import Entry, Gazetteer, Person, armed_group
 from diplograph.model import DateRef, Mention, Quantity
 from diplograph.nlp.dates import find_dates
 from diplograph.nlp.quantities import find_quantities
@@ -105,6 +105,13 @@ class Resolution:
     date_at: dict[int, DateRef] = field(default_factory=dict)
     quantities: list[Quantity] = field(default_factory=list)
     quantity_at: dict[int, Quantity] = field(default_factory=dict)
+    sectors: dict[str, str] = field(default_factory=dict)  # head noun -> sector ('police', 'court', 'troops')
+
+    def sector_of(self, head: Token) -> str | None:
+        """The sector a noun phrase's head names ('Brazil's federal police' -> police), if any."""
+        compound = " ".join(t.lower_ for t in head.lefts if t.dep_ == "compound") + " " + head.lower_
+        return self.sectors.get(compound.strip()) or self.sectors.get(head.lower_) or \
+            self.sectors.get(head.lemma_.lower())
 
     def party_ranks(self) -> dict[str, int]:
         """Each party code's rank by how often the document names it (1: the most named)."""
@@ -132,7 +139,7 @@ class Resolution:
 
 def resolve(doc: Doc, gaz: Gazetteer, published: dt.date | None) -> Resolution:
     """Find every actor, date and quantity of `doc`."""
-    res = Resolution(doc, published)
+    res = Resolution(doc, published, sectors=gaz.sectors)
     _match_dictionary(res, gaz)
     _disambiguate(res)
     _introduced_people(res)
@@ -173,7 +180,7 @@ def _match_dictionary(res: Resolution, gaz: Gazetteer) -> None:
         if isinstance(target, Person):
             res.add_actor(_person_span(target, i, end, res.published))
         elif target.kind != "ignore" and not _inside_longer_person(persons, i, end):
-            res.add_actor(_entry_span(target, i, end, gaz))
+            res.add_actor(_entry_span(target, i, end, gaz, res.published))
         i = end
 
 
@@ -191,7 +198,10 @@ def _person_span(person: Person, start: int, end: int, published: dt.date | None
     return ActorSpan(start, end, code, "state", "person", sector, person.name, "people", reason)
 
 
-def _entry_span(entry: Entry, start: int, end: int, gaz: Gazetteer) -> ActorSpan:
+def _entry_span(entry: Entry, start: int, end: int, gaz: Gazetteer, day: dt.date | None) -> ActorSpan:
+    if armed_group(entry, gaz, day):  # its home state is kept as its code, but it is no party as that state
+        return ActorSpan(start, end, entry.code, "armed", entry.type, entry.sector, None, "dictionary",
+                         f"armed group '{entry.alias}' (based in {entry.code}), not that state", ())
     return ActorSpan(start, end, entry.code, entry.kind, entry.type, entry.sector, None, "dictionary",
                      f"{entry.type} '{entry.alias}' -> {entry.code}", gaz.members(entry.code))
 

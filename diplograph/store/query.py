@@ -92,22 +92,23 @@ def _dyad(dyad: tuple[str, str]) -> tuple[str, str]:
     return dyad[0], dyad[1]
 
 
-def add_confidence(where: Where, min_confidence: float | None, column: str = "confidence") -> None:
-    """Keep facts at or above the threshold (None: the default one; 0: every candidate). Unscored facts (NULL:
-    imported rows, stores written before scoring) always pass."""
+def add_confidence(where: Where, min_confidence: float | None, column: str = "confidence",
+                   kind: str = "event") -> None:
+    """Keep facts of `kind` at or above the threshold (None: the default one; 0: every candidate). Unscored
+    facts (NULL: imported rows, stores written before scoring) always pass."""
     from diplograph.confidence import reader_threshold
 
-    threshold = reader_threshold(min_confidence)
+    threshold = reader_threshold(min_confidence, kind)
     if threshold > 0:
         where.add(f"{column} IS NULL OR {column} >= ?", threshold)
 
 
-def confidence_sql(min_confidence: float | None, column: str = "confidence") -> str:
+def confidence_sql(min_confidence: float | None, column: str = "confidence", kind: str = "event") -> str:
     """The confidence filter as an SQL condition, for queries that build their SQL by hand. The threshold is a
     checked number (`reader_threshold`), so it is written as a literal."""
     from diplograph.confidence import reader_threshold
 
-    threshold = reader_threshold(min_confidence)
+    threshold = reader_threshold(min_confidence, kind)
     return f"({column} IS NULL OR {column} >= {threshold!r})" if threshold > 0 else "true"
 
 
@@ -127,7 +128,7 @@ def fact_filters(
 ) -> Where:
     """The WHERE clause shared by events and measures (`min_confidence`: see `add_confidence`)."""
     where = Where()
-    add_confidence(where, min_confidence)
+    add_confidence(where, min_confidence, kind=columns.type)
     add_participants(where, state=state, actor=actor, recipient=recipient, dyad=dyad)
     if types is not None:
         wanted = _as_list(types)

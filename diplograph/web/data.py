@@ -197,7 +197,7 @@ WITH sides AS (
     UNION ALL
     SELECT doc_hash, id, unnest(recipient) AS code, 'recipient' AS side FROM events WHERE {kept}
 ), measure_sides AS (
-    SELECT doc_hash, id, unnest(list_concat(actor, recipient)) AS code FROM measures WHERE {kept}
+    SELECT doc_hash, id, unnest(list_concat(actor, recipient)) AS code FROM measures WHERE {kept_measures}
 ), e AS (
     SELECT code,
            count(DISTINCT (doc_hash, id)) AS events,
@@ -217,7 +217,8 @@ ORDER BY events DESC, measures DESC, code
 def states(store: Store, min_confidence: float | None = None) -> list[dict[str, Any]]:
     """Every state (or organisation) named by a fact, with its counts, most events first (facts at or above
     `min_confidence`; None: the default threshold, 0: every candidate)."""
-    sql = _STATE_COUNTS.format(kept=confidence_sql(min_confidence))
+    sql = _STATE_COUNTS.format(kept=confidence_sql(min_confidence),
+                               kept_measures=confidence_sql(min_confidence, kind="measure"))
     return [_state_entry(row["code"], row) for row in query(store, sql)]
 
 
@@ -234,14 +235,17 @@ SELECT (SELECT count(*) FROM events WHERE (list_contains(actor, $1) OR list_cont
         WHERE list_contains(actor, $1) AND {kept}) AS as_actor,
        (SELECT coalesce(sum(len(list_filter(recipient, lambda c: c = $1))), 0) FROM events
         WHERE list_contains(recipient, $1) AND {kept}) AS as_recipient,
-       (SELECT count(*) FROM measures WHERE (list_contains(actor, $1) OR list_contains(recipient, $1)) AND {kept})
+       (SELECT count(*) FROM measures WHERE (list_contains(actor, $1) OR list_contains(recipient, $1))
+        AND {kept_measures})
            AS measures
 """
 
 
 def state_counts(store: Store, code: str, min_confidence: float | None = None) -> dict[str, Any] | None:
     """One state's entry of `states` (None when no fact names it), without counting every other state."""
-    row = query(store, _ONE_STATE_COUNTS.format(kept=confidence_sql(min_confidence)), [code])[0]
+    sql = _ONE_STATE_COUNTS.format(kept=confidence_sql(min_confidence),
+                                   kept_measures=confidence_sql(min_confidence, kind="measure"))
+    row = query(store, sql, [code])[0]
     if not row["events"] and not row["measures"]:
         return None
     return _state_entry(code, row)
@@ -409,8 +413,8 @@ def list_documents(store: Store, *, limit: int, offset: int) -> list[dict[str, A
         "SELECT d.hash, d.id, d.title, d.published_text AS published, d.source, d.url, length(d.text) AS chars, "
         f"(SELECT count(*) FROM events e WHERE e.doc_hash = d.hash AND {confidence_sql(None, 'e.confidence')}) "
         "AS events, "
-        f"(SELECT count(*) FROM measures m WHERE m.doc_hash = d.hash AND {confidence_sql(None, 'm.confidence')}) "
-        "AS measures "
+        "(SELECT count(*) FROM measures m WHERE m.doc_hash = d.hash AND "
+        f"{confidence_sql(None, 'm.confidence', 'measure')}) AS measures "
         "FROM documents d ORDER BY d.published NULLS LAST, d.id, d.hash LIMIT ? OFFSET ?",
         [limit, offset],
     )

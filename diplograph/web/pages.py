@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from diplograph import analytics, ontology
-from diplograph.confidence import check_threshold, default_threshold, kept
+from diplograph.confidence import check_threshold, default_threshold, passes
 from diplograph.errors import ConfigError
 from diplograph.model import Event
 from diplograph.store import Store
@@ -317,7 +317,7 @@ def document_page(store: StoreDep, doc: str, fact: Text = None, all: bool = Fals
     if view is None:
         return error_page(404, "Not found", f"No document {doc!r}.")
     threshold = default_threshold()
-    hidden = [f for f in view.facts if not all and not kept(f.record.confidence, threshold)]
+    hidden = [f for f in view.facts if not all and not passes(f.record, None)]
     view.facts = [f for f in view.facts if f not in hidden]
     document = view.document
     selected = next((f for f in view.facts if f.anchor == fact), None)
