@@ -691,12 +691,15 @@ def evaluate(
     report = run_evaluation(gold, predictions, actors_file=_actors_file(actors), min_confidence=min_confidence,
                             split=split)
     if as_json:
-        typer.echo(json.dumps(report.to_dict(), indent=1))
+        typer.echo(json.dumps({**report.to_dict(), "false_event_classes": report.levels["event.full"].false_classes},
+                              indent=1))
         if show_errors:
             for line in report.error_lines():
                 typer.echo(line)
     else:
         typer.echo(report.render(show_errors=show_errors))
+        for line in report.class_lines(each=show_errors):
+            typer.echo(line)
 
 
 @app.command()

@@ -437,13 +437,24 @@ class Report:
                 f"{key:16}{s['precision']:7.3f}{s['recall']:7.3f}{s['f1']:7.3f}"
                 f"{s['tp']:6}{s['fp']:6}{s['fn']:6}{s['duplicates']:6}"
             )
-        classes = self.levels["event.full"].false_classes
-        if classes:
-            ordered = sorted(classes.items(), key=lambda kv: (-kv[1], kv[0]))
-            lines.append("false event records by class: " + ", ".join(f"{name} {n}" for name, n in ordered))
         if show_errors:
             lines.extend(self.error_lines())
         return "\n".join(lines)
+
+    def class_lines(self, *, each: bool = False) -> list[str]:
+        """The false event records (full level) counted by error class (`ERROR_CLASSES`); with `each`, every
+        false record with its class. Not part of the reference scorer's output: printed after it."""
+        classes = self.levels["event.full"].false_classes
+        if not classes:
+            return []
+        ordered = sorted(classes.items(), key=lambda kv: (-kv[1], kv[0]))
+        lines = ["false event records by class: " + ", ".join(f"{name} {n}" for name, n in ordered)]
+        if each:
+            for false in self.levels["event.full"].false:
+                golds = [g for g in self.gold_records.get(false.doc_id, []) if g.kind == "event"]
+                why = error_class(false.prediction, golds, false.why == "duplicate")
+                lines.append(f"CLASS  {why:<10} {false.doc_id}: {summary(false.prediction.fields)}")
+        return lines
 
     def error_lines(self) -> list[str]:
         lines = []
@@ -455,11 +466,7 @@ class Report:
                     f"MISSED {key} {miss.doc_id}/{miss.gold.fields['id']}: {summary(miss.gold.fields)} | {quote}"
                 )
             for false in result.false:
-                why = false.why
-                if key == "event.full":
-                    golds = [g for g in self.gold_records.get(false.doc_id, []) if g.kind == "event"]
-                    why = error_class(false.prediction, golds, false.why == "duplicate")
-                lines.append(f"FALSE  {key} {false.doc_id} ({why}): {summary(false.prediction.fields)}")
+                lines.append(f"FALSE  {key} {false.doc_id} ({false.why}): {summary(false.prediction.fields)}")
         return lines
 
 

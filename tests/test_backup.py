@@ -127,9 +127,19 @@ def build_at_version(path: Path, version: int) -> None:
         from diplograph.store.core import insert_rows
 
         for table in tables:
-            insert_rows(conn, table, rows[table])
+            columns = {r[0] for r in conn.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table]).fetchall()}
+            # a column a later version added (confidence, 5) is not in that version's table: its rows lack it
+            insert_rows(conn, table, [{k: v for k, v in row.items() if k in columns} for row in rows[table]],
+                        columns=[c for c in _layout(table) if c in columns])
     finally:
         conn.close()
+
+
+def _layout(table: str) -> list[str]:
+    from diplograph.store.core import _arrow_schema
+
+    return list(_arrow_schema(table).names)
 
 
 def _versions(path: Path) -> list[int]:

@@ -16,7 +16,10 @@ def run(text: str, published: str | None = "2024-07-10") -> Extraction:
 
 
 def events(text: str, published: str | None = "2024-07-10") -> list[Event]:
-    return list(run(text, published).events)
+    """The sentence's own events: what it mentions as cause or circumstance ('after X attacked Y') is a candidate
+    too, marked as background for the confidence model (test_cause_clause_is_a_background_candidate)."""
+    x = run(text, published)
+    return [e for e in x.events if not x.features[e.id].get("background")]
 
 
 def one_event(text: str, published: str | None = "2024-07-10") -> Event:
@@ -202,6 +205,15 @@ def test_cause_clause_does_not_make_second_event() -> None:
     assert (e.event, e.actor, e.recipient) == ("SANCTION", ("ITA",), ("LBY",))
 
 
+def test_cause_clause_is_a_background_candidate_below_the_sentences_own_event() -> None:
+    x = run("Italy suspended flights to Libya after militias attacked the airport in Tripoli.")
+    own, cause = sorted(x.events, key=lambda e: e.event == "ASSAULT")
+    assert (own.event, cause.event) == ("SANCTION", "ASSAULT")
+    assert x.features[cause.id].get("background") and not x.features[own.id].get("background")
+    assert cause.actor == ()  # militias are no state's forces: Libya is where they attacked, not who
+    assert cause.confidence is not None and own.confidence is not None and cause.confidence < own.confidence
+
+
 def test_domestic_event_has_own_state_as_recipient() -> None:
     e = one_event("Peruvian police arrested dozens of protesters in Lima.")
     assert (e.event, e.actor, e.recipient) == ("COERCE", ("PER",), ("PER",))
@@ -287,13 +299,13 @@ def test_every_record_quotes_the_text_exactly() -> None:
 
 def test_user_lexicon_adds_a_trigger(tmp_path: Path) -> None:
     extra = tmp_path / "lexicon.toml"
-    extra.write_text('[verbs.snub]\nevent = "REJECT"\n', encoding="utf-8")
-    text = "Mexico snubbed Peru at the summit."
+    extra.write_text('[verbs.stonewall]\nevent = "REJECT"\n', encoding="utf-8")
+    text = "Mexico stonewalled Peru at the summit."
     default = Extractor()
     assert not [e for e in _extract_with(default, text).events if e.event == "REJECT"]
     custom = Extractor(lexicon_file=extra)
     found = [e for e in _extract_with(custom, text).events if e.event == "REJECT"]
-    assert found and found[0].actor == ("MEX",) and found[0].rule == "verb:snub"
+    assert found and found[0].actor == ("MEX",) and found[0].rule == "verb:stonewall"
 
 
 def _extract_with(extractor: Extractor, text: str) -> Extraction:
@@ -453,7 +465,7 @@ def test_aid_needs_a_recipient_even_when_its_object_names_an_army() -> None:
     """Regression: 'People's Liberation Army soldiers' counted as an organisation recipient."""
     assert events("China sent 3,200 People's Liberation Army soldiers to the exercise.") == []
     e = one_event("North Korea expelled inspectors of the International Atomic Energy Agency from its reactors.")
-    assert (e.event, e.actor, e.recipient) == ("SANCTION", ("PRK",), ())
+    assert (e.event, e.actor, e.recipient) == ("SANCTION", ("PRK",), ("IAEA",))  # an IGO is a party
 
 
 def test_commentary_with_partners_named_on_one_side() -> None:

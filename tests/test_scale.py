@@ -44,8 +44,9 @@ def _records(extractions: list[Extraction]) -> set[str]:
 
 
 def _stored(store: Store) -> tuple[set[str], set[str], int]:
-    events = {json.dumps(e.to_dict(), sort_keys=True) for e in store.events()}
-    measures = {json.dumps(m.to_dict(), sort_keys=True) for m in store.measures()}
+    # every candidate is stored, whatever its confidence: compare them all
+    events = {json.dumps(e.to_dict(), sort_keys=True) for e in store.events(min_confidence=0)}
+    measures = {json.dumps(m.to_dict(), sort_keys=True) for m in store.measures(min_confidence=0)}
     mentions = store.connection.execute("SELECT count(*) FROM mentions").fetchone()
     return events, measures, int(mentions[0]) if mentions else 0
 

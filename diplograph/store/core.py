@@ -101,13 +101,17 @@ def _arrow_schema(table: str) -> Any:
     return pa.schema(layouts[table])
 
 
-def insert_rows(conn: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]]) -> None:
-    """Insert rows into `table` in one statement, through an Arrow table (never row by row)."""
+def insert_rows(conn: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]],
+                columns: list[str] | None = None) -> None:
+    """Insert rows into `table` in one statement, through an Arrow table (never row by row); `columns` limits the
+    layout to those columns (a table of an earlier schema version)."""
     if not rows:
         return
     import pyarrow as pa
 
     schema = _arrow_schema(table)
+    if columns is not None:
+        schema = pa.schema([schema.field(name) for name in columns])
     view = f"_diplograph_batch_{table}"
     conn.register(view, pa.Table.from_pylist(rows, schema=schema))
     columns = ", ".join(f'"{name}"' for name in schema.names)
