@@ -31,7 +31,7 @@ MEASURE_FIELDS = (
 
 CSV_COLUMNS = (
     "id", "doc", "kind", "type", "actor", "recipient", "date", "mode", "context", "aux",
-    "value", "unit", "change_pct", "commodity", "per", "qualifier", "evidence", "spans", "rule",
+    "value", "unit", "change_pct", "commodity", "per", "qualifier", "evidence", "spans", "rule", "confidence",
 )  # fmt: skip
 
 # Terminal styles for `show`: cooperation in greens and blues, verbal conflict in yellows, material conflict in reds.
@@ -162,10 +162,10 @@ def style_of(record: dict[str, Any]) -> str:
 
 
 def records_table(records: Iterable[AnyRecord], *, title: str | None = None) -> Table:
-    """A readable table: type, actor, recipient, date, details, document, evidence."""
+    """A readable table: type, actor, recipient, date, details, confidence, document, evidence."""
     table = Table(title=title, show_lines=False, expand=False)
-    for name in ("type", "actor", "recipient", "date", "detail", "doc"):
-        table.add_column(name, no_wrap=name in ("type", "date"), overflow="fold")
+    for name in ("type", "actor", "recipient", "date", "detail", "conf", "doc"):
+        table.add_column(name, no_wrap=name in ("type", "date", "conf"), overflow="fold")
     table.add_column("evidence", overflow="fold", ratio=1)
     for record in map(record_dict, records):
         table.add_row(
@@ -175,6 +175,7 @@ def records_table(records: Iterable[AnyRecord], *, title: str | None = None) -> 
                 codes(record.get("recipient")),
                 record_date(record),
                 _detail(record),
+                "" if record.get("confidence") is None else f"{record['confidence']:.2f}",
                 str(record.get("doc")),
                 _evidence_text(record),
             ),

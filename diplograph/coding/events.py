@@ -184,7 +184,7 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
             continue
         if pred.pos == "noun" and not _noun_applies(t, pred, phrases.get(t.i) is not None):
             continue
-        reading = lex.reading_for_object(pred, obj if pred.pos == "verb" else _of_lemma(t))
+        reading = lex.reading_for_object(pred, obj if pred.pos == "verb" else _of_lemma(t), _object_keys(t, pred))
         particle = next((c.lower_ for c in t.children if c.dep_ == "prt"), None)
         reading = pred.by_particle.get(particle, reading) if particle else reading
         reading = _reading_for_subject(t, pred, reading)
@@ -220,6 +220,8 @@ WARM_WORDS = frozenset({"gift", "friend", "friends", "partner", "partners", "all
 def _predicative(verb: Token) -> bool:
     """'called X Y', 'described X as Y', 'dismissed X as Y': the verb carries a predicate about its object."""
     return any(c.dep_ in ("oprd", "acomp") or (c.lower_ == "as" and c.dep_ in ("prep", "mark"))
+               or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)
+                   and A.child(c, "nsubj", "nsubjpass") is None)  # 'as controlled', not 'as the toll rose'
                for c in verb.children)
 
 
@@ -290,6 +292,20 @@ def _object_lemma(verb: Token) -> str | None:
         return None
     inner = _of_lemma(obj)
     return inner or obj.lemma_.lower()
+
+
+def _object_keys(verb: Token, pred: Predicate) -> list[str]:
+    """More words an object-dependent reading may key on: the object's own modifiers ('Prime Minister Fumio
+    Kishida' is a minister) and '__named__' for a named person or place."""
+    if pred.pos != "verb" or not pred.by_object:
+        return []
+    head = A.child(verb, "dobj") or (A.child(verb, "nsubjpass") if A.is_passive(verb) else None)
+    if head is None:
+        return []
+    keys = [c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod")]
+    if _names_someone(head):
+        keys.append("__named__")
+    return keys
 
 
 def _of_lemma(noun: Token) -> str | None:
@@ -549,8 +565,11 @@ def _verb_recipient(trig: Trigger, patient: Token | None, actor: list[ActorSpan]
     """
     exclude = frozenset(c for s in actor for c in s.states)
     deep = trig.reading.event not in DOMESTIC_RECIPIENT | {"ASSAULT"}
-    placeless = trig.reading.event in PLACE_IS_NOT_PARTY
+    placeless = trig.reading.event in PLACE_IS_NOT_PARTY or (trig.reading.event == "CONSULT"
+                                                             and not _hosted(trig, actor))
     for arg in _recipient_args(trig.token, trig.pred, patient):
+        if placeless and arg.dep_ == "pobj" and arg.head.lower_ in LOCATION_PREPS:
+            continue  # 'gathered in Paris': the venue, not a party
         if arg.lemma_.lower() in CLAIM_NOUNS and arg.dep_ in ("dobj", "nsubjpass"):
             # 'dismissed accusations it is getting weapons from North Korea': aimed at the accusers
             found = _without([s for s in A.spans_in(A.walk(arg, A.NP_CORE | {"agent", "prep", "pobj"}
@@ -767,7 +786,10 @@ def _purpose_or_subtree_recipient(trig: Trigger, res: Resolution, actor: list[Ac
     """Last resort: states named inside the trigger's own phrase or its purpose clause ('blocked a road to show
     their disapproval of the United States' policies'), never its subject or relative clauses."""
     head = trig.token if trig.pred.pos == "verb" else (A.governing_verb(trig.token) or trig.token)
-    scopes = [c for c in _aimed_at(head) if not (trig.pred.topic_object and c.dep_ in ("dobj", "attr"))]
+    venue_free = trig.reading.event in PLACE_IS_NOT_PARTY or (trig.reading.event == "CONSULT"
+                                                              and not _hosted(trig, actor))
+    scopes = [c for c in _aimed_at(head) if not (trig.pred.topic_object and c.dep_ in ("dobj", "attr"))
+              and not (venue_free and c.dep_ == "prep" and c.lower_ in LOCATION_PREPS)]
     if trig.pred.pos == "noun":
         light_verb = head is not trig.token and trig.token.dep_ in ("dobj", "attr", "oprd")
         scopes = _aimed_at(trig.token) + (scopes if light_verb else [])
@@ -1070,11 +1092,20 @@ def _noun_is_future(noun: Token) -> bool:
 
 PROMISES = frozenset({"vow", "pledge", "promise", "swear", "commit", "agree", "warn", "caution", "hint"})
 HARM = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "THREATEN"})
+WARNINGS = frozenset({"warn", "caution"})
+
+
+def _conditional_complement(verb: Token) -> bool:
+    """A warning whose content holds under a condition ('... if Turkey is sanctioned', '... unless X')."""
+    return any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+               for comp in _complements(verb) for t in comp.subtree for m in [t])
 
 
 def _promise_of_harm(trig: Trigger) -> Reading:
     """'vowed to fight', 'pledged to retaliate', 'warned that it would retaliate': a promise or warning whose
     content is harm is a threat."""
+    if trig.pred.lemma in WARNINGS and _conditional_complement(trig.token):
+        return Reading("THREATEN", None, trig.reading.context)  # 'warned that bases would be at risk if ...'
     if trig.pred.lemma not in PROMISES or not trig.absorbed:
         return trig.reading
     heads = {c.i for c in _complements(trig.token)}

@@ -64,12 +64,15 @@ class Lexicon:
     def lemma(self, word: str, lemma: str) -> str:
         return self.irregular.get(word, lemma)
 
-    def reading_for_object(self, pred: Predicate, object_lemma: str | None) -> Reading:
-        """The reading for the verb's object ('__none__' when it has none)."""
-        key = object_lemma if object_lemma is not None else "__none__"
-        for words, reading in pred.by_object:
-            if key in words:
-                return reading
+    def reading_for_object(self, pred: Predicate, object_lemma: str | None,
+                           more: list[str] | None = None) -> Reading:
+        """The reading for the verb's object ('__none__' when it has none); `more` are other words of the object
+        to try after its lemma (its modifiers, '__named__')."""
+        keys = [object_lemma if object_lemma is not None else "__none__", *(more or [])]
+        for key in keys:
+            for words, reading in pred.by_object:
+                if key in words:
+                    return reading
         return pred.reading
 
 

@@ -165,6 +165,8 @@ def _fit(cands: Sequence[Candidate], c: float) -> LinearModel:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
+    if not cands:
+        return LinearModel({}, 0.0)
     vec = DictVectorizer()
     x = vec.fit_transform([k.features for k in cands])
     y = [k.label for k in cands]
@@ -232,7 +234,11 @@ class Fitted:
 
 
 def fit_kind(cands: Sequence[Candidate]) -> Fitted:
-    """Choose the regularisation by grouped cross-validation, calibrate, and fit on all the candidates."""
+    """Choose the regularisation by grouped cross-validation, calibrate, and fit on all the candidates. With too
+    few documents to hold any out (fewer than two), the model is fitted once and left uncalibrated."""
+    if len({(k.source, k.doc) for k in cands}) < 2:
+        model = _fit(cands, C_GRID[0])
+        return Fitted(model, C_GRID[0], [round(model.score(k.features), 4) for k in cands])
     best_c, best_loss, best_scores = C_GRID[0], float("inf"), [0.0] * len(cands)
     for c in C_GRID:
         scores = out_of_fold(cands, c)

@@ -1,0 +1,228 @@
+"""Confidence: the model, its thresholds, and every reader that applies them (library, store, CLI, analytics,
+briefs, exports); the lexicon checked against the ontology; training on a small manifest.
+
+The store holds the seed article, extracted by the real extractor and model. The API side is in test_api.py.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from diplograph import analytics
+from diplograph.cli import app
+from diplograph.confidence import (
+    Calibration,
+    ConfidenceModel,
+    LinearModel,
+    check_threshold,
+    default_model,
+    default_threshold,
+    load,
+    passes,
+)
+from diplograph.errors import ConfigError
+from diplograph.model import Document, Event, Evidence, Extraction
+from diplograph.pipeline import default_extractor
+from diplograph.report import brief
+from diplograph.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "seed" / "north-korea-new-diplomacy.txt"
+runner = CliRunner()
+
+
+def invoke(*args: str, input: str | None = None, env: dict[str, str] | None = None) -> Any:
+    return runner.invoke(app, list(args), input=input, env=env)
+
+
+@pytest.fixture(scope="module")
+def seed_extraction() -> Extraction:
+    doc = Document(id="seed", text=SEED.read_text(encoding="utf-8"), published="2015-04-30")
+    return next(default_extractor().extract_documents([doc]))
+
+
+@pytest.fixture(scope="module")
+def seed_db(tmp_path_factory: pytest.TempPathFactory, seed_extraction: Extraction) -> Path:
+    path = tmp_path_factory.mktemp("confidence") / "seed.duckdb"
+    with Store.open(path) as store:
+        store.add([seed_extraction])
+    return path
+
+
+# --- the model -------------------------------------------------------------------------------------------------------
+
+
+def test_every_record_carries_a_probability(seed_extraction: Extraction) -> None:
+    assert seed_extraction.records
+    for record in seed_extraction.records:
+        assert record.confidence is not None and 0.0 <= record.confidence <= 1.0
+        assert seed_extraction.features[record.id], record  # what the model saw, for training and explanation
+
+
+def test_the_packaged_model_has_thresholds_for_both_kinds() -> None:
+    model = default_model()
+    assert 0 < model.threshold < 1 and model.measure_threshold is not None and 0 < model.measure_threshold < 1
+    assert default_threshold("event") == model.threshold
+    assert default_threshold("measure") == model.measure_threshold
+    assert model.info["held_out_scores"]["voa-dev.jsonl"]["event.full"]["precision"] > 0  # it was measured
+
+
+def test_calibration_is_monotone_and_clipped() -> None:
+    cal = Calibration((0.1, 0.5, 0.9), (0.0, 0.4, 0.8))
+    assert [cal(x) for x in (0.0, 0.1, 0.3, 0.5, 0.9, 1.0)] == [0.0, 0.0, pytest.approx(0.2), 0.4, 0.8, 0.8]
+    model = LinearModel({"a": 2.0}, -1.0, cal)
+    assert model.probability({"a": 1.0}) >= model.probability({})
+
+
+def test_a_model_round_trips_and_bad_files_are_clear_errors(tmp_path: Path) -> None:
+    model = ConfidenceModel(LinearModel({"type=AID": 0.5}, -0.2), None, 0.4, {"note": "test"}, 0.6)
+    path = tmp_path / "model.json"
+    model.save(path)
+    back = load(path)
+    assert back == model and back.threshold_for("measure") == 0.6 and back.threshold_for("event") == 0.4
+    (tmp_path / "bad.json").write_text("{", encoding="utf-8")
+    with pytest.raises(ConfigError, match="bad.json: not a confidence model"):
+        load(tmp_path / "bad.json")
+    (tmp_path / "old.json").write_text(json.dumps({**model.to_dict(), "version": 99}), encoding="utf-8")
+    with pytest.raises(ConfigError, match="version 99"):
+        load(tmp_path / "old.json")
+    with pytest.raises(ConfigError, match="cannot read"):
+        load(tmp_path / "missing.json")
+
+
+def test_thresholds_are_checked() -> None:
+    assert check_threshold("0.25") == 0.25
+    for bad in ("-0.1", "1.5", "nan", "high", None):
+        with pytest.raises(ConfigError, match="from 0 to 1"):
+            check_threshold(bad)
+
+
+def test_an_unscored_record_passes_any_threshold() -> None:
+    imported = Event(doc="d", event="AID", actor=("RUS",), recipient=("PRK",), evidence=(Evidence(0, 1, "x"),))
+    assert imported.confidence is None and passes(imported, 0.99)
+    assert passes({"kind": "measure", "confidence": None}, 1.0)
+    assert not passes({"kind": "event", "confidence": 0.2}, 0.5)
+
+
+# --- readers ---------------------------------------------------------------------------------------------------------
+
+
+def test_the_store_keeps_every_candidate_and_readers_apply_the_threshold(seed_db: Path) -> None:
+    with Store.open(seed_db, read_only=True) as store:
+        every = store.events(min_confidence=0)
+        shown = store.events()
+        assert len(shown) < len(every)
+        assert all(e.confidence is not None and e.confidence >= default_threshold() for e in shown)
+        assert {e.id for e in shown} == {e.id for e in every if e.confidence >= default_threshold()}
+        measures = store.measures(min_confidence=0)
+        assert all(m.confidence is not None for m in measures)
+        assert len(store.measures(min_confidence=1.0)) == sum(m.confidence == 1.0 for m in measures)
+        timeline_all = analytics.dyad_timeline(store, "PRK", "RUS", min_confidence=0).total.events
+        timeline = analytics.dyad_timeline(store, "PRK", "RUS").total.events
+        assert 0 < timeline <= timeline_all
+        net_all = analytics.state_network(store, min_confidence=0).edges
+        assert sum(e.weight for e in analytics.state_network(store).edges) <= sum(e.weight for e in net_all)
+        every_brief, default_brief = brief(store, "PRK", min_confidence=0), brief(store, "PRK")
+        assert default_brief.event_count <= every_brief.event_count
+        assert default_brief.event_count == sum(1 for e in shown if "PRK" in e.actor + e.recipient)
+
+
+def test_the_environment_sets_the_default_threshold(seed_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DIPLOGRAPH_MIN_CONFIDENCE", "0")
+    with Store.open(seed_db, read_only=True) as store:
+        assert len(store.events()) == len(store.events(min_confidence=0))
+    monkeypatch.setenv("DIPLOGRAPH_MIN_CONFIDENCE", "lots")
+    result = invoke("events", "--db", str(seed_db))
+    assert result.exit_code == 1 and "DIPLOGRAPH_MIN_CONFIDENCE: expected a number from 0 to 1" in result.stderr
+
+
+def test_cli_readers_take_min_confidence(seed_db: Path, tmp_path: Path) -> None:
+    def count(*args: str) -> int:
+        result = invoke(*args, "--db", str(seed_db), "--format", "jsonl", "--limit", "0")
+        assert result.exit_code == 0, result.stderr
+        return len(result.stdout.splitlines())
+
+    assert count("events") < count("events", "--min-confidence", "0")
+    assert count("events", "--min-confidence", "1") <= count("events")
+    bad = invoke("events", "--db", str(seed_db), "--min-confidence", "2")
+    assert bad.exit_code == 2 and "--min-confidence" in bad.stderr
+    out = tmp_path / "all.csv"
+    exported = invoke("export", "--db", str(seed_db), "--format", "csv", "--out", str(out), "--min-confidence", "0")
+    assert exported.exit_code == 0, exported.stderr
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert rows and all(r["confidence"] for r in rows)
+    shown = invoke("show", "seed", "--db", str(seed_db))
+    assert shown.exit_code == 0 and "below the confidence threshold" in shown.stdout
+    md = invoke("brief", "PRK", "--db", str(seed_db), "--out", "-", "--min-confidence", "0")
+    assert md.exit_code == 0 and "North Korea" in md.stdout
+    timeline = invoke("timeline", "PRK", "RUS", "--db", str(seed_db), "--json", "--min-confidence", "0")
+    assert json.loads(timeline.stdout)["total"]["events"] > 0
+
+
+def test_extract_prints_what_passes_the_threshold() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    shown = invoke("extract", "-", "--published", "2015-04-30", "--format", "jsonl", "-q", input=text)
+    every = invoke("extract", "-", "--published", "2015-04-30", "--format", "jsonl", "-q", "--min-confidence", "0",
+                   input=text)  # fmt: skip
+    records, everything = ([json.loads(x) for x in r.stdout.splitlines()] for r in (shown, every))
+    assert 0 < len(records) < len(everything)
+    assert all(passes(r, None) for r in records) and not all(passes(r, None) for r in everything)
+
+
+# --- the lexicon against the ontology --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("entry", "message"), [
+    ('[verbs.snub]\nevent = "SNUB"\n', "verbs.snub: unknown PLOVER event type 'SNUB'"),
+    ('[verbs.host]\nevent = "CONSULT"\nmode = "host"\n', "verbs.host: mode 'host' is not a mode of CONSULT"),
+    ('[verbs.kidnap]\nevent = "COERCE"\nmode = "abduct"\n', "verbs.kidnap: mode 'abduct' is not a mode of COERCE"),
+    ('[nouns.deal]\nevent = "AGREE"\ncontext = ["diplomacy"]\n', "nouns.deal: unknown context 'diplomacy'"),
+    ('[verbs.snub]\nevent = "REJECT"\nobject = ["x"]\n', "verbs.snub: unknown key(s) object"),
+    ('[verbs.snub]\nevent = "REJECT"\nframe = "clause"\n', "verbs.snub: unknown frame 'clause'"),
+    ('[verbs.snub]\nevent = "REJECT"\nby_object = { x = { event = "NOPE" } }\n', "verbs.snub.by_object.x"),
+])  # fmt: skip
+def test_a_lexicon_entry_the_ontology_lacks_is_a_clear_error(tmp_path: Path, entry: str, message: str) -> None:
+    from diplograph.coding.lexicon import load as load_lexicon
+
+    path = tmp_path / "extra.toml"
+    path.write_text(entry, encoding="utf-8")
+    with pytest.raises(ConfigError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        load_lexicon(path)
+
+
+def test_the_packaged_lexicon_is_valid_and_hosts_are_recipients_of_visits() -> None:
+    from diplograph.coding.lexicon import load as load_lexicon
+
+    lexicon = load_lexicon()
+    host = lexicon.verbs["host"]
+    assert (host.reading.event, host.reading.mode, host.reading.reverse) == ("CONSULT", "visit", True)
+    assert lexicon.verbs["abduct"].reading.event == "ASSAULT"
+
+
+# --- training --------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_training_on_a_small_manifest(tmp_path: Path) -> None:
+    pytest.importorskip("sklearn")
+    manifest = tmp_path / "sources.toml"
+    manifest.write_text(f'[[source]]\npath = "{(SHARED / "eval" / "gold" / "seed.jsonl").as_posix()}"\n'
+                        f'tune = true\n', encoding="utf-8")  # fmt: skip
+    out = tmp_path / "model.json"
+    result = invoke("train", str(manifest), "--out", str(out))
+    assert result.exit_code == 0, result.stderr
+    model = load(out)
+    assert 0 < model.threshold < 1 and model.event.weights and model.info["sources"]["seed.jsonl"]["documents"] == 1
+    assert "thresholds: events" in result.stdout
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[source]]\nglob = "nothing-*.jsonl"\n', encoding="utf-8")
+    failed = invoke("train", str(bad), "--out", str(tmp_path / "x.json"))
+    assert failed.exit_code == 1 and "no file matches" in failed.stderr
