@@ -123,6 +123,31 @@ def test_events_match_the_library(client: httpx.Client, expected: dict[str, Any]
     assert dyad and all({"RUS", "PRK"} <= set(i["actor"]) | set(i["recipient"]) for i in dyad)
 
 
+def test_min_confidence_on_every_reader(client: httpx.Client, expected: dict[str, Any]) -> None:
+    """The default threshold applies everywhere; ?min_confidence= changes it (0: every stored candidate)."""
+    from diplograph.confidence import default_threshold
+
+    shown = client.get("/api/events", params={"limit": 1000}).json()["items"]
+    every = client.get("/api/events", params={"limit": 1000, "min_confidence": 0}).json()["items"]
+    assert len(shown) < len(every)
+    assert all(i["confidence"] >= default_threshold() for i in shown)
+    assert {i["id"] for i in shown} == {i["id"] for i in every if i["confidence"] >= default_threshold()}
+    high = client.get("/api/events", params={"limit": 1000, "min_confidence": 0.99}).json()["items"]
+    assert len(high) <= len(shown)
+    states = {s["code"]: s for s in client.get("/api/states", params={"min_confidence": 0}).json()["items"]}
+    assert states["PRK"]["events"] >= {s["code"]: s for s in client.get("/api/states").json()["items"]}["PRK"][
+        "events"]
+    brief_all = client.get("/api/states/PRK/brief", params={"min_confidence": 0}).json()
+    brief = client.get("/api/states/PRK/brief").json()
+    assert brief_all["event_total"] >= brief["event_total"] > 0
+    timeline = client.get("/api/dyads/RUS/PRK/timeline", params={"min_confidence": 0}).json()
+    assert timeline["total"]["events"] >= client.get("/api/dyads/RUS/PRK/timeline").json()["total"]["events"]
+    network = client.get("/api/analytics/network", params={"min_confidence": 0})
+    assert network.status_code == 200
+    for bad in ("2", "-1", "lots"):
+        assert_problem(client.get("/api/events", params={"min_confidence": bad}), 400, 422)
+
+
 def test_event_filters(client: httpx.Client) -> None:
     def items(**params: Any) -> list[dict[str, Any]]:
         response = client.get("/api/events", params={"limit": 1000, **params})

@@ -441,7 +441,8 @@ def test_extract_csv(tmp_path: Path, folder: Path) -> None:
         "2022",
     )
     assert (float(exports["value"]), exports["unit"], float(exports["change_pct"])) == (89e9, "USD", 12.0)
-    joint = invoke("extract", "-", "--format", "csv", "-q", "--min-confidence", "0", input="Japan and India held talks in Tokyo on 5 May 2023.")
+    joint = invoke("extract", "-", "--format", "csv", "-q", "--min-confidence", "0",
+                   input="Japan and India held talks in Tokyo on 5 May 2023.")
     [talks] = list(csv.DictReader(io.StringIO(joint.stdout)))
     assert (talks["type"], talks["actor"], talks["recipient"], talks["context"]) == (
         "CONSULT",

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from diplograph.analytics import state_network
 from diplograph.analytics._common import event_quad, event_score
+from diplograph.confidence import reader_threshold
 from diplograph.model import Event, Evidence, Measure
 from diplograph.ontology import QUADS
 from diplograph.report import aggregate
@@ -213,6 +214,14 @@ class Brief:
     sources: list[Source]
     event_total: int = 0  # all events of the window; `events` lists the latest LISTED of them
     measure_total: int = 0
+    thresholds: tuple[float, float] = (0.0, 0.0)  # the minimum confidence of the events and measures it counts
+
+    @property
+    def confidence_note(self) -> str:
+        events, measures = self.thresholds
+        if not events and not measures:
+            return "every fact stored, whatever its confidence"
+        return f"facts of confidence {events:.2f} or more (measures {measures:.2f})"
 
     @property
     def event_count(self) -> int:
@@ -605,4 +614,5 @@ def brief(store: Store, code: str, *, since: DateLike = None, until: DateLike = 
         measures=measures, partners=ordered, timeline=timeline, outreach=contacts,
         network=_network(store, code, partners, since, until, min_confidence), sources=sources,
         event_total=totals[0], measure_total=totals[1],
+        thresholds=(reader_threshold(min_confidence), reader_threshold(min_confidence, "measure")),
     )  # fmt: skip

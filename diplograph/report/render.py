@@ -200,8 +200,9 @@ def render_html(brief: Brief) -> str:
         '<meta name="referrer" content="no-referrer">',
         f"<title>{_e(title)}</title><style>{CSS}</style></head><body><main>",
         f"<h1>{_e(title)}</h1>",
-        f'<p class="sub">What the store records about {_e(brief.name)}, {_e(brief.window)}. Every fact quotes '
-        "the text it was extracted from (highlighted) and links to its document.</p>",
+        f'<p class="sub">What the store records about {_e(brief.name)}, {_e(brief.window)}: '
+        f"{_e(brief.confidence_note)}. Every fact quotes the text it was extracted from (highlighted) and links to "
+        "its document.</p>",
         '<div class="stats">'
         + "".join(f'<div class="stat"><b>{n}</b>{_e(label)}</div>' for n, label in stats)
         + "</div>",
@@ -251,7 +252,8 @@ def render_markdown(brief: Brief) -> str:
     """The brief in Markdown: the same facts in tables; the charts as text summaries."""
     lines = [f"# {_m(brief.name)} ({_m(brief.state)}): brief", "",
              f"What the store records about {_m(brief.name)}, {_m(brief.window)}: {brief.event_count} events, "
-             f"{brief.measure_count} measures, {len(brief.partners)} partner states, {len(brief.sources)} documents.",
+             f"{brief.measure_count} measures, {len(brief.partners)} partner states, {len(brief.sources)} documents "
+             f"({_m(brief.confidence_note)}).",
              "", "## Headline facts", ""]  # fmt: skip
     for i, fact in enumerate(brief.headlines, 1):
         score = f", score {fact.score:+g}" if fact.score is not None else ""

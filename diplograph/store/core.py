@@ -114,9 +114,9 @@ def insert_rows(conn: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str
         schema = pa.schema([schema.field(name) for name in columns])
     view = f"_diplograph_batch_{table}"
     conn.register(view, pa.Table.from_pylist(rows, schema=schema))
-    columns = ", ".join(f'"{name}"' for name in schema.names)
+    listed = ", ".join(f'"{name}"' for name in schema.names)
     try:
-        conn.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {view}")
+        conn.execute(f"INSERT INTO {table} ({listed}) SELECT {listed} FROM {view}")
     except duckdb.Error:
         # In an aborted transaction unregister fails too and would hide the real error; the next batch's
         # register replaces the view.
