@@ -150,14 +150,25 @@ def _remember(ctx, sent, res, events, dates) -> None:  # type: ignore[no-untyped
         states = [s for s in A.np_actors(subj, res) if s.states]
         if states:
             ctx.last_subject = states
-    if dates:
-        ctx.set_frame(dates[0])
+    framing = [d for d in dates if _opens(sent, d)]
+    if framing:
+        ctx.set_frame(framing[0])
     for a in res.actors:
         if sent.start <= a.start < sent.end and res.doc[a.end - 1].dep_ == "poss" and a.states:
             ctx.last_possessor = a
     for e in events:
         if e.actor and e.recipient:
             ctx.note_pair(e.actor[0].code, e.recipient[0].code)
+
+
+FRAME_OPENING = 4  # tokens: a date this close to the start of its sentence sets the time frame
+
+
+def _opens(sent, date) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a date opens its sentence ('In 2014, ...', 'Last year, ...'): a frame for what follows. A date inside
+    a sentence belongs to its own clause (a figure 'in 2022', 'since the war began in 2022') and sets none."""
+    first = sent[: FRAME_OPENING + 1]
+    return bool(first) and first[0].idx <= date.start < first[-1].idx + len(first[-1].text)
 
 
 @lru_cache(maxsize=1)

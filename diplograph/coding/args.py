@@ -160,6 +160,8 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
     verb is itself passive.
     """
     subj, passive = _subject(verb)
+    if subj is not None and subj.tag_ in ("WDT", "WP") and subj.head.dep_ == "relcl":
+        subj = subj.head.head  # 'carmakers that withdrew': the relative pronoun stands for the noun it follows
     if subj is not None and passive and subj.head != verb and not is_passive(verb):
         return subj, False
     return subj, passive

@@ -302,7 +302,7 @@ def _object_keys(verb: Token, pred: Predicate) -> list[str]:
     head = A.child(verb, "dobj") or (A.child(verb, "nsubjpass") if A.is_passive(verb) else None)
     if head is None:
         return []
-    keys = [c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod")]
+    keys = [head.lemma_.lower()] + [c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod")]
     if _names_someone(head):
         keys.append("__named__")
     return keys
@@ -1172,6 +1172,8 @@ def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
         own = _dates_in(A.clause_tokens(head), res) + _dates_in(A.clause_tokens(token), res)
         if own:
             return min(own, key=lambda d: abs(d.start - token.idx)), "clause"
+        if is_background(token):  # 'docked on 30 August since Russia invaded Ukraine': not the invasion's date
+            return None, "none"
         main = main_clause_dates(sent, res)
         if main:
             return main[0], "sentence"

@@ -113,16 +113,18 @@ def event_features(*, event: str, mode: str | None, rule: str, pos: str, token: 
     for name in (f"type={event}", f"rule={rule}", f"pos={pos}", f"mode={mode}", f"type={event}|pos={pos}",
                  f"aux={aux}", f"type={event}|aux={aux}", f"actor_method={actor_method}",
                  f"type={event}|actor_method={actor_method}", f"actor_type={_span_type(actor)}",
-                 f"recipient_type={_span_type(recipient)}", f"actor_kind={_kind(actor)}",
-                 f"recipient_kind={_kind(recipient)}", f"n_actor={min(len(actor_codes), 3)}",
+                 f"actor_kind={_kind(actor)}", f"n_actor={min(len(actor_codes), 3)}",
                  f"n_recipient={min(len(recipient_codes), 3)}", f"date_source={date_source}",
                  f"date_gran={date.granularity if date else 'none'}", f"date_age={age}",
                  f"date_source={date_source}|date_age={age}", f"trigger_dep={token.dep_}", f"trigger_tag={token.tag_}",
                  f"sentence={_bucket(sentence_index, (0, 1, 3, 6, 12))}", f"sentence_parties={min(len(parties), 4)}",
                  f"actor_distance={_distance(token, actor, sent)}",
-                 f"recipient_distance={_distance(token, recipient, sent)}",
                  f"evidence_chars={_bucket(evidence[1] - evidence[0], (15, 40, 90, 180))}"):
         on(name)
+    if recipient:
+        on(f"recipient_type={_span_type(recipient)}")
+        on(f"recipient_kind={_kind(recipient)}")
+        on(f"recipient_distance={_distance(token, recipient, sent)}")
     if conditional:
         on("conditional")
     if from_location:
@@ -158,11 +160,15 @@ def event_features(*, event: str, mode: str | None, rule: str, pos: str, token: 
     if any(c.dep_ == "neg" for c in token.children):
         on("negated_trigger")
     for side, spans in (("actor", actor), ("recipient", recipient)):
+        if not spans:
+            continue  # one feature says a side is missing (n_actor / n_recipient), not seven
         inside = [s for s in spans if s.method != "context" and evidence[0] <= res.doc[s.start].idx < evidence[1]]
         on(f"{side}_in_evidence" if inside else f"{side}_not_in_evidence")
-        methods = {s.method for s in spans} or {"none"}
-        for m in methods:
+        for m in {s.method for s in spans}:
             on(f"{side}_span={m}")
+        on(f"{side}_sector={spans[0].sector}")  # companies, militaries, courts, ...
+    if len(actor_codes) >= 2 and not recipient_codes:
+        on("joint_actors")  # 'Jordan and Britain have agreed to ...': several parties acting together
     subject = A.subject(token)[0] if token.pos_ in ("VERB", "AUX", "ADJ") else None
     if subject is not None and not any(s.states for s in A.np_actors(subject, res, deep=True)):
         on("subject_names_no_party")

@@ -54,13 +54,15 @@ class Candidate:
 
 @dataclass
 class Source:
-    """A gold file used for training, the weight of its candidates and the documents it holds out."""
+    """A gold file used for training, the weight of its candidates, the documents it holds out, and whether its
+    candidates calibrate the probabilities."""
 
     path: Path
     gold: Gold
     weight: float = 1.0
     held_out: frozenset[str] = frozenset()
     candidates: list[Candidate] = field(default_factory=list)
+    calibrate: bool = False
 
 
 @dataclass
@@ -105,7 +107,8 @@ def read_plan(path: str | Path) -> Plan:
             hold = spec.get("hold_out")
             held = (sentence_split(gold) if hold == "sentences" else
                     held_out_ids(base / hold) if hold else frozenset())
-            sources.append(Source(gold_path, gold, float(spec.get("weight", 1.0)), held))
+            sources.append(Source(gold_path, gold, float(spec.get("weight", 1.0)), held,
+                                  calibrate=bool(spec.get("calibrate", False))))
             if spec.get("tune"):
                 tuning = gold_path.name
     if not sources:
@@ -233,9 +236,15 @@ class Fitted:
     oof: list[float]  # calibrated out-of-fold confidences, aligned with the training candidates
 
 
-def fit_kind(cands: Sequence[Candidate]) -> Fitted:
-    """Choose the regularisation by grouped cross-validation, calibrate, and fit on all the candidates. With too
-    few documents to hold any out (fewer than two), the model is fitted once and left uncalibrated."""
+MIN_CALIBRATION = 100  # candidates of the calibration sources below which every source calibrates
+
+
+def fit_kind(cands: Sequence[Candidate], calibrate_on: frozenset[str] = frozenset()) -> Fitted:
+    """Choose the regularisation by grouped cross-validation, calibrate, and fit on all the candidates.
+
+    The isotonic map is fitted on the out-of-fold scores of the sources named in `calibrate_on` (news stories:
+    a probability should mean what it says on the text users ingest), else on all. With too few documents to
+    hold any out (fewer than two), the model is fitted once and left uncalibrated."""
     if len({(k.source, k.doc) for k in cands}) < 2:
         model = _fit(cands, C_GRID[0])
         return Fitted(model, C_GRID[0], [round(model.score(k.features), 4) for k in cands])
@@ -245,7 +254,10 @@ def fit_kind(cands: Sequence[Candidate]) -> Fitted:
         loss = _log_loss(scores, cands)
         if loss < best_loss:
             best_c, best_loss, best_scores = c, loss, scores
-    calibration = calibration_from(best_scores, cands)
+    chosen = [i for i, k in enumerate(cands) if k.source in calibrate_on]
+    if len(chosen) < MIN_CALIBRATION or len({cands[i].label for i in chosen}) < 2:
+        chosen = list(range(len(cands)))
+    calibration = calibration_from([best_scores[i] for i in chosen], [cands[i] for i in chosen])
     final = _fit(cands, best_c)
     model = LinearModel(final.weights, final.bias, calibration)
     return Fitted(model, best_c, [round(calibration(s), 4) for s in best_scores])
@@ -357,7 +369,7 @@ def train(sources: Sequence[Source], *, beta: float = BETA, tuning_source: str |
     fitted: dict[str, Fitted] = {}
     for kind in ("event", "measure"):
         train_cands = [k for k in cands if k.kind == kind and not k.held_out]
-        fitted[kind] = fit_kind(train_cands)
+        fitted[kind] = fit_kind(train_cands, frozenset(s.path.name for s in sources if s.calibrate))
         for k, conf in zip(train_cands, fitted[kind].oof, strict=True):
             k.confidence = conf
         for k in cands:
