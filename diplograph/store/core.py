@@ -573,12 +573,18 @@ class Store:
         )
 
     def stats(self) -> dict[str, Any]:
-        """Counts of documents, events, measures and mentions, the schema version and the span of event dates."""
+        """Counts of documents, events and measures (every stored candidate, and those the default threshold
+        shows), mentions, the schema version and the span of event dates."""
+        from diplograph.store.query import confidence_sql
+
+        shown_events, shown_measures = confidence_sql(None), confidence_sql(None, kind="measure")
         row = self._rows(
-            """
+            f"""
             SELECT (SELECT count(*) FROM documents) AS documents,
                    (SELECT count(*) FROM events) AS events,
+                   (SELECT count(*) FROM events WHERE {shown_events}) AS events_shown,
                    (SELECT count(*) FROM measures) AS measures,
+                   (SELECT count(*) FROM measures WHERE {shown_measures}) AS measures_shown,
                    (SELECT count(*) FROM mentions) AS mentions,
                    (SELECT max(version) FROM schema_migrations) AS schema_version,
                    (SELECT min(date_start) FROM events) AS first_date,
