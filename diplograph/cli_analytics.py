@@ -244,6 +244,7 @@ def corroboration(
         return _json(facts)
     for f in facts:
         value = f" {f.value:g} {f.unit}" if f.value is not None else ""
+        value += f" ({', '.join(f.context)})" if f.context else ""
         typer.echo(f"{f.documents:>3} docs {f.sources:>3} sources  {f.type} {','.join(f.actor)} -> "
                    f"{','.join(f.recipient)} {f.date or ''}{value}")  # fmt: skip
 

@@ -326,6 +326,25 @@ def test_corroboration_counts_documents_and_sources(tmp_path: Path) -> None:
         assert analytics.corroboration(store, state="RUS") == []
 
 
+def test_events_of_different_contexts_are_different_facts(tmp_path: Path) -> None:
+    """Joint drills and a bridge between the same states in the same year are two facts of cooperation, in
+    corroboration and in a brief; the drills told by two documents are one."""
+    from diplograph.report import brief
+
+    a, b = _doc("d1"), _doc("d2")
+    drills = {"context": ("military",)}
+    facts: list[tuple[Document, list[Event | Measure]]] = [
+        (a, [event(a, "COOPERATE", ("RUS",), ("PRK",), "2014", **drills),
+             event(a, "COOPERATE", ("RUS",), ("PRK",), "2014", context=("economic",), id="bridge")]),
+        (b, [event(b, "COOPERATE", ("RUS",), ("PRK",), "2014", **drills)]),
+    ]  # fmt: skip
+    with build(tmp_path / "k.duckdb", facts) as store:
+        found = analytics.corroboration(store)
+        assert sorted((f.context, f.documents) for f in found) == [(["economic"], 1), (["military"], 2)]
+        told = brief(store, "PRK")
+        assert sorted(e.context for e in told.events) == [("economic",), ("military",)] and told.event_count == 2
+
+
 # --- CLI -------------------------------------------------------------------------------------------------------------
 
 

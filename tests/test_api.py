@@ -30,6 +30,7 @@ SEED = SHARED / "seed" / "north-korea-new-diplomacy.txt"
 TOKEN = "test-token-7f3a9c-e1"
 PROBLEM = "application/problem+json"
 PUBLISHED = "2015-04-30"
+NEWS_STORIES = 8
 
 pytestmark = pytest.mark.skipif(not SEED.exists(), reason=f"the seed article is not beside the repository ({SEED})")
 
@@ -123,10 +124,25 @@ def test_events_match_the_library(client: httpx.Client, expected: dict[str, Any]
     assert dyad and all({"RUS", "PRK"} <= set(i["actor"]) | set(i["recipient"]) for i in dyad)
 
 
-def test_min_confidence_on_every_reader(client: httpx.Client, expected: dict[str, Any]) -> None:
+@pytest.fixture(scope="module")
+def news_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[httpx.Client]:
+    """A second store: the seed and the first news stories of the corpus. The seed's facts are all confident;
+    news stories leave candidates below the threshold."""
+    stories = tmp_path_factory.mktemp("news") / "news.jsonl"
+    lines = (SHARED / "corpus" / "voa-stories.jsonl").read_text(encoding="utf-8").splitlines()[:NEWS_STORIES]
+    stories.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    news = [d for d in read_sources([stories]) if isinstance(d, Document)]
+    path = stories.parent / "store.duckdb"
+    build_store(path, [seed_document(), *news])
+    with serve(create_app(path, token=TOKEN)) as url, httpx.Client(base_url=url, timeout=30) as c:
+        yield c
+
+
+def test_min_confidence_on_every_reader(news_client: httpx.Client) -> None:
     """The default threshold applies everywhere; ?min_confidence= changes it (0: every stored candidate)."""
     from diplograph.confidence import default_threshold
 
+    client = news_client
     shown = client.get("/api/events", params={"limit": 1000}).json()["items"]
     every = client.get("/api/events", params={"limit": 1000, "min_confidence": 0}).json()["items"]
     assert len(shown) < len(every)
@@ -146,6 +162,19 @@ def test_min_confidence_on_every_reader(client: httpx.Client, expected: dict[str
     assert network.status_code == 200
     for bad in ("2", "-1", "lots"):
         assert_problem(client.get("/api/events", params={"min_confidence": bad}), 400, 422)
+
+
+def test_the_document_page_hides_candidates_below_the_threshold(news_client: httpx.Client) -> None:
+    every = news_client.get("/api/events", params={"limit": 1000, "min_confidence": 0}).json()["items"]
+    shown = {i["id"] for i in news_client.get("/api/events", params={"limit": 1000}).json()["items"]}
+    hidden = [i for i in every if i["id"] not in shown]
+    assert hidden
+    doc = hidden[0]["doc_hash"]
+    page = news_client.get(f"/documents/{doc}")
+    assert page.status_code == 200 and "below the confidence threshold" in page.text
+    everything = news_client.get(f"/documents/{doc}", params={"all": "true"})
+    assert "Every candidate is shown" in everything.text
+    assert everything.text.count("<details><summary>Record") > page.text.count("<details><summary>Record")
 
 
 def test_event_filters(client: httpx.Client) -> None:

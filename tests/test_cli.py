@@ -442,15 +442,14 @@ def test_extract_csv(tmp_path: Path, folder: Path) -> None:
         "2022",
     )
     assert (float(exports["value"]), exports["unit"], float(exports["change_pct"])) == (89e9, "USD", 12.0)
-    joint = invoke("extract", "-", "--format", "csv", "-q", "--min-confidence", "0",
-                   input="Japan and India held talks in Tokyo on 5 May 2023.")
-    [talks] = list(csv.DictReader(io.StringIO(joint.stdout)))
-    assert (talks["type"], talks["actor"], talks["recipient"], talks["context"]) == (
-        "CONSULT",
-        "JPN;IND",
-        "",
-        "diplomatic",
-    )
+    several = invoke("extract", "-", "--format", "csv", "-q", "--min-confidence", "0",
+                     input="Japan and India held talks in Tokyo on 5 May 2023. The US Congress agreed on 6 May 2023 "
+                           "to lift embargoes on Iran, Libya and Sudan.")  # fmt: skip
+    talks, lifted = list(csv.DictReader(io.StringIO(several.stdout)))
+    # a joint meeting is written as the pair; several states on one side are joined by ';'
+    assert (talks["type"], talks["actor"], talks["recipient"], talks["context"]) == ("CONSULT", "JPN", "IND",
+                                                                                     "diplomatic")
+    assert (lifted["type"], lifted["actor"], lifted["recipient"]) == ("AGREE", "USA", "IRN;LBY;SDN")
     for row in rows:  # spans are start:end into the document text and match the evidence column
         spans = [tuple(map(int, span.split(":"))) for span in row["spans"].split(";")]
         text = TEXTS[row["doc"]]

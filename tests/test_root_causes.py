@@ -166,3 +166,28 @@ def test_two_pledges_with_their_own_subjects_are_two_records() -> None:
 def test_one_attack_told_twice_in_a_sentence_is_one_record() -> None:
     found = events("Russian forces launched rocket fire against Kharkiv, killing or wounding 50 people.")
     assert len([e for e in found if e.event == "ASSAULT"]) == 1
+
+
+# --- joint events, participles, the other party of the story ----------------------------------------------------
+
+
+def test_a_joint_meeting_is_written_as_the_pair() -> None:
+    assert summary(events("Vietnam and Laos held talks in Hanoi on Monday.")) == {("CONSULT", ("VNM",), ("LAO",))}
+
+
+def test_a_participle_after_an_event_noun_names_who_did_it() -> None:
+    assert ("AID", ("JPN",), ("SDN",)) in summary(events("Egypt welcomed the aid sent by Japan to Sudan."))
+    assert summary(events("Sanctions imposed by the United States on Iran took effect on Monday.")) == {
+        ("SANCTION", ("USA",), ("IRN",))}
+
+
+def test_the_noun_a_participle_modifies_is_what_is_done_to_it() -> None:
+    # 'sanctions imposed after the annexation': the sanctions are imposed, Belgrade annexes nothing
+    found = events("Serbia started seeking closer ties with Hungary at the same time Belgrade decided to show its "
+                   "contempt for Western sanctions imposed after the annexation of Crimea.")
+    assert not [e for e in found if e.event == "COERCE"]
+
+
+def test_a_one_sided_agreement_is_with_the_other_state_of_the_story() -> None:
+    found = events("Japan and India signed a rail deal on Monday. Tokyo agreed to lend more for the line.")
+    assert ("AGREE", ("JPN",), ("IND",)) in summary(found)

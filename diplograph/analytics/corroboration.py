@@ -1,7 +1,8 @@
 """Corroboration: how many documents support each fact.
 
-Records are the same fact when they agree on kind and type, the states on each side and the date (events),
-or also the value and unit (measures, with the period as the date). `documents` counts distinct articles:
+Records are the same fact when they agree on kind and type, the states on each side and the date, and also the
+contexts (events: joint drills and a bridge between the same states in one year are two facts of cooperation)
+or the value and unit (measures, with the period as the date). `documents` counts distinct articles:
 documents at the same URL count once (imported GDELT rows of one article, say), documents without a URL by
 their text. `sources` counts distinct publishers (the document's source, else its URL's host).
 """
@@ -27,6 +28,7 @@ class Fact:
     date: str | None
     value: float | None
     unit: str | None
+    context: list[str]  # an event's contexts (military, economic, ...); empty for measures
     records: int
     documents: int
     sources: int
@@ -37,7 +39,8 @@ _SOURCE = "coalesce(d.source, regexp_extract(d.url, '^[a-zA-Z]+://([^/]+)', 1), 
 
 _EVENT_FACTS = f"""
 SELECT 'event' AS kind, e.event AS type, list_sort(e.actor) AS actor, list_sort(e.recipient) AS recipient,
-       e.date AS date, NULL::DOUBLE AS value, NULL::VARCHAR AS unit, count(*) AS records,
+       e.date AS date, NULL::DOUBLE AS value, NULL::VARCHAR AS unit, list_sort(e.context) AS context,
+       count(*) AS records,
        count(DISTINCT coalesce(d.url, d.hash)) AS documents, count(DISTINCT {_SOURCE}) AS sources,
        list(DISTINCT e.doc_id ORDER BY e.doc_id) AS doc_ids
 FROM (SELECT * FROM events {{where}}) e JOIN documents d ON d.hash = e.doc_hash
@@ -46,7 +49,7 @@ GROUP BY ALL
 
 _MEASURE_FACTS = f"""
 SELECT 'measure' AS kind, m.measure AS type, list_sort(m.actor) AS actor, list_sort(m.recipient) AS recipient,
-       m.period AS date, m.value AS value, m.unit AS unit, count(*) AS records,
+       m.period AS date, m.value AS value, m.unit AS unit, []::VARCHAR[] AS context, count(*) AS records,
        count(DISTINCT coalesce(d.url, d.hash)) AS documents, count(DISTINCT {_SOURCE}) AS sources,
        list(DISTINCT m.doc_id ORDER BY m.doc_id) AS doc_ids
 FROM (SELECT * FROM measures {{where}}) m JOIN documents d ON d.hash = m.doc_hash

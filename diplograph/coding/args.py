@@ -179,6 +179,9 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
                 return c, v.lemma_.lower() not in STATIVE_PASSIVES
         if v.dep_ == "relcl" or (v.dep_ == "acl" and v.tag_ != "VBN"):
             return v.head, False
+        if (v.dep_ == "acl" and v.tag_ == "VBN" and v.head.pos_ in ("NOUN", "PROPN")
+                and not any(c.dep_ in ("dobj", "oprd", "nsubj") for c in v.children)):
+            return v.head, True  # 'a meeting requested by X': the noun is what the participle is done to
         if v.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "acomp") and v.head.pos_ in ("VERB", "AUX", "NOUN",
                                                                                              "ADJ"):
             v = v.head if v.dep_ != "pcomp" else v.head.head

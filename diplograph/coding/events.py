@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from diplograph import ontology
 from diplograph.coding import args as A
 from diplograph.coding.context import DocContext
-from diplograph.coding.features import event_features
+from diplograph.coding.features import event_features, list_item_features
 from diplograph.coding.lexicon import Lexicon, Predicate, Reading
 from diplograph.model import DateRef
 from diplograph.nlp.resolve import ActorSpan, Resolution
@@ -619,6 +619,10 @@ def _noun_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
     between = [obj for p, obj in A.prep_objects(noun, ("between", "by")) if not (third_party and p == "between")]
     for obj in between:
         actor, orgs = _split_orgs(A.np_actors(obj, res, deep=True))
+    participle = _participle_with_agent(noun)  # 'the aid sent by Japan to Sudan'
+    if participle is not None and not actor:
+        by = A.agent(participle)
+        actor, orgs = _split_orgs(A.np_actors(by, res, deep=True)) if by is not None else ([], [])
     verb = A.governing_verb(noun)
     if verb is not None and verb.lemma_.lower() in RECEIVE_VERBS and not actor:
         taker, _ = A.subject(verb)
@@ -639,7 +643,10 @@ def _noun_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
             if not actor and not orgs:
                 actor, method = _pronoun_or_generic(subj, res, ctx)
     recipient: list[ActorSpan] = []
-    for prep, obj in A.prep_objects(noun, RECIPIENT_PREPS + ("of",)):
+    objects = A.prep_objects(noun, RECIPIENT_PREPS + ("of",))
+    if participle is not None and actor:
+        objects += A.prep_objects(participle, RECIPIENT_PREPS)
+    for prep, obj in objects:
         if prep in LOCATION_PREPS and trig.reading.event in PLACE_IS_NOT_PARTY:
             continue  # 'a ceasefire in Havana': Cuba hosts, it is not a party
         recipient = _without([s for s in A.np_actors(obj, res, deep=True) if s.states], actor)
@@ -648,6 +655,11 @@ def _noun_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
                 method += "+location"
             break
     return actor, recipient, orgs, method
+
+
+def _participle_with_agent(noun: Token) -> Token | None:
+    """A past participle after an event noun that says who did it: 'the missiles fired by North Korea'."""
+    return next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and A.agent(c) is not None), None)
 
 
 def _split_orgs(spans: list[ActorSpan]) -> tuple[list[ActorSpan], list[ActorSpan]]:
@@ -918,6 +930,12 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
         partner = _bilateral_partner(sent, res, ctx, actor[0].code)
         if partner is not None:
             return [partner]
+    if event in NEEDS_RECIPIENT | {"AGREE", "SUPPORT"} and len(actor_codes) == 1 and ctx.sentence_index > 0:
+        other = ctx.partner_of(next(iter(actor_codes)))  # 'New Delhi would invest $11 million in projects'
+        if other is not None and other not in {a.code for a in res.actors if sent.start <= a.start < sent.end}:
+            first = sent[0]
+            return [ActorSpan(first.i, first.i, other, "state", "context", None, None, "context",
+                              "the other state of the relationship the story is about")]
     if event in VERBAL_TOWARD and len(actor_codes) == 1:
         said = {t.i for c in trig.token.children if c.lemma_.lower() in CLAIM_NOUNS for t in c.subtree}
         others = [a for a in res.actors if sent.start <= a.start < sent.end and a.states and a.start not in said
@@ -1251,7 +1269,8 @@ def cooperation_list(sent: Span, res: Resolution, ctx: DocContext,
     subj = A.child(verb, "nsubj")
     if subj is None or subj.lemma_.lower() not in COOPERATION_HEADS:
         return [], -1
-    pair = sentence_pair(sent, res) or ctx.current_pair()
+    named = sentence_pair(sent, res)
+    pair = named or ctx.current_pair()
     if pair is None:
         return [], -1
     actors = [ActorSpan(subj.i, subj.i + 1, code, "state", "context", None, None, "context",
@@ -1262,8 +1281,8 @@ def cooperation_list(sent: Span, res: Resolution, ctx: DocContext,
             continue
         frame = ctx.frame()
         date, source = (frame, "context") if frame is not None else (None, "none")
-        features = {"rule=list:cooperation": 1.0, "type=COOPERATE": 1.0, "pos=list": 1.0,
-                    f"date_source={source}": 1.0}
+        features = list_item_features(pair=pair, named_in_sentence=named is not None, sent=sent, res=res, date=date,
+                                      date_source=source, sentence_index=ctx.sentence_index, evidence=(start, end))
         out.append(Found(Reading("COOPERATE", None, _item_context(res.doc.text[start:end])), actors, [], None,
                          date, source, (start, end), "list:cooperation", "context", features=features))
     return out, subj.i

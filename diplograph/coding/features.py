@@ -185,6 +185,25 @@ def event_features(*, event: str, mode: str | None, rule: str, pos: str, token: 
 
 
 
+def list_item_features(*, pair: tuple[str, ...], named_in_sentence: bool, sent: Span, res: Resolution,
+                       date: DateRef | None, date_source: str, sentence_index: int,
+                       evidence: tuple[int, int]) -> Features:
+    """The features of one item of a cooperation list: what the list rule knows (the pair, where it was named, the
+    date) under the same names as a triggered event's."""
+    parties = {c for a in res.actors if sent.start <= a.start < sent.end for c in a.states}
+    rank = res.party_ranks()
+    best = min((rank.get(c, 99) for c in pair), default=99)
+    age = date_age(date, res.published)
+    names = ("rule=list:cooperation", "type=COOPERATE", "pos=list", "type=COOPERATE|pos=list", "actor_kind=state",
+             "recipient_kind=state", "n_actor=1", "n_recipient=1", f"date_source={date_source}",
+             f"date_gran={date.granularity if date else 'none'}", f"date_age={age}",
+             f"date_source={date_source}|date_age={age}", f"sentence={_bucket(sentence_index, (0, 1, 3, 6, 12))}",
+             f"sentence_parties={min(len(parties), 4)}", f"actor_doc_rank={_bucket(best, (1, 2, 3))}",
+             f"evidence_chars={_bucket(evidence[1] - evidence[0], (15, 40, 90, 180))}",
+             "list_pair_in_sentence" if named_in_sentence else "list_pair_from_context")
+    return {name: 1.0 for name in names}
+
+
 def record_features(first: Features, mentions: int, sources: list[str]) -> Features:
     """A merged record's features: those of its best mention, how many mentions it has and where its date came
     from across them."""

@@ -118,7 +118,7 @@ def to_event(doc_id: str, text: str, group: list[Found], published: dt.date | No
     contexts: list[str] = []
     for f in group:
         contexts += [c for c in f.reading.context if c not in contexts]
-    actor, recipient = _codes(first.actor), _codes(first.recipient)
+    actor, recipient = joint_as_pair(first.reading.event, _codes(first.actor), _codes(first.recipient))
     evidence = _evidence(text, [f.evidence for f in group])
     return Event(
         doc=doc_id, event=first.reading.event, actor=actor, recipient=recipient, evidence=evidence, mode=mode,
@@ -155,6 +155,19 @@ def add_document_features(events: list[Event], features: dict[str, dict[str, flo
         f[f"records_nearby={min(near, 4)}"] = 1.0
         if sentences <= 1:  # a wire sentence is coded for its event; a story has many and much background
             f["one_sentence_document"] = 1.0
+
+
+SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})  # no direction: A with B is B with A
+
+
+def joint_as_pair(event: str, actor: tuple[str, ...], recipient: tuple[str, ...]) -> tuple[tuple[str, ...],
+                                                                                          tuple[str, ...]]:
+    """A symmetric event among several parties and no recipient ('Kim and Putin held a summit') is written as
+    the first party with the others: CONSULT PRK -> RUS. It reads the same (these types have no direction), and
+    dyad queries and timelines find it under the pair."""
+    if event in SYMMETRIC and not recipient and len(actor) >= 2:
+        return actor[:1], actor[1:]
+    return actor, recipient
 
 
 def unique_ids(records: list[Event] | list[Measure]) -> list:  # type: ignore[type-arg]

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
     from diplograph.store import Store
 
+EVENT_CONTEXT_KEY = "array_to_string(list_sort(context), ';')"  # as facts.context_key writes it
 _LAST_DAY = "DATE '9999-12-31'"  # undated facts sort last, as in the brief's listings
 
 _AGGREGATES = """count(*) AS records, {payload}, min({start}) AS date_start, max({end}) AS date_end,
@@ -116,7 +117,9 @@ class _Layout:
 
 def _event_layout() -> _Layout:
     score, quad = _plover_sql()
-    return _Layout("events", "event", "date", "NULL::DOUBLE", "NULL::VARCHAR", "date_start", "date_end",
+    # events take their context where measures have a unit: 'joint drills' and 'a bridge' between the same states
+    # in the same year are two facts of cooperation, not one
+    return _Layout("events", "event", "date", "NULL::DOUBLE", EVENT_CONTEXT_KEY, "date_start", "date_end",
                    {"mode": "mode", "stored_score": "score"},
                    {"score": score, "quad": quad, "weight": f"abs(coalesce({score}, 0))"})  # fmt: skip
 
@@ -132,7 +135,8 @@ _KEY_COLUMNS = "fact_id, type, date, value, unit"
 
 @dataclass(frozen=True)
 class FactKey:
-    """What makes records one fact (states as sorted tuples), as the brief's `_key` builds it."""
+    """What makes records one fact (states as sorted tuples), as the brief's `_key` builds it. An event's `unit` is
+    its contexts joined (EVENT_CONTEXT_KEY)."""
 
     kind: str
     type: str

@@ -369,6 +369,11 @@ class _Documents:
 # --- building ----------------------------------------------------------------------------------------------------
 
 
+def context_key(context: Iterable[str]) -> str:
+    """An event's contexts as one part of its fact key (aggregate.EVENT_CONTEXT_KEY in SQL)."""
+    return ";".join(sorted(context))
+
+
 def _key(kind: str, type_: str, actor: Iterable[str], recipient: Iterable[str], date: str | None,
          value: float | None = None, unit: str | None = None) -> tuple[Any, ...]:  # fmt: skip
     return kind, type_, tuple(sorted(actor)), tuple(sorted(recipient)), date, value, unit
@@ -377,7 +382,7 @@ def _key(kind: str, type_: str, actor: Iterable[str], recipient: Iterable[str], 
 def _merge_events(events: list[Event], docs: _Documents, support: dict[tuple[Any, ...], Any]) -> list[Fact]:
     grouped: dict[tuple[Any, ...], list[Event]] = defaultdict(list)
     for e in events:
-        grouped[_key("event", e.event, e.actor, e.recipient, e.date)].append(e)
+        grouped[_key("event", e.event, e.actor, e.recipient, e.date, None, context_key(e.context))].append(e)
     facts = []
     for key, group in grouped.items():
         first = group[0]
@@ -563,7 +568,8 @@ def _facts_of(
     events = [convert.event_from_row(row) for row in found.records("event", sorted(rows["event"]))]
     measures = [convert.measure_from_row(row) for row in found.records("measure", sorted(rows["measure"]))]
     merged = [*_merge_events(events, docs, support), *_merge_measures(measures, docs, support)]
-    return {_key(f.kind, f.type, f.actor, f.recipient, f.date, f.value, f.unit): f for f in merged}
+    return {_key(f.kind, f.type, f.actor, f.recipient, f.date, f.value,
+                 f.unit if f.kind == "measure" else context_key(f.context)): f for f in merged}
 
 
 def brief(store: Store, code: str, *, since: DateLike = None, until: DateLike = None,
