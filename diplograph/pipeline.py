@@ -116,6 +116,9 @@ class Extractor:
         found, measures = [], []
         for n, sent in enumerate(parsed.sents):
             ctx.sentence_index = n
+            place = _opening_place(sent)
+            if place is not None:
+                ctx.move_to(place)
             pair = sentence_pair(sent, res)
             if pair is not None:
                 ctx.note_pair(*pair)
@@ -152,7 +155,7 @@ def _remember(ctx, sent, res, events, dates) -> None:  # type: ignore[no-untyped
             ctx.last_subject = states
     framing = [d for d in dates if _opens(sent, d)]
     if framing:
-        ctx.set_frame(framing[0])
+        ctx.set_frame(framing[0], _opening_place(sent))
     for a in res.actors:
         if sent.start <= a.start < sent.end and res.doc[a.end - 1].dep_ == "poss" and a.states:
             ctx.last_possessor = a
@@ -169,6 +172,20 @@ def _opens(sent, date) -> bool:  # type: ignore[no-untyped-def]
     a sentence belongs to its own clause (a figure 'in 2022', 'since the war began in 2022') and sets none."""
     first = sent[: FRAME_OPENING + 1]
     return bool(first) and first[0].idx <= date.start < first[-1].idx + len(first[-1].text)
+
+
+PLACE_PREPS = frozenset({"in", "at"})
+
+
+def _opening_place(sent) -> str | None:  # type: ignore[no-untyped-def]
+    """The place a sentence opens with ('In Libreville, ...', 'At the Kremlin ...'), lower-cased, or None."""
+    first = sent[0]
+    if first.lower_ not in PLACE_PREPS:
+        return None
+    obj = next((c for c in first.children if c.dep_ == "pobj"), None)
+    if obj is None or obj.ent_type_ not in ("GPE", "LOC", "FAC"):
+        return None
+    return " ".join(t.lower_ for t in obj.subtree if t.ent_type_ == obj.ent_type_) or None
 
 
 @lru_cache(maxsize=1)

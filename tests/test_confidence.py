@@ -147,8 +147,8 @@ def test_the_store_keeps_every_candidate_and_readers_apply_the_threshold(seed_db
         assert sum(e.weight for e in analytics.state_network(store).edges) <= sum(e.weight for e in net_all)
         every_brief, default_brief = brief(store, "PRK", min_confidence=0), brief(store, "PRK")
         assert default_brief.event_count <= every_brief.event_count
-        # a brief counts facts: records of one fact from several documents are one
-        facts = {(e.event, tuple(sorted(e.actor)), tuple(sorted(e.recipient)), str(e.date))
+        # a brief counts facts: records of one fact (type, states, date, contexts) from several documents are one
+        facts = {(e.event, tuple(sorted(e.actor)), tuple(sorted(e.recipient)), str(e.date), tuple(sorted(e.context)))
                  for e in shown if "PRK" in e.actor + e.recipient}  # fmt: skip
         assert default_brief.event_count == len(facts)
 

@@ -191,3 +191,26 @@ def test_the_noun_a_participle_modifies_is_what_is_done_to_it() -> None:
 def test_a_one_sided_agreement_is_with_the_other_state_of_the_story() -> None:
     found = events("Japan and India signed a rail deal on Monday. Tokyo agreed to lend more for the line.")
     assert ("AGREE", ("JPN",), ("IND",)) in summary(found)
+
+
+def test_a_date_stated_for_one_place_does_not_date_the_next_leg_of_a_tour() -> None:
+    text = ("The Indian foreign minister ended a tour of South America in Lima on Sunday, 9 March 2025. "
+            "In Brasilia on 3 March he met President Lula. "
+            "In Santiago he held talks with Chilean officials on copper.")
+    dates = {e.recipient: e.date for e in events(text, "2025-03-10") if e.event == "CONSULT"}
+    assert dates[("BRA",)] == "2025-03-03"
+    assert dates[("CHL",)] != "2025-03-03"  # another city: the Brasilia date is not Santiago's
+    same_city = events("In Brasilia on 3 March the Indian foreign minister met President Lula. In Brasilia he also "
+                       "held talks with Brazilian officials on trade.", "2025-03-10")  # fmt: skip
+    assert [e.date for e in same_city if e.event == "CONSULT"] == ["2025-03-03", "2025-03-03"]
+
+
+def test_a_surname_that_begins_someone_elses_full_name_is_not_that_person() -> None:
+    # 'Ahmed' of Abiy Ahmed (Ethiopia) is the first word of Ahmed Aboul Gheit (the Arab League)
+    found = events("On Monday the Chinese foreign minister met Ethiopian Prime Minister Abiy Ahmed. On Tuesday he "
+                   "travelled to Cairo, where he met Secretary-General Ahmed Aboul Gheit of the Arab League.")
+    assert not [e for e in found if "ETH" in e.recipient and e.date == "2025-03-11"]
+    # the name that ends a sentence is the object the parser took for an adverbial or a subject; the meeting
+    # 'where he met' in Cairo is the next step of Tuesday's story, not background
+    assert {(e.recipient, e.date) for e in found if e.event == "CONSULT"} >= {
+        (("ETH",), "2025-03-10"), (("ARL",), "2025-03-11")}

@@ -16,15 +16,23 @@ FRAME_REACH = 3  # sentences a stated date stays the time frame
 class DocContext:
     frame_date: DateRef | None = None
     frame_set_at: int = -1  # the sentence that stated the frame
+    frame_place: str | None = None  # where the frame's sentence opened ('In Addis Ababa on 11 January ...')
     last_subject: list[ActorSpan] = field(default_factory=list)
     last_possessor: ActorSpan | None = None
     pairs: list[tuple[str, str]] = field(default_factory=list)
     counts: Counter[str] = field(default_factory=Counter)
     sentence_index: int = 0
 
-    def set_frame(self, date: DateRef) -> None:
+    def set_frame(self, date: DateRef, place: str | None = None) -> None:
         self.frame_date = date
         self.frame_set_at = self.sentence_index
+        self.frame_place = place
+
+    def move_to(self, place: str) -> None:
+        """A sentence opens somewhere else ('In Libreville he met ...'): the date of another place's sentence
+        ('In Addis Ababa on 11 January ...') is not this one's."""
+        if self.frame_place is not None and place != self.frame_place:
+            self.frame_date, self.frame_place = None, None
 
     def frame(self) -> DateRef | None:
         """The time frame a recent sentence stated, if it is still fresh (a stale frame dates nothing)."""

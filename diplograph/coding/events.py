@@ -152,6 +152,14 @@ BACKGROUND_MARKS = frozenset({"after", "following", "because", "since", "despite
                               "once", "though", "although"})
 
 
+def _where_next(clause: Token) -> bool:
+    """'travelled to Cairo, where he met X': the next step of the same story, not background (unless it is
+    past perfect: 'the city where he had studied')."""
+    children = list(clause.children)
+    return (clause.dep_ == "relcl" and any(c.lower_ == "where" and c.dep_ == "advmod" for c in children)
+            and not any(c.lower_ == "had" and c.dep_ == "aux" for c in children))
+
+
 def is_background(token: Token) -> bool:
     """Is the trigger inside a relative clause, or a clause or phrase giving cause or circumstance?"""
     t = token
@@ -159,7 +167,8 @@ def is_background(token: Token) -> bool:
         if t.head.i == t.i:
             return False
         if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN") and t.pos_ == "VERB":
-            return True
+            if not _where_next(t):
+                return True
         if t.dep_ == "advcl" and (t.tag_ != "VBG" or any(c.dep_ == "mark" for c in t.children)):
             marks = {c.lower_ for c in t.children if c.dep_ in ("mark", "advmod")}
             if marks & BACKGROUND_MARKS or not marks:
@@ -600,10 +609,20 @@ def _names_an_office(arg: Token, res: Resolution) -> bool:
     return bool(words & OFFICE_WORDS) and not any(s.states or s.kind != "state" for s in A.np_actors(arg, res))
 
 
+NAMED_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _misparsed_objects(verb: Token) -> list[Token]:
+    """A name after the verb that the parser hung as an adverbial or a second subject ('met Prime Minister Abiy
+    Ahmed.' with 'Ahmed' as npadvmod or nsubj): the object it is."""
+    return [c for c in verb.children if c.dep_ in ("npadvmod", "nsubj") and c.i > verb.i and c.pos_ == "PROPN"
+            and c.ent_type_ in NAMED_ENTITIES and not any(g.dep_ == "aux" for g in verb.children if g.i > c.i)]
+
+
 def _recipient_args(verb: Token, pred: Predicate, patient: Token | None) -> list[Token]:
     out = [patient] if patient is not None and not pred.topic_object else []
     if not pred.topic_object:  # 'discussed China': a topic, not a party
-        out += [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")]
+        out += [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")] or _misparsed_objects(verb)
     preps = pred.preps or RECIPIENT_PREPS
     out += [obj for _, obj in sorted(A.prep_objects(verb, preps), key=lambda po: preps.index(po[0]))]
     return out

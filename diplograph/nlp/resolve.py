@@ -287,6 +287,15 @@ def _ethnic_at(res: Resolution, a: ActorSpan) -> bool:
     return a.type == "demonym" and a.start > 0 and res.doc[a.start - 1].lower_ == "ethnic"
 
 
+def _starts_another_name(t: Token) -> bool:
+    """'Ahmed' in 'Ahmed Aboul Gheit' after 'Abiy Ahmed': the first word of someone else's full name."""
+    doc = t.doc
+    nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+    if nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha and nxt.tag_ != "POS" and not nxt.is_sent_start:
+        return True
+    return t.ent_type_ == "PERSON" and t.ent_iob_ == "B" and nxt is not None and nxt.ent_iob_ == "I"
+
+
 def _follow_surname(res: Resolution, ent: Span, party: ActorSpan, name: str) -> None:
     """Later mentions of the person's surname alone ("Ford", "Pedersen"), whatever the tagger made of them."""
     doc = res.doc
@@ -296,9 +305,8 @@ def _follow_surname(res: Resolution, ent: Span, party: ActorSpan, name: str) -> 
     for t in doc[ent.end:]:
         if t.text != surname or t.i in res.actor_at:
             continue
-        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
-        if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and nxt.tag_ != "POS":
-            continue  # the start of another name
+        if _starts_another_name(t):
+            continue
         res.add_actor(ActorSpan(t.i, t.i + 1, party.code, party.kind, "person", _PERSON_SECTOR, name, "coreference",
                                 f"surname of {name} (introduced at token {ent.start} as {party.code})",
                                 party.members))
@@ -321,6 +329,8 @@ def _corefer_surnames(res: Resolution, gaz: Gazetteer) -> None:
     for t in doc:
         full = known.get(t.text)
         if full is None or t.i in res.actor_at or t.i < full.start or not t.text[:1].isupper():
+            continue
+        if _starts_another_name(t):
             continue
         res.add_actor(ActorSpan(t.i, t.i + 1, full.code, "state", "person", full.sector, full.person,
                                 "coreference", f"surname of {full.person} (first named at token {full.start})"))
