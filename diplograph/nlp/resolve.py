@@ -293,7 +293,8 @@ def _starts_another_name(t: Token) -> bool:
     nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
     if nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha and nxt.tag_ != "POS" and not nxt.is_sent_start:
         return True
-    return t.ent_type_ == "PERSON" and t.ent_iob_ == "B" and nxt is not None and nxt.ent_iob_ == "I"
+    return (t.ent_type_ == "PERSON" and t.ent_iob_ == "B" and nxt is not None and nxt.ent_iob_ == "I"
+            and nxt.is_alpha and nxt.tag_ != "POS")  # 'Kim's' is Kim
 
 
 def _follow_surname(res: Resolution, ent: Span, party: ActorSpan, name: str) -> None:
