@@ -67,6 +67,19 @@ class Gold:
     documents: dict[str, Document]
     records: list[GoldRecord]
 
+    def subset(self, docs: Iterable[str]) -> Gold:
+        """The documents among `docs` and their annotations."""
+        wanted = set(docs)
+        return Gold({d: v for d, v in self.documents.items() if d in wanted},
+                    [r for r in self.records if r.doc_id in wanted])
+
+    def by_document(self) -> dict[str, list[GoldRecord]]:
+        """The annotations of each document (documents without any are absent)."""
+        out: dict[str, list[GoldRecord]] = {}
+        for r in self.records:
+            out.setdefault(r.doc_id, []).append(r)
+        return out
+
 
 def _read_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
     try:
@@ -535,11 +548,8 @@ def score(gold: Gold, records: Iterable[dict[str, Any]]) -> Report:
     for kind, kind_levels in (("event", EVENT_LEVELS), ("measure", ("full",))):
         for level in kind_levels:
             levels[f"{kind}.{level}"] = _score_level(gold, preds, kind, level)
-    by_doc: dict[str, list[GoldRecord]] = {}
-    for g in gold.records:
-        by_doc.setdefault(g.doc_id, []).append(g)
     return Report(documents=len(gold.documents), predictions=len(preds), bad_evidence=bad, levels=levels,
-                  gold_records=by_doc)
+                  gold_records=gold.by_document())
 
 
 # --- entry point ------------------------------------------------------------------------------------------------
@@ -579,8 +589,7 @@ def held_out(gold: Gold, split: str | Path) -> Gold:
     wanted = {str(i) for i in ids} & set(gold.documents)
     if not wanted:
         raise InputError(str(path), "holds out none of the gold file's documents")
-    return Gold({d: v for d, v in gold.documents.items() if d in wanted},
-                [r for r in gold.records if r.doc_id in wanted])
+    return gold.subset(wanted)
 
 
 def evaluate(

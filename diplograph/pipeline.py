@@ -127,7 +127,7 @@ class Extractor:
                                                        sentence_measures)
             found += sentence_events
             measures += sentence_measures
-            _remember(ctx, sent, res, sentence_events, main_clause_dates(sent, res))
+            _remember(ctx, sent, res, sentence_events, main_clause_dates(sent, res), place)
         text = document.text
         groups = merge_mentions(found)
         events: list[Event] = unique_ids([to_event(document.id, text, g, published) for g in groups])
@@ -144,8 +144,9 @@ class Extractor:
                           sentences=sentences, features=features)
 
 
-def _remember(ctx, sent, res, events, dates) -> None:  # type: ignore[no-untyped-def]
-    """Carry the sentence's subject, time frame, possessor and state pairs over to the next sentences."""
+def _remember(ctx, sent, res, events, dates, place) -> None:  # type: ignore[no-untyped-def]
+    """Carry the sentence's subject, time frame (with the `place` it opens in), possessor and state pairs over to
+    the next sentences."""
     from diplograph.coding import args as A
 
     subj = A.child(sent.root, "nsubj", "nsubjpass")
@@ -155,9 +156,9 @@ def _remember(ctx, sent, res, events, dates) -> None:  # type: ignore[no-untyped
             ctx.last_subject = states
     framing = [d for d in dates if _opens(sent, d)]
     if framing:
-        ctx.set_frame(framing[0], _opening_place(sent))
-    for a in res.actors:
-        if sent.start <= a.start < sent.end and res.doc[a.end - 1].dep_ == "poss" and a.states:
+        ctx.set_frame(framing[0], place)
+    for a in res.actors_in(sent):
+        if res.doc[a.end - 1].dep_ == "poss" and a.states:
             ctx.last_possessor = a
     for e in events:
         if e.actor and e.recipient:

@@ -155,9 +155,13 @@ BACKGROUND_MARKS = frozenset({"after", "following", "because", "since", "despite
 def _where_next(clause: Token) -> bool:
     """'travelled to Cairo, where he met X': the next step of the same story, not background (unless it is
     past perfect: 'the city where he had studied')."""
-    children = list(clause.children)
-    return (clause.dep_ == "relcl" and any(c.lower_ == "where" and c.dep_ == "advmod" for c in children)
-            and not any(c.lower_ == "had" and c.dep_ == "aux" for c in children))
+    return (clause.dep_ == "relcl" and any(c.lower_ == "where" and c.dep_ == "advmod" for c in clause.children)
+            and not _past_perfect(clause))
+
+
+def _past_perfect(verb: Token) -> bool:
+    """'had signed': told as before the story's time."""
+    return any(c.lower_ == "had" and c.dep_ == "aux" for c in verb.children)
 
 
 def is_background(token: Token) -> bool:
@@ -294,9 +298,14 @@ def _phrase_heads(sent: Span, lex: Lexicon) -> dict[int, str]:
     return heads
 
 
+def _object_of(verb: Token) -> Token | None:
+    """What a verb acts on: its object, or for a passive its subject."""
+    return A.child(verb, "dobj") or (A.child(verb, "nsubjpass") if A.is_passive(verb) else None)
+
+
 def _object_lemma(verb: Token) -> str | None:
     """The lemma that decides a verb's reading: its object, or for a passive its subject; 'shipment of coal' -> coal."""
-    obj = A.child(verb, "dobj") or (A.child(verb, "nsubjpass") if A.is_passive(verb) else None)
+    obj = _object_of(verb)
     if obj is None:
         return None
     inner = _of_lemma(obj)
@@ -308,7 +317,7 @@ def _object_keys(verb: Token, pred: Predicate) -> list[str]:
     Kishida' is a minister) and '__named__' for a named person or place."""
     if pred.pos != "verb" or not pred.by_object:
         return []
-    head = A.child(verb, "dobj") or (A.child(verb, "nsubjpass") if A.is_passive(verb) else None)
+    head = _object_of(verb)
     if head is None:
         return []
     keys = [head.lemma_.lower()] + [c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod")]
@@ -330,7 +339,7 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None) -> bool:
     if pred.particle and not any(c.dep_ == "prt" and c.lower_ == pred.particle for c in verb.children):
         return False
     if pred.objects:
-        head = A.child(verb, "dobj") or (A.child(verb, "nsubjpass") if A.is_passive(verb) else None)
+        head = _object_of(verb)
         words = {obj, head.lemma_.lower() if head is not None else None, head.lower_ if head is not None else None}
         if head is not None:  # 'imposed martial law', 'a state of emergency', '$1.6 billion in development aid'
             words |= {c.lemma_.lower() for c in head.children if c.dep_ in ("amod", "compound")}
@@ -574,8 +583,7 @@ def _verb_recipient(trig: Trigger, patient: Token | None, actor: list[ActorSpan]
     """
     exclude = frozenset(c for s in actor for c in s.states)
     deep = trig.reading.event not in DOMESTIC_RECIPIENT | {"ASSAULT"}
-    placeless = trig.reading.event in PLACE_IS_NOT_PARTY or (trig.reading.event == "CONSULT"
-                                                             and not _hosted(trig, actor))
+    placeless = _venue_only(trig, actor)
     for arg in _recipient_args(trig.token, trig.pred, patient):
         if placeless and arg.dep_ == "pobj" and arg.head.lower_ in LOCATION_PREPS:
             continue  # 'gathered in Paris': the venue, not a party
@@ -707,8 +715,7 @@ def _the_two(subj: Token, ctx: DocContext) -> list[ActorSpan]:
                   and any(c.lower_ == "the" for c in subj.children))  # 'the prime ministers signed eight pacts'
     if not plural_the and not any(c.lower_ in ("two", "both") for c in subj.children):
         return []
-    return [ActorSpan(subj.i, subj.i + 1, code, "state", "context", None, None, "context", "the pair under discussion")
-            for code in pair]
+    return [ActorSpan.from_context(subj.i, code, "the pair under discussion", end=subj.i + 1) for code in pair]
 
 
 def _pronoun_or_generic(subj: Token, res: Resolution, ctx: DocContext) -> tuple[list[ActorSpan], str]:
@@ -799,6 +806,12 @@ def _hosted(trig: Trigger, actor: list[ActorSpan]) -> bool:
     return len({c for s in actor for c in s.states}) <= 1 and trig.reading.mode != "multilateral"
 
 
+def _venue_only(trig: Trigger, actor: list[ActorSpan]) -> bool:
+    """Whether the place the event happens in is only its venue, never a party: agreements, demands and the like,
+    and meetings the place does not host ('ministers gathered in Paris')."""
+    return trig.reading.event in PLACE_IS_NOT_PARTY or (trig.reading.event == "CONSULT" and not _hosted(trig, actor))
+
+
 def _location_of_clause(token: Token, res: Resolution, actor: list[ActorSpan], *,
                         countries_only: bool = False) -> list[ActorSpan]:
     """'Discussions were held in Kuwait, Gambia ...': the places of the clause are the hosts. With
@@ -817,8 +830,7 @@ def _purpose_or_subtree_recipient(trig: Trigger, res: Resolution, actor: list[Ac
     """Last resort: states named inside the trigger's own phrase or its purpose clause ('blocked a road to show
     their disapproval of the United States' policies'), never its subject or relative clauses."""
     head = trig.token if trig.pred.pos == "verb" else (A.governing_verb(trig.token) or trig.token)
-    venue_free = trig.reading.event in PLACE_IS_NOT_PARTY or (trig.reading.event == "CONSULT"
-                                                              and not _hosted(trig, actor))
+    venue_free = _venue_only(trig, actor)
     scopes = [c for c in _aimed_at(head) if not (trig.pred.topic_object and c.dep_ in ("dobj", "attr"))
               and not (venue_free and c.dep_ == "prep" and c.lower_ in LOCATION_PREPS)]
     if trig.pred.pos == "noun":
@@ -951,13 +963,11 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
             return [partner]
     if event in NEEDS_RECIPIENT | {"AGREE", "SUPPORT"} and len(actor_codes) == 1 and ctx.sentence_index > 0:
         other = ctx.partner_of(next(iter(actor_codes)))  # 'New Delhi would invest $11 million in projects'
-        if other is not None and other not in {a.code for a in res.actors if sent.start <= a.start < sent.end}:
-            first = sent[0]
-            return [ActorSpan(first.i, first.i, other, "state", "context", None, None, "context",
-                              "the other state of the relationship the story is about")]
+        if other is not None and other not in {a.code for a in res.actors_in(sent)}:
+            return [ActorSpan.from_context(sent[0].i, other, "the other state of the relationship the story is about")]
     if event in VERBAL_TOWARD and len(actor_codes) == 1:
         said = {t.i for c in trig.token.children if c.lemma_.lower() in CLAIM_NOUNS for t in c.subtree}
-        others = [a for a in res.actors if sent.start <= a.start < sent.end and a.states and a.start not in said
+        others = [a for a in res.actors_in(sent) if a.states and a.start not in said
                   and not set(a.states) & actor_codes and not _placed(res.doc[a.start], sent.root)]
         if others:  # 'The U.N. envoy for Syria is calling for an end to violence': Syria
             nearest = min(others, key=lambda a: abs(a.start - trig.token.i))
@@ -966,10 +976,8 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
     if event in VERBAL_TOWARD and len(actor_codes) == 1 and ctx.sentence_index > 0:
         other = ctx.partner_of(next(iter(actor_codes)))
         if other is not None:
-            first = sent[0]
-            return [ActorSpan(first.i, first.i, other, "state", "context", None, None, "context",
-                              "the other state of the pair under discussion")]
-    named = {c for a in res.actors if sent.start <= a.start < sent.end for c in a.states}
+            return [ActorSpan.from_context(sent[0].i, other, "the other state of the pair under discussion")]
+    named = res.states_in(sent)
     aimed_at_organisation = any(s.kind != "state" for c in _aimed_at(trig.token)
                                 for s in A.spans_in(list(c.subtree), res))
     if len(actor_codes) == 1 and named <= actor_codes and trig.reading.mode != "visit" \
@@ -996,18 +1004,15 @@ def _bilateral_partner(sent: Span, res: Resolution, ctx: DocContext, code: str) 
         partner = pair[1] if pair[0] == code else pair[0]
     if partner is None:
         return None
-    first = sent[0]
-    return ActorSpan(first.i, first.i, partner, "state", "context", None, None, "context",
-                       f"the other state of the bilateral pair with {code}")
+    return ActorSpan.from_context(sent[0].i, partner, f"the other state of the bilateral pair with {code}")
 
 
 def sentence_pair(sent: Span, res: Resolution) -> tuple[str, str] | None:
     """The two states a sentence names most, when it names at least two."""
     counts: dict[str, int] = {}
-    for a in res.actors:
-        if sent.start <= a.start < sent.end:
-            for c in a.states:
-                counts[c] = counts.get(c, 0) + 1
+    for a in res.actors_in(sent):
+        for c in a.states:
+            counts[c] = counts.get(c, 0) + 1
     ranked = sorted(counts, key=lambda c: -counts[c])
     return (ranked[0], ranked[1]) if len(ranked) >= 2 else None
 
@@ -1232,7 +1237,7 @@ def recent_window(published: dt.date | None, token: Token) -> tuple[DateRef | No
     if published is None or RECENT_DAYS <= 0:
         return None, "none"
     verb = token if token.pos_ in ("VERB", "AUX") else A.governing_verb(token)
-    if verb is not None and any(c.lower_ == "had" and c.dep_ == "aux" for c in verb.children):
+    if verb is not None and _past_perfect(verb):
         return None, "none"
     start = published - dt.timedelta(days=RECENT_DAYS - 1)
     value = f"{start.isoformat()}/{published.isoformat()}"
@@ -1292,8 +1297,7 @@ def cooperation_list(sent: Span, res: Resolution, ctx: DocContext,
     pair = named or ctx.current_pair()
     if pair is None:
         return [], -1
-    actors = [ActorSpan(subj.i, subj.i + 1, code, "state", "context", None, None, "context",
-                          "bilateral pair under discussion") for code in pair]
+    actors = [ActorSpan.from_context(subj.i, code, "bilateral pair under discussion", end=subj.i + 1) for code in pair]
     out = []
     for start, end in _list_items(sent, verb.i + 1):
         if any(start <= res.doc[i].idx < end for i in covered):

@@ -105,7 +105,7 @@ def event_features(*, event: str, mode: str | None, rule: str, pos: str, token: 
 
     age = date_age(date, res.published)
     actor_codes, recipient_codes = _codes(actor), _codes(recipient)
-    parties = {c for a in res.actors if sent.start <= a.start < sent.end for c in a.states}
+    parties = res.states_in(sent)
     clause = A.clause_tokens(A.clause_head(token))
     words = {t.lower_ for t in clause} | {t.lemma_.lower() for t in clause}
     sent_words = {t.lemma_.lower() for t in sent}
@@ -190,7 +190,7 @@ def list_item_features(*, pair: tuple[str, ...], named_in_sentence: bool, sent: 
                        evidence: tuple[int, int]) -> Features:
     """The features of one item of a cooperation list: what the list rule knows (the pair, where it was named, the
     date) under the same names as a triggered event's."""
-    parties = {c for a in res.actors if sent.start <= a.start < sent.end for c in a.states}
+    parties = res.states_in(sent)
     rank = res.party_ranks()
     best = min((rank.get(c, 99) for c in pair), default=99)
     age = date_age(date, res.published)
@@ -220,7 +220,7 @@ def measure_features(*, measure: str, rule: str, unit: str, actor: list[ActorSpa
     """The features of one measure: its kind and rule, the unit, which sides were found, the period."""
     f: Features = {}
     actor_codes, recipient_codes = _codes(actor), _codes(recipient)
-    parties = {c for a in res.actors if sent.start <= a.start < sent.end for c in a.states}
+    parties = res.states_in(sent)
     for name in (f"measure={measure}", f"rule={rule}", f"unit={unit}", f"measure={measure}|unit={unit}",
                  f"n_actor={min(len(actor_codes), 3)}", f"n_recipient={min(len(recipient_codes), 3)}",
                  f"period={period.granularity if period else 'none'}", f"period_age={date_age(period, res.published)}",

@@ -239,7 +239,7 @@ def _complete_pair(kind: str, actor: list[ActorSpan], recipient: list[ActorSpan]
 
 
 def _context_span(anchor: int, code: str) -> ActorSpan:
-    return ActorSpan(anchor, anchor, code, "state", "context", None, None, "context", "pair under discussion")
+    return ActorSpan.from_context(anchor, code, "pair under discussion")
 
 
 def _change_for(head: Token, changes: list[Quantity], res: Resolution) -> float | None:

@@ -4,6 +4,7 @@ evidence spans; then the found events and measures become the model's Event and 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import replace
 
 from diplograph.coding.events import Found
@@ -110,8 +111,13 @@ def _evidence(text: str, spans: list[tuple[int, int]]) -> tuple[Evidence, ...]:
     return tuple(Evidence(a, b, text[a:b]) for a, b in unique)
 
 
+def _representative(group: list[Found]) -> Found:
+    """The mention a merged record is built from: the one naming most recipients beyond its actors."""
+    return max(group, key=lambda f: len(set(_codes(f.recipient)) - set(_codes(f.actor))))
+
+
 def to_event(doc_id: str, text: str, group: list[Found], published: dt.date | None) -> Event:
-    first = max(group, key=lambda f: len(set(_codes(f.recipient)) - set(_codes(f.actor))))
+    first = _representative(group)
     date, source = _best_date(group)
     value = date.value if date is not None else None
     mode = next((f.reading.mode for f in group if f.reading.mode), None)
@@ -131,29 +137,29 @@ def to_event(doc_id: str, text: str, group: list[Found], published: dt.date | No
 
 def group_features(group: list[Found]) -> dict[str, float]:
     """The features of a merged record: those of the mention the record is built from, and the merge."""
-    first = max(group, key=lambda f: len(set(_codes(f.recipient)) - set(_codes(f.actor))))
-    return record_features(first.features, len(group), [f.date_source for f in group])
+    return record_features(_representative(group).features, len(group), [f.date_source for f in group])
+
+
+NEARBY_CHARS = 400
 
 
 def add_document_features(events: list[Event], features: dict[str, dict[str, float]], sentences: int) -> None:
     """What a record's neighbours say: how many records of the document name the same states (a story's main
     relationship is told many times), how many other records are near it, and whether the document is one
     sentence (a wire sentence codes its one event; a story has many events and much background)."""
-    dyads: dict[frozenset[str], int] = {}
-    for e in events:
-        key = frozenset(e.actor) | frozenset(e.recipient)
-        dyads[key] = dyads.get(key, 0) + 1
-    starts: dict[int, int] = {}
-    for e in events:
-        first = e.evidence[0].start if e.evidence else -1
-        starts[first // 400] = starts.get(first // 400, 0) + 1  # neighbours: records whose evidence is near
+
+    def parties(e: Event) -> frozenset[str]:
+        return frozenset(e.actor) | frozenset(e.recipient)
+
+    def block(e: Event) -> int:  # neighbours: records whose evidence starts in the same 400 characters
+        return (e.evidence[0].start if e.evidence else -1) // NEARBY_CHARS
+
+    dyads, blocks = Counter(map(parties, events)), Counter(map(block, events))
     for e in events:
         f = features.setdefault(e.id, {})
-        same = dyads[frozenset(e.actor) | frozenset(e.recipient)]
-        f[f"dyad_records_in_document={min(same, 4)}"] = 1.0
-        near = starts[(e.evidence[0].start if e.evidence else -1) // 400]
-        f[f"records_nearby={min(near, 4)}"] = 1.0
-        if sentences <= 1:  # a wire sentence is coded for its event; a story has many and much background
+        f[f"dyad_records_in_document={min(dyads[parties(e)], 4)}"] = 1.0
+        f[f"records_nearby={min(blocks[block(e)], 4)}"] = 1.0
+        if sentences <= 1:
             f["one_sentence_document"] = 1.0
 
 

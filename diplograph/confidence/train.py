@@ -21,13 +21,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from diplograph.confidence import Calibration, ConfidenceModel, LinearModel
-from diplograph.evaluate import Gold, Prediction, evidence_spans, load_gold, match, score
+from diplograph.evaluate import Gold, Prediction, Score, evidence_spans, load_gold, match, score
 from diplograph.output import record_dict
 
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
@@ -132,9 +132,7 @@ def sentence_split(gold: Gold, share: int = 3) -> frozenset[str]:
 def label_candidates(source: Source, extractions: Iterable[Any]) -> list[Candidate]:
     """The records of each extraction, labelled against the source's gold records of that document."""
     out: list[Candidate] = []
-    by_doc: dict[str, list[Any]] = {}
-    for g in source.gold.records:
-        by_doc.setdefault(g.doc_id, []).append(g)
+    by_doc = source.gold.by_document()
     for extraction in extractions:
         doc = extraction.document
         for kind, records in (("event", extraction.events), ("measure", extraction.measures)):
@@ -266,11 +264,6 @@ def fit_kind(cands: Sequence[Candidate], calibrate_on: frozenset[str] = frozense
 # --- choosing and reporting -------------------------------------------------------------------------------------
 
 
-def _subset(gold: Gold, docs: set[str]) -> Gold:
-    return Gold({d: v for d, v in gold.documents.items() if d in docs},
-                [g for g in gold.records if g.doc_id in docs])
-
-
 def scores_at(source: Source, cands: Sequence[Candidate], threshold: float,
               measure_threshold: float | None = None, kind: str = "event") -> dict[str, Any]:
     """The scorer's numbers for the source's documents among `cands`, keeping events at or above `threshold`
@@ -282,7 +275,7 @@ def scores_at(source: Source, cands: Sequence[Candidate], threshold: float,
     else:
         limits = {"event": threshold, "measure": threshold if measure_threshold is None else measure_threshold}
     records = [dict(k.record, confidence=k.confidence) for k in cands if k.confidence >= limits[k.kind]]
-    return score(_subset(source.gold, docs), records).to_dict()
+    return score(source.gold.subset(docs), records).to_dict()
 
 
 def f_beta(precision: float, recall: float, beta: float) -> float:
@@ -290,35 +283,38 @@ def f_beta(precision: float, recall: float, beta: float) -> float:
     return (1 + b2) * precision * recall / (b2 * precision + recall) if precision + recall else 0.0
 
 
+def _best_threshold(precision_recall: Callable[[float], tuple[float, float]], beta: float) -> float:
+    """The threshold of THRESHOLDS with the best F-beta (beta < 1 favours precision); ties go to the higher one."""
+    keys = {t: (round(f_beta(*precision_recall(t), beta), 6), t) for t in THRESHOLDS}
+    return max(THRESHOLDS, key=keys.__getitem__)
+
+
 def choose_threshold(source: Source, cands: Sequence[Candidate], beta: float = BETA) -> float:
-    """The threshold with the best event.full F-beta (beta < 1 favours precision); ties go to the higher one."""
-    best, best_key = THRESHOLDS[-1], (-1.0, 0.0)
-    for t in THRESHOLDS:
-        full = scores_at(source, cands, t)["event.full"]
-        key = (round(f_beta(full["precision"], full["recall"], beta), 6), t)
-        if key > best_key:
-            best, best_key = t, key
-    return best
+    """The events' threshold: the best event.full F-beta on the source's candidates."""
+
+    def full(t: float) -> tuple[float, float]:
+        numbers = scores_at(source, cands, t)["event.full"]
+        return numbers["precision"], numbers["recall"]
+
+    return _best_threshold(full, beta)
 
 
 def choose_measure_threshold(sources: Sequence[Source], beta: float = BETA) -> float:
     """The measures' threshold: the best measure.full F-beta over every source's training candidates (measures
     are few in any one source)."""
-    best, best_key = THRESHOLDS[-1], (-1.0, 0.0)
-    for t in THRESHOLDS:
+    own = [(s, [k for k in s.candidates if not k.held_out]) for s in sources]
+    with_measures = [(s, cands) for s, cands in own
+                     if any(k.kind == "measure" for k in cands) or any(g.kind == "measure" for g in s.gold.records)]
+
+    def pooled(t: float) -> tuple[float, float]:
         tp = fp = fn = 0
-        for s in sources:
-            own = [k for k in s.candidates if not k.held_out]
-            if not any(k.kind == "measure" for k in own) and not any(g.kind == "measure" for g in s.gold.records):
-                continue
-            m = scores_at(s, own, t, kind="measure")["measure.full"]
+        for s, cands in with_measures:
+            m = scores_at(s, cands, t, kind="measure")["measure.full"]
             tp, fp, fn = tp + m["tp"], fp + m["fp"], fn + m["fn"]
-        p = tp / (tp + fp) if tp + fp else 0.0
-        r = tp / (tp + fn) if tp + fn else 0.0
-        key = (round(f_beta(p, r, beta), 6), t)
-        if key > best_key:
-            best, best_key = t, key
-    return best
+        total = Score(tp, fp, fn)
+        return total.precision, total.recall
+
+    return _best_threshold(pooled, beta)
 
 
 def reliability(cands: Sequence[Candidate]) -> list[dict[str, Any]]:

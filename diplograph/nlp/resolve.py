@@ -79,6 +79,11 @@ class ActorSpan:
     reason: str
     members: tuple[str, ...] = ()
 
+    @classmethod
+    def from_context(cls, start: int, code: str, reason: str, end: int | None = None) -> ActorSpan:
+        """A state no mention at this place names: the story's context supplies it (the pair under discussion)."""
+        return cls(start, start if end is None else end, code, "state", "context", None, None, "context", reason)
+
     @property
     def states(self) -> tuple[str, ...]:
         """The codes this span stands for as a party to an event: a state, or an intergovernmental organisation
@@ -113,6 +118,14 @@ class Resolution:
         return self.sectors.get(compound.strip()) or self.sectors.get(head.lower_) or \
             self.sectors.get(head.lemma_.lower())
 
+    def actors_in(self, sent: Span) -> list[ActorSpan]:
+        """The actor mentions that start in the sentence."""
+        return [a for a in self.actors if sent.start <= a.start < sent.end]
+
+    def states_in(self, sent: Span) -> set[str]:
+        """The parties the sentence's mentions stand for."""
+        return {c for a in self.actors_in(sent) for c in a.states}
+
     def party_ranks(self) -> dict[str, int]:
         """Each party code's rank by how often the document names it (1: the most named)."""
         counts: dict[str, int] = {}
@@ -120,6 +133,10 @@ class Resolution:
             for c in a.states:
                 counts[c] = counts.get(c, 0) + 1
         return {c: n for n, c in enumerate(sorted(counts, key=lambda c: (-counts[c], c)), 1)}
+
+    def reindex(self) -> None:
+        """Rebuild `actor_at` after mentions were replaced or removed."""
+        self.actor_at = {i: a for a in self.actors for i in range(a.start, a.end)}
 
     def add_actor(self, span: ActorSpan) -> None:
         self.actors.append(span)
@@ -216,7 +233,7 @@ def _disambiguate(res: Resolution) -> None:
             res.actors[n] = _replace(a, "USA", "rule", "Georgia the US state (context)")
         elif text == "Congo" and a.code == "COG" and "COD" in codes and "COG" not in codes - {"COG"}:
             res.actors[n] = _replace(a, "COD", "rule", "bare 'Congo' after the DR Congo was named")
-    res.actor_at = {i: a for a in res.actors for i in range(a.start, a.end)}
+    res.reindex()
 
 
 def _replace(a: ActorSpan, code: str, method: str, reason: str) -> ActorSpan:
@@ -256,7 +273,7 @@ def _introduced_people(res: Resolution) -> None:
                                 "introduced", f"{name}: introduced as '{doc[party.start:party.end].text}' "
                                               f"({party.code})", party.members))
         _follow_surname(res, ent, party, name)
-    res.actor_at = {i: a for a in res.actors for i in range(a.start, a.end)}
+    res.reindex()
     res.actors.sort(key=lambda s: s.start)
 
 
