@@ -82,6 +82,18 @@ def test_every_record_carries_a_probability(seed_extraction: Extraction) -> None
         assert seed_extraction.features[record.id], record  # what the model saw, for training and explanation
 
 
+def test_the_model_sees_what_kind_of_document_an_event_came_from(seed_extraction: Extraction) -> None:
+    # a lone undated sentence (a wire lead, a coded sentence set) states its event plainly; a long story buries
+    # most candidates in background
+    lead = Document(id="lead", text="Chile granted asylum to two Bolivian officers.", published=None)
+    [lone] = default_extractor().extract_documents([lead])
+    [event] = lone.events
+    features = lone.features[event.id]
+    assert features.get("doc_sentences=<=1") == 1.0 and features.get("undated_document") == 1.0
+    long_story = {name for record in seed_extraction.events for name in seed_extraction.features[record.id]}
+    assert "doc_sentences=>25" in long_story and "undated_document" not in long_story
+
+
 def test_the_packaged_model_has_thresholds_for_both_kinds() -> None:
     model = default_model()
     assert 0 < model.threshold < 1 and model.measure_threshold is not None and 0 < model.measure_threshold < 1

@@ -41,9 +41,21 @@ def spans_in(tokens: list[Token], res: Resolution) -> list[ActorSpan]:
     seen: dict[int, ActorSpan] = {}
     for t in tokens:
         span = res.actor_at.get(t.i)
-        if span is not None and not _ethnic(span, res):
+        if span is not None and not _ethnic(span, res) and not _border_side(span, res):
             seen[span.start] = span
     return [seen[k] for k in sorted(seen)]
+
+
+BORDER_WORDS = frozenset({"border", "frontier", "borderland"})
+PLACE_PREPS = frozenset({"on", "near", "along", "at", "across", "to", "from", "by"})
+
+
+def _border_side(span: ActorSpan, res: Resolution) -> bool:
+    """'a stronghold on the Thai border': where something is, shared by two states, not a party."""
+    t = res.doc[span.end - 1]
+    head = t.head
+    return (t.dep_ in ("amod", "compound", "poss", "nmod") and head.lemma_.lower() in BORDER_WORDS
+            and head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS)
 
 
 def _ethnic(span: ActorSpan, res: Resolution) -> bool:
@@ -141,6 +153,8 @@ def prep_objects(token: Token, preps: tuple[str, ...] | frozenset[str]) -> list[
                 obj = child(inner, "pobj") if inner is not None else None
             if obj is None:  # 'granted asylum to five officers holed up ...': the parse gave the noun away
                 obj = next((t for t in c.doc[c.i + 1:c.i + 7] if t.pos_ in ("NOUN", "PROPN")), None)
+                while obj is not None and obj.dep_ == "compound" and obj.head.i > obj.i:
+                    obj = obj.head  # 'army' of 'Panamanian army officers': the phrase's head holds its modifiers
             if obj is not None:
                 out.append((c.lower_, obj))
         elif c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -160,6 +174,11 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
     verb is itself passive.
     """
     subj, passive = _subject(verb)
+    if subj is not None and subj.tag_ == "VBG" and subj.dep_ in SUBJECTS:
+        # 'The Red Cross operating in Iraq said': the parser made the participle the subject and the organisation
+        # its subject; the organisation is who spoke, Iraq only where it works
+        inner = next((c for c in subj.children if c.dep_ in SUBJECTS and c.i < subj.i), None)
+        subj = inner if inner is not None else subj
     if subj is not None and subj.tag_ in ("WDT", "WP") and subj.head.dep_ == "relcl":
         subj = subj.head.head  # 'carmakers that withdrew': the relative pronoun stands for the noun it follows
     if subj is not None and passive and subj.head != verb and not is_passive(verb):

@@ -402,6 +402,10 @@ def absorb(triggers: list[Trigger]) -> None:
     for trig in triggers:
         if trig.pred.pos == "verb" and trig.absorbed_by is None:
             _absorb_under(trig, _object_args(trig.token), by_index, frozenset({"relcl", "advcl"}))
+    for trig in triggers:  # 'aid shipments', 'peace talks': one event, named by the phrase's head
+        head = by_index.get(trig.token.head.i) if trig.token.dep_ == "compound" else None
+        if trig.pred.pos == "noun" and head is not None and head.pred.pos == "noun" and trig.absorbed_by is None:
+            _take(head, trig)
     for trig in triggers:
         if trig.pred.pos == "noun" and trig.absorbed_by is None:
             verb = A.governing_verb(trig.token)
@@ -643,7 +647,8 @@ def _noun_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
     actor, orgs = _split_orgs(A.with_surface_list(own, res) if own else [])
     method = "parse"
     third_party = trig.reading.mode == "third-party"
-    between = [obj for p, obj in A.prep_objects(noun, ("between", "by")) if not (third_party and p == "between")]
+    phrase = _phrase_head(noun)
+    between = [obj for p, obj in A.prep_objects(phrase, ("between", "by")) if not (third_party and p == "between")]
     for obj in between:
         actor, orgs = _split_orgs(A.np_actors(obj, res, deep=True))
     participle = _participle_with_agent(noun)  # 'the aid sent by Japan to Sudan'
@@ -670,7 +675,9 @@ def _noun_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
             if not actor and not orgs:
                 actor, method = _pronoun_or_generic(subj, res, ctx)
     recipient: list[ActorSpan] = []
-    objects = A.prep_objects(noun, RECIPIENT_PREPS + ("of",))
+    objects = A.prep_objects(phrase, RECIPIENT_PREPS + ("of",))
+    if phrase is not noun:
+        objects = A.prep_objects(noun, RECIPIENT_PREPS + ("of",)) + objects
     if participle is not None and actor:
         objects += A.prep_objects(participle, RECIPIENT_PREPS)
     for prep, obj in objects:
@@ -682,6 +689,14 @@ def _noun_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
                 method += "+location"
             break
     return actor, recipient, orgs, method
+
+
+def _phrase_head(noun: Token) -> Token:
+    """The noun a trigger modifies as a compound ('a mediation effort between X and Y', 'aid shipments to Z'):
+    the phrase's prepositions hang from it."""
+    if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.i > noun.i:
+        return noun.head
+    return noun
 
 
 def _participle_with_agent(noun: Token) -> Token | None:

@@ -2,7 +2,7 @@
 
 The rules (`diplograph.coding`) propose events and measures and describe each with sparse features
 (`coding/features.py`); a logistic model trained on annotated stories turns the features into a score, and an
-isotonic map fitted on held-out folds turns the score into a probability that the record is right (matches an
+sigmoid fitted on held-out folds (Platt scaling) turns the score into a probability that the record is right (matches an
 annotated record at the full level, as `shared/eval/score.py` decides). `threshold` and `measure_threshold` are
 the default minimum confidences of events and of measures, chosen for precision on annotated stories; readers
 apply them (a reader given a minimum confidence applies that one to both), the store keeps every candidate.
@@ -32,7 +32,7 @@ MODEL_VERSION = 1
 
 @dataclass(frozen=True)
 class Calibration:
-    """A non-decreasing piecewise-linear map from a raw score to a probability (isotonic regression's knots)."""
+    """A non-decreasing piecewise-linear map from a raw score to a probability (the calibration's values at knots)."""
 
     x: tuple[float, ...]
     y: tuple[float, ...]
