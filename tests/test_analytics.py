@@ -350,7 +350,7 @@ def test_events_of_different_contexts_are_different_facts(tmp_path: Path) -> Non
 
 @pytest.fixture
 def cli() -> typer.Typer:
-    from diplograph.cli_analytics import register
+    from diplograph.cli.analytics import register
 
     return app_with(register)
 

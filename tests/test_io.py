@@ -323,7 +323,7 @@ def test_samples_round_trip(samples: tuple[Store, dict[str, object]], tmp_path: 
 
 @pytest.fixture
 def cli() -> typer.Typer:
-    from diplograph.cli_analytics import register
+    from diplograph.cli.io import register
 
     return app_with(register)
 

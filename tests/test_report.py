@@ -226,7 +226,7 @@ def test_every_state_has_a_centroid() -> None:
 
 @pytest.fixture
 def cli() -> typer.Typer:
-    from diplograph.report.cli import register
+    from diplograph.cli.report import register
 
     return app_with(register)
 
@@ -250,7 +250,7 @@ def test_brief_command(cli: typer.Typer, seed_db: Path, tmp_path: Path) -> None:
 
 
 def test_brief_summary_line_says_when_a_listing_is_cut() -> None:
-    from diplograph.report.cli import _counted
+    from diplograph.cli.report import _counted
 
     assert _counted(986_971, 150, "event") == "986,971 events (150 listed)"
     assert _counted(12, 12, "event") == "12 events"

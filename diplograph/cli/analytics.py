@@ -1,64 +1,33 @@
-"""Analytics, export and import commands, registered on the main app with `register(app)`.
+"""The analytics commands (`timeline`, `trend`, `concentration`, `shift`, `outreach`, `network`, `corroboration`).
 
-Each command is a thin wrapper over `diplograph.analytics` or `diplograph.io`; `--json` prints the result as
-JSON. Errors print one line, `error: ...`, with exit code 1 (as in diplograph.cli).
+Each is a thin wrapper over `diplograph.analytics`; `--json` prints the result as JSON.
 """
 
 from __future__ import annotations
 
-import json
-from enum import StrEnum
-from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated
 
 import typer
 
-from diplograph.cli_common import Kind, MinConfidenceOption, _stderr, friendly, ingest_memory
-from diplograph.errors import ConfigError
+from diplograph.cli.common import (
+    DbOption,
+    JsonOption,
+    Kind,
+    MinConfidenceOption,
+    SinceOption,
+    StateArgument,
+    StateOption,
+    UntilOption,
+    friendly,
+    open_store,
+    print_json,
+)
 
-if TYPE_CHECKING:
-    from diplograph.store import Store
-
-
-DbOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--db", help="The DuckDB store. Default: $DIPLOGRAPH_DB, else ./diplograph.duckdb.", show_default=False
-    ),
-]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print the result as JSON.")]
-SinceOption = Annotated[str | None, typer.Option("--since", metavar="DATE", help="YYYY, YYYY-MM or YYYY-MM-DD.")]
-UntilOption = Annotated[str | None, typer.Option("--until", metavar="DATE", help="YYYY, YYYY-MM or YYYY-MM-DD.")]
-StateArgument = Annotated[str, typer.Argument(help="A state code, e.g. PRK.", show_default=False)]
 MeasureOption = Annotated[str, typer.Option("--measure", help="The measure kind: exports, trade, imports, aid, ...")]
 UnitOption = Annotated[str, typer.Option("--unit", help="Only records in this unit count.")]
 PeriodHelp = "A period: YYYY, YYYY-MM or START/END (e.g. 2012/2013-06)."
-
-
-class ImportSource(StrEnum):
-    gdelt = "gdelt"
-    icews = "icews"
-    plover = "plover"
-
-
-
-
-
-
-def _open(db: Path | None, *, read_only: bool = True) -> Store:
-    from diplograph import config
-    from diplograph.store import Store
-
-    path = config.db_path(db)
-    if read_only and not path.exists():
-        raise ConfigError(f"no store at {path}; create it with `diplograph ingest PATHS --db {path}`")
-    return Store.open(path, read_only=read_only)
-
-
-def _json(value: Any) -> None:
-    from diplograph.analytics import to_jsonable
-
-    typer.echo(json.dumps(to_jsonable(value), indent=1, ensure_ascii=False))
+PeriodArgument = Annotated[str, typer.Argument(help=PeriodHelp, show_default=False)]
+DirectedOption = Annotated[bool, typer.Option("--directed", help="Only events from A to B.")]
 
 
 def _number(value: float | None, digits: int = 3) -> str:
@@ -69,16 +38,13 @@ def _codes(*codes: str) -> list[str]:
     return [c.upper() for c in codes]
 
 
-# --- commands ----------------------------------------------------------------------------------------------------
-
-
 def timeline(
     a: StateArgument,
     b: StateArgument,
     db: DbOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
-    directed: Annotated[bool, typer.Option("--directed", help="Only events from A to B.")] = False,
+    directed: DirectedOption = False,
     as_json: JsonOption = False,
     min_confidence: MinConfidenceOption = None,
 ) -> None:
@@ -86,10 +52,10 @@ def timeline(
     from diplograph.analytics import dyad_timeline
 
     a, b = _codes(a, b)
-    with _open(db) as store:
+    with open_store(db, read_only=True) as store:
         result = dyad_timeline(store, a, b, since=since, until=until, directed=directed, min_confidence=min_confidence)
     if as_json:
-        return _json(result.to_dict())
+        return print_json(result.to_dict())
     score = _number(result.total.mean_score)
     arrow = "->" if directed else "-"
     typer.echo(f"{a} {arrow} {b}: {result.total.events} events, mean PLOVER score {score}, {result.coarse} undated")
@@ -101,10 +67,10 @@ def timeline(
 def trend(
     a: StateArgument,
     b: StateArgument,
-    first: Annotated[str, typer.Argument(help=PeriodHelp, show_default=False)],
-    second: Annotated[str, typer.Argument(help=PeriodHelp, show_default=False)],
+    first: PeriodArgument,
+    second: PeriodArgument,
     db: DbOption = None,
-    directed: Annotated[bool, typer.Option("--directed", help="Only events from A to B.")] = False,
+    directed: DirectedOption = False,
     as_json: JsonOption = False,
     min_confidence: MinConfidenceOption = None,
 ) -> None:
@@ -112,10 +78,10 @@ def trend(
     from diplograph.analytics import relationship_trend
 
     a, b = _codes(a, b)
-    with _open(db) as store:
+    with open_store(db, read_only=True) as store:
         result = relationship_trend(store, a, b, first, second, directed=directed, min_confidence=min_confidence)
     if as_json:
-        return _json(result.to_dict())
+        return print_json(result.to_dict())
     for tally in (result.first, result.second):
         typer.echo(f"{tally.period:<24} {tally.tally.events:>6} events  score {_number(tally.tally.mean_score)}  "
                    f"cooperation {_number(tally.cooperation_share)}")  # fmt: skip
@@ -134,11 +100,11 @@ def concentration(
     """Partner concentration of a state's trade or exports: Herfindahl index and top-partner share."""
     from diplograph.analytics import partner_concentration
 
-    with _open(db) as store:
+    with open_store(db, read_only=True) as store:
         result = partner_concentration(store, state.upper(), measure=measure, unit=unit, window=window,
                                        min_confidence=min_confidence)
     if as_json:
-        return _json(result)
+        return print_json(result)
     head = f"{result.state} {result.measure} ({result.unit}): total {result.total:,.0f}"
     typer.echo(f"{head}, HHI {_number(result.hhi, 4)}, top {result.top_partner or '-'} {_number(result.top_share)}")
     for share in result.partners:
@@ -147,8 +113,8 @@ def concentration(
 
 def shift(
     state: StateArgument,
-    first: Annotated[str, typer.Argument(help=PeriodHelp, show_default=False)],
-    second: Annotated[str, typer.Argument(help=PeriodHelp, show_default=False)],
+    first: PeriodArgument,
+    second: PeriodArgument,
     db: DbOption = None,
     measure: MeasureOption = "exports",
     unit: UnitOption = "USD",
@@ -158,11 +124,11 @@ def shift(
     """Which partners gained or lost share of a state's trade or exports between two periods."""
     from diplograph.analytics import partner_shift
 
-    with _open(db) as store:
+    with open_store(db, read_only=True) as store:
         result = partner_shift(store, state.upper(), first, second, measure=measure, unit=unit,
                                min_confidence=min_confidence)
     if as_json:
-        return _json(result)
+        return print_json(result)
     typer.echo(
         f"{result.state} {result.measure}: HHI {_number(result.first.hhi, 4)} -> {_number(result.second.hhi, 4)}"
     )
@@ -182,13 +148,13 @@ def outreach(
     """The distinct states a state or person visited, hosted or met in a window, with dates and evidence."""
     from diplograph.analytics import outreach as run
 
-    with _open(db) as store:
+    with open_store(db, read_only=True) as store:
         if person:
             result = run(store, person=who, since=since, until=until, min_confidence=min_confidence)
         else:
             result = run(store, state=who.upper(), since=since, until=until, min_confidence=min_confidence)
     if as_json:
-        return _json(result.to_dict())
+        return print_json(result.to_dict())
     typer.echo(f"{result.subject}: {len(result.contacts)} states")
     for c in result.contacts:
         typer.echo(f"  {c.state}  {c.count:>3}x  {c.first or '?'} .. {c.last or '?'}  {', '.join(c.roles)}")
@@ -210,11 +176,11 @@ def network(
     from diplograph.analytics import state_network
 
     types = [t.strip().upper() for t in event_type.split(",") if t.strip()] if event_type else None
-    with _open(db) as store:
+    with open_store(db, read_only=True) as store:
         result = state_network(store, since=since, until=until, types=types, min_weight=min_weight,
                                min_confidence=min_confidence)
     if as_json:
-        return _json(result.to_dict())
+        return print_json(result.to_dict())
     typer.echo(f"{len(result.nodes)} states, {len(result.edges)} edges")
     for node in result.nodes[: limit or None]:
         typer.echo(f"  {node.state}  degree {node.degree:>3}  strength {node.strength:>5}  "
@@ -225,7 +191,7 @@ def network(
 
 def corroboration(
     db: DbOption = None,
-    state: Annotated[str | None, typer.Option("--state", help="A state code, as actor or recipient.")] = None,
+    state: StateOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
     kind: Annotated[Kind, typer.Option("--kind", help="Which facts.")] = Kind.all,
@@ -237,11 +203,11 @@ def corroboration(
     """How many documents (and sources) support each fact, best supported first."""
     from diplograph.analytics import corroboration as run
 
-    with _open(db) as store:
+    with open_store(db, read_only=True) as store:
         facts = run(store, state=state.upper() if state else None, since=since, until=until, kind=kind.value,
                     min_documents=min_documents, min_confidence=min_confidence)[: limit or None]  # fmt: skip
     if as_json:
-        return _json(facts)
+        return print_json(facts)
     for f in facts:
         value = f" {f.value:g} {f.unit}" if f.value is not None else ""
         value += f" ({', '.join(f.context)})" if f.context else ""
@@ -249,49 +215,7 @@ def corroboration(
                    f"{','.join(f.recipient)} {f.date or ''}{value}")  # fmt: skip
 
 
-def export(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="csv, parquet, jsonl, plover, gdelt, graphml or gexf.")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="The file to write.", show_default=False)],
-    db: DbOption = None,
-    since: SinceOption = None,
-    until: UntilOption = None,
-    min_confidence: MinConfidenceOption = None,
-) -> None:
-    """Export the store's records (or its network of states) to a file: the facts at or above the confidence
-    threshold, each with its confidence."""
-    from diplograph.io import export as run
-
-    with _open(db) as store:
-        count = run(store, fmt, out, since=since, until=until, min_confidence=min_confidence)
-    _stderr(f"exported {count} {'edges' if fmt.lower() in ('graphml', 'gexf') else 'rows'} to {out}")
-
-
-def import_(
-    source: Annotated[ImportSource, typer.Argument(help="The file's layout.")],
-    path: Annotated[Path, typer.Argument(help="The event file (plain, .gz or .zip).", show_default=False)],
-    db: DbOption = None,
-    show: Annotated[int, typer.Option("--show-problems", min=0, help="Rows not stored to list (0: none).")] = 20,
-    as_json: JsonOption = False,
-) -> None:
-    """Import GDELT 1.0/2.0, ICEWS or PLOVER JSON events, with CAMEO mapped to PLOVER; report rows not stored."""
-    from diplograph.io import import_file
-
-    if not path.is_file():
-        raise ConfigError(f"{path}: no such file")
-    with _open(db, read_only=False) as store, store.memory_cap(ingest_memory()):
-        report = import_file(store, source.value, path)
-    if as_json:
-        return _json(report.to_dict())
-    for problem in report.problems[:show]:
-        _stderr(f"not stored: {path}:{problem.line}: {problem.problem}")
-    if len(report.problems) > show > 0:
-        _stderr(f"... and {len(report.problems) - show} more rows not stored")
-    counts = ", ".join(f"{k} {v}" for k, v in report.problem_counts().items())
-    _stderr(report.summary() + (f" ({counts})" if counts else ""))
-
-
 def register(app: typer.Typer) -> None:
-    """Add the analytics, export and import commands to `app`."""
-    for command in (timeline, trend, concentration, shift, outreach, network, corroboration, export):
+    """Add the analytics commands to `app`, in the order `diplograph --help` lists them."""
+    for command in (timeline, trend, concentration, shift, outreach, network, corroboration):
         app.command()(friendly(command))
-    app.command("import")(friendly(import_))

@@ -1,9 +1,7 @@
-"""The `brief` command, registered on the main app with `register(app)`:
+"""The `brief` command: a state's brief as one HTML or Markdown file (see diplograph.report).
 
     diplograph brief PRK --db seed.duckdb --out prk.html          # format from the suffix: .html/.htm or .md
     diplograph brief PRK --since 2014 --until 2015 --out - --format md
-
-Errors print one line, `error: ...`, with exit code 1 (as the other commands).
 """
 
 from __future__ import annotations
@@ -14,8 +12,16 @@ from typing import Annotated
 
 import typer
 
-from diplograph.cli_analytics import DbOption, SinceOption, StateArgument, UntilOption, _open, _stderr, friendly
-from diplograph.cli_common import MinConfidenceOption
+from diplograph.cli.common import (
+    DbOption,
+    MinConfidenceOption,
+    SinceOption,
+    StateArgument,
+    UntilOption,
+    friendly,
+    open_store,
+    to_stderr,
+)
 from diplograph.errors import ConfigError
 
 SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
@@ -54,7 +60,7 @@ def brief(
 
     to_stdout = str(out) == "-"
     kind = (fmt.value if fmt else "md") if to_stdout else _format(out, fmt)
-    with _open(db) as store:
+    with open_store(db, read_only=True) as store:
         result = build(store, code, since=since, until=until, min_confidence=min_confidence)
     text = render_html(result) if kind == "html" else render_markdown(result)
     if to_stdout:
@@ -64,7 +70,7 @@ def brief(
         out.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise ConfigError(f"{out}: cannot write: {exc}") from exc
-    _stderr(
+    to_stderr(
         f"wrote {out} ({kind}): {_counted(result.event_count, len(result.events), 'event')}, "
         f"{_counted(result.measure_count, len(result.measures), 'measure')}, "
         f"{len(result.partners)} partners, {len(result.sources)} documents quoted"
@@ -78,5 +84,5 @@ def _counted(total: int, listed: int, noun: str) -> str:
 
 
 def register(app: typer.Typer) -> None:
-    """Add the `brief` command to `app`."""
+    """Add `brief` to `app`."""
     app.command("brief")(friendly(brief))
