@@ -122,7 +122,8 @@ class Setup:
 def setup(batch_size: int) -> Setup:
     import spacy
 
-    from diplograph.pipeline import MODEL_NAMES, Extractor
+    from diplograph.nlp.model import MODEL_NAMES
+    from diplograph.pipeline import Extractor
 
     extractor = Extractor()
     pipe = TimedPipe(extractor.nlp)

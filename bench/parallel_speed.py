@@ -89,7 +89,8 @@ def load_documents(path: Path, n: int) -> list[Document]:
 def runners(batch_size: int) -> tuple[dict[str, Callable[[Sequence[Document]], None]], Any, str]:
     import spacy
 
-    from diplograph.pipeline import MODEL_NAMES, Extractor
+    from diplograph.nlp.model import MODEL_NAMES
+    from diplograph.pipeline import Extractor
     from diplograph.scale import ExtractorPool, parallel_extract
 
     bare, model = None, ""

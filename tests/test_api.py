@@ -6,7 +6,9 @@ document whose text, title and id carry `<script>` and `onerror=` payloads. Clie
 
 from __future__ import annotations
 
+import csv
 import gzip
+import io
 import json
 import shutil
 import socket
@@ -21,6 +23,7 @@ import pytest
 from diplograph import analytics
 from diplograph.ingest import read_sources
 from diplograph.model import Document
+from diplograph.output import CSV_COLUMNS
 from diplograph.store import Store
 from diplograph.web import create_app
 from diplograph.web.testing import build_store, hostile_document, serve
@@ -238,11 +241,16 @@ def test_csv_export(client: httpx.Client, expected: dict[str, Any]) -> None:
     response = client.get("/api/events", params={"format": "csv", "limit": 1000})
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/csv")
-    lines = response.text.strip().splitlines()
-    assert lines[0].startswith("doc,") or "type" in lines[0]
-    assert len(lines) == 1 + len(expected["events"])
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    header = response.text.splitlines()[0]
+    assert header == ",".join(CSV_COLUMNS)  # the same columns as `diplograph events --format csv`
+    assert len(rows) == len(expected["events"])
+    assert {r["id"] for r in rows} == {e.id for e in expected["events"]}
+    assert all(r["kind"] == "event" and r["type"] and r["evidence"] for r in rows)
     measures = client.get("/api/measures", params={"format": "csv"})
-    assert measures.status_code == 200 and measures.text.count("\n") >= 2
+    assert measures.status_code == 200 and measures.text.splitlines()[0] == header
+    measure_rows = list(csv.DictReader(io.StringIO(measures.text)))
+    assert measure_rows and all(r["kind"] == "measure" and r["value"] and r["unit"] for r in measure_rows)
 
 
 def test_measures(client: httpx.Client) -> None:
@@ -673,3 +681,16 @@ def test_answers_from_memory_take_turns_with_queries(
     # A client reading answers from memory comes back at once; taking turns keeps it from crowding out the
     # clients whose pages need a query (docs/web.md: load test).
     assert waited >= 0.4
+
+
+def test_a_store_that_is_closing_answers_503_not_500(pristine: Path, tmp_path: Path) -> None:
+    # the hub raises a typed StoreClosing once it is closed; the server maps the type, not the message, to 503
+    copy = tmp_path / "closing.duckdb"
+    shutil.copy(pristine, copy)
+    app = create_app(copy)
+    with serve(app) as url, httpx.Client(base_url=url, timeout=30) as c:
+        assert c.get("/api/events", params={"limit": 1}).status_code == 200
+        app.state.hub.close()
+        r = c.get("/api/events", params={"limit": 2, "state": "PRK"})
+        assert r.status_code == 503 and r.headers["content-type"].startswith(PROBLEM)
+        assert "the store could not answer" in r.text

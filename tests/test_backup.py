@@ -137,9 +137,9 @@ def build_at_version(path: Path, version: int) -> None:
 
 
 def _layout(table: str) -> list[str]:
-    from diplograph.store.core import _arrow_schema
+    from diplograph.store.core import arrow_schema
 
-    return list(_arrow_schema(table).names)
+    return list(arrow_schema(table).names)
 
 
 def _versions(path: Path) -> list[int]:

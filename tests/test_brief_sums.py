@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from diplograph import analytics, ontology
-from diplograph.analytics._common import event_quad, event_score
 from diplograph.model import Document, Event, Evidence, Extraction, Measure
+from diplograph.ontology import event_quad, event_score
 from diplograph.report import Brief, brief
 from diplograph.report import facts as report_facts
 from diplograph.store import Store
@@ -104,7 +104,7 @@ def _start(date: str | None) -> str:
 
 
 def _weight(fact: dict[str, Any]) -> float:
-    return report_facts.Fact(fact["kind"], fact["type"], (), (), None, (), score=fact.get("score"),
+    return report_facts.BriefFact(fact["kind"], fact["type"], (), (), None, (), score=fact.get("score"),
                              value=fact.get("value"), unit=fact.get("unit"),
                              change_pct=fact.get("change_pct")).weight  # fmt: skip
 
@@ -170,7 +170,7 @@ def _reference(store: Store, code: str) -> dict[str, Any]:
     }
 
 
-def _key(f: report_facts.Fact) -> tuple[Any, ...]:
+def _key(f: report_facts.BriefFact) -> tuple[Any, ...]:
     return f.kind, f.type, tuple(sorted(f.actor)), tuple(sorted(f.recipient)), f.date, f.value, f.unit
 
 

@@ -92,8 +92,16 @@ def test_sentence_and_evidence_round_trip() -> None:
 
 def test_unknown_fields_are_ignored_and_kind_decides() -> None:
     row = {"kind": "measure", "doc": "d", "measure": "aid", "actor": ["RUS"], "recipient": ["PRK"], "value": 5.0,
-           "unit": "t", "evidence": [{"start": 0, "end": 1, "text": "x"}], "extra": "ignored"}
-    assert isinstance(record_from_dict(row), Measure)
+           "unit": "t", "evidence": [{"start": 0, "end": 1, "text": "x"}], "extra": "ignored", "event": "AID"}
+    measure = record_from_dict(row)
+    assert isinstance(measure, Measure)
+    assert (measure.measure, measure.actor, measure.recipient, measure.value, measure.unit) == (
+        "aid", ("RUS",), ("PRK",), 5.0, "t")
+    assert measure.evidence[0].text == "x" and not hasattr(measure, "extra")
+    assert "extra" not in measure.to_dict()
+    event = record_from_dict({**row, "kind": "event"})  # the same fields under the other kind
+    assert isinstance(event, Event) and (event.event, event.actor, event.recipient) == ("AID", ("RUS",), ("PRK",))
+    assert isinstance(record_from_dict({k: v for k, v in row.items() if k != "kind"}), Event)  # no kind: an event
 
 
 def test_ids_and_hashes_are_stable() -> None:

@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from diplograph.confidence import train as T
-from diplograph.pipeline import load_nlp
+from diplograph.nlp.model import load_nlp
 
 HERE = Path(__file__).resolve().parent
 

@@ -274,7 +274,7 @@ def _load_people(gaz: Gazetteer, path: Path, tokenize: Tokenize) -> None:
 @cache
 def default_gazetteer() -> Gazetteer:
     """The packaged dictionaries, tokenized with the spaCy model's tokenizer (loaded once per process)."""
-    from diplograph.pipeline import load_nlp
+    from diplograph.nlp.model import load_nlp
 
     tokenizer = load_nlp().tokenizer
     return build(lambda s: [t.text for t in tokenizer(s)], extra=_extra_from_settings())

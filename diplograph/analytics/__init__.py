@@ -15,13 +15,12 @@ See docs/analytics.md for the definitions.
 
 from __future__ import annotations
 
-from diplograph.analytics._common import to_jsonable
-from diplograph.analytics.corroboration import Fact, corroboration
+from diplograph.analytics.corroboration import CorroboratedFact, corroboration
 from diplograph.analytics.dyads import (
+    DyadTimeline,
     MonthTally,
     PeriodTally,
     Tally,
-    Timeline,
     Trend,
     dyad_timeline,
     relationship_trend,
@@ -36,12 +35,14 @@ from diplograph.analytics.partners import (
     partner_concentration,
     partner_shift,
 )
+from diplograph.query import to_jsonable
 
 __all__ = [
     "Concentration",
     "Contact",
+    "CorroboratedFact",
+    "DyadTimeline",
     "Edge",
-    "Fact",
     "Meeting",
     "MonthTally",
     "Network",
@@ -52,7 +53,6 @@ __all__ = [
     "PeriodTally",
     "Shift",
     "Tally",
-    "Timeline",
     "Trend",
     "betweenness",
     "corroboration",

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from diplograph.analytics._common import rows
+from diplograph.query import rows
 from diplograph.store.query import EVENT_COLUMNS, MEASURE_COLUMNS, DateLike, fact_filters
 
 if TYPE_CHECKING:
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
-class Fact:
+class CorroboratedFact:
     kind: str  # event | measure
     type: str
     actor: list[str]
@@ -35,13 +35,15 @@ class Fact:
     doc_ids: list[str]
 
 
-_SOURCE = "coalesce(d.source, regexp_extract(d.url, '^[a-zA-Z]+://([^/]+)', 1), d.hash)"
+# Where a document comes from (its outlet, else its URL's host, else itself), in SQL over documents `d`: corroboration
+# and briefs count distinct sources with it.
+SOURCE_OF_DOCUMENT = "coalesce(d.source, regexp_extract(d.url, '^[a-zA-Z]+://([^/]+)', 1), d.hash)"
 
 _EVENT_FACTS = f"""
 SELECT 'event' AS kind, e.event AS type, list_sort(e.actor) AS actor, list_sort(e.recipient) AS recipient,
        e.date AS date, NULL::DOUBLE AS value, NULL::VARCHAR AS unit, list_sort(e.context) AS context,
        count(*) AS records,
-       count(DISTINCT coalesce(d.url, d.hash)) AS documents, count(DISTINCT {_SOURCE}) AS sources,
+       count(DISTINCT coalesce(d.url, d.hash)) AS documents, count(DISTINCT {SOURCE_OF_DOCUMENT}) AS sources,
        list(DISTINCT e.doc_id ORDER BY e.doc_id) AS doc_ids
 FROM (SELECT * FROM events {{where}}) e JOIN documents d ON d.hash = e.doc_hash
 GROUP BY ALL
@@ -50,7 +52,7 @@ GROUP BY ALL
 _MEASURE_FACTS = f"""
 SELECT 'measure' AS kind, m.measure AS type, list_sort(m.actor) AS actor, list_sort(m.recipient) AS recipient,
        m.period AS date, m.value AS value, m.unit AS unit, []::VARCHAR[] AS context, count(*) AS records,
-       count(DISTINCT coalesce(d.url, d.hash)) AS documents, count(DISTINCT {_SOURCE}) AS sources,
+       count(DISTINCT coalesce(d.url, d.hash)) AS documents, count(DISTINCT {SOURCE_OF_DOCUMENT}) AS sources,
        list(DISTINCT m.doc_id ORDER BY m.doc_id) AS doc_ids
 FROM (SELECT * FROM measures {{where}}) m JOIN documents d ON d.hash = m.doc_hash
 GROUP BY ALL
@@ -67,7 +69,7 @@ def corroboration(
     kind: str = "all",
     min_documents: int = 1,
     min_confidence: float | None = None,
-) -> list[Fact]:
+) -> list[CorroboratedFact]:
     """Each distinct fact with the number of documents and sources behind it, best supported first (facts at
     or above `min_confidence`; None: the default threshold, 0: every candidate)."""
     facts: list[dict[str, Any]] = []
@@ -79,5 +81,5 @@ def corroboration(
         where = fact_filters(MEASURE_COLUMNS, state=state, dyad=dyad, since=since, until=until,
                              min_confidence=min_confidence)
         facts += rows(store, _MEASURE_FACTS.format(where=where.sql()), where.params)
-    found = [Fact(**row) for row in facts if row["documents"] >= min_documents]
+    found = [CorroboratedFact(**row) for row in facts if row["documents"] >= min_documents]
     return sorted(found, key=lambda f: (-f.documents, -f.records, f.kind, f.type, f.date or "", f.actor, f.recipient))

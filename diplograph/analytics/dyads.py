@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from diplograph.analytics._common import Period, event_quad, event_score, label, period, rows
+from diplograph.ontology import event_quad, event_score
+from diplograph.query import Period, label, period, rows
 from diplograph.store.query import EVENT_COLUMNS, DateLike, fact_filters
 
 if TYPE_CHECKING:
@@ -58,7 +59,7 @@ class MonthTally(Tally):
 
 
 @dataclass
-class Timeline:
+class DyadTimeline:
     """A dyad's events by month (`months`, in order) and over the whole window (`total`)."""
 
     dyad: tuple[str, str]
@@ -101,7 +102,7 @@ def _counts(
 def dyad_timeline(
     store: Store, a: str, b: str, *, since: DateLike = None, until: DateLike = None, directed: bool = False,
     min_confidence: float | None = None,
-) -> Timeline:
+) -> DyadTimeline:
     """Events between `a` and `b` (either direction, or a -> b when `directed`) by PLOVER type and month.
     `min_confidence`: events at or above it (None: the default threshold; 0: every candidate)."""
     months: dict[str, MonthTally] = {}
@@ -114,7 +115,7 @@ def dyad_timeline(
             continue
         tally = months.setdefault(str(month), MonthTally(month=str(month)))
         tally.add(event, mode if isinstance(mode, str) else None, n)
-    return Timeline((a, b), directed, [months[m] for m in sorted(months)], total, coarse)
+    return DyadTimeline((a, b), directed, [months[m] for m in sorted(months)], total, coarse)
 
 
 @dataclass

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from diplograph.analytics._common import event_score, rows
+from diplograph.ontology import event_score
+from diplograph.query import rows
 from diplograph.store.query import DateLike, Where, add_confidence, add_date_range
 
 if TYPE_CHECKING:

@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from diplograph.analytics._common import rows
 from diplograph.errors import ConfigError
+from diplograph.query import rows
 from diplograph.store.query import DateLike, Where, add_confidence, add_date_range
 
 if TYPE_CHECKING:

@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from diplograph.analytics._common import Period, label, period, rows
+from diplograph.query import Period, label, period, rows
 from diplograph.store.query import Where, add_confidence, add_date_range
 
 if TYPE_CHECKING:

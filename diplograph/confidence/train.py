@@ -54,7 +54,7 @@ class Candidate:
 
 
 @dataclass
-class Source:
+class TrainingSource:
     """A gold file used for training, the weight of its candidates, the documents it holds out, and whether its
     candidates calibrate the probabilities."""
 
@@ -70,7 +70,7 @@ class Source:
 class Plan:
     """A training manifest (training/sources.toml): the sources, which one tunes the threshold, the target."""
 
-    sources: list[Source]
+    sources: list[TrainingSource]
     tuning_source: str
     beta: float
 
@@ -89,7 +89,7 @@ def read_plan(path: str | Path) -> Plan:
     except tomllib.TOMLDecodeError as e:
         raise ConfigError(f"{manifest}: not a training manifest: {e}") from e
     base = manifest.parent
-    sources: list[Source] = []
+    sources: list[TrainingSource] = []
     tuning = ""
     for n, spec in enumerate(data.get("source", []), 1):
         where = f"{manifest}: source {n}"
@@ -108,7 +108,7 @@ def read_plan(path: str | Path) -> Plan:
             hold = spec.get("hold_out")
             held = (sentence_split(gold) if hold == "sentences" else
                     held_out_ids(base / hold) if hold else frozenset())
-            sources.append(Source(gold_path, gold, float(spec.get("weight", 1.0)), held,
+            sources.append(TrainingSource(gold_path, gold, float(spec.get("weight", 1.0)), held,
                                   calibrate=bool(spec.get("calibrate", False))))
             if spec.get("tune"):
                 tuning = gold_path.name
@@ -130,7 +130,7 @@ def sentence_split(gold: Gold, share: int = 3) -> frozenset[str]:
                      if int(hashlib.sha1(f"heldout{d}".encode()).hexdigest(), 16) % share == 0)
 
 
-def label_candidates(source: Source, extractions: Iterable[Any]) -> list[Candidate]:
+def label_candidates(source: TrainingSource, extractions: Iterable[Any]) -> list[Candidate]:
     """The records of each extraction, labelled against the source's gold records of that document."""
     out: list[Candidate] = []
     by_doc = source.gold.by_document()
@@ -147,7 +147,7 @@ def label_candidates(source: Source, extractions: Iterable[Any]) -> list[Candida
     return out
 
 
-def collect(sources: Sequence[Source], *, batch_size: int = 32) -> list[Candidate]:
+def collect(sources: Sequence[TrainingSource], *, batch_size: int = 32) -> list[Candidate]:
     """Extract every document of every source with the rules alone and label the candidates."""
     from diplograph.pipeline import Extractor
 
@@ -273,7 +273,7 @@ def fit_kind(cands: Sequence[Candidate], calibrate_on: frozenset[str] = frozense
 # --- choosing and reporting -------------------------------------------------------------------------------------
 
 
-def scores_at(source: Source, cands: Sequence[Candidate], threshold: float,
+def scores_at(source: TrainingSource, cands: Sequence[Candidate], threshold: float,
               measure_threshold: float | None = None, kind: str = "event") -> dict[str, Any]:
     """The scorer's numbers for the source's documents among `cands`, keeping events at or above `threshold`
     and measures at or above `measure_threshold` (the same, when not given). With kind="measure", `threshold`
@@ -298,7 +298,7 @@ def _best_threshold(precision_recall: Callable[[float], tuple[float, float]], be
     return max(THRESHOLDS, key=keys.__getitem__)
 
 
-def choose_threshold(source: Source, cands: Sequence[Candidate], beta: float = BETA) -> float:
+def choose_threshold(source: TrainingSource, cands: Sequence[Candidate], beta: float = BETA) -> float:
     """The events' threshold: the best event.full F-beta on the source's candidates."""
 
     def full(t: float) -> tuple[float, float]:
@@ -308,7 +308,7 @@ def choose_threshold(source: Source, cands: Sequence[Candidate], beta: float = B
     return _best_threshold(full, beta)
 
 
-def choose_measure_threshold(sources: Sequence[Source], beta: float = BETA) -> float:
+def choose_measure_threshold(sources: Sequence[TrainingSource], beta: float = BETA) -> float:
     """The measures' threshold: the best measure.full F-beta over every source's training candidates (measures
     are few in any one source)."""
     own = [(s, [k for k in s.candidates if not k.held_out]) for s in sources]
@@ -367,7 +367,7 @@ class TrainReport:
         return "\n".join(lines)
 
 
-def train(sources: Sequence[Source], *, beta: float = BETA, tuning_source: str | None = None,
+def train(sources: Sequence[TrainingSource], *, beta: float = BETA, tuning_source: str | None = None,
           batch_size: int = 32) -> TrainReport:
     """Collect, fit, calibrate, choose the threshold and score the held-out documents."""
     cands = collect(sources, batch_size=batch_size)

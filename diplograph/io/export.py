@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 from xml.etree import ElementTree as ET
 
-from diplograph.analytics._common import rows as query_rows
 from diplograph.errors import ConfigError
+from diplograph.query import rows as query_rows
 from diplograph.store.query import DateLike
 
 if TYPE_CHECKING:

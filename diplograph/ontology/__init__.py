@@ -170,6 +170,24 @@ def quad(event: str) -> str:
     return event_type(event).quad
 
 
+def event_score(event: str, mode: str | None) -> float | None:
+    """The score of a stored event, for counting: its mode's score when the type has that mode, else the type's;
+    None when the type is not PLOVER (an imported or extended type). Unlike `plover_score`, never raises."""
+    try:
+        spec = event_type(event)
+    except OntologyError:
+        return None
+    return spec.modes.get(mode, spec.score) if mode else spec.score
+
+
+def event_quad(event: str) -> str | None:
+    """The quad of a stored event's type; None when the type is not PLOVER. Never raises."""
+    try:
+        return quad(event)
+    except OntologyError:
+        return None
+
+
 def context_description(context: str) -> str:
     """What a context covers, in one line."""
     _check_contexts((context,))

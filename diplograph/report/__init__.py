@@ -7,7 +7,7 @@
 
 The charts are separate functions over a Brief, for reuse (the web UI): `timeline_svg(b.timeline)`,
 `partners_map_svg(b)`, `network_svg(b)` (diplograph.report.svg). Command line: `diplograph brief CODE --out FILE`
-(diplograph.report.cli). See docs/briefs.md.
+(the CLI's report module). See docs/briefs.md.
 """
 
 from __future__ import annotations
@@ -17,8 +17,9 @@ from typing import Any
 
 # Imported on first use (PEP 562), so that `diplograph --help` does not load the store through this package.
 _HOMES = {
-    **dict.fromkeys(("Brief", "Bucket", "Contact", "Fact", "Link", "Partner", "Quote", "Source", "Timeline", "brief",
-                     "format_amount", "format_change"), "diplograph.report.facts"),
+    **dict.fromkeys(("Brief", "BriefFact", "BriefPartner", "BriefTimeline", "Citation", "NetworkLink", "Quote",
+                     "QuotedContact", "TimeBucket", "brief", "format_amount", "format_change"),
+                    "diplograph.report.facts"),
     **dict.fromkeys(("render_html", "render_markdown"), "diplograph.report.render"),
     **dict.fromkeys(("network_svg", "partners_map_svg", "timeline_svg"), "diplograph.report.svg"),
 }
@@ -33,14 +34,14 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "Brief",
-    "Bucket",
-    "Contact",
-    "Fact",
-    "Link",
-    "Partner",
+    "BriefFact",
+    "BriefPartner",
+    "BriefTimeline",
+    "Citation",
+    "NetworkLink",
     "Quote",
-    "Source",
-    "Timeline",
+    "QuotedContact",
+    "TimeBucket",
     "brief",
     "format_amount",
     "format_change",

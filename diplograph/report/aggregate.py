@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from diplograph.analytics.corroboration import _SOURCE
+from diplograph.analytics.corroboration import SOURCE_OF_DOCUMENT
 from diplograph.errors import StoreError
 from diplograph.store.query import (
     EVENT_COLUMNS,
@@ -72,7 +72,7 @@ FROM (SELECT fact_id, unnest(rowids) AS record FROM {name} WHERE records > 1) x
 JOIN {table} r ON r.rowid = x.record
 JOIN documents d ON d.hash = r.doc_hash
 GROUP BY 1
-""".replace("SOURCE", _SOURCE)
+""".replace("SOURCE", SOURCE_OF_DOCUMENT)
 
 # Step 3: those facts take their first record's sides and payload, then their derived columns again
 _FIRST_RECORD = """
@@ -124,7 +124,7 @@ def _event_layout() -> _Layout:
                    {"score": score, "quad": quad, "weight": f"abs(coalesce({score}, 0))"})  # fmt: skip
 
 
-# Fact.weight of a measure: log10(US$) - 2 within 0..8 (else 5), plus 2 for a reported change, at most 10
+# BriefFact.weight of a measure: log10(US$) - 2 within 0..8 (else 5), plus 2 for a reported change, at most 10
 _MEASURE_WEIGHT = """least(10.0, CASE WHEN unit = 'USD' AND value > 0 THEN greatest(0.0, least(8.0, log10(value) - 2))
                                  ELSE 5.0 END + CASE WHEN change_pct IS NOT NULL THEN 2.0 ELSE 0.0 END)"""
 _MEASURE_LAYOUT = _Layout("measures", "measure", "period", "value", "unit", "period_start", "period_end",

@@ -18,10 +18,9 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from diplograph.analytics import state_network
-from diplograph.analytics._common import event_quad, event_score
 from diplograph.confidence import reader_threshold
 from diplograph.model import Event, Evidence, Measure
-from diplograph.ontology import QUADS
+from diplograph.ontology import QUADS, event_quad, event_score
 from diplograph.report import aggregate
 from diplograph.store import convert
 from diplograph.store.convert import date_bounds
@@ -53,7 +52,7 @@ class Quote:
 
 
 @dataclass(frozen=True)
-class Fact:
+class BriefFact:
     """One distinct event or measure (records that agree on it merged), with its support and quotes."""
 
     kind: str  # event | measure
@@ -119,7 +118,7 @@ class Fact:
 
 
 @dataclass
-class Partner:
+class BriefPartner:
     """A state on the other side of (or beside) the focal state in events or measures."""
 
     state: str
@@ -128,7 +127,7 @@ class Partner:
     quads: dict[str, int] = field(default_factory=lambda: dict.fromkeys(QUADS, 0))
     score_sum: float = field(default=0.0, repr=False)
     scored: int = field(default=0, repr=False)  # events with a score
-    measures: list[Fact] = field(default_factory=list)  # those among the brief's listed measures
+    measures: list[BriefFact] = field(default_factory=list)  # those among the brief's listed measures
     measure_count: int = 0  # all of them
     roles: list[str] = field(default_factory=list)  # outreach roles: visited, hosted, met
 
@@ -143,7 +142,7 @@ class Partner:
 
 
 @dataclass(frozen=True)
-class Bucket:
+class TimeBucket:
     """Events in one stretch of time by quad. granularity: month (YYYY-MM), year (YYYY) or range (A/B)."""
 
     label: str
@@ -158,16 +157,16 @@ class Bucket:
 
 
 @dataclass(frozen=True)
-class Timeline:
+class BriefTimeline:
     """`months`: events dated within one month; `spans`: events dated to a year or a longer range; `undated`."""
 
-    months: list[Bucket]
-    spans: list[Bucket]
+    months: list[TimeBucket]
+    spans: list[TimeBucket]
     undated: int
 
 
 @dataclass(frozen=True)
-class Contact:
+class QuotedContact:
     """A state the focal state visited, hosted or met (analytics.outreach), with a quote per meeting."""
 
     state: str
@@ -180,7 +179,7 @@ class Contact:
 
 
 @dataclass(frozen=True)
-class Link:
+class NetworkLink:
     a: str
     b: str
     weight: int
@@ -188,7 +187,7 @@ class Link:
 
 
 @dataclass(frozen=True)
-class Source:
+class Citation:
     doc: str
     title: str | None
     url: str | None  # http(s) only
@@ -204,14 +203,14 @@ class Brief:
     name: str
     since: str | None
     until: str | None
-    headlines: list[Fact]
-    events: list[Fact]
-    measures: list[Fact]
-    partners: list[Partner]
-    timeline: Timeline
-    outreach: list[Contact]
-    network: list[Link]  # edges among the state and its partners, heaviest first
-    sources: list[Source]
+    headlines: list[BriefFact]
+    events: list[BriefFact]
+    measures: list[BriefFact]
+    partners: list[BriefPartner]
+    timeline: BriefTimeline
+    outreach: list[QuotedContact]
+    network: list[NetworkLink]  # edges among the state and its partners, heaviest first
+    sources: list[Citation]
     event_total: int = 0  # all events of the window; `events` lists the latest LISTED of them
     measure_total: int = 0
     thresholds: tuple[float, float] = (0.0, 0.0)  # the minimum confidence of the events and measures it counts
@@ -379,7 +378,7 @@ def _key(kind: str, type_: str, actor: Iterable[str], recipient: Iterable[str], 
     return kind, type_, tuple(sorted(actor)), tuple(sorted(recipient)), date, value, unit
 
 
-def _merge_events(events: list[Event], docs: _Documents, support: dict[tuple[Any, ...], Any]) -> list[Fact]:
+def _merge_events(events: list[Event], docs: _Documents, support: dict[tuple[Any, ...], Any]) -> list[BriefFact]:
     grouped: dict[tuple[Any, ...], list[Event]] = defaultdict(list)
     for e in events:
         grouped[_key("event", e.event, e.actor, e.recipient, e.date, None, context_key(e.context))].append(e)
@@ -390,7 +389,7 @@ def _merge_events(events: list[Event], docs: _Documents, support: dict[tuple[Any
         quotes = _Pending(tuple((e.doc, e.evidence) for e in group))
         found = support.get(key)
         facts.append(
-            Fact(
+            BriefFact(
                 "event", first.event, first.actor, first.recipient, first.date, quotes,  # type: ignore[arg-type]
                 documents=found.documents if found else len({e.doc for e in group}),
                 sources=found.sources if found else 1, mode=first.mode, context=first.context, aux=first.aux,
@@ -400,7 +399,7 @@ def _merge_events(events: list[Event], docs: _Documents, support: dict[tuple[Any
     return facts
 
 
-def _merge_measures(measures: list[Measure], docs: _Documents, support: dict[tuple[Any, ...], Any]) -> list[Fact]:
+def _merge_measures(measures: list[Measure], docs: _Documents, support: dict[tuple[Any, ...], Any]) -> list[BriefFact]:
     grouped: dict[tuple[Any, ...], list[Measure]] = defaultdict(list)
     for m in measures:
         grouped[_key("measure", m.measure, m.actor, m.recipient, m.period, m.value, m.unit)].append(m)
@@ -409,7 +408,7 @@ def _merge_measures(measures: list[Measure], docs: _Documents, support: dict[tup
         first = group[0]
         found = support.get(key)
         facts.append(
-            Fact(
+            BriefFact(
                 "measure", first.measure, first.actor, first.recipient, first.period,
                 _Pending(tuple((m.doc, m.evidence) for m in group)),  # type: ignore[arg-type]
                 documents=found.documents if found else len({m.doc for m in group}),
@@ -432,7 +431,7 @@ class _Pending(tuple):  # type: ignore[type-arg]
         return made
 
 
-def _with_quotes(facts: list[Fact], docs: _Documents) -> list[Fact]:
+def _with_quotes(facts: list[BriefFact], docs: _Documents) -> list[BriefFact]:
     """The facts with their quotes read (documents loaded in one query)."""
     pending = [f.quotes.pairs for f in facts if isinstance(f.quotes, _Pending)]
     docs.preload(doc for pairs in pending for doc, _ in pairs)
@@ -463,11 +462,11 @@ def _others_of(code: str, actor: Iterable[str], recipient: Iterable[str]) -> set
     return {s for s in actor if s != code}
 
 
-def _partners(code: str, facts: aggregate.StateFacts, measures: list[Fact]) -> dict[str, Partner]:
-    partners: dict[str, Partner] = {}
+def _partners(code: str, facts: aggregate.StateFacts, measures: list[BriefFact]) -> dict[str, BriefPartner]:
+    partners: dict[str, BriefPartner] = {}
 
-    def partner(state: str) -> Partner:
-        return partners.setdefault(state, Partner(state, state_name(state)))
+    def partner(state: str) -> BriefPartner:
+        return partners.setdefault(state, BriefPartner(state, state_name(state)))
 
     for row in facts.sides_of_events():
         for other in _others_of(code, row["actor"], row["recipient"]):
@@ -486,7 +485,7 @@ def _partners(code: str, facts: aggregate.StateFacts, measures: list[Fact]) -> d
     return partners
 
 
-def _buckets(rows: list[dict[str, Any]], month: bool) -> list[Bucket]:
+def _buckets(rows: list[dict[str, Any]], month: bool) -> list[TimeBucket]:
     grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         grouped[str(row["label"])].append(row)
@@ -499,18 +498,18 @@ def _buckets(rows: list[dict[str, Any]], month: bool) -> list[Bucket]:
             whole_year = start.year == end.year and start.month == 1 and end.month == 12
             granularity = "year" if whole_year else "range"
         counts = Counter({r["quad"]: int(r["n"]) for r in group})
-        buckets.append(Bucket(label, granularity, start.isoformat(), end.isoformat(),
+        buckets.append(TimeBucket(label, granularity, start.isoformat(), end.isoformat(),
                               {q: counts.get(q, 0) for q in QUADS}))  # fmt: skip
     return buckets
 
 
-def _timeline(facts: aggregate.StateFacts) -> Timeline:
+def _timeline(facts: aggregate.StateFacts) -> BriefTimeline:
     months = sorted(_buckets(facts.months(), month=True), key=lambda b: b.label)
     spans = sorted(_buckets(facts.spans(), month=False), key=lambda b: (b.start, b.end))
-    return Timeline(months, spans, facts.undated())
+    return BriefTimeline(months, spans, facts.undated())
 
 
-def _contacts(rows: list[dict[str, Any]], docs: _Documents) -> list[Contact]:
+def _contacts(rows: list[dict[str, Any]], docs: _Documents) -> list[QuotedContact]:
     """The states met (analytics.outreach, `StateFacts.contacts`), each with its latest meetings quoted."""
     docs.preload(m["doc"] for row in rows for m in row["latest"])
     contacts = []
@@ -520,15 +519,15 @@ def _contacts(rows: list[dict[str, Any]], docs: _Documents) -> list[Contact]:
             evidence = m["evidence"]
             quote = docs.quote(m["doc"], Evidence(**evidence)) if evidence else None
             meetings.append((m["date"], m["role"], quote))
-        contacts.append(Contact(row["state"], state_name(row["state"]), tuple(row["roles"]), row["first"],
+        contacts.append(QuotedContact(row["state"], state_name(row["state"]), tuple(row["roles"]), row["first"],
                                 row["last"], int(row["n"]), tuple(meetings)))  # fmt: skip
     return contacts
 
 
 def _network(store: Store, code: str, partners: Iterable[str], since: DateLike, until: DateLike,
-             min_confidence: float | None) -> list[Link]:
+             min_confidence: float | None) -> list[NetworkLink]:
     links = [
-        Link(e.source, e.target, e.weight, e.mean_score)
+        NetworkLink(e.source, e.target, e.weight, e.mean_score)
         for e in state_network(store, since=since, until=until, states={code, *partners},
                                min_confidence=min_confidence).edges
     ]
@@ -559,7 +558,7 @@ def _headline_candidates(found: aggregate.StateFacts, n: int) -> list[aggregate.
 
 def _facts_of(
     found: aggregate.StateFacts, shown: list[aggregate.Ranked], docs: _Documents
-) -> dict[tuple[Any, ...], Fact]:
+) -> dict[tuple[Any, ...], BriefFact]:
     """The shown facts built from their stored records (merged as the brief merges), by key."""
     support: dict[tuple[Any, ...], Any] = {r.key.as_tuple(): r for r in shown}
     rows: dict[str, set[int]] = {"event": set(), "measure": set()}
@@ -577,7 +576,7 @@ def brief(store: Store, code: str, *, since: DateLike = None, until: DateLike = 
     """Everything the store knows about state `code` between since and until (dates overlap the window).
 
     Headline facts are the top `headlines` events and measures, ranked by the documents behind them
-    (corroboration), then by weight (|PLOVER score|, or the size of a measure; `Fact.weight`), then by date,
+    (corroboration), then by weight (|PLOVER score|, or the size of a measure; `BriefFact.weight`), then by date,
     with at most SAME_KIND facts of one type between the same actor and recipient.
     """
     code = code.strip().upper()
@@ -604,16 +603,16 @@ def brief(store: Store, code: str, *, since: DateLike = None, until: DateLike = 
         totals = found.totals()
         contacts = _contacts(meetings, docs)
     for contact in contacts:
-        partners.setdefault(contact.state, Partner(contact.state, contact.name)).roles = list(contact.roles)
+        partners.setdefault(contact.state, BriefPartner(contact.state, contact.name)).roles = list(contact.roles)
     ordered = sorted(partners.values(), key=lambda p: (-p.weight, p.state))
     cited = {q.doc for f in [*top, *events, *measures] for q in f.quotes}
     sources = []
     for doc in sorted(cited):
         document = docs.get(doc)
         if document is not None:
-            sources.append(Source(doc, document.title, _http(document.url), document.published, document.source))
+            sources.append(Citation(doc, document.title, _http(document.url), document.published, document.source))
         else:
-            sources.append(Source(doc, None, None, None, None))
+            sources.append(Citation(doc, None, None, None, None))
     return Brief(
         state=code, name=state_name(code), since=None if since is None else str(since),
         until=None if until is None else str(until), headlines=top, events=events,

@@ -15,7 +15,7 @@ from diplograph.ontology import QUADS
 from diplograph.report.svg import QUAD_COLORS, QUAD_LABELS, network_svg, partners_map_svg, timeline_svg
 
 if TYPE_CHECKING:
-    from diplograph.report.facts import Brief, Fact, Quote
+    from diplograph.report.facts import Brief, BriefFact, Quote
 
 CSP = (
     "default-src 'none'; script-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
@@ -76,21 +76,21 @@ def _quote_html(quote: Quote) -> str:
     return f'<blockquote>\u201c{text}\u201d</blockquote><div class="cite">source: {link}</div>'
 
 
-def _tag(fact: Fact) -> str:
+def _tag(fact: BriefFact) -> str:
     if fact.kind == "measure":
         return '<span class="tag" style="background:#4a6fa5">MEASURE</span>'
     color = QUAD_COLORS.get(fact.quad or "", "#777")
     return f'<span class="tag" style="background:{color}">{_e(fact.type)}</span>'
 
 
-def _change_html(fact: Fact) -> str:
+def _change_html(fact: BriefFact) -> str:
     if fact.change_pct is None:
         return ""
     css = "up" if fact.change_pct > 0 else "down" if fact.change_pct < 0 else ""
     return f'<span class="{css}">{_e(fact.change)}</span>'
 
 
-def _support(fact: Fact) -> str:
+def _support(fact: BriefFact) -> str:
     docs, sources = fact.documents, fact.sources
     return f"{docs} document{'s' if docs != 1 else ''}, {sources} source{'s' if sources != 1 else ''}"
 

@@ -18,7 +18,7 @@ from diplograph.ontology import QUADS
 from diplograph.report.geo import CONTINENTS, centroids
 
 if TYPE_CHECKING:
-    from diplograph.report.facts import Brief, Bucket, Partner, Timeline
+    from diplograph.report.facts import Brief, BriefPartner, BriefTimeline, TimeBucket
 
 QUAD_COLORS = {
     "verbal_cooperation": "#7fbf7b",
@@ -67,10 +67,10 @@ def _month_index(day: dt.date) -> int:
     return day.year * 12 + day.month - 1
 
 
-def timeline_svg(timeline: Timeline, *, width: int = 1100, title: str = "Events by month") -> str:
+def timeline_svg(timeline: BriefTimeline, *, width: int = 1100, title: str = "Events by month") -> str:
     """Stacked bars by quad per month; below them, one band per year or range that events are dated to only
     coarsely (length = the period, label = the count)."""
-    buckets: list[Bucket] = [*timeline.months, *timeline.spans]
+    buckets: list[TimeBucket] = [*timeline.months, *timeline.spans]
     if not buckets:
         parts = _open(width, 60, title, "chart timeline")
         parts.append(f'<text x="10" y="35">No dated events{_e(f" ({timeline.undated} undated)")}.</text></svg>')
@@ -161,7 +161,7 @@ def _project(lat: float, lon: float, width: float, height: float) -> tuple[float
     return x, y
 
 
-def _partner_color(partner: Partner) -> str:
+def _partner_color(partner: BriefPartner) -> str:
     if partner.events:
         return QUAD_COLORS[_dominant(partner.quads)]
     return "#4a6fa5"  # measures only

@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from diplograph.store.core import FACT_ORDER, TABLES, AddResult, _arrow_schema
+from diplograph.store.core import FACT_ORDER, TABLES, AddResult, arrow_schema
 from diplograph.store.query import sql_string
 
 if TYPE_CHECKING:
@@ -44,7 +44,7 @@ def tables(extractions: Iterable[Extraction], ingested_at: datetime | None = Non
 
     when = ingested_at or datetime.now(UTC).replace(tzinfo=None)
     rows = convert.batch_rows(first_per_document(extractions), when)
-    return {name: pa.Table.from_pylist(rows[name], schema=_arrow_schema(name)) for name in TABLES}
+    return {name: pa.Table.from_pylist(rows[name], schema=arrow_schema(name)) for name in TABLES}
 
 
 def filesystem(out_dir: str | Path) -> tuple[Any, str]:
@@ -81,7 +81,7 @@ def _glob(out_dir: str | Path, table: str) -> str:
 
 
 def _columns(table: str) -> str:
-    return ", ".join(f'"{name}"' for name in _arrow_schema(table).names)
+    return ", ".join(f'"{name}"' for name in arrow_schema(table).names)
 
 
 def load_parquet(store: Store, out_dir: str | Path) -> AddResult:

@@ -18,6 +18,7 @@ import duckdb
 from diplograph import config
 from diplograph.errors import ConfigError, StoreError
 from diplograph.model import DateRef, Document, Event, Extraction, Measure, Mention, Quantity
+from diplograph.query.frames import Records, SqlResult
 from diplograph.store import convert, migrations
 from diplograph.store.query import (
     EVENT_COLUMNS,
@@ -67,7 +68,7 @@ class AddResult:
         )
 
 
-def _arrow_schema(table: str) -> Any:
+def arrow_schema(table: str) -> Any:
     """The Arrow layout of a batch for `table`, column for column as migrations create it."""
     import pyarrow as pa
 
@@ -109,7 +110,7 @@ def insert_rows(conn: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str
         return
     import pyarrow as pa
 
-    schema = _arrow_schema(table)
+    schema = arrow_schema(table)
     if columns is not None:
         schema = pa.schema([schema.field(name) for name in columns])
     view = f"_diplograph_batch_{table}"
@@ -448,6 +449,22 @@ class Store:
             except duckdb.Error as exc:
                 raise StoreError(f"{self.path}: query failed: {exc}") from exc
 
+    def sql(self, query: str, params: Iterable[Any] = ()) -> SqlResult:
+        """Run one read-only SQL query (a SELECT or WITH ... SELECT) over the store's tables and views
+        (docs/store.md) with `?` parameters; the result is read in full (`.rows()`, `.to_arrow()`,
+        `.to_pandas()`, `.to_polars()`). Anything that could change the store is refused before it runs."""
+        statements = _statements(query)
+        if len(statements) != 1:
+            raise ConfigError(f"sql: expected one query, got {len(statements)} statements")
+        if statements[0].type != duckdb.StatementType.SELECT:
+            raise ConfigError(f"sql: only queries that read (SELECT, WITH ... SELECT) are run here, not "
+                              f"{statements[0].type.name}")
+        with self._lock:
+            try:
+                return SqlResult(self.cursor().sql(query, params=list(params)).to_arrow_table())
+            except duckdb.Error as exc:
+                raise StoreError(f"{self.path}: query failed: {exc}") from exc
+
     def has_document(self, content_hash: str) -> bool:
         return bool(self.known_hashes([content_hash]))
 
@@ -458,13 +475,15 @@ class Store:
 
     def documents(
         self, *, limit: int | None = None, offset: int = 0, since: DateLike = None, until: DateLike = None
-    ) -> list[Document]:
-        """Stored documents, by publication date; since/until filter on it (undated ones drop out)."""
+    ) -> Records[Document]:
+        """Stored documents, by publication date; since/until filter on it (undated ones drop out). A list that
+        also converts to a table (`.to_arrow()`, `.to_pandas()`, `.to_polars()`)."""
         where = Where()
         add_date_range(where, "published", "published", since, until)
         paging, paging_params = page(limit, offset)
         sql = f"SELECT * FROM documents {where.sql()} ORDER BY {_DOCUMENT_ORDER} {paging}"
-        return [convert.document_from_row(r) for r in self._rows(sql, [*where.params, *paging_params])]
+        return Records((convert.document_from_row(r) for r in self._rows(sql, [*where.params, *paging_params])),
+                       Document)
 
     def document(self, doc_id_or_hash: str) -> Document | None:
         """A document by content hash, else the first ingested with that id."""
@@ -497,15 +516,16 @@ class Store:
         min_confidence: float | None = None,
         limit: int | None = None,
         offset: int = 0,
-    ) -> list[Event]:
+    ) -> Records[Event]:
         """Events matching every given filter, ordered by date, document and position of the evidence.
-        `min_confidence`: None keeps those at the default threshold or above, 0 every candidate."""
+        `min_confidence`: None keeps those at the default threshold or above, 0 every candidate. A list that also
+        converts to a table (`.to_arrow()`, `.to_pandas()`, `.to_polars()`)."""
         where = fact_filters(
             EVENT_COLUMNS, state=state, actor=actor, recipient=recipient, dyad=dyad, types=event_type,
             since=since, until=until, text=text, doc=doc, min_confidence=min_confidence,
         )  # fmt: skip
         rows = self._page("events", where, _EVENT_ORDER, limit, offset)
-        return [convert.event_from_row(r) for r in rows]
+        return Records((convert.event_from_row(r) for r in rows), Event)
 
     def measures(
         self,
@@ -522,15 +542,16 @@ class Store:
         min_confidence: float | None = None,
         limit: int | None = None,
         offset: int = 0,
-    ) -> list[Measure]:
+    ) -> Records[Measure]:
         """Measures matching every given filter; since/until overlap the measure's period.
-        `min_confidence`: None keeps those at the default threshold or above, 0 every candidate."""
+        `min_confidence`: None keeps those at the default threshold or above, 0 every candidate. A list that also
+        converts to a table (`.to_arrow()`, `.to_pandas()`, `.to_polars()`)."""
         where = fact_filters(
             MEASURE_COLUMNS, state=state, actor=actor, recipient=recipient, dyad=dyad, types=measure,
             since=since, until=until, text=text, doc=doc, min_confidence=min_confidence,
         )  # fmt: skip
         rows = self._page("measures", where, _MEASURE_ORDER, limit, offset)
-        return [convert.measure_from_row(r) for r in rows]
+        return Records((convert.measure_from_row(r) for r in rows), Measure)
 
     def _page(self, table: str, where: Where, order: str, limit: int | None, offset: int) -> list[dict[str, Any]]:
         paging, paging_params = page(limit, offset)
@@ -609,3 +630,11 @@ def _rollback(conn: duckdb.DuckDBPyConnection) -> None:
         conn.execute("ROLLBACK")
     except duckdb.Error:
         pass
+
+
+def _statements(query: str) -> list[Any]:
+    """The statements of a SQL text, parsed by DuckDB without running them."""
+    try:
+        return list(duckdb.extract_statements(query))
+    except duckdb.Error as exc:
+        raise ConfigError(f"sql: not a query DuckDB can read: {exc}") from exc

@@ -23,7 +23,7 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from diplograph import __version__
-from diplograph.errors import ConfigError, DiplographError, InputError, StoreError
+from diplograph.errors import ConfigError, DiplographError, InputError, StoreClosing, StoreError
 from diplograph.web import api, pages
 from diplograph.web.cache import ReadCache
 from diplograph.web.hub import Hub
@@ -127,7 +127,7 @@ def create_app(
             return _error(request, 400, str(exc))
         if isinstance(exc, StoreError):
             log.error("store error on %s: %s", request.url.path, exc)
-            return _error(request, 503 if "shutting down" in str(exc) else 500, "the store could not answer")
+            return _error(request, 503 if isinstance(exc, StoreClosing) else 500, "the store could not answer")
         return _error(request, 400, str(exc))
 
     @app.exception_handler(Exception)

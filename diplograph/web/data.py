@@ -15,10 +15,10 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from diplograph.analytics._common import event_quad, event_score
-from diplograph.analytics._common import rows as query
 from diplograph.errors import ConfigError
 from diplograph.model import Document, Event, Measure
+from diplograph.ontology import event_quad, event_score
+from diplograph.query import rows as query
 from diplograph.store import Store, convert
 from diplograph.store.query import EVENT_COLUMNS, MEASURE_COLUMNS, DateLike, Where, confidence_sql, fact_filters
 

@@ -30,7 +30,7 @@ from typing import Any
 
 import duckdb
 
-from diplograph.errors import DiplographError, StoreError
+from diplograph.errors import DiplographError, StoreClosing, StoreError
 from diplograph.model import Document
 from diplograph.store import Store
 
@@ -111,7 +111,7 @@ class Hub:
     def _cursor(self) -> duckdb.DuckDBPyConnection:
         with self._conn_lock:
             if self._closed:
-                raise StoreError(f"{self.path}: the server is shutting down")
+                raise StoreClosing(f"{self.path}: the server is shutting down")
             return self._base.cursor()
 
     @contextmanager

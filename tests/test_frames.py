@@ -1,0 +1,110 @@
+"""Query results for notebooks: records as Arrow tables and pandas / polars DataFrames, and read-only SQL over the
+store (`Store.sql`). The store holds the bundled sample corpus, read by the real extractor."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import diplograph
+from diplograph.errors import ConfigError, StoreError
+from diplograph.ingest import read_sources
+from diplograph.model import Document, Event
+from diplograph.pipeline import default_extractor
+from diplograph.store import Store
+
+SAMPLE = Path(__file__).resolve().parents[1] / "diplograph" / "samples" / "sample-corpus.jsonl"
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("frames") / "sample.duckdb"
+    documents = [d for d in read_sources([SAMPLE]) if isinstance(d, Document)]
+    with Store.open(path) as store:
+        store.add(default_extractor().extract_documents(documents))
+    return path
+
+
+def test_records_are_still_lists_and_become_arrow_tables(db: Path) -> None:
+    with diplograph.open(db) as store:
+        events = store.events(dyad=("CHN", "RUS"))
+        assert isinstance(events, list) and events and all(isinstance(e, Event) for e in events)
+        table = events.to_arrow()
+    assert table.num_rows == len(events)
+    assert {"doc", "event", "actor", "recipient", "date", "evidence", "confidence", "date_start",
+            "date_end"} <= set(table.column_names)  # fmt: skip
+    rows = table.to_pylist()
+    assert [r["id"] for r in rows] == [e.id for e in events]
+    assert all(set(r["actor"] + r["recipient"]) >= {"CHN", "RUS"} or "CHN" in r["actor"] + r["recipient"]
+               for r in rows)  # fmt: skip
+    assert rows[0]["evidence"][0]["text"] == events[0].evidence[0].text
+    dated = [r for r in rows if r["date"]]
+    assert dated and all(r["date_start"] <= r["date_end"] for r in dated)
+
+
+def test_records_become_pandas_and_polars_frames(db: Path) -> None:
+    pytest.importorskip("pandas")
+    pytest.importorskip("polars")
+    with diplograph.open(db) as store:
+        measures = store.measures(measure="trade")
+        documents = store.documents()
+    frame = measures.to_pandas()
+    assert len(frame) == len(measures) > 0
+    assert frame["value"].tolist() == [m.value for m in measures]
+    assert set(frame["unit"]) <= {"USD", "%"}
+    polars = documents.to_polars()
+    assert polars.height == len(documents) == 6 and "hash" in polars.columns
+
+
+def test_an_empty_result_has_the_columns_of_its_kind(db: Path) -> None:
+    with diplograph.open(db) as store:
+        none = store.events(dyad=("ATA", "VAT"))
+        no_measures = store.measures(state="VAT")
+    assert none == [] and none.to_arrow().num_rows == 0
+    assert {"event", "actor", "recipient", "date"} <= set(none.to_arrow().column_names)
+    assert {"measure", "value", "unit", "period"} <= set(no_measures.to_arrow().column_names)
+
+
+def test_sql_reads_the_tables_with_parameters(db: Path) -> None:
+    with diplograph.open(db, read_only=True) as store:
+        result = store.sql(
+            "SELECT strftime(date_start, '%Y-%m') AS month, count(*) AS events FROM events "
+            "WHERE list_contains(actor, ?) AND date_start IS NOT NULL GROUP BY month ORDER BY month",
+            ["CHN"],
+        )
+        expected = sum(1 for e in store.events(actor="CHN", min_confidence=0) if e.date)
+    assert result.columns == ["month", "events"]
+    rows = result.rows()
+    assert rows and sum(r["events"] for r in rows) == expected
+    assert [r["month"] for r in rows] == sorted(r["month"] for r in rows)
+    assert result.to_arrow().num_rows == len(result) == len(rows)
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "DELETE FROM events",
+        "DROP TABLE events",
+        "UPDATE events SET event = 'AID'",
+        "INSERT INTO documents SELECT * FROM documents",
+        "SELECT 1; DELETE FROM events",
+        "COPY events TO 'leak.csv'",
+        "ATTACH 'other.duckdb' AS other",
+    ],
+)
+def test_sql_refuses_anything_that_could_change_the_store(db: Path, statement: str) -> None:
+    with diplograph.open(db) as store:
+        before = store.stats()
+        with pytest.raises(ConfigError, match="^sql: "):
+            store.sql(statement)
+        assert store.stats() == before
+    assert not Path("leak.csv").exists()
+
+
+def test_sql_reports_a_bad_query_as_a_store_or_config_error(db: Path) -> None:
+    with diplograph.open(db) as store:
+        with pytest.raises(ConfigError, match="^sql: not a query"):
+            store.sql("SELEC nonsense")
+        with pytest.raises(StoreError, match="query failed"):
+            store.sql("SELECT no_such_column FROM events")
