@@ -77,7 +77,7 @@ def dyad_store(tmp_path: Path) -> Store:
 
 def test_timeline_counts_by_month_type_and_quad(dyad_store: Store) -> None:
     result = analytics.dyad_timeline(dyad_store, "PRK", "RUS")
-    assert [m.month for m in result.months] == ["2014-05", "2014-06"]
+    assert [m.label for m in result.months] == ["2014-05", "2014-06"]
     may, june = result.months
     assert (may.events, may.by_type, may.quads) == (
         2,
@@ -98,7 +98,7 @@ def test_timeline_directed_and_window(dyad_store: Store) -> None:
     assert directed.total.mean_score == pytest.approx((4.0 + 10.0 + 2.5) / 3)  # 5.5
     june = analytics.dyad_timeline(dyad_store, "RUS", "PRK", since="2014-06", until="2014-06")
     assert june.total.by_type == {"ACCUSE": 1, "AGREE": 1}  # the year-dated AGREE overlaps June
-    assert [m.month for m in june.months] == ["2014-06"]
+    assert [m.label for m in june.months] == ["2014-06"]
 
 
 def test_trend_between_two_periods(dyad_store: Store) -> None:

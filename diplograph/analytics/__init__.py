@@ -18,9 +18,7 @@ from __future__ import annotations
 from diplograph.analytics.corroboration import CorroboratedFact, corroboration
 from diplograph.analytics.dyads import (
     DyadTimeline,
-    MonthTally,
     PeriodTally,
-    Tally,
     Trend,
     dyad_timeline,
     relationship_trend,
@@ -36,15 +34,16 @@ from diplograph.analytics.partners import (
     partner_shift,
 )
 from diplograph.query import to_jsonable
+from diplograph.query.timeline import Bucket, Tally
 
 __all__ = [
+    "Bucket",
     "Concentration",
     "Contact",
     "CorroboratedFact",
     "DyadTimeline",
     "Edge",
     "Meeting",
-    "MonthTally",
     "Network",
     "Node",
     "Outreach",

@@ -7,55 +7,15 @@ only to a year or a longer range, or not dated, count in the totals (`coarse`) b
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from diplograph.ontology import event_quad, event_score
-from diplograph.query import Period, label, period, rows
+from diplograph.query import Period, label, period
+from diplograph.query.timeline import Bucket, Tally, timeline
 from diplograph.store.query import EVENT_COLUMNS, DateLike, fact_filters
 
 if TYPE_CHECKING:
     from diplograph.store import Store
-
-
-@dataclass
-class Tally:
-    """Counts of events by PLOVER type and quad, with their mean PLOVER score."""
-
-    events: int = 0
-    by_type: dict[str, int] = field(default_factory=dict)
-    quads: dict[str, int] = field(default_factory=dict)
-    mean_score: float | None = None
-    _score_sum: float = field(default=0.0, repr=False, compare=False)
-    _scored: int = field(default=0, repr=False, compare=False)
-
-    def add(self, event: str, mode: str | None, count: int) -> None:
-        self.events += count
-        self.by_type[event] = self.by_type.get(event, 0) + count
-        quad = event_quad(event)
-        if quad is not None:
-            self.quads[quad] = self.quads.get(quad, 0) + count
-        score = event_score(event, mode)
-        if score is not None:
-            self._score_sum += score * count
-            self._scored += count
-            self.mean_score = round(self._score_sum / self._scored, 6)
-
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "events": self.events,
-            "by_type": dict(sorted(self.by_type.items())),
-            "quads": dict(sorted(self.quads.items())),
-            "mean_score": self.mean_score,
-        }
-
-
-@dataclass
-class MonthTally(Tally):
-    month: str = ""
-
-    def to_dict(self) -> dict[str, object]:
-        return {"month": self.month, **super().to_dict()}
 
 
 @dataclass
@@ -64,7 +24,7 @@ class DyadTimeline:
 
     dyad: tuple[str, str]
     directed: bool
-    months: list[MonthTally]
+    months: list[Bucket]  # label: the month, YYYY-MM
     total: Tally
     coarse: int  # events in the totals but in no month (dated to a year, a range, or not at all)
 
@@ -72,50 +32,26 @@ class DyadTimeline:
         return {
             "dyad": list(self.dyad),
             "directed": self.directed,
-            "months": [m.to_dict() for m in self.months],
+            "months": [{"month": m.label, **m.to_dict()} for m in self.months],
             "total": self.total.to_dict(),
             "coarse": self.coarse,
         }
-
-
-_MONTH_COUNTS = """
-SELECT CASE WHEN date_start IS NOT NULL AND date_trunc('month', date_start) = date_trunc('month', date_end)
-            THEN strftime(date_start, '%Y-%m') END AS month,
-       event, mode, count(*) AS n
-FROM events {where}
-GROUP BY ALL
-ORDER BY month NULLS LAST, event, mode NULLS FIRST
-"""
-
-
-def _counts(
-    store: Store, a: str, b: str, *, directed: bool, since: DateLike, until: DateLike, min_confidence: float | None
-) -> list[dict[str, object]]:
-    if directed:
-        where = fact_filters(EVENT_COLUMNS, actor=a, recipient=b, since=since, until=until,
-                             min_confidence=min_confidence)
-    else:
-        where = fact_filters(EVENT_COLUMNS, dyad=(a, b), since=since, until=until, min_confidence=min_confidence)
-    return rows(store, _MONTH_COUNTS.format(where=where.sql()), where.params)
 
 
 def dyad_timeline(
     store: Store, a: str, b: str, *, since: DateLike = None, until: DateLike = None, directed: bool = False,
     min_confidence: float | None = None,
 ) -> DyadTimeline:
-    """Events between `a` and `b` (either direction, or a -> b when `directed`) by PLOVER type and month.
+    """Events between `a` and `b` (either direction, or a -> b when `directed`) by PLOVER type and month: the
+    read side's timeline (`diplograph.query.timeline`) at monthly granularity, months without events left out.
     `min_confidence`: events at or above it (None: the default threshold; 0: every candidate)."""
-    months: dict[str, MonthTally] = {}
-    total, coarse = Tally(), 0
-    for row in _counts(store, a, b, directed=directed, since=since, until=until, min_confidence=min_confidence):
-        event, mode, n, month = str(row["event"]), row["mode"], int(str(row["n"])), row["month"]
-        total.add(event, mode if isinstance(mode, str) else None, n)
-        if month is None:
-            coarse += n
-            continue
-        tally = months.setdefault(str(month), MonthTally(month=str(month)))
-        tally.add(event, mode if isinstance(mode, str) else None, n)
-    return DyadTimeline((a, b), directed, [months[m] for m in sorted(months)], total, coarse)
+    if directed:
+        where = fact_filters(EVENT_COLUMNS, actor=a, recipient=b, since=since, until=until,
+                             min_confidence=min_confidence)
+    else:
+        where = fact_filters(EVENT_COLUMNS, dyad=(a, b), since=since, until=until, min_confidence=min_confidence)
+    found = timeline(store, where, granularity="month", gaps=False)
+    return DyadTimeline((a, b), directed, found.buckets, found.total, found.undated)
 
 
 @dataclass

@@ -61,7 +61,7 @@ def timeline(
     typer.echo(f"{a} {arrow} {b}: {result.total.events} events, mean PLOVER score {score}, {result.coarse} undated")
     for month in result.months:
         types = ", ".join(f"{t} {n}" for t, n in sorted(month.by_type.items()))
-        typer.echo(f"{month.month}  {month.events:>5}  {_number(month.mean_score):>7}  {types}")
+        typer.echo(f"{month.label}  {month.events:>5}  {_number(month.mean_score):>7}  {types}")
 
 
 def trend(

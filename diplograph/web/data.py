@@ -19,6 +19,8 @@ from diplograph.errors import ConfigError
 from diplograph.model import Document, Event, Measure
 from diplograph.ontology import event_quad, event_score
 from diplograph.query import rows as query
+from diplograph.query.timeline import Timeline
+from diplograph.query.timeline import timeline as query_timeline
 from diplograph.store import Store, convert
 from diplograph.store.query import EVENT_COLUMNS, MEASURE_COLUMNS, DateLike, Where, confidence_sql, fact_filters
 
@@ -310,67 +312,9 @@ def partners(store: Store, code: str, min_confidence: float | None = None) -> li
     return sorted(found.values(), key=lambda p: (-p.events, p.code))
 
 
-_BUCKETS = """
-SELECT date_start, date_end, event, mode, count(*) AS n FROM events {where} GROUP BY ALL
-"""
-
-
-@dataclass
-class Bucket:
-    label: str
-    by_quad: dict[str, int] = field(default_factory=dict)
-
-    @property
-    def total(self) -> int:
-        return sum(self.by_quad.values())
-
-
-@dataclass
-class Timeline:
-    """Events by year (or by month when they all fall within three years), split by PLOVER quad."""
-
-    unit: str  # year | month
-    buckets: list[Bucket]
-    undated: int  # events whose date is longer than one bucket, or missing
-
-
 def timeline(store: Store, filters: FactFilter) -> Timeline:
-    where = filters.where("events")
-    found = query(store, _BUCKETS.format(where=where.sql()), where.params)
-    dated = [r for r in found if r["date_start"] is not None]
-    years = sorted({r["date_start"].year for r in dated} | {r["date_end"].year for r in dated})
-    unit = "month" if years and years[-1] - years[0] < 3 else "year"
-
-    def label(day: dt.date) -> str:
-        return f"{day.year:04d}-{day.month:02d}" if unit == "month" else f"{day.year:04d}"
-
-    buckets: dict[str, Bucket] = {}
-    undated = 0
-    for row in found:
-        start, end, n = row["date_start"], row["date_end"], int(row["n"])
-        if start is None or end is None or label(start) != label(end):
-            undated += n
-            continue
-        bucket = buckets.setdefault(label(start), Bucket(label(start)))
-        quad = event_quad(row["event"]) or "other"
-        bucket.by_quad[quad] = bucket.by_quad.get(quad, 0) + n
-    labels = _all_labels(sorted(buckets), unit)
-    return Timeline(unit, [buckets.get(k, Bucket(k)) for k in labels], undated)
-
-
-def _all_labels(present: list[str], unit: str) -> list[str]:
-    """Every year or month from the first to the last present, gaps included."""
-    if not present:
-        return []
-    if unit == "year":
-        return [f"{y:04d}" for y in range(int(present[0]), int(present[-1]) + 1)]
-    first_year, first_month = (int(x) for x in present[0].split("-"))
-    last_year, last_month = (int(x) for x in present[-1].split("-"))
-    out, year, month = [], first_year, first_month
-    while (year, month) <= (last_year, last_month):
-        out.append(f"{year:04d}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return out
+    """The events the filters keep, by year or month (diplograph.query.timeline, granularity auto)."""
+    return query_timeline(store, filters.where("events"))
 
 
 # --- documents ----------------------------------------------------------------------------------------------------

@@ -13,7 +13,8 @@ from urllib.parse import quote
 
 from diplograph.analytics import Network
 from diplograph.model import Event
-from diplograph.web.data import Fact, Partner, Timeline, name_of, score_of
+from diplograph.query.timeline import Bucket, Timeline
+from diplograph.web.data import Fact, Partner, name_of, score_of
 
 QUAD_COLOURS = {
     "verbal_cooperation": "#4a90c2",
@@ -86,7 +87,7 @@ def timeline_chart(timeline: Timeline, *, title: str, chart_id: str = "timeline"
         x = left + i * slot + (slot - bar) / 2
         y = height - bottom
         for quad in QUAD_ORDER:
-            count = bucket.by_quad.get(quad, 0)
+            count = _in_quad(bucket, quad)
             if not count:
                 continue
             used.add(quad)
@@ -105,7 +106,7 @@ def timeline_chart(timeline: Timeline, *, title: str, chart_id: str = "timeline"
     parts.append("</svg>")
     rows = "".join(
         f"<tr><th scope=row>{esc(b.label)}</th>"
-        + "".join(f"<td>{b.by_quad.get(q, 0)}</td>" for q in QUAD_ORDER[:4])
+        + "".join(f"<td>{_in_quad(b, q)}</td>" for q in QUAD_ORDER[:4])
         + f"<td>{b.total}</td></tr>"
         for b in timeline.buckets
     )
@@ -121,6 +122,10 @@ def timeline_chart(timeline: Timeline, *, title: str, chart_id: str = "timeline"
         f"{esc(timeline.unit)}</th>{head}<th scope=col>all</th></tr></thead><tbody>{rows}</tbody></table></div>"
         f"</details></figure>"
     )
+
+
+def _in_quad(bucket: Bucket, quad: str) -> int:
+    return bucket.other if quad == "other" else bucket.quads.get(quad, 0)
 
 
 def _ticks(peak: int) -> list[int]:

@@ -1,5 +1,6 @@
-"""Query results for notebooks: records as Arrow tables and pandas / polars DataFrames, and read-only SQL over the
-store (`Store.sql`). The store holds the bundled sample corpus, read by the real extractor."""
+"""The read side's query layer: the one timeline (by month or year, by type and quad), and query results for
+notebooks (records as Arrow tables and pandas / polars DataFrames, read-only SQL over the store with `Store.sql`).
+The store holds the bundled sample corpus, read by the real extractor."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ from diplograph.errors import ConfigError, StoreError
 from diplograph.ingest import read_sources
 from diplograph.model import Document, Event
 from diplograph.pipeline import default_extractor
+from diplograph.query.timeline import timeline
 from diplograph.store import Store
+from diplograph.store.query import EVENT_COLUMNS, fact_filters
 
 SAMPLE = Path(__file__).resolve().parents[1] / "diplograph" / "samples" / "sample-corpus.jsonl"
 
@@ -108,3 +111,28 @@ def test_sql_reports_a_bad_query_as_a_store_or_config_error(db: Path) -> None:
             store.sql("SELEC nonsense")
         with pytest.raises(StoreError, match="query failed"):
             store.sql("SELECT no_such_column FROM events")
+
+
+def test_one_timeline_by_month_or_year_counts_every_event_once(db: Path) -> None:
+    with diplograph.open(db, read_only=True) as store:
+        where = fact_filters(EVENT_COLUMNS, state="CHN")
+        kept = store.events(state="CHN")
+        by_month = timeline(store, where, granularity="month")
+        by_year = timeline(store, where, granularity="year")
+        auto = timeline(store, where)
+        sparse = timeline(store, where, granularity="month", gaps=False)
+    for found in (by_month, by_year):
+        assert found.total.events == len(kept)
+        assert sum(b.events for b in found.buckets) + found.undated == len(kept)
+    assert by_month.unit == "month" and by_year.unit == "year" and auto.unit == "year"  # 2018 to 2024: years
+    assert [b.label for b in by_year.buckets] == [str(y) for y in range(2018, 2025)]  # gaps listed, empty
+    assert all(b.events for b in sparse.buckets) and len(sparse.buckets) < len(by_month.buckets)
+    assert by_year.undated <= by_month.undated  # a date within a year but not a month fits only the yearly one
+    busiest = max(by_year.buckets, key=lambda b: b.events)
+    assert sum(busiest.by_type.values()) == busiest.events == sum(busiest.quads.values()) + busiest.other
+    assert busiest.mean_score is not None and -10 <= busiest.mean_score <= 10
+
+
+def test_a_timeline_of_an_unknown_granularity_is_refused(db: Path) -> None:
+    with diplograph.open(db, read_only=True) as store, pytest.raises(ConfigError, match="granularity"):
+        timeline(store, fact_filters(EVENT_COLUMNS), granularity="week")
