@@ -276,13 +276,13 @@ def test_states_brief_partners_and_timeline(client: httpx.Client, expected: dict
 
 
 def test_one_states_counts_match_the_list_of_every_state(pristine: Path) -> None:
-    from diplograph.web import data
+    from diplograph.query import facts as query_facts
 
     with Store.open(pristine, read_only=True) as store:
-        every = data.states(store)
+        every = query_facts.states(store)
         assert len(every) > 5 and any(s["as_actor"] and s["as_recipient"] for s in every)
-        assert [data.state_counts(store, s["code"]) for s in every] == every
-        assert data.state_counts(store, "ZZZ") is None
+        assert [query_facts.state_counts(store, s["code"]) for s in every] == every
+        assert query_facts.state_counts(store, "ZZZ") is None
 
 
 def test_analytics_endpoints(client: httpx.Client) -> None:
@@ -586,17 +586,17 @@ def test_writes_waiting_for_their_job_hold_no_query_thread(
 def test_identical_reads_at_once_run_one_query(base_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     from concurrent.futures import ThreadPoolExecutor
 
-    from diplograph.web import data
+    from diplograph.query import facts as query_facts
 
     calls: list[float] = []
-    real = data.page_facts
+    real = query_facts.page_facts
 
     def slow_page(*args: Any, **kwargs: Any) -> Any:
         calls.append(time.monotonic())
         time.sleep(0.5)  # long enough for the other requests to arrive while this one runs
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(data, "page_facts", slow_page)
+    monkeypatch.setattr(query_facts, "page_facts", slow_page)
     query = {"state": "RUS", "limit": "7"}  # asked nowhere else: not cached yet
     with ThreadPoolExecutor(6) as pool:
         answers = list(pool.map(lambda _: httpx.get(f"{base_url}/api/events", params=query, timeout=30), range(6)))
@@ -654,17 +654,18 @@ def test_answers_from_memory_take_turns_with_queries(
 ) -> None:
     from concurrent.futures import ThreadPoolExecutor
 
-    from diplograph.web import cache, data
+    from diplograph.query import facts as query_facts
+    from diplograph.web import cache
 
     monkeypatch.setattr(cache, "CORES", 1)  # one turn at a time
-    real = data.page_facts
+    real = query_facts.page_facts
 
     def slow_page(store: Store, kind: str, filters: Any, **kwargs: Any) -> Any:
         if filters.state == "RUS":
             time.sleep(1.0)
         return real(store, kind, filters, **kwargs)
 
-    monkeypatch.setattr(data, "page_facts", slow_page)
+    monkeypatch.setattr(query_facts, "page_facts", slow_page)
     copy = tmp_path / "turns.duckdb"
     shutil.copy(pristine, copy)
     with serve(create_app(copy)) as url, httpx.Client(base_url=url, timeout=60) as client, \

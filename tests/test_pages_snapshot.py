@@ -36,8 +36,9 @@ import pytest
 from diplograph.confidence import passes
 from diplograph.ingest import read_sources
 from diplograph.model import Document, Extraction
+from diplograph.query import facts as query_facts
 from diplograph.store import Store
-from diplograph.web import create_app, data
+from diplograph.web import create_app
 from diplograph.web.pages import router
 from diplograph.web.testing import build_store, hostile_document
 
@@ -204,13 +205,13 @@ def filler_documents() -> list[Extraction]:
 def stored_values(path: Path) -> dict[str, str]:
     """The values the page paths name: content hashes, a fact of the seed, the cursor of a second page."""
     with Store.open(path, read_only=True) as store:
-        seed = data.document_view(store, "north-korea-new-diplomacy")
-        hostile = data.document_view(store, hostile_document().id)
+        seed = query_facts.document_view(store, "north-korea-new-diplomacy")
+        hostile = query_facts.document_view(store, hostile_document().id)
         assert seed is not None and hostile is not None and seed.facts
-        listed = data.list_documents(store, limit=100, offset=0)
-        views = [data.document_view(store, d["hash"]) for d in listed]
+        listed = query_facts.list_documents(store, limit=100, offset=0)
+        views = [query_facts.document_view(store, d["hash"]) for d in listed]
         hidden = next(v for v in views if v is not None and any(not passes(f.record, None) for f in v.facts))
-        every = data.page_facts(store, "events", data.FactFilter(min_confidence=0.0), limit=100)
+        every = query_facts.page_facts(store, "events", query_facts.FactFilter(min_confidence=0.0), limit=100)
         assert every.next_cursor is not None
         return {
             "seed": seed.hash, "seed_fact": seed.facts[0].anchor, "hostile": hostile.hash, "hidden": hidden.hash,

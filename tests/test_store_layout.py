@@ -16,11 +16,11 @@ import pytest
 
 from diplograph.errors import StoreError
 from diplograph.model import Document, Event, Evidence, Extraction
+from diplograph.query import facts as query_facts
 from diplograph.scale import load_parquet, write_part
 from diplograph.store import Store
 from diplograph.store.core import ROW_GROUP_ROWS
 from diplograph.store.query import parse_date
-from diplograph.web import data
 
 STATES = ["CHN", "RUS", "USA", "PRK", "JPN", "KOR"]
 TYPES = ["CONSULT", "AID", "ACCUSE", "AGREE"]
@@ -86,7 +86,8 @@ def _walk(store: Store, order: str, limit: int, **filters: Any) -> list[tuple[st
     seen: list[tuple[str, str]] = []
     cursor = None
     while True:
-        page = data.page_facts(store, "events", data.FactFilter(**filters), limit=limit, cursor=cursor, order=order)
+        page = query_facts.page_facts(store, "events", query_facts.FactFilter(**filters), limit=limit, cursor=cursor,
+                                      order=order)
         seen += [(f.doc_hash, f.record.id) for f in page.facts]
         cursor = page.next_cursor
         if cursor is None:

@@ -29,8 +29,8 @@ from diplograph.ingest.sources import LINE_SUFFIXES, WHOLE_FILE_READERS, split_n
 from diplograph.ingest.stdin import read_stdin
 from diplograph.model import Document, content_hash
 from diplograph.output import record_dict, write_csv
+from diplograph.query import facts as query_facts
 from diplograph.store import Store
-from diplograph.web import data
 from diplograph.web.hub import Hub, Job
 from diplograph.web.security import token_matches
 
@@ -75,15 +75,16 @@ def stats(store: StoreDep) -> dict[str, Any]:
 def _fact_filter(
     state: str | None, actor: str | None, recipient: str | None, dyad: str | None, types: list[str] | None,
     since: str | None, until: str | None, text: str | None, doc: str | None, min_confidence: float | None,
-) -> data.FactFilter:  # fmt: skip
-    return data.FactFilter(
-        state=state or None, actor=actor or None, recipient=recipient or None, dyad=data.parse_dyad(dyad),
-        types=data.parse_types(types), since=since or None, until=until or None, text=text or None, doc=doc or None,
+) -> query_facts.FactFilter:  # fmt: skip
+    return query_facts.FactFilter(
+        state=state or None, actor=actor or None, recipient=recipient or None,
+        dyad=query_facts.parse_dyad(dyad), types=query_facts.parse_types(types), since=since or None,
+        until=until or None, text=text or None, doc=doc or None,
         min_confidence=min_confidence,
     )  # fmt: skip
 
 
-def _facts_response(request: Request, page: data.Page, fmt: str, kind: str) -> Response:
+def _facts_response(request: Request, page: query_facts.Page, fmt: str, kind: str) -> Response:
     link_headers: dict[str, str] = {}
     if page.next_cursor:
         params = dict(request.query_params)
@@ -127,14 +128,14 @@ def events(
     until: OptDate = None,
     text: Annotated[str | None, Query(max_length=500, description="words in the evidence (any case)")] = None,
     doc: Annotated[str | None, Query(max_length=500, description="a document id or content hash")] = None,
-    limit: Annotated[int, Query(ge=1, le=data.MAX_LIMIT)] = 100,
+    limit: Annotated[int, Query(ge=1, le=query_facts.MAX_LIMIT)] = 100,
     cursor: Annotated[str | None, Query(max_length=2000, description="next_cursor of the previous page")] = None,
     order: Literal["asc", "desc"] = "asc",
     format: Literal["json", "csv"] = "json",
     min_confidence: MinConfidence = None,
 ) -> Response:
     filters = _fact_filter(state, actor, recipient, dyad, type, since, until, text, doc, min_confidence)
-    page = data.page_facts(store, "events", filters, limit=limit, cursor=cursor, order=order)
+    page = query_facts.page_facts(store, "events", filters, limit=limit, cursor=cursor, order=order)
     return _facts_response(request, page, format, "events")
 
 
@@ -151,20 +152,20 @@ def measures(
     until: OptDate = None,
     text: Annotated[str | None, Query(max_length=500)] = None,
     doc: Annotated[str | None, Query(max_length=500)] = None,
-    limit: Annotated[int, Query(ge=1, le=data.MAX_LIMIT)] = 100,
+    limit: Annotated[int, Query(ge=1, le=query_facts.MAX_LIMIT)] = 100,
     cursor: Annotated[str | None, Query(max_length=2000)] = None,
     order: Literal["asc", "desc"] = "asc",
     format: Literal["json", "csv"] = "json",
     min_confidence: MinConfidence = None,
 ) -> Response:
     filters = _fact_filter(state, actor, recipient, dyad, measure, since, until, text, doc, min_confidence)
-    page = data.page_facts(store, "measures", filters, limit=limit, cursor=cursor, order=order)
+    page = query_facts.page_facts(store, "measures", filters, limit=limit, cursor=cursor, order=order)
     return _facts_response(request, page, format, "measures")
 
 
 @router.get("/states", summary="Every state or organisation named by a fact, with counts")
 def states(store: StoreDep, min_confidence: MinConfidence = None) -> dict[str, Any]:
-    items = data.states(store, min_confidence)
+    items = query_facts.states(store, min_confidence)
     return {"items": items, "count": len(items)}
 
 
@@ -177,7 +178,7 @@ def state_brief(store: Store, code: str, min_confidence: float | None = None) ->
     """diplograph.report.brief as JSON (the same data as `diplograph brief`)."""
     from diplograph.report import brief as report_brief
 
-    counts = data.state_counts(store, code, min_confidence)
+    counts = query_facts.state_counts(store, code, min_confidence)
     if counts is None:
         raise HTTPException(404, f"no events or measures name {code!r}")
     return {"counts": counts,
@@ -186,7 +187,7 @@ def state_brief(store: Store, code: str, min_confidence: float | None = None) ->
 
 @router.get("/states/{code}/partners", summary="The states a state has events with")
 def state_partners(store: StoreDep, code: str, min_confidence: MinConfidence = None) -> dict[str, Any]:
-    items = [p.to_dict() for p in data.partners(store, code.strip().upper(), min_confidence)]
+    items = [p.to_dict() for p in query_facts.partners(store, code.strip().upper(), min_confidence)]
     return {"items": items, "count": len(items)}
 
 
@@ -249,7 +250,7 @@ def outreach(
 ) -> Any:
     if bool(state) == bool(person):
         raise ConfigError("give one of state or person")
-    types = data.parse_types(type) or ("CONSULT",)
+    types = query_facts.parse_types(type) or ("CONSULT",)
     return analytics.to_jsonable(
         analytics.outreach(store, state=state or None, person=person or None, since=since or None,
                            until=until or None, types=types, min_confidence=min_confidence)
@@ -266,7 +267,7 @@ def network(
     min_confidence: MinConfidence = None,
 ) -> Any:
     return analytics.to_jsonable(
-        analytics.state_network(store, since=since or None, until=until or None, types=data.parse_types(type),
+        analytics.state_network(store, since=since or None, until=until or None, types=query_facts.parse_types(type),
                                 min_weight=min_weight, min_confidence=min_confidence)
     )  # fmt: skip
 
@@ -280,11 +281,11 @@ def corroboration(
     until: OptDate = None,
     kind: Literal["all", "event", "measure"] = "all",
     min_documents: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
-    limit: Annotated[int, Query(ge=1, le=data.MAX_LIMIT)] = 200,
+    limit: Annotated[int, Query(ge=1, le=query_facts.MAX_LIMIT)] = 200,
     min_confidence: MinConfidence = None,
 ) -> Any:
     facts = analytics.corroboration(
-        store, state=state or None, dyad=data.parse_dyad(dyad), since=since or None, until=until or None,
+        store, state=state or None, dyad=query_facts.parse_dyad(dyad), since=since or None, until=until or None,
         kind=kind, min_documents=min_documents, min_confidence=min_confidence,
     )  # fmt: skip
     return {"items": analytics.to_jsonable(facts[:limit]), "count": min(len(facts), limit), "total": len(facts)}
@@ -293,10 +294,10 @@ def corroboration(
 @router.get("/documents", summary="Stored documents (without text), by publication date")
 def documents(
     store: StoreDep,
-    limit: Annotated[int, Query(ge=1, le=data.MAX_LIMIT)] = 100,
+    limit: Annotated[int, Query(ge=1, le=query_facts.MAX_LIMIT)] = 100,
     offset: Annotated[int, Query(ge=0, le=100_000_000)] = 0,
 ) -> dict[str, Any]:
-    items = data.list_documents(store, limit=limit, offset=offset)
+    items = query_facts.list_documents(store, limit=limit, offset=offset)
     return {"items": analytics.to_jsonable(items), "count": len(items), "offset": offset}
 
 
@@ -306,7 +307,7 @@ def documents(
     responses={404: {"description": "No such document", "content": {"application/problem+json": {}}}},
 )
 def document(store: StoreDep, doc: str) -> dict[str, Any]:
-    view = data.document_view(store, doc)
+    view = query_facts.document_view(store, doc)
     if view is None:
         raise HTTPException(404, f"no document {doc!r}")
     d = view.document

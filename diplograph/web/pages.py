@@ -17,8 +17,9 @@ from diplograph import analytics, ontology
 from diplograph.confidence import check_threshold, default_threshold, passes
 from diplograph.errors import ConfigError
 from diplograph.model import Event
+from diplograph.query import facts as query_facts
 from diplograph.store import Store
-from diplograph.web import data, render, svg
+from diplograph.web import render, svg
 from diplograph.web.render import query_string
 from diplograph.web.style import CSS
 
@@ -66,8 +67,8 @@ def home(store: StoreDep) -> HTMLResponse:
     return html(
         "home.html",
         stats=store.stats(),
-        states=data.states(store)[:12],
-        documents=data.list_documents(store, limit=10, offset=0),
+        states=query_facts.states(store)[:12],
+        documents=query_facts.list_documents(store, limit=10, offset=0),
     )
 
 
@@ -77,30 +78,31 @@ def search(store: StoreDep, q: Text = None) -> HTMLResponse:
     if not term:
         return html("search.html", term="")
     lowered = term.lower()
-    known = {s["code"]: s for s in data.states(store)}
+    known = {s["code"]: s for s in query_facts.states(store)}
     return html(
         "search.html",
         term=term,
         states=[s for s in known.values() if s["code"].lower() == lowered or lowered in str(s["name"]).lower()],
-        documents=data.search_documents(store, term, limit=30),
-        facts=data.page_facts(store, "events", data.FactFilter(text=term), limit=50).facts,
+        documents=query_facts.search_documents(store, term, limit=30),
+        facts=query_facts.page_facts(store, "events", query_facts.FactFilter(text=term), limit=50).facts,
     )
 
 
 @router.get("/states", response_class=HTMLResponse)
 def states_page(store: StoreDep) -> HTMLResponse:
-    return html("states.html", states=data.states(store))
+    return html("states.html", states=query_facts.states(store))
 
 
 @router.get("/states/{code}", response_class=HTMLResponse)
 def state_page(store: StoreDep, code: str) -> HTMLResponse:
     code = code.strip().upper()
-    counts = next((s for s in data.states(store) if s["code"] == code), None)
+    counts = next((s for s in query_facts.states(store) if s["code"] == code), None)
     if counts is None:
         return error_page(404, "Not found", f"No events or measures name the state {code!r}.")
-    name = data.name_of(code)
-    partners = data.partners(store, code)
-    timeline = data.timeline(store, data.FactFilter(state=code))
+    name = query_facts.name_of(code)
+    partners = query_facts.partners(store, code)
+    own = query_facts.FactFilter(state=code)
+    timeline = query_facts.timeline(store, own)
     return html(
         "state.html",
         code=code,
@@ -111,8 +113,8 @@ def state_page(store: StoreDep, code: str) -> HTMLResponse:
         timeline_chart=chart(svg.timeline_chart(timeline, title=f"Events of {name} by {timeline.unit}")),
         network_chart=chart(svg.network_chart(analytics.state_network(store), code)),
         contacts=analytics.outreach(store, state=code).contacts,
-        measures=data.page_facts(store, "measures", data.FactFilter(state=code), limit=40, order="desc").facts,
-        latest=data.page_facts(store, "events", data.FactFilter(state=code), limit=25, order="desc").facts,
+        measures=query_facts.page_facts(store, "measures", own, limit=40, order="desc").facts,
+        latest=query_facts.page_facts(store, "events", own, limit=25, order="desc").facts,
     )
 
 
@@ -125,7 +127,7 @@ class PartnersMap:
     world: bool
 
 
-def partners_map(store: Store, code: str, partners: list[data.Partner]) -> PartnersMap:
+def partners_map(store: Store, code: str, partners: list[query_facts.Partner]) -> PartnersMap:
     """The brief's schematic world map (diplograph.report) when that package is there, else a radial diagram."""
     try:
         from diplograph.report import brief, partners_map_svg
@@ -137,9 +139,9 @@ def partners_map(store: Store, code: str, partners: list[data.Partner]) -> Partn
 @router.get("/dyads/{a}/{b}", response_class=HTMLResponse)
 def dyad_page(store: StoreDep, a: str, b: str) -> HTMLResponse:
     a, b = a.strip().upper(), b.strip().upper()
-    filters = data.FactFilter(dyad=(a, b))
-    facts = data.page_facts(store, "events", filters, limit=500).facts
-    measures = data.page_facts(store, "measures", filters, limit=100).facts
+    filters = query_facts.FactFilter(dyad=(a, b))
+    facts = query_facts.page_facts(store, "events", filters, limit=500).facts
+    measures = query_facts.page_facts(store, "measures", filters, limit=100).facts
     if not facts and not measures:
         return error_page(404, "Not found", f"No events or measures between {a!r} and {b!r}.")
     return html(
@@ -156,7 +158,7 @@ def dyad_page(store: StoreDep, a: str, b: str) -> HTMLResponse:
 @router.get("/documents", response_class=HTMLResponse)
 def documents_page(store: StoreDep, offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0) -> HTMLResponse:
     size = 50
-    docs = data.list_documents(store, limit=size + 1, offset=offset)
+    docs = query_facts.list_documents(store, limit=size + 1, offset=offset)
     return html(
         "documents.html",
         documents=docs[:size],
@@ -167,7 +169,7 @@ def documents_page(store: StoreDep, offset: Annotated[int, Query(ge=0, le=10_000
 
 @router.get("/documents/{doc:path}", response_class=HTMLResponse)
 def document_page(store: StoreDep, doc: str, fact: Text = None, all: bool = False) -> HTMLResponse:
-    view = data.document_view(store, doc)
+    view = query_facts.document_view(store, doc)
     if view is None:
         return error_page(404, "Not found", f"No document {doc!r}.")
     hidden = [f for f in view.facts if not all and not passes(f.record, None)]
@@ -211,16 +213,17 @@ def events_page(
     }  # fmt: skip
     clean = {k: (v.strip() if v else None) or None for k, v in values.items()}
     error = ""
-    facts: list[data.Fact] = []
+    facts: list[query_facts.Fact] = []
     next_cursor = None
     try:
-        filters = data.FactFilter(
+        filters = query_facts.FactFilter(
             state=clean["state"], actor=clean["actor"], recipient=clean["recipient"],
-            dyad=data.parse_dyad(clean["dyad"]), types=data.parse_types([clean["type"]] if clean["type"] else None),
+            dyad=query_facts.parse_dyad(clean["dyad"]),
+            types=query_facts.parse_types([clean["type"]] if clean["type"] else None),
             since=clean["since"], until=clean["until"], text=clean["text"], doc=clean["doc"],
             min_confidence=check_threshold(clean["min_confidence"]) if clean["min_confidence"] else None,
         )  # fmt: skip
-        result = data.page_facts(store, kind, filters, limit=100, cursor=cursor, order=order)
+        result = query_facts.page_facts(store, kind, filters, limit=100, cursor=cursor, order=order)
         facts, next_cursor = result.facts, result.next_cursor
     except ConfigError as exc:
         error = str(exc)

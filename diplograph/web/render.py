@@ -17,7 +17,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from diplograph.model import Document, Event, Measure
-from diplograph.web.data import Fact, name_of, quad_of, score_of
+from diplograph.query.facts import Fact, name_of, quad_of, score_of
 from diplograph.web.style import CSS_VERSION, type_class
 
 

@@ -13,8 +13,8 @@ from urllib.parse import quote
 
 from diplograph.analytics import Network
 from diplograph.model import Event
+from diplograph.query.facts import Fact, Partner, name_of, score_of
 from diplograph.query.timeline import Bucket, Timeline
-from diplograph.web.data import Fact, Partner, name_of, score_of
 
 QUAD_COLOURS = {
     "verbal_cooperation": "#4a90c2",
@@ -280,7 +280,7 @@ def dyad_chart(facts: Sequence[Fact], a: str, b: str, *, doc_link: str = "/docum
 
 
 def _quad(fact: Fact) -> str:
-    from diplograph.web.data import quad_of
+    from diplograph.query.facts import quad_of
 
     return quad_of(fact.record)
 

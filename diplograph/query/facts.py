@@ -1,5 +1,6 @@
-"""Queries the API and the pages share: keyset pages of facts, states with counts, a state's partners and
-timeline, a document with its facts. Every user value travels as a SQL parameter; column names come from code.
+"""The read side's facts: keyset pages of events and measures with their filters, states with counts, a state's
+partners and timeline, a document with its facts. The REST API, the web UI and the CLI's listings read through
+these; every user value travels as a SQL parameter, column names come from code.
 """
 
 from __future__ import annotations
