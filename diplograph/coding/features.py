@@ -188,8 +188,7 @@ def event_features(*, event: str, mode: str | None, rule: str, pos: str, token: 
 def document_features(res: Resolution) -> Features:
     """What kind of document the event was read from: a lone sentence (a wire lead, a coded sentence set) states
     its event plainly, a long story buries most candidates in background and commentary."""
-    sentences = sum(1 for _ in res.doc.sents)
-    f = {f"doc_sentences={_bucket(sentences, (1, 3, 10, 25))}": 1.0}
+    f = {f"doc_sentences={_bucket(res.sentence_count, (1, 3, 10, 25))}": 1.0}
     if res.published is None:
         f["undated_document"] = 1.0
     return f
