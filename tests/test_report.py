@@ -13,11 +13,11 @@ import typer
 from conftest import app_with
 from typer.testing import CliRunner
 
+from diplograph.charts.geo import centroids
 from diplograph.model import Document
 from diplograph.pipeline import Extractor
 from diplograph.report import Brief, brief, format_amount, format_change, render_html, render_markdown
 from diplograph.report.facts import sentence_around
-from diplograph.report.geo import centroids
 from diplograph.store import Store
 
 REPO = Path(__file__).resolve().parents[1]

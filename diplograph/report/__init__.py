@@ -5,9 +5,15 @@
     Path("prk.html").write_text(render_html(b))     # one self-contained page: inline CSS and SVG, no script
     Path("prk.md").write_text(render_markdown(b))   # the same facts as Markdown tables
 
-The charts are separate functions over a Brief, for reuse (the web UI): `timeline_svg(b.timeline)`,
-`partners_map_svg(b)`, `network_svg(b)` (diplograph.report.svg). Command line: `diplograph brief CODE --out FILE`
-(the CLI's report module). See docs/briefs.md.
+The charts are diplograph.charts' functions over plain data, re-exported here with the brief's conversions (the
+web UI draws the same charts):
+
+    bars, bands = timeline_bars(b.timeline)
+    timeline_svg(bars, bands=bands, undated=b.timeline.undated, title="Events by month")
+    partners_map_svg(b.state, map_counterparts(b))
+    network_svg(b.state, [p.state for p in b.partners], network_ties(b))
+
+Command line: `diplograph brief CODE --out FILE` (the CLI's report module). See docs/briefs.md.
 """
 
 from __future__ import annotations
@@ -20,8 +26,9 @@ _HOMES = {
     **dict.fromkeys(("Brief", "BriefFact", "BriefPartner", "BriefTimeline", "Citation", "NetworkLink", "Quote",
                      "QuotedContact", "TimeBucket", "brief", "format_amount", "format_change"),
                     "diplograph.report.facts"),
-    **dict.fromkeys(("render_html", "render_markdown"), "diplograph.report.render"),
-    **dict.fromkeys(("network_svg", "partners_map_svg", "timeline_svg"), "diplograph.report.svg"),
+    **dict.fromkeys(("map_counterparts", "network_ties", "render_html", "render_markdown", "timeline_bars"),
+                    "diplograph.report.render"),
+    **dict.fromkeys(("network_svg", "partners_map_svg", "timeline_svg"), "diplograph.charts"),
 }
 
 
@@ -45,9 +52,12 @@ __all__ = [
     "brief",
     "format_amount",
     "format_change",
+    "map_counterparts",
     "network_svg",
+    "network_ties",
     "partners_map_svg",
     "render_html",
     "render_markdown",
+    "timeline_bars",
     "timeline_svg",
 ]

@@ -1,6 +1,7 @@
 """Render a Brief as one self-contained HTML file or as Markdown.
 
-HTML: inline CSS, inline SVG charts (`diplograph.report.svg`), no script, no external resource; a
+HTML: inline CSS, inline SVG charts (`diplograph.charts`, from the brief's data converted by `timeline_bars`,
+`map_counterparts` and `network_ties`), no script, no external resource; a
 Content-Security-Policy meta tag forbids scripts and remote loads, and every piece of text from the store is
 escaped. Links go only to http(s) document URLs and to anchors inside the file. Markdown: the same facts in
 tables, charts as text summaries.
@@ -8,14 +9,15 @@ tables, charts as text summaries.
 
 from __future__ import annotations
 
+import datetime as dt
 from html import escape
 from typing import TYPE_CHECKING
 
+from diplograph.charts import COLOURS, LABELS, Bar, Counterpart, Tie, network_svg, partners_map_svg, timeline_svg
 from diplograph.ontology import QUADS
-from diplograph.report.svg import QUAD_COLORS, QUAD_LABELS, network_svg, partners_map_svg, timeline_svg
 
 if TYPE_CHECKING:
-    from diplograph.report.facts import Brief, BriefFact, Quote
+    from diplograph.report.facts import Brief, BriefFact, BriefTimeline, Quote, TimeBucket
 
 CSP = (
     "default-src 'none'; script-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
@@ -60,6 +62,43 @@ SHORT_QUADS = {"verbal_cooperation": "verbal coop.", "material_cooperation": "ma
                "verbal_conflict": "verbal confl.", "material_conflict": "material confl."}  # fmt: skip
 
 
+# --- the brief's data as the charts take it ----------------------------------------------------------------------
+
+
+def _bar(bucket: TimeBucket) -> Bar:
+    return Bar(bucket.label, dt.date.fromisoformat(bucket.start), dt.date.fromisoformat(bucket.end), bucket.counts)
+
+
+def timeline_bars(timeline: BriefTimeline) -> tuple[list[Bar], list[Bar]]:
+    """The months as bars and the coarser spans as bands: `timeline_svg(bars, bands=bands, ...)`."""
+    return [_bar(b) for b in timeline.months], [_bar(b) for b in timeline.spans]
+
+
+def map_counterparts(brief: Brief) -> list[Counterpart]:
+    """The partners, heaviest first, for `partners_map_svg(brief.state, ...)`; their measures are those their
+    weight counts (events + measures)."""
+    return [Counterpart(p.state, p.name, p.events, p.weight - p.events, p.quads) for p in brief.partners]
+
+
+def network_ties(brief: Brief) -> list[Tie]:
+    """The network's edges, for `network_svg(brief.state, [p.state for p in brief.partners], ...)`."""
+    return [Tie(link.a, link.b, link.weight, link.mean_score) for link in brief.network]
+
+
+def _charts(brief: Brief) -> tuple[str, str, str]:
+    """The partners map, the timeline and the network of the page."""
+    name, bars, bands = brief.name, *timeline_bars(brief.timeline)
+    return (
+        partners_map_svg(brief.state, map_counterparts(brief), title=f"Partners of {name} on a schematic world map"),
+        timeline_svg(bars, bands=bands, undated=brief.timeline.undated, title=f"Events involving {name} by month"),
+        network_svg(brief.state, [p.state for p in brief.partners], network_ties(brief),
+                    title=f"Network of {name} and its partners"),
+    )  # fmt: skip
+
+
+# --- HTML --------------------------------------------------------------------------------------------------------
+
+
 def _e(text: object) -> str:
     return escape("" if text is None else str(text), quote=True)
 
@@ -78,8 +117,8 @@ def _quote_html(quote: Quote) -> str:
 
 def _tag(fact: BriefFact) -> str:
     if fact.kind == "measure":
-        return '<span class="tag" style="background:#4a6fa5">MEASURE</span>'
-    color = QUAD_COLORS.get(fact.quad or "", "#777")
+        return f'<span class="tag" style="background:{COLOURS["measure"]}">MEASURE</span>'
+    color = COLOURS.get(fact.quad or "", COLOURS["other"])
     return f'<span class="tag" style="background:{color}">{_e(fact.type)}</span>'
 
 
@@ -109,7 +148,7 @@ def _headlines(brief: Brief) -> list[str]:
 
 def _partners_table(brief: Brief) -> list[str]:
     head = "".join(
-        f'<th class="num" title="{_e(QUAD_LABELS[q])}"><span class="legend" style="background:{QUAD_COLORS[q]}">'
+        f'<th class="num" title="{_e(LABELS[q])}"><span class="legend" style="background:{COLOURS[q]}">'
         f"</span>{_e(SHORT_QUADS[q])}</th>"
         for q in QUADS
     )
@@ -188,6 +227,7 @@ def _sources(brief: Brief) -> list[str]:
 def render_html(brief: Brief) -> str:
     """The brief as one self-contained HTML page (opens offline; no script runs)."""
     title = f"{brief.name} ({brief.state}): brief"
+    partners_map, timeline, network = _charts(brief)
     stats = [
         (brief.event_count, "events"), (brief.measure_count, "measures"), (len(brief.partners), "partner states"),
         (len(brief.outreach), "states visited or met"), (len(brief.sources), "documents"),
@@ -210,16 +250,16 @@ def render_html(brief: Brief) -> str:
         '<p class="sub">Ranked by the documents behind each fact, then by the size of its PLOVER score or value.</p>',
         *_headlines(brief),
         '</section><section id="partners"><h2>Partners</h2>',
-        partners_map_svg(brief),
+        partners_map,
         *_partners_table(brief),
         '</section><section id="timeline"><h2>Timeline</h2>',
-        timeline_svg(brief.timeline, title=f"Events involving {brief.name} by month"),
+        timeline,
         '</section><section id="measures"><h2>Measures and their changes</h2>',
         *_measures_table(brief),
         '</section><section id="outreach"><h2>Outreach: states visited and met</h2>',
         *_outreach_table(brief),
         '</section><section id="network"><h2>Network</h2>',
-        network_svg(brief),
+        network,
         '</section><section id="events"><h2>All events</h2>',
         *_events_table(brief),
         '</section><section id="sources"><h2>Documents</h2>',
@@ -260,7 +300,7 @@ def render_markdown(brief: Brief) -> str:
         lines.append(f"{i}. **{_m(fact.summary)}** ({_support(fact)}{score})")
         lines += [f"   > {_quote_md(q)}" for q in fact.quotes[:2]]
     lines += ["", "## Partners", "",
-              "| Partner | Name | Events | " + " | ".join(QUAD_LABELS[q] for q in QUADS)
+              "| Partner | Name | Events | " + " | ".join(LABELS[q] for q in QUADS)
               + " | Mean score | Outreach | Measures |",
               "|---|---|---:|" + "---:|" * len(QUADS) + "---:|---|---|"]  # fmt: skip
     for p in brief.partners:
@@ -273,14 +313,14 @@ def render_markdown(brief: Brief) -> str:
               + ", ".join(f"{_m(p.state)} ({p.weight})" for p in brief.partners[:20])
               + " (interactions: events + measures).", "", "## Timeline", ""]  # fmt: skip
     if brief.timeline.months:
-        lines += ["| Month | " + " | ".join(QUAD_LABELS[q] for q in QUADS) + " | Total |",
+        lines += ["| Month | " + " | ".join(LABELS[q] for q in QUADS) + " | Total |",
                   "|---|" + "---:|" * (len(QUADS) + 1)]  # fmt: skip
         for b in brief.timeline.months:
             lines.append(f"| {b.label} | " + " | ".join(str(b.counts[q]) for q in QUADS) + f" | {b.total} |")
     if brief.timeline.spans:
         lines += ["", "Dated only to a year or a range:", ""]
         for b in brief.timeline.spans:
-            detail = ", ".join(f"{n} {QUAD_LABELS[q]}" for q, n in b.counts.items() if n)
+            detail = ", ".join(f"{n} {LABELS[q]}" for q, n in b.counts.items() if n)
             lines.append(f"- {_m(b.label)}: {b.total} ({detail})")
     if brief.timeline.undated:
         lines.append(f"- undated: {brief.timeline.undated}")

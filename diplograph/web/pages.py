@@ -1,25 +1,28 @@
 """The web UI: server-rendered pages over the same library functions as the API (no script at all).
 
 Each handler gathers data and renders a Jinja2 template from diplograph/web/templates (render.py), which escapes
-every value it prints; the one piece of ready-made markup a page receives is an SVG chart (`chart`)."""
+every value it prints; the one piece of ready-made markup a page receives is an SVG chart (`chart`, drawn by
+diplograph.charts from plain data that the functions below convert the page's data to)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup
 
-from diplograph import analytics, ontology
+from diplograph import analytics, charts, ontology
 from diplograph.confidence import check_threshold, default_threshold, passes
 from diplograph.errors import ConfigError
 from diplograph.model import Event
 from diplograph.query import facts as query_facts
+from diplograph.query.timeline import Bucket, Timeline
+from diplograph.report import brief, map_counterparts
 from diplograph.store import Store
-from diplograph.web import render, svg
+from diplograph.store.convert import date_bounds
+from diplograph.web import render
 from diplograph.web.render import query_string
 from diplograph.web.style import CSS
 
@@ -44,7 +47,7 @@ def html(template: str, *, http_status: int = 200, **context: Any) -> HTMLRespon
 
 def chart(markup: str) -> Markup:
     """A chart's SVG, to be printed as it is. The only place the pages trust markup: the chart functions
-    (diplograph.web.svg, diplograph.report.svg) escape every text from the store that they draw."""
+    (diplograph.charts) escape every text from the store that they draw."""
     return Markup(markup)
 
 
@@ -109,31 +112,50 @@ def state_page(store: StoreDep, code: str) -> HTMLResponse:
         name=name,
         counts=counts,
         partners=partners,
-        partners_map=partners_map(store, code, partners),
-        timeline_chart=chart(svg.timeline_chart(timeline, title=f"Events of {name} by {timeline.unit}")),
-        network_chart=chart(svg.network_chart(analytics.state_network(store), code)),
+        partners_map=chart(partners_map(store, code, name)),
+        timeline=timeline,
+        timeline_chart=chart(timeline_chart(timeline, name)),
+        quad_labels={quad: charts.LABELS[quad] for quad in ontology.QUADS},
+        network_chart=chart(network_chart(analytics.state_network(store), code)),
         contacts=analytics.outreach(store, state=code).contacts,
         measures=query_facts.page_facts(store, "measures", own, limit=40, order="desc").facts,
         latest=query_facts.page_facts(store, "events", own, limit=25, order="desc").facts,
     )
 
 
-@dataclass(frozen=True)
-class PartnersMap:
-    """A state's partners drawn on the brief's world map (`world`: the page frames it in a figure) or as a radial
-    diagram (a figure of its own)."""
+def partners_map(store: Store, code: str, name: str) -> str:
+    """The brief's partners (events and measures, diplograph.report) on the world map; each links to the page
+    of its relationship with `code`."""
+    return charts.partners_map_svg(
+        code, map_counterparts(brief(store, code)), title=f"Partners of {name} on a schematic world map",
+        href=lambda partner: f"/dyads/{render.seg(code)}/{render.seg(partner)}",
+    )  # fmt: skip
 
-    chart: Markup
-    world: bool
+
+def timeline_chart(timeline: Timeline, name: str) -> str:
+    bars = [timeline_bar(bucket) for bucket in timeline.buckets]
+    title = f"Events of {name} by {timeline.unit}"
+    return charts.timeline_svg(bars, undated=timeline.undated, title=title, unit=timeline.unit, width=640)
 
 
-def partners_map(store: Store, code: str, partners: list[query_facts.Partner]) -> PartnersMap:
-    """The brief's schematic world map (diplograph.report) when that package is there, else a radial diagram."""
-    try:
-        from diplograph.report import brief, partners_map_svg
-    except ImportError:
-        return PartnersMap(chart(svg.partners_map(code, partners)), world=False)
-    return PartnersMap(chart(partners_map_svg(brief(store, code))), world=True)
+def timeline_bar(bucket: Bucket) -> charts.Bar:
+    """A bucket of a timeline (a year "YYYY" or a month "YYYY-MM") as a bar: its days, its counts by quad."""
+    start, end = date_bounds(bucket.label)
+    assert start is not None and end is not None, bucket.label
+    return charts.Bar(bucket.label, start, end, {**bucket.quads, "other": bucket.other})
+
+
+def network_chart(network: analytics.Network, focus: str) -> str:
+    """The focus state's neighbourhood in the state network: its partners, heaviest tie first, and the ties among
+    them; each state links to its page."""
+    weight = {e.target if e.source == focus else e.source: e.weight for e in network.edges
+              if focus in (e.source, e.target)}  # fmt: skip
+    neighbours = sorted(weight, key=lambda state: (-weight[state], state))
+    ties = [charts.Tie(e.source, e.target, e.weight, e.mean_score) for e in network.edges]
+    return charts.network_svg(
+        focus, neighbours, ties, title=f"Network around {focus}", href=lambda state: f"/states/{render.seg(state)}",
+        size=480,
+    )  # fmt: skip
 
 
 @router.get("/dyads/{a}/{b}", response_class=HTMLResponse)
@@ -151,8 +173,30 @@ def dyad_page(store: StoreDep, a: str, b: str) -> HTMLResponse:
         facts=facts,
         measures=measures,
         timeline=analytics.dyad_timeline(store, a, b),
-        dyad_chart=chart(svg.dyad_chart(facts, a, b)),
+        dyad_chart=chart(dyad_chart(facts, a, b)),
     )
+
+
+def dyad_chart(facts: Sequence[query_facts.Fact], a: str, b: str) -> str:
+    """Each dated, scored event between `a` and `b`; each point links to its evidence in the document."""
+    links = {fact.anchor: render.fact_href(fact) for fact in facts}
+    return charts.dyad_svg(a, b, dyad_events(facts), href=links.__getitem__)
+
+
+def dyad_events(facts: Sequence[query_facts.Fact]) -> list[charts.DyadEvent]:
+    """The dated, scored events among `facts` as points of the dyad chart, keyed by their anchor."""
+    points = []
+    for fact in facts:
+        record = fact.record
+        if not isinstance(record, Event) or (score := query_facts.score_of(record)) is None:
+            continue
+        start, end = date_bounds(record.date)
+        if start is None or end is None:
+            continue
+        label = (f"{record.event} {'/'.join(record.actor)} → {'/'.join(record.recipient)}, {record.date}, "
+                 f"score {score:+.1f}")  # fmt: skip
+        points.append(charts.DyadEvent(fact.anchor, label, start, end, score, query_facts.quad_of(record)))
+    return points
 
 
 @router.get("/documents", response_class=HTMLResponse)
@@ -186,7 +230,7 @@ def document_page(store: StoreDep, doc: str, fact: Text = None, all: bool = Fals
         hidden=len(hidden),
         threshold=default_threshold(),
         showing_all=all,
-        quad_labels=svg.QUAD_LABELS,
+        quad_labels=charts.LABELS,
     )
 
 

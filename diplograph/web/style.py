@@ -67,29 +67,13 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 .pill { display: inline-block; border-radius: 999px; padding: 0 .5rem; font-size: .8rem; font-weight: 600;
   border: 1px solid rgba(0,0,0,.15); white-space: nowrap; color: #1d2330; }
 .up { color: #1d7a45; } .down { color: #b3261e; }
-.empty, .note { color: var(--muted); }
+.empty { color: var(--muted); }
 .figure { margin: 0; }
+/* Charts (diplograph.charts) carry their own colours as presentation attributes; the page only sizes them. */
 .chart { width: 100%; height: auto; display: block; max-height: 460px; }
-.chart .grid { stroke: #e3e6ea; stroke-width: 1; }
-.chart .baseline { stroke: #9aa1ab; stroke-width: 1; }
-.chart .axis { font-size: 11px; fill: var(--muted); }
-.chart .label { font-size: 12px; font-weight: 600; fill: #1d2330; paint-order: stroke; stroke: #fff;
-  stroke-width: 3px; }
-.chart .ring { fill: none; stroke: #e3e6ea; stroke-dasharray: 4 4; }
-.chart .centre { fill: #14213d; stroke: #fff; stroke-width: 2; }
-.chart .centre-label { fill: #fff; stroke: none; }
-.chart .dot { stroke: #fff; stroke-width: 1.5; }
-.chart .net { fill: #4a90c2; }
-.chart .edge { opacity: .55; } .chart .focus-edge { opacity: .9; }
 .chart a:hover .dot { stroke: #000; }
 .legend { list-style: none; display: flex; flex-wrap: wrap; gap: .3rem 1rem; padding: 0; margin: .4rem 0;
   font-size: .85rem; color: var(--muted); }
-.swatch { display: inline-block; width: .9rem; height: .9rem; border-radius: 3px; margin-right: .35rem;
-  vertical-align: -2px; border: 1px solid rgba(0,0,0,.15); }
-.q-verbal_cooperation { background: #4a90c2; } .q-material_cooperation { background: #2e8b57; }
-.q-verbal_conflict { background: #e0962b; } .q-material_conflict { background: #c8372d; }
-.q-other { background: #8a8f98; } .q-measure { background: #7b5ea7; }
-.s-pos { background: #2e8b57; } .s-neu { background: #8a8f98; } .s-neg { background: #c8372d; }
 form.filters { display: grid; grid-template-columns: repeat(auto-fill, minmax(10rem, 1fr)); gap: .6rem;
   align-items: end; margin-bottom: 1rem; }
 form.filters label { display: flex; flex-direction: column; font-size: .85rem; color: var(--muted); gap: .15rem; }
