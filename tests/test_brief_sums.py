@@ -194,7 +194,7 @@ def test_sql_sums_agree_with_a_plain_reading(store: Store, code: str, listed: No
         if fact.kind == "event":
             assert (fact.mode, fact.score) == (want["mode"], want["score"])
         assert fact.quotes and all(q.evidence for q in fact.quotes)
-    partners = {p.state: (p.events, {q: n for q, n in p.quads.items() if n}, p.mean_score, p.measure_count)
+    partners = {p.code: (p.events, {q: n for q, n in p.quads.items() if n}, p.mean_score, p.measure_count)
                 for p in made.partners}  # fmt: skip
     assert partners == expected["partners"]
     months = {b.label: {q: n for q, n in b.counts.items() if n} for b in made.timeline.months}

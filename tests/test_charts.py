@@ -68,7 +68,7 @@ def drawn(store: Store) -> dict[str, str]:
     return {
         "brief timeline": charts.timeline_svg(bars, bands=bands, undated=china.timeline.undated, title="China"),
         "brief map": charts.partners_map_svg("CHN", map_counterparts(china)),
-        "brief network": charts.network_svg("CHN", [p.state for p in china.partners], network_ties(china)),
+        "brief network": charts.network_svg("CHN", [p.code for p in china.partners], network_ties(china)),
         "web timeline": pages.timeline_chart(timeline, "China"),
         "web map": pages.partners_map(store, "CHN", "China"),
         "web network": pages.network_chart(analytics.state_network(store), "CHN"),

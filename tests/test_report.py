@@ -96,7 +96,7 @@ def test_debt_relief_aid_and_joint_projects_with_russia(seed: Brief) -> None:
     assert "joint venture" in evidence and "bridge for car traffic across the Tumen River" in evidence
     drills = [e for e in cooperation if e.type == "COOPERATE" and e.actor == ("RUS",) and "military" in e.context]
     assert drills and "joint military drills" in drills[0].quotes[0].evidence
-    russia = next(p for p in seed.partners if p.state == "RUS")
+    russia = next(p for p in seed.partners if p.code == "RUS")
     assert russia.quads["material_cooperation"] >= 3 and russia.mean_score is not None and russia.mean_score > 0
     assert {m.type for m in russia.measures} >= {"debt_relief", "aid", "exports", "investment"}
 
@@ -119,8 +119,8 @@ def test_headlines_rank_and_quote(seed: Brief) -> None:
 
 
 def test_partners_timeline_network(seed: Brief) -> None:
-    assert seed.partners[0].state == "RUS" and {"CHN", "IND"} <= {p.state for p in seed.partners}
-    assert all(p.state in centroids() for p in seed.partners)
+    assert seed.partners[0].code == "RUS" and {"CHN", "IND"} <= {p.code for p in seed.partners}
+    assert all(p.code in centroids() for p in seed.partners)
     assert [b.label for b in seed.timeline.months] == ["2013-02", "2014-05", "2014-06", "2014-10", "2015-04", "2015-05"]
     assert {b.label for b in seed.timeline.spans} >= {"2012", "2014"}
     total = sum(b.total for b in [*seed.timeline.months, *seed.timeline.spans]) + seed.timeline.undated

@@ -273,20 +273,44 @@ GROUP BY ALL ORDER BY partner, direction, event
 
 @dataclass
 class Partner:
+    """The one partner summary (the web UI's state page and API, and the briefs, which add their quoted measures):
+    a state on the other side of a state's events, or beside it as a co-actor; how many events, in which
+    direction, of which quads, their PLOVER scores, and how many measures name both."""
+
     code: str
     name: str
     events: int = 0
-    outgoing: int = 0  # the state as actor
-    incoming: int = 0  # the state as recipient
-    by_quad: dict[str, int] = field(default_factory=dict)
-    mean_score: float | None = None
-    _sum: float = field(default=0.0, repr=False)
-    _scored: int = field(default=0, repr=False)
+    outgoing: int = 0  # the state as actor, the partner as recipient
+    incoming: int = 0  # the partner as actor, the state as recipient
+    quads: dict[str, int] = field(default_factory=dict)
+    score_sum: float = field(default=0.0, repr=False)
+    scored: int = field(default=0, repr=False)  # events with a PLOVER score
+    measure_count: int = 0
+
+    def add_events(self, n: int, *, quad: str | None, score_sum: float, scored: int,
+                   direction: str | None = None) -> None:  # fmt: skip
+        """Count `n` events of one quad whose scores add up to `score_sum` over `scored` of them; direction 'out'
+        (the state acted), 'in' (the partner acted) or None (acting together)."""
+        self.events += n
+        if direction == "out":
+            self.outgoing += n
+        elif direction == "in":
+            self.incoming += n
+        if quad:
+            self.quads[quad] = self.quads.get(quad, 0) + n
+        self.score_sum += score_sum
+        self.scored += scored
+
+    @property
+    def mean_score(self) -> float | None:
+        return round(self.score_sum / self.scored, 3) if self.scored else None
 
     def to_dict(self) -> dict[str, Any]:
+        # 'by_quad' (quads with events) is the API's name for `quads` since version 1 of the API
         return {
             "code": self.code, "name": self.name, "events": self.events, "outgoing": self.outgoing,
-            "incoming": self.incoming, "by_quad": self.by_quad, "mean_score": self.mean_score,
+            "incoming": self.incoming, "by_quad": {q: n for q, n in self.quads.items() if n},
+            "mean_score": self.mean_score,
         }  # fmt: skip
 
 
@@ -297,19 +321,9 @@ def partners(store: Store, code: str, min_confidence: float | None = None) -> li
     for row in query(store, sql, [code, code, code, code, code]):
         partner = found.setdefault(row["partner"], Partner(row["partner"], name_of(row["partner"])))
         n = int(row["n"])
-        partner.events += n
-        if row["direction"] == "out":
-            partner.outgoing += n
-        else:
-            partner.incoming += n
-        quad = event_quad(row["event"])
-        if quad:
-            partner.by_quad[quad] = partner.by_quad.get(quad, 0) + n
         score = event_score(row["event"], row["mode"])
-        if score is not None:
-            partner._sum += score * n
-            partner._scored += n
-            partner.mean_score = round(partner._sum / partner._scored, 3)
+        partner.add_events(n, quad=event_quad(row["event"]), score_sum=score * n if score is not None else 0.0,
+                           scored=n if score is not None else 0, direction=row["direction"])
     return sorted(found.values(), key=lambda p: (-p.events, p.code))
 
 

@@ -11,7 +11,7 @@ web UI draws the same charts):
     bars, bands = timeline_bars(b.timeline)
     timeline_svg(bars, bands=bands, undated=b.timeline.undated, title="Events by month")
     partners_map_svg(b.state, map_counterparts(b))
-    network_svg(b.state, [p.state for p in b.partners], network_ties(b))
+    network_svg(b.state, [p.code for p in b.partners], network_ties(b))
 
 Command line: `diplograph brief CODE --out FILE` (the CLI's report module). See docs/briefs.md.
 """

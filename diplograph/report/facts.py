@@ -21,6 +21,7 @@ from diplograph.analytics import state_network
 from diplograph.confidence import reader_threshold
 from diplograph.model import Event, Evidence, Measure
 from diplograph.ontology import QUADS, event_quad, event_score
+from diplograph.query.facts import Partner
 from diplograph.report import aggregate
 from diplograph.store import convert
 from diplograph.store.convert import date_bounds
@@ -118,17 +119,12 @@ class BriefFact:
 
 
 @dataclass
-class BriefPartner:
-    """A state on the other side of (or beside) the focal state in events or measures."""
+class BriefPartner(Partner):
+    """The partner summary (`diplograph.query.facts.Partner`) with what a brief adds: the listed measures that
+    name the partner and the outreach roles (visited, hosted, met). Every quad is counted, zero included."""
 
-    state: str
-    name: str
-    events: int = 0
     quads: dict[str, int] = field(default_factory=lambda: dict.fromkeys(QUADS, 0))
-    score_sum: float = field(default=0.0, repr=False)
-    scored: int = field(default=0, repr=False)  # events with a score
     measures: list[BriefFact] = field(default_factory=list)  # those among the brief's listed measures
-    measure_count: int = 0  # all of them
     roles: list[str] = field(default_factory=list)  # outreach roles: visited, hosted, met
 
     @property
@@ -139,6 +135,12 @@ class BriefPartner:
     def weight(self) -> int:
         """Interactions: events plus measures."""
         return self.events + max(self.measure_count, len(self.measures))
+
+    def brief_dict(self, measures: list[dict[str, Any]]) -> dict[str, Any]:
+        """The partner in a brief's JSON (`measures`: the listed measures as the brief writes them)."""
+        return {"state": self.code, "name": self.name, "events": self.events, "quads": dict(self.quads),
+                "measures": measures, "measure_count": self.measure_count, "roles": list(self.roles),
+                "mean_score": self.mean_score}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -241,10 +243,8 @@ class Brief:
         for name in ("headlines", "events", "measures"):
             for fact, data in zip(getattr(self, name), out[name], strict=True):
                 data.update(summary=fact.summary, weight=round(fact.weight, 3), amount=fact.amount)
-        for partner, data in zip(self.partners, out["partners"], strict=True):
-            data.pop("score_sum", None)
-            data.pop("scored", None)
-            data.update(mean_score=partner.mean_score)
+        out["partners"] = [partner.brief_dict(data["measures"])
+                           for partner, data in zip(self.partners, out["partners"], strict=True)]
         return out
 
 
@@ -462,6 +462,13 @@ def _others_of(code: str, actor: Iterable[str], recipient: Iterable[str]) -> set
     return {s for s in actor if s != code}
 
 
+def _direction(code: str, other: str, actor: Iterable[str], recipient: Iterable[str]) -> str | None:
+    """'out' when the state acted on the partner, 'in' when the partner acted on the state, None for co-actors."""
+    if code in actor and other in recipient:
+        return "out"
+    return "in" if code in recipient and other in actor else None
+
+
 def _partners(code: str, facts: aggregate.StateFacts, measures: list[BriefFact]) -> dict[str, BriefPartner]:
     partners: dict[str, BriefPartner] = {}
 
@@ -470,12 +477,9 @@ def _partners(code: str, facts: aggregate.StateFacts, measures: list[BriefFact])
 
     for row in facts.sides_of_events():
         for other in _others_of(code, row["actor"], row["recipient"]):
-            found = partner(other)
-            found.events += int(row["n"])
-            if row["quad"]:
-                found.quads[row["quad"]] += int(row["n"])
-            found.score_sum += float(row["score_sum"] or 0.0)
-            found.scored += int(row["scored"])
+            partner(other).add_events(int(row["n"]), quad=row["quad"], score_sum=float(row["score_sum"] or 0.0),
+                                      scored=int(row["scored"]),
+                                      direction=_direction(code, other, row["actor"], row["recipient"]))
     for row in facts.sides_of_measures():
         for other in _others_of(code, row["actor"], row["recipient"]):
             partner(other).measure_count += int(row["n"])
@@ -604,7 +608,7 @@ def brief(store: Store, code: str, *, since: DateLike = None, until: DateLike = 
         contacts = _contacts(meetings, docs)
     for contact in contacts:
         partners.setdefault(contact.state, BriefPartner(contact.state, contact.name)).roles = list(contact.roles)
-    ordered = sorted(partners.values(), key=lambda p: (-p.weight, p.state))
+    ordered = sorted(partners.values(), key=lambda p: (-p.weight, p.code))
     cited = {q.doc for f in [*top, *events, *measures] for q in f.quotes}
     sources = []
     for doc in sorted(cited):

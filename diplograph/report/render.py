@@ -77,11 +77,11 @@ def timeline_bars(timeline: BriefTimeline) -> tuple[list[Bar], list[Bar]]:
 def map_counterparts(brief: Brief) -> list[Counterpart]:
     """The partners, heaviest first, for `partners_map_svg(brief.state, ...)`; their measures are those their
     weight counts (events + measures)."""
-    return [Counterpart(p.state, p.name, p.events, p.weight - p.events, p.quads) for p in brief.partners]
+    return [Counterpart(p.code, p.name, p.events, p.weight - p.events, p.quads) for p in brief.partners]
 
 
 def network_ties(brief: Brief) -> list[Tie]:
-    """The network's edges, for `network_svg(brief.state, [p.state for p in brief.partners], ...)`."""
+    """The network's edges, for `network_svg(brief.state, [p.code for p in brief.partners], ...)`."""
     return [Tie(link.a, link.b, link.weight, link.mean_score) for link in brief.network]
 
 
@@ -91,7 +91,7 @@ def _charts(brief: Brief) -> tuple[str, str, str]:
     return (
         partners_map_svg(brief.state, map_counterparts(brief), title=f"Partners of {name} on a schematic world map"),
         timeline_svg(bars, bands=bands, undated=brief.timeline.undated, title=f"Events involving {name} by month"),
-        network_svg(brief.state, [p.state for p in brief.partners], network_ties(brief),
+        network_svg(brief.state, [p.code for p in brief.partners], network_ties(brief),
                     title=f"Network of {name} and its partners"),
     )  # fmt: skip
 
@@ -158,7 +158,7 @@ def _partners_table(brief: Brief) -> list[str]:
         quads = "".join(f'<td class="num">{p.quads.get(q, 0) or ""}</td>' for q in QUADS)
         measures = "<br>".join(_e(m.summary) for m in p.measures)
         mean = "" if p.mean_score is None else f"{p.mean_score:+.2f}"
-        out.append(f"<tr><td><b>{_e(p.state)}</b> {_e(p.name)}</td><td class=\"num\">{p.events}</td>{quads}"
+        out.append(f"<tr><td><b>{_e(p.code)}</b> {_e(p.name)}</td><td class=\"num\">{p.events}</td>{quads}"
                    f'<td class="num">{_e(mean)}</td><td>{_e(", ".join(p.roles))}</td>'
                    f"<td>{measures}</td></tr>")  # fmt: skip
     out.append("</table>")
@@ -306,11 +306,11 @@ def render_markdown(brief: Brief) -> str:
     for p in brief.partners:
         mean = "" if p.mean_score is None else f"{p.mean_score:+.2f}"
         measures = "; ".join(_m(m.summary) for m in p.measures)
-        lines.append(f"| {_m(p.state)} | {_m(p.name)} | {p.events} | "
+        lines.append(f"| {_m(p.code)} | {_m(p.name)} | {p.events} | "
                      + " | ".join(str(p.quads.get(q, 0)) for q in QUADS)
                      + f" | {mean} | {_m(', '.join(p.roles))} | {measures} |")  # fmt: skip
     lines += ["", "Map (text): lines from " + _m(brief.state) + " to "
-              + ", ".join(f"{_m(p.state)} ({p.weight})" for p in brief.partners[:20])
+              + ", ".join(f"{_m(p.code)} ({p.weight})" for p in brief.partners[:20])
               + " (interactions: events + measures).", "", "## Timeline", ""]  # fmt: skip
     if brief.timeline.months:
         lines += ["| Month | " + " | ".join(LABELS[q] for q in QUADS) + " | Total |",
