@@ -256,3 +256,23 @@ def test_an_event_noun_modifying_another_noun_takes_that_phrases_parties() -> No
     # two event nouns of one phrase are one event, named by the phrase's head
     found = events("Japan announced new food aid shipments to Sudan.")
     assert len([e for e in found if e.recipient == ("SDN",)]) == 1, summary(found)
+
+
+def test_a_past_day_without_a_year_is_not_later_than_the_story() -> None:
+    [recall] = events("Japan withdrew its ambassador from Russia on 3 March.", "2024-01-12")
+    assert recall.date == "2023-03-03"  # last March: the story is of January 2024
+    [plan] = events("Japan will withdraw its ambassador from Russia on 3 March.", "2024-01-12")
+    assert plan.date == "2024-03-03" and plan.aux == "future"
+    [soon] = events("Japan withdrew its ambassador from Russia on 20 January.", "2024-01-25")
+    assert soon.date == "2024-01-20"
+
+
+def test_an_event_told_after_another_dated_one_is_not_given_that_date() -> None:
+    # the parser hangs 'in February 2022' on the verb; it dates the invasion, the withdrawals came after it
+    [withdrawal] = events("Several Japanese carmakers withdrew from Russia after the invasion of Ukraine in "
+                          "February 2022.", "2024-01-12")  # fmt: skip
+    assert withdrawal.date == "2022-02-01/2024-01-12"
+    [recall] = events("Japan recalled its ambassador from China after talks in Beijing on Monday.", "2024-01-12")
+    assert recall.date == "2024-01-08/2024-01-12"  # from Monday to the story's day
+    [direct] = events("Japan recalled its ambassador from China on Monday.", "2024-01-12")
+    assert direct.date == "2024-01-08"

@@ -19,6 +19,7 @@ from diplograph.coding.features import event_features, list_item_features
 from diplograph.coding.lexicon import Lexicon, Predicate, Reading
 from diplograph.model import DateRef
 from diplograph.nlp.resolve import ActorSpan, Resolution
+from diplograph.store.convert import date_bounds
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -1227,8 +1228,11 @@ def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
     if any(sent.start_char <= d.start < sent.end_char for d in res.dates):
         head = A.clause_head(token)
         own = _dates_in(A.clause_tokens(head), res) + _dates_in(A.clause_tokens(token), res)
-        if own:
-            return min(own, key=lambda d: abs(d.start - token.idx)), "clause"
+        direct = [d for d in own if _relation_prep(d, res) is None]
+        if direct:
+            return min(direct, key=lambda d: abs(d.start - token.idx)), "clause"
+        if own:  # 'withdrew after the invasion in February 2022': the date is the invasion's, the withdrawal later
+            return _after(min(own, key=lambda d: abs(d.start - token.idx)), res), "clause"
         if is_background(token):  # 'docked on 30 August since Russia invaded Ukraine': not the invasion's date
             return None, "none"
         main = main_clause_dates(sent, res)
@@ -1264,6 +1268,49 @@ def main_clause_dates(sent: Span, res: Resolution) -> list[DateRef]:
     if not any(sent.start_char <= d.start < sent.end_char for d in res.dates):
         return []
     return _dates_in(A.clause_tokens(sent.root), res)
+
+
+# Prepositions that set an event against another time: the date inside them is not the event's own.
+AFTER_PREPS = frozenset({"after", "since", "following"})
+RELATION_PREPS = AFTER_PREPS | {"before", "until", "prior"}
+
+
+def _relation_prep(date: DateRef, res: Resolution) -> Token | None:
+    """The 'after'/'since'/'before' a date hangs under through a noun ('after the invasion of Ukraine in February
+    2022'), if any; a date that is itself the object ('after 3 March') or stands on its own gives None."""
+    t = res.doc.char_span(date.start, date.end, alignment_mode="expand")
+    if t is None:
+        return None
+    node, steps, through_noun = t.root, 0, False
+    while node.head.i != node.i and steps < 8:
+        child, node, steps = node, node.head, steps + 1
+        if node.dep_ == "prep" and node.lower_ in RELATION_PREPS:
+            return node if through_noun else None  # 'after 3 March' itself dates the event
+        if node.pos_ in ("VERB", "AUX"):
+            return _relation_before(child) if child.dep_ == "prep" else None
+        through_noun = through_noun or (node.pos_ in ("NOUN", "PROPN") and not t.start <= node.i < t.end)
+    return None
+
+
+def _relation_before(prep: Token) -> Token | None:
+    """'withdrew after the invasion of Ukraine in February 2022' parsed with 'in February 2022' on the verb: a
+    date phrase right after an 'after' phrase that ends in an event noun belongs to that noun."""
+    before = next((c for c in prep.head.children if c.dep_ == "prep" and c.lower_ in RELATION_PREPS
+                   and c.right_edge.i == prep.i - 1), None)  # fmt: skip
+    obj = A.child(before, "pobj") if before is not None else None
+    return before if obj is not None and obj.pos_ == "NOUN" else None
+
+
+def _after(date: DateRef, res: Resolution) -> DateRef | None:
+    """An event told as after (or since) another dated one: from that date to publication, the interval the text
+    supports; none for 'before' or without a publication date."""
+    prep = _relation_prep(date, res)
+    start = date_bounds(date.value)[0]
+    if prep is None or prep.lower_ not in AFTER_PREPS or start is None or res.published is None \
+            or res.published < start:
+        return None
+    return DateRef(date.start, date.end, date.text, f"{start.isoformat()}/{res.published.isoformat()}", "range",
+                   "rule", f"after {date.value}, by publication")
 
 
 def _dates_in(tokens: list[Token], res: Resolution) -> list[DateRef]:

@@ -243,6 +243,10 @@ def _closest_year(month: int, day: int, pub: dt.date | None) -> int | None:
     return best
 
 
+def _safe_day(y: int, mo: int, d: int) -> dt.date:
+    return dt.date(y, mo, min(d, calendar.monthrange(y, mo)[1]))
+
+
 def _day(y: int, mo: int, d: int) -> str | None:
     if not 1 <= d <= calendar.monthrange(y, mo)[1]:
         return None
@@ -278,11 +282,16 @@ def _h_full(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str, s
     return (value, "day") if value else None
 
 
+PAST_DAY_AHEAD = dt.timedelta(days=14)  # a past statement's day-month is at most this far after publication
+
+
 def _h_day_month(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str, str] | None:
     month, day = _month_of(m), int(m.group("day"))
     year = _closest_year(month, day, pub)
     if year is None or not 1 <= day <= 31:
         return None
+    if pub is not None and not future and _safe_day(year, month, day) > pub + PAST_DAY_AHEAD:
+        year -= 1  # 'withdrew on 3 March' in a story of 12 January: last March, not the coming one
     value = _day(year, month, day)
     return (value, "day") if value else None
 
