@@ -98,7 +98,7 @@ class Extractor:
         records: list[Measure] = unique_ids([to_measure(document.id, text, m) for m in measures])
         features = {e.id: group_features(g) for e, g in zip(events, groups, strict=True)}
         sentences = tuple(Sentence(s.start_char, s.end_char, s.text) for s in parsed.sents)
-        add_document_features(events, features, len(sentences))
+        add_document_features(events, features, len(sentences), dated=published is not None)
         features.update({r.id: m.features for r, m in zip(records, measures, strict=True)})
         if self.model is not None:
             events = [replace(e, confidence=self.model.event_confidence(features[e.id])) for e in events]

@@ -18,8 +18,8 @@ from diplograph.coding.context import DocContext
 from diplograph.coding.features import event_features, list_item_features
 from diplograph.coding.lexicon import Lexicon, Predicate, Reading
 from diplograph.model import DateRef
+from diplograph.nlp.dates import iter_bounds
 from diplograph.nlp.resolve import ActorSpan, Resolution
-from diplograph.store.convert import date_bounds
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -1228,11 +1228,13 @@ def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
     if any(sent.start_char <= d.start < sent.end_char for d in res.dates):
         head = A.clause_head(token)
         own = _dates_in(A.clause_tokens(head), res) + _dates_in(A.clause_tokens(token), res)
-        direct = [d for d in own if _relation_prep(d, res) is None]
+        related = {d.start: _relation_prep(d, res) for d in own}
+        direct = [d for d in own if related[d.start] is None]
         if direct:
             return min(direct, key=lambda d: abs(d.start - token.idx)), "clause"
         if own:  # 'withdrew after the invasion in February 2022': the date is the invasion's, the withdrawal later
-            return _after(min(own, key=lambda d: abs(d.start - token.idx)), res), "clause"
+            nearest = min(own, key=lambda d: abs(d.start - token.idx))
+            return _after(nearest, related[nearest.start], res.published), "clause"
         if is_background(token):  # 'docked on 30 August since Russia invaded Ukraine': not the invasion's date
             return None, "none"
         main = main_clause_dates(sent, res)
@@ -1301,15 +1303,15 @@ def _relation_before(prep: Token) -> Token | None:
     return before if obj is not None and obj.pos_ == "NOUN" else None
 
 
-def _after(date: DateRef, res: Resolution) -> DateRef | None:
-    """An event told as after (or since) another dated one: from that date to publication, the interval the text
-    supports; none for 'before' or without a publication date."""
-    prep = _relation_prep(date, res)
-    start = date_bounds(date.value)[0]
-    if prep is None or prep.lower_ not in AFTER_PREPS or start is None or res.published is None \
-            or res.published < start:
+def _after(date: DateRef, prep: Token | None, published: dt.date | None) -> DateRef | None:
+    """An event told as after (or since) another dated one (`prep`, from `_relation_prep`): from that date to
+    publication, the interval the text supports; none for 'before' or without a publication date."""
+    if prep is None or prep.lower_ not in AFTER_PREPS or published is None:
         return None
-    return DateRef(date.start, date.end, date.text, f"{start.isoformat()}/{res.published.isoformat()}", "range",
+    start = next(iter_bounds(date.value))
+    if published < start:
+        return None
+    return DateRef(date.start, date.end, date.text, f"{start.isoformat()}/{published.isoformat()}", "range",
                    "rule", f"after {date.value}, by publication")
 
 

@@ -181,18 +181,16 @@ def event_features(*, event: str, mode: str | None, rule: str, pos: str, token: 
         best = min((rank.get(c, 99) for c in codes), default=None)
         if best is not None:
             on(f"{side}_doc_rank={_bucket(best, (1, 2, 3))}")
-    f.update(document_features(res))
     return f
 
 
-def document_features(res: Resolution) -> Features:
-    """What kind of document the event was read from: a lone sentence (a wire lead, a coded sentence set) states
+def document_features(sentences: int, dated: bool) -> Features:
+    """What kind of document an event was read from: a lone sentence (a wire lead, a coded sentence set) states
     its event plainly, a long story buries most candidates in background and commentary."""
-    f = {f"doc_sentences={_bucket(res.sentence_count, (1, 3, 10, 25))}": 1.0}
-    if res.published is None:
+    f = {f"doc_sentences={_bucket(sentences, (1, 3, 10, 25))}": 1.0}
+    if not dated:
         f["undated_document"] = 1.0
     return f
-
 
 
 def list_item_features(*, pair: tuple[str, ...], named_in_sentence: bool, sent: Span, res: Resolution,
@@ -211,7 +209,7 @@ def list_item_features(*, pair: tuple[str, ...], named_in_sentence: bool, sent: 
              f"sentence_parties={min(len(parties), 4)}", f"actor_doc_rank={_bucket(best, (1, 2, 3))}",
              f"evidence_chars={_bucket(evidence[1] - evidence[0], (15, 40, 90, 180))}",
              "list_pair_in_sentence" if named_in_sentence else "list_pair_from_context")
-    return {name: 1.0 for name in names} | document_features(res)
+    return {name: 1.0 for name in names}
 
 
 def record_features(first: Features, mentions: int, sources: list[str]) -> Features:

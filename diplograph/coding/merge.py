@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import replace
 
 from diplograph.coding.events import Found
-from diplograph.coding.features import record_features
+from diplograph.coding.features import document_features, record_features
 from diplograph.coding.measures import FoundMeasure
 from diplograph.model import Actor, DateRef, Event, Evidence, Measure, stable_id
 from diplograph.nlp.dates import iter_bounds
@@ -143,10 +143,12 @@ def group_features(group: list[Found]) -> dict[str, float]:
 NEARBY_CHARS = 400
 
 
-def add_document_features(events: list[Event], features: dict[str, dict[str, float]], sentences: int) -> None:
+def add_document_features(events: list[Event], features: dict[str, dict[str, float]], sentences: int,
+                          dated: bool) -> None:  # fmt: skip
     """What a record's neighbours say: how many records of the document name the same states (a story's main
-    relationship is told many times), how many other records are near it, and whether the document is one
-    sentence (a wire sentence codes its one event; a story has many events and much background)."""
+    relationship is told many times), how many other records are near it, and what kind of document it is: how
+    many sentences (a wire sentence codes its one event; a story has many events and much background) and whether
+    it is dated."""
 
     def parties(e: Event) -> frozenset[str]:
         return frozenset(e.actor) | frozenset(e.recipient)
@@ -155,12 +157,14 @@ def add_document_features(events: list[Event], features: dict[str, dict[str, flo
         return (e.evidence[0].start if e.evidence else -1) // NEARBY_CHARS
 
     dyads, blocks = Counter(map(parties, events)), Counter(map(block, events))
+    shape = document_features(sentences, dated)
     for e in events:
         f = features.setdefault(e.id, {})
         f[f"dyad_records_in_document={min(dyads[parties(e)], 4)}"] = 1.0
         f[f"records_nearby={min(blocks[block(e)], 4)}"] = 1.0
         if sentences <= 1:
             f["one_sentence_document"] = 1.0
+        f.update(shape)
 
 
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})  # no direction: A with B is B with A

@@ -189,7 +189,7 @@ def _move(value: str, unit: str, n: int) -> str | None:
         y, mo = divmod(parts[0] * 12 + parts[1] - 1 + n, 12)
         if len(parts) == 2:
             return f"{y:04d}-{mo + 1:02d}"
-        return dt.date(y, mo + 1, min(parts[2], calendar.monthrange(y, mo + 1)[1])).isoformat()
+        return _safe_day(y, mo + 1, parts[2]).isoformat()
     if unit in ("week", "day") and len(parts) == 3:
         days = n * (7 if unit == "week" else 1)
         return (dt.date(*parts) + dt.timedelta(days=days)).isoformat()
@@ -226,7 +226,7 @@ def _nearest_year(month: int, day: int, pub: dt.date | None, future: bool) -> in
     """The year of a month (and day) written without one: the next one for future statements, else the last."""
     if pub is None:
         return None
-    candidate = dt.date(pub.year, month, min(day, calendar.monthrange(pub.year, month)[1]))
+    candidate = _safe_day(pub.year, month, day)
     if future:
         return pub.year if candidate >= pub - dt.timedelta(days=1) else pub.year + 1
     if candidate <= pub + dt.timedelta(days=31):
@@ -239,11 +239,12 @@ def _closest_year(month: int, day: int, pub: dt.date | None) -> int | None:
     if pub is None:
         return None
     best = min((pub.year - 1, pub.year, pub.year + 1),
-               key=lambda y: abs((dt.date(y, month, min(day, calendar.monthrange(y, month)[1])) - pub).days))
+               key=lambda y: abs((_safe_day(y, month, day) - pub).days))
     return best
 
 
 def _safe_day(y: int, mo: int, d: int) -> dt.date:
+    """The day, or the month's last day when it has fewer ('31 February' of a year -> the 28th or 29th)."""
     return dt.date(y, mo, min(d, calendar.monthrange(y, mo)[1]))
 
 
@@ -381,7 +382,7 @@ def _shift(pub: dt.date, unit: str, n: int) -> dt.date:
         return pub - dt.timedelta(weeks=n)
     months = n * {"month": 1, "year": 12, "decade": 120}[unit]
     y, mo = divmod(pub.year * 12 + pub.month - 1 - months, 12)
-    return dt.date(y, mo + 1, min(pub.day, calendar.monthrange(y, mo + 1)[1]))
+    return _safe_day(y, mo + 1, pub.day)
 
 
 def _h_past_period(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str, str] | None:

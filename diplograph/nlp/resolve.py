@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import TYPE_CHECKING
 
 from diplograph.actors.gazetteer import Entry, Gazetteer, Person, armed_group
@@ -118,10 +117,6 @@ class Resolution:
         compound = " ".join(t.lower_ for t in head.lefts if t.dep_ == "compound") + " " + head.lower_
         return self.sectors.get(compound.strip()) or self.sectors.get(head.lower_) or \
             self.sectors.get(head.lemma_.lower())
-
-    @cached_property
-    def sentence_count(self) -> int:
-        return sum(1 for _ in self.doc.sents)
 
     def actors_in(self, sent: Span) -> list[ActorSpan]:
         """The actor mentions that start in the sentence."""
