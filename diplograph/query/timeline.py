@@ -49,10 +49,6 @@ class Tally:
             self.mean_score = round(self._score_sum / self._scored, 6)
 
     @property
-    def total(self) -> int:
-        return self.events
-
-    @property
     def other(self) -> int:
         """Events of types outside PLOVER (imported rows): in no quad."""
         return self.events - sum(self.quads.values())
