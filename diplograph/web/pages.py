@@ -99,7 +99,7 @@ def states_page(store: StoreDep) -> HTMLResponse:
 @router.get("/states/{code}", response_class=HTMLResponse)
 def state_page(store: StoreDep, code: str) -> HTMLResponse:
     code = code.strip().upper()
-    counts = next((s for s in query_facts.states(store) if s["code"] == code), None)
+    counts = query_facts.state_counts(store, code)
     if counts is None:
         return error_page(404, "Not found", f"No events or measures name the state {code!r}.")
     name = query_facts.name_of(code)
