@@ -17,7 +17,8 @@ T = TypeVar("T", bound="Record")
 class Record:
     """Mixin: dict/JSON round trip for the frozen dataclasses below."""
 
-    _nested: ClassVar[dict[str, type[Record]]] = {}
+    _nested: ClassVar[dict[str, type[Record]]] = {}  # fields holding a tuple of records
+    _single: ClassVar[dict[str, type[Record]]] = {}  # fields holding one record or None
     _tuples: ClassVar[frozenset[str]] = frozenset()
 
     def to_dict(self) -> dict[str, Any]:
@@ -26,6 +27,8 @@ class Record:
             value = getattr(self, name)
             if name in self._nested:
                 value = [v.to_dict() for v in value]
+            elif name in self._single:
+                value = None if value is None else value.to_dict()
             elif isinstance(value, tuple):
                 value = list(value)
             out[name] = value
@@ -40,6 +43,8 @@ class Record:
                 continue
             if name in cls._nested:
                 value = tuple(cls._nested[name].from_dict(v) for v in value)
+            elif name in cls._single:
+                value = None if value is None else cls._single[name].from_dict(value)
             elif name in cls._tuples and value is not None:
                 value = tuple(value)
             kwargs[name] = value
@@ -166,6 +171,25 @@ class Quantity(Record):
 
 
 @dataclass(frozen=True, slots=True)
+class Location(Record):
+    """Where an event took place, as the text names it: `name` as written, the gazetteer `place` it resolves to
+    (a city, a first-level region or a whole country), that place's region and state, its coordinates, and how it
+    was resolved (`method`: gazetteer, gazetteer+context, gazetteer+population, country, or imported)."""
+
+    name: str
+    place: str | None
+    admin1: str | None
+    country: str | None
+    lat: float | None
+    lon: float | None
+    evidence: Evidence | None
+    method: str
+    kind: str | None = None  # city | region | country
+
+    _single: ClassVar[dict[str, type[Record]]] = {"evidence": Evidence}
+
+
+@dataclass(frozen=True, slots=True)
 class Event(Record):
     """A PLOVER event: who did what to whom, when, with the evidence and the rule that produced it."""
 
@@ -187,6 +211,8 @@ class Event(Record):
     id: str = ""
     kind: str = "event"
     confidence: float | None = None  # the probability that the record is right (diplograph.confidence)
+    location: Location | None = None  # where it happened, when the text says so (diplograph.geo)
+    incident: str | None = None  # the incident it reports, once stored (diplograph.incidents); None before
 
     _nested: ClassVar[dict[str, type[Record]]] = {
         "evidence": Evidence,
@@ -194,6 +220,7 @@ class Event(Record):
         "recipient_detail": Actor,
         "quantities": Quantity,
     }
+    _single: ClassVar[dict[str, type[Record]]] = {"location": Location}
     _tuples: ClassVar[frozenset[str]] = frozenset({"actor", "recipient", "context"})
 
 

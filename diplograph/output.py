@@ -32,6 +32,7 @@ MEASURE_FIELDS = (
 CSV_COLUMNS = (
     "id", "doc", "kind", "type", "actor", "recipient", "date", "mode", "context", "aux",
     "value", "unit", "change_pct", "commodity", "per", "qualifier", "evidence", "spans", "rule", "confidence",
+    "place", "place_country", "lat", "lon", "incident",
 )  # fmt: skip
 
 # Terminal styles for `show`: cooperation in greens and blues, verbal conflict in yellows, material conflict in reds.
@@ -118,7 +119,27 @@ def csv_row(record: AnyRecord) -> dict[str, Any]:
         "context": codes(data.get("context"), ";"),
         "evidence": " | ".join(str(e.get("text", "")) for e in evidence),
         "spans": ";".join(f"{e.get('start')}:{e.get('end')}" for e in evidence),
+        **location_columns(data.get("location")),
     }
+
+
+def location_columns(location: dict[str, Any] | None) -> dict[str, Any]:
+    """The flat columns of an event's location (empty when it has none)."""
+    location = location or {}
+    return {"place": location.get("place") or location.get("name"), "place_country": location.get("country"),
+            "lat": location.get("lat"), "lon": location.get("lon")}  # fmt: skip
+
+
+def place_label(location: dict[str, Any] | None) -> str:
+    """'Ramadi, Anbar, IRQ' for a city, 'Anbar, IRQ' for a region, 'IRQ' for a state; '' without a location."""
+    if not location:
+        return ""
+    parts = [location.get("place") or location.get("name")]
+    if location.get("kind") == "city" and location.get("admin1"):
+        parts.append(location["admin1"])
+    if location.get("kind") != "country":
+        parts.append(location.get("country"))
+    return ", ".join(str(p) for p in parts if p)
 
 
 def write_csv(records: Iterable[AnyRecord], out: IO[str]) -> int:
@@ -180,6 +201,45 @@ def records_table(records: Iterable[AnyRecord], *, title: str | None = None) -> 
                 _evidence_text(record),
             ),
         )
+    return table
+
+
+# --- incidents ----------------------------------------------------------------------------------------------------
+
+INCIDENT_COLUMNS = ("id", "event", "actor", "recipient", "date", "place", "place_country", "lat", "lon", "reports",
+                    "documents", "sources", "first_seen", "last_seen", "confidence")  # fmt: skip
+
+
+def incident_row(incident: dict[str, Any]) -> dict[str, Any]:
+    return {
+        **{name: incident.get(name) for name in INCIDENT_COLUMNS},
+        "actor": codes(incident.get("actor"), ";"), "recipient": codes(incident.get("recipient"), ";"),
+        "sources": codes(incident.get("sources"), ";"), **location_columns(incident.get("location")),
+    }  # fmt: skip
+
+
+def write_incidents_csv(incidents: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    writer = csv.DictWriter(out, fieldnames=INCIDENT_COLUMNS, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    count = 0
+    for incident in incidents:
+        writer.writerow(incident_row(incident))
+        count += 1
+    return count
+
+
+def incidents_table(incidents: Iterable[dict[str, Any]], *, title: str | None = None) -> Table:
+    """Type, parties, date, place, how many reports in how many documents from which sources, first seen, id."""
+    table = Table(title=title)
+    for name in ("type", "actor", "recipient", "date", "place", "reports", "docs", "sources", "first seen", "id"):
+        table.add_column(name, no_wrap=name in ("type", "date", "reports", "docs", "id"), overflow="fold")
+    for item in incidents:
+        table.add_row(
+            Text(str(item.get("event")), style=EVENT_STYLES.get(str(item.get("event")), DEFAULT_STYLE)),
+            *plain(codes(item.get("actor")), codes(item.get("recipient")), str(item.get("date") or ""),
+                   place_label(item.get("location")), str(item.get("reports")), str(item.get("documents")),
+                   codes(item.get("sources"), ", "), str(item.get("first_seen") or ""), str(item.get("id"))),
+        )  # fmt: skip
     return table
 
 

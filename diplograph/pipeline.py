@@ -95,6 +95,7 @@ class Extractor:
         text = document.text
         groups = merge_mentions(found)
         events: list[Event] = unique_ids([to_event(document.id, text, g, published) for g in groups])
+        events = _with_locations(parsed, res, events, groups)
         records: list[Measure] = unique_ids([to_measure(document.id, text, m) for m in measures])
         features = {e.id: group_features(g) for e, g in zip(events, groups, strict=True)}
         sentences = tuple(Sentence(s.start_char, s.end_char, s.text) for s in parsed.sents)
@@ -106,6 +107,21 @@ class Extractor:
         return Extraction(document=document, events=tuple(events), measures=tuple(records),
                           mentions=tuple(res.mentions()), dates=tuple(res.dates), quantities=tuple(res.quantities),
                           sentences=sentences, features=features)
+
+
+def _with_locations(parsed, res, events, groups):  # type: ignore[no-untyped-def]
+    """Each event with the place its clause names (diplograph.geo): the first of its mentions that names one.
+    Ambiguous names are settled by the event's states, then by the states the document names most."""
+    from diplograph.geo.locate import locate
+
+    ranks = res.party_ranks()
+    named = sorted(ranks, key=ranks.__getitem__)
+    out = []
+    for event, group in zip(events, groups, strict=True):
+        context = list(dict.fromkeys([*event.actor, *event.recipient, *named]))
+        location = next((loc for f in group if (loc := locate(parsed, f.trigger, res, event.event, context))), None)
+        out.append(replace(event, location=location) if location is not None else event)
+    return out
 
 
 def _remember(ctx, sent, res, events, dates, place) -> None:  # type: ignore[no-untyped-def]

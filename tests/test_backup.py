@@ -126,6 +126,11 @@ def build_at_version(path: Path, version: int) -> None:
         tables = ["documents", "events", "measures"] + (["mentions"] if version >= 2 else [])
         from diplograph.store.core import insert_rows
 
+        if version >= 6:  # from version 6 on, events are linked into incidents as they are written
+            from diplograph.store.links import link_rows
+
+            link_rows(conn, rows["events"], {d["hash"]: d["published"] for d in rows["documents"]})
+
         for table in tables:
             columns = {r[0] for r in conn.execute(
                 "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table]).fetchall()}

@@ -77,6 +77,9 @@ def events(
     fmt: FormatOption = RecordFormat.table,
     rest: DyadRest = None,
     min_confidence: MinConfidenceOption = None,
+    country: CountryOption = None,
+    near: NearOption = None,
+    incident: Annotated[str | None, typer.Option("--incident", help="The reports of one incident (its id).")] = None,
 ) -> None:
     """Stored events matching every filter given, ordered by date (at or above the confidence threshold)."""
     types = [t.strip().upper() for t in event_type.split(",") if t.strip()] if event_type else None
@@ -84,9 +87,71 @@ def events(
         found = store.events(
             state=_upper(state), actor=_upper(actor), recipient=_upper(recipient), dyad=_dyad(dyad, rest),
             event_type=types, since=since, until=until, text=text, doc=doc, limit=_limit(limit), offset=offset,
-            min_confidence=min_confidence,
+            min_confidence=min_confidence, country=_upper(country), near=_near(near), incident=incident,
         )  # fmt: skip
     print_records(found, fmt, sys.stdout, title=f"{len(found)} events")
+
+
+CountryOption = Annotated[
+    str | None, typer.Option("--country", help="Where it happened: the ISO3 code of the state of its location.")
+]
+NearOption = Annotated[
+    str | None,
+    typer.Option("--near", metavar="LAT,LON,KM", help="Where it happened: within KM of a point, e.g. 33.4,43.3,100."),
+]
+
+
+def _near(value: str | None):  # type: ignore[no-untyped-def]
+    from diplograph.store.query import Near
+
+    return Near.parse(value) if value else None
+
+
+def incidents(
+    db: DbOption = None,
+    state: StateOption = None,
+    actor: ActorOption = None,
+    recipient: RecipientOption = None,
+    dyad: DyadOption = None,
+    event_type: Annotated[str | None, typer.Option("--type", help="A PLOVER type, e.g. ASSAULT (or A,B).")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    text: TextOption = None,
+    country: CountryOption = None,
+    near: NearOption = None,
+    limit: LimitOption = 100,
+    offset: OffsetOption = 0,
+    order: Annotated[str, typer.Option("--order", help="reports (most reported first) or date (latest first).")]
+    = "reports",
+    fmt: FormatOption = RecordFormat.table,
+    rest: DyadRest = None,
+    min_confidence: MinConfidenceOption = None,
+    relink: Annotated[bool, typer.Option("--relink", help="First recompute every link of the store (a store "
+                                         "written before incidents existed, or after the rules changed).")] = False,
+) -> None:
+    """Incidents: the reports of one real event in different documents, linked (filters apply to the reports)."""
+    from diplograph import output
+    from diplograph.query.facts import FactFilter
+    from diplograph.query.incidents import incidents as find_incidents
+
+    types = tuple(t.strip().upper() for t in event_type.split(",") if t.strip()) if event_type else None
+    filters = FactFilter(
+        state=_upper(state), actor=_upper(actor), recipient=_upper(recipient), dyad=_dyad(dyad, rest), types=types,
+        since=since, until=until, text=text, min_confidence=min_confidence, country=_upper(country), near=_near(near),
+    )  # fmt: skip
+    if relink:
+        with open_store(db) as store:
+            changed = store.relink()
+        typer.echo(f"relinked: {changed} events changed incident", err=True)
+    with open_store(db, read_only=True) as store:
+        found = find_incidents(store, filters, limit=limit or 10_000, offset=offset, order=order)
+    if fmt is RecordFormat.jsonl:
+        for item in found:
+            sys.stdout.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
+    elif fmt is RecordFormat.csv:
+        output.write_incidents_csv([i.to_dict() for i in found], sys.stdout)
+    else:
+        console(sys.stdout).print(output.incidents_table([i.to_dict() for i in found], title=f"{len(found)} incidents"))
 
 
 def measures(
@@ -222,5 +287,5 @@ def stats(
 
 def register(app: typer.Typer) -> None:
     """Add the store commands to `app`, in the order `diplograph --help` lists them."""
-    for command in (events, measures, documents, show, backup, restore, optimize, stats):
+    for command in (events, incidents, measures, documents, show, backup, restore, optimize, stats):
         app.command()(friendly(command))

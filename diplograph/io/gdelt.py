@@ -27,7 +27,7 @@ from diplograph.io._common import (
     state_names,
     store_extractions,
 )
-from diplograph.model import Actor, Document, Event, Extraction
+from diplograph.model import Actor, Document, Event, Extraction, Location
 
 if TYPE_CHECKING:
     from diplograph.store import Store
@@ -150,8 +150,59 @@ def _extraction(row: dict[str, str], line: int, origin: str) -> Extraction | str
         doc=document.id, event=mapped[0], mode=mapped[1], context=mapped[2], actor=actor, recipient=recipient,
         evidence=tuple(evidence), date=date, date_source="sentence" if date else "none",
         actor_detail=actor_detail, recipient_detail=recipient_detail, rule="import:gdelt", id=event_id,
+        location=action_location(row),
     )  # fmt: skip
     return Extraction(document=document, events=(event,))
+
+
+GEO_KINDS = {"1": "country", "2": "region", "3": "city", "4": "city", "5": "region"}  # ActionGeo_Type
+
+
+def action_location(row: dict[str, str]) -> Location | None:
+    """Where GDELT geocoded the action (ActionGeo_*): FullName is 'City, Region, Country' for cities, 'Region,
+    Country' for regions; its country is a FIPS 10-4 code. None when the row has no geography."""
+    from diplograph.geo.codes import fips_to_iso3
+
+    kind = GEO_KINDS.get(row.get("ActionGeo_Type", "").strip())
+    full = row.get("ActionGeo_FullName", "").strip()
+    if kind is None or not full:
+        return None
+    parts = [p.strip() for p in full.split(",")]
+    country = fips_to_iso3().get(row.get("ActionGeo_CountryCode", "").strip())
+    admin1 = parts[1] if kind == "city" and len(parts) > 2 else (parts[0] if kind == "region" else None)
+    return Location(name=full, place=parts[0], admin1=admin1, country=country, lat=_float(row, "ActionGeo_Lat"),
+                    lon=_float(row, "ActionGeo_Long"), evidence=None, method="imported", kind=kind)
+
+
+def _float(row: dict[str, str], column: str) -> float | None:
+    try:
+        return float(row.get(column, ""))
+    except ValueError:
+        return None
+
+
+def _action_columns(location: Location | None) -> dict[str, str]:
+    """ActionGeo_* of a location (Type 1 country, 2/3 US region/city, 5/4 elsewhere); Type 0 when none."""
+    from diplograph.geo.codes import iso3_to_fips
+
+    if location is None or location.country is None:
+        return {"ActionGeo_Type": "0"}
+    us = location.country == "USA"
+    kind = {"country": "1", "region": "2" if us else "5", "city": "3" if us else "4"}.get(location.kind or "", "4")
+    parts = [location.place or location.name]
+    if location.kind == "city" and location.admin1:
+        parts.append(location.admin1)
+    if location.kind != "country":
+        from diplograph.io._common import state_names
+
+        parts.append(state_names().get(location.country, location.country))
+    fips = iso3_to_fips().get(location.country, "")
+    return {
+        "ActionGeo_Type": kind, "ActionGeo_FullName": ", ".join(p for p in parts if p),
+        "ActionGeo_CountryCode": fips, "ActionGeo_ADM1Code": fips,
+        "ActionGeo_Lat": "" if location.lat is None else f"{location.lat:.4f}",
+        "ActionGeo_Long": "" if location.lon is None else f"{location.lon:.4f}",
+    }  # fmt: skip
 
 
 def _who(row: dict[str, str], n: int) -> str:
@@ -241,6 +292,7 @@ def gdelt_rows(event: Event, document: dict[str, Any] | None) -> Iterator[dict[s
         row = dict.fromkeys(GDELT2_COLUMNS, "")
         row.update(base, GLOBALEVENTID=event.id if i == 0 else f"{event.id}-{i + 1}")
         row.update(_actor_columns(1, *actor), **_actor_columns(2, *recipient))
+        row.update(_action_columns(event.location))
         yield row
 
 

@@ -23,7 +23,15 @@ from diplograph.query import rows as query
 from diplograph.query.timeline import Timeline
 from diplograph.query.timeline import timeline as query_timeline
 from diplograph.store import Store, convert
-from diplograph.store.query import EVENT_COLUMNS, MEASURE_COLUMNS, DateLike, Where, confidence_sql, fact_filters
+from diplograph.store.query import (
+    EVENT_COLUMNS,
+    MEASURE_COLUMNS,
+    DateLike,
+    Near,
+    Where,
+    confidence_sql,
+    fact_filters,
+)
 
 MAX_LIMIT = 1000
 _LOW, _HIGH = dt.date(1, 1, 1), dt.date(9999, 12, 31)
@@ -89,13 +97,17 @@ class FactFilter:
     text: str | None = None
     doc: str | None = None
     min_confidence: float | None = None  # None: the default threshold; 0: every candidate
+    country: str | None = None  # events: where it happened
+    near: Near | None = None  # events: within a radius
+    incident: str | None = None  # events: the reports of one incident
 
     def where(self, kind: str) -> Where:
         columns = _TABLES[kind][1]
         return fact_filters(
             columns, state=self.state, actor=self.actor, recipient=self.recipient, dyad=self.dyad,
             types=list(self.types) if self.types else None, since=self.since, until=self.until,
-            text=self.text or None, doc=self.doc, min_confidence=self.min_confidence,
+            text=self.text or None, doc=self.doc, min_confidence=self.min_confidence, country=self.country,
+            near=self.near, incident=self.incident,
         )  # fmt: skip
 
 

@@ -16,6 +16,7 @@ from diplograph.model import (
     Event,
     Evidence,
     Extraction,
+    Location,
     Measure,
     Mention,
     Quantity,
@@ -119,7 +120,29 @@ def event_row(doc_hash: str, event: Event, seq: int) -> dict[str, Any]:
         "evidence": _evidence(event),
         "detail": json.dumps(detail, ensure_ascii=False),
         "confidence": event.confidence,
+        "location": location_row(event.location),
+        "incident": event.incident,
     }
+
+
+def location_row(location: Location | None) -> dict[str, Any] | None:
+    if location is None:
+        return None
+    evidence = location.evidence
+    return {
+        "name": location.name, "place": location.place, "admin1": location.admin1, "country": location.country,
+        "lat": location.lat, "lon": location.lon, "kind": location.kind, "method": location.method,
+        "start": evidence.start if evidence else None, "end": evidence.end if evidence else None,
+        "text": evidence.text if evidence else None,
+    }  # fmt: skip
+
+
+def location_from_row(value: dict[str, Any] | None) -> Location | None:
+    if not value:
+        return None
+    evidence = None if value.get("start") is None else Evidence(value["start"], value["end"], value["text"])
+    return Location(name=value["name"], place=value["place"], admin1=value["admin1"], country=value["country"],
+                    lat=value["lat"], lon=value["lon"], evidence=evidence, method=value["method"], kind=value["kind"])
 
 
 def measure_row(doc_hash: str, measure: Measure, seq: int) -> dict[str, Any]:
@@ -216,6 +239,8 @@ def event_from_row(row: dict[str, Any]) -> Event:
         score=row["score"],
         id=row["id"],
         confidence=row.get("confidence"),
+        location=location_from_row(row.get("location")),
+        incident=row.get("incident"),
     )
 
 

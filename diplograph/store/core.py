@@ -19,11 +19,12 @@ from diplograph import config
 from diplograph.errors import ConfigError, StoreError
 from diplograph.model import DateRef, Document, Event, Extraction, Measure, Mention, Quantity
 from diplograph.query.frames import Records, SqlResult
-from diplograph.store import convert, migrations
+from diplograph.store import convert, links, migrations
 from diplograph.store.query import (
     EVENT_COLUMNS,
     MEASURE_COLUMNS,
     DateLike,
+    Near,
     Where,
     add_date_range,
     fact_filters,
@@ -74,6 +75,10 @@ def arrow_schema(table: str) -> Any:
 
     text, day, int32, codes = pa.string(), pa.date32(), pa.int32(), pa.list_(pa.string())
     evidence = pa.list_(pa.struct([("start", int32), ("end", int32), ("text", text)]))
+    location = pa.struct([
+        ("name", text), ("place", text), ("admin1", text), ("country", text), ("lat", pa.float64()),
+        ("lon", pa.float64()), ("kind", text), ("method", text), ("start", int32), ("end", int32), ("text", text),
+    ])  # fmt: skip
     facts = [("doc_hash", text), ("id", text), ("seq", int32), ("doc_id", text)]
     layouts: dict[str, list[tuple[str, Any]]] = {
         "documents": [
@@ -86,7 +91,7 @@ def arrow_schema(table: str) -> Any:
             *facts, ("event", text), ("mode", text), ("context", codes), ("aux", text), ("actor", codes),
             ("recipient", codes), ("date", text), ("date_start", day), ("date_end", day), ("date_source", text),
             ("rule", text), ("score", pa.float64()), ("evidence", evidence), ("detail", text),
-            ("confidence", pa.float64()),
+            ("confidence", pa.float64()), ("location", location), ("incident", text),
         ],
         "measures": [
             *facts, ("measure", text), ("actor", codes), ("recipient", codes), ("value", pa.float64()),
@@ -393,6 +398,7 @@ class Store:
         rows = convert.batch_rows(fresh, datetime.now(UTC).replace(tzinfo=None))
         _check_ids(rows["events"], "events")
         _check_ids(rows["measures"], "measures")
+        links.link_rows(conn, rows["events"], {d["hash"]: d["published"] for d in rows["documents"]})
         for table in TABLES:
             insert_rows(conn, table, rows[table])
         return AddResult(len(fresh), len(batch) - len(fresh), len(rows["events"]), len(rows["measures"]))
@@ -514,15 +520,20 @@ class Store:
         text: str | None = None,
         doc: str | None = None,
         min_confidence: float | None = None,
+        country: str | None = None,
+        near: Near | str | None = None,
+        incident: str | None = None,
         limit: int | None = None,
         offset: int = 0,
     ) -> Records[Event]:
         """Events matching every given filter, ordered by date, document and position of the evidence.
-        `min_confidence`: None keeps those at the default threshold or above, 0 every candidate. A list that also
-        converts to a table (`.to_arrow()`, `.to_pandas()`, `.to_polars()`)."""
+        `min_confidence`: None keeps those at the default threshold or above, 0 every candidate. `country`: where
+        the event happened (its location's state); `near`: a Near or 'LAT,LON,KM'; `incident`: the reports of one
+        incident. A list that also converts to a table (`.to_arrow()`, `.to_pandas()`, `.to_polars()`)."""
         where = fact_filters(
             EVENT_COLUMNS, state=state, actor=actor, recipient=recipient, dyad=dyad, types=event_type,
-            since=since, until=until, text=text, doc=doc, min_confidence=min_confidence,
+            since=since, until=until, text=text, doc=doc, min_confidence=min_confidence, country=country,
+            near=Near.parse(near) if isinstance(near, str) else near, incident=incident,
         )  # fmt: skip
         rows = self._page("events", where, _EVENT_ORDER, limit, offset)
         return Records((convert.event_from_row(r) for r in rows), Event)
@@ -593,6 +604,20 @@ class Store:
             quantities=tuple(self.quantities(digest)),
         )
 
+    def relink(self) -> int:
+        """Recompute the incident of every stored event (diplograph.incidents), in ingestion order, in one
+        transaction; returns how many events changed incident."""
+        with self._lock:
+            conn = self.connection
+            conn.execute("BEGIN TRANSACTION")
+            try:
+                changed = links.relink(conn)
+                conn.execute("COMMIT")
+            except Exception as exc:
+                _rollback(conn)
+                raise StoreError(f"{self.path}: relinking incidents failed; nothing was changed: {exc}") from exc
+            return changed
+
     def stats(self) -> dict[str, Any]:
         """Counts of documents, events and measures (every stored candidate, and those the default threshold
         shows), mentions, the schema version and the span of event dates."""
@@ -604,6 +629,8 @@ class Store:
             SELECT (SELECT count(*) FROM documents) AS documents,
                    (SELECT count(*) FROM events) AS events,
                    (SELECT count(*) FROM events WHERE {shown_events}) AS events_shown,
+                   (SELECT count(DISTINCT incident) FROM events WHERE {shown_events}) AS incidents_shown,
+                   (SELECT count(location) FROM events WHERE {shown_events}) AS events_located,
                    (SELECT count(*) FROM measures) AS measures,
                    (SELECT count(*) FROM measures WHERE {shown_measures}) AS measures_shown,
                    (SELECT count(*) FROM mentions) AS mentions,

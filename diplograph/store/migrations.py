@@ -172,12 +172,36 @@ _V5_CONFIDENCE = _sql(
 )
 
 
+_LOCATION = (
+    'STRUCT(name VARCHAR, place VARCHAR, admin1 VARCHAR, country VARCHAR, lat DOUBLE, lon DOUBLE, kind VARCHAR, '
+    'method VARCHAR, "start" INTEGER, "end" INTEGER, text VARCHAR)'
+)
+
+_V6_LOCATION_INCIDENT = _sql(
+    # Where each event happened (NULL when the text names no place) and the incident it reports: events of one
+    # real occurrence in different documents share an incident id (diplograph.incidents). Stores written before
+    # version 6 get every event as an incident of its own (the id incidents.incident_id gives it: a SHA-1 of the
+    # same parts); `diplograph incidents --relink` links them.
+    f"ALTER TABLE events ADD COLUMN location {_LOCATION}",
+    "ALTER TABLE events ADD COLUMN incident VARCHAR",
+    "UPDATE events SET incident = substr(sha1(concat_ws(chr(31), 'incident', doc_hash, id)), 1, 16)",
+    """
+    CREATE OR REPLACE VIEW event_dyads AS
+    SELECT e.doc_hash, e.id, e.event, e.mode, e.date_start, e.date_end, e.score, a.code AS actor, r.code AS recipient,
+           e.confidence, e.incident
+    FROM events e, unnest(e.actor) AS a(code), unnest(e.recipient) AS r(code)
+    """,
+)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, events and measures", _V1_CORE_TABLES),
     Migration(2, "mentions: actor, date and quantity spans of each document", _V2_MENTIONS),
     Migration(3, "event_dyads and measure_dyads views: one row per actor x recipient", _V3_DYAD_VIEWS),
     Migration(4, "events, measures and mentions without primary-key indexes (memory)", _v4_facts_without_keys),
     Migration(5, "confidence of each event and measure; the dyad views carry it", _V5_CONFIDENCE),
+    Migration(6, "location of each event and the incident it reports; event_dyads carries the incident",
+              _V6_LOCATION_INCIDENT),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 _OWN_TABLES = ("documents", "events", "measures", "mentions")

@@ -125,9 +125,21 @@ def fact_filters(
     text: str | None = None,
     doc: str | None = None,
     min_confidence: float | None = None,
+    country: str | None = None,
+    near: Near | None = None,
+    incident: str | None = None,
 ) -> Where:
-    """The WHERE clause shared by events and measures (`min_confidence`: see `add_confidence`)."""
+    """The WHERE clause shared by events and measures (`min_confidence`: see `add_confidence`). Events also filter
+    by where they happened (`country`: the location's state; `near`: within a radius) and by `incident`."""
     where = Where()
+    if (country or near or incident) and columns.type != "event":
+        raise ConfigError("country, near and incident filter events only (measures have no location)")
+    if country:
+        where.add("location.country = ?", country.strip().upper())
+    if near is not None:
+        add_near(where, near)
+    if incident:
+        where.add("incident = ?", incident)
     add_confidence(where, min_confidence, kind=columns.type)
     add_participants(where, state=state, actor=actor, recipient=recipient, dyad=dyad)
     if types is not None:
@@ -144,6 +156,36 @@ def fact_filters(
     if doc is not None:
         where.add("doc_id = ? OR doc_hash = ?", doc, doc)
     return where
+
+
+@dataclass(frozen=True)
+class Near:
+    """A circle on the map: events whose location lies within `km` of (lat, lon)."""
+
+    lat: float
+    lon: float
+    km: float
+
+    @classmethod
+    def parse(cls, value: str) -> Near:
+        """'LAT,LON,KM' (e.g. '33.4,43.3,100') as a Near; a ConfigError naming the problem otherwise."""
+        parts = [p.strip() for p in str(value).split(",")]
+        try:
+            lat, lon, km = (float(p) for p in parts)
+        except ValueError:
+            raise ConfigError(f"near: expected LAT,LON,KM such as 33.4,43.3,100, got {value!r}") from None
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180 and 0 < km <= 20_040):
+            raise ConfigError(f"near: latitude -90..90, longitude -180..180 and 0 < km <= 20040, got {value!r}")
+        return cls(lat, lon, km)
+
+
+def add_near(where: Where, near: Near) -> None:
+    """Events located within near.km of the point (haversine on a 6,371 km sphere)."""
+    where.add(
+        "location.lat IS NOT NULL AND 2 * 6371.0 * asin(sqrt(pow(sin(radians(location.lat - ?) / 2), 2) + "
+        "cos(radians(?)) * cos(radians(location.lat)) * pow(sin(radians(location.lon - ?) / 2), 2))) <= ?",
+        near.lat, near.lat, near.lon, near.km,
+    )
 
 
 def sql_string(text: object) -> str:

@@ -1,0 +1,1 @@
+"""Places: the gazetteer of cities and regions, locating events in their text, and country code tables."""

@@ -1,0 +1,256 @@
+"""The place gazetteer: cities of 15,000+ people and first-level regions (states, provinces, oblasts), from GeoNames.
+
+The data is `data/places.csv.gz` (built by scripts/build_places.py; docs/locations.md, "The gazetteer"). Countries
+are not in it: the actor gazetteer names those, so callers match states first and ask here for what is left.
+
+Names meet on `place_key`: diacritics, case, punctuation, a leading "the" and a leading Arabic article do not count
+("al-Anbar", "Al Anbar" and "Anbar" are one key). A region is found under its GeoNames name and under that name
+without its generic word ("Basra Governorate" -> "Basra", "Muhafazat Kirkuk" -> "Kirkuk").
+
+How one name picks one place:
+
+- The written form can say the kind: a region word ("Anbar province", "Donetsk oblast", "the province of Anbar",
+  "Punjab state") finds regions only; "Aleppo city" or "the city of Aleppo" finds cities only.
+- Otherwise candidates rank by population (a region's is the sum of its cities'), with one exception: a city of
+  at least POPULOUS_CITY people ranks before every region of the same key in its own country. A region usually
+  carries its capital's name (Kirkuk, Kherson, Idlib), and news saying "Kirkuk" or "Kyiv" means the city; a
+  region without such a city ("Anbar", "Punjab") or with only a small namesake town ranks by its population.
+- `resolve` prefers candidates in the document's countries (`context`, most important first).
+- Names on the stoplist (`data/stoplist.txt`: common English words such as "Police" or "Mobile") never resolve
+  alone; a form that says the kind ("the city of Reading") still does. `lookup` does not apply the stoplist.
+"""
+
+from __future__ import annotations
+
+import csv
+import gc
+import gzip
+import io
+import math
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+COLUMNS = ("id", "kind", "name", "country", "admin1", "lat", "lon", "population", "alternates")
+POPULOUS_CITY = 100_000
+EARTH_RADIUS_KM = 6371.0088  # mean radius (IUGG)
+
+# Letters that NFKD leaves whole; written as the Latin letters English text uses for them.
+_FOLD = str.maketrans({"ø": "o", "đ": "d", "ł": "l", "æ": "ae", "œ": "oe", "ı": "i", "þ": "th", "ð": "d",
+                       "ħ": "h", "ŀ": "l", "ŧ": "t"})
+# Apostrophes, ayn/hamza marks and periods vanish ("Sana'a" = "Sanaa", "St." = "St"); other punctuation separates.
+_DROP = str.maketrans("", "", "'`´’‘ʼʻʿʾ.")
+_NON_WORD = re.compile(r"[\W_]+")
+_ASCII_KEY = str.maketrans({**{chr(i): " " for i in range(128) if not chr(i).isalnum()}, **dict.fromkeys("'`.")})
+_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+ARABIC_ARTICLES = frozenset({"al", "el", "ad", "as", "an", "ar", "ash", "at", "az", "adh", "ath"})
+_LEADING = ARABIC_ARTICLES | {"the"}
+
+# Generic words around a region's name, as keys. English ones also mark a written form as a region ("Anbar
+# province"); the transliterated ones come from GeoNames' own names ("Muhafazat Kirkuk", "Sha`biyat Ghat").
+REGION_SUFFIXES = (
+    "autonomous region", "autonomous oblast", "avtonomnyy okrug", "autonomous okrug", "province", "region",
+    "oblast", "oblasti", "governorate", "state", "prefecture", "county", "district", "division", "voivodeship",
+    "krai", "kray", "territory", "emirate", "canton", "department", "wilaya", "vilayet", "okrug", "sheng", "marz",
+    "rayon", "rayonu", "rajons", "apskritis", "atholhu", "oblysy",
+)  # fmt: skip
+REGION_PREFIXES = (
+    "province of", "region of", "state of", "governorate of", "prefecture of", "county of", "district of",
+    "emirate of", "canton of", "department of", "oblast of", "muhafazat", "mayorality of", "misto", "shabiyat",
+    "mintaqat", "baladiyat", "changwat", "opstina", "wilayat e", "wilayat", "wilaya de", "wilaya of", "respublika",
+    "republic of", "provincia de", "provincia di", "departamento de", "departement de", "estado de", "ostan e",
+)  # fmt: skip
+CITY_SUFFIXES = ("city",)
+CITY_PREFIXES = ("city of",)
+_KIND_WORDS = (("region", REGION_PREFIXES, REGION_SUFFIXES), ("city", CITY_PREFIXES, CITY_SUFFIXES))
+# What is left of "Northern Province" or "Capital Region" without the generic word is no name.
+GENERIC_REMAINDERS = frozenset({
+    "north", "northern", "south", "southern", "east", "eastern", "west", "western", "central", "centre", "center",
+    "capital", "national", "federal", "upper", "lower", "middle", "greater", "lesser", "new", "north west",
+    "north east", "south west", "south east", "northwest", "northeast", "southwest", "southeast", "far eastern",
+    "national capital", "federal capital",
+})  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A city or a first-level region."""
+
+    id: str  # GeoNames id of a city; "A1:<ISO2>.<admin1 code>" for a region
+    name: str
+    kind: str  # "city" | "region"
+    country: str  # ISO 3166 alpha-3
+    admin1: str | None  # a city's region (None if unknown); a region's own name
+    lat: float
+    lon: float
+    population: int
+    alternates: tuple[str, ...] = ()
+
+
+def place_key(text: str) -> str:
+    """The lookup key of a written name: "Al-Anbar" -> "anbar", "the Hague" -> "hague", "St. Pölten" -> "saint
+    polten", "Sana'a" -> "sanaa"."""
+    if text.isalpha() and text.isascii():  # most names are one plain word
+        lowered = text.lower()
+        return _ABBREVIATIONS.get(lowered, lowered)
+    if text.isascii():  # one translate does case, punctuation and spacing
+        words = text.lower().translate(_ASCII_KEY).split()
+    else:
+        decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_FOLD))
+        folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        words = _NON_WORD.sub(" ", folded.translate(_DROP)).split()
+    if not _ABBREVIATIONS.keys().isdisjoint(words):
+        words = [_ABBREVIATIONS.get(w, w) for w in words]
+    if len(words) > 1 and words[0] in _LEADING:
+        words = _drop_articles(words)
+    return " ".join(words)
+
+
+def _drop_articles(words: list[str]) -> list[str]:
+    """Without a leading "the", then without a leading Arabic article, as long as a word is left."""
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    if len(words) > 1 and words[0] in ARABIC_ARTICLES:
+        words = words[1:]
+    return words
+
+
+def split_kind(key: str) -> tuple[str, str | None]:
+    """(the name without its generic word, "region" | "city") when a key carries one, else (key, None).
+
+    "anbar province" -> ("anbar", "region"); "city of aleppo" -> ("aleppo", "city"); "kirkuk" -> ("kirkuk", None)."""
+    for kind, prefixes, suffixes in _KIND_WORDS:
+        for prefix in prefixes:
+            if key.startswith(prefix + " "):
+                return _core(key[len(prefix) + 1:]), kind
+        for suffix in suffixes:
+            if key.endswith(" " + suffix):
+                return _core(key[: -len(suffix) - 1]), kind
+    return key, None
+
+
+def _core(rest: str) -> str:
+    return " ".join(_drop_articles(rest.split()))
+
+
+def region_short_key(name: str) -> str | None:
+    """The key a region is also found under: its name without a generic word ("Basra Governorate" -> "basra"),
+    None when it has none or nothing but a compass word would be left ("Northern Province")."""
+    core, kind = split_kind(place_key(name))
+    if kind != "region" or not core or core in GENERIC_REMAINDERS:
+        return None
+    return core
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine) in kilometres."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)
+    h = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+class Places:
+    """The gazetteer: places by key and by id (module docstring: how a name picks a place)."""
+
+    def __init__(self, places: Iterable[Place], stoplist: Iterable[str] = ()) -> None:
+        self._by_id: dict[str, Place] = {}
+        self._index: dict[str, list[Place]] = {}
+        for place in places:
+            self._by_id[place.id] = place
+            for key in _index_keys(place):
+                self._index.setdefault(key, []).append(place)
+        self._stoplist = frozenset(place_key(word) for word in stoplist)
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def __iter__(self) -> Iterator[Place]:
+        return iter(self._by_id.values())
+
+    def get(self, place_id: str) -> Place | None:
+        return self._by_id.get(place_id)
+
+    def lookup(self, name: str) -> tuple[Place, ...]:
+        """Every place whose name or alternate has this name's key, best first (population, the populous-city rule).
+        A region word in `name` keeps regions only, a city word cities only."""
+        key = place_key(name)
+        core, kind = split_kind(key)
+        found = {p.id: p for k in dict.fromkeys((key, core)) for p in self._index.get(k, ())}
+        return _ranked([p for p in found.values() if kind is None or p.kind == kind])
+
+    def resolve(self, name: str, context: Sequence[str] = ()) -> tuple[Place, str] | None:
+        """The one place `name` means and how it was chosen: "gazetteer+context" (a candidate in a context country:
+        the earliest such country wins, then rank), "gazetteer+population" (candidates in several countries, the
+        first ranked wins) or "gazetteer" (one country). None for no candidate or a stoplisted bare name."""
+        key = place_key(name)
+        if split_kind(key)[1] is None and key in self._stoplist:
+            return None
+        candidates = self.lookup(name)
+        if not candidates:
+            return None
+        for country in context:
+            in_country = next((p for p in candidates if p.country == country), None)
+            if in_country is not None:
+                return in_country, "gazetteer+context"
+        several = len({p.country for p in candidates}) > 1
+        return candidates[0], "gazetteer+population" if several else "gazetteer"
+
+
+def _index_keys(place: Place) -> set[str]:
+    keys = {place_key(place.name)}
+    keys.update(map(place_key, place.alternates))
+    if place.kind == "region":
+        keys.add(region_short_key(place.name) or "")
+    keys.discard("")
+    return keys
+
+
+def _ranked(candidates: list[Place]) -> tuple[Place, ...]:
+    """Most populous first, but a region never before a city of POPULOUS_CITY+ people in its own country."""
+    anchor: dict[str, int] = {}
+    for p in candidates:
+        if p.kind == "city" and p.population >= POPULOUS_CITY:
+            anchor[p.country] = max(anchor.get(p.country, 0), p.population)
+
+    def weight(p: Place) -> int:
+        if p.kind == "region" and p.country in anchor:
+            return min(p.population, anchor[p.country])
+        return p.population
+
+    return tuple(sorted(candidates, key=lambda p: (-weight(p), p.kind != "city", -p.population, p.id)))
+
+
+def read_places(text: str) -> Iterator[Place]:
+    """Places from the CSV text of places.csv.gz (columns COLUMNS)."""
+    rows = csv.reader(io.StringIO(text))
+    header = tuple(next(rows))
+    if header != COLUMNS:
+        raise ValueError(f"places file columns {header}, expected {COLUMNS}")
+    for pid, kind, name, country, admin1, lat, lon, population, alternates in rows:
+        yield Place(pid, name, kind, country, admin1 or None, float(lat), float(lon), int(population),
+                    tuple(alternates.split("|")) if alternates else ())
+
+
+def read_stoplist(text: str) -> list[str]:
+    """The keys of a stoplist file: one per line, '#' starts a comment."""
+    lines = (line.split("#", 1)[0].strip() for line in text.splitlines())
+    return [line for line in lines if line]
+
+
+@cache
+def places() -> Places:
+    """The packaged gazetteer, loaded once."""
+    data = resources.files("diplograph.geo").joinpath("data")
+    text = gzip.decompress(data.joinpath("places.csv.gz").read_bytes()).decode("utf-8")
+    stoplist = read_stoplist(data.joinpath("stoplist.txt").read_text(encoding="utf-8"))
+    collecting = gc.isenabled()
+    gc.disable()  # the load makes some 300,000 lasting objects: cyclic collections in between would find nothing
+    try:
+        return Places(read_places(text), stoplist)
+    finally:
+        if collecting:
+            gc.enable()

@@ -1,0 +1,234 @@
+"""Where an event took place: the place its clause names, resolved with the gazetteer.
+
+    'talks in Riyadh'                    -> Riyadh, Riyadh region, SAU
+    'airstrikes in Anbar province'       -> the Anbar region of IRQ
+    'clashes near the border town of Chaman' -> Chaman, Balochistan, PAK
+    'Xi arrived in Hanoi' / 'visited Hanoi'  -> Hanoi, VNM
+    'talks in Qatar'                     -> the state QAT (its capital's coordinates stand for it)
+
+Only the trigger's own clause is read: a place in a relative clause, a quotation's background or another event
+of the sentence is not this event's. A place is only ever a location: it never becomes a party here (the venue is
+not a party because it is the venue).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from diplograph.model import Evidence, Location
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from diplograph.nlp.resolve import ActorSpan, Resolution
+
+VENUE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around", "off"})
+# Where a hostile act lands is where it happened ('strikes on Kharkiv', 'shelled Donetsk'): cities and regions only,
+# since 'sanctions on Russia' or 'an attack on Ukraine' name a target state, not a place.
+TARGET_PREPS = frozenset({"on", "against"})
+TARGET_EVENTS = frozenset({"ASSAULT", "COERCE"})
+VISIT_LEMMAS = frozenset({"visit", "arrive", "travel", "trip", "tour", "fly", "land", "journey", "stopover"})
+# Nouns that introduce the place they are 'of': 'the border town of Chaman', 'the outskirts of Kyiv'.
+PLACE_NOUNS = frozenset({
+    "town", "city", "village", "capital", "port", "outskirts", "suburb", "suburbs", "area", "district", "province",
+    "region", "governorate", "state", "oblast", "prefecture", "county", "enclave", "island", "coast", "centre",
+    "center", "heart", "streets", "street", "compound", "camp",
+})  # fmt: skip
+REGION_WORDS = frozenset({"province", "region", "governorate", "oblast", "state", "prefecture", "county", "district"})
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+COUNTRY_TYPES = frozenset({"name", "historical", "abbreviation", "epithet"})  # mentions that name a whole state
+
+
+def locate(doc: Doc, trigger: int, res: Resolution, event: str, context: Sequence[str]) -> Location | None:
+    """The place where the event triggered at token `trigger` happened, or None when its clause names none.
+
+    `context`: ISO3 codes of the states the event and its document are about, most important first (they settle
+    which of several places of one name is meant)."""
+    if not 0 <= trigger < len(doc):
+        return None
+    token = doc[trigger]
+    for obj, targeted in _place_objects(token, event):
+        found = _phrase(obj)
+        if found is None:
+            continue
+        location = _resolve(doc, found, res, context, cities_only=targeted)
+        if location is not None:
+            return location
+    return None
+
+
+def _clause_heads(token: Token) -> list[Token]:
+    from diplograph.coding.args import governing_verb
+
+    if token.pos_ in ("VERB", "AUX"):
+        return [token]
+    verb = governing_verb(token)
+    return [token] if verb is None else [token, verb]
+
+
+def _place_objects(token: Token, event: str) -> Iterator[tuple[Token, bool]]:
+    """(object, targeted) for each phrase of the trigger's clause that can name the place, nearest first: venue
+    prepositions of the trigger, of its clause's verb and of their objects; a destination ('arrived in', 'a trip
+    to', 'deployed troops to', 'fired into'); a hostile act's target place (`targeted`: cities and regions only);
+    then venue prepositions deeper in the clause ('signed an agreement on deliveries in Brussels')."""
+    from diplograph.coding.args import prep_objects
+
+    heads = _clause_heads(token)
+    for head in heads:
+        for _prep, obj in prep_objects(head, VENUE_PREPS):
+            yield obj, False
+    for head in heads:
+        # The parser often hangs the place on the object: 'met their counterparts in Geneva', 'shelled villages in
+        # the Kherson region', 'exchanged fire along the frontier in Rakhine state'.
+        for arg in _arguments(head):
+            for _prep, obj in prep_objects(arg, VENUE_PREPS):
+                yield obj, False
+    moving = event in MOVING_EVENTS or any(h.lemma_.lower() in VISIT_LEMMAS | MOVE_LEMMAS for h in heads)
+    for head in heads:
+        for _prep, obj in prep_objects(head, ("to", "into") if moving else ("into",)):
+            yield obj, False
+        if head.lemma_.lower() in VISIT_LEMMAS and head.pos_ == "VERB":
+            yield from ((c, False) for c in head.children if c.dep_ == "dobj")
+    if event in TARGET_EVENTS:
+        for head in heads:
+            for _prep, obj in prep_objects(head, TARGET_PREPS):
+                yield obj, True
+            for arg in _arguments(head):
+                for _prep, obj in prep_objects(arg, TARGET_PREPS):
+                    yield obj, True
+            if head.pos_ == "VERB":
+                yield from ((c, True) for c in head.children if c.dep_ == "dobj")
+    for prep in _deeper_preps(heads[-1]):
+        yield from ((g, False) for g in prep.children if g.dep_ == "pobj")
+
+
+MOVING_EVENTS = frozenset({"AID", "MOBILIZE"})  # 'delivered aid to Aden', 'deployed troops to Ciudad Juarez'
+MOVE_LEMMAS = frozenset({"deploy", "send", "dispatch", "deliver", "ship", "move", "cross", "push", "dock", "sail"})
+# Where the search never goes: other clauses, what a person is (appositions), and phrases about other times
+# ('a week after the strike on Sumy').
+CLOSED_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "appos", "csubj", "nsubj"})
+OTHER_TIME_PREPS = frozenset({"after", "before", "since", "following", "during", "until", "ahead", "amid"})
+
+
+ARGUMENT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "nsubjpass"})
+ARGUMENT_PREPS = frozenset({"with", "to", "along", "across", "on"})
+
+
+def _arguments(head: Token) -> Iterator[Token]:
+    """The objects of a clause, and the objects of its 'with'/'to'/'along' phrases ('met with X in Y')."""
+    for c in head.children:
+        if c.dep_ in ARGUMENT_DEPS:
+            yield c
+        elif c.dep_ == "prep" and c.lower_ in ARGUMENT_PREPS:
+            yield from (g for g in c.children if g.dep_ == "pobj")
+
+
+def _deeper_preps(head: Token, depth: int = 4) -> Iterator[Token]:
+    """Venue prepositions inside the clause's phrases, breadth first, never inside another clause."""
+    frontier = [head]
+    for _ in range(depth):
+        following = []
+        for t in frontier:
+            for c in t.children:
+                if c.dep_ in CLOSED_DEPS or (c.dep_ == "prep" and c.lower_ in OTHER_TIME_PREPS):
+                    continue
+                if c.dep_ == "prep" and c.lower_ in VENUE_PREPS and t is not head:
+                    yield c
+                following.append(c)
+        frontier = following
+
+
+class Phrase:
+    """The tokens [start, end) that name a place, and whether the text calls it a region ('Anbar province')."""
+
+    __slots__ = ("start", "end", "region")
+
+    def __init__(self, start: int, end: int, region: bool) -> None:
+        self.start, self.end, self.region = start, end, region
+
+
+def _phrase(obj: Token, depth: int = 0) -> Phrase | None:
+    """The place-name phrase an object stands for: the entity itself, a region word with its name ('Anbar
+    province'), the place a place noun is 'of' ('the city of Aleppo'), or an apposition ('the capital, Kyiv')."""
+    if depth > 2:
+        return None
+    lower = obj.lower_
+    if lower in PLACE_NOUNS:
+        named = [c for c in obj.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if named and lower in REGION_WORDS:
+            return Phrase(named[0].i, obj.i + 1, True)
+        for c in obj.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                inner = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if inner is not None:
+                    found = _phrase(inner, depth + 1)
+                    if found is not None and lower in REGION_WORDS:
+                        found.region = True
+                    return found
+            if c.dep_ == "appos":
+                return _phrase(c, depth + 1)
+        return None
+    if obj.pos_ != "PROPN" and obj.ent_type_ not in PLACE_ENTITIES:
+        return None
+    if not obj.text[:1].isupper():
+        return None
+    start, end = _entity_bounds(obj)
+    doc = obj.doc
+    if end < len(doc) and doc[end].lower_ in REGION_WORDS and doc[end].head.i in range(start, end + 1):
+        return Phrase(start, end + 1, True)
+    return Phrase(start, end, False)
+
+
+def _entity_bounds(token: Token) -> tuple[int, int]:
+    """The named entity around `token` (without a leading 'the'), else its run of compound proper nouns."""
+    if token.ent_type_:
+        doc = token.doc
+        start, end = token.i, token.i + 1
+        while start > 0 and doc[start - 1].ent_type_ == token.ent_type_ and doc[start].ent_iob_ != "B":
+            start -= 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        if doc[start].lower_ == "the":
+            start += 1
+        return start, end
+    lefts = [c.i for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return (min(lefts) if lefts else token.i), token.i + 1
+
+
+def _resolve(doc: Doc, phrase: Phrase, res: Resolution, context: Sequence[str], *,
+             cities_only: bool) -> Location | None:
+    from diplograph.geo.gazetteer import places
+
+    start_char = doc[phrase.start].idx
+    end_char = doc[phrase.end - 1].idx + len(doc[phrase.end - 1].text)
+    name = doc.text[start_char:end_char]
+    evidence = Evidence(start_char, end_char, name)
+    state = _state_named(res, phrase)
+    if state is not None and not phrase.region:
+        return None if cities_only else country_location(name, state.code, evidence)
+    found = places().resolve(name, context)
+    if found is None:
+        return None
+    place, method = found
+    return Location(name=name, place=place.name, admin1=place.admin1, country=place.country, lat=place.lat,
+                    lon=place.lon, evidence=evidence, method=method, kind=place.kind)
+
+
+def _state_named(res: Resolution, phrase: Phrase) -> ActorSpan | None:
+    """The state the phrase names as a whole country ('in Qatar'), if it does; a capital ('in Moscow') is a city."""
+    for i in range(phrase.start, phrase.end):
+        span = res.actor_at.get(i)
+        if span is not None and span.kind == "state" and span.type in COUNTRY_TYPES:
+            return span
+    return None
+
+
+def country_location(name: str, code: str, evidence: Evidence | None, method: str = "country") -> Location:
+    """A whole state as the place: its capital's coordinates stand for it on maps."""
+    from diplograph.actors.gazetteer import default_gazetteer
+    from diplograph.charts.geo import centroids
+
+    lat, lon = centroids().get(code, (None, None))
+    return Location(name=name, place=default_gazetteer().state_name(code), admin1=None, country=code, lat=lat,
+                    lon=lon, evidence=evidence, method=method, kind="country")

