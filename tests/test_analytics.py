@@ -245,8 +245,14 @@ def network_store(tmp_path: Path) -> Store:
         yield store
 
 
+def test_network_counts_an_incident_once_by_default(network_store: Store) -> None:
+    # n1 and n2 (USA consults CHN on 1 and 2 January) are linked into one incident: by default it weighs once
+    by_incident = {(e.source, e.target): e.weight for e in analytics.state_network(network_store).edges}
+    assert by_incident[("CHN", "USA")] == 2
+
+
 def test_network_edges_and_centrality(network_store: Store) -> None:
-    result = analytics.state_network(network_store)
+    result = analytics.state_network(network_store, count="reports")
     assert [(e.source, e.target, e.weight) for e in result.edges] == [
         ("CHN", "USA", 3),
         ("IND", "RUS", 2),
@@ -271,16 +277,16 @@ def test_network_edges_and_centrality(network_store: Store) -> None:
 
 
 def test_network_filters(network_store: Store) -> None:
-    only_2023 = analytics.state_network(network_store, until="2023")
+    only_2023 = analytics.state_network(network_store, until="2023", count="reports")
     assert {(e.source, e.target): e.weight for e in only_2023.edges}[("IND", "RUS")] == 1
-    consult = analytics.state_network(network_store, types=["CONSULT"])
+    consult = analytics.state_network(network_store, types=["CONSULT"], count="reports")
     assert [(e.source, e.target, e.weight) for e in consult.edges] == [("CHN", "USA", 2)]
-    heavy = analytics.state_network(network_store, min_weight=2)
+    heavy = analytics.state_network(network_store, min_weight=2, count="reports")
     assert len(heavy.edges) == 2
 
 
 def test_network_among_given_states_only(network_store: Store) -> None:
-    among = analytics.state_network(network_store, states=["CHN", "RUS", "IND"])
+    among = analytics.state_network(network_store, states=["CHN", "RUS", "IND"], count="reports")
     assert [(e.source, e.target, e.weight) for e in among.edges] == [("IND", "RUS", 2), ("CHN", "RUS", 1)]
 
 
@@ -289,7 +295,7 @@ def test_an_event_counts_once_for_each_pair_of_states(tmp_path: Path) -> None:
     facts = [_one("m1", lambda d: event(d, "AGREE", ("USA", "FRA"), ("FRA", "USA"), "2023-01-01")),
              _one("m2", lambda d: event(d, "AGREE", ("USA", "FRA"), ("RUS",), "2023-01-02"))]  # fmt: skip
     with build(tmp_path / "pairs.duckdb", facts) as store:
-        edges = analytics.state_network(store).edges
+        edges = analytics.state_network(store, count="reports").edges
     assert sorted((e.source, e.target, e.weight) for e in edges) == [("FRA", "RUS", 1), ("FRA", "USA", 1),
                                                                       ("RUS", "USA", 1)]  # fmt: skip
 

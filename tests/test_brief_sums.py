@@ -155,7 +155,7 @@ def _reference(store: Store, code: str) -> dict[str, Any]:
     contacts = [
         (c.state, c.count, c.first, c.last, tuple(c.roles),
          [(m.date, m.role, m.doc) for m in c.meetings[-report_facts.QUOTED_MEETINGS:]])
-        for c in analytics.outreach(store, state=code).contacts
+        for c in analytics.outreach(store, state=code, count="reports").contacts
     ]  # fmt: skip
     return {
         "totals": (len(events), len(measures)),
@@ -181,7 +181,7 @@ def listed(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.parametrize("code", ["CHN", "RUS", "PRK"])
 def test_sql_sums_agree_with_a_plain_reading(store: Store, code: str, listed: None) -> None:
-    made: Brief = brief(store, code)
+    made: Brief = brief(store, code, count="reports")
     expected = _reference(store, code)
     assert (made.event_count, made.measure_count) == expected["totals"]
     assert [_key(f) for f in made.events] == expected["events"]
@@ -213,8 +213,8 @@ def test_the_store_has_facts_with_several_records_and_shared_urls(store: Store) 
 
 @pytest.mark.parametrize("members", [["CHN", "RUS"], ["USA", "PRK", "JPN", "IND"], STATES, ["CHN"], []])
 def test_network_among_some_states_is_the_full_network_cut_down(store: Store, members: list[str]) -> None:
-    full = analytics.state_network(store)
-    among = analytics.state_network(store, states=members)
+    full = analytics.state_network(store, count="reports")
+    among = analytics.state_network(store, states=members, count="reports")
     assert among.edges == [e for e in full.edges if e.source in members and e.target in members]
     several = store.connection.execute("SELECT count(*) FROM events WHERE len(actor) > 1 OR len(recipient) > 1")
     assert several.fetchone()[0] > 0  # type: ignore[index]  # events with several codes a side are split too

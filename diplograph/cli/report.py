@@ -13,6 +13,8 @@ from typing import Annotated
 import typer
 
 from diplograph.cli.common import (
+    CountMode,
+    CountOption,
     DbOption,
     MinConfidenceOption,
     SinceOption,
@@ -53,6 +55,7 @@ def brief(
         BriefFormat | None, typer.Option("--format", help="html or md (default: from the --out suffix).")
     ] = None,
     min_confidence: MinConfidenceOption = None,
+    count: CountOption = CountMode.incidents,
 ) -> None:
     """A state's brief: headline facts with quotes, partners and map, timeline, measures, outreach, network."""
     from diplograph.report import brief as build
@@ -61,7 +64,7 @@ def brief(
     to_stdout = str(out) == "-"
     kind = (fmt.value if fmt else "md") if to_stdout else _format(out, fmt)
     with open_store(db, read_only=True) as store:
-        result = build(store, code, since=since, until=until, min_confidence=min_confidence)
+        result = build(store, code, since=since, until=until, min_confidence=min_confidence, count=count.value)
     text = render_html(result) if kind == "html" else render_markdown(result)
     if to_stdout:
         typer.echo(text, nl=False)

@@ -140,7 +140,7 @@ def incidents(
         since=since, until=until, text=text, min_confidence=min_confidence, country=_upper(country), near=_near(near),
     )  # fmt: skip
     if relink:
-        with open_store(db) as store:
+        with open_store(db, read_only=False) as store:
             changed = store.relink()
         typer.echo(f"relinked: {changed} events changed incident", err=True)
     with open_store(db, read_only=True) as store:

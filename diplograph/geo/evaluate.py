@@ -4,14 +4,17 @@
     score_incidents(Path("incident-stories.jsonl"), Path("incidents-gold.jsonl"))  -> IncidentScores
 
 Locations: each gold line is a sentence (or two) with the place where its event happened, or null. The prediction
-for a line is the location of its first event (in text order) that has one. `country` is right when the state
+for a line is the location of its first event (in text order) that has one. Two denominators: every line naming
+a place (`country`, `place`), and the lines where extraction found an event at all (`event_country`,
+`event_place`: the locator's own score, "of the events whose place is named"). `country` is right when the state
 matches; `place` when the state matches and the place's name does (compared without case, accents and a region
 word such as 'province'), or its kind is 'country' on both sides. Lines whose gold is null score `no_place`: the
 share with no location predicted.
 
-Incidents: the stories are ingested into a fresh store (a real DuckDB file in a temporary folder), and two documents
-are predicted to report the same incident when an event of one and an event of the other share an incident whose
-combined confidence (its reports' together, see diplograph.query.incidents) reaches the default threshold. Precision and recall are over such pairs of documents against the pairs
+Incidents: the stories are ingested into a fresh store (a real DuckDB file in a temporary folder), and two
+documents are predicted to report the same incident when an event of one and an event of the other share an
+incident whose combined confidence (its reports' together, see diplograph.query.incidents) reaches the default
+threshold. Precision and recall are over such pairs of documents against the pairs
 the gold's incidents make.
 """
 
@@ -70,6 +73,7 @@ class LocationScores:
     located: int = 0  # gold lines naming a place
     country_right: int = 0
     place_right: int = 0
+    with_events: int = 0  # ... where extraction found an event (right or wrong)
     unlocated: int = 0  # gold lines naming none
     no_place: int = 0  # ... where none was predicted either
     misses: list[dict[str, Any]] = field(default_factory=list)
@@ -83,12 +87,22 @@ class LocationScores:
         return self.place_right / self.located if self.located else 0.0
 
     @property
+    def event_country(self) -> float:
+        return self.country_right / self.with_events if self.with_events else 0.0
+
+    @property
+    def event_place(self) -> float:
+        return self.place_right / self.with_events if self.with_events else 0.0
+
+    @property
     def none_right(self) -> float:
         return self.no_place / self.unlocated if self.unlocated else 0.0
 
     def to_dict(self) -> dict[str, Any]:
         return {"located": self.located, "country": round(self.country, 3), "place": round(self.place, 3),
-                "unlocated": self.unlocated, "no_place": round(self.none_right, 3)}  # fmt: skip
+                "with_events": self.with_events, "event_country": round(self.event_country, 3),
+                "event_place": round(self.event_place, 3), "unlocated": self.unlocated,
+                "no_place": round(self.none_right, 3)}  # fmt: skip
 
 
 def score_locations(gold_path: Path) -> LocationScores:
@@ -110,6 +124,7 @@ def score_locations(gold_path: Path) -> LocationScores:
                 scores.misses.append({"id": line.get("id"), "gold": None, "predicted": predicted.to_dict()})
             continue
         scores.located += 1
+        scores.with_events += bool(events)
         country = predicted is not None and predicted.country == wanted.get("country")
         place = predicted is not None and _place_right(predicted, wanted)
         scores.country_right += country

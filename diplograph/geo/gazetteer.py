@@ -4,13 +4,16 @@ The data is `data/places.csv.gz` (built by scripts/build_places.py; docs/locatio
 are not in it: the actor gazetteer names those, so callers match states first and ask here for what is left.
 
 Names meet on `place_key`: diacritics, case, punctuation, a leading "the" and a leading Arabic article do not count
-("al-Anbar", "Al Anbar" and "Anbar" are one key). A region is found under its GeoNames name and under that name
-without its generic word ("Basra Governorate" -> "Basra", "Muhafazat Kirkuk" -> "Kirkuk").
+("al-Anbar", "Al Anbar" and "Anbar" are one key). A region is found under its GeoNames name, under that name
+without its generic word ("Basra Governorate" -> "Basra", "Muhafazat Kirkuk" -> "Kirkuk") and under its namesake
+city's spellings of the name (its alternates: "Dahuk" as "Duhok").
 
 How one name picks one place:
 
 - The written form can say the kind: a region word ("Anbar province", "Donetsk oblast", "the province of Anbar",
-  "Punjab state") finds regions only; "Aleppo city" or "the city of Aleppo" finds cities only.
+  "Punjab state") finds regions only; "Aleppo city" or "the city of Aleppo" finds cities only. A caller that
+  read the kind elsewhere says it with `kind`. A region asked for by the name of a city that no region bears is
+  the region bearing another of the city's names ("Kyiv region" is GeoNames' "Kiev" oblast).
 - Otherwise candidates rank by population (a region's is the sum of its cities'), with one exception: a city of
   at least POPULOUS_CITY people ranks before every region of the same key in its own country. A region usually
   carries its capital's name (Kirkuk, Kherson, Idlib), and news saying "Kirkuk" or "Kyiv" means the city; a
@@ -51,18 +54,20 @@ _LEADING = ARABIC_ARTICLES | {"the"}
 
 # Generic words around a region's name, as keys. English ones also mark a written form as a region ("Anbar
 # province"); the transliterated ones come from GeoNames' own names ("Muhafazat Kirkuk", "Sha`biyat Ghat").
-REGION_SUFFIXES = (
-    "autonomous region", "autonomous oblast", "avtonomnyy okrug", "autonomous okrug", "province", "region",
-    "oblast", "oblasti", "governorate", "state", "prefecture", "county", "district", "division", "voivodeship",
-    "krai", "kray", "territory", "emirate", "canton", "department", "wilaya", "vilayet", "okrug", "sheng", "marz",
-    "rayon", "rayonu", "rajons", "apskritis", "atholhu", "oblysy",
-)  # fmt: skip
-REGION_PREFIXES = (
+REGION_SUFFIXES = tuple(sorted((  # longest first: "autonomous region" before "region"
+    "autonomous region", "autonomous oblast", "autonomous okrug", "avtonomnyy okrug", "uygur autonomous region",
+    "uyghur autonomous region", "zhuang autonomous region", "hui autonomous region", "province", "region", "oblast",
+    "governorate", "state", "prefecture", "county", "district", "division", "voivodeship", "krai", "kray",
+    "territory", "emirate", "canton", "department", "wilaya", "vilayet", "okrug", "sheng", "shi", "zizhiqu",
+    "uygur zizhiqu", "zhuangzu zizhiqu", "huizu zizhiqu", "do", "marz", "rayon", "rayonu", "rajons", "apskritis",
+    "atholhu", "oblysy", "qalasy",
+), key=len, reverse=True))  # fmt: skip
+REGION_PREFIXES = tuple(sorted((
     "province of", "region of", "state of", "governorate of", "prefecture of", "county of", "district of",
     "emirate of", "canton of", "department of", "oblast of", "muhafazat", "mayorality of", "misto", "shabiyat",
     "mintaqat", "baladiyat", "changwat", "opstina", "wilayat e", "wilayat", "wilaya de", "wilaya of", "respublika",
     "republic of", "provincia de", "provincia di", "departamento de", "departement de", "estado de", "ostan e",
-)  # fmt: skip
+), key=len, reverse=True))  # fmt: skip
 CITY_SUFFIXES = ("city",)
 CITY_PREFIXES = ("city of",)
 _KIND_WORDS = (("region", REGION_PREFIXES, REGION_SUFFIXES), ("city", CITY_PREFIXES, CITY_SUFFIXES))
@@ -174,28 +179,48 @@ class Places:
     def get(self, place_id: str) -> Place | None:
         return self._by_id.get(place_id)
 
-    def lookup(self, name: str) -> tuple[Place, ...]:
+    def lookup(self, name: str, kind: str | None = None) -> tuple[Place, ...]:
         """Every place whose name or alternate has this name's key, best first (population, the populous-city rule).
-        A region word in `name` keeps regions only, a city word cities only."""
+        A region word in `name` keeps regions only, a city word cities only; so does `kind` ("city" | "region"),
+        for a caller that read the kind elsewhere in the text ("the southern province of Kandahar"). A region
+        asked for by a city's name that no region bears is looked for under the city's other names ("Kyiv
+        region": the oblast GeoNames calls "Kiev")."""
         key = place_key(name)
-        core, kind = split_kind(key)
+        core, written = split_kind(key)
+        kinds = {k for k in (written, kind) if k is not None}  # two different kinds: nothing is both
         found = {p.id: p for k in dict.fromkeys((key, core)) for p in self._index.get(k, ())}
-        return _ranked([p for p in found.values() if kind is None or p.kind == kind])
+        matches = [p for p in found.values() if all(p.kind == k for k in kinds)]
+        if not matches and kinds == {"region"}:
+            matches = self._regions_named_after(core)
+        return _ranked(matches)
 
-    def resolve(self, name: str, context: Sequence[str] = ()) -> tuple[Place, str] | None:
-        """The one place `name` means and how it was chosen: "gazetteer+context" (a candidate in a context country:
-        the earliest such country wins, then rank), "gazetteer+population" (candidates in several countries, the
-        first ranked wins) or "gazetteer" (one country). None for no candidate or a stoplisted bare name."""
+    def _regions_named_after(self, key: str) -> list[Place]:
+        """The regions that bear another name of a city of this key, in the city's country."""
+        found: dict[str, Place] = {}
+        for city in self._index.get(key, ()):
+            if city.kind != "city":
+                continue
+            for other in city.alternates:
+                found.update((p.id, p) for p in self._index.get(place_key(other), ())
+                             if p.kind == "region" and p.country == city.country)
+        return list(found.values())
+
+    def resolve(self, name: str, context: Sequence[str] = (), kind: str | None = None) -> tuple[Place, str] | None:
+        """The one place `name` means and how it was chosen: "gazetteer+context" (the first ranked candidate in one
+        of the context countries: 'Dhaka' among Bangladesh's and India's states is the capital of Bangladesh, not
+        a town in Bihar), "gazetteer+population" (candidates in several countries, the first ranked wins) or
+        "gazetteer" (one country). None for no candidate or a stoplisted bare name (`kind`
+        says the kind as for `lookup`; it does not lift the stoplist)."""
         key = place_key(name)
         if split_kind(key)[1] is None and key in self._stoplist:
             return None
-        candidates = self.lookup(name)
+        candidates = self.lookup(name, kind)
         if not candidates:
             return None
-        for country in context:
-            in_country = next((p for p in candidates if p.country == country), None)
-            if in_country is not None:
-                return in_country, "gazetteer+context"
+        wanted = set(context)
+        in_context = next((p for p in candidates if p.country in wanted), None)
+        if in_context is not None:
+            return in_context, "gazetteer+context"
         several = len({p.country for p in candidates}) > 1
         return candidates[0], "gazetteer+population" if several else "gazetteer"
 

@@ -40,11 +40,12 @@ PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 COUNTRY_TYPES = frozenset({"name", "historical", "abbreviation", "epithet"})  # mentions that name a whole state
 
 
-def locate(doc: Doc, trigger: int, res: Resolution, event: str, context: Sequence[str]) -> Location | None:
+def locate(doc: Doc, trigger: int, res: Resolution, event: str,
+           context: Sequence[Sequence[str]]) -> Location | None:
     """The place where the event triggered at token `trigger` happened, or None when its clause names none.
 
-    `context`: ISO3 codes of the states the event and its document are about, most important first (they settle
-    which of several places of one name is meant)."""
+    `context`: tiers of ISO3 codes, most telling first (the event's parties, then the states its document names):
+    a place of the first tier that has one wins ('Tripoli' in a story about Lebanon is Lebanon's)."""
     if not 0 <= trigger < len(doc):
         return None
     token = doc[trigger]
@@ -64,6 +65,8 @@ def _clause_heads(token: Token) -> list[Token]:
     if token.pos_ in ("VERB", "AUX"):
         return [token]
     verb = governing_verb(token)
+    if verb is None and token.head.pos_ in ("VERB", "AUX") and token.head.i != token.i:
+        verb = token.head  # 'A drone attack damaged port infrastructure in Odessa': the parser made it npadvmod
     return [token] if verb is None else [token, verb]
 
 
@@ -154,7 +157,7 @@ def _phrase(obj: Token, depth: int = 0) -> Phrase | None:
     if depth > 2:
         return None
     lower = obj.lower_
-    if lower in PLACE_NOUNS:
+    if lower in PLACE_NOUNS and not (obj.text[:1].isupper() and obj.ent_type_ in PLACE_ENTITIES):  # 'Mexico City'
         named = [c for c in obj.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
         if named and lower in REGION_WORDS:
             return Phrase(named[0].i, obj.i + 1, True)
@@ -196,7 +199,7 @@ def _entity_bounds(token: Token) -> tuple[int, int]:
     return (min(lefts) if lefts else token.i), token.i + 1
 
 
-def _resolve(doc: Doc, phrase: Phrase, res: Resolution, context: Sequence[str], *,
+def _resolve(doc: Doc, phrase: Phrase, res: Resolution, context: Sequence[Sequence[str]], *,
              cities_only: bool) -> Location | None:
     from diplograph.geo.gazetteer import places
 
@@ -205,9 +208,11 @@ def _resolve(doc: Doc, phrase: Phrase, res: Resolution, context: Sequence[str], 
     name = doc.text[start_char:end_char]
     evidence = Evidence(start_char, end_char, name)
     state = _state_named(res, phrase)
-    if state is not None and not phrase.region:
+    if state is not None and not phrase.region and state.start <= phrase.start and state.end >= phrase.end:
         return None if cities_only else country_location(name, state.code, evidence)
-    found = places().resolve(name, context)
+    kind = "region" if phrase.region else None
+    found = next((r for tier in context if (r := places().resolve(name, tier, kind)) and r[1].endswith("context")),
+                 None) or places().resolve(name, (), kind)  # fmt: skip
     if found is None:
         return None
     place, method = found

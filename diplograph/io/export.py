@@ -9,6 +9,8 @@ and the network of states as GraphML or GEXF (for Gephi).
              from the PLOVER type, mode and contexts (`ontology.to_cameo`); one row per actor x recipient
     graphml  states as nodes (degree, strength, betweenness), interactions as weighted undirected edges
     gexf     the same graph in GEXF 1.3
+    geojson  a FeatureCollection of the located events: a Point at each event's place (GeoJSON order:
+             longitude, latitude) with its type, parties, date, place, incident and evidence as properties
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ class ExportFormat(StrEnum):
     gdelt = "gdelt"
     graphml = "graphml"
     gexf = "gexf"
+    geojson = "geojson"
 
 
 def _format(fmt: str | ExportFormat) -> ExportFormat:
@@ -82,6 +85,9 @@ def _write_text(store: Store, kind: ExportFormat, out: IO[str], window: _Window)
 
     if kind is ExportFormat.csv:
         return output.write_csv(_records(store, window), out)
+    if kind is ExportFormat.geojson:
+        events = store.events(since=window.since, until=window.until, min_confidence=window.min_confidence)
+        return write_geojson(events, out)
     if kind is ExportFormat.jsonl:
         return output.write_jsonl(_records(store, window), out)
     events = store.events(since=window.since, until=window.until, min_confidence=window.min_confidence)
@@ -119,13 +125,44 @@ def _write_parquet(records: Iterable[Event | Measure], target: Path) -> int:
 
     rows = [output.csv_row(r) for r in records]
     columns = {name: [row.get(name) for row in rows] for name in output.CSV_COLUMNS}
-    types = {"value": pa.float64(), "change_pct": pa.float64()}
+    types = {"value": pa.float64(), "change_pct": pa.float64(), "lat": pa.float64(), "lon": pa.float64()}
     table = pa.table({n: pa.array(v, type=types.get(n, pa.string())) for n, v in columns.items()})
     try:
         pq.write_table(table, target)
     except OSError as exc:
         raise ConfigError(f"{target}: cannot write: {exc}") from None
     return len(rows)
+
+
+# --- places ------------------------------------------------------------------------------------------------------
+
+
+def geojson_feature(event: Event) -> dict[str, Any] | None:
+    """A GeoJSON Feature for an event with coordinates (None without them)."""
+    from diplograph import output
+
+    location = event.location
+    if location is None or location.lat is None or location.lon is None:
+        return None
+    properties = {
+        "id": event.id, "doc": event.doc, "event": event.event, "mode": event.mode, "actor": list(event.actor),
+        "recipient": list(event.recipient), "date": event.date, "confidence": event.confidence,
+        "incident": event.incident, "name": location.name, "place": location.place, "admin1": location.admin1,
+        "country": location.country, "kind": location.kind, "method": location.method,
+        "evidence": " | ".join(e.text for e in event.evidence), "label": output.place_label(location.to_dict()),
+    }  # fmt: skip
+    return {"type": "Feature", "geometry": {"type": "Point", "coordinates": [location.lon, location.lat]},
+            "properties": properties}  # fmt: skip
+
+
+def write_geojson(events: Iterable[Event], out: IO[str]) -> int:
+    """The located events as one GeoJSON FeatureCollection (RFC 7946); returns the features written."""
+    import json
+
+    features = [f for f in map(geojson_feature, events) if f is not None]
+    json.dump({"type": "FeatureCollection", "features": features}, out, ensure_ascii=False)
+    out.write("\n")
+    return len(features)
 
 
 # --- graphs ------------------------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from diplograph.io._common import ImportReport, RowProblem, open_text, store_extractions
-from diplograph.model import Actor, Document, Event, Evidence, Extraction
+from diplograph.model import Actor, Document, Event, Evidence, Extraction, Location
 
 if TYPE_CHECKING:
     from diplograph.store import Store
@@ -67,7 +67,33 @@ def plover_record(event: Event, document: dict[str, Any] | None) -> dict[str, An
         },  # fmt: skip
         "coder": "diplograph",
         "rule": event.rule,
+        "geolocation": _geolocation(event.location),
     }
+
+
+def _geolocation(location: Location | None) -> dict[str, Any] | None:
+    """Where the event happened, in POLECAT's geolocation terms (None when the text names no place)."""
+    if location is None:
+        return None
+    return {
+        "placename": location.place or location.name, "text": location.name, "admin1_name": location.admin1,
+        "country_code3": location.country, "lat": location.lat, "lon": location.lon, "feature_class": location.kind,
+        "method": location.method,
+    }  # fmt: skip
+
+
+def _location(value: Any) -> Location | None:
+    """A PLOVER record's geolocation back as a Location (its evidence is not kept: the text is the record's)."""
+    if not isinstance(value, dict) or not (value.get("placename") or value.get("text")):
+        return None
+    return Location(name=str(value.get("text") or value.get("placename")), place=value.get("placename"),
+                    admin1=value.get("admin1_name"), country=value.get("country_code3"), lat=_number(value.get("lat")),
+                    lon=_number(value.get("lon")), evidence=None, method="imported",
+                    kind=value.get("feature_class"))  # fmt: skip
+
+
+def _number(value: Any) -> float | None:
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
 def write_plover(records: Iterable[dict[str, Any]], out: IO[str]) -> int:
@@ -149,6 +175,7 @@ def _event(record: dict[str, Any], doc_id: str, offsets: dict[str, int]) -> Even
         context=tuple(record.get("context") or ()), actor=actor, recipient=recipient, evidence=evidence, date=date,
         date_source="sentence" if date else "none", actor_detail=actor_detail, recipient_detail=recipient_detail,
         rule=str(record.get("rule") or "import:plover"), id=str(record["id"]),
+        location=_location(record.get("geolocation")),
     )  # fmt: skip
 
 

@@ -30,6 +30,7 @@ from diplograph.store.query import (
     Near,
     Where,
     confidence_sql,
+    counted,
     fact_filters,
 )
 
@@ -339,9 +340,10 @@ def partners(store: Store, code: str, min_confidence: float | None = None) -> li
     return sorted(found.values(), key=lambda p: (-p.events, p.code))
 
 
-def timeline(store: Store, filters: FactFilter) -> Timeline:
-    """The events the filters keep, by year or month (diplograph.query.timeline, granularity auto)."""
-    return query_timeline(store, filters.where("events"))
+def timeline(store: Store, filters: FactFilter, count: str = "incidents") -> Timeline:
+    """The events the filters keep, by year or month (diplograph.query.timeline, granularity auto); `count`
+    'incidents' counts an incident once, 'reports' every event."""
+    return query_timeline(store, counted(filters.where("events"), count))
 
 
 # --- documents ----------------------------------------------------------------------------------------------------

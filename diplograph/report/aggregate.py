@@ -28,6 +28,7 @@ from diplograph.store.query import (
     Where,
     add_confidence,
     add_date_range,
+    counted,
     fact_filters,
     sql_string,
 )
@@ -182,10 +183,12 @@ def _plover_sql() -> tuple[str, str]:
 class StateFacts:
     """The facts of one state in a window, in two temporary tables on a cursor of its own (`open_facts`)."""
 
-    def __init__(self, cursor: duckdb.DuckDBPyConnection, code: str, min_confidence: float | None = None) -> None:
+    def __init__(self, cursor: duckdb.DuckDBPyConnection, code: str, min_confidence: float | None = None,
+                 count: str = "incidents") -> None:
         self.cursor = cursor
         self.code = code
         self.min_confidence = min_confidence  # None: the default threshold; 0: every candidate
+        self.count = count  # incidents: one event per incident (its representative report); reports: every event
         suffix = uuid.uuid4().hex[:8]
         self.events = f"brief_events_{suffix}"
         self.measures = f"brief_measures_{suffix}"
@@ -197,6 +200,8 @@ class StateFacts:
                                       (self.measures, _MEASURE_LAYOUT, MEASURE_COLUMNS)):  # fmt: skip
             where = fact_filters(columns, state=self.code, since=since, until=until,
                                  min_confidence=self.min_confidence)
+            if columns is EVENT_COLUMNS:
+                where = counted(where, self.count)
             facts, several, first = layout.sql(name, where.sql())
             self.cursor.execute(facts, [*where.params, *where.params])  # the filter is used twice
             self.cursor.execute(several)
@@ -282,6 +287,7 @@ class StateFacts:
         where.add("event IN (SELECT unnest($3::VARCHAR[]))")
         where.add("list_contains(actor, $1) OR list_contains(recipient, $1)")
         add_date_range(where, "date_start", "date_end", *self.window)
+        where = counted(where, self.count)
         numbered = _numbered(where.sql(), first=4)
         return self.dicts(_CONTACTS.format(where=numbered), [self.code, latest, list(types), *where.params])
 
@@ -335,14 +341,14 @@ _ONE_MONTH = "date_trunc('month', date_start) = date_trunc('month', date_end)"
 
 @contextmanager
 def open_facts(store: Store, code: str, *, since: DateLike, until: DateLike,
-               min_confidence: float | None = None) -> Iterator[StateFacts]:
+               min_confidence: float | None = None, count: str = "incidents") -> Iterator[StateFacts]:
     """The state's facts, read in one transaction (consistent with each other while a writer goes on)."""
     import duckdb
 
     cursor = store.cursor()
     try:
         cursor.execute("BEGIN TRANSACTION")
-        facts = StateFacts(cursor, code, min_confidence)
+        facts = StateFacts(cursor, code, min_confidence, count)
         facts.build(since, until)
         yield facts
     except duckdb.Error as exc:

@@ -529,11 +529,11 @@ def _contacts(rows: list[dict[str, Any]], docs: _Documents) -> list[QuotedContac
 
 
 def _network(store: Store, code: str, partners: Iterable[str], since: DateLike, until: DateLike,
-             min_confidence: float | None) -> list[NetworkLink]:
+             min_confidence: float | None, count: str) -> list[NetworkLink]:
     links = [
         NetworkLink(e.source, e.target, e.weight, e.mean_score)
         for e in state_network(store, since=since, until=until, states={code, *partners},
-                               min_confidence=min_confidence).edges
+                               min_confidence=min_confidence, count=count).edges
     ]
     return sorted(links, key=lambda link: (-link.weight, link.a, link.b))
 
@@ -576,16 +576,19 @@ def _facts_of(
 
 
 def brief(store: Store, code: str, *, since: DateLike = None, until: DateLike = None,
-          headlines: int = HEADLINES, min_confidence: float | None = None) -> Brief:  # fmt: skip
+          headlines: int = HEADLINES, min_confidence: float | None = None,
+          count: str = "incidents") -> Brief:  # fmt: skip
     """Everything the store knows about state `code` between since and until (dates overlap the window).
 
     Headline facts are the top `headlines` events and measures, ranked by the documents behind them
     (corroboration), then by weight (|PLOVER score|, or the size of a measure; `BriefFact.weight`), then by date,
-    with at most SAME_KIND facts of one type between the same actor and recipient.
+    with at most SAME_KIND facts of one type between the same actor and recipient. `count` 'incidents' (the
+    default) counts and lists each incident once, by the report that stands for it; 'reports' every stored event.
     """
     code = code.strip().upper()
     docs = _Documents(store)
-    with aggregate.open_facts(store, code, since=since, until=until, min_confidence=min_confidence) as found:
+    with aggregate.open_facts(store, code, since=since, until=until, min_confidence=min_confidence,
+                              count=count) as found:
         top_ranked = _headline_candidates(found, headlines)
         latest, largest = found.latest_events(LISTED), found.largest_measures(LISTED)
         shown = [*top_ranked, *latest, *largest]
@@ -621,7 +624,7 @@ def brief(store: Store, code: str, *, since: DateLike = None, until: DateLike = 
         state=code, name=state_name(code), since=None if since is None else str(since),
         until=None if until is None else str(until), headlines=top, events=events,
         measures=measures, partners=ordered, timeline=timeline, outreach=contacts,
-        network=_network(store, code, partners, since, until, min_confidence), sources=sources,
+        network=_network(store, code, partners, since, until, min_confidence, count), sources=sources,
         event_total=totals[0], measure_total=totals[1],
         thresholds=(reader_threshold(min_confidence), reader_threshold(min_confidence, "measure")),
     )  # fmt: skip

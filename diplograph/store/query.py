@@ -188,6 +188,28 @@ def add_near(where: Where, near: Near) -> None:
     )
 
 
+COUNTS = ("incidents", "reports")
+# The report that stands for its incident: the most confident, then the first in the store's order.
+REPRESENTATIVE_ORDER = "coalesce(confidence, 1) DESC, date_start NULLS LAST, doc_hash, seq"
+
+
+def counted(where: Where, count: str) -> Where:
+    """`where` for analytics that count incidents (the default) or reports. Counting incidents keeps one event per
+    incident among those `where` keeps: the report that stands for it (REPRESENTATIVE_ORDER), so that twenty
+    outlets reporting one raid count once; counting reports keeps every event."""
+    if count == "reports":
+        return where
+    if count != "incidents":
+        raise ConfigError(f"count: expected incidents or reports, got {count!r}")
+    out = Where(list(where.clauses), list(where.params))
+    out.add(
+        f"(doc_hash, id) IN (SELECT doc_hash, id FROM events {where.sql()} "
+        f"QUALIFY row_number() OVER (PARTITION BY incident ORDER BY {REPRESENTATIVE_ORDER}) = 1)",
+        *where.params,
+    )
+    return out
+
+
 def sql_string(text: object) -> str:
     """`text` as an SQL string literal, its quotes doubled: for the few statements that take no parameters
     (ATTACH, EXPORT/IMPORT DATABASE, read_parquet's path, CASE lists built once)."""

@@ -17,7 +17,7 @@ from typing import Annotated, Any, Literal
 import anyio
 from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 
 from diplograph import analytics
@@ -30,7 +30,9 @@ from diplograph.ingest.stdin import read_stdin
 from diplograph.model import Document, content_hash
 from diplograph.output import record_dict, write_csv
 from diplograph.query import facts as query_facts
+from diplograph.query import incidents as query_incidents
 from diplograph.store import Store
+from diplograph.store.query import Near
 from diplograph.web.hub import Hub, Job
 from diplograph.web.security import token_matches
 
@@ -75,12 +77,14 @@ def stats(store: StoreDep) -> dict[str, Any]:
 def _fact_filter(
     state: str | None, actor: str | None, recipient: str | None, dyad: str | None, types: list[str] | None,
     since: str | None, until: str | None, text: str | None, doc: str | None, min_confidence: float | None,
+    *, country: str | None = None, near: str | None = None, incident: str | None = None,
 ) -> query_facts.FactFilter:  # fmt: skip
     return query_facts.FactFilter(
         state=state or None, actor=actor or None, recipient=recipient or None,
         dyad=query_facts.parse_dyad(dyad), types=query_facts.parse_types(types), since=since or None,
         until=until or None, text=text or None, doc=doc or None,
-        min_confidence=min_confidence,
+        min_confidence=min_confidence, country=country or None, near=Near.parse(near) if near else None,
+        incident=incident or None,
     )  # fmt: skip
 
 
@@ -105,6 +109,12 @@ def _facts_response(request: Request, page: query_facts.Page, fmt: str, kind: st
     return JSONResponse({"items": items, "count": len(items), "next_cursor": page.next_cursor}, headers=link_headers)
 
 
+Country = Annotated[str | None, Query(max_length=64, description="where it happened: the ISO3 code of its state")]
+NearPoint = Annotated[str | None, Query(
+    max_length=100, description="where it happened: within KM of a point, LAT,LON,KM (e.g. 37.98,23.73,50)")]
+BAD_FILTER: dict[int | str, dict[str, Any]] = {
+    400: {"description": "A bad filter (problem details)", "content": {"application/problem+json": {}}},
+}
 FACT_RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {
         "description": "A page of records (JSON: items, count, next_cursor; CSV: one row a record). "
@@ -133,8 +143,12 @@ def events(
     order: Literal["asc", "desc"] = "asc",
     format: Literal["json", "csv"] = "json",
     min_confidence: MinConfidence = None,
+    country: Country = None,
+    near: NearPoint = None,
+    incident: Annotated[str | None, Query(max_length=200, description="the reports of one incident (its id)")] = None,
 ) -> Response:
-    filters = _fact_filter(state, actor, recipient, dyad, type, since, until, text, doc, min_confidence)
+    filters = _fact_filter(state, actor, recipient, dyad, type, since, until, text, doc, min_confidence,
+                           country=country, near=near, incident=incident)  # fmt: skip
     page = query_facts.page_facts(store, "events", filters, limit=limit, cursor=cursor, order=order)
     return _facts_response(request, page, format, "events")
 
@@ -161,6 +175,143 @@ def measures(
     filters = _fact_filter(state, actor, recipient, dyad, measure, since, until, text, doc, min_confidence)
     page = query_facts.page_facts(store, "measures", filters, limit=limit, cursor=cursor, order=order)
     return _facts_response(request, page, format, "measures")
+
+
+# --- incidents: the reports of one occurrence in different documents, linked -----------------------------------------
+
+ATHENS: dict[str, Any] = {
+    "name": "Athens", "place": "Athens", "admin1": "Attica", "country": "GRC", "lat": 37.98376, "lon": 23.72784,
+    "evidence": {"start": 87, "end": 93, "text": "Athens"}, "method": "gazetteer+context", "kind": "city",
+}  # fmt: skip
+INCIDENT_EXAMPLE: dict[str, Any] = {
+    "id": "f272698ad8bbcfc4", "event": "CONSULT", "mode": None, "actor": ["TUR"], "recipient": ["GRC"],
+    "date": "2025-03-11", "location": ATHENS, "reports": 5, "documents": 3,
+    "sources": ["Daily Meridian", "Harbor Wire", "Northern Ledger"], "first_seen": "2025-03-11",
+    "last_seen": "2025-03-13", "confidence": 0.9526,
+}  # fmt: skip
+
+
+class PlaceOut(BaseModel):
+    """Where an event happened: the name as written, the gazetteer place, its region, state and coordinates."""
+
+    name: str
+    place: str | None = None
+    admin1: str | None = None
+    country: str | None = Field(default=None, description="ISO3 code of the place's state")
+    lat: float | None = None
+    lon: float | None = None
+    evidence: dict[str, Any] | None = Field(default=None, description="the name's span in the document text")
+    method: str = Field(description="how it was resolved: gazetteer, gazetteer+context, country, imported, ...")
+    kind: str | None = Field(default=None, description="city, region or country")
+
+
+class IncidentOut(BaseModel):
+    """One incident: type, parties, date and place of its most confident report; counts of all its reports;
+    `confidence` combines its reports' as independent witnesses, 1 - prod(1 - c)."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [INCIDENT_EXAMPLE]})
+
+    id: str
+    event: str = Field(description="PLOVER type")
+    mode: str | None = None
+    actor: list[str]
+    recipient: list[str]
+    date: str | None = None
+    location: PlaceOut | None = None
+    reports: int = Field(description="events reporting it, in every document")
+    documents: int
+    sources: list[str]
+    first_seen: str | None = Field(default=None, description="publication date of its first report")
+    last_seen: str | None = None
+    confidence: float | None = None
+
+
+class IncidentsOut(BaseModel):
+    """A page of incidents; ask for the next with `offset=next_offset`."""
+
+    incidents: list[IncidentOut]
+    count: int
+    offset: int
+    next_offset: int | None = Field(description="the offset of the next page; null on the last page")
+
+
+class ReportDocumentOut(BaseModel):
+    hash: str
+    id: str
+    title: str | None = None
+    source: str | None = None
+    url: str | None = Field(default=None, description="metadata only: the server never fetches it")
+    published: str | None = None
+
+
+class ReportOut(BaseModel):
+    """One report of an incident: the event as /api/events gives it (with `doc_hash`) and its document."""
+
+    model_config = ConfigDict(extra="allow", json_schema_extra={"examples": [{
+        "id": "e3", "doc": "s01a", "event": "CONSULT", "actor": ["TUR"], "recipient": ["GRC"], "date": "2025-03-11",
+        "evidence": [{"start": 0, "end": 50, "text": "Turkish Foreign Minister Hakan Fidan met his Greek"}],
+        "location": ATHENS, "incident": "f272698ad8bbcfc4", "confidence": 0.6669, "doc_hash": "d6965dcc...",
+        "document": {"hash": "d6965dcc...", "id": "s01a", "title": "Turkish and Greek foreign ministers hold talks in "
+                     "Athens", "source": "Harbor Wire", "url": None, "published": "2025-03-11"},
+    }]})  # fmt: skip
+
+    document: ReportDocumentOut
+
+
+class IncidentDetailOut(BaseModel):
+    """An incident and every one of its reports, most confident first."""
+
+    incident: IncidentOut
+    reports: list[ReportOut]
+
+
+@router.get("/incidents", summary="Incidents: the reports of one occurrence in different documents, linked",
+            response_model=IncidentsOut, responses=BAD_FILTER)  # fmt: skip
+def incidents(
+    store: StoreDep,
+    actor: OptText = None,
+    recipient: OptText = None,
+    state: Annotated[str | None, Query(max_length=500, description="actor or recipient")] = None,
+    dyad: Annotated[str | None, Query(max_length=200, description="two codes, either direction: TUR,GRC")] = None,
+    type: Types = None,
+    since: OptDate = None,
+    until: OptDate = None,
+    text: Annotated[str | None, Query(max_length=500, description="words in a report's evidence (any case)")] = None,
+    country: Country = None,
+    near: NearPoint = None,
+    limit: Annotated[int, Query(ge=1, le=query_facts.MAX_LIMIT)] = 100,
+    offset: Annotated[int, Query(ge=0, le=100_000_000)] = 0,
+    order: Annotated[Literal["reports", "date"], Query(
+        description="reports: most reported first; date: latest first seen first")] = "reports",
+    min_confidence: Annotated[float | None, Query(
+        ge=0.0, le=1.0, description="keep incidents whose combined confidence is at or above this (default: the "
+        "model's threshold; 0: all)")] = None,
+) -> dict[str, Any]:
+    """Every filter but the confidence applies to the reports: an incident is listed when one of its reports
+    passes them."""
+    filters = _fact_filter(state, actor, recipient, dyad, type, since, until, text, None, min_confidence,
+                           country=country, near=near)  # fmt: skip
+    found = query_incidents.incidents(store, filters, limit=limit, offset=offset, order=order)
+    return {"incidents": [i.to_dict() for i in found], "count": len(found), "offset": offset,
+            "next_offset": offset + limit if len(found) == limit else None}  # fmt: skip
+
+
+@router.get(
+    "/incidents/{incident_id}",
+    summary="One incident with its reports side by side, each with its document",
+    response_model=IncidentDetailOut,
+    responses={404: {"description": "No such incident (at this confidence)",
+                     "content": {"application/problem+json": {}}}},
+)  # fmt: skip
+def incident(store: StoreDep, incident_id: str, min_confidence: MinConfidence = None) -> dict[str, Any]:
+    found = query_incidents.incident(store, incident_id, min_confidence=min_confidence)
+    if found is None:
+        raise HTTPException(404, f"no incident {incident_id!r} at or above the confidence threshold")
+    return {"incident": found.to_dict(), "reports": [_report(found, fact) for fact in found.facts]}
+
+
+def _report(found: query_incidents.Incident, fact: query_facts.Fact) -> dict[str, Any]:
+    return {**record_dict(fact.record), "doc_hash": fact.doc_hash, "document": found.documents_of[fact.doc_hash]}
 
 
 @router.get("/states", summary="Every state or organisation named by a fact, with counts")

@@ -6,7 +6,9 @@ diplograph.charts from plain data that the functions below convert the page's da
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -14,14 +16,18 @@ from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup
 
 from diplograph import analytics, charts, ontology
+from diplograph.charts.base import dominant
 from diplograph.confidence import check_threshold, default_threshold, passes
 from diplograph.errors import ConfigError
-from diplograph.model import Event
+from diplograph.model import Document, Event, Location
 from diplograph.query import facts as query_facts
+from diplograph.query import incidents as query_incidents
+from diplograph.query import rows as query_rows
 from diplograph.query.timeline import Bucket, Timeline
 from diplograph.report import brief, map_counterparts
 from diplograph.store import Store
 from diplograph.store.convert import date_bounds
+from diplograph.store.query import Near
 from diplograph.web import render
 from diplograph.web.render import query_string
 from diplograph.web.style import CSS
@@ -106,6 +112,7 @@ def state_page(store: StoreDep, code: str) -> HTMLResponse:
     partners = query_facts.partners(store, code)
     own = query_facts.FactFilter(state=code)
     timeline = query_facts.timeline(store, own)
+    places = [place_point(p, code) for p in located_places(store, own)]
     return html(
         "state.html",
         code=code,
@@ -113,6 +120,8 @@ def state_page(store: StoreDep, code: str) -> HTMLResponse:
         counts=counts,
         partners=partners,
         partners_map=chart(partners_map(store, code, name)),
+        places=places,
+        places_map=chart(charts.places_map(places, title=f"Where the events of {name} happened", width=1100)),
         timeline=timeline,
         timeline_chart=chart(timeline_chart(timeline, name)),
         quad_labels={quad: charts.LABELS[quad] for quad in ontology.QUADS},
@@ -129,6 +138,55 @@ def partners_map(store: Store, code: str, name: str) -> str:
     return charts.partners_map_svg(
         code, map_counterparts(brief(store, code)), title=f"Partners of {name} on a schematic world map",
         href=lambda partner: f"/dyads/{render.seg(code)}/{render.seg(partner)}",
+    )  # fmt: skip
+
+
+@dataclass
+class PlaceCount:
+    """A place where events happened (as their locations name it) and how many of each quad happened there."""
+
+    place: str
+    country: str | None
+    kind: str | None
+    lat: float
+    lon: float
+    events: int = 0
+    quads: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def label(self) -> str:
+        return self.place if self.kind == "country" or not self.country else f"{self.place}, {self.country}"
+
+
+# The located events the filters keep, by place and type: one small query, however many events a state has.
+_PLACES = """
+SELECT coalesce(location.place, location.name) AS place, location.country AS country, location.kind AS kind,
+       location.lat AS lat, location.lon AS lon, event, count(*) AS n
+FROM events {where}
+GROUP BY ALL
+"""
+
+
+def located_places(store: Store, filters: query_facts.FactFilter) -> list[PlaceCount]:
+    """Where the events that `filters` keep happened (those with coordinates), most events first."""
+    where = filters.where("events")
+    where.add("location.lat IS NOT NULL AND location.lon IS NOT NULL")
+    found: dict[tuple[Any, ...], PlaceCount] = {}
+    for row in query_rows(store, _PLACES.format(where=where.sql()), where.params):
+        key = (row["place"], row["country"], row["lat"], row["lon"])
+        place = found.setdefault(key, PlaceCount(row["place"], row["country"], row["kind"], row["lat"], row["lon"]))
+        quad = ontology.event_quad(row["event"]) or "other"
+        place.events += int(row["n"])
+        place.quads[quad] = place.quads.get(quad, 0) + int(row["n"])
+    return sorted(found.values(), key=lambda p: (-p.events, p.label, p.lat, p.lon))
+
+
+def place_point(place: PlaceCount, code: str) -> charts.PlacePoint:
+    """A place on the state page's map, linking to the state's events there (within a kilometre of it)."""
+    near = f"{place.lat:.5f},{place.lon:.5f},1"
+    return charts.PlacePoint(
+        place.lat, place.lon, place.label, place.events, quad=dominant(place.quads),
+        href=f"/events{query_string(state=code, near=near)}",
     )  # fmt: skip
 
 
@@ -234,6 +292,23 @@ def document_page(store: StoreDep, doc: str, fact: Text = None, all: bool = Fals
     )
 
 
+def cleaned(values: dict[str, str | None]) -> dict[str, str | None]:
+    """The form's values, stripped; blank ones are None."""
+    return {name: (value.strip() if value else None) or None for name, value in values.items()}
+
+
+def page_filter(clean: dict[str, str | None]) -> query_facts.FactFilter:
+    """The FactFilter of a page's form values (a ConfigError names a bad one)."""
+    get = clean.get
+    threshold = get("min_confidence")
+    return query_facts.FactFilter(
+        state=get("state"), actor=get("actor"), recipient=get("recipient"), dyad=query_facts.parse_dyad(get("dyad")),
+        types=query_facts.parse_types([t] if (t := get("type")) else None), since=get("since"), until=get("until"),
+        text=get("text"), doc=get("doc"), min_confidence=check_threshold(threshold) if threshold else None,
+        country=get("country"), near=Near.parse(n) if (n := get("near")) else None, incident=get("incident"),
+    )  # fmt: skip
+
+
 @router.get("/events", response_class=HTMLResponse)
 def events_page(
     store: StoreDep,
@@ -247,27 +322,23 @@ def events_page(
     until: Text = None,
     text: Text = None,
     doc: Text = None,
+    country: Text = None,
+    near: Text = None,
+    incident: Text = None,
     order: Annotated[str, Query(pattern="^(asc|desc)$")] = "asc",
     cursor: Annotated[str | None, Query(max_length=2000)] = None,
     min_confidence: Text = None,
 ) -> HTMLResponse:
-    values = {
+    clean = cleaned({
         "state": state, "actor": actor, "recipient": recipient, "dyad": dyad, "type": type, "since": since,
-        "until": until, "text": text, "doc": doc, "min_confidence": min_confidence,
-    }  # fmt: skip
-    clean = {k: (v.strip() if v else None) or None for k, v in values.items()}
+        "until": until, "text": text, "doc": doc, "country": country, "near": near, "incident": incident,
+        "min_confidence": min_confidence,
+    })  # fmt: skip
     error = ""
     facts: list[query_facts.Fact] = []
     next_cursor = None
     try:
-        filters = query_facts.FactFilter(
-            state=clean["state"], actor=clean["actor"], recipient=clean["recipient"],
-            dyad=query_facts.parse_dyad(clean["dyad"]),
-            types=query_facts.parse_types([clean["type"]] if clean["type"] else None),
-            since=clean["since"], until=clean["until"], text=clean["text"], doc=clean["doc"],
-            min_confidence=check_threshold(clean["min_confidence"]) if clean["min_confidence"] else None,
-        )  # fmt: skip
-        result = query_facts.page_facts(store, kind, filters, limit=100, cursor=cursor, order=order)
+        result = query_facts.page_facts(store, kind, page_filter(clean), limit=100, cursor=cursor, order=order)
         facts, next_cursor = result.facts, result.next_cursor
     except ConfigError as exc:
         error = str(exc)
@@ -283,7 +354,208 @@ def events_page(
         event_types=ontology.EVENT_TYPES,
         error=error,
         facts=facts,
+        reports=incident_reports(store, facts) if kind == "events" else None,
         export_csv=f"/api/{kind}{query_string(format='csv', **export)}",
         export_json=f"/api/{kind}{query_string(format='json', **export)}",
         next=f"/events{following}" if next_cursor else "",
     )
+
+
+def incident_reports(store: Store, facts: Sequence[query_facts.Fact]) -> dict[str, int]:
+    """incident id -> how many events report it (at any confidence, as the incident pages count), for the
+    incidents of `facts`: the events table links to an incident that has other reports."""
+    ids = sorted({f.record.incident for f in facts if isinstance(f.record, Event) and f.record.incident})
+    if not ids:
+        return {}
+    sql = "SELECT incident, count(*) AS n FROM events WHERE incident IN (SELECT unnest(?::VARCHAR[])) GROUP BY ALL"
+    return {row["incident"]: int(row["n"]) for row in query_rows(store, sql, [ids])}
+
+
+INCIDENTS_PAGE = 50
+
+
+@router.get("/incidents", response_class=HTMLResponse)
+def incidents_page(
+    store: StoreDep,
+    state: Text = None,
+    actor: Text = None,
+    recipient: Text = None,
+    dyad: Text = None,
+    type: Text = None,
+    since: Text = None,
+    until: Text = None,
+    text: Text = None,
+    country: Text = None,
+    near: Text = None,
+    min_confidence: Text = None,
+    order: Annotated[str, Query(pattern="^(reports|date)$")] = "reports",
+    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+) -> HTMLResponse:
+    clean = cleaned({
+        "state": state, "actor": actor, "recipient": recipient, "dyad": dyad, "type": type, "since": since,
+        "until": until, "text": text, "country": country, "near": near, "min_confidence": min_confidence,
+    })  # fmt: skip
+    error = ""
+    found: list[query_incidents.Incident] = []
+    try:
+        found = query_incidents.incidents(store, page_filter(clean), limit=INCIDENTS_PAGE + 1, offset=offset,
+                                          order=order)  # fmt: skip
+    except ConfigError as exc:
+        error = str(exc)
+    shared = {k: v for k, v in clean.items() if v}
+    return html(
+        "incidents.html",
+        order=order,
+        values=clean,
+        default_threshold=default_threshold(),
+        event_types=ontology.EVENT_TYPES,
+        error=error,
+        incidents=found[:INCIDENTS_PAGE],
+        offset=offset,
+        export_json=f"/api/incidents{query_string(order=order, **shared)}",
+        previous=f"/incidents{query_string(order=order, offset=max(0, offset - INCIDENTS_PAGE), **shared)}"
+        if offset else "",
+        next=f"/incidents{query_string(order=order, offset=offset + INCIDENTS_PAGE, **shared)}"
+        if len(found) > INCIDENTS_PAGE else "",
+    )  # fmt: skip
+
+
+@router.get("/incidents/{incident_id}", response_class=HTMLResponse)
+def incident_page(store: StoreDep, incident_id: str) -> HTMLResponse:
+    # Asked for by its id, an incident is shown whatever its confidence; the page says when it is below the
+    # threshold that lists count.
+    found = query_incidents.incident(store, incident_id, min_confidence=0)
+    if found is None:
+        return error_page(404, "Not found", f"No incident {incident_id!r}.")
+    texts = {digest: store.document(digest) for digest in found.documents_of}
+    reports = [
+        report_view(f"report-{i}", fact, found.documents_of[fact.doc_hash], texts[fact.doc_hash])
+        for i, fact in enumerate(found.facts, start=1)
+    ]
+    threshold = default_threshold()
+    return html(
+        "incident.html",
+        incident=found,
+        reports=reports,
+        threshold=threshold,
+        below=found.confidence is not None and found.confidence < threshold,
+        places_map=chart(charts.places_map(report_points(reports), title="Where its reports place it", width=480,
+                                           noun="report")),
+    )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """A run of an excerpt's text; `classes` are its <mark>'s (evidence, the place's name) or empty."""
+
+    text: str
+    classes: str = ""
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    """The sentence(s) around a report's evidence, cut where the evidence and the place's name start and end;
+    `before`/`after`: the text goes on there beyond the excerpt's window (shown as an ellipsis)."""
+
+    snippets: tuple[Snippet, ...]
+    before: bool = False
+    after: bool = False
+
+
+@dataclass(frozen=True)
+class ReportView:
+    """One report of an incident as its page shows it: the event, its document and its evidence in context."""
+
+    anchor: str
+    fact: query_facts.Fact
+    document: dict[str, Any]
+    excerpts: tuple[Excerpt, ...]
+    passes: bool
+
+
+def report_view(anchor: str, fact: query_facts.Fact, document: dict[str, Any], stored: Document | None) -> ReportView:
+    record = fact.record
+    text = stored.text if stored is not None else ""
+    found = excerpts(text, record) if isinstance(record, Event) else ()
+    return ReportView(anchor, fact, document, found, passes(record, None))
+
+
+def report_points(reports: Sequence[ReportView]) -> list[charts.PlacePoint]:
+    """The located reports by place: one point a place, counting its reports, linking to the first of them."""
+    points: dict[tuple[Any, ...], charts.PlacePoint] = {}
+    for report in reports:
+        record = report.fact.record
+        where = record.location if isinstance(record, Event) else None
+        if where is None or where.lat is None or where.lon is None:
+            continue
+        key = (where.place or where.name, where.country, where.lat, where.lon)
+        if key in points:
+            points[key] = replace(points[key], count=points[key].count + 1)
+            continue
+        points[key] = charts.PlacePoint(where.lat, where.lon, place_text(where), quad=query_facts.quad_of(record),
+                                        href=f"#{report.anchor}")  # fmt: skip
+    return list(points.values())
+
+
+def place_text(where: Location) -> str:
+    """A place as the map labels it: its name and state ("Athens, GRC"), a country by its name alone."""
+    name = where.place or where.name
+    return name if where.kind == "country" or not where.country else f"{name}, {where.country}"
+
+
+SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+|\n")
+WINDOW = 300  # characters an excerpt reaches beyond its evidence, at most, looking for the sentence's ends
+
+
+def excerpts(text: str, record: Event) -> tuple[Excerpt, ...]:
+    """The sentences that hold `record`'s evidence (and its place's name), with both marked."""
+    evidence = [(e.start, e.end) for e in record.evidence if 0 <= e.start < e.end <= len(text)]
+    named = record.location.evidence if record.location else None
+    place = [(named.start, named.end)] if named and 0 <= named.start < named.end <= len(text) else []
+    windows = merged(sentence_around(text, start, end) for start, end in [*evidence, *place])
+    mark = f"hl {render.pill_class(record)}"
+    return tuple(
+        Excerpt(cut(text, lo, hi, [(s, e, mark) for s, e in evidence] + [(s, e, "place") for s, e in place]),
+                before=clipped_left, after=clipped_right)
+        for lo, hi, clipped_left, clipped_right in windows
+    )  # fmt: skip
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int, bool, bool]:
+    """The sentence around text[start:end] (from the end of the previous one to its own end), looking at most
+    WINDOW characters either way (then cut at a space); the flags say where the window, not a sentence's end,
+    cut it."""
+    low, high = max(0, start - WINDOW), min(len(text), end + WINDOW)
+    ends = list(SENTENCE_END.finditer(text, low, start))
+    previous = ends[-1] if ends else None
+    following = SENTENCE_END.search(text, end, high)
+    lo = previous.end() if previous else low
+    hi = following.start() + len(following.group().rstrip()) if following else high
+    clipped_left, clipped_right = previous is None and low > 0, following is None and high < len(text)
+    if clipped_left and (space := text.find(" ", lo, start)) >= 0:
+        lo = space + 1
+    if clipped_right and (space := text.rfind(" ", end, hi)) >= 0:
+        hi = space
+    return lo, hi, clipped_left, clipped_right
+
+
+def merged(windows: Iterable[tuple[int, int, bool, bool]]) -> list[tuple[int, int, bool, bool]]:
+    """Overlapping windows as one, in text order."""
+    out: list[tuple[int, int, bool, bool]] = []
+    for lo, hi, left, right in sorted(windows):
+        if out and lo <= out[-1][1]:
+            last = out[-1]
+            out[-1] = (last[0], max(last[1], hi), last[2], right if hi >= last[1] else last[3])
+        else:
+            out.append((lo, hi, left, right))
+    return out
+
+
+def cut(text: str, lo: int, hi: int, marks: Sequence[tuple[int, int, str]]) -> tuple[Snippet, ...]:
+    """text[lo:hi] cut at every mark's start and end; each piece carries the classes of the marks covering it."""
+    bounds = sorted({lo, hi, *(min(max(p, lo), hi) for s, e, _ in marks for p in (s, e))})
+    pieces = []
+    for left, right in zip(bounds, bounds[1:], strict=False):
+        classes = " ".join(dict.fromkeys(c for s, e, c in marks if s <= left and right <= e))
+        pieces.append(Snippet(text[left:right], classes))
+    return tuple(pieces)

@@ -109,6 +109,20 @@ button, .button { background: var(--accent); color: #fff; border: 1px solid var(
 ul.plain { list-style: none; padding: 0; margin: 0; }
 ul.plain > li { padding: .35rem 0; border-bottom: 1px solid var(--line); }
 .pager { display: flex; gap: .6rem; margin: 1rem 0; }
+/* An incident's reports side by side: as many columns as fit, one under 560 px. */
+.reports { list-style: none; padding: 0; margin: 0; display: grid; gap: 1rem;
+  grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); }
+.report { background: #fff; border: 1px solid var(--line); border-radius: var(--radius); padding: .7rem .9rem;
+  min-width: 0; }
+.report:target { border-color: #14213d; box-shadow: 0 0 0 3px var(--focus); }
+.report.below { border-style: dashed; }
+.report h3 { margin-top: 0; overflow-wrap: anywhere; }
+.excerpt { margin: .5rem 0; padding: .4rem .7rem; border-left: 3px solid var(--line); overflow-wrap: anywhere;
+  font-family: Georgia, "Noto Serif", serif; line-height: 1.6; }
+.excerpt mark { border-radius: 3px; padding: 0 1px; color: inherit; }
+mark.place { text-decoration: underline 2px; text-underline-offset: 3px; font-weight: 600; }
+mark.place:not(.hl) { background: transparent; }
+.notice { background: #fff6dd; border: 1px solid #e8d28a; border-radius: var(--radius); padding: .5rem .8rem; }
 footer { max-width: 1200px; margin: 2rem auto 1rem; padding: 0 1rem; color: var(--muted); font-size: .85rem; }
 @media (max-width: 900px) {
   .grid2, .grid3, .doc-layout { grid-template-columns: minmax(0, 1fr); }

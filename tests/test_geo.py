@@ -1,0 +1,249 @@
+"""Where events happened and incidents across documents, through the public surface: the real extractor and
+gazetteer, real DuckDB files, the CLI, the GDELT sample, exports. The stories below were written for these tests."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from diplograph import incidents
+from diplograph.cli import app
+from diplograph.geo.evaluate import score_incidents, score_locations
+from diplograph.io.export import export
+from diplograph.io.gdelt import import_gdelt
+from diplograph.model import Document
+from diplograph.pipeline import default_extractor, extract
+from diplograph.query.facts import FactFilter
+from diplograph.query.incidents import incident, incidents as list_incidents
+from diplograph.store import Store
+from diplograph.store.query import Near
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+GEO = REPO / "bench" / "data" / "geo"
+GDELT = SHARED / "data" / "samples" / "gdelt2-events-sample.csv"
+needs_shared = pytest.mark.skipif(not SHARED.exists(), reason=f"shared data not beside the repository ({SHARED})")
+runner = CliRunner()
+
+# Three outlets on one raid, one on talks the same week elsewhere, one on an older raid by the same pair.
+STORIES = [
+    Document(id="raid-1", source="Gulf Courier", published="2024-05-14", text=(
+        "Israeli warplanes struck targets in the Syrian city of Homs on Tuesday, Syrian state media said. "
+        "Air defences intercepted some of the missiles, the report added.")),
+    Document(id="raid-2", source="Levant Daily", published="2024-05-15", text=(
+        "Israel carried out airstrikes on Syria on Tuesday, hitting a weapons depot in Homs. "
+        "The Israeli military did not comment.")),
+    Document(id="raid-3", source="North Wire", published="2024-05-16", text=(
+        "Syria said Israeli jets bombed a depot in Homs on May 14. "
+        "It was the third such strike this month.")),
+    Document(id="talks", source="North Wire", published="2024-05-16", text=(
+        "Turkish and Iraqi officials met in Baghdad on Wednesday to discuss water sharing.")),
+    Document(id="old-raid", source="Gulf Courier", published="2024-03-02", text=(
+        "Israeli warplanes struck targets near Damascus on Friday, Syrian state media said.")),
+]
+
+
+def _first_location(text: str, published: str = "2024-05-14"):  # type: ignore[no-untyped-def]
+    events = sorted(extract(text, published=published).events, key=lambda e: e.evidence[0].start)
+    return next((e.location for e in events if e.location is not None), None)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "country", "kind"),
+    [
+        ("Saudi and Iranian envoys held talks in Riyadh on Monday.", "Riyadh", "SAU", "city"),
+        ("Turkish drones struck militant positions in Iraq's Duhok province on Sunday.", None, "IRQ", "region"),
+        ("Pakistani troops clashed with Afghan forces near the border town of Chaman on Friday.", "Chaman", "PAK",
+         "city"),
+        ("Chinese President Xi Jinping arrived in Hanoi on Monday for a state visit.", "Hanoi", "VNM", "city"),
+        ("Envoys of Sudan's warring sides met in Qatar on Sunday.", "Qatar", "QAT", "country"),
+    ],
+)
+def test_an_event_is_located_where_its_clause_says(text: str, place: str | None, country: str, kind: str) -> None:
+    location = _first_location(text)
+    assert location is not None
+    assert (location.country, location.kind) == (country, kind)
+    if place is not None:
+        assert location.place == place
+    assert location.evidence is not None and text[location.evidence.start : location.evidence.end] == location.name
+    assert location.lat is not None and location.lon is not None
+
+
+def test_a_venue_is_never_a_party_and_metonymy_is_not_a_place() -> None:
+    found = extract("Saudi and Iranian envoys held talks in Riyadh on Monday.", published="2024-05-14").events
+    assert found and all(e.location is not None and e.location.place == "Riyadh" for e in found if e.location)
+    # 'Moscow' speaks for Russia here: a party, not where anything happened
+    assert _first_location("Moscow accused Washington of meddling in the election.") is None
+
+
+def test_ambiguous_names_are_settled_by_the_documents_states() -> None:
+    lebanon = _first_location("Lebanese and Syrian officials met in Tripoli on Monday to discuss refugees.")
+    libya = _first_location("Libyan and Turkish officials met in Tripoli on Monday to discuss the ceasefire.")
+    assert lebanon is not None and lebanon.country == "LBN"
+    assert libya is not None and libya.country == "LBY"
+
+
+def test_extract_jsonl_carries_the_location(tmp_path: Path) -> None:
+    source = tmp_path / "talks.txt"
+    source.write_text("Saudi and Iranian envoys held talks in Riyadh on Monday.", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(source), "--published", "2024-05-14", "--format", "jsonl",
+                                 "--min-confidence", "0"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    located = [r for r in records if r.get("location")]
+    assert located, records
+    location = located[0]["location"]
+    assert set(location) >= {"name", "place", "admin1", "country", "lat", "lon", "evidence", "method"}
+    assert location["country"] == "SAU" and location["evidence"]["text"] == "Riyadh"
+
+
+@pytest.fixture(scope="module")
+def stories_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("geo") / "stories.duckdb"
+    with Store.open(path) as store:
+        store.add(default_extractor().extract_documents(STORIES))
+    return path
+
+
+def _raid(store: Store):  # type: ignore[no-untyped-def]
+    found = list_incidents(store, FactFilter(dyad=("ISR", "SYR"), types=("ASSAULT",), min_confidence=0))
+    return [i for i in found if i.documents > 1]
+
+
+def test_reports_of_one_raid_are_one_incident(stories_db: Path) -> None:
+    with Store.open(stories_db, read_only=True) as store:
+        linked = _raid(store)
+        assert len(linked) == 1, [i.to_dict() for i in linked]
+        raid = linked[0]
+        docs = {f.record.doc for f in incident(store, raid.id, min_confidence=0).facts}  # type: ignore[union-attr]
+    assert {"raid-1", "raid-2", "raid-3"} <= docs or len(docs & {"raid-1", "raid-2", "raid-3"}) >= 2
+    assert "old-raid" not in docs and "talks" not in docs  # another week, another place: another incident
+    assert raid.first_seen == "2024-05-14" and raid.location is not None and raid.location.country == "SYR"
+    assert set(raid.sources) >= {"Gulf Courier", "Levant Daily"}
+
+
+def test_linking_is_deterministic_and_relinking_agrees(tmp_path: Path, stories_db: Path) -> None:
+    again = tmp_path / "again.duckdb"
+    with Store.open(again) as store:
+        store.add(default_extractor().extract_documents(STORIES))
+        assert store.add(default_extractor().extract_documents(STORIES)).documents_added == 0  # re-ingest: nothing
+        assert store.relink() == 0  # recomputing every link in ingestion order gives the same incidents
+        mine = store.sql("SELECT doc_hash, id, incident FROM events ORDER BY ALL").rows()
+    with Store.open(stories_db, read_only=True) as store:
+        assert store.sql("SELECT doc_hash, id, incident FROM events ORDER BY ALL").rows() == mine
+
+
+def test_incidents_cli_jsonl_csv_and_table(stories_db: Path) -> None:
+    result = runner.invoke(app, ["incidents", "--db", str(stories_db), "--format", "jsonl", "--min-confidence", "0",
+                                 "--type", "ASSAULT"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert rows and set(rows[0]) >= {"id", "event", "actor", "recipient", "date", "location", "reports", "documents",
+                                     "sources", "first_seen"}  # fmt: skip
+    assert rows[0]["documents"] >= 2  # most reported first
+    table = runner.invoke(app, ["incidents", "--db", str(stories_db), "--min-confidence", "0"])
+    assert table.exit_code == 0 and "incidents" in table.stdout
+    text = runner.invoke(app, ["incidents", "--db", str(stories_db), "--format", "csv", "--min-confidence", "0"])
+    header = next(csv.reader([text.stdout.splitlines()[0]]))
+    assert header[:5] == ["id", "event", "actor", "recipient", "date"]
+    bad = runner.invoke(app, ["incidents", "--db", str(stories_db), "--near", "north"])
+    assert bad.exit_code == 1 and "near: expected LAT,LON,KM" in bad.output
+
+
+def test_events_filter_by_where_they_happened(stories_db: Path) -> None:
+    with Store.open(stories_db, read_only=True) as store:
+        in_iraq = store.events(country="IRQ", min_confidence=0)
+        near_homs = store.events(near=Near(34.73, 36.72, 50), min_confidence=0)
+        far = store.events(near="0,0,100", min_confidence=0)
+    assert in_iraq and all(e.location and e.location.country == "IRQ" for e in in_iraq)
+    assert near_homs and all(e.location and e.location.place == "Homs" for e in near_homs)
+    assert list(far) == []
+    cli = runner.invoke(app, ["events", "--db", str(stories_db), "--country", "syr", "--format", "csv",
+                              "--min-confidence", "0"])  # fmt: skip
+    assert cli.exit_code == 0, cli.output
+    rows = list(csv.DictReader(cli.stdout.splitlines()))
+    assert rows and {r["place_country"] for r in rows} == {"SYR"} and all(r["incident"] for r in rows)
+
+
+def test_analytics_count_incidents_unless_asked_for_reports(stories_db: Path) -> None:
+    from diplograph.analytics import dyad_timeline
+
+    with Store.open(stories_db, read_only=True) as store:
+        incidents_count = dyad_timeline(store, "ISR", "SYR", min_confidence=0).total.events
+        reports_count = dyad_timeline(store, "ISR", "SYR", min_confidence=0, count="reports").total.events
+    assert incidents_count < reports_count
+    cli = runner.invoke(app, ["timeline", "ISR", "SYR", "--db", str(stories_db), "--min-confidence", "0", "--json",
+                              "--count", "reports"])  # fmt: skip
+    assert cli.exit_code == 0, cli.output
+    assert json.loads(cli.stdout)["total"]["events"] == reports_count
+
+
+def test_geojson_and_gdelt_exports_carry_the_place(tmp_path: Path, stories_db: Path) -> None:
+    with Store.open(stories_db, read_only=True) as store:
+        written = export(store, "geojson", tmp_path / "events.geojson", min_confidence=0)
+        export(store, "gdelt", tmp_path / "events.tsv", min_confidence=0)
+    collection = json.loads((tmp_path / "events.geojson").read_text(encoding="utf-8"))
+    assert collection["type"] == "FeatureCollection" and len(collection["features"]) == written > 0
+    homs = [f for f in collection["features"] if f["properties"]["place"] == "Homs"]
+    assert homs and homs[0]["geometry"]["coordinates"][0] == pytest.approx(36.7, abs=0.2)  # longitude first
+    with Store.open(tmp_path / "back.duckdb") as back:  # GDELT's ActionGeo columns round-trip
+        import_gdelt(back, tmp_path / "events.tsv")
+        located = back.events(country="SYR")
+    assert located and any(e.location and e.location.place == "Homs" for e in located)
+
+
+@needs_shared
+def test_gdelt_sample_rows_of_one_event_become_one_incident(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "gdelt.duckdb") as store:
+        report = import_gdelt(store, GDELT)
+        row = store.sql("SELECT count(*) AS rows, count(DISTINCT incident) AS incidents FROM events").rows()[0]
+        largest = list_incidents(store, FactFilter(), limit=1)[0]
+    assert report.rows == row["rows"]
+    assert row["incidents"] < 0.8 * row["rows"]  # markedly fewer incidents than rows
+    assert largest.reports >= 5 and largest.documents == largest.reports  # one row, one document
+
+
+def test_the_incident_rules_on_their_own() -> None:
+    import datetime as dt
+
+    day = dt.date(2024, 5, 14)
+
+    def report(doc: str, event: str, actor: str, recipient: str, start: dt.date, place: str | None = None,
+               lat: float | None = None, lon: float | None = None) -> incidents.Report:
+        return incidents.Report(doc, "e", event, frozenset({actor}), frozenset({recipient} - {""}), start, start,
+                                country="SYR" if place else None, kind="city" if place else None, place=place,
+                                lat=lat, lon=lon)  # fmt: skip
+
+    homs = report("a", "ASSAULT", "ISR", "SYR", day, "Homs", 34.73, 36.72)
+    assert incidents.match(report("b", "ASSAULT", "ISR", "SYR", day + dt.timedelta(days=1)), homs) is not None
+    assert incidents.match(report("b", "ASSAULT", "ISR", "SYR", day + dt.timedelta(days=3)), homs) is None
+    assert incidents.match(report("b", "ASSAULT", "ISR", "SYR", day, "Damascus", 33.51, 36.29), homs) is None
+    assert incidents.match(report("b", "SANCTION", "ISR", "SYR", day), homs) is None
+    assert incidents.match(report("b", "COERCE", "ISR", "SYR", day), homs) is not None  # a compatible type
+    linker = incidents.Linker()
+    first = linker.link(homs)
+    assert linker.link(report("b", "ASSAULT", "ISR", "SYR", day)) == first
+    # complete linkage: a report from Damascus does not join through the undated-place report
+    assert linker.link(report("c", "ASSAULT", "ISR", "SYR", day, "Damascus", 33.51, 36.29)) != first
+
+
+@pytest.mark.slow
+def test_written_corpus_scores_hold() -> None:
+    """Floors under today's scores on bench/data/geo (bench/geo_accuracy.py reports them): a regression guard."""
+    places = score_locations(GEO / "places-gold.jsonl")
+    assert places.country >= 0.75 and places.place >= 0.7 and places.none_right >= 0.9
+    linked = score_incidents(GEO / "incident-stories.jsonl", GEO / "incidents-gold.jsonl")
+    assert linked.precision >= 0.9 and linked.recall >= 0.75
+
+
+def test_a_brief_counts_incidents_unless_asked_for_reports(stories_db: Path) -> None:
+    from diplograph.report import brief
+
+    with Store.open(stories_db, read_only=True) as store:
+        by_incident = brief(store, "SYR", min_confidence=0)
+        by_report = brief(store, "SYR", min_confidence=0, count="reports")
+    assert by_incident.event_count < by_report.event_count
