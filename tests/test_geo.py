@@ -247,3 +247,15 @@ def test_a_brief_counts_incidents_unless_asked_for_reports(stories_db: Path) -> 
         by_incident = brief(store, "SYR", min_confidence=0)
         by_report = brief(store, "SYR", min_confidence=0, count="reports")
     assert by_incident.event_count < by_report.event_count
+
+
+def test_a_brief_shows_where_its_events_happened(stories_db: Path) -> None:
+    from diplograph.report import brief, render_html, render_markdown
+
+    with Store.open(stories_db, read_only=True) as store:
+        told = brief(store, "SYR", min_confidence=0)
+    homs = [p for p in told.places if p.place == "Homs"]
+    assert homs and homs[0].country == "SYR" and homs[0].events >= 1
+    html = render_html(told)
+    assert '<section id="places">' in html and "<circle" in html.split('<section id="places">')[1].split("</section>")[0]
+    assert "## Where events happened" in render_markdown(told) and "| Homs, " in render_markdown(told)

@@ -197,6 +197,26 @@ class Citation:
     source: str | None
 
 
+@dataclass(frozen=True)
+class BriefPlace:
+    """A place where events of the brief happened: how many (incidents by default) and the quad most have."""
+
+    place: str
+    kind: str | None
+    admin1: str | None
+    country: str | None
+    lat: float
+    lon: float
+    events: int
+    quad: str | None
+
+    @property
+    def label(self) -> str:
+        parts = [self.place, self.admin1 if self.kind == "city" else None, self.country if self.kind != "country"
+                 else None]  # fmt: skip
+        return ", ".join(p for p in parts if p)
+
+
 @dataclass
 class Brief:
     """What the store says about `state` in [since, until]; see the module docstring."""
@@ -216,6 +236,7 @@ class Brief:
     event_total: int = 0  # all events of the window; `events` lists the latest LISTED of them
     measure_total: int = 0
     thresholds: tuple[float, float] = (0.0, 0.0)  # the minimum confidence of the events and measures it counts
+    places: list[BriefPlace] = field(default_factory=list)  # where its events happened, most events first
 
     @property
     def confidence_note(self) -> str:
@@ -609,6 +630,8 @@ def brief(store: Store, code: str, *, since: DateLike = None, until: DateLike = 
         timeline = _timeline(found)
         totals = found.totals()
         contacts = _contacts(meetings, docs)
+        places = [BriefPlace(r["place"], r["kind"], r["admin1"], r["country"], float(r["lat"]), float(r["lon"]),
+                             int(r["n"]), r["quad"]) for r in found.places()]  # fmt: skip
     for contact in contacts:
         partners.setdefault(contact.state, BriefPartner(contact.state, contact.name)).roles = list(contact.roles)
     ordered = sorted(partners.values(), key=lambda p: (-p.weight, p.code))
@@ -626,5 +649,5 @@ def brief(store: Store, code: str, *, since: DateLike = None, until: DateLike = 
         measures=measures, partners=ordered, timeline=timeline, outreach=contacts,
         network=_network(store, code, partners, since, until, min_confidence, count), sources=sources,
         event_total=totals[0], measure_total=totals[1],
-        thresholds=(reader_threshold(min_confidence), reader_threshold(min_confidence, "measure")),
+        thresholds=(reader_threshold(min_confidence), reader_threshold(min_confidence, "measure")), places=places,
     )  # fmt: skip

@@ -14,6 +14,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from diplograph.charts import COLOURS, LABELS, Bar, Counterpart, Tie, network_svg, partners_map_svg, timeline_svg
+from diplograph.charts.places import PlacePoint, places_map
 from diplograph.ontology import QUADS
 
 if TYPE_CHECKING:
@@ -83,6 +84,20 @@ def map_counterparts(brief: Brief) -> list[Counterpart]:
 def network_ties(brief: Brief) -> list[Tie]:
     """The network's edges, for `network_svg(brief.state, [p.code for p in brief.partners], ...)`."""
     return [Tie(link.a, link.b, link.weight, link.mean_score) for link in brief.network]
+
+
+def place_points(brief: Brief) -> list[PlacePoint]:
+    """The places of the brief's events, for `places_map`."""
+    return [PlacePoint(p.lat, p.lon, p.label, p.events, p.quad) for p in brief.places]
+
+
+def _places_table(brief: Brief) -> list[str]:
+    if not brief.places:
+        return []
+    rows = "".join(f"<tr><td>{_e(p.label)}</td><td>{_e(p.kind or '')}</td><td class=\"num\">{p.events}</td></tr>"
+                   for p in brief.places[:20])  # fmt: skip
+    return ['<table><thead><tr><th>Place</th><th>Kind</th><th class="num">Events</th></tr></thead>',
+            f"<tbody>{rows}</tbody></table>"]  # fmt: skip
 
 
 def _charts(brief: Brief) -> tuple[str, str, str]:
@@ -252,6 +267,9 @@ def render_html(brief: Brief) -> str:
         '</section><section id="partners"><h2>Partners</h2>',
         partners_map,
         *_partners_table(brief),
+        '</section><section id="places"><h2>Where events happened</h2>',
+        places_map(place_points(brief), title=f"Where events involving {brief.name} happened"),
+        *_places_table(brief),
         '</section><section id="timeline"><h2>Timeline</h2>',
         timeline,
         '</section><section id="measures"><h2>Measures and their changes</h2>',
@@ -324,6 +342,12 @@ def render_markdown(brief: Brief) -> str:
             lines.append(f"- {_m(b.label)}: {b.total} ({detail})")
     if brief.timeline.undated:
         lines.append(f"- undated: {brief.timeline.undated}")
+    lines += ["", "## Where events happened", ""]
+    if brief.places:
+        lines += ["| Place | Kind | Events |", "|---|---|---:|"]
+        lines += [f"| {_m(p.label)} | {_m(p.kind or '')} | {p.events} |" for p in brief.places[:20]]
+    else:
+        lines.append("No event of this brief names where it happened.")
     lines += ["", "## Measures and their changes", "",
               "| Measure | From | To | Period | Value | Change | Evidence |",
               "|---|---|---|---|---:|---:|---|"]  # fmt: skip

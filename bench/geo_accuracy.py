@@ -1,0 +1,50 @@
+"""Locations and incident linking scored on the written corpora of bench/data/geo (development and held-out).
+
+    .venv/bin/python bench/geo_accuracy.py [--json out.json]
+
+Prints one table: for places, the share of sentences naming a place whose country / place is right (over every
+such sentence, and over those where an event was extracted), and the share of place-less sentences left without
+one; for incidents, precision / recall / F1 of the pairs of documents that report one incident. The scorers are
+diplograph.geo.evaluate's (also `diplograph evaluate-places` / `evaluate-incidents`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from diplograph.geo.evaluate import score_incidents, score_locations  # noqa: E402
+
+DATA = REPO / "bench" / "data" / "geo"
+SETS = {"development": DATA, "held-out": DATA / "heldout"}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--json", type=Path, help="Also write the scores here.")
+    args = parser.parse_args()
+    results = {}
+    for name, folder in SETS.items():
+        places = score_locations(folder / "places-gold.jsonl").to_dict()
+        linked = score_incidents(folder / "incident-stories.jsonl", folder / "incidents-gold.jsonl").to_dict()
+        results[name] = {"places": places, "incidents": linked}
+    print("| set | place sentences | country right | place right | of those with an event: country / place "
+          "| no place right | incident pairs P / R / F1 |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for name, r in results.items():
+        p, i = r["places"], r["incidents"]
+        print(f"| {name} | {p['located']} | {p['country']:.3f} | {p['place']:.3f} | {p['with_events']}: "
+              f"{p['event_country']:.3f} / {p['event_place']:.3f} | {p['no_place']:.3f} of {p['unlocated']} | "
+              f"{i['precision']:.3f} / {i['recall']:.3f} / {i['f1']:.3f} ({i['gold_pairs']} gold pairs) |")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
