@@ -18,7 +18,8 @@ from diplograph.io.gdelt import import_gdelt
 from diplograph.model import Document
 from diplograph.pipeline import default_extractor, extract
 from diplograph.query.facts import FactFilter
-from diplograph.query.incidents import incident, incidents as list_incidents
+from diplograph.query.incidents import incident
+from diplograph.query.incidents import incidents as list_incidents
 from diplograph.store import Store
 from diplograph.store.query import Near
 
@@ -257,5 +258,6 @@ def test_a_brief_shows_where_its_events_happened(stories_db: Path) -> None:
     homs = [p for p in told.places if p.place == "Homs"]
     assert homs and homs[0].country == "SYR" and homs[0].events >= 1
     html = render_html(told)
-    assert '<section id="places">' in html and "<circle" in html.split('<section id="places">')[1].split("</section>")[0]
+    section = html.split('<section id="places">')[1].split("</section>")[0]
+    assert "<circle" in section
     assert "## Where events happened" in render_markdown(told) and "| Homs, " in render_markdown(told)

@@ -37,6 +37,7 @@ from diplograph.confidence import passes
 from diplograph.ingest import read_sources
 from diplograph.model import Document, Extraction
 from diplograph.query import facts as query_facts
+from diplograph.query import incidents as query_incidents
 from diplograph.store import Store
 from diplograph.web import create_app
 from diplograph.web.pages import router
@@ -100,6 +101,16 @@ PAGES = {
     "events, bad cursor": "/events?cursor=not-a-cursor",
     "events, bad kind": "/events?kind=people",
     "events, bad order": "/events?order=sideways",
+    "events, where": "/events?country=RUS&near=55.75,37.62,50",
+    "events, an incident's reports": "/events?incident={incident}&min_confidence=0",
+    "events, bad near": "/events?near=55.75,37.62",
+    "incidents": "/incidents",
+    "incidents, filtered": "/incidents?state=PRK&type=AGREE,CONSULT&order=date",
+    "incidents, every one": "/incidents?min_confidence=0",
+    "incidents, bad near": "/incidents?near=here",
+    "incidents, bad order": "/incidents?order=sideways",
+    "incident": "/incidents/{incident}",
+    "incident unknown": "/incidents/no-such-incident",
     "page unknown": "/no/such/page",
     "stylesheet": "/static/style.css",
     "favicon": "/favicon.ico",
@@ -203,7 +214,8 @@ def filler_documents() -> list[Extraction]:
 
 
 def stored_values(path: Path) -> dict[str, str]:
-    """The values the page paths name: content hashes, a fact of the seed, the cursor of a second page."""
+    """The values the page paths name: content hashes, a fact of the seed, the cursor of a second page, the most
+    reported incident."""
     with Store.open(path, read_only=True) as store:
         seed = query_facts.document_view(store, "north-korea-new-diplomacy")
         hostile = query_facts.document_view(store, hostile_document().id)
@@ -213,9 +225,10 @@ def stored_values(path: Path) -> dict[str, str]:
         hidden = next(v for v in views if v is not None and any(not passes(f.record, None) for f in v.facts))
         every = query_facts.page_facts(store, "events", query_facts.FactFilter(min_confidence=0.0), limit=100)
         assert every.next_cursor is not None
+        (incident,) = query_incidents.incidents(store, query_facts.FactFilter(min_confidence=0.0), limit=1)
         return {
             "seed": seed.hash, "seed_fact": seed.facts[0].anchor, "hostile": hostile.hash, "hidden": hidden.hash,
-            "cursor": every.next_cursor,
+            "cursor": every.next_cursor, "incident": incident.id,
         }  # fmt: skip
 
 

@@ -219,10 +219,21 @@ class Places:
             return None
         wanted = set(context)
         in_context = next((p for p in candidates if p.country in wanted), None)
-        if in_context is not None:
+        if in_context is not None and not _dwarfed(in_context, candidates[0]):
             return in_context, "gazetteer+context"
         several = len({p.country for p in candidates}) > 1
         return candidates[0], "gazetteer+population" if several else "gazetteer"
+
+
+DWARFING_POPULATION = 1_000_000
+DWARFING_RATIO = 25
+
+
+def _dwarfed(chosen: Place, top: Place) -> bool:
+    """Whether a city of a million or more, DWARFING_RATIO times the size of the context's candidate, is meant
+    rather than it: 'Santiago' in a story about Peru and Chile is Chile's capital even when only Peru is a party."""
+    return (top is not chosen and top.kind == "city" and top.population >= DWARFING_POPULATION
+            and top.population >= DWARFING_RATIO * max(chosen.population, 1))
 
 
 def _index_keys(place: Place) -> set[str]:

@@ -102,8 +102,23 @@ def _place_objects(token: Token, event: str) -> Iterator[tuple[Token, bool]]:
                     yield obj, True
             if head.pos_ == "VERB":
                 yield from ((c, True) for c in head.children if c.dep_ == "dobj")
-    for prep in _deeper_preps(heads[-1]):
-        yield from ((g, False) for g in prep.children if g.dep_ == "pobj")
+    for head in heads:
+        for prep in _deeper_preps(head):
+            yield from ((g, False) for g in prep.children if g.dep_ == "pobj")
+    yield from ((obj, False) for obj in _visit_destinations(heads[-1]))
+
+
+VISIT_NOUNS = frozenset({"visit", "trip", "tour", "stop", "stopover", "mission"})
+
+
+def _visit_destinations(head: Token) -> Iterator[Token]:
+    """'Hungary's foreign minister, on a visit to Belgrade, signed ...', 'during a trip to Vietnam': where the
+    actor was when they acted, wherever the parser hung the phrase in the clause (its subject included)."""
+    for t in head.subtree:
+        if t.dep_ == "pobj" and t.lemma_.lower() in VISIT_NOUNS and t.head.lower_ in ("on", "during"):
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ in ("to", "in"):
+                    yield from (g for g in c.children if g.dep_ == "pobj")
 
 
 MOVING_EVENTS = frozenset({"AID", "MOBILIZE"})  # 'delivered aid to Aden', 'deployed troops to Ciudad Juarez'
@@ -159,8 +174,12 @@ def _phrase(obj: Token, depth: int = 0) -> Phrase | None:
     lower = obj.lower_
     if lower in PLACE_NOUNS and not (obj.text[:1].isupper() and obj.ent_type_ in PLACE_ENTITIES):  # 'Mexico City'
         named = [c for c in obj.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
-        if named and lower in REGION_WORDS:
-            return Phrase(named[0].i, obj.i + 1, True)
+        if named and lower in REGION_WORDS:  # 'South Kivu province': the whole compound run
+            first = min(t.i for n in named for t in n.subtree if t.dep_ == "compound" or t is n)
+            return Phrase(first, obj.i + 1, True)
+        owner = next((c for c in obj.lefts if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        if owner is not None and lower not in REGION_WORDS:  # "Karachi's main port", "Kyiv's outskirts"
+            return _phrase(owner, depth + 1)
         for c in obj.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 inner = next((g for g in c.children if g.dep_ == "pobj"), None)

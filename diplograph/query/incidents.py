@@ -104,7 +104,8 @@ def incidents(store: Store, filters: FactFilter | None = None, *, limit: int = 1
 
 
 def incident(store: Store, incident_id: str, *, min_confidence: float | None = None) -> Incident | None:
-    """One incident with all its reports (at the confidence threshold) and their documents; None if unknown."""
+    """One incident with all its reports (whatever each one's confidence) and their documents; None when unknown
+    or when the incident's combined confidence is below `min_confidence` (None: the default threshold)."""
     found = incidents(store, FactFilter(incident=incident_id, min_confidence=min_confidence), limit=1,
                       with_reports=True)  # fmt: skip
     return found[0] if found else None

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 MAX_ENTRIES = 2048
 MAX_BODY = 2 * 1024 * 1024  # bytes: larger answers (big CSV pages) are not kept
-LIGHT_PATHS = ("/api/events", "/api/measures", "/api/documents", "/api/stats")  # pages and lookups: milliseconds
+LIGHT_PATHS = ("/api/events", "/api/measures", "/api/incidents", "/api/documents", "/api/stats")  # milliseconds
 CORES = os.cpu_count() or 1
 
 
