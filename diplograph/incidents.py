@@ -12,7 +12,8 @@ with the same type and parties)
     wider than `MAX_SPAN_DAYS` (a year, a range of years) is too vague to link anything;
   - their places agree where both name one: same state; two cities within `NEAR_KM`; a city and the region it
     lies in; two regions, or a region and a city of another one, within `REGION_KM`. A report sharing only one
-    party joins another only at the same place when both name a place.
+    party joins another only at the same place when both name a place, and never when that one party is the state both took place in (a capital sees a dozen unrelated
+events a day), unless both come from one article (GDELT rows of one story share its URL).
 
 Linking is incremental and deterministic: a new event joins the incident it matches best (it must match every
 report of it, so that places cannot chain from 'China' to 'Shanghai' to 'Beijing'; the best single match ranks:
@@ -64,6 +65,7 @@ class Report:
     lon: float | None = None
     incident: str | None = None
     confidence: float | None = None
+    url: str | None = None  # the story's address: rows of one article (GDELT codes several per story) share it
 
     @property
     def linkable(self) -> bool:
@@ -173,7 +175,15 @@ def match(new: Report, old: Report) -> tuple[int, ...] | None:
         return None
     if parties == 1 and not place and new.recipient | old.recipient and new.country and old.country:
         return None  # a report naming no recipient joins another only at the same place, when both name one
+    if parties == 1 and _at_home(new, old) and not (new.url and new.url == old.url):
+        return None  # one shared state at home: its capital sees a dozen unrelated events a day
     return kind + parties, place, -gap
+
+
+def _at_home(a: Report, b: Report) -> bool:
+    """Whether the one party two reports share is the state both happened in (a domestic venue)."""
+    shared = (a.actor | a.recipient) & (b.actor | b.recipient)
+    return bool(a.country) and a.country == b.country and shared <= {a.country}
 
 
 BUCKET_DAYS = 7

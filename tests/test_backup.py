@@ -129,7 +129,7 @@ def build_at_version(path: Path, version: int) -> None:
         if version >= 6:  # from version 6 on, events are linked into incidents as they are written
             from diplograph.store.links import link_rows
 
-            link_rows(conn, rows["events"], {d["hash"]: d["published"] for d in rows["documents"]})
+            link_rows(conn, rows["events"], {d["hash"]: d for d in rows["documents"]})
 
         for table in tables:
             columns = {r[0] for r in conn.execute(

@@ -62,6 +62,20 @@ def _first_location(text: str, published: str = "2024-05-14"):  # type: ignore[n
          "city"),
         ("Chinese President Xi Jinping arrived in Hanoi on Monday for a state visit.", "Hanoi", "VNM", "city"),
         ("Envoys of Sudan's warring sides met in Qatar on Sunday.", "Qatar", "QAT", "country"),
+        # a purpose clause happens where its main clause does
+        ("Turkish army engineers arrived in Misrata on Monday to train Libyan forces.", None, "LBY", "city"),
+        # a possessive place before a place noun; a whole compound region name
+        ("Chinese and Pakistani warships held joint drills at Karachi's main port on Monday.", "Karachi", "PAK", "city"),
+        ("Rwandan troops crossed into Congo's South Kivu province on Monday to back Congolese forces.", "South Kivu",
+         "COD", "region"),
+        # a visit told in the subject's apposition
+        ("Japan's foreign minister, on a visit to Manila on Friday, signed a defence pact with the Philippines.",
+         "Manila", "PHL", "city"),
+        # the place hangs on an event noun that is the subject
+        ("A Russian drone strike on a depot in the Kharkiv region killed two workers on Sunday.", None, "UKR",
+         "region"),
+        # a capital of millions is meant over a small namesake in the party's own state
+        ("Bangladesh's foreign adviser met Indian officials in Dhaka on Monday.", "Dhaka", "BGD", "city"),
     ],
 )
 def test_an_event_is_located_where_its_clause_says(text: str, place: str | None, country: str, kind: str) -> None:
@@ -72,6 +86,15 @@ def test_an_event_is_located_where_its_clause_says(text: str, place: str | None,
         assert location.place == place
     assert location.evidence is not None and text[location.evidence.start : location.evidence.end] == location.name
     assert location.lat is not None and location.lon is not None
+
+
+def test_a_region_spelled_another_way_is_found_among_the_events_states() -> None:
+    location = _first_location("Afghan forces shelled border posts in Pakistan's Kurram province, Pakistani officials "
+                               "said, a day after talks in Kabul.")  # fmt: skip
+    # GeoNames has no 'Kurram' region (it is a district): nothing close enough, so no guess
+    assert location is None or location.country in ("PAK", "AFG")
+    konar = _first_location("Pakistani artillery shelled villages in Afghanistan's Konarr province on Monday.")
+    assert konar is not None and konar.country == "AFG" and konar.method == "gazetteer+spelling"
 
 
 def test_a_venue_is_never_a_party_and_metonymy_is_not_a_place() -> None:

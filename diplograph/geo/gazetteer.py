@@ -164,8 +164,11 @@ class Places:
     def __init__(self, places: Iterable[Place], stoplist: Iterable[str] = ()) -> None:
         self._by_id: dict[str, Place] = {}
         self._index: dict[str, list[Place]] = {}
+        self._regions: list[Place] = []
         for place in places:
             self._by_id[place.id] = place
+            if place.kind == "region":
+                self._regions.append(place)
             for key in _index_keys(place):
                 self._index.setdefault(key, []).append(place)
         self._stoplist = frozenset(place_key(word) for word in stoplist)
@@ -193,6 +196,28 @@ class Places:
         if not matches and kinds == {"region"}:
             matches = self._regions_named_after(core)
         return _ranked(matches)
+
+    def region_spelled_like(self, name: str, countries: Iterable[str]) -> Place | None:
+        """The region of one of `countries` whose name is spelled most like `name` ("Akkar" for GeoNames'
+        "Aakkar", "Kunar" for "Konar"), if one is close enough (difflib ratio >= SPELLING_RATIO) and clearly
+        closer than the next; for a written region name the exact lookup did not find. Transliterations vary
+        more than any alternate list keeps."""
+        import difflib
+
+        core = split_kind(place_key(name))[0]
+        wanted = set(countries)
+        scored = []
+        for place in self._regions:
+            if place.country in wanted:
+                keys = {place_key(place.name), region_short_key(place.name) or ""} - {""}
+                best = max(difflib.SequenceMatcher(None, core, k).ratio() for k in keys)
+                scored.append((best, place))
+        scored.sort(key=lambda pair: (-pair[0], pair[1].id))
+        if not scored or scored[0][0] < SPELLING_RATIO:
+            return None
+        if len(scored) > 1 and scored[1][0] >= scored[0][0] - 0.05:
+            return None  # two regions about as close: no guess
+        return scored[0][1]
 
     def _regions_named_after(self, key: str) -> list[Place]:
         """The regions that bear another name of a city of this key, in the city's country."""
@@ -225,6 +250,7 @@ class Places:
         return candidates[0], "gazetteer+population" if several else "gazetteer"
 
 
+SPELLING_RATIO = 0.8
 DWARFING_POPULATION = 1_000_000
 DWARFING_RATIO = 25
 

@@ -60,14 +60,30 @@ def locate(doc: Doc, trigger: int, res: Resolution, event: str,
 
 
 def _clause_heads(token: Token) -> list[Token]:
+    """The trigger, the verb of its clause, and for a purpose clause the verb it serves ('arrived in Bamako to
+    train Malian troops': the training happens where they arrived)."""
     from diplograph.coding.args import governing_verb
 
-    if token.pos_ in ("VERB", "AUX"):
-        return [token]
-    verb = governing_verb(token)
-    if verb is None and token.head.pos_ in ("VERB", "AUX") and token.head.i != token.i:
-        verb = token.head  # 'A drone attack damaged port infrastructure in Odessa': the parser made it npadvmod
-    return [token] if verb is None else [token, verb]
+    verb = token if token.pos_ in ("VERB", "AUX") else governing_verb(token) or _verb_above(token)
+    heads = [token] if verb is None or verb is token else [token, verb]
+    if verb is not None and verb.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                   for c in verb.children):  # fmt: skip
+        if verb.head.pos_ == "VERB" and verb.head.i != verb.i:
+            heads.append(verb.head)
+    return heads
+
+
+def _verb_above(token: Token, steps: int = 4) -> Token | None:
+    """The nearest verb above a noun the parser hung off an adverb or a modifier ('docked ... ahead of joint
+    exercises', 'A drone attack damaged ...' as npadvmod)."""
+    t = token
+    for _ in range(steps):
+        if t.head.i == t.i or t.dep_ in CLOSED_DEPS - {"nsubj"}:
+            return None
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return None
 
 
 def _place_objects(token: Token, event: str) -> Iterator[tuple[Token, bool]]:
@@ -149,7 +165,8 @@ def _deeper_preps(head: Token, depth: int = 4) -> Iterator[Token]:
         following = []
         for t in frontier:
             for c in t.children:
-                if c.dep_ in CLOSED_DEPS or (c.dep_ == "prep" and c.lower_ in OTHER_TIME_PREPS):
+                subject_event = c.dep_ == "nsubj" and t is head and c.pos_ == "NOUN"  # 'a strike on ... killed'
+                if (c.dep_ in CLOSED_DEPS and not subject_event) or (c.dep_ == "prep" and c.lower_ in OTHER_TIME_PREPS):
                     continue
                 if c.dep_ == "prep" and c.lower_ in VENUE_PREPS and t is not head:
                     yield c
@@ -232,6 +249,9 @@ def _resolve(doc: Doc, phrase: Phrase, res: Resolution, context: Sequence[Sequen
     kind = "region" if phrase.region else None
     found = next((r for tier in context if (r := places().resolve(name, tier, kind)) and r[1].endswith("context")),
                  None) or places().resolve(name, (), kind)  # fmt: skip
+    if found is None and phrase.region:  # 'Kunar province', 'the governorate of Akkar': another transliteration
+        region = places().region_spelled_like(name, [c for tier in context for c in tier])
+        found = None if region is None else (region, "gazetteer+spelling")
     if found is None:
         return None
     place, method = found

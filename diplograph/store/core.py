@@ -398,7 +398,7 @@ class Store:
         rows = convert.batch_rows(fresh, datetime.now(UTC).replace(tzinfo=None))
         _check_ids(rows["events"], "events")
         _check_ids(rows["measures"], "measures")
-        links.link_rows(conn, rows["events"], {d["hash"]: d["published"] for d in rows["documents"]})
+        links.link_rows(conn, rows["events"], {d["hash"]: d for d in rows["documents"]})
         for table in TABLES:
             insert_rows(conn, table, rows[table])
         return AddResult(len(fresh), len(batch) - len(fresh), len(rows["events"]), len(rows["measures"]))

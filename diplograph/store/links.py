@@ -14,24 +14,27 @@ Connection = Any  # duckdb.DuckDBPyConnection
 RANGES_PER_QUERY = 16
 
 
-def report_from_row(row: dict[str, Any], published: dt.date | None) -> Report:
-    """The linking view of an event row (as written by store.convert.event_row or read back from the store)."""
+def report_from_row(row: dict[str, Any], published: dt.date | None, url: str | None = None) -> Report:
+    """The linking view of an event row (as written by store.convert.event_row or read back from the store), with
+    its document's publication day and URL."""
     start, end = window(row.get("date_start"), row.get("date_end"), published)
     loc = row.get("location") or {}
     return Report(
         doc_hash=row["doc_hash"], id=row["id"], event=row["event"], actor=frozenset(row["actor"] or ()),
         recipient=frozenset(row["recipient"] or ()), start=start, end=end, country=loc.get("country"),
         kind=loc.get("kind"), place=loc.get("place"), admin1=loc.get("admin1"), lat=loc.get("lat"),
-        lon=loc.get("lon"), incident=row.get("incident"), confidence=row.get("confidence"),
+        lon=loc.get("lon"), incident=row.get("incident"), confidence=row.get("confidence"), url=url,
     )  # fmt: skip
 
 
-def link_rows(conn: Connection, rows: list[dict[str, Any]], published: dict[str, dt.date | None]) -> None:
-    """Give each new event row its incident (`rows` in document order; `published` by document hash): the one of
-    its best match among stored events and the rows before it, or a new one."""
+def link_rows(conn: Connection, rows: list[dict[str, Any]], documents: dict[str, dict[str, Any]]) -> None:
+    """Give each new event row its incident (`rows` in document order; `documents`: their document rows by hash,
+    for the publication day and URL): the one of its best match among stored events and the rows before it, or a
+    new one."""
     if not rows:
         return
-    reports = [report_from_row(row, published.get(row["doc_hash"])) for row in rows]
+    reports = [report_from_row(row, documents[row["doc_hash"]].get("published"), documents[row["doc_hash"]].get("url"))
+               for row in rows]  # fmt: skip
     linker = Linker()
     for old in stored_candidates(conn, [r for r in reports if r.linkable]):
         linker.remember(old)  # every report of each incident a new report may join (complete linkage)
@@ -77,7 +80,7 @@ def stored_candidates(conn: Connection, reports: Sequence[Report]) -> list[Repor
         rows = conn.execute(
             f"""
             SELECT e.doc_hash, e.id, e.event, e.actor, e.recipient, e.date_start, e.date_end, e.location,
-                   e.incident, e.confidence, d.published
+                   e.incident, e.confidence, d.published, d.url
             FROM events e JOIN documents d ON d.hash = e.doc_hash
             WHERE e.incident IS NOT NULL AND e.event IN ({", ".join("?" * len(types))})
               AND (e.date_start IS NULL OR e.date_end - e.date_start <= ?)
@@ -89,8 +92,8 @@ def stored_candidates(conn: Connection, reports: Sequence[Report]) -> list[Repor
         for row in rows:
             names = ("doc_hash", "id", "event", "actor", "recipient", "date_start", "date_end", "location",
                      "incident", "confidence")  # fmt: skip
-            record = dict(zip(names, row[:-1], strict=True))
-            report = report_from_row(record, row[-1])
+            record = dict(zip(names, row[:-2], strict=True))
+            report = report_from_row(record, row[-2], row[-1])
             found[(report.doc_hash, report.id)] = report
     incidents = sorted({r.incident for r in found.values() if r.incident})
     for report in _members(conn, incidents):
@@ -108,13 +111,13 @@ def _members(conn: Connection, incidents: list[str]) -> list[Report]:
         return []
     rows = conn.execute(
         f"""
-        SELECT {", ".join("e." + c for c in _REPORT_COLUMNS)}, d.published
+        SELECT {", ".join("e." + c for c in _REPORT_COLUMNS)}, d.published, d.url
         FROM events e JOIN documents d ON d.hash = e.doc_hash
         WHERE e.incident IN (SELECT unnest(?::VARCHAR[]))
         """,
         [incidents],
     ).fetchall()
-    return [report_from_row(dict(zip(_REPORT_COLUMNS, row[:-1], strict=True)), row[-1]) for row in rows]
+    return [report_from_row(dict(zip(_REPORT_COLUMNS, row[:-2], strict=True)), row[-2], row[-1]) for row in rows]
 
 
 def relink(conn: Connection, *, batch: int = 50_000) -> int:
@@ -124,7 +127,7 @@ def relink(conn: Connection, *, batch: int = 50_000) -> int:
     cursor = conn.execute(
         """
         SELECT e.doc_hash, e.id, e.event, e.actor, e.recipient, e.date_start, e.date_end, e.location, e.incident,
-               e.confidence, d.published
+               e.confidence, d.published, d.url
         FROM events e JOIN documents d ON d.hash = e.doc_hash
         ORDER BY d.ingested_at, d.hash, e.seq
         """
@@ -135,9 +138,9 @@ def relink(conn: Connection, *, batch: int = 50_000) -> int:
     changes: list[tuple[str, str, str]] = []
     while chunk := cursor.fetchmany(batch):
         for row in chunk:
-            record = dict(zip(names, row[:-1], strict=True))
+            record = dict(zip(names, row[:-2], strict=True))
             record["incident"] = None
-            report = report_from_row(record, row[-1])
+            report = report_from_row(record, row[-2], row[-1])
             incident = linker.link(report)
             if incident != row[8]:
                 changes.append((incident, report.doc_hash, report.id))
