@@ -12,8 +12,9 @@ with the same type and parties)
     wider than `MAX_SPAN_DAYS` (a year, a range of years) is too vague to link anything;
   - their places agree where both name one: same state; two cities within `NEAR_KM`; a city and the region it
     lies in; two regions, or a region and a city of another one, within `REGION_KM`. A report sharing only one
-    party joins another only at the same place when both name a place, and never when that one party is the state both took place in (a capital sees a dozen unrelated
-events a day), unless both come from one article (GDELT rows of one story share its URL).
+    party joins another only at the same place when both name a place, and never when that one party is the
+    state both took place in (a capital sees a dozen unrelated events a day), unless both come from one article
+    (GDELT rows of one story share its URL).
 
 Linking is incremental and deterministic: a new event joins the incident it matches best (it must match every
 report of it, so that places cannot chain from 'China' to 'Shanghai' to 'Beijing'; the best single match ranks:

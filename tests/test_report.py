@@ -145,7 +145,7 @@ def test_html_is_self_contained(html: str) -> None:
     assert "<script" not in html.lower() and "javascript:" not in html.lower()
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", html)  # nothing loaded from elsewhere
     assert not re.search(r"@import|url\(", html)
-    assert html.count("<svg") == 3
+    assert html.count("<svg") == 4  # partners map, places map, timeline, network
     for css_class in ("chart timeline", "chart map", "chart network"):
         assert f'class="{css_class}"' in html
 

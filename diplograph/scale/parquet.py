@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from diplograph.store import links
 from diplograph.store.core import FACT_ORDER, TABLES, AddResult, arrow_schema
 from diplograph.store.query import sql_string
 
@@ -109,7 +110,7 @@ def load_parquet(store: Store, out_dir: str | Path) -> AddResult:
             conn.execute("BEGIN TRANSACTION")
             conn.execute(f"""
                 CREATE TEMP TABLE {staged} AS
-                SELECT {_columns("documents")}, {part} AS _part
+                SELECT {_columns("documents")}, {part} AS _part, file_row_number AS _row
                 FROM read_parquet({sql_string(_glob(out_dir, "documents"))}, filename=true, file_row_number=true)
                 WHERE hash NOT IN (SELECT hash FROM documents)
                 QUALIFY row_number() OVER (PARTITION BY hash ORDER BY {part}, file_row_number) = 1
@@ -129,6 +130,7 @@ def load_parquet(store: Store, out_dir: str | Path) -> AddResult:
                     {_STORED_ORDER.get(table, "")}
                 """).fetchone()
                 added[table] = int(row[0]) if row else 0
+            links.link_pending(conn, staged)  # incidents, in the order the serial path would have linked them
             new = conn.execute(f"SELECT count(*) FROM {staged}").fetchone()
             total = conn.execute(skipped_sql).fetchone()
             conn.execute(f"DROP TABLE {staged}")

@@ -120,6 +120,45 @@ def _members(conn: Connection, incidents: list[str]) -> list[Report]:
     return [report_from_row(dict(zip(_REPORT_COLUMNS, row[:-2], strict=True)), row[-2], row[-1]) for row in rows]
 
 
+def link_pending(conn: Connection, order_table: str, *, batch: int = 20_000) -> int:
+    """Link the events that have no incident yet (rows loaded from Parquet parts), in the order of `order_table`
+    (a table of their documents with `hash`, `_part`, `_row`: the order the serial path would have stored them
+    in), a batch at a time against everything linked before; returns how many were linked."""
+    cursor = conn.execute(
+        f"""
+        SELECT {", ".join("e." + c for c in _REPORT_COLUMNS)}, d.published, d.url
+        FROM events e JOIN documents d ON d.hash = e.doc_hash JOIN {order_table} o ON o.hash = e.doc_hash
+        WHERE e.incident IS NULL
+        ORDER BY o._part, o._row, e.seq
+        """
+    )
+    pending = [(dict(zip(_REPORT_COLUMNS, row[:-2], strict=True)), row[-2], row[-1]) for row in cursor.fetchall()]
+    for start in range(0, len(pending), batch):
+        chunk = pending[start : start + batch]
+        reports = [report_from_row(record, published, url) for record, published, url in chunk]
+        linker = Linker()
+        for old in stored_candidates(conn, [r for r in reports if r.linkable]):
+            linker.remember(old)
+        _update(conn, [(linker.link(r), r.doc_hash, r.id) for r in reports])
+    return len(pending)
+
+
+def _update(conn: Connection, changes: list[tuple[str, str, str]]) -> None:
+    """Set the incident of each (incident, doc_hash, id)."""
+    if not changes:
+        return
+    import pyarrow as pa
+
+    table = pa.table({"incident": [c[0] for c in changes], "doc_hash": [c[1] for c in changes],
+                      "id": [c[2] for c in changes]})  # fmt: skip
+    conn.register("_diplograph_links", table)
+    try:
+        conn.execute("UPDATE events SET incident = r.incident FROM _diplograph_links r "
+                     "WHERE events.doc_hash = r.doc_hash AND events.id = r.id")
+    finally:
+        conn.unregister("_diplograph_links")
+
+
 def relink(conn: Connection, *, batch: int = 50_000) -> int:
     """Recompute the incident of every stored event, in ingestion order (documents by ingestion time, then hash;
     events by position); returns the number of events whose incident changed. Deterministic: the same store gives
@@ -144,15 +183,5 @@ def relink(conn: Connection, *, batch: int = 50_000) -> int:
             incident = linker.link(report)
             if incident != row[8]:
                 changes.append((incident, report.doc_hash, report.id))
-    if changes:
-        import pyarrow as pa
-
-        table = pa.table({"incident": [c[0] for c in changes], "doc_hash": [c[1] for c in changes],
-                          "id": [c[2] for c in changes]})  # fmt: skip
-        conn.register("_diplograph_relink", table)
-        try:
-            conn.execute("UPDATE events SET incident = r.incident FROM _diplograph_relink r "
-                         "WHERE events.doc_hash = r.doc_hash AND events.id = r.id")
-        finally:
-            conn.unregister("_diplograph_relink")
+    _update(conn, changes)
     return len(changes)
