@@ -194,6 +194,56 @@ _V6_LOCATION_INCIDENT = _sql(
 )
 
 
+_V7_WATCH_AND_ALERTS = _sql(
+    # What `diplograph watch` keeps between rounds and across restarts (diplograph.watch): each source's HTTP
+    # validators, schedule and health, and every item it has seen, so that nothing is fetched twice; saved
+    # queries (alerts) and the facts each one has reported, so that an alert fires once per fact. Items and hits
+    # grow with the intake: like the fact tables they have no key index (DuckDB keeps those whole in memory);
+    # the one writer checks for a row before adding it.
+    """
+    CREATE TABLE watch_sources (
+        source          VARCHAR PRIMARY KEY,   -- the feed or page URL, the page list or the folder, as given
+        kind            VARCHAR NOT NULL,      -- feed | page | folder
+        etag            VARCHAR,               -- HTTP validators of the last 200 response
+        last_modified   VARCHAR,
+        last_fetch      TIMESTAMP,             -- last attempt (UTC)
+        last_ok         TIMESTAMP,             -- last attempt that worked
+        next_due        TIMESTAMP,             -- not fetched again before this (interval, backoff)
+        failures        INTEGER NOT NULL,      -- consecutive failures (the backoff grows with them)
+        items_seen      BIGINT NOT NULL,
+        documents_added BIGINT NOT NULL,
+        errors          BIGINT NOT NULL,
+        last_error      VARCHAR
+    )
+    """,
+    """
+    CREATE TABLE watch_items (
+        source   VARCHAR NOT NULL,
+        item     VARCHAR NOT NULL,             -- a feed entry's id or link, a page URL, a file's path
+        seen_at  TIMESTAMP NOT NULL,
+        doc_hash VARCHAR                       -- the document it gave; NULL when it gave none (a problem)
+    )
+    """,
+    """
+    CREATE TABLE alerts (
+        name       VARCHAR PRIMARY KEY,
+        kind       VARCHAR NOT NULL,           -- events | measures | incidents
+        query      JSON NOT NULL,              -- the filters, as `events` / `measures` / `incidents` take them
+        webhook    VARCHAR,                    -- a URL to POST each new match to, or NULL
+        created_at TIMESTAMP NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE alert_hits (
+        alert    VARCHAR NOT NULL,
+        fact     VARCHAR NOT NULL,             -- doc_hash/id of an event or measure; the id of an incident
+        fired_at TIMESTAMP NOT NULL,
+        payload  JSON NOT NULL                 -- what was reported: the fact, its evidence, its document's link
+    )
+    """,
+)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, events and measures", _V1_CORE_TABLES),
     Migration(2, "mentions: actor, date and quantity spans of each document", _V2_MENTIONS),
@@ -202,6 +252,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(5, "confidence of each event and measure; the dyad views carry it", _V5_CONFIDENCE),
     Migration(6, "location of each event and the incident it reports; event_dyads carries the incident",
               _V6_LOCATION_INCIDENT),
+    Migration(7, "watch state (sources, items seen) and alerts (saved queries, facts reported)", _V7_WATCH_AND_ALERTS),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 _OWN_TABLES = ("documents", "events", "measures", "mentions")
