@@ -75,6 +75,11 @@ def _first_location(text: str, published: str = "2024-05-14"):  # type: ignore[n
         # the place hangs on an event noun that is the subject
         ("A Russian drone strike on a depot in the Kharkiv region killed two workers on Sunday.", None, "UKR",
          "region"),
+        # a region name of several words joined by 'and'; a clause the parser made a noun's modifier
+        ("Iranian drones struck a camp in Pakistan's Khyber and Pakhtunkhwa province on Friday.", None, "PAK",
+         "region"),
+        ("A Russian missile attack damaged rail infrastructure in Kharkiv overnight, Ukraine's railway said.",
+         "Kharkiv", "UKR", "city"),
         # a capital of millions is meant over a small namesake in the party's own state
         ("Bangladesh's foreign adviser met Indian officials in Dhaka on Monday.", "Dhaka", "BGD", "city"),
     ],

@@ -66,6 +66,8 @@ def _clause_heads(token: Token) -> list[Token]:
 
     verb = token if token.pos_ in ("VERB", "AUX") else governing_verb(token) or _verb_above(token)
     heads = [token] if verb is None or verb is token else [token, verb]
+    if verb is None and token.dep_ in ("nmod", "compound", "npadvmod") and token.head.pos_ in ("NOUN", "PROPN"):
+        heads.append(token.head)  # 'A missile attack damaged rail infrastructure in Kharkiv', parsed as one phrase
     if verb is not None and verb.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to"
                                                                    for c in verb.children):  # fmt: skip
         if verb.head.pos_ == "VERB" and verb.head.i != verb.i:
@@ -102,6 +104,10 @@ def _place_objects(token: Token, event: str) -> Iterator[tuple[Token, bool]]:
         # the Kherson region', 'exchanged fire along the frontier in Rakhine state'.
         for arg in _arguments(head):
             for _prep, obj in prep_objects(arg, VENUE_PREPS):
+                yield obj, False
+        if head.pos_ == "VERB" and head.dep_ in ("amod", "acl") and head.head.i != head.i:
+            # a clause the parser made a noun's modifier ('attack damaged port infrastructure in Odessa')
+            for _prep, obj in prep_objects(head.head, VENUE_PREPS):
                 yield obj, False
     moving = event in MOVING_EVENTS or any(h.lemma_.lower() in VISIT_LEMMAS | MOVE_LEMMAS for h in heads)
     for head in heads:
@@ -190,9 +196,9 @@ def _phrase(obj: Token, depth: int = 0) -> Phrase | None:
         return None
     lower = obj.lower_
     if lower in PLACE_NOUNS and not (obj.text[:1].isupper() and obj.ent_type_ in PLACE_ENTITIES):  # 'Mexico City'
-        named = [c for c in obj.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
-        if named and lower in REGION_WORDS:  # 'South Kivu province': the whole compound run
-            first = min(t.i for n in named for t in n.subtree if t.dep_ == "compound" or t is n)
+        named = [c for c in obj.lefts if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"]
+        if named and lower in REGION_WORDS:  # 'South Kivu province', 'Sistan and Baluchestan province': the whole run
+            first = min(t.i for n in named for t in n.subtree if t.dep_ in ("compound", "conj", "cc") or t is n)
             return Phrase(first, obj.i + 1, True)
         owner = next((c for c in obj.lefts if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
         if owner is not None and lower not in REGION_WORDS:  # "Karachi's main port", "Kyiv's outskirts"
