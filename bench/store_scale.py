@@ -59,6 +59,12 @@ def _state(seed: str) -> str:
 
 
 DATES = ("news", "uniform")
+# The store's location column (schema 6); generated events have none, and each is an incident of its own (a
+# precomputed id, so that loading does not link ten million events in Python).
+_LOCATION = (
+    'STRUCT(name VARCHAR, place VARCHAR, admin1 VARCHAR, country VARCHAR, lat DOUBLE, lon DOUBLE, kind VARCHAR, '
+    'method VARCHAR, "start" INTEGER, "end" INTEGER, text VARCHAR)'
+)
 _DAYS = 9131  # 2000-01-01 .. 2024-12-31
 
 
@@ -119,7 +125,9 @@ def generate(out: Path, events: int, per_part: int, dates: str = "news") -> dict
                          'sentence' AS date_source, 'bench' AS rule, NULL::DOUBLE AS score,
                          [{{'start': 0, 'end': 9, 'text': 'Generated'}}]
                              ::STRUCT(start INTEGER, "end" INTEGER, text VARCHAR)[] AS evidence,
-                         '{{"actor_detail": [], "recipient_detail": [], "quantities": []}}' AS detail
+                         '{{"actor_detail": [], "recipient_detail": [], "quantities": []}}' AS detail,
+                         NULL::DOUBLE AS confidence, NULL::{_LOCATION} AS location,
+                         substr(md5('incident ' || i), 1, 16) AS incident
                   FROM h)
             TO '{out}/events/{name}' (FORMAT parquet, COMPRESSION zstd)""")
         con.execute(f"""
@@ -134,7 +142,8 @@ def generate(out: Path, events: int, per_part: int, dates: str = "news") -> dict
                          NULL::DOUBLE AS change_pct, NULL::VARCHAR AS commodity, NULL::VARCHAR AS per,
                          NULL::VARCHAR AS qualifier, 'bench' AS rule,
                          [{{'start': 0, 'end': 9, 'text': 'Generated'}}]
-                             ::STRUCT(start INTEGER, "end" INTEGER, text VARCHAR)[] AS evidence
+                             ::STRUCT(start INTEGER, "end" INTEGER, text VARCHAR)[] AS evidence,
+                         NULL::DOUBLE AS confidence
                   FROM range({dlo}, {dhi}) t(d))
             TO '{out}/measures/{name}' (FORMAT parquet, COMPRESSION zstd)""")
         con.execute(f"""
