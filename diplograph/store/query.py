@@ -202,8 +202,10 @@ def counted(where: Where, count: str) -> Where:
     if count != "incidents":
         raise ConfigError(f"count: expected incidents or reports, got {count!r}")
     out = Where(list(where.clauses), list(where.params))
+    # By rowid: a semi-join on one integer is much cheaper than on (doc_hash, id) (1M events, bench/store_scale.py:
+    # the USA-CHN dyad timeline takes about 114 ms counting incidents, 97 ms counting reports, 164 ms by the keys).
     out.add(
-        f"(doc_hash, id) IN (SELECT doc_hash, id FROM events {where.sql()} "
+        f"rowid IN (SELECT rowid FROM events {where.sql()} "
         f"QUALIFY row_number() OVER (PARTITION BY incident ORDER BY {REPRESENTATIVE_ORDER}) = 1)",
         *where.params,
     )
