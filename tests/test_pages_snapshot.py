@@ -26,6 +26,7 @@ import hashlib
 import json
 import os
 from collections import Counter
+from datetime import datetime
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,7 @@ from diplograph.model import Document, Extraction
 from diplograph.query import facts as query_facts
 from diplograph.query import incidents as query_incidents
 from diplograph.store import Store
+from diplograph.watch.alerts import Alert, add_alert, check_alerts, parse_query
 from diplograph.web import create_app
 from diplograph.web.pages import router
 from diplograph.web.testing import build_store, hostile_document
@@ -111,6 +113,10 @@ PAGES = {
     "incidents, bad order": "/incidents?order=sideways",
     "incident": "/incidents/{incident}",
     "incident unknown": "/incidents/no-such-incident",
+    "alerts": "/alerts",
+    "alerts, one alert": "/alerts?alert=prk-agreements",
+    "alerts, an alert without hits": "/alerts?alert=no-hits-yet",
+    "watch": "/watch",
     "page unknown": "/no/such/page",
     "stylesheet": "/static/style.css",
     "favicon": "/favicon.ico",
@@ -213,6 +219,21 @@ def filler_documents() -> list[Extraction]:
     ]
 
 
+def watched(store: Store) -> None:
+    """Saved alerts with their hits, and a watched source, at fixed times (as `diplograph watch` leaves them)."""
+    saved = datetime(2025, 5, 1, 8, 0)
+    alerts = (("prk-agreements", "events", "state=PRK type=AGREE,CONSULT"), ("trade", "measures", "type=trade"),
+              ("reported-twice", "incidents", "min_reports=2"), ("no-hits-yet", "events", "state=ISL type=ASSAULT"))
+    for name, kind, query in alerts:
+        add_alert(store, Alert(name, kind, parse_query(query, kind), created_at=saved))
+    check_alerts(store, now=datetime(2025, 5, 2, 9, 30))
+    store.connection.execute(
+        "INSERT INTO watch_sources VALUES ('https://news.example/feed.xml', 'feed', NULL, NULL, "
+        "'2025-05-02 09:29:00', '2025-05-02 09:29:00', '2025-05-02 09:44:00', 0, 10, 10, 1, ?)",
+        ["<b>HTTP 503</b> on an earlier round"],
+    )
+
+
 def stored_values(path: Path) -> dict[str, str]:
     """The values the page paths name: content hashes, a fact of the seed, the cursor of a second page, the most
     reported incident."""
@@ -245,6 +266,7 @@ def responses(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, A
     build_store(path, [d for d in [*seed, hostile_document(), *news] if isinstance(d, Document)])
     with Store.open(path) as store:
         store.add(filler_documents())
+        watched(store)
     values = stored_values(path)
     shown: dict[str, dict[str, Any]] = {}
     with TestClient(create_app(path)) as client:

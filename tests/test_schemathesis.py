@@ -44,7 +44,8 @@ OPERATIONS = [
     "GET /api/analytics/concentration/{state}", "GET /api/analytics/shift/{state}", "GET /api/analytics/outreach",
     "GET /api/analytics/network", "GET /api/analytics/corroboration", "GET /api/documents",
     "GET /api/documents/{doc}", "GET /api/jobs", "GET /api/jobs/{job_id}", "POST /api/documents", "POST /api/ingest",
-    "GET /api/incidents", "GET /api/incidents/{incident_id}",
+    "GET /api/incidents", "GET /api/incidents/{incident_id}", "GET /api/alerts", "GET /api/alerts/hits",
+    "GET /api/watch/status",
 ]  # fmt: skip
 
 

@@ -13,6 +13,8 @@ One module per group of commands, each adding its commands to the app with `regi
     io          export, import
     report      brief
     web         serve
+    watch       watch
+    alerts      alerts add, list, remove, hits, check
     common      the options, store opener, output formats and error handling they share
 """
 
@@ -23,7 +25,7 @@ from typing import Annotated
 import typer
 
 from diplograph import __version__
-from diplograph.cli import analytics, evaluate, extract, io, report, store, train, web
+from diplograph.cli import alerts, analytics, evaluate, extract, io, report, store, train, watch, web
 
 app = typer.Typer(
     name="diplograph",
@@ -54,6 +56,8 @@ def _register_commands() -> None:
     """Each group adds its commands; the order here is the order `diplograph --help` lists them in."""
     for group in (extract, store, evaluate, train, analytics, io, report, web):
         group.register(app)
+    watch.register(app)
+    alerts.register(app)
 
 
 _register_commands()

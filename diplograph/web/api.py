@@ -33,6 +33,7 @@ from diplograph.query import facts as query_facts
 from diplograph.query import incidents as query_incidents
 from diplograph.store import Store
 from diplograph.store.query import Near
+from diplograph.watch import alerts as watch_alerts
 from diplograph.web.hub import Hub, Job
 from diplograph.web.security import token_matches
 
@@ -489,6 +490,110 @@ def job(request: Request, job_id: str) -> dict[str, Any]:
     if found is None:
         raise HTTPException(404, f"no job {job_id!r}")
     return found.to_dict()
+
+
+# --- alerts and the watcher: read only (alerts are saved with `diplograph alerts add`) -------------------------------
+
+
+class AlertOut(BaseModel):
+    """A saved alert: a query over events, measures or incidents whose new matches are reported once each."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "name": "prk-pressure", "kind": "events", "query": {"state": "PRK", "types": ["SANCTION", "THREATEN"]},
+        "query_text": "state=PRK type=SANCTION,THREATEN", "webhook_host": "hooks.example.org",
+        "created_at": "2025-05-03T06:00:00Z", "hits": 2, "last_hit": "2025-05-05T08:00:00Z",
+    }]})  # fmt: skip
+
+    name: str
+    kind: str = Field(description="events, measures or incidents")
+    query: dict[str, Any] = Field(description="the filters by name (a JSON object `alerts add --query` takes)")
+    query_text: str = Field(description="the same as key=value pairs")
+    webhook_host: str | None = Field(default=None, description="the host its hits are POSTed to, if any (the URL "
+                                     "itself is not shown: webhook URLs often carry their secret)")
+    created_at: str | None = Field(default=None, description="UTC, ISO 8601")
+    hits: int = Field(description="facts it has reported")
+    last_hit: str | None = Field(default=None, description="when it last reported one (UTC)")
+
+
+class AlertsOut(BaseModel):
+    items: list[AlertOut]
+    count: int
+
+
+class HitDocumentOut(BaseModel):
+    id: str
+    hash: str
+    title: str | None = None
+    url: str | None = Field(default=None, description="metadata only: the server never fetches it")
+    link: str = Field(description="the fact in its document on the web UI (base URL of the process that fired)")
+
+
+class HitOut(BaseModel):
+    """What an alert reported (the JSON its webhook received) and when."""
+
+    model_config = ConfigDict(extra="allow")
+
+    alert: str
+    kind: str
+    key: str = Field(description="doc_hash/id of the event or measure; the id of the incident")
+    fired_at: str | None = Field(default=None, description="UTC, ISO 8601")
+    fact: dict[str, Any] = Field(description="the event or measure as /api/events gives it; an incident as "
+                                 "/api/incidents does, with the new `report`")
+    evidence: str = Field(description="the fact's evidence, its spans joined by an ellipsis")
+    document: HitDocumentOut
+    incident: dict[str, Any] | None = Field(default=None, description="incidents: its id and link")
+
+
+class HitsOut(BaseModel):
+    items: list[HitOut]
+    count: int
+
+
+class WatchSourceOut(BaseModel):
+    """One source `diplograph watch` watches, and how it is doing."""
+
+    source: str = Field(description="the feed or page URL, the list of pages or the folder, as given")
+    kind: str = Field(description="feed, page or folder")
+    last_fetch: str | None = Field(default=None, description="last attempt (UTC, ISO 8601)")
+    last_ok: str | None = Field(default=None, description="last attempt that worked")
+    next_due: str | None = Field(default=None, description="not fetched again before this")
+    failures: int = Field(description="consecutive failures (the backoff grows with them)")
+    items_seen: int
+    documents_added: int
+    errors: int
+    last_error: str | None = None
+
+
+class WatchStatusOut(BaseModel):
+    items: list[WatchSourceOut]
+    count: int
+
+
+@router.get("/alerts", summary="The saved alerts, with how many facts each has reported", response_model=AlertsOut)
+def alerts(store: StoreDep) -> dict[str, Any]:
+    items = watch_alerts.alert_summaries(store)
+    return {"items": items, "count": len(items)}
+
+
+@router.get("/alerts/hits", summary="The facts the alerts reported, newest first", response_model=HitsOut,
+            responses=BAD_FILTER)  # fmt: skip
+def alert_hits(
+    store: StoreDep,
+    alert: Annotated[str | None, Query(max_length=64, description="the hits of this alert only")] = None,
+    limit: Annotated[int, Query(ge=1, le=query_facts.MAX_LIMIT)] = 100,
+    since: Annotated[str | None, Query(max_length=40, description="fired since: a date or time (2025-05-03, "
+                                       "2025-05-03T06:00Z) or a span back from now (6h, 2d)")] = None,
+) -> dict[str, Any]:
+    found = watch_alerts.recent_hits(store, alert=alert or None, limit=limit, since=since or None)
+    items = [hit.to_dict() for hit in found]
+    return {"items": items, "count": len(items)}
+
+
+@router.get("/watch/status", summary="Each watched source: last fetch, items seen, documents added, errors",
+            response_model=WatchStatusOut)  # fmt: skip
+def watch_status(store: StoreDep) -> dict[str, Any]:
+    items = watch_alerts.watch_status(store)
+    return {"items": items, "count": len(items)}
 
 
 # --- writes ---------------------------------------------------------------------------------------------------------

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import anyio
 import anyio.to_thread
@@ -28,6 +29,9 @@ from diplograph.web import api, pages
 from diplograph.web.cache import ReadCache
 from diplograph.web.hub import Hub
 from diplograph.web.security import MAX_BODY, Guard, RateLimit
+
+if TYPE_CHECKING:
+    from diplograph.watch import WatchOptions
 
 log = logging.getLogger("diplograph.web")
 
@@ -61,6 +65,44 @@ def _error(request: Request, status: int, detail: str, headers: dict[str, str] |
 
 
 QUERY_THREADS = max(2, 2 * (os.cpu_count() or 1))  # requests that query the store at the same time
+WATCHER_STOP_SECONDS = 60  # at shutdown, how long to wait for the watcher to finish the document it is storing
+
+
+def _log_line(line: str) -> None:
+    logging.getLogger("diplograph.watch").warning(line)
+
+
+class WatcherThread:
+    """`serve --watch`: a watcher in a thread of the server, writing through the hub's one writer (HubLedger)."""
+
+    def __init__(self, options: WatchOptions, hub: Hub) -> None:
+        from diplograph.watch.state import HubLedger
+
+        self.watcher = options.watcher(HubLedger(hub))  # the sources are checked now, before the server starts
+        self.watcher.on_round = self._alerts_after_round
+        self.hub = hub
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self.watcher.run_forever, args=(self.stop,), name="diplograph-watch",
+                                       daemon=True)  # fmt: skip
+
+    def _alerts_after_round(self, report: Any) -> None:
+        """Saved alerts over the round's new documents: hits recorded by the writer thread (the one writer), then
+        delivered (log lines, webhooks) from this thread, so that a slow webhook never holds up the writer."""
+        from diplograph.watch.alerts import AlertOutputs, deliver_all, record_new_hits
+
+        if not report.new_doc_hashes:
+            return
+        found = self.hub.write(lambda store: record_new_hits(store, report.new_doc_hashes))
+        deliver_all(found, AlertOutputs(print_to=None, log=_log_line))
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def close(self) -> None:
+        """Stop after the current document (its job finishes on the writer first), before the hub closes."""
+        self.stop.set()
+        if self.thread.is_alive():
+            self.thread.join(timeout=WATCHER_STOP_SECONDS)
 
 
 def create_app(
@@ -70,25 +112,39 @@ def create_app(
     read_only: bool | None = None,
     max_body: int = MAX_BODY,
     writes_per_minute: int = 30,
+    watch: WatchOptions | None = None,
 ) -> FastAPI:
     """The server for the store at `store_path`.
 
     With a `token`, writes are allowed to clients that send it (`Authorization: Bearer <token>`) and the store
     is opened read-write (created if missing). Without one, the server is read-only and opens the store
-    read-only (it must exist). `read_only` overrides that choice of how the file is opened.
+    read-only (it must exist). `read_only` overrides that choice of how the file is opened. `watch`: also run a
+    watcher (diplograph.watch) in the process, writing through its one writer; the store is then opened
+    read-write, while client writes still need the token.
     """
     token = token or None
-    writable = not read_only if read_only is not None else token is not None
+    if watch is not None and read_only:
+        raise ConfigError("a watcher needs the store open read-write, not read_only")
+    writable = not read_only if read_only is not None else (token is not None or watch is not None)
     hub = Hub.open(str(store_path), writable=writable)
+    try:
+        watcher = WatcherThread(watch, hub) if watch is not None else None
+    except BaseException:
+        hub.close()
+        raise
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         # Handlers run in worker threads; dozens at once (anyio's default is 40) only thrash. GETs under /api
         # take turns before they get here (web/cache.py), and cached answers never need a thread.
         anyio.to_thread.current_default_thread_limiter().total_tokens = QUERY_THREADS
+        if watcher is not None:
+            watcher.start()
         try:
             yield
         finally:
+            if watcher is not None:
+                await anyio.to_thread.run_sync(watcher.close)  # off the event loop: it may wait for a document
             hub.close()
 
     app = FastAPI(
@@ -105,6 +161,7 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.hub = hub
+    app.state.watcher = watcher
     app.state.token = token
     app.state.rate_limit = RateLimit(per_minute=writes_per_minute)
 

@@ -10,6 +10,8 @@ writer holds it. So the server process owns the file for its whole life:
 - Ingest jobs run one at a time on a background thread (`Hub.submit`), through a cursor of their own:
   extraction happens outside any transaction, and `Store.add` commits one transaction per batch of documents.
   Reads go on while a job runs and see each batch once it has committed.
+- Other writes of the process (the watcher's state: diplograph.watch) run on that same thread, between jobs
+  (`Hub.write`), so the process never has two writers.
 
 Run the server with one uvicorn worker (the default): a second worker process could not open the file.
 """
@@ -22,11 +24,11 @@ import threading
 import time
 import traceback
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import duckdb
 
@@ -36,6 +38,7 @@ from diplograph.store import Store
 
 INGEST_BATCH = 8  # documents a transaction for posted ingests: small, so readers see progress early
 KEEP_JOBS = 200
+T = TypeVar("T")
 
 
 def _now() -> str:
@@ -58,6 +61,7 @@ class Job:
     events_added: int = 0
     measures_added: int = 0
     error: str | None = None
+    done: threading.Event = field(default_factory=threading.Event, repr=False)  # set when it has finished
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -77,6 +81,28 @@ class Job:
         }
 
 
+class _Write(Generic[T]):
+    """A write other than an ingest (`Hub.write`): a function of the writer's Store, run on the writer thread."""
+
+    def __init__(self, function: Callable[[Store], T]) -> None:
+        self.function = function
+        self.result: T | None = None
+        self.error: BaseException | None = None
+        self.done = threading.Event()
+
+    def run(self, writer: Store) -> None:
+        try:
+            self.result = self.function(writer)
+        except BaseException as exc:  # handed to the thread that waits for it
+            self.error = exc
+        finally:
+            self.done.set()
+
+    def fail(self, error: BaseException) -> None:
+        self.error = error
+        self.done.set()
+
+
 class Hub:
     """The store of one server process: cursors for readers, a queue and a thread for the writer."""
 
@@ -88,7 +114,7 @@ class Hub:
         self._closed = False
         self._jobs: OrderedDict[str, Job] = OrderedDict()
         self._jobs_lock = threading.Lock()
-        self._queue: queue.Queue[Job | None] = queue.Queue()
+        self._queue: queue.Queue[Job | _Write[Any] | None] = queue.Queue()
         self._ids = itertools.count(1)
         self._worker: threading.Thread | None = None
         self._stopping = threading.Event()
@@ -137,11 +163,30 @@ class Hub:
                 if self._jobs[oldest].status in ("queued", "running"):
                     break
                 del self._jobs[oldest]
-            if self._worker is None:
-                self._worker = threading.Thread(target=self._work, name="diplograph-ingest", daemon=True)
-                self._worker.start()
+            self._start_worker()
         self._queue.put(job)
         return job
+
+    def write(self, function: Callable[[Store], T]) -> T:
+        """Run `function(store)` on the writer thread, after the jobs queued before it, and return its result (or
+        raise its error). The one way for other parts of the server process to write the store."""
+        if not self.writable:
+            raise StoreError(f"{self.path}: the store is open read-only")
+        task: _Write[T] = _Write(function)
+        with self._jobs_lock:  # queued under the lock: `close` either sees it or it is refused
+            if self._stopping.is_set():
+                raise StoreClosing(f"{self.path}: the server is shutting down")
+            self._start_worker()
+            self._queue.put(task)
+        task.done.wait()
+        if task.error is not None:
+            raise task.error
+        return task.result  # type: ignore[return-value]
+
+    def _start_worker(self) -> None:
+        if self._worker is None:  # under _jobs_lock
+            self._worker = threading.Thread(target=self._work, name="diplograph-ingest", daemon=True)
+            self._worker.start()
 
     def job(self, job_id: str) -> Job | None:
         with self._jobs_lock:
@@ -157,9 +202,27 @@ class Hub:
             if job is None:
                 return
             try:
-                self._run(job)
+                if isinstance(job, _Write):
+                    self._run_write(job)
+                else:
+                    self._run(job)
             finally:
                 self._queue.task_done()
+
+    def _run_write(self, task: _Write[Any]) -> None:
+        if self._stopping.is_set():
+            task.fail(StoreClosing(f"{self.path}: the server is shutting down"))
+            return
+        try:
+            writer = Store(self._cursor(), self.path)
+        except StoreError as exc:
+            task.fail(exc)
+            return
+        try:
+            task.run(writer)
+        finally:
+            writer.close()
+        self.version += 1
 
     def _run(self, job: Job) -> None:
         job.status, job.started = "running", _now()
@@ -190,18 +253,34 @@ class Hub:
             traceback.print_exc()
         finally:
             job.finished = _now()
+            job.done.set()
 
     def close(self) -> None:
         """Stop the writer after the batch it is writing (the rest of its job fails), then close the database."""
-        self._stopping.set()
+        with self._jobs_lock:  # a write queued from now on is refused (Hub.write)
+            self._stopping.set()
         worker = self._worker
         if worker is not None:
             self._queue.put(None)
             worker.join(timeout=30)
+        self._fail_queued()
         with self._conn_lock:
             if not self._closed:
                 self._closed = True
                 self._base.close()
+
+    def _fail_queued(self) -> None:
+        """Whatever the writer did not reach fails, so that nobody waits for it for ever."""
+        while True:
+            try:
+                item = self._queue.get_nowait()
+            except queue.Empty:
+                return
+            if isinstance(item, _Write):
+                item.fail(StoreClosing(f"{self.path}: the server stopped before this write"))
+            elif item is not None:
+                item.status, item.error, item.finished = "failed", "the server stopped before the job ran", _now()
+                item.done.set()
 
 
 def _batches(items: Any, size: int) -> Iterator[list[Any]]:

@@ -28,6 +28,7 @@ from diplograph.report import brief, map_counterparts
 from diplograph.store import Store
 from diplograph.store.convert import date_bounds
 from diplograph.store.query import Near
+from diplograph.watch import alerts as watch_alerts
 from diplograph.web import render
 from diplograph.web.render import query_string
 from diplograph.web.style import CSS
@@ -559,3 +560,64 @@ def cut(text: str, lo: int, hi: int, marks: Sequence[tuple[int, int, str]]) -> t
         classes = " ".join(dict.fromkeys(c for s, e, c in marks if s <= left and right <= e))
         pieces.append(Snippet(text[left:right], classes))
     return tuple(pieces)
+
+
+# --- alerts and the watcher ---------------------------------------------------------------------------------------
+
+HITS_PAGE = 100
+
+
+@dataclass(frozen=True)
+class HitView:
+    """A hit as the alerts page lists it: what was reported, with links to the fact in its document and to its
+    incident (incidents alerts)."""
+
+    alert: str
+    kind: str
+    fired_at: str
+    what: str
+    pill: str  # the type whose colour its pill takes ("measure" for every measure)
+    actor: tuple[str, ...]
+    recipient: tuple[str, ...]
+    date: str
+    evidence: str
+    document: str
+    fact_href: str
+    incident_href: str
+
+
+def hit_view(hit: watch_alerts.Hit) -> HitView:
+    """The page's view of a hit, read from what was reported (its payload)."""
+    body, measure = hit.payload, hit.kind == "measures"
+    fact = body.get("fact") or {}
+    record = (fact.get("report") or {}) if hit.kind == "incidents" else fact  # the report that fired an incident
+    document = body.get("document") or {}
+    anchor = render.seg(("m-" if measure else "e-") + str(record.get("id", "")))
+    what = str(fact.get("measure" if measure else "event") or "")
+    return HitView(
+        alert=hit.alert, kind=hit.kind, fired_at=watch_alerts.iso(hit.fired_at) or "", what=what,
+        pill="measure" if measure else what, actor=tuple(fact.get("actor") or ()),
+        recipient=tuple(fact.get("recipient") or ()), date=str(fact.get("period" if measure else "date") or "—"),
+        evidence=str(body.get("evidence") or ""), document=str(document.get("title") or document.get("id") or ""),
+        fact_href=f"/documents/{render.seg(str(document.get('hash', '')))}?fact={anchor}#{anchor}",
+        incident_href=f"/incidents/{render.seg(str(fact.get('id')))}" if hit.kind == "incidents" else "",
+    )  # fmt: skip
+
+
+@router.get("/alerts", response_class=HTMLResponse)
+def alerts_page(store: StoreDep, alert: Text = None) -> HTMLResponse:
+    selected = (alert or "").strip() or None
+    found = watch_alerts.recent_hits(store, alert=selected, limit=HITS_PAGE)
+    return html(
+        "alerts.html",
+        alerts=watch_alerts.alert_summaries(store),
+        selected=selected,
+        hits=[hit_view(hit) for hit in found],
+        limit=HITS_PAGE,
+        export_json=f"/api/alerts/hits{query_string(alert=selected)}",
+    )
+
+
+@router.get("/watch", response_class=HTMLResponse)
+def watch_page(store: StoreDep) -> HTMLResponse:
+    return html("watch.html", sources=watch_alerts.watch_status(store))
