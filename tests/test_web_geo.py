@@ -395,3 +395,13 @@ def test_events_table_shows_places_and_links_to_incidents(client: Any, athens: q
     assert 'role="alert"' in measures and "events only" in measures
     lone = client.get("/events", params={"doc": hostile_document().id, "min_confidence": "0"}).text
     assert 'data-label="Place"' in lone and 'href="/incidents/' not in lone  # a report alone links nowhere
+
+
+def test_analytics_endpoints_count_incidents_unless_asked_for_reports(client: Any) -> None:
+    by_incident = client.get("/api/dyads/TUR/GRC/timeline", params={"min_confidence": 0})
+    by_report = client.get("/api/dyads/TUR/GRC/timeline", params={"min_confidence": 0, "count": "reports"})
+    assert by_incident.status_code == by_report.status_code == 200
+    assert by_incident.json()["total"]["events"] < by_report.json()["total"]["events"]  # three outlets, one visit
+    network = client.get("/api/analytics/network", params={"min_confidence": 0, "count": "reports"})
+    assert network.status_code == 200
+    assert client.get("/api/analytics/network", params={"count": "twice"}).status_code in (400, 422)

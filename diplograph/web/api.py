@@ -321,12 +321,18 @@ def states(store: StoreDep, min_confidence: MinConfidence = None) -> dict[str, A
     return {"items": items, "count": len(items)}
 
 
+Count = Annotated[Literal["incidents", "reports"], Query(
+    description="incidents: an event several stories report counts once (the default); reports: every report")]
+
+
 @router.get("/states/{code}/brief", summary="A state's brief: counts, partners, timeline, outreach, measures")
-def brief(store: StoreDep, code: str, min_confidence: MinConfidence = None) -> dict[str, Any]:
-    return state_brief(store, code.strip().upper(), min_confidence)
+def brief(store: StoreDep, code: str, min_confidence: MinConfidence = None,
+          count: Count = "incidents") -> dict[str, Any]:  # fmt: skip
+    return state_brief(store, code.strip().upper(), min_confidence, count)
 
 
-def state_brief(store: Store, code: str, min_confidence: float | None = None) -> dict[str, Any]:
+def state_brief(store: Store, code: str, min_confidence: float | None = None,
+                count: str = "incidents") -> dict[str, Any]:  # fmt: skip
     """diplograph.report.brief as JSON (the same data as `diplograph brief`)."""
     from diplograph.report import brief as report_brief
 
@@ -334,7 +340,7 @@ def state_brief(store: Store, code: str, min_confidence: float | None = None) ->
     if counts is None:
         raise HTTPException(404, f"no events or measures name {code!r}")
     return {"counts": counts,
-            **analytics.to_jsonable(report_brief(store, code, min_confidence=min_confidence).to_dict())}
+            **analytics.to_jsonable(report_brief(store, code, min_confidence=min_confidence, count=count).to_dict())}
 
 
 @router.get("/states/{code}/partners", summary="The states a state has events with")
@@ -346,19 +352,19 @@ def state_partners(store: StoreDep, code: str, min_confidence: MinConfidence = N
 @router.get("/dyads/{a}/{b}/timeline", summary="A dyad's events by PLOVER type and month (analytics.dyad_timeline)")
 def dyad_timeline(
     store: StoreDep, a: str, b: str, since: OptDate = None, until: OptDate = None, directed: bool = False,
-    min_confidence: MinConfidence = None,
+    min_confidence: MinConfidence = None, count: Count = "incidents",
 ) -> dict[str, Any]:
     return analytics.dyad_timeline(store, a, b, since=since or None, until=until or None, directed=directed,
-                                   min_confidence=min_confidence).to_dict()
+                                   min_confidence=min_confidence, count=count).to_dict()
 
 
 @router.get("/dyads/{a}/{b}/trend", summary="A dyad in two periods and the change (analytics.relationship_trend)")
 def dyad_trend(
     store: StoreDep, a: str, b: str, first: Period, second: Period, directed: bool = False,
-    min_confidence: MinConfidence = None,
+    min_confidence: MinConfidence = None, count: Count = "incidents",
 ) -> dict[str, Any]:
     return analytics.relationship_trend(store, a, b, first, second, directed=directed,
-                                        min_confidence=min_confidence).to_dict()
+                                        min_confidence=min_confidence, count=count).to_dict()
 
 
 @router.get("/analytics/concentration/{state}", summary="Partner concentration (analytics.partner_concentration)")
@@ -399,13 +405,14 @@ def outreach(
     until: OptDate = None,
     type: Types = None,
     min_confidence: MinConfidence = None,
+    count: Count = "incidents",
 ) -> Any:
     if bool(state) == bool(person):
         raise ConfigError("give one of state or person")
     types = query_facts.parse_types(type) or ("CONSULT",)
     return analytics.to_jsonable(
         analytics.outreach(store, state=state or None, person=person or None, since=since or None,
-                           until=until or None, types=types, min_confidence=min_confidence)
+                           until=until or None, types=types, min_confidence=min_confidence, count=count)
     )  # fmt: skip
 
 
@@ -417,10 +424,11 @@ def network(
     type: Types = None,
     min_weight: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
     min_confidence: MinConfidence = None,
+    count: Count = "incidents",
 ) -> Any:
     return analytics.to_jsonable(
         analytics.state_network(store, since=since or None, until=until or None, types=query_facts.parse_types(type),
-                                min_weight=min_weight, min_confidence=min_confidence)
+                                min_weight=min_weight, min_confidence=min_confidence, count=count)
     )  # fmt: skip
 
 
