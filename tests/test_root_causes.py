@@ -276,3 +276,20 @@ def test_an_event_told_after_another_dated_one_is_not_given_that_date() -> None:
     assert recall.date == "2024-01-08/2024-01-12"  # from Monday to the story's day
     [direct] = events("Japan recalled its ambassador from China on Monday.", "2024-01-12")
     assert direct.date == "2024-01-08"
+
+
+# --- triggers news uses that the lexicon lacked (found by the location corpora of bench/data/geo) -----------------
+
+
+def test_exchanging_fire_is_an_assault_and_exchanging_views_is_not() -> None:
+    assert summary(events("Indian troops exchanged fire with Chinese forces on Monday.")) == {
+        ("ASSAULT", ("IND",), ("CHN",))}
+    assert summary(events("Thai and Cambodian soldiers exchanged gunfire along the border on Friday.")) == {
+        ("ASSAULT", ("THA", "KHM"), ())}  # states acting together: all actors, no recipient (GUIDELINES 1)
+    assert not [e for e in events("The two ministers exchanged views on Monday.") if e.event == "ASSAULT"]
+
+
+def test_a_scuffle_is_an_assault_and_manoeuvres_are_drills() -> None:
+    scuffle = events("Nepali and Indian police scuffled at the border on Sunday.")
+    assert ("ASSAULT", ("NPL", "IND"), ()) in summary(scuffle)
+    assert {e.event for e in events("French and Italian warships held joint manoeuvres on Friday.")} == {"COOPERATE"}
