@@ -27,7 +27,7 @@ from diplograph.query.timeline import Bucket, Timeline
 from diplograph.report import brief, map_counterparts
 from diplograph.store import Store
 from diplograph.store.convert import date_bounds
-from diplograph.store.query import Near
+from diplograph.store.query import Near, counted
 from diplograph.watch import alerts as watch_alerts
 from diplograph.web import render
 from diplograph.web.render import query_string
@@ -169,9 +169,11 @@ GROUP BY ALL
 
 
 def located_places(store: Store, filters: query_facts.FactFilter) -> list[PlaceCount]:
-    """Where the events that `filters` keep happened (those with coordinates), most events first."""
+    """Where the events that `filters` keep happened (those with coordinates), most events first. An incident
+    counts once, at the place of its most confident located report, as in the state's timeline and brief."""
     where = filters.where("events")
     where.add("location.lat IS NOT NULL AND location.lon IS NOT NULL")
+    where = counted(where, "incidents")
     found: dict[tuple[Any, ...], PlaceCount] = {}
     for row in query_rows(store, _PLACES.format(where=where.sql()), where.params):
         key = (row["place"], row["country"], row["lat"], row["lon"])
