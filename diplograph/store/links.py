@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from diplograph.incidents import COMPATIBLE, DAY_GAP, MAX_SPAN_DAYS, UNDATED_LAG_DAYS, Linker, Report, window
@@ -61,6 +62,17 @@ def _types(reports: Iterable[Report]) -> list[str]:
     return sorted(wanted)
 
 
+_REPORT_COLUMNS = ("doc_hash", "id", "event", "actor", "recipient", "date_start", "date_end", "location", "incident",
+                   "confidence")  # fmt: skip
+# What every reader of reports selects: the event's columns, then its document's publication day and URL.
+_REPORT_SELECT = f"{', '.join('e.' + c for c in _REPORT_COLUMNS)}, d.published, d.url"
+
+
+def _report(row: tuple[Any, ...]) -> Report:
+    """A Report from a row of _REPORT_SELECT."""
+    return report_from_row(dict(zip(_REPORT_COLUMNS, row[:-2], strict=True)), row[-2], row[-1])
+
+
 def stored_candidates(conn: Connection, reports: Sequence[Report]) -> list[Report]:
     """Stored events that could report the same incident as one of `reports`: a compatible type, a shared party
     and a window overlapping theirs (undated ones through their story's publication day)."""
@@ -79,8 +91,7 @@ def stored_candidates(conn: Connection, reports: Sequence[Report]) -> list[Repor
         params += [v for start, end in chunk for v in (start, end + dt.timedelta(days=UNDATED_LAG_DAYS))]
         rows = conn.execute(
             f"""
-            SELECT e.doc_hash, e.id, e.event, e.actor, e.recipient, e.date_start, e.date_end, e.location,
-                   e.incident, e.confidence, d.published, d.url
+            SELECT {_REPORT_SELECT}
             FROM events e JOIN documents d ON d.hash = e.doc_hash
             WHERE e.incident IS NOT NULL AND e.event IN ({", ".join("?" * len(types))})
               AND (e.date_start IS NULL OR e.date_end - e.date_start <= ?)
@@ -89,20 +100,12 @@ def stored_candidates(conn: Connection, reports: Sequence[Report]) -> list[Repor
             """,
             params,
         ).fetchall()
-        for row in rows:
-            names = ("doc_hash", "id", "event", "actor", "recipient", "date_start", "date_end", "location",
-                     "incident", "confidence")  # fmt: skip
-            record = dict(zip(names, row[:-2], strict=True))
-            report = report_from_row(record, row[-2], row[-1])
+        for report in map(_report, rows):
             found[(report.doc_hash, report.id)] = report
     incidents = sorted({r.incident for r in found.values() if r.incident})
     for report in _members(conn, incidents):
         found.setdefault((report.doc_hash, report.id), report)
     return [found[key] for key in sorted(found)]
-
-
-_REPORT_COLUMNS = ("doc_hash", "id", "event", "actor", "recipient", "date_start", "date_end", "location", "incident",
-                   "confidence")  # fmt: skip
 
 
 def _members(conn: Connection, incidents: list[str]) -> list[Report]:
@@ -111,13 +114,13 @@ def _members(conn: Connection, incidents: list[str]) -> list[Report]:
         return []
     rows = conn.execute(
         f"""
-        SELECT {", ".join("e." + c for c in _REPORT_COLUMNS)}, d.published, d.url
+        SELECT {_REPORT_SELECT}
         FROM events e JOIN documents d ON d.hash = e.doc_hash
         WHERE e.incident IN (SELECT unnest(?::VARCHAR[]))
         """,
         [incidents],
     ).fetchall()
-    return [report_from_row(dict(zip(_REPORT_COLUMNS, row[:-2], strict=True)), row[-2], row[-1]) for row in rows]
+    return [_report(row) for row in rows]
 
 
 def link_pending(conn: Connection, order_table: str, *, batch: int = 20_000) -> int:
@@ -126,16 +129,15 @@ def link_pending(conn: Connection, order_table: str, *, batch: int = 20_000) -> 
     in), a batch at a time against everything linked before; returns how many were linked."""
     cursor = conn.execute(
         f"""
-        SELECT {", ".join("e." + c for c in _REPORT_COLUMNS)}, d.published, d.url
+        SELECT {_REPORT_SELECT}
         FROM events e JOIN documents d ON d.hash = e.doc_hash JOIN {order_table} o ON o.hash = e.doc_hash
         WHERE e.incident IS NULL
         ORDER BY o._part, o._row, e.seq
         """
     )
-    pending = [(dict(zip(_REPORT_COLUMNS, row[:-2], strict=True)), row[-2], row[-1]) for row in cursor.fetchall()]
+    pending = [_report(row) for row in cursor.fetchall()]
     for start in range(0, len(pending), batch):
-        chunk = pending[start : start + batch]
-        reports = [report_from_row(record, published, url) for record, published, url in chunk]
+        reports = pending[start : start + batch]
         linker = Linker()
         for old in stored_candidates(conn, [r for r in reports if r.linkable]):
             linker.remember(old)
@@ -164,24 +166,18 @@ def relink(conn: Connection, *, batch: int = 50_000) -> int:
     events by position); returns the number of events whose incident changed. Deterministic: the same store gives
     the same links every time."""
     cursor = conn.execute(
-        """
-        SELECT e.doc_hash, e.id, e.event, e.actor, e.recipient, e.date_start, e.date_end, e.location, e.incident,
-               e.confidence, d.published, d.url
+        f"""
+        SELECT {_REPORT_SELECT}
         FROM events e JOIN documents d ON d.hash = e.doc_hash
         ORDER BY d.ingested_at, d.hash, e.seq
         """
     )
-    names = ("doc_hash", "id", "event", "actor", "recipient", "date_start", "date_end", "location", "incident",
-             "confidence")  # fmt: skip
     linker = Linker()
     changes: list[tuple[str, str, str]] = []
     while chunk := cursor.fetchmany(batch):
-        for row in chunk:
-            record = dict(zip(names, row[:-2], strict=True))
-            record["incident"] = None
-            report = report_from_row(record, row[-2], row[-1])
-            incident = linker.link(report)
-            if incident != row[8]:
-                changes.append((incident, report.doc_hash, report.id))
+        for stored in map(_report, chunk):
+            incident = linker.link(replace(stored, incident=None))  # linked afresh, as if it were new
+            if incident != stored.incident:
+                changes.append((incident, stored.doc_hash, stored.id))
     _update(conn, changes)
     return len(changes)
