@@ -162,14 +162,14 @@ def _update(conn: Connection, changes: list[tuple[str, str, str]]) -> None:
 
 
 def relink(conn: Connection, *, batch: int = 50_000) -> int:
-    """Recompute the incident of every stored event, in ingestion order (documents by ingestion time, then hash;
-    events by position); returns the number of events whose incident changed. Deterministic: the same store gives
-    the same links every time."""
+    """Recompute the incident of every stored event, in ingestion order (documents by ingestion time, then in the
+    order they were written: a batch's documents share one ingestion time; events by position); returns the number
+    of events whose incident changed. Deterministic, and on a store linked as it was written it changes nothing."""
     cursor = conn.execute(
         f"""
         SELECT {_REPORT_SELECT}
         FROM events e JOIN documents d ON d.hash = e.doc_hash
-        ORDER BY d.ingested_at, d.hash, e.seq
+        ORDER BY d.ingested_at, d.rowid, e.seq
         """
     )
     linker = Linker()
