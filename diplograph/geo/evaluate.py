@@ -30,8 +30,6 @@ from typing import Any
 from diplograph.errors import ConfigError
 from diplograph.model import Document, Location
 
-REGION_WORDS = ("province", "region", "governorate", "oblast", "state", "prefecture", "county", "district")
-
 
 def _read_jsonl(path: Path) -> list[dict[str, Any]]:
     try:
@@ -49,8 +47,10 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
 
 
 def name_key(name: str | None) -> str:
-    """A place name compared loosely: the gazetteer's key without a trailing region word."""
+    """A place name compared loosely: the gazetteer's key without a trailing region word (the words the locator
+    reads as saying "a region")."""
     from diplograph.geo.gazetteer import place_key
+    from diplograph.geo.locate import REGION_WORDS
 
     key = place_key(name or "")
     for word in REGION_WORDS:

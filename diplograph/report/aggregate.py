@@ -232,8 +232,8 @@ class StateFacts:
         )
 
     def totals(self) -> tuple[int, int]:
-        counted = f"SELECT (SELECT count(*) FROM {self.events}), (SELECT count(*) FROM {self.measures})"
-        found = self.cursor.execute(counted).fetchone()
+        sql = f"SELECT (SELECT count(*) FROM {self.events}), (SELECT count(*) FROM {self.measures})"
+        found = self.cursor.execute(sql).fetchone()
         return (int(found[0]), int(found[1])) if found else (0, 0)
 
     def _ranked(self, sql: str, params: list[Any]) -> list[Ranked]:

@@ -212,9 +212,10 @@ class BriefPlace:
 
     @property
     def label(self) -> str:
-        parts = [self.place, self.admin1 if self.kind == "city" else None, self.country if self.kind != "country"
-                 else None]  # fmt: skip
-        return ", ".join(p for p in parts if p)
+        """'Ramadi, Anbar, IRQ' for a city, 'Anbar, IRQ' for a region, the name alone for a state."""
+        from diplograph.output import place_label
+
+        return place_label({"place": self.place, "kind": self.kind, "admin1": self.admin1, "country": self.country})
 
 
 @dataclass

@@ -156,7 +156,7 @@ class PlaceCount:
 
     @property
     def label(self) -> str:
-        return self.place if self.kind == "country" or not self.country else f"{self.place}, {self.country}"
+        return short_place_label(self.place, self.kind, self.country)
 
 
 # The located events the filters keep, by place and type: one small query, however many events a state has.
@@ -502,8 +502,12 @@ def report_points(reports: Sequence[ReportView]) -> list[charts.PlacePoint]:
 
 def place_text(where: Location) -> str:
     """A place as the map labels it: its name and state ("Athens, GRC"), a country by its name alone."""
-    name = where.place or where.name
-    return name if where.kind == "country" or not where.country else f"{name}, {where.country}"
+    return short_place_label(where.place or where.name, where.kind, where.country)
+
+
+def short_place_label(name: str, kind: str | None, country: str | None) -> str:
+    """The maps' label of a place: its name and state ("Athens, GRC"), a country by its name alone."""
+    return name if kind == "country" or not country else f"{name}, {country}"
 
 
 SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+|\n")
