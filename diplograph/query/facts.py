@@ -340,6 +340,65 @@ def partners(store: Store, code: str, min_confidence: float | None = None) -> li
     return sorted(found.values(), key=lambda p: (-p.events, p.code))
 
 
+@dataclass
+class PlaceCount:
+    """A place where events happened (as their locations name it), how many (an incident counts once, at the place
+    of its most confident located report) and of which quads."""
+
+    place: str
+    kind: str | None
+    admin1: str | None
+    country: str | None
+    lat: float
+    lon: float
+    events: int = 0
+    quads: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def label(self) -> str:
+        return map_label(self.place, self.kind, self.country)
+
+
+def map_label(name: str, kind: str | None, country: str | None) -> str:
+    """A place as the maps label it: its name and state ("Athens, GRC"), a country by its name alone."""
+    return name if kind == "country" or not country else f"{name}, {country}"
+
+
+# Located events by place and type: a few rows however many events. Read by the web's state page and the briefs.
+PLACES_SQL = """
+SELECT coalesce(location.place, location.name) AS place, location.kind AS kind, location.admin1 AS admin1,
+       location.country AS country, avg(location.lat) AS lat, avg(location.lon) AS lon, event, count(*) AS n
+FROM events {where}
+GROUP BY 1, 2, 3, 4, event
+"""
+
+
+def places_where(where: Where, count: str = "incidents") -> Where:
+    """`where` for PLACES_SQL: located events only, one per incident (its most confident located report) unless
+    `count` is 'reports'."""
+    located = Where(list(where.clauses), list(where.params))
+    located.add("location.lat IS NOT NULL AND location.lon IS NOT NULL")
+    return counted(located, count)
+
+
+def place_counts(found: Iterable[dict[str, Any]]) -> list[PlaceCount]:
+    """The rows of PLACES_SQL as places, most events first."""
+    places: dict[tuple[Any, ...], PlaceCount] = {}
+    for row in found:
+        key = (row["place"], row["kind"], row["admin1"], row["country"])
+        place = places.setdefault(key, PlaceCount(*key, float(row["lat"]), float(row["lon"])))
+        quad = event_quad(row["event"]) or "other"
+        place.events += int(row["n"])
+        place.quads[quad] = place.quads.get(quad, 0) + int(row["n"])
+    return sorted(places.values(), key=lambda p: (-p.events, p.label, p.lat, p.lon))
+
+
+def located_places(store: Store, filters: FactFilter, count: str = "incidents") -> list[PlaceCount]:
+    """Where the events that `filters` keep happened (those with coordinates), most events first."""
+    where = places_where(filters.where("events"), count)
+    return place_counts(query(store, PLACES_SQL.format(where=where.sql()), where.params))
+
+
 def timeline(store: Store, filters: FactFilter, count: str = "incidents") -> Timeline:
     """The events the filters keep, by year or month (diplograph.query.timeline, granularity auto); `count`
     'incidents' counts an incident once, 'reports' every event."""

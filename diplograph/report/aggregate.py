@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from diplograph.analytics.corroboration import SOURCE_OF_DOCUMENT
 from diplograph.errors import StoreError
+from diplograph.query.facts import PLACES_SQL, PlaceCount, place_counts, places_where
 from diplograph.store.query import (
     EVENT_COLUMNS,
     MEASURE_COLUMNS,
@@ -212,24 +213,13 @@ class StateFacts:
         names = [d[0] for d in result.description]
         return [dict(zip(names, row, strict=True)) for row in result.fetchall()]
 
-    def places(self, limit: int = 60) -> list[dict[str, Any]]:
-        """Where the state's events (one per incident by default) happened: one row a place, most events first,
-        with the quad most of them have."""
+    def places(self, limit: int = 60) -> list[PlaceCount]:
+        """Where the state's events (one per incident by default) happened: the read side's place counts
+        (query.facts.PLACES_SQL), most events first, on this brief's cursor."""
         where = fact_filters(EVENT_COLUMNS, state=self.code, since=self.window[0], until=self.window[1],
                              min_confidence=self.min_confidence)  # fmt: skip
-        where.add("location.lat IS NOT NULL")
-        where = counted(where, self.count)  # an incident is where its most confident located report puts it
-        quad = _plover_sql()[1].replace("CASE type", "CASE event", 1)
-        return self.dicts(
-            f"""
-            SELECT coalesce(location.place, location.name) AS place, location.kind AS kind,
-                   location.admin1 AS admin1, location.country AS country, avg(location.lat) AS lat,
-                   avg(location.lon) AS lon, count(*) AS n, mode({quad}) AS quad
-            FROM events {where.sql()}
-            GROUP BY 1, 2, 3, 4 ORDER BY n DESC, place LIMIT ?
-            """,
-            [*where.params, limit],
-        )
+        where = places_where(where, self.count)
+        return place_counts(self.dicts(PLACES_SQL.format(where=where.sql()), where.params))[:limit]
 
     def totals(self) -> tuple[int, int]:
         sql = f"SELECT (SELECT count(*) FROM {self.events}), (SELECT count(*) FROM {self.measures})"

@@ -18,6 +18,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from diplograph.analytics import state_network
+from diplograph.charts.base import dominant
 from diplograph.confidence import reader_threshold
 from diplograph.model import Event, Evidence, Measure
 from diplograph.ontology import QUADS, event_quad, event_score
@@ -631,8 +632,8 @@ def brief(store: Store, code: str, *, since: DateLike = None, until: DateLike = 
         timeline = _timeline(found)
         totals = found.totals()
         contacts = _contacts(meetings, docs)
-        places = [BriefPlace(r["place"], r["kind"], r["admin1"], r["country"], float(r["lat"]), float(r["lon"]),
-                             int(r["n"]), r["quad"]) for r in found.places()]  # fmt: skip
+        places = [BriefPlace(p.place, p.kind, p.admin1, p.country, p.lat, p.lon, p.events, dominant(p.quads))
+                  for p in found.places()]  # fmt: skip
     for contact in contacts:
         partners.setdefault(contact.state, BriefPartner(contact.state, contact.name)).roles = list(contact.roles)
     ordered = sorted(partners.values(), key=lambda p: (-p.weight, p.code))

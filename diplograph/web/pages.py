@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -27,7 +27,7 @@ from diplograph.query.timeline import Bucket, Timeline
 from diplograph.report import brief, map_counterparts
 from diplograph.store import Store
 from diplograph.store.convert import date_bounds
-from diplograph.store.query import Near, counted
+from diplograph.store.query import Near
 from diplograph.watch import alerts as watch_alerts
 from diplograph.web import render
 from diplograph.web.render import query_string
@@ -113,7 +113,7 @@ def state_page(store: StoreDep, code: str) -> HTMLResponse:
     partners = query_facts.partners(store, code)
     own = query_facts.FactFilter(state=code)
     timeline = query_facts.timeline(store, own)
-    places = [place_point(p, code) for p in located_places(store, own)]
+    places = [place_point(p, code) for p in query_facts.located_places(store, own)]
     return html(
         "state.html",
         code=code,
@@ -142,49 +142,7 @@ def partners_map(store: Store, code: str, name: str) -> str:
     )  # fmt: skip
 
 
-@dataclass
-class PlaceCount:
-    """A place where events happened (as their locations name it) and how many of each quad happened there."""
-
-    place: str
-    country: str | None
-    kind: str | None
-    lat: float
-    lon: float
-    events: int = 0
-    quads: dict[str, int] = field(default_factory=dict)
-
-    @property
-    def label(self) -> str:
-        return short_place_label(self.place, self.kind, self.country)
-
-
-# The located events the filters keep, by place and type: one small query, however many events a state has.
-_PLACES = """
-SELECT coalesce(location.place, location.name) AS place, location.country AS country, location.kind AS kind,
-       location.lat AS lat, location.lon AS lon, event, count(*) AS n
-FROM events {where}
-GROUP BY ALL
-"""
-
-
-def located_places(store: Store, filters: query_facts.FactFilter) -> list[PlaceCount]:
-    """Where the events that `filters` keep happened (those with coordinates), most events first. An incident
-    counts once, at the place of its most confident located report, as in the state's timeline and brief."""
-    where = filters.where("events")
-    where.add("location.lat IS NOT NULL AND location.lon IS NOT NULL")
-    where = counted(where, "incidents")
-    found: dict[tuple[Any, ...], PlaceCount] = {}
-    for row in query_rows(store, _PLACES.format(where=where.sql()), where.params):
-        key = (row["place"], row["country"], row["lat"], row["lon"])
-        place = found.setdefault(key, PlaceCount(row["place"], row["country"], row["kind"], row["lat"], row["lon"]))
-        quad = ontology.event_quad(row["event"]) or "other"
-        place.events += int(row["n"])
-        place.quads[quad] = place.quads.get(quad, 0) + int(row["n"])
-    return sorted(found.values(), key=lambda p: (-p.events, p.label, p.lat, p.lon))
-
-
-def place_point(place: PlaceCount, code: str) -> charts.PlacePoint:
+def place_point(place: query_facts.PlaceCount, code: str) -> charts.PlacePoint:
     """A place on the state page's map, linking to the state's events there (within a kilometre of it)."""
     near = f"{place.lat:.5f},{place.lon:.5f},1"
     return charts.PlacePoint(
@@ -502,12 +460,7 @@ def report_points(reports: Sequence[ReportView]) -> list[charts.PlacePoint]:
 
 def place_text(where: Location) -> str:
     """A place as the map labels it: its name and state ("Athens, GRC"), a country by its name alone."""
-    return short_place_label(where.place or where.name, where.kind, where.country)
-
-
-def short_place_label(name: str, kind: str | None, country: str | None) -> str:
-    """The maps' label of a place: its name and state ("Athens, GRC"), a country by its name alone."""
-    return name if kind == "country" or not country else f"{name}, {country}"
+    return query_facts.map_label(where.place or where.name, where.kind, where.country)
 
 
 SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+|\n")
