@@ -23,7 +23,6 @@ import http.client
 import json
 import re
 import shlex
-import sys
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -44,6 +43,7 @@ from diplograph.query.facts import Fact, FactFilter, parse_dyad
 from diplograph.query.incidents import Incident, incidents
 from diplograph.store import Store, convert
 from diplograph.store.query import Near, parse_date
+from diplograph.watch.state import stderr_line, utc_now
 
 KINDS = ("events", "measures", "incidents")
 QUERY_KEYS = ("state", "actor", "recipient", "dyad", "types", "since", "until", "text", "min_confidence", "country",
@@ -285,7 +285,7 @@ def add_alert(store: Store, alert: Alert, *, replace: bool = False) -> Alert:
     alert = checked_alert(alert)
     if get_alert(store, alert.name) is not None and not replace:
         raise ConfigError(f"an alert named {alert.name!r} exists; replace it (--replace) or remove it first")
-    created = alert.created_at or now_utc()
+    created = alert.created_at or utc_now()
     with transaction(store) as conn:
         conn.execute(
             "INSERT INTO alerts VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, "
@@ -338,11 +338,6 @@ def transaction(store: Store) -> Iterator[Any]:
         if isinstance(exc, duckdb.Error):
             raise StoreError(f"{store.path}: could not save the alerts' state: {exc}") from exc
         raise
-
-
-def now_utc() -> datetime:
-    """The time as the store keeps it: UTC, without a zone, to the second."""
-    return datetime.now(UTC).replace(tzinfo=None, microsecond=0)
 
 
 def iso(value: datetime | None) -> str | None:
@@ -479,10 +474,6 @@ def hit_line(alert: str, kind: str, payload: Mapping[str, Any]) -> str:
     return line
 
 
-def _stderr(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
-
-
 @dataclass
 class AlertOutputs:
     """Where hits go besides the store: printed to `print_to`, appended to `jsonl`, POSTed to each alert's webhook
@@ -492,7 +483,7 @@ class AlertOutputs:
     jsonl: Path | None = None
     base_url: str = DEFAULT_BASE_URL
     timeout: float = WEBHOOK_TIMEOUT
-    log: Callable[[str], None] = _stderr
+    log: Callable[[str], None] = stderr_line
 
 
 def payload(alert: Alert, match: Match, base_url: str) -> dict[str, Any]:
@@ -527,7 +518,7 @@ def record_new_hits(store: Store, new_doc_hashes: Iterable[str], *, base_url: st
     hashes = sorted(set(new_doc_hashes))
     if not hashes:
         return []
-    fired_at = now or now_utc()
+    fired_at = now or utc_now()
     found: list[tuple[Alert, list[Hit]]] = []
     for alert in list_alerts(store):
         matched = {m.key: m for m in matches(store, alert, hashes)}
@@ -637,7 +628,7 @@ def parse_since(value: str | date | datetime | None, *, now: datetime | None = N
     if value is None or value == "":
         return None
     try:
-        found = _since(value, now or now_utc())
+        found = _since(value, now or utc_now())
     except (OverflowError, ValueError):  # a span or a zone past year 1 or 9999; a number of 4,300 digits
         found = None
     if found is None:

@@ -15,6 +15,7 @@ is given (the `watch` command, which owns the store); `HubLedger` writes through
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
@@ -40,6 +41,11 @@ TIMES = ("last_fetch", "last_ok", "next_due")
 def utc_now() -> datetime:
     """Now in UTC, without a time zone (the store's TIMESTAMP columns are UTC)."""
     return datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+
+
+def stderr_line(line: str) -> None:
+    """The default log of the watcher and the alerts: one line on standard error, at once."""
+    print(line, file=sys.stderr, flush=True)
 
 
 @dataclass

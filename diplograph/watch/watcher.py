@@ -15,7 +15,6 @@ as `watch: <source>: <reason>` and is not asked again before now + min(every x 2
 from __future__ import annotations
 
 import re
-import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -28,7 +27,7 @@ from diplograph.errors import ConfigError, DiplographError
 from diplograph.store import Store
 from diplograph.watch.fetch import DEFAULT_MAX_BYTES, DEFAULT_PER_HOST, DEFAULT_TIMEOUT, Fetcher, FetchFailed, Stopped
 from diplograph.watch.sources import Entry, Found, Listing, WatchSource, list_entries, read_entry, watch_source
-from diplograph.watch.state import Ledger, SourceState, StoreLedger, utc_now
+from diplograph.watch.state import Ledger, SourceState, StoreLedger, stderr_line, utc_now
 
 if TYPE_CHECKING:
     from diplograph.pipeline import Extractor
@@ -115,10 +114,6 @@ class WatchOptions:
                        max_bytes=self.max_bytes, **kwargs)  # fmt: skip
 
 
-def _stderr(line: str) -> None:
-    print(line, file=sys.stderr, flush=True)
-
-
 class Watcher:
     """Watches `sources` (feed URLs, page lists, folders: see `watch_source`) and stores what they bring.
 
@@ -148,7 +143,7 @@ class Watcher:
         if not self.sources:
             raise ConfigError("watch: no sources given")
         self.every = float(every)
-        self.log = log or _stderr
+        self.log = log or stderr_line
         self.on_round = on_round
         self.stop = threading.Event()  # run_forever's, or a fresh one for run_once
         self.fetcher = Fetcher(timeout=timeout, max_bytes=max_bytes, per_host=per_host, stop=self.stop)
