@@ -23,6 +23,8 @@ SETTINGS: tuple[Setting, ...] = (
             "the packaged one."),
     Setting("min_confidence", "DIPLOGRAPH_MIN_CONFIDENCE", "",
             "Default minimum confidence of the facts readers show (empty: the model's threshold; 0: all)."),
+    Setting("parse", "DIPLOGRAPH_PARSE", "relevant",
+            "Which sentences are parsed: relevant (those that name or refer to a party, or give an amount) or all."),
     Setting("batch_size", "DIPLOGRAPH_BATCH_SIZE", "64", "Documents per extraction and store batch."),
     Setting(
         "ingest_memory",

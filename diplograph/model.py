@@ -104,9 +104,14 @@ class Document(Record):
 
 @dataclass(frozen=True, slots=True)
 class Sentence(Record):
+    """One sentence of a document; `parsed` says whether the parser read it and `cue` why (diplograph.nlp.relevance):
+    a sentence that is not parsed yields no record."""
+
     start: int
     end: int
     text: str
+    parsed: bool = True
+    cue: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -269,12 +269,15 @@ def plain(*cells: str) -> list[Text]:
 
 
 def mentions_table(rows: Iterable[dict[str, Any]]) -> Table:
-    """Actor, date and quantity mentions: where, what text, and what it was read as."""
+    """Actor, date and quantity mentions (and sentences): where, what text, and what it was read as."""
     table = Table()
     for name in ("doc", "kind", "text", "start", "end", "read as"):
         table.add_column(name, overflow="fold")
     for row in rows:
-        value = f"{row.get('code') or row.get('value')} {row.get('unit') or ''}".strip()
+        if row["kind"] == "sentence":
+            value = f"parsed: {row['cue']}" if row["parsed"] else "not parsed"
+        else:
+            value = f"{row.get('code') or row.get('value')} {row.get('unit') or ''}".strip()
         table.add_row(*plain(str(row["doc"]), row["kind"], row["text"], str(row["start"]), str(row["end"]), value))
     return table
 

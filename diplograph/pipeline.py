@@ -17,7 +17,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from diplograph.model import Document, Event, Extraction, Measure, Sentence
+from diplograph.nlp.dates import parse_iso
 from diplograph.nlp.model import load_nlp
+from diplograph.nlp.parse import Parser
+from diplograph.nlp.relevance import Decision
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -29,8 +32,9 @@ class Extractor:
     """Extracts events, measures and resolved mentions from documents."""
 
     def __init__(self, *, actors_file: Path | None = None, lexicon_file: Path | None = None,
-                 scored: bool = True) -> None:
-        """`scored=False` leaves every record's confidence unset (what training reads)."""
+                 scored: bool = True, every_sentence: bool | None = None) -> None:
+        """`scored=False` leaves every record's confidence unset (what training reads). `every_sentence` parses
+        every sentence, not only those the relevance pass keeps (default: the `parse` setting)."""
         from diplograph.actors.gazetteer import build, default_gazetteer
         from diplograph.coding.lexicon import default_lexicon, load
         from diplograph.confidence import default_model
@@ -42,6 +46,9 @@ class Extractor:
             tokenizer = self.nlp.tokenizer
             self.gazetteer = build(lambda s: [t.text for t in tokenizer(s)], extra=(actors_file,))
         self.lexicon = load(lexicon_file) if lexicon_file is not None else default_lexicon()
+        if every_sentence is None:
+            every_sentence = _parse_setting() == "all"
+        self.parser = Parser(self.nlp, self.gazetteer, every_sentence=every_sentence)
 
     def extract_documents(self, documents: Iterable[Document], *, batch_size: int = 64) -> Iterator[Extraction]:
         """Extract from each document, in order, streaming: memory does not grow with the corpus.
@@ -54,11 +61,14 @@ class Extractor:
         docs = iter(documents)
         while chunk := list(islice(docs, batch_size * ZONE_BATCHES)):
             with self.nlp.memory_zone():
-                pairs = self.nlp.pipe(((d.text, d) for d in chunk), batch_size=batch_size, as_tuples=True)
-                extractions = [self.extract_parsed(document, parsed) for parsed, document in pairs]
+                days = [parse_iso(d.published) for d in chunk]
+                parsed = self.parser.parse((d.text for d in chunk), batch_size=batch_size, published=days)
+                extractions = [self.extract_parsed(document, doc, decisions)
+                               for document, (doc, decisions) in zip(chunk, parsed, strict=True)]
             yield from extractions
 
-    def extract_parsed(self, document: Document, parsed: Doc) -> Extraction:
+    def extract_parsed(self, document: Document, parsed: Doc, decisions: list[Decision] | None = None) -> Extraction:
+        """Code one parsed document. `decisions` say which sentences were parsed (None: all of them)."""
         from diplograph.coding.context import DocContext
         from diplograph.coding.events import code_sentence, main_clause_dates, sentence_pair
         from diplograph.coding.measures import code_measures
@@ -71,15 +81,17 @@ class Extractor:
             to_measure,
             unique_ids,
         )
-        from diplograph.nlp.dates import parse_iso
         from diplograph.nlp.resolve import resolve
 
         published = parse_iso(document.published)
         res = resolve(parsed, self.gazetteer, published)
         ctx = DocContext()
         found, measures = [], []
+        unparsed = {d.start for d in decisions or () if not d.parsed}
         for n, sent in enumerate(parsed.sents):
             ctx.sentence_index = n
+            if sent.start_char in unparsed:
+                continue
             place = _opening_place(sent)
             if place is not None:
                 ctx.move_to(place)
@@ -98,7 +110,7 @@ class Extractor:
         events = _with_locations(parsed, res, events, groups)
         records: list[Measure] = unique_ids([to_measure(document.id, text, m) for m in measures])
         features = {e.id: group_features(g) for e, g in zip(events, groups, strict=True)}
-        sentences = tuple(Sentence(s.start_char, s.end_char, s.text) for s in parsed.sents)
+        sentences = _sentences(parsed, decisions)
         add_document_features(events, features, len(sentences), dated=published is not None)
         features.update({r.id: m.features for r, m in zip(records, measures, strict=True)})
         if self.model is not None:
@@ -107,6 +119,32 @@ class Extractor:
         return Extraction(document=document, events=tuple(events), measures=tuple(records),
                           mentions=tuple(res.mentions()), dates=tuple(res.dates), quantities=tuple(res.quantities),
                           sentences=sentences, features=features)
+
+
+PARSE_CHOICES = ("relevant", "all")
+
+
+def _parse_setting() -> str:
+    from diplograph import config
+    from diplograph.errors import ConfigError
+
+    value = config.get("parse").strip().lower() or "relevant"
+    if value not in PARSE_CHOICES:
+        raise ConfigError(f"DIPLOGRAPH_PARSE: {value!r} is not one of {', '.join(PARSE_CHOICES)}")
+    return value
+
+
+def _sentences(parsed: Doc, decisions: list[Decision] | None) -> tuple[Sentence, ...]:
+    """The document's sentences, each with the relevance pass's decision about the sentence it lies in (the
+    parser may split a kept sentence further)."""
+    out, pending = [], list(decisions or ())
+    for s in parsed.sents:
+        while len(pending) > 1 and pending[1].start <= s.start_char:
+            pending.pop(0)
+        decision = pending[0] if pending else None
+        parsed_, cue = (decision.parsed, decision.cue) if decision is not None else (True, "")
+        out.append(Sentence(s.start_char, s.end_char, s.text, parsed_, cue))
+    return tuple(out)
 
 
 def _with_locations(parsed, res, events, groups):  # type: ignore[no-untyped-def]

@@ -300,6 +300,9 @@ def extract(
     max_chars: MaxCharsOption = None,
     timeout: TimeoutOption = 60.0,
     min_confidence: MinConfidenceOption = None,
+    explain: Annotated[bool, typer.Option(
+        "--explain", help="On stderr, every sentence that was not parsed (it names no party: no record can come "
+                          "from it).")] = False,
 ) -> None:
     """Extract events and measures without storing anything: records out as contract JSONL, CSV or a table.
     Records below the confidence threshold are left out (--min-confidence 0 prints every candidate)."""
@@ -310,6 +313,8 @@ def extract(
     extractions = _extractions(inputs, workers=workers, size=_batch_size(batch_size),
                                actors_file=actors_file(actors), lexicon_file=_lexicon_file(lexicon),
                                max_chars=max_chars, timeout=timeout)
+    if explain:
+        extractions = map(_explained, extractions)
     records = (record for extraction in extractions for record in _selected(extraction, kind)
                if passes(record, min_confidence))
     with _output(out) as stream:
@@ -317,11 +322,25 @@ def extract(
     _end(inputs, f"extracted {plural(count, 'record')} from {plural(inputs.documents, 'document')}", quiet=quiet)
 
 
+def _explained(extraction: Extraction) -> Extraction:
+    """Report the sentences the relevance pass skipped (diplograph.nlp.relevance) on stderr."""
+    skipped = [s for s in extraction.sentences if not s.parsed]
+    doc = extraction.document.id
+    to_stderr(f"{doc}: {len(skipped)} of {plural(len(extraction.sentences), 'sentence')} not parsed")
+    for sentence in skipped:
+        text = " ".join(sentence.text.split())
+        to_stderr(f"{doc}:{sentence.start}-{sentence.end} not parsed: {text}")
+    return extraction
+
+
 # --- mentions ---------------------------------------------------------------------------------------------------
 
 
-def _annotation_rows(extraction: Extraction) -> Iterator[dict[str, Any]]:
+def _annotation_rows(extraction: Extraction, *, sentences: bool = False) -> Iterator[dict[str, Any]]:
     doc = extraction.document.id
+    if sentences:
+        for sentence in extraction.sentences:
+            yield {"doc": doc, "kind": "sentence", **sentence.to_dict()}
     for kind, items in (
         ("actor", extraction.mentions),
         ("date", extraction.dates),
@@ -342,12 +361,14 @@ def mentions(
     actors: ActorsOption = None,
     max_chars: MaxCharsOption = None,
     timeout: TimeoutOption = 60.0,
+    sentences: Annotated[bool, typer.Option(
+        "--sentences", help="Also print every sentence: whether it was parsed, and the cue that decided it.")] = False,
 ) -> None:
     """Print the actor, date and quantity mentions found in the text (how extraction read it)."""
     inputs = Inputs(paths, published)
     extractions = _extractions(inputs, workers=1, size=_batch_size(None), actors_file=actors_file(actors),
                                lexicon_file=None, max_chars=max_chars, timeout=timeout)
-    rows = (row for extraction in extractions for row in _annotation_rows(extraction))
+    rows = (row for extraction in extractions for row in _annotation_rows(extraction, sentences=sentences))
     count = 0
     if fmt is MentionFormat.jsonl:
         for row in rows:

@@ -44,9 +44,10 @@ def _register_components() -> None:
     @Language.component("diplograph_line_breaks")
     def line_breaks(doc: Doc) -> Doc:
         """A line break ends a sentence: titles, bylines and datelines are not run into the next sentence."""
-        for token in doc[1:]:
-            if "\n" in doc[token.i - 1].whitespace_ or (token.is_space and "\n" in token.text):
+        after_break = False  # the token before ends in a line break, or is whitespace holding one
+        for token in doc:
+            breaks_here = token.is_space and "\n" in token.text
+            if token.i and (after_break or breaks_here):
                 token.is_sent_start = True
-            elif doc[token.i - 1].is_space and "\n" in doc[token.i - 1].text:
-                token.is_sent_start = True
+            after_break = "\n" in token.whitespace_ or breaks_here
         return doc
