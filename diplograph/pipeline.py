@@ -84,7 +84,7 @@ class Extractor:
         from diplograph.nlp.resolve import resolve
 
         published = parse_iso(document.published)
-        res = resolve(parsed, self.gazetteer, published)
+        res = resolve(parsed, self.gazetteer, published, document.text)
         ctx = DocContext()
         found, measures = [], []
         unparsed = {d.start for d in decisions or () if not d.parsed}

@@ -562,6 +562,30 @@ def test_mentions(folder: Path) -> None:
     assert "$89 billion" in table.stdout
 
 
+def test_mentions_sentences_and_extract_explain_show_what_was_not_parsed(tmp_path: Path) -> None:
+    text = "Japan sent food aid to India on Monday. It was cold. Both countries praised the deal."
+    path = tmp_path / "aid.txt"
+    path.write_text(text, encoding="utf-8")
+    result = invoke("mentions", str(path), "--published", PUBLISHED, "--sentences")
+    assert result.exit_code == 0, result.stderr
+    sentences = [r for r in jsonl(result.stdout) if r["kind"] == "sentence"]
+    assert [(r["text"], r["parsed"], r["cue"]) for r in sentences] == [
+        ("Japan sent food aid to India on Monday.", True, "dictionary 'Japan'"),
+        ("It was cold.", False, ""),
+        ("Both countries praised the deal.", True, "pair 'both'"),
+    ]
+    assert all(text[r["start"]:r["end"]] == r["text"] for r in sentences)
+    plain = invoke("mentions", str(path), "--published", PUBLISHED)
+    assert not any(r["kind"] == "sentence" for r in jsonl(plain.stdout))
+    table = invoke("mentions", str(path), "--published", PUBLISHED, "--sentences", "--format", "table")
+    assert "not parsed" in table.stdout and "parsed: pair 'both'" in table.stdout
+
+    explained = invoke("extract", str(path), "--published", PUBLISHED, "--explain")
+    assert explained.exit_code == 0, explained.stderr
+    assert "aid: 1 of 3 sentences not parsed\naid:40-52 not parsed: It was cold.\n" in explained.stderr
+    assert explained.stdout == invoke("extract", str(path), "--published", PUBLISHED).stdout
+
+
 # --- querying the store -------------------------------------------------------------------------------------------
 
 

@@ -247,7 +247,7 @@ def _resolve(doc: Doc, phrase: Phrase, res: Resolution, context: Sequence[Sequen
 
     start_char = doc[phrase.start].idx
     end_char = doc[phrase.end - 1].idx + len(doc[phrase.end - 1].text)
-    name = doc.text[start_char:end_char]
+    name = res.text[start_char:end_char]
     evidence = Evidence(start_char, end_char, name)
     state = _state_named(res, phrase)
     if state is not None and not phrase.region and state.start <= phrase.start and state.end >= phrase.end:

@@ -6,9 +6,11 @@ subject, a place a sentence opens with). They get it from here:
 
 - a dictionary form: a person -> PERSON; a demonym -> NORP; an organisation, group or outlet -> ORG; a state's
   name, abbreviation, capital or epithet -> GPE;
-- in parsed sentences, a run of capitalised proper nouns the dictionaries do not know: ORG when one of its words
-  names an organisation ("Council", "Ministry", "Party"), GPE when the place gazetteer knows it, PERSON when it
-  is two or more words or the family name of someone in the dictionaries;
+- in parsed sentences, a run of capitalised proper nouns the dictionaries do not know (titles before it left
+  out): ORG when one of its words names an organisation ("Council", "Ministry", "Party"), LOC when one names a
+  geographic feature ("Island", "Gulf"), GPE when the place gazetteer knows it, PERSON when it is two or more
+  words or the family name of someone in the dictionaries; and a person's name that holds a state's ("Michael
+  Jordan") is PERSON before the dictionaries are read, so that the state inside it is no party;
 - a month or weekday, with the day and year beside it -> DATE.
 
 What this costs in accuracy against the NER model is measured in docs/extraction.md ("What is parsed").
@@ -20,7 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from diplograph.nlp.dates import MONTHS, WEEKDAYS
-from diplograph.nlp.resolve import NAME_TITLES
+from diplograph.nlp.resolve import NAME_TITLES, TITLE_OFFICES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -38,6 +40,20 @@ ORG_WORDS = frozenset({
     "Pentagon", "Secretariat", "Mission", "Tribunal", "Prosecutor", "Society", "Initiative",
 })
 NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "de", "da", "van", "von", "der", "le", "la", "du"})
+PLACE_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "upper",
+                         "lower", "central", "new", "greater", "republic", "democratic", "united", "island",
+                         "islands", "kingdom", "state", "states", "federal", "people's", "city", "province",
+                         "region", "county", "district"})
+# Words of an office before a name ('Foreign Minister', 'Vice President'): never a person's name themselves
+TITLE_WORDS = NAME_TITLES | frozenset(word.capitalize() for title in TITLE_OFFICES for word in title) | frozenset({
+    "Vice", "Deputy", "General", "Chief", "Ambassador", "Envoy", "Spokesman", "Spokeswoman", "Spokesperson",
+    "Senator", "Sen.", "Rep.", "Governor", "Gov.", "Mayor", "Judge", "Justice", "Commander", "Gen.", "Col.", "Lt.",
+    "Adm.", "Foreign", "Defense", "Defence", "Interior", "Finance", "Trade", "Affairs", "External", "Special",
+    "Representative", "Director", "Chairman", "Chairwoman", "Chair", "Speaker", "Senior", "Former", "Acting"})
+# Words of a geographic feature's name ('Sakhalin Island', 'Gulf of Guinea')
+LOC_WORDS = frozenset({"Island", "Islands", "River", "Sea", "Gulf", "Mountain", "Mountains", "Lake", "Peninsula",
+                       "Strait", "Straits", "Bay", "Valley", "Desert", "Ocean", "Coast", "Plateau", "Basin",
+                       "Canal", "Channel", "Delta", "Field", "Fields", "Heights", "Border"})
 DICTIONARY_LABELS = {"demonym": "NORP", "organisation": "ORG", "group": "ORG", "media": "ORG"}
 NON_STATE_KINDS = frozenset({"igo", "ngo", "group"})
 
@@ -60,8 +76,11 @@ def set_entities(doc: Doc, gaz: Gazetteer) -> None:
         labels.append((start, end, label))
         taken.update(range(start, end))
 
-    _dictionary(words.text, gaz, add)
     proper = [pos == PROPN for pos in words.pos]
+    for start, end in _proper_noun_runs(words, proper, set()):
+        if _named_after_a_state(words.text[start:end], gaz):
+            add(start, end, "PERSON")
+    _dictionary(words.text, gaz, add)
     for start, end in _proper_noun_runs(words, proper, taken):
         label = _run_label(words.text[start:end], doc[start:end].text, gaz)
         if label is not None:
@@ -118,7 +137,7 @@ def _proper_noun_runs(words: Words, proper: list[bool], taken: set[int]) -> list
         if start is not None and not (name_word(i) and words.sent_start[i] != 1) and not joins(i):
             runs.append((start, i))
             start = None
-        if start is None and name_word(i) and text[i][:1].isupper() and text[i] not in NAME_TITLES:
+        if start is None and name_word(i) and text[i][:1].isupper() and text[i] not in TITLE_WORDS:
             start = i
     if start is not None:
         runs.append((start, n))
@@ -131,16 +150,42 @@ def _run_label(words: list[str], text: str, gaz: Gazetteer) -> str | None:
     words = [w for w in words if w != "-"]
     if any(w in ORG_WORDS for w in words):
         return "ORG"
+    if any(w in LOC_WORDS for w in words):
+        return "LOC"
+    if any(w in TITLE_WORDS for w in words):
+        return None  # a title inside the run: not a name the tagger has cut cleanly
     if any(w.lower() in MONTHS or w.lower() in WEEKDAYS for w in words):
         return None
+    if len(words) == 1 and gaz.people_with_surname(words[0]):
+        return "PERSON"  # 'Obama' is also a town in Japan
     if len(words) <= 3 and places().lookup(text):
         return "GPE"
-    if len(words) == 1 and gaz.people_with_surname(words[0]):
-        return "PERSON"
     if len(words) >= 2 and all(w[:1].isalpha() and w.replace("-", "").replace(".", "").replace("'", "").isalpha()
                                for w in words):
         return "PERSON"
     return None
+
+
+def _named_after_a_state(words: list[str], gaz: Gazetteer) -> bool:
+    """'Michael Jordan', 'Chad Smith': a person whose name holds a one-word state name, which is no party here.
+    A run of capitalised words whose other words the dictionaries do not know, none a title or a compass word."""
+    if len(words) < 2:
+        return False
+    states = [i for i, w in enumerate(words) if _state_name(w, gaz)]
+    if len(states) != 1:
+        return False
+    others = [w for i, w in enumerate(words) if i != states[0]]
+    from diplograph.geo.gazetteer import places
+
+    if places().lookup(" ".join(words)):
+        return False  # 'Mexico City', 'Panama City', 'Kuwait City'
+    return all(w.isalpha() and w[:1].isupper() and w not in TITLE_WORDS and w not in ORG_WORDS
+               and w.lower() not in PLACE_WORDS and gaz.longest_at([w], 0) is None for w in others)
+
+
+def _state_name(word: str, gaz: Gazetteer) -> bool:
+    entry = gaz.entries.get((word,))
+    return entry is not None and entry.kind == "state" and entry.type == "name"
 
 
 def _calendar(words: Words) -> list[tuple[int, int]]:

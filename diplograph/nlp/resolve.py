@@ -88,13 +88,14 @@ class ActorSpan:
     def states(self) -> tuple[str, ...]:
         """The codes this span stands for as a party to an event: a state, or an intergovernmental organisation
         (UN, EU, NATO: the guidelines code IGOs as parties). A small named group of states (G7, Quad, AUKUS)
-        stands for its members; NGOs, companies and armed groups are not parties of this kind: none."""
+        stands for its members, a larger one (BRICS, the West) for itself; NGOs, companies, armed groups and groups
+        with no member states (al-Qaeda, the Islamic State) are not parties of this kind: none."""
         if not self.code:
             return ()
         if self.kind in ("state", "region", "igo"):
             return (self.code,)
-        if self.kind == "group":
-            if self.type == "organisation" and 0 < len(self.members) <= SMALL_GROUP:
+        if self.kind == "group" and self.members:
+            if self.type == "organisation" and len(self.members) <= SMALL_GROUP:
                 return self.members
             return (self.code,)
         return ()
@@ -111,6 +112,10 @@ class Resolution:
     quantities: list[Quantity] = field(default_factory=list)
     quantity_at: dict[int, Quantity] = field(default_factory=dict)
     sectors: dict[str, str] = field(default_factory=dict)  # head noun -> sector ('police', 'court', 'troops')
+    # the document's text and words, read once: `Doc.text` joins every token on each call, and scanning plain
+    # strings spares making a Token for every word of every pass
+    text: str = ""
+    words: list[str] = field(default_factory=list)
 
     def sector_of(self, head: Token) -> str | None:
         """The sector a noun phrase's head names ('Brazil's federal police' -> police), if any."""
@@ -145,7 +150,7 @@ class Resolution:
 
     def mentions(self) -> list[Mention]:
         doc = self.doc
-        text = doc.text  # Doc.text joins every token on each call: read it once
+        text = self.text
         out = []
         for a in self.actors:
             start, end = doc[a.start].idx, doc[a.end - 1].idx + len(doc[a.end - 1].text)
@@ -154,9 +159,11 @@ class Resolution:
         return out
 
 
-def resolve(doc: Doc, gaz: Gazetteer, published: dt.date | None) -> Resolution:
-    """Find every actor, date and quantity of `doc`."""
-    res = Resolution(doc, published, sectors=gaz.sectors)
+def resolve(doc: Doc, gaz: Gazetteer, published: dt.date | None, text: str | None = None) -> Resolution:
+    """Find every actor, date and quantity of `doc`. `text` is the document's text when the caller has it (the
+    same as `doc.text`, which spaCy joins together again on every call)."""
+    words = [t.text for t in doc]
+    res = Resolution(doc, published, sectors=gaz.sectors, text=doc.text if text is None else text, words=words)
     _match_dictionary(res, gaz)
     _disambiguate(res)
     _introduced_people(res)
@@ -184,7 +191,7 @@ def _person_spans(doc: Doc) -> dict[int, tuple[int, int]]:
 
 def _match_dictionary(res: Resolution, gaz: Gazetteer) -> None:
     doc = res.doc
-    words = [t.text for t in doc]
+    words = res.words
     persons = _person_spans(doc)
     i = 0
     while i < len(words):
@@ -344,10 +351,11 @@ def _corefer_surnames(res: Resolution, gaz: Gazetteer) -> None:
                 known.setdefault(surname, a)
     if not known:
         return
-    for t in doc:
-        full = known.get(t.text)
-        if full is None or t.i in res.actor_at or t.i < full.start or not t.text[:1].isupper():
+    for i, word in enumerate(res.words):
+        full = known.get(word)
+        if full is None or i in res.actor_at or i < full.start or not word[:1].isupper():
             continue
+        t = doc[i]
         if _starts_another_name(t):
             continue
         res.add_actor(ActorSpan(t.i, t.i + 1, full.code, "state", "person", full.sector, full.person,
@@ -360,10 +368,11 @@ def _surname_governments(res: Resolution, gaz: Gazetteer) -> None:
     doc, day = res.doc, res.published
     if day is None:
         return
-    for t in doc[:-1]:
-        nxt = doc[t.i + 1]
-        if t.i in res.actor_at or not t.text[:1].isupper() or nxt.text.lower() not in GOVERNMENT_WORDS:
+    words = res.words
+    for i in range(len(words) - 1):
+        if i in res.actor_at or not words[i][:1].isupper() or words[i + 1].lower() not in GOVERNMENT_WORDS:
             continue
+        t, nxt = doc[i], doc[i + 1]
         leaders = [(p, term) for p in gaz.people_with_surname(t.text)
                    if (term := p.term_on(day)) is not None and term.office in LEADING_OFFICES]
         if len({p.name for p, _ in leaders}) != 1:
@@ -385,10 +394,11 @@ def _surnames_in_office(res: Resolution, gaz: Gazetteer) -> None:
         return
     others = {tok.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
               and ent.start not in res.actor_at for tok in (ent[0], ent[-1])}
-    for t in doc:
-        if t.i in res.actor_at or not t.text[:1].isupper() or len(t.text) < 2 or t.text in others \
-                or t.text in COMMON_FAMILY_NAMES:
+    for i, word in enumerate(res.words):
+        if i in res.actor_at or not word[:1].isupper() or len(word) < 2 or word in others \
+                or word in COMMON_FAMILY_NAMES or not gaz.people_with_surname(word):
             continue
+        t = doc[i]
         if t.text.lower() in MONTHS or t.text.lower() in WEEKDAYS or t.ent_type_ in ("DATE", "TIME"):
             continue
         if not _lone_name(doc, t):
@@ -470,10 +480,10 @@ def _corefer_titles(res: Resolution, gaz: Gazetteer) -> None:
     people = [a for a in res.actors if a.type == "person" and a.person and a.method != "coreference"]
     if not people:
         return
-    for t in doc:
-        if t.lower_ != "the" or t.i + 1 >= len(doc):
+    for i, word in enumerate(res.words):
+        if word.lower() != "the" or i + 1 >= len(doc):
             continue
-        start = t.i + 1
+        start = i + 1
         adjective = res.actor_at.get(start)
         if adjective is not None and (adjective.type != "demonym" or adjective.start != start):
             continue
