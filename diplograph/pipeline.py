@@ -16,6 +16,7 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from diplograph.coding.context import FRAME_OPENING, OPENING_PLACE_PREPS
 from diplograph.model import Document, Event, Extraction, Measure, Sentence
 from diplograph.nlp.dates import parse_iso
 from diplograph.nlp.model import load_nlp
@@ -183,7 +184,6 @@ def _remember(ctx, sent, res, events, dates, place) -> None:  # type: ignore[no-
             ctx.note_pair(e.actor[0].code, e.recipient[0].code)
 
 
-FRAME_OPENING = 4  # tokens: a date this close to the start of its sentence sets the time frame
 
 
 def _opens(sent, date) -> bool:  # type: ignore[no-untyped-def]
@@ -193,13 +193,12 @@ def _opens(sent, date) -> bool:  # type: ignore[no-untyped-def]
     return bool(first) and first[0].idx <= date.start < first[-1].idx + len(first[-1].text)
 
 
-PLACE_PREPS = frozenset({"in", "at"})
 
 
 def _opening_place(sent) -> str | None:  # type: ignore[no-untyped-def]
     """The place a sentence opens with ('In Libreville, ...', 'At the Kremlin ...'), lower-cased, or None."""
     first = sent[0]
-    if first.lower_ not in PLACE_PREPS:
+    if first.lower_ not in OPENING_PLACE_PREPS:
         return None
     obj = next((c for c in first.children if c.dep_ == "pobj"), None)
     if obj is None or obj.ent_type_ not in ("GPE", "LOC", "FAC"):

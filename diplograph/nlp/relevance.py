@@ -30,6 +30,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from diplograph.coding.context import FRAME_OPENING, OPENING_PLACE_PREPS
 from diplograph.nlp.entities import ORG_WORDS
 from diplograph.nlp.resolve import ANY_INSTITUTION, GOVERNMENT_WORDS, NAME_TITLES, NAMED_INSTITUTIONS, TITLE_OFFICES
 
@@ -127,10 +128,9 @@ def _opening(sent: Span, published: dt.date | None) -> str:
     """A sentence that opens with a time or a place sets the frame of the sentences after it ('In 2014, ...',
     'In Mosul, ...'): parsed, so that the frame is read as in a full parse (diplograph.pipeline, `_remember`)."""
     from diplograph.nlp.dates import find_dates
-    from diplograph.pipeline import FRAME_OPENING, PLACE_PREPS
 
     head = sent[: FRAME_OPENING + 1]
-    if len(head) > 1 and head[0].lower_ in PLACE_PREPS and head[1].text[:1].isupper():
+    if len(head) > 1 and head[0].lower_ in OPENING_PLACE_PREPS and head[1].text[:1].isupper():
         return f"opening place '{head[:2].text}'"
     limit = head[-1].idx + len(head[-1].text) - sent.start_char
     dates = find_dates(sent.text, published)
