@@ -285,6 +285,33 @@ def test_network_filters(network_store: Store) -> None:
     assert len(heavy.edges) == 2
 
 
+def test_the_whole_network_is_kept_until_the_store_changes(network_store: Store,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from diplograph.analytics import network
+
+    queries: list[str] = []
+    real = network._edges
+    monkeypatch.setattr(network, "_edges", lambda store, where: queries.append(where.sql()) or real(store, where))
+    first = analytics.state_network(network_store, count="reports")
+    among = analytics.state_network(network_store, states=["CHN", "RUS", "IND"], count="reports")
+    assert len(queries) == 1  # the second network (other states, same window) came from the kept one
+    assert [(e.source, e.target, e.weight) for e in among.edges] == [("IND", "RUS", 2), ("CHN", "RUS", 1)]
+    analytics.state_network(network_store, until="2023", count="reports")
+    assert len(queries) == 2  # another window is another query
+
+    doc = _doc("n8")
+    network_store.add([Extraction(doc, events=(event(doc, "AID", ("USA",), ("IND",), "2024-05-01"),))])
+    after = analytics.state_network(network_store, count="reports")
+    assert len(queries) == 3  # the store changed: asked again
+    assert ("IND", "USA", 1) in [(e.source, e.target, e.weight) for e in after.edges]
+    assert ("IND", "USA", 1) not in [(e.source, e.target, e.weight) for e in first.edges]
+
+
+def test_an_in_memory_store_keeps_no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    with Store.open(":memory:") as store:
+        assert store.stamp() is None
+
+
 def test_network_among_given_states_only(network_store: Store) -> None:
     among = analytics.state_network(network_store, states=["CHN", "RUS", "IND"], count="reports")
     assert [(e.source, e.target, e.weight) for e in among.edges] == [("IND", "RUS", 2), ("CHN", "RUS", 1)]

@@ -8,7 +8,8 @@ normalised by (n - 1)(n - 2) / 2).
 
 from __future__ import annotations
 
-from collections import deque
+import threading
+from collections import OrderedDict, deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -175,5 +176,31 @@ def state_network(
     add_date_range(where, "date_start", "date_end", since, until)
     where = counted(where, count)
     members = set(states) if states is not None else None
-    edges = [e for e in _edges(store, where, members) if e.weight >= min_weight]
+    edges = [e for e in _all_edges(store, where) if e.weight >= min_weight
+             and (members is None or (e.source in members and e.target in members))]
     return Network(_nodes(edges), edges)
+
+
+KEPT_NETWORKS = 8  # whole networks kept per process (one per window, threshold and count asked for)
+_kept: OrderedDict[tuple[object, ...], list[Edge]] = OrderedDict()
+_kept_lock = threading.Lock()
+
+
+def _all_edges(store: Store, where: Where) -> list[Edge]:
+    """Every edge of the network `where` selects. The whole network is the same for every brief and every state
+    while the store does not change, so it is kept, by the store's stamp (its file's and log's size and time)
+    and the query; a brief then takes the edges among its states from it instead of asking the store again."""
+    stamp = store.stamp()
+    if stamp is None:
+        return _edges(store, where)
+    key = (stamp, where.sql(), tuple(map(repr, where.params)))
+    with _kept_lock:
+        if key in _kept:
+            _kept.move_to_end(key)
+            return _kept[key]
+    edges = _edges(store, where)
+    with _kept_lock:
+        _kept[key] = edges
+        while len(_kept) > KEPT_NETWORKS:
+            _kept.popitem(last=False)
+    return edges

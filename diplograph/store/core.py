@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 from collections.abc import Iterable, Iterator
@@ -297,6 +298,23 @@ class Store:
     def __repr__(self) -> str:
         mode = ", read_only" if self.read_only else ""
         return f"Store({self.path!r}{mode})"
+
+    def stamp(self) -> tuple[object, ...] | None:
+        """A value that changes whenever the stored data may have: the store file's and its write-ahead log's size
+        and modification time (DuckDB appends every commit to the log and folds the log into the file at a
+        checkpoint), whichever process wrote. For results worth keeping while the store does not change (the
+        state network of every brief); None for an in-memory store, whose results are not kept."""
+        if self.path == MEMORY:
+            return None
+        parts: list[object] = [os.path.realpath(self.path)]
+        for name in (self.path, self.path + ".wal"):
+            try:
+                info = os.stat(name)
+            except FileNotFoundError:
+                parts.append(None)
+                continue
+            parts.append((info.st_size, info.st_mtime_ns))
+        return tuple(parts)
 
     # --- writing -----------------------------------------------------------------------------------------------
 
