@@ -8,7 +8,6 @@ timeline, a range) or not dated counts in the totals and in `undated`, in no buc
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -77,7 +76,17 @@ class Timeline:
     undated: int  # events in no bucket: dated to a longer stretch than one, or not dated
 
 
-_COUNTS = "SELECT date_start, date_end, event, mode, count(*) AS n FROM events {where} GROUP BY ALL"
+# Counted in DuckDB by the buckets an event can fall in, so that Python reads a few hundred rows, not one per
+# distinct pair of dates (98,000 for the largest dyad of a 10M-event store): the years of its two dates, and its
+# month when both dates lie in the same one.
+_COUNTS = """
+SELECT year(date_start) AS year_start, year(date_end) AS year_end,
+       CASE WHEN date_trunc('month', date_start) = date_trunc('month', date_end)
+            THEN strftime(date_start, '%Y-%m') END AS month,
+       event, mode, count(*) AS n
+FROM events {where}
+GROUP BY ALL
+"""
 
 
 def timeline(store: Store, where: Where, *, granularity: str = "auto", gaps: bool = True) -> Timeline:
@@ -93,24 +102,27 @@ def timeline(store: Store, where: Where, *, granularity: str = "auto", gaps: boo
     for row in found:
         event, mode, n = str(row["event"]), row["mode"], int(row["n"])
         total.add(event, mode, n)
-        start, end = row["date_start"], row["date_end"]
-        if start is None or end is None or _label(start, unit) != _label(end, unit):
+        key = _bucket(row, unit)
+        if key is None:
             undated += n
             continue
-        key = _label(start, unit)
         buckets.setdefault(key, Bucket(label=key)).add(event, mode, n)
     labels = _all_labels(sorted(buckets), unit) if gaps else sorted(buckets)
     return Timeline(unit, [buckets.get(k) or Bucket(label=k) for k in labels], total, undated)
 
 
+def _bucket(row: dict[str, object], unit: str) -> str | None:
+    """The label of the month or year both of an event's dates lie in; None when they do not (or it is undated)."""
+    if unit == "month":
+        return row["month"]  # type: ignore[return-value]
+    start, end = row["year_start"], row["year_end"]
+    return f"{start:04d}" if start is not None and start == end else None
+
+
 def _auto_unit(found: list[dict[str, object]]) -> str:
-    years = sorted({r[k].year for r in found for k in ("date_start", "date_end")  # type: ignore[attr-defined]
-                    if r["date_start"] is not None and r[k] is not None})  # fmt: skip
+    years = sorted({int(r[k]) for r in found for k in ("year_start", "year_end")  # type: ignore[call-overload]
+                    if r["year_start"] is not None and r[k] is not None})  # fmt: skip
     return "month" if years and years[-1] - years[0] < AUTO_MONTHS_BELOW_YEARS else "year"
-
-
-def _label(day: dt.date, unit: str) -> str:
-    return f"{day.year:04d}-{day.month:02d}" if unit == "month" else f"{day.year:04d}"
 
 
 def _all_labels(present: list[str], unit: str) -> list[str]:
