@@ -285,24 +285,28 @@ def test_network_filters(network_store: Store) -> None:
     assert len(heavy.edges) == 2
 
 
-def test_the_whole_network_is_kept_until_the_store_changes(network_store: Store,
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_network_is_kept_until_the_store_changes(network_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     from diplograph.analytics import network
 
     queries: list[str] = []
     real = network._edges
-    monkeypatch.setattr(network, "_edges", lambda store, where: queries.append(where.sql()) or real(store, where))
+    monkeypatch.setattr(network, "_edges",
+                        lambda store, where, states=None: queries.append(where.sql()) or real(store, where, states))
     first = analytics.state_network(network_store, count="reports")
+    assert analytics.state_network(network_store, count="reports") == first
+    assert len(queries) == 1  # the second call came from the kept network
     among = analytics.state_network(network_store, states=["CHN", "RUS", "IND"], count="reports")
-    assert len(queries) == 1  # the second network (other states, same window) came from the kept one
+    again = analytics.state_network(network_store, states=["IND", "CHN", "RUS"], count="reports")
+    assert len(queries) == 2  # other states: another query; the same states in another order: kept
     assert [(e.source, e.target, e.weight) for e in among.edges] == [("IND", "RUS", 2), ("CHN", "RUS", 1)]
+    assert again == among
     analytics.state_network(network_store, until="2023", count="reports")
-    assert len(queries) == 2  # another window is another query
+    assert len(queries) == 3  # another window is another query
 
     doc = _doc("n8")
     network_store.add([Extraction(doc, events=(event(doc, "AID", ("USA",), ("IND",), "2024-05-01"),))])
     after = analytics.state_network(network_store, count="reports")
-    assert len(queries) == 3  # the store changed: asked again
+    assert len(queries) == 4  # the store changed: asked again
     assert ("IND", "USA", 1) in [(e.source, e.target, e.weight) for e in after.edges]
     assert ("IND", "USA", 1) not in [(e.source, e.target, e.weight) for e in first.edges]
 

@@ -80,7 +80,7 @@ ORDER BY a, b, event, mode NULLS FIRST
 _score = lru_cache(maxsize=None)(event_score)  # a few hundred (type, mode) pairs, met thousands of times
 
 
-def _edges(store: Store, where: Where, states: set[str] | None = None) -> list[Edge]:
+def _edges(store: Store, where: Where, states: frozenset[str] | None = None) -> list[Edge]:
     grouped: dict[tuple[str, str], list[dict[str, Any]]] = {}
     and_ = "AND" if where.sql() else "WHERE"
     members = sorted(states or ())
@@ -175,30 +175,32 @@ def state_network(
         where.add("event IN (SELECT unnest(?::VARCHAR[]))", list(types))
     add_date_range(where, "date_start", "date_end", since, until)
     where = counted(where, count)
-    members = set(states) if states is not None else None
-    edges = [e for e in _all_edges(store, where) if e.weight >= min_weight
-             and (members is None or (e.source in members and e.target in members))]
+    members = frozenset(states) if states is not None else None
+    edges = [e for e in _kept_edges(store, where, members) if e.weight >= min_weight]
     return Network(_nodes(edges), edges)
 
 
-KEPT_NETWORKS = 8  # whole networks kept per process (one per window, threshold and count asked for)
+KEPT_NETWORKS = 32  # networks kept per process (one per window, threshold, count and set of states asked for)
 _kept: OrderedDict[tuple[object, ...], list[Edge]] = OrderedDict()
 _kept_lock = threading.Lock()
 
 
-def _all_edges(store: Store, where: Where) -> list[Edge]:
-    """Every edge of the network `where` selects. The whole network is the same for every brief and every state
-    while the store does not change, so it is kept, by the store's stamp (its file's and log's size and time)
-    and the query; a brief then takes the edges among its states from it instead of asking the store again."""
+def _kept_edges(store: Store, where: Where, members: frozenset[str] | None) -> list[Edge]:
+    """The edges `where` selects (among `members`, when given). A network is the same for every brief and every
+    call while the store does not change, so it is kept, by the store's stamp (its file's and log's size and
+    time), the query and the states; the next brief of a state, or `network` with the same window, reads it
+    from here instead of grouping the store's events again. (Keeping only the whole network and cutting each
+    brief's states out of it would cost the first brief the whole network: 22 s counting incidents at 10M
+    events, bench/RESULTS.md.)"""
     stamp = store.stamp()
     if stamp is None:
-        return _edges(store, where)
-    key = (stamp, where.sql(), tuple(map(repr, where.params)))
+        return _edges(store, where, members)
+    key = (stamp, where.sql(), tuple(map(repr, where.params)), members)
     with _kept_lock:
         if key in _kept:
             _kept.move_to_end(key)
             return _kept[key]
-    edges = _edges(store, where)
+    edges = _edges(store, where, members)
     with _kept_lock:
         _kept[key] = edges
         while len(_kept) > KEPT_NETWORKS:
