@@ -133,6 +133,18 @@ class Gazetteer:
                 return form
         return None
 
+    def matches(self, words: list[str]) -> Iterator[tuple[int, int, Entry | Person]]:
+        """Every dictionary form in `words`, left to right, longest first and never overlapping: (start, end,
+        what it stands for). 'ignore' entries are yielded too: they hide the shorter forms inside them."""
+        i = 0
+        while i < len(words):
+            form = self.longest_at(words, i)
+            if form is None:
+                i += 1
+                continue
+            yield i, i + len(form), self.people.get(form) or self.entries[form]
+            i += len(form)
+
     def person(self, name: str) -> Person | None:
         """The person whose canonical name is `name`."""
         if not self._by_name:

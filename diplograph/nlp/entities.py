@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from diplograph.actors.gazetteer import Person
 from diplograph.nlp.dates import MONTHS, WEEKDAYS
 from diplograph.nlp.resolve import NAME_TITLES, TITLE_OFFICES
 
@@ -101,21 +102,12 @@ class Words:
 
 
 def _dictionary(words: list[str], gaz: Gazetteer, add) -> None:  # type: ignore[no-untyped-def]
-    i = 0
-    while i < len(words):
-        form = gaz.longest_at(words, i)
-        if form is None:
-            i += 1
-            continue
-        end = i + len(form)
-        if form in gaz.people:
+    for i, end, target in gaz.matches(words):
+        if isinstance(target, Person):
             add(i, end, "PERSON")
-        else:
-            entry = gaz.entries[form]
-            if entry.kind != "ignore":
-                default = "ORG" if entry.kind in NON_STATE_KINDS else "GPE"
-                add(i, end, DICTIONARY_LABELS.get(entry.type, default))
-        i = end
+        elif target.kind != "ignore":
+            default = "ORG" if target.kind in NON_STATE_KINDS else "GPE"
+            add(i, end, DICTIONARY_LABELS.get(target.type, default))
 
 
 def _proper_noun_runs(words: Words, proper: list[bool], taken: set[int]) -> list[tuple[int, int]]:

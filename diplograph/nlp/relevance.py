@@ -30,6 +30,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from diplograph.actors.gazetteer import Person
 from diplograph.coding.context import FRAME_OPENING, OPENING_PLACE_PREPS
 from diplograph.nlp.entities import ORG_WORDS
 from diplograph.nlp.resolve import ANY_INSTITUTION, GOVERNMENT_WORDS, NAME_TITLES, NAMED_INSTITUTIONS, TITLE_OFFICES
@@ -86,20 +87,13 @@ def _dictionary_words(words: list[str], gaz: Gazetteer) -> tuple[dict[int, str],
     """Token index -> the dictionary form it is part of; and the surnames of the people named."""
     matched: dict[int, str] = {}
     surnames: set[str] = set()
-    i = 0
-    while i < len(words):
-        form = gaz.longest_at(words, i)
-        if form is None:
-            i += 1
-            continue
-        person = gaz.people.get(form)
-        if person is not None or gaz.entries[form].kind != "ignore":
-            text = " ".join(form)
-            for j in range(i, i + len(form)):
+    for i, end, target in gaz.matches(words):
+        if isinstance(target, Person) or target.kind != "ignore":
+            text = " ".join(words[i:end])
+            for j in range(i, end):
                 matched[j] = text
-            if person is not None:
-                surnames.add(form[-1])
-        i += len(form)
+            if isinstance(target, Person):
+                surnames.add(words[end - 1])
     return matched, surnames
 
 

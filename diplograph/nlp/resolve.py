@@ -193,19 +193,11 @@ def _match_dictionary(res: Resolution, gaz: Gazetteer) -> None:
     doc = res.doc
     words = res.words
     persons = _person_spans(doc)
-    i = 0
-    while i < len(words):
-        form = gaz.longest_at(words, i)
-        if form is None:
-            i += 1
-            continue
-        end = i + len(form)
-        target = gaz.people.get(form) or gaz.entries[form]
+    for i, end, target in gaz.matches(words):
         if isinstance(target, Person):
             res.add_actor(_person_span(target, i, end, res.published))
         elif target.kind != "ignore" and not _inside_longer_person(persons, i, end):
             res.add_actor(_entry_span(target, i, end, gaz, res.published))
-        i = end
 
 
 def _inside_longer_person(persons: dict[int, tuple[int, int]], start: int, end: int) -> bool:
