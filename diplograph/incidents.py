@@ -207,6 +207,8 @@ class Linker:
 
     _index: dict[tuple[str, int], set[str]] = field(default_factory=dict)
     _members: dict[str, list[Report]] = field(default_factory=dict)
+    # incidents a report joined (so they have two or more): the store keeps them to count incidents cheaply
+    joined: set[str] = field(default_factory=set)
 
     def remember(self, report: Report) -> None:
         """Add an already linked report (one with its incident) to its incident."""
@@ -245,6 +247,8 @@ class Linker:
                 if score is not None and (best is None or score > best[0]):
                     best = (score, incident)
         incident = best[1] if best is not None else incident_id(report.doc_hash, report.id)
+        if best is not None:
+            self.joined.add(incident)
         self.remember(replace(report, incident=incident))
         return incident
 

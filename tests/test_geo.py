@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -21,7 +22,7 @@ from diplograph.query.facts import FactFilter
 from diplograph.query.incidents import incident
 from diplograph.query.incidents import incidents as list_incidents
 from diplograph.store import Store
-from diplograph.store.query import Near
+from diplograph.store.query import EVENT_COLUMNS, REPRESENTATIVE_ORDER, Near, Where, counted, fact_filters
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -238,6 +239,96 @@ def test_gdelt_sample_rows_of_one_event_become_one_incident(tmp_path: Path) -> N
     assert report.rows == row["rows"]
     assert row["incidents"] < 0.8 * row["rows"]  # markedly fewer incidents than rows
     assert largest.reports >= 5 and largest.documents == largest.reports  # one row, one document
+
+
+SEVERAL_REPORTS = "SELECT incident FROM events GROUP BY incident HAVING count(*) > 1 ORDER BY incident"
+
+
+def _shared(store: Store) -> list[Any]:
+    """The incidents whose events are marked shared, after checking that every event's mark is known and says
+    whether its incident has other reports."""
+    wrong = store.sql(f"SELECT count(*) AS n FROM events WHERE shared IS NULL OR shared <> "
+                      f"(incident IN ({SEVERAL_REPORTS.replace(' ORDER BY incident', '')}))").rows()  # fmt: skip
+    assert wrong == [{"n": 0}]
+    return store.sql("SELECT DISTINCT incident FROM events WHERE shared ORDER BY incident").rows()
+
+
+def _by_sorting_every_report(store: Store, where: Where) -> list[Any]:
+    """The representative of each incident among the events `where` keeps, found the slow way (every report
+    sorted): what counting incidents must give."""
+    sql = (f"SELECT rowid FROM events {where.sql()} QUALIFY row_number() OVER (PARTITION BY incident "
+           f"ORDER BY {REPRESENTATIVE_ORDER}) = 1 ORDER BY rowid")  # fmt: skip
+    return store.sql(sql, where.params).rows()
+
+
+@needs_shared
+def test_counting_incidents_sorts_only_shared_ones_and_agrees_with_sorting_all(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "gdelt.duckdb") as store:
+        import_gdelt(store, GDELT)
+        several = store.sql(SEVERAL_REPORTS).rows()
+        assert several and _shared(store) == several  # marked batch by batch, as they were linked
+        filters = [fact_filters(EVENT_COLUMNS), fact_filters(EVENT_COLUMNS, state="USA"),
+                   fact_filters(EVENT_COLUMNS, dyad=("USA", "RUS")), fact_filters(EVENT_COLUMNS, types="CONSULT"),
+                   fact_filters(EVENT_COLUMNS, since="2024-06-01", country="USA")]  # fmt: skip
+        for where in filters:
+            fast = store.sql(f"SELECT rowid FROM events {counted(where, 'incidents').sql()} ORDER BY rowid",
+                             counted(where, "incidents").params).rows()  # fmt: skip
+            assert fast == _by_sorting_every_report(store, where), where.clauses
+        store.relink()
+        assert _shared(store) == several  # relinking marks them afresh
+
+
+def test_a_store_marks_the_events_of_incidents_reported_more_than_once(stories_db: Path) -> None:
+    with Store.open(stories_db, read_only=True) as store:
+        several = store.sql(SEVERAL_REPORTS).rows()
+        assert several and _shared(store) == several
+
+
+def test_parquet_parts_mark_their_shared_incidents_when_loaded(tmp_path: Path) -> None:
+    from diplograph.scale import load_parquet, write_part
+
+    extractions = list(default_extractor().extract_documents(STORIES))
+    write_part(tmp_path / "parts", 0, extractions[:2])
+    write_part(tmp_path / "parts", 1, extractions[2:])  # reports of one raid in two parts
+    with Store.open(tmp_path / "loaded.duckdb") as store:
+        load_parquet(store, tmp_path / "parts")
+        several = store.sql(SEVERAL_REPORTS).rows()
+        assert several and _shared(store) == several
+
+
+def test_parts_written_with_their_incidents_mark_the_shared_ones(tmp_path: Path) -> None:
+    import dataclasses
+
+    from diplograph.scale import load_parquet, write_part
+
+    def linked(x, ids):  # type: ignore[no-untyped-def]
+        return dataclasses.replace(x, events=tuple(dataclasses.replace(e, incident=i) for e, i in
+                                                   zip(x.events, ids, strict=True)))  # fmt: skip
+
+    first, second, *rest = [x for x in default_extractor().extract_documents(STORIES) if x.events]
+    own = [linked(x, [f"own-{x.document.id}-{n}" for n in range(len(x.events))]) for x in rest]
+    both = [linked(first, ["one-story"] + [f"own-a-{n}" for n in range(len(first.events) - 1)]),
+            linked(second, ["one-story"] + [f"own-b-{n}" for n in range(len(second.events) - 1)])]  # fmt: skip
+    write_part(tmp_path / "parts", 0, [both[0], *own])
+    write_part(tmp_path / "parts", 1, [both[1]])
+    with Store.open(tmp_path / "loaded.duckdb") as store:
+        load_parquet(store, tmp_path / "parts")
+        assert _shared(store) == store.sql(SEVERAL_REPORTS).rows() == [{"incident": "one-story"}]
+
+
+def test_the_migration_marks_the_shared_incidents_of_an_older_store(tmp_path: Path) -> None:
+    path = tmp_path / "old.duckdb"
+    with Store.open(path) as store:
+        store.add(default_extractor().extract_documents(STORIES))
+        several = store.sql(SEVERAL_REPORTS).rows()
+    import duckdb
+
+    conn = duckdb.connect(str(path))  # back to schema 7, as a store written before `shared`
+    conn.execute("ALTER TABLE events DROP COLUMN shared")
+    conn.execute("DELETE FROM schema_migrations WHERE version = 8")
+    conn.close()
+    with Store.open(path) as store:
+        assert store.stats()["schema_version"] >= 8 and several and _shared(store) == several
 
 
 def test_the_incident_rules_on_their_own() -> None:

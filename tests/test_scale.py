@@ -118,6 +118,8 @@ def test_parquet_parts_load_like_store_add_and_skip_duplicates(
         assert result.documents_added == 18
         assert result.documents_skipped == 2 + 3
         assert _stored(store) == _stored(serial_store)
+        shared = "SELECT incident, shared FROM events ORDER BY ALL"
+        assert store.sql(shared).rows() == serial_store.sql(shared).rows()  # linked as the serial path links
         again = load_parquet(store, tmp_path)
         assert (again.documents_added, again.events_added, again.documents_skipped) == (0, 0, 23)
         assert store.stats()["documents"] == 20

@@ -130,6 +130,7 @@ def load_parquet(store: Store, out_dir: str | Path) -> AddResult:
                     {_STORED_ORDER.get(table, "")}
                 """).fetchone()
                 added[table] = int(row[0]) if row else 0
+            links.note_loaded(conn, staged)  # parts that came with their incidents
             links.link_pending(conn, staged)  # incidents, in the order the serial path would have linked them
             new = conn.execute(f"SELECT count(*) FROM {staged}").fetchone()
             total = conn.execute(skipped_sql).fetchone()

@@ -26,6 +26,8 @@ Schema (version `SCHEMA_VERSION`; history in `migrations.py`, one row per applie
     mentions(doc_hash, kind, seq, start, "end", text, payload JSON; unique on (doc_hash, kind, seq))
         kind is actor (Mention), date (DateRef) or quantity (Quantity); payload is the record's to_dict().
     event_dyads, measure_dyads (views): one row per actor x recipient pair of each event / measure.
+    events also carry confidence, location and incident (versions 5, 6), and `shared` (version 8): whether
+    other events report the same incident, so that counting incidents sorts only those (store.query.counted).
 The fact tables have no key index since version 4 (DuckDB keeps indexes whole in memory): their keys are
 checked per document before writing. Facts are stored in arrival order (`load_parquet` and `optimize`: date
 order), in row groups of ROW_GROUP_ROWS rows, so that pages in date order read few of them (docs/scale.md).

@@ -122,6 +122,7 @@ def event_row(doc_hash: str, event: Event, seq: int) -> dict[str, Any]:
         "confidence": event.confidence,
         "location": location_row(event.location),
         "incident": event.incident,
+        "shared": None,  # set when the event is linked (store.links)
     }
 
 

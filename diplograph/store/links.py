@@ -1,6 +1,10 @@
 """Incident links in the store: each new event gets the incident it reports as its document is written
 (`link_rows`, inside the same transaction), and `relink` recomputes every link of a store in ingestion order.
-The rules are diplograph.incidents'; this module only feeds them stored rows."""
+The rules are diplograph.incidents'; this module only feeds them stored rows.
+
+Each event also says whether its incident has other reports (`shared`), so that counting incidents keeps an
+event of an incident of its own without sorting it (store.query.counted). `shared` may be true (or NULL) where
+the incident has one report only, never false where it has more: that would only cost a sort."""
 
 from __future__ import annotations
 
@@ -41,6 +45,17 @@ def link_rows(conn: Connection, rows: list[dict[str, Any]], documents: dict[str,
         linker.remember(old)  # every report of each incident a new report may join (complete linkage)
     for row, report in zip(rows, reports, strict=True):
         row["incident"] = linker.link(report)
+    for row in rows:
+        row["shared"] = row["incident"] in linker.joined
+    mark_shared(conn, linker.joined)
+
+
+def mark_shared(conn: Connection, incidents: Iterable[str]) -> None:
+    """Mark the stored events of `incidents` (each with two or more reports now) as shared."""
+    wanted = sorted(set(incidents))
+    if wanted:
+        conn.execute("UPDATE events SET shared = true WHERE incident IN (SELECT unnest(?::VARCHAR[])) "
+                     "AND shared IS NOT TRUE", [wanted])  # fmt: skip
 
 
 def _ranges(reports: Sequence[Report]) -> list[tuple[dt.date, dt.date]]:
@@ -123,6 +138,19 @@ def _members(conn: Connection, incidents: list[str]) -> list[Report]:
     return [_report(row) for row in rows]
 
 
+def note_loaded(conn: Connection, order_table: str) -> None:
+    """Set `shared` for the events that loaded events (of the documents in `order_table`) brought their incident
+    with (parts written with their links already made), and for the stored events of those incidents."""
+    conn.execute(f"""
+        WITH loaded AS (SELECT DISTINCT e.incident FROM events e SEMI JOIN {order_table} d ON e.doc_hash = d.hash
+                        WHERE e.incident IS NOT NULL),
+             several AS (SELECT incident FROM events WHERE incident IN (SELECT incident FROM loaded)
+                         GROUP BY incident HAVING count(*) > 1)
+        UPDATE events SET shared = incident IN (SELECT incident FROM several)
+        WHERE incident IN (SELECT incident FROM loaded)
+    """)
+
+
 def link_pending(conn: Connection, order_table: str, *, batch: int = 20_000) -> int:
     """Link the events that have no incident yet (rows loaded from Parquet parts), in the order of `order_table`
     (a table of their documents with `hash`, `_part`, `_row`: the order the serial path would have stored them
@@ -141,21 +169,23 @@ def link_pending(conn: Connection, order_table: str, *, batch: int = 20_000) -> 
         linker = Linker()
         for old in stored_candidates(conn, [r for r in reports if r.linkable]):
             linker.remember(old)
-        _update(conn, [(linker.link(r), r.doc_hash, r.id) for r in reports])
+        incidents = [linker.link(r) for r in reports]
+        _update(conn, [(i, i in linker.joined, r.doc_hash, r.id) for i, r in zip(incidents, reports, strict=True)])
+        mark_shared(conn, linker.joined)
     return len(pending)
 
 
-def _update(conn: Connection, changes: list[tuple[str, str, str]]) -> None:
-    """Set the incident of each (incident, doc_hash, id)."""
+def _update(conn: Connection, changes: list[tuple[str, bool, str, str]]) -> None:
+    """Set the incident and `shared` of each (incident, shared, doc_hash, id)."""
     if not changes:
         return
     import pyarrow as pa
 
-    table = pa.table({"incident": [c[0] for c in changes], "doc_hash": [c[1] for c in changes],
-                      "id": [c[2] for c in changes]})  # fmt: skip
+    table = pa.table({"incident": [c[0] for c in changes], "shared": [c[1] for c in changes],
+                      "doc_hash": [c[2] for c in changes], "id": [c[3] for c in changes]})  # fmt: skip
     conn.register("_diplograph_links", table)
     try:
-        conn.execute("UPDATE events SET incident = r.incident FROM _diplograph_links r "
+        conn.execute("UPDATE events SET incident = r.incident, shared = r.shared FROM _diplograph_links r "
                      "WHERE events.doc_hash = r.doc_hash AND events.id = r.id")
     finally:
         conn.unregister("_diplograph_links")
@@ -173,11 +203,13 @@ def relink(conn: Connection, *, batch: int = 50_000) -> int:
         """
     )
     linker = Linker()
-    changes: list[tuple[str, str, str]] = []
+    changes: list[tuple[str, bool, str, str]] = []
     while chunk := cursor.fetchmany(batch):
         for stored in map(_report, chunk):
             incident = linker.link(replace(stored, incident=None))  # linked afresh, as if it were new
             if incident != stored.incident:
-                changes.append((incident, stored.doc_hash, stored.id))
+                changes.append((incident, False, stored.doc_hash, stored.id))
     _update(conn, changes)
+    conn.execute("UPDATE events SET shared = false")
+    mark_shared(conn, linker.joined)
     return len(changes)

@@ -244,6 +244,18 @@ _V7_WATCH_AND_ALERTS = _sql(
 )
 
 
+_V8_SHARED = _sql(
+    # Whether the incident an event reports has other reports too (kept up to date as events are linked:
+    # store.links), so that counting incidents sorts only those events to find each incident's representative;
+    # an event with shared = false is its incident's one report. NULL (not known) is sorted too.
+    "ALTER TABLE events ADD COLUMN shared BOOLEAN",
+    """
+    UPDATE events SET shared = coalesce(incident IN (
+        SELECT incident FROM events WHERE incident IS NOT NULL GROUP BY incident HAVING count(*) > 1), false)
+    """,
+)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, events and measures", _V1_CORE_TABLES),
     Migration(2, "mentions: actor, date and quantity spans of each document", _V2_MENTIONS),
@@ -253,6 +265,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(6, "location of each event and the incident it reports; event_dyads carries the incident",
               _V6_LOCATION_INCIDENT),
     Migration(7, "watch state (sources, items seen) and alerts (saved queries, facts reported)", _V7_WATCH_AND_ALERTS),
+    Migration(8, "shared: whether an event's incident has other reports", _V8_SHARED),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 _OWN_TABLES = ("documents", "events", "measures", "mentions")

@@ -202,10 +202,13 @@ def counted(where: Where, count: str) -> Where:
     if count != "incidents":
         raise ConfigError(f"count: expected incidents or reports, got {count!r}")
     out = Where(list(where.clauses), list(where.params))
-    # By rowid: a semi-join on one integer is much cheaper than on (doc_hash, id) (1M events, bench/store_scale.py:
-    # the USA-CHN dyad timeline takes about 114 ms counting incidents, 97 ms counting reports, 164 ms by the keys).
+    # Only the events whose incident has other reports (`shared`, kept when linking) are sorted to find their
+    # incident's representative; an event with shared = false is its incident's one report. Sorting every event
+    # the filter keeps took seconds at 10M events (bench/RESULTS.md). By rowid: a semi-join on one integer is much
+    # cheaper than on (doc_hash, id).
+    sorted_ = Where([*where.clauses, "shared IS NOT FALSE"], list(where.params))
     out.add(
-        f"rowid IN (SELECT rowid FROM events {where.sql()} "
+        f"shared IS FALSE OR rowid IN (SELECT rowid FROM events {sorted_.sql()} "
         f"QUALIFY row_number() OVER (PARTITION BY incident ORDER BY {REPRESENTATIVE_ORDER}) = 1)",
         *where.params,
     )
