@@ -61,7 +61,7 @@ def _state(seed: str) -> str:
 DATES = ("news", "uniform")
 # The store's location column (schema 6); generated events have none. Incidents are precomputed ids (so that
 # loading does not link ten million events in Python): one event in ten reports the incident of the event at its
-# position in the previous document, so about 9 % of events are in incidents of two reports.
+# position in the previous document, so about 18 % of events are in incidents of two reports (both reports).
 _LOCATION = (
     'STRUCT(name VARCHAR, place VARCHAR, admin1 VARCHAR, country VARCHAR, lat DOUBLE, lon DOUBLE, kind VARCHAR, '
     'method VARCHAR, "start" INTEGER, "end" INTEGER, text VARCHAR)'

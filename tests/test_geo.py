@@ -241,14 +241,15 @@ def test_gdelt_sample_rows_of_one_event_become_one_incident(tmp_path: Path) -> N
     assert largest.reports >= 5 and largest.documents == largest.reports  # one row, one document
 
 
-SEVERAL_REPORTS = "SELECT incident FROM events GROUP BY incident HAVING count(*) > 1 ORDER BY incident"
+_REPORTED_MORE_THAN_ONCE = "SELECT incident FROM events GROUP BY incident HAVING count(*) > 1"
+SEVERAL_REPORTS = f"{_REPORTED_MORE_THAN_ONCE} ORDER BY incident"
 
 
 def _shared(store: Store) -> list[Any]:
     """The incidents whose events are marked shared, after checking that every event's mark is known and says
     whether its incident has other reports."""
     wrong = store.sql(f"SELECT count(*) AS n FROM events WHERE shared IS NULL OR shared <> "
-                      f"(incident IN ({SEVERAL_REPORTS.replace(' ORDER BY incident', '')}))").rows()  # fmt: skip
+                      f"(incident IN ({_REPORTED_MORE_THAN_ONCE}))").rows()  # fmt: skip
     assert wrong == [{"n": 0}]
     return store.sql("SELECT DISTINCT incident FROM events WHERE shared ORDER BY incident").rows()
 
@@ -271,8 +272,8 @@ def test_counting_incidents_sorts_only_shared_ones_and_agrees_with_sorting_all(t
                    fact_filters(EVENT_COLUMNS, dyad=("USA", "RUS")), fact_filters(EVENT_COLUMNS, types="CONSULT"),
                    fact_filters(EVENT_COLUMNS, since="2024-06-01", country="USA")]  # fmt: skip
         for where in filters:
-            fast = store.sql(f"SELECT rowid FROM events {counted(where, 'incidents').sql()} ORDER BY rowid",
-                             counted(where, "incidents").params).rows()  # fmt: skip
+            one_each = counted(where, "incidents")
+            fast = store.sql(f"SELECT rowid FROM events {one_each.sql()} ORDER BY rowid", one_each.params).rows()
             assert fast == _by_sorting_every_report(store, where), where.clauses
         store.relink()
         assert _shared(store) == several  # relinking marks them afresh

@@ -208,8 +208,8 @@ def relink(conn: Connection, *, batch: int = 50_000) -> int:
         for stored in map(_report, chunk):
             incident = linker.link(replace(stored, incident=None))  # linked afresh, as if it were new
             if incident != stored.incident:
-                changes.append((incident, False, stored.doc_hash, stored.id))
+                changes.append((incident, False, stored.doc_hash, stored.id))  # `shared` is set below, for all
     _update(conn, changes)
-    conn.execute("UPDATE events SET shared = false")
-    mark_shared(conn, linker.joined)
+    conn.execute("UPDATE events SET shared = coalesce(incident IN (SELECT unnest(?::VARCHAR[])), false)",
+                 [sorted(linker.joined)])  # fmt: skip
     return len(changes)
