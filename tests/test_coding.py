@@ -405,7 +405,8 @@ def test_money_pledged_in_support_is_aid_to_the_partner_named_after_it() -> None
     ("Poland voiced solidarity with Lithuania.", "SUPPORT", ("POL",), ("LTU",)),
     ("Germany issued a stern reminder to Hungary that it must respect the court's ruling.", "REQUEST", ("DEU",),
      ("HUN",)),
-    ("Indian troops remained on alert after the attack in Kashmir.", "MOBILIZE", ("IND",), ("IND",)),
+    # a state on alert mobilises against no one named, never against itself (ontology: MOBILIZE domestic=never)
+    ("Indian troops remained on alert after the attack in Kashmir.", "MOBILIZE", ("IND",), ()),
 ])
 def test_event_nouns_of_support_demand_and_readiness(text: str, event: str, actor: tuple, recipient: tuple) -> None:
     e = one_event(text)

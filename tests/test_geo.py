@@ -356,6 +356,34 @@ def test_the_incident_rules_on_their_own() -> None:
     assert linker.link(report("c", "ASSAULT", "ISR", "SYR", day, "Damascus", 33.51, 36.29)) != first
 
 
+def test_one_shared_state_at_home_links_only_at_one_place() -> None:
+    """A strike on Homs by an unnamed attacker, told twice: one incident when both reports name Homs; a report
+    placing it only in Syria, or in Damascus, is not enough (a country sees many attacks a day)."""
+    import datetime as dt
+
+    day = dt.date(2025, 5, 6)
+
+    def strike(doc: str, place: str | None, lat: float | None = None, lon: float | None = None) -> incidents.Report:
+        return incidents.Report(doc, "e", "ASSAULT", frozenset(), frozenset({"SYR"}), day, day, country="SYR",
+                                kind="city" if place else "country", place=place, lat=lat, lon=lon)  # fmt: skip
+
+    homs = strike("a", "Homs", 34.73, 36.72)
+    assert incidents.match(strike("b", "Homs", 34.73, 36.72), homs) is not None
+    assert incidents.match(strike("b", None), homs) is None
+    assert incidents.match(strike("b", "Damascus", 33.51, 36.29), homs) is None
+
+
+def test_a_pledge_of_aid_and_the_aid_announced_are_one_incident() -> None:
+    import datetime as dt
+
+    day = dt.date(2025, 10, 1)
+    pledge = incidents.Report("a", "e", "AGREE", frozenset({"JPN"}), frozenset({"PHL"}), day, day)
+    grant = incidents.Report("b", "e", "AID", frozenset({"JPN"}), frozenset({"PHL"}), day, day)
+    assert incidents.match(grant, pledge) is not None
+    one_side = incidents.Report("b", "e", "AID", frozenset({"JPN"}), frozenset(), day, day)
+    assert incidents.match(one_side, pledge) is None  # a merely compatible type needs both parties
+
+
 @pytest.mark.slow
 def test_written_corpus_scores_hold() -> None:
     """Floors under today's scores on bench/data/geo (bench/geo_accuracy.py reports them): a regression guard."""
@@ -363,7 +391,7 @@ def test_written_corpus_scores_hold() -> None:
     assert places.country >= 0.88 and places.place >= 0.88 and places.none_right >= 0.9
     assert places.event_country >= 0.95 and places.event_place >= 0.95
     linked = score_incidents(GEO / "incident-stories.jsonl", GEO / "incidents-gold.jsonl")
-    assert linked.precision >= 0.95 and linked.recall >= 0.8
+    assert linked.precision >= 0.95 and linked.recall >= 0.9
 
 
 def test_a_brief_counts_incidents_unless_asked_for_reports(stories_db: Path) -> None:

@@ -370,3 +370,12 @@ def test_event_type_is_immutable() -> None:
     spec = ontology.event_type("CONSULT")
     with pytest.raises(TypeError):
         spec.modes["host"] = 3.0  # type: ignore[index]
+
+
+def test_each_type_says_whether_a_state_can_be_on_both_sides() -> None:
+    from diplograph import ontology
+
+    kinds = {name: ontology.event_type(name).domestic for name in ontology.EVENT_TYPES}
+    assert set(kinds.values()) <= {"usual", "possible", "never"}
+    assert kinds["PROTEST"] == kinds["COERCE"] == "usual"  # a government and its own people
+    assert kinds["MOBILIZE"] == "never"  # a state readying its forces does not act on itself

@@ -46,7 +46,7 @@ def spans_in(tokens: list[Token], res: Resolution) -> list[ActorSpan]:
     return [seen[k] for k in sorted(seen)]
 
 
-BORDER_WORDS = frozenset({"border", "frontier", "borderland"})
+BORDER_WORDS = frozenset({"border", "frontier", "borderland", "borderlands", "boundary"})
 PLACE_PREPS = frozenset({"on", "near", "along", "at", "across", "to", "from", "by"})
 
 

@@ -41,7 +41,9 @@ _QUADS = {t: ontology.quad(t) for t in ontology.EVENT_TYPES}
 COOPERATIVE = frozenset(t for t, q in _QUADS.items() if q.endswith("cooperation")) - {"AGREE"}
 # Material harm that, announced or threatened, is THREATEN (a scheduled sanction stays a future SANCTION).
 HOSTILE_FUTURE = frozenset(t for t, q in _QUADS.items() if q == "material_conflict") - {"SANCTION"}
-DOMESTIC_RECIPIENT = frozenset({"PROTEST", "COERCE"})
+DOMESTIC_RECIPIENT = frozenset(t for t in ontology.EVENT_TYPES if ontology.event_type(t).domestic == "usual")
+# A state readying its forces does not act on itself: with no one named, such an event has no recipient.
+NEVER_DOMESTIC = frozenset(t for t in ontology.EVENT_TYPES if ontology.event_type(t).domestic == "never")
 NEEDS_RECIPIENT = frozenset(t for t in ontology.EVENT_TYPES if ontology.event_type(t).requires_recipient)
 SUBJECT_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her"})
 GENERIC_HEADS = frozenset({"country", "nation", "government", "state", "regime", "authorities", "leadership",
@@ -202,6 +204,8 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
         particle = next((c.lower_ for c in t.children if c.dep_ == "prt"), None)
         reading = pred.by_particle.get(particle, reading) if particle else reading
         reading = _reading_for_subject(t, pred, reading)
+        if pred.pos == "verb" and reading.event == "REQUEST" and _ordered_out(t):
+            reading = Reading("SANCTION", "expel", ("diplomatic",))
         if pred.pos == "verb" and pred.lemma in DESCRIBING_VERBS and _predicative(t):
             described = _description_reading(t, reading)  # 'called Canada "one of the highest tariffing nations"'
             if described is None:
@@ -474,6 +478,8 @@ class Roles:
 
 
 def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: DocContext) -> list[Found]:
+    if trig.pred.lemma in CARRY_VERBS and not _carried_to(trig.token, res, []):
+        return []  # a ship 'to carry Ukrainian grain': cargo on its way, aid only once it arrives somewhere
     roles = roles_of(trig, sent, res, ctx)
     if trig.reading.reverse and roles.actor and roles.recipient:  # 'Seoul hosted Kishida': Japan's visit to Korea
         roles = Roles(roles.recipient, roles.actor, roles.orgs, roles.actor_method, False, roles.quoted)
@@ -486,6 +492,8 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
     if reading.event == "COOPERATE" and trig.pred.lemma in EXERCISES and not _joint(trig.token) \
             and len(roles.actor) < 2:
         reading = Reading("MOBILIZE", "troops", reading.context)  # 'warships conducted live-fire drills'
+    if reading.event == "AID" and "military" in reading.context and _to_border(trig.token):
+        reading = Reading("MOBILIZE", "troops", reading.context)  # troops sent to a border defend it, not aid
     if not _complete(reading, roles, trig):
         return []
     if reading.event == "CONSULT" and roles.recipient_from_location and roles.actor and not reading.mode:
@@ -522,6 +530,12 @@ def roles_of(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext) -> Rol
         from_location = from_location or bool(recipient)
     if not recipient:
         recipient = _recipient_from_absorbed(trig, res, actor)
+    if trig.pred.lemma in CARRY_VERBS:  # what a carrier brings goes to where it arrived
+        recipient = _carried_to(trig.token, res, actor)
+        from_location = bool(recipient)
+    elif not recipient and trig.reading.event == "AID":
+        recipient = _carried_to(trig.token, res, actor)
+        from_location = from_location or bool(recipient)
     if not recipient and trig.reading.event == "CONSULT" and _hosted(trig, actor):
         recipient = _location_of_clause(trig.token, res, actor, countries_only=trig.reading.mode != "visit")
         from_location = bool(recipient)
@@ -553,6 +567,9 @@ def _verb_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
         patient = subj if passive else None
         if not actor and not orgs:
             method = "agent"  # 'was struck by Chido': the agent is named and is no party
+    elif passive and trig.reading.mode == "expel" and _expelled_from(verb, res):
+        patient = subj  # 'a Belarusian diplomat was expelled from Poland': Poland expelled him
+        actor, orgs = _split_orgs(_expelled_from(verb, res))
     elif passive:
         patient = subj
         method = "passive"  # no agent: who acted is not said, and no other mention stands in for it
@@ -567,6 +584,23 @@ def _verb_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
     if subj is not None and not passive:
         actor = with_head_sector(actor, subj, res)
     return actor, _verb_recipient(trig, patient, actor, res, ctx), orgs, method
+
+
+def _expelled_from(verb: Token, res: Resolution) -> list[ActorSpan]:
+    """The state someone was expelled from: it did the expelling."""
+    return [s for _, obj in A.prep_objects(verb, ("from",)) for s in A.np_actors(obj, res) if s.states]
+
+
+LEAVE_VERBS = frozenset({"leave", "depart", "quit", "exit"})
+ENVOYS = frozenset({"diplomat", "ambassador", "envoy", "attache", "attaché", "consul", "charge", "chargé",
+                    "military attache", "embassy", "staff"})
+
+
+def _ordered_out(verb: Token) -> bool:
+    """'ordered a Belarusian diplomat to leave the country': an expulsion, not a request."""
+    obj = A.child(verb, "dobj")
+    return obj is not None and obj.lemma_.lower() in ENVOYS and any(
+        c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in LEAVE_VERBS for c in verb.children)
 
 
 def with_head_sector(spans: list[ActorSpan], head: Token, res: Resolution) -> list[ActorSpan]:
@@ -657,13 +691,15 @@ def _noun_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
         by = A.agent(participle)
         actor, orgs = _split_orgs(A.np_actors(by, res, deep=True)) if by is not None else ([], [])
     verb = A.governing_verb(noun)
-    if verb is not None and verb.lemma_.lower() in RECEIVE_VERBS and not actor:
+    if verb is not None and verb.lemma_.lower() in RECEIVE_VERBS:
         taker, _ = A.subject(verb)
         takers = [s for s in A.np_actors(taker, res) if s.states] if taker is not None else []
-        givers = [s for p, obj in A.prep_objects(verb, ("from",)) + A.prep_objects(noun, ("from",))
-                  for s in A.np_actors(obj, res) if s.states]
-        if takers:  # 'Ghana received a loan from Japan'
+        if takers and not actor:  # 'Ghana received a loan from Japan'
+            givers = [s for p, obj in A.prep_objects(verb, ("from",)) + A.prep_objects(noun, ("from",))
+                      for s in A.np_actors(obj, res) if s.states]
             return givers, takers, orgs, method
+        if takers and actor and not _codes_of(takers) & _codes_of(actor):
+            return actor, takers, orgs, method  # 'Nepal received aid sent by India', 'Kenya received Japanese aid'
     if verb is not None and verb.lemma_.lower() in VICTIM_VERBS:
         victim, _ = A.subject(verb)
         hurt = [s for s in A.np_actors(victim, res) if s.states] if victim is not None else []
@@ -689,6 +725,10 @@ def _noun_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
             if prep in LOCATION_PREPS:
                 method += "+location"
             break
+    if not recipient and trig.pred.listing and verb is not None and noun.dep_ == "pobj":
+        listed = A.child(verb, "dobj", "nsubjpass")  # 'added 40 Russian firms to its blacklist', 'were put on'
+        if listed is not None:
+            recipient = _without([s for s in A.np_actors(listed, res, deep=True) if s.states], actor)
     return actor, recipient, orgs, method
 
 
@@ -709,6 +749,10 @@ def _split_orgs(spans: list[ActorSpan]) -> tuple[list[ActorSpan], list[ActorSpan
     states = [s for s in spans if s.states]
     orgs = [s for s in spans if not s.states]
     return states, orgs
+
+
+def _codes_of(spans: list[ActorSpan]) -> set[str]:
+    return {c for s in spans for c in s.states}
 
 
 def _without(spans: list[ActorSpan], exclude: list[ActorSpan]) -> list[ActorSpan]:
@@ -801,6 +845,25 @@ def _recipient_from_absorbed(trig: Trigger, res: Resolution, actor: list[ActorSp
         found = _without([s for s in A.spans_in(tokens, res) if s.states], actor)
         if found:
             return A.with_surface_list(found[:1], res)
+    return []
+
+
+ARRIVAL_VERBS = frozenset({"land", "arrive", "dock", "reach", "berth"})
+CARRY_VERBS = frozenset({"carry", "transport", "ferry"})
+
+
+def _carried_to(token: Token, res: Resolution, actor: list[ActorSpan]) -> list[ActorSpan]:
+    """'A Qatari plane carrying relief supplies landed in Beirut': aid goes where its carrier arrived."""
+    carrier = token.head if token.dep_ == "acl" else None
+    if carrier is None or carrier.dep_ != "nsubj" or carrier.head.lemma_.lower() not in ARRIVAL_VERBS:
+        return []
+    verb = carrier.head
+    places = [obj for _, obj in A.prep_objects(verb, ("in", "at", "to", "into"))] + \
+        [c for c in verb.children if c.dep_ == "dobj"]
+    for place in places:
+        found = _without([s for s in A.np_actors(place, res, deep=True) if s.states], actor)
+        if found:
+            return found
     return []
 
 
@@ -997,7 +1060,7 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
     aimed_at_organisation = any(s.kind != "state" for c in _aimed_at(trig.token)
                                 for s in A.spans_in(list(c.subtree), res))
     if len(actor_codes) == 1 and named <= actor_codes and trig.reading.mode != "visit" \
-            and event not in NEEDS_RECIPIENT and not aimed_at_organisation:
+            and event not in NEEDS_RECIPIENT | NEVER_DOMESTIC and not aimed_at_organisation:
         return actor[:1]  # a sentence about one state only: a domestic event
     return []
 
@@ -1034,6 +1097,12 @@ def sentence_pair(sent: Span, res: Resolution) -> tuple[str, str] | None:
 
 
 EXERCISES = frozenset({"drill", "exercise", "maneuver", "war game"})
+
+
+def _to_border(verb: Token) -> bool:
+    """'sent troops to the border with Cambodia': a deployment to the state's own edge."""
+    return any(obj.lemma_.lower() in A.BORDER_WORDS
+               for _, obj in A.prep_objects(verb, ("to", "toward", "towards", "along", "near")))
 
 
 def _joint(token: Token) -> bool:

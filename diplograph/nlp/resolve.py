@@ -540,9 +540,24 @@ def _future_at(sent: Span, offset: int) -> bool:
     cues = [m.start() for m in FUTURE_CUES.finditer(sent.text)]
     if not cues:
         return False
+    if _said_in_the_past(sent, offset):
+        return False
     if min(cues) < offset:
         return True
     return not any(t.tag_ == "VBD" and t.idx - sent.start_char < offset for t in sent)
+
+
+def _said_in_the_past(sent: Span, offset: int) -> bool:
+    """Whether the date at `offset` dates a verb in the past tense ('X will provide aid, the ministry said on
+    Wednesday': the Wednesday before publication, whatever the promise)."""
+    token = next((t for t in sent if t.idx - sent.start_char == offset), None)
+    for _ in range(4):
+        if token is None or token.head.i == token.i:
+            return False
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token.tag_ == "VBD"
+    return False
 
 
 def _find_quantities(res: Resolution, sent: Span) -> None:

@@ -72,6 +72,7 @@ class EventType:
     score: float
     modes: Mapping[str, float]
     cameo_root: str
+    domestic: str = "possible"  # usual | possible | never: a state on both sides with no one else named
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +119,18 @@ def _read_type(name: str, spec: dict[str, Any]) -> EventType:
         score=float(spec["score"]),
         modes=modes,
         cameo_root=spec["cameo_root"],
+        domestic=_domestic(name, spec.get("domestic", "possible")),
     )
+
+
+DOMESTIC_VALUES = ("usual", "possible", "never")
+
+
+def _domestic(name: str, value: object) -> str:
+    if value not in DOMESTIC_VALUES:
+        raise OntologyError(f"plover.toml: type {name}: domestic must be one of {', '.join(DOMESTIC_VALUES)}, "
+                            f"got {value!r}")
+    return str(value)
 
 
 @cache
