@@ -41,6 +41,7 @@ COMPATIBLE: frozenset[frozenset[str]] = frozenset({
     frozenset({"ASSAULT", "COERCE"}),  # a raid reported as shelling in one story and as seizures in another
     frozenset({"AID", "COOPERATE"}),
     frozenset({"ACCUSE", "PROTEST"}),
+    frozenset({"ACCUSE", "THREATEN"}),  # a warning, read as a complaint in one report and a threat in another
     frozenset({"THREATEN", "MOBILIZE"}),
     frozenset({"CONSULT", "AGREE"}),  # talks that ended in an agreement, told as either
     frozenset({"AGREE", "SUPPORT"}),  # an agreement signed, told as a pledge of support

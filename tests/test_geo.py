@@ -382,6 +382,9 @@ def test_a_pledge_of_aid_and_the_aid_announced_are_one_incident() -> None:
     assert incidents.match(grant, pledge) is not None
     one_side = incidents.Report("b", "e", "AID", frozenset({"JPN"}), frozenset(), day, day)
     assert incidents.match(one_side, pledge) is None  # a merely compatible type needs both parties
+    warning = incidents.Report("a", "e", "ACCUSE", frozenset({"CHN"}), frozenset({"PHL"}), day, day)
+    threat = incidents.Report("b", "e", "THREATEN", frozenset({"CHN"}), frozenset({"PHL"}), day, day)
+    assert incidents.match(threat, warning) is not None  # one warning, read two ways
 
 
 @pytest.mark.slow

@@ -351,3 +351,26 @@ def test_a_promise_reported_on_a_weekday_is_dated_to_that_past_weekday() -> None
     assert (pledge.event, pledge.date) == ("AGREE", "2025-10-01")
     [trip] = events("The president will travel to Paris on Wednesday, officials said.", "2025-10-02")
     assert trip.date == "2025-10-08"  # the trip itself is dated ahead
+
+
+def test_a_warning_that_names_what_the_warner_will_do_is_a_threat() -> None:
+    [measures] = events("Turkey warned Greece to halt the survey, saying Ankara would take all necessary measures.")
+    assert (measures.event, measures.actor, measures.recipient) == ("THREATEN", ("TUR",), ("GRC",))
+    [consequences] = events("Iran warned Israel of severe consequences.")
+    assert consequences.event == "THREATEN"
+    [complaint] = events("Japan warned China that its actions were damaging ties.")
+    assert complaint.event == "ACCUSE"  # a warning about the other's acts, with nothing promised
+
+
+def test_prisoner_exchanges_and_releases_told_in_other_words() -> None:
+    [swap] = events("Armenia and Azerbaijan exchanged 32 prisoners of war on Friday.")
+    assert (swap.event, swap.mode, swap.actor) == ("RETREAT", "release", ("ARM", "AZE"))
+    [freed] = events("A Frenchman held in Algeria since 2024 has been freed by Algerian authorities.")
+    assert (freed.event, freed.actor, freed.recipient) == ("RETREAT", ("DZA",), ("FRA",))
+    fire = events("India and Pakistan exchanged fire across the Line of Control.")
+    assert [e.event for e in fire] == ["ASSAULT"]
+
+
+def test_turning_down_an_offer_is_a_rejection() -> None:
+    [refusal] = events("Colombia turned down an offer by Venezuela to mediate.")
+    assert (refusal.event, refusal.actor, refusal.recipient) == ("REJECT", ("COL",), ("VEN",))

@@ -195,7 +195,7 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
         pred = _predicate_for(t, phrases.get(t.i), lex)
         if pred is None:
             continue
-        obj = _object_lemma(t)
+        obj = _object_lemma(t, pred)
         if pred.pos == "verb" and not _verb_applies(t, pred, obj):
             continue
         if pred.pos == "noun" and not _noun_applies(t, pred, phrases.get(t.i) is not None):
@@ -308,13 +308,16 @@ def _object_of(verb: Token) -> Token | None:
     return A.child(verb, "dobj") or (A.child(verb, "nsubjpass") if A.is_passive(verb) else None)
 
 
-def _object_lemma(verb: Token) -> str | None:
-    """The lemma that decides a verb's reading: its object, or for a passive its subject; 'shipment of coal' -> coal."""
+def _object_lemma(verb: Token, pred: Predicate | None = None) -> str | None:
+    """The lemma that decides a verb's reading: its object, or for a passive its subject; 'shipment of coal' -> coal,
+    but 'prisoners of war' -> prisoner when the verb takes prisoners."""
     obj = _object_of(verb)
     if obj is None:
         return None
-    inner = _of_lemma(obj)
-    return inner or obj.lemma_.lower()
+    head = obj.lemma_.lower()
+    if pred is not None and (head in pred.objects or any(head in words for words, _ in pred.by_object)):
+        return head
+    return _of_lemma(obj) or head
 
 
 def _object_keys(verb: Token, pred: Predicate) -> list[str]:
@@ -1231,7 +1234,7 @@ def _conditional_complement(verb: Token) -> bool:
 def _promise_of_harm(trig: Trigger) -> Reading:
     """'vowed to fight', 'pledged to retaliate', 'warned that it would retaliate': a promise or warning whose
     content is harm is a threat."""
-    if trig.pred.lemma in WARNINGS and _conditional_complement(trig.token):
+    if trig.pred.lemma in WARNINGS and (_conditional_complement(trig.token) or _consequences_named(trig.token)):
         return Reading("THREATEN", None, trig.reading.context)  # 'warned that bases would be at risk if ...'
     if trig.pred.lemma not in PROMISES or not trig.absorbed:
         return trig.reading
@@ -1240,6 +1243,23 @@ def _promise_of_harm(trig: Trigger) -> Reading:
     if content and content[0].reading.event in HARM:
         return Reading("THREATEN", None, trig.reading.context)
     return trig.reading
+
+
+CONSEQUENCES = frozenset({"consequence", "countermeasure", "retaliate", "retaliation", "reprisal", "respond"})
+COUNTER_MEASURES = frozenset({"measure", "step", "action"})
+
+
+def _consequences_named(warning: Token) -> bool:
+    """'warned X to stop ..., saying it would take all necessary measures', 'warned of consequences': a warning
+    that names what the warner will do is a threat."""
+    for t in warning.subtree:
+        lemma = t.lemma_.lower()
+        if lemma in CONSEQUENCES:
+            return True
+        if lemma in COUNTER_MEASURES and t.dep_ == "dobj" and t.head.lemma_.lower() == "take" and any(
+                c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in t.head.children):
+            return True
+    return False
 
 
 def adjust_reading(reading: Reading, aux: str | None, conditional: bool, prepared: bool = False) -> Reading:
