@@ -379,3 +379,4 @@ def test_each_type_says_whether_a_state_can_be_on_both_sides() -> None:
     assert set(kinds.values()) <= {"usual", "possible", "never"}
     assert kinds["PROTEST"] == kinds["COERCE"] == "usual"  # a government and its own people
     assert kinds["MOBILIZE"] == "never"  # a state readying its forces does not act on itself
+    assert kinds["CONSULT"] == kinds["COOPERATE"] == kinds["AID"] == "never"  # nor one meeting or helping

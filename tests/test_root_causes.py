@@ -374,3 +374,9 @@ def test_prisoner_exchanges_and_releases_told_in_other_words() -> None:
 def test_turning_down_an_offer_is_a_rejection() -> None:
     [refusal] = events("Colombia turned down an offer by Venezuela to mediate.")
     assert (refusal.event, refusal.actor, refusal.recipient) == ("REJECT", ("COL",), ("VEN",))
+
+
+def test_meeting_cooperating_or_giving_aid_is_never_a_state_acting_on_itself() -> None:
+    found = events("Chinese leaders gathered for the annual political meetings in Beijing last week.")
+    assert found and all(set(e.actor).isdisjoint(e.recipient) for e in found), summary(found)
+    assert all(e.actor != e.recipient for e in events("Pakistan is negotiating a new loan program."))

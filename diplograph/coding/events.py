@@ -42,7 +42,8 @@ COOPERATIVE = frozenset(t for t, q in _QUADS.items() if q.endswith("cooperation"
 # Material harm that, announced or threatened, is THREATEN (a scheduled sanction stays a future SANCTION).
 HOSTILE_FUTURE = frozenset(t for t, q in _QUADS.items() if q == "material_conflict") - {"SANCTION"}
 DOMESTIC_RECIPIENT = frozenset(t for t in ontology.EVENT_TYPES if ontology.event_type(t).domestic == "usual")
-# A state readying its forces does not act on itself: with no one named, such an event has no recipient.
+# A state readying its forces, meeting, cooperating or giving aid does not act on itself: with no one named, such
+# an event has no recipient.
 NEVER_DOMESTIC = frozenset(t for t in ontology.EVENT_TYPES if ontology.event_type(t).domestic == "never")
 NEEDS_RECIPIENT = frozenset(t for t in ontology.EVENT_TYPES if ontology.event_type(t).requires_recipient)
 SUBJECT_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her"})
