@@ -380,3 +380,33 @@ def test_meeting_cooperating_or_giving_aid_is_never_a_state_acting_on_itself() -
     found = events("Chinese leaders gathered for the annual political meetings in Beijing last week.")
     assert found and all(set(e.actor).isdisjoint(e.recipient) for e in found), summary(found)
     assert all(e.actor != e.recipient for e in events("Pakistan is negotiating a new loan program."))
+
+
+def test_a_missile_fired_at_no_one_is_a_weapons_test_and_one_fired_at_a_state_an_attack() -> None:
+    [test] = events("North Korea fired a ballistic missile into the sea off its east coast on Tuesday.")
+    assert (test.event, test.mode, test.actor, test.recipient) == ("MOBILIZE", "weapons", ("PRK",), ())
+    [attack] = events("Hamas fired rockets at Israel on Monday.", "2019-05-01")
+    assert (attack.event, attack.recipient) == ("ASSAULT", ("ISR",))
+
+
+def test_a_sea_or_gulf_named_after_a_state_is_not_that_state() -> None:
+    found = events("Iranian forces seized a tanker in the Gulf of Oman on Tuesday.")
+    assert found and all("OMN" not in e.actor + e.recipient for e in found), summary(found)
+    drills = events("Chinese and Russian warships held drills in the Sea of Japan.")
+    assert all("JPN" not in e.actor + e.recipient for e in drills), summary(drills)
+
+
+def test_withdrawing_an_envoy_is_a_sanction_and_agreeing_to_sanction_is_sanctioning() -> None:
+    [envoy] = events("Algeria has withdrawn its envoy from Paris with immediate effect.")
+    assert (envoy.event, envoy.actor, envoy.recipient) == ("SANCTION", ("DZA",), ("FRA",))
+    [agreed] = events("EU foreign ministers agreed on Monday to sanction Iranian judges.")
+    assert (agreed.event, agreed.actor, agreed.recipient) == ("SANCTION", ("EU",), ("IRN",))
+    [troops] = events("Russia withdrew its troops from the Kherson region.", "2022-11-12")
+    assert troops.event == "RETREAT"
+
+
+def test_the_event_a_sanction_is_over_is_not_done_by_the_sanctioner() -> None:
+    found = events("The European Union imposed sanctions on nine Russian officials over the deportation of "
+                   "Ukrainian children.")
+    assert ("SANCTION", ("EU",), ("RUS",)) in summary(found)
+    assert all(not (e.event == "COERCE" and e.actor == ("EU",)) for e in found), summary(found)

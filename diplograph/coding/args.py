@@ -41,7 +41,8 @@ def spans_in(tokens: list[Token], res: Resolution) -> list[ActorSpan]:
     seen: dict[int, ActorSpan] = {}
     for t in tokens:
         span = res.actor_at.get(t.i)
-        if span is not None and not _ethnic(span, res) and not _border_side(span, res):
+        if span is not None and not _ethnic(span, res) and not _border_side(span, res) \
+                and not _names_a_feature(span, res):
             seen[span.start] = span
     return [seen[k] for k in sorted(seen)]
 
@@ -56,6 +57,17 @@ def _border_side(span: ActorSpan, res: Resolution) -> bool:
     head = t.head
     return (t.dep_ in ("amod", "compound", "poss", "nmod") and head.lemma_.lower() in BORDER_WORDS
             and head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS)
+
+
+FEATURES = frozenset({"gulf", "sea", "bay", "strait", "straits", "river", "lake", "horn", "isthmus", "coast"})
+
+
+def _names_a_feature(span: ActorSpan, res: Resolution) -> bool:
+    """'the Gulf of Oman', 'the Sea of Japan', 'the Bay of Bengal': a body of water named after a state is a
+    place, not that state."""
+    doc = res.doc
+    return (span.start >= 2 and doc[span.start - 1].lower_ == "of"
+            and doc[span.start - 2].lower_ in FEATURES and span.kind == "state")
 
 
 def _ethnic(span: ActorSpan, res: Resolution) -> bool:

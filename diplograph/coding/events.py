@@ -498,6 +498,11 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
         reading = Reading("MOBILIZE", "troops", reading.context)  # 'warships conducted live-fire drills'
     if reading.event == "AID" and "military" in reading.context and _to_border(trig.token):
         reading = Reading("MOBILIZE", "troops", reading.context)  # troops sent to a border defend it, not aid
+    if reading.event == "ASSAULT" and _missile_without_target(trig, roles):
+        reading = Reading("MOBILIZE", "weapons", reading.context)  # 'fired a ballistic missile into the sea'
+    if reading.event in NEVER_DOMESTIC and roles.recipient and \
+            {c for s in roles.recipient for c in s.states} <= {c for s in roles.actor for c in s.states}:
+        roles = replace(roles, recipient=[])  # 'off its east coast': its own waters, no one it acts on
     if not _complete(reading, roles, trig):
         return []
     if reading.event == "CONSULT" and roles.recipient_from_location and roles.actor and not reading.mode:
@@ -547,7 +552,7 @@ def roles_of(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext) -> Rol
         recipient = _purpose_or_subtree_recipient(trig, res, actor)
     if from_location:
         quoted |= {x.start for x in recipient}
-    if not actor and not orgs and method not in ("passive", "agent"):
+    if not actor and not orgs and method not in ("passive", "agent", "reason"):
         actor, method = _fallback_actor(trig, sent, res, ctx, recipient)
         if method in ("parse", "coreference", "subject-location"):
             quoted |= {x.start for x in actor}
@@ -709,7 +714,9 @@ def _noun_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
         hurt = [s for s in A.np_actors(victim, res) if s.states] if victim is not None else []
         if hurt:
             return actor, hurt, orgs, method
-    if not actor and not orgs and verb is not None:
+    if not actor and not orgs and _reason_for_another_act(noun):
+        method = "reason"  # its doer is not the subject of the act it explains, nor anyone else by default
+    elif not actor and not orgs and verb is not None:
         subj, passive = A.subject(verb)
         if subj is not None and not passive and subj.i != noun.i:
             actor, orgs = _split_orgs(A.np_actors(subj, res))
@@ -734,6 +741,11 @@ def _noun_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
         if listed is not None:
             recipient = _without([s for s in A.np_actors(listed, res, deep=True) if s.states], actor)
     return actor, recipient, orgs, method
+
+
+def _reason_for_another_act(noun: Token) -> bool:
+    """'imposed sanctions on X over the detention of Y': the detention is why, its doer is not the sanctioner."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "over"
 
 
 def _phrase_head(noun: Token) -> Token:
@@ -1109,6 +1121,20 @@ def _to_border(verb: Token) -> bool:
                for _, obj in A.prep_objects(verb, ("to", "toward", "towards", "along", "near")))
 
 
+MISSILES = frozenset({"missile", "missiles", "rocket", "rockets"})
+LAUNCHES = frozenset({"fire", "launch", "test", "test-fire"})
+
+
+def _missile_without_target(trig: Trigger, roles: Roles) -> bool:
+    """A missile fired at no one named ('into the sea', 'off its east coast'): a weapons test, not an attack."""
+    obj = _object_of(trig.token)
+    targets = {c for s in roles.recipient for c in s.states} - {c for s in roles.actor for c in s.states}
+    return (trig.pred.pos == "verb" and trig.pred.lemma in LAUNCHES and obj is not None
+            and obj.lemma_.lower() in MISSILES and not targets and not any(
+                p in ("at", "on", "against", "toward", "towards") and o.ent_type_ not in ("DATE", "TIME")
+                for p, o in A.prep_objects(trig.token, RECIPIENT_PREPS)))
+
+
 def _joint(token: Token) -> bool:
     """'joint drills', 'drills with the Indian navy': exercises held together."""
     if any(c.lemma_.lower() in ("joint", "combined", "bilateral", "trilateral", "multinational")
@@ -1224,6 +1250,7 @@ def _noun_is_future(noun: Token) -> bool:
 PROMISES = frozenset({"vow", "pledge", "promise", "swear", "commit", "agree", "warn", "caution", "hint"})
 HARM = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "THREATEN"})
 WARNINGS = frozenset({"warn", "caution"})
+DECISIONS = frozenset({"agree"})  # of PROMISES, those whose content is decided then and there
 
 
 def _conditional_complement(verb: Token) -> bool:
@@ -1241,6 +1268,8 @@ def _promise_of_harm(trig: Trigger) -> Reading:
         return trig.reading
     heads = {c.i for c in _complements(trig.token)}
     content = [inner for inner in trig.absorbed if inner.token.i in heads]  # the complement's own head only
+    if content and content[0].reading.event in HARM and trig.pred.lemma in DECISIONS:
+        return content[0].reading  # 'EU ministers agreed to sanction Iranian judges': the decision is the act
     if content and content[0].reading.event in HARM:
         return Reading("THREATEN", None, trig.reading.context)
     return trig.reading
