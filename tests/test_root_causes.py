@@ -410,3 +410,18 @@ def test_the_event_a_sanction_is_over_is_not_done_by_the_sanctioner() -> None:
                    "Ukrainian children.")
     assert ("SANCTION", ("EU",), ("RUS",)) in summary(found)
     assert all(not (e.event == "COERCE" and e.actor == ("EU",)) for e in found), summary(found)
+
+
+def test_talking_by_phone_is_a_phone_consultation_with_or_without_with() -> None:
+    [call] = events("Turkish President Recep Tayyip Erdogan spoke by telephone with Russian President Vladimir "
+                    "Putin on Tuesday.", "2025-01-22")
+    assert (call.event, call.mode, call.actor, call.recipient) == ("CONSULT", "phone", ("TUR",), ("RUS",))
+    [pair] = events("Erdogan and Putin spoke by phone on Tuesday about a possible ceasefire in Ukraine.", "2025-01-22")
+    assert (pair.event, pair.mode, pair.actor, pair.recipient) == ("CONSULT", "phone", ("TUR",), ("RUS",))
+
+
+def test_what_is_talked_about_is_neither_an_event_nor_a_party() -> None:
+    found = events("Putin and Erdogan discussed the prospects for peace talks on Ukraine.", "2025-01-22")
+    assert [(e.event, e.actor, e.recipient) for e in found] == [("CONSULT", ("RUS",), ("TUR",))]
+    [g7] = events("The foreign ministers of Japan and Italy discussed imposing further costs on Russia.")
+    assert "RUS" not in g7.recipient

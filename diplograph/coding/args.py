@@ -149,14 +149,21 @@ def child(token: Token, *deps: str) -> Token | None:
     return None
 
 
+MEANS = frozenset({"by", "over", "via", "on"})
+MEDIA = frozenset({"phone", "telephone", "video", "videoconference", "videolink", "link", "call", "line"})
+
+
 def prep_objects(token: Token, preps: tuple[str, ...] | frozenset[str]) -> list[tuple[str, Token]]:
     """(preposition, object) pairs hanging from token: 'held talks with X' -> ('with', X).
 
-    Also through a particle ('kidnapped up to 16 advisers') and a nested preposition ('outside of the city').
+    Also through a particle ('kidnapped up to 16 advisers'), a nested preposition ('outside of the city') and the
+    means of talking ('spoke by telephone with X', where the parser hangs 'with X' from 'telephone').
     """
     out = []
     children = list(token.children)
     children += [g for c in children if c.dep_ == "prt" for g in c.children]
+    children += [g for c in children if c.dep_ == "prep" and c.lower_ in MEANS
+                 for m in c.children if m.dep_ == "pobj" and m.lemma_.lower() in MEDIA for g in m.children]
     for c in children:
         if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
             obj = child(c, "pobj", "pcomp")

@@ -201,6 +201,8 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
             continue
         if pred.pos == "noun" and not _noun_applies(t, pred, phrases.get(t.i) is not None):
             continue
+        if pred.pos == "noun" and _topic_of_talks(t, lex):
+            continue  # 'discussed the prospects for peace talks', 'spoke about a ceasefire': what was talked about
         reading = lex.reading_for_object(pred, obj if pred.pos == "verb" else _of_lemma(t), _object_keys(t, pred))
         particle = next((c.lower_ for c in t.children if c.dep_ == "prt"), None)
         reading = pred.by_particle.get(particle, reading) if particle else reading
@@ -214,6 +216,32 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
             reading = described
         out.append(Trigger(t, pred, reading))
     return out
+
+
+TOPIC_PREPS = frozenset({"about", "on", "over", "regarding", "concerning"})
+PHONES = frozenset({"phone", "telephone"})
+
+
+def _by_phone(verb: Token) -> bool:
+    """'spoke by phone', 'talked over the telephone', 'held talks by phone'."""
+    return any(c.dep_ == "prep" and c.lower_ in A.MEANS and any(
+        m.dep_ == "pobj" and m.lemma_.lower() in PHONES for m in c.children) for c in verb.children)
+
+
+def _topic_of_talks(noun: Token, lex: Lexicon) -> bool:
+    """Whether an event noun is what two sides talked about: inside the object of a verb that takes its object
+    as a topic ('discussed the ceasefire') or inside an 'about'/'on' phrase of a verb of talking ('spoke by phone
+    about a possible ceasefire')."""
+    below = noun
+    for verb in noun.ancestors:
+        if verb.pos_ not in ("VERB", "AUX"):
+            below = verb
+            continue
+        pred = lex.verbs.get(lex.lemma(verb.lower_, verb.lemma_.lower()))
+        if pred is None or pred.reading.event != "CONSULT":
+            return False
+        return (below.dep_ == "dobj" and pred.topic_object) or (below.dep_ == "prep" and below.lower_ in TOPIC_PREPS)
+    return False
 
 
 # Verbs that, with an object and a predicate, describe it ('called X Y', 'described X as Y'): an accusation when
@@ -364,9 +392,10 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None) -> bool:
         return False
     if pred.requires:  # 'charged X with ...' / 'charged that ...'
         preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
+        preps |= {p for p, _ in A.prep_objects(verb, pred.requires)}  # 'spoke by telephone with X'
         marks = {"that"} if A.child(verb, "ccomp") is not None else set()
-        if not (preps | marks) & pred.requires:
-            return False
+        if not (preps | marks) & pred.requires and not (pred.reading.event == "CONSULT" and _by_phone(verb)):
+            return False  # 'X and Y spoke by phone' needs no 'with'
     if pred.complement_needs_modal:
         comp = A.child(verb, "ccomp")
         return comp is not None and _obliges(comp)
@@ -498,6 +527,8 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
         reading = Reading("MOBILIZE", "troops", reading.context)  # 'warships conducted live-fire drills'
     if reading.event == "AID" and "military" in reading.context and _to_border(trig.token):
         reading = Reading("MOBILIZE", "troops", reading.context)  # troops sent to a border defend it, not aid
+    if reading.event == "CONSULT" and reading.mode is None and _by_phone(trig.token):
+        reading = Reading("CONSULT", "phone", reading.context)
     if reading.event == "ASSAULT" and _missile_without_target(trig, roles):
         reading = Reading("MOBILIZE", "weapons", reading.context)  # 'fired a ballistic missile into the sea'
     if reading.event in NEVER_DOMESTIC and roles.recipient and \
@@ -537,7 +568,7 @@ def roles_of(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext) -> Rol
     if not recipient:
         recipient = _elaborated_list(trig.token, res, actor)
         from_location = from_location or bool(recipient)
-    if not recipient:
+    if not recipient and not trig.pred.topic_object:  # what was discussed names no party
         recipient = _recipient_from_absorbed(trig, res, actor)
     if trig.pred.lemma in CARRY_VERBS:  # what a carrier brings goes to where it arrived
         recipient = _carried_to(trig.token, res, actor)
@@ -926,7 +957,7 @@ def _purpose_or_subtree_recipient(trig: Trigger, res: Resolution, actor: list[Ac
     their disapproval of the United States' policies'), never its subject or relative clauses."""
     head = trig.token if trig.pred.pos == "verb" else (A.governing_verb(trig.token) or trig.token)
     venue_free = _venue_only(trig, actor)
-    scopes = [c for c in _aimed_at(head) if not (trig.pred.topic_object and c.dep_ in ("dobj", "attr"))
+    scopes = [c for c in _aimed_at(head) if not (trig.pred.topic_object and c.dep_ in ("dobj", "attr", "xcomp"))
               and not (venue_free and c.dep_ == "prep" and c.lower_ in LOCATION_PREPS)]
     if trig.pred.pos == "noun":
         light_verb = head is not trig.token and trig.token.dep_ in ("dobj", "attr", "oprd")
