@@ -392,7 +392,8 @@ def test_written_corpus_scores_hold() -> None:
     """Floors under today's scores on bench/data/geo (bench/geo_accuracy.py reports them): a regression guard."""
     places = score_locations(GEO / "places-gold.jsonl")
     assert places.country >= 0.88 and places.place >= 0.88 and places.none_right >= 0.9
-    assert places.event_country >= 0.95 and places.event_place >= 0.95
+    # 0.961 on the first 100 sentences; 0.947 since q01 … q20 (2026-12-03, written to find what the locator misses)
+    assert places.event_country >= 0.93 and places.event_place >= 0.93
     linked = score_incidents(GEO / "incident-stories.jsonl", GEO / "incidents-gold.jsonl")
     assert linked.precision >= 0.95 and linked.recall >= 0.9
 

@@ -218,3 +218,15 @@ def test_the_build_is_deterministic(tmp_path: Path) -> None:
     first, second = (out.read_bytes() for out in outputs)
     assert first == second
     assert first == PACKAGED.read_bytes(), "the packaged places.csv.gz is not what the build script makes"
+
+
+def test_a_place_inside_the_state_named_wins_and_names_modifying_camps_are_places() -> None:
+    from diplograph.pipeline import extract
+
+    [raid] = extract("Israeli forces raided the Jenin refugee camp in the occupied West Bank on Wednesday.",
+                     published="2025-01-23").events
+    assert raid.location is not None and (raid.location.name, raid.location.country) == ("Jenin", "PSE")
+    assert raid.location.kind == "city"
+    [strike] = extract("Russian drones hit energy facilities in Ukraine's Odesa region overnight.",
+                       published="2025-02-13").events
+    assert strike.location is not None and strike.location.country == "UKR" and strike.location.kind == "region"

@@ -425,3 +425,12 @@ def test_what_is_talked_about_is_neither_an_event_nor_a_party() -> None:
     assert [(e.event, e.actor, e.recipient) for e in found] == [("CONSULT", ("RUS",), ("TUR",))]
     [g7] = events("The foreign ministers of Japan and Italy discussed imposing further costs on Russia.")
     assert "RUS" not in g7.recipient
+
+
+def test_weapons_that_hit_a_place_are_an_attack_and_a_storm_is_not() -> None:
+    [strike] = events("Russian drones hit energy facilities in Ukraine's Odesa region overnight.")
+    assert (strike.event, strike.actor, strike.recipient) == ("ASSAULT", ("RUS",), ("UKR",))
+    [passive] = events("Kyiv was hit by Russian missiles on Monday.")
+    assert (passive.event, passive.actor, passive.recipient) == ("ASSAULT", ("RUS",), ("UKR",))
+    assert events("The storm hit southern Japan on Monday.") == []
+    assert events("New U.S. tariffs hit Chinese exports.") == []  # 'hit' counts only for weapons and forces

@@ -388,6 +388,8 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None) -> bool:
             return True
         if not (words & pred.objects):
             return False
+    if pred.subjects and not _subject_words(verb) & pred.subjects:
+        return False
     if pred.needs_complement and A.child(verb, "xcomp", "ccomp") is None:
         return False
     if pred.requires:  # 'charged X with ...' / 'charged that ...'
@@ -400,6 +402,15 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None) -> bool:
         comp = A.child(verb, "ccomp")
         return comp is not None and _obliges(comp)
     return True
+
+
+def _subject_words(verb: Token) -> set[str]:
+    """The lemmas of who does what a verb says: its subject, or a passive's agent, and their modifiers."""
+    subj, passive = A.subject(verb)
+    doer = A.agent(verb) if passive else subj
+    if doer is None:
+        return set()
+    return {doer.lemma_.lower()} | {c.lemma_.lower() for c in doer.children if c.dep_ in ("compound", "amod")}
 
 
 def _names_someone(head: Token) -> bool:

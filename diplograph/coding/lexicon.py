@@ -41,6 +41,7 @@ class Predicate:
     needs_complement: bool = False
     topic_object: bool = False  # the object is what is talked about, not a party ('discussed China')
     listing: bool = False  # a list targets are put on ('added X to its blacklist'): the verb's object is hit
+    subjects: frozenset[str] = frozenset()  # the verb only counts with such a subject ('missiles hit', not 'a storm')
     by_particle: dict[str, Reading] = field(default_factory=dict)  # 'call off' a strike: another reading
     by_subject: tuple[tuple[frozenset[str], Reading], ...] = ()  # 'thousands of people protested': PROTEST
 
@@ -80,7 +81,7 @@ class Lexicon:
 # The keys an entry may have; anything else is a typo that would silently do nothing.
 ENTRY_KEYS = frozenset({"event", "mode", "context", "reverse", "frame", "objects", "by_object", "requires",
                         "modifiers", "preps", "particle", "complement_needs_modal", "needs_complement", "by_particle",
-                        "by_subject", "topic_object", "listing"})
+                        "by_subject", "topic_object", "listing", "subjects"})
 READING_KEYS = frozenset({"event", "mode", "context", "reverse"})
 FRAMES = frozenset({"complement"})
 
@@ -128,6 +129,7 @@ def _predicate(lemma: str, pos: str, spec: dict[str, Any], classes: dict[str, fr
         needs_complement=bool(spec.get("needs_complement", False)),
         topic_object=bool(spec.get("topic_object", False)),
         listing=bool(spec.get("listing", False)),
+        subjects=_expand(spec.get("subjects", []), classes),
         by_particle={prt: _reading(r, f"{where}.by_particle.{prt}") for prt, r in spec.get("by_particle", {}).items()},
         by_subject=tuple((_expand([cls], classes), _reading(r, f"{where}.by_subject.{cls}"))
                          for cls, r in spec.get("by_subject", {}).items()),

@@ -33,7 +33,7 @@ VISIT_LEMMAS = frozenset({"visit", "arrive", "travel", "trip", "tour", "fly", "l
 PLACE_NOUNS = frozenset({
     "town", "city", "village", "capital", "port", "outskirts", "suburb", "suburbs", "area", "district", "province",
     "region", "governorate", "state", "oblast", "prefecture", "county", "enclave", "island", "coast", "centre",
-    "center", "heart", "streets", "street", "compound", "camp",
+    "center", "heart", "streets", "street", "compound", "camp", "crossing", "checkpoint", "airport", "airbase",
 })  # fmt: skip
 REGION_WORDS = frozenset({"province", "region", "governorate", "oblast", "state", "prefecture", "county", "district"})
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
@@ -49,14 +49,21 @@ def locate(doc: Doc, trigger: int, res: Resolution, event: str,
     if not 0 <= trigger < len(doc):
         return None
     token = doc[trigger]
+    whole_state: Location | None = None
     for obj, targeted in _place_objects(token, event):
         found = _phrase(obj)
         if found is None:
             continue
         location = _resolve(doc, found, res, context, cities_only=targeted)
-        if location is not None:
-            return location
-    return None
+        if location is None:
+            continue
+        if location.kind != "country":
+            if whole_state is None or location.country == whole_state.country:
+                return location
+            continue
+        # 'raided the Jenin refugee camp in the occupied West Bank': a place inside the state named is nearer
+        whole_state = whole_state or location
+    return whole_state
 
 
 def _clause_heads(token: Token) -> list[Token]:
@@ -115,6 +122,10 @@ def _place_objects(token: Token, event: str) -> Iterator[tuple[Token, bool]]:
             yield obj, False
         if head.lemma_.lower() in VISIT_LEMMAS and head.pos_ == "VERB":
             yield from ((c, False) for c in head.children if c.dep_ == "dobj")
+    for head in heads:  # 'expelled Colombian diplomats from Caracas', 'withdrew from Kherson': where it happened
+        if head.lemma_.lower() in LEAVING_LEMMAS:
+            for _prep, obj in prep_objects(head, ("from",)):
+                yield obj, False
     if event in TARGET_EVENTS:
         for head in heads:
             for _prep, obj in prep_objects(head, TARGET_PREPS):
@@ -143,6 +154,7 @@ def _visit_destinations(head: Token) -> Iterator[Token]:
                     yield from (g for g in c.children if g.dep_ == "pobj")
 
 
+LEAVING_LEMMAS = frozenset({"expel", "withdraw", "evacuate", "retreat", "pull"})
 MOVING_EVENTS = frozenset({"AID", "MOBILIZE"})  # 'delivered aid to Aden', 'deployed troops to Ciudad Juarez'
 MOVE_LEMMAS = frozenset({"deploy", "send", "dispatch", "deliver", "ship", "move", "cross", "push", "dock", "sail"})
 # Where the search never goes: other clauses, what a person is (appositions), and phrases about other times
@@ -203,6 +215,8 @@ def _phrase(obj: Token, depth: int = 0) -> Phrase | None:
         owner = next((c for c in obj.lefts if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
         if owner is not None and lower not in REGION_WORDS:  # "Karachi's main port", "Kyiv's outskirts"
             return _phrase(owner, depth + 1)
+        if named and lower not in REGION_WORDS:  # 'the Jenin refugee camp', 'the Rafah crossing'
+            return _phrase(named[-1], depth + 1)
         for c in obj.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 inner = next((g for g in c.children if g.dep_ == "pobj"), None)
