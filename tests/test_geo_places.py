@@ -230,3 +230,12 @@ def test_a_place_inside_the_state_named_wins_and_names_modifying_camps_are_place
     [strike] = extract("Russian drones hit energy facilities in Ukraine's Odesa region overnight.",
                        published="2025-02-13").events
     assert strike.location is not None and strike.location.country == "UKR" and strike.location.kind == "region"
+
+
+def test_the_city_someone_is_expelled_from_is_where_and_a_state_left_is_not() -> None:
+    from diplograph.pipeline import extract
+
+    [expelled] = extract("Venezuela expelled Colombian diplomats from Caracas on Sunday.", published="2025-07-07").events
+    assert expelled.location is not None and (expelled.location.name, expelled.location.country) == ("Caracas", "VEN")
+    [left] = extract("Japanese carmakers withdrew from Russia in 2022.", published="2023-03-01").events
+    assert left.location is None  # a market left, not a venue

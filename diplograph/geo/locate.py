@@ -123,9 +123,9 @@ def _place_objects(token: Token, event: str) -> Iterator[tuple[Token, bool]]:
         if head.lemma_.lower() in VISIT_LEMMAS and head.pos_ == "VERB":
             yield from ((c, False) for c in head.children if c.dep_ == "dobj")
     for head in heads:  # 'expelled Colombian diplomats from Caracas', 'withdrew from Kherson': where it happened
-        if head.lemma_.lower() in LEAVING_LEMMAS:
+        if head.lemma_.lower() in LEAVING_LEMMAS:  # a city or region only: 'withdrew from Russia' left a market
             for _prep, obj in prep_objects(head, ("from",)):
-                yield obj, False
+                yield obj, True
     if event in TARGET_EVENTS:
         for head in heads:
             for _prep, obj in prep_objects(head, TARGET_PREPS):
