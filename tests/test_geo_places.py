@@ -235,7 +235,8 @@ def test_a_place_inside_the_state_named_wins_and_names_modifying_camps_are_place
 def test_the_city_someone_is_expelled_from_is_where_and_a_state_left_is_not() -> None:
     from diplograph.pipeline import extract
 
-    [expelled] = extract("Venezuela expelled Colombian diplomats from Caracas on Sunday.", published="2025-07-07").events
+    text = "Venezuela expelled Colombian diplomats from Caracas on Sunday."
+    [expelled] = extract(text, published="2025-07-07").events
     assert expelled.location is not None and (expelled.location.name, expelled.location.country) == ("Caracas", "VEN")
     [left] = extract("Japanese carmakers withdrew from Russia in 2022.", published="2023-03-01").events
     assert left.location is None  # a market left, not a venue
