@@ -434,3 +434,8 @@ def test_weapons_that_hit_a_place_are_an_attack_and_a_storm_is_not() -> None:
     assert (passive.event, passive.actor, passive.recipient) == ("ASSAULT", ("RUS",), ("UKR",))
     assert events("The storm hit southern Japan on Monday.") == []
     assert events("New U.S. tariffs hit Chinese exports.") == []  # 'hit' counts only for weapons and forces
+
+
+def test_the_owner_of_an_action_noun_does_the_event_it_is_of() -> None:
+    [tariffs] = events("Relations soured following Washington's imposition of tariffs on Canadian steel.")
+    assert (tariffs.event, tariffs.actor, tariffs.recipient) == ("SANCTION", ("USA",), ("CAN",))

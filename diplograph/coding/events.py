@@ -730,6 +730,10 @@ def _noun_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
     noun = trig.token
     own = A.spans_in(A.walk(noun, frozenset({"poss", "amod", "compound", "nmod", "case"})), res)
     own = [s for s in own if s.start < noun.i]
+    doing = _action_noun_over(noun)
+    if not own and doing is not None:  # "Trump's imposition of sanctions": who imposed them
+        own = [s for s in A.spans_in(A.walk(doing, frozenset({"poss", "compound", "case"})), res)
+               if s.start < doing.i]
     actor, orgs = _split_orgs(A.with_surface_list(own, res) if own else [])
     method = "parse"
     third_party = trig.reading.mode == "third-party"
@@ -783,6 +787,17 @@ def _noun_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
         if listed is not None:
             recipient = _without([s for s in A.np_actors(listed, res, deep=True) if s.states], actor)
     return actor, recipient, orgs, method
+
+
+ACTION_NOUNS = frozenset({"imposition", "introduction", "use", "lifting", "easing", "removal", "extension",
+                          "expansion", "suspension", "resumption", "deployment", "delivery", "provision"})
+
+
+def _action_noun_over(noun: Token) -> Token | None:
+    """The action noun an event noun is the 'of' object of: 'imposition' in "Trump's imposition of sanctions"."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in ACTION_NOUNS:
+        return noun.head.head
+    return None
 
 
 def _reason_for_another_act(noun: Token) -> bool:
