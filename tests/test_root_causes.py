@@ -439,3 +439,10 @@ def test_weapons_that_hit_a_place_are_an_attack_and_a_storm_is_not() -> None:
 def test_the_owner_of_an_action_noun_does_the_event_it_is_of() -> None:
     [tariffs] = events("Relations soured following Washington's imposition of tariffs on Canadian steel.")
     assert (tariffs.event, tariffs.actor, tariffs.recipient) == ("SANCTION", ("USA",), ("CAN",))
+
+
+def test_a_protest_a_government_lodges_is_a_complaint_not_a_demonstration() -> None:
+    [lodged] = events("Tokyo lodged a protest with Beijing over the incursion.")
+    assert (lodged.event, lodged.mode, lodged.actor, lodged.recipient) == ("ACCUSE", "disapprove", ("JPN",), ("CHN",))
+    [crowd] = events("Thousands of Georgians staged a protest outside the Russian embassy in Tbilisi.")
+    assert crowd.event == "PROTEST"

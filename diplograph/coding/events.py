@@ -209,6 +209,8 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
         reading = _reading_for_subject(t, pred, reading)
         if pred.pos == "verb" and reading.event == "REQUEST" and _ordered_out(t):
             reading = Reading("SANCTION", "expel", ("diplomatic",))
+        if pred.pos == "noun" and reading.event == "PROTEST" and _lodged(t):
+            reading = Reading("ACCUSE", "disapprove", reading.context)  # 'Tokyo lodged a protest with Beijing'
         if pred.pos == "verb" and pred.lemma in DESCRIBING_VERBS and _predicative(t):
             described = _description_reading(t, reading)  # 'called Canada "one of the highest tariffing nations"'
             if described is None:
@@ -645,6 +647,14 @@ def _expelled_from(verb: Token, res: Resolution) -> list[ActorSpan]:
 LEAVE_VERBS = frozenset({"leave", "depart", "quit", "exit"})
 ENVOYS = frozenset({"diplomat", "ambassador", "envoy", "attache", "attaché", "consul", "charge", "chargé",
                     "military attache", "embassy", "staff"})
+
+
+LODGING_VERBS = frozenset({"lodge", "file", "register", "deliver", "issue", "send", "submit", "convey"})
+
+
+def _lodged(noun: Token) -> bool:
+    """A protest a government lodges, files or delivers is a formal complaint, not a demonstration."""
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in LODGING_VERBS
 
 
 def _ordered_out(verb: Token) -> bool:
