@@ -446,3 +446,10 @@ def test_a_protest_a_government_lodges_is_a_complaint_not_a_demonstration() -> N
     assert (lodged.event, lodged.mode, lodged.actor, lodged.recipient) == ("ACCUSE", "disapprove", ("JPN",), ("CHN",))
     [crowd] = events("Thousands of Georgians staged a protest outside the Russian embassy in Tbilisi.")
     assert crowd.event == "PROTEST"
+
+
+def test_lifting_a_veto_or_objection_is_a_concession() -> None:
+    [lifted] = events("Turkey lifted its veto on Sweden's NATO membership.")
+    assert (lifted.event, lifted.actor) == ("CONCEDE", ("TUR",)) and "SWE" in lifted.recipient
+    [warned] = events("Israel warned Lebanon of a harsh response to any attack.")
+    assert warned.event == "THREATEN"

@@ -1342,7 +1342,8 @@ def _promise_of_harm(trig: Trigger) -> Reading:
     return trig.reading
 
 
-CONSEQUENCES = frozenset({"consequence", "countermeasure", "retaliate", "retaliation", "reprisal", "respond"})
+CONSEQUENCES = frozenset({"consequence", "countermeasure", "retaliate", "retaliation", "reprisal", "respond",
+                          "response"})
 COUNTER_MEASURES = frozenset({"measure", "step", "action"})
 
 
