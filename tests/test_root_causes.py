@@ -453,3 +453,12 @@ def test_lifting_a_veto_or_objection_is_a_concession() -> None:
     assert (lifted.event, lifted.actor) == ("CONCEDE", ("TUR",)) and "SWE" in lifted.recipient
     [warned] = events("Israel warned Lebanon of a harsh response to any attack.")
     assert warned.event == "THREATEN"
+
+
+def test_joint_drills_however_parsed_arrivals_for_talks_and_strikes_inside_a_state() -> None:
+    [drills] = events("Egypt and Sudan conducted joint air force drills.")
+    assert drills.event == "COOPERATE" and set(drills.actor + drills.recipient) == {"EGY", "SDN"}
+    [talks] = events("A Chinese delegation arrived in Pyongyang on Tuesday for talks.")
+    assert (talks.event, talks.mode, talks.actor, talks.recipient) == ("CONSULT", "visit", ("CHN",), ("PRK",))
+    [strike] = events("Pakistani jets struck targets inside Afghanistan.")
+    assert (strike.event, strike.actor, strike.recipient) == ("ASSAULT", ("PAK",), ("AFG",))

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 RECIPIENT_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "from", "over", "upon", "for",
-                   "between", "in", "near", "around", "off")
+                   "between", "in", "near", "around", "off", "inside")
 LOCATION_PREPS = frozenset({"in", "at", "near", "outside", "throughout", "across", "inside"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "should", "ought"})  # 'should use sanctions': advice
@@ -209,6 +209,8 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
         reading = _reading_for_subject(t, pred, reading)
         if pred.pos == "verb" and reading.event == "REQUEST" and _ordered_out(t):
             reading = Reading("SANCTION", "expel", ("diplomatic",))
+        if pred.pos == "noun" and reading.event == "CONSULT" and reading.mode is None and _came_for(t):
+            reading = Reading("CONSULT", "visit", reading.context)  # 'a delegation arrived in Pyongyang for talks'
         if pred.pos == "noun" and reading.event == "PROTEST" and _lodged(t):
             reading = Reading("ACCUSE", "disapprove", reading.context)  # 'Tokyo lodged a protest with Beijing'
         if pred.pos == "verb" and pred.lemma in DESCRIBING_VERBS and _predicative(t):
@@ -437,8 +439,8 @@ def _noun_applies(noun: Token, pred: Predicate, is_phrase: bool) -> bool:
         marks = {"that"} if any(c.dep_ in ("acl", "ccomp") for c in noun.children) else set()
         if not (preps | marks) & pred.requires:
             return False
-    if pred.modifiers and not is_phrase:
-        mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound", "nmod")}
+    if pred.modifiers and not is_phrase:  # 'joint air force drills': 'joint' may hang from 'force'
+        mods = {c.lemma_.lower() for c in noun.subtree if c.i < noun.i and c.dep_ in ("amod", "compound", "nmod")}
         if not mods & pred.modifiers:
             return False
     return True
@@ -650,6 +652,14 @@ ENVOYS = frozenset({"diplomat", "ambassador", "envoy", "attache", "attaché", "c
 
 
 LODGING_VERBS = frozenset({"lodge", "file", "register", "deliver", "issue", "send", "submit", "convey"})
+
+
+ARRIVALS = frozenset({"arrive", "travel", "fly", "come", "head", "land"})
+
+
+def _came_for(noun: Token) -> bool:
+    """'arrived in Pyongyang for talks', 'flew to Cairo for talks': the talks are a visit to where they came."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() in ARRIVALS
 
 
 def _lodged(noun: Token) -> bool:
