@@ -462,3 +462,10 @@ def test_joint_drills_however_parsed_arrivals_for_talks_and_strikes_inside_a_sta
     assert (talks.event, talks.mode, talks.actor, talks.recipient) == ("CONSULT", "visit", ("CHN",), ("PRK",))
     [strike] = events("Pakistani jets struck targets inside Afghanistan.")
     assert (strike.event, strike.actor, strike.recipient) == ("ASSAULT", ("PAK",), ("AFG",))
+
+
+def test_a_halt_to_attacks_is_a_retreat_and_a_suspension_of_aid_a_sanction() -> None:
+    [halt] = events("Russia announced a halt to attacks on Ukrainian energy facilities.")
+    assert (halt.event, halt.mode) == ("RETREAT", "ceasefire")
+    [suspended] = events("The United States announced a suspension of military aid to Ukraine.")
+    assert (suspended.event, suspended.actor, suspended.recipient) == ("SANCTION", ("USA",), ("UKR",))

@@ -209,6 +209,11 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
         reading = _reading_for_subject(t, pred, reading)
         if pred.pos == "verb" and reading.event == "REQUEST" and _ordered_out(t):
             reading = Reading("SANCTION", "expel", ("diplomatic",))
+        stopped = _stopped(t) if pred.pos == "noun" else None
+        if stopped is not None and reading.event in ("ASSAULT", "COERCE", "MOBILIZE", "THREATEN"):
+            reading = Reading("RETREAT", "ceasefire" if reading.event == "ASSAULT" else None, reading.context)
+        elif stopped is not None and reading.event in ("AID", "COOPERATE"):
+            reading = Reading("SANCTION", "discontinue", reading.context)  # 'a suspension of military aid'
         if pred.pos == "noun" and reading.event == "CONSULT" and reading.mode is None and _came_for(t):
             reading = Reading("CONSULT", "visit", reading.context)  # 'a delegation arrived in Pyongyang for talks'
         if pred.pos == "noun" and reading.event == "PROTEST" and _lodged(t):
@@ -652,6 +657,22 @@ ENVOYS = frozenset({"diplomat", "ambassador", "envoy", "attache", "attaché", "c
 
 
 LODGING_VERBS = frozenset({"lodge", "file", "register", "deliver", "issue", "send", "submit", "convey"})
+
+
+STOPPING = frozenset({"halt", "end", "suspension", "pause", "cessation", "moratorium", "freeze", "stop"})
+
+
+def _stopped(noun: Token) -> Token | None:
+    """'a halt to attacks on shipping', 'an end to hostilities', 'a suspension of military aid': the act is
+    what stops."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("to", "of", "in", "on"):
+        return None
+    if prep.head.lemma_.lower() in STOPPING:
+        return prep.head
+    # 'announced a halt to attacks', with 'to attacks' hung from the verb
+    return next((c for c in prep.head.children if c.dep_ == "dobj" and c.i < prep.i and c.lemma_.lower() in STOPPING),
+                None)
 
 
 ARRIVALS = frozenset({"arrive", "travel", "fly", "come", "head", "land"})
