@@ -469,3 +469,14 @@ def test_a_halt_to_attacks_is_a_retreat_and_a_suspension_of_aid_a_sanction() -> 
     assert (halt.event, halt.mode) == ("RETREAT", "ceasefire")
     [suspended] = events("The United States announced a suspension of military aid to Ukraine.")
     assert (suspended.event, suspended.actor, suspended.recipient) == ("SANCTION", ("USA",), ("UKR",))
+
+
+def test_cases_disbursements_handovers_and_vowed_countermeasures() -> None:
+    [case] = events("South Africa has filed a genocide case against Israel at the International Court of Justice.")
+    assert (case.event, case.actor, case.recipient) == ("ACCUSE", ("ZAF",), ("ISR",))
+    [loan] = events("Japan disbursed $1 billion to Pakistan.")
+    assert (loan.event, loan.actor, loan.recipient) == ("AID", ("JPN",), ("PAK",))
+    [villages] = events("Armenia handed over four villages to Azerbaijan.")
+    assert (villages.event, villages.mode) == ("RETREAT", "withdraw")
+    [vow] = events("China vowed to take countermeasures against the U.S. chip restrictions.")
+    assert (vow.event, vow.actor, vow.recipient) == ("THREATEN", ("CHN",), ("USA",))

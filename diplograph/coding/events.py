@@ -1362,6 +1362,8 @@ def _promise_of_harm(trig: Trigger) -> Reading:
     content is harm is a threat."""
     if trig.pred.lemma in WARNINGS and (_conditional_complement(trig.token) or _consequences_named(trig.token)):
         return Reading("THREATEN", None, trig.reading.context)  # 'warned that bases would be at risk if ...'
+    if trig.pred.lemma in PROMISES and _consequences_named(trig.token):
+        return Reading("THREATEN", None, trig.reading.context)  # 'vowed to take countermeasures against X'
     if trig.pred.lemma not in PROMISES or not trig.absorbed:
         return trig.reading
     heads = {c.i for c in _complements(trig.token)}
@@ -1373,8 +1375,8 @@ def _promise_of_harm(trig: Trigger) -> Reading:
     return trig.reading
 
 
-CONSEQUENCES = frozenset({"consequence", "countermeasure", "retaliate", "retaliation", "reprisal", "respond",
-                          "response"})
+CONSEQUENCES = frozenset({"consequence", "countermeasure", "countermeasures", "retaliate", "retaliation",
+                          "reprisal", "respond", "response"})
 COUNTER_MEASURES = frozenset({"measure", "step", "action"})
 
 
