@@ -480,3 +480,11 @@ def test_cases_disbursements_handovers_and_vowed_countermeasures() -> None:
     assert (villages.event, villages.mode) == ("RETREAT", "withdraw")
     [vow] = events("China vowed to take countermeasures against the U.S. chip restrictions.")
     assert (vow.event, vow.actor, vow.recipient) == ("THREATEN", ("CHN",), ("USA",))
+
+
+def test_committing_abuses_is_no_commitment() -> None:
+    assert events("The United Nations says both sides have committed grave human rights abuses in Sudan.") == []
+    [pledge] = events("Japan committed $500 million to Ukraine.")
+    assert (pledge.event, pledge.actor, pledge.recipient) == ("AGREE", ("JPN",), ("UKR",))
+    [named] = events("Vietnam is committed to opening up to Japanese investment, the minister said.")
+    assert named.event == "AGREE"
