@@ -488,3 +488,10 @@ def test_committing_abuses_is_no_commitment() -> None:
     assert (pledge.event, pledge.actor, pledge.recipient) == ("AGREE", ("JPN",), ("UKR",))
     [named] = events("Vietnam is committed to opening up to Japanese investment, the minister said.")
     assert named.event == "AGREE"
+
+
+def test_ignoring_an_offer_is_a_rejection_and_a_legitimate_target_is_a_threat() -> None:
+    [ignored] = events("North Korea ignored South Korea's offer of talks.")
+    assert (ignored.event, ignored.actor, ignored.recipient) == ("REJECT", ("PRK",), ("KOR",))
+    [target] = events("Russia warned Britain that any British troops in Ukraine would be a legitimate target.")
+    assert (target.event, target.actor) == ("THREATEN", ("RUS",))

@@ -1385,7 +1385,7 @@ def _consequences_named(warning: Token) -> bool:
     that names what the warner will do is a threat."""
     for t in warning.subtree:
         lemma = t.lemma_.lower()
-        if lemma in CONSEQUENCES:
+        if lemma in CONSEQUENCES or (lemma == "target" and t.dep_ == "attr"):  # "would be a legitimate target"
             return True
         if lemma in COUNTER_MEASURES and t.dep_ == "dobj" and t.head.lemma_.lower() == "take" and any(
                 c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in t.head.children):
