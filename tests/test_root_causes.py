@@ -495,3 +495,15 @@ def test_ignoring_an_offer_is_a_rejection_and_a_legitimate_target_is_a_threat() 
     assert (ignored.event, ignored.actor, ignored.recipient) == ("REJECT", ("PRK",), ("KOR",))
     [target] = events("Russia warned Britain that any British troops in Ukraine would be a legitimate target.")
     assert (target.event, target.actor) == ("THREATEN", ("RUS",))
+
+
+def test_trade_resumed_goods_supplied_arms_sales_approved_and_troops_leaving() -> None:
+    [imports] = events("China resumed imports of Japanese seafood.")
+    assert (imports.event, imports.actor, imports.recipient) == ("COOPERATE", ("CHN",), ("JPN",))
+    [oil] = events("Russia supplied record volumes of crude oil to India last year.")
+    assert (oil.event, oil.actor, oil.recipient) == ("COOPERATE", ("RUS",), ("IND",))
+    [arms] = events("The U.S. State Department approved a $2 billion arms sale to Taiwan.")
+    assert (arms.event, arms.actor, arms.recipient) == ("AID", ("USA",), ("TWN",))
+    [left] = events("The last U.S. troops left Niger on Monday.")
+    assert (left.event, left.actor, left.recipient) == ("RETREAT", ("USA",), ("NER",))
+    assert events("President Macron left Paris for Beijing on Monday.") == []  # a trip, not a withdrawal
