@@ -199,6 +199,8 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
         obj = _object_lemma(t, pred)
         if pred.pos == "verb" and not _verb_applies(t, pred, obj):
             continue
+        if pred.pos == "verb" and _is_condition(t):
+            continue  # 'would use nuclear weapons if attacked': the condition is no event
         if pred.pos == "noun" and not _noun_applies(t, pred, phrases.get(t.i) is not None):
             continue
         if pred.pos == "noun" and _topic_of_talks(t, lex):
@@ -673,6 +675,11 @@ def _stopped(noun: Token) -> Token | None:
     # 'announced a halt to attacks', with 'to attacks' hung from the verb
     return next((c for c in prep.head.children if c.dep_ == "dobj" and c.i < prep.i and c.lemma_.lower() in STOPPING),
                 None)
+
+
+def _is_condition(verb: Token) -> bool:
+    """The verb of an if- or unless-clause that conditions another ('if attacked', 'unless Russia withdraws')."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
 
 
 ARRIVALS = frozenset({"arrive", "travel", "fly", "come", "head", "land"})
