@@ -482,14 +482,6 @@ def test_cases_disbursements_handovers_and_vowed_countermeasures() -> None:
     assert (vow.event, vow.actor, vow.recipient) == ("THREATEN", ("CHN",), ("USA",))
 
 
-def test_committing_abuses_is_no_commitment() -> None:
-    assert events("The United Nations says both sides have committed grave human rights abuses in Sudan.") == []
-    [pledge] = events("Japan committed $500 million to Ukraine.")
-    assert (pledge.event, pledge.actor, pledge.recipient) == ("AGREE", ("JPN",), ("UKR",))
-    [named] = events("Vietnam is committed to opening up to Japanese investment, the minister said.")
-    assert named.event == "AGREE"
-
-
 def test_ignoring_an_offer_is_a_rejection_and_a_legitimate_target_is_a_threat() -> None:
     [ignored] = events("North Korea ignored South Korea's offer of talks.")
     assert (ignored.event, ignored.actor, ignored.recipient) == ("REJECT", ("PRK",), ("KOR",))
