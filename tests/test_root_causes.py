@@ -509,3 +509,10 @@ def test_using_weapons_or_force_is_an_attack_and_under_a_condition_a_threat() ->
     assert events("The EU will use all tools at its disposal.") == []
     [jets] = events("Japan scrambled fighter jets after Chinese aircraft approached its airspace.")
     assert (jets.event, jets.actor) == ("MOBILIZE", ("JPN",))
+
+
+def test_an_attack_on_a_city_abroad_is_on_that_citys_state() -> None:
+    [bombs] = events("Russia used cluster munitions in Kharkiv.")
+    assert (bombs.event, bombs.actor, bombs.recipient) == ("ASSAULT", ("RUS",), ("UKR",))
+    [home] = events("Pakistani forces killed ten militants in Quetta.")
+    assert home.recipient == ("PAK",)  # at home: still a domestic event

@@ -1182,8 +1182,25 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
                                 for s in A.spans_in(list(c.subtree), res))
     if len(actor_codes) == 1 and named <= actor_codes and trig.reading.mode != "visit" \
             and event not in NEEDS_RECIPIENT | NEVER_DOMESTIC and not aimed_at_organisation:
+        abroad = _struck_abroad(trig, res, actor_codes) if event in STRIKES else None
+        if abroad is not None:
+            return [abroad]  # 'Russia used cluster munitions in Kharkiv': the city's state is struck
         return actor[:1]  # a sentence about one state only: a domestic event
     return []
+
+
+STRIKES = frozenset({"ASSAULT"})
+
+
+def _struck_abroad(trig: Trigger, res: Resolution, actor_codes: set[str]) -> ActorSpan | None:
+    """The state of the city or region an attack lands in, when it is not the attacker's own (a city stands for
+    its state; guidelines). Only cities and regions: a state named as a place is already a party or a venue."""
+    from diplograph.geo.locate import locate
+
+    place = locate(res.doc, trig.token.i, res, trig.reading.event, (tuple(sorted(actor_codes)),))
+    if place is None or place.kind not in ("city", "region") or not place.country or place.country in actor_codes:
+        return None
+    return ActorSpan.from_context(trig.token.i, place.country, f"the state of {place.name}, where the attack landed")
 
 
 # Verbal acts are aimed at someone: without a named recipient, the other party of the discussion.
