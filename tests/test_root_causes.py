@@ -516,3 +516,10 @@ def test_an_attack_on_a_city_abroad_is_on_that_citys_state() -> None:
     assert (bombs.event, bombs.actor, bombs.recipient) == ("ASSAULT", ("RUS",), ("UKR",))
     [home] = events("Pakistani forces killed ten militants in Quetta.")
     assert home.recipient == ("PAK",)  # at home: still a domestic event
+
+
+def test_providing_a_state_with_aid_is_aid_to_it() -> None:
+    [food] = events("Japan provided Sri Lanka with emergency food aid.")
+    assert (food.event, food.actor, food.recipient) == ("AID", ("JPN",), ("LKA",))
+    [pledge] = events("Washington will provide Kyiv with $1.5 billion in budget support.")
+    assert (pledge.event, pledge.actor, pledge.recipient) == ("AGREE", ("USA",), ("UKR",))  # promised: AGREE

@@ -393,6 +393,12 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None) -> bool:
             words |= {c.lemma_.lower() for c in head.children if c.dep_ in ("amod", "compound")}
             words |= {g.lemma_.lower() for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
                       for g in c.children if g.dep_ == "pobj"}
+        if head is not None and _names_someone(head):  # 'provided Sri Lanka with emergency food aid'
+            for _prep, given in A.prep_objects(verb, ("with",)):
+                words |= {given.lemma_.lower()} | {c.lemma_.lower() for c in given.children
+                                                   if c.dep_ in ("amod", "compound")}
+                words |= {g.lemma_.lower() for c in given.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
+                          for g in c.children if g.dep_ == "pobj"}
         if head is None and "__none__" in pred.objects:
             return True
         if head is not None and "__named__" in pred.objects and _names_someone(head):
