@@ -523,3 +523,8 @@ def test_providing_a_state_with_aid_is_aid_to_it() -> None:
     assert (food.event, food.actor, food.recipient) == ("AID", ("JPN",), ("LKA",))
     [pledge] = events("Washington will provide Kyiv with $1.5 billion in budget support.")
     assert (pledge.event, pledge.actor, pledge.recipient) == ("AGREE", ("USA",), ("UKR",))  # promised: AGREE
+
+
+def test_export_curbs_are_sanctions() -> None:
+    [curbs] = events("Washington imposed new curbs on chip exports to China.")
+    assert (curbs.event, curbs.actor, curbs.recipient) == ("SANCTION", ("USA",), ("CHN",))
