@@ -528,3 +528,10 @@ def test_providing_a_state_with_aid_is_aid_to_it() -> None:
 def test_export_curbs_are_sanctions() -> None:
     [curbs] = events("Washington imposed new curbs on chip exports to China.")
     assert (curbs.event, curbs.actor, curbs.recipient) == ("SANCTION", ("USA",), ("CHN",))
+
+
+def test_a_text_that_supports_or_condemns_is_its_authors_act() -> None:
+    [resolution] = events("The Polish parliament passed a resolution supporting Ukraine.")
+    assert (resolution.event, resolution.actor, resolution.recipient) == ("SUPPORT", ("POL",), ("UKR",))
+    [statement] = events("Japan issued a statement condemning North Korea's missile launch.")
+    assert (statement.event, statement.actor, statement.recipient) == ("ACCUSE", ("JPN",), ("PRK",))

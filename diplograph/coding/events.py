@@ -625,6 +625,7 @@ def roles_of(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext) -> Rol
 def _verb_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, list, list, str]:
     verb = trig.token
     subj, passive = A.subject(verb)
+    subj = _author_of_document(verb, subj, res)
     actor: list[ActorSpan] = []
     orgs: list[ActorSpan] = []
     method = "parse"
@@ -652,6 +653,21 @@ def _verb_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
     if subj is not None and not passive:
         actor = with_head_sector(actor, subj, res)
     return actor, _verb_recipient(trig, patient, actor, res, ctx), orgs, method
+
+
+DOCUMENTS = frozenset({"resolution", "statement", "declaration", "communique", "letter", "bill", "law", "motion",
+                       "report", "decree", "memorandum", "note"})
+
+
+def _author_of_document(verb: Token, subj: Token | None, res: Resolution) -> Token | None:
+    """'The Georgian parliament passed a resolution supporting Ukraine', 'issued a statement condemning X': the
+    participle's doer is whoever passed or issued the text, not the text (nor the state it supports)."""
+    if subj is None or verb.dep_ != "acl" or subj.i != verb.head.i or subj.lemma_.lower() not in DOCUMENTS:
+        return subj
+    if any(s.states for s in A.np_actors(subj, res)) or subj.dep_ != "dobj" or subj.head.pos_ != "VERB":
+        return subj
+    author, author_passive = A.subject(subj.head)
+    return author if author is not None and not author_passive else subj
 
 
 def _expelled_from(verb: Token, res: Resolution) -> list[ActorSpan]:
