@@ -535,3 +535,9 @@ def test_a_text_that_supports_or_condemns_is_its_authors_act() -> None:
     assert (resolution.event, resolution.actor, resolution.recipient) == ("SUPPORT", ("POL",), ("UKR",))
     [statement] = events("Japan issued a statement condemning North Korea's missile launch.")
     assert (statement.event, statement.actor, statement.recipient) == ("ACCUSE", ("JPN",), ("PRK",))
+
+
+def test_two_who_spoke_on_the_sidelines_of_a_summit_met_each_other_not_the_summit() -> None:
+    [talk] = events("Lavrov and Blinken spoke briefly on the sidelines of the G20 meeting in New Delhi.", "2023-03-03")
+    assert (talk.event, talk.actor, talk.recipient) == ("CONSULT", ("RUS",), ("USA",))
+    assert events("The president spoke to reporters on Monday.") == []

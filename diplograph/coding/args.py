@@ -150,6 +150,7 @@ def child(token: Token, *deps: str) -> Token | None:
 
 
 MEANS = frozenset({"by", "over", "via", "on"})
+OCCASIONS = frozenset({"sideline", "sidelines", "margin", "margins"})
 MEDIA = frozenset({"phone", "telephone", "video", "videoconference", "videolink", "link", "call", "line"})
 
 
@@ -174,7 +175,7 @@ def prep_objects(token: Token, preps: tuple[str, ...] | frozenset[str]) -> list[
                 obj = next((t for t in c.doc[c.i + 1:c.i + 7] if t.pos_ in ("NOUN", "PROPN")), None)
                 while obj is not None and obj.dep_ == "compound" and obj.head.i > obj.i:
                     obj = obj.head  # 'army' of 'Panamanian army officers': the phrase's head holds its modifiers
-            if obj is not None:
+            if obj is not None and obj.lemma_.lower() not in OCCASIONS:  # 'on the sidelines of the G20': no party
                 out.append((c.lower_, obj))
         elif c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON"):
             out.append(("to", c))

@@ -205,6 +205,8 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
             continue
         if pred.pos == "noun" and _topic_of_talks(t, lex):
             continue  # 'discussed the prospects for peace talks', 'spoke about a ceasefire': what was talked about
+        if pred.pos == "noun" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in A.OCCASIONS:
+            continue  # 'on the sidelines of the G20 meeting': the occasion, not an event of these parties
         reading = lex.reading_for_object(pred, obj if pred.pos == "verb" else _of_lemma(t), _object_keys(t, pred))
         particle = next((c.lower_ for c in t.children if c.dep_ == "prt"), None)
         reading = pred.by_particle.get(particle, reading) if particle else reading
@@ -231,6 +233,12 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
 
 TOPIC_PREPS = frozenset({"about", "on", "over", "regarding", "concerning"})
 PHONES = frozenset({"phone", "telephone"})
+
+
+def _joint_subject(verb: Token) -> bool:
+    """'Lavrov and Blinken spoke on the sidelines': two who talk need no 'with'."""
+    subj, _ = A.subject(verb)
+    return subj is not None and subj.dep_ == "nsubj" and any(c.dep_ == "conj" for c in subj.children)
 
 
 def _by_phone(verb: Token) -> bool:
@@ -413,7 +421,8 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None) -> bool:
         preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
         preps |= {p for p, _ in A.prep_objects(verb, pred.requires)}  # 'spoke by telephone with X'
         marks = {"that"} if A.child(verb, "ccomp") is not None else set()
-        if not (preps | marks) & pred.requires and not (pred.reading.event == "CONSULT" and _by_phone(verb)):
+        talked_together = pred.reading.event == "CONSULT" and (_by_phone(verb) or _joint_subject(verb))
+        if not (preps | marks) & pred.requires and not talked_together:
             return False  # 'X and Y spoke by phone' needs no 'with'
     if pred.complement_needs_modal:
         comp = A.child(verb, "ccomp")
@@ -984,7 +993,8 @@ def _recipient_from_absorbed(trig: Trigger, res: Resolution, actor: list[ActorSp
         if found:
             return found
     for comp in _complements(trig.token) if trig.pred.pos == "verb" else []:
-        tokens = [t for t in A.walk(comp, A._ALL_DEPS - {"relcl", "nsubj", "advcl"}) if not _placed(t, comp)]
+        tokens = [t for t in A.walk(comp, A._ALL_DEPS - {"relcl", "nsubj", "advcl"}) if not _placed(t, comp)
+                  and not any(a.lemma_.lower() in A.OCCASIONS for a in t.ancestors)]  # 'on the sidelines of X'
         found = _without([s for s in A.spans_in(tokens, res) if s.states], actor)
         if found:
             return A.with_surface_list(found[:1], res)
@@ -1074,13 +1084,18 @@ CITY_TYPES = frozenset({"capital", "seat", "city"})  # places that are venues of
 PLACE_IS_NOT_PARTY = frozenset({"AGREE", "SUPPORT", "REQUEST", "REJECT", "ACCUSE", "CONCEDE", "RETREAT"})
 VICTIM_VERBS = frozenset({"die", "suffer", "succumb", "perish"})
 RECEIVE_VERBS = frozenset({"receive", "obtain", "get", "secure", "win", "accept", "take"})
+def _occasion(prep: Token) -> bool:
+    """'on the sidelines of the G20 meeting', 'on the margins of the summit': where they met, not whom."""
+    return any(g.dep_ == "pobj" and g.lemma_.lower() in A.OCCASIONS for g in prep.children)
+
+
 def _aimed_at(token: Token) -> list[Token]:
     """Where a recipient can hide: objects, prepositions that name a recipient, purpose clauses ('to help X')."""
     out = []
     for c in token.children:
         if c.dep_ in ("dobj", "dative", "xcomp", "oprd", "attr", "acomp"):
             out.append(c)
-        elif c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS + ("of",):
+        elif c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS + ("of",) and not _occasion(c):
             out.append(c)
         elif c.dep_ == "advcl" and A.child(c, "aux") is not None and c.tag_ == "VB":  # 'to help defend X'
             out.append(c)
