@@ -13,9 +13,9 @@ with the same type and parties)
   - their places agree where both name one: same state; two cities within `NEAR_KM`; a city and the region it
     lies in; two regions, or a region and a city of another one, within `REGION_KM`. A report sharing only one
     party joins another only at the same place when both name a place; when that one party is the state both
-    took place in, only at one place, such as one city (a capital sees a dozen unrelated events a day; one drone
-    strike on a port city on one day is one incident), or when both come from one article (GDELT rows of one
-    story share its URL).
+    took place in, only when both are attacks or coercion at one place, such as one city (a capital sees a dozen
+    unrelated events a day; one drone strike on a port city on one day is one incident), or when both come from
+    one article (GDELT rows of one story share its URL).
 
 Linking is incremental and deterministic: a new event joins the incident it matches best (it must match every
 report of it, so that places cannot chain from 'China' to 'Shanghai' to 'Beijing'; the best single match ranks:
@@ -48,6 +48,7 @@ COMPATIBLE: frozenset[frozenset[str]] = frozenset({
     frozenset({"AGREE", "AID"}),  # aid announced, told as a pledge ('will provide') or as given ('a grant of')
 })  # fmt: skip
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE", "ASSAULT"})  # 'A and B clashed' = 'B and A clashed'
+STRIKES = frozenset({"ASSAULT", "COERCE"})  # acts on a place: two reports at one place on one day are one act
 
 
 @dataclass(frozen=True)
@@ -179,7 +180,8 @@ def match(new: Report, old: Report) -> tuple[int, ...] | None:
         return None
     if parties == 1 and not place and new.recipient | old.recipient and new.country and old.country:
         return None  # a report naming no recipient joins another only at the same place, when both name one
-    if parties == 1 and _at_home(new, old) and not place and not (new.url and new.url == old.url):
+    same_strike = place and {new.event, old.event} <= STRIKES  # one attack on one town on one day, told twice
+    if parties == 1 and _at_home(new, old) and not same_strike and not (new.url and new.url == old.url):
         return None  # one shared state at home: its capital sees a dozen unrelated events a day
     return kind + parties, place, -gap
 

@@ -371,6 +371,11 @@ def test_one_shared_state_at_home_links_only_at_one_place() -> None:
     assert incidents.match(strike("b", "Homs", 34.73, 36.72), homs) is not None
     assert incidents.match(strike("b", None), homs) is None
     assert incidents.match(strike("b", "Damascus", 33.51, 36.29), homs) is None
+    talks = incidents.Report("c", "e", "CONSULT", frozenset(), frozenset({"SYR"}), day, day, country="SYR",
+                             kind="city", place="Homs", lat=34.73, lon=36.72)
+    other = incidents.Report("d", "e", "CONSULT", frozenset({"SYR"}), frozenset(), day, day, country="SYR",
+                             kind="city", place="Homs", lat=34.73, lon=36.72)
+    assert incidents.match(other, talks) is None  # talks at home in one city: too many to tell apart
 
 
 def test_a_pledge_of_aid_and_the_aid_announced_are_one_incident() -> None:
