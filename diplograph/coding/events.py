@@ -199,8 +199,6 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
         obj = _object_lemma(t, pred)
         if pred.pos == "verb" and not _verb_applies(t, pred, obj):
             continue
-        if pred.pos == "verb" and _is_condition(t):
-            continue  # 'would use nuclear weapons if attacked': the condition is no event
         if pred.pos == "noun" and not _noun_applies(t, pred, phrases.get(t.i) is not None):
             continue
         if pred.pos == "noun" and _topic_of_talks(t, lex):
@@ -706,11 +704,6 @@ def _stopped(noun: Token) -> Token | None:
     # 'announced a halt to attacks', with 'to attacks' hung from the verb
     return next((c for c in prep.head.children if c.dep_ == "dobj" and c.i < prep.i and c.lemma_.lower() in STOPPING),
                 None)
-
-
-def _is_condition(verb: Token) -> bool:
-    """The verb of an if- or unless-clause that conditions another ('if attacked', 'unless Russia withdraws')."""
-    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
 
 
 ARRIVALS = frozenset({"arrive", "travel", "fly", "come", "head", "land"})
@@ -1234,7 +1227,14 @@ def _struck_abroad(trig: Trigger, res: Resolution, actor_codes: set[str]) -> Act
     its state; guidelines). Only cities and regions: a state named as a place is already a party or a venue."""
     from diplograph.geo.locate import locate
 
-    place = locate(res.doc, trig.token.i, res, trig.reading.event, (tuple(sorted(actor_codes)),))
+    context = (tuple(sorted(actor_codes)),)
+    place = locate(res.doc, trig.token.i, res, trig.reading.event, context)
+    token = trig.token
+    for _ in range(3):  # 'launched rocket fire against Kharkiv, killing or wounding 50': where the fire landed
+        if place is not None or token.dep_ not in ("advcl", "xcomp", "conj") or token.head.pos_ != "VERB":
+            break
+        token = token.head
+        place = locate(res.doc, token.i, res, trig.reading.event, context)
     if place is None or place.kind not in ("city", "region") or not place.country or place.country in actor_codes:
         return None
     return ActorSpan.from_context(trig.token.i, place.country, f"the state of {place.name}, where the attack landed")
