@@ -394,17 +394,12 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None) -> bool:
         return False
     if pred.objects:
         head = _object_of(verb)
-        words = {obj, head.lemma_.lower() if head is not None else None, head.lower_ if head is not None else None}
+        words: set[str | None] = {obj}
         if head is not None:  # 'imposed martial law', 'a state of emergency', '$1.6 billion in development aid'
-            words |= {c.lemma_.lower() for c in head.children if c.dep_ in ("amod", "compound")}
-            words |= {g.lemma_.lower() for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
-                      for g in c.children if g.dep_ == "pobj"}
+            words |= {head.lower_} | _phrase_words(head)
         if head is not None and _names_someone(head):  # 'provided Sri Lanka with emergency food aid'
             for _prep, given in A.prep_objects(verb, ("with",)):
-                words |= {given.lemma_.lower()} | {c.lemma_.lower() for c in given.children
-                                                   if c.dep_ in ("amod", "compound")}
-                words |= {g.lemma_.lower() for c in given.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
-                          for g in c.children if g.dep_ == "pobj"}
+                words |= _phrase_words(given)
         if head is None and "__none__" in pred.objects:
             return True
         if head is not None and "__named__" in pred.objects and _names_someone(head):
@@ -426,6 +421,13 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None) -> bool:
         comp = A.child(verb, "ccomp")
         return comp is not None and _obliges(comp)
     return True
+
+
+def _phrase_words(head: Token) -> set[str]:
+    """A noun's lemma, its modifiers' and those of its 'in'/'of' objects: what an object restriction may key on."""
+    words = {head.lemma_.lower()} | {c.lemma_.lower() for c in head.children if c.dep_ in ("amod", "compound")}
+    return words | {g.lemma_.lower() for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
+                    for g in c.children if g.dep_ == "pobj"}
 
 
 def _subject_words(verb: Token) -> set[str]:
@@ -566,8 +568,7 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
         reading = Reading("CONSULT", "phone", reading.context)
     if reading.event == "ASSAULT" and _missile_without_target(trig, roles):
         reading = Reading("MOBILIZE", "weapons", reading.context)  # 'fired a ballistic missile into the sea'
-    if reading.event in NEVER_DOMESTIC and roles.recipient and \
-            {c for s in roles.recipient for c in s.states} <= {c for s in roles.actor for c in s.states}:
+    if reading.event in NEVER_DOMESTIC and roles.recipient and _codes_of(roles.recipient) <= _codes_of(roles.actor):
         roles = replace(roles, recipient=[])  # 'off its east coast': its own waters, no one it acts on
     if not _complete(reading, roles, trig):
         return []
@@ -643,9 +644,9 @@ def _verb_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
         patient = subj if passive else None
         if not actor and not orgs:
             method = "agent"  # 'was struck by Chido': the agent is named and is no party
-    elif passive and trig.reading.mode == "expel" and _expelled_from(verb, res):
+    elif passive and trig.reading.mode == "expel" and (expellers := _expelled_from(verb, res)):
         patient = subj  # 'a Belarusian diplomat was expelled from Poland': Poland expelled him
-        actor, orgs = _split_orgs(_expelled_from(verb, res))
+        actor, orgs = _split_orgs(expellers)
     elif passive:
         patient = subj
         method = "passive"  # no agent: who acted is not said, and no other mention stands in for it
@@ -684,7 +685,7 @@ def _expelled_from(verb: Token, res: Resolution) -> list[ActorSpan]:
 
 LEAVE_VERBS = frozenset({"leave", "depart", "quit", "exit"})
 ENVOYS = frozenset({"diplomat", "ambassador", "envoy", "attache", "attaché", "consul", "charge", "chargé",
-                    "military attache", "embassy", "staff"})
+                    "embassy", "staff"})
 
 
 LODGING_VERBS = frozenset({"lodge", "file", "register", "deliver", "issue", "send", "submit", "convey"})
@@ -901,7 +902,7 @@ def _codes_of(spans: list[ActorSpan]) -> set[str]:
 
 
 def _without(spans: list[ActorSpan], exclude: list[ActorSpan]) -> list[ActorSpan]:
-    codes = {c for s in exclude for c in s.states}
+    codes = _codes_of(exclude)
     return [s for s in spans if not set(s.states) <= codes]
 
 
@@ -1077,6 +1078,8 @@ CITY_TYPES = frozenset({"capital", "seat", "city"})  # places that are venues of
 PLACE_IS_NOT_PARTY = frozenset({"AGREE", "SUPPORT", "REQUEST", "REJECT", "ACCUSE", "CONCEDE", "RETREAT"})
 VICTIM_VERBS = frozenset({"die", "suffer", "succumb", "perish"})
 RECEIVE_VERBS = frozenset({"receive", "obtain", "get", "secure", "win", "accept", "take"})
+
+
 def _occasion(prep: Token) -> bool:
     """'on the sidelines of the G20 meeting', 'on the margins of the summit': where they met, not whom."""
     return any(g.dep_ == "pobj" and g.lemma_.lower() in A.OCCASIONS for g in prep.children)
@@ -1287,7 +1290,7 @@ LAUNCHES = frozenset({"fire", "launch", "test", "test-fire"})
 def _missile_without_target(trig: Trigger, roles: Roles) -> bool:
     """A missile fired at no one named ('into the sea', 'off its east coast'): a weapons test, not an attack."""
     obj = _object_of(trig.token)
-    targets = {c for s in roles.recipient for c in s.states} - {c for s in roles.actor for c in s.states}
+    targets = _codes_of(roles.recipient) - _codes_of(roles.actor)
     return (trig.pred.pos == "verb" and trig.pred.lemma in LAUNCHES and obj is not None
             and obj.lemma_.lower() in MISSILES and not targets and not any(
                 p in ("at", "on", "against", "toward", "towards") and o.ent_type_ not in ("DATE", "TIME")
@@ -1421,9 +1424,9 @@ def _conditional_complement(verb: Token) -> bool:
 def _promise_of_harm(trig: Trigger) -> Reading:
     """'vowed to fight', 'pledged to retaliate', 'warned that it would retaliate': a promise or warning whose
     content is harm is a threat."""
-    if trig.pred.lemma in WARNINGS and (_conditional_complement(trig.token) or _consequences_named(trig.token)):
+    if trig.pred.lemma in WARNINGS and _conditional_complement(trig.token):
         return Reading("THREATEN", None, trig.reading.context)  # 'warned that bases would be at risk if ...'
-    if trig.pred.lemma in PROMISES and _consequences_named(trig.token):
+    if trig.pred.lemma in PROMISES and _consequences_named(trig.token):  # warnings included
         return Reading("THREATEN", None, trig.reading.context)  # 'vowed to take countermeasures against X'
     if trig.pred.lemma not in PROMISES or not trig.absorbed:
         return trig.reading
