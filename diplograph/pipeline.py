@@ -9,6 +9,7 @@ The spaCy model is loaded once per process (`load_nlp`) and documents go through
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
@@ -89,8 +90,10 @@ class Extractor:
         ctx = DocContext()
         found, measures = [], []
         unparsed = {d.start for d in decisions or () if not d.parsed}
+        starts = [d.start for d in decisions or ()]
         for n, sent in enumerate(parsed.sents):
-            ctx.sentence_index = n
+            # the position among the punctuation-split sentences, whichever way the parser split them
+            ctx.sentence_index = max(0, bisect_right(starts, sent.start_char) - 1) if starts else n
             if sent.start_char in unparsed:
                 continue
             place = _opening_place(sent)
@@ -112,7 +115,8 @@ class Extractor:
         records: list[Measure] = unique_ids([to_measure(document.id, text, m) for m in measures])
         features = {e.id: group_features(g) for e, g in zip(events, groups, strict=True)}
         sentences = _sentences(parsed, decisions)
-        add_document_features(events, features, len(sentences), dated=published is not None)
+        add_document_features(events, features, len(decisions) if decisions else len(sentences),
+                              dated=published is not None)
         features.update({r.id: m.features for r, m in zip(records, measures, strict=True)})
         if self.model is not None:
             events = [replace(e, confidence=self.model.event_confidence(features[e.id])) for e in events]

