@@ -247,6 +247,15 @@ def test_participle_result_merges_into_attack() -> None:
 
 # ------------------------------------------------------------------ measures
 
+
+def test_an_amount_in_a_currency_word_says_what_it_is_in_its_in_phrase() -> None:
+    """Bug: '$500 million in military aid' was aid, '500 million euros in military aid' nothing (the amount's
+    head is the noun 'euros', and only a number's 'in' phrase was read)."""
+    [m] = measures("Germany provided Ukraine with 500 million euros in military aid.")
+    assert (m.measure, m.actor, m.recipient, m.value, m.unit) == ("aid", ("DEU",), ("UKR",), 500e6, "EUR")
+
+
+
 def test_exports_with_change_and_period() -> None:
     [m] = measures("Brazil's exports to China rose 12% to $89 billion in 2023.")
     assert (m.measure, m.actor, m.recipient, m.value, m.unit, m.period, m.change_pct) == (

@@ -119,7 +119,7 @@ def _keyword(head: Token, q: Quantity) -> tuple[str, Token] | None:
     """Walk up from the quantity to the word naming what it measures."""
     t = head
     for _ in range(7):
-        for cand in _candidates(t):
+        for cand in _candidates(t, amount=t.i == head.i):
             kind = _kind_of(cand)
             if kind is not None:
                 return kind, cand
@@ -129,10 +129,12 @@ def _keyword(head: Token, q: Quantity) -> tuple[str, Token] | None:
     return None
 
 
-def _candidates(t: Token) -> list[Token]:
+def _candidates(t: Token, *, amount: bool = False) -> list[Token]:
+    """`t` and the words that may name what it measures. `amount`: `t` is the quantity's own head ('$2 billion',
+    '500 million euros'), whose 'in' phrase says what the money is ('in loans', 'in military aid')."""
     out = [t]
     for c in t.children:
-        if c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ == "in" and t.pos_ == "NUM")):
+        if c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ == "in" and (t.pos_ == "NUM" or amount))):
             out.extend(g for g in c.children if g.dep_ == "pobj")  # 'tons of food aid', '$2 billion in loans'
         if c.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("VERB", "AUX"):
             out.append(c)
