@@ -253,6 +253,8 @@ def test_an_amount_in_a_currency_word_says_what_it_is_in_its_in_phrase() -> None
     head is the noun 'euros', and only a number's 'in' phrase was read)."""
     [m] = measures("Germany provided Ukraine with 500 million euros in military aid.")
     assert (m.measure, m.actor, m.recipient, m.value, m.unit) == ("aid", ("DEU",), ("UKR",), 500e6, "EUR")
+    [given] = measures("The EU gave €3bn in aid to Turkey.")  # 'in aid' hangs from the verb, the amount its object
+    assert (given.measure, given.actor, given.recipient, given.value) == ("aid", ("EU",), ("TUR",), 3e9)
 
 
 

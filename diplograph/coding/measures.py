@@ -119,7 +119,9 @@ def _keyword(head: Token, q: Quantity) -> tuple[str, Token] | None:
     """Walk up from the quantity to the word naming what it measures."""
     t = head
     for _ in range(7):
-        for cand in _candidates(t, amount=t.i == head.i):
+        # the amount itself, or a verb whose object it is ('gave €3bn in aid': 'in aid' hangs from the verb)
+        amount = t.i == head.i or (t.pos_ == "VERB" and head.dep_ == "dobj" and head.head.i == t.i)
+        for cand in _candidates(t, amount=amount):
             kind = _kind_of(cand)
             if kind is not None:
                 return kind, cand
@@ -131,7 +133,8 @@ def _keyword(head: Token, q: Quantity) -> tuple[str, Token] | None:
 
 def _candidates(t: Token, *, amount: bool = False) -> list[Token]:
     """`t` and the words that may name what it measures. `amount`: `t` is the quantity's own head ('$2 billion',
-    '500 million euros'), whose 'in' phrase says what the money is ('in loans', 'in military aid')."""
+    '500 million euros') or the verb it is the object of, whose 'in' phrase says what the money is ('in loans',
+    'in military aid')."""
     out = [t]
     for c in t.children:
         if c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ == "in" and (t.pos_ == "NUM" or amount))):
