@@ -579,3 +579,38 @@ def test_a_visit_told_in_other_words_is_one_record() -> None:
                    "Putin hosted Xi for dinner at the Kremlin on Monday evening.", "2023-03-21")
     visits = [e for e in found if e.mode == "visit"]
     assert [(e.actor, e.recipient, len(e.evidence)) for e in visits] == [(("CHN",), ("RUS",), 2)]
+
+
+def test_talks_two_states_hold_abroad_have_the_host_as_venue_only() -> None:
+    """Bug: 'Pakistan and Afghanistan held talks in Doha' made Qatar the recipient of their talks."""
+    [talks] = events("Pakistan and Afghanistan held talks in Doha on Saturday.")
+    assert (talks.event, set(talks.actor + talks.recipient)) == ("CONSULT", {"PAK", "AFG"})
+    [visit] = events("Pakistan held talks in Doha on Saturday.")  # one state abroad: a visit to its host
+    assert (visit.mode, visit.actor, visit.recipient) == ("visit", ("PAK",), ("QAT",))
+
+
+def test_an_attack_on_a_city_abroad_is_on_its_state_when_the_sentence_names_others_too() -> None:
+    """Bug: 'Russian drones struck Odesa overnight, Ukrainian officials said' had no recipient (the rule only ran
+    when the sentence named the attacker's state alone); 'Port officials in Hodeidah said that Israeli airstrikes
+    had destroyed two cranes' was Israel against itself (no place in the attack's own clause)."""
+    [odesa] = events("Russian drones struck Odesa overnight, Ukrainian officials said.")
+    assert (odesa.event, odesa.actor, odesa.recipient) == ("ASSAULT", ("RUS",), ("UKR",))
+    [port] = events("Port officials in Hodeidah said on Tuesday that Israeli airstrikes the previous day had "
+                    "destroyed two cranes.", "2025-07-22")
+    assert (port.event, port.actor, port.recipient) == ("ASSAULT", ("ISR",), ("YEM",))
+
+
+def test_a_sea_is_no_region_of_the_state_that_shares_its_name() -> None:
+    """Bug: 'in the Red Sea' resolved to Sudan's Red Sea state, which became the recipient of a Houthi attack."""
+    found = events("Houthi rebels fired missiles at a ship in the Red Sea off Hodeidah.")
+    assert found and all("SDN" not in e.recipient for e in found), summary(found)
+    assert all(e.location is None or e.location.country != "SDN" for e in found)
+
+
+def test_protesters_are_of_the_state_they_protest_in_and_an_embassy_is_the_target() -> None:
+    """Gap: 'Demonstrators gathered in front of France's embassy in the Malian capital' made no record ('gather'
+    read as a meeting of the demonstrators; nobody was the actor)."""
+    [demo] = events("Demonstrators gathered in front of France's embassy in the Malian capital on Tuesday.")
+    assert (demo.event, demo.actor, demo.recipient) == ("PROTEST", ("MLI",), ("FRA",))
+    [baghdad] = events("Protesters gathered outside the U.S. embassy in Baghdad on Sunday.")
+    assert (baghdad.event, baghdad.actor, baghdad.recipient) == ("PROTEST", ("IRQ",), ("USA",))

@@ -856,8 +856,8 @@ def _noun_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
     if participle is not None and actor:
         objects += A.prep_objects(participle, RECIPIENT_PREPS)
     for prep, obj in objects:
-        if prep in LOCATION_PREPS and trig.reading.event in PLACE_IS_NOT_PARTY:
-            continue  # 'a ceasefire in Havana': Cuba hosts, it is not a party
+        if prep in LOCATION_PREPS and _venue_only(trig, actor):
+            continue  # 'a ceasefire in Havana', 'Pakistan and Afghanistan held talks in Doha': the host is no party
         recipient = _without([s for s in A.np_actors(obj, res, deep=True) if s.states], actor)
         if recipient:
             if prep in LOCATION_PREPS:
@@ -1069,7 +1069,11 @@ def _purpose_or_subtree_recipient(trig: Trigger, res: Resolution, actor: list[Ac
               and not (venue_free and c.dep_ == "prep" and c.lower_ in LOCATION_PREPS)]
     if trig.pred.pos == "noun":
         light_verb = head is not trig.token and trig.token.dep_ in ("dobj", "attr", "oprd")
-        scopes = _aimed_at(trig.token) + (scopes if light_verb else [])
+        own = [c for c in _aimed_at(trig.token)
+               if not (venue_free and c.dep_ == "prep" and c.lower_ in LOCATION_PREPS)]  # 'talks in Doha'
+        if venue_free:  # the noun's own phrase is searched above, without its venue
+            scopes = [c for c in scopes if c.i != trig.token.i]
+        scopes = own + (scopes if light_verb else [])
     found = [s for c in scopes for s in A.spans_in(A.walk(c, A._ALL_DEPS - _content_of(c)), res) if s.states]
     found = _without(found, actor)
     return A.with_surface_list(found[:1], res) if found else []
@@ -1139,6 +1143,10 @@ def _fallback_actor(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext,
             return deep, "subject-location"
     if place and trig.reading.event not in ("CONSULT",) and _state_agency(subj, res):
         return place[:1], "location"  # 'police fired tear gas in Nairobi': Kenya's police; never militants
+    if place and trig.reading.event == "PROTEST" and not _named_non_state(subj, res):
+        where = [s for s in place if not _embassy_owner(s, res)] or _mission_sites(place, res)
+        if where:  # 'demonstrators gathered in front of France's embassy in the Malian capital': Malians
+            return where[-1:], "location"
     if trig.reading.event in ("CONSULT", "COOPERATE", "AID") or _named_non_state(subj, res):
         return [], "none"
     if not passive and _unknown_person(subj, res):
@@ -1159,6 +1167,27 @@ def _fallback_actor(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext,
 
 
 STATE_AGENCIES = frozenset({"police", "military", "judiciary", "government", "legislature", "foreign_ministry"})
+
+
+MISSION_WORDS = frozenset({"embassy", "consulate", "mission", "legation"})
+
+
+def _embassy_owner(span: ActorSpan, res: Resolution) -> bool:
+    """'France's embassy', 'the U.S. embassy': the state a mission stands for, the target of a protest outside it,
+    not where the protesters come from."""
+    head = res.doc[span.end - 1]
+    return head.head.lemma_.lower() in MISSION_WORDS and head.dep_ in ("poss", "compound", "amod", "nmod")
+
+
+def _mission_sites(owners: list[ActorSpan], res: Resolution) -> list[ActorSpan]:
+    """Where the missions of `owners` stand: 'outside the U.S. embassy in Baghdad' -> Iraq."""
+    out = []
+    for span in owners:
+        mission = res.doc[span.end - 1].head
+        if _embassy_owner(span, res):
+            for _prep, obj in A.prep_objects(mission, ("in",)):
+                out += [s for s in A.np_actors(obj, res) if s.states and s.code != span.code]
+    return out
 
 
 def _state_agency(subj: Token | None, res: Resolution) -> bool:
@@ -1238,6 +1267,10 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
         if abroad is not None:
             return [abroad]  # 'Russia used cluster munitions in Kharkiv': the city's state is struck
         return actor[:1]  # a sentence about one state only: a domestic event
+    if event in STRIKES and len(actor_codes) == 1 and not aimed_at_organisation:
+        abroad = _struck_abroad(trig, res, actor_codes)  # 'Russian drones struck Odesa, Ukrainian officials said'
+        if abroad is not None:
+            return [abroad]
     return []
 
 
@@ -1257,6 +1290,9 @@ def _struck_abroad(trig: Trigger, res: Resolution, actor_codes: set[str]) -> Act
             break
         token = token.head
         place = locate(res.doc, token.i, res, trig.reading.event, context)
+    root = trig.token.sent.root
+    if place is None and root.i != token.i:  # 'Port officials in Hodeidah said that Israeli airstrikes destroyed ...'
+        place = locate(res.doc, root.i, res, trig.reading.event, context)
     if place is None or place.kind not in ("city", "region") or not place.country or place.country in actor_codes:
         return None
     return ActorSpan.from_context(trig.token.i, place.country, f"the state of {place.name}, where the attack landed")

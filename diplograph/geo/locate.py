@@ -236,7 +236,12 @@ def _phrase(obj: Token, depth: int = 0) -> Phrase | None:
     doc = obj.doc
     if end < len(doc) and doc[end].lower_ in REGION_WORDS and doc[end].head.i in range(start, end + 1):
         return Phrase(start, end + 1, True)
+    if doc[end - 1].lower_ in WATER_WORDS:
+        return None  # 'in the Red Sea': the sea, not Sudan's Red Sea state; seas are no places of the gazetteer
     return Phrase(start, end, False)
+
+
+WATER_WORDS = frozenset({"sea", "ocean", "gulf", "strait", "straits", "bay", "channel"})
 
 
 def _entity_bounds(token: Token) -> tuple[int, int]:
