@@ -211,3 +211,19 @@ def test_money_range_between_and() -> None:
 def test_signed_change() -> None:
     down, up = [q for q in find_quantities("Trade fell by 2.4%, then rose 5%.")]
     assert signed_change(down) == -2.4 and signed_change(up) == 5.0
+
+
+def test_office_holders_of_every_region_resolve_by_surname() -> None:
+    """Data gap: Orban, Maduro, Abiy, Ruto, Tokayev and Pashinyan were not in the dictionary at all."""
+    for text, surname, code in [("Orban vetoed the aid package.", "Orban", "HUN"),
+                                ("Maduro denounced the sanctions.", "Maduro", "VEN"),
+                                ("Tokayev met the visiting delegation.", "Tokayev", "KAZ"),
+                                ("Pashinyan flew to Brussels.", "Pashinyan", "ARM")]:
+        assert _mention(text, surname, "2024-06-01").code == code, text
+    assert _mention("Abiy Ahmed met the Egyptian president.", "Abiy Ahmed", "2024-06-01").code == "ETH"
+
+
+def test_a_leader_wins_over_a_namesake_minister() -> None:
+    """Spain's prime minister and Colombia's defence minister share the surname Sánchez: alone, it is the leader."""
+    m = _mention("Sanchez defended the decision.", "Sanchez", "2025-06-01")
+    assert (m.code, m.person) == ("ESP", "Pedro Sánchez")

@@ -397,6 +397,9 @@ def _surnames_in_office(res: Resolution, gaz: Gazetteer) -> None:
             continue
         holders = {p.name: (p, term) for p in gaz.people_with_surname(t.text)
                    if (term := p.term_on(day)) is not None}
+        leaders = {name: held for name, held in holders.items() if held[1].office in LEADING_OFFICES}
+        if len(holders) > 1 and len(leaders) == 1:  # 'Sanchez': Spain's prime minister before a namesake minister
+            holders = leaders
         if len(holders) != 1:
             continue
         person, term = next(iter(holders.values()))
