@@ -181,3 +181,19 @@ def test_spot_fact(name, on, code, office):
     assert len(covering) == 1, f"{name} on {on}: {len(covering)} rows cover the date: {covering}"
     row = covering[0]
     assert (row["code"], row["office"]) == (code, office), row
+
+
+IGO_PATH = CSV_PATH.with_name("igo_people.csv")
+ORGANISATIONS = CSV_PATH.with_name("organisations.csv")
+
+
+def test_heads_of_organisations_are_well_formed() -> None:
+    with IGO_PATH.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    with ORGANISATIONS.open(encoding="utf-8", newline="") as fh:
+        codes = {r["code"] for r in csv.DictReader(fh)}
+    assert len(rows) >= 15
+    for row in rows:
+        assert row["code"] in codes, row
+        assert row["office"] == "head_of_organisation", row
+        assert _start(row) <= _end(row), row

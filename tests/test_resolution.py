@@ -227,3 +227,14 @@ def test_a_leader_wins_over_a_namesake_minister() -> None:
     """Spain's prime minister and Colombia's defence minister share the surname Sánchez: alone, it is the leader."""
     m = _mention("Sanchez defended the decision.", "Sanchez", "2025-06-01")
     assert (m.code, m.person) == ("ESP", "Pedro Sánchez")
+
+
+def test_heads_of_organisations_stand_for_them() -> None:
+    """Gap: 'Guterres called on Israel ...' had no actor: the heads of the UN, NATO, the EU, the AU, the WHO, the
+    IAEA, the IMF and the World Bank are in igo_people.csv, and stand for their organisation while in office."""
+    m = _mention("Guterres called on Israel to allow aid into Gaza.", "Guterres", "2025-03-14")
+    assert (m.code, m.kind, m.person) == ("UN", "igo", "António Guterres")
+    assert _mention("Rutte urged allies to spend more.", "Rutte", "2025-03-14").code == "NATO"
+    assert _mention("Rutte urged allies to spend more.", "Rutte", "2023-03-14").code == "NLD"  # Dutch premier then
+    [call] = _extract("Guterres called on Israel to allow aid into Gaza.", "2025-03-14").events
+    assert (call.event, call.actor, call.recipient) == ("REQUEST", ("UN",), ("ISR",))

@@ -402,7 +402,7 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None, res: Resolution
                 words |= _phrase_words(given)
         if head is None and "__none__" in pred.objects:
             return True
-        if head is not None and "__named__" in pred.objects and _names_someone(head):
+        if head is not None and "__named__" in pred.objects and (_names_someone(head) or _names_a_person(head, res)):
             return True
         if head is not None and "__person__" in pred.objects and _names_a_person(head, res):
             return True

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from diplograph.actors.gazetteer import Entry, Gazetteer, Person, armed_group
@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 OFFICE_SECTOR = {"head_of_state": "government", "head_of_government": "government",
-                 "foreign_minister": "foreign_ministry", "defence_minister": "military"}
+                 "foreign_minister": "foreign_ministry", "defence_minister": "military",
+                 "head_of_organisation": None}
 US_STATE_CLUES = frozenset({"Atlanta", "Savannah", "Augusta", "governor", "Governor", "Gov.", "Peach",
                             "Republican", "Democrat", "Democratic", "county", "County", "Alabama", "Florida",
                             "Carolina", "Tennessee"})
@@ -171,6 +172,7 @@ def resolve(doc: Doc, gaz: Gazetteer, published: dt.date | None, text: str | Non
     _surname_governments(res, gaz)
     _surnames_in_office(res, gaz)
     _corefer_titles(res, gaz)
+    _heads_of_organisations(res, gaz)
     _corefer_institutions(res)
     for sent in doc.sents:
         _find_dates(res, sent)
@@ -198,6 +200,16 @@ def _match_dictionary(res: Resolution, gaz: Gazetteer) -> None:
             res.add_actor(_person_span(target, i, end, res.published))
         elif target.kind != "ignore" and not _inside_longer_person(persons, i, end):
             res.add_actor(_entry_span(target, i, end, gaz, res.published))
+
+
+def _heads_of_organisations(res: Resolution, gaz: Gazetteer) -> None:
+    """People who stand for an IGO ('Guterres', 'Rutte' after October 2024) are that IGO: kind 'igo' and its
+    members, as its name would be."""
+    for n, a in enumerate(res.actors):
+        if a.type == "person" and a.kind == "state" and a.code in gaz.organisations:
+            res.actors[n] = replace(a, kind=gaz.organisations[a.code].kind, sector=None,
+                                    members=gaz.members(a.code))
+    res.reindex()
 
 
 def _inside_longer_person(persons: dict[int, tuple[int, int]], start: int, end: int) -> bool:
