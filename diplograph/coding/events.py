@@ -390,7 +390,8 @@ def _of_lemma(noun: Token) -> str | None:
 
 
 def _verb_applies(verb: Token, pred: Predicate, obj: str | None, res: Resolution) -> bool:
-    if pred.particle and not any(c.dep_ == "prt" and c.lower_ == pred.particle for c in verb.children):
+    if pred.particle and not any(c.lower_ == pred.particle and (c.dep_ == "prt" or _particle_of_place(c))
+                                 for c in verb.children):
         return False
     if pred.objects:
         head = _object_of(verb)
@@ -405,6 +406,8 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None, res: Resolution
         if head is not None and "__named__" in pred.objects and (_names_someone(head) or _names_a_person(head, res)):
             return True
         if head is not None and "__person__" in pred.objects and _names_a_person(head, res):
+            return True
+        if head is not None and "__nationals__" in pred.objects and _names_nationals(head, res):
             return True
         if not (words & pred.objects):
             return False
@@ -441,10 +444,23 @@ def _subject_words(verb: Token) -> set[str]:
     return {doer.lemma_.lower()} | {c.lemma_.lower() for c in doer.children if c.dep_ in ("compound", "amod")}
 
 
+def _particle_of_place(word: Token) -> bool:
+    """A particle the parser made a preposition, with the place after it: 'pulled its forces out of Lebanon'
+    (not 'pulled way out front')."""
+    return word.dep_ in ("prep", "advmod") and any(g.dep_ == "prep" and g.lower_ in ("of", "from")
+                                                   for g in word.children)
+
+
 def _names_a_person(head: Token, res: Resolution) -> bool:
     """An object the resolver read as a known person ('hosted Ruto', 'received Lukashenko')."""
     span = res.actor_at.get(head.i)
     return span is not None and span.type == "person"
+
+
+def _names_nationals(head: Token, res: Resolution) -> bool:
+    """An object that is people of a nationality ('freed six Americans', 'detained two Britons')."""
+    span = res.actor_at.get(head.i)
+    return span is not None and span.type == "demonym" and head.tag_ in ("NNS", "NNPS")
 
 
 def _names_someone(head: Token) -> bool:
@@ -1105,6 +1121,8 @@ def _aimed_at(token: Token) -> list[Token]:
             out.append(c)
         elif c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS + ("of",) and not _occasion(c):
             out.append(c)
+        elif c.dep_ in ("prep", "prt", "advmod") and c.lower_ in ("out", "away"):  # 'pulled its forces out of X'
+            out += [g for g in c.children if g.dep_ == "prep" and g.lower_ in ("of", "from")]
         elif c.dep_ == "advcl" and A.child(c, "aux") is not None and c.tag_ == "VB":  # 'to help defend X'
             out.append(c)
     return out

@@ -39,8 +39,9 @@ def load_nlp() -> Language:
 def english_words() -> frozenset[str]:
     """The lower-case words the model's lemmatizer knows as English nouns, verbs, adjectives and adverbs (its
     WordNet index): 'power', 'brown' and 'rice' are words, 'starmer' and 'zelenskyy' are not."""
+    lookups = getattr(load_nlp().get_pipe("lemmatizer"), "lookups", None)
     try:
-        index = load_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        index = lookups.get_table("lemma_index") if lookups is not None else {}
     except (KeyError, ValueError):
         return frozenset()
     return frozenset(word for pos in ("noun", "verb", "adj", "adv") for word in index.get(pos, ()))
