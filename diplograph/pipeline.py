@@ -116,7 +116,7 @@ class Extractor:
         features = {e.id: group_features(g) for e, g in zip(events, groups, strict=True)}
         sentences = _sentences(parsed, decisions)
         add_document_features(events, features, len(decisions) if decisions else len(sentences),
-                              dated=published is not None)
+                              dated=published is not None, counted=_from_relevant(events, decisions))
         features.update({r.id: m.features for r, m in zip(records, measures, strict=True)})
         if self.model is not None:
             events = [replace(e, confidence=self.model.event_confidence(features[e.id])) for e in events]
@@ -137,6 +137,16 @@ def _parse_setting() -> str:
     if value not in PARSE_CHOICES:
         raise ConfigError(f"DIPLOGRAPH_PARSE: {value!r} is not one of {', '.join(PARSE_CHOICES)}")
     return value
+
+
+def _from_relevant(events: list[Event], decisions: list[Decision] | None) -> list[Event]:
+    """The events of sentences the relevance pass keeps (all of them, unless every sentence was parsed): the
+    neighbours a record's features count, so that the full parse scores a record as the pass does."""
+    outside = [(d.start, d.end) for d in decisions or () if not d.relevant]
+    if not outside:
+        return events
+    return [e for e in events
+            if not (e.evidence and any(a <= e.evidence[0].start < b for a, b in outside))]
 
 
 def _sentences(parsed: Doc, decisions: list[Decision] | None) -> tuple[Sentence, ...]:

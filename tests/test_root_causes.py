@@ -642,3 +642,33 @@ def test_freeing_people_of_a_nationality_releases_them_to_their_state() -> None:
     """Gap: 'freed six Americans' made no record ('free' keyed on prisoner words only)."""
     found = events("The Venezuelan government freed six Americans after talks with Washington.")
     assert ("RETREAT", ("VEN",), ("USA",)) in summary(found)
+
+
+def test_a_court_sentencing_its_own_people_is_a_domestic_conviction() -> None:
+    """Gap: 'A Pakistani court sentenced a former prime minister' made no record (SANCTION needs a recipient, and
+    the one the clause names is the court's own state)."""
+    [sentence] = events("A Pakistani court sentenced a former prime minister to 14 years in prison.")
+    assert (sentence.event, sentence.mode, sentence.actor, sentence.recipient) == (
+        "SANCTION", "convict", ("PAK",), ("PAK",))
+    [foreign] = events("An Iranian court sentenced a French citizen to eight years.")
+    assert (foreign.actor, foreign.recipient) == (("IRN",), ("FRA",))
+
+
+def test_striking_down_a_law_is_a_ruling_against_it() -> None:
+    [ruling] = events("The Israeli Supreme Court struck down the government's law.")
+    assert ruling.event == "REJECT"
+    [attack] = events("Israel struck Iran's nuclear facilities.")
+    assert (attack.event, attack.recipient) == ("ASSAULT", ("IRN",))
+
+
+def test_individuals_are_deported_diplomats_expelled() -> None:
+    """PLOVER manual, SANCTION 'expel': apart from diplomats, expelling individuals is COERCE 'deport'."""
+    [journalist] = events("Chinese authorities expelled a Canadian journalist.")
+    assert (journalist.event, journalist.mode, journalist.recipient) == ("COERCE", "deport", ("CAN",))
+    [diplomats] = events("Poland expelled two Russian diplomats.")
+    assert (diplomats.event, diplomats.mode, diplomats.recipient) == ("SANCTION", "expel", ("RUS",))
+
+
+def test_a_ban_on_another_states_firms_or_apps_is_a_sanction() -> None:
+    [apps] = events("The Indian government banned 59 Chinese apps.")
+    assert (apps.event, apps.actor, apps.recipient) == ("SANCTION", ("IND",), ("CHN",))

@@ -1277,6 +1277,8 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
         if other is not None:
             return [ActorSpan.from_context(sent[0].i, other, "the other state of the pair under discussion")]
     named = res.states_in(sent)
+    if trig.reading.mode == "convict" and len(actor_codes) == 1 and named <= actor_codes:
+        return actor[:1]  # 'a Pakistani court sentenced a former prime minister': one of its own people
     aimed_at_organisation = any(s.kind != "state" for c in _aimed_at(trig.token)
                                 for s in A.spans_in(list(c.subtree), res))
     if len(actor_codes) == 1 and named <= actor_codes and trig.reading.mode != "visit" \

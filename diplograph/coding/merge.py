@@ -150,11 +150,11 @@ NEARBY_CHARS = 400
 
 
 def add_document_features(events: list[Event], features: dict[str, dict[str, float]], sentences: int,
-                          dated: bool) -> None:  # fmt: skip
+                          dated: bool, counted: list[Event] | None = None) -> None:  # fmt: skip
     """What a record's neighbours say: how many records of the document name the same states (a story's main
     relationship is told many times), how many other records are near it, and what kind of document it is: how
     many sentences (a wire sentence codes its one event; a story has many events and much background) and whether
-    it is dated."""
+    it is dated. `counted`: the records that count as neighbours (default: all of them)."""
 
     def parties(e: Event) -> frozenset[str]:
         return frozenset(e.actor) | frozenset(e.recipient)
@@ -162,7 +162,8 @@ def add_document_features(events: list[Event], features: dict[str, dict[str, flo
     def block(e: Event) -> int:  # neighbours: records whose evidence starts in the same 400 characters
         return (e.evidence[0].start if e.evidence else -1) // NEARBY_CHARS
 
-    dyads, blocks = Counter(map(parties, events)), Counter(map(block, events))
+    neighbours = events if counted is None else counted
+    dyads, blocks = Counter(map(parties, neighbours)), Counter(map(block, neighbours))
     shape = document_features(sentences, dated)
     for e in events:
         f = features.setdefault(e.id, {})

@@ -62,7 +62,8 @@ class Parser:
 
         if self.every_sentence:
             docs = list(self._run((self.nlp.make_doc(t) for t in texts), batch_size))
-            out = [(doc, self._every_sentence(doc.text)) for doc in docs]
+            days = published or [None] * len(docs)
+            out = [(doc, self._every_sentence(doc.text, day)) for doc, day in zip(docs, days, strict=True)]
         else:
             texts = list(texts)
             out = self._selective(texts, batch_size, published or [None] * len(texts))
@@ -70,11 +71,13 @@ class Parser:
             set_entities(doc, self.gazetteer)
         return out
 
-    def _every_sentence(self, text: str) -> list[Decision]:
-        """Every sentence kept, split as the relevance pass splits them (punctuation and line breaks), so that a
-        sentence's position in its document, which the confidence model reads, is the same in both modes."""
+    def _every_sentence(self, text: str, day: dt.date | None) -> list[Decision]:
+        """Every sentence kept, split as the relevance pass splits them (punctuation and line breaks), with whether
+        the pass would have kept it: what the confidence model reads about a record's document (its sentences,
+        the records around it) is then the same in both modes."""
         split = self.line_breaks(self.splitter(self.nlp.make_doc(text)))
-        return [Decision(s.start_char, s.end_char, True, "every sentence") for s in split.sents]
+        return [Decision(d.start, d.end, True, "every sentence", d.parsed)
+                for _, d in decide(split, self.gazetteer, day)]
 
     def _selective(self, texts: list[str], batch_size: int,
                    published: Sequence[dt.date | None]) -> list[tuple[Doc, list[Decision]]]:

@@ -53,12 +53,14 @@ REACH = 3  # "the" then at most two words, then the referring word
 
 @dataclass(frozen=True, slots=True)
 class Decision:
-    """Whether one sentence (character offsets) is parsed, and the cue that decided it ('' when skipped)."""
+    """Whether one sentence (character offsets) is parsed, and the cue that decided it ('' when skipped).
+    `relevant`: whether the pass would keep it (the same as `parsed`, except when every sentence is parsed)."""
 
     start: int
     end: int
     parsed: bool
     cue: str
+    relevant: bool = True
 
     def to_dict(self) -> dict[str, object]:
         return {"start": self.start, "end": self.end, "parsed": self.parsed, "cue": self.cue}
@@ -79,7 +81,7 @@ def decide(doc: Doc, gaz: Gazetteer, published: dt.date | None = None) -> list[t
             or _opening(sent, published)
         if cue.startswith("dictionary"):  # where a person can be introduced as someone's ("U.N. envoy X Y")
             names.update(_name_ends(words[sent.start:sent.end]))
-        out.append((sent, Decision(sent.start_char, sent.end_char, bool(cue), cue)))
+        out.append((sent, Decision(sent.start_char, sent.end_char, bool(cue), cue, bool(cue))))
     return out
 
 
