@@ -672,3 +672,10 @@ def test_individuals_are_deported_diplomats_expelled() -> None:
 def test_a_ban_on_another_states_firms_or_apps_is_a_sanction() -> None:
     [apps] = events("The Indian government banned 59 Chinese apps.")
     assert (apps.event, apps.actor, apps.recipient) == ("SANCTION", ("IND",), ("CHN",))
+
+
+def test_an_act_told_as_the_subject_of_a_passive_has_the_agent_as_actor() -> None:
+    """Gap: 'New sanctions were imposed on Iran by the United States' made no record: the noun 'sanctions' is the
+    passive verb's subject; its doer is the verb's agent and its target the verb's 'on' phrase."""
+    [sanctions] = events("New sanctions were imposed on Iran by the United States on Monday.")
+    assert (sanctions.event, sanctions.actor, sanctions.recipient) == ("SANCTION", ("USA",), ("IRN",))

@@ -857,7 +857,13 @@ def _noun_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
         hurt = [s for s in A.np_actors(victim, res) if s.states] if victim is not None else []
         if hurt:
             return actor, hurt, orgs, method
-    if not actor and not orgs and _reason_for_another_act(noun):
+    done_to = None  # the passive verb the noun is the subject of: 'sanctions were imposed on Iran by the US'
+    if not actor and not orgs and verb is not None and noun.dep_ == "nsubjpass" and noun.head.i == verb.i:
+        done_to = verb
+        by = A.agent(verb)
+        if by is not None:
+            actor, orgs = _split_orgs(A.np_actors(by, res, deep=True))
+    elif not actor and not orgs and _reason_for_another_act(noun):
         method = "reason"  # its doer is not the subject of the act it explains, nor anyone else by default
     elif not actor and not orgs and verb is not None:
         subj, passive = A.subject(verb)
@@ -869,6 +875,8 @@ def _noun_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
     objects = A.prep_objects(phrase, RECIPIENT_PREPS + ("of",))
     if phrase is not noun:
         objects = A.prep_objects(noun, RECIPIENT_PREPS + ("of",)) + objects
+    if done_to is not None:
+        objects += A.prep_objects(done_to, RECIPIENT_PREPS)
     if participle is not None and actor:
         objects += A.prep_objects(participle, RECIPIENT_PREPS)
     for prep, obj in objects:
