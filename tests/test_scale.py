@@ -12,7 +12,7 @@ import pytest
 from diplograph.model import Document, Extraction
 from diplograph.pipeline import Extractor
 from diplograph.scale import load_parquet, parallel_extract, write_part
-from diplograph.store import Store
+from diplograph.store import Store, dyad_index
 
 TEXTS = [
     "Russia sent food aid to North Korea on Monday.",
@@ -120,6 +120,7 @@ def test_parquet_parts_load_like_store_add_and_skip_duplicates(
         assert _stored(store) == _stored(serial_store)
         shared = "SELECT incident, shared FROM events ORDER BY ALL"
         assert store.sql(shared).rows() == serial_store.sql(shared).rows()  # linked as the serial path links
+        assert dyad_index.fresh(store.connection)  # a load leaves the dyad index built from what it stored
         again = load_parquet(store, tmp_path)
         assert (again.documents_added, again.events_added, again.documents_skipped) == (0, 0, 23)
         assert store.stats()["documents"] == 20

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from diplograph.query import Period, label, period
 from diplograph.query.timeline import Bucket, Tally, timeline
+from diplograph.store import dyad_index
 from diplograph.store.query import EVENT_COLUMNS, DateLike, counted, fact_filters
 
 if TYPE_CHECKING:
@@ -51,7 +52,12 @@ def dyad_timeline(
                              min_confidence=min_confidence)
     else:
         where = fact_filters(EVENT_COLUMNS, dyad=(a, b), since=since, until=until, min_confidence=min_confidence)
-    found = timeline(store, counted(where, count), granularity="month", gaps=False)
+    where = counted(where, count)
+    counts = None
+    if dyad_index.fresh(store.connection):  # the pair's rows only, not every event's lists (same counts)
+        dates_and_confidence = fact_filters(EVENT_COLUMNS, since=since, until=until, min_confidence=min_confidence)
+        counts = dyad_index.dyad_counts_sql(a, b, directed=directed, where=dates_and_confidence, count=count)
+    found = timeline(store, where, granularity="month", gaps=False, counts=counts)
     return DyadTimeline((a, b), directed, found.buckets, found.total, found.undated)
 
 

@@ -9,7 +9,8 @@ timeline, a range) or not dated counts in the totals and in `undated`, in no buc
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from diplograph.errors import ConfigError
 from diplograph.ontology import event_quad, event_score
@@ -38,10 +39,9 @@ class Tally:
     def add(self, event: str, mode: str | None, count: int) -> None:
         self.events += count
         self.by_type[event] = self.by_type.get(event, 0) + count
-        quad = event_quad(event)
+        quad, score = _quad_and_score(event, mode)
         if quad is not None:
             self.quads[quad] = self.quads.get(quad, 0) + count
-        score = event_score(event, mode)
         if score is not None:
             self._score_sum += score * count
             self._scored += count
@@ -59,6 +59,12 @@ class Tally:
             "quads": dict(sorted(self.quads.items())),
             "mean_score": self.mean_score,
         }
+
+
+@lru_cache(maxsize=4096)
+def _quad_and_score(event: str, mode: str | None) -> tuple[str | None, float | None]:
+    """An event type's quad and its (mode's) PLOVER score, looked up once per pair (a timeline adds thousands)."""
+    return event_quad(event), event_score(event, mode)
 
 
 @dataclass
@@ -89,24 +95,30 @@ GROUP BY ALL
 """
 
 
-def timeline(store: Store, where: Where, *, granularity: str = "auto", gaps: bool = True) -> Timeline:
+def timeline(store: Store, where: Where, *, granularity: str = "auto", gaps: bool = True,
+             counts: tuple[str, list[Any]] | None = None) -> Timeline:
     """The events `where` keeps (store.query.fact_filters), by month or year. `granularity` 'auto' takes months
     when the dated events span fewer than three years. `gaps` lists the empty months or years between the first
-    and the last bucket too."""
+    and the last bucket too. `counts`: the SQL of the counts and its parameters, when they come from elsewhere
+    than the events table (the dyad index, `diplograph.store.dyad_index`), with the columns of `_COUNTS`."""
     if granularity not in GRANULARITIES:
         raise ConfigError(f"granularity: expected one of {', '.join(GRANULARITIES)}, got {granularity!r}")
-    found = rows(store, _COUNTS.format(where=where.sql()), where.params)
+    sql, params = counts if counts is not None else (_COUNTS.format(where=where.sql()), where.params)
+    found = rows(store, sql, params)
     unit = granularity if granularity != "auto" else _auto_unit(found)
     buckets: dict[str, Bucket] = {}
+    by_kind: dict[tuple[str, str | None], int] = {}  # the totals, added once per type and mode
     total, undated = Tally(), 0
     for row in found:
         event, mode, n = str(row["event"]), row["mode"], int(row["n"])
-        total.add(event, mode, n)
+        by_kind[(event, mode)] = by_kind.get((event, mode), 0) + n
         key = _bucket(row, unit)
         if key is None:
             undated += n
             continue
         buckets.setdefault(key, Bucket(label=key)).add(event, mode, n)
+    for (event, mode), n in by_kind.items():
+        total.add(event, mode, n)
     labels = _all_labels(sorted(buckets), unit) if gaps else sorted(buckets)
     return Timeline(unit, [buckets.get(k) or Bucket(label=k) for k in labels], total, undated)
 

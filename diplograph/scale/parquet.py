@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from diplograph.store import links
+from diplograph.store import dyad_index, links
 from diplograph.store.core import FACT_ORDER, TABLES, AddResult, arrow_schema
 from diplograph.store.query import sql_string
 
@@ -132,6 +132,7 @@ def load_parquet(store: Store, out_dir: str | Path) -> AddResult:
                 added[table] = int(row[0]) if row else 0
             links.note_loaded(conn, staged)  # parts that came with their incidents
             links.link_pending(conn, staged)  # incidents, in the order the serial path would have linked them
+            dyad_index.build(conn)  # a bulk load is when a store is large: its dyads read their pair's rows
             new = conn.execute(f"SELECT count(*) FROM {staged}").fetchone()
             total = conn.execute(skipped_sql).fetchone()
             conn.execute(f"DROP TABLE {staged}")

@@ -20,7 +20,7 @@ from diplograph import config
 from diplograph.errors import ConfigError, StoreError
 from diplograph.model import DateRef, Document, Event, Extraction, Measure, Mention, Quantity
 from diplograph.query.frames import Records, SqlResult
-from diplograph.store import convert, links, migrations
+from diplograph.store import convert, dyad_index, links, migrations
 from diplograph.store.query import (
     EVENT_COLUMNS,
     MEASURE_COLUMNS,
@@ -413,6 +413,8 @@ class Store:
     def _write_new(self, conn: duckdb.DuckDBPyConnection, batch: list[Extraction]) -> AddResult:
         """Inside a transaction: insert the documents of `batch` not stored yet, with all their facts."""
         fresh = self._new_only(conn, batch)
+        if fresh:  # new events (and incidents that gain reports): the dyad index no longer holds them
+            dyad_index.invalidate(conn)
         rows = convert.batch_rows(fresh, datetime.now(UTC).replace(tzinfo=None))
         _check_ids(rows["events"], "events")
         _check_ids(rows["measures"], "measures")
@@ -450,6 +452,7 @@ class Store:
                 conn.execute("BEGIN TRANSACTION")
                 for table, order in FACT_ORDER.items():
                     migrations.rebuild_table(conn, table, order)
+                dyad_index.build(conn)
                 conn.execute("COMMIT")
             except BaseException as exc:
                 with suppress(duckdb.Error):
@@ -629,6 +632,7 @@ class Store:
             conn = self.connection
             conn.execute("BEGIN TRANSACTION")
             try:
+                dyad_index.invalidate(conn)
                 changed = links.relink(conn)
                 conn.execute("COMMIT")
             except Exception as exc:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from diplograph.errors import StoreError
+from diplograph.store import dyad_index
 
 Connection = Any  # duckdb.DuckDBPyConnection (duckdb is imported only when a store is opened)
 
@@ -315,6 +316,7 @@ def _apply(conn: Connection, steps: list[Migration]) -> None:
         for step in steps:
             step.apply(conn)
             conn.execute("INSERT INTO schema_migrations VALUES (?, CAST(now() AS TIMESTAMP))", [step.version])
+        dyad_index.invalidate(conn)  # a migration may rewrite the events the index copies
         conn.execute("COMMIT")
     except Exception as exc:
         conn.execute("ROLLBACK")
