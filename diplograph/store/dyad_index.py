@@ -24,23 +24,31 @@ if TYPE_CHECKING:
 TABLE = "dyad_index"
 MARK = "dyad_index_mark"  # the events' `_stamp` when the index was built; no such table: not usable
 
-# what a timeline and the counting of incidents read (REPRESENTATIVE_ORDER: confidence, date_start, doc_hash, seq)
-_COPIED = ("event", "mode", "date_start", "date_end", "confidence", "incident", "shared", "doc_hash", "seq")
-_COLUMNS = ", ".join(f"e.{c}" for c in _COPIED)
-_ANY_COLUMNS = ", ".join(f"any_value(e.{c}) AS {c}" for c in _COPIED)
+# What a timeline and the counting of incidents read. Only the events of incidents with several reports (`shared`)
+# keep their incident and their rank among its reports (REPRESENTATIVE_ORDER, 1 = the representative): a lone
+# report stands for its incident whatever it is, and leaving the 64-character document hashes out halves the index.
+_COPIED = ("event", "mode", "date_start", "date_end", "confidence", "shared")
+_RANKED = f"""
+SELECT rowid AS rid, incident, row_number() OVER (PARTITION BY incident ORDER BY {REPRESENTATIVE_ORDER}) AS rank
+FROM events WHERE shared IS NOT FALSE
+"""
+_COLUMNS = ", ".join(f"e.{c}" for c in _COPIED) + ", r.incident, r.rank"
+_ANY_COLUMNS = ", ".join(f"any_value(e.{c}) AS {c}" for c in _COPIED) + \
+    ", any_value(r.incident) AS incident, any_value(r.rank) AS rank"
 # One row per event and unordered pair of states it is between ('CHN|USA'), with the directions it holds:
 # `forward` when an actor is the pair's first state and a recipient its second, `backward` the other way. Most
 # events have one actor and one recipient (one row, one direction); the few with several are grouped.
 _BUILD = f"""
 CREATE OR REPLACE TABLE {TABLE} AS
+WITH ranked AS ({_RANKED})
 SELECT * FROM (
     SELECT least(actor[1], recipient[1]) || '|' || greatest(actor[1], recipient[1]) AS pair,
            actor[1] < recipient[1] AS forward, actor[1] > recipient[1] AS backward, {_COLUMNS}
-    FROM events e
+    FROM events e LEFT JOIN ranked r ON r.rid = e.rowid
     WHERE len(actor) = 1 AND len(recipient) = 1 AND actor[1] <> recipient[1]
     UNION ALL
     SELECT least(a, b) || '|' || greatest(a, b), bool_or(a < b), bool_or(a > b), {_ANY_COLUMNS}
-    FROM events e, unnest(e.actor) AS x(a), unnest(e.recipient) AS y(b)
+    FROM events e LEFT JOIN ranked r ON r.rid = e.rowid, unnest(e.actor) AS x(a), unnest(e.recipient) AS y(b)
     WHERE NOT (len(actor) = 1 AND len(recipient) = 1) AND a <> b
     GROUP BY e.rowid, least(a, b) || '|' || greatest(a, b)
 )
@@ -89,14 +97,14 @@ def dyad_counts_sql(a: str, b: str, *, directed: bool, where: Where, count: str)
     direction = ["forward" if a < b else "backward"] if directed else []
     clauses = ["pair = ?", *direction, *(f"({c})" for c in where.clauses)]
     params: list[Any] = [pair, *where.params]
-    kept = f"SELECT {', '.join(_COPIED)} FROM {TABLE} WHERE {' AND '.join(clauses)}"
+    kept = f"SELECT * FROM {TABLE} WHERE {' AND '.join(clauses)}"
     if count == "reports":
         counted = "SELECT * FROM kept"
-    else:  # one report per incident: the lone reports as they are, the others by their incident's representative
-        counted = f"""SELECT * FROM kept WHERE shared IS FALSE
-                      UNION ALL
-                      SELECT * FROM kept WHERE shared IS NOT FALSE
-                      QUALIFY row_number() OVER (PARTITION BY incident ORDER BY {REPRESENTATIVE_ORDER}) = 1"""
+    else:  # one report per incident: the lone reports as they are, the others by the first of theirs kept
+        counted = """SELECT * FROM kept WHERE shared IS FALSE
+                     UNION ALL
+                     SELECT * FROM kept WHERE shared IS NOT FALSE
+                     QUALIFY row_number() OVER (PARTITION BY incident ORDER BY rank) = 1"""
     sql = f"""
 WITH kept AS ({kept}), counted AS ({counted})
 SELECT year(date_start) AS year_start, year(date_end) AS year_end,
