@@ -263,11 +263,12 @@ def restore(
 
 
 def optimize(db: DbOption = None) -> None:
-    """Rewrite the stored events and measures in date order, so that pages of them read little (after a backfill)."""
+    """Rewrite the stored events and measures in date order, so that pages of them read little (after a backfill),
+    and build the dyad index that dyad timelines read until the next write."""
     with open_store(db, read_only=False, existing=True) as store:
         done = store.optimize()
-    typer.echo(f"optimized {store.path}: {done['events']:,} events and {done['measures']:,} measures in date order "
-               f"({done['seconds']} s)")  # fmt: skip
+    typer.echo(f"optimized {store.path}: {done['events']:,} events and {done['measures']:,} measures in date order, "
+               f"dyad index built ({done['seconds']} s)")  # fmt: skip
 
 
 def stats(

@@ -433,7 +433,8 @@ class Store:
         return list(fresh.values())
 
     def optimize(self, *, memory_mib: int | None = OPTIMIZE_MEMORY_MIB) -> dict[str, Any]:
-        """Rewrite the events and measures in date order, in row groups of ROW_GROUP_ROWS rows, and checkpoint.
+        """Rewrite the events and measures in date order, in row groups of ROW_GROUP_ROWS rows, build the dyad index
+        (diplograph.store.dyad_index) and checkpoint.
 
         Facts are stored in the order their documents arrive, which for news is close to date order. Pages of
         facts in date order read only the row groups that can hold them, so after ingesting out of date order
