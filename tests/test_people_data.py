@@ -71,10 +71,16 @@ def test_no_duplicate_rows():
     assert len(keys) == len(set(keys))
 
 
+# Heads of state that are collective: Bosnia and Herzegovina's three-member presidency, Nicaragua's co-presidency
+# (from February 2025).
+COLLECTIVE = {("BIH", "head_of_state"), ("NIC", "head_of_state")}
+
+
 def test_no_overlapping_terms_per_office():
     groups = defaultdict(list)
     for row in ROWS:
-        groups[(row["code"], row["office"])].append(row)
+        if (row["code"], row["office"]) not in COLLECTIVE:
+            groups[(row["code"], row["office"])].append(row)
     problems = []
     for (code, office), rows in groups.items():
         rows = sorted(rows, key=_start)

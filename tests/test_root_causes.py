@@ -679,3 +679,13 @@ def test_an_act_told_as_the_subject_of_a_passive_has_the_agent_as_actor() -> Non
     passive verb's subject; its doer is the verb's agent and its target the verb's 'on' phrase."""
     [sanctions] = events("New sanctions were imposed on Iran by the United States on Monday.")
     assert (sanctions.event, sanctions.actor, sanctions.recipient) == ("SANCTION", ("USA",), ("IRN",))
+
+
+def test_a_people_named_after_another_states_adjective_is_not_that_state() -> None:
+    """Bug: 'Bosnian Serb leader Milorad Dodik' acted for Serbia as well as Bosnia; 'Chinese Americans' were China."""
+    found = events("Bosnian Serb leader Milorad Dodik said he would ask Russia to veto the extension.")
+    assert found and all(e.actor == ("BIH",) for e in found), summary(found)
+    assert all("SRB" not in e.actor + e.recipient
+               for e in events("Leaders of the Serb-majority north rejected the plan of the Kosovo government."))
+    [vucic] = events("Serbian President Aleksandar Vucic accused Kosovo of provocations.")
+    assert (vucic.actor, vucic.recipient) == (("SRB",), ("XKX",))  # the state's adjective is still the state

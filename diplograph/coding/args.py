@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from diplograph.nlp.resolve import ActorSpan, Resolution
+from diplograph.nlp.resolve import ActorSpan, Resolution, names_a_people
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -71,8 +71,8 @@ def _names_a_feature(span: ActorSpan, res: Resolution) -> bool:
 
 
 def _ethnic(span: ActorSpan, res: Resolution) -> bool:
-    """'ethnic Turks', 'ethnic Albanian unrest': a people, not the state."""
-    return span.type == "demonym" and span.start > 0 and res.doc[span.start - 1].lower_ == "ethnic"
+    """A people, not the state of that name (diplograph.nlp.resolve.names_a_people)."""
+    return names_a_people(span, res)
 
 
 def np_actors(head: Token, res: Resolution, *, deep: bool = False,

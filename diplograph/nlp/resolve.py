@@ -173,6 +173,7 @@ def resolve(doc: Doc, gaz: Gazetteer, published: dt.date | None, text: str | Non
     _surnames_in_office(res, gaz)
     _corefer_titles(res, gaz)
     _heads_of_organisations(res, gaz)
+    _peoples_are_no_parties(res)
     _corefer_institutions(res)
     for sent in doc.sents:
         _find_dates(res, sent)
@@ -309,6 +310,34 @@ def _introducer(res: Resolution, ent: Span) -> ActorSpan | None:
         if possessors or parties:
             return (possessors or parties)[0]
     return None
+
+
+# 'Serb-majority', 'Kurdish-populated': a people. Not '-led' or '-controlled': states lead forces and control land.
+PEOPLE_COMPOUNDS = frozenset({"majority", "dominated", "populated", "speaking"})
+
+
+def names_a_people(span: ActorSpan, res: Resolution) -> bool:
+    """'ethnic Turks', 'ethnic Albanian unrest', 'Bosnian Serb leader', 'the Serb-majority north': a people, not
+    the state of that name (a people named after another state's adjective, or the majority of a place)."""
+    if span.type != "demonym":
+        return False
+    doc = res.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ == "ethnic":
+        return True
+    other = res.actor_at.get(span.start - 1) if before is not None else None
+    if other is not None and other.type == "demonym" and other.code != span.code:
+        return True  # 'Bosnian Serb', 'Iraqi Kurdish'
+    return span.end + 1 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].lower_ in PEOPLE_COMPOUNDS
+
+
+def _peoples_are_no_parties(res: Resolution) -> None:
+    """A people named like a state ('Bosnian Serb', 'Serb-majority') is no mention of that state."""
+    dropped = [a for a in res.actors if names_a_people(a, res) and a.start > 0
+               and res.doc[a.start - 1].lower_ != "ethnic"]
+    if dropped:
+        res.actors = [a for a in res.actors if a not in dropped]
+        res.reindex()
 
 
 def _ethnic_at(res: Resolution, a: ActorSpan) -> bool:
