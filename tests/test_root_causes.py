@@ -689,3 +689,22 @@ def test_a_people_named_after_another_states_adjective_is_not_that_state() -> No
                for e in events("Leaders of the Serb-majority north rejected the plan of the Kosovo government."))
     [vucic] = events("Serbian President Aleksandar Vucic accused Kosovo of provocations.")
     assert (vucic.actor, vucic.recipient) == (("SRB",), ("XKX",))  # the state's adjective is still the state
+
+
+def test_a_denied_act_is_a_denial_not_the_act() -> None:
+    """Bug: 'China denied sending weapons to Russia' was a denial and AID CHN -> RUS as well."""
+    found = events("China denied sending weapons to Russia.")
+    assert summary(found) == {("REJECT", ("CHN",), ("RUS",))}
+
+
+def test_only_people_are_released() -> None:
+    """Bug: 'China released its new AI model' was RETREAT CHN -> CHN (release keyed on any object)."""
+    assert events("China released its new AI model in January.") == []
+    [freed] = events("Iran released two French citizens.")
+    assert (freed.event, freed.mode, freed.recipient) == ("RETREAT", "release", ("FRA",))
+
+
+def test_a_ban_on_the_supply_of_goods_is_a_sanction() -> None:
+    """Bug: 'banned the supply of advanced chips' was COERCE (a restriction on one's own people), USA -> USA."""
+    found = events("The United States has banned the supply of advanced chips to China.")
+    assert summary(found) == {("SANCTION", ("USA",), ("CHN",))}
