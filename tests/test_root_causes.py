@@ -708,3 +708,18 @@ def test_a_ban_on_the_supply_of_goods_is_a_sanction() -> None:
     """Bug: 'banned the supply of advanced chips' was COERCE (a restriction on one's own people), USA -> USA."""
     found = events("The United States has banned the supply of advanced chips to China.")
     assert summary(found) == {("SANCTION", ("USA",), ("CHN",))}
+
+
+def test_a_missile_fired_on_a_date_is_still_fired_at_no_one() -> None:
+    """Bug: 'On Jan. 5, North Korea fired a hypersonic missile into the sea' was an attack on itself: 'On Jan.' read
+    as a target ('on' X) because the abbreviated month was no date entity."""
+    [test] = events("On Jan. 5, North Korea fired a hypersonic missile into the sea.")
+    assert (test.event, test.mode, test.actor, test.recipient) == ("MOBILIZE", "weapons", ("PRK",), ())
+
+
+def test_warships_sent_near_a_state_are_a_show_of_force_not_aid() -> None:
+    """Bug: 'China has sent 20 warships near Taiwan' was AID CHN -> TWN."""
+    [near] = events("Since the start of the year, China has sent 20 warships near Taiwan.")
+    assert (near.event, near.actor, near.recipient) == ("MOBILIZE", ("CHN",), ("TWN",))
+    [given] = events("The United States sent warships to Israel.")
+    assert (given.event, given.recipient) == ("AID", ("ISR",))

@@ -1361,7 +1361,12 @@ EXERCISES = frozenset({"drill", "exercise", "maneuver", "war game"})
 
 
 def _to_border(verb: Token) -> bool:
-    """'sent troops to the border with Cambodia': a deployment to the state's own edge."""
+    """'sent troops to the border with Cambodia': a deployment to the state's own edge; 'sent 20 warships near
+    Taiwan', 'off its coast', 'around the island': forces shown near another state, not given to it."""
+    if any(p in ("near", "off", "around", "close") for p, _ in A.prep_objects(verb, ("near", "off", "around"))):
+        return True
+    if any(c.lower_ == "close" and A.child(c, "prep") is not None for c in verb.children):
+        return True  # 'close to Taiwan'
     return any(obj.lemma_.lower() in A.BORDER_WORDS
                for _, obj in A.prep_objects(verb, ("to", "toward", "towards", "along", "near")))
 
@@ -1376,8 +1381,16 @@ def _missile_without_target(trig: Trigger, roles: Roles) -> bool:
     targets = _codes_of(roles.recipient) - _codes_of(roles.actor)
     return (trig.pred.pos == "verb" and trig.pred.lemma in LAUNCHES and obj is not None
             and obj.lemma_.lower() in MISSILES and not targets and not any(
-                p in ("at", "on", "against", "toward", "towards") and o.ent_type_ not in ("DATE", "TIME")
+                p in ("at", "on", "against", "toward", "towards") and not _a_day(o)
                 for p, o in A.prep_objects(trig.token, RECIPIENT_PREPS)))
+
+
+def _a_day(token: Token) -> bool:
+    """A date or time named after a preposition ('on Jan. 5', 'on Monday'), not a target."""
+    from diplograph.nlp.dates import MONTHS, WEEKDAYS
+
+    word = token.lower_.rstrip(".")
+    return token.ent_type_ in ("DATE", "TIME") or word in MONTHS or word in WEEKDAYS
 
 
 def _joint(token: Token) -> bool:
