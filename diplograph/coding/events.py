@@ -586,7 +586,7 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
     if reading.event == "COOPERATE" and trig.pred.lemma in EXERCISES and not _joint(trig.token) \
             and len(roles.actor) < 2:
         reading = Reading("MOBILIZE", "troops", reading.context)  # 'warships conducted live-fire drills'
-    if reading.event == "AID" and "military" in reading.context and _to_border(trig.token):
+    if reading.event == "AID" and "military" in reading.context and _deployed_not_given(trig.token):
         reading = Reading("MOBILIZE", "troops", reading.context)  # troops sent to a border defend it, not aid
     if reading.event == "CONSULT" and reading.mode is None and _by_phone(trig.token):
         reading = Reading("CONSULT", "phone", reading.context)
@@ -1360,15 +1360,16 @@ def sentence_pair(sent: Span, res: Resolution) -> tuple[str, str] | None:
 EXERCISES = frozenset({"drill", "exercise", "maneuver", "war game"})
 
 
-def _to_border(verb: Token) -> bool:
+def _deployed_not_given(verb: Token) -> bool:
     """'sent troops to the border with Cambodia': a deployment to the state's own edge; 'sent 20 warships near
-    Taiwan', 'off its coast', 'around the island': forces shown near another state, not given to it."""
-    if any(p in ("near", "off", "around", "close") for p, _ in A.prep_objects(verb, ("near", "off", "around"))):
+    Taiwan', 'off its coast', 'around the island', 'close to Taiwan': forces shown near another state, not given
+    to it."""
+    if A.prep_objects(verb, ("near", "off", "around")):
         return True
     if any(c.lower_ == "close" and A.child(c, "prep") is not None for c in verb.children):
-        return True  # 'close to Taiwan'
+        return True
     return any(obj.lemma_.lower() in A.BORDER_WORDS
-               for _, obj in A.prep_objects(verb, ("to", "toward", "towards", "along", "near")))
+               for _, obj in A.prep_objects(verb, ("to", "toward", "towards", "along")))
 
 
 MISSILES = frozenset({"missile", "missiles", "rocket", "rockets"})
