@@ -723,3 +723,10 @@ def test_warships_sent_near_a_state_are_a_show_of_force_not_aid() -> None:
     assert (near.event, near.actor, near.recipient) == ("MOBILIZE", ("CHN",), ("TWN",))
     [given] = events("The United States sent warships to Israel.")
     assert (given.event, given.recipient) == ("AID", ("ISR",))
+
+
+def test_talks_a_state_is_ready_for_are_offered_not_held() -> None:
+    """Gap: 'Moscow was ready for talks with Kyiv' was CONSULT with no actor (the copula's subject was not
+    reached through 'ready'); readiness is an offer: AGREE."""
+    [offer] = events("Kremlin spokesman Dmitry Peskov said Moscow was ready for talks with Kyiv.")
+    assert (offer.event, offer.actor, offer.recipient) == ("AGREE", ("RUS",), ("UKR",))

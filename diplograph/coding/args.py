@@ -241,7 +241,7 @@ def governing_verb(noun: Token) -> Token | None:
     t = noun
     for _ in range(6):
         if t.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "oprd", "appos", "conj", "pobj", "prep", "compound",
-                      "dative") and t.head.i != t.i:
+                      "dative", "acomp") and t.head.i != t.i:  # 'acomp': 'Moscow was ready for talks with Kyiv'
             t = t.head
             if t.pos_ in ("VERB", "AUX"):
                 return t

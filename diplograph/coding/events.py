@@ -588,6 +588,8 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
         reading = Reading("MOBILIZE", "troops", reading.context)  # 'warships conducted live-fire drills'
     if reading.event == "AID" and "military" in reading.context and _deployed_not_given(trig.token):
         reading = Reading("MOBILIZE", "troops", reading.context)  # troops sent to a border defend it, not aid
+    if reading.event == "CONSULT" and trig.pred.pos == "noun" and _ready_for(trig.token):
+        reading = Reading("AGREE", None, reading.context)  # 'Moscow was ready for talks with Kyiv': an offer
     if reading.event == "CONSULT" and reading.mode is None and _by_phone(trig.token):
         reading = Reading("CONSULT", "phone", reading.context)
     if reading.event == "ASSAULT" and _missile_without_target(trig, roles):
@@ -1358,6 +1360,21 @@ def sentence_pair(sent: Span, res: Resolution) -> tuple[str, str] | None:
 
 
 EXERCISES = frozenset({"drill", "exercise", "maneuver", "war game"})
+
+
+READY_WORDS = frozenset({"ready", "willing", "open", "prepared", "eager"})
+
+
+def _ready_for(noun: Token) -> bool:
+    """'was ready for talks', 'is open to dialogue', 'willing to hold talks': talks offered, not held."""
+    t = noun
+    for _ in range(4):
+        if t.lemma_.lower() in READY_WORDS and t.pos_ == "ADJ":
+            return True
+        if t.head.i == t.i or t.dep_ not in ("pobj", "prep", "dobj", "xcomp"):
+            return False
+        t = t.head
+    return False
 
 
 def _deployed_not_given(verb: Token) -> bool:
