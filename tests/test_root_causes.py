@@ -730,3 +730,12 @@ def test_talks_a_state_is_ready_for_are_offered_not_held() -> None:
     reached through 'ready'); readiness is an offer: AGREE."""
     [offer] = events("Kremlin spokesman Dmitry Peskov said Moscow was ready for talks with Kyiv.")
     assert (offer.event, offer.actor, offer.recipient) == ("AGREE", ("RUS",), ("UKR",))
+
+
+def test_retaliating_against_a_state_is_an_attack_and_a_promised_one_a_threat() -> None:
+    [threat] = events("Iran will retaliate against Israel, the foreign minister said.")
+    assert (threat.event, threat.actor, threat.recipient) == ("THREATEN", ("IRN",), ("ISR",))
+    [attack] = events("Iran retaliated against Israel with missiles on Tuesday.")
+    assert (attack.event, attack.actor, attack.recipient) == ("ASSAULT", ("IRN",), ("ISR",))
+    found = events("China retaliated with tariffs on American goods.")  # the tariffs say what it was
+    assert summary(found) == {("SANCTION", ("CHN",), ("USA",))}
