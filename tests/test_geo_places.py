@@ -240,3 +240,24 @@ def test_the_city_someone_is_expelled_from_is_where_and_a_state_left_is_not() ->
     assert expelled.location is not None and (expelled.location.name, expelled.location.country) == ("Caracas", "VEN")
     [left] = extract("Japanese carmakers withdrew from Russia in 2022.", published="2023-03-01").events
     assert left.location is None  # a market left, not a venue
+
+
+def test_names_the_extract_lacks_come_from_the_alternates_file() -> None:
+    """Data gap: GeoNames calls India's region 'Kashmir'; news says 'Jammu and Kashmir' (alternates.csv)."""
+    place, _ = resolved("Jammu and Kashmir")
+    assert (place.id, place.kind, place.country) == ("A1:IN.12", "region", "IND")
+
+
+def test_two_names_joined_by_and_are_one_place_when_the_gazetteer_knows_them_so() -> None:
+    """Bug: 'villages in Jammu and Kashmir' was located in the city of Jammu; and 'Pakistani shelling hit ...'
+    (the tagger read 'shelling' as a verb hanging from 'hit') had no place at all."""
+    import diplograph
+
+    [attack] = diplograph.extract("Pakistani shelling hit villages in Jammu and Kashmir on Wednesday.",
+                                  published="2025-05-08").events
+    assert attack.location is not None
+    assert (attack.location.name, attack.location.kind, attack.location.country) == (
+        "Jammu and Kashmir", "region", "IND")
+    [talks] = diplograph.extract("Iran and the United States held talks in Oman on Saturday.",
+                                 published="2025-05-08").events  # a name joined to nothing stays itself
+    assert talks.location is not None and talks.location.country == "OMN"

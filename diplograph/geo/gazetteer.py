@@ -33,7 +33,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
@@ -297,6 +297,15 @@ def read_places(text: str) -> Iterator[Place]:
                     tuple(alternates.split("|")) if alternates else ())
 
 
+def read_alternates(text: str) -> dict[str, tuple[str, ...]]:
+    """Place id -> more names, from alternates.csv ('#' lines are comments)."""
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    rows = csv.reader(io.StringIO("\n".join(lines)))
+    if tuple(next(rows, ())) != ("id", "names"):
+        raise ValueError("alternates file: expected the columns id,names")
+    return {pid: tuple(n.strip() for n in names.split("|") if n.strip()) for pid, names in rows}
+
+
 def read_stoplist(text: str) -> list[str]:
     """The keys of a stoplist file: one per line, '#' starts a comment."""
     lines = (line.split("#", 1)[0].strip() for line in text.splitlines())
@@ -309,10 +318,13 @@ def places() -> Places:
     data = resources.files("diplograph.geo").joinpath("data")
     text = gzip.decompress(data.joinpath("places.csv.gz").read_bytes()).decode("utf-8")
     stoplist = read_stoplist(data.joinpath("stoplist.txt").read_text(encoding="utf-8"))
+    extra = read_alternates(data.joinpath("alternates.csv").read_text(encoding="utf-8"))
     collecting = gc.isenabled()
     gc.disable()  # the load makes some 300,000 lasting objects: cyclic collections in between would find nothing
     try:
-        return Places(read_places(text), stoplist)
+        found = read_places(text)
+        return Places((replace(p, alternates=p.alternates + extra[p.id]) if p.id in extra else p for p in found),
+                      stoplist)
     finally:
         if collecting:
             gc.enable()

@@ -54,7 +54,9 @@ def locate(doc: Doc, trigger: int, res: Resolution, event: str,
         found = _phrase(obj)
         if found is None:
             continue
-        location = _resolve(doc, found, res, context, cities_only=targeted)
+        joined = _joined(obj, found)  # 'Jammu and Kashmir' is one region, 'Jammu' a city in it
+        location = (joined and _resolve(doc, joined, res, context, cities_only=targeted)) \
+            or _resolve(doc, found, res, context, cities_only=targeted)
         if location is None:
             continue
         if location.kind != "country":
@@ -72,6 +74,9 @@ def _clause_heads(token: Token) -> list[Token]:
     from diplograph.coding.args import governing_verb
 
     verb = token if token.pos_ in ("VERB", "AUX") else governing_verb(token) or _verb_above(token)
+    if verb is token and token.dep_ in ("advmod", "npadvmod") and token.tag_ == "VBG" \
+            and token.head.pos_ == "VERB":  # 'Pakistani shelling hit villages in ...': a noun the tagger read
+        verb = token.head  # as a verb, hanging from the clause's verb
     heads = [token] if verb is None or verb is token else [token, verb]
     if verb is None and token.dep_ in ("nmod", "compound", "npadvmod") and token.head.pos_ in ("NOUN", "PROPN"):
         heads.append(token.head)  # 'A missile attack damaged rail infrastructure in Kharkiv', parsed as one phrase
@@ -242,6 +247,16 @@ def _phrase(obj: Token, depth: int = 0) -> Phrase | None:
 
 
 WATER_WORDS = frozenset({"sea", "ocean", "gulf", "strait", "straits", "bay", "channel"})
+
+
+def _joined(obj: Token, found: Phrase) -> Phrase | None:
+    """The name and the one joined to it by 'and' right after it, as one phrase ('Jammu and Kashmir', 'Trinidad
+    and Tobago'): tried before the first name alone."""
+    doc = obj.doc
+    conj = next((c for c in obj.children if c.dep_ == "conj" and c.pos_ == "PROPN"), None)
+    if conj is None or found.end + 1 != conj.i or doc[found.end].lower_ != "and":
+        return None
+    return Phrase(found.start, conj.i + 1, found.region)
 
 
 def _entity_bounds(token: Token) -> tuple[int, int]:
