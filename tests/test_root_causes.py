@@ -739,3 +739,11 @@ def test_retaliating_against_a_state_is_an_attack_and_a_promised_one_a_threat() 
     assert (attack.event, attack.actor, attack.recipient) == ("ASSAULT", ("IRN",), ("ISR",))
     found = events("China retaliated with tariffs on American goods.")  # the tariffs say what it was
     assert summary(found) == {("SANCTION", ("CHN",), ("USA",))}
+
+
+def test_an_attack_reported_by_the_official_of_a_place_abroad_is_on_that_places_state() -> None:
+    """Bug: 'The governor of Belgorod region said Ukrainian shelling damaged power lines' was Ukraine against
+    itself: neither the attack's clause nor the reporting verb's places name Belgorod, its speaker does."""
+    [shelling] = events("The governor of Belgorod region said Ukrainian shelling damaged power lines in several "
+                        "border villages on Tuesday.")
+    assert (shelling.event, shelling.actor, shelling.recipient) == ("ASSAULT", ("UKR",), ("RUS",))

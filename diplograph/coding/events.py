@@ -1310,7 +1310,7 @@ STRIKES = frozenset({"ASSAULT"})
 def _struck_abroad(trig: Trigger, res: Resolution, actor_codes: set[str]) -> ActorSpan | None:
     """The state of the city or region an attack lands in, when it is not the attacker's own (a city stands for
     its state; guidelines). Only cities and regions: a state named as a place is already a party or a venue."""
-    from diplograph.geo.locate import locate
+    from diplograph.geo.locate import locate, place_named_by
 
     context = (tuple(sorted(actor_codes)),)
     place = locate(res.doc, trig.token.i, res, trig.reading.event, context)
@@ -1323,6 +1323,10 @@ def _struck_abroad(trig: Trigger, res: Resolution, actor_codes: set[str]) -> Act
     root = trig.token.sent.root
     if place is None and root.i != token.i:  # 'Port officials in Hodeidah said that Israeli airstrikes destroyed ...'
         place = locate(res.doc, root.i, res, trig.reading.event, context)
+    speaker, _ = A.subject(root)
+    if place is None and speaker is not None and root.i != token.i:  # 'The governor of Belgorod region said ...'
+        place = next((found for _prep, obj in A.prep_objects(speaker, ("of", "in"))
+                      if (found := place_named_by(obj, res, context)) is not None), None)
     if place is None or place.kind not in ("city", "region") or not place.country or place.country in actor_codes:
         return None
     return ActorSpan.from_context(trig.token.i, place.country, f"the state of {place.name}, where the attack landed")

@@ -68,6 +68,12 @@ def locate(doc: Doc, trigger: int, res: Resolution, event: str,
     return whole_state
 
 
+def place_named_by(obj: Token, res: Resolution, context: Sequence[Sequence[str]]) -> Location | None:
+    """The place a phrase names ('Belgorod region', 'the city of Aleppo'), if the gazetteer knows it."""
+    found = _phrase(obj)
+    return _resolve(obj.doc, found, res, context, cities_only=False) if found is not None else None
+
+
 def _clause_heads(token: Token) -> list[Token]:
     """The trigger, the verb of its clause, and for a purpose clause the verb it serves ('arrived in Bamako to
     train Malian troops': the training happens where they arrived)."""
