@@ -41,7 +41,7 @@ def spans_in(tokens: list[Token], res: Resolution) -> list[ActorSpan]:
     seen: dict[int, ActorSpan] = {}
     for t in tokens:
         span = res.actor_at.get(t.i)
-        if span is not None and not _ethnic(span, res) and not _border_side(span, res) \
+        if span is not None and not names_a_people(span, res) and not _border_side(span, res) \
                 and not _names_a_feature(span, res):
             seen[span.start] = span
     return [seen[k] for k in sorted(seen)]
@@ -68,11 +68,6 @@ def _names_a_feature(span: ActorSpan, res: Resolution) -> bool:
     doc = res.doc
     return (span.start >= 2 and doc[span.start - 1].lower_ == "of"
             and doc[span.start - 2].lower_ in FEATURES and span.kind == "state")
-
-
-def _ethnic(span: ActorSpan, res: Resolution) -> bool:
-    """A people, not the state of that name (diplograph.nlp.resolve.names_a_people)."""
-    return names_a_people(span, res)
 
 
 def np_actors(head: Token, res: Resolution, *, deep: bool = False,

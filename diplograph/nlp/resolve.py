@@ -206,11 +206,13 @@ def _match_dictionary(res: Resolution, gaz: Gazetteer) -> None:
 def _heads_of_organisations(res: Resolution, gaz: Gazetteer) -> None:
     """People who stand for an IGO ('Guterres', 'Rutte' after October 2024) are that IGO: kind 'igo' and its
     members, as its name would be."""
-    for n, a in enumerate(res.actors):
-        if a.type == "person" and a.kind == "state" and a.code in gaz.organisations:
-            res.actors[n] = replace(a, kind=gaz.organisations[a.code].kind, sector=None,
-                                    members=gaz.members(a.code))
-    res.reindex()
+    heads = [n for n, a in enumerate(res.actors) if a.type == "person" and a.kind == "state"
+             and a.code in gaz.organisations]
+    for n in heads:
+        a = res.actors[n]
+        res.actors[n] = replace(a, kind=gaz.organisations[a.code].kind, sector=None, members=gaz.members(a.code))
+    if heads:
+        res.reindex()
 
 
 def _inside_longer_person(persons: dict[int, tuple[int, int]], start: int, end: int) -> bool:
@@ -321,20 +323,18 @@ def names_a_people(span: ActorSpan, res: Resolution) -> bool:
     the state of that name (a people named after another state's adjective, or the majority of a place)."""
     if span.type != "demonym":
         return False
-    doc = res.doc
-    before = doc[span.start - 1] if span.start > 0 else None
-    if before is not None and before.lower_ == "ethnic":
+    if _ethnic_at(res, span):
         return True
-    other = res.actor_at.get(span.start - 1) if before is not None else None
+    other = res.actor_at.get(span.start - 1) if span.start > 0 else None
     if other is not None and other.type == "demonym" and other.code != span.code:
         return True  # 'Bosnian Serb', 'Iraqi Kurdish'
+    doc = res.doc
     return span.end + 1 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].lower_ in PEOPLE_COMPOUNDS
 
 
 def _peoples_are_no_parties(res: Resolution) -> None:
     """A people named like a state ('Bosnian Serb', 'Serb-majority') is no mention of that state."""
-    dropped = [a for a in res.actors if names_a_people(a, res) and a.start > 0
-               and res.doc[a.start - 1].lower_ != "ethnic"]
+    dropped = [a for a in res.actors if names_a_people(a, res) and not _ethnic_at(res, a)]  # 'ethnic X' stays
     if dropped:
         res.actors = [a for a in res.actors if a not in dropped]
         res.reindex()
