@@ -136,6 +136,46 @@ def test_window_filters(seed_db: Path) -> None:
     assert "DZA" not in {c.state for c in later.outreach}  # May 2014
 
 
+@pytest.fixture
+def built(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The states whose brief was built (not read from the kept ones), in order."""
+    from diplograph.report import facts as report_facts
+
+    calls: list[str] = []
+    real = report_facts._brief
+
+    def counting(store: Store, code: str, *rest: object) -> Brief:
+        calls.append(code)
+        return real(store, code, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(report_facts, "_brief", counting)
+    return calls
+
+
+def test_a_brief_is_kept_until_the_store_changes(tmp_path: Path, built: list[str]) -> None:
+    first_doc = Document(id="k1", text="China sent food aid to North Korea on March 3, 2015.", published="2015-03-05")
+    with Store.open(tmp_path / "kept.duckdb") as store:
+        _ingest(store, [first_doc])
+        first = brief(store, "PRK", min_confidence=0)
+        first.events.clear()  # a caller changing its brief does not change the kept one
+        again = brief(store, "PRK", min_confidence=0)
+        assert built == ["PRK"] and again.events and again.event_total == 1
+        brief(store, "PRK", min_confidence=0, since="2015")
+        assert built == ["PRK", "PRK"]  # another window: built
+        later = Document(id="k2", text="Russia sent wheat to North Korea on March 4, 2015.", published="2015-03-05")
+        _ingest(store, [later])
+        after = brief(store, "PRK", min_confidence=0)
+    assert built == ["PRK", "PRK", "PRK"]  # the store changed: built again
+    assert after.event_total == 2 and {p.code for p in after.partners} >= {"CHN", "RUS"}
+
+
+def test_an_in_memory_store_keeps_no_brief(built: list[str]) -> None:
+    with Store.open(":memory:") as store:
+        brief(store, "PRK")
+        brief(store, "PRK")
+    assert built == ["PRK", "PRK"]
+
+
 # --- rendering -----------------------------------------------------------------------------------------------------
 
 

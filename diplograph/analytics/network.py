@@ -8,8 +8,7 @@ normalised by (n - 1)(n - 2) / 2).
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict, deque
+from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from diplograph.ontology import event_score
 from diplograph.query import rows
+from diplograph.store.kept import Kept
 from diplograph.store.query import DateLike, Where, add_confidence, add_date_range, counted
 
 if TYPE_CHECKING:
@@ -181,28 +181,14 @@ def state_network(
 
 
 KEPT_NETWORKS = 32  # networks kept per process (one per window, threshold, count and set of states asked for)
-_kept: OrderedDict[tuple[object, ...], list[Edge]] = OrderedDict()
-_kept_lock = threading.Lock()
+_kept: Kept[list[Edge]] = Kept(KEPT_NETWORKS)
 
 
 def _kept_edges(store: Store, where: Where, members: frozenset[str] | None) -> list[Edge]:
     """The edges `where` selects (among `members`, when given). A network is the same for every brief and every
-    call while the store does not change, so it is kept, by the store's stamp (its file's and log's size and
-    time), the query and the states; the next brief of a state, or `network` with the same window, reads it
-    from here instead of grouping the store's events again. (Keeping only the whole network and cutting each
-    brief's states out of it would cost the first brief the whole network: 22 s counting incidents at 10M
-    events, bench/RESULTS.md.)"""
-    stamp = store.stamp()
-    if stamp is None:
-        return _edges(store, where, members)
-    key = (stamp, where.sql(), tuple(map(repr, where.params)), members)
-    with _kept_lock:
-        if key in _kept:
-            _kept.move_to_end(key)
-            return _kept[key]
-    edges = _edges(store, where, members)
-    with _kept_lock:
-        _kept[key] = edges
-        while len(_kept) > KEPT_NETWORKS:
-            _kept.popitem(last=False)
-    return edges
+    call while the store does not change, so it is kept (`store.kept`), by the store's stamp, the query and the
+    states; the next brief of a state, or `network` with the same window, reads it from there instead of grouping
+    the store's events again. (Keeping only the whole network and cutting each brief's states out of it would
+    cost the first brief the whole network: 22 s counting incidents at 10M events, bench/RESULTS.md.)"""
+    key = (where.sql(), tuple(map(repr, where.params)), members)
+    return _kept.get(store, key, lambda: _edges(store, where, members))

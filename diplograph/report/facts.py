@@ -26,6 +26,7 @@ from diplograph.query.facts import Partner
 from diplograph.report import aggregate
 from diplograph.store import convert
 from diplograph.store.convert import date_bounds
+from diplograph.store.kept import Kept
 from diplograph.store.query import DateLike
 
 if TYPE_CHECKING:
@@ -607,8 +608,24 @@ def brief(store: Store, code: str, *, since: DateLike = None, until: DateLike = 
     (corroboration), then by weight (|PLOVER score|, or the size of a measure; `BriefFact.weight`), then by date,
     with at most SAME_KIND facts of one type between the same actor and recipient. `count` 'incidents' (the
     default) counts and lists each incident once, by the report that stands for it; 'reports' every stored event.
+    A brief is kept while the store does not change (`store.kept`): asked again, it is read from memory.
     """
     code = code.strip().upper()
+    key = (code, _window_key(since), _window_key(until), headlines, reader_threshold(min_confidence),
+           reader_threshold(min_confidence, "measure"), count)
+    return kept_briefs.get(store, key, lambda: _brief(store, code, since, until, headlines, min_confidence, count))
+
+
+KEPT_BRIEFS = 16  # briefs kept per process (store.kept): a brief is the same until the store changes
+kept_briefs: Kept[Brief] = Kept(KEPT_BRIEFS, copies=True)  # a copy each: callers may change theirs
+
+
+def _window_key(bound: DateLike) -> str | None:
+    return None if bound is None else str(bound)
+
+
+def _brief(store: Store, code: str, since: DateLike, until: DateLike, headlines: int,
+           min_confidence: float | None, count: str) -> Brief:  # fmt: skip
     docs = _Documents(store)
     with aggregate.open_facts(store, code, since=since, until=until, min_confidence=min_confidence,
                               count=count) as found:
