@@ -165,14 +165,15 @@ def _sentences(parsed: Doc, decisions: list[Decision] | None) -> tuple[Sentence,
 def _with_locations(parsed, res, events, groups):  # type: ignore[no-untyped-def]
     """Each event with the place its clause names (diplograph.geo): the first of its mentions that names one.
     Ambiguous names are settled by the event's states, then by the states the document names most."""
-    from diplograph.geo.locate import locate
+    from diplograph.geo.locate import locate_reported
 
     ranks = res.party_ranks()
     named = sorted(ranks, key=ranks.__getitem__)
     out = []
     for event, group in zip(events, groups, strict=True):
         context = (tuple(dict.fromkeys([*event.actor, *event.recipient])), tuple(named))
-        location = next((loc for f in group if (loc := locate(parsed, f.trigger, res, event.event, context))), None)
+        location = next((loc for f in group
+                         if (loc := locate_reported(parsed, f.trigger, res, event.event, context))), None)
         out.append(replace(event, location=location) if location is not None else event)
     return out
 

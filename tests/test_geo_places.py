@@ -261,3 +261,39 @@ def test_two_names_joined_by_and_are_one_place_when_the_gazetteer_knows_them_so(
     [talks] = diplograph.extract("Iran and the United States held talks in Oman on Saturday.",
                                  published="2025-05-08").events  # a name joined to nothing stays itself
     assert talks.location is not None and talks.location.country == "OMN"
+
+
+def _located(text: str, event: str) -> tuple[str | None, str | None, str | None] | None:
+    """(place, country, kind) of the first candidate of type `event` extracted from `text`, None if unlocated."""
+    import diplograph
+
+    found = [e for e in diplograph.extract(text, published="2025-06-02").events if e.event == event]
+    assert found, f"no {event} in {text!r}"
+    loc = found[0].location
+    return None if loc is None else (loc.place, loc.country, loc.kind)
+
+
+def test_a_gerund_subject_with_its_verb_below_it_is_located_by_that_verb() -> None:
+    """Bug: 'Russian shelling hit apartment blocks in Zaporizhzhia, officials said' (the parser hung 'hit' below
+    'shelling') had no place."""
+    text = "Russian shelling hit apartment blocks in Zaporizhzhia on Sunday, Ukrainian officials said."
+    assert _located(text, "ASSAULT") == ("Zaporizhzhya", "UKR", "city")
+
+
+def test_a_reported_attack_happened_where_its_reporters_are() -> None:
+    assert _located("The mayor of Kharkiv said Russian drones damaged a school on Friday.", "ASSAULT") == (
+        "Kharkiv", "UKR", "city")
+    port = _located("Port officials in Hodeidah said Israeli airstrikes destroyed two cranes on Monday.", "ASSAULT")
+    assert port is not None and port[1] == "YEM"
+    # what a state agrees to is not done where the official reporting it sits
+    assert _located("The governor of Texas said Mexico had agreed to inspect more trucks.", "AGREE") is None
+
+
+def test_what_is_done_at_talks_is_done_where_they_are_held() -> None:
+    text = "Ethiopia and Eritrea agreed to reopen border crossings after talks held in Jeddah on Sunday."
+    assert _located(text, "AGREE") == ("Jeddah", "SAU", "city")
+    summit = _located("Chad and Sudan signed a security pact during a summit in Addis Ababa on Tuesday.", "SUPPORT")
+    assert summit is not None and summit[:2] == ("Addis Ababa", "ETH")
+    # after another kind of event: another time and place
+    text = "Speaking days after the bombing of Mariupol, the French president urged China to press Russia."
+    assert _located(text, "REQUEST") is None

@@ -1310,23 +1310,10 @@ STRIKES = frozenset({"ASSAULT"})
 def _struck_abroad(trig: Trigger, res: Resolution, actor_codes: set[str]) -> ActorSpan | None:
     """The state of the city or region an attack lands in, when it is not the attacker's own (a city stands for
     its state; guidelines). Only cities and regions: a state named as a place is already a party or a venue."""
-    from diplograph.geo.locate import locate, place_named_by
+    from diplograph.geo.locate import locate_reported
 
     context = (tuple(sorted(actor_codes)),)
-    place = locate(res.doc, trig.token.i, res, trig.reading.event, context)
-    token = trig.token
-    for _ in range(3):  # 'launched rocket fire against Kharkiv, killing or wounding 50': where the fire landed
-        if place is not None or token.dep_ not in ("advcl", "xcomp", "conj") or token.head.pos_ != "VERB":
-            break
-        token = token.head
-        place = locate(res.doc, token.i, res, trig.reading.event, context)
-    root = trig.token.sent.root
-    if place is None and root.i != token.i:  # 'Port officials in Hodeidah said that Israeli airstrikes destroyed ...'
-        place = locate(res.doc, root.i, res, trig.reading.event, context)
-    speaker, _ = A.subject(root)
-    if place is None and speaker is not None and root.i != token.i:  # 'The governor of Belgorod region said ...'
-        place = next((found for _prep, obj in A.prep_objects(speaker, ("of", "in"))
-                      if (found := place_named_by(obj, res, context)) is not None), None)
+    place = locate_reported(res.doc, trig.token.i, res, trig.reading.event, context)
     if place is None or place.kind not in ("city", "region") or not place.country or place.country in actor_codes:
         return None
     return ActorSpan.from_context(trig.token.i, place.country, f"the state of {place.name}, where the attack landed")

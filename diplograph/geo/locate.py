@@ -7,8 +7,9 @@
     'talks in Qatar'                     -> the state QAT (its capital's coordinates stand for it)
 
 Only the trigger's own clause is read: a place in a relative clause, a quotation's background or another event
-of the sentence is not this event's. A place is only ever a location: it never becomes a party here (the venue is
-not a party because it is the venue).
+of the sentence is not this event's; `locate_reported` also reads the clauses it hangs from and, for a reported
+event, the report's place or its speaker's ('The governor of Belgorod region said ...'). A place is only ever
+a location: it never becomes a party here (the venue is not a party because it is the venue).
 """
 
 from __future__ import annotations
@@ -68,6 +69,34 @@ def locate(doc: Doc, trigger: int, res: Resolution, event: str,
     return whole_state
 
 
+def locate_reported(doc: Doc, trigger: int, res: Resolution, event: str,
+                    context: Sequence[Sequence[str]]) -> Location | None:
+    """`locate`, else the place of the clauses the trigger's clause hangs from ('launched rocket fire against
+    Kharkiv, killing 50': where the fire landed), else, for an event a speaker reports, the place of the report
+    ('Port officials in Hodeidah said that Israeli airstrikes destroyed ...') or a city or region the speaker
+    belongs to ('The governor of Belgorod region said Ukrainian shelling damaged power lines'): officials of a
+    place report what happened there."""
+    from diplograph.coding import args as A
+    from diplograph.coding.events import REPORTING
+
+    place = locate(doc, trigger, res, event, context)
+    token = doc[trigger]
+    for _ in range(3):
+        if place is not None or token.dep_ not in ("advcl", "xcomp", "conj") or token.head.pos_ != "VERB":
+            break
+        token = token.head
+        place = locate(doc, token.i, res, event, context)
+    root = doc[trigger].sent.root
+    if place is not None or root.i == token.i or root.lemma_.lower() not in REPORTING or not _material(event):
+        return place  # what a state says or agrees is said where its speaker was, which a report does not tell
+    place = locate(doc, root.i, res, event, context)
+    speaker, _ = A.subject(root)
+    if place is None and speaker is not None:
+        found = (place_named_by(obj, res, context) for _prep, obj in A.prep_objects(speaker, ("of", "in")))
+        place = next((p for p in found if p is not None and p.kind in ("city", "region")), None)
+    return place
+
+
 def place_named_by(obj: Token, res: Resolution, context: Sequence[Sequence[str]]) -> Location | None:
     """The place a phrase names ('Belgorod region', 'the city of Aleppo'), if the gazetteer knows it."""
     found = _phrase(obj)
@@ -84,6 +113,9 @@ def _clause_heads(token: Token) -> list[Token]:
             and token.head.pos_ == "VERB":  # 'Pakistani shelling hit villages in ...': a noun the tagger read
         verb = token.head  # as a verb, hanging from the clause's verb
     heads = [token] if verb is None or verb is token else [token, verb]
+    if token.tag_ == "VBG":  # 'Pakistani shelling hit villages in ...': a noun the parser read as a verb, its
+        heads.extend(c for c in token.children  # clause's real verb hanging below it
+                     if c.dep_ in ("xcomp", "ccomp") and c.tag_ in ("VBD", "VBZ", "VBP"))
     if verb is None and token.dep_ in ("nmod", "compound", "npadvmod") and token.head.pos_ in ("NOUN", "PROPN"):
         heads.append(token.head)  # 'A missile attack damaged rail infrastructure in Kharkiv', parsed as one phrase
     if verb is not None and verb.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to"
@@ -150,6 +182,35 @@ def _place_objects(token: Token, event: str) -> Iterator[tuple[Token, bool]]:
         for prep in _deeper_preps(head):
             yield from ((g, False) for g in prep.children if g.dep_ == "pobj")
     yield from ((obj, False) for obj in _visit_destinations(heads[-1]))
+    for head in heads:
+        yield from ((obj, False) for obj in _meeting_venues(head, event))
+
+
+# What is done during talks is done where they are held ('signed a pact during a summit in Addis Ababa'), and an
+# agreement or a meeting made after talks where the talks were ('agreed to a ceasefire after talks hosted in
+# Qatar'); after a phrase about another kind of event comes another time and place.
+MEETING_OUTCOMES = frozenset({"AGREE", "CONSULT", "RETREAT", "COOPERATE", "SUPPORT"})
+MEETING_NOUNS = frozenset({"talks", "negotiations", "meeting", "meetings", "summit", "conference", "consultations",
+                           "mediation", "dialogue", "round"})  # fmt: skip
+
+
+def _material(event: str) -> bool:
+    from diplograph import ontology
+
+    return event in ontology.EVENT_TYPES and ontology.quad(event).startswith("material")
+
+
+def _meeting_venues(head: Token, event: str) -> Iterator[Token]:
+    from diplograph.coding.args import prep_objects
+
+    preps = ("during", "at", "after", "following") if event in MEETING_OUTCOMES else ("during", "at")
+    verbs = [head, *(c for c in head.children if c.dep_ == "xcomp")]  # 'agreed to reopen crossings after talks'
+    for c in (c for verb in verbs for c in verb.children):
+        if c.dep_ != "prep" or c.lower_ not in preps:
+            continue
+        for talks in (g for g in c.children if g.dep_ == "pobj" and g.lower_ in MEETING_NOUNS):
+            for owner in (talks, *(a for a in talks.children if a.dep_ == "acl" and a.tag_ == "VBN")):
+                yield from (obj for _prep, obj in prep_objects(owner, VENUE_PREPS))
 
 
 VISIT_NOUNS = frozenset({"visit", "trip", "tour", "stop", "stopover", "mission"})
