@@ -747,3 +747,51 @@ def test_an_attack_reported_by_the_official_of_a_place_abroad_is_on_that_places_
     [shelling] = events("The governor of Belgorod region said Ukrainian shelling damaged power lines in several "
                         "border villages on Tuesday.")
     assert (shelling.event, shelling.actor, shelling.recipient) == ("ASSAULT", ("UKR",), ("RUS",))
+
+
+# --- third session's probes: one construction each, sentences of our own --------------------------------------------
+
+
+def test_drones_fired_or_launched_at_a_state_are_an_attack() -> None:
+    for verb in ("fired", "launched"):
+        found = events(f"North Korea {verb} dozens of drones and rockets at South Korea on Friday.")
+        assert ("ASSAULT", ("PRK",), ("KOR",)) in summary(found), (verb, summary(found))
+
+
+def test_drills_one_state_launches_around_another_are_a_show_of_force() -> None:
+    found = events("Russia launched naval drills off the coast of Norway on Monday.")
+    assert any(e.event == "MOBILIZE" and e.actor == ("RUS",) for e in found), summary(found)
+    found = events("Russia launched drills with Belarus on Monday.")
+    assert any(e.event == "COOPERATE" for e in found), summary(found)  # held together
+
+
+def test_troops_moved_to_a_border_are_mobilised_against_the_state_beyond_it() -> None:
+    found = events("Armenia moved extra troops and artillery to its border with Azerbaijan last week.")
+    assert ("MOBILIZE", ("ARM",), ("AZE",)) in summary(found), summary(found)
+
+
+def test_opening_fire_is_an_attack_and_protesters_storming_an_embassy_a_riot() -> None:
+    found = events("Turkish soldiers opened fire on Syrian border guards on Sunday.")
+    assert ("ASSAULT", ("TUR",), ("SYR",)) in summary(found), summary(found)
+    [riot] = events("Pakistani protesters stormed the French embassy in Islamabad on Friday.")
+    assert (riot.event, riot.mode, riot.actor, riot.recipient) == ("PROTEST", "riot", ("PAK",), ("FRA",))
+
+
+def test_a_deal_struck_is_no_attack_and_a_strike_group_no_strike() -> None:
+    found = events("Gas deliveries to Spain rose under a supply deal struck in Algiers in 2022.")
+    assert all(e.event != "ASSAULT" for e in found), summary(found)
+    found = events("Britain sent a carrier strike group to the Indian Ocean on Monday.")
+    assert all(e.event != "PROTEST" for e in found), summary(found)
+
+
+def test_aid_paused_is_cut_back() -> None:
+    found = events("Germany paused development aid to Niger after the coup in July 2023.")
+    assert ("SANCTION", ("DEU",), ("NER",)) in summary(found), summary(found)
+    assert all(e.event != "AID" for e in found)
+
+
+def test_a_name_after_the_article_is_not_cut_short_by_the_west() -> None:
+    """Bug: 'in the West Bank' read 'the West' (WST) and located the event in a town called Bank."""
+    [raid] = events("Israeli soldiers raided two villages in the West Bank on Tuesday.")
+    assert (raid.actor, raid.recipient) == (("ISR",), ("PSE",))
+    assert raid.location is not None and raid.location.country == "PSE"

@@ -139,11 +139,19 @@ class Gazetteer:
         i = 0
         while i < len(words):
             form = self.longest_at(words, i)
-            if form is None:
+            if form is None or self._article_cut_short(words, i, form):
                 i += 1
                 continue
             yield i, i + len(form), self.people.get(form) or self.entries[form]
             i += len(form)
+
+    def _article_cut_short(self, words: list[str], i: int, form: tuple[str, ...]) -> bool:
+        """Whether a form led by 'the' ('the West') cuts a longer name after the article short ('the West Bank',
+        'the West African bloc'): the name after the article wins."""
+        if len(form) < 2 or form[0].lower() != "the":
+            return False
+        after = self.longest_at(words, i + 1)
+        return after is not None and len(after) >= len(form)
 
     def person(self, name: str) -> Person | None:
         """The person whose canonical name is `name`."""

@@ -27,6 +27,11 @@ STATIVE_PASSIVES = frozenset({"commit", "prepare", "determine", "oppose", "dedic
 PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 
 
+# Verbs that report what someone says or decides ('officials said ...', 'Moscow announced ...').
+REPORTING = frozenset({"say", "announce", "tell", "report", "state", "confirm", "add", "claim", "declare", "indicate",
+                       "reveal", "promise", "pledge", "vow", "warn", "threaten", "agree", "decide", "insist"})
+
+
 def walk(token: Token, allowed: frozenset[str]) -> list[Token]:
     """token and its descendants reached through the `allowed` dependency labels only."""
     out, stack = [], [token]

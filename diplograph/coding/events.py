@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from diplograph import ontology
 from diplograph.coding import args as A
+from diplograph.coding.args import REPORTING
 from diplograph.coding.context import DocContext
 from diplograph.coding.features import event_features, list_item_features
 from diplograph.coding.lexicon import Lexicon, Predicate, Reading
@@ -29,8 +30,6 @@ RECIPIENT_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "in
 LOCATION_PREPS = frozenset({"in", "at", "near", "outside", "throughout", "across", "inside"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "should", "ought"})  # 'should use sanctions': advice
-REPORTING = frozenset({"say", "announce", "tell", "report", "state", "confirm", "add", "claim", "declare", "indicate",
-                       "reveal", "promise", "pledge", "vow", "warn", "threaten", "agree", "decide", "insist"})
 INTENT = frozenset({"plan", "intend", "expect", "hope", "want", "prepare", "aim", "ready", "willing", "schedule",
                     "due", "set", "going", "plot", "consider", "offer", "wish", "eager", "prepared", "determined"})
 PASS_THROUGH = INTENT | frozenset({"decide", "start", "begin", "continue", "try", "attempt", "seek", "resume",
@@ -350,8 +349,12 @@ def _phrase_heads(sent: Span, lex: Lexicon) -> dict[int, str]:
 
 
 def _object_of(verb: Token) -> Token | None:
-    """What a verb acts on: its object, or for a passive its subject."""
-    return A.child(verb, "dobj") or (A.child(verb, "nsubjpass") if A.is_passive(verb) else None)
+    """What a verb acts on: its object, for a passive its subject, and for a past participle modifying a noun that
+    noun ('a supply deal struck in Algiers')."""
+    found = A.child(verb, "dobj") or (A.child(verb, "nsubjpass") if A.is_passive(verb) else None)
+    if found is None and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    return found
 
 
 def _object_lemma(verb: Token, pred: Predicate | None = None) -> str | None:
@@ -475,7 +478,16 @@ def _obliges(verb: Token) -> bool:
     return verb.lemma_.lower() in ("need", "have") and A.child(verb, "xcomp") is not None
 
 
+# Heads that make an event noun before them a kind of thing, not an event: 'a carrier strike group', 'attack
+# helicopters', 'aid workers', 'the protest leaders'.
+KIND_HEADS = frozenset({"group", "force", "helicopter", "aircraft", "submarine", "team", "unit", "capability",
+                        "worker", "agency", "leader", "organisation", "organization", "official", "chief", "envoy",
+                        "coordinator", "vessel", "boat", "dog"})  # fmt: skip
+
+
 def _noun_applies(noun: Token, pred: Predicate, is_phrase: bool) -> bool:
+    if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.lemma_.lower() in KIND_HEADS:
+        return False
     if pred.requires:
         preps = {c.lower_ for c in noun.children if c.dep_ == "prep"}
         if noun.dep_ == "dobj":  # 'approved a loan to Pakistan': the phrase may hang from the verb
@@ -583,8 +595,8 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
     if reading.event == "REJECT" and trig.reading.event != "REJECT":
         aux = None  # the negation is read into the type
     reading = Reading(reading.event, reading.mode, _contexts(reading, trig.token))
-    if reading.event == "COOPERATE" and trig.pred.lemma in EXERCISES and not _joint(trig.token) \
-            and len(roles.actor) < 2:
+    drills = _exercises_of(trig)
+    if reading.event == "COOPERATE" and drills is not None and not _joint(drills) and len(roles.actor) < 2:
         reading = Reading("MOBILIZE", "troops", reading.context)  # 'warships conducted live-fire drills'
     if reading.event == "AID" and "military" in reading.context and _deployed_not_given(trig.token):
         reading = Reading("MOBILIZE", "troops", reading.context)  # troops sent to a border defend it, not aid
@@ -1351,6 +1363,14 @@ def sentence_pair(sent: Span, res: Resolution) -> tuple[str, str] | None:
 
 
 EXERCISES = frozenset({"drill", "exercise", "maneuver", "war game"})
+
+
+def _exercises_of(trig: Trigger) -> Token | None:
+    """The drills an event is: its trigger noun, or the object of a verb read by it ('launched drills')."""
+    if trig.pred.lemma in EXERCISES:
+        return trig.token
+    obj = _object_of(trig.token) if trig.pred.pos == "verb" else None
+    return obj if obj is not None and obj.lemma_.lower() in EXERCISES else None
 
 
 READY_WORDS = frozenset({"ready", "willing", "open", "prepared", "eager"})

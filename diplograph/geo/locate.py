@@ -77,7 +77,6 @@ def locate_reported(doc: Doc, trigger: int, res: Resolution, event: str,
     belongs to ('The governor of Belgorod region said Ukrainian shelling damaged power lines'): officials of a
     place report what happened there."""
     from diplograph.coding import args as A
-    from diplograph.coding.events import REPORTING
 
     place = locate(doc, trigger, res, event, context)
     token = doc[trigger]
@@ -87,7 +86,7 @@ def locate_reported(doc: Doc, trigger: int, res: Resolution, event: str,
         token = token.head
         place = locate(doc, token.i, res, event, context)
     root = doc[trigger].sent.root
-    if place is not None or root.i == token.i or root.lemma_.lower() not in REPORTING or not _material(event):
+    if place is not None or root.i == token.i or root.lemma_.lower() not in A.REPORTING or not _material(event):
         return place  # what a state says or agrees is said where its speaker was, which a report does not tell
     place = locate(doc, root.i, res, event, context)
     speaker, _ = A.subject(root)
