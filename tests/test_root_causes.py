@@ -795,3 +795,19 @@ def test_a_name_after_the_article_is_not_cut_short_by_the_west() -> None:
     [raid] = events("Israeli soldiers raided two villages in the West Bank on Tuesday.")
     assert (raid.actor, raid.recipient) == (("ISR",), ("PSE",))
     assert raid.location is not None and raid.location.country == "PSE"
+
+
+def test_forces_massed_at_another_states_border_are_shown_to_it() -> None:
+    found = events("Russia massed tens of thousands of troops near Ukraine's borders in late 2021.")
+    assert ("MOBILIZE", ("RUS",), ("UKR",)) in summary(found), summary(found)
+    found = events("Belarus deployed tanks along the Lithuanian border on Monday.")
+    assert ("MOBILIZE", ("BLR",), ("LTU",)) in summary(found), summary(found)
+    found = events("India deployed troops along its border on Monday.")  # its own border names no one
+    assert all(e.recipient == () for e in found if e.event == "MOBILIZE"), summary(found)
+
+
+def test_internet_shutdowns_and_people_barred_are_restrictions() -> None:
+    [shutdown] = events("Ethiopia's government ordered an internet shutdown in the Tigray region in 2020.")
+    assert (shutdown.event, shutdown.mode) == ("COERCE", "censor")
+    found = events("Iran barred two inspectors of the International Atomic Energy Agency from entering the site.")
+    assert ("COERCE", ("IRN",), ("IAEA",)) in summary(found), summary(found)

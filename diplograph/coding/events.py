@@ -606,6 +606,10 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
         reading = Reading("CONSULT", "phone", reading.context)
     if reading.event == "ASSAULT" and _missile_without_target(trig, roles):
         reading = Reading("MOBILIZE", "weapons", reading.context)  # 'fired a ballistic missile into the sea'
+    if reading.event == "MOBILIZE" and not roles.recipient:
+        across = _border_owner(trig.token, res, _codes_of(roles.actor))
+        if across is not None:  # 'massed troops near Ukraine's borders': forces shown to the state beyond
+            roles = replace(roles, recipient=[across])
     if reading.event in NEVER_DOMESTIC and roles.recipient and _codes_of(roles.recipient) <= _codes_of(roles.actor):
         roles = replace(roles, recipient=[])  # 'off its east coast': its own waters, no one it acts on
     if not _complete(reading, roles, trig):
@@ -1386,6 +1390,21 @@ def _ready_for(noun: Token) -> bool:
             return False
         t = t.head
     return False
+
+
+def _border_owner(verb: Token, res: Resolution, actors: set[str]) -> ActorSpan | None:
+    """The other state whose border forces are moved to or massed at ('near Ukraine's borders', 'along the
+    Lithuanian border'); the state's own border names no one."""
+    moved = _object_of(verb)
+    for _, obj in [p for t in (verb, moved) if t is not None
+                   for p in A.prep_objects(t, ("near", "to", "toward", "towards", "along", "on", "at"))]:
+        if obj.lemma_.lower() not in A.BORDER_WORDS:
+            continue
+        for c in obj.children:
+            span = res.actor_at.get(c.i) if c.dep_ in ("poss", "amod", "compound", "nmod") else None
+            if span is not None and span.kind == "state" and span.code not in actors:
+                return span
+    return None
 
 
 def _deployed_not_given(verb: Token) -> bool:
