@@ -811,3 +811,20 @@ def test_internet_shutdowns_and_people_barred_are_restrictions() -> None:
     assert (shutdown.event, shutdown.mode) == ("COERCE", "censor")
     found = events("Iran barred two inspectors of the International Atomic Energy Agency from entering the site.")
     assert ("COERCE", ("IRN",), ("IAEA",)) in summary(found), summary(found)
+
+
+def test_joint_patrols_are_cooperation_and_one_states_a_show_of_force() -> None:
+    found = events("Indian and French warships conducted joint patrols in the Indian Ocean on Monday.")
+    assert any(e.event == "COOPERATE" and {"IND", "FRA"} <= set(e.actor + e.recipient) for e in found), summary(found)
+    found = events("Russian warships began patrols in the Baltic Sea on Monday.")
+    assert [e.event for e in found] == ["MOBILIZE"], summary(found)
+
+
+def test_a_lender_approving_an_arrangement_gives_aid() -> None:
+    found = events("The International Monetary Fund approved a $1.1 billion facility for Egypt on Friday.")
+    assert ("AID", ("IMF",), ("EGY",)) in summary(found), summary(found)
+
+
+def test_a_suspect_handed_over_goes_to_the_state_named_whatever_the_crime_names() -> None:
+    found = events("Turkey handed over to France a suspect in the 2016 Brussels bombing on Monday.")
+    assert ("COOPERATE", ("TUR",), ("FRA",)) in summary(found), summary(found)

@@ -832,8 +832,15 @@ def _misparsed_objects(verb: Token) -> list[Token]:
             and c.ent_type_ in NAMED_ENTITIES and not any(g.dep_ == "aux" for g in verb.children if g.i > c.i)]
 
 
+# Verbs that move something or someone to a party: 'handed over to the United States a suspect in the Kabul
+# bombing' goes to the United States whatever the suspect's phrase names.
+TRANSFER_VERBS = frozenset({"hand", "transfer", "extradite", "deport", "return", "repatriate"})
+
+
 def _recipient_args(verb: Token, pred: Predicate, patient: Token | None) -> list[Token]:
     out = [patient] if patient is not None and not pred.topic_object else []
+    if pred.lemma in TRANSFER_VERBS:
+        out += [obj for _, obj in A.prep_objects(verb, ("to",))]
     if not pred.topic_object:  # 'discussed China': a topic, not a party
         out += [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")] or _misparsed_objects(verb)
     preps = pred.preps or RECIPIENT_PREPS
@@ -1366,7 +1373,7 @@ def sentence_pair(sent: Span, res: Resolution) -> tuple[str, str] | None:
     return (ranked[0], ranked[1]) if len(ranked) >= 2 else None
 
 
-EXERCISES = frozenset({"drill", "exercise", "maneuver", "war game"})
+EXERCISES = frozenset({"drill", "exercise", "maneuver", "war game", "patrol"})
 
 
 def _exercises_of(trig: Trigger) -> Token | None:
