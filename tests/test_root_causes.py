@@ -828,3 +828,14 @@ def test_a_lender_approving_an_arrangement_gives_aid() -> None:
 def test_a_suspect_handed_over_goes_to_the_state_named_whatever_the_crime_names() -> None:
     found = events("Turkey handed over to France a suspect in the 2016 Brussels bombing on Monday.")
     assert ("COOPERATE", ("TUR",), ("FRA",)) in summary(found), summary(found)
+
+
+def test_a_strike_suspended_is_a_concession_and_a_crowd_torching_or_vandalising_riots() -> None:
+    [calm] = events("Kenya's doctors' union suspended its nationwide strike on Friday after talks with the government.")
+    assert calm.event == "CONCEDE"
+    [riot] = events("Opposition supporters torched buses in Conakry on Thursday.")
+    assert (riot.event, riot.mode) == ("PROTEST", "riot")
+    [attack] = events("Islamic State militants torched a church in northern Mozambique on Sunday.")
+    assert attack.event == "ASSAULT"
+    [vandals] = events("Protesters vandalised the Danish embassy in Islamabad on Saturday.")
+    assert (vandals.event, vandals.actor, vandals.recipient) == ("PROTEST", ("PAK",), ("DNK",))

@@ -1194,6 +1194,8 @@ def _fallback_actor(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext,
             return deep, "subject-location"
     if place and trig.reading.event not in ("CONSULT",) and _state_agency(subj, res):
         return place[:1], "location"  # 'police fired tear gas in Nairobi': Kenya's police; never militants
+    if trig.reading.event == "PROTEST" and not _named_non_state(subj, res) and _mission_sites(recipient, res):
+        return _mission_sites(recipient, res)[-1:], "location"  # 'vandalised the Turkish embassy in Stockholm'
     if place and trig.reading.event == "PROTEST" and not _named_non_state(subj, res):
         where = [s for s in place if not _embassy_owner(s, res)] or _mission_sites(place, res)
         if where:  # 'demonstrators gathered in front of France's embassy in the Malian capital': Malians
