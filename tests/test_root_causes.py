@@ -839,3 +839,14 @@ def test_a_strike_suspended_is_a_concession_and_a_crowd_torching_or_vandalising_
     assert attack.event == "ASSAULT"
     [vandals] = events("Protesters vandalised the Danish embassy in Islamabad on Saturday.")
     assert (vandals.event, vandals.actor, vandals.recipient) == ("PROTEST", ("PAK",), ("DNK",))
+
+
+def test_a_withdrawal_arrest_or_deployment_in_a_city_abroad_is_done_to_its_state() -> None:
+    found = events("Russia pulled its troops out of Kherson in November 2022.")
+    assert ("RETREAT", ("RUS",), ("UKR",)) in summary(found), summary(found)
+    found = events("Russian forces detained a local journalist in Melitopol on Monday.")
+    assert ("COERCE", ("RUS",), ("UKR",)) in summary(found), summary(found)
+    found = events("Russia deployed additional troops near Kharkiv in May 2024.")
+    assert ("MOBILIZE", ("RUS",), ("UKR",)) in summary(found), summary(found)
+    found = events("Iranian police detained three activists in Tehran on Monday.")  # at home: domestic
+    assert ("COERCE", ("IRN",), ("IRN",)) in summary(found), summary(found)

@@ -1289,7 +1289,8 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
     event = trig.reading.event
     if event in DOMESTIC_RECIPIENT and actor:
         place = _location_of_clause(trig.token, res, [])
-        return place[:1] or actor[:1]
+        abroad = None if place or event not in STRIKES else _struck_abroad(trig, res, _codes_of(actor))
+        return place[:1] or ([abroad] if abroad is not None else actor[:1])  # 'detained a journalist in Melitopol'
     actor_codes = {c for s in actor for c in s.states}
     if event in NEEDS_RECIPIENT | {"AGREE"} and len(actor_codes) == 1 and _bilateral_cue(sent, trig.token):
         partner = _bilateral_partner(sent, res, ctx, actor[0].code)
@@ -1329,19 +1330,23 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
     return []
 
 
-STRIKES = frozenset({"ASSAULT"})
+# Acts whose place names who is acted on when no one else is: an attack on a city strikes its state ('Russia used
+# cluster munitions in Kharkiv'), a withdrawal from one leaves its state ('pulled its forces out of Kherson'),
+# arrests and deployments there are done to it.
+STRIKES = frozenset({"ASSAULT", "RETREAT", "COERCE", "MOBILIZE"})
 
 
 def _struck_abroad(trig: Trigger, res: Resolution, actor_codes: set[str]) -> ActorSpan | None:
-    """The state of the city or region an attack lands in, when it is not the attacker's own (a city stands for
-    its state; guidelines). Only cities and regions: a state named as a place is already a party or a venue."""
+    """The state of the city or region an attack lands in (or a withdrawal, arrest or deployment happens in), when
+    it is not the actor's own (a city stands for its state; guidelines). Only cities and regions: a state named as
+    a place is already a party or a venue."""
     from diplograph.geo.locate import locate_reported
 
     context = (tuple(sorted(actor_codes)),)
     place = locate_reported(res.doc, trig.token.i, res, trig.reading.event, context)
     if place is None or place.kind not in ("city", "region") or not place.country or place.country in actor_codes:
         return None
-    return ActorSpan.from_context(trig.token.i, place.country, f"the state of {place.name}, where the attack landed")
+    return ActorSpan.from_context(trig.token.i, place.country, f"the state of {place.name}, where it happened")
 
 
 # Verbal acts are aimed at someone: without a named recipient, the other party of the discussion.

@@ -166,7 +166,8 @@ def _place_objects(token: Token, event: str) -> Iterator[tuple[Token, bool]]:
             yield from ((c, False) for c in head.children if c.dep_ == "dobj")
     for head in heads:  # 'expelled Colombian diplomats from Caracas', 'withdrew from Kherson': where it happened
         if head.lemma_.lower() in LEAVING_LEMMAS:  # a city or region only: 'withdrew from Russia' left a market
-            for _prep, obj in prep_objects(head, ("from",)):
+            outs = [c for c in head.children if c.lower_ == "out"]  # 'pulled its troops out of Kherson'
+            for _prep, obj in [*prep_objects(head, ("from",)), *(p for o in outs for p in prep_objects(o, ("of",)))]:
                 yield obj, True
     if event in TARGET_EVENTS:
         for head in heads:
