@@ -850,3 +850,31 @@ def test_a_withdrawal_arrest_or_deployment_in_a_city_abroad_is_done_to_its_state
     assert ("MOBILIZE", ("RUS",), ("UKR",)) in summary(found), summary(found)
     found = events("Iranian police detained three activists in Tehran on Monday.")  # at home: domestic
     assert ("COERCE", ("IRN",), ("IRN",)) in summary(found), summary(found)
+
+
+def test_the_state_a_party_is_related_to_is_no_party() -> None:
+    found = events("Egypt signed an agreement with Turkey's rival Greece on Thursday.")
+    assert all("TUR" not in e.recipient for e in found) and any("GRC" in e.recipient for e in found), summary(found)
+    found = events("India held talks with China's ally Pakistan on Monday.")
+    assert ("CONSULT", ("IND",), ("PAK",)) in summary(found), summary(found)
+    found = events("India held talks with China's foreign minister on Monday.")  # a minister is his state
+    assert ("CONSULT", ("IND",), ("CHN",)) in summary(found), summary(found)
+
+
+def test_a_group_a_state_meets_is_its_other_members() -> None:
+    [met] = events("Rubio wrapped up meetings with G7 foreign ministers on Friday.")
+    assert met.actor == ("USA",) and "USA" not in met.recipient and "JPN" in met.recipient
+
+
+def test_a_decree_or_law_signed_is_no_agreement() -> None:
+    assert not events("President Biden signed the bill into law on Friday.")
+    assert not events("The interim president signed a decree on Thursday.")
+    found = events("Syria and Turkey signed a defence agreement on Thursday.")
+    assert any(e.event == "SUPPORT" for e in found), summary(found)
+
+
+def test_a_relative_pronoun_object_stands_for_its_noun() -> None:
+    """Bug: 'the grain initiative that Russia, Ukraine, Turkey and the UN signed' lost its signing once 'sign'
+    needed an agreement for object: the object was 'that'."""
+    text = "Ships sailed under the grain initiative that Russia, Ukraine, Turkey and the United Nations signed in July."
+    assert any(e.event == "SUPPORT" and {"RUS", "UKR"} <= set(e.actor) for e in events(text)), summary(events(text))

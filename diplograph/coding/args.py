@@ -88,10 +88,31 @@ def np_actors(head: Token, res: Resolution, *, deep: bool = False,
         levels.append(NP_CORE | NP_PREPS | {"acl", "dobj", "xcomp", "advmod"})
     found: list[ActorSpan] = []
     for allowed in levels:
-        found = [s for s in spans_in(walk(head, allowed), res) if not (s.states and set(s.states) <= exclude)]
+        tokens = walk(head, allowed)
+        owners = {i for t in tokens for i in _relational_owners(t, res)}
+        found = [s for s in spans_in(tokens, res)
+                 if not (s.states and set(s.states) <= exclude) and s.start not in owners]
         if found:
             break
     return with_surface_list(found, res)
+
+
+# 'Turkey's rival Greece', 'China's ally Pakistan': the state named is the party, the one it is related to is not
+RELATIONAL = frozenset({"rival", "ally", "neighbour", "neighbor", "partner", "foe", "enemy", "adversary", "archrival",
+                        "friend", "patron", "proxy", "backer"})
+
+
+def _relational_owners(head: Token, res: Resolution) -> set[int]:
+    """Token positions of the possessor in 'X's rival Y' (either parse), when Y names a state itself."""
+    poss = [c for c in head.children if c.dep_ == "poss"]
+    if not poss:
+        return set()
+    if head.lemma_.lower() in RELATIONAL:  # 'China's ally Pakistan': ally <- appos Pakistan
+        named = any(c.dep_ == "appos" and spans_in(walk(c, NP_CORE), res) for c in head.children)
+    else:  # 'Turkey's rival Greece': Greece <- amod rival, poss Turkey
+        named = head.i in res.actor_at and any(c.lemma_.lower() in RELATIONAL and c.dep_ in ("amod", "compound", "nmod")
+                                               for c in head.children)
+    return {t.i for p in poss for t in p.subtree} if named else set()
 
 
 def with_surface_list(spans: list[ActorSpan], res: Resolution) -> list[ActorSpan]:

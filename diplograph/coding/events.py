@@ -350,10 +350,12 @@ def _phrase_heads(sent: Span, lex: Lexicon) -> dict[int, str]:
 
 def _object_of(verb: Token) -> Token | None:
     """What a verb acts on: its object, for a passive its subject, and for a past participle modifying a noun that
-    noun ('a supply deal struck in Algiers')."""
+    noun ('a supply deal struck in Algiers'); a relative pronoun stands for its noun."""
     found = A.child(verb, "dobj") or (A.child(verb, "nsubjpass") if A.is_passive(verb) else None)
     if found is None and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
+    if found is not None and found.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        return verb.head  # 'the grain deal that Russia and Ukraine signed': the deal
     return found
 
 

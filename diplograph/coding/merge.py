@@ -181,9 +181,13 @@ def joint_as_pair(event: str, actor: tuple[str, ...], recipient: tuple[str, ...]
                                                                                           tuple[str, ...]]:
     """A symmetric event among several parties and no recipient ('Kim and Putin held a summit') is written as
     the first party with the others: CONSULT PRK -> RUS. It reads the same (these types have no direction), and
-    dyad queries and timelines find it under the pair."""
+    dyad queries and timelines find it under the pair. A recipient group that holds the actor's own state
+    ('Rubio met G7 foreign ministers') is the other members."""
     if event in SYMMETRIC and not recipient and len(actor) >= 2:
         return actor[:1], actor[1:]
+    others = tuple(c for c in recipient if c not in actor)
+    if others and len(others) < len(recipient):  # 'met G7 foreign ministers' (the U.S. among them): the others
+        return actor, others
     return actor, recipient
 
 
