@@ -878,3 +878,17 @@ def test_a_relative_pronoun_object_stands_for_its_noun() -> None:
     needed an agreement for object: the object was 'that'."""
     text = "Ships sailed under the grain initiative that Russia, Ukraine, Turkey and the United Nations signed in July."
     assert any(e.event == "SUPPORT" and {"RUS", "UKR"} <= set(e.actor) for e in events(text)), summary(events(text))
+
+
+def test_the_act_a_state_responds_to_is_not_its_own() -> None:
+    found = events("Nike closed its stores in Russia in March 2022 in response to the invasion of Ukraine.")
+    assert all(e.actor != ("USA",) for e in found if e.event == "ASSAULT"), summary(found)
+
+
+def test_people_held_in_a_state_and_freed_were_freed_by_it_and_their_travel_is_no_visit() -> None:
+    found = events("Five Australian citizens detained in Iran were released and flown to Doha on Monday.")
+    assert ("RETREAT", ("IRN",), ("AUS",)) in summary(found), summary(found)
+    assert all(e.event != "CONSULT" for e in found), summary(found)
+    found = events("Two French sailors held by Yemen's Houthis were freed on Monday.")
+    assert ("RETREAT", ("YEM",), ("FRA",)) in summary(found), summary(found)
+    assert not events("Japanese tourists visited Beijing in large numbers last year.")

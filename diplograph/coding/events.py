@@ -588,6 +588,8 @@ class Roles:
 def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: DocContext) -> list[Found]:
     if trig.pred.lemma in CARRY_VERBS and not _carried_to(trig.token, res, []):
         return []  # a ship 'to carry Ukrainian grain': cargo on its way, aid only once it arrives somewhere
+    if trig.reading.event == "CONSULT" and trig.pred.pos == "verb" and _private_travellers(trig.token):
+        return []  # 'U.S. citizens were flown to Doha': people of a state travelling are no state's visit
     roles = roles_of(trig, sent, res, ctx)
     if trig.reading.reverse and roles.actor and roles.recipient:  # 'Seoul hosted Kishida': Japan's visit to Korea
         roles = Roles(roles.recipient, roles.actor, roles.orgs, roles.actor_method, False, roles.quoted)
@@ -691,6 +693,9 @@ def _verb_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
     elif passive and trig.reading.mode == "expel" and (expellers := _expelled_from(verb, res)):
         patient = subj  # 'a Belarusian diplomat was expelled from Poland': Poland expelled him
         actor, orgs = _split_orgs(expellers)
+    elif passive and trig.reading.event == "RETREAT" and (holders := _held_by(subj, res)):
+        patient = subj  # 'U.S. citizens detained in Iran were released': Iran released them
+        actor, orgs = _split_orgs(holders)
     elif passive:
         patient = subj
         method = "passive"  # no agent: who acted is not said, and no other mention stands in for it
@@ -720,6 +725,32 @@ def _author_of_document(verb: Token, subj: Token | None, res: Resolution) -> Tok
         return subj
     author, author_passive = A.subject(subj.head)
     return author if author is not None and not author_passive else subj
+
+
+PRIVATE_PEOPLE = frozenset({"citizen", "national", "tourist", "hostage", "prisoner", "detainee", "sailor", "migrant",
+                            "refugee", "student", "passenger", "civilian", "evacuee", "pilgrim", "fan", "athlete",
+                            "worker", "family", "child"})
+
+
+def _private_travellers(verb: Token) -> bool:
+    subj, _ = A.subject(verb)
+    return subj is not None and subj.lemma_.lower() in PRIVATE_PEOPLE
+
+
+HOLDING_VERBS = frozenset({"detain", "hold", "jail", "imprison", "capture", "abduct", "kidnap", "arrest", "seize"})
+
+
+def _held_by(people: Token | None, res: Resolution) -> list[ActorSpan]:
+    """The state that held the people a passive says were freed: 'citizens detained in Iran', 'sailors held by
+    Yemen' (a participle of holding with its place or agent)."""
+    if people is None:
+        return []
+    for held in (c for c in people.children if c.dep_ == "acl" and c.lemma_.lower() in HOLDING_VERBS):
+        for _prep, obj in A.prep_objects(held, ("in", "by")):
+            found = [s for s in A.np_actors(obj, res) if s.states]
+            if found:
+                return found
+    return []
 
 
 def _expelled_from(verb: Token, res: Resolution) -> list[ActorSpan]:
@@ -932,9 +963,16 @@ def _action_noun_over(noun: Token) -> Token | None:
     return None
 
 
+RESPONSE_NOUNS = frozenset({"response", "retaliation", "reaction", "reply", "revenge", "protest", "punishment"})
+
+
 def _reason_for_another_act(noun: Token) -> bool:
-    """'imposed sanctions on X over the detention of Y': the detention is why, its doer is not the sanctioner."""
-    return noun.dep_ == "pobj" and noun.head.lower_ == "over"
+    """'imposed sanctions on X over the detention of Y', 'closed its stores in response to the invasion of
+    Ukraine', 'in retaliation for the strike': the act is why, its doer is not the one responding."""
+    if noun.dep_ != "pobj":
+        return False
+    prep = noun.head
+    return prep.lower_ == "over" or (prep.lower_ in ("to", "for") and prep.head.lemma_.lower() in RESPONSE_NOUNS)
 
 
 def _phrase_head(noun: Token) -> Token:
