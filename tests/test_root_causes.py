@@ -892,3 +892,16 @@ def test_people_held_in_a_state_and_freed_were_freed_by_it_and_their_travel_is_n
     found = events("Two French sailors held by Yemen's Houthis were freed on Monday.")
     assert ("RETREAT", ("YEM",), ("FRA",)) in summary(found), summary(found)
     assert not events("Japanese tourists visited Beijing in large numbers last year.")
+
+
+def test_airdrops_police_mobilised_delisting_ramming_and_hacking() -> None:
+    found = events("Egyptian air force planes dropped food parcels over southern Gaza on Monday.")
+    assert ("AID", ("EGY",), ("PSE",)) in summary(found), summary(found)
+    found = events("Spain mobilised 20,000 police officers across the country on Friday.")
+    assert [e.event for e in found] == ["MOBILIZE"], summary(found)
+    found = events("The United States removed Cuba from its list of state sponsors of terrorism in 2015.")
+    assert ("CONCEDE", ("USA",), ("CUB",)) in summary(found), summary(found)
+    found = events("A Vietnamese fishing boat was rammed by a Chinese coast guard ship on Monday.")
+    assert ("ASSAULT", ("CHN",), ("VNM",)) in summary(found), summary(found)
+    found = events("Russian military intelligence hacked the computers of the German parliament in 2015.")
+    assert any(e.event == "COERCE" and e.mode == "cyber" for e in found), summary(found)
