@@ -905,3 +905,16 @@ def test_airdrops_police_mobilised_delisting_ramming_and_hacking() -> None:
     assert ("ASSAULT", ("CHN",), ("VNM",)) in summary(found), summary(found)
     found = events("Russian military intelligence hacked the computers of the German parliament in 2015.")
     assert any(e.event == "COERCE" and e.mode == "cyber" for e in found), summary(found)
+
+
+def test_declining_a_request_is_a_refusal_and_declining_to_comment_is_nothing() -> None:
+    found = events("Beijing declined a Japanese request to hold talks between the two defence ministers.")
+    assert ("REJECT", ("CHN",), ("JPN",)) in summary(found), summary(found)
+    assert not events("The French minister declined to comment on the report.")
+
+
+def test_exercises_near_a_states_border_and_alerts_along_a_border_with_it() -> None:
+    found = events("Azerbaijan staged large-scale military exercises near the Armenian border on Monday.")
+    assert ("MOBILIZE", ("AZE",), ("ARM",)) in summary(found), summary(found)
+    found = events("India placed its troops on high alert along its border with Pakistan on Monday.")
+    assert ("MOBILIZE", ("IND",), ("PAK",)) in summary(found), summary(found)

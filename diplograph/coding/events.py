@@ -394,6 +394,12 @@ def _of_lemma(noun: Token) -> str | None:
     return None
 
 
+NO_COMMENT = frozenset({"comment", "elaborate", "say", "speculate", "discuss", "confirm", "answer", "respond",
+                        "disclose", "specify", "name", "identify", "reveal"})
+PROPOSALS = frozenset({"request", "invitation", "offer", "proposal", "demand", "call", "appeal", "bid", "plea",
+                       "overture", "proposition", "ultimatum"})
+
+
 def _verb_applies(verb: Token, pred: Predicate, obj: str | None, res: Resolution) -> bool:
     if pred.particle and not any(c.lower_ == pred.particle and (c.dep_ == "prt" or _particle_of_place(c))
                                  for c in verb.children):
@@ -418,8 +424,11 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None, res: Resolution
             return False
     if pred.subjects and not _subject_words(verb) & pred.subjects:
         return False
-    if pred.needs_complement and A.child(verb, "xcomp", "ccomp") is None:
-        return False
+    if pred.needs_complement and A.child(verb, "xcomp", "ccomp") is None and obj not in PROPOSALS:
+        return False  # 'declined a U.S. request' is a refusal
+    if pred.reading.event == "REJECT" and (said := A.child(verb, "xcomp")) is not None \
+            and said.lemma_.lower() in NO_COMMENT:
+        return False  # 'declined to comment', 'refused to say': no refusal of anything a state asked
     if pred.requires:  # 'charged X with ...' / 'charged that ...'
         preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
         preps |= {p for p, _ in A.prep_objects(verb, pred.requires)}  # 'spoke by telephone with X'
@@ -1449,13 +1458,15 @@ def _ready_for(noun: Token) -> bool:
 def _border_owner(verb: Token, res: Resolution, actors: set[str]) -> ActorSpan | None:
     """The other state whose border forces are moved to or massed at ('near Ukraine's borders', 'along the
     Lithuanian border'); the state's own border names no one."""
-    moved = _object_of(verb)
+    moved = _object_of(verb) if verb.pos_ == "VERB" else A.governing_verb(verb)  # 'staged exercises near ...'
     for _, obj in [p for t in (verb, moved) if t is not None
                    for p in A.prep_objects(t, ("near", "to", "toward", "towards", "along", "on", "at"))]:
         if obj.lemma_.lower() not in A.BORDER_WORDS:
             continue
-        for c in obj.children:
-            span = res.actor_at.get(c.i) if c.dep_ in ("poss", "amod", "compound", "nmod") else None
+        beyond = [c for c in obj.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+        beyond += [g for _, g in A.prep_objects(obj, ("with",))]  # 'its border with Pakistan'
+        for c in beyond:
+            span = res.actor_at.get(c.i)
             if span is not None and span.kind == "state" and span.code not in actors:
                 return span
     return None
