@@ -918,3 +918,10 @@ def test_exercises_near_a_states_border_and_alerts_along_a_border_with_it() -> N
     assert ("MOBILIZE", ("AZE",), ("ARM",)) in summary(found), summary(found)
     found = events("India placed its troops on high alert along its border with Pakistan on Monday.")
     assert ("MOBILIZE", ("IND",), ("PAK",)) in summary(found), summary(found)
+
+
+def test_a_stance_named_after_a_state_is_not_that_state() -> None:
+    [riot] = events("Pro-Palestinian demonstrators in Amman tried to storm the Israeli embassy on Tuesday.")
+    assert (riot.event, riot.actor, riot.recipient) == ("PROTEST", ("JOR",), ("ISR",))
+    found = events("Pro-Russian separatists shelled Ukrainian positions near Donetsk on Monday.")
+    assert all("RUS" not in e.actor for e in found), summary(found)

@@ -318,6 +318,9 @@ def _introducer(res: Resolution, ent: Span) -> ActorSpan | None:
 PEOPLE_COMPOUNDS = frozenset({"majority", "dominated", "populated", "speaking"})
 
 
+STANCE_PREFIXES = frozenset({"pro", "anti"})
+
+
 def names_a_people(span: ActorSpan, res: Resolution) -> bool:
     """'ethnic Turks', 'ethnic Albanian unrest', 'Bosnian Serb leader', 'the Serb-majority north': a people, not
     the state of that name (a people named after another state's adjective, or the majority of a place)."""
@@ -329,6 +332,10 @@ def names_a_people(span: ActorSpan, res: Resolution) -> bool:
     if other is not None and other.type == "demonym" and other.code != span.code:
         return True  # 'Bosnian Serb', 'Iraqi Kurdish'
     doc = res.doc
+    if span.start >= 2 and doc[span.start - 1].text == "-" and doc[span.start - 2].lower_ in STANCE_PREFIXES:
+        return True  # 'pro-Palestinian demonstrators in Amman', 'anti-American protests': a stance, not a people
+    if span.start >= 1 and any(doc[span.start - 1].lower_ == f"{p}-" for p in STANCE_PREFIXES):
+        return True
     return span.end + 1 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].lower_ in PEOPLE_COMPOUNDS
 
 
