@@ -925,3 +925,9 @@ def test_a_stance_named_after_a_state_is_not_that_state() -> None:
     assert (riot.event, riot.actor, riot.recipient) == ("PROTEST", ("JOR",), ("ISR",))
     found = events("Pro-Russian separatists shelled Ukrainian positions near Donetsk on Monday.")
     assert all("RUS" not in e.actor for e in found), summary(found)
+
+
+def test_a_refusal_to_act_is_the_refusal_not_the_act() -> None:
+    found = events("Kyiv's refusal to cede any territory to Moscow was reaffirmed by Zelensky on Monday.")
+    assert ("REJECT", ("UKR",), ("RUS",)) in summary(found), summary(found)
+    assert all(e.event != "RETREAT" for e in found), summary(found)

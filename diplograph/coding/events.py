@@ -506,6 +506,8 @@ def _noun_applies(noun: Token, pred: Predicate, is_phrase: bool) -> bool:
         if noun.dep_ == "pobj":  # 'troops remained on alert'
             preps.add(noun.head.lower_)
         marks = {"that"} if any(c.dep_ in ("acl", "ccomp") for c in noun.children) else set()
+        if _infinitives(noun):
+            marks.add("to")  # 'Kyiv's refusal to cede territory'
         if not (preps | marks) & pred.requires:
             return False
     if pred.modifiers and not is_phrase:  # 'joint air force drills': 'joint' may hang from 'force'
@@ -515,12 +517,20 @@ def _noun_applies(noun: Token, pred: Predicate, is_phrase: bool) -> bool:
     return True
 
 
+def _infinitives(noun: Token) -> list[Token]:
+    """The infinitive clauses a noun takes ('refusal to cede', 'decision to send')."""
+    return [c for c in noun.children
+            if c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+
+
 def absorb(triggers: list[Trigger]) -> None:
     """Frame verbs absorb their complement's triggers; verbs absorb the triggers of what they act on."""
     by_index = {t.token.i: t for t in triggers}
     for trig in triggers:
         if trig.pred.pos == "verb" and trig.pred.frame == "complement":
             _absorb_under(trig, _complements(trig.token), by_index, frozenset({"relcl"}))
+        elif trig.pred.pos == "noun" and trig.reading.event == "REJECT":  # 'Kyiv's refusal to cede territory'
+            _absorb_under(trig, _infinitives(trig.token), by_index, frozenset({"relcl"}))
     for trig in triggers:
         if trig.pred.pos == "verb" and trig.absorbed_by is None:
             _absorb_under(trig, _object_args(trig.token), by_index, frozenset({"relcl", "advcl"}))
