@@ -931,3 +931,10 @@ def test_a_refusal_to_act_is_the_refusal_not_the_act() -> None:
     found = events("Kyiv's refusal to cede any territory to Moscow was reaffirmed by Zelensky on Monday.")
     assert ("REJECT", ("UKR",), ("RUS",)) in summary(found), summary(found)
     assert all(e.event != "RETREAT" for e in found), summary(found)
+
+
+def test_an_ultimatum_or_deadline_given_is_a_threat_and_a_group_is_no_place() -> None:
+    """Bug: 'gave Hamas a deadline' was located in Hamm, Germany (GeoNames lists 'Hamas' among its names)."""
+    [threat] = events("The United States gave Hamas a deadline to accept the ceasefire proposal.")
+    assert (threat.event, threat.actor, threat.recipient) == ("THREATEN", ("USA",), ("PSE",))
+    assert threat.location is None
