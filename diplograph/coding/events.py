@@ -517,6 +517,16 @@ def _noun_applies(noun: Token, pred: Predicate, is_phrase: bool) -> bool:
     return True
 
 
+DECLARING = frozenset({"announce", "declare", "proclaim", "unveil", "offer", "propose"})
+
+
+def _declared(noun: Token) -> bool:
+    """A retreat named as what someone announced or declared ('announced a month-long ceasefire'): the manual codes
+    declarations of ceasefires and withdrawals as CONCEDE, their implementation as RETREAT."""
+    verb = A.governing_verb(noun)
+    return verb is not None and verb.lemma_.lower() in DECLARING and _is_direct_argument(noun, verb)
+
+
 def _infinitives(noun: Token) -> list[Token]:
     """The infinitive clauses a noun takes ('refusal to cede', 'decision to send')."""
     return [c for c in noun.children
@@ -618,6 +628,8 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
     if reading.event == "REJECT" and trig.reading.event != "REJECT":
         aux = None  # the negation is read into the type
     reading = Reading(reading.event, reading.mode, _contexts(reading, trig.token))
+    if reading.event == "RETREAT" and trig.pred.pos == "noun" and _declared(trig.token):
+        reading = Reading("CONCEDE", None, reading.context)  # 'announced a ceasefire': declared, not yet observed
     drills = _exercises_of(trig)
     if reading.event == "COOPERATE" and drills is not None and not _joint(drills) and len(roles.actor) < 2:
         reading = Reading("MOBILIZE", "troops", reading.context)  # 'warships conducted live-fire drills'
@@ -1677,8 +1689,8 @@ def _consequences_named(warning: Token) -> bool:
 
 
 def adjust_reading(reading: Reading, aux: str | None, conditional: bool, prepared: bool = False) -> Reading:
-    """PLOVER: announced future cooperation is AGREE; threatened or conditional harm is THREATEN;
-    getting ready to attack is MOBILIZE."""
+    """PLOVER: announced future cooperation is AGREE, an announced retreat (withdrawal, release, ceasefire)
+    CONCEDE; threatened or conditional harm is THREATEN; getting ready to attack is MOBILIZE."""
     if prepared and reading.event == "ASSAULT":
         return Reading("MOBILIZE", "weapons", reading.context + ("military",))
     if aux == "negation" and reading.event in COOPERATIVE | {"AGREE"}:
@@ -1687,6 +1699,8 @@ def adjust_reading(reading: Reading, aux: str | None, conditional: bool, prepare
         if reading.event in COOPERATIVE - {"RETREAT"}:
             return Reading("AGREE", None, reading.context)
         return Reading("THREATEN", None, reading.context)
+    if aux == "future" and reading.event == "RETREAT" and reading.mode != "release":
+        return Reading("CONCEDE", None, reading.context)  # the manual: 'announced ... would withdraw troops'
     if aux == "future" and reading.event in COOPERATIVE and reading.mode != "resign":
         return Reading("AGREE", None, reading.context)
     if aux == "future" and reading.event in HOSTILE_FUTURE:
