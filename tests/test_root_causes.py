@@ -812,7 +812,14 @@ def test_internet_shutdowns_and_people_barred_are_restrictions() -> None:
     [shutdown] = events("Ethiopia's government ordered an internet shutdown in the Tigray region in 2020.")
     assert (shutdown.event, shutdown.mode) == ("COERCE", "censor")
     found = events("Iran barred two inspectors of the International Atomic Energy Agency from entering the site.")
-    assert ("COERCE", ("IRN",), ("IAEA",)) in summary(found), summary(found)
+    assert ("REJECT", ("IRN",), ("IAEA",)) in summary(found), summary(found)  # the manual: kept out, REJECT
+    found = events("The Taliban barred women from attending universities in December 2022.", "2023-01-05")
+    assert ("COERCE", ("AFG",), ("AFG",)) in summary(found), summary(found)
+
+
+def test_an_arrest_warrant_threatens_an_arrest() -> None:
+    [warrant] = events("A court in Ankara issued an arrest warrant in absentia for an exiled Turkish journalist.")
+    assert (warrant.event, warrant.mode) == ("THREATEN", "arrest")
 
 
 def test_joint_patrols_are_cooperation_and_one_states_a_show_of_force() -> None:

@@ -517,6 +517,26 @@ def _noun_applies(noun: Token, pred: Predicate, is_phrase: bool) -> bool:
     return True
 
 
+def _warrant_for(noun: Token) -> bool:
+    """'an arrest warrant', 'a warrant for the arrest of X': the arrest is only threatened."""
+    head = noun.head
+    return (noun.dep_ == "compound" and head.lemma_.lower() == "warrant") or (
+        noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() == "warrant")
+
+
+ENTERING = frozenset({"enter", "visit", "land", "access", "cross", "travel", "return"})
+
+
+def _barred_from_entering(verb: Token, res: Resolution) -> bool:
+    """'barred IAEA inspectors from entering the country', 'barred the UN mission': an organisation or foreigners
+    kept out (the manual's REJECT), not a state restricting its own people ('barred women from universities')."""
+    obj = _object_of(verb)
+    if obj is not None and any(s.kind != "state" for s in A.np_actors(obj, res)):
+        return True
+    return any(g.lemma_.lower() in ENTERING for p in verb.children if p.dep_ == "prep" and p.lower_ == "from"
+               for g in p.children if g.dep_ in ("pcomp", "pobj"))
+
+
 DECLARING = frozenset({"announce", "declare", "proclaim", "unveil", "offer", "propose"})
 
 
@@ -628,6 +648,10 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
     if reading.event == "REJECT" and trig.reading.event != "REJECT":
         aux = None  # the negation is read into the type
     reading = Reading(reading.event, reading.mode, _contexts(reading, trig.token))
+    if reading.event == "COERCE" and reading.mode == "arrest" and _warrant_for(trig.token):
+        reading = Reading("THREATEN", "arrest", reading.context)  # the manual: a warrant issued is no arrest yet
+    if trig.pred.lemma == "bar" and reading.event == "COERCE" and _barred_from_entering(trig.token, res):
+        reading = Reading("REJECT", None, reading.context)  # the manual: a group barred from entering, REJECT
     if reading.event == "RETREAT" and trig.pred.pos == "noun" and _declared(trig.token):
         reading = Reading("CONCEDE", None, reading.context)  # 'announced a ceasefire': declared, not yet observed
     drills = _exercises_of(trig)
