@@ -962,3 +962,12 @@ def test_what_the_manual_says_of_concessions() -> None:
     assert all(e.event != "CONCEDE" for e in found), summary(found)  # AGREE, as the PLOVER gold codes it
     [acquittal] = events("A court in Dhaka acquitted a former Bangladeshi minister on Monday.")
     assert acquittal.event == "CONCEDE"
+
+
+def test_forces_sent_to_help_another_state_are_aid_and_to_show_force_mobilisation() -> None:
+    found = events("Kenya deployed 400 police officers to Haiti on Tuesday to lead a multinational security mission.")
+    assert ("AID", ("KEN",), ("HTI",)) in summary(found), summary(found)
+    found = events("Bangladesh deployed 1,000 peacekeepers to South Sudan in 2023.")
+    assert ("AID", ("BGD",), ("SSD",)) in summary(found), summary(found)
+    found = events("China sent warships near Taiwan on Monday.")
+    assert ("MOBILIZE", ("CHN",), ("TWN",)) in summary(found), summary(found)

@@ -665,6 +665,9 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
         reading = Reading("CONSULT", "phone", reading.context)
     if reading.event == "ASSAULT" and _missile_without_target(trig, roles):
         reading = Reading("MOBILIZE", "weapons", reading.context)  # 'fired a ballistic missile into the sea'
+    helped = _codes_of(roles.recipient) - _codes_of(roles.actor)
+    if reading.event == "MOBILIZE" and helped and _sent_to_help(trig.token):
+        reading = Reading("AID", None, reading.context)  # 'deployed 400 police officers to Haiti to lead a mission'
     if reading.event == "MOBILIZE" and not roles.recipient:
         across = _border_owner(trig.token, res, _codes_of(roles.actor))
         if across is not None:  # 'massed troops near Ukraine's borders': forces shown to the state beyond
@@ -1499,6 +1502,21 @@ def _ready_for(noun: Token) -> bool:
             return False
         t = t.head
     return False
+
+
+HELPING = frozenset({"help", "assist", "evacuate", "rescue", "support", "protect", "train", "deliver", "distribute",
+                     "rebuild", "guard", "secure", "stabilize", "stabilise", "reinforce"})
+
+
+def _sent_to_help(verb: Token) -> bool:
+    """Forces sent to another state to help it ('to lead a security mission', 'to help fight the fires', 'as
+    peacekeepers'): the manual's AID (military protection, peacekeeping), not a show of force."""
+    for c in verb.children:
+        if c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            obj = A.child(c, "dobj")
+            if c.lemma_.lower() in HELPING or (obj is not None and obj.lemma_.lower() in ("mission", "operation")):
+                return True
+    return any(t.lemma_.lower() in ("peacekeeper", "peacekeeping") for t in verb.subtree)
 
 
 def _border_owner(verb: Token, res: Resolution, actors: set[str]) -> ActorSpan | None:
