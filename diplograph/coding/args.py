@@ -32,6 +32,11 @@ REPORTING = frozenset({"say", "announce", "tell", "report", "state", "confirm", 
                        "reveal", "promise", "pledge", "vow", "warn", "threaten", "agree", "decide", "insist"})
 
 
+def is_infinitive(token: Token) -> bool:
+    """A verb with its 'to' ('to cede', 'to lead a mission')."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
 def walk(token: Token, allowed: frozenset[str]) -> list[Token]:
     """token and its descendants reached through the `allowed` dependency labels only."""
     out, stack = [], [token]

@@ -533,8 +533,7 @@ def _barred_from_entering(verb: Token, res: Resolution) -> bool:
     obj = _object_of(verb)
     if obj is not None and any(s.kind != "state" for s in A.np_actors(obj, res)):
         return True
-    return any(g.lemma_.lower() in ENTERING for p in verb.children if p.dep_ == "prep" and p.lower_ == "from"
-               for g in p.children if g.dep_ in ("pcomp", "pobj"))
+    return any(g.lemma_.lower() in ENTERING for _, g in A.prep_objects(verb, ("from",)))
 
 
 DECLARING = frozenset({"announce", "declare", "proclaim", "unveil", "offer", "propose"})
@@ -549,8 +548,7 @@ def _declared(noun: Token) -> bool:
 
 def _infinitives(noun: Token) -> list[Token]:
     """The infinitive clauses a noun takes ('refusal to cede', 'decision to send')."""
-    return [c for c in noun.children
-            if c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    return [c for c in noun.children if c.dep_ == "acl" and A.is_infinitive(c)]
 
 
 def absorb(triggers: list[Trigger]) -> None:
@@ -1292,8 +1290,9 @@ def _fallback_actor(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext,
             return deep, "subject-location"
     if place and trig.reading.event not in ("CONSULT",) and _state_agency(subj, res):
         return place[:1], "location"  # 'police fired tear gas in Nairobi': Kenya's police; never militants
-    if trig.reading.event == "PROTEST" and not _named_non_state(subj, res) and _mission_sites(recipient, res):
-        return _mission_sites(recipient, res)[-1:], "location"  # 'vandalised the Turkish embassy in Stockholm'
+    if trig.reading.event == "PROTEST" and not _named_non_state(subj, res) \
+            and (hosts := _mission_sites(recipient, res)):
+        return hosts[-1:], "location"  # 'vandalised the Turkish embassy in Stockholm'
     if place and trig.reading.event == "PROTEST" and not _named_non_state(subj, res):
         where = [s for s in place if not _embassy_owner(s, res)] or _mission_sites(place, res)
         if where:  # 'demonstrators gathered in front of France's embassy in the Malian capital': Malians
@@ -1387,7 +1386,7 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
     event = trig.reading.event
     if event in DOMESTIC_RECIPIENT and actor:
         place = _location_of_clause(trig.token, res, [])
-        abroad = None if place or event not in STRIKES else _struck_abroad(trig, res, _codes_of(actor))
+        abroad = None if place or event not in ACTS_ON_THE_PLACE else _struck_abroad(trig, res, _codes_of(actor))
         return place[:1] or ([abroad] if abroad is not None else actor[:1])  # 'detained a journalist in Melitopol'
     actor_codes = {c for s in actor for c in s.states}
     if event in NEEDS_RECIPIENT | {"AGREE"} and len(actor_codes) == 1 and _bilateral_cue(sent, trig.token):
@@ -1417,11 +1416,11 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
                                 for s in A.spans_in(list(c.subtree), res))
     if len(actor_codes) == 1 and named <= actor_codes and trig.reading.mode != "visit" \
             and event not in NEEDS_RECIPIENT | NEVER_DOMESTIC and not aimed_at_organisation:
-        abroad = _struck_abroad(trig, res, actor_codes) if event in STRIKES else None
+        abroad = _struck_abroad(trig, res, actor_codes) if event in ACTS_ON_THE_PLACE else None
         if abroad is not None:
             return [abroad]  # 'Russia used cluster munitions in Kharkiv': the city's state is struck
         return actor[:1]  # a sentence about one state only: a domestic event
-    if event in STRIKES and len(actor_codes) == 1 and not aimed_at_organisation:
+    if event in ACTS_ON_THE_PLACE and len(actor_codes) == 1 and not aimed_at_organisation:
         abroad = _struck_abroad(trig, res, actor_codes)  # 'Russian drones struck Odesa, Ukrainian officials said'
         if abroad is not None:
             return [abroad]
@@ -1431,7 +1430,7 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
 # Acts whose place names who is acted on when no one else is: an attack on a city strikes its state ('Russia used
 # cluster munitions in Kharkiv'), a withdrawal from one leaves its state ('pulled its forces out of Kherson'),
 # arrests and deployments there are done to it.
-STRIKES = frozenset({"ASSAULT", "RETREAT", "COERCE", "MOBILIZE"})
+ACTS_ON_THE_PLACE = frozenset({"ASSAULT", "RETREAT", "COERCE", "MOBILIZE"})
 
 
 def _struck_abroad(trig: Trigger, res: Resolution, actor_codes: set[str]) -> ActorSpan | None:
@@ -1512,7 +1511,7 @@ def _sent_to_help(verb: Token) -> bool:
     """Forces sent to another state to help it ('to lead a security mission', 'to help fight the fires', 'as
     peacekeepers'): the manual's AID (military protection, peacekeeping), not a show of force."""
     for c in verb.children:
-        if c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+        if c.dep_ in ("xcomp", "advcl") and A.is_infinitive(c):
             obj = A.child(c, "dobj")
             if c.lemma_.lower() in HELPING or (obj is not None and obj.lemma_.lower() in ("mission", "operation")):
                 return True

@@ -105,7 +105,7 @@ def place_named_by(obj: Token, res: Resolution, context: Sequence[Sequence[str]]
 def _clause_heads(token: Token) -> list[Token]:
     """The trigger, the verb of its clause, and for a purpose clause the verb it serves ('arrived in Bamako to
     train Malian troops': the training happens where they arrived)."""
-    from diplograph.coding.args import governing_verb
+    from diplograph.coding.args import governing_verb, is_infinitive
 
     verb = token if token.pos_ in ("VERB", "AUX") else governing_verb(token) or _verb_above(token)
     if verb is token and token.dep_ in ("advmod", "npadvmod") and token.tag_ == "VBG" \
@@ -117,8 +117,7 @@ def _clause_heads(token: Token) -> list[Token]:
                      if c.dep_ in ("xcomp", "ccomp") and c.tag_ in ("VBD", "VBZ", "VBP"))
     if verb is None and token.dep_ in ("nmod", "compound", "npadvmod") and token.head.pos_ in ("NOUN", "PROPN"):
         heads.append(token.head)  # 'A missile attack damaged rail infrastructure in Kharkiv', parsed as one phrase
-    if verb is not None and verb.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to"
-                                                                   for c in verb.children):  # fmt: skip
+    if verb is not None and verb.dep_ in ("advcl", "xcomp") and is_infinitive(verb):
         if verb.head.pos_ == "VERB" and verb.head.i != verb.i:
             heads.append(verb.head)
     return heads
