@@ -971,3 +971,47 @@ def test_forces_sent_to_help_another_state_are_aid_and_to_show_force_mobilisatio
     assert ("AID", ("BGD",), ("SSD",)) in summary(found), summary(found)
     found = events("China sent warships near Taiwan on Monday.")
     assert ("MOBILIZE", ("CHN",), ("TWN",)) in summary(found), summary(found)
+
+
+def test_what_a_state_withdraws_from_decides_the_type() -> None:
+    # leaving talks, a treaty or an organisation cuts back relations (CAMEO 161/164, SANCTION withdraw)
+    assert summary(events("Nigeria pulled out of talks with Ghana on Tuesday.")) == {
+        ("SANCTION", ("NGA",), ("GHA",))}  # the talks it left are no meeting
+    assert summary(events("Mali withdrew from ECOWAS on Sunday.")) == {("SANCTION", ("MLI",), ("ECOWAS",))}
+    assert summary(events("Britain's exit from the European Union took effect in 2020.")) == {
+        ("SANCTION", ("GBR",), ("EU",))}
+    # withdrawing its own move is giving in; withdrawing forces stays a retreat
+    [bill] = events("Argentina withdrew its proposal to Brazil on Monday.")
+    assert (bill.event, bill.actor, bill.recipient) == ("CONCEDE", ("ARG",), ("BRA",))
+    [troops] = events("Israel withdrew its troops from Gaza.")
+    assert (troops.event, troops.mode) == ("RETREAT", "withdraw")
+
+
+def test_the_forces_of_a_noun_of_moving_them_are_the_actor() -> None:
+    [pullback] = events("The withdrawal of Israeli troops from Gaza began on Sunday.")
+    assert (pullback.event, pullback.actor, pullback.recipient) == ("RETREAT", ("ISR",), ("PSE",))
+
+
+def test_organs_of_a_state_acting_in_one_of_its_cities_are_that_states() -> None:
+    # parsed in full here: the city is in the places gazetteer only, and the relevance pass keeps no such sentence
+    from diplograph.model import Document
+    from diplograph.pipeline import Extractor
+
+    extractor = Extractor(every_sentence=True)
+    texts = ["Police in Peshawar arrested 12 men on Monday.",
+             "A suicide bomber killed at least 20 worshippers at a mosque in Peshawar on Monday."]
+    docs = [Document(id=f"d{i}", text=t, published="2025-03-12") for i, t in enumerate(texts)]
+    police, bomber = (x.events for x in extractor.extract_documents(docs))
+    assert summary(list(police)) == {("COERCE", ("PAK",), ("PAK",))}
+    assert all(e.actor == () for e in bomber)  # a suicide bomber is no state's organ ('bomber': an aircraft too)
+
+
+def test_asking_forgiveness_is_an_apology_and_cutting_the_internet_coercion() -> None:
+    [sorry] = events("Germany's president asked Tanzanians for forgiveness for colonial-era killings.")
+    assert (sorry.event, sorry.actor, sorry.recipient) == ("CONCEDE", ("DEU",), ("TZA",))
+    [loan] = events("Pakistan asked China for a loan.")
+    assert loan.event == "REQUEST"
+    found = events("Iranian authorities cut mobile internet access across several provinces on Thursday night.")
+    assert summary(found) == {("COERCE", ("IRN",), ("IRN",))}
+    [gas] = events("Russia cut gas supplies to Moldova.")
+    assert (gas.event, gas.recipient) == ("SANCTION", ("MDA",))

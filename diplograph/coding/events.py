@@ -208,6 +208,10 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
         particle = next((c.lower_ for c in t.children if c.dep_ == "prt"), None)
         reading = pred.by_particle.get(particle, reading) if particle else reading
         reading = _reading_for_subject(t, pred, reading)
+        if pred.lemma in LEAVING_VERBS and reading.event == "RETREAT":
+            reading = _withdrawal_reading(t, res, reading)
+        if pred.pos == "verb" and reading.event == "REQUEST" and _asks_forgiveness(t):
+            reading = Reading("CONCEDE", None, reading.context)  # 'asked Tanzanians for forgiveness': an apology
         if pred.pos == "verb" and reading.event == "REQUEST" and _ordered_out(t):
             reading = Reading("SANCTION", "expel", ("diplomatic",))
         stopped = _stopped(t) if pred.pos == "noun" else None
@@ -591,7 +595,8 @@ def _object_args(verb: Token) -> list[Token]:
     """What a verb acts on: its object and the objects of its prepositions ('opposed to French mediation')."""
     out = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     out += [obj for _, obj in A.prep_objects(verb, RECIPIENT_PREPS + ("of", "for", "about"))]
-    return out
+    left = _left_from(verb)  # 'pulled out of the talks': the talks are what it leaves, not a meeting
+    return out + [left] if left is not None and left not in out else out
 
 
 def _is_direct_argument(noun: Token, verb: Token | None) -> bool:
@@ -825,6 +830,57 @@ LODGING_VERBS = frozenset({"lodge", "file", "register", "deliver", "issue", "sen
 STOPPING = frozenset({"halt", "end", "suspension", "pause", "cessation", "moratorium", "freeze", "stop"})
 
 
+# Verbs and nouns of leaving: what is left decides the reading (_withdrawal_reading).
+LEAVING_VERBS = frozenset({"withdraw", "pull", "quit", "exit", "withdrawal", "pullout"})
+# A state that withdraws one of its own moves gives in (CAMEO 08: yield); a state that leaves talks, a treaty or
+# an organisation cuts back its relations (CAMEO 161, 164: SANCTION withdraw).
+GIVEN_UP = frozenset({"bill", "proposal", "plan", "law", "legislation", "measure", "tariff", "candidacy", "candidate",
+                      "nomination", "demand", "charge", "complaint", "lawsuit", "suit", "case", "request",
+                      "application", "offer", "threat", "decision", "order", "decree", "objection", "veto",
+                      "reservation", "motion", "resolution", "amendment", "policy", "reform", "ultimatum", "condition",
+                      "precondition"})
+TIES_LEFT = frozenset({"talk", "talks", "negotiation", "dialogue", "meeting", "summit", "discussion", "process",
+                       "treaty", "agreement", "accord", "pact", "deal", "convention", "framework", "alliance",
+                       "partnership", "coalition", "arrangement", "organisation", "organization", "bloc", "union",
+                       "court", "council", "commission", "body", "grouping", "membership", "mediation", "protocol"})
+
+
+def _asks_forgiveness(verb: Token) -> bool:
+    """'asked Tanzanians for forgiveness', 'begged forgiveness': an apology, which the manual codes CONCEDE."""
+    asked = [c for c in verb.children if c.dep_ == "dobj"] + [o for _p, o in A.prep_objects(verb, ("for",))]
+    return any(t.lemma_.lower() == "forgiveness" for t in asked)
+
+
+def _left_from(verb: Token) -> Token | None:
+    """What a verb of leaving leaves: 'withdrew from ECOWAS', 'pulled out of the talks'."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "from":
+            return A.child(c, "pobj")
+        if c.lower_ == "out" and c.dep_ in ("prt", "prep", "advmod"):
+            of = next((g for g in c.children if g.dep_ == "prep" and g.lower_ == "of"), None)
+            if of is None:
+                of = next((g for g in verb.children if g.dep_ == "prep" and g.lower_ == "of"), None)
+            if of is not None:
+                return A.child(of, "pobj")
+    return None
+
+
+def _withdrawal_reading(verb: Token, res: Resolution, reading: Reading) -> Reading:
+    """'withdrew the finance bill' gives in (CONCEDE); 'withdrew from the treaty', 'pulled out of the talks', 'quit
+    ECOWAS' cut back relations (SANCTION withdraw); 'withdrew troops', 'withdrew from Gaza' stay a retreat."""
+    obj = _object_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+    if obj is not None and obj.lemma_.lower() in GIVEN_UP:
+        return Reading("CONCEDE", None, reading.context)
+    left = _left_from(verb) or obj
+    if left is None:
+        return reading
+    organisation = any(s.kind == "igo" or s.type == "organisation"
+                       for s in A.spans_in(list(A.walk(left, A.NP_CORE)), res))
+    if left.lemma_.lower() in TIES_LEFT or left.lower_ in TIES_LEFT or organisation:
+        return Reading("SANCTION", "withdraw", ("diplomatic",))
+    return reading
+
+
 def _stopped(noun: Token) -> Token | None:
     """'a halt to attacks on shipping', 'an end to hostilities', 'a suspension of military aid': the act is
     what stops."""
@@ -989,6 +1045,10 @@ def _noun_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
     objects = A.prep_objects(phrase, RECIPIENT_PREPS + ("of",))
     if phrase is not noun:
         objects = A.prep_objects(noun, RECIPIENT_PREPS + ("of",)) + objects
+    movers = _forces_that_move(trig, objects, res) if not actor and not orgs else []
+    if movers:  # 'the withdrawal of Israeli troops from Gaza': the troops' state withdraws
+        actor, method = movers, "parse"
+        objects = [(p, o) for p, o in objects if p != "of"]
     if done_to is not None:
         objects += A.prep_objects(done_to, RECIPIENT_PREPS)
     if participle is not None and actor:
@@ -1006,6 +1066,21 @@ def _noun_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
         if listed is not None:
             recipient = _without([s for s in A.np_actors(listed, res, deep=True) if s.states], actor)
     return actor, recipient, orgs, method
+
+
+FORCE_WORDS = frozenset({"troop", "soldier", "force", "army", "peacekeeper", "contingent", "battalion", "unit",
+                         "marine", "navy", "warship", "fleet", "militia", "personnel"})
+
+
+def _forces_that_move(trig: Trigger, objects: list[tuple[str, Token]], res: Resolution) -> list[ActorSpan]:
+    """The forces named by the 'of' object of a noun of moving them ('the withdrawal of Israeli troops', 'the
+    deployment of Russian soldiers'): their state is the one that moves them, not the one acted on."""
+    if trig.reading.event not in ("RETREAT", "MOBILIZE"):
+        return []
+    for prep, obj in objects:
+        if prep == "of" and obj.lemma_.lower() in FORCE_WORDS:
+            return [s for s in A.np_actors(obj, res, deep=True) if s.states]
+    return []
 
 
 ACTION_NOUNS = frozenset({"imposition", "introduction", "use", "lifting", "easing", "removal", "extension",
@@ -1288,8 +1363,10 @@ def _fallback_actor(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext,
         deep = _without([s for s in A.np_actors(subj, res, deep=True) if s.states], recipient)
         if deep:
             return deep, "subject-location"
-    if place and trig.reading.event not in ("CONSULT",) and _state_agency(subj, res):
-        return place[:1], "location"  # 'police fired tear gas in Nairobi': Kenya's police; never militants
+    if trig.reading.event not in ("CONSULT",) and _state_agency(subj, res):
+        where = place[:1] or _state_of_place(trig, res)
+        if where:  # 'police fired tear gas in Nairobi', 'authorities imposed a curfew in Imphal': that state's
+            return where, "location"  # organs; never militants
     if trig.reading.event == "PROTEST" and not _named_non_state(subj, res) \
             and (hosts := _mission_sites(recipient, res)):
         return hosts[-1:], "location"  # 'vandalised the Turkish embassy in Stockholm'
@@ -1342,8 +1419,11 @@ def _mission_sites(owners: list[ActorSpan], res: Resolution) -> list[ActorSpan]:
 
 def _state_agency(subj: Token | None, res: Resolution) -> bool:
     """A subject that is an organ of a state (police, a court, troops, a ministry): the state where it acts is its
-    own. Militants, gunmen or a crowd take no state from the place of the event."""
-    return subj is not None and res.sector_of(subj) in STATE_AGENCIES
+    own. Militants, gunmen or a crowd take no state from the place of the event, nor does 'a suicide bomber' (the
+    dictionaries' 'bomber' is an aircraft)."""
+    if subj is None or res.sector_of(subj) not in STATE_AGENCIES:
+        return False
+    return not (subj.lemma_.lower() in FIGHTER_WORDS and not A.np_actors(subj, res, deep=True))
 
 
 FIGHTER_WORDS = frozenset({"militant", "gunman", "gunmen", "rebel", "insurgent", "attacker", "assailant", "jihadist",
@@ -1431,6 +1511,17 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
 # cluster munitions in Kharkiv'), a withdrawal from one leaves its state ('pulled its forces out of Kherson'),
 # arrests and deployments there are done to it.
 ACTS_ON_THE_PLACE = frozenset({"ASSAULT", "RETREAT", "COERCE", "MOBILIZE"})
+
+
+def _state_of_place(trig: Trigger, res: Resolution) -> list[ActorSpan]:
+    """The state of the city or region the event happens in, by the places gazetteer (a city stands for its state;
+    guidelines): for a state's organ that the text ties to no state ('authorities imposed a curfew in Imphal')."""
+    from diplograph.geo.locate import locate_reported
+
+    place = locate_reported(res.doc, trig.token.i, res, trig.reading.event, ())
+    if place is None or place.kind not in ("city", "region") or not place.country:
+        return []
+    return [ActorSpan.from_context(trig.token.i, place.country, f"the state of {place.name}, where it happened")]
 
 
 def _struck_abroad(trig: Trigger, res: Resolution, actor_codes: set[str]) -> ActorSpan | None:
