@@ -1015,3 +1015,14 @@ def test_asking_forgiveness_is_an_apology_and_cutting_the_internet_coercion() ->
     assert summary(found) == {("COERCE", ("IRN",), ("IRN",))}
     [gas] = events("Russia cut gas supplies to Moldova.")
     assert (gas.event, gas.recipient) == ("SANCTION", ("MDA",))
+
+
+def test_an_act_on_the_actors_own_people_is_domestic_whatever_else_is_named() -> None:
+    [verdict] = events("A Paris court convicted former French president Nicolas Sarkozy of criminal conspiracy "
+                       "over alleged Libyan funding of his election campaign.")
+    assert (verdict.event, verdict.actor, verdict.recipient) == ("SANCTION", ("FRA",), ("FRA",))
+    [charge] = events("Opposition lawmakers in Hungary accused Prime Minister Viktor Orban's government of "
+                      "misusing European Union funds.")
+    assert (charge.actor, charge.recipient) == (("HUN",), ("HUN",))
+    [abroad] = events("China accused the United States of spying.")
+    assert abroad.recipient == ("USA",)

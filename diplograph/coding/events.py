@@ -704,6 +704,11 @@ def roles_of(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext) -> Rol
         actor, recipient, orgs, method = _verb_roles(trig, res, ctx)
     else:
         actor, recipient, orgs, method = _noun_roles(trig, res, ctx)
+    if trig.pred.pos == "verb" and actor and recipient and _codes_of(recipient) <= _codes_of(actor) \
+            and trig.reading.event not in NEVER_DOMESTIC:
+        # the object is the actor's own people or office ('convicted former president Sarkozy'): done at home
+        return Roles(actor, actor[:1], orgs, method.removesuffix("+location"), False,
+                     frozenset(x.start for x in actor + orgs))
     recipient = _without(recipient, actor)
     quoted = {x.start for x in actor + recipient + orgs}
     from_location = method.endswith("+location")
@@ -944,6 +949,8 @@ def _verb_recipient(trig: Trigger, patient: Token | None, actor: list[ActorSpan]
             if found:
                 return found
             continue
+        if (own := _own_people(arg, res, exclude)) and trig.reading.event not in NEVER_DOMESTIC:
+            return own  # 'convicted former French president Sarkozy of ...': its own, whatever else is named
         found = _without([s for s in A.np_actors(arg, res, deep=deep, exclude=exclude)
                           if s.states and not (placeless and _placed(res.doc[s.start], arg))], actor)
         found = found or _pronoun_recipient(arg, res, ctx, actor)
@@ -952,6 +959,16 @@ def _verb_recipient(trig: Trigger, patient: Token | None, actor: list[ActorSpan]
         if actor and _names_an_office(arg, res):
             return actor[:1]
     return []
+
+
+def _own_people(arg: Token, res: Resolution, own: frozenset[str]) -> list[ActorSpan]:
+    """A direct object whose own phrase names only the actor's state ('former French president Nicolas Sarkozy',
+    "Prime Minister Viktor Orban's government" for Hungary): the act is done at home, and states named further
+    down the object ('of misusing European Union funds') are not its recipient."""
+    if not own or arg.dep_ not in ("dobj", "nsubjpass", "dative"):
+        return []
+    spans = [s for s in A.spans_in(A.walk(arg, A.NP_CORE - {"conj", "appos"}), res) if s.states]
+    return spans if spans and {c for s in spans for c in s.states} <= own else []
 
 
 # What is denied or dismissed: the accusation's authors are the recipient, not the states it is about.
