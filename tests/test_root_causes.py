@@ -1026,3 +1026,13 @@ def test_an_act_on_the_actors_own_people_is_domestic_whatever_else_is_named() ->
     assert (charge.actor, charge.recipient) == (("HUN",), ("HUN",))
     [abroad] = events("China accused the United States of spying.")
     assert abroad.recipient == ("USA",)
+
+
+def test_a_protest_at_an_embassy_is_aimed_at_the_state_it_stands_for() -> None:
+    [riot] = events("Iranian protesters stormed and set fire to the Saudi embassy in Tehran on Saturday.")
+    assert (riot.event, riot.actor, riot.recipient) == ("PROTEST", ("IRN",), ("SAU",))  # the object they share
+    [sit_in] = events("South Korean activists staged a sit-in outside the Japanese embassy in Seoul to protest "
+                      "the release of treated water.")
+    assert (sit_in.event, sit_in.actor, sit_in.recipient) == ("PROTEST", ("KOR",), ("JPN",))
+    [both] = events("Kenyan police arrested and deported two Chinese nationals.")
+    assert (both.event, both.recipient) == ("COERCE", ("CHN",))

@@ -737,6 +737,9 @@ def roles_of(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext) -> Rol
             quoted |= {x.start for x in actor}
     recipient = _without(recipient, actor)
     quoted |= {x.start for x in recipient}
+    if not recipient and trig.reading.event == "PROTEST":
+        recipient = _without(_embassies_at(trig.token, res), actor)  # 'staged a sit-in outside the Japanese embassy'
+        quoted |= {x.start for x in recipient}
     if not recipient:
         recipient = _fallback_recipient(trig, actor, sent, res, ctx)
     return Roles(actor, recipient, orgs, method, from_location, frozenset(quoted))
@@ -1007,6 +1010,10 @@ def _recipient_args(verb: Token, pred: Predicate, patient: Token | None) -> list
         out += [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")] or _misparsed_objects(verb)
     preps = pred.preps or RECIPIENT_PREPS
     out += [obj for _, obj in sorted(A.prep_objects(verb, preps), key=lambda po: preps.index(po[0]))]
+    if not out and not pred.topic_object:  # 'stormed and set fire to the Saudi embassy': the object they share
+        for second in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+            out += [c for c in second.children if c.dep_ == "dobj"]
+            out += [obj for _, obj in A.prep_objects(second, ("to", "on", "at", "against"))]
     return out
 
 
@@ -1421,6 +1428,24 @@ def _embassy_owner(span: ActorSpan, res: Resolution) -> bool:
     not where the protesters come from."""
     head = res.doc[span.end - 1]
     return head.head.lemma_.lower() in MISSION_WORDS and head.dep_ in ("poss", "compound", "amod", "nmod")
+
+
+def _embassies_at(token: Token, res: Resolution) -> list[ActorSpan]:
+    """The states whose missions a protest is held at ('a sit-in outside the Japanese embassy in Seoul', 'in front
+    of France's embassy'), from the protest's own phrase or the verb that stages it."""
+    if token.pos_ != "VERB":
+        verb = A.governing_verb(token)
+    else:  # 'staged a sit-in outside the embassy to protest ...': the act the protest is the purpose of
+        verb = token.head if token.dep_ in ("advcl", "xcomp") and token.head.pos_ == "VERB" else None
+    for t in (token, verb):
+        if t is None:
+            continue
+        for _prep, obj in A.prep_objects(t, tuple(LOCATION_PREPS | {"outside", "near", "at", "to", "on"})):
+            owners = [s for s in A.spans_in(A.walk(obj, A.NP_CORE | {"prep", "pobj"}), res)
+                      if s.states and _embassy_owner(s, res)]
+            if owners:
+                return owners[:1]
+    return []
 
 
 def _mission_sites(owners: list[ActorSpan], res: Resolution) -> list[ActorSpan]:
