@@ -1026,6 +1026,8 @@ def test_an_act_on_the_actors_own_people_is_domestic_whatever_else_is_named() ->
     assert (charge.actor, charge.recipient) == (("HUN",), ("HUN",))
     [abroad] = events("China accused the United States of spying.")
     assert abroad.recipient == ("USA",)
+    [own_forces] = events("Russia withdrew its forces from the city of Kherson.")
+    assert own_forces.recipient == ("UKR",)  # 'its forces' are the actor's own, not an act at home
 
 
 def test_a_protest_at_an_embassy_is_aimed_at_the_state_it_stands_for() -> None:

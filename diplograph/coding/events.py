@@ -970,7 +970,8 @@ def _own_people(arg: Token, res: Resolution, own: frozenset[str]) -> list[ActorS
     down the object ('of misusing European Union funds') are not its recipient."""
     if not own or arg.dep_ not in ("dobj", "nsubjpass", "dative"):
         return []
-    spans = [s for s in A.spans_in(A.walk(arg, A.NP_CORE - {"conj", "appos"}), res) if s.states]
+    spans = [s for s in A.spans_in(A.walk(arg, A.NP_CORE - {"conj", "appos"}), res)
+             if s.states and res.doc[s.start].pos_ != "PRON"]  # 'withdrew its forces': its own, not at home
     return spans if spans and {c for s in spans for c in s.states} <= own else []
 
 
