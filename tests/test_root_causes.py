@@ -1038,3 +1038,17 @@ def test_a_protest_at_an_embassy_is_aimed_at_the_state_it_stands_for() -> None:
     assert (sit_in.event, sit_in.actor, sit_in.recipient) == ("PROTEST", ("KOR",), ("JPN",))
     [both] = events("Kenyan police arrested and deported two Chinese nationals.")
     assert (both.event, both.recipient) == ("COERCE", ("CHN",))
+
+
+def test_a_warning_about_whatever_might_happen_is_a_threat() -> None:
+    [threat] = events("Pakistan warned India that any attempt to divert the waters of the Indus would be treated "
+                      "as an act of war.")
+    assert (threat.event, threat.actor, threat.recipient) == ("THREATEN", ("PAK",), ("IND",))
+    [plain] = events("The EU warned Hungary that the funds would stay frozen.")
+    assert plain.event == "ACCUSE"
+
+
+def test_upgrading_a_relationship_is_support() -> None:
+    [upgrade] = events("The United States and Vietnam upgraded their relationship to a comprehensive strategic "
+                       "partnership on Sunday.")
+    assert (upgrade.event, set(upgrade.actor + upgrade.recipient)) == ("SUPPORT", {"USA", "VNM"})

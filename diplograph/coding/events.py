@@ -1822,9 +1822,16 @@ DECISIONS = frozenset({"agree"})  # of PROMISES, those whose content is decided 
 
 
 def _conditional_complement(verb: Token) -> bool:
-    """A warning whose content holds under a condition ('... if Turkey is sanctioned', '... unless X')."""
-    return any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
-               for comp in _complements(verb) for t in comp.subtree for m in [t])
+    """A warning whose content holds under a condition ('... if Turkey is sanctioned', '... unless X'), or is
+    said of whatever might happen ('that any attempt to divert the river would be treated as an act of war')."""
+    for comp in _complements(verb):
+        if any(t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in comp.subtree):
+            return True
+        subj, _ = A.subject(comp)
+        will = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in comp.children)
+        if will and subj is not None and any(d.lower_ == "any" and d.dep_ == "det" for d in subj.children):
+            return True
+    return False
 
 
 def _promise_of_harm(trig: Trigger) -> Reading:
