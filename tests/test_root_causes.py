@@ -1052,3 +1052,9 @@ def test_upgrading_a_relationship_is_support() -> None:
     [upgrade] = events("The United States and Vietnam upgraded their relationship to a comprehensive strategic "
                        "partnership on Sunday.")
     assert (upgrade.event, set(upgrade.actor + upgrade.recipient)) == ("SUPPORT", {"USA", "VNM"})
+
+
+def test_an_announced_resignation_stays_a_resignation() -> None:
+    # the manual's RETREAT covers resignations; only withdrawals and ceasefires announced are CONCEDE
+    [going] = events("Georgia's prime minister said he would resign on Friday.")
+    assert (going.event, going.mode) == ("RETREAT", "resign")

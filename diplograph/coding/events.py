@@ -1881,7 +1881,7 @@ def adjust_reading(reading: Reading, aux: str | None, conditional: bool, prepare
         if reading.event in COOPERATIVE - {"RETREAT"}:
             return Reading("AGREE", None, reading.context)
         return Reading("THREATEN", None, reading.context)
-    if aux == "future" and reading.event == "RETREAT" and reading.mode != "release":
+    if aux == "future" and reading.event == "RETREAT" and reading.mode not in ("release", "resign"):
         return Reading("CONCEDE", None, reading.context)  # the manual: 'announced ... would withdraw troops'
     if aux == "future" and reading.event in COOPERATIVE and reading.mode != "resign":
         return Reading("AGREE", None, reading.context)
