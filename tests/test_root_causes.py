@@ -1058,3 +1058,8 @@ def test_an_announced_resignation_stays_a_resignation() -> None:
     # the manual's RETREAT covers resignations; only withdrawals and ceasefires announced are CONCEDE
     [going] = events("Georgia's prime minister said he would resign on Friday.")
     assert (going.event, going.mode) == ("RETREAT", "resign")
+
+
+def test_an_organisation_of_states_acts_on_no_one_at_home() -> None:
+    [call] = events("The United Nations called for his release on Monday.")
+    assert (call.event, call.actor, call.recipient) == ("REQUEST", ("UN",), ())  # never UN -> UN

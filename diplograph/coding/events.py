@@ -1542,6 +1542,8 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
         abroad = _struck_abroad(trig, res, actor_codes) if event in ACTS_ON_THE_PLACE else None
         if abroad is not None:
             return [abroad]  # 'Russia used cluster munitions in Kharkiv': the city's state is struck
+        if all(s.kind == "igo" for s in actor):
+            return []  # 'the U.N. called for his release': an organisation of states has no home to act in
         return actor[:1]  # a sentence about one state only: a domestic event
     if event in ACTS_ON_THE_PLACE and len(actor_codes) == 1 and not aimed_at_organisation:
         abroad = _struck_abroad(trig, res, actor_codes)  # 'Russian drones struck Odesa, Ukrainian officials said'
