@@ -1063,3 +1063,9 @@ def test_an_announced_resignation_stays_a_resignation() -> None:
 def test_an_organisation_of_states_acts_on_no_one_at_home() -> None:
     [call] = events("The United Nations called for his release on Monday.")
     assert (call.event, call.actor, call.recipient) == ("REQUEST", ("UN",), ())  # never UN -> UN
+
+
+def test_a_statement_acts_for_whoever_issued_it() -> None:
+    text = ("The U.S. issued a statement criticizing Somalia. "
+            "The statement also threatened sanctions against Mogadishu.")
+    assert ("THREATEN", ("USA",), ("SOM",)) in summary(events(text))  # not Somalia threatening the U.S.

@@ -47,7 +47,9 @@ NEVER_DOMESTIC = frozenset(t for t in ontology.EVENT_TYPES if ontology.event_typ
 NEEDS_RECIPIENT = frozenset(t for t in ontology.EVENT_TYPES if ontology.event_type(t).requires_recipient)
 SUBJECT_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her"})
 GENERIC_HEADS = frozenset({"country", "nation", "government", "state", "regime", "authorities", "leadership",
-                           "kingdom", "republic", "administration", "side", "leader", "minister", "president"})
+                           "kingdom", "republic", "administration", "side", "leader", "minister", "president",
+                           "statement", "communique", "declaration"})  # 'the statement threatened sanctions'
+
 CONTEXT_WORDS = {"trade": "economic", "economic": "economic", "economy": "economic", "investment": "economic",
                  "export": "economic", "import": "economic", "military": "military", "troop": "military",
                  "army": "military", "nuclear": "cbrn", "missile": "military", "food": "human_security",

@@ -12,7 +12,8 @@ A sentence is parsed when one of its words is (the first cue found is its reason
   name in a sentence with a dictionary cue before it ("Pedersen" after "U.N. envoy Geir Pedersen");
 - `reference`: a word that refers back to a party after "the" (at most two words between): an office
   ("the foreign minister", "the president"), an institution ("the council", "the bloc"), a government ("the
-  administration") or a pair ("the two sides", "the leaders");
+  administration"), a pair ("the two sides", "the leaders") or a party's text ("the statement", "the
+  communique");
 - `pair`: "bilateral", or "both" before such a word ("both countries");
 - `quantity`: an amount of money or a percentage (a measure can take its states from the sentences before it);
 - `opening date`, `opening place`: the sentence opens with a time or with "In"/"At" and a name ("In 2014, ...",
@@ -45,7 +46,8 @@ PAIR_WORDS = frozenset({"side", "country", "nation", "leader", "government", "st
 TITLE_MODIFIERS = frozenset({"of", "top", "foreign", "supreme", "prime", "external", "affairs", "defence", "defense"})
 REFERRING_WORDS = (frozenset(word for title in TITLE_OFFICES for word in title if word not in TITLE_MODIFIERS)
                    | NAMED_INSTITUTIONS | ANY_INSTITUTION | GOVERNMENT_WORDS | PAIR_WORDS
-                   | frozenset({"diplomat", "envoy", "ambassador", "minister", "ministry", "regime", "authorities"}))
+                   | frozenset({"diplomat", "envoy", "ambassador", "minister", "ministry", "regime", "authorities",
+                                "statement", "communique", "declaration"}))  # 'the statement threatened ...'
 MONEY_WORDS = frozenset({"percent", "per", "%", "billion", "million", "trillion", "bn", "mn"})
 NOT_SURNAMES = ORG_WORDS | NAME_TITLES  # 'Security Council', 'Prime Minister' end in no one's name
 REACH = 3  # "the" then at most two words, then the referring word
