@@ -1069,3 +1069,17 @@ def test_a_statement_acts_for_whoever_issued_it() -> None:
     text = ("The U.S. issued a statement criticizing Somalia. "
             "The statement also threatened sanctions against Mogadishu.")
     assert ("THREATEN", ("USA",), ("SOM",)) in summary(events(text))  # not Somalia threatening the U.S.
+
+
+def test_more_acts_of_the_manual_from_fresh_probe_sentences() -> None:
+    expected = {
+        "Vietnam's president granted amnesty to more than 2,000 prisoners.": ("CONCEDE", ("VNM",), ("VNM",)),
+        "Iran released a French tourist on Friday after two years in detention.": ("RETREAT", ("IRN",), ("FRA",)),
+        "Fighters of a FARC splinter group laid down their weapons in Cauca province.": ("RETREAT",),
+        "The Netherlands returned 119 looted Benin Bronzes to Nigeria on Saturday.": ("RETREAT", ("NLD",), ("NGA",)),
+        "Israeli forces sealed off the West Bank city of Nablus on Monday.": ("COERCE", ("ISR",), ("PSE",)),
+        "Saudi Arabia deposited $3 billion in Pakistan's central bank on Thursday.": ("AID", ("SAU",), ("PAK",)),
+    }
+    for text, want in expected.items():
+        found = events(text)
+        assert found and (found[0].event, found[0].actor, found[0].recipient)[:len(want)] == want, (text, found)

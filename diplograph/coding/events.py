@@ -1011,6 +1011,8 @@ def _recipient_args(verb: Token, pred: Predicate, patient: Token | None) -> list
         out += [obj for _, obj in A.prep_objects(verb, ("to",))]
     if not pred.topic_object:  # 'discussed China': a topic, not a party
         out += [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")] or _misparsed_objects(verb)
+        # 'sealed off the city of Nablus', which the parser may hang below the particle
+        out += [g for c in verb.children if c.dep_ == "prt" for g in c.children if g.dep_ in ("pobj", "dobj")]
     preps = pred.preps or RECIPIENT_PREPS
     out += [obj for _, obj in sorted(A.prep_objects(verb, preps), key=lambda po: preps.index(po[0]))]
     if not out and not pred.topic_object:  # 'stormed and set fire to the Saudi embassy': the object they share
