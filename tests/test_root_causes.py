@@ -1083,3 +1083,21 @@ def test_more_acts_of_the_manual_from_fresh_probe_sentences() -> None:
     for text, want in expected.items():
         found = events(text)
         assert found and (found[0].event, found[0].actor, found[0].recipient)[:len(want)] == want, (text, found)
+
+
+def test_reopening_embassies_regrets_cancelled_trips_terminated_accords_and_boycotts() -> None:
+    expected = {
+        "Iran reopened its embassy in Riyadh on Tuesday.": ("SUPPORT", ("IRN",), ("SAU",)),
+        "Belgium's king expressed his deepest regrets for the wounds inflicted during colonial rule in Congo.":
+            ("CONCEDE", ("BEL",)),
+        "France expressed regret over the decision of Mali.": ("ACCUSE", ("FRA",), ("MLI",)),
+        "Burkina Faso's military government terminated a defence accord with France on Monday.":
+            ("SANCTION", ("BFA",), ("FRA",)),
+        "Pakistan's foreign minister called off a planned trip to Kabul on Sunday.": ("SANCTION", ("PAK",), ("AFG",)),
+        "Pakistan's telecom regulator blocked access to the social media platform X nationwide.": ("COERCE",),
+        "Bangladesh's main opposition party boycotted Sunday's general election.": ("PROTEST", ("BGD",)),
+        "Russia boycotted the talks with Ukraine.": ("REJECT", ("RUS",), ("UKR",)),
+    }
+    for text, want in expected.items():
+        found = events(text)
+        assert found and (found[0].event, found[0].actor, found[0].recipient)[:len(want)] == want, (text, found)

@@ -209,9 +209,13 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
         reading = lex.reading_for_object(pred, obj if pred.pos == "verb" else _of_lemma(t), _object_keys(t, pred))
         particle = next((c.lower_ for c in t.children if c.dep_ == "prt"), None)
         reading = pred.by_particle.get(particle, reading) if particle else reading
+        if particle == "off" and pred.lemma == "call" and obj in CANCELLED_CONTACTS:
+            reading = Reading("SANCTION", "discontinue", ("diplomatic",))  # 'called off a trip to Kabul', as cancel
         reading = _reading_for_subject(t, pred, reading)
         if pred.lemma in LEAVING_VERBS and reading.event == "RETREAT":
             reading = _withdrawal_reading(t, res, reading)
+        if pred.pos == "verb" and reading.event == "ACCUSE" and _regret_for(t):
+            reading = Reading("CONCEDE", None, reading.context)  # 'expressed regrets for the wounds': an apology
         if pred.pos == "verb" and reading.event == "REQUEST" and _asks_forgiveness(t):
             reading = Reading("CONCEDE", None, reading.context)  # 'asked Tanzanians for forgiveness': an apology
         if pred.pos == "verb" and reading.event == "REQUEST" and _ordered_out(t):
@@ -853,6 +857,17 @@ TIES_LEFT = frozenset({"talk", "talks", "negotiation", "dialogue", "meeting", "s
                        "treaty", "agreement", "accord", "pact", "deal", "convention", "framework", "alliance",
                        "partnership", "coalition", "arrangement", "organisation", "organization", "bloc", "union",
                        "court", "council", "commission", "body", "grouping", "membership", "mediation", "protocol"})
+
+
+CANCELLED_CONTACTS = frozenset({"visit", "trip", "tour", "talk", "talks", "meeting", "summit", "negotiation",
+                                "negotiations", "dialogue"})
+
+
+def _regret_for(verb: Token) -> bool:
+    """'expressed his deepest regrets for the wounds inflicted': regret for what one did is an apology; regret
+    at or over what another did ('expressed regret over the decision') is disapproval."""
+    obj = _object_of(verb)
+    return obj is not None and obj.lemma_.lower() == "regret" and bool(A.prep_objects(obj, ("for",)))
 
 
 def _asks_forgiveness(verb: Token) -> bool:
