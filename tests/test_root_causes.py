@@ -1101,3 +1101,10 @@ def test_reopening_embassies_regrets_cancelled_trips_terminated_accords_and_boyc
     for text, want in expected.items():
         found = events(text)
         assert found and (found[0].event, found[0].actor, found[0].recipient)[:len(want)] == want, (text, found)
+
+
+def test_forces_shown_near_another_state_listed_or_joined_by_and() -> None:
+    [drills] = events("China's military launched large-scale air and naval drills around Taiwan on Monday.")
+    assert (drills.event, drills.actor, drills.recipient) == ("MOBILIZE", ("CHN",), ("TWN",))
+    [shown] = events("Venezuela deploys troops, warships near Guyana border in show of force, defence minister says")
+    assert (shown.event, shown.actor, shown.recipient) == ("MOBILIZE", ("VEN",), ("GUY",))

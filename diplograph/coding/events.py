@@ -1332,7 +1332,8 @@ def _purpose_or_subtree_recipient(trig: Trigger, res: Resolution, actor: list[Ac
     scopes = [c for c in _aimed_at(head) if not (trig.pred.topic_object and c.dep_ in ("dobj", "attr", "xcomp"))
               and not (venue_free and c.dep_ == "prep" and c.lower_ in LOCATION_PREPS)]
     if trig.pred.pos == "noun":
-        light_verb = head is not trig.token and trig.token.dep_ in ("dobj", "attr", "oprd")
+        light_verb = head is not trig.token and (trig.token.dep_ in ("dobj", "attr", "oprd") or (
+            trig.token.dep_ == "conj" and trig.token.head.dep_ in ("dobj", "attr", "oprd")))  # 'air and naval drills'
         own = [c for c in _aimed_at(trig.token)
                if not (venue_free and c.dep_ == "prep" and c.lower_ in LOCATION_PREPS)]  # 'talks in Doha'
         if venue_free:  # the noun's own phrase is searched above, without its venue
@@ -1677,7 +1678,8 @@ def _border_owner(verb: Token, res: Resolution, actors: set[str]) -> ActorSpan |
     """The other state whose border forces are moved to or massed at ('near Ukraine's borders', 'along the
     Lithuanian border'); the state's own border names no one."""
     moved = _object_of(verb) if verb.pos_ == "VERB" else A.governing_verb(verb)  # 'staged exercises near ...'
-    for _, obj in [p for t in (verb, moved) if t is not None
+    listed = [c for c in moved.children if c.dep_ == "conj"] if moved is not None else []  # 'troops, warships near'
+    for _, obj in [p for t in (verb, moved, *listed) if t is not None
                    for p in A.prep_objects(t, ("near", "to", "toward", "towards", "along", "on", "at"))]:
         if obj.lemma_.lower() not in A.BORDER_WORDS:
             continue
