@@ -1411,7 +1411,7 @@ def _fallback_actor(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext,
     if trig.reading.event not in ("CONSULT",) and _state_agency(subj, res):
         where = place[:1] or _state_of_place(trig, res)
         if where:  # 'police fired tear gas in Nairobi', 'authorities imposed a curfew in Imphal': that state's
-            return where, "location"  # organs; never militants
+            return with_head_sector(where, subj, res), "location"  # organs (police, judiciary); never militants
     if trig.reading.event == "PROTEST" and not _named_non_state(subj, res) \
             and (hosts := _mission_sites(recipient, res)):
         return hosts[-1:], "location"  # 'vandalised the Turkish embassy in Stockholm'
@@ -1586,7 +1586,12 @@ def _state_of_place(trig: Trigger, res: Resolution) -> list[ActorSpan]:
     place = locate_reported(res.doc, trig.token.i, res, trig.reading.event, ())
     if place is None or place.kind not in ("city", "region") or not place.country:
         return []
-    return [ActorSpan.from_context(trig.token.i, place.country, f"the state of {place.name}, where it happened")]
+    named = res.doc.char_span(place.evidence.start, place.evidence.end, alignment_mode="expand") \
+        if place.evidence is not None else None
+    if named is None:
+        return [ActorSpan.from_context(trig.token.i, place.country, f"the state of {place.name}, where it happened")]
+    return [ActorSpan(named.start, named.end, place.country, "state", place.kind, None, None, "places",
+                      f"the state of {place.name}, where it happened")]
 
 
 def _struck_abroad(trig: Trigger, res: Resolution, actor_codes: set[str]) -> ActorSpan | None:

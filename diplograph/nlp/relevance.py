@@ -16,6 +16,8 @@ A sentence is parsed when one of its words is (the first cue found is its reason
   communique");
 - `pair`: "bilateral", or "both" before such a word ("both countries");
 - `quantity`: an amount of money or a percentage (a measure can take its states from the sentences before it);
+- `place`: an organ of a state (police, troops, a court, the authorities) and, after "in", "at", "near" or
+  "across", a city or region of the places gazetteer ("Police in Istanbul detained ..."): the place names the state;
 - `opening date`, `opening place`: the sentence opens with a time or with "In"/"At" and a name ("In 2014, ...",
   "In Mosul, ..."): it sets the time frame of the sentences after it, which is read from the parse.
 
@@ -119,6 +121,25 @@ def _cue(sent: range, words: list[str], lowers: list[str], currency: list[int], 
     for i in sent:
         if currency[i] or lowers[i] in MONEY_WORDS:
             return f"quantity '{words[i]}'"
+    return _organ_in_a_place(sent, words, lowers, gaz)
+
+
+ORGAN_SECTORS = frozenset({"police", "military", "judiciary", "government", "legislature"})
+PLACE_PREPS = frozenset({"in", "at", "near", "across", "outside", "inside", "throughout"})
+
+
+def _organ_in_a_place(sent: range, words: list[str], lowers: list[str], gaz: Gazetteer) -> str:
+    """An organ of a state ('police', 'troops', 'a court') and a city or region of the places gazetteer after a
+    preposition of place ('Police in Istanbul detained ...'): the state is the place's (coding, _state_of_place)."""
+    if not any(gaz.sectors.get(lowers[i]) in ORGAN_SECTORS for i in sent):
+        return ""
+    from diplograph.geo.gazetteer import places
+
+    known = places()
+    for i in sent:
+        if lowers[i] in PLACE_PREPS and i + 1 < sent.stop and words[i + 1][:1].isupper() \
+                and known.lookup(words[i + 1]):
+            return f"place '{words[i]} {words[i + 1]}'"
     return ""
 
 
