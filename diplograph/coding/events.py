@@ -1411,7 +1411,8 @@ def _fallback_actor(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext,
     if trig.reading.event not in ("CONSULT",) and _state_agency(subj, res):
         where = place[:1] or _state_of_place(trig, res)
         if where:  # 'police fired tear gas in Nairobi', 'authorities imposed a curfew in Imphal': that state's
-            return with_head_sector(where, subj, res), "location"  # organs (police, judiciary); never militants
+            sectored = with_head_sector(where, subj, res) if subj is not None else where
+            return sectored, "location"  # organs (police, judiciary); never militants
     if trig.reading.event == "PROTEST" and not _named_non_state(subj, res) \
             and (hosts := _mission_sites(recipient, res)):
         return hosts[-1:], "location"  # 'vandalised the Turkish embassy in Stockholm'
