@@ -710,8 +710,8 @@ def roles_of(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext) -> Rol
         actor, recipient, orgs, method = _verb_roles(trig, res, ctx)
     else:
         actor, recipient, orgs, method = _noun_roles(trig, res, ctx)
-    if trig.pred.pos == "verb" and actor and recipient and _codes_of(recipient) <= _codes_of(actor) \
-            and trig.reading.event not in NEVER_DOMESTIC:
+    if trig.pred.pos == "verb" and len(_codes_of(actor)) == 1 and recipient \
+            and _codes_of(recipient) <= _codes_of(actor) and trig.reading.event not in NEVER_DOMESTIC:
         # the object is the actor's own people or office ('convicted former president Sarkozy'): done at home
         return Roles(actor, actor[:1], orgs, method.removesuffix("+location"), False,
                      frozenset(x.start for x in actor + orgs))
