@@ -1104,3 +1104,15 @@ def test_forces_shown_near_another_state_listed_or_joined_by_and() -> None:
     assert (drills.event, drills.actor, drills.recipient) == ("MOBILIZE", ("CHN",), ("TWN",))
     [shown] = events("Venezuela deploys troops, warships near Guyana border in show of force, defence minister says")
     assert (shown.event, shown.actor, shown.recipient) == ("MOBILIZE", ("VEN",), ("GUY",))
+
+
+def test_accepting_an_invitation_or_proposal_is_agreement_and_giving_in_to_demands_a_concession() -> None:
+    # regression: the lexicon keyed 'accept' on the class 'demands', which holds proposals and invitations too
+    [visit] = events("Vietnam's president has accepted an invitation to pay a state visit to Indonesia.")
+    assert (visit.event, visit.actor, visit.recipient) == ("AGREE", ("VNM",), ("IDN",))
+    [plan] = events("Ukraine accepted the U.S. proposal for a ceasefire.")
+    assert plan.event == "AGREE"
+    [given] = events("Kenya accepted the demands of Somalia.")
+    assert given.event == "CONCEDE"
+    [met] = events("Kenya met the demands of Somalia.")
+    assert met.event == "CONCEDE"
