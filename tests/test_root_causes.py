@@ -1116,3 +1116,15 @@ def test_accepting_an_invitation_or_proposal_is_agreement_and_giving_in_to_deman
     assert given.event == "CONCEDE"
     [met] = events("Kenya met the demands of Somalia.")
     assert met.event == "CONCEDE"
+
+
+def test_a_state_of_emergency_or_martial_law_declared_coerces_and_a_state_visit_cancelled_is_cut_back() -> None:
+    [emergency] = events("Sri Lanka's president declared a state of emergency on Monday.")
+    assert (emergency.event, emergency.mode, emergency.actor) == ("COERCE", "martial-law", ("LKA",))
+    [martial] = events("South Korea's president declared martial law late on Tuesday.")
+    assert (martial.event, martial.mode) == ("COERCE", "martial-law")
+    [lifted] = events("Egypt lifted the state of emergency on Monday.")
+    assert lifted.event == "CONCEDE"
+    # regression: 'state' (for 'state of emergency') in the class of restrictions made it CONCEDE
+    [cancelled] = events("Japan cancelled a state visit to China.")
+    assert (cancelled.event, cancelled.recipient) == ("SANCTION", ("CHN",))
