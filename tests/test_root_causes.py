@@ -1128,3 +1128,18 @@ def test_a_state_of_emergency_or_martial_law_declared_coerces_and_a_state_visit_
     # regression: 'state' (for 'state of emergency') in the class of restrictions made it CONCEDE
     [cancelled] = events("Japan cancelled a state visit to China.")
     assert (cancelled.event, cancelled.recipient) == ("SANCTION", ("CHN",))
+
+
+def test_an_ultimatum_ending_in_or_face_is_a_threat_beside_the_demand() -> None:
+    found = summary(events("The G7 urged Russia to accept a ceasefire or face the possibility of additional "
+                           "sanctions."))
+    assert {e for e, _, r in found if r == ("RUS",)} == {"REQUEST", "THREATEN"}
+    [given] = events("ECOWAS gave Niger's military junta one week to reinstate the ousted president or face "
+                     "measures that could include the use of force.")
+    assert (given.event, given.actor, given.recipient) == ("THREATEN", ("ECOWAS",), ("NER",))
+    assert events("Ukraine faces a difficult winter.") == []
+
+
+def test_food_airdropped_is_aid() -> None:
+    [drop] = events("Jordan airdropped food into Gaza on Monday.")
+    assert (drop.event, drop.actor, drop.recipient) == ("AID", ("JOR",), ("PSE",))

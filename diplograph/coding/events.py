@@ -434,6 +434,8 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None, res: Resolution
             return False
     if pred.subjects and not _subject_words(verb) & pred.subjects:
         return False
+    if pred.lemma == "face" and _ultimatum(verb) is None:
+        return False  # only '... or face measures': a party facing something is no event
     if pred.needs_complement and A.child(verb, "xcomp", "ccomp") is None and obj not in PROPOSALS:
         return False  # 'declined a U.S. request' is a refusal
     if pred.reading.event == "REJECT" and (said := A.child(verb, "xcomp")) is not None \
@@ -588,7 +590,8 @@ def _absorb_under(owner: Trigger, roots: list[Token], by_index: dict[int, Trigge
     for root in roots:
         for tok in A.walk(root, A._ALL_DEPS - skip):
             inner = by_index.get(tok.i)
-            if inner is not None and inner is not owner and inner.absorbed_by is None:
+            if inner is not None and inner is not owner and inner.absorbed_by is None \
+                    and inner.pred.lemma != "face":  # '... or face sanctions': a threat of its own beside the demand
                 _take(owner, inner)
 
 
@@ -751,8 +754,26 @@ def roles_of(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext) -> Rol
     return Roles(actor, recipient, orgs, method, from_location, frozenset(quoted))
 
 
+def _ultimatum(verb: Token) -> Token | None:
+    """The verb that sets an ultimatum ending in '... or face X' ('gave the junta a week to reinstate the president
+    or face measures', 'urged Russia to accept a ceasefire or face sanctions'): what is faced is threatened."""
+    alternative = verb.head
+    if verb.dep_ != "conj" or not any(c.dep_ == "cc" and c.lower_ == "or" for c in alternative.children):
+        return None
+    if alternative.dep_ not in ("xcomp", "advcl", "ccomp") or alternative.head.pos_ != "VERB":
+        return None
+    return alternative.head
+
+
 def _verb_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, list, list, str]:
     verb = trig.token
+    setter = _ultimatum(verb) if trig.pred.lemma == "face" else None
+    if setter is not None:  # the one who sets the ultimatum threatens the one it is set to
+        setter_subj, _ = A.subject(setter)
+        warners, warner_orgs = _split_orgs(A.np_actors(setter_subj, res)) if setter_subj is not None else ([], [])
+        told = [c for c in setter.children if c.dep_ in ("dobj", "dative")]
+        warned = [s for c in told for s in A.np_actors(c, res, deep=True) if s.states]
+        return warners, _without(warned, warners), warner_orgs, "parse"
     subj, passive = A.subject(verb)
     subj = _author_of_document(verb, subj, res)
     actor: list[ActorSpan] = []
