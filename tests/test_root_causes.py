@@ -1143,3 +1143,11 @@ def test_an_ultimatum_ending_in_or_face_is_a_threat_beside_the_demand() -> None:
 def test_food_airdropped_is_aid() -> None:
     [drop] = events("Jordan airdropped food into Gaza on Monday.")
     assert (drop.event, drop.actor, drop.recipient) == ("AID", ("JOR",), ("PSE",))
+
+
+def test_controls_imposed_on_operations_coerce_and_on_exports_sanction() -> None:
+    [controls] = events("Ankara in the last few years imposed onerous controls on U.S. operations from the base.")
+    assert (controls.event, controls.mode, controls.actor, controls.recipient) == (
+        "COERCE", "restrict", ("TUR",), ("USA",))
+    [exports] = events("China imposed export controls on gallium sold to the United States.")
+    assert (exports.event, exports.recipient) == ("SANCTION", ("USA",))

@@ -214,6 +214,8 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
         reading = _reading_for_subject(t, pred, reading)
         if pred.lemma in LEAVING_VERBS and reading.event == "RETREAT":
             reading = _withdrawal_reading(t, res, reading)
+        if pred.pos == "verb" and reading.event == "COERCE" and _on_trade(t):
+            reading = Reading("SANCTION", None, ("economic",))  # 'imposed export controls': a cut in trade
         if pred.pos == "verb" and reading.event == "ACCUSE" and _regret_for(t):
             reading = Reading("CONCEDE", None, reading.context)  # 'expressed regrets for the wounds': an apology
         if pred.pos == "verb" and reading.event == "REQUEST" and _asks_forgiveness(t):
@@ -878,6 +880,20 @@ TIES_LEFT = frozenset({"talk", "talks", "negotiation", "dialogue", "meeting", "s
                        "treaty", "agreement", "accord", "pact", "deal", "convention", "framework", "alliance",
                        "partnership", "coalition", "arrangement", "organisation", "organization", "bloc", "union",
                        "court", "council", "commission", "body", "grouping", "membership", "mediation", "protocol"})
+
+
+TRADE_WORDS = frozenset({"export", "import", "trade", "investment"})
+
+
+def _on_trade(verb: Token) -> bool:
+    """Controls, limits or restrictions on exports, imports or trade ('imposed export controls on X') cut back an
+    exchange between states (SANCTION), unlike controls on people or operations (COERCE)."""
+    obj = _object_of(verb)
+    if obj is None:
+        return False
+    on = [o for t in (obj, verb) for _p, o in A.prep_objects(t, ("on",))]  # 'new curbs on chip exports'
+    return any(c.lemma_.lower() in TRADE_WORDS and c.dep_ in ("compound", "amod", "nmod") for c in obj.children) \
+        or any(o.lemma_.lower() in TRADE_WORDS for o in on)
 
 
 CANCELLED_CONTACTS = frozenset({"visit", "trip", "tour", "talk", "talks", "meeting", "summit", "negotiation",
