@@ -1151,3 +1151,15 @@ def test_controls_imposed_on_operations_coerce_and_on_exports_sanction() -> None
         "COERCE", "restrict", ("TUR",), ("USA",))
     [exports] = events("China imposed export controls on gallium sold to the United States.")
     assert (exports.event, exports.recipient) == ("SANCTION", ("USA",))
+
+
+def test_what_targets_a_state_and_material_backing() -> None:
+    [bill] = events("A U.S. Senate committee passed legislation Wednesday targeting Turkey.")
+    assert (bill.event, bill.actor, bill.recipient) == ("THREATEN", ("USA",), ("TUR",))  # a bill: not yet in force
+    [sanctions] = events("New U.S. sanctions targeting Russian banks took effect on Monday.")
+    assert (sanctions.event, sanctions.actor, sanctions.recipient) == ("SANCTION", ("USA",), ("RUS",))
+    assert ("ASSAULT", ("RUS",), ("UKR",)) in summary(events("Russian missiles targeting Kyiv were shot down."))
+    [backing] = events("Ankara's military backing of the Libyan government averted its defeat.")
+    assert (backing.event, backing.actor, backing.recipient) == ("AID", ("TUR",), ("LBY",))
+    [hint] = events("Beijing has hinted that it could retaliate with tariffs on German and Italian vehicles.")
+    assert (hint.event, hint.actor) == ("THREATEN", ("CHN",))

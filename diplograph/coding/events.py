@@ -214,6 +214,10 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
         reading = _reading_for_subject(t, pred, reading)
         if pred.lemma in LEAVING_VERBS and reading.event == "RETREAT":
             reading = _withdrawal_reading(t, res, reading)
+        if pred.pos == "noun" and reading.event == "SUPPORT" and _material_backing(t):
+            reading = Reading("AID", None, reading.context + _material_backing(t))  # 'military backing of X'
+        if pred.pos == "verb" and pred.lemma == "target" and (aimed := _aimed_by_text(t)) is not None:
+            reading = aimed  # 'legislation targeting Turkey': a threat of sanctions, not an attack
         if pred.pos == "verb" and reading.event == "COERCE" and _on_trade(t):
             reading = Reading("SANCTION", None, ("economic",))  # 'imposed export controls': a cut in trade
         if pred.pos == "verb" and reading.event == "ACCUSE" and _regret_for(t):
@@ -452,8 +456,15 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None, res: Resolution
             return False  # 'X and Y spoke by phone' needs no 'with'
     if pred.complement_needs_modal:
         comp = A.child(verb, "ccomp")
+        if comp is not None and pred.reading.event == "THREATEN":  # 'hinted that it could retaliate'
+            return _may_act(comp)
         return comp is not None and _obliges(comp)
     return True
+
+
+def _may_act(verb: Token) -> bool:
+    """'... that it could retaliate', '... would respond': a clause of what someone may or will do."""
+    return any(c.dep_ == "aux" and c.lower_ in ("could", "would", "might", "may", "will", "'ll") for c in verb.children)
 
 
 def _phrase_words(head: Token) -> set[str]:
@@ -882,6 +893,34 @@ TIES_LEFT = frozenset({"talk", "talks", "negotiation", "dialogue", "meeting", "s
                        "court", "council", "commission", "body", "grouping", "membership", "mediation", "protocol"})
 
 
+MATERIAL_KINDS = {"military": "military", "financial": "economic", "economic": "economic",
+                  "humanitarian": "human_security"}
+
+
+def _material_backing(noun: Token) -> tuple[str, ...]:
+    """'military backing', 'financial support': material help is AID (the manual), not verbal support."""
+    return tuple(MATERIAL_KINDS[c.lower_] for c in noun.children if c.dep_ == "amod" and c.lower_ in MATERIAL_KINDS)
+
+
+DRAFTS = frozenset({"legislation", "bill", "draft", "proposal", "resolution", "amendment", "motion"})
+IN_FORCE = frozenset({"sanction", "sanctions", "measure", "measures", "tariff", "tariffs", "restriction",
+                      "restrictions", "ban", "law", "order", "decree", "embargo"})
+
+
+def _aimed_by_text(verb: Token) -> Reading | None:
+    """What a text or measure 'targeting X' does: a bill or draft threatens (THREATEN), sanctions or a law in force
+    cut back (SANCTION); troops or missiles targeting X stay an attack (None)."""
+    doer = verb.head if verb.dep_ == "acl" else A.subject(verb)[0]
+    if doer is None:
+        return None
+    lemma = doer.lemma_.lower()
+    if lemma in DRAFTS:
+        return Reading("THREATEN", None, ("economic",))
+    if lemma in IN_FORCE:
+        return Reading("SANCTION", None, ("economic",))
+    return None
+
+
 TRADE_WORDS = frozenset({"export", "import", "trade", "investment"})
 
 
@@ -1126,6 +1165,8 @@ def _noun_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
     objects = A.prep_objects(phrase, RECIPIENT_PREPS + ("of",))
     if phrase is not noun:
         objects = A.prep_objects(noun, RECIPIENT_PREPS + ("of",)) + objects
+    objects += [("target", obj) for v in noun.children if v.dep_ == "acl" and v.lemma_.lower() in AIMING_VERBS
+                for obj in v.children if obj.dep_ == "dobj"]  # 'sanctions targeting Russian banks'
     movers = _forces_that_move(trig, objects, res) if not actor and not orgs else []
     if movers:  # 'the withdrawal of Israeli troops from Gaza': the troops' state withdraws
         actor, method = movers, "parse"
@@ -1149,6 +1190,7 @@ def _noun_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
     return actor, recipient, orgs, method
 
 
+AIMING_VERBS = frozenset({"target", "hit", "cover", "affect", "penalize", "penalise", "punish"})
 FORCE_WORDS = frozenset({"troop", "soldier", "force", "army", "peacekeeper", "contingent", "battalion", "unit",
                          "marine", "navy", "warship", "fleet", "militia", "personnel"})
 
