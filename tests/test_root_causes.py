@@ -1163,3 +1163,9 @@ def test_what_targets_a_state_and_material_backing() -> None:
     assert (backing.event, backing.actor, backing.recipient) == ("AID", ("TUR",), ("LBY",))
     [hint] = events("Beijing has hinted that it could retaliate with tariffs on German and Italian vehicles.")
     assert (hint.event, hint.actor) == ("THREATEN", ("CHN",))
+
+
+def test_speaking_to_officials_of_another_party_is_consulting_them() -> None:
+    [talk] = events("The Dutch defense minister spoke to NATO and EU military chiefs in Paris on Tuesday.")
+    assert (talk.event, talk.actor, set(talk.recipient)) == ("CONSULT", ("NLD",), {"NATO", "EU"})
+    assert events("Putin spoke to reporters in Moscow.") == []
