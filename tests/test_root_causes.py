@@ -1169,3 +1169,14 @@ def test_speaking_to_officials_of_another_party_is_consulting_them() -> None:
     [talk] = events("The Dutch defense minister spoke to NATO and EU military chiefs in Paris on Tuesday.")
     assert (talk.event, talk.actor, set(talk.recipient)) == ("CONSULT", ("NLD",), {"NATO", "EU"})
     assert events("Putin spoke to reporters in Moscow.") == []
+
+
+def test_letting_inspectors_or_aid_in_is_retreat_access_and_a_warning_of_sanctions_a_threat() -> None:
+    [inspectors] = events("Iran allowed inspectors from the International Atomic Energy Agency into the Fordow "
+                          "enrichment site on Tuesday.")
+    assert (inspectors.event, inspectors.mode, inspectors.actor, inspectors.recipient) == (
+        "RETREAT", "access", ("IRN",), ("IAEA",))
+    [trucks] = events("Israeli authorities allowed 120 aid trucks into Gaza on Sunday.")
+    assert (trucks.event, trucks.mode) == ("RETREAT", "access")
+    [warning] = events("The United States warned on Thursday that it would impose sanctions on Georgian officials.")
+    assert (warning.event, warning.actor, warning.recipient) == ("THREATEN", ("USA",), ("GEO",))

@@ -214,6 +214,8 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
         reading = _reading_for_subject(t, pred, reading)
         if pred.lemma in LEAVING_VERBS and reading.event == "RETREAT":
             reading = _withdrawal_reading(t, res, reading)
+        if pred.pos == "verb" and pred.lemma in ("allow", "permit", "let") and _let_in(t):
+            reading = Reading("RETREAT", "access", reading.context)  # 'allowed IAEA inspectors into the site'
         if pred.pos == "noun" and reading.event == "SUPPORT" and _material_backing(t):
             reading = Reading("AID", None, reading.context + _material_backing(t))  # 'military backing of X'
         if pred.pos == "verb" and pred.lemma == "target" and (aimed := _aimed_by_text(t)) is not None:
@@ -891,6 +893,22 @@ TIES_LEFT = frozenset({"talk", "talks", "negotiation", "dialogue", "meeting", "s
                        "treaty", "agreement", "accord", "pact", "deal", "convention", "framework", "alliance",
                        "partnership", "coalition", "arrangement", "organisation", "organization", "bloc", "union",
                        "court", "council", "commission", "body", "grouping", "membership", "mediation", "protocol"})
+
+
+ADMITTED = frozenset({"inspector", "observer", "monitor", "peacekeeper", "aid", "truck", "convoy", "worker",
+                      "journalist", "investigator", "team", "mission", "delegation", "agency", "shipment", "supply",
+                      "food", "fuel", "medicine", "expert"})
+
+
+def _let_in(verb: Token) -> bool:
+    """'allowed inspectors into the site', 'let 120 aid trucks into Gaza', 'allowed UN monitors to enter': letting
+    observers, peacekeepers or aid in is RETREAT access (the manual), not a concession in words."""
+    obj = A.child(verb, "dobj")
+    if obj is None or obj.lemma_.lower() not in ADMITTED:
+        return False
+    entering = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in ("enter", "visit",
+                                                                                                    "reach", "access")]
+    return bool(A.prep_objects(verb, ("into", "in", "to")) or A.prep_objects(obj, ("into",)) or entering)
 
 
 MATERIAL_KINDS = {"military": "military", "financial": "economic", "economic": "economic",
@@ -1953,6 +1971,8 @@ def _promise_of_harm(trig: Trigger) -> Reading:
         return trig.reading
     heads = {c.i for c in _complements(trig.token)}
     content = [inner for inner in trig.absorbed if inner.token.i in heads]  # the complement's own head only
+    if not content:  # 'warned that it would impose sanctions': the event noun the complement's verb acts on
+        content = [inner for inner in trig.absorbed if inner.token.head.i in heads and inner.token.dep_ == "dobj"]
     if content and content[0].reading.event in HARM and trig.pred.lemma in DECISIONS:
         return content[0].reading  # 'EU ministers agreed to sanction Iranian judges': the decision is the act
     if content and content[0].reading.event in HARM:
