@@ -1180,3 +1180,13 @@ def test_letting_inspectors_or_aid_in_is_retreat_access_and_a_warning_of_sanctio
     assert (trucks.event, trucks.mode) == ("RETREAT", "access")
     [warning] = events("The United States warned on Thursday that it would impose sanctions on Georgian officials.")
     assert (warning.event, warning.actor, warning.recipient) == ("THREATEN", ("USA",), ("GEO",))
+
+
+def test_an_order_to_the_states_own_organs_is_the_act_ordered() -> None:
+    [dropped] = events("Egypt's public prosecutor ordered charges dropped against 15 journalists.")
+    assert (dropped.event, dropped.actor) == ("CONCEDE", ("EGY",))
+    [sealed] = events("The government of the Central African Republic has ordered its military to immediately "
+                      "seal border areas.")
+    assert (sealed.event, sealed.actor) == ("COERCE", ("CAF",))
+    [demand] = events("Trump ordered Iran to stop enrichment.")  # an order to another state is a demand
+    assert (demand.event, demand.recipient) == ("REQUEST", ("IRN",))

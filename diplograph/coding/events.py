@@ -374,7 +374,14 @@ def _object_of(verb: Token) -> Token | None:
         return verb.head
     if found is not None and found.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
         return verb.head  # 'the grain deal that Russia and Ukraine signed': the deal
+    if found is None and verb.tag_ in ("VBN", "VBD") and verb.dep_ in ("ccomp", "xcomp", "oprd") \
+            and verb.head.lemma_.lower() in ORDERS:
+        return A.child(verb, "nsubj")  # 'ordered charges dropped': the charges are dropped
     return found
+
+
+# Verbs of ordering: what a state's authority orders its own organs to do is that act (_promise_of_harm).
+ORDERS = frozenset({"order", "instruct", "direct"})
 
 
 def _object_lemma(verb: Token, pred: Predicate | None = None) -> str | None:
@@ -1967,6 +1974,11 @@ def _promise_of_harm(trig: Trigger) -> Reading:
         return Reading("THREATEN", None, trig.reading.context)  # 'warned that bases would be at risk if ...'
     if trig.pred.lemma in PROMISES and _consequences_named(trig.token):  # warnings included
         return Reading("THREATEN", None, trig.reading.context)  # 'vowed to take countermeasures against X'
+    if trig.pred.lemma in ORDERS and trig.absorbed and _orders_its_own(trig.token):
+        heads = {c.i for c in _complements(trig.token)}
+        ordered = [inner for inner in trig.absorbed if inner.token.i in heads]
+        if ordered:  # 'ordered its military to seal border areas', 'ordered charges dropped': the act ordered
+            return ordered[0].reading
     if trig.pred.lemma not in PROMISES or not trig.absorbed:
         return trig.reading
     heads = {c.i for c in _complements(trig.token)}
@@ -1978,6 +1990,24 @@ def _promise_of_harm(trig: Trigger) -> Reading:
     if content and content[0].reading.event in HARM:
         return Reading("THREATEN", None, trig.reading.context)
     return trig.reading
+
+
+OWN_ORGANS = frozenset({"police", "military", "judiciary", "government", "legislature"})
+
+
+def _orders_its_own(verb: Token) -> bool:
+    """An order given to no one named ('ordered charges dropped', 'ordered the release of') or to the state's own
+    organs ('ordered its military to seal the border', 'ordered troops to withdraw'), not a demand on another."""
+    told = A.child(verb, "dobj", "dative")
+    if told is None:
+        return True
+    own = any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her") for c in told.children)
+    from diplograph.actors.gazetteer import default_gazetteer
+
+    sectors = default_gazetteer().sectors
+    organ = sectors.get(told.lower_) or sectors.get(told.lemma_.lower())
+    return own or (organ in OWN_ORGANS
+                   and not any(c.dep_ in ("poss", "amod", "compound") and c.pos_ == "PROPN" for c in told.children))
 
 
 CONSEQUENCES = frozenset({"consequence", "countermeasure", "countermeasures", "retaliate", "retaliation",
