@@ -1983,8 +1983,9 @@ def _promise_of_harm(trig: Trigger) -> Reading:
         return trig.reading
     heads = {c.i for c in _complements(trig.token)}
     content = [inner for inner in trig.absorbed if inner.token.i in heads]  # the complement's own head only
-    if not content:  # 'warned that it would impose sanctions': the event noun the complement's verb acts on
-        content = [inner for inner in trig.absorbed if inner.token.head.i in heads and inner.token.dep_ == "dobj"]
+    if not content:  # 'warned that it would impose sanctions': the event noun the complement's verb carries out
+        content = [inner for inner in trig.absorbed if inner.token.head.i in heads and inner.token.dep_ == "dobj"
+                   and inner.token.head.lemma_.lower() in CARRYING_OUT]  # not 'agreed to postpone the protest'
     if content and content[0].reading.event in HARM and trig.pred.lemma in DECISIONS:
         return content[0].reading  # 'EU ministers agreed to sanction Iranian judges': the decision is the act
     if content and content[0].reading.event in HARM:
@@ -2010,6 +2011,8 @@ def _orders_its_own(verb: Token) -> bool:
                    and not any(c.dep_ in ("poss", "amod", "compound") and c.pos_ == "PROPN" for c in told.children))
 
 
+CARRYING_OUT = frozenset({"impose", "take", "launch", "carry", "stage", "conduct", "hold", "use", "deploy",
+                          "introduce", "apply", "adopt", "slap", "levy", "begin", "start", "mount", "order"})
 CONSEQUENCES = frozenset({"consequence", "countermeasure", "countermeasures", "retaliate", "retaliation",
                           "reprisal", "respond", "response"})
 COUNTER_MEASURES = frozenset({"measure", "step", "action"})
