@@ -157,7 +157,7 @@ def test_sigkill_at_random_moments_loses_and_duplicates_nothing(
     db = tmp_path / "round-0.duckdb"
     while kills < TRIALS:
         attempts += 1
-        assert attempts < TRIALS * 3, f"only {kills} kills landed in {attempts} tries"
+        assert attempts < TRIALS * 6, f"only {kills} kills landed in {attempts} tries"
         child = start(script, data, db, rng.choice([1, 1, 2, 4]))
         if rng.random() < 0.25:  # any moment of its life: start-up, creating and migrating the store, writing
             time.sleep(rng.uniform(0.0, lifetime))
@@ -168,6 +168,8 @@ def test_sigkill_at_random_moments_loses_and_duplicates_nothing(
         if landed:
             child.send_signal(signal.SIGKILL)
             kills += 1
+        else:  # it finished first: its life is shorter than the calibration run's (a less busy machine), aim earlier
+            lifetime, writing = lifetime * 0.8, writing * 0.8
         out, err = child.communicate(timeout=30)
         assert landed or child.returncode == 0, err
         stored = contents(db, shared=False)
