@@ -15,19 +15,18 @@ from typing import TYPE_CHECKING
 from diplograph import ontology
 from diplograph.coding import args as A
 from diplograph.coding.args import REPORTING
-from diplograph.coding.context import DocContext
+from diplograph.coding.context import LOCATION_PREPS, DocContext
 from diplograph.coding.features import event_features, list_item_features
 from diplograph.coding.lexicon import Lexicon, Predicate, Reading
-from diplograph.model import DateRef
+from diplograph.model import DateRef, Location
 from diplograph.nlp.dates import iter_bounds
-from diplograph.nlp.resolve import ActorSpan, Resolution
+from diplograph.nlp.resolve import ORGAN_SECTORS, ActorSpan, Resolution
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 RECIPIENT_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "from", "over", "upon", "for",
                    "between", "in", "near", "around", "off", "inside")
-LOCATION_PREPS = frozenset({"in", "at", "near", "outside", "throughout", "across", "inside"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "should", "ought"})  # 'should use sanctions': advice
 INTENT = frozenset({"plan", "intend", "expect", "hope", "want", "prepare", "aim", "ready", "willing", "schedule",
@@ -216,8 +215,8 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
             reading = _withdrawal_reading(t, res, reading)
         if pred.pos == "verb" and pred.lemma in ("allow", "permit", "let") and _let_in(t):
             reading = Reading("RETREAT", "access", reading.context)  # 'allowed IAEA inspectors into the site'
-        if pred.pos == "noun" and reading.event == "SUPPORT" and _material_backing(t):
-            reading = Reading("AID", None, reading.context + _material_backing(t))  # 'military backing of X'
+        if pred.pos == "noun" and reading.event == "SUPPORT" and (kinds := _material_backing(t)):
+            reading = Reading("AID", None, reading.context + kinds)  # 'military backing of X'
         if pred.pos == "verb" and pred.lemma == "target" and (aimed := _aimed_by_text(t)) is not None:
             reading = aimed  # 'legislation targeting Turkey': a threat of sanctions, not an attack
         if pred.pos == "verb" and reading.event == "COERCE" and _on_trade(t):
@@ -473,7 +472,12 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None, res: Resolution
 
 def _may_act(verb: Token) -> bool:
     """'... that it could retaliate', '... would respond': a clause of what someone may or will do."""
-    return any(c.dep_ == "aux" and c.lower_ in ("could", "would", "might", "may", "will", "'ll") for c in verb.children)
+    return _has_aux(verb, ("could", "would", "might", "may", "will", "'ll"))
+
+
+def _has_aux(verb: Token, words: tuple[str, ...]) -> bool:
+    """Whether the verb has one of these auxiliaries ('would', 'must', ...)."""
+    return any(c.dep_ == "aux" and c.lower_ in words for c in verb.children)
 
 
 def _phrase_words(head: Token) -> set[str]:
@@ -518,7 +522,7 @@ def _names_someone(head: Token) -> bool:
 
 def _obliges(verb: Token) -> bool:
     """'X must ...', 'X should ...', 'X needs to ...', 'X has to ...': the clause states an obligation."""
-    if any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children):
+    if _has_aux(verb, ("must", "should")):
         return True
     return verb.lemma_.lower() in ("need", "have") and A.child(verb, "xcomp") is not None
 
@@ -678,7 +682,7 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
         roles = Roles(roles.recipient, roles.actor, roles.orgs, roles.actor_method, False, roles.quoted)
     aux, conditional = modality(trig.token)
     prepared = any(v.lemma_.lower() in ("prepare", "poise", "ready", "mass") for v in _verb_chain(trig.token)[1:])
-    reading = adjust_reading(_promise_of_harm(trig), aux, conditional, prepared)
+    reading = adjust_reading(_promise_of_harm(trig, res), aux, conditional, prepared)
     if reading.event == "REJECT" and trig.reading.event != "REJECT":
         aux = None  # the negation is read into the type
     reading = Reading(reading.event, reading.mode, _contexts(reading, trig.token))
@@ -1543,7 +1547,7 @@ def _fallback_actor(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext,
     return [], "none"
 
 
-STATE_AGENCIES = frozenset({"police", "military", "judiciary", "government", "legislature", "foreign_ministry"})
+STATE_AGENCIES = ORGAN_SECTORS | {"foreign_ministry"}
 
 
 MISSION_WORDS = frozenset({"embassy", "consulate", "mission", "legation"})
@@ -1566,7 +1570,7 @@ def _embassies_at(token: Token, res: Resolution) -> list[ActorSpan]:
     for t in (token, verb):
         if t is None:
             continue
-        for _prep, obj in A.prep_objects(t, tuple(LOCATION_PREPS | {"outside", "near", "at", "to", "on"})):
+        for _prep, obj in A.prep_objects(t, tuple(LOCATION_PREPS | {"to", "on"})):
             owners = [s for s in A.spans_in(A.walk(obj, A.NP_CORE | {"prep", "pobj"}), res)
                       if s.states and _embassy_owner(s, res)]
             if owners:
@@ -1683,19 +1687,30 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
 ACTS_ON_THE_PLACE = frozenset({"ASSAULT", "RETREAT", "COERCE", "MOBILIZE"})
 
 
+def _city_or_region(trig: Trigger, res: Resolution,
+                    context: tuple[tuple[str, ...], ...]) -> tuple[Location, str, str] | None:
+    """The city or region of the places gazetteer the event happens in (or its reporters speak from), with its
+    state and kind; None for a whole country, which the actor dictionaries already name."""
+    from diplograph.geo.locate import locate_reported
+
+    place = locate_reported(res.doc, trig.token.i, res, trig.reading.event, context)
+    if place is None or place.kind not in ("city", "region") or not place.country:
+        return None
+    return place, place.country, place.kind
+
+
 def _state_of_place(trig: Trigger, res: Resolution) -> list[ActorSpan]:
     """The state of the city or region the event happens in, by the places gazetteer (a city stands for its state;
     guidelines): for a state's organ that the text ties to no state ('authorities imposed a curfew in Imphal')."""
-    from diplograph.geo.locate import locate_reported
-
-    place = locate_reported(res.doc, trig.token.i, res, trig.reading.event, ())
-    if place is None or place.kind not in ("city", "region") or not place.country:
+    found = _city_or_region(trig, res, ())
+    if found is None:
         return []
+    place, country, kind = found
     named = res.doc.char_span(place.evidence.start, place.evidence.end, alignment_mode="expand") \
         if place.evidence is not None else None
     if named is None:
-        return [ActorSpan.from_context(trig.token.i, place.country, f"the state of {place.name}, where it happened")]
-    return [ActorSpan(named.start, named.end, place.country, "state", place.kind, None, None, "places",
+        return [ActorSpan.from_context(trig.token.i, country, f"the state of {place.name}, where it happened")]
+    return [ActorSpan(named.start, named.end, country, "state", kind, None, None, "places",
                       f"the state of {place.name}, where it happened")]
 
 
@@ -1703,13 +1718,11 @@ def _struck_abroad(trig: Trigger, res: Resolution, actor_codes: set[str]) -> Act
     """The state of the city or region an attack lands in (or a withdrawal, arrest or deployment happens in), when
     it is not the actor's own (a city stands for its state; guidelines). Only cities and regions: a state named as
     a place is already a party or a venue."""
-    from diplograph.geo.locate import locate_reported
-
-    context = (tuple(sorted(actor_codes)),)
-    place = locate_reported(res.doc, trig.token.i, res, trig.reading.event, context)
-    if place is None or place.kind not in ("city", "region") or not place.country or place.country in actor_codes:
+    found = _city_or_region(trig, res, (tuple(sorted(actor_codes)),))
+    if found is None or found[1] in actor_codes:
         return None
-    return ActorSpan.from_context(trig.token.i, place.country, f"the state of {place.name}, where it happened")
+    place, country, _kind = found
+    return ActorSpan.from_context(trig.token.i, country, f"the state of {place.name}, where it happened")
 
 
 # Verbal acts are aimed at someone: without a named recipient, the other party of the discussion.
@@ -1961,20 +1974,20 @@ def _conditional_complement(verb: Token) -> bool:
         if any(t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in comp.subtree):
             return True
         subj, _ = A.subject(comp)
-        will = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in comp.children)
-        if will and subj is not None and any(d.lower_ == "any" and d.dep_ == "det" for d in subj.children):
+        whatever = subj is not None and any(d.lower_ == "any" and d.dep_ == "det" for d in subj.children)
+        if whatever and _has_aux(comp, ("will", "would", "'ll")):
             return True
     return False
 
 
-def _promise_of_harm(trig: Trigger) -> Reading:
+def _promise_of_harm(trig: Trigger, res: Resolution) -> Reading:
     """'vowed to fight', 'pledged to retaliate', 'warned that it would retaliate': a promise or warning whose
     content is harm is a threat."""
     if trig.pred.lemma in WARNINGS and _conditional_complement(trig.token):
         return Reading("THREATEN", None, trig.reading.context)  # 'warned that bases would be at risk if ...'
     if trig.pred.lemma in PROMISES and _consequences_named(trig.token):  # warnings included
         return Reading("THREATEN", None, trig.reading.context)  # 'vowed to take countermeasures against X'
-    if trig.pred.lemma in ORDERS and trig.absorbed and _orders_its_own(trig.token):
+    if trig.pred.lemma in ORDERS and trig.absorbed and _orders_its_own(trig.token, res):
         heads = {c.i for c in _complements(trig.token)}
         ordered = [inner for inner in trig.absorbed if inner.token.i in heads]
         if ordered:  # 'ordered its military to seal border areas', 'ordered charges dropped': the act ordered
@@ -1993,21 +2006,14 @@ def _promise_of_harm(trig: Trigger) -> Reading:
     return trig.reading
 
 
-OWN_ORGANS = frozenset({"police", "military", "judiciary", "government", "legislature"})
-
-
-def _orders_its_own(verb: Token) -> bool:
+def _orders_its_own(verb: Token, res: Resolution) -> bool:
     """An order given to no one named ('ordered charges dropped', 'ordered the release of') or to the state's own
     organs ('ordered its military to seal the border', 'ordered troops to withdraw'), not a demand on another."""
     told = A.child(verb, "dobj", "dative")
     if told is None:
         return True
     own = any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her") for c in told.children)
-    from diplograph.actors.gazetteer import default_gazetteer
-
-    sectors = default_gazetteer().sectors
-    organ = sectors.get(told.lower_) or sectors.get(told.lemma_.lower())
-    return own or (organ in OWN_ORGANS
+    return own or (res.sector_of(told) in ORGAN_SECTORS
                    and not any(c.dep_ in ("poss", "amod", "compound") and c.pos_ == "PROPN" for c in told.children))
 
 
@@ -2025,8 +2031,8 @@ def _consequences_named(warning: Token) -> bool:
         lemma = t.lemma_.lower()
         if lemma in CONSEQUENCES or (lemma == "target" and t.dep_ == "attr"):  # "would be a legitimate target"
             return True
-        if lemma in COUNTER_MEASURES and t.dep_ == "dobj" and t.head.lemma_.lower() == "take" and any(
-                c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in t.head.children):
+        if lemma in COUNTER_MEASURES and t.dep_ == "dobj" and t.head.lemma_.lower() == "take" \
+                and _has_aux(t.head, ("will", "would", "'ll")):
             return True
     return False
 

@@ -34,9 +34,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from diplograph.actors.gazetteer import Person
-from diplograph.coding.context import FRAME_OPENING, OPENING_PLACE_PREPS
+from diplograph.coding.context import FRAME_OPENING, LOCATION_PREPS, OPENING_PLACE_PREPS
 from diplograph.nlp.entities import ORG_WORDS
-from diplograph.nlp.resolve import ANY_INSTITUTION, GOVERNMENT_WORDS, NAME_TITLES, NAMED_INSTITUTIONS, TITLE_OFFICES
+from diplograph.nlp.resolve import (
+    ANY_INSTITUTION,
+    GOVERNMENT_WORDS,
+    NAME_TITLES,
+    NAMED_INSTITUTIONS,
+    ORGAN_SECTORS,
+    TITLE_OFFICES,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -124,10 +131,6 @@ def _cue(sent: range, words: list[str], lowers: list[str], currency: list[int], 
     return _organ_in_a_place(sent, words, lowers, gaz)
 
 
-ORGAN_SECTORS = frozenset({"police", "military", "judiciary", "government", "legislature"})
-PLACE_PREPS = frozenset({"in", "at", "near", "across", "outside", "inside", "throughout"})
-
-
 def _organ_in_a_place(sent: range, words: list[str], lowers: list[str], gaz: Gazetteer) -> str:
     """An organ of a state ('police', 'troops', 'a court') and a city or region of the places gazetteer after a
     preposition of place ('Police in Istanbul detained ...'): the state is the place's (coding, _state_of_place)."""
@@ -137,7 +140,7 @@ def _organ_in_a_place(sent: range, words: list[str], lowers: list[str], gaz: Gaz
 
     known = places()
     for i in sent:
-        if lowers[i] in PLACE_PREPS and i + 1 < sent.stop and words[i + 1][:1].isupper() \
+        if lowers[i] in LOCATION_PREPS and i + 1 < sent.stop and words[i + 1][:1].isupper() \
                 and known.lookup(words[i + 1]):
             return f"place '{words[i]} {words[i + 1]}'"
     return ""

@@ -102,6 +102,10 @@ class ActorSpan:
         return ()
 
 
+# Sectors of a state's own organs: what they do in a place is that place's state's doing (coding, relevance).
+ORGAN_SECTORS = frozenset({"police", "military", "judiciary", "government", "legislature"})
+
+
 @dataclass
 class Resolution:
     doc: Doc
