@@ -19,6 +19,13 @@ def summary(found: list[Event]) -> set[tuple[str, tuple[str, ...], tuple[str, ..
     return {(e.event, e.actor, e.recipient) for e in found}
 
 
+def assert_first_records(expected: dict[str, tuple[object, ...]]) -> None:
+    """Each text's first record starts with the expected (type, actor, recipient), as far as given."""
+    for text, want in expected.items():
+        found = events(text)
+        assert found and (found[0].event, found[0].actor, found[0].recipient)[:len(want)] == want, (text, found)
+
+
 # --- wrong or invented states: venues, self-pairs, armed groups ----------------------------------------------------
 
 
@@ -1076,9 +1083,7 @@ def test_more_acts_of_the_manual_from_fresh_probe_sentences() -> None:
         "Israeli forces sealed off the West Bank city of Nablus on Monday.": ("COERCE", ("ISR",), ("PSE",)),
         "Saudi Arabia deposited $3 billion in Pakistan's central bank on Thursday.": ("AID", ("SAU",), ("PAK",)),
     }
-    for text, want in expected.items():
-        found = events(text)
-        assert found and (found[0].event, found[0].actor, found[0].recipient)[:len(want)] == want, (text, found)
+    assert_first_records(expected)
 
 
 def test_reopening_embassies_regrets_cancelled_trips_terminated_accords_and_boycotts() -> None:
@@ -1094,9 +1099,7 @@ def test_reopening_embassies_regrets_cancelled_trips_terminated_accords_and_boyc
         "Bangladesh's main opposition party boycotted Sunday's general election.": ("PROTEST", ("BGD",)),
         "Russia boycotted the talks with Ukraine.": ("REJECT", ("RUS",), ("UKR",)),
     }
-    for text, want in expected.items():
-        found = events(text)
-        assert found and (found[0].event, found[0].actor, found[0].recipient)[:len(want)] == want, (text, found)
+    assert_first_records(expected)
 
 
 def test_forces_shown_near_another_state_listed_or_joined_by_and() -> None:
