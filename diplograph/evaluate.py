@@ -569,14 +569,29 @@ def _as_dicts(records: Iterable[dict[str, Any] | Event | Measure]) -> Iterator[d
         yield record if isinstance(record, dict) else record_dict(record)
 
 
-def extract_predictions(gold: Gold, *, actors_file: Path | None = None, batch_size: int = 64) -> list[dict[str, Any]]:
-    """Run the extractor over the gold documents and return its records as contract dicts."""
+def extract_predictions(gold: Gold, *, actors_file: Path | None = None, batch_size: int = 64,
+                        min_confidence: float | None = 0.0) -> list[dict[str, Any]]:
+    """Run the extractor over the gold documents and return its records as contract dicts: those `extract` would
+    print at `min_confidence` (None: the default thresholds; 0, the default here: every candidate)."""
+    from diplograph.confidence import one_sentence, passes
     from diplograph.output import record_dict
     from diplograph.pipeline import Extractor
 
     extractor = Extractor(actors_file=actors_file)
     extractions = extractor.extract_documents(gold.documents.values(), batch_size=batch_size)
-    return [record_dict(record) for extraction in extractions for record in extraction.records]
+    return [record_dict(record) for extraction in extractions for record in extraction.records
+            if passes(record, min_confidence, one_sentence(extraction))]
+
+
+def one_sentence_documents(gold: Gold) -> frozenset[str]:
+    """The gold documents of one sentence, as the relevance pass splits them (their events get the sentence
+    threshold)."""
+    from diplograph.actors.gazetteer import default_gazetteer
+    from diplograph.nlp.model import load_nlp
+    from diplograph.nlp.parse import Parser
+
+    parser = Parser(load_nlp(), default_gazetteer())
+    return frozenset(doc_id for doc_id, doc in gold.documents.items() if parser.sentence_count(doc.text) == 1)
 
 
 def held_out(gold: Gold, split: str | Path) -> Gold:
@@ -607,9 +622,9 @@ def evaluate(
     if split is not None:
         gold = held_out(gold, split)
     if predictions is None:
-        records: Iterable[dict[str, Any]] = extract_predictions(gold, actors_file=actors_file)
-    elif isinstance(predictions, str | Path):
-        records = load_predictions(predictions)
-    else:
-        records = _as_dicts(predictions)
-    return score(gold, (r for r in records if passes(r, min_confidence)))
+        return score(gold, extract_predictions(gold, actors_file=actors_file, min_confidence=min_confidence))
+    records = load_predictions(predictions) if isinstance(predictions, str | Path) else _as_dicts(predictions)
+    single: frozenset[str] = frozenset()
+    if reader_threshold(min_confidence, one_sentence=True) != reader_threshold(min_confidence):
+        single = one_sentence_documents(gold)
+    return score(gold, (r for r in records if passes(r, min_confidence, r.get("doc") in single)))

@@ -265,6 +265,8 @@ class Extraction:
     dates: tuple[DateRef, ...] = ()
     quantities: tuple[Quantity, ...] = ()
     sentences: tuple[Sentence, ...] = field(default=())
+    # the sentences as the features count them (the relevance pass's split); None: len(sentences)
+    sentence_count: int | None = None
     features: dict[str, dict[str, float]] = field(default_factory=dict)  # record id -> what the model saw
 
     @property

@@ -115,7 +115,8 @@ class Extractor:
         records: list[Measure] = unique_ids([to_measure(document.id, text, m) for m in measures])
         features = {e.id: group_features(g) for e, g in zip(events, groups, strict=True)}
         sentences = _sentences(parsed, decisions)
-        add_document_features(events, features, len(decisions) if decisions else len(sentences),
+        sentence_count = len(decisions) if decisions else len(sentences)
+        add_document_features(events, features, sentence_count,
                               dated=published is not None, counted=_from_relevant(events, decisions))
         features.update({r.id: m.features for r, m in zip(records, measures, strict=True)})
         if self.model is not None:
@@ -123,7 +124,7 @@ class Extractor:
             records = [replace(r, confidence=self.model.measure_confidence(features[r.id])) for r in records]
         return Extraction(document=document, events=tuple(events), measures=tuple(records),
                           mentions=tuple(res.mentions()), dates=tuple(res.dates), quantities=tuple(res.quantities),
-                          sentences=sentences, features=features)
+                          sentences=sentences, sentence_count=sentence_count, features=features)
 
 
 PARSE_CHOICES = ("relevant", "all")

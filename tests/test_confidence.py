@@ -27,6 +27,7 @@ from diplograph.confidence import (
     default_model,
     default_threshold,
     load,
+    one_sentence,
     passes,
 )
 from diplograph.errors import ConfigError
@@ -41,6 +42,7 @@ SHARED = ROOT.parent / "shared"
 SEED = SHARED / "seed" / "north-korea-new-diplomacy.txt"
 NEWS = SHARED / "corpus" / "voa-stories.jsonl"
 NEWS_STORIES = 8
+SENTENCES = ROOT / "training" / "stories" / "sent-h.jsonl"
 runner = CliRunner()
 
 
@@ -110,11 +112,15 @@ def test_calibration_is_monotone_and_clipped() -> None:
 
 
 def test_a_model_round_trips_and_bad_files_are_clear_errors(tmp_path: Path) -> None:
-    model = ConfidenceModel(LinearModel({"type=AID": 0.5}, -0.2), None, 0.4, {"note": "test"}, 0.6)
+    model = ConfidenceModel(LinearModel({"type=AID": 0.5}, -0.2), None, 0.4, {"note": "test"}, 0.6, 0.3)
     path = tmp_path / "model.json"
     model.save(path)
     back = load(path)
     assert back == model and back.threshold_for("measure") == 0.6 and back.threshold_for("event") == 0.4
+    assert back.threshold_for("event", one_sentence=True) == 0.3 and back.threshold_for("measure", True) == 0.6
+    older = {k: v for k, v in model.to_dict().items() if k != "sentence_threshold"}  # a model of before
+    (tmp_path / "older.json").write_text(json.dumps(older), encoding="utf-8")
+    assert load(tmp_path / "older.json").threshold_for("event", one_sentence=True) == 0.4
     (tmp_path / "bad.json").write_text("{", encoding="utf-8")
     with pytest.raises(ConfigError, match="bad.json: not a confidence model"):
         load(tmp_path / "bad.json")
@@ -208,6 +214,99 @@ def test_extract_prints_what_passes_the_threshold(news_file: Path) -> None:
     assert all(passes(r, None) for r in records) and not all(passes(r, None) for r in everything)
 
 
+def _lone_sentences(path: Path, count: int) -> list[dict[str, Any]]:
+    """One-sentence documents of our own (training/stories/sent-h.jsonl, written for this project)."""
+    docs = [json.loads(line)["doc"] for line in SENTENCES.read_text(encoding="utf-8").splitlines()
+            if line.strip() and "doc" in json.loads(line)][:count]
+    path.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
+    return docs
+
+
+@pytest.fixture(scope="module")
+def sentence_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """40 one-sentence documents and one document of two of those sentences (a story: the stories' threshold)."""
+    path = tmp_path_factory.mktemp("sentences") / "sentences.jsonl"
+    docs = _lone_sentences(path, 40)
+    joined = {"id": "two-sentences", "text": docs[0]["text"] + " " + docs[1]["text"], "published": "2024-05-02"}
+    with path.open("a", encoding="utf-8") as out:
+        out.write(json.dumps(joined) + "\n")
+    return path
+
+
+def _extracted_events(corpus: Path, *options: str) -> list[dict[str, Any]]:
+    result = invoke("extract", str(corpus), "--format", "jsonl", "-q", "--kind", "events", *options)
+    assert result.exit_code == 0, result.stderr
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_a_one_sentence_document_gets_the_sentence_threshold(sentence_corpus: Path) -> None:
+    model = default_model()
+    lone, story = model.sentence_threshold, model.threshold
+    assert lone is not None and 0 < lone < story
+    assert default_threshold("event", one_sentence=True) == lone and default_threshold("measure", True) != lone
+    every = _extracted_events(sentence_corpus, "--min-confidence", "0")
+    shown = _extracted_events(sentence_corpus)
+    expected = [r for r in every if r["confidence"] >= (story if r["doc"] == "two-sentences" else lone)]
+    assert shown == expected
+    assert any(lone <= r["confidence"] < story for r in shown)  # what the lower threshold is for
+    assert any(r["doc"] == "two-sentences" for r in every)
+    assert all(r["confidence"] >= story for r in shown if r["doc"] == "two-sentences")
+    asked = _extracted_events(sentence_corpus, "--min-confidence", str(story))  # a threshold asked for: for all
+    assert asked == [r for r in every if r["confidence"] >= story]
+
+
+def test_store_readers_apply_the_sentence_threshold_as_extract_does(sentence_corpus: Path, tmp_path: Path) -> None:
+    shown = _extracted_events(sentence_corpus)
+    db = tmp_path / "sentences.duckdb"
+    ingested = invoke("ingest", str(sentence_corpus), "--db", str(db), "-q")
+    assert ingested.exit_code == 0, ingested.stderr
+    listed = invoke("events", "--db", str(db), "--format", "jsonl", "--limit", "0")
+    assert listed.exit_code == 0, listed.stderr
+
+    def key(r: dict[str, Any]) -> tuple[Any, ...]:
+        return r["doc"], r["event"], tuple(r["actor"]), tuple(r["recipient"]), r["confidence"]
+
+    assert sorted(map(key, (json.loads(x) for x in listed.stdout.splitlines()))) == sorted(map(key, shown))
+    with Store.open(db) as store:
+        assert store.stats()["events_shown"] == len(shown)
+        store.optimize()  # the dyad index copies what the filter reads
+        for event in (e for e in store.events() if len(e.actor) == 1 and len(e.recipient) == 1):
+            a, b = event.actor[0], event.recipient[0]
+            if a == b:
+                continue
+            pair = [e for e in shown if a in e["actor"] and b in e["recipient"]]
+            timeline = analytics.dyad_timeline(store, a, b, directed=True, count="reports")
+            assert timeline.total.events == len(pair)
+        two = store.extraction("two-sentences")
+        assert two is not None and not one_sentence(two)
+    doc = next(r["doc"] for r in shown if r["doc"] != "two-sentences")
+    show = invoke("show", doc, "--db", str(db))
+    assert show.exit_code == 0 and "below the confidence threshold" not in show.stdout
+
+
+def test_evaluate_scores_a_predictions_file_as_extract_wrote_it(sentence_corpus: Path, tmp_path: Path) -> None:
+    # the written sentences' own gold, cut to the documents of the corpus (one-sentence ones, and the story of two
+    # unannotated: all its records are false)
+    ids = {json.loads(line)["id"] for line in sentence_corpus.read_text(encoding="utf-8").splitlines()}
+    lines = SENTENCES.read_text(encoding="utf-8").splitlines()
+    kept = [line for line in lines[1:] if (json.loads(line).get("doc") or {}).get("id", json.loads(line).get("doc_id"))
+            in ids]
+    extra = [json.dumps({"doc": json.loads(line)}) for line in sentence_corpus.read_text(encoding="utf-8").splitlines()
+             if json.loads(line)["id"] == "two-sentences"]
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("\n".join([lines[0], *kept, *extra]) + "\n", encoding="utf-8")
+    predictions = tmp_path / "pred.jsonl"
+    result = invoke("extract", str(sentence_corpus), "--format", "jsonl", "-q", "--out", str(predictions))
+    assert result.exit_code == 0, result.stderr
+    direct = invoke("evaluate", str(gold), "--json")
+    from_file = invoke("evaluate", str(gold), "--json", "-p", str(predictions))
+    assert direct.exit_code == 0 and from_file.exit_code == 0, (direct.stderr, from_file.stderr)
+    scores = json.loads(direct.stdout)
+    assert scores == json.loads(from_file.stdout)
+    full = scores["event.full"]
+    assert full["tp"] > 0 and full["fp"] > 0
+
+
 # --- the lexicon against the ontology --------------------------------------------------------------------------------
 
 
@@ -255,6 +354,8 @@ def test_training_on_a_small_manifest(tmp_path: Path) -> None:
     model = load(out)
     assert 0 < model.threshold < 1 and model.event.weights and model.info["sources"]["seed.jsonl"]["documents"] == 1
     assert "plover-dev.jsonl" in model.info["held_out_scores"]
+    assert model.sentence_threshold is not None and 0 < model.sentence_threshold < 1  # plover-dev: one sentence each
+    assert "one-sentence documents" in result.stdout
     one_class = tmp_path / "seed-only.toml"  # every candidate right: a constant model, not a crash
     one_class.write_text(f'[[source]]\npath = "{(gold / "seed.jsonl").as_posix()}"\ntune = true\n', encoding="utf-8")
     constant = invoke("train", str(one_class), "--out", str(tmp_path / "constant.json"))

@@ -306,7 +306,7 @@ def extract(
 ) -> None:
     """Extract events and measures without storing anything: records out as contract JSONL, CSV or a table.
     Records below the confidence threshold are left out (--min-confidence 0 prints every candidate)."""
-    from diplograph.confidence import passes, reader_threshold
+    from diplograph.confidence import one_sentence, passes, reader_threshold
 
     reader_threshold(min_confidence)  # a bad value fails before any reading
     inputs = Inputs(paths, published)
@@ -316,7 +316,7 @@ def extract(
     if explain:
         extractions = map(_explained, extractions)
     records = (record for extraction in extractions for record in _selected(extraction, kind)
-               if passes(record, min_confidence))
+               if passes(record, min_confidence, one_sentence(extraction)))
     with _output(out) as stream:
         count = print_records(records, fmt, stream)
     _end(inputs, f"extracted {plural(count, 'record')} from {plural(inputs.documents, 'document')}", quiet=quiet)

@@ -4,8 +4,11 @@ The rules (`diplograph.coding`) propose events and measures and describe each wi
 (`coding/features.py`); a logistic model trained on annotated stories turns the features into a score, and an
 sigmoid fitted on held-out folds (Platt scaling) turns the score into a probability that the record is right (matches an
 annotated record at the full level, as `shared/eval/score.py` decides). `threshold` and `measure_threshold` are
-the default minimum confidences of events and of measures, chosen for precision on annotated stories; readers
-apply them (a reader given a minimum confidence applies that one to both), the store keeps every candidate.
+the default minimum confidences of events and of measures, chosen for precision on annotated stories;
+`sentence_threshold` is the events' default for a document of one sentence (a headline, an item of a sentence
+set), chosen for F1 on such documents: there one sentence is all the document says, and a missed event costs as
+much as a wrong one. Readers apply them (a reader given a minimum confidence applies that one to every record),
+the store keeps every candidate.
 
     model = default_model()
     model.event_confidence({"type=CONSULT": 1.0, ...})   # 0.0 .. 1.0
@@ -84,10 +87,13 @@ class ConfidenceModel:
     threshold: float
     info: dict[str, Any] = field(default_factory=dict)
     measure_threshold: float | None = None  # None: the events' threshold
+    sentence_threshold: float | None = None  # events of a one-sentence document; None: the events' threshold
 
-    def threshold_for(self, kind: str) -> float:
-        if kind == "measure" and self.measure_threshold is not None:
-            return self.measure_threshold
+    def threshold_for(self, kind: str, one_sentence: bool = False) -> float:
+        if kind == "measure":
+            return self.threshold if self.measure_threshold is None else self.measure_threshold
+        if one_sentence and self.sentence_threshold is not None:
+            return self.sentence_threshold
         return self.threshold
 
     def event_confidence(self, features: dict[str, float]) -> float:
@@ -98,7 +104,7 @@ class ConfidenceModel:
 
     def to_dict(self) -> dict[str, Any]:
         return {"version": MODEL_VERSION, "threshold": self.threshold, "measure_threshold": self.measure_threshold,
-                "info": self.info,
+                "sentence_threshold": self.sentence_threshold, "info": self.info,
                 "event": self.event.to_dict(), "measure": self.measure.to_dict() if self.measure else None}
 
     @classmethod
@@ -109,10 +115,14 @@ class ConfidenceModel:
         measure = data.get("measure")
         return cls(LinearModel.from_dict(data["event"]), LinearModel.from_dict(measure) if measure else None,
                    float(data["threshold"]), dict(data.get("info") or {}),
-                   None if data.get("measure_threshold") is None else float(data["measure_threshold"]))
+                   _optional_number(data.get("measure_threshold")), _optional_number(data.get("sentence_threshold")))
 
     def save(self, path: Path) -> None:
         path.write_text(json.dumps(self.to_dict(), indent=1) + "\n", encoding="utf-8")
+
+
+def _optional_number(value: Any) -> float | None:
+    return None if value is None else float(value)
 
 
 PACKAGED = "model.json"
@@ -144,15 +154,16 @@ def default_model() -> ConfidenceModel:
     return load(Path(value) if value else packaged_path())
 
 
-def default_threshold(kind: str = "event") -> float:
+def default_threshold(kind: str = "event", one_sentence: bool = False) -> float:
     """The minimum confidence readers apply to records of `kind` (event or measure) unless told otherwise:
-    $DIPLOGRAPH_MIN_CONFIDENCE, else the model's threshold for that kind (chosen for precision)."""
+    $DIPLOGRAPH_MIN_CONFIDENCE, else the model's threshold for that kind (chosen for precision; for events of a
+    one-sentence document, for F1)."""
     from diplograph import config
 
     value = config.get("min_confidence")
     if value:
         return check_threshold(value, "DIPLOGRAPH_MIN_CONFIDENCE")
-    return default_model().threshold_for(kind)
+    return default_model().threshold_for(kind, one_sentence)
 
 
 def check_threshold(value: object, name: str = "min_confidence") -> float:
@@ -166,16 +177,24 @@ def check_threshold(value: object, name: str = "min_confidence") -> float:
     return number
 
 
-def reader_threshold(min_confidence: float | None, kind: str = "event") -> float:
-    """The threshold a reader applies to records of `kind`: the one asked for, else the default."""
-    return default_threshold(kind) if min_confidence is None else check_threshold(min_confidence)
+def reader_threshold(min_confidence: float | None, kind: str = "event", one_sentence: bool = False) -> float:
+    """The threshold a reader applies to records of `kind` (of a one-sentence document or not): the one asked
+    for, else the default."""
+    return default_threshold(kind, one_sentence) if min_confidence is None else check_threshold(min_confidence)
 
 
-def passes(record: Any, min_confidence: float | None) -> bool:
-    """Whether an Event or Measure (or its contract dict) passes the threshold its kind gets."""
+def passes(record: Any, min_confidence: float | None, one_sentence: bool = False) -> bool:
+    """Whether an Event or Measure (or its contract dict), of a document of one sentence or not, passes the
+    threshold its kind gets."""
     kind = record.get("kind", "event") if isinstance(record, dict) else record.kind
     confidence = record.get("confidence") if isinstance(record, dict) else record.confidence
-    return kept(confidence, reader_threshold(min_confidence, kind))
+    return kept(confidence, reader_threshold(min_confidence, kind, one_sentence))
+
+
+def one_sentence(extraction: Any) -> bool:
+    """Whether an Extraction's document is one sentence (its events get the model's sentence threshold)."""
+    count = extraction.sentence_count
+    return (len(extraction.sentences) if count is None else count) == 1
 
 
 def kept(confidence: float | None, threshold: float) -> bool:

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from diplograph.confidence import Calibration, ConfidenceModel, LinearModel
+from diplograph.confidence import Calibration, ConfidenceModel, LinearModel, one_sentence
 from diplograph.evaluate import Gold, Prediction, Score, evidence_spans, load_gold, match, score
 from diplograph.output import record_dict
 
@@ -51,6 +51,7 @@ class Candidate:
     weight: float = 1.0
     held_out: bool = False
     confidence: float = 0.0
+    one_sentence: bool = False  # its document is one sentence
 
 
 @dataclass
@@ -136,6 +137,7 @@ def label_candidates(source: TrainingSource, extractions: Iterable[Any]) -> list
     by_doc = source.gold.by_document()
     for extraction in extractions:
         doc = extraction.document
+        single = one_sentence(extraction)
         for kind, records in (("event", extraction.events), ("measure", extraction.measures)):
             rows = [record_dict(r) for r in records]
             preds = [Prediction(row, tuple(evidence_spans(row, doc.text) or ())) for row in rows]
@@ -143,7 +145,8 @@ def label_candidates(source: TrainingSource, extractions: Iterable[Any]) -> list
             matched = match(preds, golds, "full")
             for i, (record, row) in enumerate(zip(records, rows, strict=True)):
                 out.append(Candidate(source.path.name, doc.id, kind, extraction.features.get(record.id, {}),
-                                     int(i in matched), row, source.weight, doc.id in source.held_out))
+                                     int(i in matched), row, source.weight, doc.id in source.held_out,
+                                     one_sentence=single))
     return out
 
 
@@ -274,16 +277,24 @@ def fit_kind(cands: Sequence[Candidate], calibrate_on: frozenset[str] = frozense
 
 
 def scores_at(source: TrainingSource, cands: Sequence[Candidate], threshold: float,
-              measure_threshold: float | None = None, kind: str = "event") -> dict[str, Any]:
+              measure_threshold: float | None = None, kind: str = "event",
+              sentence_threshold: float | None = None) -> dict[str, Any]:
     """The scorer's numbers for the source's documents among `cands`, keeping events at or above `threshold`
-    and measures at or above `measure_threshold` (the same, when not given). With kind="measure", `threshold`
-    is the measures' and events are kept as they are."""
+    (those of one-sentence documents at or above `sentence_threshold`, when given) and measures at or above
+    `measure_threshold` (the same, when not given). With kind="measure", `threshold` is the measures' and events
+    are kept as they are."""
     docs = {k.doc for k in cands}
     if kind == "measure":
         limits = {"event": 0.0, "measure": threshold}
     else:
         limits = {"event": threshold, "measure": threshold if measure_threshold is None else measure_threshold}
-    records = [dict(k.record, confidence=k.confidence) for k in cands if k.confidence >= limits[k.kind]]
+
+    def limit(k: Candidate) -> float:
+        if k.kind == "event" and k.one_sentence and sentence_threshold is not None and kind == "event":
+            return sentence_threshold
+        return limits[k.kind]
+
+    records = [dict(k.record, confidence=k.confidence) for k in cands if k.confidence >= limit(k)]
     return score(source.gold.subset(docs), records).to_dict()
 
 
@@ -306,6 +317,62 @@ def choose_threshold(source: TrainingSource, cands: Sequence[Candidate], beta: f
         return numbers["precision"], numbers["recall"]
 
     return _best_threshold(full, beta)
+
+
+def choose_sentence_threshold(sources: Sequence[TrainingSource]) -> float | None:
+    """The events' threshold for one-sentence documents: the best mean of event.full F1 and of the macro-F1 of
+    the first record's type (against the document's first gold event), pooled over the one-sentence documents
+    among every source's training candidates. A sentence set asks both which events a sentence holds and what it
+    codes as, and a missed event costs as much as a wrong one there. None when no source has such documents."""
+    pools = [(s, [k for k in s.candidates if k.kind == "event" and k.one_sentence and not k.held_out])
+             for s in sources]
+    pools = [(s, cands) for s, cands in pools if cands]
+    if not pools:
+        return None
+
+    def objective(t: float) -> float:
+        total = Score()
+        truth: list[str] = []
+        guess: list[str] = []
+        for s, cands in pools:
+            full = scores_at(s, cands, t)["event.full"]
+            total = Score(total.tp + full["tp"], total.fp + full["fp"], total.fn + full["fn"])
+            first_gold, first_kept = _first_types(s, cands, t)
+            truth += first_gold
+            guess += first_kept
+        return (total.f1 + macro_f1(truth, guess)) / 2
+
+    keys = {t: (round(objective(t), 6), t) for t in THRESHOLDS}
+    return max(THRESHOLDS, key=keys.__getitem__)
+
+
+def _first_types(source: TrainingSource, cands: Sequence[Candidate], threshold: float) -> tuple[list[str], list[str]]:
+    """For each document of `cands` with a gold event: its first gold event's type, and the type of its first
+    candidate at or above `threshold` ('' when none is)."""
+    firsts: dict[str, str] = {}
+    for record in source.gold.records:
+        if record.kind == "event":
+            firsts.setdefault(record.doc_id, str(record.fields["event"]))
+    kept: dict[str, str] = {}
+    for k in cands:
+        if k.confidence >= threshold:
+            kept.setdefault(k.doc, str(k.record["event"]))
+    docs = [d for d in dict.fromkeys(k.doc for k in cands) if d in firsts]
+    return [firsts[d] for d in docs], [kept.get(d, "") for d in docs]
+
+
+def macro_f1(truth: Sequence[str], guess: Sequence[str]) -> float:
+    """The mean over the true labels of each label's F1 ('' in `guess`: no answer, wrong for every label)."""
+    labels = sorted(set(truth))
+    if not labels:
+        return 0.0
+    f1s = []
+    for label in labels:
+        tp = sum(1 for t, g in zip(truth, guess, strict=True) if t == g == label)
+        guessed, true = sum(1 for g in guess if g == label), sum(1 for t in truth if t == label)
+        p, r = (tp / guessed if guessed else 0.0), tp / true
+        f1s.append(2 * p * r / (p + r) if p + r else 0.0)
+    return sum(f1s) / len(f1s)
 
 
 def choose_measure_threshold(sources: Sequence[TrainingSource], beta: float = BETA) -> float:
@@ -347,7 +414,8 @@ class TrainReport:
     training: dict[str, Any]
 
     def render(self) -> str:
-        lines = [f"thresholds: events {self.model.threshold}, measures {self.model.measure_threshold}  "
+        lines = [f"thresholds: events {self.model.threshold} (one-sentence documents "
+                 f"{self.model.sentence_threshold}), measures {self.model.measure_threshold}  "
                  f"(C: events {self.model.info.get('event_c')}, measures {self.model.info.get('measure_c')})"]
         for name, block in (("training (out-of-fold)", self.training), ("held out", self.held_out)):
             lines.append(f"{name}:")
@@ -384,10 +452,12 @@ def train(sources: Sequence[TrainingSource], *, beta: float = BETA, tuning_sourc
     tuning_train = [k for k in tuning.candidates if not k.held_out]
     threshold = choose_threshold(tuning, tuning_train, beta)
     measure_threshold = choose_measure_threshold(sources, beta)
-    training = {s.path.name: scores_at(s, [k for k in s.candidates if not k.held_out], threshold, measure_threshold)
+    sentence_threshold = choose_sentence_threshold(sources)
+    training = {s.path.name: scores_at(s, [k for k in s.candidates if not k.held_out], threshold, measure_threshold,
+                                       sentence_threshold=sentence_threshold)
                 for s in sources if any(not k.held_out for k in s.candidates)}
     held: dict[str, Any] = {s.path.name: scores_at(s, [k for k in s.candidates if k.held_out], threshold,
-                                                   measure_threshold)
+                                                   measure_threshold, sentence_threshold=sentence_threshold)
                             for s in sources if any(k.held_out for k in s.candidates)}
     held["reliability"] = reliability([k for k in tuning.candidates if k.held_out and k.kind == "event"])
     info = {
@@ -399,8 +469,10 @@ def train(sources: Sequence[TrainingSource], *, beta: float = BETA, tuning_sourc
                        for kind in ("event", "measure")},
         "event_c": fitted["event"].c, "measure_c": fitted["measure"].c,
         "threshold_beta": beta, "tuned_on": tuning.path.name,
+        "sentence_threshold_rule": "mean of event.full F1 and first-record type macro-F1, one-sentence documents",
         "held_out_scores": {k: v for k, v in held.items() if k != "reliability"},
         "reliability": held["reliability"],
     }
-    model = ConfidenceModel(fitted["event"].model, fitted["measure"].model, threshold, info, measure_threshold)
+    model = ConfidenceModel(fitted["event"].model, fitted["measure"].model, threshold, info, measure_threshold,
+                            sentence_threshold)
     return TrainReport(model, held, training)

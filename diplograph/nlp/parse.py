@@ -71,6 +71,10 @@ class Parser:
             set_entities(doc, self.gazetteer)
         return out
 
+    def sentence_count(self, text: str) -> int:
+        """How many sentences the relevance pass splits `text` into (what `Extraction.sentence_count` holds)."""
+        return sum(1 for _ in self.line_breaks(self.splitter(self.nlp.make_doc(text))).sents)
+
     def _every_sentence(self, text: str, day: dt.date | None) -> list[Decision]:
         """Every sentence kept, split as the relevance pass splits them (punctuation and line breaks), with whether
         the pass would have kept it: what the confidence model reads about a record's document (its sentences,

@@ -16,6 +16,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from diplograph.confidence import one_sentence, passes
 from diplograph.errors import ConfigError
 from diplograph.model import Document, Event, Measure
 from diplograph.ontology import event_quad, event_score
@@ -72,10 +73,21 @@ class Fact:
 
     record: Event | Measure
     doc_hash: str
+    one_sentence: bool = False  # its document is one sentence (events get the sentence threshold)
 
     @property
     def anchor(self) -> str:
         return ("e-" if isinstance(self.record, Event) else "m-") + self.record.id
+
+    def shown(self, min_confidence: float | None = None) -> bool:
+        """Whether a reader at `min_confidence` (None: the default thresholds) shows it."""
+        return passes(self.record, min_confidence, self.one_sentence)
+
+
+def fact_from_row(row: dict[str, Any], kind: str = "events") -> Fact:
+    """A stored event or measure row as a Fact."""
+    record = convert.event_from_row(row) if kind == "events" else convert.measure_from_row(row)
+    return Fact(record, row["doc_hash"], bool(row.get("one_sentence")))
 
 
 @dataclass
@@ -195,8 +207,7 @@ def page_facts(
     found = query(store, sql, params)
     more = len(found) > limit
     rows = found[:limit]
-    convert_row = convert.event_from_row if kind == "events" else convert.measure_from_row
-    facts = [Fact(convert_row(r), r["doc_hash"]) for r in rows]
+    facts = [fact_from_row(r, kind) for r in rows]
     next_cursor = None
     if more and rows:
         last = rows[-1]
@@ -422,7 +433,8 @@ def document_view(store: Store, doc: str) -> DocumentView | None:
         return None
     digest = extraction.document.hash
     records: list[Event | Measure] = [*extraction.events, *extraction.measures]
-    facts = [Fact(r, digest) for r in records]
+    single = one_sentence(extraction)
+    facts = [Fact(r, digest, single) for r in records]
     facts.sort(key=lambda f: (f.record.evidence[0].start if f.record.evidence else -1, f.anchor))
     return DocumentView(extraction.document, digest, facts)
 

@@ -19,8 +19,8 @@ from typing import Any
 from diplograph.errors import ConfigError
 from diplograph.model import Event, Location
 from diplograph.query import rows as query_rows
-from diplograph.query.facts import MAX_LIMIT, Fact, FactFilter
-from diplograph.store import Store, convert
+from diplograph.query.facts import MAX_LIMIT, Fact, FactFilter, fact_from_row
+from diplograph.store import Store
 from diplograph.store.query import confidence_sql
 
 ORDERS = {
@@ -130,7 +130,7 @@ def _reports(store: Store, ids: list[str]) -> dict[str, list[tuple[Fact, dict]]]
         document = {"hash": row["doc_hash"], "id": row["document_id"], "title": row["document_title"],
                     "source": row["document_source"], "url": row["document_url"],
                     "published": row["document_published"]}  # fmt: skip
-        out.setdefault(row["incident"], []).append((Fact(convert.event_from_row(row), row["doc_hash"]), document))
+        out.setdefault(row["incident"], []).append((fact_from_row(row), document))
     return out
 
 

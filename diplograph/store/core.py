@@ -93,6 +93,7 @@ def arrow_schema(table: str) -> Any:
             ("recipient", codes), ("date", text), ("date_start", day), ("date_end", day), ("date_source", text),
             ("rule", text), ("score", pa.float64()), ("evidence", evidence), ("detail", text),
             ("confidence", pa.float64()), ("location", location), ("incident", text), ("shared", pa.bool_()),
+            ("one_sentence", pa.bool_()),
         ],
         "measures": [
             *facts, ("measure", text), ("actor", codes), ("recipient", codes), ("value", pa.float64()),
@@ -624,6 +625,7 @@ class Store:
             mentions=tuple(self.mentions(digest)),
             dates=tuple(self.dates(digest)),
             quantities=tuple(self.quantities(digest)),
+            sentence_count=1 if any(r.get("one_sentence") for r in events) else None,
         )
 
     def relink(self) -> int:

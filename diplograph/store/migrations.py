@@ -257,6 +257,20 @@ _V8_SHARED = _sql(
 )
 
 
+_V9_ONE_SENTENCE = _sql(
+    # Whether an event's document is one sentence: such events get the model's sentence threshold by default
+    # (diplograph.confidence). Events stored before version 9 keep the threshold they had (false): the store did
+    # not keep how many sentences their documents have.
+    "ALTER TABLE events ADD COLUMN one_sentence BOOLEAN DEFAULT false",
+    """
+    CREATE OR REPLACE VIEW event_dyads AS
+    SELECT e.doc_hash, e.id, e.event, e.mode, e.date_start, e.date_end, e.score, a.code AS actor, r.code AS recipient,
+           e.confidence, e.incident, e.one_sentence
+    FROM events e, unnest(e.actor) AS a(code), unnest(e.recipient) AS r(code)
+    """,
+)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, events and measures", _V1_CORE_TABLES),
     Migration(2, "mentions: actor, date and quantity spans of each document", _V2_MENTIONS),
@@ -267,6 +281,8 @@ MIGRATIONS: tuple[Migration, ...] = (
               _V6_LOCATION_INCIDENT),
     Migration(7, "watch state (sources, items seen) and alerts (saved queries, facts reported)", _V7_WATCH_AND_ALERTS),
     Migration(8, "shared: whether an event's incident has other reports", _V8_SHARED),
+    Migration(9, "one_sentence: whether an event's document is one sentence (its default threshold)",
+              _V9_ONE_SENTENCE),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 _OWN_TABLES = ("documents", "events", "measures", "mentions")

@@ -96,20 +96,33 @@ def add_confidence(where: Where, min_confidence: float | None, column: str = "co
                    kind: str = "event") -> None:
     """Keep facts of `kind` at or above the threshold (None: the default one; 0: every candidate). Unscored
     facts (NULL: imported rows, stores written before scoring) always pass."""
-    from diplograph.confidence import reader_threshold
-
-    threshold = reader_threshold(min_confidence, kind)
-    if threshold > 0:
-        where.add(f"{column} IS NULL OR {column} >= ?", threshold)
+    condition = confidence_sql(min_confidence, column, kind)
+    if condition != "true":
+        where.add(condition)
 
 
 def confidence_sql(min_confidence: float | None, column: str = "confidence", kind: str = "event") -> str:
-    """The confidence filter as an SQL condition, for queries that build their SQL by hand. The threshold is a
-    checked number (`reader_threshold`), so it is written as a literal."""
+    """The confidence filter as an SQL condition. Events of a one-sentence document (the `one_sentence` column
+    beside `column`, when `column` is a column of the events table) get the sentence threshold; a computed
+    `column` gets the events' threshold. The thresholds are checked numbers (`reader_threshold`), so they are
+    written as literals."""
     from diplograph.confidence import reader_threshold
 
     threshold = reader_threshold(min_confidence, kind)
-    return f"({column} IS NULL OR {column} >= {threshold!r})" if threshold > 0 else "true"
+    single = reader_threshold(min_confidence, kind, one_sentence=True)
+    flag = _beside(column, "one_sentence")
+    if kind != "event" or flag is None or single == threshold:
+        return f"({column} IS NULL OR {column} >= {threshold!r})" if threshold > 0 else "true"
+    return f"({column} IS NULL OR {column} >= CASE WHEN {flag} THEN {single!r} ELSE {threshold!r} END)"
+
+
+def _beside(column: str, name: str) -> str | None:
+    """The column `name` of the same table as `column` ("e.confidence" -> "e.one_sentence"), or None when
+    `column` is an expression."""
+    table, _, bare = column.rpartition(".")
+    if bare != "confidence" or not all(part.isidentifier() for part in (table or "x").split(".")):
+        return None
+    return f"{table}.{name}" if table else name
 
 
 def fact_filters(

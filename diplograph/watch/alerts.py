@@ -39,9 +39,9 @@ from diplograph.model import Event, Measure
 from diplograph.ontology import EVENT_TYPES, EXTENSION_TYPES
 from diplograph.output import record_dict
 from diplograph.query import rows
-from diplograph.query.facts import Fact, FactFilter, parse_dyad
+from diplograph.query.facts import Fact, FactFilter, fact_from_row, parse_dyad
 from diplograph.query.incidents import Incident, incidents
-from diplograph.store import Store, convert
+from diplograph.store import Store
 from diplograph.store.query import Near, parse_date
 from diplograph.watch.state import stderr_line, utc_now
 
@@ -378,12 +378,10 @@ def matches(store: Store, alert: Alert, doc_hashes: Sequence[str]) -> list[Match
 def _fact_matches(store: Store, alert: Alert, doc_hashes: Sequence[str]) -> Iterator[Match]:
     where = alert.filters().where(alert.kind)
     where.add(_FROM_DOCUMENTS, list(doc_hashes))
-    to_record = convert.event_from_row if alert.kind == "events" else convert.measure_from_row
     for row in rows(store, _FACTS.format(table=alert.kind, where=where.sql()), where.params):
-        record = to_record(row)
         document = {"hash": row["doc_hash"], "id": row["document_id"], "title": row["document_title"],
                     "url": row["document_url"]}  # fmt: skip
-        yield _match(Fact(record, row["doc_hash"]), document)
+        yield _match(fact_from_row(row, alert.kind), document)
 
 
 def _match(fact: Fact, document: dict[str, Any], incident: Incident | None = None) -> Match:

@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from diplograph import analytics, charts, ontology
 from diplograph.charts.base import dominant
-from diplograph.confidence import check_threshold, default_threshold, passes
+from diplograph.confidence import check_threshold, default_threshold
 from diplograph.errors import ConfigError
 from diplograph.model import Document, Event, Location
 from diplograph.query import facts as query_facts
@@ -235,7 +235,7 @@ def document_page(store: StoreDep, doc: str, fact: Text = None, all: bool = Fals
     view = query_facts.document_view(store, doc)
     if view is None:
         return error_page(404, "Not found", f"No document {doc!r}.")
-    hidden = [f for f in view.facts if not all and not passes(f.record, None)]
+    hidden = [f for f in view.facts if not all and not f.shown()]
     facts = [f for f in view.facts if f not in hidden]
     selected = next((f for f in facts if f.anchor == fact), None)
     return html(
@@ -438,7 +438,7 @@ def report_view(anchor: str, fact: query_facts.Fact, document: dict[str, Any], s
     record = fact.record
     text = stored.text if stored is not None else ""
     found = excerpts(text, record) if isinstance(record, Event) else ()
-    return ReportView(anchor, fact, document, found, passes(record, None))
+    return ReportView(anchor, fact, document, found, fact.shown())
 
 
 def report_points(reports: Sequence[ReportView]) -> list[charts.PlacePoint]:
