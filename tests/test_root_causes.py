@@ -34,6 +34,17 @@ def test_the_venue_of_a_gathering_is_no_party() -> None:
     assert found and all("FRA" not in e.actor + e.recipient for e in found)
 
 
+def test_the_place_of_talks_agreed_to_is_their_venue_but_the_place_of_an_aim_is_a_party() -> None:
+    for text in ("Pakistan agreed on Monday to resume talks in Doha.",
+                 "Israel accepted a proposal to hold talks in Cairo next week."):
+        found = events(text)
+        assert found and all(not {"QAT", "EGY"} & set(e.actor + e.recipient) for e in found), summary(found)
+    assert_first_records({  # what is asked for or done in a place is about that place's state
+        "Britain and other European states called for an elected government in Libya.": ("REQUEST", ("GBR",), ("LBY",)),
+        "Iran reopened its embassy in Riyadh on Tuesday.": ("SUPPORT", ("IRN",), ("SAU",)),
+    })
+
+
 def test_militants_are_not_turned_into_the_state_where_they_strike() -> None:
     found = events("Baloch militants attacked a train in Pakistan, killing 20 people.")
     assert found and all(e.actor == () for e in found), summary(found)

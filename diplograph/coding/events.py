@@ -966,6 +966,8 @@ def _on_trade(verb: Token) -> bool:
 
 CANCELLED_CONTACTS = frozenset({"visit", "trip", "tour", "talk", "talks", "meeting", "summit", "negotiation",
                                 "negotiations", "dialogue"})
+# meetings, whose place is a venue when they are what is agreed, offered or asked for
+MEETINGS = CANCELLED_CONTACTS - {"visit", "trip", "tour"} | {"meet", "gather", "convene", "negotiate", "round"}
 
 
 def _regret_for(verb: Token) -> bool:
@@ -1363,7 +1365,9 @@ def _recipient_from_absorbed(trig: Trigger, res: Resolution, actor: list[ActorSp
             if found:
                 return found
             continue
-        found = _without(roles[1], actor)
+        found = [s for s in _without(roles[1], actor)  # 'agreed to resume talks in Doha': Doha is the venue
+                 if not (trig.reading.event in PLACE_IS_NOT_PARTY
+                         and _placed(res.doc[s.start], inner.token, of_meeting=True))]
         if found:
             return found
     for comp in _complements(trig.token) if trig.pred.pos == "verb" else []:
@@ -1394,11 +1398,14 @@ def _carried_to(token: Token, res: Resolution, actor: list[ActorSpan]) -> list[A
     return []
 
 
-def _placed(token: Token, root: Token) -> bool:
-    """Is the token inside an 'in X' / 'at X' phrase below `root` ('agreed to a ceasefire in Havana')?"""
+def _placed(token: Token, root: Token, *, of_meeting: bool = False) -> bool:
+    """Is the token inside an 'in X' / 'at X' phrase below `root` ('agreed to a ceasefire in Havana')? With
+    `of_meeting`, only the place of a meeting ('to meet in Caracas', 'to resume negotiations in Nairobi'; not
+    'called for a government in Syria', 'reopened its embassy in Riyadh' or 'halt their offensive in Congo')."""
     t = token
     while t.i != root.i and t.head.i != t.i:
-        if t.dep_ == "prep" and t.lower_ in LOCATION_PREPS:
+        if t.dep_ == "prep" and t.lower_ in LOCATION_PREPS and (
+                not of_meeting or t.head.lemma_.lower() in MEETINGS):
             return True
         t = t.head
     return False
@@ -1447,7 +1454,9 @@ def _purpose_or_subtree_recipient(trig: Trigger, res: Resolution, actor: list[Ac
         if venue_free:  # the noun's own phrase is searched above, without its venue
             scopes = [c for c in scopes if c.i != trig.token.i]
         scopes = own + (scopes if light_verb else [])
-    found = [s for c in scopes for s in A.spans_in(A.walk(c, A._ALL_DEPS - _content_of(c)), res) if s.states]
+    # not a venue deeper down either ('agreed to resume talks in Caracas')
+    found = [s for c in scopes for s in A.spans_in(A.walk(c, A._ALL_DEPS - _content_of(c)), res)
+             if s.states and not (venue_free and _placed(res.doc[s.start], c, of_meeting=True))]
     found = _without(found, actor)
     return A.with_surface_list(found[:1], res) if found else []
 
