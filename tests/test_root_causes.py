@@ -298,6 +298,22 @@ def test_an_event_told_after_another_dated_one_is_not_given_that_date() -> None:
     assert direct.date == "2024-01-08"
 
 
+def test_two_sides_named_together_hold_a_dialogue_without_a_with() -> None:
+    assert_first_records({
+        "Pakistani and Afghan officials held a dialogue in Islamabad on Monday.": ("CONSULT", ("PAK",), ("AFG",)),
+        "Senior Indian and Chinese commanders held a dialogue by video link on Tuesday.": ("CONSULT", ("IND",),
+                                                                                          ("CHN",)),
+    })
+    [video] = events("Senior Indian and Chinese commanders held a dialogue by video link on Tuesday.")
+    assert video.mode == "phone"
+    assert not events("Pakistani officials held a dialogue on Monday.")  # with nobody named: no meeting
+
+
+def test_troops_gathering_near_a_border_are_mobilised() -> None:
+    assert_first_records({"Armenian troops gathered near the Azerbaijani border on Sunday.":
+                          ("MOBILIZE", ("ARM",), ("AZE",))})
+
+
 # --- triggers news uses that the lexicon lacked (found by the location corpora of bench/data/geo) -----------------
 
 

@@ -250,15 +250,26 @@ PHONES = frozenset({"phone", "telephone"})
 
 
 def _joint_subject(verb: Token) -> bool:
-    """'Lavrov and Blinken spoke on the sidelines': two who talk need no 'with'."""
+    """'Lavrov and Blinken spoke on the sidelines', 'Turkish and Greek officials held a dialogue': two who talk
+    need no 'with'."""
     subj, _ = A.subject(verb)
-    return subj is not None and subj.dep_ == "nsubj" and any(c.dep_ == "conj" for c in subj.children)
+    if subj is None or subj.dep_ != "nsubj":
+        return False
+    modifiers = [c for c in subj.children if c.dep_ in ("amod", "compound")]
+    return any(c.dep_ == "conj" for t in (subj, *modifiers) for c in t.children)
 
 
 def _by_phone(verb: Token) -> bool:
-    """'spoke by phone', 'talked over the telephone', 'held talks by phone'."""
-    return any(c.dep_ == "prep" and c.lower_ in A.MEANS and any(
-        m.dep_ == "pobj" and m.lemma_.lower() in PHONES for m in c.children) for c in verb.children)
+    """'spoke by phone', 'talked over the telephone', 'held talks by phone', 'a dialogue by video link'."""
+    return any(c.dep_ == "prep" and c.lower_ in A.MEANS and any(m.dep_ == "pobj" and _a_line(m) for m in c.children)
+               for t in (verb, *(o for o in verb.children if o.dep_ == "dobj")) for c in t.children)
+
+
+def _a_line(token: Token) -> bool:
+    """A phone, or a video link or conference."""
+    lemma = token.lemma_.lower()
+    return lemma in PHONES or (lemma in ("link", "conference", "call")
+                               and any(c.lower_ == "video" for c in token.children))
 
 
 def _topic_of_talks(noun: Token, lex: Lexicon) -> bool:
@@ -546,7 +557,10 @@ def _noun_applies(noun: Token, pred: Predicate, is_phrase: bool) -> bool:
         marks = {"that"} if any(c.dep_ in ("acl", "ccomp") for c in noun.children) else set()
         if _infinitives(noun):
             marks.add("to")  # 'Kyiv's refusal to cede territory'
-        if not (preps | marks) & pred.requires:
+        # 'Turkish and Greek officials held a dialogue', '... held talks by video link': no 'with' needed
+        talked_together = pred.reading.event == "CONSULT" and noun.dep_ == "dobj" and (
+            _by_phone(noun.head) or _joint_subject(noun.head))
+        if not (preps | marks) & pred.requires and not talked_together:
             return False
     if pred.modifiers and not is_phrase:  # 'joint air force drills': 'joint' may hang from 'force'
         mods = {c.lemma_.lower() for c in noun.subtree if c.i < noun.i and c.dep_ in ("amod", "compound", "nmod")}
