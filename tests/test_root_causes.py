@@ -45,6 +45,14 @@ def test_the_place_of_talks_agreed_to_is_their_venue_but_the_place_of_an_aim_is_
     })
 
 
+def test_a_natural_disaster_is_nobodys_attack_and_a_relative_clause_has_its_noun_as_doer() -> None:
+    for text in ("The cyclone that struck Bangladesh on Sunday killed 300 people.",
+                 "Floods hit northern Pakistan for a second week.",
+                 "An Indian navy ship docked in Colombo carrying relief for victims of the storm that hit Sri Lanka."):
+        assert not any(e.event == "ASSAULT" for e in events(text)), (text, summary(events(text)))
+    assert_first_records({"Rockets that hit Haifa on Monday were fired from Lebanon.": ("ASSAULT",)})
+
+
 def test_militants_are_not_turned_into_the_state_where_they_strike() -> None:
     found = events("Baloch militants attacked a train in Pakistan, killing 20 people.")
     assert found and all(e.actor == () for e in found), summary(found)

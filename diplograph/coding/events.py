@@ -459,6 +459,8 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None, res: Resolution
             return False
     if pred.subjects and not _subject_words(verb) & pred.subjects:
         return False
+    if _subject_words(verb) & NATURAL_FORCES:
+        return False  # 'the earthquake that struck Myanmar', 'floods hit the region': nobody's act
     if pred.lemma == "face" and _ultimatum(verb) is None:
         return False  # only '... or face measures': a party facing something is no event
     if pred.needs_complement and A.child(verb, "xcomp", "ccomp") is None and obj not in PROPOSALS:
@@ -498,12 +500,22 @@ def _phrase_words(head: Token) -> set[str]:
                     for g in c.children if g.dep_ == "pobj"}
 
 
+# what strikes, hits and kills without anyone acting
+NATURAL_FORCES = frozenset({"earthquake", "quake", "tremor", "aftershock", "storm", "cyclone", "typhoon", "hurricane",
+                            "tornado", "flood", "flooding", "tsunami", "landslide", "mudslide", "avalanche", "drought",
+                            "wildfire", "heatwave", "blizzard", "eruption", "pandemic", "epidemic", "outbreak",
+                            "disease", "virus"})
+
+
 def _subject_words(verb: Token) -> set[str]:
-    """The lemmas of who does what a verb says: its subject, or a passive's agent, and their modifiers."""
+    """The lemmas of who does what a verb says: its subject, or a passive's agent, and their modifiers; for a
+    relative clause ('the quake that struck'), the noun it describes."""
     subj, passive = A.subject(verb)
     doer = A.agent(verb) if passive else subj
     if doer is None:
         return set()
+    if doer.lower_ in ("that", "which") and verb.dep_ == "relcl":
+        doer = verb.head
     return {doer.lemma_.lower()} | {c.lemma_.lower() for c in doer.children if c.dep_ in ("compound", "amod")}
 
 
