@@ -23,6 +23,8 @@ from diplograph.geo.evaluate import score_incidents, score_locations  # noqa: E4
 
 DATA = REPO / "bench" / "data" / "geo"
 SETS = {"development": DATA, "held-out": DATA / "heldout"}
+# incidents only: the second development corpus (written 2026-12-03, after the first scored 1.000)
+INCIDENTS_ONLY = {"development 2": (DATA / "incident-stories-2.jsonl", DATA / "incidents-gold-2.jsonl")}
 
 
 def main() -> None:
@@ -34,14 +36,21 @@ def main() -> None:
         places = score_locations(folder / "places-gold.jsonl").to_dict()
         linked = score_incidents(folder / "incident-stories.jsonl", folder / "incidents-gold.jsonl").to_dict()
         results[name] = {"places": places, "incidents": linked}
+    for name, (stories, gold) in INCIDENTS_ONLY.items():
+        results[name] = {"incidents": score_incidents(stories, gold).to_dict()}
     print("| set | place sentences | country right | place right | of those with an event: country / place "
           "| no place right | incident pairs P / R / F1 |")
     print("|---|---:|---:|---:|---:|---:|---:|")
     for name, r in results.items():
-        p, i = r["places"], r["incidents"]
+        i = r["incidents"]
+        linked = f"{i['precision']:.3f} / {i['recall']:.3f} / {i['f1']:.3f} ({i['gold_pairs']} gold pairs)"
+        if "places" not in r:
+            print(f"| {name} (incidents only) | - | - | - | - | - | {linked} |")
+            continue
+        p = r["places"]
         print(f"| {name} | {p['located']} | {p['country']:.3f} | {p['place']:.3f} | {p['with_events']}: "
               f"{p['event_country']:.3f} / {p['event_place']:.3f} | {p['no_place']:.3f} of {p['unlocated']} | "
-              f"{i['precision']:.3f} / {i['recall']:.3f} / {i['f1']:.3f} ({i['gold_pairs']} gold pairs) |")
+              f"{linked} |")
     if args.json:
         args.json.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
 

@@ -108,7 +108,15 @@ def _parties(a: Report, b: Report) -> int:
     best = _direct(a.actor, a_recipient, b.actor, b_recipient)
     if a.event in SYMMETRIC or b.event in SYMMETRIC:
         best = max(best, _direct(a.actor, a_recipient, b_recipient, b.actor))
+    if _together(a.actor, a_recipient, b.actor | b_recipient) or _together(b.actor, b_recipient, a.actor | a_recipient):
+        best = 2  # 'Indonesia and Vietnam signed a deal' and 'Indonesia signed a deal with Vietnam'
     return best
+
+
+def _together(actor: frozenset[str], recipient: frozenset[str], other_parties: frozenset[str]) -> bool:
+    """Whether a report of states acting together (several actors, no recipient) names all the parties of
+    another that names at least two."""
+    return len(actor) >= 2 and not recipient and len(other_parties) >= 2 and other_parties <= actor
 
 
 def _direct(actor: frozenset[str], recipient: frozenset[str], other_actor: frozenset[str],

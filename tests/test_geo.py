@@ -357,6 +357,22 @@ def test_the_incident_rules_on_their_own() -> None:
     assert linker.link(report("c", "ASSAULT", "ISR", "SYR", day, "Damascus", 33.51, 36.29)) != first
 
 
+def test_states_acting_together_match_a_report_of_one_acting_with_the_other() -> None:
+    """'Indonesia and Vietnam signed a fisheries deal' and 'Indonesia signed a deal with Vietnam' are one
+    incident; a third state in the other report is another event."""
+    import datetime as dt
+
+    day = dt.date(2025, 4, 10)
+
+    def deal(doc: str, event: str, actor: set[str], recipient: set[str]) -> incidents.Report:
+        return incidents.Report(doc, "e", event, frozenset(actor), frozenset(recipient), day, day)
+
+    together = deal("a", "SUPPORT", {"IDN", "VNM"}, set())
+    assert incidents.match(deal("b", "AGREE", {"IDN"}, {"VNM"}), together) is not None
+    assert incidents.match(deal("b", "AGREE", {"IDN"}, {"MYS"}), together) is None
+    assert incidents.match(deal("b", "AGREE", {"IDN"}, set()), together) is None  # one party and a compatible type
+
+
 def test_one_shared_state_at_home_links_only_at_one_place() -> None:
     """A strike on Homs by an unnamed attacker, told twice: one incident when both reports name Homs; a report
     placing it only in Syria, or in Damascus, is not enough (a country sees many attacks a day)."""

@@ -53,6 +53,14 @@ def test_a_natural_disaster_is_nobodys_attack_and_a_relative_clause_has_its_noun
     assert_first_records({"Rockets that hit Haifa on Monday were fired from Lebanon.": ("ASSAULT",)})
 
 
+def test_aid_goes_where_its_carrier_arrived_however_the_carrying_is_told() -> None:
+    assert_first_records({
+        "A Turkish cargo plane landed in Port Sudan on Monday carrying 20 tonnes of medicine.":
+            ("AID", ("TUR",), ("SDN",)),
+        "Blankets and food sent by Jordan reached Beirut on Friday.": ("AID", ("JOR",), ("LBN",)),
+    })
+
+
 def test_militants_are_not_turned_into_the_state_where_they_strike() -> None:
     found = events("Baloch militants attacked a train in Pakistan, killing 20 people.")
     assert found and all(e.actor == () for e in found), summary(found)

@@ -1410,11 +1410,17 @@ CARRY_VERBS = frozenset({"carry", "transport", "ferry"})
 
 
 def _carried_to(token: Token, res: Resolution, actor: list[ActorSpan]) -> list[ActorSpan]:
-    """'A Qatari plane carrying relief supplies landed in Beirut': aid goes where its carrier arrived."""
-    carrier = token.head if token.dep_ == "acl" else None
-    if carrier is None or carrier.dep_ != "nsubj" or carrier.head.lemma_.lower() not in ARRIVAL_VERBS:
-        return []
-    verb = carrier.head
+    """'A Qatari plane carrying relief supplies landed in Beirut', 'tents and medicines sent by India reached
+    Yangon', 'a plane landed in Yangon carrying relief': aid goes where its carrier arrived."""
+    if token.dep_ == "advcl" and token.head.lemma_.lower() in ARRIVAL_VERBS:
+        verb = token.head
+    else:
+        carrier = token.head if token.dep_ == "acl" else None
+        while carrier is not None and carrier.dep_ == "conj":  # 'tents and medicines sent by India'
+            carrier = carrier.head
+        if carrier is None or carrier.dep_ != "nsubj" or carrier.head.lemma_.lower() not in ARRIVAL_VERBS:
+            return []
+        verb = carrier.head
     places = [obj for _, obj in A.prep_objects(verb, ("in", "at", "to", "into"))] + \
         [c for c in verb.children if c.dep_ == "dobj"]
     for place in places:
