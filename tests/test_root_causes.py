@@ -61,6 +61,15 @@ def test_aid_goes_where_its_carrier_arrived_however_the_carrying_is_told() -> No
     })
 
 
+def test_staff_of_an_embassy_ordered_to_leave_are_expelled() -> None:
+    assert_first_records({
+        "Mali ordered eight employees of the Algerian embassy in Bamako to leave the country within 72 hours.":
+            ("SANCTION", ("MLI",), ("DZA",)),
+    })
+    [order] = events("Russia ordered employees of a Finnish company to leave.")
+    assert order.mode != "expel"
+
+
 def test_militants_are_not_turned_into_the_state_where_they_strike() -> None:
     found = events("Baloch militants attacked a train in Pakistan, killing 20 people.")
     assert found and all(e.actor == () for e in found), summary(found)

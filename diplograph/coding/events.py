@@ -1066,10 +1066,19 @@ def _lodged(noun: Token) -> bool:
 
 
 def _ordered_out(verb: Token) -> bool:
-    """'ordered a Belarusian diplomat to leave the country': an expulsion, not a request."""
+    """'ordered a Belarusian diplomat to leave the country', 'ordered 12 employees of the French embassy to
+    leave': an expulsion, not a request."""
     obj = A.child(verb, "dobj")
-    return obj is not None and obj.lemma_.lower() in ENVOYS and any(
+    return obj is not None and (obj.lemma_.lower() in ENVOYS or _of_a_mission(obj)) and any(
         c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in LEAVE_VERBS for c in verb.children)
+
+
+MISSIONS = frozenset({"embassy", "consulate", "mission", "legation", "chancery"})
+
+
+def _of_a_mission(people: Token) -> bool:
+    """'employees of the French embassy', 'members of its consulate'."""
+    return any(obj.lemma_.lower() in MISSIONS for _prep, obj in A.prep_objects(people, ("of", "at")))
 
 
 def with_head_sector(spans: list[ActorSpan], head: Token, res: Resolution) -> list[ActorSpan]:
