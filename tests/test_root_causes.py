@@ -70,6 +70,16 @@ def test_staff_of_an_embassy_ordered_to_leave_are_expelled() -> None:
     assert order.mode != "expel"
 
 
+def test_an_official_arriving_visits_and_troops_arriving_are_deployed() -> None:
+    assert_first_records({
+        "The Indonesian foreign minister arrived in Canberra on Sunday.": ("CONSULT", ("IDN",), ("AUS",)),
+        "Additional Romanian troops began arriving along the border with Ukraine on Friday.":
+            ("MOBILIZE", ("ROU",), ("UKR",)),
+    })
+    for text in ("Hundreds of migrants arrived in Greece on Sunday.", "The first aid trucks arrived in Sudan."):
+        assert not events(text), (text, summary(events(text)))
+
+
 def test_militants_are_not_turned_into_the_state_where_they_strike() -> None:
     found = events("Baloch militants attacked a train in Pakistan, killing 20 people.")
     assert found and all(e.actor == () for e in found), summary(found)
