@@ -186,6 +186,14 @@ def test_a_description_s_hostile_words_decide_even_after_dismissed() -> None:
     assert events("Nebenzia dismissed the panel's findings as controlled and directed by the West.", "2024-06-28") == []
 
 
+def test_who_is_to_blame_is_blamed() -> None:
+    assert_first_records({
+        "Serbia's interior minister said on Friday that Kosovo's police were to blame for the clashes.":
+            ("ACCUSE", ("SRB",), ("XKX",)),
+        "Chile blamed Bolivia for the border incident.": ("ACCUSE", ("CHL",), ("BOL",)),
+    })
+
+
 # --- dates -----------------------------------------------------------------------------------------------------------
 
 

@@ -330,6 +330,12 @@ def _description_reading(verb: Token, reading: Reading) -> Reading | None:
     return Reading("ACCUSE", "disapprove", reading.context) if quoted else None
 
 
+def _to_blame(token: Token) -> bool:
+    """'X was to blame', 'X is not to blame': X is who is blamed, not who blames."""
+    return (token.lemma_.lower() == "blame" and token.dep_ == "xcomp" and token.head.lemma_.lower() == "be"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
+
+
 def _reading_for_subject(verb: Token, pred: Predicate, reading: Reading) -> Reading:
     """'Thousands of people protested' is a protest; 'the government protested' a complaint."""
     if not pred.by_subject:
@@ -704,7 +710,8 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
     if trig.reading.event == "CONSULT" and trig.pred.pos == "verb" and _private_travellers(trig.token):
         return []  # 'U.S. citizens were flown to Doha': people of a state travelling are no state's visit
     roles = roles_of(trig, sent, res, ctx)
-    if trig.reading.reverse and roles.actor and roles.recipient:  # 'Seoul hosted Kishida': Japan's visit to Korea
+    reverse = trig.reading.reverse or _to_blame(trig.token)  # 'said that Ethiopia was to blame': Ethiopia is blamed
+    if reverse and roles.actor and roles.recipient:  # 'Seoul hosted Kishida': Japan's visit to Korea
         roles = Roles(roles.recipient, roles.actor, roles.orgs, roles.actor_method, False, roles.quoted)
     aux, conditional = modality(trig.token)
     prepared = any(v.lemma_.lower() in ("prepare", "poise", "ready", "mass") for v in _verb_chain(trig.token)[1:])
