@@ -287,6 +287,10 @@ def test_a_reported_attack_happened_where_its_reporters_are() -> None:
     assert port is not None and port[1] == "YEM"
     # what a state agrees to is not done where the official reporting it sits
     assert _located("The governor of Texas said Mexico had agreed to inspect more trucks.", "AGREE") is None
+    # nor what a clause about when they spoke tells: the aid was delivered abroad, not where the officials sit
+    text = ("Japan will keep sending help to Nepal, officials in Tokyo said on Monday, two days after a Japanese "
+            "military aircraft delivered relief supplies to the flood-hit country.")
+    assert _located(text, "AID") is None
 
 
 def test_what_is_done_at_talks_is_done_where_they_are_held() -> None:

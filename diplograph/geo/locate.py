@@ -81,19 +81,30 @@ def locate_reported(doc: Doc, trigger: int, res: Resolution, event: str,
     place = locate(doc, trigger, res, event, context)
     token = doc[trigger]
     for _ in range(3):
-        if place is not None or token.dep_ not in ("advcl", "xcomp", "conj") or token.head.pos_ != "VERB":
-            break
+        if place is not None or token.dep_ not in ("advcl", "xcomp", "conj") or token.head.pos_ != "VERB" \
+                or token.head.lemma_.lower() in A.REPORTING:
+            break  # not into a report's own clause: 'officials in New Delhi said, two days after ... delivered
         token = token.head
         place = locate(doc, token.i, res, event, context)
     root = doc[trigger].sent.root
     if place is not None or root.i == token.i or root.lemma_.lower() not in A.REPORTING or not _material(event):
         return place  # what a state says or agrees is said where its speaker was, which a report does not tell
+    if not _reported_by(token, root):
+        return None  # 'officials in New Delhi said on Monday, two days after an aircraft delivered ...
     place = locate(doc, root.i, res, event, context)
     speaker, _ = A.subject(root)
     if place is None and speaker is not None:
         found = (place_named_by(obj, res, context) for _prep, obj in A.prep_objects(speaker, ("of", "in")))
         place = next((p for p in found if p is not None and p.kind in ("city", "region")), None)
     return place
+
+
+def _reported_by(token: Token, root: Token) -> bool:
+    """Whether the clause of `token` is what the reporting verb `root` says (its complement), not a clause about
+    when it was said."""
+    while token.head.i != token.i and token.head.i != root.i:
+        token = token.head
+    return token.head.i == root.i and token.dep_ in ("ccomp", "parataxis", "xcomp", "dobj")
 
 
 def place_named_by(obj: Token, res: Resolution, context: Sequence[Sequence[str]]) -> Location | None:
