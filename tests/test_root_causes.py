@@ -80,6 +80,14 @@ def test_an_official_arriving_visits_and_troops_arriving_are_deployed() -> None:
         assert not events(text), (text, summary(events(text)))
 
 
+def test_deliveries_to_a_state_are_shipments() -> None:
+    assert_first_records({
+        "Qatar increased liquefied gas deliveries to Pakistan in 2023.": ("COOPERATE", ("QAT",), ("PAK",)),
+        "Canada resumed arms deliveries to Ukraine on Monday.": ("AID", ("CAN",), ("UKR",)),
+    })
+    assert not events("The delivery of the letter to the president was delayed.")
+
+
 def test_militants_are_not_turned_into_the_state_where_they_strike() -> None:
     found = events("Baloch militants attacked a train in Pakistan, killing 20 people.")
     assert found and all(e.actor == () for e in found), summary(found)

@@ -414,9 +414,12 @@ def _object_lemma(verb: Token, pred: Predicate | None = None) -> str | None:
 
 def _object_keys(verb: Token, pred: Predicate) -> list[str]:
     """More words an object-dependent reading may key on: the object's own modifiers ('Prime Minister Fumio
-    Kishida' is a minister) and '__named__' for a named person or place."""
-    if pred.pos != "verb" or not pred.by_object:
+    Kishida' is a minister) and '__named__' for a named person or place; for a noun, the words before it that
+    say what it carries ('arms shipments', 'grain deliveries')."""
+    if not pred.by_object:
         return []
+    if pred.pos != "verb":
+        return [c.lemma_.lower() for c in verb.children if c.dep_ in ("compound", "nmod") and c.i < verb.i]
     head = _object_of(verb)
     if head is None:
         return []
