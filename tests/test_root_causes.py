@@ -88,6 +88,11 @@ def test_deliveries_to_a_state_are_shipments() -> None:
     assert not events("The delivery of the letter to the president was delayed.")
 
 
+def test_forces_on_alert_along_a_line_with_another_state_face_it() -> None:
+    assert_first_records({"Pakistan put its army on high alert along the Line of Control with India on Friday.":
+                          ("MOBILIZE", ("PAK",), ("IND",))})
+
+
 def test_militants_are_not_turned_into_the_state_where_they_strike() -> None:
     found = events("Baloch militants attacked a train in Pakistan, killing 20 people.")
     assert found and all(e.actor == () for e in found), summary(found)

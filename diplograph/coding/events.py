@@ -1857,14 +1857,18 @@ def _sent_to_help(verb: Token) -> bool:
     return any(t.lemma_.lower() in ("peacekeeper", "peacekeeping") for t in verb.subtree)
 
 
+ALERTS = frozenset({"alert", "standby", "readiness"})
+
+
 def _border_owner(verb: Token, res: Resolution, actors: set[str]) -> ActorSpan | None:
     """The other state whose border forces are moved to or massed at ('near Ukraine's borders', 'along the
     Lithuanian border'); the state's own border names no one."""
     moved = _object_of(verb) if verb.pos_ == "VERB" else A.governing_verb(verb)  # 'staged exercises near ...'
     listed = [c for c in moved.children if c.dep_ == "conj"] if moved is not None else []  # 'troops, warships near'
-    for _, obj in [p for t in (verb, moved, *listed) if t is not None
+    alerts = [obj for _, obj in A.prep_objects(verb, ("on",)) if obj.lemma_.lower() in ALERTS]  # 'on alert along'
+    for _, obj in [p for t in (verb, moved, *listed, *alerts) if t is not None
                    for p in A.prep_objects(t, ("near", "to", "toward", "towards", "along", "on", "at"))]:
-        if obj.lemma_.lower() not in A.BORDER_WORDS:
+        if obj.lemma_.lower() not in A.BORDER_WORDS and obj.lower_ != "line":  # 'the Line of Control with Pakistan'
             continue
         beyond = [c for c in obj.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
         beyond += [g for _, g in A.prep_objects(obj, ("with",))]  # 'its border with Pakistan'
