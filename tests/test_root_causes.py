@@ -89,8 +89,12 @@ def test_deliveries_to_a_state_are_shipments() -> None:
 
 
 def test_forces_on_alert_along_a_line_with_another_state_face_it() -> None:
-    assert_first_records({"Pakistan put its army on high alert along the Line of Control with India on Friday.":
-                          ("MOBILIZE", ("PAK",), ("IND",))})
+    assert_first_records({
+        "Pakistan put its army on high alert along the Line of Control with India on Friday.": ("MOBILIZE", ("PAK",),
+                                                                                               ("IND",)),
+        "Serbia placed its army on high alert on Monday amid rising tensions with Kosovo.": ("MOBILIZE", ("SRB",),
+                                                                                           ("XKX",)),
+    })
 
 
 def test_militants_are_not_turned_into_the_state_where_they_strike() -> None:

@@ -743,7 +743,8 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
     if reading.event == "MOBILIZE" and helped and _sent_to_help(trig.token):
         reading = Reading("AID", None, reading.context)  # 'deployed 400 police officers to Haiti to lead a mission'
     if reading.event == "MOBILIZE" and not roles.recipient:
-        across = _border_owner(trig.token, res, _codes_of(roles.actor))
+        across = _border_owner(trig.token, res, _codes_of(roles.actor)) or _tense_with(trig.token, res,
+                                                                                    _codes_of(roles.actor))
         if across is not None:  # 'massed troops near Ukraine's borders': forces shown to the state beyond
             roles = replace(roles, recipient=[across])
     if reading.event in NEVER_DOMESTIC and roles.recipient and _codes_of(roles.recipient) <= _codes_of(roles.actor):
@@ -1858,6 +1859,19 @@ def _sent_to_help(verb: Token) -> bool:
 
 
 ALERTS = frozenset({"alert", "standby", "readiness"})
+
+
+def _tense_with(verb: Token, res: Resolution, actors: set[str]) -> ActorSpan | None:
+    """'placed its air force on high alert amid rising tensions with India': forces readied against that state."""
+    head = verb if verb.pos_ in ("VERB", "AUX") else (A.governing_verb(verb) or verb)  # 'put on alert amid ...'
+    for _, obj in A.prep_objects(head, ("amid", "over")):
+        if obj.lemma_.lower() not in ("tension", "tensions", "standoff", "dispute", "row", "confrontation"):
+            continue
+        for _, other in A.prep_objects(obj, ("with",)):
+            span = res.actor_at.get(other.i)
+            if span is not None and span.kind == "state" and span.code not in actors:
+                return span
+    return None
 
 
 def _border_owner(verb: Token, res: Resolution, actors: set[str]) -> ActorSpan | None:
