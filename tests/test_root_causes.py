@@ -97,6 +97,14 @@ def test_forces_on_alert_along_a_line_with_another_state_face_it() -> None:
     })
 
 
+def test_forces_ordered_somewhere_are_deployed_and_an_order_to_act_is_that_act() -> None:
+    assert_first_records({
+        "Turkey ordered more troops to the border with Syria on Tuesday.": ("MOBILIZE", ("TUR",), ("SYR",)),
+        "Putin ordered troops to withdraw from the border.": ("RETREAT", ("RUS",)),
+    })
+    assert not events("The court ordered the government to pay compensation.")
+
+
 def test_militants_are_not_turned_into_the_state_where_they_strike() -> None:
     found = events("Baloch militants attacked a train in Pakistan, killing 20 people.")
     assert found and all(e.actor == () for e in found), summary(found)

@@ -472,8 +472,9 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None, res: Resolution
         return False  # 'the earthquake that struck Myanmar', 'floods hit the region': nobody's act
     if pred.lemma == "face" and _ultimatum(verb) is None:
         return False  # only '... or face measures': a party facing something is no event
-    if pred.needs_complement and A.child(verb, "xcomp", "ccomp") is None and obj not in PROPOSALS:
-        return False  # 'declined a U.S. request' is a refusal
+    if pred.needs_complement and A.child(verb, "xcomp", "ccomp") is None and obj not in PROPOSALS \
+            and not any(obj in words for words, _ in pred.by_object):
+        return False  # 'declined a U.S. request' is a refusal; 'ordered troops to the border' has its own reading
     if pred.reading.event == "REJECT" and (said := A.child(verb, "xcomp")) is not None \
             and said.lemma_.lower() in NO_COMMENT:
         return False  # 'declined to comment', 'refused to say': no refusal of anything a state asked
