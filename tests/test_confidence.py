@@ -34,6 +34,7 @@ from diplograph.errors import ConfigError
 from diplograph.ingest.sources import read_sources
 from diplograph.model import Document, Event, Evidence, Extraction
 from diplograph.pipeline import default_extractor
+from diplograph.query import incidents as query_incidents
 from diplograph.report import brief
 from diplograph.store import Store
 
@@ -279,6 +280,13 @@ def test_store_readers_apply_the_sentence_threshold_as_extract_does(sentence_cor
             assert timeline.total.events == len(pair)
         two = store.extraction("two-sentences")
         assert two is not None and not one_sentence(two)
+        # an incident reported only by one-sentence documents takes their threshold too (not the first two
+        # documents: the story of two sentences repeats them, and its reports join their incidents)
+        firsts = {json.loads(line)["id"] for line in sentence_corpus.read_text(encoding="utf-8").splitlines()[:2]}
+        lone = {e.incident for e in store.events() if e.doc not in firsts | {"two-sentences"}}
+        assert any(e.confidence is not None and e.confidence < default_model().threshold
+                   for e in store.events() if e.incident in lone)
+        assert lone <= {i.id for i in query_incidents.incidents(store, limit=1000)}
     doc = next(r["doc"] for r in shown if r["doc"] != "two-sentences")
     show = invoke("show", doc, "--db", str(db))
     assert show.exit_code == 0 and "below the confidence threshold" not in show.stdout

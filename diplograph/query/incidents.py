@@ -67,9 +67,12 @@ COMBINED_CONFIDENCE = (
     "CASE WHEN count(confidence) = 0 THEN NULL ELSE 1 - exp(sum(ln(1 - least(confidence, 0.999)))) END"
 )
 
+# An incident all of whose reports come from one-sentence documents takes their threshold (docs/extraction.md).
+ONLY_ONE_SENTENCE_REPORTS = "bool_and(coalesce(one_sentence, false))"
+
 _SUMMARY = """
 WITH matching AS (SELECT DISTINCT incident FROM events {where}),
-r AS (SELECT e.incident, e.doc_hash, e.confidence FROM events e JOIN matching USING (incident))
+r AS (SELECT e.incident, e.doc_hash, e.confidence, e.one_sentence FROM events e JOIN matching USING (incident))
 SELECT r.incident AS incident, count(*) AS reports, count(DISTINCT r.doc_hash) AS documents,
        list(DISTINCT d.source ORDER BY d.source) FILTER (WHERE d.source IS NOT NULL) AS sources,
        min(coalesce(d.published, CAST(d.ingested_at AS DATE))) AS first_seen,
@@ -93,7 +96,8 @@ def incidents(store: Store, filters: FactFilter | None = None, *, limit: int = 1
         raise ConfigError(f"limit: expected 1 to {MAX_LIMIT * 10} and offset >= 0, got {limit}, {offset}")
     filters = filters or FactFilter()
     where = replace(filters, min_confidence=0).where("events")
-    passes = confidence_sql(filters.min_confidence, column=COMBINED_CONFIDENCE.replace("confidence", "r.confidence"))
+    passes = confidence_sql(filters.min_confidence, column=COMBINED_CONFIDENCE.replace("confidence", "r.confidence"),
+                            one_sentence=ONLY_ONE_SENTENCE_REPORTS.replace("one_sentence", "r.one_sentence"))
     sql = _SUMMARY.format(where=where.sql(), order=ORDERS[order], passes=passes,
                           combined=COMBINED_CONFIDENCE.replace("confidence", "r.confidence"))
     summaries = query_rows(store, sql, [*where.params, limit, offset])

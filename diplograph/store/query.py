@@ -101,16 +101,18 @@ def add_confidence(where: Where, min_confidence: float | None, column: str = "co
         where.add(condition)
 
 
-def confidence_sql(min_confidence: float | None, column: str = "confidence", kind: str = "event") -> str:
+def confidence_sql(min_confidence: float | None, column: str = "confidence", kind: str = "event",
+                   one_sentence: str | None = None) -> str:
     """The confidence filter as an SQL condition. Events of a one-sentence document (the `one_sentence` column
-    beside `column`, when `column` is a column of the events table) get the sentence threshold; a computed
-    `column` gets the events' threshold. The thresholds are checked numbers (`reader_threshold`), so they are
+    beside `column`, when `column` is a column of the events table, or the condition `one_sentence` says, for a
+    computed `column` such as an incident's combined confidence) get the sentence threshold; other computed
+    columns get the events' threshold. The thresholds are checked numbers (`reader_threshold`), so they are
     written as literals."""
     from diplograph.confidence import reader_threshold
 
     threshold = reader_threshold(min_confidence, kind)
     single = reader_threshold(min_confidence, kind, one_sentence=True)
-    flag = _beside(column, "one_sentence")
+    flag = one_sentence or _beside(column, "one_sentence")
     if kind != "event" or flag is None or single == threshold:
         return f"({column} IS NULL OR {column} >= {threshold!r})" if threshold > 0 else "true"
     return f"({column} IS NULL OR {column} >= CASE WHEN {flag} THEN {single!r} ELSE {threshold!r} END)"
