@@ -1085,12 +1085,9 @@ def _ordered_out(verb: Token) -> bool:
         c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in LEAVE_VERBS for c in verb.children)
 
 
-MISSIONS = frozenset({"embassy", "consulate", "mission", "legation", "chancery"})
-
-
 def _of_a_mission(people: Token) -> bool:
     """'employees of the French embassy', 'members of its consulate'."""
-    return any(obj.lemma_.lower() in MISSIONS for _prep, obj in A.prep_objects(people, ("of", "at")))
+    return any(obj.lemma_.lower() in MISSION_WORDS for _prep, obj in A.prep_objects(people, ("of", "at")))
 
 
 def with_head_sector(spans: list[ActorSpan], head: Token, res: Resolution) -> list[ActorSpan]:
@@ -1478,11 +1475,16 @@ def _venue_only(trig: Trigger, actor: list[ActorSpan]) -> bool:
     return trig.reading.event in PLACE_IS_NOT_PARTY or (trig.reading.event == "CONSULT" and not _hosted(trig, actor))
 
 
+def _clause_verb(token: Token) -> Token:
+    """A verb itself; a noun's governing verb ('held talks'), or the noun when it has none."""
+    return token if token.pos_ in ("VERB", "AUX") else (A.governing_verb(token) or token)
+
+
 def _location_of_clause(token: Token, res: Resolution, actor: list[ActorSpan], *,
                         countries_only: bool = False) -> list[ActorSpan]:
     """'Discussions were held in Kuwait, Gambia ...': the places of the clause are the hosts. With
     `countries_only`, a city is a venue, not a host ('talks in Geneva')."""
-    head = token if token.pos_ in ("VERB", "AUX") else (A.governing_verb(token) or token)
+    head = _clause_verb(token)
     for t in (token, head):
         for _prep, obj in A.prep_objects(t, tuple(LOCATION_PREPS)):
             found = _without([s for s in A.np_actors(obj, res) if s.states
@@ -1612,7 +1614,7 @@ def _fallback_actor(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext,
 STATE_AGENCIES = ORGAN_SECTORS | {"foreign_ministry"}
 
 
-MISSION_WORDS = frozenset({"embassy", "consulate", "mission", "legation"})
+MISSION_WORDS = frozenset({"embassy", "consulate", "mission", "legation", "chancery"})
 
 
 def _embassy_owner(span: ActorSpan, res: Resolution) -> bool:
@@ -1864,15 +1866,20 @@ ALERTS = frozenset({"alert", "standby", "readiness"})
 
 def _tense_with(verb: Token, res: Resolution, actors: set[str]) -> ActorSpan | None:
     """'placed its air force on high alert amid rising tensions with India': forces readied against that state."""
-    head = verb if verb.pos_ in ("VERB", "AUX") else (A.governing_verb(verb) or verb)  # 'put on alert amid ...'
+    head = _clause_verb(verb)  # 'put on alert amid ...'
     for _, obj in A.prep_objects(head, ("amid", "over")):
         if obj.lemma_.lower() not in ("tension", "tensions", "standoff", "dispute", "row", "confrontation"):
             continue
         for _, other in A.prep_objects(obj, ("with",)):
-            span = res.actor_at.get(other.i)
-            if span is not None and span.kind == "state" and span.code not in actors:
-                return span
+            if (found := _other_state(other, res, actors)) is not None:
+                return found
     return None
+
+
+def _other_state(token: Token, res: Resolution, actors: set[str]) -> ActorSpan | None:
+    """The state named at `token`, unless it is one of the actors."""
+    span = res.actor_at.get(token.i)
+    return span if span is not None and span.kind == "state" and span.code not in actors else None
 
 
 def _border_owner(verb: Token, res: Resolution, actors: set[str]) -> ActorSpan | None:
@@ -1888,9 +1895,8 @@ def _border_owner(verb: Token, res: Resolution, actors: set[str]) -> ActorSpan |
         beyond = [c for c in obj.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
         beyond += [g for _, g in A.prep_objects(obj, ("with",))]  # 'its border with Pakistan'
         for c in beyond:
-            span = res.actor_at.get(c.i)
-            if span is not None and span.kind == "state" and span.code not in actors:
-                return span
+            if (found := _other_state(c, res, actors)) is not None:
+                return found
     return None
 
 

@@ -96,10 +96,10 @@ def incidents(store: Store, filters: FactFilter | None = None, *, limit: int = 1
         raise ConfigError(f"limit: expected 1 to {MAX_LIMIT * 10} and offset >= 0, got {limit}, {offset}")
     filters = filters or FactFilter()
     where = replace(filters, min_confidence=0).where("events")
-    passes = confidence_sql(filters.min_confidence, column=COMBINED_CONFIDENCE.replace("confidence", "r.confidence"),
+    combined = COMBINED_CONFIDENCE.replace("confidence", "r.confidence")
+    passes = confidence_sql(filters.min_confidence, column=combined,
                             one_sentence=ONLY_ONE_SENTENCE_REPORTS.replace("one_sentence", "r.one_sentence"))
-    sql = _SUMMARY.format(where=where.sql(), order=ORDERS[order], passes=passes,
-                          combined=COMBINED_CONFIDENCE.replace("confidence", "r.confidence"))
+    sql = _SUMMARY.format(where=where.sql(), order=ORDERS[order], passes=passes, combined=combined)
     summaries = query_rows(store, sql, [*where.params, limit, offset])
     if not summaries:
         return []
