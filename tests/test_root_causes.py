@@ -105,6 +105,50 @@ def test_forces_ordered_somewhere_are_deployed_and_an_order_to_act_is_that_act()
     assert not events("The court ordered the government to pay compensation.")
 
 
+def test_work_done_jointly_is_cooperation_and_reinforcements_are_troops() -> None:
+    assert_first_records({
+        "Drugs were seized in a joint operation carried out by Kenyan and Ugandan police.": ("COOPERATE",),
+        "Arms were found in an operation carried out jointly by Peruvian and Bolivian police.": ("COOPERATE",),
+        "Chilean detectives worked with Argentine prosecutors for a year.": ("COOPERATE", ("CHL",), ("ARG",)),
+        "Lithuania ordered a reinforcement of its border with Belarus on Monday.": ("MOBILIZE", ("LTU",), ("BLR",)),
+    })
+    [joint] = events("Weapons were seized in a joint operation carried out by Kenyan and Ugandan police.")
+    assert set(joint.actor + joint.recipient) == {"KEN", "UGA"}
+    assert not events("Five soldiers were killed in an operation in the north.")  # no state, nothing joint
+
+
+def test_more_readings_for_news_verbs() -> None:
+    assert_first_records({
+        "Nairobi hosted Ethiopia's army chief for talks on Thursday.": ("CONSULT", ("ETH",), ("KEN",)),
+        "Japan has written off 300 million dollars of debt owed by Malawi.": ("AID", ("JPN",), ("MWI",)),
+        "The Turkish air force flew tents and blankets to Aleppo on Monday.": ("AID", ("TUR",), ("SYR",)),
+        "Finland declared a Russian diplomat persona non grata on Friday.": ("SANCTION",),
+        "The Greek army said it was calling up 5,000 reservists.": ("MOBILIZE", ("GRC",)),
+        "Police in Uganda released 40 opposition supporters on Monday.": ("RETREAT", ("UGA",)),
+        "Peru's prosecutors opened an inquiry into the deaths of two miners.": ("ACCUSE",),
+        "Pakistan's navy began large-scale naval drills in the Arabian Sea on Monday.": ("MOBILIZE", ("PAK",)),
+        "The French navy sent a frigate to the Mediterranean near Libya's coast.": ("MOBILIZE", ("FRA",), ("LBY",)),
+    })
+    assert not [e for e in events("Pakistan sent aid to Karachi.") if e.recipient]  # at home: no recipient
+
+
+def test_a_warning_of_the_warners_own_act_is_a_threat() -> None:
+    assert_first_records({
+        "Serbia warned it was prepared to take control of the northern region, which is run by Kosovo.":
+            ("THREATEN", ("SRB",)),
+        "Mali's junta warned aid groups that they would be expelled if they spoke to reporters.": ("THREATEN",),
+        "China warned that it would respond to any provocation by the Philippines.": ("THREATEN", ("CHN",), ("PHL",)),
+    })
+    assert [e.event for e in events("The UN warned that the crisis in Haiti would deepen.")] != ["THREATEN"]
+
+
+def test_circumstances_told_before_the_main_clause_come_after_it() -> None:
+    [first, *_] = events("Ahead of planned protests on Tuesday, Ugandan authorities deployed thousands of police "
+                         "officers across Kampala.")
+    assert first.event == "MOBILIZE"
+    assert not [e for e in events("Riot police in Quito detained 20 students on Friday.") if e.event == "PROTEST"]
+
+
 def test_militants_are_not_turned_into_the_state_where_they_strike() -> None:
     found = events("Baloch militants attacked a train in Pakistan, killing 20 people.")
     assert found and all(e.actor == () for e in found), summary(found)

@@ -185,8 +185,18 @@ def is_background(token: Token) -> bool:
             return True
         if t.dep_ == "prep" and t.lower_ in ("after", "following", "despite", "amid", "before", "because", "since"):
             return True
+        if t.dep_ == "prep" and t.lower_ == "of" and t.head.lower_ in ("ahead", "because", "regardless"):
+            return True  # 'ahead of planned protests, police deployed ...'
+        if t.dep_ == "advcl" and t.tag_ == "VBG" and t.i < t.head.i and _opens_before_subject(t):
+            return True  # 'Bowing to weeks of protests, the government dropped ...': the circumstance
         t = t.head
     return False
+
+
+def _opens_before_subject(clause: Token) -> bool:
+    """A participle clause that opens the sentence, before the main clause's subject."""
+    subj = A.child(clause.head, "nsubj", "nsubjpass")
+    return subj is not None and clause.i < subj.i
 
 
 def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
@@ -564,7 +574,7 @@ def _obliges(verb: Token) -> bool:
 # helicopters', 'aid workers', 'the protest leaders'.
 KIND_HEADS = frozenset({"group", "force", "helicopter", "aircraft", "submarine", "team", "unit", "capability",
                         "worker", "agency", "leader", "organisation", "organization", "official", "chief", "envoy",
-                        "coordinator", "vessel", "boat", "dog"})  # fmt: skip
+                        "coordinator", "vessel", "boat", "dog", "police", "gear"})  # fmt: skip
 
 
 def _noun_applies(noun: Token, pred: Predicate, is_phrase: bool) -> bool:
@@ -586,9 +596,17 @@ def _noun_applies(noun: Token, pred: Predicate, is_phrase: bool) -> bool:
             return False
     if pred.modifiers and not is_phrase:  # 'joint air force drills': 'joint' may hang from 'force'
         mods = {c.lemma_.lower() for c in noun.subtree if c.i < noun.i and c.dep_ in ("amod", "compound", "nmod")}
+        if _done_jointly(noun):
+            mods.add("joint")
         if not mods & pred.modifiers:
             return False
     return True
+
+
+def _done_jointly(noun: Token) -> bool:
+    """'an operation carried out jointly by Moroccan and Spanish police': 'jointly' says what 'joint' would."""
+    return any(c.dep_ == "acl" and any(m.dep_ == "advmod" and m.lower_ in ("jointly", "together") for m in c.children)
+               for c in noun.children)
 
 
 def _warrant_for(noun: Token) -> bool:
@@ -662,10 +680,15 @@ def _take(owner: Trigger, inner: Trigger) -> None:
     owner.absorbed.append(inner)
 
 
+# 'seized in a joint operation': the operation is how it was done, an event of its own, not what was acted on
+JOINT_ACTIVITIES = frozenset({"operation", "exercise", "drill", "patrol", "investigation"})
+
+
 def _object_args(verb: Token) -> list[Token]:
     """What a verb acts on: its object and the objects of its prepositions ('opposed to French mediation')."""
     out = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
-    out += [obj for _, obj in A.prep_objects(verb, RECIPIENT_PREPS + ("of", "for", "about"))]
+    out += [obj for p, obj in A.prep_objects(verb, RECIPIENT_PREPS + ("of", "for", "about"))
+            if not (p in ("in", "during") and obj.lemma_.lower() in JOINT_ACTIVITIES)]
     left = _left_from(verb)  # 'pulled out of the talks': the talks are what it leaves, not a meeting
     return out + [left] if left is not None and left not in out else out
 
@@ -681,7 +704,7 @@ def _is_direct_argument(noun: Token, verb: Token | None) -> bool:
             t = t.head
             continue
         if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head == verb:
-            return True
+            return not (t.head.lower_ in ("in", "during") and t.lemma_.lower() in JOINT_ACTIVITIES)
         return False
     return False
 
@@ -693,6 +716,9 @@ def _complements(verb: Token) -> list[Token]:
             out.extend(g for g in c.children if g.dep_ in ("pobj", "pcomp"))
         if c.dep_ == "dobj" and c.lemma_.lower() not in CLAIM_NOUNS:  # not what an accusation says
             out.extend(g for g in c.children if g.dep_ in ("acl", "relcl") and g.tag_ in ("VB", "VBG"))
+            # 'warned aid groups that they would be expelled': a that-clause the parser hung from the object
+            out.extend(g for g in c.children if g.dep_ == "relcl" and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in g.children))
     return out
 
 
@@ -730,7 +756,7 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
     if reading.event == "RETREAT" and trig.pred.pos == "noun" and _declared(trig.token):
         reading = Reading("CONCEDE", None, reading.context)  # 'announced a ceasefire': declared, not yet observed
     drills = _exercises_of(trig)
-    if reading.event == "COOPERATE" and drills is not None and not _joint(drills) and len(roles.actor) < 2:
+    if reading.event == "COOPERATE" and drills is not None and not _joint(drills) and len(_codes_of(roles.actor)) < 2:
         reading = Reading("MOBILIZE", "troops", reading.context)  # 'warships conducted live-fire drills'
     if reading.event == "AID" and "military" in reading.context and _deployed_not_given(trig.token):
         reading = Reading("MOBILIZE", "troops", reading.context)  # troops sent to a border defend it, not aid
@@ -1705,6 +1731,8 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
         abroad = None if place or event not in ACTS_ON_THE_PLACE else _struck_abroad(trig, res, _codes_of(actor))
         return place[:1] or ([abroad] if abroad is not None else actor[:1])  # 'detained a journalist in Melitopol'
     actor_codes = {c for s in actor for c in s.states}
+    if event == "AID" and len(actor_codes) == 1 and (sent_to := _aid_destination(trig, res, actor_codes)):
+        return [sent_to]
     if event in NEEDS_RECIPIENT | {"AGREE"} and len(actor_codes) == 1 and _bilateral_cue(sent, trig.token):
         partner = _bilateral_partner(sent, res, ctx, actor[0].code)
         if partner is not None:
@@ -1776,6 +1804,29 @@ def _state_of_place(trig: Trigger, res: Resolution) -> list[ActorSpan]:
         return [ActorSpan.from_context(trig.token.i, country, f"the state of {place.name}, where it happened")]
     return [ActorSpan(named.start, named.end, country, "state", kind, None, None, "places",
                       f"the state of {place.name}, where it happened")]
+
+
+def _aid_destination(trig: Trigger, res: Resolution, actor_codes: set[str]) -> ActorSpan | None:
+    """'flew relief supplies to Mandalay': aid brought to a city or region abroad goes to its state. Only a place
+    the aid goes 'to' or 'into', never where it was announced ('pledged aid at a conference in Geneva')."""
+    found = _city_or_region(trig, res, (tuple(sorted(actor_codes)),))
+    if found is None or found[1] in actor_codes or found[0].evidence is None:
+        return None
+    place, country, kind = found
+    evidence = place.evidence
+    named = res.doc.char_span(evidence.start, evidence.end, alignment_mode="expand") if evidence else None
+    if named is None:
+        return None
+    t = named.root
+    while t.dep_ in ("compound", "conj", "appos", "nmod") and t.head.i != t.i:
+        t = t.head
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.dep_ == "pobj":
+        t = t.head.head  # 'to the port of Yangon'
+    carriers = (trig.token.i, _clause_verb(trig.token).i)
+    if not (t.dep_ == "pobj" and t.head.lower_ in ("to", "into") and t.head.head.i in carriers):
+        return None
+    return ActorSpan(named.start, named.end, country, "state", kind, None, None, "places",
+                     f"the state of {place.name}, where the aid went")
 
 
 def _struck_abroad(trig: Trigger, res: Resolution, actor_codes: set[str]) -> ActorSpan | None:
@@ -1906,6 +1957,10 @@ def _deployed_not_given(verb: Token) -> bool:
     to it."""
     if A.prep_objects(verb, ("near", "off", "around")):
         return True
+    for _, place in A.prep_objects(verb, ("to", "into")):  # 'to the Caribbean near Venezuela's coast'
+        if place.lemma_.lower() in ("water", "waters") or any(
+                c.dep_ == "prep" and c.lower_ in ("near", "off", "around") for c in place.children):
+            return True
     if any(c.lower_ == "close" and A.child(c, "prep") is not None for c in verb.children):
         return True
     return any(obj.lemma_.lower() in A.BORDER_WORDS
@@ -1940,7 +1995,12 @@ def _joint(token: Token) -> bool:
            for c in token.children if c.dep_ in ("amod", "compound")):
         return True
     holders = [token, token.head] if token.dep_ in ("dobj", "nsubjpass") else [token]  # 'held drills with X'
-    return any(c.dep_ == "prep" and c.lower_ == "with" for t in holders for c in t.children)
+    if any(c.dep_ == "prep" and c.lower_ == "with" for t in holders for c in t.children):
+        return True
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in ("join", "attend"):
+        return True  # 'China joined Russia's exercise'
+    # 'the exercise ..., where Chinese units trained alongside Russian forces'
+    return any(t.lower_ == "alongside" for t in token.subtree)
 
 
 def _complete(reading: Reading, roles: Roles, trig: Trigger) -> bool:
@@ -2065,10 +2125,28 @@ def _conditional_complement(verb: Token) -> bool:
     return False
 
 
+READINESS = frozenset({"prepared", "ready", "willing", "determined"})
+
+
+def _warns_of_own_act(verb: Token) -> bool:
+    """'warned it was prepared to take control of the region', 'warned that it would act': a warning of what the
+    warner itself will do is a threat (not 'warned that the crisis would deepen')."""
+    for comp in _complements(verb):
+        subj, _ = A.subject(comp)
+        if subj is None or subj.lower_ not in ("it", "we", "they", "he", "she", "i"):
+            continue
+        if any(c.dep_ == "acomp" and c.lower_ in READINESS for c in comp.children):
+            return True
+        if _has_aux(comp, ("will", "would", "'ll")) and comp.lemma_.lower() not in ("be", "have") \
+                and not any(c.dep_ == "neg" for c in comp.children):
+            return True
+    return False
+
+
 def _promise_of_harm(trig: Trigger, res: Resolution) -> Reading:
     """'vowed to fight', 'pledged to retaliate', 'warned that it would retaliate': a promise or warning whose
     content is harm is a threat."""
-    if trig.pred.lemma in WARNINGS and _conditional_complement(trig.token):
+    if trig.pred.lemma in WARNINGS and (_conditional_complement(trig.token) or _warns_of_own_act(trig.token)):
         return Reading("THREATEN", None, trig.reading.context)  # 'warned that bases would be at risk if ...'
     if trig.pred.lemma in PROMISES and _consequences_named(trig.token):  # warnings included
         return Reading("THREATEN", None, trig.reading.context)  # 'vowed to take countermeasures against X'
