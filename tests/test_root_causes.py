@@ -149,6 +149,33 @@ def test_circumstances_told_before_the_main_clause_come_after_it() -> None:
     assert not [e for e in events("Riot police in Quito detained 20 students on Friday.") if e.event == "PROTEST"]
 
 
+def test_a_subject_the_parser_hung_from_an_opening_phrase_is_still_the_subject() -> None:
+    [agreed, *_] = events("After three days of talks in Nairobi, Somalia and Ethiopia agreed to reopen their border.")
+    assert (agreed.event, set(agreed.actor + agreed.recipient)) == ("AGREE", {"SOM", "ETH"})
+
+
+def test_fixed_phrases_and_particles_of_news() -> None:
+    assert_first_records({
+        "Lithuania declared a senior Belarusian diplomat persona non grata and gave him three days to leave.":
+            ("SANCTION", ("LTU",), ("BLR",)),
+        "A jailed Egyptian blogger has refused food for two weeks.": ("PROTEST",),
+        "Teachers staged a sit-in outside the education ministry in Nairobi.": ("PROTEST",),
+        "Caracas allowed inspectors from the agency back into the plant on Friday.": ("RETREAT",),
+        "Egypt reopened the crossing on Sunday, allowing aid trucks to enter the Gaza Strip.": ("CONCEDE", ("EGY",)),
+    })
+    assert "RETREAT" in {e.event for e in events(
+        "Egypt reopened the crossing on Sunday, allowing aid trucks to enter the Gaza Strip.")}
+    [demand] = events("The EU called on the junta in Bamako to hold elections.")  # who rules there, not a venue
+    assert (demand.event, demand.recipient) == ("REQUEST", ("MLI",))
+
+
+def test_harm_by_no_state_in_a_place_is_done_to_that_places_state() -> None:
+    [shot] = events("The mayor of a town in Mexico's Guerrero state was shot dead outside his home on Saturday.")
+    assert (shot.event, shot.actor, shot.recipient) == ("ASSAULT", (), ("MEX",))
+    [taken] = events("Gunmen abducted 12 passengers from a bus on a highway in Kaduna state late on Sunday.")
+    assert (taken.event, taken.actor, taken.recipient) == ("ASSAULT", (), ("NGA",))
+
+
 def test_militants_are_not_turned_into_the_state_where_they_strike() -> None:
     found = events("Baloch militants attacked a train in Pakistan, killing 20 people.")
     assert found and all(e.actor == () for e in found), summary(found)

@@ -220,6 +220,8 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
     verb is itself passive.
     """
     subj, passive = _subject(verb)
+    if subj is None:
+        subj = _subject_hung_before(verb)
     if subj is not None and subj.tag_ == "VBG" and subj.dep_ in SUBJECTS:
         # 'The Red Cross operating in Iraq said': the parser made the participle the subject and the organisation
         # its subject; the organisation is who spoke, Iraq only where it works
@@ -230,6 +232,25 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
     if subj is not None and passive and subj.head != verb and not is_passive(verb):
         return subj, False
     return subj, passive
+
+
+def _subject_hung_before(verb: Token) -> Token | None:
+    """'After two days of talks in Addis Ababa, Sudan and Chad agreed ...': the parser hung the subject from the
+    opening phrase (as a conjunct of the place) and left the main verb without one. The names between the last
+    comma and a finite main verb are its subject."""
+    if verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i < 3:
+        return None
+    doc = verb.doc
+    start = verb.i
+    while start > verb.sent.start and doc[start - 1].pos_ in ("PROPN", "NOUN", "CCONJ", "ADJ", "DET") \
+            and doc[start - 1].dep_ in ("conj", "cc", "compound", "amod", "det", "appos", "pobj"):
+        start -= 1
+    if start == verb.i or start == verb.sent.start or doc[start - 1].text != ",":
+        return None
+    heads = [t for t in doc[start:verb.i] if not start <= t.head.i < verb.i]
+    if len(heads) != 1 or heads[0].pos_ not in ("PROPN", "NOUN") or heads[0].head.i >= verb.i:
+        return None
+    return heads[0]
 
 
 def _subject(verb: Token) -> tuple[Token | None, bool]:

@@ -15,6 +15,12 @@ LOCATION_PREPS = frozenset({"in", "at", "near", "outside", "throughout", "across
 OPENING_PLACE_PREPS = frozenset({"in", "at"})  # 'In Libreville, ...': the place a sentence opens in
 
 
+# Militants, gunmen, an armed group: fighters who are no state's forces (coding; the relevance pass parses a
+# sentence where they act in a place, whose state suffers it)
+FIGHTER_WORDS = frozenset({"militant", "gunman", "gunmen", "rebel", "insurgent", "attacker", "assailant", "jihadist",
+                           "fighter", "terrorist", "separatist", "bandit", "extremist", "guerrilla", "guerilla",
+                           "kidnapper", "pirate", "raider", "bomber", "mercenary", "militia", "militiaman"})
+
 @dataclass
 class DocContext:
     frame_date: DateRef | None = None

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from diplograph import ontology
 from diplograph.coding import args as A
 from diplograph.coding.args import REPORTING
-from diplograph.coding.context import LOCATION_PREPS, DocContext
+from diplograph.coding.context import FIGHTER_WORDS, LOCATION_PREPS, DocContext
 from diplograph.coding.features import event_features, list_item_features
 from diplograph.coding.lexicon import Lexicon, Predicate, Reading
 from diplograph.model import DateRef, Location
@@ -455,7 +455,7 @@ PROPOSALS = frozenset({"request", "invitation", "offer", "proposal", "demand", "
 
 
 def _verb_applies(verb: Token, pred: Predicate, obj: str | None, res: Resolution) -> bool:
-    if pred.particle and not any(c.lower_ == pred.particle and (c.dep_ == "prt" or _particle_of_place(c))
+    if pred.particle and not any(c.lower_ in pred.particle and (c.dep_ == "prt" or _particle_of_place(c))
                                  for c in verb.children):
         return False
     if pred.objects:
@@ -801,6 +801,8 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
 def roles_of(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext) -> Roles:
     if trig.pred.pos == "verb":
         actor, recipient, orgs, method = _verb_roles(trig, res, ctx)
+    elif (declared := _declared_unwelcome(trig, res)) is not None:
+        actor, recipient, orgs, method = *declared, [], "parse"
     else:
         actor, recipient, orgs, method = _noun_roles(trig, res, ctx)
     if trig.pred.pos == "verb" and len(_codes_of(actor)) == 1 and recipient \
@@ -979,11 +981,25 @@ def _let_in(verb: Token) -> bool:
     """'allowed inspectors into the site', 'let 120 aid trucks into Gaza', 'allowed UN monitors to enter': letting
     observers, peacekeepers or aid in is RETREAT access (the manual), not a concession in words."""
     obj = A.child(verb, "dobj")
-    if obj is None or obj.lemma_.lower() not in ADMITTED:
+    if obj is None:
+        return _let_enter(verb)
+    if obj.lemma_.lower() not in ADMITTED:
         return False
-    entering = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in ("enter", "visit",
-                                                                                                    "reach", "access")]
-    return bool(A.prep_objects(verb, ("into", "in", "to")) or A.prep_objects(obj, ("into",)) or entering)
+    entering = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in ENTERING]
+    back = [c for c in verb.children if c.dep_ == "advmod" and c.lower_ == "back"]  # 'allowed inspectors back into'
+    return bool(A.prep_objects(verb, ("into", "in", "to")) or A.prep_objects(obj, ("into",)) or entering
+                or any(A.prep_objects(b, ("into", "in", "to")) for b in back))
+
+
+ENTERING = frozenset({"enter", "visit", "reach", "access"})
+
+
+def _let_enter(verb: Token) -> bool:
+    """'allowing the first aid trucks to enter the Gaza Strip': the parser made the admitted the entering verb's
+    subject."""
+    return any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in ENTERING
+               and (who := A.child(c, "nsubj")) is not None and who.lemma_.lower() in ADMITTED
+               for c in verb.children)
 
 
 MATERIAL_KINDS = {"military": "military", "financial": "economic", "economic": "economic",
@@ -1338,6 +1354,23 @@ def _phrase_head(noun: Token) -> Token:
     return noun
 
 
+def _declared_unwelcome(trig: Trigger, res: Resolution) -> tuple[list[ActorSpan], list[ActorSpan]] | None:
+    """'Estonia declared a senior Russian diplomat persona non grata': whoever declares expels the diplomat's
+    state, however the parser hung the Latin words (object, clause or apposition)."""
+    if trig.pred.lemma != "persona non grata":
+        return None
+    declare = next((v for v in trig.token.ancestors if v.lemma_.lower() == "declare"), None)
+    if declare is None:
+        return None
+    subj, passive = A.subject(declare)
+    if subj is None or passive:
+        return None
+    actor = [s for s in A.np_actors(subj, res) if s.states]
+    persona = min((t.i for t in trig.token.sent if t.lower_ == "persona" and t.i > declare.i), default=trig.token.i)
+    named = [s for s in res.actors_in(trig.token.sent) if declare.i < s.start < persona and s.states]
+    return actor, _without(named, actor)
+
+
 def _participle_with_agent(noun: Token) -> Token | None:
     """A past participle after an event noun that says who did it: 'the missiles fired by North Korea'."""
     return next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and A.agent(c) is not None), None)
@@ -1481,10 +1514,14 @@ def _placed(token: Token, root: Token, *, of_meeting: bool = False) -> bool:
     t = token
     while t.i != root.i and t.head.i != t.i:
         if t.dep_ == "prep" and t.lower_ in LOCATION_PREPS and (
-                not of_meeting or t.head.lemma_.lower() in MEETINGS):
+                not of_meeting or t.head.lemma_.lower() in MEETINGS) and t.head.lemma_.lower() not in RULERS:
             return True
         t = t.head
     return False
+
+
+# 'the junta in Niamey', 'the government in Kabul': the place names who rules, not a venue
+RULERS = frozenset({"junta", "government", "regime", "authorities", "administration", "leadership", "rulers"})
 
 
 def _hosted(trig: Trigger, actor: list[ActorSpan]) -> bool:
@@ -1688,9 +1725,6 @@ def _state_agency(subj: Token | None, res: Resolution) -> bool:
     return not (subj.lemma_.lower() in FIGHTER_WORDS and not A.np_actors(subj, res, deep=True))
 
 
-FIGHTER_WORDS = frozenset({"militant", "gunman", "gunmen", "rebel", "insurgent", "attacker", "assailant", "jihadist",
-                           "fighter", "terrorist", "separatist", "bandit", "extremist", "guerrilla", "guerilla",
-                           "kidnapper", "pirate", "raider", "bomber", "mercenary", "militia", "militiaman"})
 
 
 def _irregular_fighters(subj: Token, res: Resolution) -> bool:
@@ -1726,6 +1760,10 @@ def _named_non_state(subj: Token | None, res: Resolution) -> bool:
 def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: Resolution,
                         ctx: DocContext) -> list[ActorSpan]:
     event = trig.reading.event
+    if event in UNAIMED_HARM and not _codes_of(actor):
+        # 'gunmen abducted 20 passengers on a highway in Zamfara state': done to the people of the place's state
+        # (a city or region stands for its state; guidelines); who did it is tied to no state
+        return _location_of_clause(trig.token, res, [])[:1] or _state_of_place(trig, res)
     if event in DOMESTIC_RECIPIENT and actor:
         place = _location_of_clause(trig.token, res, [])
         abroad = None if place or event not in ACTS_ON_THE_PLACE else _struck_abroad(trig, res, _codes_of(actor))
@@ -1771,6 +1809,10 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
         if abroad is not None:
             return [abroad]
     return []
+
+
+# Harm done by someone tied to no state, to people tied to none: the state where it happens suffers it
+UNAIMED_HARM = frozenset({"ASSAULT", "COERCE"})
 
 
 # Acts whose place names who is acted on when no one else is: an attack on a city strikes its state ('Russia used

@@ -36,7 +36,7 @@ class Predicate:
     requires: frozenset[str] = frozenset()
     modifiers: frozenset[str] = frozenset()
     preps: tuple[str, ...] = ()
-    particle: str | None = None
+    particle: frozenset[str] = frozenset()  # any of these particles must follow ('pull out', 'pull back')
     complement_needs_modal: bool = False
     needs_complement: bool = False
     topic_object: bool = False  # the object is what is talked about, not a party ('discussed China')
@@ -113,6 +113,13 @@ def _expand(words: list[str], classes: dict[str, frozenset[str]]) -> frozenset[s
     return frozenset(out)
 
 
+def _particles(value: Any) -> frozenset[str]:
+    """'particle' is one word or a list of them."""
+    if value is None:
+        return frozenset()
+    return frozenset([value] if isinstance(value, str) else value)
+
+
 def _predicate(lemma: str, pos: str, spec: dict[str, Any], classes: dict[str, frozenset[str]],
                where: str) -> Predicate:
     reading = _reading(spec, where, ENTRY_KEYS)
@@ -124,7 +131,7 @@ def _predicate(lemma: str, pos: str, spec: dict[str, Any], classes: dict[str, fr
         lemma=lemma.replace("_", " "), pos=pos, reading=reading, frame=spec.get("frame"),
         objects=_expand(spec.get("objects", []), classes), by_object=by_object,
         requires=frozenset(spec.get("requires", ())), modifiers=frozenset(spec.get("modifiers", ())),
-        preps=tuple(spec.get("preps", ())), particle=spec.get("particle"),
+        preps=tuple(spec.get("preps", ())), particle=_particles(spec.get("particle")),
         complement_needs_modal=bool(spec.get("complement_needs_modal", False)),
         needs_complement=bool(spec.get("needs_complement", False)),
         topic_object=bool(spec.get("topic_object", False)),

@@ -16,8 +16,9 @@ A sentence is parsed when one of its words is (the first cue found is its reason
   communique");
 - `pair`: "bilateral", or "both" before such a word ("both countries");
 - `quantity`: an amount of money or a percentage (a measure can take its states from the sentences before it);
-- `place`: an organ of a state (police, troops, a court, the authorities) and, after "in", "at", "near" or
-  "across", a city or region of the places gazetteer ("Police in Istanbul detained ..."): the place names the state;
+- `place`: an organ of a state (police, troops, a court, the authorities) or armed men of none (gunmen,
+  militants) and, after "in", "at", "near" or "across", a city or region of the places gazetteer ("Police in
+  Istanbul detained ...", "gunmen attacked a village in Zamfara"): the place names the state;
 - `opening date`, `opening place`: the sentence opens with a time or with "In"/"At" and a name ("In 2014, ...",
   "In Mosul, ..."): it sets the time frame of the sentences after it, which is read from the parse.
 
@@ -34,7 +35,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from diplograph.actors.gazetteer import Person
-from diplograph.coding.context import FRAME_OPENING, LOCATION_PREPS, OPENING_PLACE_PREPS
+from diplograph.coding.context import FIGHTER_WORDS, FRAME_OPENING, LOCATION_PREPS, OPENING_PLACE_PREPS
 from diplograph.nlp.entities import ORG_WORDS
 from diplograph.nlp.resolve import (
     ANY_INSTITUTION,
@@ -134,7 +135,7 @@ def _cue(sent: range, words: list[str], lowers: list[str], currency: list[int], 
 def _organ_in_a_place(sent: range, words: list[str], lowers: list[str], gaz: Gazetteer) -> str:
     """An organ of a state ('police', 'troops', 'a court') and a city or region of the places gazetteer after a
     preposition of place ('Police in Istanbul detained ...'): the state is the place's (coding, _state_of_place)."""
-    if not any(gaz.sectors.get(lowers[i]) in ORGAN_SECTORS for i in sent):
+    if not any(gaz.sectors.get(lowers[i]) in ORGAN_SECTORS or _fighters(lowers[i]) for i in sent):
         return ""
     from diplograph.geo.gazetteer import places
 
@@ -144,6 +145,11 @@ def _organ_in_a_place(sent: range, words: list[str], lowers: list[str], gaz: Gaz
                 and known.lookup(words[i + 1]):
             return f"place '{words[i]} {words[i + 1]}'"
     return ""
+
+
+def _fighters(word: str) -> bool:
+    """'gunmen', 'militants': armed men of no state, whose harm in a place is done to that place's state."""
+    return word in FIGHTER_WORDS or (word.endswith("s") and word[:-1] in FIGHTER_WORDS)
 
 
 def _opening(sent: Span, published: dt.date | None) -> str:
