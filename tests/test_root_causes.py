@@ -519,6 +519,17 @@ def test_an_expulsion_told_as_an_order_to_leave_or_in_the_passive_names_the_expe
     assert ask.event == "REQUEST"  # an order or request to others is not an expulsion
 
 
+def test_an_event_after_which_something_was_done_on_a_day_lies_in_the_week_before() -> None:
+    # 2025-03-12 is a Wednesday: 'on Tuesday' is 03-11, and the operation came before it
+    found = events("Chile's interior minister praised Argentina on Tuesday as a reliable partner after a joint "
+                   "police operation against drug traffickers.")
+    [operation] = [e for e in found if e.event == "COOPERATE"]
+    assert operation.date == "2025-03-05/2025-03-11"
+    [attack] = [e for e in events("Kenya recalled its ambassador to Uganda on Monday following an attack on its "
+                                  "embassy in Kampala.") if e.event == "ASSAULT"]
+    assert "KEN" not in attack.actor  # done to Kenya's embassy, not by Kenya
+
+
 def test_a_promise_reported_on_a_weekday_is_dated_to_that_past_weekday() -> None:
     # published on Thursday 2025-10-02: 'said on Wednesday' is the day before, though the aid is promised
     [pledge] = events("Japan will provide $3 million in emergency aid to the Philippines, the foreign ministry said "

@@ -1343,7 +1343,15 @@ def _reason_for_another_act(noun: Token) -> bool:
     if noun.dep_ != "pobj":
         return False
     prep = noun.head
+    if prep.lower_ in ("after", "following", "amid") and _aimed_at_own(noun):
+        return True  # 'recalled its ambassador following an attack on its embassy': done to it, not by it
     return prep.lower_ == "over" or (prep.lower_ in ("to", "for") and prep.head.lemma_.lower() in RESPONSE_NOUNS)
+
+
+def _aimed_at_own(noun: Token) -> bool:
+    """'an attack on its embassy', 'strikes against their positions': aimed at what the sentence's subject owns."""
+    return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her")
+               for p, obj in A.prep_objects(noun, ("on", "against", "at")) for c in obj.children)
 
 
 def _phrase_head(noun: Token) -> Token:
@@ -2302,7 +2310,10 @@ def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
         related = {d.start: _relation_prep(d, res) for d in own}
         direct = [d for d in own if related[d.start] is None]
         if direct:
-            return min(direct, key=lambda d: abs(d.start - token.idx)), "clause"
+            nearest = min(direct, key=lambda d: abs(d.start - token.idx))
+            if _told_as_earlier(token, head) and (before := _week_up_to(nearest)) is not None:
+                return before, "clause"  # 'praised Morocco on Thursday after a joint operation': the week before
+            return nearest, "clause"
         if own:  # 'withdrew after the invasion in February 2022': the date is the invasion's, the withdrawal later
             nearest = min(own, key=lambda d: abs(d.start - token.idx))
             return _after(nearest, related[nearest.start], res.published), "clause"
@@ -2384,6 +2395,25 @@ def _after(date: DateRef, prep: Token | None, published: dt.date | None) -> Date
         return None
     return DateRef(date.start, date.end, date.text, f"{start.isoformat()}/{published.isoformat()}", "range",
                    "rule", f"after {date.value}, by publication")
+
+
+def _told_as_earlier(token: Token, head: Token) -> bool:
+    """An event noun inside an 'after'/'following' phrase of another clause's verb ('praised X on Thursday after
+    a joint operation'): it happened before that verb's date."""
+    if token.pos_ in ("VERB", "AUX"):
+        return False
+    return any(t.dep_ == "prep" and t.lower_ in ("after", "following") for t in token.ancestors
+               if t.i != head.i and head in t.ancestors)
+
+
+def _week_up_to(date: DateRef) -> DateRef | None:
+    """The week ending on a day's date (what came before it, as news tells it); None for a wider date."""
+    if date.granularity != "day":
+        return None
+    day = dt.date.fromisoformat(date.value)
+    start = day - dt.timedelta(days=RECENT_DAYS - 1)
+    return DateRef(date.start, date.end, date.text, f"{start.isoformat()}/{day.isoformat()}", "week", "rule",
+                   f"before {date.value}")
 
 
 def _dates_in(tokens: list[Token], res: Resolution) -> list[DateRef]:
