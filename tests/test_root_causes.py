@@ -169,6 +169,13 @@ def test_fixed_phrases_and_particles_of_news() -> None:
     assert (demand.event, demand.recipient) == ("REQUEST", ("MLI",))
 
 
+def test_restrictions_lifted_in_a_place_were_on_that_place() -> None:
+    assert_first_records({
+        "Russia lifted a night curfew in Georgia on Sunday.": ("CONCEDE", ("RUS",), ("GEO",)),
+        "Ethiopia eased the state of emergency in Eritrea.": ("CONCEDE", ("ETH",), ("ERI",)),
+    })
+
+
 def test_harm_by_no_state_in_a_place_is_done_to_that_places_state() -> None:
     [shot] = events("The mayor of a town in Mexico's Guerrero state was shot dead outside his home on Saturday.")
     assert (shot.event, shot.actor, shot.recipient) == ("ASSAULT", (), ("MEX",))

@@ -1151,7 +1151,7 @@ def _verb_recipient(trig: Trigger, patient: Token | None, actor: list[ActorSpan]
     """
     exclude = frozenset(c for s in actor for c in s.states)
     deep = trig.reading.event not in DOMESTIC_RECIPIENT | {"ASSAULT"}
-    placeless = _venue_only(trig, actor)
+    placeless = _venue_only(trig, actor) and not _restrictions_on_place(trig.token)
     for arg in _recipient_args(trig.token, trig.pred, patient):
         if placeless and arg.dep_ == "pobj" and arg.head.lower_ in LOCATION_PREPS:
             continue  # 'gathered in Paris': the venue, not a party
@@ -1172,6 +1172,20 @@ def _verb_recipient(trig: Trigger, patient: Token | None, actor: list[ActorSpan]
         if actor and _names_an_office(arg, res):
             return actor[:1]
     return []
+
+
+RESTRICTION_WORDS = frozenset({"curfew", "emergency", "lockdown", "restriction", "blockade", "siege", "ban",
+                               "closure", "law"})  # 'martial law'
+
+
+def _restrictions_on_place(verb: Token) -> bool:
+    """'Serbia lifted a night curfew in Montenegro': restrictions eased or lifted in a place were on that place,
+    which is their party, not the venue of the act."""
+    obj = _object_of(verb)
+    if verb.pos_ != "VERB" or obj is None:
+        return False
+    return obj.lemma_.lower() in RESTRICTION_WORDS or (obj.lemma_.lower() == "state" and _of_lemma(obj) in (
+        "emergency", "siege"))  # 'the state of emergency
 
 
 def _own_people(arg: Token, res: Resolution, own: frozenset[str]) -> list[ActorSpan]:
