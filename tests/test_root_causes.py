@@ -176,6 +176,25 @@ def test_restrictions_lifted_in_a_place_were_on_that_place() -> None:
     })
 
 
+def test_news_words_for_attacks_deployments_and_retreats() -> None:
+    assert_first_records({
+        "Russian forces pounded Kharkiv overnight.": ("ASSAULT", ("RUS",), ("UKR",)),
+        "India dispatched 2,000 troops to the border with China on Monday.": ("MOBILIZE", ("IND",), ("CHN",)),
+        "Russian troops retreated from Kherson in November.": ("RETREAT", ("RUS",), ("UKR",)),
+        "Ukraine's incursion into Russia's Kursk region began in August.": ("ASSAULT", ("UKR",), ("RUS",)),
+        "Three Latvian diplomats were declared persona non grata by the Russian government.":
+            ("SANCTION", ("RUS",), ("LVA",)),
+    })
+    [bombardment] = events("The bombardment of Hama's military airport by Israeli aircraft was the heaviest in weeks.")
+    assert bombardment.actor == ("ISR",)  # 'by' hung from the target still names the doer
+
+
+def test_an_event_noun_that_is_the_subject_names_no_doer() -> None:
+    [attack, *_] = events("The attack on two Chinese engineers in Pakistan's Balochistan province drew condemnation "
+                          "from Beijing.")
+    assert (attack.event, attack.actor, attack.recipient) == ("ASSAULT", (), ("CHN",))
+
+
 def test_harm_by_no_state_in_a_place_is_done_to_that_places_state() -> None:
     [shot] = events("The mayor of a town in Mexico's Guerrero state was shot dead outside his home on Saturday.")
     assert (shot.event, shot.actor, shot.recipient) == ("ASSAULT", (), ("MEX",))
@@ -535,6 +554,13 @@ def test_an_event_after_which_something_was_done_on_a_day_lies_in_the_week_befor
     [attack] = [e for e in events("Kenya recalled its ambassador to Uganda on Monday following an attack on its "
                                   "embassy in Kampala.") if e.event == "ASSAULT"]
     assert "KEN" not in attack.actor  # done to Kenya's embassy, not by Kenya
+
+
+def test_an_event_noun_is_dated_by_its_own_participle() -> None:
+    # published Wednesday 2025-03-12: 'on Monday' is 03-10, 'on Tuesday' 03-11
+    [deal] = [e for e in events("The agreement reached by Chile and Peru on Monday to share a border crossing is a "
+                                "milestone, officials said on Tuesday.") if e.event == "AGREE"]
+    assert deal.date == "2025-03-10"
 
 
 def test_a_promise_reported_on_a_weekday_is_dated_to_that_past_weekday() -> None:

@@ -1257,6 +1257,8 @@ def _noun_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
     third_party = trig.reading.mode == "third-party"
     phrase = _phrase_head(noun)
     between = [obj for p, obj in A.prep_objects(phrase, ("between", "by")) if not (third_party and p == "between")]
+    if not between:  # 'the bombardment of Hama's airport by Israeli aircraft': the parser hung 'by' from the target
+        between = [by for _p, target in A.prep_objects(phrase, ("of",)) for _b, by in A.prep_objects(target, ("by",))]
     for obj in between:
         actor, orgs = _split_orgs(A.np_actors(obj, res, deep=True))
     participle = _participle_with_agent(noun)  # 'the aid sent by Japan to Sudan'
@@ -1385,8 +1387,12 @@ def _declared_unwelcome(trig: Trigger, res: Resolution) -> tuple[list[ActorSpan]
     if declare is None:
         return None
     subj, passive = A.subject(declare)
-    if subj is None or passive:
+    if subj is None:
         return None
+    if passive:  # 'two officials of Iran's embassy were declared persona non grata by the Australian government'
+        by = A.agent(declare)
+        actor = [s for s in A.np_actors(by, res, deep=True) if s.states] if by is not None else []
+        return actor, _without([s for s in A.np_actors(subj, res, deep=True) if s.states], actor)
     actor = [s for s in A.np_actors(subj, res) if s.states]
     persona = min((t.i for t in trig.token.sent if t.lower_ == "persona" and t.i > declare.i), default=trig.token.i)
     named = [s for s in res.actors_in(trig.token.sent) if declare.i < s.start < persona and s.states]
@@ -1542,6 +1548,16 @@ def _placed(token: Token, root: Token, *, of_meeting: bool = False) -> bool:
     return False
 
 
+# 'in Turkish custody', 'in Russian hands': held by a state, not a place
+HOLDING_NOUNS = frozenset({"custody", "detention", "captivity", "prison", "jail", "hands", "care", "control"})
+
+
+def _a_place(token: Token, root: Token) -> bool:
+    """A mention inside an 'in X' phrase that names a place, not a state's holding ('in Turkish custody')."""
+    holder = token.head if token.dep_ in ("amod", "poss", "compound") else token
+    return _placed(token, root) and holder.lemma_.lower() not in HOLDING_NOUNS
+
+
 # 'the junta in Niamey', 'the government in Kabul': the place names who rules, not a venue
 RULERS = frozenset({"junta", "government", "regime", "authorities", "administration", "leadership", "rulers"})
 
@@ -1661,8 +1677,8 @@ def _fallback_actor(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext,
         return list(ctx.last_subject), "carried"
     place = _location_of_clause(trig.token, res, [])
     place = [s for s in place if s not in recipient] or place
-    if subj is not None and not passive:
-        deep = _without([s for s in A.np_actors(subj, res, deep=True) if s.states], recipient)
+    if subj is not None and not passive and subj.i != trig.token.i:  # not the event noun's own phrase: its
+        deep = _without([s for s in A.np_actors(subj, res, deep=True) if s.states], recipient)  # target, its place
         if deep:
             return deep, "subject-location"
     if trig.reading.event not in ("CONSULT",) and _state_agency(subj, res):
@@ -1681,8 +1697,12 @@ def _fallback_actor(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext,
         return [], "none"
     if not passive and _unknown_person(subj, res):
         return [], "none"  # 'Blinken warned Beijing against arming Moscow' out of his term: not Moscow, not Beijing
+    if trig.pred.pos == "noun" and subj is not None and subj.i == trig.token.i:
+        return [], "none"  # 'the attack on Chinese engineers in Balochistan drew condemnation': no doer is named
     taken = {c for s in recipient for c in s.states}
-    others = [a for a in A.spans_in(list(sent), res) if a.states and a.code not in taken]
+    acts_on_place = trig.reading.event in ACTS_ON_THE_PLACE  # where an attack happened did not carry it out
+    others = [a for a in A.spans_in(list(sent), res) if a.states and a.code not in taken
+              and not (acts_on_place and _a_place(res.doc[a.start], sent.root))]
     domestic = len(taken) == 1  # a crowd, police or a court acting in the one state the event is aimed at
     if domestic and trig.reading.event in DOMESTIC_RECIPIENT:
         return recipient[:1], "domestic"
@@ -2321,6 +2341,9 @@ def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
     if any(sent.start_char <= d.start < sent.end_char for d in res.dates):
         head = A.clause_head(token)
         own = _dates_in(A.clause_tokens(head), res) + _dates_in(A.clause_tokens(token), res)
+        told = _participle_dates(token, res)
+        if told:  # 'the agreement reached by Nigeria and Morocco on Thursday': the noun's own participle dates it
+            return told[0], "clause"
         related = {d.start: _relation_prep(d, res) for d in own}
         direct = [d for d in own if related[d.start] is None]
         if direct:
@@ -2409,6 +2432,18 @@ def _after(date: DateRef, prep: Token | None, published: dt.date | None) -> Date
         return None
     return DateRef(date.start, date.end, date.text, f"{start.isoformat()}/{published.isoformat()}", "range",
                    "rule", f"after {date.value}, by publication")
+
+
+def _participle_dates(noun: Token, res: Resolution) -> list[DateRef]:
+    """Dates inside a past participle after an event noun ('the agreement reached on Thursday', 'the strike
+    carried out on Monday'), not inside anything that participle governs further down."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return []
+    found: list[DateRef] = []
+    for c in noun.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            found += [d for d in _dates_in(A.clause_tokens(c), res) if _relation_prep(d, res) is None]
+    return found
 
 
 def _told_as_earlier(token: Token, head: Token) -> bool:
