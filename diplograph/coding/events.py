@@ -193,6 +193,21 @@ def is_background(token: Token) -> bool:
     return False
 
 
+DEADLINE_WORDS = frozenset({"day", "hour", "week", "month", "deadline", "ultimatum"})
+
+
+def _given_time_to(verb: Token) -> bool:
+    """'gave the junta a week to reinstate the president', 'were given 72 hours to leave': the act a deadline
+    demands (the demand and any threat beside it are coded from the rest of the sentence)."""
+    if verb.dep_ not in ("xcomp", "advcl", "acl", "relcl", "ccomp") or not A.is_infinitive(verb):
+        return False
+    head = verb.head
+    if head.lemma_.lower() in DEADLINE_WORDS:
+        head = head.head
+    return head.lemma_.lower() == "give" and any(
+        c.lemma_.lower() in DEADLINE_WORDS for c in head.children if c.dep_ in ("dobj", "npadvmod", "dative"))
+
+
 def _opens_before_subject(clause: Token) -> bool:
     """A participle clause that opens the sentence, before the main clause's subject."""
     subj = A.child(clause.head, "nsubj", "nsubjpass")
@@ -209,6 +224,8 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
         obj = _object_lemma(t, pred)
         if pred.pos == "verb" and not _verb_applies(t, pred, obj, res):
             continue
+        if pred.pos == "verb" and _given_time_to(t):
+            continue  # 'gave Bosnian Serb forces ten days to withdraw': what a deadline demands is not done
         if pred.pos == "noun" and not _noun_applies(t, pred, phrases.get(t.i) is not None):
             continue
         if pred.pos == "noun" and _topic_of_talks(t, lex):
@@ -271,7 +288,8 @@ def _joint_subject(verb: Token) -> bool:
 
 def _by_phone(verb: Token) -> bool:
     """'spoke by phone', 'talked over the telephone', 'held talks by phone', 'a dialogue by video link'."""
-    return any(c.dep_ == "prep" and c.lower_ in A.MEANS and any(m.dep_ == "pobj" and _a_line(m) for m in c.children)
+    return any(c.dep_ in ("prep", "agent") and c.lower_ in A.MEANS
+               and any(m.dep_ == "pobj" and _a_line(m) for m in c.children)
                for t in (verb, *(o for o in verb.children if o.dep_ == "dobj")) for c in t.children)
 
 
@@ -483,7 +501,7 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None, res: Resolution
     if pred.lemma == "face" and _ultimatum(verb) is None:
         return False  # only '... or face measures': a party facing something is no event
     if pred.needs_complement and A.child(verb, "xcomp", "ccomp") is None and obj not in PROPOSALS \
-            and not any(obj in words for words, _ in pred.by_object):
+            and not any(key in words for words, _ in pred.by_object for key in [obj, *_object_keys(verb, pred)]):
         return False  # 'declined a U.S. request' is a refusal; 'ordered troops to the border' has its own reading
     if pred.reading.event == "REJECT" and (said := A.child(verb, "xcomp")) is not None \
             and said.lemma_.lower() in NO_COMMENT:
@@ -803,6 +821,8 @@ def roles_of(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext) -> Rol
         actor, recipient, orgs, method = _verb_roles(trig, res, ctx)
     elif (declared := _declared_unwelcome(trig, res)) is not None:
         actor, recipient, orgs, method = *declared, [], "parse"
+    elif (investigated := _under_investigation(trig, res)) is not None:
+        actor, recipient, orgs, method = *investigated, [], "parse"
     else:
         actor, recipient, orgs, method = _noun_roles(trig, res, ctx)
     if trig.pred.pos == "verb" and len(_codes_of(actor)) == 1 and recipient \
@@ -873,6 +893,8 @@ def _verb_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
     method = "parse"
     patient = None
     ag = A.agent(verb)
+    if ag is not None and _a_line(ag):
+        ag = None  # 'conferred by telephone': the means, which the parser took for a passive's agent
     if ag is not None:
         actor, orgs = _split_orgs(A.np_actors(ag, res, deep=True))
         patient = subj if passive else None
@@ -1106,7 +1128,7 @@ def _stopped(noun: Token) -> Token | None:
                 None)
 
 
-ARRIVALS = frozenset({"arrive", "travel", "fly", "come", "head", "land"})
+ARRIVALS = frozenset({"arrive", "travel", "fly", "come", "head", "land", "cross", "go"})
 
 
 def _came_for(noun: Token) -> bool:
@@ -1378,6 +1400,28 @@ def _phrase_head(noun: Token) -> Token:
     return noun
 
 
+def _under_investigation(trig: Trigger, res: Resolution) -> tuple[list[ActorSpan], list[ActorSpan]] | None:
+    """'A US national has been put under investigation in Italy', 'magistrates placed Craxi under investigation':
+    who is under investigation is its recipient; who put them there (or, unsaid, the state where it happens)
+    investigates."""
+    noun = trig.token
+    if trig.reading.mode != "investigate" or noun.dep_ != "pobj" or noun.head.lower_ != "under":
+        return None
+    verb = noun.head.head
+    subj, passive = A.subject(verb)
+    target = A.child(verb, "dobj") if not passive else subj
+    investigated = [s for s in A.np_actors(target, res) if s.states] if target is not None else []
+    if passive or verb.lemma_.lower() in ("be", "remain", "come"):
+        by = A.agent(verb)
+        doers = [s for s in A.np_actors(by, res, deep=True) if s.states] if by is not None else []
+        doers = doers or _location_of_clause(verb, res, investigated)
+        if verb.lemma_.lower() in ("be", "remain", "come"):
+            investigated = [s for s in A.np_actors(subj, res) if s.states] if subj is not None else []
+    else:
+        doers = [s for s in A.np_actors(subj, res) if s.states] if subj is not None else []
+    return _without(doers, investigated), investigated
+
+
 def _declared_unwelcome(trig: Trigger, res: Resolution) -> tuple[list[ActorSpan], list[ActorSpan]] | None:
     """'Estonia declared a senior Russian diplomat persona non grata': whoever declares expels the diplomat's
     state, however the parser hung the Latin words (object, clause or apposition)."""
@@ -1587,7 +1631,10 @@ def _location_of_clause(token: Token, res: Resolution, actor: list[ActorSpan], *
     `countries_only`, a city is a venue, not a host ('talks in Geneva')."""
     head = _clause_verb(token)
     for t in (token, head):
-        for _prep, obj in A.prep_objects(t, tuple(LOCATION_PREPS)):
+        preps = tuple(LOCATION_PREPS)
+        if t.lemma_.lower() in ARRIVALS:  # 'crossed into Venezuela for a meeting': where the traveller went
+            preps += ("to", "into")
+        for _prep, obj in A.prep_objects(t, preps):
             found = _without([s for s in A.np_actors(obj, res) if s.states
                               and not (countries_only and s.type in CITY_TYPES)], actor)
             if found:
