@@ -225,6 +225,30 @@ def test_news_wire_phrasings_of_the_archives() -> None:
     assert "RETREAT" not in {e.event for e in found}  # a deadline's demand is not done
 
 
+def test_bare_congo_is_the_dr_congo_in_a_story_about_it() -> None:
+    [accused] = events("Rwanda was accused by Congolese authorities on Monday of sending soldiers across the "
+                       "border near Goma.")
+    assert accused.actor == ("COD",)
+    [met] = events("Congolese President Denis Sassou Nguesso met Macron in Paris.")
+    assert met.actor == ("COG",)
+
+
+def test_a_main_verb_the_parser_hung_from_a_root_noun_keeps_its_subject() -> None:
+    [protest, *_] = events("Several thousand people protested outside the United States embassy in Copenhagen on "
+                           "Saturday.")
+    assert (protest.event, protest.recipient) == ("PROTEST", ("USA",)) and "DNK" in protest.actor
+
+
+def test_a_denounced_act_happened_and_is_not_the_denouncers() -> None:
+    found = events("Eritrea on Tuesday denounced a deployment of Ethiopian troops close to its border.")
+    assert ("MOBILIZE", ("ETH",)) in {(e.event, e.actor) for e in found}
+    assert ("ACCUSE", ("ERI",), ("ETH",)) in summary(found)
+    found = events("China condemned the airstrike on its embassy in Belgrade.")
+    assert all("CHN" not in e.actor for e in found if e.event == "ASSAULT")
+    assert "ASSAULT" not in {e.event for e in events("Islamabad has blamed several recent attacks on militants "
+                                                      "present on Afghan soil.")}  # blamed on others, not done
+
+
 def test_harm_by_no_state_in_a_place_is_done_to_that_places_state() -> None:
     [shot] = events("The mayor of a town in Mexico's Guerrero state was shot dead outside his home on Saturday.")
     assert (shot.event, shot.actor, shot.recipient) == ("ASSAULT", (), ("MEX",))
@@ -784,8 +808,9 @@ def test_export_curbs_are_sanctions() -> None:
 def test_a_text_that_supports_or_condemns_is_its_authors_act() -> None:
     [resolution] = events("The Polish parliament passed a resolution supporting Ukraine.")
     assert (resolution.event, resolution.actor, resolution.recipient) == ("SUPPORT", ("POL",), ("UKR",))
-    [statement] = events("Japan issued a statement condemning North Korea's missile launch.")
-    assert (statement.event, statement.actor, statement.recipient) == ("ACCUSE", ("JPN",), ("PRK",))
+    found = events("Japan issued a statement condemning North Korea's missile launch.")
+    assert ("ACCUSE", ("JPN",), ("PRK",)) in summary(found)
+    assert {e.actor for e in found if e.event != "ACCUSE"} <= {("PRK",)}  # the launch it condemns is North Korea's
 
 
 def test_two_who_spoke_on_the_sidelines_of_a_summit_met_each_other_not_the_summit() -> None:

@@ -210,7 +210,15 @@ def prep_objects(token: Token, preps: tuple[str, ...] | frozenset[str]) -> list[
 
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
-        verb.tag_ == "VBN" and verb.dep_ == "acl")
+        verb.tag_ == "VBN" and verb.dep_ == "acl" and not main_verb_under_root_noun(verb))
+
+
+def main_verb_under_root_noun(verb: Token) -> bool:
+    """'Several thousand people protested outside the embassy': the parser made the noun the sentence's root and
+    the main verb a participle modifying it. With no verb above the noun and no agent, it is the main verb."""
+    head = verb.head
+    return (verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and head.dep_ == "ROOT" and head.i < verb.i
+            and head.pos_ in ("NOUN", "PROPN") and agent(verb) is None)
 
 
 def subject(verb: Token) -> tuple[Token | None, bool]:
@@ -264,6 +272,8 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
             if c.dep_ in PASSIVE_SUBJECTS:
                 return c, v.lemma_.lower() not in STATIVE_PASSIVES
         if v.dep_ == "relcl" or (v.dep_ == "acl" and v.tag_ != "VBN"):
+            return v.head, False
+        if main_verb_under_root_noun(v):
             return v.head, False
         if (v.dep_ == "acl" and v.tag_ == "VBN" and v.head.pos_ in ("NOUN", "PROPN")
                 and not any(c.dep_ in ("dobj", "oprd", "nsubj") for c in v.children)):

@@ -175,7 +175,7 @@ def is_background(token: Token) -> bool:
         if t.head.i == t.i:
             return False
         if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN") and t.pos_ == "VERB":
-            if not _where_next(t):
+            if not _where_next(t) and not A.main_verb_under_root_noun(t):
                 return True
         if t.dep_ == "advcl" and (t.tag_ != "VBG" or any(c.dep_ == "mark" for c in t.children)):
             marks = {c.lower_ for c in t.children if c.dep_ in ("mark", "advmod")}
@@ -680,7 +680,8 @@ def absorb(triggers: list[Trigger]) -> None:
         if trig.pred.pos == "noun" and trig.absorbed_by is None:
             verb = A.governing_verb(trig.token)
             owner = by_index.get(verb.i) if verb is not None else None
-            if owner is not None and owner.pred.pos == "verb" and _is_direct_argument(trig.token, verb):
+            if owner is not None and owner.pred.pos == "verb" and _is_direct_argument(trig.token, verb) \
+                    and not _denounced_act(owner, trig):
                 _take(owner, trig)
 
 
@@ -689,8 +690,26 @@ def _absorb_under(owner: Trigger, roots: list[Token], by_index: dict[int, Trigge
         for tok in A.walk(root, A._ALL_DEPS - skip):
             inner = by_index.get(tok.i)
             if inner is not None and inner is not owner and inner.absorbed_by is None \
-                    and inner.pred.lemma != "face":  # '... or face sanctions': a threat of its own beside the demand
+                    and inner.pred.lemma != "face" \
+                    and not _denounced_act(owner, inner):  # '... or face sanctions': a threat of its own
                 _take(owner, inner)
+
+
+DENOUNCED_ACTS = frozenset({"ASSAULT", "MOBILIZE", "COERCE", "SANCTION"})
+DENOUNCING = frozenset({"denounce", "condemn", "criticize", "criticise", "decry", "deplore", "slam", "blast",
+                        "protest", "lambast", "lambaste", "censure"})
+
+
+def _denounced(noun: Token) -> bool:
+    """The object of a verb of denouncing: whoever denounces it did not do it."""
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in DENOUNCING
+
+
+def _denounced_act(owner: Trigger, inner: Trigger) -> bool:
+    """'Eritrea denounced a deployment of Ethiopian troops': the deployment it denounces happened, an event of
+    its own beside the accusation (unless the denouncing is itself only planned or denied)."""
+    return (owner.reading.event == "ACCUSE" and owner.pred.pos == "verb" and inner.pred.pos == "noun"
+            and inner.reading.event in DENOUNCED_ACTS and _denounced(inner.token) and inner.token.head == owner.token)
 
 
 def _take(owner: Trigger, inner: Trigger) -> None:
@@ -1308,7 +1327,7 @@ def _noun_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
         by = A.agent(verb)
         if by is not None:
             actor, orgs = _split_orgs(A.np_actors(by, res, deep=True))
-    elif not actor and not orgs and _reason_for_another_act(noun):
+    elif not actor and not orgs and (_reason_for_another_act(noun) or _denounced(noun)):
         method = "reason"  # its doer is not the subject of the act it explains, nor anyone else by default
     elif not actor and not orgs and verb is not None:
         subj, passive = A.subject(verb)

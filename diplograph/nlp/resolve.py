@@ -244,14 +244,24 @@ def _entry_span(entry: Entry, start: int, end: int, gaz: Gazetteer, day: dt.date
 def _disambiguate(res: Resolution) -> None:
     """Georgia the US state, and bare 'Congo' after the other Congo was named."""
     doc = res.doc
-    codes = {a.code for a in res.actors if a.type != "name" or doc[a.start].text != "Congo"}
+    codes = {a.code for a in res.actors if doc[a.start:a.end].text not in BARE_CONGO}
+    drc = "COD" in codes or any(t.lower_ in DRC_CUES for t in doc)
+    brazzaville = "COG" in codes or any(t.lower_ in BRAZZAVILLE_CUES for t in doc)
     for n, a in enumerate(res.actors):
         text = doc[a.start:a.end].text
         if a.code == "GEO" and text == "Georgia" and _us_state_context(doc, a.start):
             res.actors[n] = _replace(a, "USA", "rule", "Georgia the US state (context)")
-        elif text == "Congo" and a.code == "COG" and "COD" in codes and "COG" not in codes - {"COG"}:
-            res.actors[n] = _replace(a, "COD", "rule", "bare 'Congo' after the DR Congo was named")
+        elif text in BARE_CONGO and a.code == "COG" and drc and not brazzaville:
+            res.actors[n] = _replace(a, "COD", "rule", f"bare '{text}' in a story about the DR Congo")
     res.reindex()
+
+
+# 'Congo' and 'Congolese' alone: the DR Congo where the story names it or its places and people, and not the
+# Republic of Congo's (news usage: the larger state is 'Congo', the other 'Congo Republic' or 'Congo-Brazzaville')
+BARE_CONGO = frozenset({"Congo", "Congolese"})
+DRC_CUES = frozenset({"kinshasa", "goma", "kivu", "ituri", "bukavu", "lubumbashi", "katanga", "kisangani", "kasai",
+                      "tshisekedi", "kabila", "m23", "mobutu", "zaire", "kolwezi", "beni", "uvira"})
+BRAZZAVILLE_CUES = frozenset({"brazzaville", "sassou", "nguesso", "pointe-noire"})
 
 
 def _replace(a: ActorSpan, code: str, method: str, reason: str) -> ActorSpan:
