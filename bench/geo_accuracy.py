@@ -23,8 +23,9 @@ from diplograph.geo.evaluate import score_incidents, score_locations  # noqa: E4
 
 DATA = REPO / "bench" / "data" / "geo"
 SETS = {"development": DATA, "held-out": DATA / "heldout"}
-# incidents only: the second development corpus (written 2026-12-03, after the first scored 1.000)
-INCIDENTS_ONLY = {"development 2": (DATA / "incident-stories-2.jsonl", DATA / "incidents-gold-2.jsonl")}
+# incidents only: the second and third development corpora (written 2026-12-03, after the first scored 1.000)
+INCIDENTS_ONLY = {"development 2": (DATA / "incident-stories-2.jsonl", DATA / "incidents-gold-2.jsonl"),
+                  "development 3": (DATA / "incident-stories-3.jsonl", DATA / "incidents-gold-3.jsonl")}
 
 
 def main() -> None:
