@@ -249,6 +249,16 @@ def test_a_denounced_act_happened_and_is_not_the_denouncers() -> None:
                                                       "present on Afghan soil.")}  # blamed on others, not done
 
 
+def test_a_participle_with_its_doer_inside_a_demand_was_done() -> None:
+    found = events("China demanded the release of the crew of a fishing vessel captured by the Argentine coast guard.")
+    assert ("REQUEST", ("CHN",), ("ARG",)) in summary(found)
+    assert "COERCE" in {e.event for e in found}  # the capture happened; only the release is demanded
+    [seized] = events("The Argentine coast guard captured a Chinese fishing vessel on Thursday.")
+    assert (seized.event, seized.actor, seized.recipient) == ("COERCE", ("ARG",), ("CHN",))
+    [freed] = events("Two days later they were set free by Baku.")
+    assert (freed.event, freed.actor) == ("RETREAT", ("AZE",))
+
+
 def test_harm_by_no_state_in_a_place_is_done_to_that_places_state() -> None:
     [shot] = events("The mayor of a town in Mexico's Guerrero state was shot dead outside his home on Saturday.")
     assert (shot.event, shot.actor, shot.recipient) == ("ASSAULT", (), ("MEX",))

@@ -380,6 +380,8 @@ def _predicate_for(t: Token, phrase_key: str | None, lex: Lexicon) -> Predicate 
     if phrase_key is not None:
         return lex.nouns.get(phrase_key)
     lemma = lex.lemma(t.lower_, t.lemma_.lower())
+    if t.pos_ == "VERB" and lemma == "set" and any(c.lower_ == "free" for c in t.children):
+        return lex.verbs.get("free")  # 'they were set free by Baku'
     if t.pos_ == "VERB" and t.dep_ != "amod":
         return lex.verbs.get(lemma)
     participle = t.tag_ == "VBN" or t.lower_.endswith("ed")  # 'deeply concerned about', 'disappointed by'
@@ -691,8 +693,15 @@ def _absorb_under(owner: Trigger, roots: list[Token], by_index: dict[int, Trigge
             inner = by_index.get(tok.i)
             if inner is not None and inner is not owner and inner.absorbed_by is None \
                     and inner.pred.lemma != "face" \
-                    and not _denounced_act(owner, inner):  # '... or face sanctions': a threat of its own
+                    and not _denounced_act(owner, inner) \
+                    and not _done_by(inner.token):  # '... or face sanctions': a threat of its own
                 _take(owner, inner)
+
+
+def _done_by(verb: Token) -> bool:
+    """'demanded the release of a vessel captured by the coast guard': a participle with its doer tells what was
+    done, not what is demanded or promised."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and A.agent(verb) is not None
 
 
 DENOUNCED_ACTS = frozenset({"ASSAULT", "MOBILIZE", "COERCE", "SANCTION"})
