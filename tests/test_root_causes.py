@@ -259,6 +259,13 @@ def test_a_participle_with_its_doer_inside_a_demand_was_done() -> None:
     assert (freed.event, freed.actor) == ("RETREAT", ("AZE",))
 
 
+def test_what_a_state_is_thanked_for_it_did_before() -> None:
+    found = events("Haiti's president thanked the Dominican Republic on Wednesday for a shipment of relief supplies.")
+    [aid] = [e for e in found if e.event == "AID"]
+    assert (aid.actor, aid.recipient, aid.date) == (("DOM",), ("HTI",), "2025-03-06/2025-03-12")  # the week to 03-12
+    assert ("SUPPORT", ("HTI",), ("DOM",)) in summary(found)
+
+
 def test_harm_by_no_state_in_a_place_is_done_to_that_places_state() -> None:
     [shot] = events("The mayor of a town in Mexico's Guerrero state was shot dead outside his home on Saturday.")
     assert (shot.event, shot.actor, shot.recipient) == ("ASSAULT", (), ("MEX",))

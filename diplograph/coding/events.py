@@ -717,8 +717,22 @@ def _denounced(noun: Token) -> bool:
 def _denounced_act(owner: Trigger, inner: Trigger) -> bool:
     """'Eritrea denounced a deployment of Ethiopian troops': the deployment it denounces happened, an event of
     its own beside the accusation (unless the denouncing is itself only planned or denied)."""
+    if owner.pred.pos == "verb" and inner.pred.pos == "noun" and inner.reading.event in THANKED_ACTS \
+            and _thanked_for(inner.token) is not None:
+        return True  # 'thanked Mexico for a shipment of emergency supplies': the shipment was made
     return (owner.reading.event == "ACCUSE" and owner.pred.pos == "verb" and inner.pred.pos == "noun"
             and inner.reading.event in DENOUNCED_ACTS and _denounced(inner.token) and inner.token.head == owner.token)
+
+
+THANKED_ACTS = frozenset({"AID", "COOPERATE", "RETREAT", "CONCEDE"})
+THANKING = frozenset({"thank", "praise", "commend", "hail", "applaud"})
+
+
+def _thanked_for(noun: Token) -> Token | None:
+    """'thanked Mexico for a shipment of supplies': the one thanked, who made it (None when not so told)."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for" or noun.head.head.lemma_.lower() not in THANKING:
+        return None
+    return A.child(noun.head.head, "dobj")
 
 
 def _take(owner: Trigger, inner: Trigger) -> None:
@@ -851,6 +865,11 @@ def roles_of(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext) -> Rol
         actor, recipient, orgs, method = *declared, [], "parse"
     elif (investigated := _under_investigation(trig, res)) is not None:
         actor, recipient, orgs, method = *investigated, [], "parse"
+    elif trig.reading.event in THANKED_ACTS and (thanked := _thanked_for(trig.token)) is not None:
+        thanker, _ = A.subject(thanked.head)
+        actor = [s for s in A.np_actors(thanked, res) if s.states]
+        takers = [s for s in A.np_actors(thanker, res) if s.states] if thanker is not None else []
+        recipient, orgs, method = _without(takers, actor), [], "parse"
     else:
         actor, recipient, orgs, method = _noun_roles(trig, res, ctx)
     if trig.pred.pos == "verb" and len(_codes_of(actor)) == 1 and recipient \
@@ -2526,6 +2545,8 @@ def _told_as_earlier(token: Token, head: Token) -> bool:
     a joint operation'): it happened before that verb's date."""
     if token.pos_ in ("VERB", "AUX"):
         return False
+    if _thanked_for(token) is not None:
+        return True  # 'thanked Mexico on Thursday for a shipment': made before the thanks
     return any(t.dep_ == "prep" and t.lower_ in ("after", "following") for t in token.ancestors
                if t.i != head.i and head in t.ancestors)
 
