@@ -266,6 +266,15 @@ def test_what_a_state_is_thanked_for_it_did_before() -> None:
     assert ("SUPPORT", ("HTI",), ("DOM",)) in summary(found)
 
 
+def test_armoured_vehicles_are_arms_and_a_sale_is_trade() -> None:
+    assert_first_records({
+        "Washington delivered 20 armoured personnel carriers to the Colombian army on Monday.":
+            ("AID", ("USA",), ("COL",)),
+        "Turkey sold armored vehicles to Kenya.": ("COOPERATE", ("TUR",), ("KEN",)),
+    })
+    assert events("He sold his house to a friend.") == []
+
+
 def test_harm_by_no_state_in_a_place_is_done_to_that_places_state() -> None:
     [shot] = events("The mayor of a town in Mexico's Guerrero state was shot dead outside his home on Saturday.")
     assert (shot.event, shot.actor, shot.recipient) == ("ASSAULT", (), ("MEX",))
