@@ -275,6 +275,19 @@ def test_armoured_vehicles_are_arms_and_a_sale_is_trade() -> None:
     assert events("He sold his house to a friend.") == []
 
 
+def test_police_raids_invitations_shutdowns_and_debts_owed() -> None:
+    assert_first_records({
+        "The offices of an independent newspaper in Minsk were raided by Belarusian police on Monday.":
+            ("COERCE", ("BLR",)),
+        "Police in Tunis raided the offices of a radio station on Tuesday.": ("COERCE", ("TUN",)),
+        "Israeli forces raided Jenin on Tuesday.": ("ASSAULT", ("ISR",), ("PSE",)),
+        "Kenya's president has invited his Ghanaian counterpart to make a state visit to Nairobi next year.":
+            ("AGREE", ("KEN",), ("GHA",)),  # the manual: an invitation to a state visit is AGREE
+        "Authorities in Uganda shut down internet access across the country on election day.": ("COERCE", ("UGA",)),
+        "Debts worth about 30 million euros owed by Senegal were cancelled by France.": ("AID", ("FRA",), ("SEN",)),
+    })
+
+
 def test_harm_by_no_state_in_a_place_is_done_to_that_places_state() -> None:
     [shot] = events("The mayor of a town in Mexico's Guerrero state was shot dead outside his home on Saturday.")
     assert (shot.event, shot.actor, shot.recipient) == ("ASSAULT", (), ("MEX",))

@@ -208,6 +208,17 @@ def _given_time_to(verb: Token) -> bool:
         c.lemma_.lower() in DEADLINE_WORDS for c in head.children if c.dep_ in ("dobj", "npadvmod", "dative"))
 
 
+MEETING_WORDS = frozenset({"visit", "summit", "talk", "meeting", "trip", "tour", "conference", "attend", "come",
+                           "travel"})
+
+
+def _invited_to_meet(verb: Token) -> bool:
+    """'invited his Brazilian counterpart to make a state visit to Jakarta', 'invited Putin to the summit'."""
+    invited = A.child(verb, "dobj")
+    skip = {t.i for t in invited.subtree} if invited is not None else set()
+    return any(t.lemma_.lower() in MEETING_WORDS for t in verb.subtree if t.i not in skip and t.i != verb.i)
+
+
 def _opens_before_subject(clause: Token) -> bool:
     """A participle clause that opens the sentence, before the main clause's subject."""
     subj = A.child(clause.head, "nsubj", "nsubjpass")
@@ -252,6 +263,8 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
             reading = Reading("CONCEDE", None, reading.context)  # 'expressed regrets for the wounds': an apology
         if pred.pos == "verb" and reading.event == "REQUEST" and _asks_forgiveness(t):
             reading = Reading("CONCEDE", None, reading.context)  # 'asked Tanzanians for forgiveness': an apology
+        if pred.pos == "verb" and pred.lemma == "invite" and _invited_to_meet(t):
+            reading = Reading("AGREE", None, ("diplomatic",))  # the manual: an invitation to a state visit is AGREE
         if pred.pos == "verb" and reading.event == "REQUEST" and _ordered_out(t):
             reading = Reading("SANCTION", "expel", ("diplomatic",))
         stopped = _stopped(t) if pred.pos == "noun" else None
@@ -368,7 +381,9 @@ def _reading_for_subject(verb: Token, pred: Predicate, reading: Reading) -> Read
     """'Thousands of people protested' is a protest; 'the government protested' a complaint."""
     if not pred.by_subject:
         return reading
-    subj = verb.head if verb.dep_ == "acl" else A.subject(verb)[0]  # 'Thousands of people protested' may parse so
+    subj, passive = (verb.head, False) if verb.dep_ == "acl" else A.subject(verb)  # 'Thousands of people protested'
+    if passive:
+        subj = A.agent(verb)  # 'were raided by Azerbaijani police': who did it
     if subj is None:
         return reading
     words = {subj.lemma_.lower()} | {g.lemma_.lower() for c in subj.children if c.dep_ == "prep"
@@ -1224,6 +1239,8 @@ def _verb_recipient(trig: Trigger, patient: Token | None, actor: list[ActorSpan]
     for arg in _recipient_args(trig.token, trig.pred, patient):
         if placeless and arg.dep_ == "pobj" and arg.head.lower_ in LOCATION_PREPS:
             continue  # 'gathered in Paris': the venue, not a party
+        if (debtors := _owed_by(arg, res, exclude)):
+            return debtors  # 'debts owed by Mauritania were cancelled by Italy': relief for the debtor
         if arg.lemma_.lower() in CLAIM_NOUNS and arg.dep_ in ("dobj", "nsubjpass"):
             # 'dismissed accusations it is getting weapons from North Korea': aimed at the accusers
             found = _without([s for s in A.spans_in(A.walk(arg, A.NP_CORE | {"agent", "prep", "pobj"}
@@ -1255,6 +1272,15 @@ def _restrictions_on_place(verb: Token) -> bool:
         return False
     return obj.lemma_.lower() in RESTRICTION_WORDS or (obj.lemma_.lower() == "state" and _of_lemma(obj) in (
         "emergency", "siege"))  # 'the state of emergency
+
+
+def _owed_by(arg: Token, res: Resolution, exclude: frozenset[str]) -> list[ActorSpan]:
+    """The state a debt is 'owed by' (the parser hangs it as the participle's agent)."""
+    for owed in (t for t in arg.subtree if t.dep_ == "acl" and t.lemma_.lower() == "owe"):
+        by = A.agent(owed)
+        if by is not None:
+            return [s for s in A.np_actors(by, res) if s.states and not set(s.states) <= exclude]
+    return []
 
 
 def _own_people(arg: Token, res: Resolution, own: frozenset[str]) -> list[ActorSpan]:
