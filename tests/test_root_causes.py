@@ -288,6 +288,15 @@ def test_police_raids_invitations_shutdowns_and_debts_owed() -> None:
     })
 
 
+def test_a_hunger_strike_launched_is_no_attack_and_alerts_raised_mobilise() -> None:
+    assert_first_records({
+        "Dozens of Palestinian detainees launched an open-ended hunger strike on Monday.": ("PROTEST",),
+        "South Korea's military raised its alert level along the border on Friday.": ("MOBILIZE", ("KOR",)),
+        "Niger's military government took control of the uranium mining company on Monday.": ("COERCE", ("NER",)),
+        "Union leaders in Lagos said they were calling off the general strike planned for next week.": ("CONCEDE",),
+    })
+
+
 def test_harm_by_no_state_in_a_place_is_done_to_that_places_state() -> None:
     [shot] = events("The mayor of a town in Mexico's Guerrero state was shot dead outside his home on Saturday.")
     assert (shot.event, shot.actor, shot.recipient) == ("ASSAULT", (), ("MEX",))

@@ -219,6 +219,14 @@ def _invited_to_meet(verb: Token) -> bool:
     return any(t.lemma_.lower() in MEETING_WORDS for t in verb.subtree if t.i not in skip and t.i != verb.i)
 
 
+def _carries_a_protest(verb: Token, phrases: dict[int, str], lex: Lexicon) -> bool:
+    """A verb whose object is a protest named by a phrase ('launched a hunger strike', 'began a general strike')."""
+    obj = A.child(verb, "dobj")
+    key = phrases.get(obj.i) if obj is not None else None
+    noun = lex.nouns.get(key) if key is not None else None
+    return noun is not None and noun.reading.event == "PROTEST"
+
+
 def _opens_before_subject(clause: Token) -> bool:
     """A participle clause that opens the sentence, before the main clause's subject."""
     subj = A.child(clause.head, "nsubj", "nsubjpass")
@@ -235,6 +243,8 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
         obj = _object_lemma(t, pred)
         if pred.pos == "verb" and not _verb_applies(t, pred, obj, res):
             continue
+        if pred.pos == "verb" and pred.reading.event == "ASSAULT" and _carries_a_protest(t, phrases, lex):
+            continue  # 'launched an open-ended hunger strike': the strike is the event, no attack was launched
         if pred.pos == "verb" and _given_time_to(t):
             continue  # 'gave Bosnian Serb forces ten days to withdraw': what a deadline demands is not done
         if pred.pos == "noun" and not _noun_applies(t, pred, phrases.get(t.i) is not None):
