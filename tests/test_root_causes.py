@@ -297,6 +297,15 @@ def test_a_hunger_strike_launched_is_no_attack_and_alerts_raised_mobilise() -> N
     })
 
 
+def test_two_states_opening_a_border_or_link_together_cooperate() -> None:
+    assert_first_records({
+        "Peru and Bolivia reopened their border to cargo trucks on Monday.": ("COOPERATE",),
+        "Kazakhstan and China opened a cross-border railway link on Monday.": ("COOPERATE",),
+        "India and the United Arab Emirates have connected their national payment networks.": ("COOPERATE",),
+        "Ethiopia's government allowed UN aid convoys to cross from Kenya on Thursday.": ("RETREAT", ("ETH",)),
+    })
+
+
 def test_harm_by_no_state_in_a_place_is_done_to_that_places_state() -> None:
     [shot] = events("The mayor of a town in Mexico's Guerrero state was shot dead outside his home on Saturday.")
     assert (shot.event, shot.actor, shot.recipient) == ("ASSAULT", (), ("MEX",))

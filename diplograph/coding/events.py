@@ -273,6 +273,9 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
             reading = Reading("CONCEDE", None, reading.context)  # 'expressed regrets for the wounds': an apology
         if pred.pos == "verb" and reading.event == "REQUEST" and _asks_forgiveness(t):
             reading = Reading("CONCEDE", None, reading.context)  # 'asked Tanzanians for forgiveness': an apology
+        if pred.pos == "verb" and pred.lemma in ("open", "reopen") and reading.event in ("CONCEDE", "AID") \
+                and _joint_subject(t):
+            reading = Reading("COOPERATE", None, ("economic",))  # 'Colombia and Venezuela reopened their border'
         if pred.pos == "verb" and pred.lemma == "invite" and _invited_to_meet(t):
             reading = Reading("AGREE", None, ("diplomatic",))  # the manual: an invitation to a state visit is AGREE
         if pred.pos == "verb" and reading.event == "REQUEST" and _ordered_out(t):
@@ -1085,7 +1088,7 @@ def _let_in(verb: Token) -> bool:
                 or any(A.prep_objects(b, ("into", "in", "to")) for b in back))
 
 
-ENTERING = frozenset({"enter", "visit", "reach", "access"})
+ENTERING = frozenset({"enter", "visit", "reach", "access", "cross", "pass", "land"})
 
 
 def _let_enter(verb: Token) -> bool:
