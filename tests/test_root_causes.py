@@ -306,6 +306,12 @@ def test_two_states_opening_a_border_or_link_together_cooperate() -> None:
     })
 
 
+def test_no_threat_is_none_and_a_project_defended_is_backed() -> None:
+    assert events("The new port posed no threat to Vietnam, the ministry said.") == []
+    [backed] = events("Beijing on Wednesday defended Phnom Penh's upgrade of the Ream naval base.")
+    assert (backed.event, backed.actor, backed.recipient) == ("SUPPORT", ("CHN",), ("KHM",))
+
+
 def test_harm_by_no_state_in_a_place_is_done_to_that_places_state() -> None:
     [shot] = events("The mayor of a town in Mexico's Guerrero state was shot dead outside his home on Saturday.")
     assert (shot.event, shot.actor, shot.recipient) == ("ASSAULT", (), ("MEX",))

@@ -249,6 +249,8 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
             continue  # 'gave Bosnian Serb forces ten days to withdraw': what a deadline demands is not done
         if pred.pos == "noun" and not _noun_applies(t, pred, phrases.get(t.i) is not None):
             continue
+        if pred.pos == "noun" and any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
+            continue  # 'posed no threat to any country', 'no talks were held': none happened
         if pred.pos == "noun" and _topic_of_talks(t, lex):
             continue  # 'discussed the prospects for peace talks', 'spoke about a ceasefire': what was talked about
         if pred.pos == "noun" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in A.OCCASIONS:
