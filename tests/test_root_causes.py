@@ -312,6 +312,17 @@ def test_no_threat_is_none_and_a_project_defended_is_backed() -> None:
     assert (backed.event, backed.actor, backed.recipient) == ("SUPPORT", ("CHN",), ("KHM",))
 
 
+def test_marches_convictions_and_what_a_ban_forbids() -> None:
+    assert_first_records({
+        "Saturday night's march by tens of thousands of Serbians through central Belgrade was the largest in years.":
+            ("PROTEST", ("SRB",)),
+        "A court in Zagreb found a former Croatian defence minister guilty of abuse of office.": ("SANCTION",),
+        "A three-year ban on political demonstrations was lifted by Mali's transitional authorities.": ("CONCEDE",),
+    })
+    [attack] = events("In March, Russia attacked Kyiv.")  # the month is no march
+    assert attack.event == "ASSAULT"
+
+
 def test_harm_by_no_state_in_a_place_is_done_to_that_places_state() -> None:
     [shot] = events("The mayor of a town in Mexico's Guerrero state was shot dead outside his home on Saturday.")
     assert (shot.event, shot.actor, shot.recipient) == ("ASSAULT", (), ("MEX",))

@@ -227,6 +227,15 @@ def _carries_a_protest(verb: Token, phrases: dict[int, str], lex: Lexicon) -> bo
     return noun is not None and noun.reading.event == "PROTEST"
 
 
+BAN_NOUNS = frozenset({"ban", "prohibition", "moratorium", "embargo", "restriction", "restrictions", "curb"})
+
+
+def _what_is_banned(noun: Token) -> bool:
+    """'a ban on political demonstrations', 'a moratorium on arms exports': the object of a ban."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in ("on", "against") \
+        and noun.head.head.lemma_.lower() in BAN_NOUNS
+
+
 def _opens_before_subject(clause: Token) -> bool:
     """A participle clause that opens the sentence, before the main clause's subject."""
     subj = A.child(clause.head, "nsubj", "nsubjpass")
@@ -251,6 +260,8 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
             continue
         if pred.pos == "noun" and any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
             continue  # 'posed no threat to any country', 'no talks were held': none happened
+        if pred.pos == "noun" and _what_is_banned(t):
+            continue  # 'a three-year ban on political demonstrations': what a ban forbids did not happen
         if pred.pos == "noun" and _topic_of_talks(t, lex):
             continue  # 'discussed the prospects for peace talks', 'spoke about a ceasefire': what was talked about
         if pred.pos == "noun" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in A.OCCASIONS:
@@ -412,6 +423,10 @@ def _predicate_for(t: Token, phrase_key: str | None, lex: Lexicon) -> Predicate 
     lemma = lex.lemma(t.lower_, t.lemma_.lower())
     if t.pos_ == "VERB" and lemma == "set" and any(c.lower_ == "free" for c in t.children):
         return lex.verbs.get("free")  # 'they were set free by Baku'
+    if t.pos_ == "VERB" and lemma == "find" and any(c.lower_ == "guilty" for c in t.children):
+        return lex.verbs.get("convict")  # 'a court found a former minister guilty of abuse of office'
+    if t.lower_ == "march" and t.text[:1].isupper():
+        return None  # the month, not a protest march
     if t.pos_ == "VERB" and t.dep_ != "amod":
         return lex.verbs.get(lemma)
     participle = t.tag_ == "VBN" or t.lower_.endswith("ed")  # 'deeply concerned about', 'disappointed by'
