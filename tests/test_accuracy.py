@@ -36,6 +36,22 @@ def test_seed_events_and_measures() -> None:
     assert score(report, "measure.full") >= 0.95
 
 
+def test_an_agreement_the_parser_made_a_subject_keeps_its_states() -> None:
+    """Regression: in the seed's long list ("... agreements with Russian Far East authorities to lease land to
+    North Korean farmers ...") the parser makes 'agreements' the subject of a later verb; only a harm told as a
+    subject ('the attack on X drew condemnation') names no doer, an agreement keeps the states of its sentence."""
+    import json
+
+    import diplograph
+
+    seed = ROOT.parent / "shared" / "seed" / "north-korea-new-diplomacy.txt"
+    gold = [json.loads(line) for line in (GOLD / "seed.jsonl").open(encoding="utf-8")]
+    published = next(r["doc"].get("published") for r in gold if "doc" in r)
+    found = diplograph.extract(seed.read_text(encoding="utf-8"), published=published).events
+    leases = [e for e in found if any("Russian Far East authorities" in ev.text for ev in e.evidence)]
+    assert [(e.event, e.actor) for e in leases] == [("AGREE", ("RUS",))]
+
+
 def test_plover_dev_types_and_dyads() -> None:
     report = evaluate(GOLD / "plover-dev.jsonl")
     assert score(report, "event.type") >= 0.63

@@ -1847,10 +1847,10 @@ def _fallback_actor(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext,
         return [], "none"
     if not passive and _unknown_person(subj, res):
         return [], "none"  # 'Blinken warned Beijing against arming Moscow' out of his term: not Moscow, not Beijing
-    if trig.pred.pos == "noun" and subj is not None and subj.i == trig.token.i:
+    acts_on_place = trig.reading.event in ACTS_ON_THE_PLACE  # where an attack happened did not carry it out
+    if acts_on_place and trig.pred.pos == "noun" and subj is not None and subj.i == trig.token.i:
         return [], "none"  # 'the attack on Chinese engineers in Balochistan drew condemnation': no doer is named
     taken = {c for s in recipient for c in s.states}
-    acts_on_place = trig.reading.event in ACTS_ON_THE_PLACE  # where an attack happened did not carry it out
     others = [a for a in A.spans_in(list(sent), res) if a.states and a.code not in taken
               and not (acts_on_place and _a_place(res.doc[a.start], sent.root))]
     domestic = len(taken) == 1  # a crowd, police or a court acting in the one state the event is aimed at
