@@ -21,6 +21,7 @@ FIGHTER_WORDS = frozenset({"militant", "gunman", "gunmen", "rebel", "insurgent",
                            "fighter", "terrorist", "separatist", "bandit", "extremist", "guerrilla", "guerilla",
                            "kidnapper", "pirate", "raider", "bomber", "mercenary", "militia", "militiaman"})
 
+
 @dataclass
 class DocContext:
     frame_date: DateRef | None = None

@@ -417,14 +417,20 @@ def _reading_for_subject(verb: Token, pred: Predicate, reading: Reading) -> Read
     return next((r for cls, r in pred.by_subject if words & cls), reading)
 
 
+# a verb with this word beside it reads as another verb: 'they were set free by Baku', 'a court found a former
+# minister guilty of abuse of office'
+READ_AS = {("set", "free"): "free", ("find", "guilty"): "convict"}
+READ_AS_LEMMAS = frozenset(lemma for lemma, _ in READ_AS)
+
+
 def _predicate_for(t: Token, phrase_key: str | None, lex: Lexicon) -> Predicate | None:
     if phrase_key is not None:
         return lex.nouns.get(phrase_key)
     lemma = lex.lemma(t.lower_, t.lemma_.lower())
-    if t.pos_ == "VERB" and lemma == "set" and any(c.lower_ == "free" for c in t.children):
-        return lex.verbs.get("free")  # 'they were set free by Baku'
-    if t.pos_ == "VERB" and lemma == "find" and any(c.lower_ == "guilty" for c in t.children):
-        return lex.verbs.get("convict")  # 'a court found a former minister guilty of abuse of office'
+    if t.pos_ == "VERB" and lemma in READ_AS_LEMMAS:
+        read_as = next((READ_AS[(lemma, c.lower_)] for c in t.children if (lemma, c.lower_) in READ_AS), None)
+        if read_as is not None:
+            return lex.verbs.get(read_as)
     if t.lower_ == "march" and t.text[:1].isupper():
         return None  # the month, not a protest march
     if t.pos_ == "VERB" and t.dep_ != "amod":
@@ -728,7 +734,7 @@ def absorb(triggers: list[Trigger]) -> None:
             verb = A.governing_verb(trig.token)
             owner = by_index.get(verb.i) if verb is not None else None
             if owner is not None and owner.pred.pos == "verb" and _is_direct_argument(trig.token, verb) \
-                    and not _denounced_act(owner, trig):
+                    and not _told_as_done(owner, trig):
                 _take(owner, trig)
 
 
@@ -738,15 +744,8 @@ def _absorb_under(owner: Trigger, roots: list[Token], by_index: dict[int, Trigge
             inner = by_index.get(tok.i)
             if inner is not None and inner is not owner and inner.absorbed_by is None \
                     and inner.pred.lemma != "face" \
-                    and not _denounced_act(owner, inner) \
-                    and not _done_by(inner.token):  # '... or face sanctions': a threat of its own
+                    and not _told_as_done(owner, inner):  # '... or face sanctions': a threat of its own
                 _take(owner, inner)
-
-
-def _done_by(verb: Token) -> bool:
-    """'demanded the release of a vessel captured by the coast guard': a participle with its doer tells what was
-    done, not what is demanded or promised."""
-    return verb.dep_ == "acl" and verb.tag_ == "VBN" and A.agent(verb) is not None
 
 
 DENOUNCED_ACTS = frozenset({"ASSAULT", "MOBILIZE", "COERCE", "SANCTION"})
@@ -759,18 +758,35 @@ def _denounced(noun: Token) -> bool:
     return noun.dep_ == "dobj" and noun.head.lemma_.lower() in DENOUNCING
 
 
-def _denounced_act(owner: Trigger, inner: Trigger) -> bool:
-    """'Eritrea denounced a deployment of Ethiopian troops': the deployment it denounces happened, an event of
-    its own beside the accusation (unless the denouncing is itself only planned or denied)."""
-    if owner.pred.pos == "verb" and inner.pred.pos == "noun" and inner.reading.event in THANKED_ACTS \
-            and _thanked_for(inner.token) is not None:
-        return True  # 'thanked Mexico for a shipment of emergency supplies': the shipment was made
-    return (owner.reading.event == "ACCUSE" and owner.pred.pos == "verb" and inner.pred.pos == "noun"
-            and inner.reading.event in DENOUNCED_ACTS and _denounced(inner.token) and inner.token.head == owner.token)
+def _told_as_done(owner: Trigger, inner: Trigger) -> bool:
+    """An act inside another's words that the text tells as done, an event of its own rather than part of the
+    owner's: what a state denounces ('Eritrea denounced a deployment of Ethiopian troops') or is thanked for
+    ('thanked Mexico for a shipment of emergency supplies'), and a participle with its doer ('demanded the
+    release of a vessel captured by the coast guard')."""
+    token = inner.token
+    if token.dep_ == "acl" and token.tag_ == "VBN" and A.agent(token) is not None:
+        return True
+    if owner.pred.pos != "verb" or inner.pred.pos != "noun":
+        return False
+    if inner.reading.event in THANKED_ACTS and _thanked_for(token) is not None:
+        return True
+    return owner.reading.event == "ACCUSE" and inner.reading.event in DENOUNCED_ACTS and _denounced(token) \
+        and token.head == owner.token
 
 
 THANKED_ACTS = frozenset({"AID", "COOPERATE", "RETREAT", "CONCEDE"})
 THANKING = frozenset({"thank", "praise", "commend", "hail", "applaud"})
+
+
+def _thanked_roles(trig: Trigger, res: Resolution) -> tuple[list[ActorSpan], list[ActorSpan]] | None:
+    """'Cuba thanked Mexico for a shipment of supplies': the one thanked made it, for the one who thanks."""
+    thanked = _thanked_for(trig.token) if trig.reading.event in THANKED_ACTS else None
+    if thanked is None:
+        return None
+    thanker, _ = A.subject(thanked.head)
+    actor = [s for s in A.np_actors(thanked, res) if s.states]
+    takers = [s for s in A.np_actors(thanker, res) if s.states] if thanker is not None else []
+    return actor, _without(takers, actor)
 
 
 def _thanked_for(noun: Token) -> Token | None:
@@ -789,11 +805,16 @@ def _take(owner: Trigger, inner: Trigger) -> None:
 JOINT_ACTIVITIES = frozenset({"operation", "exercise", "drill", "patrol", "investigation"})
 
 
+def _done_in(prep: str, obj: Token) -> bool:
+    """'seized in a joint operation', 'arrested during a patrol': the activity it was done in."""
+    return prep in ("in", "during") and obj.lemma_.lower() in JOINT_ACTIVITIES
+
+
 def _object_args(verb: Token) -> list[Token]:
     """What a verb acts on: its object and the objects of its prepositions ('opposed to French mediation')."""
     out = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     out += [obj for p, obj in A.prep_objects(verb, RECIPIENT_PREPS + ("of", "for", "about"))
-            if not (p in ("in", "during") and obj.lemma_.lower() in JOINT_ACTIVITIES)]
+            if not _done_in(p, obj)]
     left = _left_from(verb)  # 'pulled out of the talks': the talks are what it leaves, not a meeting
     return out + [left] if left is not None and left not in out else out
 
@@ -809,7 +830,7 @@ def _is_direct_argument(noun: Token, verb: Token | None) -> bool:
             t = t.head
             continue
         if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head == verb:
-            return not (t.head.lower_ in ("in", "during") and t.lemma_.lower() in JOINT_ACTIVITIES)
+            return not _done_in(t.head.lower_, t)
         return False
     return False
 
@@ -910,11 +931,8 @@ def roles_of(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext) -> Rol
         actor, recipient, orgs, method = *declared, [], "parse"
     elif (investigated := _under_investigation(trig, res)) is not None:
         actor, recipient, orgs, method = *investigated, [], "parse"
-    elif trig.reading.event in THANKED_ACTS and (thanked := _thanked_for(trig.token)) is not None:
-        thanker, _ = A.subject(thanked.head)
-        actor = [s for s in A.np_actors(thanked, res) if s.states]
-        takers = [s for s in A.np_actors(thanker, res) if s.states] if thanker is not None else []
-        recipient, orgs, method = _without(takers, actor), [], "parse"
+    elif (thanked := _thanked_roles(trig, res)) is not None:
+        actor, recipient, orgs, method = *thanked, [], "parse"
     else:
         actor, recipient, orgs, method = _noun_roles(trig, res, ctx)
     if trig.pred.pos == "verb" and len(_codes_of(actor)) == 1 and recipient \
@@ -1512,16 +1530,15 @@ def _under_investigation(trig: Trigger, res: Resolution) -> tuple[list[ActorSpan
         return None
     verb = noun.head.head
     subj, passive = A.subject(verb)
-    target = A.child(verb, "dobj") if not passive else subj
-    investigated = [s for s in A.np_actors(target, res) if s.states] if target is not None else []
-    if passive or verb.lemma_.lower() in ("be", "remain", "come"):
-        by = A.agent(verb)
-        doers = [s for s in A.np_actors(by, res, deep=True) if s.states] if by is not None else []
-        doers = doers or _location_of_clause(verb, res, investigated)
-        if verb.lemma_.lower() in ("be", "remain", "come"):
-            investigated = [s for s in A.np_actors(subj, res) if s.states] if subj is not None else []
-    else:
-        doers = [s for s in A.np_actors(subj, res) if s.states] if subj is not None else []
+
+    def states(token: Token | None, deep: bool = False) -> list[ActorSpan]:
+        return [s for s in A.np_actors(token, res, deep=deep) if s.states] if token is not None else []
+
+    if passive or verb.lemma_.lower() in ("be", "remain", "come"):  # 'X has been put / is under investigation'
+        investigated = states(subj)
+        doers = states(A.agent(verb), deep=True) or _location_of_clause(verb, res, investigated)
+    else:  # 'magistrates placed X under investigation'
+        investigated, doers = states(A.child(verb, "dobj")), states(subj)
     return _without(doers, investigated), investigated
 
 
@@ -1917,8 +1934,6 @@ def _state_agency(subj: Token | None, res: Resolution) -> bool:
     return not (subj.lemma_.lower() in FIGHTER_WORDS and not A.np_actors(subj, res, deep=True))
 
 
-
-
 def _irregular_fighters(subj: Token, res: Resolution) -> bool:
     """Militants, gunmen, an armed group: fighters who are no state's forces."""
     if subj.lemma_.lower() in FIGHTER_WORDS or subj.lower_ in FIGHTER_WORDS:
@@ -2044,11 +2059,12 @@ def _aid_destination(trig: Trigger, res: Resolution, actor_codes: set[str]) -> A
     """'flew relief supplies to Mandalay': aid brought to a city or region abroad goes to its state. Only a place
     the aid goes 'to' or 'into', never where it was announced ('pledged aid at a conference in Geneva')."""
     found = _city_or_region(trig, res, (tuple(sorted(actor_codes)),))
-    if found is None or found[1] in actor_codes or found[0].evidence is None:
+    if found is None or found[1] in actor_codes:
         return None
     place, country, kind = found
-    evidence = place.evidence
-    named = res.doc.char_span(evidence.start, evidence.end, alignment_mode="expand") if evidence else None
+    if place.evidence is None:
+        return None
+    named = res.doc.char_span(place.evidence.start, place.evidence.end, alignment_mode="expand")
     if named is None:
         return None
     t = named.root

@@ -242,18 +242,23 @@ def _entry_span(entry: Entry, start: int, end: int, gaz: Gazetteer, day: dt.date
 
 
 def _disambiguate(res: Resolution) -> None:
-    """Georgia the US state, and bare 'Congo' after the other Congo was named."""
+    """Georgia the US state, and a bare 'Congo' or 'Congolese' in a story about the DR Congo."""
     doc = res.doc
-    codes = {a.code for a in res.actors if doc[a.start:a.end].text not in BARE_CONGO}
-    drc = "COD" in codes or any(t.lower_ in DRC_CUES for t in doc)
-    brazzaville = "COG" in codes or any(t.lower_ in BRAZZAVILLE_CUES for t in doc)
     for n, a in enumerate(res.actors):
         text = doc[a.start:a.end].text
         if a.code == "GEO" and text == "Georgia" and _us_state_context(doc, a.start):
             res.actors[n] = _replace(a, "USA", "rule", "Georgia the US state (context)")
-        elif text in BARE_CONGO and a.code == "COG" and drc and not brazzaville:
+        elif text in BARE_CONGO and a.code == "COG" and _about_the_dr_congo(res):
             res.actors[n] = _replace(a, "COD", "rule", f"bare '{text}' in a story about the DR Congo")
     res.reindex()
+
+
+def _about_the_dr_congo(res: Resolution) -> bool:
+    """The story names the DR Congo, or its places and people, and nothing of the Republic of Congo."""
+    doc = res.doc
+    codes = {a.code for a in res.actors if doc[a.start:a.end].text not in BARE_CONGO}
+    drc = "COD" in codes or any(t.lower_ in DRC_CUES for t in doc)
+    return drc and not ("COG" in codes or any(t.lower_ in BRAZZAVILLE_CUES for t in doc))
 
 
 # 'Congo' and 'Congolese' alone: the DR Congo where the story names it or its places and people, and not the
