@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from diplograph.nlp.resolve import ActorSpan, Resolution, names_a_people
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 # Dependents that stay inside a noun phrase's own reference (level 0), and those that lead into its modifiers.
 NP_CORE = frozenset({"compound", "amod", "poss", "nmod", "appos", "conj", "cc", "det", "nummod", "quantmod",
@@ -97,9 +97,37 @@ def np_actors(head: Token, res: Resolution, *, deep: bool = False,
         owners = {i for t in tokens for i in _relational_owners(t, res)}
         found = [s for s in spans_in(tokens, res)
                  if not (s.states and set(s.states) <= exclude) and s.start not in owners]
+        found = _without_post_of_mission(found, head, res)
         if found:
             break
     return with_surface_list(found, res)
+
+
+# a state's missions abroad and the envoys who head them: where they sit is no party ('the U.S. Embassy in Hanoi')
+MISSIONS = frozenset({"embassy", "consulate", "mission", "legation", "ambassador", "envoy", "consul", "attache",
+                      "attaché", "delegation"})
+
+
+def _without_post_of_mission(found: list[ActorSpan], head: Token, res: Resolution) -> list[ActorSpan]:
+    """Drop the city or country a state's mission sits in ('a spokesperson for the U.S. Embassy in Hanoi',
+    'the Russian ambassador in Washington') when the phrase is the mission or its people and the mission's own
+    phrase names its state (protesters outside an embassy are where they are)."""
+    starts = {s.start for s in found}
+    post: set[int] = set()
+    for s in found:
+        place = res.doc[s.start]
+        while place.dep_ == "compound" and place.head.i != place.i:
+            place = place.head
+        prep = place.head
+        if place.dep_ != "pobj" or prep.lower_ not in ("in", "at") or prep.head.lemma_.lower() not in MISSIONS:
+            continue
+        mission = prep.head
+        if mission.i != head.i and not (mission.dep_ == "pobj" and mission.head.head.i == head.i):
+            continue
+        own = [t.i for c in mission.children if c.dep_ in ("compound", "amod", "poss", "nmod") for t in c.subtree]
+        if any(i in starts and i not in range(s.start, s.end) for i in own):
+            post.add(s.start)
+    return [s for s in found if s.start not in post]
 
 
 # 'Turkey's rival Greece', 'China's ally Pakistan': the state named is the party, the one it is related to is not
@@ -228,8 +256,8 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
     verb is itself passive.
     """
     subj, passive = _subject(verb)
-    if subj is None:
-        subj = _subject_hung_before(verb)
+    if subj is None or _object_of_bare_opening(subj):
+        subj = _subject_hung_before(verb) or subj
     if subj is not None and subj.tag_ == "VBG" and subj.dep_ in SUBJECTS:
         # 'The Red Cross operating in Iraq said': the parser made the participle the subject and the organisation
         # its subject; the organisation is who spoke, Iraq only where it works
@@ -250,8 +278,9 @@ def _subject_hung_before(verb: Token) -> Token | None:
         return None
     doc = verb.doc
     start = verb.i
-    while start > verb.sent.start and doc[start - 1].pos_ in ("PROPN", "NOUN", "CCONJ", "ADJ", "DET") \
-            and doc[start - 1].dep_ in ("conj", "cc", "compound", "amod", "det", "appos", "pobj"):
+    while start > verb.sent.start and (_list_comma(doc, start - 1) or (
+            doc[start - 1].pos_ in ("PROPN", "NOUN", "CCONJ", "ADJ", "DET")
+            and doc[start - 1].dep_ in ("conj", "cc", "compound", "amod", "det", "appos", "pobj"))):
         start -= 1
     if start == verb.i or start == verb.sent.start or doc[start - 1].text != ",":
         return None
@@ -259,6 +288,20 @@ def _subject_hung_before(verb: Token) -> Token | None:
     if len(heads) != 1 or heads[0].pos_ not in ("PROPN", "NOUN") or heads[0].head.i >= verb.i:
         return None
     return heads[0]
+
+
+def _object_of_bare_opening(subj: Token) -> bool:
+    """'After talks in Addis Ababa, Sudan and Chad agreed' parsed with 'talks' as the subject: the word right after
+    an opening preposition left without its object is that preposition's object, not the subject."""
+    before = subj.doc[subj.left_edge.i - 1] if subj.left_edge.i > subj.sent.start else None
+    return (before is not None and before.dep_ == "prep" and before.head.i == subj.head.i
+            and before.i == subj.sent.start and not any(c.dep_ in ("pobj", "pcomp") for c in before.children))
+
+
+def _list_comma(doc: Doc, i: int) -> bool:
+    """A comma between two conjuncts of a list ('In Europe, Britain, France and Germany issued'), not the one that
+    closes an opening phrase."""
+    return doc[i].text == "," and 0 < i < len(doc) - 1 and doc[i - 1].dep_ == "conj" and doc[i + 1].dep_ == "conj"
 
 
 def _subject(verb: Token) -> tuple[Token | None, bool]:

@@ -168,6 +168,37 @@ def _past_perfect(verb: Token) -> bool:
     return any(c.lower_ == "had" and c.dep_ == "aux" for c in verb.children)
 
 
+SIMULTANEOUS_MARKS = frozenset({"while", "when"})
+
+
+PARTICLE_ADVERBS = frozenset({"back", "off", "out", "up", "down", "in"})
+
+
+def _particle_of(verb: Token) -> str | None:
+    """A verb's particle: 'called off', or an adverb the parser did not mark as one right after the verb ('pushed
+    back some 2,000 refugees')."""
+    marked = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    if marked is not None or verb.pos_ != "VERB":
+        return marked
+    return next((c.lower_ for c in verb.children if c.dep_ == "advmod" and c.i == verb.i + 1
+                 and c.lower_ in PARTICLE_ADVERBS), None)
+
+
+def _simultaneous_with(token: Token) -> Token | None:
+    """The clause an undated event happened at the same time as: a 'while'/'when' clause ('accused X on Tuesday,
+    while Beijing blamed Y'; 'a dispute on Monday, when Belarus ordered ...') or the participle of a document
+    ('issued a statement on Wednesday condemning the strikes') shares its governing clause's date."""
+    t = token  # an event noun under such a clause ('condemning the missile strikes') may be older
+    if t.pos_ not in ("VERB", "AUX"):
+        return None
+    marks = {c.lower_ for c in t.children if c.dep_ in ("mark", "advmod")}
+    if t.dep_ in ("advcl", "relcl") and marks & SIMULTANEOUS_MARKS:
+        return A.clause_head(t.head)
+    if t.dep_ == "acl" and t.tag_ == "VBG" and t.head.lemma_.lower() in DOCUMENTS:
+        return A.clause_head(t.head)
+    return None
+
+
 def is_background(token: Token) -> bool:
     """Is the trigger inside a relative clause, or a clause or phrase giving cause or circumstance?"""
     t = token
@@ -267,7 +298,7 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
         if pred.pos == "noun" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in A.OCCASIONS:
             continue  # 'on the sidelines of the G20 meeting': the occasion, not an event of these parties
         reading = lex.reading_for_object(pred, obj if pred.pos == "verb" else _of_lemma(t), _object_keys(t, pred))
-        particle = next((c.lower_ for c in t.children if c.dep_ == "prt"), None)
+        particle = _particle_of(t)
         reading = pred.by_particle.get(particle, reading) if particle else reading
         if particle == "off" and pred.lemma == "call" and obj in CANCELLED_CONTACTS:
             reading = Reading("SANCTION", "discontinue", ("diplomatic",))  # 'called off a trip to Kabul', as cancel
@@ -570,8 +601,34 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None, res: Resolution
         comp = A.child(verb, "ccomp")
         if comp is not None and pred.reading.event == "THREATEN":  # 'hinted that it could retaliate'
             return _may_act(comp)
-        return comp is not None and _obliges(comp)
+        if pred.reading.event == "REQUEST" and _told_to_act(verb):
+            return True
+        return comp is not None and _obliges(comp) and not _addressed_to_everyone(comp)
     return True
+
+
+EVERYONE = frozenset({"side", "party", "country", "nation", "state", "everyone", "everybody", "anyone", "world",
+                      "community", "actor", "stakeholder", "government"})
+
+
+def _addressed_to_everyone(comp: Token) -> bool:
+    """'said that all sides should avoid escalation', 'No country should give Putin a platform': advice to no one
+    in particular is no demand on a state."""
+    subj = A.child(comp, "nsubj", "nsubjpass")
+    if subj is None or subj.lemma_.lower() not in EVERYONE:
+        return False
+    quantified = any(c.lower_ in ("all", "no", "every", "any") for c in subj.children
+                     if c.dep_ in ("det", "predet", "amod"))
+    return quantified or subj.lemma_.lower() in ("everyone", "everybody", "anyone") or (
+        subj.lemma_.lower() in ("world", "community") and any(c.lower_ == "international" for c in subj.children))
+
+
+def _told_to_act(verb: Token) -> bool:
+    """'India told Canada to withdraw 40 diplomats': someone told to do something is asked to (an order), where
+    'told reporters that ...' only reports speech."""
+    told = A.child(verb, "dobj", "dative")
+    act = A.child(verb, "xcomp")
+    return told is not None and act is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in act.children)
 
 
 def _may_act(verb: Token) -> bool:
@@ -1380,11 +1437,20 @@ def _recipient_args(verb: Token, pred: Predicate, patient: Token | None) -> list
         out += [g for c in verb.children if c.dep_ == "prt" for g in c.children if g.dep_ in ("pobj", "dobj")]
     preps = pred.preps or RECIPIENT_PREPS
     out += [obj for _, obj in sorted(A.prep_objects(verb, preps), key=lambda po: preps.index(po[0]))]
+    if pred.topic_object and "with" in preps:  # 'discussed the deal with the UAE president', hung from the topic
+        out += [obj for c in verb.children if c.dep_ == "dobj" and _partner_hung_from_topic(c)
+                for _, obj in A.prep_objects(c, ("with",))]
     if not out and not pred.topic_object:  # 'stormed and set fire to the Saudi embassy': the object they share
         for second in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"):
             out += [c for c in second.children if c.dep_ == "dobj"]
             out += [obj for _, obj in A.prep_objects(second, ("to", "on", "at", "against"))]
     return out
+
+
+def _partner_hung_from_topic(topic: Token) -> bool:
+    """A 'with' phrase the parser hung from what was discussed names the partner ('discussed the deal with the UAE
+    president'), unless the topic is the actor's own tie to that state ('discussed its border with Sudan')."""
+    return not any(c.dep_ == "poss" for c in topic.children)
 
 
 def _noun_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, list, list, str]:
@@ -2507,6 +2573,11 @@ def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
     if any(sent.start_char <= d.start < sent.end_char for d in res.dates):
         head = A.clause_head(token)
         own = _dates_in(A.clause_tokens(head), res) + _dates_in(A.clause_tokens(token), res)
+        if not own and token.lemma_.lower() not in CLAIMS_ABOUT_THE_PAST:
+            # 'ruled out supplying missiles to Ukraine on Monday': the parser hangs the date on the gerund (but
+            # 'denied sending troops last year' dates what is denied)
+            own = [d for c in token.children if c.dep_ == "xcomp" and c.tag_ == "VBG"
+                   for d in _dates_in(A.clause_tokens(c), res)]
         told = _participle_dates(token, res)
         if told:  # 'the agreement reached by Nigeria and Morocco on Thursday': the noun's own participle dates it
             return told[0], "clause"
@@ -2520,6 +2591,10 @@ def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
         if own:  # 'withdrew after the invasion in February 2022': the date is the invasion's, the withdrawal later
             nearest = min(own, key=lambda d: abs(d.start - token.idx))
             return _after(nearest, related[nearest.start], res.published), "clause"
+        if (governing := _simultaneous_with(token)) is not None:
+            theirs = [d for d in _dates_in(A.clause_tokens(governing), res) if _relation_prep(d, res) is None]
+            if theirs:  # 'issued a statement on Wednesday condemning the strikes': the same day
+                return theirs[0], "clause"
         if is_background(token):  # 'docked on 30 August since Russia invaded Ukraine': not the invasion's date
             return None, "none"
         main = main_clause_dates(sent, res)
@@ -2532,6 +2607,7 @@ def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
 
 
 RECENT_DAYS = 7
+CLAIMS_ABOUT_THE_PAST = frozenset({"deny", "admit", "acknowledge", "confirm", "regret", "recall", "accuse", "blame"})
 
 
 def recent_window(published: dt.date | None, token: Token) -> tuple[DateRef | None, str]:
