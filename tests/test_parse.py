@@ -101,6 +101,7 @@ def test_offsets_and_sentences_survive_the_split(extractors: tuple[Extractor, Ex
     ("The two sides agreed to meet again.", True, "reference 'The two sides'"),
     ("The foreign minister left early.", True, "reference 'The foreign minister'"),
     ("Bilateral trade fell 10%.", True, "pair 'bilateral'"),
+    ("The two agreed to meet again.", True, "pair 'the two'"),
     ("The deal is worth $4 billion.", True, "quantity '$'"),
     ("Putin said so.", True, "surname 'Putin'"),
     ("He rejected the idea.", False, ""),

@@ -1598,3 +1598,36 @@ def test_advice_to_everyone_is_no_demand_on_a_state() -> None:
     assert events("\u201cNo country should give the junta a platform,\u201d the Canadian foreign minister said.") == []
     assert_first_records({"The French foreign minister said Iran must free the two detained teachers.":
                           ("REQUEST", ("FRA",), ("IRN",))})
+
+
+def test_the_two_and_both_sides_are_the_pair_under_discussion() -> None:
+    found = events("Indonesian President Prabowo Subianto met Malaysian Prime Minister Anwar Ibrahim in Jakarta on "
+                   "Monday. The two agreed to hold annual border talks.")
+    assert any(e.event == "AGREE" and set(e.actor + e.recipient) == {"IDN", "MYS"} for e in found), summary(found)
+    called = events("Clashes between Armenia and Azerbaijan spread on Sunday. The OSCE called on both sides to "
+                    "observe the truce.")
+    assert any(e.event == "REQUEST" and set(e.recipient) == {"ARM", "AZE"} for e in called), summary(called)
+
+
+def test_more_acts_named_by_their_objects() -> None:
+    assert_first_records({
+        "Lithuania ordered a call-up of reservists on Saturday.": ("MOBILIZE", ("LTU",)),
+        "The United States revoked the visas of 20 Nicaraguan officials.": ("SANCTION", ("USA",), ("NIC",)),
+        "Switzerland has returned $130 million in assets stolen by a former dictator to Uzbekistan.":
+            ("RETREAT", ("CHE",), ("UZB",)),
+        "Syria granted the United Nations access to the besieged town.": ("RETREAT", ("SYR",), ("UN",)),
+        "Vilnius would not reverse its decision on the office.": ("REJECT", ("LTU",)),
+    })
+    assert all(e.event != "AGREE" for e in events("Kenya said Somali forces had committed crimes against civilians."))
+
+
+def test_telling_of_anothers_wrongdoing_accuses_it_in_a_story() -> None:
+    story = ("Tension rose along the disputed frontier this week. Beijing said on Tuesday that Indian troops had "
+             "crossed the Line of Actual Control. The U.N. human rights office said Myanmar's army had committed "
+             "grave abuses in Rakhine.")
+    found = events(story)
+    assert {("ACCUSE", ("CHN",), ("IND",)), ("ACCUSE", ("UN",), ("MMR",))} <= summary(found), summary(found)
+    own = events("Fighting went on near the border. The Israeli military said its troops attacked militants in Gaza.")
+    assert not any(e.event == "ACCUSE" for e in own)  # telling of one's own acts accuses no one
+    one_sentence = events("China said Indian troops had crossed the Line of Actual Control.")
+    assert not any(e.event == "ACCUSE" for e in one_sentence)  # a one-sentence item codes the act it reports

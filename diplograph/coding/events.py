@@ -98,6 +98,8 @@ def code_sentence(sent: Span, res: Resolution, lex: Lexicon, ctx: DocContext) ->
             behind = is_background(trig.token)
             foreground_trigger = foreground_trigger or not behind
             (background if behind else found).extend(code_trigger(trig, sent, res, lex, ctx))
+    if not _single_sentence(sent):  # a one-sentence item codes the act it reports, as PLOVER and CAMEO do
+        found += reported_accusations(sent, res, ctx)
     listed, subject = cooperation_list(sent, res, ctx, covered=[t.token.i for t in triggers])
     if listed:  # 'cooperation between A and B includes X, Y and Z': the items are the events
         found = [f for f in found if f.trigger != subject] + listed
@@ -106,6 +108,76 @@ def code_sentence(sent: Span, res: Resolution, lex: Lexicon, ctx: DocContext) ->
     for f in background:
         f.features["background_beside_foreground" if found else "background_alone"] = 1.0
     return merge_within_sentence(found + background, sent)
+
+
+# ------------------------------------------------------------------------------------------------ accusations told
+
+ACCUSING_SPEECH = frozenset({"say", "claim", "allege", "assert", "insist", "conclude", "determine", "find", "report",
+                             "charge", "maintain", "contend"})
+WRONGDOING_VERBS = frozenset({"violate", "breach", "attack", "invade", "occupy", "shell", "bomb", "torture",
+                              "interfere", "meddle", "orchestrate", "mastermind", "plot", "sponsor", "harbor",
+                              "harbour", "destabilize", "destabilise", "provoke", "infiltrate", "intrude", "incite",
+                              "sabotage", "persecute", "abduct", "kidnap"})
+WRONGS = frozenset({"crime", "abuse", "atrocity", "genocide", "violation", "massacre", "aggression", "provocation",
+                    "terrorism", "act"})
+CROSSED = frozenset({"border", "line", "airspace", "water", "frontier", "territory", "boundary"})
+
+
+def reported_accusations(sent: Span, res: Resolution, ctx: DocContext) -> list[Found]:
+    """'The United Nations says both sides have committed grave abuses', 'China said Indian troops had crossed the
+    Line of Actual Control': a state or organisation telling of another's wrongdoing accuses it (CAMEO 112), besides
+    whatever the wrongdoing itself is coded as."""
+    out: list[Found] = []
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in ACCUSING_SPEECH or is_background(verb):
+            continue
+        clause = A.child(verb, "ccomp")
+        if clause is None or not _wrongdoing(clause) or _negated(verb) or _negated(clause):
+            continue  # 'denied that ...' is no accusation, nor 'said X had not violated
+        subj, passive = A.subject(verb)
+        wrongdoer = A.child(clause, "nsubj")
+        if subj is None or passive or wrongdoer is None:
+            continue
+        speakers = [s for s in A.np_actors(subj, res) if s.states]
+        accused = _without(_the_two(wrongdoer, ctx) or [s for s in A.np_actors(wrongdoer, res) if s.states],
+                           speakers)
+        if not speakers or not accused:
+            continue
+        date, source = event_date(verb, sent, res, ctx)
+        evidence = evidence_span(verb, speakers + accused, sent, res)
+        features = event_features(
+            event="ACCUSE", mode="allege", rule="speech:accuse", pos="verb", token=verb, sent=sent, res=res,
+            actor=speakers, recipient=accused, actor_method="parse", from_location=False, aux=None,
+            conditional=False, date=date, date_source=source, background=False,
+            sentence_index=ctx.sentence_index, evidence=evidence)
+        out.append(Found(Reading("ACCUSE", "allege", ("diplomatic",)), speakers, accused, None, date, source,
+                         evidence, "speech:accuse", "parse", [], verb.i, features))
+    return out
+
+
+def _single_sentence(sent: Span) -> bool:
+    return sent.start == 0 and sent.end == len(sent.doc)
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _wrongdoing(clause: Token) -> bool:
+    """A clause that tells of a wrong: 'had committed grave abuses', 'violated the ceasefire', 'crossed into its
+    airspace', 'was behind the attack', 'may amount to crimes against humanity'."""
+    lemma = clause.lemma_.lower()
+    objects = [c for c in clause.children if c.dep_ in ("dobj", "attr")] + [
+        o for _, o in A.prep_objects(clause, ("into", "to", "across", "over"))]
+    words = {o.lemma_.lower() for o in objects}
+    if lemma in WRONGDOING_VERBS:
+        return True
+    if lemma in ("commit", "perpetrate", "amount") and words & WRONGS:
+        return True
+    if lemma in ("cross", "enter", "fly") and words & CROSSED:
+        return True
+    return lemma == "be" and (any(c.dep_ == "prep" and c.lower_ == "behind" for c in clause.children) or any(
+        c.dep_ == "acomp" and c.lower_ == "responsible" for c in clause.children))
 
 
 def merge_within_sentence(found: list[Found], sent: Span | None = None) -> list[Found]:
@@ -582,6 +654,8 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None, res: Resolution
         return False
     if _subject_words(verb) & NATURAL_FORCES:
         return False  # 'the earthquake that struck Myanmar', 'floods hit the region': nobody's act
+    if pred.lemma == "commit" and obj in WRONGS:
+        return False  # 'committed crimes against humanity': a wrong done, no commitment
     if pred.lemma == "face" and _ultimatum(verb) is None:
         return False  # only '... or face measures': a party facing something is no event
     if pred.needs_complement and A.child(verb, "xcomp", "ccomp") is None and obj not in PROPOSALS \
@@ -1658,6 +1732,9 @@ PLURAL_PAIR_HEADS = PAIR_HEADS - {"party", "delegation", "diplomat"}  # 'the pri
 def _the_two(subj: Token, ctx: DocContext) -> list[ActorSpan]:
     """'the two leaders', 'both sides', 'the two countries': the pair of states under discussion."""
     pair = ctx.current_pair()
+    if pair is not None and subj.lower_ in ("two", "both") and (subj.lower_ == "both" or any(
+            c.lower_ == "the" for c in subj.children)):  # 'the two agreed to ...', 'both said ...'
+        return [ActorSpan.from_context(subj.i, code, "the pair under discussion", end=subj.i + 1) for code in pair]
     if pair is None or subj.lemma_.lower() not in PAIR_HEADS:
         return []
     plural_the = (subj.tag_ == "NNS" and subj.lemma_.lower() in PLURAL_PAIR_HEADS
@@ -1697,6 +1774,10 @@ def _subject_earlier_in_sentence(subj: Token, res: Resolution) -> list[ActorSpan
 
 
 def _pronoun_recipient(arg: Token, res: Resolution, ctx: DocContext, actor: list[ActorSpan]) -> list[ActorSpan]:
+    """'its', 'their' for the state last named as a possessor; 'both sides', 'the two countries' for the pair."""
+    pair = _the_two(arg, ctx)
+    if pair:  # 'called on both sides to show restraint'
+        return _without(pair, actor)
     poss = A.child(arg, "poss")
     if poss is not None and poss.lower_ in ("its", "their") and ctx.last_possessor is not None:
         if ctx.last_possessor.code not in {c for s in actor for c in s.states}:

@@ -14,7 +14,7 @@ A sentence is parsed when one of its words is (the first cue found is its reason
   ("the foreign minister", "the president"), an institution ("the council", "the bloc"), a government ("the
   administration"), a pair ("the two sides", "the leaders") or a party's text ("the statement", "the
   communique");
-- `pair`: "bilateral", or "both" before such a word ("both countries");
+- `pair`: "bilateral", "both" before such a word ("both countries"), or "the two" ("the two agreed");
 - `quantity`: an amount of money or a percentage (a measure can take its states from the sentences before it);
 - `place`: an organ of a state (police, troops, a court, the authorities) or armed men of none (gunmen,
   militants) and, after "in", "at", "near" or "across", a city or region of the places gazetteer ("Police in
@@ -126,6 +126,9 @@ def _cue(sent: range, words: list[str], lowers: list[str], currency: list[int], 
             return f"reference '{' '.join(words[max(sent.start, i - REACH):i + 1])}'"
         if low == "bilateral" or (low == "both" and i + 1 < sent.stop and _referring(lowers[i + 1])):
             return f"pair '{low}'"
+    for i in sent:
+        if lowers[i] == "two" and i > sent.start and lowers[i - 1] == "the":  # 'the two agreed to ...'
+            return "pair 'the two'"
     for i in sent:
         if currency[i] or lowers[i] in MONEY_WORDS:
             return f"quantity '{words[i]}'"
