@@ -1631,3 +1631,23 @@ def test_telling_of_anothers_wrongdoing_accuses_it_in_a_story() -> None:
     assert not any(e.event == "ACCUSE" for e in own)  # telling of one's own acts accuses no one
     one_sentence = events("China said Indian troops had crossed the Line of Actual Control.")
     assert not any(e.event == "ACCUSE" for e in one_sentence)  # a one-sentence item codes the act it reports
+
+
+def test_what_two_states_do_to_each_other_is_one_event_each_way() -> None:
+    for text, event in (("Eritrea and Djibouti accused each other on Monday of violating the truce.", "ACCUSE"),
+                        ("Armenia and Azerbaijan traded accusations on Sunday.", "ACCUSE"),
+                        ("Canada and China imposed tariffs on each other's goods on Friday.", "SANCTION")):
+        found = {(e.event, e.actor, e.recipient) for e in events(text)}
+        codes = sorted({c for e in events(text) for c in e.actor})
+        assert {(event, (codes[0],), (codes[1],)), (event, (codes[1],), (codes[0],))} <= found, (text, found)
+    swap = events("Russia and Ukraine exchanged 90 prisoners of war on Friday.")
+    assert [e.event for e in swap] == ["RETREAT"]  # a swap is one event of both
+
+
+def test_an_attack_named_as_subject_or_through_what_it_was_called_strikes_the_place() -> None:
+    assert_first_records({
+        "Israeli airstrikes flattened several buildings in Gaza.": ("ASSAULT", ("ISR",), ("PSE",)),
+        "Indian warplanes struck what New Delhi described as a militant training camp inside Pakistan.":
+            ("ASSAULT", ("IND",), ("PAK",)),
+        "Turkish jets bombed what Ankara said were PKK positions in northern Iraq.": ("ASSAULT", ("TUR",), ("IRQ",)),
+    })

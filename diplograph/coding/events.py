@@ -1038,8 +1038,13 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
     if reading.event == "CONSULT" and roles.recipient_from_location and roles.actor and not reading.mode:
         reading = Reading("CONSULT", "visit", reading.context)  # 'talks were held in Kuwait': a visit there
     groups = _split(roles) if _splits(trig, reading, roles) else [roles.recipient]
+    sides = [(roles.actor, recipients) for recipients in groups]
+    if not roles.recipient and reading.event not in SYMMETRIC | {"RETREAT"} and _reciprocal(trig.token,
+                                                                                           reading.event):
+        sides = _each_to_the_other(roles.actor) or sides  # 'Kyrgyzstan and Tajikistan accused each other'
     out = []
-    for recipients in groups:
+    for actor, recipients in sides:
+        roles = replace(roles, actor=actor)
         anchor = recipients[0] if roles.recipient_from_location and recipients else None
         date, source = event_date(trig.token, sent, res, ctx, anchor=anchor)
         quoted = [s for s in roles.actor + recipients + roles.orgs if s.start in roles.quoted]
@@ -1053,6 +1058,36 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
         out.append(Found(reading, roles.actor, recipients, aux, date, source, evidence, trig.pred.rule,
                          roles.actor_method, roles.orgs, trig.token.i, features))
     return out
+
+
+# types whose two sides may be swapped (the scorer's), and prisoner swaps: one event of both, not one each way
+SYMMETRIC = frozenset({"COOPERATE", "CONSULT", "AGREE"})
+
+
+MUTUAL_VERBS = frozenset({"trade", "exchange"})  # 'traded accusations', 'exchanged barbs': each to the other
+
+
+def _reciprocal(token: Token, event: str) -> bool:
+    """'accused each other', 'imposed tariffs on each other's goods', 'blamed one another', 'traded accusations'
+    ('exchanged gunfire' stays one clash of both sides, as the guidelines' joint acts)."""
+    doc = token.doc
+    if token.pos_ != "VERB":
+        token = A.governing_verb(token) or token
+    if token.lemma_.lower() in MUTUAL_VERBS:
+        return not (token.lemma_.lower() == "exchange" and event == "ASSAULT")
+    return any((t.lower_ == "other" and t.i > 0 and doc[t.i - 1].lower_ == "each")
+               or (t.lower_ == "another" and t.i > 0 and doc[t.i - 1].lower_ == "one") for t in token.subtree)
+
+
+def _each_to_the_other(actor: list[ActorSpan]) -> list[tuple[list[ActorSpan], list[ActorSpan]]]:
+    """Two states doing something to each other: two events, one each way."""
+    codes = sorted(_codes_of(actor))
+    if len(codes) != 2:
+        return []
+    spans = [next((s for s in actor if s.states == (code,)), None) for code in codes]
+    if spans[0] is None or spans[1] is None:
+        return []
+    return [([spans[0]], [spans[1]]), ([spans[1]], [spans[0]])]
 
 
 def roles_of(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext) -> Roles:
@@ -1432,11 +1467,23 @@ def _verb_recipient(trig: Trigger, patient: Token | None, actor: list[ActorSpan]
         found = _without([s for s in A.np_actors(arg, res, deep=deep, exclude=exclude)
                           if s.states and not (placeless and _placed(res.doc[s.start], arg))], actor)
         found = found or _pronoun_recipient(arg, res, ctx, actor)
+        if not found and trig.reading.event in ACTS_ON_THE_PLACE and not placeless:
+            found = _struck_in(arg, res, exclude)  # 'bombed PKK positions in northern Iraq'
         if found:
             return found
         if actor and _names_an_office(arg, res):
             return actor[:1]
     return []
+
+
+def _struck_in(target: Token, res: Resolution, exclude: frozenset[str]) -> list[ActorSpan]:
+    """The state a target named by a group of no state lies in: 'PKK positions in northern Iraq' (the group's
+    name stops the phrase's own reading, so its place is read next)."""
+    own = A.np_actors(target, res)
+    if not own or any(s.states for s in own):
+        return []
+    return [s for s in A.spans_in(A.walk(target, A.NP_CORE | A.NP_PREPS), res)
+            if s.states and not set(s.states) <= exclude][:1]
 
 
 RESTRICTION_WORDS = frozenset({"curfew", "emergency", "lockdown", "restriction", "blockade", "siege", "ban",
@@ -1514,10 +1561,28 @@ def _recipient_args(verb: Token, pred: Predicate, patient: Token | None) -> list
     if pred.topic_object and "with" in preps:  # 'discussed the deal with the UAE president', hung from the topic
         out += [obj for c in verb.children if c.dep_ == "dobj" and _partner_hung_from_topic(c)
                 for _, obj in A.prep_objects(c, ("with",))]
+    out += _what_it_called(verb)
     if not out and not pred.topic_object:  # 'stormed and set fire to the Saudi embassy': the object they share
         for second in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"):
             out += [c for c in second.children if c.dep_ == "dobj"]
             out += [obj for _, obj in A.prep_objects(second, ("to", "on", "at", "against"))]
+    return out
+
+
+NAMING_VERBS = frozenset({"describe", "call", "term", "label", "say", "claim", "characterize", "characterise"})
+
+
+def _what_it_called(verb: Token) -> list[Token]:
+    """'struck what New Delhi described as a militant camp inside Pakistan', 'hit what it called terrorist targets
+    in Syria': the thing named is the verb's object, hung by the parser under the naming clause."""
+    out: list[Token] = []
+    for naming in (c for c in verb.children if c.dep_ in ("ccomp", "dobj") and c.lemma_.lower() in NAMING_VERBS):
+        said = [c for c in naming.children if c.dep_ == "ccomp" and c.lemma_.lower() == "be"]  # 'said were'
+        for clause in [naming, *said]:
+            if not any(c.lower_ == "what" for c in clause.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")):
+                continue
+            out += [obj for _, obj in A.prep_objects(clause, ("as", *LOCATION_PREPS))]
+            out += [c for c in clause.children if c.dep_ in ("oprd", "xcomp", "attr")]
     return out
 
 
@@ -1918,7 +1983,9 @@ def _purpose_or_subtree_recipient(trig: Trigger, res: Resolution, actor: list[Ac
               and not (venue_free and c.dep_ == "prep" and c.lower_ in LOCATION_PREPS)]
     if trig.pred.pos == "noun":
         light_verb = head is not trig.token and (trig.token.dep_ in ("dobj", "attr", "oprd") or (
-            trig.token.dep_ == "conj" and trig.token.head.dep_ in ("dobj", "attr", "oprd")))  # 'air and naval drills'
+            trig.token.dep_ == "conj" and trig.token.head.dep_ in ("dobj", "attr", "oprd"))  # 'air and naval drills'
+            or (trig.token.dep_ == "nsubj" and head.lemma_.lower() in DOING_HARM  # 'airstrikes flattened ... in Gaza'
+                and trig.reading.event in ACTS_ON_THE_PLACE))
         own = [c for c in _aimed_at(trig.token)
                if not (venue_free and c.dep_ == "prep" and c.lower_ in LOCATION_PREPS)]  # 'talks in Doha'
         if venue_free:  # the noun's own phrase is searched above, without its venue
@@ -1929,6 +1996,11 @@ def _purpose_or_subtree_recipient(trig: Trigger, res: Resolution, actor: list[Ac
              if s.states and not (venue_free and _placed(res.doc[s.start], c, of_meeting=True))]
     found = _without(found, actor)
     return A.with_surface_list(found[:1], res) if found else []
+
+
+# what an attack named as a subject does to its target ('Israeli airstrikes flattened buildings in Gaza')
+DOING_HARM = frozenset({"flatten", "destroy", "hit", "kill", "damage", "level", "wound", "strike", "target", "raze",
+                        "pound", "injure"})
 
 
 def _content_of(arg: Token) -> frozenset[str]:
