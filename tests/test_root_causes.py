@@ -1651,3 +1651,10 @@ def test_an_attack_named_as_subject_or_through_what_it_was_called_strikes_the_pl
             ("ASSAULT", ("IND",), ("PAK",)),
         "Turkish jets bombed what Ankara said were PKK positions in northern Iraq.": ("ASSAULT", ("TUR",), ("IRQ",)),
     })
+
+
+def test_warplanes_sent_toward_a_state_are_shown_to_it_not_given() -> None:
+    assert_first_records({
+        "China sent 30 warplanes and six navy ships toward Taiwan on Sunday.": ("MOBILIZE", ("CHN",), ("TWN",)),
+        "Turkey sent armed drones to Ukraine.": ("AID", ("TUR",), ("UKR",)),
+    })

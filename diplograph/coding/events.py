@@ -2422,10 +2422,11 @@ def _border_owner(verb: Token, res: Resolution, actors: set[str]) -> ActorSpan |
 
 def _deployed_not_given(verb: Token) -> bool:
     """'sent troops to the border with Cambodia': a deployment to the state's own edge; 'sent 20 warships near
-    Taiwan', 'off its coast', 'around the island', 'close to Taiwan': forces shown near another state, not given
-    to it."""
-    if A.prep_objects(verb, ("near", "off", "around")):
-        return True
+    Taiwan', 'toward Taiwan', 'off its coast', 'around the island', 'close to Taiwan': forces shown near another
+    state, not given to it."""
+    sent = [o for c in verb.children if c.dep_ == "dobj" for o in (c, *c.conjuncts)]
+    if any(A.prep_objects(t, ("near", "off", "around", "toward", "towards")) for t in (verb, *sent)):
+        return True  # 'sent 71 warplanes and nine navy ships toward Taiwan'
     for _, place in A.prep_objects(verb, ("to", "into")):  # 'to the Caribbean near Venezuela's coast'
         if place.lemma_.lower() in ("water", "waters") or any(
                 c.dep_ == "prep" and c.lower_ in ("near", "off", "around") for c in place.children):
