@@ -1840,8 +1840,8 @@ def _subject_earlier_in_sentence(subj: Token, res: Resolution) -> list[ActorSpan
 
 def _pronoun_recipient(arg: Token, res: Resolution, ctx: DocContext, actor: list[ActorSpan]) -> list[ActorSpan]:
     """'its', 'their' for the state last named as a possessor; 'both sides', 'the two countries' for the pair."""
-    pair = _the_two(arg, ctx)
-    if pair:  # 'called on both sides to show restraint'
+    pair = _the_two(arg, ctx) if actor else []
+    if pair:  # 'the EU called on both sides to show restraint' (with no one else acting, the pair are the actors)
         return _without(pair, actor)
     poss = A.child(arg, "poss")
     if poss is not None and poss.lower_ in ("its", "their") and ctx.last_possessor is not None:
