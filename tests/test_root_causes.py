@@ -1666,3 +1666,10 @@ def test_a_pair_named_as_object_with_no_one_acting_is_not_acted_on() -> None:
     found = events("Ghana and Togo signed a security pact in Accra on Thursday. The accord commits both countries "
                    "to joint border patrols.")
     assert not any(not e.actor and set(e.recipient) == {"GHA", "TGO"} for e in found), summary(found)
+
+
+def test_a_weekend_event_is_dated_to_the_weekend_not_to_when_it_was_told() -> None:
+    # published Wednesday 2025-03-12: the weekend before is 8-9 March
+    [protest] = events("A weekend demonstration outside the French embassy in Bamako drew thousands, organisers said "
+                       "on Tuesday.")
+    assert (protest.event, protest.date) == ("PROTEST", "2025-03-08/2025-03-09")

@@ -2718,6 +2718,8 @@ def _contexts(reading: Reading, token: Token) -> tuple[str, ...]:
 def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
                anchor: ActorSpan | None = None) -> tuple[DateRef | None, str]:
     """The date of the event's own clause, else of its sentence's main clause, else the context's time frame."""
+    if (weekend := _weekend_of(token, res)) is not None:
+        return weekend, "clause"
     if anchor is not None:
         place = res.doc[anchor.start]
         aside = [t for c in place.children if c.dep_ in ("relcl", "appos") for t in c.subtree]
@@ -2761,6 +2763,19 @@ def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
 
 
 RECENT_DAYS = 7
+
+
+def _weekend_of(token: Token, res: Resolution) -> DateRef | None:
+    """'A weekend demonstration at the US embassy drew ...' in a story of Monday: the Saturday and Sunday before
+    publication (not the day the organisers spoke)."""
+    if token.pos_ not in ("NOUN", "PROPN") or res.published is None or not any(
+            c.lower_ == "weekend" for c in token.children if c.dep_ in ("compound", "amod", "nmod", "poss")):
+        return None
+    saturday = res.published - dt.timedelta(days=(res.published.weekday() - 5) % 7)
+    end = min(saturday + dt.timedelta(days=1), res.published)
+    value = saturday.isoformat() if end == saturday else f"{saturday.isoformat()}/{end.isoformat()}"
+    return DateRef(token.idx, token.idx + len(token.text), "weekend", value, "range", "rule",
+                   f"the weekend up to {res.published.isoformat()}")
 CLAIMS_ABOUT_THE_PAST = frozenset({"deny", "admit", "acknowledge", "confirm", "regret", "recall", "accuse", "blame"})
 
 
