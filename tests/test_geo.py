@@ -419,9 +419,10 @@ def test_written_corpus_scores_hold() -> None:
     linked = score_incidents(GEO / "incident-stories.jsonl", GEO / "incidents-gold.jsonl")
     assert linked.precision >= 0.95 and linked.recall >= 0.9
     # the later development corpora (2026-12-03): 0.875 / 0.808 and 0.889 / 0.615 when this floor was set; the
-    # third at 0.913 / 0.808 since weekend events are dated to the weekend (seventh session)
+    # third at 0.913 / 0.808 since weekend events are dated to the weekend, the second at 0.852 / 0.885 since aid
+    # 'sent by India, which reached Yangon' goes to Yangon's state (seventh session)
     second = score_incidents(GEO / "incident-stories-2.jsonl", GEO / "incidents-gold-2.jsonl")
-    assert second.precision >= 0.8 and second.recall >= 0.75
+    assert second.precision >= 0.8 and second.recall >= 0.85
     third = score_incidents(GEO / "incident-stories-3.jsonl", GEO / "incidents-gold-3.jsonl")
     assert third.precision >= 0.85 and third.recall >= 0.75
 

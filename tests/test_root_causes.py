@@ -1673,3 +1673,9 @@ def test_a_weekend_event_is_dated_to_the_weekend_not_to_when_it_was_told() -> No
     [protest] = events("A weekend demonstration outside the French embassy in Bamako drew thousands, organisers said "
                        "on Tuesday.")
     assert (protest.event, protest.date) == ("PROTEST", "2025-03-08/2025-03-09")
+
+
+def test_aid_sent_by_a_state_which_reached_a_city_goes_to_that_citys_state() -> None:
+    found = events("Among the first help to arrive was a planeload of tents and medicines sent by Turkey, which "
+                   "reached Beirut airport on Monday.")
+    assert ("AID", ("TUR",), ("LBN",)) in summary(found), summary(found)

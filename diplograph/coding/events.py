@@ -1893,7 +1893,10 @@ CARRY_VERBS = frozenset({"carry", "transport", "ferry"})
 def _carried_to(token: Token, res: Resolution, actor: list[ActorSpan]) -> list[ActorSpan]:
     """'A Qatari plane carrying relief supplies landed in Beirut', 'tents and medicines sent by India reached
     Yangon', 'a plane landed in Yangon carrying relief': aid goes where its carrier arrived."""
-    if token.dep_ == "advcl" and token.head.lemma_.lower() in ARRIVAL_VERBS:
+    arrived = _arrival_told_after(token)
+    if arrived is not None:  # 'medicines sent by India, which reached Yangon airport on Saturday'
+        verb = arrived
+    elif token.dep_ == "advcl" and token.head.lemma_.lower() in ARRIVAL_VERBS:
         verb = token.head
     else:
         carrier = token.head if token.dep_ == "acl" else None
@@ -1909,6 +1912,18 @@ def _carried_to(token: Token, res: Resolution, actor: list[ActorSpan]) -> list[A
         if found:
             return found
     return []
+
+
+def _arrival_told_after(token: Token) -> Token | None:
+    """A relative clause of arrival hung from what was sent or from its sender ('tents sent by India, which reached
+    Yangon'; the parser often hangs 'which' from the nearest noun)."""
+    if token.dep_ != "acl" or token.tag_ != "VBN":
+        return None
+    for t in token.subtree:
+        if t.dep_ == "relcl" and t.lemma_.lower() in ARRIVAL_VERBS and any(
+                c.dep_ == "nsubj" and c.lower_ in ("which", "that") for c in t.children):
+            return t
+    return None
 
 
 def _placed(token: Token, root: Token, *, of_meeting: bool = False) -> bool:
