@@ -1679,3 +1679,11 @@ def test_aid_sent_by_a_state_which_reached_a_city_goes_to_that_citys_state() -> 
     found = events("Among the first help to arrive was a planeload of tents and medicines sent by Turkey, which "
                    "reached Beirut airport on Monday.")
     assert ("AID", ("TUR",), ("LBN",)) in summary(found), summary(found)
+
+
+def test_an_after_clause_happened_in_the_week_before_and_vessels_are_released() -> None:
+    found = events("Exporters said on Tuesday they hoped to resume shipments, after Beijing eased its ban on "
+                   "Japanese seafood.")
+    [eased] = [e for e in found if e.event == "CONCEDE"]
+    assert (eased.actor, eased.recipient, eased.date) == (("CHN",), ("JPN",), "2025-03-05/2025-03-11")
+    assert_first_records({"Gibraltar released the Iranian tanker on Thursday.": ("RETREAT", ("GIB",), ("IRN",))})

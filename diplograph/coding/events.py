@@ -240,6 +240,15 @@ def _past_perfect(verb: Token) -> bool:
     return any(c.lower_ == "had" and c.dep_ == "aux" for c in verb.children)
 
 
+def _after_clause_of(token: Token) -> Token | None:
+    """The clause an 'after' clause is told after ('..., after Beijing eased its ban'): its governing clause."""
+    if token.pos_ not in ("VERB", "AUX") or token.dep_ != "advcl":
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "after" for c in token.children):
+        return None
+    return A.clause_head(token.head)
+
+
 SIMULTANEOUS_MARKS = frozenset({"while", "when"})
 
 
@@ -2766,6 +2775,14 @@ def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
             theirs = [d for d in _dates_in(A.clause_tokens(governing), res) if _relation_prep(d, res) is None]
             if theirs:  # 'issued a statement on Wednesday condemning the strikes': the same day
                 return theirs[0], "clause"
+        if (later := _after_clause_of(token)) is not None:
+            theirs = [d for d in _dates_in(A.clause_tokens(later), res) if _relation_prep(d, res) is None]
+            while not theirs and later.dep_ in ("ccomp", "xcomp", "conj") and later.head.i != later.i:
+                later = A.clause_head(later.head)  # 'said on Tuesday they hoped ..., after ...'
+                theirs = [d for d in _dates_in(A.clause_tokens(later), res) if _relation_prep(d, res) is None]
+            before = _week_up_to(theirs[0]) if theirs else None
+            if before is not None:  # 'said on Tuesday they hoped ..., after Beijing eased its ban': the week before
+                return before, "clause"
         if is_background(token):  # 'docked on 30 August since Russia invaded Ukraine': not the invasion's date
             return None, "none"
         main = main_clause_dates(sent, res)
