@@ -178,6 +178,29 @@ def test_a_year_earlier_is_counted_from_the_date_before_it() -> None:
     assert _dates("In 2012 they met, a year before the war.") == [("2012", "2012", "year")]
 
 
+def test_capitalised_last_weekday_a_month_of_last_year_and_weekends() -> None:
+    """Gaps: 'Last Saturday' at a sentence start was read as this Saturday; 'in October last year' as this
+    October; 'over the weekend' was no date."""
+    saturday = dt.date(2022, 10, 22)
+    assert _dates("Last Saturday, aircraft delivered vehicles.", saturday) == [("Last Saturday", "2022-10-15", "day")]
+    assert _dates("Washington lifted sanctions in October last year.", dt.date(2026, 11, 4)) == [
+        ("in October last year", "2025-10", "month")]
+    monday = dt.date(2020, 6, 22)
+    assert _dates("They issued statements over the weekend.", monday) == [
+        ("over the weekend", "2020-06-20/2020-06-21", "range")]
+    assert _dates("They will meet next weekend.", monday, future=True) == [
+        ("next weekend", "2020-06-27/2020-06-28", "range")]
+
+
+def test_a_bare_participle_dated_in_a_future_sentence_is_past() -> None:
+    """Bug: 'Under the agreement, signed on Friday, the two will reopen ...' dated the signing to the coming
+    Friday because the sentence speaks of the future."""
+    found = diplograph.extract("Under the agreement, signed on Friday by Iran's security chief, Iran and Saudi "
+                               "Arabia will reopen their embassies within two months.", published="2023-03-12")
+    signed = [e for e in found.events if e.date and e.date.startswith("2023-03-1")]
+    assert signed and all(e.date == "2023-03-10" for e in signed), found.events
+
+
 # --- regressions: quantities -------------------------------------------------------------------------------
 
 

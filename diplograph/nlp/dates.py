@@ -59,6 +59,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("season", re.compile(r"\b(?:(?P<rel>this|last|next)\s+)?(?P<season>spring|summer|autumn|fall|winter)"
                           r"(?:\s+(?:of\s+)?" + _YEAR + r")?\b")),
     ("month_year", re.compile(r"\b" + _MONTH + r",?\s+(?:of\s+)?" + _YEAR + r"\b")),
+    ("month_yearref", re.compile(r"\b(?i:in\s+)?" + _MONTH + r"\s+(?:of\s+)?(?P<yearref>this|last|next)\s+year\b")),
+    ("weekend", re.compile(r"\b(?:(?P<rel>(?i:last|this|next))|(?i:over|at|during|on)\s+the)\s+weekend\b")),
     ("rel_month", re.compile(r"\b(?P<rel>last|next|this)\s+" + _MONTH + r"\b")),
     ("decade", re.compile(r"\b(?:the\s+)?(?:(?P<part>early|mid|late)[- ])?(?P<decade>(?:19|20)\d0)s\b")),
     ("past_period", re.compile(r"\b(?:the\s+(?:past|last|previous)|past|previous)\s+(?:(?P<n>\w+)\s+)?"
@@ -69,7 +71,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                              r"(?P<unit>years?|months?|weeks?|days?)\s+(?P<dir>earlier|later|previously|before(?=\s*(?:[.,;:)]|$|and\b)))\b",
                              re.I)),
     ("deictic", re.compile(r"\b(?P<word>yesterday|today|tomorrow|tonight)\b", re.I)),
-    ("weekday", re.compile(r"\b(?:(?P<rel>last|next|this)\s+|(?i:on)\s+)?(?P<weekday>Monday|Tuesday|Wednesday|"
+    ("weekday", re.compile(r"\b(?:(?P<rel>(?i:last|next|this))\s+|(?i:on)\s+)?(?P<weekday>Monday|Tuesday|Wednesday|"
                            r"Thursday|Friday|Saturday|Sunday)\b")),
     ("month", re.compile(r"\b(?i:in|since|until|by|during|of|early|late|mid-?)\s+" + _MONTH + r"\b(?!\s+\d)")),
     ("year", re.compile(r"(?<![\$\d.,])\b" + _YEAR + r"\b(?![.,]?\d)(?!\s*(?:%|km|tons|tonnes|people|troops))")),
@@ -108,6 +110,7 @@ GATES = {
     "part_year": _words("early", "mid", "late", "beginning", "start", "middle", "end"),
     "quarter": _words("quarter"), "q_year": _words("q", digit=True), "half": _words("half"),
     "season": _words("spring", "summer", "autumn", "fall", "winter"), "month_year": lambda c: c[1] and c[2],
+    "month_yearref": lambda c: c[2], "weekend": _words("weekend"),
     "rel_month": lambda c: c[2], "decade": _words("0s", digit=True), "past_period": _words("past", "last", "previous"),
     "ago": _words("ago"), "relative": _words("last", "this", "next"), "earlier": _words("earlier", "before", "later"),
     "deictic": _words("yesterday", "today", "tomorrow", "tonight"), "weekday": _words("day"),
@@ -447,6 +450,28 @@ def _h_weekday(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str
     return (pub - dt.timedelta(days=delta)).isoformat(), "day"
 
 
+def _h_month_yearref(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str, str] | None:
+    """'in October last year', 'March of this year'."""
+    year = _year_of(m, pub)
+    return (f"{year:04d}-{_month_of(m):02d}", "month") if year else None
+
+
+def _h_weekend(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str, str] | None:
+    """'over the weekend', 'last weekend': the Saturday and Sunday up to publication; 'next weekend' (or 'this
+    weekend' in a future statement) the coming one."""
+    if pub is None:
+        return None
+    rel = (m.group("rel") or "").lower()
+    saturday = pub - dt.timedelta(days=(pub.weekday() - 5) % 7)
+    if rel == "next" or (future and rel == "this" and pub.weekday() < 5):
+        saturday += dt.timedelta(days=7)
+    elif rel == "last" and pub.weekday() >= 5:
+        saturday -= dt.timedelta(days=7)  # 'last weekend' said on a Sunday: the one before
+    sunday = saturday + dt.timedelta(days=1)
+    end = sunday if saturday > pub or sunday <= pub else pub
+    return (_span(saturday, end) if end != saturday else saturday.isoformat()), "range"
+
+
 def _h_month(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str, str] | None:
     month = _month_of(m)
     if month == 5 and m.group("month") == "May" and m.group(0).split()[0].lower() not in {"in", "since", "until",
@@ -465,6 +490,7 @@ _HANDLERS = {
     "day_month_year": _h_full, "month_day_year": _h_full, "day_month": _h_day_month, "month_day": _h_day_month,
     "part_month_year": _h_part_month, "part_year": _h_part_year, "quarter": _h_quarter, "q_year": _h_quarter,
     "half": _h_half, "season": _h_season, "month_year": _h_month_year, "rel_month": _h_rel_month,
+    "month_yearref": _h_month_yearref, "weekend": _h_weekend,
     "decade": _h_decade, "past_period": _h_past_period, "ago": _h_ago, "relative": _h_relative,
     "earlier": _h_earlier, "deictic": _h_deictic, "weekday": _h_weekday, "month": _h_month, "year": _h_year,
 }

@@ -631,8 +631,9 @@ def _said_in_the_past(sent: Span, offset: int) -> bool:
         if token is None or token.head.i == token.i:
             return False
         token = token.head
-        if token.pos_ in ("VERB", "AUX"):
-            return token.tag_ == "VBD"
+        if token.pos_ in ("VERB", "AUX"):  # 'the agreement, signed on Friday, ...': a bare participle is past too
+            return token.tag_ == "VBD" or (token.tag_ == "VBN" and token.dep_ not in ("conj", "xcomp") and not any(
+                c.dep_ in ("aux", "auxpass") for c in token.children))
     return False
 
 
