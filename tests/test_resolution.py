@@ -192,6 +192,19 @@ def test_capitalised_last_weekday_a_month_of_last_year_and_weekends() -> None:
         ("next weekend", "2020-06-27/2020-06-28", "range")]
 
 
+def test_the_following_day_and_the_next_night_count_from_the_day_named_before() -> None:
+    """Gap: 'severed relations with Iran the following day' was undated."""
+    anchor = find_dates("The kingdom executed the cleric on January 2.", dt.date(2016, 1, 21))[0]
+    assert _dates("Riyadh severed relations the following day.", dt.date(2016, 1, 21), anchor=anchor) == [
+        ("the following day", "2016-01-03", "day")]
+    assert _dates("Protesters stormed the embassy the next night.", dt.date(2016, 1, 21), anchor=anchor) == [
+        ("the next night", "2016-01-03", "day")]
+    # 'the same day' points back to the story's main day as often as to the last day named: left alone
+    assert _dates("The same day the EU adopted sanctions.", dt.date(2016, 1, 21), anchor=anchor) == []
+    assert _dates("They met in March and talked again the next day.", dt.date(2016, 1, 21)) == [
+        ("in March", "2015-03", "month")]  # from a month no day follows
+
+
 def test_a_bare_participle_dated_in_a_future_sentence_is_past() -> None:
     """Bug: 'Under the agreement, signed on Friday, the two will reopen ...' dated the signing to the coming
     Friday because the sentence speaks of the future."""

@@ -70,6 +70,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("earlier", re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
                              r"(?P<unit>years?|months?|weeks?|days?)\s+(?P<dir>earlier|later|previously|before(?=\s*(?:[.,;:)]|$|and\b)))\b",
                              re.I)),
+    # ('the same day' is left alone: it points back to the story's main day as often as to the last one named)
+    ("sequel", re.compile(r"\b(?i:the)\s+(?P<dir>following|next|previous)\s+(?P<unit>day|night|morning|evening)\b")),
     ("deictic", re.compile(r"\b(?P<word>yesterday|today|tomorrow|tonight)\b", re.I)),
     ("weekday", re.compile(r"\b(?:(?P<rel>(?i:last|next|this))\s+|(?i:on)\s+)?(?P<weekday>Monday|Tuesday|Wednesday|"
                            r"Thursday|Friday|Saturday|Sunday)\b")),
@@ -80,7 +82,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 # Every pattern needs a digit, a month, a day name or one of these words; a sentence without them has no date.
 _MAY_HOLD_DATE = re.compile(r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|year|quarter|"
-                            r"half|spring|summer|autumn|fall|winter|decade|ago|tonight|tomorrow", re.I)
+                            r"half|spring|summer|autumn|fall|winter|decade|ago|tonight|tomorrow|night|morning|"
+                            r"evening", re.I)
 
 
 _MONTH_CUE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
@@ -113,6 +116,7 @@ GATES = {
     "month_yearref": lambda c: c[2], "weekend": _words("weekend"),
     "rel_month": lambda c: c[2], "decade": _words("0s", digit=True), "past_period": _words("past", "last", "previous"),
     "ago": _words("ago"), "relative": _words("last", "this", "next"), "earlier": _words("earlier", "before", "later"),
+    "sequel": _words("following", "next", "previous"),
     "deictic": _words("yesterday", "today", "tomorrow", "tonight"), "weekday": _words("day"),
     "month": lambda c: c[2], "year": lambda c: c[1],
 }
@@ -137,7 +141,7 @@ def find_dates(text: str, published: dt.date | None, *, future: bool = False,
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
-            if name == "earlier":
+            if name in ("earlier", "sequel"):
                 deferred.append(m)
                 taken.append((m.start(), m.end()))
                 continue
@@ -169,7 +173,11 @@ def _plausible_year(text: str, m: re.Match[str], published: dt.date | None) -> b
 
 
 def _relative_to(base: DateRef, m: re.Match[str]) -> str | None:
-    """'a year earlier' than `base`: each end of its value moved by the span, keeping its precision."""
+    """'a year earlier' than `base`: each end of its value moved by the span, keeping its precision; 'the
+    following day', 'the next morning', 'the previous day' from a day."""
+    if "n" not in m.re.groupindex:  # the sequel of a named day
+        shift = {"following": 1, "next": 1, "previous": -1}[m.group("dir").lower()]
+        return _move(base.value, "day", shift) if "/" not in base.value else None
     n = _count(m.group("n"))
     if n is None:
         return None
