@@ -1687,3 +1687,9 @@ def test_an_after_clause_happened_in_the_week_before_and_vessels_are_released() 
     [eased] = [e for e in found if e.event == "CONCEDE"]
     assert (eased.actor, eased.recipient, eased.date) == (("CHN",), ("JPN",), "2025-03-05/2025-03-11")
     assert_first_records({"Gibraltar released the Iranian tanker on Thursday.": ("RETREAT", ("GIB",), ("IRN",))})
+
+
+def test_what_a_state_would_do_to_another_is_a_threat() -> None:
+    assert_first_records({"Tehran would retaliate in kind against the British seizure.":
+                          ("THREATEN", ("IRN",), ("GBR",))})
+    assert events("Such strikes would kill thousands of civilians, analysts said.") == []

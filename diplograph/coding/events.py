@@ -1012,6 +1012,9 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
     aux, conditional = modality(trig.token)
     prepared = any(v.lemma_.lower() in ("prepare", "poise", "ready", "mass") for v in _verb_chain(trig.token)[1:])
     reading = adjust_reading(_promise_of_harm(trig, res), aux, conditional, prepared)
+    if reading.event in HOSTILE_FUTURE and aux == "hypothetical" and not conditional \
+            and _has_aux(trig.token, ("would",)):  # 'Ankara would retaliate in kind': what a state says it would do
+        reading, aux = Reading("THREATEN", threat_mode(reading), reading.context), "future"
     if reading.event == "REJECT" and trig.reading.event != "REJECT":
         aux = None  # the negation is read into the type
     reading = Reading(reading.event, reading.mode, _contexts(reading, trig.token))
