@@ -293,9 +293,12 @@ def _subject_hung_before(verb: Token) -> Token | None:
 def _object_of_bare_opening(subj: Token) -> bool:
     """'After talks in Addis Ababa, Sudan and Chad agreed' parsed with 'talks' as the subject: the word right after
     an opening preposition left without its object is that preposition's object, not the subject."""
-    before = subj.doc[subj.left_edge.i - 1] if subj.left_edge.i > subj.sent.start else None
-    return (before is not None and before.dep_ == "prep" and before.head.i == subj.head.i
-            and before.i == subj.sent.start and not any(c.dep_ in ("pobj", "pcomp") for c in before.children))
+    at = subj.left_edge.i - 1
+    if at < 0:
+        return False
+    before = subj.doc[at]  # cheap tests first: this runs for every subject
+    return (before.dep_ == "prep" and before.head.i == subj.head.i and bool(before.is_sent_start)
+            and not any(c.dep_ in ("pobj", "pcomp") for c in before.children))
 
 
 def _list_comma(doc: Doc, i: int) -> bool:
