@@ -1693,3 +1693,9 @@ def test_what_a_state_would_do_to_another_is_a_threat() -> None:
     assert_first_records({"Tehran would retaliate in kind against the British seizure.":
                           ("THREATEN", ("IRN",), ("GBR",))})
     assert events("Such strikes would kill thousands of civilians, analysts said.") == []
+
+
+def test_a_verbal_act_made_in_a_dated_statement_takes_its_date() -> None:
+    [concern] = events("In a joint statement issued at their defence meeting in January, Canberra and Tokyo shared "
+                       "concerns over China's military build-up.")
+    assert (concern.event, concern.date) == ("ACCUSE", "2025-01")

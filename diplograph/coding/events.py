@@ -240,6 +240,21 @@ def _past_perfect(verb: Token) -> bool:
     return any(c.lower_ == "had" and c.dep_ == "aux" for c in verb.children)
 
 
+def _dates_of_statement_made_in(verb: Token, res: Resolution) -> list[DateRef]:
+    """The date of the text a verbal act was made in, told in an opening phrase: 'In a joint statement issued at
+    their meeting in July, Tokyo and Washington shared concerns ...', 'In a statement released on Monday, ...'."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    for _, text in A.prep_objects(verb, ("in", "through", "via")):
+        if text.lemma_.lower() not in DOCUMENTS:
+            continue
+        for made in (c for c in text.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+            found = [d for d in _dates_in(list(made.subtree), res) if _relation_prep(d, res) is None]
+            if found:
+                return found
+    return []
+
+
 def _after_clause_of(token: Token) -> Token | None:
     """The clause an 'after' clause is told after ('..., after Beijing eased its ban'): its governing clause."""
     if token.pos_ not in ("VERB", "AUX") or token.dep_ != "advcl":
@@ -2774,6 +2789,8 @@ def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
         if own:  # 'withdrew after the invasion in February 2022': the date is the invasion's, the withdrawal later
             nearest = min(own, key=lambda d: abs(d.start - token.idx))
             return _after(nearest, related[nearest.start], res.published), "clause"
+        if (issued := _dates_of_statement_made_in(head, res)):
+            return issued[0], "clause"  # 'In a statement released on Monday, Egypt condemned ...'
         if (governing := _simultaneous_with(token)) is not None:
             theirs = [d for d in _dates_in(A.clause_tokens(governing), res) if _relation_prep(d, res) is None]
             if theirs:  # 'issued a statement on Wednesday condemning the strikes': the same day
