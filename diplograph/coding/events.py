@@ -19,7 +19,7 @@ from diplograph.coding.context import FIGHTER_WORDS, LOCATION_PREPS, DocContext
 from diplograph.coding.features import event_features, list_item_features
 from diplograph.coding.lexicon import Lexicon, Predicate, Reading
 from diplograph.model import DateRef, Location
-from diplograph.nlp.dates import iter_bounds
+from diplograph.nlp.dates import iter_bounds, last_saturday, weekend_value
 from diplograph.nlp.resolve import ORGAN_SECTORS, ActorSpan, Resolution
 
 if TYPE_CHECKING:
@@ -249,7 +249,7 @@ def _dates_of_statement_made_in(verb: Token, res: Resolution) -> list[DateRef]:
         if text.lemma_.lower() not in DOCUMENTS:
             continue
         for made in (c for c in text.children if c.dep_ == "acl" and c.tag_ == "VBN"):
-            found = [d for d in _dates_in(list(made.subtree), res) if _relation_prep(d, res) is None]
+            found = _plain_dates(list(made.subtree), res)
             if found:
                 return found
     return []
@@ -726,7 +726,7 @@ def _told_to_act(verb: Token) -> bool:
     'told reporters that ...' only reports speech."""
     told = A.child(verb, "dobj", "dative")
     act = A.child(verb, "xcomp")
-    return told is not None and act is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in act.children)
+    return told is not None and act is not None and A.is_infinitive(act)
 
 
 def _may_act(verb: Token) -> bool:
@@ -1068,27 +1068,26 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
     sides = [(roles.actor, recipients) for recipients in groups]
     if not roles.recipient and reading.event not in SYMMETRIC | {"RETREAT"} and _reciprocal(trig.token,
                                                                                            reading.event):
-        sides = _each_to_the_other(roles.actor) or sides  # 'Kyrgyzstan and Tajikistan accused each other'
+        # 'Kyrgyzstan and Tajikistan accused each other' (a prisoner swap stays one event of both)
+        sides = _each_to_the_other(roles.actor) or sides
     out = []
     for actor, recipients in sides:
-        roles = replace(roles, actor=actor)
         anchor = recipients[0] if roles.recipient_from_location and recipients else None
         date, source = event_date(trig.token, sent, res, ctx, anchor=anchor)
-        quoted = [s for s in roles.actor + recipients + roles.orgs if s.start in roles.quoted]
+        quoted = [s for s in actor + recipients + roles.orgs if s.start in roles.quoted]
         evidence = evidence_span(trig.token, quoted, sent, res)
         features = event_features(
             event=reading.event, mode=reading.mode, rule=trig.pred.rule, pos=trig.pred.pos, token=trig.token,
-            sent=sent, res=res, actor=roles.actor, recipient=recipients, actor_method=roles.actor_method,
+            sent=sent, res=res, actor=actor, recipient=recipients, actor_method=roles.actor_method,
             from_location=roles.recipient_from_location, aux=aux, conditional=conditional, date=date,
             date_source=source, background=is_background(trig.token), sentence_index=ctx.sentence_index,
             evidence=evidence)
-        out.append(Found(reading, roles.actor, recipients, aux, date, source, evidence, trig.pred.rule,
+        out.append(Found(reading, actor, recipients, aux, date, source, evidence, trig.pred.rule,
                          roles.actor_method, roles.orgs, trig.token.i, features))
     return out
 
 
-# types whose two sides may be swapped (the scorer's), and prisoner swaps: one event of both, not one each way
-SYMMETRIC = frozenset({"COOPERATE", "CONSULT", "AGREE"})
+SYMMETRIC = frozenset({"COOPERATE", "CONSULT", "AGREE"})  # no direction: A with B is B with A (also coding/merge)
 
 
 MUTUAL_VERBS = frozenset({"trade", "exchange"})  # 'traded accusations', 'exchanged barbs': each to the other
@@ -2792,14 +2791,14 @@ def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
         if (issued := _dates_of_statement_made_in(head, res)):
             return issued[0], "clause"  # 'In a statement released on Monday, Egypt condemned ...'
         if (governing := _simultaneous_with(token)) is not None:
-            theirs = [d for d in _dates_in(A.clause_tokens(governing), res) if _relation_prep(d, res) is None]
+            theirs = _plain_dates(A.clause_tokens(governing), res)
             if theirs:  # 'issued a statement on Wednesday condemning the strikes': the same day
                 return theirs[0], "clause"
         if (later := _after_clause_of(token)) is not None:
-            theirs = [d for d in _dates_in(A.clause_tokens(later), res) if _relation_prep(d, res) is None]
+            theirs = _plain_dates(A.clause_tokens(later), res)
             while not theirs and later.dep_ in ("ccomp", "xcomp", "conj") and later.head.i != later.i:
                 later = A.clause_head(later.head)  # 'said on Tuesday they hoped ..., after ...'
-                theirs = [d for d in _dates_in(A.clause_tokens(later), res) if _relation_prep(d, res) is None]
+                theirs = _plain_dates(A.clause_tokens(later), res)
             before = _week_up_to(theirs[0]) if theirs else None
             if before is not None:  # 'said on Tuesday they hoped ..., after Beijing eased its ban': the week before
                 return before, "clause"
@@ -2823,11 +2822,11 @@ def _weekend_of(token: Token, res: Resolution) -> DateRef | None:
     if token.pos_ not in ("NOUN", "PROPN") or res.published is None or not any(
             c.lower_ == "weekend" for c in token.children if c.dep_ in ("compound", "amod", "nmod", "poss")):
         return None
-    saturday = res.published - dt.timedelta(days=(res.published.weekday() - 5) % 7)
-    end = min(saturday + dt.timedelta(days=1), res.published)
-    value = saturday.isoformat() if end == saturday else f"{saturday.isoformat()}/{end.isoformat()}"
+    value = weekend_value(last_saturday(res.published), res.published)
     return DateRef(token.idx, token.idx + len(token.text), "weekend", value, "range", "rule",
                    f"the weekend up to {res.published.isoformat()}")
+
+
 CLAIMS_ABOUT_THE_PAST = frozenset({"deny", "admit", "acknowledge", "confirm", "regret", "recall", "accuse", "blame"})
 
 
@@ -2905,8 +2904,14 @@ def _participle_dates(noun: Token, res: Resolution) -> list[DateRef]:
     found: list[DateRef] = []
     for c in noun.children:
         if c.dep_ == "acl" and c.tag_ == "VBN":
-            found += [d for d in _dates_in(A.clause_tokens(c), res) if _relation_prep(d, res) is None]
+            found += _plain_dates(A.clause_tokens(c), res)
     return found
+
+
+def _plain_dates(tokens: list[Token], res: Resolution) -> list[DateRef]:
+    """The dates among `tokens` that date what the tokens tell, not another event they are set against ('after the
+    invasion in February 2022')."""
+    return [d for d in _dates_in(tokens, res) if _relation_prep(d, res) is None]
 
 
 def _told_as_earlier(token: Token, head: Token) -> bool:

@@ -7,7 +7,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import replace
 
-from diplograph.coding.events import Found
+from diplograph.coding.events import SYMMETRIC, Found
 from diplograph.coding.features import document_features, record_features
 from diplograph.coding.measures import FoundMeasure
 from diplograph.model import Actor, DateRef, Event, Evidence, Measure, stable_id
@@ -172,9 +172,6 @@ def add_document_features(events: list[Event], features: dict[str, dict[str, flo
         if sentences <= 1:
             f["one_sentence_document"] = 1.0
         f.update(shape)
-
-
-SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})  # no direction: A with B is B with A
 
 
 def joint_as_pair(event: str, actor: tuple[str, ...], recipient: tuple[str, ...]) -> tuple[tuple[str, ...],

@@ -133,7 +133,7 @@ def find_dates(text: str, published: dt.date | None, *, future: bool = False,
         return []
     found: list[DateRef] = []
     taken: list[tuple[int, int]] = []
-    deferred: list[re.Match[str]] = []
+    deferred: list[tuple[str, re.Match[str]]] = []
     cues = _cues(text)
     for name, pattern in PATTERNS:
         if not GATES.get(name, _always)(cues):
@@ -142,7 +142,7 @@ def find_dates(text: str, published: dt.date | None, *, future: bool = False,
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             if name in ("earlier", "sequel"):
-                deferred.append(m)
+                deferred.append((name, m))
                 taken.append((m.start(), m.end()))
                 continue
             if name == "year" and not _plausible_year(text, m, published):
@@ -152,13 +152,13 @@ def find_dates(text: str, published: dt.date | None, *, future: bool = False,
                 continue
             found.append(DateRef(m.start(), m.end(), m.group(0), value[0], value[1], "rule", name))
             taken.append((m.start(), m.end()))
-    for m in deferred:
+    for name, m in deferred:
         before = [d for d in found if d.end <= m.start()]
         base = max(before, key=lambda d: d.end) if before else anchor
-        shifted = _relative_to(base, m) if base is not None else None
+        shifted = (_day_after if name == "sequel" else _relative_to)(base, m) if base is not None else None
         if shifted is not None:
             found.append(DateRef(m.start(), m.end(), m.group(0), shifted, _granularity_of(shifted, base), "rule",
-                                 f"earlier: from '{base.text}'" if base else "earlier"))
+                                 f"{name}: from '{base.text}'" if base else name))
     found.sort(key=lambda d: d.start)
     return found
 
@@ -172,12 +172,14 @@ def _plausible_year(text: str, m: re.Match[str], published: dt.date | None) -> b
     return int(m.group("year")) <= horizon
 
 
+def _day_after(base: DateRef, m: re.Match[str]) -> str | None:
+    """'the following day', 'the next morning', 'the previous day', counted from a day."""
+    shift = {"following": 1, "next": 1, "previous": -1}[m.group("dir").lower()]
+    return _move(base.value, "day", shift) if "/" not in base.value else None
+
+
 def _relative_to(base: DateRef, m: re.Match[str]) -> str | None:
-    """'a year earlier' than `base`: each end of its value moved by the span, keeping its precision; 'the
-    following day', 'the next morning', 'the previous day' from a day."""
-    if "n" not in m.re.groupindex:  # the sequel of a named day
-        shift = {"following": 1, "next": 1, "previous": -1}[m.group("dir").lower()]
-        return _move(base.value, "day", shift) if "/" not in base.value else None
+    """'a year earlier' than `base`: each end of its value moved by the span, keeping its precision."""
     n = _count(m.group("n"))
     if n is None:
         return None
@@ -470,14 +472,24 @@ def _h_weekend(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str
     if pub is None:
         return None
     rel = (m.group("rel") or "").lower()
-    saturday = pub - dt.timedelta(days=(pub.weekday() - 5) % 7)
+    saturday = last_saturday(pub)
     if rel == "next" or (future and rel == "this" and pub.weekday() < 5):
         saturday += dt.timedelta(days=7)
     elif rel == "last" and pub.weekday() >= 5:
         saturday -= dt.timedelta(days=7)  # 'last weekend' said on a Sunday: the one before
+    return weekend_value(saturday, pub), "range"
+
+
+def last_saturday(pub: dt.date) -> dt.date:
+    """The Saturday on or before `pub`."""
+    return pub - dt.timedelta(days=(pub.weekday() - 5) % 7)
+
+
+def weekend_value(saturday: dt.date, pub: dt.date) -> str:
+    """The weekend that starts on `saturday`, cut at publication if it falls on the Saturday."""
     sunday = saturday + dt.timedelta(days=1)
     end = sunday if saturday > pub or sunday <= pub else pub
-    return (_span(saturday, end) if end != saturday else saturday.isoformat()), "range"
+    return _span(saturday, end) if end != saturday else saturday.isoformat()
 
 
 def _h_month(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str, str] | None:
