@@ -132,7 +132,7 @@ def generate(out: Path, events: int, per_part: int, dates: str = "news") -> dict
                          NULL::DOUBLE AS confidence, NULL::{_LOCATION} AS location,
                          substr(md5('incident ' || CASE WHEN i >= 10 AND hash(i * 19 + 3) % 10 = 0 THEN i - 10
                                                         ELSE i END), 1, 16) AS incident,
-                         NULL::BOOLEAN AS shared
+                         NULL::BOOLEAN AS shared, false AS one_sentence
                   FROM h)
             TO '{out}/events/{name}' (FORMAT parquet, COMPRESSION zstd)""")
         con.execute(f"""

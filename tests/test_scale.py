@@ -139,6 +139,25 @@ def test_parquet_columns_match_store_tables(tmp_path: Path, serial: list[Extract
         assert [r[1] for r in parquet] == [("VARCHAR" if r[1] == "JSON" else r[1]) for r in stored]
 
 
+def test_parts_written_before_a_column_existed_load_with_its_default(
+    tmp_path: Path, serial: list[Extraction], serial_store: Store
+) -> None:
+    """Parts from an earlier version lack the columns added since (here `one_sentence` and `shared`): they load,
+    mixed with current parts, and those columns take the store's default as a migration gives old rows."""
+    import pyarrow.parquet as pq
+
+    write_part(tmp_path, 0, serial[:10])
+    write_part(tmp_path, 1, serial[10:])
+    old = tmp_path / "events" / "part-000000.parquet"
+    pq.write_table(pq.read_table(old).drop_columns(["one_sentence", "shared"]), old)
+    with Store.open(":memory:") as store:
+        result = load_parquet(store, tmp_path)
+        assert result.documents_added == 20
+        assert _stored(store) == _stored(serial_store)
+        unset = store.connection.execute("SELECT count(*) FROM events WHERE one_sentence IS NULL").fetchone()
+        assert unset == (0,)
+
+
 def test_load_parquet_refuses_two_facts_with_one_key_and_stores_nothing(
     tmp_path: Path, serial: list[Extraction]
 ) -> None:

@@ -81,8 +81,27 @@ def _glob(out_dir: str | Path, table: str) -> str:
     return f"{root}/{table}/part-*.parquet"
 
 
-def _columns(table: str) -> str:
-    return ", ".join(f'"{name}"' for name in arrow_schema(table).names)
+def _columns(table: str, present: set[str] | None = None) -> str:
+    """The store table's columns (those of them the parts hold, when `present` is given), quoted."""
+    return ", ".join(f'"{name}"' for name in arrow_schema(table).names if present is None or name in present)
+
+
+def _values(conn: Any, table: str, present: set[str]) -> str:
+    """The columns to insert, as `_columns` lists them; a column with a default in the store takes it where a part
+    lacks the column (parts of two versions read together give NULL there)."""
+    defaults = dict(conn.execute(
+        "SELECT column_name, column_default FROM duckdb_columns() WHERE schema_name = 'main' AND table_name = ? "
+        "AND column_default IS NOT NULL", [table]).fetchall())  # fmt: skip
+    return ", ".join(
+        f'coalesce("{name}", {defaults[name]}) AS "{name}"' if name in defaults else f'"{name}"'
+        for name in arrow_schema(table).names if name in present
+    )
+
+
+def _part_columns(conn: Any, source: str) -> set[str]:
+    """The columns the parts hold (all parts together). Parts written by an earlier version lack the columns added
+    since (`one_sentence`, `shared`, ...): those take the store's default for them, as a migration gives old rows."""
+    return {row[0] for row in conn.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()}
 
 
 def load_parquet(store: Store, out_dir: str | Path) -> AddResult:
@@ -108,24 +127,26 @@ def load_parquet(store: Store, out_dir: str | Path) -> AddResult:
         """
         try:
             conn.execute("BEGIN TRANSACTION")
+            source = (f"read_parquet({sql_string(_glob(out_dir, 'documents'))}, filename=true, "
+                      "file_row_number=true, union_by_name=true)")
+            columns = _columns("documents", _part_columns(conn, source))
             conn.execute(f"""
                 CREATE TEMP TABLE {staged} AS
-                SELECT {_columns("documents")}, {part} AS _part, file_row_number AS _row
-                FROM read_parquet({sql_string(_glob(out_dir, "documents"))}, filename=true, file_row_number=true)
+                SELECT {columns}, {part} AS _part, file_row_number AS _row
+                FROM {source}
                 WHERE hash NOT IN (SELECT hash FROM documents)
                 QUALIFY row_number() OVER (PARTITION BY hash ORDER BY {part}, file_row_number) = 1
             """)
-            conn.execute(
-                f"INSERT INTO documents ({_columns('documents')}) "
-                f"SELECT {_columns('documents')} FROM {staged} ORDER BY _part"
-            )
+            conn.execute(f"INSERT INTO documents ({columns}) SELECT {columns} FROM {staged} ORDER BY _part")
             added: dict[str, int] = {}
             for table in ("events", "measures", "mentions"):
-                source = f"read_parquet({sql_string(_glob(out_dir, table))}, filename=true)"
+                source = f"read_parquet({sql_string(_glob(out_dir, table))}, filename=true, union_by_name=true)"
                 _refuse_duplicate_facts(conn, table, source, staged)
+                present = _part_columns(conn, source)
+                columns = _columns(table, present)
                 row = conn.execute(f"""
-                    INSERT INTO {table} ({_columns(table)})
-                    SELECT {_columns(table)} FROM {source} AS f
+                    INSERT INTO {table} ({columns})
+                    SELECT {_values(conn, table, present)} FROM {source} AS f
                     SEMI JOIN {staged} AS d ON f.doc_hash = d.hash AND parse_filename(f.filename) = d._part
                     {_STORED_ORDER.get(table, "")}
                 """).fetchone()
