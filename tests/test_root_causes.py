@@ -1699,3 +1699,34 @@ def test_a_verbal_act_made_in_a_dated_statement_takes_its_date() -> None:
     [concern] = events("In a joint statement issued at their defence meeting in January, Canberra and Tokyo shared "
                        "concerns over China's military build-up.")
     assert (concern.event, concern.date) == ("ACCUSE", "2025-01")
+
+
+def test_a_reaction_drawn_from_a_state_is_its_act_toward_the_doer() -> None:
+    # regression: 'drew criticism from X' made the doer the critic and X the criticised
+    assert_first_records({
+        "Canberra's decision to cancel the submarine contract drew sharp criticism from Paris.":
+            ("ACCUSE", ("FRA",), ("AUS",)),
+        "Pyongyang launched a cruise missile on Sunday, prompting a formal protest from Seoul.":
+            ("MOBILIZE", ("PRK",), ()),
+    })
+    [protest] = [e for e in events("Pyongyang launched a cruise missile on Sunday, prompting a formal protest "
+                                   "from Seoul.") if e.rule == "noun:protest"]
+    assert (protest.event, protest.actor, protest.recipient) == ("ACCUSE", ("KOR",), ("PRK",))
+    # 'met with criticism' is no meeting, and no one is criticised when no doer is named
+    found = events("The proposal met with strong criticism from Ottawa.")
+    assert [(e.event, e.actor, e.recipient) for e in found] == [("ACCUSE", ("CAN",), ())], summary(found)
+
+
+def test_a_strike_on_a_place_is_an_attack_and_a_strike_against_a_policy_a_walkout() -> None:
+    assert_first_records({
+        "Ukraine's strike on Belgorod drew condemnation from Moscow.": ("ASSAULT", ("UKR",), ("RUS",)),
+        "Dockworkers across Belgium walked off the job in a national strike against the pension plan.":
+            ("PROTEST", ("BEL",), ("BEL",)),
+    })
+
+
+def test_the_state_that_brokered_an_agreement_is_not_its_other_party() -> None:
+    # regression: the broker of a deal, found in the agreement's complement, was made its recipient
+    found = events("Ethiopia and Eritrea agreed to reopen their border in a deal brokered by the United Arab "
+                   "Emirates.")
+    assert found and all("ARE" not in e.recipient for e in found), summary(found)

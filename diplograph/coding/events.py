@@ -427,13 +427,17 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
             reading = Reading("SANCTION", "discontinue", reading.context)  # 'a suspension of military aid'
         if pred.pos == "noun" and reading.event == "CONSULT" and reading.mode is None and _came_for(t):
             reading = Reading("CONSULT", "visit", reading.context)  # 'a delegation arrived in Pyongyang for talks'
-        if pred.pos == "noun" and reading.event == "PROTEST" and _lodged(t):
+        if pred.pos == "noun" and reading.event == "PROTEST" and (_lodged(t) or _drawn_from(t) is not None):
             reading = Reading("ACCUSE", "disapprove", reading.context)  # 'Tokyo lodged a protest with Beijing'
+        if pred.pos == "noun" and reading.mode == "strike" and _military_strike(t):
+            reading = Reading("ASSAULT", None, ("military",))  # 'Russia's strike on Kyiv', 'a drone strike'
         if pred.pos == "verb" and pred.lemma in DESCRIBING_VERBS and _predicative(t):
             described = _description_reading(t, reading)  # 'called Canada "one of the highest tariffing nations"'
             if described is None:
                 continue
             reading = described
+        if pred.pos == "verb" and pred.lemma == "meet" and _met_with_reaction(t):
+            continue  # 'the plan met with criticism from Seoul': no meeting; the criticism is the event
         out.append(Trigger(t, pred, reading))
     return out
 
@@ -1150,7 +1154,7 @@ def roles_of(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext) -> Rol
     if not recipient and trig.reading.event == "CONSULT" and _hosted(trig, actor):
         recipient = _location_of_clause(trig.token, res, actor, countries_only=trig.reading.mode != "visit")
         from_location = bool(recipient)
-    if not recipient and trig.reading.event != "COERCE":
+    if not recipient and trig.reading.event != "COERCE" and method != "reaction":
         recipient = _purpose_or_subtree_recipient(trig, res, actor)
     if from_location:
         quoted |= {x.start for x in recipient}
@@ -1163,9 +1167,9 @@ def roles_of(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext) -> Rol
     if not recipient and trig.reading.event == "PROTEST":
         recipient = _without(_embassies_at(trig.token, res), actor)  # 'staged a sit-in outside the Japanese embassy'
         quoted |= {x.start for x in recipient}
-    if not recipient:
+    if not recipient and method != "reaction":  # a reaction is drawn from its actor by its subject, or by no one
         recipient = _fallback_recipient(trig, actor, sent, res, ctx)
-    return Roles(actor, recipient, orgs, method, from_location, frozenset(quoted))
+    return Roles(actor, recipient, orgs, method.replace("reaction", "parse"), from_location, frozenset(quoted))
 
 
 def _ultimatum(verb: Token) -> Token | None:
@@ -1433,6 +1437,68 @@ def _stopped(noun: Token) -> Token | None:
 ARRIVALS = frozenset({"arrive", "travel", "fly", "come", "head", "land", "cross", "go"})
 
 
+# A reaction a deed draws from others: 'drew sharp criticism from China', 'prompting a protest from Tokyo'
+REACTION_VERBS = frozenset({"draw", "prompt", "spark", "trigger", "provoke", "face", "elicit", "attract", "earn",
+                            "incur", "meet", "invite"})
+
+
+def _drawn_from(noun: Token) -> Token | None:
+    """The verb by which a deed draws this reaction noun from someone ('drew criticism from Beijing', 'met with
+    condemnation from the EU'), when the noun says from whom; else None. Whoever it is drawn from reacts, and the
+    doer of the deed (the verb's subject) is the one reacted to."""
+    if not singular_or_mass(noun) and noun.lemma_.lower() == "protest":
+        return None  # 'sparked protests from farmers': demonstrations
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "with" else noun.head
+    if noun.dep_ not in ("dobj", "pobj") or verb.lemma_.lower() not in REACTION_VERBS:
+        return None
+    return verb if _reactors(noun, verb) else None
+
+
+REACTION_NOUNS = frozenset({"criticism", "condemnation", "protest", "rebuke", "backlash", "anger", "outrage",
+                            "opposition", "resistance", "skepticism", "scepticism", "disapproval", "praise",
+                            "approval", "support", "silence", "derision", "suspicion", "concern", "alarm", "dismay"})
+
+
+def _met_with_reaction(verb: Token) -> bool:
+    """'met with criticism', 'was met with silence': a reaction, not a meeting."""
+    return any(obj.lemma_.lower() in REACTION_NOUNS for _p, obj in A.prep_objects(verb, ("with",)))
+
+
+def _reactors(noun: Token, verb: Token) -> list[Token]:
+    """Whom a reaction is drawn from: the 'from' object of the noun, or of the verb where the parser hung it."""
+    return [obj for _p, obj in A.prep_objects(noun, ("from",)) + A.prep_objects(verb, ("from",))]
+
+
+def singular_or_mass(noun: Token) -> bool:
+    return noun.tag_ in ("NN", "NNP")
+
+
+STRIKE_WEAPONS = frozenset({"missile", "drone", "air", "military", "artillery", "rocket", "retaliatory",
+                            "precision", "nuclear", "preemptive", "pre-emptive", "deadly", "israeli", "russian",
+                            "ukrainian", "u.s.", "american", "aerial", "naval", "cruise", "ballistic", "targeted"})
+
+
+STRIKE_TARGETS = frozenset({"target", "base", "facility", "port", "city", "town", "village", "position", "camp",
+                            "site", "infrastructure", "plant", "airport", "airfield", "depot", "headquarters",
+                            "hideout", "compound", "building", "territory", "ship", "vessel", "convoy", "border"})
+
+
+def _strike_target(obj: Token) -> bool:
+    """What a military strike hits: a named place or a target ('on Kyiv', 'against militant positions'), not a
+    policy ('a strike against the pension reform')."""
+    return obj.pos_ == "PROPN" or obj.ent_type_ in ("GPE", "LOC", "FAC", "NORP") or obj.lemma_.lower() in STRIKE_TARGETS
+
+
+def _military_strike(noun: Token) -> bool:
+    """A strike on or against somewhere, or by a weapon or a state's forces, is an attack, not a walkout:
+    'a Russian strike on Kyiv', 'missile strikes against the port', 'a drone strike'."""
+    if noun.lemma_.lower() != "strike":
+        return False
+    if any(_strike_target(obj) for _p, obj in A.prep_objects(noun, ("on", "against", "upon"))):
+        return True
+    return any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in STRIKE_WEAPONS for c in noun.children)
+
+
 def _came_for(noun: Token) -> bool:
     """'arrived in Pyongyang for talks', 'flew to Cairo for talks': the talks are a visit to where they came."""
     return noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() in ARRIVALS
@@ -1640,6 +1706,13 @@ def _noun_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
         by = A.agent(participle)
         actor, orgs = _split_orgs(A.np_actors(by, res, deep=True)) if by is not None else ([], [])
     verb = A.governing_verb(noun)
+    drawing = _drawn_from(noun)
+    if drawing is not None:  # 'Japan's decision drew criticism from China': China criticises Japan
+        reacting, orgs = _split_orgs([s for obj in _reactors(noun, drawing) for s in A.np_actors(obj, res, deep=True)])
+        subj, passive = A.subject(drawing)
+        doers = [s for s in A.np_actors(subj, res, deep=True) if s.states] if subj is not None and not passive else []
+        if reacting or orgs:
+            return reacting, _without(doers, reacting), orgs, "reaction"
     if verb is not None and verb.lemma_.lower() in RECEIVE_VERBS:
         taker, _ = A.subject(verb)
         takers = [s for s in A.np_actors(taker, res) if s.states] if taker is not None else []
@@ -1906,10 +1979,22 @@ def _recipient_from_absorbed(trig: Trigger, res: Resolution, actor: list[ActorSp
     for comp in _complements(trig.token) if trig.pred.pos == "verb" else []:
         tokens = [t for t in A.walk(comp, A._ALL_DEPS - {"relcl", "nsubj", "advcl"}) if not _placed(t, comp)
                   and not any(a.lemma_.lower() in A.OCCASIONS for a in t.ancestors)]  # 'on the sidelines of X'
-        found = _without([s for s in A.spans_in(tokens, res) if s.states], actor)
+        found = _without([s for s in A.spans_in(tokens, res) if s.states and not _intermediary(res.doc[s.start])],
+                         actor)
         if found:
             return A.with_surface_list(found[:1], res)
     return []
+
+
+MEDIATING_VERBS = frozenset({"broker", "mediate", "facilitate", "host", "sponsor", "organize", "organise", "arrange",
+                             "convene", "chair"})
+
+
+def _intermediary(token: Token) -> bool:
+    """A state named as the one that brokered or hosted what was agreed ('a deal brokered by China', 'talks
+    mediated by Qatar') is its go-between, not its other party."""
+    return any(a.dep_ in ("agent", "prep") and a.lower_ == "by" and a.head.lemma_.lower() in MEDIATING_VERBS
+               for a in token.ancestors)
 
 
 ARRIVAL_VERBS = frozenset({"land", "arrive", "dock", "reach", "berth"})
@@ -2034,7 +2119,8 @@ def _purpose_or_subtree_recipient(trig: Trigger, res: Resolution, actor: list[Ac
         scopes = own + (scopes if light_verb else [])
     # not a venue deeper down either ('agreed to resume talks in Caracas')
     found = [s for c in scopes for s in A.spans_in(A.walk(c, A._ALL_DEPS - _content_of(c)), res)
-             if s.states and not (venue_free and _placed(res.doc[s.start], c, of_meeting=True))]
+             if s.states and not (venue_free and _placed(res.doc[s.start], c, of_meeting=True))
+             and not _intermediary(res.doc[s.start])]
     found = _without(found, actor)
     return A.with_surface_list(found[:1], res) if found else []
 
