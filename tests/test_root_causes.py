@@ -1730,3 +1730,20 @@ def test_the_state_that_brokered_an_agreement_is_not_its_other_party() -> None:
     found = events("Ethiopia and Eritrea agreed to reopen their border in a deal brokered by the United Arab "
                    "Emirates.")
     assert found and all("ARE" not in e.recipient for e in found), summary(found)
+
+
+def test_its_in_an_act_a_state_tells_of_is_the_tellers() -> None:
+    # regression: 'its' in the object of a reported attack found no state (or a stale one from earlier sentences)
+    assert_first_records({
+        "Vietnam said Chinese vessels rammed one of its fishing boats near the Paracel Islands.":
+            ("ASSAULT", ("CHN",), ("VNM",)),
+        "Lithuania said Belarusian guards detained its citizens at the border.": ("COERCE", ("BLR",), ("LTU",)),
+    })
+    # a state's own: what it reverses or recalls is not the teller's
+    found = events("Ottawa said Canberra would not reverse its decision on the port lease.")
+    assert all(e.recipient != ("CAN",) for e in found), summary(found)
+
+
+def test_a_reaction_noun_needs_no_other_phrase_when_drawn_from_a_state() -> None:
+    found = events("Washington and Manila began joint naval drills on Monday, drawing a warning from Beijing.")
+    assert ("ACCUSE", ("CHN",), ("USA", "PHL")) in summary(found), summary(found)

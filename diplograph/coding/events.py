@@ -822,7 +822,8 @@ def _noun_applies(noun: Token, pred: Predicate, is_phrase: bool) -> bool:
         # 'Turkish and Greek officials held a dialogue', '... held talks by video link': no 'with' needed
         talked_together = pred.reading.event == "CONSULT" and noun.dep_ == "dobj" and (
             _by_phone(noun.head) or _joint_subject(noun.head))
-        if not (preps | marks) & pred.requires and not talked_together:
+        # 'drawing a warning from Pyongyang': a reaction says who reacts, which is all the noun needs
+        if not (preps | marks) & pred.requires and not talked_together and _drawn_from(noun) is None:
             return False
     if pred.modifiers and not is_phrase:  # 'joint air force drills': 'joint' may hang from 'force'
         mods = {c.lemma_.lower() for c in noun.subtree if c.i < noun.i and c.dep_ in ("amod", "compound", "nmod")}
@@ -1558,7 +1559,7 @@ def _verb_recipient(trig: Trigger, patient: Token | None, actor: list[ActorSpan]
             return own  # 'convicted former French president Sarkozy of ...': its own, whatever else is named
         found = _without([s for s in A.np_actors(arg, res, deep=deep, exclude=exclude)
                           if s.states and not (placeless and _placed(res.doc[s.start], arg))], actor)
-        found = found or _pronoun_recipient(arg, res, ctx, actor)
+        found = found or _pronoun_recipient(arg, res, ctx, actor, trig.reading)
         if not found and trig.reading.event in ACTS_ON_THE_PLACE and not placeless:
             found = _struck_in(arg, res, exclude)  # 'bombed PKK positions in northern Iraq'
         if found:
@@ -1937,15 +1938,51 @@ def _subject_earlier_in_sentence(subj: Token, res: Resolution) -> list[ActorSpan
     return []
 
 
-def _pronoun_recipient(arg: Token, res: Resolution, ctx: DocContext, actor: list[ActorSpan]) -> list[ActorSpan]:
+# Acts done to what belongs to another: 'its' in their object is not the doer's own ('Russia said Ukraine shelled
+# its border villages', and expulsions), where a state recalls or reverses its own
+DONE_TO_ANOTHERS = frozenset({"ASSAULT", "COERCE", "THREATEN"})
+
+
+def _pronoun_recipient(arg: Token, res: Resolution, ctx: DocContext, actor: list[ActorSpan],
+                       reading: Reading | None = None) -> list[ActorSpan]:
     """'its', 'their' for the state last named as a possessor; 'both sides', 'the two countries' for the pair."""
     pair = _the_two(arg, ctx) if actor else []
     if pair:  # 'the EU called on both sides to show restraint' (with no one else acting, the pair are the actors)
         return _without(pair, actor)
-    poss = A.child(arg, "poss")
-    if poss is not None and poss.lower_ in ("its", "their") and ctx.last_possessor is not None:
-        if ctx.last_possessor.code not in {c for s in actor for c in s.states}:
-            return [ctx.last_possessor]
+    poss = _possessive_pronoun(arg)
+    if poss is None:
+        return []
+    acting = {c for s in actor for c in s.states}
+    done_to_another = reading is not None and (reading.event in DONE_TO_ANOTHERS or reading.mode == "expel")
+    teller = _teller_of(arg, res, acting) if done_to_another and (poss.lower_ == "its" or len(acting) == 1) else []
+    if teller:  # 'Ukraine said Russian missiles hit its power plants': the teller's
+        return teller
+    if poss.head.i == arg.i and ctx.last_possessor is not None and ctx.last_possessor.code not in acting:
+        return [ctx.last_possessor]
+    return []
+
+
+def _possessive_pronoun(arg: Token) -> Token | None:
+    """'its' or 'their' owning the argument, or the argument's 'of' phrase ('one of its supply boats')."""
+    for noun in (arg, *(obj for _p, obj in A.prep_objects(arg, ("of",)))):
+        poss = A.child(noun, "poss")
+        if poss is not None and poss.lower_ in ("its", "their"):
+            return poss
+    return None
+
+
+def _teller_of(arg: Token, res: Resolution, acting: set[str]) -> list[ActorSpan]:
+    """The state that tells of an act done to something of 'its' ('The Philippines said Chinese vessels rammed one
+    of its boats'): the subject of the verb of saying the act is reported under, when another state acts."""
+    if not acting:
+        return []
+    for anc in list(arg.ancestors)[:8]:
+        if anc.dep_ == "ccomp" and anc.head.pos_ in ("VERB", "AUX") and anc.head.lemma_.lower() in REPORTING:
+            subj, passive = A.subject(anc.head)
+            if subj is None or passive:
+                return []
+            tellers = [s for s in A.np_actors(subj, res) if s.states]
+            return [] if {c for s in tellers for c in s.states} & acting else tellers[:1]
     return []
 
 
