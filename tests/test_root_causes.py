@@ -1747,3 +1747,10 @@ def test_its_in_an_act_a_state_tells_of_is_the_tellers() -> None:
 def test_a_reaction_noun_needs_no_other_phrase_when_drawn_from_a_state() -> None:
     found = events("Washington and Manila began joint naval drills on Monday, drawing a warning from Beijing.")
     assert ("ACCUSE", ("CHN",), ("USA", "PHL")) in summary(found), summary(found)
+
+
+def test_its_in_a_place_of_a_reported_act_is_not_the_tellers() -> None:
+    # regression: 'off its east coast' was read as the teller's, turning a missile test into an attack on it
+    [test] = events("North Korea fired a ballistic missile into the sea off its east coast on Tuesday, Japan's "
+                    "defence ministry said.")
+    assert (test.event, test.recipient) == ("MOBILIZE", ()), test

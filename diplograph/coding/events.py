@@ -1974,7 +1974,8 @@ def _possessive_pronoun(arg: Token) -> Token | None:
 def _teller_of(arg: Token, res: Resolution, acting: set[str]) -> list[ActorSpan]:
     """The state that tells of an act done to something of 'its' ('The Philippines said Chinese vessels rammed one
     of its boats'): the subject of the verb of saying the act is reported under, when another state acts."""
-    if not acting:
+    aimed = arg.dep_ in ("dobj", "nsubjpass") or (arg.dep_ == "pobj" and arg.head.lower_ in ("at", "on", "against"))
+    if not acting or not aimed:  # 'fired a missile into the sea off its coast': a place, the doer's own
         return []
     for anc in list(arg.ancestors)[:8]:
         if anc.dep_ == "ccomp" and anc.head.pos_ in ("VERB", "AUX") and anc.head.lemma_.lower() in REPORTING:
