@@ -96,6 +96,27 @@ def test_offsets_and_sentences_survive_the_split(extractors: tuple[Extractor, Ex
         ("Russia", "GPE"), ("North Korea", "GPE"), ("Kim Jong Un", "PERSON"), ("Putin", "PERSON")]
 
 
+def test_a_parsed_run_reads_each_word_as_the_whole_parse(extractors: tuple[Extractor, Extractor]) -> None:
+    """A run of sentences is parsed as a Doc of its own, made from the document's words: what the tokenizer
+    decided (a contraction's norm, whitespace) reaches the tagger and parser as in the whole document."""
+    selective, every = extractors
+    texts = ["Russia won't send aid, y'all said. China's envoy didn't say it's over; Japan ain't gonna wait.",
+             "Iran'd have rejected it, Tehran's envoy said. The U.S. can't.  Beijing's done, Putin said."]
+    compared = 0
+    for text in texts:
+        [(doc, decisions)] = selective.parser.parse([text])
+        [(whole, _)] = every.parser.parse([text])
+        assert all(d.parsed for d in decisions)  # one run: the same context as the whole document
+        for decision in (d for d in decisions if d.parsed):
+            span = doc.char_span(decision.start, decision.end)
+            for a in span:
+                b = whole[a.i]
+                assert (a.norm_, a.tag_, a.lemma_, a.dep_, a.head.i, a.is_sent_start) == \
+                    (b.norm_, b.tag_, b.lemma_, b.dep_, b.head.i, b.is_sent_start), (a.text, text)
+                compared += 1
+    assert compared > 30
+
+
 @pytest.mark.parametrize(("sentence", "parsed", "cue"), [
     ("Russia and China held talks.", True, "dictionary 'Russia'"),
     ("The two sides agreed to meet again.", True, "reference 'The two sides'"),

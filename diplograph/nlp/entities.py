@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from diplograph.actors.gazetteer import Person
 from diplograph.nlp.dates import MONTHS, WEEKDAYS
+from diplograph.nlp.model import token_texts
 from diplograph.nlp.resolve import NAME_TITLES, TITLE_OFFICES
 
 if TYPE_CHECKING:
@@ -67,7 +68,7 @@ def set_entities(doc: Doc, gaz: Gazetteer) -> None:
 
     if not len(doc):
         return
-    words = Words([t.text for t in doc], *zip(*doc.to_array([POS, SENT_START, LIKE_NUM]).tolist(), strict=True))
+    words = Words(token_texts(doc), *zip(*doc.to_array([POS, SENT_START, LIKE_NUM]).tolist(), strict=True))
     labels: list[tuple[int, int, str]] = []
     taken: set[int] = set()
 

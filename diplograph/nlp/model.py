@@ -55,11 +55,26 @@ def _register_components() -> None:
 
     @Language.component("diplograph_line_breaks")
     def line_breaks(doc: Doc) -> Doc:
-        """A line break ends a sentence: titles, bylines and datelines are not run into the next sentence."""
-        after_break = False  # the token before ends in a line break, or is whitespace holding one
-        for token in doc:
-            breaks_here = token.is_space and "\n" in token.text
-            if token.i and (after_break or breaks_here):
-                token.is_sent_start = True
-            after_break = "\n" in token.whitespace_ or breaks_here
+        """A line break ends a sentence: titles, bylines and datelines are not run into the next sentence. A
+        token's own trailing whitespace is one space at most, so a line break is a whitespace token: it and the
+        token after it start sentences. Only whitespace tokens are looked at (from the doc's array)."""
+        from spacy.attrs import IS_SPACE
+
+        if not len(doc):
+            return doc
+        for i in doc.to_array(IS_SPACE).nonzero()[0].tolist():
+            token = doc[i]
+            if "\n" in token.text:
+                if i:
+                    token.is_sent_start = True
+                if i + 1 < len(doc):
+                    doc[i + 1].is_sent_start = True
         return doc
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """Every token's text, from the doc's array (iterating the doc makes a Token object of each)."""
+    from spacy.attrs import ORTH
+
+    strings = doc.vocab.strings
+    return [strings[orth] for orth in doc.to_array(ORTH).tolist()] if len(doc) else []

@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING
 from diplograph.actors.gazetteer import Person
 from diplograph.coding.context import FIGHTER_WORDS, FRAME_OPENING, LOCATION_PREPS, OPENING_PLACE_PREPS
 from diplograph.nlp.entities import ORG_WORDS
+from diplograph.nlp.model import token_texts
 from diplograph.nlp.resolve import (
     ANY_INSTITUTION,
     GOVERNMENT_WORDS,
@@ -83,7 +84,7 @@ def decide(doc: Doc, gaz: Gazetteer, published: dt.date | None = None) -> list[t
     day whose office-holders a surname alone can stand for (none without it, as in diplograph.nlp.resolve)."""
     from spacy.attrs import IS_CURRENCY
 
-    words = [t.text for t in doc]
+    words = token_texts(doc)
     lowers = [w.lower() for w in words]
     currency = doc.to_array(IS_CURRENCY).tolist() if len(doc) else []
     matched, names = _dictionary_words(words, gaz)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from diplograph.actors.gazetteer import Entry, Gazetteer, Person, armed_group
 from diplograph.model import DateRef, Mention, Quantity
 from diplograph.nlp.dates import find_dates
+from diplograph.nlp.model import token_texts
 from diplograph.nlp.quantities import find_quantities
 
 if TYPE_CHECKING:
@@ -167,7 +168,7 @@ class Resolution:
 def resolve(doc: Doc, gaz: Gazetteer, published: dt.date | None, text: str | None = None) -> Resolution:
     """Find every actor, date and quantity of `doc`. `text` is the document's text when the caller has it (the
     same as `doc.text`, which spaCy joins together again on every call)."""
-    words = [t.text for t in doc]
+    words = token_texts(doc)
     res = Resolution(doc, published, sectors=gaz.sectors, text=doc.text if text is None else text, words=words)
     _match_dictionary(res, gaz)
     _disambiguate(res)
