@@ -1754,3 +1754,32 @@ def test_its_in_a_place_of_a_reported_act_is_not_the_tellers() -> None:
     [test] = events("North Korea fired a ballistic missile into the sea off its east coast on Tuesday, Japan's "
                     "defence ministry said.")
     assert (test.event, test.recipient) == ("MOBILIZE", ()), test
+
+
+def test_standing_with_a_state_backs_it_and_relenting_gives_in() -> None:
+    assert_first_records({
+        "Canberra said it stood with its ally Manila.": ("SUPPORT", ("AUS",), ("PHL",)),
+        "Seoul stands behind Kyiv, the minister said.": ("SUPPORT", ("KOR",), ("UKR",)),
+        "Bogota relented within hours.": ("CONCEDE", ("COL",)),
+    })
+    assert not [e for e in events("Ankara stood by its decision.") if e.event == "SUPPORT"]
+
+
+def test_the_international_criminal_court_by_its_initials() -> None:
+    assert_first_records({"Moscow rejected the ICC warrant on Friday.": ("REJECT", ("RUS",), ("ICC",))})
+
+
+def test_goods_flown_sides_taken_forces_pulled_back_and_generals_met() -> None:
+    assert_first_records({
+        "Turkey flew 40 tons of tents and blankets to Damascus on Sunday.": ("AID", ("TUR",), ("SYR",)),
+        "Rabat has sided openly with Paris.": ("SUPPORT", ("MAR",), ("FRA",)),
+        "Armenian forces pulled back from positions along the border.": ("RETREAT", ("ARM",)),
+        "A senior French diplomat met Niger's ruling generals in Niamey.": ("CONSULT", ("FRA",), ("NER",)),
+    })
+
+
+def test_calling_a_state_by_a_hostile_word_accuses_it() -> None:
+    assert_first_records({
+        "Bolivia's president called the Israeli government genocidal.": ("ACCUSE", ("BOL",), ("ISR",)),
+        "Tehran called the British seizure of the tanker an act of piracy.": ("ACCUSE", ("IRN",), ("GBR",)),
+    })

@@ -499,7 +499,10 @@ HOSTILE_WORDS = frozenset({
     "genocide", "invasion", "occupation", "puppet", "regime", "rogue", "cheat", "cheating", "ripping", "hypocrisy",
     "hypocritical", "unilateral", "coercion", "coercive", "controlled", "directed", "politicized", "politicised",
     "biased", "slander", "smear", "nonsense", "ridiculous", "worst", "highest", "unfriendly", "abuse", "abuses",
-    "attack", "war", "enemy", "adversary"})
+    "attack", "war", "enemy", "adversary", "genocidal", "barbaric", "barbarism", "brutal", "inhumane", "despicable",
+    "cowardly", "fascist", "nazi", "apartheid", "imperialist", "warmonger", "dictator", "dictatorship", "tyrant",
+    "thug", "murderous", "murderer", "pariah", "evil", "lawless", "arrogant", "arrogance", "hegemonic", "hegemony",
+    "expansionist", "gangster", "piracy", "pirate"})
 WARM_WORDS = frozenset({"gift", "friend", "friends", "partner", "partners", "ally", "allies", "brother", "brothers",
                         "historic", "success", "successful", "positive", "constructive", "productive", "excellent",
                         "important", "milestone", "model", "good", "great", "strong", "valuable", "welcome",
@@ -772,8 +775,13 @@ def _subject_words(verb: Token) -> set[str]:
 def _particle_of_place(word: Token) -> bool:
     """A particle the parser made a preposition, with the place after it: 'pulled its forces out of Lebanon'
     (not 'pulled way out front')."""
-    return word.dep_ in ("prep", "advmod") and any(g.dep_ == "prep" and g.lower_ in ("of", "from")
-                                                   for g in word.children)
+    if word.dep_ in ("prep", "advmod") and any(g.dep_ == "prep" and g.lower_ in ("of", "from")
+                                               for g in word.children):
+        return True
+    # 'forces pulled back from positions', 'pulled troops back': the parser made the particle an adverb
+    verb = word.head
+    return word.dep_ == "advmod" and word.i > verb.i and any(
+        c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("from", "of")) for c in verb.children)
 
 
 def _names_a_person(head: Token, res: Resolution) -> bool:
