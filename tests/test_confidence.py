@@ -26,6 +26,7 @@ from diplograph.confidence import (
     check_threshold,
     default_model,
     default_threshold,
+    is_domestic,
     load,
     one_sentence,
     passes,
@@ -155,7 +156,7 @@ def test_the_store_keeps_every_candidate_and_readers_apply_the_threshold(seed_db
         shown = store.events()
         assert len(shown) < len(every)
         assert all(e.confidence is not None and e.confidence >= default_threshold() for e in shown)
-        assert {e.id for e in shown} == {e.id for e in every if e.confidence >= default_threshold()}
+        assert {e.id for e in shown} == {e.id for e in every if passes(e, None)}  # (domestic ones: their own)
         measures = store.measures(min_confidence=0)
         assert all(m.confidence is not None for m in measures)
         assert len(store.measures(min_confidence=1.0)) == sum(m.confidence == 1.0 for m in measures)
@@ -247,7 +248,11 @@ def test_a_one_sentence_document_gets_the_sentence_threshold(sentence_corpus: Pa
     assert default_threshold("event", one_sentence=True) == lone and default_threshold("measure", True) != lone
     every = _extracted_events(sentence_corpus, "--min-confidence", "0")
     shown = _extracted_events(sentence_corpus)
-    expected = [r for r in every if r["confidence"] >= (story if r["doc"] == "two-sentences" else lone)]
+
+    def story_threshold(r: dict[str, Any]) -> float:
+        return model.threshold_for("event", domestic=is_domestic(r["actor"], r["recipient"]))
+
+    expected = [r for r in every if r["confidence"] >= (story_threshold(r) if r["doc"] == "two-sentences" else lone)]
     assert shown == expected
     assert any(lone <= r["confidence"] < story for r in shown)  # what the lower threshold is for
     assert any(r["doc"] == "two-sentences" for r in every)
@@ -290,6 +295,43 @@ def test_store_readers_apply_the_sentence_threshold_as_extract_does(sentence_cor
     doc = next(r["doc"] for r in shown if r["doc"] != "two-sentences")
     show = invoke("show", doc, "--db", str(db))
     assert show.exit_code == 0 and "below the confidence threshold" not in show.stdout
+
+
+DOMESTIC_STORY = ("Bolivian police arrested a former army commander over a failed coup attempt on Wednesday. "
+                  "Bolivia's foreign minister met his Chilean counterpart in La Paz on Thursday to discuss the crisis.")
+
+
+def test_a_domestic_event_of_a_story_gets_its_own_threshold(tmp_path: Path) -> None:
+    """The guidelines leave a government acting on its own people out of a story's record: such an event of a
+    document of several sentences is kept but shown only above the domestic threshold; alone in a one-sentence
+    document it gets the sentence threshold; a threshold asked for applies to every record."""
+    model = default_model()
+    assert model.domestic_threshold is not None and model.domestic_threshold > model.threshold
+    assert default_threshold("event", domestic=True) == model.domestic_threshold
+    assert default_threshold("event", one_sentence=True, domestic=True) == model.sentence_threshold
+    corpus = tmp_path / "domestic.jsonl"
+    first = DOMESTIC_STORY.split(". ")[0] + "."
+    corpus.write_text("".join(json.dumps(d) + "\n" for d in (
+        {"id": "story", "text": DOMESTIC_STORY, "published": "2025-06-05"},
+        {"id": "lone", "text": first, "published": "2025-06-05"})), encoding="utf-8")
+    every = _extracted_events(corpus, "--min-confidence", "0")
+    shown = _extracted_events(corpus)
+    [arrest] = [r for r in every if r["doc"] == "story" and r["event"] == "COERCE"]
+    assert arrest["actor"] == arrest["recipient"] == ["BOL"]
+    assert model.threshold <= arrest["confidence"] < model.domestic_threshold  # shown were it not domestic
+    assert arrest not in shown
+    assert any(r["doc"] == "story" and r["event"] == "CONSULT" for r in shown)  # the story's other event is
+    assert any(r["doc"] == "lone" and r["event"] == "COERCE" for r in shown)  # one sentence: its own threshold
+    assert arrest in _extracted_events(corpus, "--min-confidence", str(model.threshold))
+    db = tmp_path / "domestic.duckdb"
+    assert invoke("ingest", str(corpus), "--db", str(db), "-q").exit_code == 0
+    with Store.open(db, read_only=True) as store:
+        listed = [(e.doc, e.event) for e in store.events()]
+        assert ("story", "COERCE") not in listed and ("story", "CONSULT") in listed and ("lone", "COERCE") in listed
+        assert ("story", "COERCE") in [(e.doc, e.event) for e in store.events(min_confidence=0)]
+        assert store.stats()["events_shown"] == len(shown)
+    assert not passes(Event(doc="story", event="COERCE", actor=("BOL",), recipient=("BOL",),
+                            evidence=(Evidence(0, 6, "police"),), confidence=arrest["confidence"]), None)
 
 
 def test_evaluate_scores_a_predictions_file_as_extract_wrote_it(sentence_corpus: Path, tmp_path: Path) -> None:

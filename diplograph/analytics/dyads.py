@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from diplograph.query import Period, label, period
 from diplograph.query.timeline import Bucket, Tally, timeline
 from diplograph.store import dyad_index
-from diplograph.store.query import EVENT_COLUMNS, DateLike, counted, fact_filters
+from diplograph.store.query import EVENT_COLUMNS, DateLike, Where, add_confidence, add_date_range, counted, fact_filters
 
 if TYPE_CHECKING:
     from diplograph.store import Store
@@ -55,7 +55,9 @@ def dyad_timeline(
     where = counted(where, count)
     counts = None
     if dyad_index.fresh(store.connection):  # the pair's rows only, not every event's lists (same counts)
-        dates_and_confidence = fact_filters(EVENT_COLUMNS, since=since, until=until, min_confidence=min_confidence)
+        dates_and_confidence = Where()  # the index holds pairs of two states: no domestic event, no sides to test
+        add_confidence(dates_and_confidence, min_confidence, sides=False)
+        add_date_range(dates_and_confidence, EVENT_COLUMNS.start, EVENT_COLUMNS.end, since, until)
         counts = dyad_index.dyad_counts_sql(a, b, directed=directed, where=dates_and_confidence, count=count)
     found = timeline(store, where, granularity="month", gaps=False, counts=counts)
     return DyadTimeline((a, b), directed, found.buckets, found.total, found.undated)

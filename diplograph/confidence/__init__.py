@@ -7,8 +7,9 @@ annotated record at the full level, as `shared/eval/score.py` decides). `thresho
 the default minimum confidences of events and of measures, chosen for precision on annotated stories;
 `sentence_threshold` is the events' default for a document of one sentence (a headline, an item of a sentence
 set), chosen for F1 on such documents: there one sentence is all the document says, and a missed event costs as
-much as a wrong one. Readers apply them (a reader given a minimum confidence applies that one to every record),
-the store keeps every candidate.
+much as a wrong one; `domestic_threshold` is the default for a domestic event (one state on both sides) of a
+document of several sentences, which the guidelines leave out of a story's record. Readers apply them (a reader
+given a minimum confidence applies that one to every record), the store keeps every candidate.
 
     model = default_model()
     model.event_confidence({"type=CONSULT": 1.0, ...})   # 0.0 .. 1.0
@@ -88,12 +89,16 @@ class ConfidenceModel:
     info: dict[str, Any] = field(default_factory=dict)
     measure_threshold: float | None = None  # None: the events' threshold
     sentence_threshold: float | None = None  # events of a one-sentence document; None: the events' threshold
+    # domestic events (one state on both sides) of a document of several sentences; None: the events' threshold
+    domestic_threshold: float | None = None
 
-    def threshold_for(self, kind: str, one_sentence: bool = False) -> float:
+    def threshold_for(self, kind: str, one_sentence: bool = False, domestic: bool = False) -> float:
         if kind == "measure":
             return self.threshold if self.measure_threshold is None else self.measure_threshold
         if one_sentence and self.sentence_threshold is not None:
             return self.sentence_threshold
+        if domestic and not one_sentence and self.domestic_threshold is not None:
+            return self.domestic_threshold
         return self.threshold
 
     def event_confidence(self, features: dict[str, float]) -> float:
@@ -104,7 +109,8 @@ class ConfidenceModel:
 
     def to_dict(self) -> dict[str, Any]:
         return {"version": MODEL_VERSION, "threshold": self.threshold, "measure_threshold": self.measure_threshold,
-                "sentence_threshold": self.sentence_threshold, "info": self.info,
+                "sentence_threshold": self.sentence_threshold, "domestic_threshold": self.domestic_threshold,
+                "info": self.info,
                 "event": self.event.to_dict(), "measure": self.measure.to_dict() if self.measure else None}
 
     @classmethod
@@ -115,7 +121,8 @@ class ConfidenceModel:
         measure = data.get("measure")
         return cls(LinearModel.from_dict(data["event"]), LinearModel.from_dict(measure) if measure else None,
                    float(data["threshold"]), dict(data.get("info") or {}),
-                   _optional_number(data.get("measure_threshold")), _optional_number(data.get("sentence_threshold")))
+                   _optional_number(data.get("measure_threshold")), _optional_number(data.get("sentence_threshold")),
+                   _optional_number(data.get("domestic_threshold")))
 
     def save(self, path: Path) -> None:
         path.write_text(json.dumps(self.to_dict(), indent=1) + "\n", encoding="utf-8")
@@ -154,16 +161,16 @@ def default_model() -> ConfidenceModel:
     return load(Path(value) if value else packaged_path())
 
 
-def default_threshold(kind: str = "event", one_sentence: bool = False) -> float:
+def default_threshold(kind: str = "event", one_sentence: bool = False, domestic: bool = False) -> float:
     """The minimum confidence readers apply to records of `kind` (event or measure) unless told otherwise:
     $DIPLOGRAPH_MIN_CONFIDENCE, else the model's threshold for that kind (chosen for precision; for events of a
-    one-sentence document, for F1)."""
+    one-sentence document, for F1; for a domestic event of a longer document, its own: `is_domestic`)."""
     from diplograph import config
 
     value = config.get("min_confidence")
     if value:
         return check_threshold(value, "DIPLOGRAPH_MIN_CONFIDENCE")
-    return default_model().threshold_for(kind, one_sentence)
+    return default_model().threshold_for(kind, one_sentence, domestic)
 
 
 def check_threshold(value: object, name: str = "min_confidence") -> float:
@@ -177,10 +184,13 @@ def check_threshold(value: object, name: str = "min_confidence") -> float:
     return number
 
 
-def reader_threshold(min_confidence: float | None, kind: str = "event", one_sentence: bool = False) -> float:
-    """The threshold a reader applies to records of `kind` (of a one-sentence document or not): the one asked
-    for, else the default."""
-    return default_threshold(kind, one_sentence) if min_confidence is None else check_threshold(min_confidence)
+def reader_threshold(min_confidence: float | None, kind: str = "event", one_sentence: bool = False,
+                     domestic: bool = False) -> float:
+    """The threshold a reader applies to records of `kind` (of a one-sentence document or not, domestic or not):
+    the one asked for, else the default."""
+    if min_confidence is not None:
+        return check_threshold(min_confidence)
+    return default_threshold(kind, one_sentence, domestic)
 
 
 def passes(record: Any, min_confidence: float | None, one_sentence: bool = False) -> bool:
@@ -188,7 +198,27 @@ def passes(record: Any, min_confidence: float | None, one_sentence: bool = False
     threshold its kind gets."""
     kind = record.get("kind", "event") if isinstance(record, dict) else record.kind
     confidence = record.get("confidence") if isinstance(record, dict) else record.confidence
-    return kept(confidence, reader_threshold(min_confidence, kind, one_sentence))
+    actor, recipient = ((record.get("actor"), record.get("recipient")) if isinstance(record, dict)
+                        else (record.actor, record.recipient))
+    domestic = kind == "event" and is_domestic(actor, recipient)
+    return kept(confidence, reader_threshold(min_confidence, kind, one_sentence, domestic))
+
+
+def is_domestic(actor: Any, recipient: Any) -> bool:
+    """One state (or organisation) on both sides: a government acting on its own people, courts, police. The
+    annotation guidelines make such events of a news story optional (neither right nor wrong), and few of those
+    the rules propose in a story match even those: they get a default threshold of their own there."""
+    actors = _codes(actor)
+    return bool(actors) and actors == _codes(recipient)
+
+
+def _codes(side: Any) -> set[str]:
+    """A side's state codes, however a predictions file writes it: a code, a list of codes or of {"code": ...}."""
+    if not side:
+        return set()
+    if isinstance(side, str):
+        return {side}
+    return {x if isinstance(x, str) else str(x.get("code", "")) for x in side if isinstance(x, str | dict)} - {""}
 
 
 def one_sentence(extraction: Any) -> bool:

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from diplograph.confidence import Calibration, ConfidenceModel, LinearModel, one_sentence
+from diplograph.confidence import Calibration, ConfidenceModel, LinearModel, is_domestic, one_sentence
 from diplograph.evaluate import Gold, Prediction, Score, evidence_spans, load_gold, match, score
 from diplograph.output import record_dict
 
@@ -278,11 +278,11 @@ def fit_kind(cands: Sequence[Candidate], calibrate_on: frozenset[str] = frozense
 
 def scores_at(source: TrainingSource, cands: Sequence[Candidate], threshold: float,
               measure_threshold: float | None = None, kind: str = "event",
-              sentence_threshold: float | None = None) -> dict[str, Any]:
+              sentence_threshold: float | None = None, domestic_threshold: float | None = None) -> dict[str, Any]:
     """The scorer's numbers for the source's documents among `cands`, keeping events at or above `threshold`
-    (those of one-sentence documents at or above `sentence_threshold`, when given) and measures at or above
-    `measure_threshold` (the same, when not given). With kind="measure", `threshold` is the measures' and events
-    are kept as they are."""
+    (those of one-sentence documents at or above `sentence_threshold`, domestic ones of other documents at or
+    above `domestic_threshold`, when given) and measures at or above `measure_threshold` (the same, when not
+    given). With kind="measure", `threshold` is the measures' and events are kept as they are."""
     docs = {k.doc for k in cands}
     if kind == "measure":
         limits = {"event": 0.0, "measure": threshold}
@@ -292,6 +292,9 @@ def scores_at(source: TrainingSource, cands: Sequence[Candidate], threshold: flo
     def limit(k: Candidate) -> float:
         if k.kind == "event" and k.one_sentence and sentence_threshold is not None and kind == "event":
             return sentence_threshold
+        if k.kind == "event" and not k.one_sentence and domestic_threshold is not None and kind == "event" \
+                and is_domestic(k.record.get("actor"), k.record.get("recipient")):
+            return domestic_threshold
         return limits[k.kind]
 
     records = [dict(k.record, confidence=k.confidence) for k in cands if k.confidence >= limit(k)]
@@ -344,6 +347,29 @@ def choose_sentence_threshold(sources: Sequence[TrainingSource]) -> float | None
 
     keys = {t: (round(objective(t), 6), t) for t in THRESHOLDS}
     return max(THRESHOLDS, key=keys.__getitem__)
+
+
+def choose_domestic_threshold(sources: Sequence[TrainingSource], threshold: float, measure_threshold: float,
+                              sentence_threshold: float | None, beta: float = BETA) -> float | None:
+    """The threshold for domestic events (one state on both sides) of documents of several sentences: the best
+    event.full F-beta pooled over every source's training candidates, the other thresholds as chosen. The
+    guidelines leave such events out of a story's record (optional: neither right nor wrong), so a domestic
+    candidate adds a false record or nothing. None when the sources have no such candidate."""
+    pools = [(s, [k for k in s.candidates if not k.held_out]) for s in sources]
+    if not any(k.kind == "event" and not k.one_sentence and is_domestic(k.record.get("actor"),
+                                                                        k.record.get("recipient"))
+               for _, cands in pools for k in cands):
+        return None
+
+    def full(t: float) -> tuple[float, float]:
+        total = Score()
+        for s, cands in pools:
+            numbers = scores_at(s, cands, threshold, measure_threshold, sentence_threshold=sentence_threshold,
+                                domestic_threshold=t)["event.full"]
+            total = Score(total.tp + numbers["tp"], total.fp + numbers["fp"], total.fn + numbers["fn"])
+        return total.precision, total.recall
+
+    return _best_threshold(full, beta)
 
 
 def _first_types(source: TrainingSource, cands: Sequence[Candidate], threshold: float) -> tuple[list[str], list[str]]:
@@ -415,7 +441,8 @@ class TrainReport:
 
     def render(self) -> str:
         lines = [f"thresholds: events {self.model.threshold} (one-sentence documents "
-                 f"{self.model.sentence_threshold}), measures {self.model.measure_threshold}  "
+                 f"{self.model.sentence_threshold}, domestic events of longer ones {self.model.domestic_threshold}), "
+                 f"measures {self.model.measure_threshold}  "
                  f"(C: events {self.model.info.get('event_c')}, measures {self.model.info.get('measure_c')})"]
         for name, block in (("training (out-of-fold)", self.training), ("held out", self.held_out)):
             lines.append(f"{name}:")
@@ -453,11 +480,13 @@ def train(sources: Sequence[TrainingSource], *, beta: float = BETA, tuning_sourc
     threshold = choose_threshold(tuning, tuning_train, beta)
     measure_threshold = choose_measure_threshold(sources, beta)
     sentence_threshold = choose_sentence_threshold(sources)
+    domestic_threshold = choose_domestic_threshold(sources, threshold, measure_threshold, sentence_threshold, beta)
     training = {s.path.name: scores_at(s, [k for k in s.candidates if not k.held_out], threshold, measure_threshold,
-                                       sentence_threshold=sentence_threshold)
+                                       sentence_threshold=sentence_threshold, domestic_threshold=domestic_threshold)
                 for s in sources if any(not k.held_out for k in s.candidates)}
     held: dict[str, Any] = {s.path.name: scores_at(s, [k for k in s.candidates if k.held_out], threshold,
-                                                   measure_threshold, sentence_threshold=sentence_threshold)
+                                                   measure_threshold, sentence_threshold=sentence_threshold,
+                                                   domestic_threshold=domestic_threshold)
                             for s in sources if any(k.held_out for k in s.candidates)}
     held["reliability"] = reliability([k for k in tuning.candidates if k.held_out and k.kind == "event"])
     info = {
@@ -470,9 +499,10 @@ def train(sources: Sequence[TrainingSource], *, beta: float = BETA, tuning_sourc
         "event_c": fitted["event"].c, "measure_c": fitted["measure"].c,
         "threshold_beta": beta, "tuned_on": tuning.path.name,
         "sentence_threshold_rule": "mean of event.full F1 and first-record type macro-F1, one-sentence documents",
+        "domestic_threshold_rule": "event.full F-beta pooled over every source, domestic events of longer documents",
         "held_out_scores": {k: v for k, v in held.items() if k != "reliability"},
         "reliability": held["reliability"],
     }
     model = ConfidenceModel(fitted["event"].model, fitted["measure"].model, threshold, info, measure_threshold,
-                            sentence_threshold)
+                            sentence_threshold, domestic_threshold)
     return TrainReport(model, held, training)

@@ -93,29 +93,40 @@ def _dyad(dyad: tuple[str, str]) -> tuple[str, str]:
 
 
 def add_confidence(where: Where, min_confidence: float | None, column: str = "confidence",
-                   kind: str = "event") -> None:
+                   kind: str = "event", sides: bool = True) -> None:
     """Keep facts of `kind` at or above the threshold (None: the default one; 0: every candidate). Unscored
-    facts (NULL: imported rows, stores written before scoring) always pass."""
-    condition = confidence_sql(min_confidence, column, kind)
+    facts (NULL: imported rows, stores written before scoring) always pass. `sides`: whether the rows have the
+    actor and recipient lists a domestic event is told by (not the dyad index, which holds none)."""
+    condition = confidence_sql(min_confidence, column, kind, sides=sides)
     if condition != "true":
         where.add(condition)
 
 
 def confidence_sql(min_confidence: float | None, column: str = "confidence", kind: str = "event",
-                   one_sentence: str | None = None) -> str:
+                   one_sentence: str | None = None, sides: bool = True) -> str:
     """The confidence filter as an SQL condition. Events of a one-sentence document (the `one_sentence` column
     beside `column`, when `column` is a column of the events table, or the condition `one_sentence` says, for a
-    computed `column` such as an incident's combined confidence) get the sentence threshold; other computed
-    columns get the events' threshold. The thresholds are checked numbers (`reader_threshold`), so they are
-    written as literals."""
+    computed `column` such as an incident's combined confidence) get the sentence threshold; domestic events of
+    other documents (`confidence.is_domestic`, from the actor and recipient beside `column` when `sides`) the
+    domestic one; other computed columns get the events' threshold. The thresholds are checked numbers
+    (`reader_threshold`), so they are written as literals."""
     from diplograph.confidence import reader_threshold
 
     threshold = reader_threshold(min_confidence, kind)
     single = reader_threshold(min_confidence, kind, one_sentence=True)
+    domestic = reader_threshold(min_confidence, kind, domestic=True)
     flag = one_sentence or _beside(column, "one_sentence")
-    if kind != "event" or flag is None or single == threshold:
+    actor, recipient = (_beside(column, "actor"), _beside(column, "recipient")) if sides else (None, None)
+    cases = []
+    if kind == "event" and flag is not None and single != threshold:
+        cases.append(f"WHEN {flag} THEN {single!r}")
+    if kind == "event" and actor is not None and recipient is not None and domestic != threshold:
+        # is_domestic: one state on both sides (the one-sentence case above comes first)
+        cases.append(f"WHEN len({actor}) > 0 AND list_sort(list_distinct({actor})) = "
+                     f"list_sort(list_distinct({recipient})) THEN {domestic!r}")
+    if not cases:
         return f"({column} IS NULL OR {column} >= {threshold!r})" if threshold > 0 else "true"
-    return f"({column} IS NULL OR {column} >= CASE WHEN {flag} THEN {single!r} ELSE {threshold!r} END)"
+    return f"({column} IS NULL OR {column} >= CASE {' '.join(cases)} ELSE {threshold!r} END)"
 
 
 def _beside(column: str, name: str) -> str | None:
