@@ -161,6 +161,17 @@ def test_end_of_the_year() -> None:
                                                                      "range")]
 
 
+def test_the_season_is_the_one_under_way_next_or_last_by_the_tense() -> None:
+    """Bug: 'will travel to Pyongyang in the autumn' had no date (a season needed 'this', 'last' or a year)."""
+    assert _dates("They met in the winter.")[0][:2] == ("winter", "2014-12/2015-02")  # told on 2015-04-30
+    assert _dates("They will meet in the autumn.", future=True)[0][:2] == ("autumn", "2015-09/2015-11")
+    assert _dates("They met in the autumn.")[0][:2] == ("autumn", "2014-09/2014-11")
+    assert _dates("Talks resumed in the spring.")[0][:2] == ("spring", "2015-03/2015-05")  # under way
+    assert _dates("They spoke of the fall of Kabul.") == []
+    [visit] = _extract("Moon will travel to Pyongyang in the autumn.", "2018-04-27").events
+    assert visit.date == "2018-09/2018-11"
+
+
 def test_resolution_numbers_are_not_years() -> None:
     """Bug: 'Resolution 2094' was read as the year 2094."""
     assert _dates("Resolution 2094 was adopted in 2013.") == [("2013", "2013", "year")]

@@ -350,9 +350,24 @@ def _h_season(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str,
         year = int(m.group("year"))
     elif pub is not None and m.group("rel"):
         year = pub.year + {"last": -1, "next": 1}.get(m.group("rel").lower(), 0)
+    elif pub is not None and re.search(r"\bthe\s+$", m.string[:m.start()], re.I) \
+            and not re.match(r"\s+of\b", m.string[m.end():]):
+        year = _season_year(lo, hi, pub, future)  # 'will travel to Pyongyang in the autumn'; not 'the fall of Kabul'
     else:
         return None
     return _month_range(year, lo, year + (1 if hi < lo else 0), hi), "season"
+
+
+def _season_year(lo: int, hi: int, pub: dt.date, future: bool) -> int:
+    """The year 'the autumn' starts in, told on `pub`: the season under way, else the next one in a sentence about
+    the future and the last one otherwise (winter starts in December and ends in the next year)."""
+    months = [(lo + i - 1) % 12 + 1 for i in range((hi - lo) % 12 + 1)]
+    if pub.month in months:
+        return pub.year - (1 if lo > hi and pub.month <= hi else 0)
+    if future:
+        return pub.year if lo > pub.month else pub.year + 1
+    start = pub.year if lo < pub.month else pub.year - 1
+    return start
 
 
 def _h_month_year(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str, str] | None:
