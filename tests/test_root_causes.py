@@ -1783,3 +1783,11 @@ def test_calling_a_state_by_a_hostile_word_accuses_it() -> None:
         "Bolivia's president called the Israeli government genocidal.": ("ACCUSE", ("BOL",), ("ISR",)),
         "Tehran called the British seizure of the tanker an act of piracy.": ("ACCUSE", ("IRN",), ("GBR",)),
     })
+
+
+def test_forces_sent_to_watch_are_shown_and_support_stopped_is_withdrawn() -> None:
+    assert_first_records({
+        "Manila dispatched aircraft and warships to monitor the Chinese drills.": ("MOBILIZE", ("PHL",), ("CHN",)),
+        "India dispatched relief aircraft to Myanmar.": ("AID", ("IND",), ("MMR",)),
+        "Paris would stop supporting Bamako's bid for new loans.": ("SANCTION", ("FRA",), ("MLI",)),
+    })

@@ -429,6 +429,11 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
             reading = Reading("CONSULT", "visit", reading.context)  # 'a delegation arrived in Pyongyang for talks'
         if pred.pos == "noun" and reading.event == "PROTEST" and (_lodged(t) or _drawn_from(t) is not None):
             reading = Reading("ACCUSE", "disapprove", reading.context)  # 'Tokyo lodged a protest with Beijing'
+        if pred.pos == "verb" and reading.event in ("AID", "COOPERATE", "SUPPORT", "CONSULT", "AGREE") \
+                and _stopped_doing(t):  # 'would stop supporting Pristina's efforts': support withdrawn
+            reading = Reading("SANCTION", "discontinue", reading.context)
+        if pred.pos == "verb" and reading.event == "AID" and "military" in reading.context and _sent_to_watch(t):
+            reading = Reading("MOBILIZE", None, ("military",))  # 'dispatched warships to monitor the drills'
         if pred.pos == "noun" and reading.mode == "strike" and _military_strike(t):
             reading = Reading("ASSAULT", None, ("military",))  # 'Russia's strike on Kyiv', 'a drone strike'
         if pred.pos == "verb" and pred.lemma in DESCRIBING_VERBS and _predicative(t):
@@ -1444,6 +1449,22 @@ def _stopped(noun: Token) -> Token | None:
 
 
 ARRIVALS = frozenset({"arrive", "travel", "fly", "come", "head", "land", "cross", "go"})
+STOP_DOING = frozenset({"stop", "cease", "halt", "quit", "end", "discontinue"})
+
+
+def _stopped_doing(verb: Token) -> bool:
+    """'would stop supporting Pristina's efforts', 'ceased recognizing him': the act is what ends."""
+    return verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "dobj") and verb.head.lemma_.lower() in STOP_DOING
+
+
+WATCHING = frozenset({"monitor", "watch", "track", "shadow", "deter", "counter", "intercept", "patrol", "confront",
+                      "repel"})
+
+
+def _sent_to_watch(verb: Token) -> bool:
+    """Forces sent to watch or deter someone are shown to them, not given to anyone: 'dispatched aircraft and
+    warships to monitor the Chinese drills'."""
+    return any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in WATCHING for c in verb.children)
 
 
 # A reaction a deed draws from others: 'drew sharp criticism from China', 'prompting a protest from Tokyo'
