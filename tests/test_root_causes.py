@@ -1791,3 +1791,11 @@ def test_forces_sent_to_watch_are_shown_and_support_stopped_is_withdrawn() -> No
         "India dispatched relief aircraft to Myanmar.": ("AID", ("IND",), ("MMR",)),
         "Paris would stop supporting Bamako's bid for new loans.": ("SANCTION", ("FRA",), ("MLI",)),
     })
+
+
+def test_a_people_or_its_consumers_protest_where_a_state_complains() -> None:
+    assert_first_records({
+        "Angry Egyptians protested outside the Israeli embassy in Cairo.": ("PROTEST", ("EGY",), ("ISR",)),
+        "South Korean consumers boycotted Japanese beer after the dispute.": ("PROTEST", ("KOR",), ("JPN",)),
+        "The Chinese protested to Washington over the arms sale.": ("ACCUSE", ("CHN",), ("USA",)),
+    })

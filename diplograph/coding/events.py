@@ -553,6 +553,8 @@ def _reading_for_subject(verb: Token, pred: Predicate, reading: Reading) -> Read
         return reading
     words = {subj.lemma_.lower()} | {g.lemma_.lower() for c in subj.children if c.dep_ == "prep"
                                     for g in c.children if g.dep_ == "pobj"}
+    if subj.tag_ in ("NNPS", "NNS") and subj.ent_type_ == "NORP" and A.child(subj, "det") is None:
+        words.add("people")  # 'Angry Iranians protested': a people, not its state ('the Chinese protested': either)
     return next((r for cls, r in pred.by_subject if words & cls), reading)
 
 
