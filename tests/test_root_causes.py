@@ -1799,3 +1799,11 @@ def test_a_people_or_its_consumers_protest_where_a_state_complains() -> None:
         "South Korean consumers boycotted Japanese beer after the dispute.": ("PROTEST", ("KOR",), ("JPN",)),
         "The Chinese protested to Washington over the arms sale.": ("ACCUSE", ("CHN",), ("USA",)),
     })
+
+
+def test_a_promise_not_to_act_refuses_or_renounces() -> None:
+    assert_first_records({
+        "Baku vowed not to return the disputed villages to Armenia.": ("REJECT", ("AZE",), ("ARM",)),
+        "Ankara promised not to attack the Kurdish militias in Syria.": ("AGREE", ("TUR",), ("SYR",)),
+        "Ankara promised to attack the Kurdish militias in Syria.": ("THREATEN", ("TUR",), ("SYR",)),
+    })

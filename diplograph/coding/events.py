@@ -2821,6 +2821,11 @@ def _promise_of_harm(trig: Trigger, res: Resolution) -> Reading:
         ordered = [inner for inner in trig.absorbed if inner.token.i in heads]
         if ordered:  # 'ordered its military to seal border areas', 'ordered charges dropped': the act ordered
             return ordered[0].reading
+    if trig.pred.lemma in PROMISES - DECISIONS - WARNINGS and _negated_complement(trig.token):
+        content = [inner for inner in trig.absorbed if inner.token.i in {c.i for c in _complements(trig.token)}]
+        if content and content[0].reading.event in HARM:  # 'promised not to attack the Kurdish militias'
+            return Reading("AGREE", None, trig.reading.context)
+        return Reading("REJECT", None, trig.reading.context)  # 'vowed not to return the Golan Heights to Syria'
     if trig.pred.lemma not in PROMISES or not trig.absorbed:
         return trig.reading
     heads = {c.i for c in _complements(trig.token)}
@@ -2833,6 +2838,12 @@ def _promise_of_harm(trig: Trigger, res: Resolution) -> Reading:
     if content and content[0].reading.event in HARM:
         return Reading("THREATEN", None, trig.reading.context)
     return trig.reading
+
+
+def _negated_complement(verb: Token) -> bool:
+    """'vowed not to return ...', 'pledged never to give up ...': what is promised is not to act."""
+    return any(c.dep_ == "neg" and c.lower_ in ("not", "never", "n't") for comp in _complements(verb)
+               for c in comp.children)
 
 
 def _orders_its_own(verb: Token, res: Resolution) -> bool:
