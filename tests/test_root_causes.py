@@ -1807,3 +1807,13 @@ def test_a_promise_not_to_act_refuses_or_renounces() -> None:
         "Ankara promised not to attack the Kurdish militias in Syria.": ("AGREE", ("TUR",), ("SYR",)),
         "Ankara promised to attack the Kurdish militias in Syria.": ("THREATEN", ("TUR",), ("SYR",)),
     })
+
+
+def test_who_is_alarmed_by_an_act_disapproves_of_its_doer() -> None:
+    # regression: the passive's agent was made the actor ('China is alarmed by Japan's buildup' -> JPN -> CHN)
+    assert_first_records({
+        "Beijing is alarmed by Tokyo's military buildup.": ("ACCUSE", ("CHN",), ("JPN",)),
+        "Moscow was deeply disappointed by the American decision.": ("ACCUSE", ("RUS",), ("USA",)),
+        # 'condemned X as ...' condemns X whatever it is called
+        "Kyiv condemned the Russian strikes as deliberate terror.": ("ACCUSE", ("UKR",), ("RUS",)),
+    })

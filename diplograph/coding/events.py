@@ -438,9 +438,9 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
             reading = Reading("ASSAULT", None, ("military",))  # 'Russia's strike on Kyiv', 'a drone strike'
         if pred.pos == "verb" and pred.lemma in DESCRIBING_VERBS and _predicative(t):
             described = _description_reading(t, reading)  # 'called Canada "one of the highest tariffing nations"'
-            if described is None:
-                continue
-            reading = described
+            if described is None and reading.event not in ("ACCUSE", "REJECT"):
+                continue  # a neutral description ('called it a step'); 'condemned X as ...' condemns all the same
+            reading = described or reading
         if pred.pos == "verb" and pred.lemma == "meet" and _met_with_reaction(t):
             continue  # 'the plan met with criticism from Seoul': no meeting; the criticism is the event
         out.append(Trigger(t, pred, reading))
@@ -507,7 +507,7 @@ HOSTILE_WORDS = frozenset({
     "attack", "war", "enemy", "adversary", "genocidal", "barbaric", "barbarism", "brutal", "inhumane", "despicable",
     "cowardly", "fascist", "nazi", "apartheid", "imperialist", "warmonger", "dictator", "dictatorship", "tyrant",
     "thug", "murderous", "murderer", "pariah", "evil", "lawless", "arrogant", "arrogance", "hegemonic", "hegemony",
-    "expansionist", "gangster", "piracy", "pirate"})
+    "expansionist", "gangster", "piracy", "pirate", "terror", "mockery", "sham", "farce", "travesty"})
 WARM_WORDS = frozenset({"gift", "friend", "friends", "partner", "partners", "ally", "allies", "brother", "brothers",
                         "historic", "success", "successful", "positive", "constructive", "productive", "excellent",
                         "important", "milestone", "model", "good", "great", "strong", "valuable", "welcome",
@@ -1217,6 +1217,13 @@ def _verb_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
     ag = A.agent(verb)
     if ag is not None and _a_line(ag):
         ag = None  # 'conferred by telephone': the means, which the parser took for a passive's agent
+    if ag is not None and trig.pred.lemma in FEELINGS and subj is not None:
+        # 'China is alarmed by Japan's military buildup': who feels it disapproves of what caused it
+        actor, orgs = _split_orgs(A.np_actors(subj, res))
+        if not actor and not orgs:
+            actor, method = _pronoun_or_generic(subj, res, ctx)
+        caused = _without([s for s in A.np_actors(ag, res, deep=True) if s.states], actor)
+        return actor, caused or _verb_recipient(trig, None, actor, res, ctx), orgs, method
     if ag is not None:
         actor, orgs = _split_orgs(A.np_actors(ag, res, deep=True))
         patient = subj if passive else None
@@ -1242,6 +1249,12 @@ def _verb_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
     if subj is not None and not passive:
         actor = with_head_sector(actor, subj, res)
     return actor, _verb_recipient(trig, patient, actor, res, ctx), orgs, method
+
+
+# Verbs of feeling: in the passive their subject feels and the agent causes ('was angered by the decision')
+FEELINGS = frozenset({"concern", "disappoint", "alarm", "trouble", "outrage", "appal", "appall", "anger", "dismay",
+                      "shock", "worry", "upset", "frustrate", "sadden", "offend", "irritate", "annoy", "disturb",
+                      "enrage", "infuriate", "incense", "please", "encourage", "hearten", "delight"})
 
 
 DOCUMENTS = frozenset({"resolution", "statement", "declaration", "communique", "letter", "bill", "law", "motion",
