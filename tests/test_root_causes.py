@@ -1817,3 +1817,13 @@ def test_who_is_alarmed_by_an_act_disapproves_of_its_doer() -> None:
         # 'condemned X as ...' condemns X whatever it is called
         "Kyiv condemned the Russian strikes as deliberate terror.": ("ACCUSE", ("UKR",), ("RUS",)),
     })
+
+
+def test_aid_airdropped_or_given_in_hospitals_a_decision_respected_and_a_meeting_not_intended() -> None:
+    assert_first_records({
+        "Jordanian planes airdropped 8,000 meals into northern Gaza on Monday.": ("AID", ("JOR",), ("PSE",)),
+        "Lithuania treated 200 wounded Ukrainian soldiers in its hospitals.": ("AID", ("LTU",), ("UKR",)),
+        "Belgrade said it respected the decision of its neighbour Montenegro.": ("SUPPORT", ("SRB",), ("MNE",)),
+        "Canberra has no plans to meet Beijing's envoy.": ("REJECT", ("AUS",), ("CHN",)),
+        "London has no intention of lifting sanctions on Minsk.": ("REJECT", ("GBR",), ("BLR",)),
+    })

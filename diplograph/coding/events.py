@@ -432,6 +432,8 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
         if pred.pos == "verb" and reading.event in ("AID", "COOPERATE", "SUPPORT", "CONSULT", "AGREE") \
                 and _stopped_doing(t):  # 'would stop supporting Pristina's efforts': support withdrawn
             reading = Reading("SANCTION", "discontinue", reading.context)
+        if pred.pos == "verb" and reading.event in COOPERATIVE | {"AGREE"} and _intention_denied(t) is not None:
+            reading = Reading("REJECT", None, reading.context)  # 'has no plans to meet Japan's prime minister'
         if pred.pos == "verb" and reading.event == "AID" and "military" in reading.context and _sent_to_watch(t):
             reading = Reading("MOBILIZE", None, ("military",))  # 'dispatched warships to monitor the drills'
         if pred.pos == "noun" and reading.mode == "strike" and _military_strike(t):
@@ -1210,6 +1212,8 @@ def _verb_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
         return warners, _without(warned, warners), warner_orgs, "parse"
     subj, passive = A.subject(verb)
     subj = _author_of_document(verb, subj, res)
+    if subj is None and (holder := _intention_denied(verb)) is not None:
+        subj, passive = A.subject(holder)  # 'Li has no plans to meet ...': who has none
     actor: list[ActorSpan] = []
     orgs: list[ActorSpan] = []
     method = "parse"
@@ -1470,6 +1474,22 @@ STOP_DOING = frozenset({"stop", "cease", "halt", "quit", "end", "discontinue"})
 def _stopped_doing(verb: Token) -> bool:
     """'would stop supporting Pristina's efforts', 'ceased recognizing him': the act is what ends."""
     return verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "dobj") and verb.head.lemma_.lower() in STOP_DOING
+
+
+INTENTIONS = frozenset({"plan", "intention", "intent", "desire", "wish"})
+
+
+def _intention_denied(verb: Token) -> Token | None:
+    """The verb whose subject has no intention of this act ('has no plans to meet', 'has no intention of lifting
+    sanctions'), else None."""
+    noun = verb.head
+    if verb.dep_ == "pcomp" and noun.lower_ == "of":
+        noun = noun.head
+    elif verb.dep_ != "acl":
+        return None
+    if noun.lemma_.lower() not in INTENTIONS or not any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return None
+    return noun.head if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX") else None
 
 
 WATCHING = frozenset({"monitor", "watch", "track", "shadow", "deter", "counter", "intercept", "patrol", "confront",
