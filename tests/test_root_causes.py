@@ -1827,3 +1827,10 @@ def test_aid_airdropped_or_given_in_hospitals_a_decision_respected_and_a_meeting
         "Canberra has no plans to meet Beijing's envoy.": ("REJECT", ("AUS",), ("CHN",)),
         "London has no intention of lifting sanctions on Minsk.": ("REJECT", ("GBR",), ("BLR",)),
     })
+
+
+def test_a_plan_someone_has_is_announced_by_them() -> None:
+    assert_first_records({
+        "Tokyo has plans to meet Seoul's envoy next week.": ("AGREE", ("JPN",), ("KOR",)),
+        "Premier Li Qiang has no plans to meet Japan's prime minister there.": ("REJECT", ("CHN",), ("JPN",)),
+    })

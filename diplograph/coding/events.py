@@ -434,6 +434,8 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
             reading = Reading("SANCTION", "discontinue", reading.context)
         if pred.pos == "verb" and reading.event in COOPERATIVE | {"AGREE"} and _intention_denied(t) is not None:
             reading = Reading("REJECT", None, reading.context)  # 'has no plans to meet Japan's prime minister'
+        elif pred.pos == "verb" and reading.event in COOPERATIVE and _intention_held(t) is not None:
+            reading = Reading("AGREE", None, reading.context)  # 'has plans to meet Seoul's envoy': announced
         if pred.pos == "verb" and reading.event == "AID" and "military" in reading.context and _sent_to_watch(t):
             reading = Reading("MOBILIZE", None, ("military",))  # 'dispatched warships to monitor the drills'
         if pred.pos == "noun" and reading.mode == "strike" and _military_strike(t):
@@ -1212,8 +1214,8 @@ def _verb_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
         return warners, _without(warned, warners), warner_orgs, "parse"
     subj, passive = A.subject(verb)
     subj = _author_of_document(verb, subj, res)
-    if subj is None and (holder := _intention_denied(verb)) is not None:
-        subj, passive = A.subject(holder)  # 'Li has no plans to meet ...': who has none
+    if (holder := _intention_denied(verb) or _intention_held(verb)) is not None:
+        subj, passive = A.subject(holder)  # 'Li has no plans to meet ...': who has none (or has them)
     actor: list[ActorSpan] = []
     orgs: list[ActorSpan] = []
     method = "parse"
@@ -1482,14 +1484,31 @@ INTENTIONS = frozenset({"plan", "intention", "intent", "desire", "wish"})
 def _intention_denied(verb: Token) -> Token | None:
     """The verb whose subject has no intention of this act ('has no plans to meet', 'has no intention of lifting
     sanctions'), else None."""
+    noun = _intention_noun(verb)
+    if noun is None or not any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return None
+    return noun.head
+
+
+def _intention_held(verb: Token) -> Token | None:
+    """The verb whose subject plans this act ('has plans to meet Seoul's envoy'), else None."""
+    noun = _intention_noun(verb)
+    if noun is None or any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return None
+    return noun.head
+
+
+def _intention_noun(verb: Token) -> Token | None:
+    """'plans' in 'has (no) plans to meet', 'intention' in 'has no intention of lifting', when something has it."""
     noun = verb.head
     if verb.dep_ == "pcomp" and noun.lower_ == "of":
         noun = noun.head
     elif verb.dep_ != "acl":
         return None
-    if noun.lemma_.lower() not in INTENTIONS or not any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+    if noun.lemma_.lower() not in INTENTIONS or noun.dep_ != "dobj" or noun.head.pos_ not in ("VERB", "AUX") \
+            or noun.head.lemma_.lower() != "have":
         return None
-    return noun.head if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX") else None
+    return noun
 
 
 WATCHING = frozenset({"monitor", "watch", "track", "shadow", "deter", "counter", "intercept", "patrol", "confront",
