@@ -1816,6 +1816,8 @@ def test_who_is_alarmed_by_an_act_disapproves_of_its_doer() -> None:
         "Moscow was deeply disappointed by the American decision.": ("ACCUSE", ("RUS",), ("USA",)),
         # 'condemned X as ...' condemns X whatever it is called
         "Kyiv condemned the Russian strikes as deliberate terror.": ("ACCUSE", ("UKR",), ("RUS",)),
+        # regression: a passive request kept its agent as the one who asks
+        "Seoul was encouraged by Washington to resume talks with Pyongyang.": ("REQUEST", ("USA",), ("KOR",)),
     })
 
 

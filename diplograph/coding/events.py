@@ -1223,7 +1223,7 @@ def _verb_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
     ag = A.agent(verb)
     if ag is not None and _a_line(ag):
         ag = None  # 'conferred by telephone': the means, which the parser took for a passive's agent
-    if ag is not None and trig.pred.lemma in FEELINGS and subj is not None:
+    if ag is not None and trig.pred.lemma in FEELINGS and trig.reading.event == "ACCUSE" and subj is not None:
         # 'China is alarmed by Japan's military buildup': who feels it disapproves of what caused it
         actor, orgs = _split_orgs(A.np_actors(subj, res))
         if not actor and not orgs:
@@ -1257,10 +1257,11 @@ def _verb_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
     return actor, _verb_recipient(trig, patient, actor, res, ctx), orgs, method
 
 
-# Verbs of feeling: in the passive their subject feels and the agent causes ('was angered by the decision')
+# Verbs of displeasure: in the passive their subject feels it and the agent causes it ('was angered by the
+# decision'); not 'encourage', whose passive agent is who asks ('was encouraged by Washington to resume talks')
 FEELINGS = frozenset({"concern", "disappoint", "alarm", "trouble", "outrage", "appal", "appall", "anger", "dismay",
                       "shock", "worry", "upset", "frustrate", "sadden", "offend", "irritate", "annoy", "disturb",
-                      "enrage", "infuriate", "incense", "please", "encourage", "hearten", "delight"})
+                      "enrage", "infuriate", "incense"})
 
 
 DOCUMENTS = frozenset({"resolution", "statement", "declaration", "communique", "letter", "bill", "law", "motion",
