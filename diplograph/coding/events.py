@@ -432,9 +432,10 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
         if pred.pos == "verb" and reading.event in ("AID", "COOPERATE", "SUPPORT", "CONSULT", "AGREE") \
                 and _stopped_doing(t):  # 'would stop supporting Pristina's efforts': support withdrawn
             reading = Reading("SANCTION", "discontinue", reading.context)
-        if pred.pos == "verb" and reading.event in COOPERATIVE | {"AGREE"} and _intention_denied(t) is not None:
+        intention = _intention_noun(t) if pred.pos == "verb" else None
+        if intention is not None and _none_of(intention) and reading.event in COOPERATIVE | {"AGREE"}:
             reading = Reading("REJECT", None, reading.context)  # 'has no plans to meet Japan's prime minister'
-        elif pred.pos == "verb" and reading.event in COOPERATIVE and _intention_held(t) is not None:
+        elif intention is not None and not _none_of(intention) and reading.event in COOPERATIVE:
             reading = Reading("AGREE", None, reading.context)  # 'has plans to meet Seoul's envoy': announced
         if pred.pos == "verb" and reading.event == "AID" and "military" in reading.context and _sent_to_watch(t):
             reading = Reading("MOBILIZE", None, ("military",))  # 'dispatched warships to monitor the drills'
@@ -1214,8 +1215,8 @@ def _verb_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
         return warners, _without(warned, warners), warner_orgs, "parse"
     subj, passive = A.subject(verb)
     subj = _author_of_document(verb, subj, res)
-    if (holder := _intention_denied(verb) or _intention_held(verb)) is not None:
-        subj, passive = A.subject(holder)  # 'Li has no plans to meet ...': who has none (or has them)
+    if (intention := _intention_noun(verb)) is not None:
+        subj, passive = A.subject(intention.head)  # 'Li has no plans to meet ...': who has none (or has them)
     actor: list[ActorSpan] = []
     orgs: list[ActorSpan] = []
     method = "parse"
@@ -1482,25 +1483,9 @@ def _stopped_doing(verb: Token) -> bool:
 INTENTIONS = frozenset({"plan", "intention", "intent", "desire", "wish"})
 
 
-def _intention_denied(verb: Token) -> Token | None:
-    """The verb whose subject has no intention of this act ('has no plans to meet', 'has no intention of lifting
-    sanctions'), else None."""
-    noun = _intention_noun(verb)
-    if noun is None or not any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
-        return None
-    return noun.head
-
-
-def _intention_held(verb: Token) -> Token | None:
-    """The verb whose subject plans this act ('has plans to meet Seoul's envoy'), else None."""
-    noun = _intention_noun(verb)
-    if noun is None or any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
-        return None
-    return noun.head
-
-
 def _intention_noun(verb: Token) -> Token | None:
-    """'plans' in 'has (no) plans to meet', 'intention' in 'has no intention of lifting', when something has it."""
+    """'plans' in 'has (no) plans to meet', 'intention' in 'has no intention of lifting', when something has it
+    (the subject of that 'has' is who intends, or not, to act)."""
     noun = verb.head
     if verb.dep_ == "pcomp" and noun.lower_ == "of":
         noun = noun.head
@@ -1510,6 +1495,11 @@ def _intention_noun(verb: Token) -> Token | None:
             or noun.head.lemma_.lower() != "have":
         return None
     return noun
+
+
+def _none_of(noun: Token) -> bool:
+    """'no plans', 'no intention': there is none."""
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
 
 
 WATCHING = frozenset({"monitor", "watch", "track", "shadow", "deter", "counter", "intercept", "patrol", "confront",
@@ -1531,7 +1521,7 @@ def _drawn_from(noun: Token) -> Token | None:
     """The verb by which a deed draws this reaction noun from someone ('drew criticism from Beijing', 'met with
     condemnation from the EU'), when the noun says from whom; else None. Whoever it is drawn from reacts, and the
     doer of the deed (the verb's subject) is the one reacted to."""
-    if not singular_or_mass(noun) and noun.lemma_.lower() == "protest":
+    if noun.tag_ not in ("NN", "NNP") and noun.lemma_.lower() == "protest":
         return None  # 'sparked protests from farmers': demonstrations
     verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "with" else noun.head
     if noun.dep_ not in ("dobj", "pobj") or verb.lemma_.lower() not in REACTION_VERBS:
@@ -1552,10 +1542,6 @@ def _met_with_reaction(verb: Token) -> bool:
 def _reactors(noun: Token, verb: Token) -> list[Token]:
     """Whom a reaction is drawn from: the 'from' object of the noun, or of the verb where the parser hung it."""
     return [obj for _p, obj in A.prep_objects(noun, ("from",)) + A.prep_objects(verb, ("from",))]
-
-
-def singular_or_mass(noun: Token) -> bool:
-    return noun.tag_ in ("NN", "NNP")
 
 
 STRIKE_WEAPONS = frozenset({"missile", "drone", "air", "military", "artillery", "rocket", "retaliatory",
@@ -2895,8 +2881,7 @@ def _promise_of_harm(trig: Trigger, res: Resolution) -> Reading:
 
 def _negated_complement(verb: Token) -> bool:
     """'vowed not to return ...', 'pledged never to give up ...': what is promised is not to act."""
-    return any(c.dep_ == "neg" and c.lower_ in ("not", "never", "n't") for comp in _complements(verb)
-               for c in comp.children)
+    return any(_negated(comp) for comp in _complements(verb))
 
 
 def _orders_its_own(verb: Token, res: Resolution) -> bool:

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from diplograph.errors import ConfigError
+from diplograph.evaluate import codes
 
 MODEL_VERSION = 1
 
@@ -208,17 +209,8 @@ def is_domestic(actor: Any, recipient: Any) -> bool:
     """One state (or organisation) on both sides: a government acting on its own people, courts, police. The
     annotation guidelines make such events of a news story optional (neither right nor wrong), and few of those
     the rules propose in a story match even those: they get a default threshold of their own there."""
-    actors = _codes(actor)
-    return bool(actors) and actors == _codes(recipient)
-
-
-def _codes(side: Any) -> set[str]:
-    """A side's state codes, however a predictions file writes it: a code, a list of codes or of {"code": ...}."""
-    if not side:
-        return set()
-    if isinstance(side, str):
-        return {side}
-    return {x if isinstance(x, str) else str(x.get("code", "")) for x in side if isinstance(x, str | dict)} - {""}
+    actors = codes(actor)  # however a predictions file writes a side
+    return bool(actors) and actors == codes(recipient)
 
 
 def one_sentence(extraction: Any) -> bool:

@@ -366,8 +366,7 @@ def _season_year(lo: int, hi: int, pub: dt.date, future: bool) -> int:
         return pub.year - (1 if lo > hi and pub.month <= hi else 0)
     if future:
         return pub.year if lo > pub.month else pub.year + 1
-    start = pub.year if lo < pub.month else pub.year - 1
-    return start
+    return pub.year if lo < pub.month else pub.year - 1
 
 
 def _h_month_year(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str, str] | None:
