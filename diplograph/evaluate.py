@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from diplograph.errors import InputError
-from diplograph.model import Document, Event, Measure
+from diplograph.model import Document, Event, Measure, codes
 
 SCHEMA = "diplograph-gold/1"
 SYMMETRIC_EVENTS = frozenset({"COOPERATE", "CONSULT", "AGREE"})
@@ -185,15 +185,6 @@ def date_agrees(predicted: Any, gold: Any) -> bool:
         return False
     width_limit = max((g[1] - g[0]).days, 366)
     return p[0] <= g[1] and g[0] <= p[1] and (p[1] - p[0]).days <= width_limit
-
-
-def codes(value: Any) -> set[str]:
-    """The state codes of an actor field: a code, a list of codes, or a list of {"code": ...} objects."""
-    if value is None:
-        return set()
-    if isinstance(value, str):
-        return {value} - {""}
-    return {item if isinstance(item, str) else item.get("code", "") for item in value} - {""}
 
 
 def dyad_agrees(pred: dict[str, Any], gold: dict[str, Any], *, unordered: bool) -> bool:

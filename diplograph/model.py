@@ -279,3 +279,12 @@ def record_from_dict(data: dict[str, Any]) -> Event | Measure:
     if data.get("kind") == "measure":
         return Measure.from_dict(data)
     return Event.from_dict(data)
+
+
+def codes(value: Any) -> set[str]:
+    """The state codes of an actor field: a code, a list of codes, or a list of {"code": ...} objects."""
+    if value is None:
+        return set()
+    if isinstance(value, str):
+        return {value} - {""}
+    return {item if isinstance(item, str) else item.get("code", "") for item in value} - {""}

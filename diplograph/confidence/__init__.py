@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from diplograph.errors import ConfigError
-from diplograph.evaluate import codes
+from diplograph.model import codes
 
 MODEL_VERSION = 1
 
