@@ -1216,6 +1216,21 @@ def test_the_state_a_party_is_related_to_is_no_party() -> None:
     assert ("CONSULT", ("IND",), ("CHN",)) in summary(found), summary(found)
 
 
+def test_the_state_a_party_is_related_to_is_no_party_in_apposition_or_before_its_members() -> None:
+    found = events("The Solomon Islands, Taiwan's largest ally in the Pacific, voted on Monday to end its ties with "
+                   "Taipei.")
+    assert all("TWN" not in e.actor for e in found) and any("SLB" in e.actor for e in found), summary(found)
+    [urged] = events("The IMF urged Sri Lanka's creditors, including China, India and Japan, to agree on new terms.")
+    assert (urged.actor, urged.recipient) == (("IMF",), ("CHN", "IND", "JPN"))
+    [condemned] = events("China's ally Pakistan condemned the strike on Monday.")
+    assert "CHN" not in condemned.recipient
+
+
+def test_a_reaction_felt_in_a_capital_is_its_states() -> None:
+    found = events("The remark by the American ambassador drew sharp criticism in Berlin on Monday.")
+    assert any(e.event == "ACCUSE" and e.actor == ("DEU",) and e.recipient == ("USA",) for e in found), summary(found)
+
+
 def test_a_group_a_state_meets_is_its_other_members() -> None:
     [met] = events("Rubio wrapped up meetings with G7 foreign ministers on Friday.")
     assert met.actor == ("USA",) and "USA" not in met.recipient and "JPN" in met.recipient
@@ -1836,3 +1851,19 @@ def test_a_plan_someone_has_is_announced_by_them() -> None:
         "Tokyo has plans to meet Seoul's envoy next week.": ("AGREE", ("JPN",), ("KOR",)),
         "Premier Li Qiang has no plans to meet Japan's prime minister there.": ("REJECT", ("CHN",), ("JPN",)),
     })
+
+
+def test_a_mission_shut_is_ties_cut_and_a_claim_disputed_is_denied() -> None:
+    [shut] = events("Washington shut the Chinese consulate in Houston on Wednesday.")
+    assert (shut.event, shut.actor, shut.recipient) == ("SANCTION", ("USA",), ("CHN",))
+    [disputed] = events("Moscow disputed Kyiv's account of the attack on Monday.")
+    assert (disputed.event, disputed.actor, disputed.recipient) == ("REJECT", ("RUS",), ("UKR",))
+    assert not events("China and Japan dispute the islands.")  # a standing dispute is no act
+
+
+def test_words_aimed_at_no_one_named_are_aimed_at_the_state_the_story_is_about() -> None:
+    found = run("Somalia's parliament voted on Monday to extend the president's term by two years. The vote split "
+                "Somalia's leaders, and the opposition in Mogadishu called it illegal. U.S. Secretary of State "
+                "Antony Blinken threatened sanctions and visa restrictions on Tuesday.", "2021-04-14").events
+    assert any(e.event == "THREATEN" and e.actor == ("USA",) and e.recipient == ("SOM",) for e in found), summary(found)
+    assert all(e.recipient == ("SOM",) for e in found if e.actor == ("SOM",)), summary(found)  # its own: domestic

@@ -6,6 +6,7 @@ read off the surface ("in Kuwait (which ...), Gambia, Mozambique and Cuba") and 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from diplograph.nlp.resolve import ActorSpan, Resolution, names_a_people
@@ -92,6 +93,7 @@ def np_actors(head: Token, res: Resolution, *, deep: bool = False,
     if deep:
         levels.append(NP_CORE | NP_PREPS | {"acl", "dobj", "xcomp", "advmod"})
     found: list[ActorSpan] = []
+    owners: set[int] = set()
     for allowed in levels:
         tokens = walk(head, allowed)
         owners = {i for t in tokens for i in _relational_owners(t, res)}
@@ -100,7 +102,8 @@ def np_actors(head: Token, res: Resolution, *, deep: bool = False,
         found = _without_post_of_mission(found, head, res)
         if found:
             break
-    return with_surface_list(found, res)
+    listed = with_surface_list(found, res)
+    return [s for s in listed if s.start not in owners]
 
 
 # a state's missions abroad and the envoys who head them: where they sit is no party ('the U.S. Embassy in Hanoi')
@@ -132,20 +135,30 @@ def _without_post_of_mission(found: list[ActorSpan], head: Token, res: Resolutio
 
 # 'Turkey's rival Greece', 'China's ally Pakistan': the state named is the party, the one it is related to is not
 RELATIONAL = frozenset({"rival", "ally", "neighbour", "neighbor", "partner", "foe", "enemy", "adversary", "archrival",
-                        "friend", "patron", "proxy", "backer"})
+                        "friend", "patron", "proxy", "backer", "creditor", "lender", "donor", "critic", "opponent"})
 
 
 def _relational_owners(head: Token, res: Resolution) -> set[int]:
-    """Token positions of the possessor in 'X's rival Y' (either parse), when Y names a state itself."""
+    """Token positions of the possessor in 'X's rival Y' (either parse), when Y names a state itself: beside it
+    ('China's ally Pakistan'), as the phrase it describes ('the Solomon Islands, Taiwan's largest ally, voted') or
+    as its members ('Sri Lanka's creditors, including China and India')."""
     poss = [c for c in head.children if c.dep_ == "poss"]
     if not poss:
         return set()
     if head.lemma_.lower() in RELATIONAL:  # 'China's ally Pakistan': ally <- appos Pakistan
-        named = any(c.dep_ == "appos" and spans_in(walk(c, NP_CORE), res) for c in head.children)
+        named = (any(c.dep_ == "appos" and spans_in(walk(c, NP_CORE), res) for c in head.children)
+                 or (head.dep_ == "appos" and bool(spans_in([head.head], res)))
+                 or any(c.dep_ == "prep" and c.lower_ in ("including", "like") and spans_in(list(c.subtree), res)
+                        for c in head.children))
     else:  # 'Turkey's rival Greece': Greece <- amod rival, poss Turkey
         named = head.i in res.actor_at and any(c.lemma_.lower() in RELATIONAL and c.dep_ in ("amod", "compound", "nmod")
                                                for c in head.children)
     return {t.i for p in poss for t in p.subtree} if named else set()
+
+
+def relational_owners_in(tokens: Iterable[Token], res: Resolution) -> set[int]:
+    """Positions of every possessor of a relational noun that names its state itself ('China's ally Pakistan')."""
+    return {i for t in tokens for i in _relational_owners(t, res)}
 
 
 def with_surface_list(spans: list[ActorSpan], res: Resolution) -> list[ActorSpan]:

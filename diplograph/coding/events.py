@@ -1540,8 +1540,12 @@ def _met_with_reaction(verb: Token) -> bool:
 
 
 def _reactors(noun: Token, verb: Token) -> list[Token]:
-    """Whom a reaction is drawn from: the 'from' object of the noun, or of the verb where the parser hung it."""
-    return [obj for _p, obj in A.prep_objects(noun, ("from",)) + A.prep_objects(verb, ("from",))]
+    """Whom a reaction is drawn from: the 'from' object of the noun, or of the verb where the parser hung it; a
+    state's capital or country where it is felt ('drew criticism in Berlin') stands for the state."""
+    found = [obj for _p, obj in A.prep_objects(noun, ("from",)) + A.prep_objects(verb, ("from",))]
+    felt_in = [obj for _p, obj in A.prep_objects(noun, ("in",)) + A.prep_objects(verb, ("in",))
+               if obj.ent_type_ == "GPE"]
+    return found or felt_in
 
 
 STRIKE_WEAPONS = frozenset({"missile", "drone", "air", "military", "artillery", "rocket", "retaliatory",
@@ -2442,6 +2446,7 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
             return [ActorSpan.from_context(sent[0].i, other, "the other state of the relationship the story is about")]
     if event in VERBAL_TOWARD and len(actor_codes) == 1:
         said = {t.i for c in trig.token.children if c.lemma_.lower() in CLAIM_NOUNS for t in c.subtree}
+        said |= A.relational_owners_in(sent, res)  # 'China's ally Pakistan condemned the strike': not China
         others = [a for a in res.actors_in(sent) if a.states and a.start not in said
                   and not set(a.states) & actor_codes and not _placed(res.doc[a.start], sent.root)]
         if others:  # 'The U.N. envoy for Syria is calling for an end to violence': Syria
@@ -2452,6 +2457,9 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
         other = ctx.partner_of(next(iter(actor_codes)))
         if other is not None:
             return [ActorSpan.from_context(sent[0].i, other, "the other state of the pair under discussion")]
+        other = _story_subject_besides(res, actor_codes)
+        if other is not None:
+            return [ActorSpan.from_context(sent[0].i, other, "the state the story is most about")]
     named = res.states_in(sent)
     if trig.reading.mode == "convict" and len(actor_codes) == 1 and named <= actor_codes:
         return actor[:1]  # 'a Pakistani court sentenced a former prime minister': one of its own people
@@ -2470,6 +2478,21 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
         if abroad is not None:
             return [abroad]
     return []
+
+
+def _story_subject_besides(res: Resolution, actor_codes: set[str]) -> str | None:
+    """The state the document names most (named at least twice, and more than any other), when it is not the
+    actor: what a state's words with no one named are aimed at ('the statement threatened sanctions' in a story
+    about Somalia). A state that is itself what the story is most about keeps its domestic reading."""
+    counts: dict[str, int] = {}
+    for a in res.actors:
+        if a.kind == "state":
+            for c in a.states:
+                counts[c] = counts.get(c, 0) + 1
+    ranked = sorted(counts, key=lambda c: (-counts[c], c))
+    if not ranked or ranked[0] in actor_codes or counts[ranked[0]] < 2:
+        return None
+    return ranked[0] if len(ranked) == 1 or counts[ranked[1]] < counts[ranked[0]] else None
 
 
 # Harm done by someone tied to no state, to people tied to none: the state where it happens suffers it
