@@ -1867,3 +1867,37 @@ def test_words_aimed_at_no_one_named_are_aimed_at_the_state_the_story_is_about()
                 "Antony Blinken threatened sanctions and visa restrictions on Tuesday.", "2021-04-14").events
     assert any(e.event == "THREATEN" and e.actor == ("USA",) and e.recipient == ("SOM",) for e in found), summary(found)
     assert all(e.recipient == ("SOM",) for e in found if e.actor == ("SOM",)), summary(found)  # its own: domestic
+
+
+def test_a_warning_of_what_the_warner_may_do_is_a_threat_and_of_a_danger_a_reproach() -> None:
+    assert_first_records({
+        "Ethiopia warned on Monday that it may have to reassess its relationship with the United States.":
+            ("THREATEN", ("ETH",), ("USA",)),
+        "Addis Ababa warned in September that it would not sit back while Egypt armed its rivals.":
+            ("THREATEN", ("ETH",), ("EGY",)),
+        "Moscow warned Kyiv on Friday that Russia reserves the right to take retaliatory measures.":
+            ("THREATEN", ("RUS",), ("UKR",)),
+        "Beijing warned Manila that it could set up an air defence zone over the disputed waters.":
+            ("THREATEN", ("CHN",), ("PHL",)),
+        "The European Union warned Georgia that the law could derail the country's path to membership.":
+            ("ACCUSE", ("EU",), ("GEO",)),
+        "Seoul warned Tokyo that the dispute would be difficult to resolve.": ("ACCUSE", ("KOR",), ("JPN",)),
+    })
+
+
+def test_a_meeting_skipped_is_refused_not_held() -> None:
+    [skipped] = events("Ethiopia skipped the meeting with Egypt and Sudan in Washington.")
+    assert (skipped.event, skipped.actor, skipped.recipient) == ("REJECT", ("ETH",), ("EGY", "SDN"))
+
+
+def test_the_object_of_prompt_or_force_does_what_follows() -> None:
+    [halted] = events("Lithuania's decision prompted China to halt freight train services to the Baltic country.")
+    assert (halted.event, halted.actor, halted.recipient) == ("SANCTION", ("CHN",), ("LTU",))
+
+
+def test_the_island_or_the_country_helped_is_the_state_named_before() -> None:
+    found = events("Narendra Modi hosted Sri Lankan President Anura Kumara Dissanayake in New Delhi on Monday, "
+                   "promising to help the island restructure its debt.", "2024-12-17")
+    assert ("AGREE", ("IND",), ("LKA",)) in summary(found), summary(found)
+    found = events("China's president met Cuba's leader and promised to help the country overcome the blockade.")
+    assert ("AGREE", ("CHN",), ("CUB",)) in summary(found), summary(found)

@@ -337,12 +337,28 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
         if (v.dep_ == "acl" and v.tag_ == "VBN" and v.head.pos_ in ("NOUN", "PROPN")
                 and not any(c.dep_ in ("dobj", "oprd", "nsubj") for c in v.children)):
             return v.head, True  # 'a meeting requested by X': the noun is what the participle is done to
+        controller = _object_controller(v)
+        if controller is not None:
+            return controller, False  # 'the decision prompted China to halt trains': China halts them
         if v.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "acomp") and v.head.pos_ in ("VERB", "AUX", "NOUN",
                                                                                              "ADJ"):
             v = v.head if v.dep_ != "pcomp" else v.head.head
             continue
         return None, False
     return None, False
+
+
+# Verbs whose object does what their infinitive says ('prompted China to recall its ambassador')
+OBJECT_CONTROL = frozenset({"prompt", "force", "lead", "cause", "compel", "drive", "push", "spur", "persuade",
+                            "convince", "oblige", "pressure", "encourage", "allow", "enable", "let"})
+
+
+def _object_controller(verb: Token) -> Token | None:
+    """The object of an object-control verb is the subject of its infinitive: 'X prompted China to recall ...'."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.lemma_.lower() not in OBJECT_CONTROL or is_passive(head):
+        return None
+    return next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
 
 
 def agent(verb: Token) -> Token | None:

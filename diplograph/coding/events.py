@@ -2025,7 +2025,7 @@ def _pronoun_recipient(arg: Token, res: Resolution, ctx: DocContext, actor: list
         return _without(pair, actor)
     poss = _possessive_pronoun(arg)
     if poss is None:
-        return []
+        return _generic_state_named_before(arg, res, ctx, actor)
     acting = {c for s in actor for c in s.states}
     done_to_another = reading is not None and (reading.event in DONE_TO_ANOTHERS or reading.mode == "expel")
     teller = _teller_of(arg, res, acting) if done_to_another and (poss.lower_ == "its" or len(acting) == 1) else []
@@ -2034,6 +2034,28 @@ def _pronoun_recipient(arg: Token, res: Resolution, ctx: DocContext, actor: list
     if poss.head.i == arg.i and ctx.last_possessor is not None and ctx.last_possessor.code not in acting:
         return [ctx.last_possessor]
     return []
+
+
+# 'promising to help the island restructure its debt', 'pledged to help the country rebuild': a state named before
+GENERIC_STATE_HEADS = frozenset({"country", "nation", "island", "archipelago", "kingdom", "republic", "emirate"})
+
+
+def _generic_state_named_before(arg: Token, res: Resolution, ctx: DocContext,
+                                actor: list[ActorSpan]) -> list[ActorSpan]:
+    """'the island', 'the country' as an act's object: the state named last before it in the sentence that is not
+    the actor, else the other state of the pair under discussion."""
+    if arg.lemma_.lower() not in GENERIC_STATE_HEADS or not any(c.dep_ == "det" and c.lower_ in ("the", "this")
+                                                                for c in arg.children):
+        return []
+    if arg.dep_ == "pobj" and arg.head.lower_ in LOCATION_PREPS:
+        return []  # 'across the country': where, not to whom
+    acting = {c for s in actor for c in s.states}
+    before = [a for a in res.actors_in(arg.sent) if a.start < arg.i and a.kind == "state" and a.states
+              and not set(a.states) & acting]
+    if before:
+        return [before[-1]]
+    other = ctx.partner_of(next(iter(acting))) if len(acting) == 1 else None
+    return [ActorSpan.from_context(arg.i, other, "the other state of the pair under discussion")] if other else []
 
 
 def _possessive_pronoun(arg: Token) -> Token | None:
@@ -2095,6 +2117,13 @@ def _recipient_from_absorbed(trig: Trigger, res: Resolution, actor: list[ActorSp
                          actor)
         if found:
             return A.with_surface_list(found[:1], res)
+    for comp in _complements(trig.token) if trig.pred.pos == "verb" else []:
+        helped = [g for c in comp.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ == "nsubj"]
+        for obj in [*(c for c in comp.children if c.dep_ in ("dobj", "dative")), *helped]:
+            # 'promised to help the island', '... to help the country overcome the blockade'
+            found = _generic_state_named_before(obj, res, DocContext(), actor)
+            if found:
+                return found
     return []
 
 
@@ -2843,6 +2872,10 @@ DECISIONS = frozenset({"agree"})  # of PROMISES, those whose content is decided 
 def _conditional_complement(verb: Token) -> bool:
     """A warning whose content holds under a condition ('... if Turkey is sanctioned', '... unless X'), or is
     said of whatever might happen ('that any attempt to divert the river would be treated as an act of war')."""
+    hung_on_warning = [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i]  # the parser's other reading
+    if _complements(verb) and any(t.dep_ == "mark" and t.lower_ in ("if", "unless") and t.head == c
+                                  for c in hung_on_warning for t in c.children):
+        return True
     for comp in _complements(verb):
         if any(t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in comp.subtree):
             return True
@@ -2856,25 +2889,54 @@ def _conditional_complement(verb: Token) -> bool:
 READINESS = frozenset({"prepared", "ready", "willing", "determined"})
 
 
-def _warns_of_own_act(verb: Token) -> bool:
+def _warns_of_own_act(verb: Token, res: Resolution) -> bool:
     """'warned it was prepared to take control of the region', 'warned that it would act': a warning of what the
     warner itself will do is a threat (not 'warned that the crisis would deepen')."""
     for comp in _complements(verb):
         subj, _ = A.subject(comp)
-        if subj is None or subj.lower_ not in ("it", "we", "they", "he", "she", "i"):
+        if subj is None or not (subj.lower_ in ("it", "we", "they", "he", "she", "i") or _warners_own(subj, verb, res)):
             continue
         if any(c.dep_ == "acomp" and c.lower_ in READINESS for c in comp.children):
             return True
-        if _has_aux(comp, ("will", "would", "'ll")) and comp.lemma_.lower() not in ("be", "have") \
-                and not any(c.dep_ == "neg" for c in comp.children):
+        if comp.lemma_.lower() == "reserve" and any(c.dep_ == "dobj" and c.lower_ == "right" for c in comp.children):
+            return True  # 'warned that Russia reserves the right to retaliate'
+        if _has_aux(comp, WARNED_MODALS) and _an_act_warned_of(comp):
             return True
     return False
+
+
+# 'warned that it would retaliate', '... that it could set up an air defence zone', '... it may have to reassess'
+WARNED_MODALS = ("will", "would", "'ll", "could", "may", "might", "can")
+# 'would not tolerate', 'would not sit back': refusing to stand by is a threat to act
+NOT_STANDING_BY = frozenset({"tolerate", "allow", "accept", "sit", "stand", "hesitate", "permit", "remain", "let"})
+
+
+def _an_act_warned_of(comp: Token) -> bool:
+    """The complement of a warning tells of an act ('would retaliate', 'may have to reassess', 'would not sit
+    back'), not of a state of affairs ('would be difficult', 'would have consequences' aside)."""
+    lemma = comp.lemma_.lower()
+    if any(c.dep_ == "neg" for c in comp.children):
+        return lemma in NOT_STANDING_BY
+    if lemma == "have":
+        return any(c.dep_ == "xcomp" for c in comp.children)  # 'may have to reassess its relationship'
+    return lemma != "be"
+
+
+def _warners_own(subj: Token, verb: Token, res: Resolution) -> bool:
+    """The subject of a warning's complement is the warner's own state or its organ ('Moscow warned that Russia
+    reserves the right ...', 'warned that Washington was prepared to ...', 'warned that U.S. duties could ...')."""
+    warner, _ = A.subject(verb)
+    if warner is None:
+        return False
+    own = {c for s in A.np_actors(warner, res) for c in s.states}
+    named = {c for s in A.np_actors(subj, res) for c in s.states}
+    return bool(own) and bool(named) and named <= own
 
 
 def _promise_of_harm(trig: Trigger, res: Resolution) -> Reading:
     """'vowed to fight', 'pledged to retaliate', 'warned that it would retaliate': a promise or warning whose
     content is harm is a threat."""
-    if trig.pred.lemma in WARNINGS and (_conditional_complement(trig.token) or _warns_of_own_act(trig.token)):
+    if trig.pred.lemma in WARNINGS and (_conditional_complement(trig.token) or _warns_of_own_act(trig.token, res)):
         return Reading("THREATEN", None, trig.reading.context)  # 'warned that bases would be at risk if ...'
     if trig.pred.lemma in PROMISES and _consequences_named(trig.token):  # warnings included
         return Reading("THREATEN", None, trig.reading.context)  # 'vowed to take countermeasures against X'
