@@ -1901,3 +1901,19 @@ def test_the_island_or_the_country_helped_is_the_state_named_before() -> None:
     assert ("AGREE", ("IND",), ("LKA",)) in summary(found), summary(found)
     found = events("China's president met Cuba's leader and promised to help the country overcome the blockade.")
     assert ("AGREE", ("CHN",), ("CUB",)) in summary(found), summary(found)
+
+
+def test_a_finite_verb_the_parser_hung_on_its_subject_keeps_the_sentences_date() -> None:
+    found = events("On Tuesday, a senior Japanese Foreign Ministry official, Masaaki Kanai, traveled to Beijing and "
+                   "met his Chinese counterpart, Liu Jinsong, in an attempt to calm tensions, but the talks ended "
+                   "without agreement.", "2025-11-20")
+    [met] = [e for e in found if e.event == "CONSULT"]
+    assert (met.actor, met.recipient, met.date) == (("JPN",), ("CHN",), "2025-11-18")
+
+
+def test_a_reaction_told_in_apposition_to_an_act_has_the_acts_date() -> None:
+    found = events("Beijing last year declared a nature reserve covering part of the shoal, a move Manila denounced "
+                   "as illegal.", "2026-03-18")
+    [denounced] = [e for e in found if e.event == "ACCUSE"]
+    assert (denounced.actor, denounced.recipient, denounced.date) == \
+        (("PHL",), ("CHN",), "2025")

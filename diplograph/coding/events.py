@@ -302,7 +302,7 @@ def is_background(token: Token) -> bool:
         if t.head.i == t.i:
             return False
         if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN") and t.pos_ == "VERB":
-            if not _where_next(t) and not A.main_verb_under_root_noun(t):
+            if not _where_next(t) and not A.main_verb_under_root_noun(t) and not _finite_verb_hung_on_subject(t):
                 return True
         if t.dep_ == "advcl" and (t.tag_ != "VBG" or any(c.dep_ == "mark" for c in t.children)):
             marks = {c.lower_ for c in t.children if c.dep_ in ("mark", "advmod")}
@@ -318,6 +318,29 @@ def is_background(token: Token) -> bool:
             return True  # 'Bowing to weeks of protests, the government dropped ...': the circumstance
         t = t.head
     return False
+
+
+# 'a move Manila denounced', 'a step the EU condemned': a noun in apposition to the act it names
+ACT_NOUNS = frozenset({"move", "step", "decision", "action", "measure", "act", "announcement", "development"})
+
+
+def _reaction_to_the_main_act(token: Token) -> bool:
+    """The trigger is the verb of a relative clause on a noun that names the sentence's main act in apposition
+    ('China seized a boat last year, a move Manila denounced as illegal'): a reaction of its own, told with it."""
+    noun = token.head
+    if token.dep_ != "relcl" or token.pos_ != "VERB" or noun.lemma_.lower() not in ACT_NOUNS:
+        return False
+    # after a comma, whatever label the parser gave it (an object, at times)
+    after_comma = noun.left_edge.i > 0 and noun.doc[noun.left_edge.i - 1].text == ","
+    return after_comma and any(c.lower_ in ("a", "an") for c in noun.children)
+
+
+def _finite_verb_hung_on_subject(verb: Token) -> bool:
+    """'On Tuesday, a senior official, Masaaki Kanai, traveled to Beijing and met ..., but the talks ended': the
+    parser hung the finite past verb on its subject as if it were a reduced relative clause; a participle there
+    would be tagged VBN, and one with an agent ('the missiles fired by ...') is one."""
+    return (verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.dep_ in ("nsubj", "nsubjpass")
+            and A.agent(verb) is None and verb.i > verb.head.i)
 
 
 DEADLINE_WORDS = frozenset({"day", "hour", "week", "month", "deadline", "ultimatum"})
@@ -3091,6 +3114,9 @@ def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
             before = _week_up_to(theirs[0]) if theirs else None
             if before is not None:  # 'said on Tuesday they hoped ..., after Beijing eased its ban': the week before
                 return before, "clause"
+        if _reaction_to_the_main_act(token):  # 'seized a boat last year, a move Manila denounced as illegal'
+            main = main_clause_dates(sent, res)
+            return (main[0], "sentence") if main else recent_window(res.published, token)
         if is_background(token):  # 'docked on 30 August since Russia invaded Ukraine': not the invasion's date
             return None, "none"
         main = main_clause_dates(sent, res)
