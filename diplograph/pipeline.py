@@ -198,8 +198,19 @@ def _remember(ctx, sent, res, events, dates, place) -> None:  # type: ignore[no-
     for e in events:
         if e.actor and e.recipient:
             ctx.note_pair(e.actor[0].code, e.recipient[0].code)
+        told_of = any(s.method == "context" for s in e.recipient)  # 'welcomed the deal' names no new one
+        if not told_of and (e.reading.event == "AGREE" or (e.trigger >= 0 and _names_a_deal(res.doc[e.trigger]))):
+            ctx.note_deal([c for s in (*e.actor, *e.recipient) for c in s.states])
 
 
+
+
+def _names_a_deal(trigger) -> bool:  # type: ignore[no-untyped-def]
+    """'signed a peace accord', 'the agreement': an event that is, or is about, an agreement."""
+    from diplograph.coding.events import DEAL_NOUNS
+
+    return trigger.lemma_.lower() in DEAL_NOUNS or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in DEAL_NOUNS for c in trigger.children)
 
 
 def _opens(sent, date) -> bool:  # type: ignore[no-untyped-def]

@@ -1917,3 +1917,12 @@ def test_a_reaction_told_in_apposition_to_an_act_has_the_acts_date() -> None:
     [denounced] = [e for e in found if e.event == "ACCUSE"]
     assert (denounced.actor, denounced.recipient, denounced.date) == \
         (("PHL",), ("CHN",), "2025")
+
+
+def test_the_deal_welcomed_or_criticised_later_is_the_one_told_before() -> None:
+    found = run("Israel and the United Arab Emirates signed a peace accord on Tuesday. Egypt welcomed the accord on "
+                "Wednesday. Iran criticised the agreement.", "2025-05-07").events
+    assert any(e.event == "SUPPORT" and e.actor == ("EGY",) and set(e.recipient) == {"ISR", "ARE"}
+               for e in found), summary(found)
+    assert any(e.event == "ACCUSE" and e.actor == ("IRN",) and set(e.recipient) == {"ISR", "ARE"}
+               for e in found), summary(found)

@@ -32,6 +32,7 @@ class DocContext:
     pairs: list[tuple[str, str]] = field(default_factory=list)
     counts: Counter[str] = field(default_factory=Counter)
     sentence_index: int = 0
+    last_deal: tuple[str, ...] = ()  # the parties of the latest agreement told ('the deal' later refers to it)
 
     def set_frame(self, date: DateRef, place: str | None = None) -> None:
         self.frame_date = date
@@ -53,6 +54,12 @@ class DocContext:
     def note_pair(self, a: str, b: str) -> None:
         if a and b and a != b:
             self.pairs.append((a, b))
+
+    def note_deal(self, parties: list[str]) -> None:
+        """An agreement between two or more parties: what a later 'the deal', 'the accord' refers to."""
+        unique = tuple(dict.fromkeys(p for p in parties if p))
+        if len(unique) >= 2:
+            self.last_deal = unique
 
     def current_pair(self) -> tuple[str, str] | None:
         return self.pairs[-1] if self.pairs else None

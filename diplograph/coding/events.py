@@ -2486,6 +2486,9 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
         abroad = None if place or event not in ACTS_ON_THE_PLACE else _struck_abroad(trig, res, _codes_of(actor))
         return place[:1] or ([abroad] if abroad is not None else actor[:1])  # 'detained a journalist in Melitopol'
     actor_codes = {c for s in actor for c in s.states}
+    if event in STANCES_ON_A_DEAL and actor_codes and _the_deal_told(trig.token) and ctx.last_deal:
+        parties = [c for c in ctx.last_deal if c not in actor_codes]  # 'Saudi Arabia also welcomed the deal'
+        return [ActorSpan.from_context(sent[0].i, c, "the parties of the agreement told before") for c in parties]
     if event == "AID" and len(actor_codes) == 1 and (sent_to := _aid_destination(trig, res, actor_codes)):
         return [sent_to]
     if event in NEEDS_RECIPIENT | {"AGREE"} and len(actor_codes) == 1 and _bilateral_cue(sent, trig.token):
@@ -2530,6 +2533,22 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
         if abroad is not None:
             return [abroad]
     return []
+
+
+STANCES_ON_A_DEAL = frozenset({"SUPPORT", "ACCUSE", "REJECT"})
+DEAL_NOUNS = frozenset({"deal", "agreement", "accord", "accords", "truce", "ceasefire", "pact", "treaty",
+                        "arrangement", "understanding", "settlement", "compact"})
+
+
+def _the_deal_told(verb: Token) -> bool:
+    """'welcomed the deal', 'criticised the accord', 'rejected this agreement': an agreement the story told of,
+    named by no party of its own."""
+    for _p, obj in [("", c) for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + A.prep_objects(
+            verb, ("to", "of")):
+        if obj.lemma_.lower() in DEAL_NOUNS and any(c.dep_ == "det" and c.lower_ in ("the", "this")
+                                                    for c in obj.children):
+            return not any(c.dep_ in ("compound", "amod", "poss", "prep") for c in obj.children)
+    return False
 
 
 def _story_subject_besides(res: Resolution, actor_codes: set[str]) -> str | None:
