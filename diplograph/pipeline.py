@@ -199,6 +199,8 @@ def _remember(ctx, sent, res, events, dates, place) -> None:  # type: ignore[no-
         if e.actor and e.recipient:
             ctx.note_pair(e.actor[0].code, e.recipient[0].code)
         told_of = any(s.method == "context" for s in e.recipient)  # 'welcomed the deal' names no new one
+        if e.actor and not told_of:
+            ctx.note_doers(e.reading.event, [c for s in e.actor for c in s.states])
         if not told_of and (e.reading.event == "AGREE" or (e.trigger >= 0 and _names_a_deal(res.doc[e.trigger]))):
             ctx.note_deal([c for s in (*e.actor, *e.recipient) for c in s.states])
 

@@ -1926,3 +1926,20 @@ def test_the_deal_welcomed_or_criticised_later_is_the_one_told_before() -> None:
                for e in found), summary(found)
     assert any(e.event == "ACCUSE" and e.actor == ("IRN",) and set(e.recipient) == {"ISR", "ARE"}
                for e in found), summary(found)
+
+
+def test_a_stance_on_the_act_told_before_is_aimed_at_its_doer() -> None:
+    found = run("Russian missiles struck Kyiv on Monday, killing five people. Germany condemned the attack.",
+                "2025-03-17").events
+    assert any(e.event == "ACCUSE" and e.actor == ("DEU",) and e.recipient == ("RUS",) for e in found), summary(found)
+    found = run("Guyana said on Monday it would not be intimidated by a threat from Venezuela's president. President "
+                "Irfaan Ali called the threat \"a serious provocation\" and said Guyana had informed its partners, "
+                "including the United States and Brazil.", "2025-03-17").events
+    assert any(e.event == "THREATEN" and e.actor == ("VEN",) and e.recipient == ("GUY",) for e in found), summary(found)
+    assert any(e.event == "ACCUSE" and e.actor == ("GUY",) and e.recipient == ("VEN",) for e in found), summary(found)
+
+
+def test_a_capitals_name_that_starts_a_longer_place_name_is_not_the_capital() -> None:
+    found = events("A Mexican navy ship carrying 800 tonnes of food docked in Santiago de Cuba on Tuesday.")
+    assert found and all("CHL" not in e.recipient for e in found), summary(found)
+    assert ("AID", ("MEX",), ("CUB",)) in summary(found), summary(found)

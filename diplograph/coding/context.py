@@ -33,6 +33,7 @@ class DocContext:
     counts: Counter[str] = field(default_factory=Counter)
     sentence_index: int = 0
     last_deal: tuple[str, ...] = ()  # the parties of the latest agreement told ('the deal' later refers to it)
+    last_doers: dict[str, tuple[str, ...]] = field(default_factory=dict)  # event type -> who did the latest one
 
     def set_frame(self, date: DateRef, place: str | None = None) -> None:
         self.frame_date = date
@@ -60,6 +61,16 @@ class DocContext:
         unique = tuple(dict.fromkeys(p for p in parties if p))
         if len(unique) >= 2:
             self.last_deal = unique
+
+    def note_doers(self, event: str, doers: list[str]) -> None:
+        """Who did the latest event of a type: what 'the attack', 'the threat' later refers to."""
+        unique = tuple(dict.fromkeys(d for d in doers if d))
+        if unique:
+            self.last_doers[event] = unique
+
+    def doers_of(self, events: tuple[str, ...]) -> tuple[str, ...]:
+        """Who did the latest event of the first of these types the story told of (none: empty)."""
+        return next((self.last_doers[e] for e in events if e in self.last_doers), ())
 
     def current_pair(self) -> tuple[str, str] | None:
         return self.pairs[-1] if self.pairs else None

@@ -1799,6 +1799,11 @@ def _noun_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
         between = [by for _p, target in A.prep_objects(phrase, ("of",)) for _b, by in A.prep_objects(target, ("by",))]
     for obj in between:
         actor, orgs = _split_orgs(A.np_actors(obj, res, deep=True))
+    sourced = not actor and not orgs and noun.lemma_.lower() in SOURCED_NOUNS
+    if sourced:  # 'a threat from Venezuela's president', 'an invitation from Beijing'
+        actor, orgs = _split_orgs([s for _p, obj in A.prep_objects(noun, ("from",))
+                                   for s in A.np_actors(obj, res, deep=True)])
+        sourced = bool(actor)
     participle = _participle_with_agent(noun)  # 'the aid sent by Japan to Sudan'
     if participle is not None and not actor:
         by = A.agent(participle)
@@ -1861,6 +1866,11 @@ def _noun_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
             if prep in LOCATION_PREPS:
                 method += "+location"
             break
+    if not recipient and sourced and verb is not None:  # 'Guyana would not be intimidated by a threat from X'
+        receiver, _ = A.subject(verb)
+        if receiver is not None and receiver.i != noun.i:
+            found = [s for s in A.np_actors(receiver, res) if s.states] or _pronoun_or_generic(receiver, res, ctx)[0]
+            recipient = _without(found, actor)
     if not recipient and trig.pred.listing and verb is not None and noun.dep_ == "pobj":
         listed = A.child(verb, "dobj", "nsubjpass")  # 'added 40 Russian firms to its blacklist', 'were put on'
         if listed is not None:
@@ -1869,6 +1879,9 @@ def _noun_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
 
 
 AIMING_VERBS = frozenset({"target", "hit", "cover", "affect", "penalize", "penalise", "punish"})
+# Acts told by who they come from: 'a threat from Caracas', 'an offer from China', 'pressure from Washington'
+SOURCED_NOUNS = frozenset({"threat", "offer", "request", "demand", "warning", "invitation", "proposal", "pressure",
+                           "appeal", "plea", "ultimatum"})
 FORCE_WORDS = frozenset({"troop", "soldier", "force", "army", "peacekeeper", "contingent", "battalion", "unit",
                          "marine", "navy", "warship", "fleet", "militia", "personnel"})
 
@@ -2486,9 +2499,13 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
         abroad = None if place or event not in ACTS_ON_THE_PLACE else _struck_abroad(trig, res, _codes_of(actor))
         return place[:1] or ([abroad] if abroad is not None else actor[:1])  # 'detained a journalist in Melitopol'
     actor_codes = {c for s in actor for c in s.states}
-    if event in STANCES_ON_A_DEAL and actor_codes and _the_deal_told(trig.token) and ctx.last_deal:
+    told = _act_told_before(trig.token, res) if event in STANCES_ON_A_DEAL and actor_codes else None
+    if told is not None and told.lemma_.lower() in DEAL_NOUNS and ctx.last_deal:
         parties = [c for c in ctx.last_deal if c not in actor_codes]  # 'Saudi Arabia also welcomed the deal'
         return [ActorSpan.from_context(sent[0].i, c, "the parties of the agreement told before") for c in parties]
+    if told is not None and (doers := ctx.doers_of(ACT_NOUNS_TYPES.get(told.lemma_.lower(), ()))):
+        doers = tuple(c for c in doers if c not in actor_codes)  # 'Guyana's president called the threat ...'
+        return [ActorSpan.from_context(sent[0].i, c, f"who did the {told.lower_} told before") for c in doers]
     if event == "AID" and len(actor_codes) == 1 and (sent_to := _aid_destination(trig, res, actor_codes)):
         return [sent_to]
     if event in NEEDS_RECIPIENT | {"AGREE"} and len(actor_codes) == 1 and _bilateral_cue(sent, trig.token):
@@ -2540,15 +2557,34 @@ DEAL_NOUNS = frozenset({"deal", "agreement", "accord", "accords", "truce", "ceas
                         "arrangement", "understanding", "settlement", "compact"})
 
 
-def _the_deal_told(verb: Token) -> bool:
-    """'welcomed the deal', 'criticised the accord', 'rejected this agreement': an agreement the story told of,
-    named by no party of its own."""
+# An act a stance may refer back to by its noun ('condemned the attack', 'called the threat a provocation'), and
+# the types of event that tell it
+ACT_NOUNS_TYPES: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(("threat", "ultimatum"), ("THREATEN",)),
+    **dict.fromkeys(("attack", "strike", "airstrike", "bombing", "shelling", "raid", "assault", "invasion",
+                     "offensive", "bombardment"), ("ASSAULT",)),
+    **dict.fromkeys(("incursion", "deployment", "buildup", "build-up"), ("MOBILIZE", "ASSAULT")),
+    **dict.fromkeys(("sanction", "ban", "tariff", "embargo", "expulsion", "blockade"), ("SANCTION",)),
+    **dict.fromkeys(("arrest", "detention", "seizure", "kidnapping", "abduction"), ("COERCE",)),
+}
+
+
+def _act_told_before(verb: Token, res: Resolution) -> Token | None:
+    """'welcomed the deal', 'criticised the accord', 'called the threat a provocation', 'condemned the attack':
+    the object of a stance is an agreement or act the story told of, named by no party of its own."""
     for _p, obj in [("", c) for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + A.prep_objects(
             verb, ("to", "of")):
-        if obj.lemma_.lower() in DEAL_NOUNS and any(c.dep_ == "det" and c.lower_ in ("the", "this")
-                                                    for c in obj.children):
-            return not any(c.dep_ in ("compound", "amod", "poss", "prep") for c in obj.children)
-    return False
+        lemma = obj.lemma_.lower()
+        if lemma not in DEAL_NOUNS and lemma not in ACT_NOUNS_TYPES:
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in obj.children):
+            continue
+        if lemma in DEAL_NOUNS and any(c.dep_ in ("compound", "amod", "poss", "prep") for c in obj.children):
+            continue
+        if any(s.states for s in A.np_actors(obj, res, deep=True)):
+            continue  # 'condemned the attack on the Saudi embassy': its own parties
+        return obj
+    return None
 
 
 def _story_subject_besides(res: Resolution, actor_codes: set[str]) -> str | None:

@@ -204,8 +204,19 @@ def _match_dictionary(res: Resolution, gaz: Gazetteer) -> None:
     for i, end, target in gaz.matches(words):
         if isinstance(target, Person):
             res.add_actor(_person_span(target, i, end, res.published))
-        elif target.kind != "ignore" and not _inside_longer_person(persons, i, end):
+        elif target.kind != "ignore" and not _inside_longer_person(persons, i, end) \
+                and not _capital_begins_another_name(target, words, end):
             res.add_actor(_entry_span(target, i, end, gaz, res.published))
+
+
+NAME_LINKS = frozenset({"de", "del", "do", "da", "di", "dos", "das"})
+
+
+def _capital_begins_another_name(entry: Entry, words: list[str], end: int) -> bool:
+    """'Santiago de Cuba', 'Santo Domingo de Guzmán': a capital's name that a longer place name starts with is
+    not that capital."""
+    return (entry.type == "capital" and end + 1 < len(words) and words[end] in NAME_LINKS
+            and words[end + 1][:1].isupper())
 
 
 def _heads_of_organisations(res: Resolution, gaz: Gazetteer) -> None:
