@@ -1943,3 +1943,12 @@ def test_a_capitals_name_that_starts_a_longer_place_name_is_not_the_capital() ->
     found = events("A Mexican navy ship carrying 800 tonnes of food docked in Santiago de Cuba on Tuesday.")
     assert found and all("CHL" not in e.recipient for e in found), summary(found)
     assert ("AID", ("MEX",), ("CUB",)) in summary(found), summary(found)
+
+
+def test_a_figure_of_goods_bought_is_a_trade_flow_not_an_event() -> None:
+    extraction = run("The United States bought $505.5 billion worth of Chinese goods last year, according to the "
+                     "Commerce Department.", "2018-07-06")
+    assert not extraction.events, summary(list(extraction.events))
+    assert any(m.measure == "imports" and m.actor == ("USA",) for m in extraction.measures)
+    found = events("Vietnamese companies signed deals last month to buy about $2 billion of American farm goods.")
+    assert any(e.actor == ("VNM",) and e.recipient == ("USA",) for e in found), summary(found)  # a purchase agreed

@@ -335,6 +335,24 @@ def _reaction_to_the_main_act(token: Token) -> bool:
     return after_comma and any(c.lower_ in ("a", "an") for c in noun.children)
 
 
+TRADE_VERBS = frozenset({"buy", "purchase", "import", "export", "sell", "ship"})
+TRADE_GOODS = frozenset({"good", "goods", "export", "exports", "import", "imports", "product", "products",
+                         "merchandise", "commodity", "commodities"})
+FIGURE_WORDS = frozenset({"worth", "percent", "%", "share", "billion", "million", "trillion", "third", "half",
+                          "quarter"})
+
+
+def _trade_figure(verb: Token) -> bool:
+    """'The United States bought $505.5 billion worth of Chinese goods last year', 'China bought 35 percent of
+    all Australian exports': a figure of goods traded is a trade flow, not a purchase agreed or made."""
+    obj = A.child(verb, "dobj")
+    if obj is None or verb.tag_ not in ("VBD", "VBZ", "VBP") or A.is_infinitive(verb):
+        return False  # 'signed deals to buy $2 billion of American goods': a purchase agreed
+    words = {t.lower_ for t in obj.subtree} | {t.lemma_.lower() for t in obj.subtree}
+    money = any(t.like_num or t.text in ("$", "€", "£") for t in obj.subtree)
+    return bool(words & TRADE_GOODS) and (bool(words & FIGURE_WORDS) or money)
+
+
 def _finite_verb_hung_on_subject(verb: Token) -> bool:
     """'On Tuesday, a senior official, Masaaki Kanai, traveled to Beijing and met ..., but the talks ended': the
     parser hung the finite past verb on its subject as if it were a reduced relative clause; a participle there
@@ -406,6 +424,8 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
             continue  # 'launched an open-ended hunger strike': the strike is the event, no attack was launched
         if pred.pos == "verb" and _given_time_to(t):
             continue  # 'gave Bosnian Serb forces ten days to withdraw': what a deadline demands is not done
+        if pred.pos == "verb" and pred.lemma in TRADE_VERBS and _trade_figure(t):
+            continue  # 'bought $54.6 billion worth of Japanese goods last year': a trade flow (a measure), no act
         if pred.pos == "noun" and not _noun_applies(t, pred, phrases.get(t.i) is not None):
             continue
         if pred.pos == "noun" and any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
