@@ -1952,3 +1952,14 @@ def test_a_figure_of_goods_bought_is_a_trade_flow_not_an_event() -> None:
     assert any(m.measure == "imports" and m.actor == ("USA",) for m in extraction.measures)
     found = events("Vietnamese companies signed deals last month to buy about $2 billion of American farm goods.")
     assert any(e.actor == ("VNM",) and e.recipient == ("USA",) for e in found), summary(found)  # a purchase agreed
+
+
+def test_a_stance_on_an_act_done_to_a_state_is_aimed_at_its_doer_not_its_victim() -> None:
+    assert_first_records({
+        "Germany condemned Russia's invasion of Ukraine.": ("ACCUSE", ("DEU",), ("RUS",)),
+        "Germany condemned the invasion of Ukraine by Russia.": ("ACCUSE", ("DEU",), ("RUS",)),
+        "The EU condemned the detention of a French diplomat by Iran.": ("ACCUSE", ("EU",), ("IRN",)),
+        "Germany welcomed the release of the Ukrainian prisoners.": ("SUPPORT", ("DEU",), ()),
+    })
+    found = run("Russia invaded Ukraine in 2022. Germany condemned the invasion of Ukraine.", "2024-05-01").events
+    assert any(e.event == "ACCUSE" and e.actor == ("DEU",) and e.recipient == ("RUS",) for e in found), summary(found)

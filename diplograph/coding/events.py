@@ -1201,9 +1201,14 @@ def roles_of(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext) -> Rol
         return Roles(actor, actor[:1], orgs, method.removesuffix("+location"), False,
                      frozenset(x.start for x in actor + orgs))
     recipient = _without(recipient, actor)
+    act = _act_stood_on(trig) if trig.pred.pos == "verb" else None
+    if act is not None:  # 'condemned the invasion of Ukraine': aimed at who invaded, never at Ukraine
+        recipient = _without(_doers_of_act(act, res, ctx), actor)
     quoted = {x.start for x in actor + recipient + orgs}
     from_location = method.endswith("+location")
     method = method.removesuffix("+location")
+    if act is not None:
+        method = "reaction"  # the doer or no one: none of the fallbacks below
     if not recipient:
         recipient = _elaborated_list(trig.token, res, actor)
         from_location = from_location or bool(recipient)
@@ -1234,6 +1239,48 @@ def roles_of(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext) -> Rol
     if not recipient and method != "reaction":  # a reaction is drawn from its actor by its subject, or by no one
         recipient = _fallback_recipient(trig, actor, sent, res, ctx)
     return Roles(actor, recipient, orgs, method.replace("reaction", "parse"), from_location, frozenset(quoted))
+
+
+# Acts whose 'of' object is who they are done to ('the invasion of Ukraine', 'the release of the prisoners'), with
+# the types of event that tell them
+PATIENT_OF_ACTS: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(("invasion", "occupation", "annexation", "bombing", "shelling", "bombardment", "killing",
+                     "murder", "assassination"), ("ASSAULT",)),
+    **dict.fromkeys(("isolation", "blockade", "siege", "expulsion", "blacklisting"), ("SANCTION", "COERCE")),
+    **dict.fromkeys(("arrest", "detention", "imprisonment", "jailing", "abduction", "kidnapping", "seizure",
+                     "capture", "deportation", "persecution", "harassment", "execution", "conviction",
+                     "sentencing"), ("COERCE",)),
+    **dict.fromkeys(("release", "return", "repatriation"), ("RETREAT", "CONCEDE")),
+}
+STANCES = frozenset({"ACCUSE", "REJECT", "SUPPORT"})
+
+
+def _act_stood_on(trig: Trigger) -> Token | None:
+    """The object of a stance that is an act done to its 'of' object ('condemned the invasion of Ukraine',
+    'welcomed the release of the prisoners'): the stance is about who did it, not who suffered it."""
+    if trig.reading.event not in STANCES:
+        return None
+    obj = A.child(trig.token, "dobj")
+    if obj is None or obj.lemma_.lower() not in PATIENT_OF_ACTS:
+        return None
+    return obj if any(p.dep_ == "prep" and p.lower_ == "of" for p in obj.children) else None
+
+
+def _doers_of_act(act: Token, res: Resolution, ctx: DocContext) -> list[ActorSpan]:
+    """Who did an act: its own possessor or modifier ('Russia's invasion'), its 'by' phrase ('the detention of a
+    diplomat by Iran'), else who did the latest act of its kind in the story; none when nothing says."""
+    own = [s for s in A.spans_in(A.walk(act, frozenset({"poss", "amod", "compound", "nmod", "case"})), res)
+           if s.states and s.start < act.i]
+    if own:
+        return own
+    hung_on_stance = A.prep_objects(act.head, ("by",)) if not A.is_passive(act.head) else []
+    for _p, by in A.prep_objects(act, ("by",)) + [b for _p, o in A.prep_objects(act, ("of",))
+                                                     for b in A.prep_objects(o, ("by",))] + hung_on_stance:
+        found = [s for s in A.np_actors(by, res, deep=True) if s.states]
+        if found:
+            return found
+    doers = ctx.doers_of(PATIENT_OF_ACTS[act.lemma_.lower()])
+    return [ActorSpan.from_context(act.i, c, f"who did the {act.lower_} told before") for c in doers]
 
 
 def _ultimatum(verb: Token) -> Token | None:
