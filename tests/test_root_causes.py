@@ -1963,3 +1963,12 @@ def test_a_stance_on_an_act_done_to_a_state_is_aimed_at_its_doer_not_its_victim(
     })
     found = run("Russia invaded Ukraine in 2022. Germany condemned the invasion of Ukraine.", "2024-05-01").events
     assert any(e.event == "ACCUSE" and e.actor == ("DEU",) and e.recipient == ("RUS",) for e in found), summary(found)
+
+
+def test_a_state_meeting_people_of_no_state_is_a_meeting_of_its_own() -> None:
+    found = events("Colombia's interior minister met indigenous leaders from the Cauca region on Friday to discuss "
+                   "land claims.")
+    assert ("CONSULT", ("COL",), ()) in summary(found), summary(found)
+    found = events("The Iranian foreign minister sat down with his Omani counterpart on Monday.")
+    assert ("CONSULT", ("IRN",), ("OMN",)) in summary(found), summary(found)
+    assert not events("Colombia's president met the press on Friday.")

@@ -2913,11 +2913,29 @@ def _complete(reading: Reading, roles: Roles, trig: Trigger) -> bool:
     if (reading.mode == "visit" or trig.reading.mode == "visit") and not roles.recipient:
         return False
     if reading.event == "CONSULT" and not roles.recipient and len(actor_states) < 2 and not roles.orgs \
-            and reading.mode != "multilateral":
+            and reading.mode != "multilateral" and not _met_someone_named(trig):
         return False
     if reading.event in NEEDS_RECIPIENT and not roles.recipient and len(actor_states) < 2:
         return _object_names_organisation(trig)
     return True
+
+
+PEOPLE_MET = frozenset({"leader", "representative", "union", "opposition", "delegate", "worker", "protester",
+                        "rebel", "elder", "chief", "party", "group", "activist", "farmer", "official", "negotiator",
+                        "envoy", "lawmaker", "senator", "mayor", "governor", "community", "student", "teacher"})
+
+
+def _met_someone_named(trig: Trigger) -> bool:
+    """'met indigenous leaders', 'sat down with government representatives', 'held talks with the unions': a
+    meeting with people of no state named is a meeting of the actor's, recorded without a recipient."""
+    token = trig.token
+    if trig.pred.pos != "verb":
+        verb = A.governing_verb(token)
+        if verb is None:
+            return False
+        token = verb
+    met = [c for c in token.children if c.dep_ == "dobj"] + [o for _p, o in A.prep_objects(token, ("with",))]
+    return any(m.lemma_.lower() in PEOPLE_MET for m in met)
 
 
 def _object_names_organisation(trig: Trigger) -> bool:
