@@ -1972,3 +1972,13 @@ def test_a_state_meeting_people_of_no_state_is_a_meeting_of_its_own() -> None:
     found = events("The Iranian foreign minister sat down with his Omani counterpart on Monday.")
     assert ("CONSULT", ("IRN",), ("OMN",)) in summary(found), summary(found)
     assert not events("Colombia's president met the press on Friday.")
+
+
+def test_a_joint_team_or_intelligence_exchanged_is_cooperation() -> None:
+    assert_first_records({
+        "Italian and Albanian prosecutors have set up a joint investigation team to trace the finances of drug clans.":
+            ("COOPERATE", ("ITA",), ("ALB",)),
+        "The Ecuadorian and Peruvian armies have begun exchanging intelligence on drug trafficking routes.":
+            ("COOPERATE", ("ECU",), ("PER",)),
+        "India and Pakistan exchanged fire across the border on Monday.": ("ASSAULT",),
+    })
