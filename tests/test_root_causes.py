@@ -1982,3 +1982,8 @@ def test_a_joint_team_or_intelligence_exchanged_is_cooperation() -> None:
             ("COOPERATE", ("ECU",), ("PER",)),
         "India and Pakistan exchanged fire across the border on Monday.": ("ASSAULT",),
     })
+
+
+def test_a_tax_increase_or_plan_dropped_is_a_concession() -> None:
+    [dropped] = events("The Kenyan government dropped the proposed tax increases on Tuesday.")
+    assert (dropped.event, dropped.actor) == ("CONCEDE", ("KEN",))
