@@ -1987,3 +1987,20 @@ def test_a_joint_team_or_intelligence_exchanged_is_cooperation() -> None:
 def test_a_tax_increase_or_plan_dropped_is_a_concession() -> None:
     [dropped] = events("The Kenyan government dropped the proposed tax increases on Tuesday.")
     assert (dropped.event, dropped.actor) == ("CONCEDE", ("KEN",))
+
+
+def test_a_past_perfect_shifted_back_by_a_verb_of_saying_is_a_recent_act() -> None:
+    [protest] = events("The Japanese foreign minister said Tokyo had lodged a protest with Beijing over the incursion.",
+                       "2024-05-01")
+    assert (protest.actor, protest.recipient, protest.date) == (("JPN",), ("CHN",), "2024-04-25/2024-05-01")
+    [background] = events("Japan had lodged a protest with Beijing over an earlier incursion.", "2024-05-01")
+    assert background.date is None  # background, not told as news
+
+
+def test_a_stance_on_an_attack_on_a_target_is_aimed_at_the_attacker_not_the_target() -> None:
+    found = run("Israel struck Iran on Friday. Russia condemned the strikes on Iran.", "2024-05-01").events
+    assert any(e.event == "ACCUSE" and e.actor == ("RUS",) and e.recipient == ("ISR",) for e in found), summary(found)
+    found = events("Saudi Arabia condemned the attack on its embassy in Tehran.")
+    assert ("ACCUSE", ("SAU",), ("IRN",)) in summary(found), summary(found)  # where it happened answers for it
+    found = events("Islamabad has blamed several recent attacks on militants based on Afghan soil.")
+    assert ("ACCUSE", ("PAK",), ("AFG",)) in summary(found), summary(found)  # 'blamed ... on': who did them

@@ -1261,9 +1261,16 @@ def _act_stood_on(trig: Trigger) -> Token | None:
     if trig.reading.event not in STANCES:
         return None
     obj = A.child(trig.token, "dobj")
-    if obj is None or obj.lemma_.lower() not in PATIENT_OF_ACTS:
+    if obj is None:
         return None
-    return obj if any(p.dep_ == "prep" and p.lower_ == "of" for p in obj.children) else None
+    lemma = obj.lemma_.lower()
+    preps = {p.lower_ for p in obj.children if p.dep_ == "prep"}
+    if lemma in PATIENT_OF_ACTS and "of" in preps:
+        return obj
+    # 'condemned this attack on our embassy', 'denounced the sanctions against Iran': 'on' names the target (but
+    # 'blamed the attacks on militants' names who did them)
+    aimed = preps & {"on", "against"} and trig.token.lemma_.lower() != "blame"
+    return obj if lemma in ACT_NOUNS_TYPES and aimed else None
 
 
 def _doers_of_act(act: Token, res: Resolution, ctx: DocContext) -> list[ActorSpan]:
@@ -1279,8 +1286,13 @@ def _doers_of_act(act: Token, res: Resolution, ctx: DocContext) -> list[ActorSpa
         found = [s for s in A.np_actors(by, res, deep=True) if s.states]
         if found:
             return found
-    doers = ctx.doers_of(PATIENT_OF_ACTS[act.lemma_.lower()])
-    return [ActorSpan.from_context(act.i, c, f"who did the {act.lower_} told before") for c in doers]
+    lemma = act.lemma_.lower()
+    doers = ctx.doers_of(PATIENT_OF_ACTS.get(lemma) or ACT_NOUNS_TYPES.get(lemma, ()))
+    if doers:
+        return [ActorSpan.from_context(act.i, c, f"who did the {act.lower_} told before") for c in doers]
+    # 'condemned the attack on its embassy in Tehran': the state where it happened answers for it
+    targets = [act, *(o for _p, o in A.prep_objects(act, ("on", "against", "of")))]
+    return [s for t in targets for _p, o in A.prep_objects(t, ("in",)) for s in A.np_actors(o, res) if s.states][:1]
 
 
 def _ultimatum(verb: Token) -> Token | None:
@@ -3294,12 +3306,19 @@ def recent_window(published: dt.date | None, token: Token) -> tuple[DateRef | No
     if published is None or RECENT_DAYS <= 0:
         return None, "none"
     verb = token if token.pos_ in ("VERB", "AUX") else A.governing_verb(token)
-    if verb is not None and _past_perfect(verb):
+    if verb is not None and _past_perfect(verb) and not _reported_in_past(verb):
         return None, "none"
     start = published - dt.timedelta(days=RECENT_DAYS - 1)
     value = f"{start.isoformat()}/{published.isoformat()}"
     return DateRef(token.idx, token.idx, "", value, "week", "recent",
                    f"undated in a story of {published.isoformat()}: the week up to publication"), "recent"
+
+
+def _reported_in_past(verb: Token) -> bool:
+    """'The minister said Tokyo had lodged a protest': a past perfect shifted back by a verb of saying in the past
+    tense tells of a recent act, not of background."""
+    return (verb.dep_ == "ccomp" and verb.head.lemma_.lower() in A.REPORTING | {"tell"}
+            and verb.head.tag_ in ("VBD", "VBN"))
 
 
 def main_clause_dates(sent: Span, res: Resolution) -> list[DateRef]:
