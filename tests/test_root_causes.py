@@ -2004,3 +2004,9 @@ def test_a_stance_on_an_attack_on_a_target_is_aimed_at_the_attacker_not_the_targ
     assert ("ACCUSE", ("SAU",), ("IRN",)) in summary(found), summary(found)  # where it happened answers for it
     found = events("Islamabad has blamed several recent attacks on militants based on Afghan soil.")
     assert ("ACCUSE", ("PAK",), ("AFG",)) in summary(found), summary(found)  # 'blamed ... on': who did them
+
+
+def test_a_warning_of_a_danger_addressed_to_no_one_is_no_event() -> None:
+    assert not events("U.S. military officials warned in July of a possible IS resurgence in the region.")
+    assert not events("The UN warned of famine in Gaza on Monday.")
+    assert ("ACCUSE", ("TWN",), ("CHN",)) in summary(events("Taiwan warned of Chinese interference in its election."))

@@ -342,6 +342,29 @@ FIGURE_WORDS = frozenset({"worth", "percent", "%", "share", "billion", "million"
                           "quarter"})
 
 
+HARM_WORDS = frozenset({"consequence", "countermeasure", "countermeasures", "retaliate", "retaliation", "reprisal",
+                        "respond", "response", "measure", "step", "action", "sanction", "sanctions", "punishment",
+                        "force", "war", "strike", "attack", "retribution", "penalty", "tariff"})
+
+
+def _warned_of_a_danger(verb: Token, res: Resolution) -> bool:
+    """A warning addressed to no one, of something no state does or will do ('warned of a possible IS
+    resurgence', 'warned of famine'): a forecast, not a threat or a reproach ('warned of further punitive measures'
+    and 'warned of Chinese interference' stay)."""
+    if any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp") for c in verb.children):
+        return False
+    dangers = [o for _p, o in A.prep_objects(verb, ("of", "about"))]
+    dangers += [o for _p, when in A.prep_objects(verb, ("in", "on")) if when.ent_type_ == "DATE"
+                for _q, o in A.prep_objects(when, ("of",))]  # 'warned in July of ...': hung on the date
+    if not dangers:
+        return False
+    for danger in dangers:
+        words = {t.lemma_.lower() for t in danger.subtree}
+        if words & HARM_WORDS or any(s.states for s in A.np_actors(danger, res, deep=True)):
+            return False
+    return True
+
+
 def _trade_figure(verb: Token) -> bool:
     """'The United States bought $505.5 billion worth of Chinese goods last year', 'China bought 35 percent of
     all Australian exports': a figure of goods traded is a trade flow, not a purchase agreed or made."""
@@ -424,6 +447,8 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
             continue  # 'launched an open-ended hunger strike': the strike is the event, no attack was launched
         if pred.pos == "verb" and _given_time_to(t):
             continue  # 'gave Bosnian Serb forces ten days to withdraw': what a deadline demands is not done
+        if pred.pos == "verb" and pred.lemma in WARNINGS and _warned_of_a_danger(t, res):
+            continue  # 'officials warned in July of a possible IS resurgence': a forecast addressed to no one
         if pred.pos == "verb" and pred.lemma in TRADE_VERBS and _trade_figure(t):
             continue  # 'bought $54.6 billion worth of Japanese goods last year': a trade flow (a measure), no act
         if pred.pos == "noun" and not _noun_applies(t, pred, phrases.get(t.i) is not None):
