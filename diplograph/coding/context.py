@@ -58,14 +58,12 @@ class DocContext:
 
     def note_deal(self, parties: list[str]) -> None:
         """An agreement between two or more parties: what a later 'the deal', 'the accord' refers to."""
-        unique = tuple(dict.fromkeys(p for p in parties if p))
-        if len(unique) >= 2:
+        if len(unique := _unique(parties)) >= 2:
             self.last_deal = unique
 
     def note_doers(self, event: str, doers: list[str]) -> None:
         """Who did the latest event of a type: what 'the attack', 'the threat' later refers to."""
-        unique = tuple(dict.fromkeys(d for d in doers if d))
-        if unique:
+        if unique := _unique(doers):
             self.last_doers[event] = unique
 
     def doers_of(self, events: tuple[str, ...]) -> tuple[str, ...]:
@@ -83,3 +81,7 @@ class DocContext:
             if code == b:
                 return a
         return None
+
+
+def _unique(codes: list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(c for c in codes if c))

@@ -321,14 +321,15 @@ def is_background(token: Token) -> bool:
 
 
 # 'a move Manila denounced', 'a step the EU condemned': a noun in apposition to the act it names
-ACT_NOUNS = frozenset({"move", "step", "decision", "action", "measure", "act", "announcement", "development"})
+APPOSED_ACT_NOUNS = frozenset({"move", "step", "decision", "action", "measure", "act", "announcement",
+                               "development"})
 
 
 def _reaction_to_the_main_act(token: Token) -> bool:
     """The trigger is the verb of a relative clause on a noun that names the sentence's main act in apposition
     ('China seized a boat last year, a move Manila denounced as illegal'): a reaction of its own, told with it."""
     noun = token.head
-    if token.dep_ != "relcl" or token.pos_ != "VERB" or noun.lemma_.lower() not in ACT_NOUNS:
+    if token.dep_ != "relcl" or token.pos_ != "VERB" or noun.lemma_.lower() not in APPOSED_ACT_NOUNS:
         return False
     # after a comma, whatever label the parser gave it (an object, at times)
     after_comma = noun.left_edge.i > 0 and noun.doc[noun.left_edge.i - 1].text == ","
@@ -1277,7 +1278,7 @@ PATIENT_OF_ACTS: dict[str, tuple[str, ...]] = {
                      "sentencing"), ("COERCE",)),
     **dict.fromkeys(("release", "return", "repatriation"), ("RETREAT", "CONCEDE")),
 }
-STANCES = frozenset({"ACCUSE", "REJECT", "SUPPORT"})
+STANCES = frozenset({"ACCUSE", "REJECT", "SUPPORT"})  # what a stance on an act, a deal or a threat can be
 
 
 def _act_stood_on(trig: Trigger) -> Token | None:
@@ -2603,7 +2604,7 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
         abroad = None if place or event not in ACTS_ON_THE_PLACE else _struck_abroad(trig, res, _codes_of(actor))
         return place[:1] or ([abroad] if abroad is not None else actor[:1])  # 'detained a journalist in Melitopol'
     actor_codes = {c for s in actor for c in s.states}
-    told = _act_told_before(trig.token, res) if event in STANCES_ON_A_DEAL and actor_codes else None
+    told = _act_told_before(trig.token, res) if event in STANCES and actor_codes else None
     if told is not None and told.lemma_.lower() in DEAL_NOUNS and ctx.last_deal:
         parties = [c for c in ctx.last_deal if c not in actor_codes]  # 'Saudi Arabia also welcomed the deal'
         return [ActorSpan.from_context(sent[0].i, c, "the parties of the agreement told before") for c in parties]
@@ -2656,7 +2657,6 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
     return []
 
 
-STANCES_ON_A_DEAL = frozenset({"SUPPORT", "ACCUSE", "REJECT"})
 DEAL_NOUNS = frozenset({"deal", "agreement", "accord", "accords", "truce", "ceasefire", "pact", "treaty",
                         "arrangement", "understanding", "settlement", "compact"})
 
