@@ -1228,7 +1228,7 @@ def test_the_state_a_party_is_related_to_is_no_party_in_apposition_or_before_its
 
 def test_a_reaction_felt_in_a_capital_is_its_states() -> None:
     found = events("The remark by the American ambassador drew sharp criticism in Berlin on Monday.")
-    assert any(e.event == "ACCUSE" and e.actor == ("DEU",) and e.recipient == ("USA",) for e in found), summary(found)
+    assert ("ACCUSE", ("DEU",), ("USA",)) in summary(found), summary(found)
 
 
 def test_a_group_a_state_meets_is_its_other_members() -> None:
@@ -1865,7 +1865,7 @@ def test_words_aimed_at_no_one_named_are_aimed_at_the_state_the_story_is_about()
     found = run("Somalia's parliament voted on Monday to extend the president's term by two years. The vote split "
                 "Somalia's leaders, and the opposition in Mogadishu called it illegal. U.S. Secretary of State "
                 "Antony Blinken threatened sanctions and visa restrictions on Tuesday.", "2021-04-14").events
-    assert any(e.event == "THREATEN" and e.actor == ("USA",) and e.recipient == ("SOM",) for e in found), summary(found)
+    assert ("THREATEN", ("USA",), ("SOM",)) in summary(found), summary(found)
     assert all(e.recipient == ("SOM",) for e in found if e.actor == ("SOM",)), summary(found)  # its own: domestic
 
 
@@ -1931,12 +1931,12 @@ def test_the_deal_welcomed_or_criticised_later_is_the_one_told_before() -> None:
 def test_a_stance_on_the_act_told_before_is_aimed_at_its_doer() -> None:
     found = run("Russian missiles struck Kyiv on Monday, killing five people. Germany condemned the attack.",
                 "2025-03-17").events
-    assert any(e.event == "ACCUSE" and e.actor == ("DEU",) and e.recipient == ("RUS",) for e in found), summary(found)
+    assert ("ACCUSE", ("DEU",), ("RUS",)) in summary(found), summary(found)
     found = run("Guyana said on Monday it would not be intimidated by a threat from Venezuela's president. President "
                 "Irfaan Ali called the threat \"a serious provocation\" and said Guyana had informed its partners, "
                 "including the United States and Brazil.", "2025-03-17").events
-    assert any(e.event == "THREATEN" and e.actor == ("VEN",) and e.recipient == ("GUY",) for e in found), summary(found)
-    assert any(e.event == "ACCUSE" and e.actor == ("GUY",) and e.recipient == ("VEN",) for e in found), summary(found)
+    assert ("THREATEN", ("VEN",), ("GUY",)) in summary(found), summary(found)
+    assert ("ACCUSE", ("GUY",), ("VEN",)) in summary(found), summary(found)
 
 
 def test_a_capitals_name_that_starts_a_longer_place_name_is_not_the_capital() -> None:
@@ -1962,7 +1962,7 @@ def test_a_stance_on_an_act_done_to_a_state_is_aimed_at_its_doer_not_its_victim(
         "Germany welcomed the release of the Ukrainian prisoners.": ("SUPPORT", ("DEU",), ()),
     })
     found = run("Russia invaded Ukraine in 2022. Germany condemned the invasion of Ukraine.", "2024-05-01").events
-    assert any(e.event == "ACCUSE" and e.actor == ("DEU",) and e.recipient == ("RUS",) for e in found), summary(found)
+    assert ("ACCUSE", ("DEU",), ("RUS",)) in summary(found), summary(found)
 
 
 def test_a_state_meeting_people_of_no_state_is_a_meeting_of_its_own() -> None:
@@ -1999,7 +1999,7 @@ def test_a_past_perfect_shifted_back_by_a_verb_of_saying_is_a_recent_act() -> No
 
 def test_a_stance_on_an_attack_on_a_target_is_aimed_at_the_attacker_not_the_target() -> None:
     found = run("Israel struck Iran on Friday. Russia condemned the strikes on Iran.", "2024-05-01").events
-    assert any(e.event == "ACCUSE" and e.actor == ("RUS",) and e.recipient == ("ISR",) for e in found), summary(found)
+    assert ("ACCUSE", ("RUS",), ("ISR",)) in summary(found), summary(found)
     found = events("Saudi Arabia condemned the attack on its embassy in Tehran.")
     assert ("ACCUSE", ("SAU",), ("IRN",)) in summary(found), summary(found)  # where it happened answers for it
     found = events("Islamabad has blamed several recent attacks on militants based on Afghan soil.")

@@ -343,11 +343,6 @@ FIGURE_WORDS = frozenset({"worth", "percent", "%", "share", "billion", "million"
                           "quarter"})
 
 
-HARM_WORDS = frozenset({"consequence", "countermeasure", "countermeasures", "retaliate", "retaliation", "reprisal",
-                        "respond", "response", "measure", "step", "action", "sanction", "sanctions", "punishment",
-                        "force", "war", "strike", "attack", "retribution", "penalty", "tariff"})
-
-
 def _warned_of_a_danger(verb: Token, res: Resolution) -> bool:
     """A warning addressed to no one, of something no state does or will do ('warned of a possible IS
     resurgence', 'warned of famine'): a forecast, not a threat or a reproach ('warned of further punitive measures'
@@ -1302,8 +1297,7 @@ def _act_stood_on(trig: Trigger) -> Token | None:
 def _doers_of_act(act: Token, res: Resolution, ctx: DocContext) -> list[ActorSpan]:
     """Who did an act: its own possessor or modifier ('Russia's invasion'), its 'by' phrase ('the detention of a
     diplomat by Iran'), else who did the latest act of its kind in the story; none when nothing says."""
-    own = [s for s in A.spans_in(A.walk(act, frozenset({"poss", "amod", "compound", "nmod", "case"})), res)
-           if s.states and s.start < act.i]
+    own = [s for s in _named_before_noun(act, res) if s.states]
     if own:
         return own
     hung_on_stance = A.prep_objects(act.head, ("by",)) if not A.is_passive(act.head) else []
@@ -1887,10 +1881,17 @@ def _partner_hung_from_topic(topic: Token) -> bool:
     return not any(c.dep_ == "poss" for c in topic.children)
 
 
+NOUN_OWN_MODIFIERS = frozenset({"poss", "amod", "compound", "nmod", "case"})
+
+
+def _named_before_noun(noun: Token, res: Resolution) -> list[ActorSpan]:
+    """The actors a noun's own modifiers name before it: 'Russia's invasion', 'the Russian invasion'."""
+    return [s for s in A.spans_in(A.walk(noun, NOUN_OWN_MODIFIERS), res) if s.start < noun.i]
+
+
 def _noun_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, list, list, str]:
     noun = trig.token
-    own = A.spans_in(A.walk(noun, frozenset({"poss", "amod", "compound", "nmod", "case"})), res)
-    own = [s for s in own if s.start < noun.i]
+    own = _named_before_noun(noun, res)
     doing = _action_noun_over(noun)
     if not own and doing is not None:  # "Trump's imposition of sanctions": who imposed them
         own = [s for s in A.spans_in(A.walk(doing, frozenset({"poss", "compound", "case"})), res)
@@ -3185,6 +3186,9 @@ CARRYING_OUT = frozenset({"impose", "take", "launch", "carry", "stage", "conduct
 CONSEQUENCES = frozenset({"consequence", "countermeasure", "countermeasures", "retaliate", "retaliation",
                           "reprisal", "respond", "response"})
 COUNTER_MEASURES = frozenset({"measure", "step", "action"})
+# what a warning of harm names ('warned of further punitive measures'): not a forecast (_warned_of_a_danger)
+HARM_WORDS = CONSEQUENCES | COUNTER_MEASURES | frozenset({"sanction", "sanctions", "punishment", "force", "war",
+                                                         "strike", "attack", "retribution", "penalty", "tariff"})
 
 
 def _consequences_named(warning: Token) -> bool:
