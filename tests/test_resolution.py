@@ -291,3 +291,12 @@ def test_members_of_a_collective_presidency_are_each_its_head_of_state() -> None
     """Data gap: of Bosnia's three presidents only one was listed (the data check refused overlapping terms)."""
     for name in ("Milorad Dodik", "Željko Komšić", "Zeljko Komsic"):
         assert _mention(f"{name} met the delegation.", name, "2020-06-01").code == "BIH", name
+
+
+def test_a_second_family_name_alone_is_no_office_holder() -> None:
+    """'Zamora' (a jailed Guatemalan journalist) was Andorra's head of government Xavier Espot Zamora: a lone
+    surname is the first family name of a Spanish-style name ("Espot"), never the second."""
+    text = "Zamora, who was sanctioned by the European Union in 2024, remains in prison in Guatemala."
+    assert not [m for m in _extract(text, "2025-03-14").mentions if m.text == "Zamora"]
+    assert _mention("Espot met Sanchez in Madrid.", "Espot", "2025-03-14").code == "AND"
+    assert _mention("Mayta met the delegation.", "Mayta", "2021-06-01").code == "BOL"  # Rogelio Mayta Mayta

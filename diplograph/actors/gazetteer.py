@@ -86,6 +86,13 @@ def surname_of(name: str, code: str) -> str:
     return last.split("-", 1)[1] if last.lower().startswith(("al-", "el-")) else last
 
 
+def _second_surnames(forms: set[tuple[str, ...]]) -> set[str]:
+    """The last words of a person's names that are a second family name, never used alone: a name of three or
+    more words whose other written form drops that word ("Xavier Espot Zamora", also "Xavier Espot": the
+    Andorran is "Espot", and a lone "Zamora" is someone else)."""
+    return {form[-1] for form in forms if len(form) >= 3 and form[:-1] in forms and form[-2] != form[-1]}
+
+
 def _distance(term: Term, day: dt.date) -> int:
     if term.start and day < term.start:
         return (term.start - day).days
@@ -166,9 +173,13 @@ class Gazetteer:
         return self._by_surname.get(surname, [])
 
     def _index_people(self) -> None:
+        forms: dict[str, set[tuple[str, ...]]] = {}
+        for form, person in self.people.items():
+            forms.setdefault(person.name, set()).add(tuple(form))
         for form, person in self.people.items():
             self._by_name.setdefault(person.name, person)
-            for surname in {person.surname(), surname_of(" ".join(form), person.code)}:
+            surnames = {person.surname(), surname_of(" ".join(form), person.code)}
+            for surname in surnames - _second_surnames(forms[person.name]):
                 known = self._by_surname.setdefault(surname, [])
                 if person not in known:
                     known.append(person)
