@@ -2010,3 +2010,29 @@ def test_a_warning_of_a_danger_addressed_to_no_one_is_no_event() -> None:
     assert not events("U.S. military officials warned in July of a possible IS resurgence in the region.")
     assert not events("The UN warned of famine in Gaza on Monday.")
     assert ("ACCUSE", ("TWN",), ("CHN",)) in summary(events("Taiwan warned of Chinese interference in its election."))
+
+
+def test_visits_of_private_people_told_as_a_noun_are_no_states_visit() -> None:
+    """'Chinese tourists made 7.5 million visits to Japan' was CONSULT CHN -> JPN: tourists are no state."""
+    assert not events("Chinese tourists made nearly 7.5 million visits to Japan last year.")
+    assert not events("Visits by Chinese students to Japan rose sharply.")
+    [visit] = events("Chinese President Xi Jinping paid a state visit to Japan.")
+    assert (visit.event, visit.actor, visit.recipient) == ("CONSULT", ("CHN",), ("JPN",))
+
+
+def test_what_a_meeting_is_held_to_discuss_names_no_party() -> None:
+    """'met on Monday to weigh a response to Iran' was CONSULT ISR -> IRN: the purpose says what was talked about."""
+    found = summary(events("Israel's war cabinet met on Monday to weigh a response to Iran."))
+    assert not [s for s in found if "IRN" in s[2]], found
+    found = summary(events("EU ministers met on Monday to discuss sanctions on Russia."))
+    assert not [s for s in found if "RUS" in s[2]], found
+    assert ("AID", ("JPN",), ("UKR",)) in summary(events("Japan sent troops to help defend Ukraine."))
+
+
+def test_the_seat_of_an_international_court_is_no_party() -> None:
+    """'rejected a ruling by an international tribunal in The Hague' was REJECT CHN -> NLD."""
+    found = summary(events("China rejected on Tuesday a ruling by an international tribunal in The Hague."))
+    assert found == {("REJECT", ("CHN",), ())}, found
+    found = summary(events("China rejected a ruling by the International Court of Justice in The Hague."))
+    assert found == {("REJECT", ("CHN",), ("UN",))}, found
+    assert summary(events("China rejected the ruling of a court in Paris.")) == {("REJECT", ("CHN",), ("FRA",))}

@@ -99,7 +99,7 @@ def np_actors(head: Token, res: Resolution, *, deep: bool = False,
         owners = {i for t in tokens for i in _relational_owners(t, res)}
         found = [s for s in spans_in(tokens, res)
                  if not (s.states and set(s.states) <= exclude) and s.start not in owners]
-        found = _without_post_of_mission(found, head, res)
+        found = _without_seat_of_court(_without_post_of_mission(found, head, res), res)
         if found:
             break
     listed = with_surface_list(found, res)
@@ -131,6 +131,29 @@ def _without_post_of_mission(found: list[ActorSpan], head: Token, res: Resolutio
         if any(i in starts and i not in range(s.start, s.end) for i in own):
             post.add(s.start)
     return [s for s in found if s.start not in post]
+
+
+# international bodies whose seat is no party: 'a ruling by an international tribunal in The Hague'
+COURTS = frozenset({"tribunal", "court", "arbitration", "arbitrator", "panel"})
+
+
+def _without_seat_of_court(found: list[ActorSpan], res: Resolution) -> list[ActorSpan]:
+    return [s for s in found if not seat_of_court(s, res)]
+
+
+def seat_of_court(span: ActorSpan, res: Resolution) -> bool:
+    """Whether a city is where an international court sits ('an international tribunal in The Hague', 'the
+    International Court of Justice in The Hague'): the court is an organisation, never its host (a state's own
+    court, 'a court in Paris', stays its state's)."""
+    if span.type not in ("capital", "seat", "city"):
+        return False
+    place = next((t for t in res.doc[span.start:span.end] if not span.start <= t.head.i < span.end),
+                 res.doc[span.start])
+    prep = place.head
+    court = prep.head
+    return (place.dep_ == "pobj" and prep.lower_ in ("in", "at") and court.lemma_.lower() in COURTS
+            and (any(c.lower_ == "international" for c in court.children)
+                 or any(o.kind == "igo" and o.start <= court.i < o.end for o in res.actors)))
 
 
 # 'Turkey's rival Greece', 'China's ally Pakistan': the state named is the party, the one it is related to is not

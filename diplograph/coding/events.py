@@ -1107,7 +1107,7 @@ class Roles:
 def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: DocContext) -> list[Found]:
     if trig.pred.lemma in CARRY_VERBS and not _carried_to(trig.token, res, []):
         return []  # a ship 'to carry Ukrainian grain': cargo on its way, aid only once it arrives somewhere
-    if trig.reading.event == "CONSULT" and trig.pred.pos == "verb" and _private_travellers(trig.token):
+    if trig.reading.event == "CONSULT" and _private_travellers(trig.token):
         return []  # 'U.S. citizens were flown to Doha': people of a state travelling are no state's visit
     roles = roles_of(trig, sent, res, ctx)
     reverse = trig.reading.reverse or _to_blame(trig.token)  # 'said that Ethiopia was to blame': Ethiopia is blamed
@@ -1407,9 +1407,21 @@ PRIVATE_PEOPLE = frozenset({"citizen", "national", "tourist", "hostage", "prison
                             "worker", "family", "child"})
 
 
-def _private_travellers(verb: Token) -> bool:
-    subj, _ = A.subject(verb)
-    return subj is not None and subj.lemma_.lower() in PRIVATE_PEOPLE
+def _private_travellers(trigger: Token) -> bool:
+    """Whether who travels or meets are private people: the subject of a verb ('U.S. citizens were flown'), or
+    of a noun the subject of the verb it is the object of, its by-phrase or a modifier ('Chinese tourists made
+    7.5 million visits', 'visits by Chinese students', 'tourist visits')."""
+    if trigger.pos_ == "VERB":
+        subj, _ = A.subject(trigger)
+        return subj is not None and subj.lemma_.lower() in PRIVATE_PEOPLE
+    who = [c for c in trigger.children if c.dep_ in ("compound", "poss", "nmod")]
+    who += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children
+            if g.dep_ == "pobj"]
+    if trigger.dep_ == "dobj" and trigger.head.pos_ in ("VERB", "AUX"):
+        subj, passive = A.subject(trigger.head)
+        if subj is not None and not passive:
+            who.append(subj)
+    return any(w.lemma_.lower() in PRIVATE_PEOPLE for w in who)
 
 
 HOLDING_VERBS = frozenset({"detain", "hold", "jail", "imprison", "capture", "abduct", "kidnap", "arrest", "seize"})
@@ -2383,13 +2395,19 @@ def _location_of_clause(token: Token, res: Resolution, actor: list[ActorSpan], *
     return []
 
 
+# a purpose clause with these verbs says what was talked about: 'met to discuss sanctions on Russia' names no party
+DELIBERATING = frozenset({"discuss", "weigh", "consider", "review", "debate", "decide", "assess", "examine",
+                          "explore", "evaluate", "study", "ponder", "mull"})
+
+
 def _purpose_or_subtree_recipient(trig: Trigger, res: Resolution, actor: list[ActorSpan]) -> list[ActorSpan]:
     """Last resort: states named inside the trigger's own phrase or its purpose clause ('blocked a road to show
     their disapproval of the United States' policies'), never its subject or relative clauses."""
     head = trig.token if trig.pred.pos == "verb" else (A.governing_verb(trig.token) or trig.token)
     venue_free = _venue_only(trig, actor)
     scopes = [c for c in _aimed_at(head) if not (trig.pred.topic_object and c.dep_ in ("dobj", "attr", "xcomp"))
-              and not (venue_free and c.dep_ == "prep" and c.lower_ in LOCATION_PREPS)]
+              and not (venue_free and c.dep_ == "prep" and c.lower_ in LOCATION_PREPS)
+              and not (c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in DELIBERATING)]
     if trig.pred.pos == "noun":
         light_verb = head is not trig.token and (trig.token.dep_ in ("dobj", "attr", "oprd") or (
             trig.token.dep_ == "conj" and trig.token.head.dep_ in ("dobj", "attr", "oprd"))  # 'air and naval drills'
@@ -2403,7 +2421,7 @@ def _purpose_or_subtree_recipient(trig: Trigger, res: Resolution, actor: list[Ac
     # not a venue deeper down either ('agreed to resume talks in Caracas')
     found = [s for c in scopes for s in A.spans_in(A.walk(c, A._ALL_DEPS - _content_of(c)), res)
              if s.states and not (venue_free and _placed(res.doc[s.start], c, of_meeting=True))
-             and not _intermediary(res.doc[s.start])]
+             and not _intermediary(res.doc[s.start]) and not A.seat_of_court(s, res)]
     found = _without(found, actor)
     return A.with_surface_list(found[:1], res) if found else []
 
