@@ -2036,3 +2036,38 @@ def test_the_seat_of_an_international_court_is_no_party() -> None:
     found = summary(events("China rejected a ruling by the International Court of Justice in The Hague."))
     assert found == {("REJECT", ("CHN",), ("UN",))}, found
     assert summary(events("China rejected the ruling of a court in Paris.")) == {("REJECT", ("CHN",), ("FRA",))}
+
+
+def test_an_agreement_revoked_scrapped_or_torn_up_is_terminated() -> None:
+    """'revoked a military cooperation agreement with the United States' was AGREE NER -> USA (from the noun)."""
+    assert_first_records({
+        "Niger's military government revoked a military cooperation agreement with the United States.":
+            ("SANCTION", ("NER",), ("USA",)),
+        "Niger scrapped its defense pact with France.": ("SANCTION", ("NER",), ("FRA",)),
+        "Burkina Faso tore up its military accord with France.": ("SANCTION", ("BFA",), ("FRA",)),
+        "Hungary scrapped tariffs on Ukrainian grain.": ("CONCEDE", ("HUN",), ("UKR",)),
+    })
+
+
+def test_the_dateline_is_where_the_story_was_filed_not_a_party() -> None:
+    """'N'DJAMENA, Chad — The U.N. World Food Program said ...' had Chad as the speaker, and 'DAMASCUS, Syria — A
+    senior Russian delegation held talks with Syria's new leader' was Syria's meeting with Russia: the parser makes
+    the dateline a subject."""
+    found = summary(events("DAMASCUS, Syria — A senior Russian delegation held talks with Syria's new leader in "
+                           "Damascus on Tuesday."))
+    assert ("CONSULT", ("RUS",), ("SYR",)) in found, found
+    found = summary(events("N'DJAMENA, Chad — The U.N. World Food Program said on Wednesday that it would have to "
+                           "cut food rations for Sudanese refugees."))
+    assert not [s for s in found if "TCD" in s[1]], found
+    found = summary(events("GOMA, Congo — Thousands of people marched through the eastern Congolese city of Goma "
+                           "on Monday to denounce neighboring Rwanda."))
+    assert ("PROTEST", ("COD",), ("RWA",)) in found, found  # where they marched, not the dateline
+
+
+def test_an_object_of_the_actors_own_that_goes_to_another_party_is_no_domestic_act() -> None:
+    """'halted U.S. funding to the World Health Organization' was SANCTION USA -> USA."""
+    [halt] = events("Donald Trump halted U.S. funding to the World Health Organization on Tuesday.", "2020-04-15")
+    assert (halt.event, halt.actor, halt.recipient) == ("SANCTION", ("USA",), ("WHO",))
+    found = summary(events("A Paris court convicted former French president Nicolas Sarkozy of misusing European "
+                           "Union funds."))
+    assert found == {("SANCTION", ("FRA",), ("FRA",))}, found  # his own: done at home

@@ -53,7 +53,7 @@ def spans_in(tokens: list[Token], res: Resolution) -> list[ActorSpan]:
     for t in tokens:
         span = res.actor_at.get(t.i)
         if span is not None and not names_a_people(span, res) and not _border_side(span, res) \
-                and not _names_a_feature(span, res):
+                and not _names_a_feature(span, res) and span.start >= res.dateline_end:
             seen[span.start] = span
     return [seen[k] for k in sorted(seen)]
 
@@ -343,12 +343,19 @@ def _list_comma(doc: Doc, i: int) -> bool:
     return doc[i].text == "," and 0 < i < len(doc) - 1 and doc[i - 1].dep_ == "conj" and doc[i + 1].dep_ == "conj"
 
 
+def dateline_end(doc: Doc) -> int:
+    """The end of the document's dateline (set when it was resolved), 0 when it has none."""
+    return int(doc.user_data.get("dateline_end", 0))
+
+
 def _subject(verb: Token) -> tuple[Token | None, bool]:
     seen = set()
     v: Token | None = verb
     while v is not None and v.i not in seen:
         seen.add(v.i)
         for c in v.children:
+            if c.dep_ in SUBJECTS and c.i < dateline_end(c.doc):
+                continue  # 'DAMASCUS, Syria — A senior Russian delegation held talks': the dateline is no subject
             if c.dep_ in SUBJECTS:
                 return c, False
             if c.dep_ in PASSIVE_SUBJECTS:

@@ -11,7 +11,8 @@ from diplograph.nlp.resolve import ActorSpan
 
 FRAME_REACH = 3  # sentences a stated date stays the time frame
 FRAME_OPENING = 4  # tokens: a date this close to the start of its sentence sets the time frame
-LOCATION_PREPS = frozenset({"in", "at", "near", "outside", "throughout", "across", "inside"})  # where it happens
+# where it happens
+LOCATION_PREPS = frozenset({"in", "at", "near", "outside", "throughout", "through", "across", "inside"})
 OPENING_PLACE_PREPS = frozenset({"in", "at"})  # 'In Libreville, ...': the place a sentence opens in
 
 

@@ -1814,11 +1814,18 @@ def _own_people(arg: Token, res: Resolution, own: frozenset[str]) -> list[ActorS
     """A direct object whose own phrase names only the actor's state ('former French president Nicolas Sarkozy',
     "Prime Minister Viktor Orban's government" for Hungary): the act is done at home, and states named further
     down the object ('of misusing European Union funds') are not its recipient."""
-    if not own or arg.dep_ not in ("dobj", "nsubjpass", "dative"):
+    if not own or arg.dep_ not in ("dobj", "nsubjpass", "dative") or _bound_elsewhere(arg, res, own):
         return []
     spans = [s for s in A.spans_in(A.walk(arg, A.NP_CORE - {"conj", "appos"}), res)
              if s.states and res.doc[s.start].pos_ != "PRON"]  # 'withdrew its forces': its own, not at home
     return spans if spans and {c for s in spans for c in s.states} <= own else []
+
+
+def _bound_elsewhere(arg: Token, res: Resolution, own: frozenset[str]) -> bool:
+    """An object of the actor's own that goes to another party: 'halted U.S. funding to the World Health
+    Organization' is about the WHO, not done at home."""
+    return any(s.states and not set(s.states) <= own for _p, obj in A.prep_objects(arg, ("to", "for", "against"))
+               for s in A.np_actors(obj, res))
 
 
 # What is denied or dismissed: the accusation's authors are the recipient, not the states it is about.

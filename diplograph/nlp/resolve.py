@@ -122,6 +122,7 @@ class Resolution:
     # strings spares making a Token for every word of every pass
     text: str = ""
     words: list[str] = field(default_factory=list)
+    dateline_end: int = 0  # tokens [0, dateline_end) are the story's dateline ('N'DJAMENA, Chad —')
 
     def sector_of(self, head: Token) -> str | None:
         """The sector a noun phrase's head names ('Brazil's federal police' -> police), if any."""
@@ -170,6 +171,7 @@ def resolve(doc: Doc, gaz: Gazetteer, published: dt.date | None, text: str | Non
     same as `doc.text`, which spaCy joins together again on every call)."""
     words = token_texts(doc)
     res = Resolution(doc, published, sectors=gaz.sectors, text=doc.text if text is None else text, words=words)
+    res.dateline_end = doc.user_data["dateline_end"] = dateline_end(words)
     _match_dictionary(res, gaz)
     _disambiguate(res)
     _introduced_people(res)
@@ -184,6 +186,29 @@ def resolve(doc: Doc, gaz: Gazetteer, published: dt.date | None, text: str | Non
         _find_dates(res, sent)
         _find_quantities(res, sent)
     return res
+
+
+DATELINE_DASHES = frozenset({"—", "–", "--"})
+
+
+def dateline_end(words: list[str]) -> int:
+    """The end of a story's dateline, 0 when it has none: a capitalised place (its first word in capitals) at
+    the start, with its state or agency, up to a dash ('N'DJAMENA, Chad —', 'ISLAMABAD/PENTAGON —', 'WASHINGTON
+    (AP) —'). The dateline says where the story was filed: its names are no party."""
+    first = next((i for i, w in enumerate(words) if not w.isspace()), 0)
+    if first >= len(words) or not _capitals(words[first]):
+        return 0
+    for i in range(first + 1, min(len(words), first + 10)):
+        if words[i] in DATELINE_DASHES:
+            return i + 1
+        if words[i] in (".", "!", "?") or "\n" in words[i]:
+            return 0
+    return 0
+
+
+def _capitals(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
 def _person_spans(doc: Doc) -> dict[int, tuple[int, int]]:
