@@ -109,6 +109,9 @@ class Organisation:
     members: tuple[str, ...]
 
 
+MATCHES_KEPT = 1024  # documents whose dictionary matches are kept (more than a memory zone's chunk)
+
+
 @dataclass
 class Gazetteer:
     """All dictionaries, indexed by the first token of each form for fast longest-match lookup."""
@@ -122,12 +125,14 @@ class Gazetteer:
     _first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     _by_name: dict[str, Person] = field(default_factory=dict)
     _by_surname: dict[str, list[Person]] = field(default_factory=dict)
+    _matched: dict[tuple[str, ...], list[tuple[int, int, Entry | Person]]] = field(default_factory=dict)
 
     def add_form(self, tokens: tuple[str, ...], target: Entry | Person) -> None:
         if isinstance(target, Person):
             self.people[tokens] = target
         else:
             self.entries[tokens] = target
+        self._matched.clear()
         keys = self._first.setdefault(tokens[0], [])
         if tokens not in keys:
             keys.append(tokens)
@@ -140,17 +145,33 @@ class Gazetteer:
                 return form
         return None
 
-    def matches(self, words: list[str]) -> Iterator[tuple[int, int, Entry | Person]]:
+    def matches(self, words: list[str]) -> list[tuple[int, int, Entry | Person]]:
         """Every dictionary form in `words`, left to right, longest first and never overlapping: (start, end,
-        what it stands for). 'ignore' entries are yielded too: they hide the shorter forms inside them."""
-        i = 0
-        while i < len(words):
-            form = self.longest_at(words, i)
+        what it stands for). 'ignore' entries are yielded too: they hide the shorter forms inside them.
+
+        The relevance pass, the entity labels and the resolver each read a document's matches: the last
+        documents' are kept (keyed by their words), so a document is matched once."""
+        key = tuple(words)
+        found = self._matched.get(key)
+        if found is None:
+            if len(self._matched) >= MATCHES_KEPT:
+                self._matched.clear()
+            found = self._matched[key] = self._match(words)
+        return found
+
+    def _match(self, words: list[str]) -> list[tuple[int, int, Entry | Person]]:
+        first = self._first
+        out: list[tuple[int, int, Entry | Person]] = []
+        i, n = 0, len(words)
+        while i < n:
+            forms = first.get(words[i])  # most words begin no form: no call for them
+            form = next((f for f in forms if tuple(words[i:i + len(f)]) == f), None) if forms else None
             if form is None or self._article_cut_short(words, i, form):
                 i += 1
                 continue
-            yield i, i + len(form), self.people.get(form) or self.entries[form]
+            out.append((i, i + len(form), self.people.get(form) or self.entries[form]))
             i += len(form)
+        return out
 
     def _article_cut_short(self, words: list[str], i: int, form: tuple[str, ...]) -> bool:
         """Whether a form led by 'the' ('the West') cuts a longer name after the article short ('the West Bank',
