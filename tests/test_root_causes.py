@@ -2071,3 +2071,24 @@ def test_an_object_of_the_actors_own_that_goes_to_another_party_is_no_domestic_a
     found = summary(events("A Paris court convicted former French president Nicolas Sarkozy of misusing European "
                            "Union funds."))
     assert found == {("SANCTION", ("FRA",), ("FRA",))}, found  # his own: done at home
+
+
+def test_the_subject_the_parser_hung_from_the_dateline_is_the_subject() -> None:
+    """'COLOMBO, Sri Lanka — Sri Lanka's president pardoned ...': the parser made the dateline the subject and the
+    president its apposition; the dateline is skipped, the president is the subject."""
+    assert_first_records({
+        "COLOMBO, Sri Lanka — Sri Lanka's president pardoned a former lawmaker, his office said on Friday.":
+            ("CONCEDE", ("LKA",), ("LKA",)),
+        "KATHMANDU, Nepal — Nepal's home minister resigned on Monday amid a row over a passport scandal.":
+            ("RETREAT", ("NPL",), ("NPL",)),
+        "CARACAS, Venezuela — Venezuela released five detained U.S. citizens on Sunday.":
+            ("RETREAT", ("VEN",), ("USA",)),
+    })
+
+
+def test_a_future_concession_stays_a_concession() -> None:
+    """The manual: CONCEDE + future is not reduced to AGREE ('said it would lift a ban' was AGREE)."""
+    assert_first_records({
+        "India said on Thursday it would lift a ban on exports of rice to Bangladesh.": ("CONCEDE", ("IND",), ("BGD",)),
+        "Japan will provide $10 million in aid to Sudan.": ("AGREE", ("JPN",), ("SDN",)),
+    })

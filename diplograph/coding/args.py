@@ -354,8 +354,13 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
     while v is not None and v.i not in seen:
         seen.add(v.i)
         for c in v.children:
-            if c.dep_ in SUBJECTS and c.i < dateline_end(c.doc):
-                continue  # 'DAMASCUS, Syria — A senior Russian delegation held talks': the dateline is no subject
+            if c.dep_ in SUBJECTS and c.i < (end := dateline_end(c.doc)):
+                # 'DAMASCUS, Syria — A senior Russian delegation held talks': the dateline is no subject; the
+                # parser may hang the real one from it ('COLOMBO, Sri Lanka — Sri Lanka's president pardoned')
+                after = next((a for a in c.subtree if a.i >= end and a.head.i < end), None)
+                if after is not None:
+                    return after, False
+                continue
             if c.dep_ in SUBJECTS:
                 return c, False
             if c.dep_ in PASSIVE_SUBJECTS:

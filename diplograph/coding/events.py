@@ -3242,8 +3242,8 @@ def adjust_reading(reading: Reading, aux: str | None, conditional: bool, prepare
         return Reading("THREATEN", None, reading.context)
     if aux == "future" and reading.event == "RETREAT" and reading.mode not in ("release", "resign"):
         return Reading("CONCEDE", None, reading.context)  # the manual: 'announced ... would withdraw troops'
-    if aux == "future" and reading.event in COOPERATIVE and reading.mode != "resign":
-        return Reading("AGREE", None, reading.context)
+    if aux == "future" and reading.event in COOPERATIVE - {"CONCEDE"} and reading.mode != "resign":
+        return Reading("AGREE", None, reading.context)  # the manual: a future concession stays CONCEDE
     if aux == "future" and reading.event in HOSTILE_FUTURE:
         return Reading("THREATEN", threat_mode(reading), reading.context)
     return reading
