@@ -2092,3 +2092,34 @@ def test_a_future_concession_stays_a_concession() -> None:
         "India said on Thursday it would lift a ban on exports of rice to Bangladesh.": ("CONCEDE", ("IND",), ("BGD",)),
         "Japan will provide $10 million in aid to Sudan.": ("AGREE", ("JPN",), ("SDN",)),
     })
+
+
+def test_entry_denied_with_no_agent_is_refused_by_the_state_it_was_denied_into() -> None:
+    """'A delegation of French lawmakers was denied entry to Azerbaijan' had no actor."""
+    found = summary(events("A delegation of French lawmakers was denied entry to Azerbaijan on Saturday, a spokesman "
+                           "for the foreign ministry in Baku said."))
+    assert ("REJECT", ("AZE",), ("FRA",)) in found, found
+
+
+def test_letting_a_team_board_or_inspect_is_access() -> None:
+    """'allowed a U.N. technical team to board a tanker' was CONCEDE: letting outsiders in is RETREAT access (two
+    lists of entering verbs had grown apart, and the later one hid the first)."""
+    [let] = events("Yemen's Houthi rebels allowed a U.N. technical team to board a decaying oil tanker.")
+    assert (let.event, let.mode) == ("RETREAT", "access")
+
+
+def test_the_dateline_is_where_a_crowd_or_an_organ_of_no_named_state_acted() -> None:
+    """A dateline names no party, but it is where the story's crowds, police and gunmen acted when the sentence
+    names no place: 'NIAMEY, Niger — Hundreds of demonstrators gathered outside the French embassy' was FRA -> FRA;
+    'TBILISI, Georgia —' is the country, not the US state; a dateline in capitals ('KABUL —') is read too."""
+    found = summary(events("NIAMEY, Niger — Hundreds of demonstrators gathered outside the French embassy on Sunday, "
+                           "chanting anti-French slogans."))
+    assert ("PROTEST", ("NER",), ("FRA",)) in found, found
+    assert_first_records({
+        "TBILISI, Georgia — Police arrested dozens of protesters overnight outside parliament.":
+            ("COERCE", ("GEO",), ("GEO",)),
+        "KABUL — Police detained 20 protesters on Sunday.": ("COERCE", ("AFG",), ("AFG",)),
+        "ATLANTA, Georgia — Police arrested dozens of protesters overnight.": ("COERCE", ("USA",), ("USA",)),
+    })
+    [attack] = run("NAIROBI — Gunmen killed 12 villagers on Sunday.", "2025-06-01").events
+    assert (attack.event, attack.actor, attack.recipient) == ("ASSAULT", (), ("KEN",))

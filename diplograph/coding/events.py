@@ -931,7 +931,9 @@ def _warrant_for(noun: Token) -> bool:
         noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() == "warrant")
 
 
-ENTERING = frozenset({"enter", "visit", "land", "access", "cross", "travel", "return"})
+# going in or getting at something: what those barred are kept from, what those let in are let do
+ENTERING = frozenset({"enter", "visit", "land", "access", "cross", "travel", "return", "reach", "pass", "board",
+                      "inspect", "tour"})
 
 
 def _barred_from_entering(verb: Token, res: Resolution) -> bool:
@@ -1361,6 +1363,9 @@ def _verb_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
     elif passive and trig.reading.mode == "expel" and (expellers := _expelled_from(verb, res)):
         patient = subj  # 'a Belarusian diplomat was expelled from Poland': Poland expelled him
         actor, orgs = _split_orgs(expellers)
+    elif passive and trig.reading.event == "REJECT" and (gates := _entry_denied_by(verb, res)):
+        patient = subj  # 'French lawmakers were denied entry to Azerbaijan': Azerbaijan kept them out
+        actor, orgs = _split_orgs(gates)
     elif passive and trig.reading.event == "RETREAT" and (holders := _held_by(subj, res)):
         patient = subj  # 'U.S. citizens detained in Iran were released': Iran released them
         actor, orgs = _split_orgs(holders)
@@ -1486,11 +1491,23 @@ def _let_in(verb: Token) -> bool:
         return False
     entering = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in ENTERING]
     back = [c for c in verb.children if c.dep_ == "advmod" and c.lower_ == "back"]  # 'allowed inspectors back into'
-    return bool(A.prep_objects(verb, ("into", "in", "to")) or A.prep_objects(obj, ("into",)) or entering
+    return bool(A.prep_objects(verb, ("into", "in", "to")) or entering
+                or any(t.dep_ == "prep" and t.lower_ == "into" for t in obj.subtree)  # 'a team of monitors into'
                 or any(A.prep_objects(b, ("into", "in", "to")) for b in back))
 
 
-ENTERING = frozenset({"enter", "visit", "reach", "access", "cross", "pass", "land"})
+
+ENTRY = frozenset({"entry", "access", "visa", "admission", "permission"})
+
+
+def _entry_denied_by(verb: Token, res: Resolution) -> list[ActorSpan]:
+    """'A delegation was denied entry to Azerbaijan', 'were refused access to the country': with no agent, the
+    state whose border or territory it is refused them."""
+    if not any(c.dep_ == "dobj" and c.lemma_.lower() in ENTRY for c in verb.children):
+        return []
+    places = [obj for _p, obj in A.prep_objects(verb, ("to", "into"))]
+    places += [obj for c in verb.children if c.dep_ == "dobj" for _p, obj in A.prep_objects(c, ("to", "into"))]
+    return [s for obj in places for s in A.np_actors(obj, res) if s.states][:1]
 
 
 def _let_enter(verb: Token) -> bool:
@@ -2503,15 +2520,18 @@ def _fallback_actor(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext,
         if deep:
             return deep, "subject-location"
     if trig.reading.event not in ("CONSULT",) and _state_agency(subj, res):
-        where = place[:1] or _state_of_place(trig, res)
+        where = place[:1] or _state_of_place(trig, res) or _dateline_place(res)
         if where:  # 'police fired tear gas in Nairobi', 'authorities imposed a curfew in Imphal': that state's
             sectored = with_head_sector(where, subj, res) if subj is not None else where
             return sectored, "location"  # organs (police, judiciary); never militants
     if trig.reading.event == "PROTEST" and not _named_non_state(subj, res) \
             and (hosts := _mission_sites(recipient, res)):
         return hosts[-1:], "location"  # 'vandalised the Turkish embassy in Stockholm'
-    if place and trig.reading.event == "PROTEST" and not _named_non_state(subj, res):
-        where = [s for s in place if not _embassy_owner(s, res)] or _mission_sites(place, res)
+    if trig.reading.event == "PROTEST" and not _named_non_state(subj, res):
+        # 'NIAMEY, Niger — Demonstrators gathered outside the French embassy': where the embassy is, else the
+        # story's dateline
+        where = [s for s in place if not _embassy_owner(s, res)] or _mission_sites(place, res) \
+            or _dateline_place(res)
         if where:  # 'demonstrators gathered in front of France's embassy in the Malian capital': Malians
             return where[-1:], "location"
     if trig.reading.event in ("CONSULT", "COOPERATE", "AID") or _named_non_state(subj, res):
@@ -2624,7 +2644,8 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
     if event in UNAIMED_HARM and not _codes_of(actor):
         # 'gunmen abducted 20 passengers on a highway in Zamfara state': done to the people of the place's state
         # (a city or region stands for its state; guidelines); who did it is tied to no state
-        return _location_of_clause(trig.token, res, [])[:1] or _state_of_place(trig, res)
+        return _location_of_clause(trig.token, res, [])[:1] or _state_of_place(trig, res) or (
+            _dateline_place(res) if sent.start < res.dateline_end else [])  # the story's lead: where it was filed
     if event in DOMESTIC_RECIPIENT and actor:
         place = _location_of_clause(trig.token, res, [])
         abroad = None if place or event not in ACTS_ON_THE_PLACE else _struck_abroad(trig, res, _codes_of(actor))
@@ -2752,6 +2773,13 @@ def _city_or_region(trig: Trigger, res: Resolution,
     if place is None or place.kind not in ("city", "region") or not place.country:
         return None
     return place, place.country, place.kind
+
+
+def _dateline_place(res: Resolution) -> list[ActorSpan]:
+    """The state of the story's dateline ('NIAMEY, Niger —'): where a crowd or a state's organ that the sentence
+    places nowhere else acted. Never a party in its own right (args.spans_in skips it)."""
+    return [replace(a, method="dateline", reason=f"{a.reason}: the story's dateline")
+            for a in res.actors if a.end <= res.dateline_end and a.kind == "state" and a.states][-1:]
 
 
 def _state_of_place(trig: Trigger, res: Resolution) -> list[ActorSpan]:

@@ -45,6 +45,7 @@ from diplograph.nlp.resolve import (
     NAMED_INSTITUTIONS,
     ORGAN_SECTORS,
     TITLE_OFFICES,
+    dateline_end,
 )
 
 if TYPE_CHECKING:
@@ -88,10 +89,12 @@ def decide(doc: Doc, gaz: Gazetteer, published: dt.date | None = None) -> list[t
     lowers = [w.lower() for w in words]
     currency = doc.to_array(IS_CURRENCY).tolist() if len(doc) else []
     matched, names = _dictionary_words(words, gaz)
+    dateline = dateline_end(words)
     out = []
     for sent in doc.sents:
         cue = _cue(range(sent.start, sent.end), words, lowers, currency, matched, names, gaz, published) \
-            or _opening(sent, published)
+            or _opening(sent, published) or _organ_under_dateline(range(sent.start, sent.end), words, lowers,
+                                                                  gaz, dateline)
         if cue.startswith("dictionary"):  # where a person can be introduced as someone's ("U.N. envoy X Y")
             names.update(_name_ends(words[sent.start:sent.end]))
         out.append((sent, Decision(sent.start_char, sent.end_char, bool(cue), cue, bool(cue))))
@@ -149,6 +152,15 @@ def _organ_in_a_place(sent: range, words: list[str], lowers: list[str], gaz: Gaz
                 and known.lookup(words[i + 1]):
             return f"place '{words[i]} {words[i + 1]}'"
     return ""
+
+
+def _organ_under_dateline(sent: range, words: list[str], lowers: list[str], gaz: Gazetteer, dateline: int) -> str:
+    """An organ of a state or armed men in the sentence that follows the story's dateline ('KABUL — Police
+    detained ...'): the dateline is where they acted (coding, _dateline_place)."""
+    if sent.start >= dateline or not any(gaz.sectors.get(lowers[i]) in ORGAN_SECTORS or _fighters(lowers[i])
+                                         for i in sent):
+        return ""
+    return f"place '{' '.join(words[sent.start:dateline - 1])}'"
 
 
 def _fighters(word: str) -> bool:

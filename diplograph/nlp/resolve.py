@@ -226,12 +226,27 @@ def _match_dictionary(res: Resolution, gaz: Gazetteer) -> None:
     doc = res.doc
     words = res.words
     persons = _person_spans(doc)
-    for i, end, target in gaz.matches(words):
+    found = gaz.matches(words)
+    taken = {j for i, end, _ in found for j in range(i, end)}
+    found = sorted(found + [m for m in _dateline_matches(words, res.dateline_end, gaz)
+                            if not taken.intersection(range(m[0], m[1]))], key=lambda m: m[0])
+    for i, end, target in found:
         if isinstance(target, Person):
             res.add_actor(_person_span(target, i, end, res.published))
         elif target.kind != "ignore" and not _inside_longer_person(persons, i, end) \
                 and not _capital_begins_another_name(target, words, end):
             res.add_actor(_entry_span(target, i, end, gaz, res.published))
+
+
+def _dateline_matches(words: list[str], end: int, gaz: Gazetteer) -> list[tuple[int, int, Entry | Person]]:
+    """Places of a dateline written in capitals ('ISTANBUL —', 'NIAMEY, Niger —'), which the dictionaries know
+    only in their usual case: where the story was filed, read for the place of what it reports."""
+    capitals = [i for i in range(end) if _capitals(words[i])]
+    if not capitals:
+        return []
+    titled = [w.title() if i in capitals else w for i, w in enumerate(words[:end])]
+    return [(i, e, target) for i, e, target in gaz.matches(titled)
+            if i in capitals and not isinstance(target, Person) and target.type in ("capital", "seat", "name")]
 
 
 NAME_LINKS = frozenset({"de", "del", "do", "da", "di", "dos", "das"})
@@ -315,7 +330,13 @@ def _us_state_context(doc: Doc, i: int) -> bool:
     if any(t.text in US_STATE_CLUES for t in sent):
         return True
     before = doc[max(sent.start, i - 3):i].text
-    return before.endswith("state of") or (i >= 2 and doc[i - 1].text == "," and doc[i - 2].pos_ == "PROPN")
+    city = doc[i - 2].text.title() if i >= 2 else ""
+    return before.endswith("state of") or (i >= 2 and doc[i - 1].text == "," and doc[i - 2].pos_ == "PROPN"
+                                           and city not in GEORGIAN_CITIES)  # 'TBILISI, Georgia —' is the country
+
+
+GEORGIAN_CITIES = frozenset({"Tbilisi", "Batumi", "Kutaisi", "Rustavi", "Gori", "Zugdidi", "Poti", "Sukhumi",
+                             "Tskhinvali", "Telavi"})
 
 
 def _introduced_people(res: Resolution) -> None:
