@@ -2123,3 +2123,33 @@ def test_the_dateline_is_where_a_crowd_or_an_organ_of_no_named_state_acted() -> 
     })
     [attack] = run("NAIROBI — Gunmen killed 12 villagers on Sunday.", "2025-06-01").events
     assert (attack.event, attack.actor, attack.recipient) == ("ASSAULT", (), ("KEN",))
+
+
+def test_people_ordered_to_leave_are_deported_and_envoys_expelled() -> None:
+    """'Russia ordered two German journalists to leave the country' was REQUEST; envoys ordered out were already
+    expelled (SANCTION), people of a state are deported (COERCE), as the manual reads 'expel'."""
+    assert_first_records({
+        "Russia ordered two German journalists to leave the country within a week.": ("COERCE", ("RUS",), ("DEU",)),
+        "Russia ordered two German diplomats to leave the country.": ("SANCTION", ("RUS",), ("DEU",)),
+        "Belarus has impounded more than 1,000 trucks belonging to Lithuanian haulage firms.":
+            ("COERCE", ("BLR",), ("LTU",)),
+    })
+
+
+def test_own_weapons_handed_over_are_disarming_and_regret_for_ones_acts_an_apology() -> None:
+    assert_first_records({
+        "More than 300 fighters from a Congolese militia handed over their weapons to U.N. peacekeepers in Ituri "
+        "province on Thursday.": ("RETREAT", ("COD",), ("UN",)),
+        "The United States handed over 20 armored vehicles to Ukraine.": ("AID", ("USA",), ("UKR",)),
+        "Germany's government expressed deep regret on Tuesday for colonial-era atrocities committed in Namibia.":
+            ("CONCEDE", ("DEU",), ("NAM",)),
+    })
+
+
+def test_an_agreement_an_act_is_done_under_is_no_new_agreement() -> None:
+    """'began removing landmines ... under a military agreement' and 'under a mutual legal assistance agreement'
+    were AGREE (and AID, from 'assistance')."""
+    found = summary(events("Swiss prosecutors handed their Malaysian counterparts bank records on Wednesday under a "
+                           "mutual legal assistance agreement between the two countries."))
+    assert not [s for s in found if s[0] in ("AGREE", "AID")], found
+    assert ("SUPPORT", ("IRN", "RUS"), ()) in summary(events("Iran and Russia signed an agreement on Tuesday."))

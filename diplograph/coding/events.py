@@ -451,6 +451,8 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
             continue
         if pred.pos == "noun" and any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
             continue  # 'posed no threat to any country', 'no talks were held': none happened
+        if pred.pos == "noun" and _framing(t, pred, lex):
+            continue  # 'handed over records under a mutual legal assistance agreement': the act's frame, no pledge
         if pred.pos == "noun" and _what_is_banned(t):
             continue  # 'a three-year ban on political demonstrations': what a ban forbids did not happen
         if pred.pos == "noun" and _topic_of_talks(t, lex):
@@ -463,6 +465,8 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
         if particle == "off" and pred.lemma == "call" and obj in CANCELLED_CONTACTS:
             reading = Reading("SANCTION", "discontinue", ("diplomatic",))  # 'called off a trip to Kabul', as cancel
         reading = _reading_for_subject(t, pred, reading)
+        if pred.pos == "verb" and pred.lemma in ("hand", "turn", "surrender") and _own_arms_given_up(t, lex):
+            reading = Reading("RETREAT", "disarm", ("military",))  # 'fighters handed over their weapons'
         if pred.lemma in LEAVING_VERBS and reading.event == "RETREAT":
             reading = _withdrawal_reading(t, res, reading)
         if pred.pos == "verb" and pred.lemma in ("allow", "permit", "let") and _let_in(t):
@@ -482,8 +486,8 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
             reading = Reading("COOPERATE", None, ("economic",))  # 'Colombia and Venezuela reopened their border'
         if pred.pos == "verb" and pred.lemma == "invite" and _invited_to_meet(t):
             reading = Reading("AGREE", None, ("diplomatic",))  # the manual: an invitation to a state visit is AGREE
-        if pred.pos == "verb" and reading.event == "REQUEST" and _ordered_out(t):
-            reading = Reading("SANCTION", "expel", ("diplomatic",))
+        if pred.pos == "verb" and reading.event == "REQUEST" and (ordered := _ordered_out(t)) is not None:
+            reading = ordered
         stopped = _stopped(t) if pred.pos == "noun" else None
         if stopped is not None and reading.event in ("ASSAULT", "COERCE", "MOBILIZE", "THREATEN"):
             reading = Reading("RETREAT", "ceasefire" if reading.event == "ASSAULT" else None, reading.context)
@@ -1567,10 +1571,21 @@ MEETINGS = CANCELLED_CONTACTS - {"visit", "trip", "tour"} | {"meet", "gather", "
 
 
 def _regret_for(verb: Token) -> bool:
-    """'expressed his deepest regrets for the wounds inflicted': regret for what one did is an apology; regret
-    at or over what another did ('expressed regret over the decision') is disapproval."""
+    """'expressed his deepest regrets for the wounds inflicted', 'expressed deep regret on Tuesday for colonial-era
+    atrocities': regret for what one did is an apology; regret at or over what another did ('expressed regret
+    over the decision') is disapproval."""
     obj = _object_of(verb)
-    return obj is not None and obj.lemma_.lower() == "regret" and bool(A.prep_objects(obj, ("for",)))
+    return obj is not None and obj.lemma_.lower() in ("regret", "remorse") and bool(
+        A.prep_objects(obj, ("for",)) or A.prep_objects(verb, ("for",)))
+
+
+def _own_arms_given_up(verb: Token, lex: Lexicon) -> bool:
+    """'handed over their weapons to U.N. peacekeepers', 'surrendered its arms': the givers' own arms (a possessive
+    pronoun) given up is disarming, not arms given as aid."""
+    obj = A.child(verb, "dobj")
+    arms = lex.classes.get("arms", frozenset())
+    return obj is not None and obj.lemma_.lower() in arms | {"weapon", "gun"} and any(
+        c.dep_ == "poss" and c.lower_ in ("their", "its", "his", "her") for c in obj.children)
 
 
 def _asks_forgiveness(verb: Token) -> bool:
@@ -1735,12 +1750,49 @@ def _lodged(noun: Token) -> bool:
     return noun.dep_ == "dobj" and noun.head.lemma_.lower() in LODGING_VERBS
 
 
-def _ordered_out(verb: Token) -> bool:
+DEPORTED = frozenset({"journalist", "reporter", "correspondent", "national", "citizen", "migrant", "refugee",
+                      "worker", "activist", "student"})
+
+
+FRAMING_HEADS = frozenset({"part", "terms", "framework", "accordance", "line", "basis"})
+
+
+def _framing(noun: Token, pred: Predicate, lex: Lexicon) -> bool:
+    """An agreement named as the frame of an act, or a word naming what such an agreement is about ('legal
+    assistance' in 'under a mutual legal assistance agreement')."""
+    if pred.reading.event == "AGREE" and _frame_of_an_act(noun):
+        return True
+    head = noun.head
+    agreement = lex.nouns.get(head.lemma_.lower())
+    return (noun.dep_ in ("compound", "amod") and agreement is not None and agreement.reading.event == "AGREE"
+            and _frame_of_an_act(head))
+
+
+def _frame_of_an_act(noun: Token) -> bool:
+    """An agreement an act is done under ('under a mutual legal assistance agreement', 'as part of a deal', 'in
+    line with the accord', 'on the basis of the treaty'): the frame of that act, not an agreement made now."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep":
+        return False
+    if prep.lower_ in ("under", "per", "pursuant"):
+        return prep.head.pos_ in ("VERB", "AUX")
+    owner = prep.head
+    return prep.lower_ in ("of", "with") and owner.lemma_.lower() in FRAMING_HEADS and owner.dep_ == "pobj"
+
+
+def _ordered_out(verb: Token) -> Reading | None:
     """'ordered a Belarusian diplomat to leave the country', 'ordered 12 employees of the French embassy to
-    leave': an expulsion, not a request."""
+    leave': an expulsion (SANCTION), not a request; 'ordered two German journalists to leave': people deported
+    (COERCE), as the manual reads 'expel'."""
     obj = A.child(verb, "dobj")
-    return obj is not None and (obj.lemma_.lower() in ENVOYS or _of_a_mission(obj)) and any(
-        c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in LEAVE_VERBS for c in verb.children)
+    if obj is None or not any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in LEAVE_VERBS
+                              for c in verb.children):
+        return None
+    if obj.lemma_.lower() in ENVOYS or _of_a_mission(obj):
+        return Reading("SANCTION", "expel", ("diplomatic",))
+    if obj.lemma_.lower() in DEPORTED:
+        return Reading("COERCE", "deport", ())
+    return None
 
 
 def _of_a_mission(people: Token) -> bool:
