@@ -114,7 +114,7 @@ class Extractor:
         events = _with_locations(parsed, res, events, groups)
         records: list[Measure] = unique_ids([to_measure(document.id, text, m) for m in measures])
         features = {e.id: group_features(g) for e, g in zip(events, groups, strict=True)}
-        sentences = _sentences(parsed, decisions)
+        sentences = _sentences(parsed, decisions, text)
         sentence_count = len(decisions) if decisions else len(sentences)
         add_document_features(events, features, sentence_count,
                               dated=published is not None, counted=_from_relevant(events, decisions))
@@ -150,7 +150,7 @@ def _from_relevant(events: list[Event], decisions: list[Decision] | None) -> lis
             if not (e.evidence and any(a <= e.evidence[0].start < b for a, b in outside))]
 
 
-def _sentences(parsed: Doc, decisions: list[Decision] | None) -> tuple[Sentence, ...]:
+def _sentences(parsed: Doc, decisions: list[Decision] | None, text: str) -> tuple[Sentence, ...]:
     """The document's sentences, each with the relevance pass's decision about the sentence it lies in (the
     parser may split a kept sentence further)."""
     out, pending = [], list(decisions or ())
@@ -159,7 +159,7 @@ def _sentences(parsed: Doc, decisions: list[Decision] | None) -> tuple[Sentence,
             pending.pop(0)
         decision = pending[0] if pending else None
         parsed_, cue = (decision.parsed, decision.cue) if decision is not None else (True, "")
-        out.append(Sentence(s.start_char, s.end_char, s.text, parsed_, cue))
+        out.append(Sentence(s.start_char, s.end_char, text[s.start_char:s.end_char], parsed_, cue))
     return tuple(out)
 
 

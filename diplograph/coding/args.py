@@ -429,7 +429,7 @@ def clause_head(token: Token) -> Token:
 
 def clause_tokens(head: Token) -> list[Token]:
     """Tokens of a clause, without its embedded clauses."""
-    return walk(head, frozenset(dep for dep in _ALL_DEPS if dep not in CLAUSES | {"conj", "relcl", "acl", "xcomp"}))
+    return walk(head, _CLAUSE_DEPS)
 
 
 _ALL_DEPS = frozenset({"acl", "acomp", "advcl", "advmod", "agent", "amod", "appos", "attr", "aux", "auxpass", "case",
@@ -437,3 +437,4 @@ _ALL_DEPS = frozenset({"acl", "acomp", "advcl", "advmod", "agent", "amod", "appo
                        "expl", "intj", "mark", "meta", "neg", "nmod", "npadvmod", "nsubj", "nsubjpass", "nummod",
                        "oprd", "parataxis", "pcomp", "pobj", "poss", "preconj", "predet", "prep", "prt", "punct",
                        "quantmod", "relcl", "xcomp"})
+_CLAUSE_DEPS = _ALL_DEPS - CLAUSES - {"conj", "relcl", "acl", "xcomp"}  # what stays inside one clause

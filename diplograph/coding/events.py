@@ -128,8 +128,11 @@ def reported_accusations(sent: Span, res: Resolution, ctx: DocContext) -> list[F
     Line of Actual Control': a state or organisation telling of another's wrongdoing accuses it (CAMEO 112), besides
     whatever the wrongdoing itself is coded as."""
     out: list[Found] = []
-    for verb in sent:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in ACCUSING_SPEECH or is_background(verb):
+    for i in range(sent.start, sent.end):
+        if res.pos[i] != "VERB" or res.lemmas[i] not in ACCUSING_SPEECH:
+            continue
+        verb = sent.doc[i]
+        if is_background(verb):
             continue
         clause = A.child(verb, "ccomp")
         if clause is None or not _wrongdoing(clause) or _negated(verb) or _negated(clause):
@@ -430,9 +433,11 @@ def _opens_before_subject(clause: Token) -> bool:
 
 
 def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
-    phrases = _phrase_heads(sent, lex)
+    phrases = _phrase_heads(sent, res, lex)
     out = []
-    for t in sent:
+    doc = sent.doc
+    for i in _possible_triggers(sent, res, lex, phrases):
+        t = doc[i]
         pred = _predicate_for(t, phrases.get(t.i), lex)
         if pred is None:
             continue
@@ -661,9 +666,24 @@ def _predicate_for(t: Token, phrase_key: str | None, lex: Lexicon) -> Predicate 
     return None
 
 
-def _phrase_heads(sent: Span, lex: Lexicon) -> dict[int, str]:
+def _possible_triggers(sent: Span, res: Resolution, lex: Lexicon, phrases: dict[int, str]) -> list[int]:
+    """The tokens of the sentence whose lemma or form the lexicon knows (and adjectives, which may be participles:
+    'deeply concerned'): only these can be triggers (_predicate_for), read off the arrays without a Token each."""
+    verbs, nouns, irregular = lex.verbs, lex.nouns, lex.irregular
+    lemmas, pos, words = res.lemmas, res.pos, res.words
+    out = []
+    for i in range(sent.start, sent.end):
+        lower = words[i].lower()
+        lemma = irregular.get(lower, lemmas[i])
+        if i in phrases or lemma in verbs or lemma in nouns or lower in nouns or lemma in READ_AS_LEMMAS \
+                or pos[i] == "ADJ":
+            out.append(i)
+    return out
+
+
+def _phrase_heads(sent: Span, res: Resolution, lex: Lexicon) -> dict[int, str]:
     """Token index of the last word of each multi-word trigger -> its noun key."""
-    lemmas = [t.lemma_.lower() for t in sent]
+    lemmas = res.lemmas[sent.start:sent.end]
     heads: dict[int, str] = {}
     firsts = lex.phrase_firsts
     for i in range(len(lemmas)):
@@ -3579,9 +3599,11 @@ def cooperation_list(sent: Span, res: Resolution, ctx: DocContext,
 
     Returns the events and the token index of the list's subject ('cooperation').
     """
-    verb = next((t for t in sent if t.lemma_.lower() in LIST_VERBS and t.pos_ == "VERB"), None)
-    if verb is None:
+    first = next((i for i in range(sent.start, sent.end) if res.lemmas[i] in LIST_VERBS and res.pos[i] == "VERB"),
+                 None)
+    if first is None:
         return [], -1
+    verb = sent.doc[first]
     subj = A.child(verb, "nsubj")
     if subj is None or subj.lemma_.lower() not in COOPERATION_HEADS:
         return [], -1

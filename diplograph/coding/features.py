@@ -40,7 +40,8 @@ def _bucket(value: int, edges: tuple[int, ...]) -> str:
 
 def _in_quote(token: Token, sent: Span) -> bool:
     """An odd number of quotation marks before the token in its sentence: it is inside a quotation."""
-    marks = sum(1 for t in sent if t.i < token.i and t.text in QUOTES)
+    words = token.doc[sent.start:token.i]
+    marks = sum(1 for t in words if t.text in QUOTES)
     return marks % 2 == 1
 
 
@@ -108,7 +109,7 @@ def event_features(*, event: str, mode: str | None, rule: str, pos: str, token: 
     parties = res.states_in(sent)
     clause = A.clause_tokens(A.clause_head(token))
     words = {t.lower_ for t in clause} | {t.lemma_.lower() for t in clause}
-    sent_words = {t.lemma_.lower() for t in sent}
+    sent_words = set(res.lemmas[sent.start:sent.end])
     reporter = _reporting_verb(token)
     for name in (f"type={event}", f"rule={rule}", f"pos={pos}", f"mode={mode}", f"type={event}|pos={pos}",
                  f"aux={aux}", f"type={event}|aux={aux}", f"actor_method={actor_method}",

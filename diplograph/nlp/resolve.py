@@ -123,6 +123,9 @@ class Resolution:
     text: str = ""
     words: list[str] = field(default_factory=list)
     dateline_end: int = 0  # tokens [0, dateline_end) are the story's dateline ('N'DJAMENA, Chad —')
+    lemmas: list[str] = field(default_factory=list)  # each token's lemma, lower-cased (read once from the arrays)
+    pos: list[str] = field(default_factory=list)  # each token's coarse part of speech ('VERB', 'NOUN', ...)
+    _ranks: tuple[int, dict[str, int]] | None = None  # party_ranks, with the number of mentions it counted
 
     def sector_of(self, head: Token) -> str | None:
         """The sector a noun phrase's head names ('Brazil's federal police' -> police), if any."""
@@ -139,7 +142,13 @@ class Resolution:
         return {c for a in self.actors_in(sent) for c in a.states}
 
     def party_ranks(self) -> dict[str, int]:
-        """Each party code's rank by how often the document names it (1: the most named)."""
+        """Each party code's rank by how often the document names it (1: the most named). Worked out once the
+        mentions are settled (coding asks for it for every record)."""
+        if self._ranks is None or self._ranks[0] != len(self.actors):
+            self._ranks = (len(self.actors), self._count_ranks())
+        return self._ranks[1]
+
+    def _count_ranks(self) -> dict[str, int]:
         counts: dict[str, int] = {}
         for a in self.actors:
             for c in a.states:
@@ -149,6 +158,7 @@ class Resolution:
     def reindex(self) -> None:
         """Rebuild `actor_at` after mentions were replaced or removed."""
         self.actor_at = {i: a for a in self.actors for i in range(a.start, a.end)}
+        self._ranks = None
 
     def add_actor(self, span: ActorSpan) -> None:
         self.actors.append(span)
@@ -172,6 +182,7 @@ def resolve(doc: Doc, gaz: Gazetteer, published: dt.date | None, text: str | Non
     words = token_texts(doc)
     res = Resolution(doc, published, sectors=gaz.sectors, text=doc.text if text is None else text, words=words)
     res.dateline_end = doc.user_data["dateline_end"] = dateline_end(words)
+    res.lemmas, res.pos = token_lemmas_and_pos(doc)
     _match_dictionary(res, gaz)
     _disambiguate(res)
     _introduced_people(res)
@@ -183,9 +194,26 @@ def resolve(doc: Doc, gaz: Gazetteer, published: dt.date | None, text: str | Non
     _peoples_are_no_parties(res)
     _corefer_institutions(res)
     for sent in doc.sents:
-        _find_dates(res, sent)
-        _find_quantities(res, sent)
+        text = res.text[sent.start_char:sent.end_char]  # Span.text joins the tokens again on every call
+        _find_dates(res, sent, text)
+        _find_quantities(res, sent, text)
+    res._ranks = None  # counted from the settled mentions when first asked for
     return res
+
+
+def token_lemmas_and_pos(doc: Doc) -> tuple[list[str], list[str]]:
+    """Every token's lower-cased lemma and coarse part of speech, from the doc's arrays: the passes that look
+    for a few words among all of a sentence's make no Token for the others."""
+    from spacy.attrs import LEMMA, POS
+
+    if not len(doc):
+        return [], []
+    strings = doc.vocab.strings
+    rows = doc.to_array([LEMMA, POS])
+    lemma_ids, pos_ids = rows[:, 0].tolist(), rows[:, 1].tolist()
+    lemma_of = {h: strings[h].lower() for h in set(lemma_ids)}  # each distinct word looked up once
+    pos_of = {h: strings[h] for h in set(pos_ids)}
+    return [lemma_of[h] for h in lemma_ids], [pos_of[h] for h in pos_ids]
 
 
 DATELINE_DASHES = frozenset({"—", "–", "--"})
@@ -649,15 +677,17 @@ def _office_holder_before(res: Resolution, gaz: Gazetteer, people: list[ActorSpa
     return None
 
 
-def sentence_is_future(sent: Span) -> bool:
-    return FUTURE_CUES.search(sent.text) is not None
+def sentence_is_future(sent: Span, text: str | None = None) -> bool:
+    return FUTURE_CUES.search(sent.text if text is None else text) is not None
 
 
-def _find_dates(res: Resolution, sent: Span) -> None:
+def _find_dates(res: Resolution, sent: Span, text: str) -> None:
     offset = sent.start_char
     anchor = res.dates[-1] if res.dates else None
-    past = find_dates(sent.text, res.published, future=False, anchor=anchor)
-    ahead = find_dates(sent.text, res.published, future=True, anchor=anchor) if sentence_is_future(sent) else past
+    past = find_dates(text, res.published, future=False, anchor=anchor)
+    if not past:
+        return
+    ahead = find_dates(text, res.published, future=True, anchor=anchor) if sentence_is_future(sent, text) else past
     future_values = {(d.start, d.end): d for d in ahead}
     for d in past:
         if (d.start, d.end) in future_values and _future_at(sent, d.start):
@@ -695,9 +725,9 @@ def _said_in_the_past(sent: Span, offset: int) -> bool:
     return False
 
 
-def _find_quantities(res: Resolution, sent: Span) -> None:
+def _find_quantities(res: Resolution, sent: Span, text: str) -> None:
     offset = sent.start_char
-    for q in find_quantities(sent.text):
+    for q in find_quantities(text):
         shifted = Quantity(q.start + offset, q.end + offset, q.text, q.value, q.unit, q.per, q.qualifier,
                            q.direction, q.high, q.method)
         res.quantities.append(shifted)
