@@ -472,9 +472,10 @@ def _follow_surname(res: Resolution, ent: Span, party: ActorSpan, name: str) -> 
     surname = ent[-1].text
     if len(surname) < 3 or surname in COMMON_FAMILY_NAMES:
         return
-    for t in doc[ent.end:]:
-        if t.text != surname or t.i in res.actor_at:
-            continue
+    for i in range(ent.end, len(doc)):
+        if res.words[i] != surname or i in res.actor_at:
+            continue  # the words, not a Token for each
+        t = doc[i]
         if _starts_another_name(t):
             continue
         res.add_actor(ActorSpan(t.i, t.i + 1, party.code, party.kind, "person", _PERSON_SECTOR, name, "coreference",
@@ -606,10 +607,12 @@ def _corefer_institutions(res: Resolution) -> None:
     orgs = [a for a in res.actors if a.kind in ("igo", "group") and a.states]
     if not orgs:
         return
-    for t in doc[1:]:
-        word = t.lower_
-        if t.i in res.actor_at or t.pos_ != "NOUN" or word not in NAMED_INSTITUTIONS | ANY_INSTITUTION:
-            continue
+    institutions = NAMED_INSTITUTIONS | ANY_INSTITUTION
+    for i in range(1, len(doc)):
+        word = res.words[i].lower()
+        if word not in institutions or i in res.actor_at or res.pos[i] != "NOUN":
+            continue  # the words and tags, not a Token for each
+        t = doc[i]
         if doc[t.i - 1].lower_ != "the" or any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
             continue  # 'the court of appeals', 'a court': a new institution, not one named before
         before = [a for a in orgs if a.end <= t.i - 1]
@@ -690,18 +693,18 @@ def _find_dates(res: Resolution, sent: Span, text: str) -> None:
     ahead = find_dates(text, res.published, future=True, anchor=anchor) if sentence_is_future(sent, text) else past
     future_values = {(d.start, d.end): d for d in ahead}
     for d in past:
-        if (d.start, d.end) in future_values and _future_at(sent, d.start):
+        if (d.start, d.end) in future_values and _future_at(sent, d.start, text):
             d = future_values[(d.start, d.end)]
         shifted = DateRef(d.start + offset, d.end + offset, d.text, d.value, d.granularity, d.method, d.reason)
         res.dates.append(shifted)
         _index(res.doc, shifted.start, shifted.end, res.date_at, shifted)
 
 
-def _future_at(sent: Span, offset: int) -> bool:
+def _future_at(sent: Span, offset: int, text: str) -> bool:
     """Whether a date at `offset` (in the sentence) is in a future statement: a future cue before it, or one after
     it with no verb in the past tense before it ('On Tuesday the president will travel' vs 'He arrived on
     Thursday, where he is expected to meet ...')."""
-    cues = [m.start() for m in FUTURE_CUES.finditer(sent.text)]
+    cues = [m.start() for m in FUTURE_CUES.finditer(text)]
     if not cues:
         return False
     if _said_in_the_past(sent, offset):
