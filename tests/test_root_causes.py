@@ -2153,3 +2153,20 @@ def test_an_agreement_an_act_is_done_under_is_no_new_agreement() -> None:
                            "mutual legal assistance agreement between the two countries."))
     assert not [s for s in found if s[0] in ("AGREE", "AID")], found
     assert ("SUPPORT", ("IRN", "RUS"), ()) in summary(events("Iran and Russia signed an agreement on Tuesday."))
+
+
+def test_an_accusation_reported_in_a_background_clause_is_a_candidate() -> None:
+    """'... feared the peace process could stall after Congo's government claimed on Monday that Rwandan troops had
+    entered North Kivu' had no ACCUSE: a claim told in an 'after' clause was skipped, and troops entering a region
+    was no wrong. It is another report of the accusation (incidents link through it), marked as background."""
+    found = run("Western diplomats said on Wednesday they feared the peace process could stall after Congo's "
+                "government claimed on Monday that Rwandan troops had entered North Kivu. The M23 rebel group "
+                "controls large parts of the province.", "2025-07-16").events
+    accusations = [e for e in found if e.event == "ACCUSE"]
+    assert [(e.actor, e.recipient, e.date) for e in accusations] == [(("COD",), ("RWA",), "2025-07-14")], found
+
+
+def test_joint_inspections_and_patrols_are_cooperation() -> None:
+    [joint] = events("Mexican and U.S. customs agencies began joint inspections of cargo trucks at the Nuevo Laredo "
+                     "crossing on Monday.")
+    assert (joint.event, set(joint.actor) | set(joint.recipient)) == ("COOPERATE", {"MEX", "USA"})

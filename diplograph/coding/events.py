@@ -121,6 +121,7 @@ WRONGDOING_VERBS = frozenset({"violate", "breach", "attack", "invade", "occupy",
 WRONGS = frozenset({"crime", "abuse", "atrocity", "genocide", "violation", "massacre", "aggression", "provocation",
                     "terrorism", "act"})
 CROSSED = frozenset({"border", "line", "airspace", "water", "frontier", "territory", "boundary"})
+FORCES = frozenset({"troop", "soldier", "force", "army", "warship", "jet", "aircraft", "drone", "vessel", "unit"})
 
 
 def reported_accusations(sent: Span, res: Resolution, ctx: DocContext) -> list[Found]:
@@ -132,8 +133,7 @@ def reported_accusations(sent: Span, res: Resolution, ctx: DocContext) -> list[F
         if res.pos[i] != "VERB" or res.lemmas[i] not in ACCUSING_SPEECH:
             continue
         verb = sent.doc[i]
-        if is_background(verb):
-            continue
+        behind = is_background(verb)  # '... after Congo claimed that Rwandan troops had entered': still a report
         clause = A.child(verb, "ccomp")
         if clause is None or not _wrongdoing(clause) or _negated(verb) or _negated(clause):
             continue  # 'denied that ...' is no accusation, nor 'said X had not violated
@@ -151,7 +151,7 @@ def reported_accusations(sent: Span, res: Resolution, ctx: DocContext) -> list[F
         features = event_features(
             event="ACCUSE", mode="allege", rule="speech:accuse", pos="verb", token=verb, sent=sent, res=res,
             actor=speakers, recipient=accused, actor_method="parse", from_location=False, aux=None,
-            conditional=False, date=date, date_source=source, background=False,
+            conditional=False, date=date, date_source=source, background=behind,
             sentence_index=ctx.sentence_index, evidence=evidence)
         out.append(Found(Reading("ACCUSE", "allege", ("diplomatic",)), speakers, accused, None, date, source,
                          evidence, "speech:accuse", "parse", [], verb.i, features))
@@ -178,6 +178,9 @@ def _wrongdoing(clause: Token) -> bool:
     if lemma in ("commit", "perpetrate", "amount") and words & WRONGS:
         return True
     if lemma in ("cross", "enter", "fly") and words & CROSSED:
+        return True
+    if lemma in ("enter", "cross") and (doer := A.child(clause, "nsubj")) is not None \
+            and doer.lemma_.lower() in FORCES:  # 'Rwandan troops had entered North Kivu': an incursion
         return True
     return lemma == "be" and (any(c.dep_ == "prep" and c.lower_ == "behind" for c in clause.children) or any(
         c.dep_ == "acomp" and c.lower_ == "responsible" for c in clause.children))
