@@ -2170,3 +2170,19 @@ def test_joint_inspections_and_patrols_are_cooperation() -> None:
     [joint] = events("Mexican and U.S. customs agencies began joint inspections of cargo trucks at the Nuevo Laredo "
                      "crossing on Monday.")
     assert (joint.event, set(joint.actor) | set(joint.recipient)) == ("COOPERATE", {"MEX", "USA"})
+
+
+def test_sanctions_on_targets_of_no_state_are_aimed_at_the_state_their_clause_serves() -> None:
+    """'Britain imposed sanctions on dozens of tankers that it says carry Russian oil' had no record (no recipient):
+    a relative clause ties the targets to a state; never to the one its subject names ('restrictions that China
+    imposed')."""
+    assert_first_records({
+        "Britain imposed sanctions on Tuesday on dozens of tankers that it says carry Russian oil.":
+            ("SANCTION", ("GBR",), ("RUS",)),
+        "The UK sanctioned dozens of vessels and several companies that it accuses of helping Moscow.":
+            ("SANCTION", ("GBR",), ("RUS",)),
+        "The United States sanctioned three firms that supply parts for Iran's drone program.":
+            ("SANCTION", ("USA",), ("IRN",)),
+    })
+    found = summary(events("Washington will ease restrictions on exports that China imposed in April."))
+    assert not [s for s in found if s[1] == ("USA",) and s[2] == ("CHN",)], found

@@ -1264,6 +1264,8 @@ def roles_of(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext) -> Rol
         from_location = from_location or bool(recipient)
     if not recipient and not trig.pred.topic_object:  # what was discussed names no party
         recipient = _recipient_from_absorbed(trig, res, actor)
+    if not recipient and trig.reading.event == "SANCTION":
+        recipient = _state_the_targets_serve(trig, res, actor)
     if trig.pred.lemma in CARRY_VERBS:  # what a carrier brings goes to where it arrived
         recipient = _carried_to(trig.token, res, actor)
         from_location = bool(recipient)
@@ -1866,6 +1868,27 @@ def _verb_recipient(trig: Trigger, patient: Token | None, actor: list[ActorSpan]
             return found
         if actor and _names_an_office(arg, res):
             return actor[:1]
+    return []
+
+
+def _state_the_targets_serve(trig: Trigger, res: Resolution, actor: list[ActorSpan]) -> list[ActorSpan]:
+    """Sanctions on targets of no state that a relative clause ties to one: 'sanctions on dozens of tankers that
+    it says carry Russian oil', 'sanctioned companies that it accuses of helping Moscow', 'firms that supply
+    Iran's drone program': aimed at that state."""
+    exclude = _codes_of(actor)
+    token = trig.token
+    heads = [token] if trig.pred.pos == "verb" else [token, *([v] if (v := A.governing_verb(token)) else [])]
+    targets = [c for h in heads for c in h.children if c.dep_ in ("dobj", "nsubjpass") and c.i != token.i]
+    targets += [obj for h in heads for _p, obj in A.prep_objects(h, ("on", "against"))]
+    for arg in targets:
+        for clause in (c for t in A.walk(arg, A.NP_CORE | {"prep", "pobj"}) for c in t.children
+                       if c.dep_ == "relcl"):
+            doer = A.child(clause, "nsubj")  # 'restrictions that China imposed': who imposed them, no target
+            skip = {t.i for t in doer.subtree} if doer is not None else set()
+            found = [s for s in A.spans_in(list(clause.subtree), res)
+                     if s.states and not set(s.states) <= exclude and s.start not in skip]
+            if found:
+                return found[:1]
     return []
 
 
