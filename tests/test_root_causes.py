@@ -2186,3 +2186,12 @@ def test_sanctions_on_targets_of_no_state_are_aimed_at_the_state_their_clause_se
     })
     found = summary(events("Washington will ease restrictions on exports that China imposed in April."))
     assert not [s for s in found if s[1] == ("USA",) and s[2] == ("CHN",)], found
+
+
+def test_an_act_reacted_to_came_before_the_reaction() -> None:
+    """'Guyana said on Monday it would not be intimidated by a threat from Venezuela' dated the threat Monday (the
+    day of the reaction): what is condemned, welcomed or felt happened up to that day (the week before it)."""
+    found = run("Guyana said on Monday it would not be intimidated by a threat from Venezuela.", "2025-03-17").events
+    assert [(e.event, e.date) for e in found if e.event == "THREATEN"] == [("THREATEN", "2025-03-11/2025-03-17")]
+    found = run("Iran on Monday condemned the attack by Israel on its consulate.", "2025-03-17").events
+    assert {(e.event, e.date) for e in found} == {("ACCUSE", "2025-03-17"), ("ASSAULT", "2025-03-11/2025-03-17")}

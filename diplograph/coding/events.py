@@ -3575,8 +3575,25 @@ def _told_as_earlier(token: Token, head: Token) -> bool:
         return False
     if _thanked_for(token) is not None:
         return True  # 'thanked Mexico on Thursday for a shipment': made before the thanks
+    if _reacted_to(token):
+        return True  # 'Iran on Monday condemned the attack', 'would not be intimidated by a threat': made before
     return any(t.dep_ == "prep" and t.lower_ in ("after", "following") for t in token.ancestors
                if t.i != head.i and head in t.ancestors)
+
+
+# verbs of a reaction to an act that is their object: the act came before the reaction (and its date)
+REACTING = frozenset({"condemn", "denounce", "welcome", "praise", "hail", "reject", "criticize", "criticise",
+                      "deplore", "slam", "applaud", "decry", "dismiss", "call", "intimidate"})
+
+
+def _reacted_to(noun: Token) -> bool:
+    """An act named as what a reaction is to: the object of 'condemned', 'welcomed', 'called (a provocation)', or
+    the agent of a feeling ('intimidated by a threat', 'angered by the decision')."""
+    head = noun.head
+    if noun.dep_ == "dobj":
+        return head.lemma_.lower() in REACTING
+    return (noun.dep_ == "pobj" and head.lower_ == "by" and head.dep_ == "agent"
+            and head.head.lemma_.lower() in REACTING | FEELINGS)
 
 
 def _week_up_to(date: DateRef) -> DateRef | None:
