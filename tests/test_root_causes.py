@@ -2195,3 +2195,16 @@ def test_an_act_reacted_to_came_before_the_reaction() -> None:
     assert [(e.event, e.date) for e in found if e.event == "THREATEN"] == [("THREATEN", "2025-03-11/2025-03-17")]
     found = run("Iran on Monday condemned the attack by Israel on its consulate.", "2025-03-17").events
     assert {(e.event, e.date) for e in found} == {("ACCUSE", "2025-03-17"), ("ASSAULT", "2025-03-11/2025-03-17")}
+
+
+def test_observers_deployed_help_and_offices_raided_are_searched() -> None:
+    """'The African Union will deploy a team of election observers to Malawi' was THREATEN (a future show of
+    force); 'security forces raided the offices of a news website' was an attack."""
+    assert_first_records({
+        "The African Union will deploy a team of election observers to Malawi.": ("AGREE", ("AU",), ("MWI",)),
+        "The African Union deployed 40 election observers to Malawi.": ("AID", ("AU",), ("MWI",)),
+        "Russia deployed troops to the border with Ukraine.": ("MOBILIZE", ("RUS",), ("UKR",)),
+        "Egyptian security forces raided the offices of an independent news website in Cairo on Tuesday.":
+            ("COERCE", ("EGY",), ("EGY",)),
+        "Israeli troops raided the Jenin refugee camp.": ("ASSAULT", ("ISR",), ("PSE",)),
+    })

@@ -744,7 +744,14 @@ def _object_keys(verb: Token, pred: Predicate) -> list[str]:
     keys = [head.lemma_.lower()] + [c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod")]
     if _names_someone(head):
         keys.append("__named__")
+    if head.lemma_.lower() in COLLECTIVES:  # 'deployed a team of election observers': what the team is of
+        keys += [g.lemma_.lower() for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for g in p.children if g.dep_ == "pobj"]
     return keys
+
+
+COLLECTIVES = frozenset({"team", "group", "contingent", "delegation", "unit", "batch", "convoy", "consignment",
+                         "number", "dozen", "hundred", "thousand"})
 
 
 def _of_lemma(noun: Token) -> str | None:
