@@ -2208,3 +2208,19 @@ def test_observers_deployed_help_and_offices_raided_are_searched() -> None:
             ("COERCE", ("EGY",), ("EGY",)),
         "Israeli troops raided the Jenin refugee camp.": ("ASSAULT", ("ISR",), ("PSE",)),
     })
+
+
+def test_orders_that_are_the_act_they_order() -> None:
+    """'ordered a partial withdrawal of Russian forces from Syria' was MOBILIZE (the forces read as the object);
+    'ordered the United States to close its consulate' was REQUEST; 'withdrew landing permission' was a
+    withdrawal of troops."""
+    assert_first_records({
+        "Vladimir Putin ordered a partial withdrawal of Russian forces from Syria on Monday.":
+            ("CONCEDE", ("RUS",), ("SYR",)),
+        "Russia ordered more troops to the border with Ukraine.": ("MOBILIZE", ("RUS",), ("UKR",)),
+        "China ordered the United States to close its consulate in Chengdu on Friday.":
+            ("SANCTION", ("CHN",), ("USA",)),
+        "The Netherlands withdrew landing permission for Turkish Foreign Minister Mevlut Cavusoglu on Saturday.":
+            ("REJECT", ("NLD",), ("TUR",)),
+        "France withdrew its ambassador from Italy.": ("SANCTION", ("FRA",), ("ITA",)),
+    })

@@ -473,6 +473,8 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
         if particle == "off" and pred.lemma == "call" and obj in CANCELLED_CONTACTS:
             reading = Reading("SANCTION", "discontinue", ("diplomatic",))  # 'called off a trip to Kabul', as cancel
         reading = _reading_for_subject(t, pred, reading)
+        if pred.pos == "verb" and pred.lemma in DECLARING | {"order"} and _retreat_declared(t, lex):
+            reading = Reading("CONCEDE", None, reading.context)  # 'ordered a partial withdrawal of Russian forces'
         if pred.pos == "verb" and pred.lemma in ("hand", "turn", "surrender") and _own_arms_given_up(t, lex):
             reading = Reading("RETREAT", "disarm", ("military",))  # 'fighters handed over their weapons'
         if pred.lemma in LEAVING_VERBS and reading.event == "RETREAT":
@@ -1611,6 +1613,14 @@ def _regret_for(verb: Token) -> bool:
         A.prep_objects(obj, ("for",)) or A.prep_objects(verb, ("for",)))
 
 
+def _retreat_declared(verb: Token, lex: Lexicon) -> bool:
+    """A withdrawal, pullout or ceasefire ordered or announced ('ordered a partial withdrawal of Russian forces from
+    Syria'): declared, not yet carried out, which the manual codes CONCEDE (not a deployment of the forces named)."""
+    obj = A.child(verb, "dobj")
+    noun = lex.nouns.get(obj.lemma_.lower()) if obj is not None else None
+    return noun is not None and noun.reading.event == "RETREAT"
+
+
 def _own_arms_given_up(verb: Token, lex: Lexicon) -> bool:
     """'handed over their weapons to U.N. peacekeepers', 'surrendered its arms': the givers' own arms (a possessive
     pronoun) given up is disarming, not arms given as aid."""
@@ -1817,6 +1827,10 @@ def _ordered_out(verb: Token) -> Reading | None:
     leave': an expulsion (SANCTION), not a request; 'ordered two German journalists to leave': people deported
     (COERCE), as the manual reads 'expel'."""
     obj = A.child(verb, "dobj")
+    closing = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in ("close", "shut")]
+    if obj is not None and any((shut := A.child(c, "dobj")) is not None and shut.lemma_.lower() in MISSION_WORDS
+                               for c in closing):
+        return Reading("SANCTION", "withdraw", ("diplomatic",))  # 'ordered the United States to close its consulate'
     if obj is None or not any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in LEAVE_VERBS
                               for c in verb.children):
         return None
