@@ -2224,3 +2224,13 @@ def test_orders_that_are_the_act_they_order() -> None:
             ("REJECT", ("NLD",), ("TUR",)),
         "France withdrew its ambassador from Italy.": ("SANCTION", ("FRA",), ("ITA",)),
     })
+
+
+def test_what_a_protest_demands_is_the_protest() -> None:
+    """'staged mass demonstrations Saturday to demand political reforms' also gave a REQUEST record besides the
+    protest: a demand in a protest's purpose clause is what the protest is for."""
+    found = summary(events("Thousands of students across Indonesia staged mass demonstrations Saturday to demand "
+                           "political reforms by President Suharto's government.", "1998-05-10"))
+    assert found == {("PROTEST", ("IDN",), ("IDN",))}, found
+    found = summary(events("Kenya sent envoys to demand the release of its citizens."))
+    assert [s for s in found if s[0] == "REQUEST"], found

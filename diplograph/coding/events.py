@@ -449,6 +449,8 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
             continue
         if pred.pos == "verb" and pred.reading.event == "ASSAULT" and _carries_a_protest(t, phrases, lex):
             continue  # 'launched an open-ended hunger strike': the strike is the event, no attack was launched
+        if pred.pos == "verb" and pred.reading.event == "REQUEST" and _what_a_protest_demands(t, lex):
+            continue  # 'marched in Nairobi to demand the release of activists': the protest is the event
         if pred.pos == "verb" and _given_time_to(t):
             continue  # 'gave Bosnian Serb forces ten days to withdraw': what a deadline demands is not done
         if pred.pos == "verb" and pred.lemma in WARNINGS and _warned_of_a_danger(t, res):
@@ -1611,6 +1613,17 @@ def _regret_for(verb: Token) -> bool:
     obj = _object_of(verb)
     return obj is not None and obj.lemma_.lower() in ("regret", "remorse") and bool(
         A.prep_objects(obj, ("for",)) or A.prep_objects(verb, ("for",)))
+
+
+def _what_a_protest_demands(verb: Token, lex: Lexicon) -> bool:
+    """A demand in the purpose clause of a protest ('marched to demand ...', 'staged mass demonstrations to
+    demand reforms'): what the protest is for, coded with the protest (PLOVER's PROTEST), not a demand besides."""
+    if verb.dep_ not in ("advcl", "xcomp") or not A.is_infinitive(verb):
+        return False
+    head = verb.head
+    words = [head] + [c for c in head.children if c.dep_ == "dobj"]
+    return any((p := (lex.verbs if w.pos_ == "VERB" else lex.nouns).get(w.lemma_.lower())) is not None
+               and p.reading.event == "PROTEST" for w in words)
 
 
 def _retreat_declared(verb: Token, lex: Lexicon) -> bool:
