@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 # What a pattern may test, in the order of the columns read for every token (string hashes, and IS_SPACE as 0/1)
 FIELDS = {"LOWER": 0, "TAG": 1, "DEP": 2, "IS_SPACE": 3}
+REGEX_KEPT = 100_000  # word forms whose regular-expression answers are kept
 SET = ("TAG", "POS", "MORPH", "LEMMA")  # written back as arrays, in this column order; DEP token by token
 Word = list[int]
 Test = Callable[[Word], bool]
@@ -100,9 +101,19 @@ class FastAttributeRuler:
             if op == "IN":
                 return lambda word: word[field] in numbers
             return lambda word: word[field] not in numbers
-        if op == "REGEX":
+        if op == "REGEX":  # tried at every word: the answer is kept per word form
             regex, strings = re.compile(arg), self.vocab.strings
-            return lambda word: regex.search(strings[word[field]]) is not None
+            answers: dict[int, bool] = {}
+
+            def matches(word: Word) -> bool:
+                value = word[field]
+                answer = answers.get(value)
+                if answer is None:
+                    if len(answers) > REGEX_KEPT:
+                        answers.clear()
+                    answer = answers[value] = regex.search(strings[value]) is not None
+                return answer
+            return matches
         raise ValueError(f"attribute ruler pattern with an operator this reader does not know: {op}")
 
     def __call__(self, doc: Doc) -> Doc:
