@@ -2234,3 +2234,13 @@ def test_what_a_protest_demands_is_the_protest() -> None:
     assert found == {("PROTEST", ("IDN",), ("IDN",))}, found
     found = summary(events("Kenya sent envoys to demand the release of its citizens."))
     assert [s for s in found if s[0] == "REQUEST"], found
+
+
+def test_sanctions_or_force_considered_are_threatened() -> None:
+    """'The European Union is also considering sanctions' was SANCTION, as if imposed."""
+    assert_first_records({
+        "The European Union is also considering sanctions against Somalia.": ("THREATEN", ("EU",), ("SOM",)),
+        "The United States is weighing new sanctions on Russia.": ("THREATEN", ("USA",), ("RUS",)),
+        "Israel is considering a military strike on Iran.": ("THREATEN", ("ISR",), ("IRN",)),
+    })
+    assert not events("The council considered the proposal.")
