@@ -2244,3 +2244,8 @@ def test_sanctions_or_force_considered_are_threatened() -> None:
         "Israel is considering a military strike on Iran.": ("THREATEN", ("ISR",), ("IRN",)),
     })
     assert not events("The council considered the proposal.")
+
+
+def test_aid_flown_into_a_city_goes_to_its_state() -> None:
+    """'flew 12 tonnes of medical supplies into Port-au-Prince' had no record: flying needed 'to'."""
+    assert_first_records({"Japan flew 12 tonnes of medical supplies into Port-au-Prince.": ("AID", ("JPN",), ("HTI",))})
