@@ -1448,7 +1448,8 @@ def test_reopening_embassies_regrets_cancelled_trips_terminated_accords_and_boyc
         "France expressed regret over the decision of Mali.": ("ACCUSE", ("FRA",), ("MLI",)),
         "Burkina Faso's military government terminated a defence accord with France on Monday.":
             ("SANCTION", ("BFA",), ("FRA",)),
-        "Pakistan's foreign minister called off a planned trip to Kabul on Sunday.": ("SANCTION", ("PAK",), ("AFG",)),
+        # the manual (SANCTION, ambiguities): 'Cancellation of meetings are REJECT'
+        "Pakistan's foreign minister called off a planned trip to Kabul on Sunday.": ("REJECT", ("PAK",), ("AFG",)),
         "Pakistan's telecom regulator blocked access to the social media platform X nationwide.": ("COERCE",),
         "Bangladesh's main opposition party boycotted Sunday's general election.": ("PROTEST", ("BGD",)),
         "Russia boycotted the talks with Ukraine.": ("REJECT", ("RUS",), ("UKR",)),
@@ -1484,7 +1485,7 @@ def test_a_state_of_emergency_or_martial_law_declared_coerces_and_a_state_visit_
     assert lifted.event == "CONCEDE"
     # regression: 'state' (for 'state of emergency') in the class of restrictions made it CONCEDE
     [cancelled] = events("Japan cancelled a state visit to China.")
-    assert (cancelled.event, cancelled.recipient) == ("SANCTION", ("CHN",))
+    assert (cancelled.event, cancelled.recipient) == ("REJECT", ("CHN",))  # the manual: a meeting cancelled
 
 
 def test_an_ultimatum_ending_in_or_face_is_a_threat_beside_the_demand() -> None:
@@ -2249,3 +2250,17 @@ def test_sanctions_or_force_considered_are_threatened() -> None:
 def test_aid_flown_into_a_city_goes_to_its_state() -> None:
     """'flew 12 tonnes of medical supplies into Port-au-Prince' had no record: flying needed 'to'."""
     assert_first_records({"Japan flew 12 tonnes of medical supplies into Port-au-Prince.": ("AID", ("JPN",), ("HTI",))})
+
+
+def test_cancelled_meetings_are_refused_and_court_ordered_payments_sanctions() -> None:
+    """The manual (SANCTION, potential ambiguities): 'Cancellation of meetings are REJECT' (they were SANCTION
+    discontinue here), and 'court-ordered payments should be coded as SANCTION' (they were REQUEST)."""
+    assert_first_records({
+        "South Korea called off vice-ministerial talks with North Korea that had been scheduled for Friday.":
+            ("REJECT", ("KOR",), ("PRK",)),
+        "Chinese Foreign Minister Wang Yi abruptly canceled a planned meeting with his Japanese counterpart.":
+            ("REJECT", ("CHN",), ("JPN",)),
+        "Kenya canceled a deal with China.": ("SANCTION", ("KEN",), ("CHN",)),
+        "A U.S. federal court ordered Iran to pay $247 million in damages to the family of an American student.":
+            ("SANCTION", ("USA",), ("IRN",)),
+    })

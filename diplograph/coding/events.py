@@ -473,7 +473,7 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
         particle = _particle_of(t)
         reading = pred.by_particle.get(particle, reading) if particle else reading
         if particle == "off" and pred.lemma == "call" and obj in CANCELLED_CONTACTS:
-            reading = Reading("SANCTION", "discontinue", ("diplomatic",))  # 'called off a trip to Kabul', as cancel
+            reading = Reading("REJECT", "meet", ("diplomatic",))  # 'called off a trip to Kabul', as cancel
         reading = _reading_for_subject(t, pred, reading)
         if pred.pos == "verb" and pred.lemma in DECLARING | {"order"} and _retreat_declared(t, lex):
             reading = Reading("CONCEDE", None, reading.context)  # 'ordered a partial withdrawal of Russian forces'
@@ -1840,6 +1840,9 @@ def _ordered_out(verb: Token) -> Reading | None:
     leave': an expulsion (SANCTION), not a request; 'ordered two German journalists to leave': people deported
     (COERCE), as the manual reads 'expel'."""
     obj = A.child(verb, "dobj")
+    if obj is not None and any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() == "pay" for c in verb.children):
+        # the manual: court-ordered payments are SANCTION, the court acting on who must pay
+        return Reading("SANCTION", "convict", ("legal",))
     closing = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in ("close", "shut")]
     if obj is not None and any((shut := A.child(c, "dobj")) is not None and shut.lemma_.lower() in MISSION_WORDS
                                for c in closing):
