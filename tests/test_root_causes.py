@@ -2264,3 +2264,12 @@ def test_cancelled_meetings_are_refused_and_court_ordered_payments_sanctions() -
         "A U.S. federal court ordered Iran to pay $247 million in damages to the family of an American student.":
             ("SANCTION", ("USA",), ("IRN",)),
     })
+
+
+def test_troops_pulled_back_from_a_border_are_withdrawn_from_the_state_beyond() -> None:
+    """'said it would pull troops back from two friction points along the frontier with China' had no recipient."""
+    assert_first_records({
+        "The Indian army said it would pull troops back from two friction points along the disputed Himalayan "
+        "frontier with China.": ("CONCEDE", ("IND",), ("CHN",)),
+        "Israel withdrew its forces from Gaza.": ("RETREAT", ("ISR",), ("PSE",)),
+    })

@@ -1187,6 +1187,9 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
                                                                                     _codes_of(roles.actor))
         if across is not None:  # 'massed troops near Ukraine's borders': forces shown to the state beyond
             roles = replace(roles, recipient=[across])
+    if trig.reading.event == "RETREAT" and trig.pred.pos == "verb" and not roles.recipient \
+            and (across := _border_owner(trig.token, res, _codes_of(roles.actor))) is not None:
+        roles = replace(roles, recipient=[across])  # 'pull troops back from points along the frontier with China'
     if reading.event in NEVER_DOMESTIC and roles.recipient and _codes_of(roles.recipient) <= _codes_of(roles.actor):
         roles = replace(roles, recipient=[])  # 'off its east coast': its own waters, no one it acts on
     if not _complete(reading, roles, trig):
