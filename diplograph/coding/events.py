@@ -498,7 +498,7 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
             reading = Reading("COOPERATE", None, ("economic",))  # 'Colombia and Venezuela reopened their border'
         if pred.pos == "verb" and pred.lemma == "invite" and _invited_to_meet(t):
             reading = Reading("AGREE", None, ("diplomatic",))  # the manual: an invitation to a state visit is AGREE
-        if pred.pos == "verb" and reading.event == "REQUEST" and (ordered := _ordered_out(t)) is not None:
+        if pred.pos == "verb" and reading.event == "REQUEST" and (ordered := _ordered_out(t, lex)) is not None:
             reading = ordered
         stopped = _stopped(t) if pred.pos == "noun" else None
         if stopped is not None and reading.event in ("ASSAULT", "COERCE", "MOBILIZE", "THREATEN"):
@@ -1808,10 +1808,6 @@ def _lodged(noun: Token) -> bool:
     return noun.dep_ == "dobj" and noun.head.lemma_.lower() in LODGING_VERBS
 
 
-DEPORTED = frozenset({"journalist", "reporter", "correspondent", "national", "citizen", "migrant", "refugee",
-                      "worker", "activist", "student"})
-
-
 FRAMING_HEADS = frozenset({"part", "terms", "framework", "accordance", "line", "basis"})
 
 
@@ -1838,7 +1834,7 @@ def _frame_of_an_act(noun: Token) -> bool:
     return prep.lower_ in ("of", "with") and owner.lemma_.lower() in FRAMING_HEADS and owner.dep_ == "pobj"
 
 
-def _ordered_out(verb: Token) -> Reading | None:
+def _ordered_out(verb: Token, lex: Lexicon) -> Reading | None:
     """'ordered a Belarusian diplomat to leave the country', 'ordered 12 employees of the French embassy to
     leave': an expulsion (SANCTION), not a request; 'ordered two German journalists to leave': people deported
     (COERCE), as the manual reads 'expel'."""
@@ -1855,9 +1851,9 @@ def _ordered_out(verb: Token) -> Reading | None:
         return None
     if obj.lemma_.lower() in ENVOYS or _of_a_mission(obj):
         return Reading("SANCTION", "expel", ("diplomatic",))
-    if obj.lemma_.lower() in DEPORTED:
-        return Reading("COERCE", "deport", ())
-    return None
+    expel = lex.verbs.get("expel")  # people of a state are deported, as the lexicon reads 'expelled journalists'
+    deported = lex.reading_for_object(expel, obj.lemma_.lower()) if expel is not None else None
+    return deported if deported is not None and deported.event == "COERCE" else None
 
 
 def _of_a_mission(people: Token) -> bool:
