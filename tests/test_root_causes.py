@@ -2273,3 +2273,12 @@ def test_troops_pulled_back_from_a_border_are_withdrawn_from_the_state_beyond() 
         "frontier with China.": ("CONCEDE", ("IND",), ("CHN",)),
         "Israel withdrew its forces from Gaza.": ("RETREAT", ("ISR",), ("PSE",)),
     })
+
+
+def test_a_crowd_in_a_city_protests_in_the_citys_state() -> None:
+    """'Dock workers in Antwerp went on strike' was not even parsed (a city that is no capital, a crowd that is no
+    state's organ): the places gazetteer gives the city's state, for the relevance pass and for the protest."""
+    assert_first_records({
+        "Dock workers in Antwerp went on strike on Wednesday.": ("PROTEST", ("BEL",), ("BEL",)),
+        "Thousands of protesters marched in Lyon against the pension reform.": ("PROTEST", ("FRA",), ("FRA",)),
+    })

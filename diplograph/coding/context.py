@@ -21,6 +21,10 @@ OPENING_PLACE_PREPS = frozenset({"in", "at"})  # 'In Libreville, ...': the place
 FIGHTER_WORDS = frozenset({"militant", "gunman", "gunmen", "rebel", "insurgent", "attacker", "assailant", "jihadist",
                            "fighter", "terrorist", "separatist", "bandit", "extremist", "guerrilla", "guerilla",
                            "kidnapper", "pirate", "raider", "bomber", "mercenary", "militia", "militiaman"})
+# Crowds who protest or strike in a place: the place's state is theirs (coding; the relevance pass parses them)
+CROWD_WORDS = frozenset({"protester", "protesters", "demonstrator", "demonstrators", "worker", "workers", "student",
+                         "students", "farmer", "farmers", "rioter", "rioters", "striker", "strikers", "crowd",
+                         "crowds"})
 
 
 @dataclass

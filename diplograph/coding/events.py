@@ -2665,7 +2665,7 @@ def _fallback_actor(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext,
         # 'NIAMEY, Niger — Demonstrators gathered outside the French embassy': where the embassy is, else the
         # story's dateline
         where = [s for s in place if not _embassy_owner(s, res)] or _mission_sites(place, res) \
-            or _dateline_place(res)
+            or _state_of_place(trig, res) or _dateline_place(res)  # 'dock workers in Antwerp': Belgium's
         if where:  # 'demonstrators gathered in front of France's embassy in the Malian capital': Malians
             return where[-1:], "location"
     if trig.reading.event in ("CONSULT", "COOPERATE", "AID") or _named_non_state(subj, res):

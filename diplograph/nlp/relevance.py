@@ -36,7 +36,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from diplograph.actors.gazetteer import Person
-from diplograph.coding.context import FIGHTER_WORDS, FRAME_OPENING, LOCATION_PREPS, OPENING_PLACE_PREPS
+from diplograph.coding.context import (
+    CROWD_WORDS,
+    FIGHTER_WORDS,
+    FRAME_OPENING,
+    LOCATION_PREPS,
+    OPENING_PLACE_PREPS,
+)
 from diplograph.nlp.entities import ORG_WORDS
 from diplograph.nlp.model import token_texts
 from diplograph.nlp.resolve import (
@@ -143,7 +149,8 @@ def _cue(sent: range, words: list[str], lowers: list[str], currency: list[int], 
 def _organ_in_a_place(sent: range, words: list[str], lowers: list[str], gaz: Gazetteer) -> str:
     """An organ of a state ('police', 'troops', 'a court') and a city or region of the places gazetteer after a
     preposition of place ('Police in Istanbul detained ...'): the state is the place's (coding, _state_of_place)."""
-    if not any(gaz.sectors.get(lowers[i]) in ORGAN_SECTORS or _fighters(lowers[i]) for i in sent):
+    if not any(gaz.sectors.get(lowers[i]) in ORGAN_SECTORS or _fighters(lowers[i]) or lowers[i] in CROWD_WORDS
+               for i in sent):
         return ""
     from diplograph.geo.gazetteer import places
 
