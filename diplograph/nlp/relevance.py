@@ -16,9 +16,10 @@ A sentence is parsed when one of its words is (the first cue found is its reason
   communique");
 - `pair`: "bilateral", "both" before such a word ("both countries"), or "the two" ("the two agreed");
 - `quantity`: an amount of money or a percentage (a measure can take its states from the sentences before it);
-- `place`: an organ of a state (police, troops, a court, the authorities) or armed men of none (gunmen,
-  militants) and, after "in", "at", "near" or "across", a city or region of the places gazetteer ("Police in
-  Istanbul detained ...", "gunmen attacked a village in Zamfara"): the place names the state; or such a word in
+- `place`: an organ of a state (police, troops, a court, the authorities), armed men of none (gunmen,
+  militants) or a crowd (workers, protesters, students) and, after "in", "at", "near" or "across", a city or
+  region of the places gazetteer ("Police in Istanbul detained ...", "gunmen attacked a village in Zamfara"): the
+  place names the state; or such a word in
   the sentence after the story's dateline ("KABUL — Police detained ..."), which then names it;
 - `opening date`, `opening place`: the sentence opens with a time or with "In"/"At" and a name ("In 2014, ...",
   "In Mosul, ..."): it sets the time frame of the sentences after it, which is read from the parse.
