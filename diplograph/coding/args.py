@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from diplograph.nlp.resolve import ActorSpan, Resolution, names_a_people
+from diplograph.nlp.resolve import DATELINE_KEY, ActorSpan, Resolution, names_a_people
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -343,9 +343,9 @@ def _list_comma(doc: Doc, i: int) -> bool:
     return doc[i].text == "," and 0 < i < len(doc) - 1 and doc[i - 1].dep_ == "conj" and doc[i + 1].dep_ == "conj"
 
 
-def dateline_end(doc: Doc) -> int:
+def _dateline_end(doc: Doc) -> int:
     """The end of the document's dateline (set when it was resolved), 0 when it has none."""
-    return int(doc.user_data.get("dateline_end", 0))
+    return int(doc.user_data.get(DATELINE_KEY, 0))
 
 
 def _subject(verb: Token) -> tuple[Token | None, bool]:
@@ -354,7 +354,7 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
     while v is not None and v.i not in seen:
         seen.add(v.i)
         for c in v.children:
-            if c.dep_ in SUBJECTS and c.i < (end := dateline_end(c.doc)):
+            if c.dep_ in SUBJECTS and c.i < (end := _dateline_end(c.doc)):
                 # 'DAMASCUS, Syria — A senior Russian delegation held talks': the dateline is no subject; the
                 # parser may hang the real one from it ('COLOMBO, Sri Lanka — Sri Lanka's president pardoned')
                 after = next((a for a in c.subtree if a.i >= end and a.head.i < end), None)

@@ -1539,7 +1539,6 @@ def _let_in(verb: Token) -> bool:
                 or any(A.prep_objects(b, ("into", "in", "to")) for b in back))
 
 
-
 ENTRY = frozenset({"entry", "access", "visa", "admission", "permission"})
 
 
@@ -1839,15 +1838,16 @@ def _ordered_out(verb: Token, lex: Lexicon) -> Reading | None:
     leave': an expulsion (SANCTION), not a request; 'ordered two German journalists to leave': people deported
     (COERCE), as the manual reads 'expel'."""
     obj = A.child(verb, "dobj")
-    if obj is not None and any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() == "pay" for c in verb.children):
+    if obj is None:
+        return None
+    ordered = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+    if any(c.lemma_.lower() == "pay" for c in ordered):
         # the manual: court-ordered payments are SANCTION, the court acting on who must pay
         return Reading("SANCTION", "convict", ("legal",))
-    closing = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in ("close", "shut")]
-    if obj is not None and any((shut := A.child(c, "dobj")) is not None and shut.lemma_.lower() in MISSION_WORDS
-                               for c in closing):
+    if any(c.lemma_.lower() in ("close", "shut") and (shut := A.child(c, "dobj")) is not None
+           and shut.lemma_.lower() in MISSION_WORDS for c in ordered):
         return Reading("SANCTION", "withdraw", ("diplomatic",))  # 'ordered the United States to close its consulate'
-    if obj is None or not any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in LEAVE_VERBS
-                              for c in verb.children):
+    if not any(c.lemma_.lower() in LEAVE_VERBS for c in ordered):
         return None
     if obj.lemma_.lower() in ENVOYS or _of_a_mission(obj):
         return Reading("SANCTION", "expel", ("diplomatic",))

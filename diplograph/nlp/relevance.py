@@ -150,8 +150,7 @@ def _cue(sent: range, words: list[str], lowers: list[str], currency: list[int], 
 def _organ_in_a_place(sent: range, words: list[str], lowers: list[str], gaz: Gazetteer) -> str:
     """An organ of a state ('police', 'troops', 'a court') and a city or region of the places gazetteer after a
     preposition of place ('Police in Istanbul detained ...'): the state is the place's (coding, _state_of_place)."""
-    if not any(gaz.sectors.get(lowers[i]) in ORGAN_SECTORS or _fighters(lowers[i]) or lowers[i] in CROWD_WORDS
-               for i in sent):
+    if not any(_organ_or_fighters(lowers[i], gaz) or lowers[i] in CROWD_WORDS for i in sent):
         return ""
     from diplograph.geo.gazetteer import places
 
@@ -166,10 +165,14 @@ def _organ_in_a_place(sent: range, words: list[str], lowers: list[str], gaz: Gaz
 def _organ_under_dateline(sent: range, words: list[str], lowers: list[str], gaz: Gazetteer, dateline: int) -> str:
     """An organ of a state or armed men in the sentence that follows the story's dateline ('KABUL — Police
     detained ...'): the dateline is where they acted (coding, _dateline_place)."""
-    if sent.start >= dateline or not any(gaz.sectors.get(lowers[i]) in ORGAN_SECTORS or _fighters(lowers[i])
-                                         for i in sent):
+    if sent.start >= dateline or not any(_organ_or_fighters(lowers[i], gaz) for i in sent):
         return ""
     return f"place '{' '.join(words[sent.start:dateline - 1])}'"
+
+
+def _organ_or_fighters(word: str, gaz: Gazetteer) -> bool:
+    """An organ of a state ('police', 'troops', 'court') or armed men of none ('gunmen')."""
+    return gaz.sectors.get(word) in ORGAN_SECTORS or _fighters(word)
 
 
 def _fighters(word: str) -> bool:

@@ -181,7 +181,7 @@ def resolve(doc: Doc, gaz: Gazetteer, published: dt.date | None, text: str | Non
     same as `doc.text`, which spaCy joins together again on every call)."""
     words = token_texts(doc)
     res = Resolution(doc, published, sectors=gaz.sectors, text=doc.text if text is None else text, words=words)
-    res.dateline_end = doc.user_data["dateline_end"] = dateline_end(words)
+    res.dateline_end = doc.user_data[DATELINE_KEY] = dateline_end(words)  # the parse's readers have only the doc
     res.lemmas, res.pos = token_lemmas_and_pos(doc)
     _match_dictionary(res, gaz)
     _disambiguate(res)
@@ -217,6 +217,7 @@ def token_lemmas_and_pos(doc: Doc) -> tuple[list[str], list[str]]:
 
 
 DATELINE_DASHES = frozenset({"—", "–", "--"})
+DATELINE_KEY = "dateline_end"  # where a resolved doc keeps its dateline's end (Doc.user_data)
 
 
 def dateline_end(words: list[str]) -> int:
@@ -255,9 +256,9 @@ def _match_dictionary(res: Resolution, gaz: Gazetteer) -> None:
     words = res.words
     persons = _person_spans(doc)
     found = gaz.matches(words)
-    taken = {j for i, end, _ in found for j in range(i, end)}
-    found = sorted(found + [m for m in _dateline_matches(words, res.dateline_end, gaz)
-                            if not taken.intersection(range(m[0], m[1]))], key=lambda m: m[0])
+    if (filed := _dateline_matches(words, res.dateline_end, gaz)):
+        taken = {j for i, end, _ in found for j in range(i, end)}
+        found = sorted(found + [m for m in filed if not taken.intersection(range(m[0], m[1]))], key=lambda m: m[0])
     for i, end, target in found:
         if isinstance(target, Person):
             res.add_actor(_person_span(target, i, end, res.published))
@@ -680,8 +681,8 @@ def _office_holder_before(res: Resolution, gaz: Gazetteer, people: list[ActorSpa
     return None
 
 
-def sentence_is_future(sent: Span, text: str | None = None) -> bool:
-    return FUTURE_CUES.search(sent.text if text is None else text) is not None
+def sentence_is_future(text: str) -> bool:
+    return FUTURE_CUES.search(text) is not None
 
 
 def _find_dates(res: Resolution, sent: Span, text: str) -> None:
@@ -690,7 +691,7 @@ def _find_dates(res: Resolution, sent: Span, text: str) -> None:
     past = find_dates(text, res.published, future=False, anchor=anchor)
     if not past:
         return
-    ahead = find_dates(text, res.published, future=True, anchor=anchor) if sentence_is_future(sent, text) else past
+    ahead = find_dates(text, res.published, future=True, anchor=anchor) if sentence_is_future(text) else past
     future_values = {(d.start, d.end): d for d in ahead}
     for d in past:
         if (d.start, d.end) in future_values and _future_at(sent, d.start, text):
