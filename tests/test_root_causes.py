@@ -2282,3 +2282,62 @@ def test_a_crowd_in_a_city_protests_in_the_citys_state() -> None:
         "Dock workers in Antwerp went on strike on Wednesday.": ("PROTEST", ("BEL",), ("BEL",)),
         "Thousands of protesters marched in Lyon against the pension reform.": ("PROTEST", ("FRA",), ("FRA",)),
     })
+
+
+def test_the_antecedent_of_a_condition_is_no_act() -> None:
+    for text in ("If the United States imposes sanctions on Turkey, Ankara will respond.",
+                 "“If these tariffs are imposed, Canada will retaliate,” the finance minister told reporters.",
+                 "Militants warned they would attack schools in Kenya unless Kenyan troops withdrew from Somalia."):
+        found = events(text)
+        assert not any(e.event in ("SANCTION", "RETREAT") for e in found), (text, summary(found))
+    assert_first_records({  # the act the condition hangs on is still told
+        "Canada said that if tariffs were imposed it would retaliate against the United States.":
+            ("THREATEN", ("CAN",), ("USA",)),
+        "The United States imposed sanctions on Turkey after Ankara bought Russian missiles.":
+            ("SANCTION", ("USA",), ("TUR",)),
+    })
+
+
+def test_rulers_a_state_acts_on_are_never_its_own() -> None:
+    assert_first_records({  # the parser hangs 'in Myanmar' from the verb
+        "The United States accused the military government in Myanmar of killing civilians.":
+            ("ACCUSE", ("USA",), ("MMR",)),
+        "The United States accused the junta in Naypyidaw of killing civilians.": ("ACCUSE", ("USA",), ("MMR",)),
+    })
+    for text in ("The United States accused the military government of killing civilians.",
+                 "Britain accused the regime of torturing prisoners."):
+        found = events(text)
+        assert found and not any(e.actor == e.recipient for e in found), (text, summary(found))
+    assert_first_records({  # a party of the state accusing its government: domestic
+        "Kenya's opposition accused the government of rigging the vote.": ("ACCUSE", ("KEN",), ("KEN",)),
+    })
+
+
+def test_talks_a_third_state_hosts_are_between_their_parties() -> None:
+    for text in ("Oman has also hosted several rounds of indirect talks between the United States and Iran.",
+                 "Qatar hosted talks between Egypt and Ethiopia on Sunday."):
+        found = [e for e in events(text) if e.event == "CONSULT"]
+        host = "OMN" if "Oman" in text else "QAT"
+        assert found and all(host not in e.actor + e.recipient and len(set(e.actor + e.recipient)) == 2
+                             for e in found), (text, summary(found))
+    assert_first_records({  # an offer to host is the host's promise
+        "Saudi Arabia said it was ready to host a summit between Donald Trump and Vladimir Putin.": ("AGREE", ("SAU",)),
+        "Oman hosted the Iranian foreign minister on Tuesday.": ("CONSULT", ("IRN",), ("OMN",)),
+    })
+
+
+def test_cooperation_resumed_is_cooperation() -> None:
+    assert_first_records({
+        "South Korea and Japan resumed the exchange of military intelligence this week.": ("COOPERATE",),
+        "India and Pakistan resumed cooperation on water data.": ("COOPERATE",),
+    })
+
+
+def test_fire_or_accusations_traded_are_aimed_at_each_other_not_at_the_venue() -> None:
+    found = events("Iran and Israel traded fire in Syria early Thursday.")
+    assert {(e.actor, e.recipient) for e in found if e.event == "ASSAULT"} == {(("IRN",), ("ISR",)),
+                                                                               (("ISR",), ("IRN",))}, summary(found)
+    found = events("Armenia and Azerbaijan traded fresh accusations of violating a Russian-brokered truce.")
+    assert found and all("RUS" not in e.recipient for e in found), summary(found)
+    assert_first_records({"Russia traded accusations with the United States over the attack.":
+                          ("ACCUSE", ("RUS",), ("USA",))})

@@ -1149,7 +1149,18 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
         return []  # a ship 'to carry Ukrainian grain': cargo on its way, aid only once it arrives somewhere
     if trig.reading.event == "CONSULT" and _private_travellers(trig.token):
         return []  # 'U.S. citizens were flown to Doha': people of a state travelling are no state's visit
+    if _in_condition(trig.token):
+        return []  # 'if the United States imposes sanctions, Ankara will respond': a supposition, no act
     roles = roles_of(trig, sent, res, ctx)
+    if trig.pred.lemma == "host" and modality(trig.token)[0] is None and trig.token.dep_ != "xcomp" \
+            and (guests := _talks_between(trig.token, res)):
+        # 'Oman hosted talks between the United States and Iran': the two meet; the host is neither's recipient
+        roles = Roles(guests, [], roles.orgs, "parse", False, roles.quoted)
+        trig = replace(trig, reading=Reading("CONSULT", "third-party", trig.reading.context))
+    if trig.pred.lemma in RECIPROCAL_VERBS and len(_codes_of(roles.actor)) >= 2 and roles.recipient \
+            and not A.prep_objects(trig.token, ("with",)):
+        # 'Iran and Israel traded fire in Syria': each side is the other's target, the place only the venue
+        roles = Roles(roles.actor, [], roles.orgs, roles.actor_method, False, roles.quoted)
     reverse = trig.reading.reverse or _to_blame(trig.token)  # 'said that Ethiopia was to blame': Ethiopia is blamed
     if reverse and roles.actor and roles.recipient:  # 'Seoul hosted Kishida': Japan's visit to Korea
         roles = Roles(roles.recipient, roles.actor, roles.orgs, roles.actor_method, False, roles.quoted)
@@ -1902,9 +1913,30 @@ def _verb_recipient(trig: Trigger, patient: Token | None, actor: list[ActorSpan]
             found = _struck_in(arg, res, exclude)  # 'bombed PKK positions in northern Iraq'
         if found:
             return found
+        if arg.lemma_.lower() in RULERS:
+            ruled = _rulers_place(arg, res, exclude)
+            if ruled or _governs_elsewhere(arg, actor):
+                return ruled
         if actor and _names_an_office(arg, res):
             return actor[:1]
     return []
+
+
+def _rulers_place(rulers: Token, res: Resolution, exclude: frozenset[str]) -> list[ActorSpan]:
+    """'accused the military government in Myanmar of ...' with 'in Myanmar' hung from the verb: the place
+    right after the rulers names whom they rule."""
+    after = rulers.right_edge.i + 1
+    if after >= len(rulers.doc) or rulers.doc[after].lower_ != "in" or rulers.doc[after].head != rulers.head:
+        return []
+    return [s for _p, obj in A.prep_objects(rulers.head, ("in",)) if obj.i > after - 1
+            for s in A.np_actors(obj, res) if s.states and not set(s.states) <= exclude][:1]
+
+
+def _governs_elsewhere(rulers: Token, actor: list[ActorSpan]) -> bool:
+    """'The United States accused the regime of ...': a state acting on 'the government' or 'the regime' acts on
+    another's, never its own."""
+    return bool(actor) and all(s.kind == "state" and s.method == "dictionary" and s.sector is None
+                               for s in actor) and A.child(rulers, "poss") is None
 
 
 def _state_the_targets_serve(trig: Trigger, res: Resolution, actor: list[ActorSpan]) -> list[ActorSpan]:
@@ -2821,10 +2853,11 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
     named = res.states_in(sent)
     if trig.reading.mode == "convict" and len(actor_codes) == 1 and named <= actor_codes:
         return actor[:1]  # 'a Pakistani court sentenced a former prime minister': one of its own people
-    aimed_at_organisation = any(s.kind != "state" for c in _aimed_at(trig.token)
-                                for s in A.spans_in(list(c.subtree), res))
+    aimed = _aimed_at(trig.token)
+    aimed_at_organisation = any(s.kind != "state" for c in aimed for s in A.spans_in(list(c.subtree), res))
+    aimed_at_rulers = any(c.lemma_.lower() in RULERS and _governs_elsewhere(c, actor) for c in aimed)
     if len(actor_codes) == 1 and named <= actor_codes and trig.reading.mode != "visit" \
-            and event not in NEEDS_RECIPIENT | NEVER_DOMESTIC and not aimed_at_organisation:
+            and event not in NEEDS_RECIPIENT | NEVER_DOMESTIC and not aimed_at_organisation and not aimed_at_rulers:
         abroad = _struck_abroad(trig, res, actor_codes) if event in ACTS_ON_THE_PLACE else None
         if abroad is not None:
             return [abroad]  # 'Russia used cluster munitions in Kharkiv': the city's state is struck
@@ -3220,6 +3253,30 @@ def modality(token: Token) -> tuple[str | None, bool]:
     if token.pos_ != "VERB" and aux is None and _noun_is_future(token):
         aux = "future"
     return aux, conditional
+
+
+RECIPROCAL_VERBS = frozenset({"trade", "exchange", "swap"})  # 'traded fire', 'exchanged accusations'
+
+
+def _talks_between(host: Token, res: Resolution) -> list[ActorSpan]:
+    """The parties of the talks a verb's object names 'between' two or more states ('hosted talks between X and Y',
+    'hosted several rounds of talks between ...')."""
+    for obj in (c for c in host.children if c.dep_ == "dobj"):
+        for noun in (obj, *(o for _p, o in A.prep_objects(obj, ("of",)))):
+            parties = [s for _p, o in A.prep_objects(noun, ("between",)) for s in A.np_actors(o, res, deep=True)
+                       if s.states]
+            if len({c for s in parties for c in s.states}) >= 2:
+                return parties
+    return []
+
+
+def _in_condition(token: Token) -> bool:
+    """Whether the token stands in the antecedent of a condition ('if X imposes sanctions, ...', '... unless
+    Kenyan troops withdraw'): the clause says what is supposed, not what happened or was announced."""
+    for head in (token, *list(token.ancestors)[:6]):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in head.children):
+            return True
+    return False
 
 
 def _not_only(neg: Token) -> bool:
