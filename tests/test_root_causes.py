@@ -2341,3 +2341,18 @@ def test_fire_or_accusations_traded_are_aimed_at_each_other_not_at_the_venue() -
     assert found and all("RUS" not in e.recipient for e in found), summary(found)
     assert_first_records({"Russia traded accusations with the United States over the attack.":
                           ("ACCUSE", ("RUS",), ("USA",))})
+
+
+def test_what_is_ruled_out_is_refused_and_what_is_not_ruled_out_is_threatened() -> None:
+    for text in ("Ukraine's president ruled out ceding any territory to Russia.",
+                 "Germany ruled out sending troops to Ukraine."):
+        found = events(text)
+        assert found and all(e.event == "REJECT" for e in found), (text, summary(found))
+    assert_first_records({
+        "Israel did not rule out a military strike on Iran's nuclear sites.": ("THREATEN", ("ISR",), ("IRN",)),
+        "Turkey declined to rule out sanctions against Israel.": ("THREATEN", ("TUR",), ("ISR",)),
+        "China would not rule out the use of force against Taiwan.": ("THREATEN", ("CHN",), ("TWN",)),
+    })
+    found = events("Israel's prime minister ruled out any ceasefire in Gaza until all hostages held by Hamas were "
+                   "released.")  # what the refusal waits for is not refused
+    assert not any(e.event == "REJECT" and "released" in e.evidence[0].text for e in found), summary(found)

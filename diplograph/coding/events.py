@@ -1001,13 +1001,16 @@ def _infinitives(noun: Token) -> list[Token]:
 def absorb(triggers: list[Trigger]) -> None:
     """Frame verbs absorb their complement's triggers; verbs absorb the triggers of what they act on."""
     by_index = {t.token.i: t for t in triggers}
+    keeping_open = {t.token.i for t in triggers if _keeps_open(t.token)}  # their acts are read on their own
     for trig in triggers:
+        if trig.token.i in keeping_open:
+            continue
         if trig.pred.pos == "verb" and trig.pred.frame == "complement":
             _absorb_under(trig, _complements(trig.token), by_index, frozenset({"relcl"}))
         elif trig.pred.pos == "noun" and trig.reading.event == "REJECT":  # 'Kyiv's refusal to cede territory'
             _absorb_under(trig, _infinitives(trig.token), by_index, frozenset({"relcl"}))
     for trig in triggers:
-        if trig.pred.pos == "verb" and trig.absorbed_by is None:
+        if trig.pred.pos == "verb" and trig.absorbed_by is None and trig.token.i not in keeping_open:
             _absorb_under(trig, _object_args(trig.token), by_index, frozenset({"relcl", "advcl"}))
     for trig in triggers:  # 'aid shipments', 'peace talks': one event, named by the phrase's head
         head = by_index.get(trig.token.head.i) if trig.token.dep_ == "compound" else None
@@ -1018,7 +1021,7 @@ def absorb(triggers: list[Trigger]) -> None:
             verb = A.governing_verb(trig.token)
             owner = by_index.get(verb.i) if verb is not None else None
             if owner is not None and owner.pred.pos == "verb" and _is_direct_argument(trig.token, verb) \
-                    and not _told_as_done(owner, trig):
+                    and not _told_as_done(owner, trig) and owner.token.i not in keeping_open:
                 _take(owner, trig)
 
 
@@ -1151,6 +1154,8 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
         return []  # 'U.S. citizens were flown to Doha': people of a state travelling are no state's visit
     if _in_condition(trig.token):
         return []  # 'if the United States imposes sanctions, Ankara will respond': a supposition, no act
+    if _keeps_open(trig.token):
+        return []  # 'refused to rule out force' refuses nothing: what it keeps open is read on its own
     roles = roles_of(trig, sent, res, ctx)
     if trig.pred.lemma == "host" and modality(trig.token)[0] is None and trig.token.dep_ != "xcomp" \
             and (guests := _talks_between(trig.token, res)):
@@ -2241,6 +2246,8 @@ def _phrase_head(noun: Token) -> Token:
     the phrase's prepositions hang from it."""
     if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.i > noun.i:
         return noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() == "use":
+        return noun.head.head  # 'the use of force against Taiwan': the phrase is 'use of force'
     return noun
 
 
@@ -3228,7 +3235,13 @@ def modality(token: Token) -> tuple[str | None, bool]:
     aux: str | None = None
     conditional = False
     chain = _verb_chain(verb)
+    if verb.dep_ in ("advcl", "xcomp", "dobj", "pcomp") and _ruled_out(verb.head) \
+            and (verb.dep_ != "advcl" or verb.tag_ == "VBG" and not A.child(verb, "mark")):
+        # 'ruled out ceding any territory' (the parser hangs the gerund as advcl); 'refused to rule out force'
+        return ("hypothetical", True) if _not_excluded(verb.head) else ("negation", False)
     for n, v in enumerate(chain):
+        if _ruled_out(v) and (n > 0 or token.pos_ != "VERB"):  # 'ruled out sanctions'; 'would not rule out force'
+            return ("hypothetical", True) if _not_excluded(v) else ("negation", False)
         for c in v.children:
             word = c.lower_
             if c.dep_ == "neg" and n == 0 and not _not_only(c):
@@ -3277,6 +3290,22 @@ def _in_condition(token: Token) -> bool:
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in head.children):
             return True
     return False
+
+
+def _ruled_out(verb: Token) -> bool:
+    return verb.lemma_.lower() == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+
+
+def _keeps_open(verb: Token) -> bool:
+    """A 'rule out' that excludes nothing, or the refusal it is the complement of ('refused to rule out')."""
+    return any(_ruled_out(v) and _not_excluded(v) for v in (verb, *verb.children))
+
+
+def _not_excluded(rule_out: Token) -> bool:
+    """'refused to rule out', 'did not rule out', 'declined to rule out': a possibility kept open."""
+    if any(c.dep_ == "neg" for c in rule_out.children):
+        return True
+    return rule_out.dep_ == "xcomp" and rule_out.head.lemma_.lower() in ("refuse", "decline", "fail")
 
 
 def _not_only(neg: Token) -> bool:
