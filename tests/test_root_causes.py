@@ -2356,3 +2356,24 @@ def test_what_is_ruled_out_is_refused_and_what_is_not_ruled_out_is_threatened() 
     found = events("Israel's prime minister ruled out any ceasefire in Gaza until all hostages held by Hamas were "
                    "released.")  # what the refusal waits for is not refused
     assert not any(e.event == "REJECT" and "released" in e.evidence[0].text for e in found), summary(found)
+
+
+def test_access_is_given_to_whom_is_let_in() -> None:
+    assert_first_records({
+        "Iran allowed IAEA inspectors to enter the Fordow site.": ("RETREAT", ("IRN",), ("IAEA",)),
+        "Israel allowed a convoy of UN aid trucks to enter northern Gaza.": ("RETREAT", ("ISR",), ("UN",)),
+        # the parser reads 'monitors' as a verb here
+        "Ethiopia on Wednesday allowed a team of African Union ceasefire monitors into the northern town of Shire.":
+            ("RETREAT", ("ETH",), ("AU",)),
+    })
+
+
+def test_records_or_intelligence_handed_over_are_cooperation_and_what_one_is_unable_to_do_is_not_done() -> None:
+    assert_first_records({
+        "Switzerland handed over bank records to Malaysia.": ("COOPERATE", ("CHE",), ("MYS",)),
+        "Britain provided intelligence to Kenya.": ("COOPERATE", ("GBR",), ("KEN",)),
+        "France sent Morocco documents on the suspects.": ("COOPERATE", ("FRA",), ("MAR",)),
+        "Japan was unable to send aid to Myanmar.": ("REJECT", ("JPN",), ("MMR",)),
+    })
+    found = events("The general said he was unable to provide additional details on the aid to Pakistan.")
+    assert not any(e.event == "AID" for e in found), summary(found)

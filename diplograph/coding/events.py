@@ -1172,6 +1172,8 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
     aux, conditional = modality(trig.token)
     prepared = any(v.lemma_.lower() in ("prepare", "poise", "ready", "mass") for v in _verb_chain(trig.token)[1:])
     reading = adjust_reading(_promise_of_harm(trig, res), aux, conditional, prepared)
+    if trig.pred.lemma == "use of force" and aux == "hypothetical" and not conditional:
+        return []  # 'measures that could include the use of force': a possibility named, no act (nor threat) of its own
     if reading.event in HOSTILE_FUTURE and aux == "hypothetical" and not conditional \
             and _has_aux(trig.token, ("would",)):  # 'Ankara would retaliate in kind': what a state says it would do
         reading, aux = Reading("THREATEN", threat_mode(reading), reading.context), "future"
@@ -1206,6 +1208,9 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
     if trig.reading.event == "RETREAT" and trig.pred.pos == "verb" and not roles.recipient \
             and (across := _border_owner(trig.token, res, _codes_of(roles.actor))) is not None:
         roles = replace(roles, recipient=[across])  # 'pull troops back from points along the frontier with China'
+    if reading.mode == "access" and trig.pred.pos == "verb" \
+            and (let_in := _without(_admitted(trig.token, res), roles.actor)):
+        roles = replace(roles, recipient=let_in)  # 'allowed IAEA inspectors to enter': access given to the agency
     if reading.event in NEVER_DOMESTIC and roles.recipient and _codes_of(roles.recipient) <= _codes_of(roles.actor):
         roles = replace(roles, recipient=[])  # 'off its east coast': its own waters, no one it acts on
     if not _complete(reading, roles, trig):
@@ -1573,7 +1578,28 @@ def _let_enter(verb: Token) -> bool:
     subject."""
     return any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in ENTERING
                and (who := A.child(c, "nsubj")) is not None and who.lemma_.lower() in ADMITTED
-               for c in verb.children)
+               for c in verb.children) or _let_in_misparsed(verb)
+
+
+def _admitted(verb: Token, res: Resolution) -> list[ActorSpan]:
+    """The states or organisations named in what a verb lets in: its object, the subject of its entering clause
+    ('allowed IAEA inspectors to enter'), or the parser's clause of a misread noun ('a team of African Union
+    ceasefire monitors into')."""
+    heads = [c for c in verb.children if c.dep_ == "dobj"]
+    heads += [who for c in verb.children if c.dep_ in ("xcomp", "ccomp") and (who := A.child(c, "nsubj")) is not None]
+    return [s for h in heads for s in A.np_actors(h, res, deep=True) if s.states][:1]
+
+
+def _let_in_misparsed(verb: Token) -> bool:
+    """'allowed a team of ceasefire monitors into the town' with 'monitors' read as a verb (the parser's clause
+    'a team ... monitors into the town'): the admitted noun as a clause's verb or subject, 'into' after it."""
+    for c in verb.children:
+        if c.dep_ != "ccomp" or not any(p.dep_ == "prep" and p.lower_ == "into" for p in c.children):
+            continue
+        who = A.child(c, "nsubj")
+        if c.lower_.rstrip("s") in ADMITTED or (who is not None and who.lemma_.lower() in ADMITTED):
+            return True
+    return False
 
 
 MATERIAL_KINDS = {"military": "military", "financial": "economic", "economic": "economic",
@@ -3258,8 +3284,8 @@ def modality(token: Token) -> tuple[str | None, bool]:
                 conditional = True
         if n > 0 and v.lemma_.lower() in INTENT and aux is None:
             aux = "future"
-        if n > 0 and v.lemma_.lower() in ("fail", "refuse", "decline"):
-            return "negation", False
+        if n > 0 and v.lemma_.lower() in ("fail", "refuse", "decline", "unable"):
+            return "negation", False  # 'was unable to provide details'
     if token.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ in ("no", "neither")
                                                for c in token.children):
         return "negation", False  # 'had no discussion about', 'no talks with'
