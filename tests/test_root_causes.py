@@ -2377,3 +2377,12 @@ def test_records_or_intelligence_handed_over_are_cooperation_and_what_one_is_una
     })
     found = events("The general said he was unable to provide additional details on the aid to Pakistan.")
     assert not any(e.event == "AID" for e in found), summary(found)
+
+
+def test_analysts_and_reports_accuse_for_no_state_named_in_what_they_say() -> None:
+    for text in ("Analysts accused Russia of buying Iranian drones.",
+                 "The panel accused Russia of buying North Korean missiles."):
+        found = events(text)
+        assert found and all(not e.actor for e in found if e.event == "ACCUSE"), (text, summary(found))
+    assert_first_records({"A UN panel accused Russia of buying missiles from North Korea.":
+                          ("ACCUSE", ("UN",), ("RUS",))})

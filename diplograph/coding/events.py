@@ -2737,6 +2737,8 @@ def _fallback_actor(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext,
         return [], "none"
     if not passive and _unknown_person(subj, res):
         return [], "none"  # 'Blinken warned Beijing against arming Moscow' out of his term: not Moscow, not Beijing
+    if not passive and subj is not None and subj.lemma_.lower() in OUTSIDE_VOICES:
+        return [], "none"  # 'Analysts accused Russia of buying Iranian drones': no state accuses
     acts_on_place = trig.reading.event in ACTS_ON_THE_PLACE  # where an attack happened did not carry it out
     if acts_on_place and trig.pred.pos == "noun" and subj is not None and subj.i == trig.token.i:
         return [], "none"  # 'the attack on Chinese engineers in Balochistan drew condemnation': no doer is named
@@ -2755,6 +2757,11 @@ def _fallback_actor(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext,
         return recipient[:1], "domestic"
     return [], "none"
 
+
+# Who speaks or acts for no state when the sentence names none for them: the states in what they say are its content
+# (the press is coded by its place, as PLOVER does: 'a newspaper based in Beirut' is Lebanon's)
+OUTSIDE_VOICES = frozenset({"analyst", "expert", "panel", "report", "researcher", "critic", "study", "scholar",
+                            "economist", "campaigner", "academic", "pundit", "commentator", "survey"})
 
 STATE_AGENCIES = ORGAN_SECTORS | {"foreign_ministry"}
 
