@@ -2386,3 +2386,30 @@ def test_analysts_and_reports_accuse_for_no_state_named_in_what_they_say() -> No
         assert found and all(not e.actor for e in found if e.event == "ACCUSE"), (text, summary(found))
     assert_first_records({"A UN panel accused Russia of buying missiles from North Korea.":
                           ("ACCUSE", ("UN",), ("RUS",))})
+
+
+def test_a_guest_welcomed_or_received_visits_the_place_of_the_welcome() -> None:
+    assert_first_records({
+        "In Vietnam, Putin was welcomed with a 21-gun salute at the Presidential Palace on Thursday.":
+            ("CONSULT", ("RUS",), ("VNM",)),
+        "Modi was received by the Emir in Doha.": ("CONSULT", ("IND",), ("QAT",)),
+        "Putin was welcomed by Vietnamese leaders in Hanoi on Thursday.": ("CONSULT", ("RUS",), ("VNM",)),
+    })
+
+
+def test_both_leaders_are_the_pair_never_the_praising_state_itself() -> None:
+    found = events("China praised both leaders.")
+    assert found and not any(e.actor == e.recipient for e in found), summary(found)
+    found = events("North Korea's Kim Jong Un and South Korea's Moon Jae-in met at the border on Friday. China's "
+                   "Foreign Ministry praised the political courage of both leaders.")
+    assert ("SUPPORT", ("CHN",), ("PRK", "KOR")) in summary(found), summary(found)
+
+
+def test_a_go_between_under_whose_auspices_talks_are_held_is_no_party_and_the_minsk_group_is_no_city() -> None:
+    for text in ("Israel and Lebanon agreed to hold talks under UN auspices.",
+                 "Armenia and Azerbaijan committed to start negotiations under the mediation of the OSCE Minsk Group."):
+        found = events(text)
+        assert found and all(not {"UN", "OSCE", "BLR"} & set(e.actor + e.recipient) for e in found), (
+            text, summary(found))
+    assert_first_records({"The Minsk Group called on Armenia to respect the ceasefire.":
+                          ("REQUEST", ("OSCE",), ("ARM",))})

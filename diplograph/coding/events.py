@@ -1169,6 +1169,11 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
     reverse = trig.reading.reverse or _to_blame(trig.token)  # 'said that Ethiopia was to blame': Ethiopia is blamed
     if reverse and roles.actor and roles.recipient:  # 'Seoul hosted Kishida': Japan's visit to Korea
         roles = Roles(roles.recipient, roles.actor, roles.orgs, roles.actor_method, False, roles.quoted)
+    elif reverse and not roles.actor and roles.recipient and trig.pred.pos == "verb" and A.subject(trig.token)[1]:
+        # 'In Vietnam, Putin was welcomed with a 21-gun salute', 'Modi was received by the Emir in Doha': the
+        # guest visits, the place of the welcome is the host
+        hosts = _location_of_clause(trig.token, res, roles.recipient)
+        roles = Roles(roles.recipient, hosts[:1], roles.orgs, "passive", bool(hosts), roles.quoted)
     aux, conditional = modality(trig.token)
     prepared = any(v.lemma_.lower() in ("prepare", "poise", "ready", "mass") for v in _verb_chain(trig.token)[1:])
     reading = adjust_reading(_promise_of_harm(trig, res), aux, conditional, prepared)
@@ -1948,7 +1953,7 @@ def _verb_recipient(trig: Trigger, patient: Token | None, actor: list[ActorSpan]
             ruled = _rulers_place(arg, res, exclude)
             if ruled or _governs_elsewhere(arg, actor):
                 return ruled
-        if actor and _names_an_office(arg, res):
+        if actor and _names_an_office(arg, res) and not _names_a_pair(arg):
             return actor[:1]
     return []
 
@@ -2345,6 +2350,12 @@ PAIR_HEADS = frozenset({"leader", "side", "country", "nation", "government", "mi
 PLURAL_PAIR_HEADS = PAIR_HEADS - {"party", "delegation", "diplomat"}  # 'the prime ministers', not 'the parties'
 
 
+def _names_a_pair(noun: Token) -> bool:
+    """'both leaders', 'the two sides': two parties, never one state on its own."""
+    return noun.lemma_.lower() in PAIR_HEADS and noun.tag_ == "NNS" and any(
+        c.lower_ in ("both", "two") for c in noun.children)
+
+
 def _the_two(subj: Token, ctx: DocContext) -> list[ActorSpan]:
     """'the two leaders', 'both sides', 'the two countries': the pair of states under discussion."""
     pair = ctx.current_pair()
@@ -2397,7 +2408,8 @@ DONE_TO_ANOTHERS = frozenset({"ASSAULT", "COERCE", "THREATEN"})
 def _pronoun_recipient(arg: Token, res: Resolution, ctx: DocContext, actor: list[ActorSpan],
                        reading: Reading | None = None) -> list[ActorSpan]:
     """'its', 'their' for the state last named as a possessor; 'both sides', 'the two countries' for the pair."""
-    pair = _the_two(arg, ctx) if actor else []
+    pair = next((p for noun in (arg, *(o for _p, o in A.prep_objects(arg, ("of",)))) if (p := _the_two(noun, ctx))),
+                []) if actor else []  # 'praised the courage of both leaders'
     if pair:  # 'the EU called on both sides to show restraint' (with no one else acting, the pair are the actors)
         return _without(pair, actor)
     poss = _possessive_pronoun(arg)
@@ -2484,7 +2496,8 @@ def _recipient_from_absorbed(trig: Trigger, res: Resolution, actor: list[ActorSp
             continue
         found = [s for s in _without(roles[1], actor)  # 'agreed to resume talks in Doha': Doha is the venue
                  if not (trig.reading.event in PLACE_IS_NOT_PARTY
-                         and _placed(res.doc[s.start], inner.token, of_meeting=True))]
+                         and _placed(res.doc[s.start], inner.token, of_meeting=True))
+                 and not _intermediary(res.doc[s.start])]
         if found:
             return found
     for comp in _complements(trig.token) if trig.pred.pos == "verb" else []:
@@ -2512,7 +2525,10 @@ def _intermediary(token: Token) -> bool:
     """A state named as the one that brokered or hosted what was agreed ('a deal brokered by China', 'talks
     mediated by Qatar') is its go-between, not its other party."""
     return any(a.dep_ in ("agent", "prep") and a.lower_ == "by" and a.head.lemma_.lower() in MEDIATING_VERBS
-               for a in token.ancestors)
+               for a in token.ancestors) or any(  # 'under the mediation of the OSCE', 'under UN auspices'
+        a.dep_ == "prep" and a.lower_ == "under" and any(
+            t.lemma_.lower() in ("mediation", "auspex", "auspices", "aegis", "supervision", "sponsorship")
+            for t in a.subtree) for a in token.ancestors)
 
 
 ARRIVAL_VERBS = frozenset({"land", "arrive", "dock", "reach", "berth"})
@@ -2895,7 +2911,8 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
         return actor[:1]  # 'a Pakistani court sentenced a former prime minister': one of its own people
     aimed = _aimed_at(trig.token)
     aimed_at_organisation = any(s.kind != "state" for c in aimed for s in A.spans_in(list(c.subtree), res))
-    aimed_at_rulers = any(c.lemma_.lower() in RULERS and _governs_elsewhere(c, actor) for c in aimed)
+    aimed_at_rulers = any(c.lemma_.lower() in RULERS and _governs_elsewhere(c, actor) for c in aimed) \
+        or any(_names_a_pair(t) for c in aimed for t in c.subtree)  # 'praised the courage of both leaders'
     if len(actor_codes) == 1 and named <= actor_codes and trig.reading.mode != "visit" \
             and event not in NEEDS_RECIPIENT | NEVER_DOMESTIC and not aimed_at_organisation and not aimed_at_rulers:
         abroad = _struck_abroad(trig, res, actor_codes) if event in ACTS_ON_THE_PLACE else None
