@@ -2413,3 +2413,19 @@ def test_a_go_between_under_whose_auspices_talks_are_held_is_no_party_and_the_mi
             text, summary(found))
     assert_first_records({"The Minsk Group called on Armenia to respect the ceasefire.":
                           ("REQUEST", ("OSCE",), ("ARM",))})
+
+
+def test_news_verbs_the_lexicon_lacked() -> None:
+    assert_first_records({
+        "Nigeria cut off electricity exports to Niger last week.": ("SANCTION", ("NGA",), ("NER",)),
+        "North Korea said it was cutting the two cross-border hotlines with South Korea.":
+            ("SANCTION", ("PRK",), ("KOR",)),
+        "India extended about $4 billion in emergency support to Sri Lanka last year.": ("AID", ("IND",), ("LKA",)),
+        "Iran sent at least five planeloads of fruit and vegetables to Qatar.": ("AID", ("IRN",), ("QAT",)),
+        "Britain sent military advisers to Libya.": ("AID", ("GBR",), ("LBY",)),
+        "Washington has granted Baghdad a series of waivers from sanctions.": ("CONCEDE", ("USA",), ("IRQ",)),
+        "Bangladesh has relaxed visa checks for Pakistani nationals.": ("CONCEDE", ("BGD",), ("PAK",)),
+        "Vietnam will open its market to American products with zero tariffs.": ("CONCEDE", ("VNM",), ("USA",)),
+        "Ethiopia would fully accept a border ruling that awarded territory to Eritrea.": ("CONCEDE", ("ETH",)),
+        "Russia extended the curfew in the region.": ("COERCE",),
+    })
