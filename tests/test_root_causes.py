@@ -2429,3 +2429,18 @@ def test_news_verbs_the_lexicon_lacked() -> None:
         "Ethiopia would fully accept a border ruling that awarded territory to Eritrea.": ("CONCEDE", ("ETH",)),
         "Russia extended the curfew in the region.": ("COERCE",),
     })
+
+
+def test_time_given_to_act_is_a_demand_and_to_leave_an_expulsion_and_delegations_sent_visit() -> None:
+    assert_first_records({
+        "The African Union gave Sudan's military council 15 days to hand power to civilians.":
+            ("REQUEST", ("AU",), ("SDN",)),
+        "Qatar gave Egyptian citizens two weeks to leave the country.": ("COERCE", ("QAT",), ("EGY",)),
+        "Eritrea sent a delegation led by its foreign minister to Addis Ababa in late June.":
+            ("CONSULT", ("ERI",), ("ETH",)),
+        "China sent its special envoy to Myanmar.": ("CONSULT", ("CHN",), ("MMR",)),
+        "Saudi Arabia and the UAE moved quickly to embrace Sudan's new military council.": ("SUPPORT",),
+        "China said it would take corresponding measures against Japan.": ("THREATEN", ("CHN",), ("JPN",)),
+        "China vowed countermeasures against the United States.": ("THREATEN", ("CHN",), ("USA",)),
+    })
+    assert events("The government took measures to curb inflation.") == []

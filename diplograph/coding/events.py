@@ -744,14 +744,26 @@ def _object_keys(verb: Token, pred: Predicate) -> list[str]:
         return [c.lemma_.lower() for c in verb.children if c.dep_ in ("compound", "nmod") and c.i < verb.i]
     head = _object_of(verb)
     if head is None:
-        return []
+        return _time_given(verb)
     keys = [head.lemma_.lower()] + [c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod")]
     if _names_someone(head):
         keys.append("__named__")
     if head.lemma_.lower() in COLLECTIVES:  # 'deployed a team of election observers': what the team is of
         keys += [g.lemma_.lower() for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
                  for g in p.children if g.dep_ == "pobj"]
-    return keys
+    return keys + _time_given(verb)
+
+
+TIME_SPANS = frozenset({"day", "week", "hour", "month"})
+
+
+def _time_given(verb: Token) -> list[str]:
+    """'gave the council 15 days to hand power to civilians': the time given to do something, which the parser
+    hangs from the verb as an adverbial."""
+    clauses = [c for c in verb.children if c.dep_ == "advcl" and A.is_infinitive(c)]
+    if not clauses or any(g.lemma_.lower() == "face" for c in clauses for g in c.subtree):
+        return []  # '... one week to reinstate the president or face intervention': an ultimatum, a threat
+    return [c.lemma_.lower() for c in verb.children if c.dep_ == "npadvmod" and c.lemma_.lower() in TIME_SPANS]
 
 
 COLLECTIVES = frozenset({"team", "group", "contingent", "delegation", "unit", "batch", "convoy", "consignment",
@@ -785,6 +797,7 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None, res: Resolution
         if head is not None and _names_someone(head):  # 'provided Sri Lanka with emergency food aid'
             for _prep, given in A.prep_objects(verb, ("with",)):
                 words |= _phrase_words(given)
+        words |= set(_time_given(verb))
         if head is None and "__none__" in pred.objects:
             return True
         if head is not None and "__named__" in pred.objects and (_names_someone(head) or _names_a_person(head, res)):
@@ -1885,9 +1898,12 @@ def _ordered_out(verb: Token, lex: Lexicon) -> Reading | None:
     leave': an expulsion (SANCTION), not a request; 'ordered two German journalists to leave': people deported
     (COERCE), as the manual reads 'expel'."""
     obj = A.child(verb, "dobj")
+    if obj is None or obj.lemma_.lower() in TIME_SPANS:  # 'gave Iranian diplomats 48 hours to leave'
+        obj = A.child(verb, "dative") or obj
     if obj is None:
         return None
-    ordered = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+    ordered = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")
+               or (c.dep_ == "advcl" and A.is_infinitive(c))]
     if any(c.lemma_.lower() == "pay" for c in ordered):
         # the manual: court-ordered payments are SANCTION, the court acting on who must pay
         return Reading("SANCTION", "convict", ("legal",))
