@@ -2444,3 +2444,13 @@ def test_time_given_to_act_is_a_demand_and_to_leave_an_expulsion_and_delegations
         "China vowed countermeasures against the United States.": ("THREATEN", ("CHN",), ("USA",)),
     })
     assert events("The government took measures to curb inflation.") == []
+
+
+def test_a_visit_postponed_is_no_visit_and_a_high_commissioner_recalled_is_withdrawn() -> None:
+    assert_first_records({
+        "Germany postponed the visit of the Chinese foreign minister.": ("REJECT", ("DEU",), ("CHN",)),
+        "China postponed talks with Japan.": ("REJECT", ("CHN",), ("JPN",)),
+        "The United States postponed tariffs on Canadian goods.": ("CONCEDE", ("USA",), ("CAN",)),
+        "India recalled its high commissioner from Canada.": ("SANCTION", ("IND",), ("CAN",)),
+    })
+    assert not any(e.event == "CONSULT" for e in events("Germany postponed the visit of the Chinese foreign minister."))
