@@ -2454,3 +2454,15 @@ def test_a_visit_postponed_is_no_visit_and_a_high_commissioner_recalled_is_withd
         "India recalled its high commissioner from Canada.": ("SANCTION", ("IND",), ("CAN",)),
     })
     assert not any(e.event == "CONSULT" for e in events("Germany postponed the visit of the Chinese foreign minister."))
+
+
+def test_the_press_at_work_is_no_meeting_nor_demand() -> None:
+    for text in ("At a news conference in Riyadh on Wednesday, a Saudi military spokesman said Iran was responsible.",
+                 "Iran and Saudi Arabia did not immediately respond to requests for comment on the report.",
+                 "The Chinese embassy did not respond to a request for comment."):
+        found = events(text)
+        assert not any(e.event in ("CONSULT", "REQUEST") for e in found), (text, summary(found))
+    assert_first_records({  # a news conference held with a guest says the two met
+        "Austin spoke at a news conference at the Pentagon on Monday with French defence minister Florence Parly.":
+            ("CONSULT",),
+    })

@@ -942,8 +942,26 @@ KIND_HEADS = frozenset({"group", "force", "helicopter", "aircraft", "submarine",
                         "coordinator", "vessel", "boat", "dog", "police", "gear"})  # fmt: skip
 
 
+PRESS_WORDS = frozenset({"news", "press", "media"})
+ASKED_OF_A_SOURCE = frozenset({"comment", "comments", "interview", "clarification", "reaction"})
+
+
+def _the_press_at_work(noun: Token) -> bool:
+    """'at a news conference in Riyadh', 'did not respond to a request for comment': a briefing for reporters is no
+    meeting between states, a reporter's question no demand."""
+    lemma = noun.lemma_.lower()
+    if lemma in ("conference", "briefing", "meeting") and any(
+            c.dep_ in ("compound", "amod", "nmod") and c.lower_ in PRESS_WORDS for c in noun.children):
+        # a joint one, or one 'with' a guest, says the two met ('a news conference at the Pentagon with Parly')
+        return not (A.prep_objects(noun, ("with", "alongside")) or A.child(noun, "amod") is not None
+                    and any(c.lower_ == "joint" for c in noun.children))
+    return lemma == "request" and any(o.lower_ in ASKED_OF_A_SOURCE for _p, o in A.prep_objects(noun, ("for",)))
+
+
 def _noun_applies(noun: Token, pred: Predicate, is_phrase: bool) -> bool:
     if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.lemma_.lower() in KIND_HEADS:
+        return False
+    if _the_press_at_work(noun):
         return False
     if pred.requires:
         preps = {c.lower_ for c in noun.children if c.dep_ == "prep"}
