@@ -2466,3 +2466,15 @@ def test_the_press_at_work_is_no_meeting_nor_demand() -> None:
         "Austin spoke at a news conference at the Pentagon on Monday with French defence minister Florence Parly.":
             ("CONSULT",),
     })
+
+
+def test_states_agreeing_together_on_a_place_have_no_recipient_in_it() -> None:
+    for text in ("Russia, the United States and Jordan agreed last week on a ceasefire in southwestern Syria.",
+                 "The EU and Turkey have agreed to speed up the return of migrants from the Greek islands."):
+        found = [e for e in events(text) if e.event == "AGREE"]
+        assert found and all(not {"SYR", "GRC"} & set(e.actor + e.recipient) for e in found), (text, summary(found))
+    assert_first_records({  # what they agree to do for a state is still aimed at it; a lone state's place is its aim
+        "France and Germany agreed to send aid to Ukraine.": ("AGREE", ("FRA", "DEU"), ("UKR",)),
+        "Russia agreed on a ceasefire in Syria.": ("AGREE", ("RUS",), ("SYR",)),
+        "Mali and Burkina Faso sent a delegation that arrived in Niamey on Tuesday.": ("CONSULT",),
+    })

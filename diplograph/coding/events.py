@@ -1247,6 +1247,11 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
     if reading.mode == "access" and trig.pred.pos == "verb" \
             and (let_in := _without(_admitted(trig.token, res), roles.actor)):
         roles = replace(roles, recipient=let_in)  # 'allowed IAEA inspectors to enter': access given to the agency
+    if reading.event in JOINT_ACTS and reading.mode != "visit" and len(_codes_of(roles.actor)) >= 2 \
+            and roles.recipient:
+        # 'Russia, the United States and Jordan agreed on a ceasefire in southwestern Syria': states acting together
+        # on a place have no recipient in it
+        roles = replace(roles, recipient=[s for s in roles.recipient if not _in_a_place(res.doc[s.start])])
     if reading.event in NEVER_DOMESTIC and roles.recipient and _codes_of(roles.recipient) <= _codes_of(roles.actor):
         roles = replace(roles, recipient=[])  # 'off its east coast': its own waters, no one it acts on
     if not _complete(reading, roles, trig):
@@ -3350,6 +3355,20 @@ def modality(token: Token) -> tuple[str | None, bool]:
     if token.pos_ != "VERB" and aux is None and _noun_is_future(token):
         aux = "future"
     return aux, conditional
+
+
+JOINT_ACTS = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+PLACE_PREPS = LOCATION_PREPS | {"from", "on", "off"}
+
+
+def _in_a_place(token: Token) -> bool:
+    """A name in a phrase of place ('in southwestern Syria', 'from the Greek islands', 'off Somalia's coast')."""
+    while token.dep_ in ("compound", "amod", "poss", "nmod", "case") and token.head is not token:
+        token = token.head
+    if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS:
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "pobj" \
+        and token.head.head.head.lower_ in PLACE_PREPS  # 'in the north of Syria'
 
 
 RECIPROCAL_VERBS = frozenset({"trade", "exchange", "swap"})  # 'traded fire', 'exchanged accusations'
