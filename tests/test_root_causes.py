@@ -2478,3 +2478,19 @@ def test_states_agreeing_together_on_a_place_have_no_recipient_in_it() -> None:
         "Russia agreed on a ceasefire in Syria.": ("AGREE", ("RUS",), ("SYR",)),
         "Mali and Burkina Faso sent a delegation that arrived in Niamey on Tuesday.": ("CONSULT",),
     })
+
+
+def test_a_denial_answers_the_accuser_not_the_states_its_content_names() -> None:
+    found = events("The United States accused Russia of bombing a hospital in Aleppo. Moscow denied that its jets or "
+                   "Syrian aircraft were involved.")
+    assert ("REJECT", ("RUS",), ("USA",)) in summary(found), summary(found)
+    for text in ("India's foreign ministry rejected suggestions that New Delhi had pressured Colombo.",
+                 "China denied the accusation."):
+        found = [e for e in events(text) if e.event == "REJECT"]
+        assert found and all(not {"LKA"} & set(e.recipient) and e.actor != e.recipient for e in found), (
+            text, summary(found))
+    assert_first_records({  # who made the claim, named on it, is answered
+        "Russia dismissed U.S. accusations that it was buying North Korean missiles.": ("REJECT", ("RUS",), ("USA",)),
+        "The Kremlin denied that Russia had any role in the poisoning, dismissing German findings as groundless.":
+            ("REJECT", ("RUS",), ("DEU",)),
+    })

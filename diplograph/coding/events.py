@@ -1247,6 +1247,16 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
     if reading.mode == "access" and trig.pred.pos == "verb" \
             and (let_in := _without(_admitted(trig.token, res), roles.actor)):
         roles = replace(roles, recipient=let_in)  # 'allowed IAEA inspectors to enter': access given to the agency
+    if reading.event == "REJECT" and trig.pred.pos == "verb" and trig.pred.lemma in DENYING \
+            and (content := _content_denied(trig.token)) is not None:
+        # 'Moscow denied that its jets or Syrian aircraft were involved': a denial answers the accuser, not the
+        # states its content names
+        kept = [s for s in roles.recipient if (s.start not in content or _claimant(res.doc[s.start]))
+                and s.code not in _codes_of(roles.actor)]
+        accusers = [c for c in ctx.doers_of(("ACCUSE",)) if c not in _codes_of(roles.actor)]
+        if not kept and accusers:
+            kept = [ActorSpan.from_context(trig.token.i, c, "who made the accusation denied") for c in accusers]
+        roles = replace(roles, recipient=kept)
     if reading.event in JOINT_ACTS and reading.mode != "visit" and len(_codes_of(roles.actor)) >= 2 \
             and roles.recipient:
         # 'Russia, the United States and Jordan agreed on a ceasefire in southwestern Syria': states acting together
@@ -3355,6 +3365,28 @@ def modality(token: Token) -> tuple[str | None, bool]:
     if token.pos_ != "VERB" and aux is None and _noun_is_future(token):
         aux = "future"
     return aux, conditional
+
+
+DENYING = frozenset({"deny", "dismiss", "reject", "refute", "rebuff", "rebut"})
+
+
+def _content_denied(verb: Token) -> frozenset[int] | None:
+    """The words of what a denial says is untrue: its that-clause ('denied that its jets were involved'), or what
+    a claim it rejects says ('rejected suggestions that New Delhi had pressured Colombo'); not who made the claim
+    ('dismissed U.S. accusations'). None when the verb denies no claim."""
+    for c in verb.children:
+        if c.dep_ == "ccomp":
+            return frozenset(t.i for t in c.subtree)
+        if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in CLAIM_NOUNS:
+            said = [g for g in c.children if g.dep_ in ("acl", "ccomp", "relcl")]
+            said += [o for _p, o in A.prep_objects(c, ("of", "about"))]
+            return frozenset(t.i for g in said for t in g.subtree)
+    return None
+
+
+def _claimant(token: Token) -> bool:
+    """Who made a claim, named on it ('dismissing German findings', 'U.S. accusations')."""
+    return token.dep_ in ("amod", "compound", "poss") and token.head.lemma_.lower() in CLAIM_NOUNS
 
 
 JOINT_ACTS = frozenset({"AGREE", "CONSULT", "COOPERATE"})
