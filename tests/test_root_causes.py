@@ -2494,3 +2494,11 @@ def test_a_denial_answers_the_accuser_not_the_states_its_content_names() -> None
         "The Kremlin denied that Russia had any role in the poisoning, dismissing German findings as groundless.":
             ("REJECT", ("RUS",), ("DEU",)),
     })
+
+
+def test_a_payment_asked_by_a_state_is_a_demand_and_only_one_a_court_orders_a_sanction() -> None:
+    assert_first_records({
+        "Poland formally asked Germany on Monday to pay more than $1.3 trillion in reparations.":
+            ("REQUEST", ("POL",), ("DEU",)),
+        "A U.S. federal court ordered Iran to pay $247 million in damages.": ("SANCTION", ("USA",), ("IRN",)),
+    })

@@ -1937,8 +1937,9 @@ def _ordered_out(verb: Token, lex: Lexicon) -> Reading | None:
         return None
     ordered = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")
                or (c.dep_ == "advcl" and A.is_infinitive(c))]
-    if any(c.lemma_.lower() == "pay" for c in ordered):
-        # the manual: court-ordered payments are SANCTION, the court acting on who must pay
+    if any(c.lemma_.lower() == "pay" for c in ordered) and _a_court_orders(verb):
+        # the manual: court-ordered payments are SANCTION, the court acting on who must pay ('Poland asked
+        # Germany to pay reparations' stays a demand)
         return Reading("SANCTION", "convict", ("legal",))
     if any(c.lemma_.lower() in ("close", "shut") and (shut := A.child(c, "dobj")) is not None
            and shut.lemma_.lower() in MISSION_WORDS for c in ordered):
@@ -1950,6 +1951,16 @@ def _ordered_out(verb: Token, lex: Lexicon) -> Reading | None:
     expel = lex.verbs.get("expel")  # people of a state are deported, as the lexicon reads 'expelled journalists'
     deported = lex.reading_for_object(expel, obj.lemma_.lower()) if expel is not None else None
     return deported if deported is not None and deported.event == "COERCE" else None
+
+
+COURT_WORDS = frozenset({"court", "tribunal", "judge", "arbitrator", "arbitration", "jury", "magistrate"})
+
+
+def _a_court_orders(verb: Token) -> bool:
+    """'A U.S. federal court ordered Iran to pay ...': the one who orders is a court."""
+    subj, passive = A.subject(verb)
+    doer = A.agent(verb) if passive else subj
+    return doer is not None and any(t.lemma_.lower() in COURT_WORDS for t in A.walk(doer, A.NP_CORE))
 
 
 def _of_a_mission(people: Token) -> bool:
