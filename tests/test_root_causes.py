@@ -2502,3 +2502,14 @@ def test_a_payment_asked_by_a_state_is_a_demand_and_only_one_a_court_orders_a_sa
             ("REQUEST", ("POL",), ("DEU",)),
         "A U.S. federal court ordered Iran to pay $247 million in damages.": ("SANCTION", ("USA",), ("IRN",)),
     })
+
+
+def test_what_is_given_or_voiced_comes_from_its_giver() -> None:
+    assert_first_records({
+        "Kenya welcomed aid from Japan.": ("AID", ("JPN",), ("KEN",)),
+        "A donation of vaccines from China arrived in Pakistan.": ("AID", ("CHN",), ("PAK",)),
+        "The donation from China arrived in Pakistan on Monday.": ("AID", ("CHN",), ("PAK",)),
+        "Pakistan received a donation from Beijing.": ("AID", ("CHN",), ("PAK",)),
+        "Iran rejected an offer from the United States.": ("REJECT", ("IRN",), ("USA",)),
+        "Russia withdrew its troops from Syria.": ("RETREAT", ("RUS",), ("SYR",)),
+    })

@@ -2205,8 +2205,7 @@ def _noun_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
         actor, orgs = _split_orgs(A.np_actors(obj, res, deep=True))
     sourced = not actor and not orgs and noun.lemma_.lower() in SOURCED_NOUNS
     if sourced:  # 'a threat from Venezuela's president', 'an invitation from Beijing'
-        actor, orgs = _split_orgs([s for _p, obj in A.prep_objects(noun, ("from",))
-                                   for s in A.np_actors(obj, res, deep=True)])
+        actor, orgs = _split_orgs([s for obj in _sources(noun) for s in A.np_actors(obj, res, deep=True)])
         sourced = bool(actor)
     participle = _participle_with_agent(noun)  # 'the aid sent by Japan to Sudan'
     if participle is not None and not actor:
@@ -2282,10 +2281,23 @@ def _noun_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
     return actor, recipient, orgs, method
 
 
+def _sources(noun: Token) -> list[Token]:
+    """Whom a thing given or voiced comes from: 'an offer from Beijing', 'a donation of vaccines from China' (the
+    parser hangs 'from' on what is given), 'welcomed aid from Japan' (on the verb)."""
+    heads = [noun, *(o for _p, o in A.prep_objects(noun, ("of",)))]
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() not in RECEIVE_VERBS | REACTION_VERBS:
+        heads.append(noun.head)
+    return [obj for h in heads for _p, obj in A.prep_objects(h, ("from",))]
+
+
 AIMING_VERBS = frozenset({"target", "hit", "cover", "affect", "penalize", "penalise", "punish"})
 # Acts told by who they come from: 'a threat from Caracas', 'an offer from China', 'pressure from Washington'
 SOURCED_NOUNS = frozenset({"threat", "offer", "request", "demand", "warning", "invitation", "proposal", "pressure",
-                           "appeal", "plea", "ultimatum"})
+                           "appeal", "plea", "ultimatum",
+                           # what is given or voiced comes from its giver: 'a donation of vaccines from China',
+                           # 'protests from the European Union and Canada'
+                           "donation", "gift", "aid", "assistance", "help", "loan", "grant", "credit", "shipment",
+                           "delivery", "supply", "protest", "criticism", "condemnation", "complaint", "rebuke"})
 FORCE_WORDS = frozenset({"troop", "soldier", "force", "army", "peacekeeper", "contingent", "battalion", "unit",
                          "marine", "navy", "warship", "fleet", "militia", "personnel"})
 
@@ -2603,6 +2615,8 @@ def _carried_to(token: Token, res: Resolution, actor: list[ActorSpan]) -> list[A
         verb = arrived
     elif token.dep_ == "advcl" and token.head.lemma_.lower() in ARRIVAL_VERBS:
         verb = token.head
+    elif token.dep_ == "nsubj" and token.pos_ == "NOUN" and token.head.lemma_.lower() in ARRIVAL_VERBS:
+        verb = token.head  # 'the donation from China arrived in Pakistan': the thing given arrived
     else:
         carrier = token.head if token.dep_ == "acl" else None
         while carrier is not None and carrier.dep_ == "conj":  # 'tents and medicines sent by India'
