@@ -2513,3 +2513,11 @@ def test_what_is_given_or_voiced_comes_from_its_giver() -> None:
         "Iran rejected an offer from the United States.": ("REJECT", ("IRN",), ("USA",)),
         "Russia withdrew its troops from Syria.": ("RETREAT", ("RUS",), ("SYR",)),
     })
+
+
+def test_proposed_or_threatened_sanctions_are_threats() -> None:
+    found = events("“If these tariffs are imposed, Canada will retaliate,” the finance minister said, referring to "
+                   "proposed US duties on Canadian steel.")
+    assert ("THREATEN", ("USA",), ("CAN",)) in summary(found) and not any(e.event == "SANCTION" for e in found), (
+        summary(found))
+    assert_first_records({"The EU imposed sanctions on Russia.": ("SANCTION", ("EU",), ("RUS",))})

@@ -1213,6 +1213,9 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
     if reading.event in HOSTILE_FUTURE and aux == "hypothetical" and not conditional \
             and _has_aux(trig.token, ("would",)):  # 'Ankara would retaliate in kind': what a state says it would do
         reading, aux = Reading("THREATEN", threat_mode(reading), reading.context), "future"
+    if reading.event == "SANCTION" and trig.pred.pos == "noun" and any(
+            c.dep_ == "amod" and c.lower_ in HELD_OUT_HARM for c in trig.token.children):
+        reading = Reading("THREATEN", None, reading.context)  # 'proposed US duties', 'threatened tariffs'
     if reading.event == "REJECT" and trig.reading.event != "REJECT":
         aux = None  # the negation is read into the type
     reading = Reading(reading.event, reading.mode, _contexts(reading, trig.token))
@@ -3414,6 +3417,7 @@ def _claimant(token: Token) -> bool:
     return token.dep_ in ("amod", "compound", "poss") and token.head.lemma_.lower() in CLAIM_NOUNS
 
 
+HELD_OUT_HARM = frozenset({"proposed", "threatened", "possible", "potential"})
 JOINT_ACTS = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 PLACE_PREPS = LOCATION_PREPS | {"from", "on", "off"}
 
