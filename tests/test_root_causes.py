@@ -2521,3 +2521,12 @@ def test_proposed_or_threatened_sanctions_are_threats() -> None:
     assert ("THREATEN", ("USA",), ("CAN",)) in summary(found) and not any(e.event == "SANCTION" for e in found), (
         summary(found))
     assert_first_records({"The EU imposed sanctions on Russia.": ("SANCTION", ("EU",), ("RUS",))})
+
+
+def test_a_weekday_a_visitor_is_due_on_is_the_coming_one() -> None:
+    [due] = [e for e in events("Chinese Premier Li Keqiang is due in Berlin on Monday for talks with Chancellor Angela "
+                               "Merkel.", published="2018-07-07") if e.event == "CONSULT"]
+    assert due.date == "2018-07-09", due
+    [arrived] = [e for e in events("Li Keqiang arrived in Berlin on Monday for talks with Merkel.",
+                                   published="2018-07-07") if e.event == "CONSULT"]
+    assert arrived.date == "2018-07-02", arrived

@@ -60,7 +60,7 @@ NAME_TITLES = frozenset({"President", "Premier", "Minister", "Chancellor", "King
                          "Secretary", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Prime", "Leader",
                          "Sheikh", "Prince", "Crown"})
 FUTURE_CUES = re.compile(r"\b(will|shall|'ll|going to|expected to|scheduled to|due to|set to|plans? to|"
-                         r"planning to|intends? to|would)\b", re.I)
+                         r"planning to|intends? to|would|(?:is|are) due)\b", re.I)  # 'is due in Berlin on Monday'
 
 
 SMALL_GROUP = 10  # a named group of at most this many states acts as its members
