@@ -2530,3 +2530,9 @@ def test_a_weekday_a_visitor_is_due_on_is_the_coming_one() -> None:
     [arrived] = [e for e in events("Li Keqiang arrived in Berlin on Monday for talks with Merkel.",
                                    published="2018-07-07") if e.event == "CONSULT"]
     assert arrived.date == "2018-07-02", arrived
+
+
+def test_what_the_doers_did_at_a_meeting_they_are_described_at_is_dated_to_it() -> None:
+    [denounced] = [e for e in events("Arab League foreign ministers, meeting in Cairo on January 10, also denounced "
+                                     "Iran.", published="2016-01-21") if e.event == "ACCUSE"]
+    assert denounced.date == "2016-01-10", denounced

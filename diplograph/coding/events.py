@@ -3732,6 +3732,8 @@ def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
             before = _week_up_to(theirs[0]) if theirs else None
             if before is not None:  # 'said on Tuesday they hoped ..., after Beijing eased its ban': the week before
                 return before, "clause"
+        if (gathered := _date_of_the_doers_meeting(head, res)):
+            return gathered[0], "clause"  # 'foreign ministers, meeting in Cairo on January 10, denounced Iran'
         if _reaction_to_the_main_act(token):  # 'seized a boat last year, a move Manila denounced as illegal'
             main = main_clause_dates(sent, res)
             return (main[0], "sentence") if main else recent_window(res.published, token)
@@ -3747,6 +3749,17 @@ def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
 
 
 RECENT_DAYS = 7
+GATHERING = frozenset({"meet", "gather", "convene", "assemble"})
+
+
+def _date_of_the_doers_meeting(head: Token, res: Resolution) -> list[DateRef]:
+    """The date of the meeting the subject is described at ('Arab League foreign ministers, meeting in Cairo on
+    January 10, also denounced Iran', 'leaders who met in Brussels on Thursday agreed'): what they did there."""
+    subj, _ = A.subject(head)
+    if subj is None:
+        return []
+    return [d for c in subj.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in GATHERING
+            for d in _plain_dates(A.clause_tokens(c), res)]
 
 
 def _weekend_of(token: Token, res: Resolution) -> DateRef | None:
