@@ -582,7 +582,7 @@ def test_a_past_day_without_a_year_is_not_later_than_the_story() -> None:
 
 def test_an_event_told_after_another_dated_one_is_not_given_that_date() -> None:
     # the parser hangs 'in February 2022' on the verb; it dates the invasion, the withdrawals came after it
-    [withdrawal] = events("Several Japanese carmakers withdrew from Russia after the invasion of Ukraine in "
+    [withdrawal] = events("Japan withdrew its diplomats from Russia after the invasion of Ukraine in "
                           "February 2022.", "2024-01-12")  # fmt: skip
     assert withdrawal.date == "2022-02-01/2024-01-12"
     [recall] = events("Japan recalled its ambassador from China after talks in Beijing on Monday.", "2024-01-12")
@@ -2536,3 +2536,11 @@ def test_what_the_doers_did_at_a_meeting_they_are_described_at_is_dated_to_it() 
     [denounced] = [e for e in events("Arab League foreign ministers, meeting in Cairo on January 10, also denounced "
                                      "Iran.", published="2016-01-21") if e.event == "ACCUSE"]
     assert denounced.date == "2016-01-10", denounced
+
+
+def test_companies_leaving_a_market_are_no_states_retreat() -> None:
+    for text in ("Chinese brands took market share left by European and Japanese carmakers that withdrew from Russia.",
+                 "Western companies pulled out of Russia."):
+        found = events(text, published="2024-01-12")
+        assert not any(e.event == "RETREAT" and e.actor for e in found), (text, summary(found))
+    assert_first_records({"Russian troops withdrew from Kherson.": ("RETREAT", ("RUS",), ("UKR",))})

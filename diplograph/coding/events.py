@@ -1267,6 +1267,8 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
         roles = replace(roles, recipient=[s for s in roles.recipient if not _in_a_place(res.doc[s.start])])
     if reading.event in NEVER_DOMESTIC and roles.recipient and _codes_of(roles.recipient) <= _codes_of(roles.actor):
         roles = replace(roles, recipient=[])  # 'off its east coast': its own waters, no one it acts on
+    if reading.event == "RETREAT" and roles.actor and all(s.sector == "business" for s in roles.actor):
+        return []  # 'Japanese carmakers that withdrew from Russia': companies leaving a market are no state's retreat
     if not _complete(reading, roles, trig):
         return []
     if reading.event == "CONSULT" and roles.recipient_from_location and roles.actor and not reading.mode:
@@ -2832,6 +2834,8 @@ def _fallback_actor(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext,
         return [], "none"  # 'Blinken warned Beijing against arming Moscow' out of his term: not Moscow, not Beijing
     if not passive and subj is not None and subj.lemma_.lower() in OUTSIDE_VOICES:
         return [], "none"  # 'Analysts accused Russia of buying Iranian drones': no state accuses
+    if not passive and subj is not None and res.sector_of(subj) == "business":
+        return [], "none"  # 'Western companies pulled out of Russia': firms of no state named act for none
     acts_on_place = trig.reading.event in ACTS_ON_THE_PLACE  # where an attack happened did not carry it out
     if acts_on_place and trig.pred.pos == "noun" and subj is not None and subj.i == trig.token.i:
         return [], "none"  # 'the attack on Chinese engineers in Balochistan drew condemnation': no doer is named
