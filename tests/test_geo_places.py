@@ -238,8 +238,8 @@ def test_the_city_someone_is_expelled_from_is_where_and_a_state_left_is_not() ->
     text = "Venezuela expelled Colombian diplomats from Caracas on Sunday."
     [expelled] = extract(text, published="2025-07-07").events
     assert expelled.location is not None and (expelled.location.name, expelled.location.country) == ("Caracas", "VEN")
-    [left] = extract("Japanese carmakers withdrew from Russia in 2022.", published="2023-03-01").events
-    assert left.location is None  # a market left, not a venue
+    [left] = extract("Japan withdrew its diplomats from Russia in 2022.", published="2023-03-01").events
+    assert left.location is None  # a state left, not a venue (companies leaving a market are no event at all)
 
 
 def test_names_the_extract_lacks_come_from_the_alternates_file() -> None:

@@ -2544,3 +2544,11 @@ def test_companies_leaving_a_market_are_no_states_retreat() -> None:
         found = events(text, published="2024-01-12")
         assert not any(e.event == "RETREAT" and e.actor for e in found), (text, summary(found))
     assert_first_records({"Russian troops withdrew from Kherson.": ("RETREAT", ("RUS",), ("UKR",))})
+
+
+def test_where_a_war_is_fought_is_not_where_an_act_about_it_happened() -> None:
+    [welcomed] = events("Putin told reporters that Russia welcomed China's position paper on the war in Ukraine.",
+                        published="2023-03-21")
+    assert welcomed.event == "SUPPORT" and welcomed.location is None, welcomed
+    [signed] = events("Russia and China signed an agreement on gas deliveries in Moscow.", published="2023-03-21")
+    assert signed.location is not None and signed.location.name == "Moscow", signed

@@ -162,6 +162,8 @@ def _place_objects(token: Token, event: str) -> Iterator[tuple[Token, bool]]:
         # The parser often hangs the place on the object: 'met their counterparts in Geneva', 'shelled villages in
         # the Kherson region', 'exchanged fire along the frontier in Rakhine state'.
         for arg in _arguments(head):
+            if arg.lemma_.lower() in SITUATION_NOUNS:
+                continue  # 'welcomed the paper on the war in Ukraine': where the war is, not where it was welcomed
             for _prep, obj in prep_objects(arg, VENUE_PREPS):
                 yield obj, False
         if head.pos_ == "VERB" and head.dep_ in ("amod", "acl") and head.head.i != head.i:
@@ -245,6 +247,8 @@ CLOSED_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "par
 OTHER_TIME_PREPS = frozenset({"after", "before", "since", "following", "during", "until", "ahead", "amid"})
 
 
+SITUATION_NOUNS = frozenset({"war", "conflict", "crisis", "fighting", "invasion", "occupation", "dispute",
+                             "situation", "violence", "unrest"})
 ARGUMENT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "nsubjpass"})
 ARGUMENT_PREPS = frozenset({"with", "to", "along", "across", "on"})
 
@@ -264,6 +268,8 @@ def _deeper_preps(head: Token, depth: int = 4) -> Iterator[Token]:
     for _ in range(depth):
         following = []
         for t in frontier:
+            if t is not head and t.lemma_.lower() in SITUATION_NOUNS:
+                continue  # 'welcomed China's position paper on the war in Ukraine': where the war is, not the act
             for c in t.children:
                 subject_event = c.dep_ == "nsubj" and t is head and c.pos_ == "NOUN"  # 'a strike on ... killed'
                 if (c.dep_ in CLOSED_DEPS and not subject_event) or (c.dep_ == "prep" and c.lower_ in OTHER_TIME_PREPS):
