@@ -1191,12 +1191,12 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
     if trig.pred.lemma == "host" and modality(trig.token)[0] is None and trig.token.dep_ != "xcomp" \
             and (guests := _talks_between(trig.token, res)):
         # 'Oman hosted talks between the United States and Iran': the two meet; the host is neither's recipient
-        roles = Roles(guests, [], roles.orgs, "parse", False, roles.quoted)
+        roles = replace(roles, actor=guests, recipient=[], actor_method="parse", recipient_from_location=False)
         trig = replace(trig, reading=Reading("CONSULT", "third-party", trig.reading.context))
     if trig.pred.lemma in RECIPROCAL_VERBS and len(_codes_of(roles.actor)) >= 2 and roles.recipient \
             and not A.prep_objects(trig.token, ("with",)):
         # 'Iran and Israel traded fire in Syria': each side is the other's target, the place only the venue
-        roles = Roles(roles.actor, [], roles.orgs, roles.actor_method, False, roles.quoted)
+        roles = replace(roles, recipient=[], recipient_from_location=False)
     reverse = trig.reading.reverse or _to_blame(trig.token)  # 'said that Ethiopia was to blame': Ethiopia is blamed
     if reverse and roles.actor and roles.recipient:  # 'Seoul hosted Kishida': Japan's visit to Korea
         roles = Roles(roles.recipient, roles.actor, roles.orgs, roles.actor_method, False, roles.quoted)
@@ -2029,7 +2029,7 @@ def _rulers_place(rulers: Token, res: Resolution, exclude: frozenset[str]) -> li
     after = rulers.right_edge.i + 1
     if after >= len(rulers.doc) or rulers.doc[after].lower_ != "in" or rulers.doc[after].head != rulers.head:
         return []
-    return [s for _p, obj in A.prep_objects(rulers.head, ("in",)) if obj.i > after - 1
+    return [s for _p, obj in A.prep_objects(rulers.head, ("in",)) if obj.i > after
             for s in A.np_actors(obj, res) if s.states and not set(s.states) <= exclude][:1]
 
 
@@ -2290,7 +2290,7 @@ def _sources(noun: Token) -> list[Token]:
     """Whom a thing given or voiced comes from: 'an offer from Beijing', 'a donation of vaccines from China' (the
     parser hangs 'from' on what is given), 'welcomed aid from Japan' (on the verb)."""
     heads = [noun, *(o for _p, o in A.prep_objects(noun, ("of",)))]
-    if noun.dep_ == "dobj" and noun.head.lemma_.lower() not in RECEIVE_VERBS | REACTION_VERBS:
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() not in NOT_FROM_THE_GIVER:
         heads.append(noun.head)
     return [obj for h in heads for _p, obj in A.prep_objects(h, ("from",))]
 
@@ -2760,6 +2760,8 @@ CITY_TYPES = frozenset({"capital", "seat", "city"})  # places that are venues of
 PLACE_IS_NOT_PARTY = frozenset({"AGREE", "SUPPORT", "REQUEST", "REJECT", "ACCUSE", "CONCEDE", "RETREAT"})
 VICTIM_VERBS = frozenset({"die", "suffer", "succumb", "perish"})
 RECEIVE_VERBS = frozenset({"receive", "obtain", "get", "secure", "win", "accept", "take"})
+# verbs whose 'from' names no giver of their object: who it was received from, or who reacted ('drew criticism from')
+NOT_FROM_THE_GIVER = RECEIVE_VERBS | REACTION_VERBS
 
 
 def _occasion(prep: Token) -> bool:
@@ -2992,10 +2994,11 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
         return actor[:1]  # 'a Pakistani court sentenced a former prime minister': one of its own people
     aimed = _aimed_at(trig.token)
     aimed_at_organisation = any(s.kind != "state" for c in aimed for s in A.spans_in(list(c.subtree), res))
-    aimed_at_rulers = any(c.lemma_.lower() in RULERS and _governs_elsewhere(c, actor) for c in aimed) \
-        or any(_names_a_pair(t) for c in aimed for t in c.subtree)  # 'praised the courage of both leaders'
+    # another state's rulers ('accused the regime of'), or a pair ('praised the courage of both leaders')
+    aimed_at_others = any(c.lemma_.lower() in RULERS and _governs_elsewhere(c, actor) for c in aimed) \
+        or any(_names_a_pair(t) for c in aimed for t in c.subtree)
     if len(actor_codes) == 1 and named <= actor_codes and trig.reading.mode != "visit" \
-            and event not in NEEDS_RECIPIENT | NEVER_DOMESTIC and not aimed_at_organisation and not aimed_at_rulers:
+            and event not in NEEDS_RECIPIENT | NEVER_DOMESTIC and not aimed_at_organisation and not aimed_at_others:
         abroad = _struck_abroad(trig, res, actor_codes) if event in ACTS_ON_THE_PLACE else None
         if abroad is not None:
             return [abroad]  # 'Russia used cluster munitions in Kharkiv': the city's state is struck
