@@ -2552,3 +2552,50 @@ def test_where_a_war_is_fought_is_not_where_an_act_about_it_happened() -> None:
     assert welcomed.event == "SUPPORT" and welcomed.location is None, welcomed
     [signed] = events("Russia and China signed an agreement on gas deliveries in Moscow.", published="2023-03-21")
     assert signed.location is not None and signed.location.name == "Moscow", signed
+
+
+# --- twelfth session ------------------------------------------------------------------------------------------------
+
+
+def test_the_source_of_a_report_hung_on_an_order_is_not_what_was_ordered() -> None:
+    found = events("Kim ordered his artillery units onto alert, state media reported on Friday, after Pyongyang "
+                   "accused Seoul of sending drones over its capital.")
+    assert ("ACCUSE", ("PRK",), ("KOR",)) in summary(found), summary(found)
+
+
+def test_what_happened_after_inside_an_agreement_is_an_event_of_its_own() -> None:
+    found = events("Turkey agreed to drop its objections to Sweden's membership after the two governments "
+                   "settled a row over extraditions.")
+    settled = [e for e in found if "settled" in e.evidence[0].text]
+    assert settled and settled[0].event == "AGREE", summary(found)
+
+
+def test_who_asked_for_an_act_requested_it_and_is_no_party_of_the_act() -> None:
+    assert_first_records({"Hungary extradited the businessman at the request of Romania.":
+                          ("REQUEST", ("ROU",), ("HUN",))})
+    found = events("The Security Council met on Friday at Algeria's request.")
+    assert summary(found) == {("CONSULT", ("UN",), ()), ("REQUEST", ("DZA",), ("UN",))}, summary(found)
+
+
+def test_a_meeting_is_about_its_topic_never_with_it() -> None:
+    found = events("The Security Council held an urgent session on the violence in Sudan.")
+    assert summary(found) == {("CONSULT", ("UN",), ())}, summary(found)
+
+
+def test_rescuers_and_aid_from_abroad_help_the_state_they_arrive_in() -> None:
+    assert_first_records({
+        "Rescue workers from Greece and Italy were digging through rubble in Izmir on Wednesday.":
+            ("AID", ("GRC", "ITA"), ("TUR",)),
+        "Aid from Canada arrived in Port-au-Prince on Sunday.": ("AID", ("CAN",), ("HTI",)),  # 'Aid' tagged a verb
+    })
+
+
+def test_news_verbs_of_the_twelfth_session() -> None:
+    assert_first_records({
+        "Iran vowed retaliation after Israeli jets struck a base near Damascus.": ("THREATEN", ("IRN",), ("ISR",)),
+        "Ukraine applied to join the European Union on Monday.": ("REQUEST", ("UKR",), ("EU",)),
+        "The leaders of Armenia and Azerbaijan shook hands at the White House.": ("CONSULT",),
+        "The Taliban government summoned Pakistan's envoy in Kabul.": ("ACCUSE", ("AFG",), ("PAK",)),
+    })
+    found = events("The leaders of Armenia and Azerbaijan shook hands at the White House.")
+    assert {c for e in found for c in e.actor + e.recipient} == {"ARM", "AZE"}, summary(found)

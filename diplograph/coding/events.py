@@ -100,6 +100,7 @@ def code_sentence(sent: Span, res: Resolution, lex: Lexicon, ctx: DocContext) ->
             (background if behind else found).extend(code_trigger(trig, sent, res, lex, ctx))
     if not _single_sentence(sent):  # a one-sentence item codes the act it reports, as PLOVER and CAMEO do
         found += reported_accusations(sent, res, ctx)
+    found += requests_granted(sent, res, ctx)
     listed, subject = cooperation_list(sent, res, ctx, covered=[t.token.i for t in triggers])
     if listed:  # 'cooperation between A and B includes X, Y and Z': the items are the events
         found = [f for f in found if f.trigger != subject] + listed
@@ -108,6 +109,44 @@ def code_sentence(sent: Span, res: Resolution, lex: Lexicon, ctx: DocContext) ->
     for f in background:
         f.features["background_beside_foreground" if found else "background_alone"] = 1.0
     return merge_within_sentence(found + background, sent)
+
+
+# ------------------------------------------------------------------------------------------------ requests granted
+
+REQUEST_NOUNS = frozenset({"request", "behest", "urging", "insistence"})
+
+
+def requests_granted(sent: Span, res: Resolution, ctx: DocContext) -> list[Found]:
+    """'Canada arrested the executive at the request of the United States', 'the Council met at France's
+    request': the one who asked made a request (CAMEO 02) of the one who acted on it."""
+    out: list[Found] = []
+    for i in range(sent.start, sent.end):
+        if res.lemmas[i] not in REQUEST_NOUNS or res.pos[i] != "NOUN":
+            continue
+        noun = sent.doc[i]
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ not in ("at", "upon", "on") or prep.head.pos_ not in ("VERB", "AUX"):
+            continue
+        verb = prep.head
+        askers = [s for obj in [*(o for _p, o in A.prep_objects(noun, ("of",))),
+                                *(c for c in noun.children if c.dep_ == "poss")]
+                  for s in A.np_actors(obj, res) if s.states]
+        subj, passive = A.subject(verb)
+        doer = A.agent(verb) if passive else subj
+        asked = _without([s for s in A.np_actors(doer, res) if s.states], askers) if doer is not None else []
+        if not askers or not asked:
+            continue
+        date, source = event_date(verb, sent, res, ctx)
+        evidence = evidence_span(noun, askers, sent, res)
+        event, mode = "REQUEST", None
+        features = event_features(
+            event=event, mode=mode, rule="noun:at_request", pos="noun", token=noun, sent=sent, res=res,
+            actor=askers, recipient=asked, actor_method="parse", from_location=False, aux=None,
+            conditional=False, date=date, date_source=source, background=is_background(verb),
+            sentence_index=ctx.sentence_index, evidence=evidence)
+        out.append(Found(Reading(event, mode, ("diplomatic",)), askers, asked, None, date, source,
+                         evidence, "noun:at_request", "parse", [], noun.i, features))
+    return out
 
 
 # ------------------------------------------------------------------------------------------------ accusations told
@@ -567,13 +606,24 @@ def _topic_of_talks(noun: Token, lex: Lexicon) -> bool:
     below = noun
     for verb in noun.ancestors:
         if verb.pos_ not in ("VERB", "AUX"):
+            meeting = lex.nouns.get(verb.lemma_.lower())
+            if below.dep_ == "prep" and below.lower_ in TOPIC_PREPS and meeting is not None \
+                    and meeting.reading.event == "CONSULT":
+                return True  # 'an emergency session on the fighting in Congo', 'talks about the war'
             below = verb
             continue
         pred = lex.verbs.get(lex.lemma(verb.lower_, verb.lemma_.lower()))
         if pred is None or pred.reading.event != "CONSULT":
-            return False
+            # 'held an emergency session on the fighting': the light verb's meeting is about it
+            return below.dep_ == "prep" and below.lower_ in TOPIC_PREPS and _holds_a_meeting(verb, lex)
         return (below.dep_ == "dobj" and pred.topic_object) or (below.dep_ == "prep" and below.lower_ in TOPIC_PREPS)
     return False
+
+
+def _holds_a_meeting(verb: Token, lex: Lexicon) -> bool:
+    meeting = A.child(verb, "dobj")
+    pred = lex.nouns.get(meeting.lemma_.lower()) if meeting is not None else None
+    return pred is not None and pred.reading.event == "CONSULT"
 
 
 # Verbs that, with an object and a predicate, describe it ('called X Y', 'described X as Y'): an accusation when
@@ -649,6 +699,10 @@ READ_AS = {("set", "free"): "free", ("find", "guilty"): "convict"}
 READ_AS_LEMMAS = frozenset(lemma for lemma, _ in READ_AS)
 
 
+# the parser's relations of a noun phrase: a word in one is a noun whatever its tag says
+NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+
+
 def _predicate_for(t: Token, phrase_key: str | None, lex: Lexicon) -> Predicate | None:
     if phrase_key is not None:
         return lex.nouns.get(phrase_key)
@@ -659,6 +713,8 @@ def _predicate_for(t: Token, phrase_key: str | None, lex: Lexicon) -> Predicate 
             return lex.verbs.get(read_as)
     if t.lower_ == "march" and t.text[:1].isupper():
         return None  # the month, not a protest march
+    if t.pos_ == "VERB" and t.dep_ in NOMINAL_DEPS and t.tag_ in ("NN", "NNS", "NNP", "VB", "VBP"):
+        return lex.nouns.get(t.lower_) or lex.nouns.get(lemma)  # 'Aid from Japan arrived': a noun mistagged
     if t.pos_ == "VERB" and t.dep_ != "amod":
         return lex.verbs.get(lemma)
     participle = t.tag_ == "VBN" or t.lower_.endswith("ed")  # 'deeply concerned about', 'disappointed by'
@@ -1059,11 +1115,24 @@ def absorb(triggers: list[Trigger]) -> None:
 def _absorb_under(owner: Trigger, roots: list[Token], by_index: dict[int, Trigger], skip: frozenset[str]) -> None:
     for root in roots:
         for tok in A.walk(root, A._ALL_DEPS - skip):
+            if _past_circumstance(tok, root):
+                continue
             inner = by_index.get(tok.i)
             if inner is not None and inner is not owner and inner.absorbed_by is None \
                     and inner.pred.lemma != "face" \
                     and not _told_as_done(owner, inner):  # '... or face sanctions': a threat of its own
                 _take(owner, inner)
+
+
+def _past_circumstance(token: Token, root: Token) -> bool:
+    """'agreed to lift its veto after the two countries settled their dispute': what happened before or since,
+    told inside the complement, is an event of its own, not part of what was agreed or asked."""
+    t = token
+    while t.i != root.i and t.head.i != t.i:
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "since") for c in t.children):
+            return True
+        t = t.head
+    return False
 
 
 DENOUNCED_ACTS = frozenset({"ASSAULT", "MOBILIZE", "COERCE", "SANCTION"})
@@ -1154,7 +1223,7 @@ def _is_direct_argument(noun: Token, verb: Token | None) -> bool:
 
 
 def _complements(verb: Token) -> list[Token]:
-    out = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+    out = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and not _attribution(c)]
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ in ("for", "to", "on", "upon"):
             out.extend(g for g in c.children if g.dep_ in ("pobj", "pcomp"))
@@ -1164,6 +1233,14 @@ def _complements(verb: Token) -> list[Token]:
             out.extend(g for g in c.children if g.dep_ == "relcl" and any(
                 m.dep_ == "mark" and m.lower_ == "that" for m in g.children))
     return out
+
+
+def _attribution(clause: Token) -> bool:
+    """'Kim ordered units to be ready, state media reported, after Pyongyang accused Seoul': the parser hangs the
+    source of the report from the verb it reports; it is not what was ordered, nor is what it says after."""
+    return clause.dep_ == "ccomp" and clause.i > clause.head.i and clause.lemma_.lower() in REPORTING \
+        and A.child(clause, "nsubj") is not None and A.child(clause, "ccomp") is None \
+        and clause.doc[clause.left_edge.i].is_punct
 
 
 # ------------------------------------------------------------------------------------------------ arguments
@@ -2149,7 +2226,8 @@ def _recipient_args(verb: Token, pred: Predicate, patient: Token | None) -> list
         # 'sealed off the city of Nablus', which the parser may hang below the particle
         out += [g for c in verb.children if c.dep_ == "prt" for g in c.children if g.dep_ in ("pobj", "dobj")]
     preps = pred.preps or RECIPIENT_PREPS
-    out += [obj for _, obj in sorted(A.prep_objects(verb, preps), key=lambda po: preps.index(po[0]))]
+    out += [obj for _, obj in sorted(A.prep_objects(verb, preps), key=lambda po: preps.index(po[0]))
+            if not _asked_by(obj)]
     if pred.topic_object and "with" in preps:  # 'discussed the deal with the UAE president', hung from the topic
         out += [obj for c in verb.children if c.dep_ == "dobj" and _partner_hung_from_topic(c)
                 for _, obj in A.prep_objects(c, ("with",))]
@@ -2258,6 +2336,8 @@ def _noun_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
         objects = A.prep_objects(noun, RECIPIENT_PREPS + ("of",)) + objects
     objects += [("target", obj) for v in noun.children if v.dep_ == "acl" and v.lemma_.lower() in AIMING_VERBS
                 for obj in v.children if obj.dep_ == "dobj"]  # 'sanctions targeting Russian banks'
+    if trig.reading.event == "CONSULT":  # 'an urgent session on the violence in Sudan': what was talked about
+        objects = [(p, o) for p, o in objects if p not in TOPIC_PREPS]
     movers = _forces_that_move(trig, objects, res) if not actor and not orgs else []
     if movers:  # 'the withdrawal of Israeli troops from Gaza': the troops' state withdraws
         actor, method = movers, "parse"
@@ -2292,6 +2372,8 @@ def _sources(noun: Token) -> list[Token]:
     heads = [noun, *(o for _p, o in A.prep_objects(noun, ("of",)))]
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() not in NOT_FROM_THE_GIVER:
         heads.append(noun.head)
+    if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in ARRIVALS | {"reach", "pour", "flow"}:
+        heads.append(noun.head)  # 'aid from Japan arrived in Nepal'
     return [obj for h in heads for _p, obj in A.prep_objects(h, ("from",))]
 
 
@@ -2302,7 +2384,8 @@ SOURCED_NOUNS = frozenset({"threat", "offer", "request", "demand", "warning", "i
                            # what is given or voiced comes from its giver: 'a donation of vaccines from China',
                            # 'protests from the European Union and Canada'
                            "donation", "gift", "aid", "assistance", "help", "loan", "grant", "credit", "shipment",
-                           "delivery", "supply", "protest", "criticism", "condemnation", "complaint", "rebuke"})
+                           "delivery", "supply", "protest", "criticism", "condemnation", "complaint", "rebuke",
+                           "team", "worker"})  # 'rescue teams from Spain'
 FORCE_WORDS = frozenset({"troop", "soldier", "force", "army", "peacekeeper", "contingent", "battalion", "unit",
                          "marine", "navy", "warship", "fleet", "militia", "personnel"})
 
@@ -2706,6 +2789,8 @@ def _location_of_clause(token: Token, res: Resolution, actor: list[ActorSpan], *
         if t.lemma_.lower() in ARRIVALS:  # 'crossed into Venezuela for a meeting': where the traveller went
             preps += ("to", "into")
         for _prep, obj in A.prep_objects(t, preps):
+            if _asked_by(obj):
+                continue
             found = _without([s for s in A.np_actors(obj, res) if s.states
                               and not (countries_only and s.type in CITY_TYPES)], actor)
             if found:
@@ -2723,17 +2808,22 @@ def _purpose_or_subtree_recipient(trig: Trigger, res: Resolution, actor: list[Ac
     their disapproval of the United States' policies'), never its subject or relative clauses."""
     head = trig.token if trig.pred.pos == "verb" else (A.governing_verb(trig.token) or trig.token)
     venue_free = _venue_only(trig, actor)
+    talked_about = trig.reading.event == "CONSULT"  # 'held an emergency session on the fighting in Congo'
     scopes = [c for c in _aimed_at(head) if not (trig.pred.topic_object and c.dep_ in ("dobj", "attr", "xcomp"))
               and not (venue_free and c.dep_ == "prep" and c.lower_ in LOCATION_PREPS)
+              and not (talked_about and c.dep_ == "prep" and c.lower_ in TOPIC_PREPS)
               and not (c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in DELIBERATING)]
     if trig.pred.pos == "noun":
         light_verb = head is not trig.token and (trig.token.dep_ in ("dobj", "attr", "oprd") or (
             trig.token.dep_ == "conj" and trig.token.head.dep_ in ("dobj", "attr", "oprd"))  # 'air and naval drills'
             or (trig.token.dep_ == "nsubj" and head.lemma_.lower() in DOING_HARM  # 'airstrikes flattened ... in Gaza'
-                and trig.reading.event in ACTS_ON_THE_PLACE))
+                and trig.reading.event in ACTS_ON_THE_PLACE)
+            # 'rescue teams from Spain joined the search in southern Turkey': help goes where it works
+            or (trig.token.dep_ == "nsubj" and trig.reading.event == "AID"))
         own = [c for c in _aimed_at(trig.token)
-               if not (venue_free and c.dep_ == "prep" and c.lower_ in LOCATION_PREPS)]  # 'talks in Doha'
-        if venue_free:  # the noun's own phrase is searched above, without its venue
+               if not (venue_free and c.dep_ == "prep" and c.lower_ in LOCATION_PREPS)  # 'talks in Doha'
+               and not (talked_about and c.dep_ == "prep" and c.lower_ in TOPIC_PREPS)]
+        if venue_free or talked_about:  # the noun's own phrase is searched above, without its venue or topic
             scopes = [c for c in scopes if c.i != trig.token.i]
         scopes = own + (scopes if light_verb else [])
     # not a venue deeper down either ('agreed to resume talks in Caracas')
@@ -2766,7 +2856,12 @@ NOT_FROM_THE_GIVER = RECEIVE_VERBS | REACTION_VERBS
 
 def _occasion(prep: Token) -> bool:
     """'on the sidelines of the G20 meeting', 'on the margins of the summit': where they met, not whom."""
-    return any(g.dep_ == "pobj" and g.lemma_.lower() in A.OCCASIONS for g in prep.children)
+    return any(g.dep_ == "pobj" and (g.lemma_.lower() in A.OCCASIONS or _asked_by(g)) for g in prep.children)
+
+
+def _asked_by(noun: Token) -> bool:
+    """'met at the request of France', 'at Russia's behest': who asked for it (requests_granted), not a party."""
+    return noun.dep_ == "pobj" and noun.lemma_.lower() in REQUEST_NOUNS and noun.head.lower_ in ("at", "upon", "on")
 
 
 def _aimed_at(token: Token) -> list[Token]:
@@ -2963,7 +3058,7 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
     if told is not None and (doers := ctx.doers_of(ACT_NOUNS_TYPES.get(told.lemma_.lower(), ()))):
         doers = tuple(c for c in doers if c not in actor_codes)  # 'Guyana's president called the threat ...'
         return [ActorSpan.from_context(sent[0].i, c, f"who did the {told.lower_} told before") for c in doers]
-    if event == "AID" and len(actor_codes) == 1 and (sent_to := _aid_destination(trig, res, actor_codes)):
+    if event == "AID" and actor_codes and (sent_to := _aid_destination(trig, res, actor_codes)):
         return [sent_to]
     if event in NEEDS_RECIPIENT | {"AGREE"} and len(actor_codes) == 1 and _bilateral_cue(sent, trig.token):
         partner = _bilateral_partner(sent, res, ctx, actor[0].code)
@@ -3123,7 +3218,11 @@ def _aid_destination(trig: Trigger, res: Resolution, actor_codes: set[str]) -> A
     if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.dep_ == "pobj":
         t = t.head.head  # 'to the port of Yangon'
     carriers = (trig.token.i, _clause_verb(trig.token).i)
-    if not (t.dep_ == "pobj" and t.head.lower_ in ("to", "into") and t.head.head.i in carriers):
+    # rescuers help where they work: 'rescue teams from China were searching collapsed buildings in Mandalay'
+    rescue = "disasters" in trig.reading.context
+    preps = ("to", "into", "in") if rescue else ("to", "into")
+    if not (t.dep_ == "pobj" and t.head.lower_ in preps
+            and (t.head.head.i in carriers or (rescue and t.head.head.head.i in carriers))):
         return None
     return ActorSpan(named.start, named.end, country, "state", kind, None, None, "places",
                      f"the state of {place.name}, where the aid went")
@@ -3312,11 +3411,17 @@ def _complete(reading: Reading, roles: Roles, trig: Trigger) -> bool:
     if (reading.mode == "visit" or trig.reading.mode == "visit") and not roles.recipient:
         return False
     if reading.event == "CONSULT" and not roles.recipient and len(actor_states) < 2 and not roles.orgs \
-            and reading.mode != "multilateral" and not _met_someone_named(trig):
+            and reading.mode != "multilateral" and not _met_someone_named(trig) and not _assembly(roles.actor):
         return False
     if reading.event in NEEDS_RECIPIENT and not roles.recipient and len(actor_states) < 2:
         return _object_names_organisation(trig)
     return True
+
+
+def _assembly(actor: list[ActorSpan]) -> bool:
+    """'The Security Council held an emergency session': an organisation of states meeting is a meeting of its
+    members, however many the text names."""
+    return len(actor) >= 1 and all(s.kind == "igo" for s in actor)
 
 
 PEOPLE_MET = frozenset({"leader", "representative", "union", "opposition", "delegate", "worker", "protester",
