@@ -2599,3 +2599,25 @@ def test_news_verbs_of_the_twelfth_session() -> None:
     })
     found = events("The leaders of Armenia and Azerbaijan shook hands at the White House.")
     assert {c for e in found for c in e.actor + e.recipient} == {"ARM", "AZE"}, summary(found)
+
+
+def test_a_cause_set_off_by_a_comma_inside_an_order_is_an_event_of_its_own() -> None:
+    found = events("Moscow told Tokyo to shut its consulate in Vladivostok, retaliating for Japan's decision to "
+                   "expel a Russian diplomat.")
+    assert {("SANCTION", ("RUS",), ("JPN",)), ("SANCTION", ("JPN",), ("RUS",))} <= summary(found), summary(found)
+
+
+def test_the_meeting_an_act_was_done_at_is_a_meeting_of_its_parties() -> None:
+    for text in ("The Turkish president apologised to his Russian counterpart in a phone call on Monday.",
+                 "During a visit to Hanoi, the Japanese prime minister pledged support for Vietnam's coast guard."):
+        found = events(text)
+        assert any(e.event == "CONSULT" and {*e.actor, *e.recipient} in ({"TUR", "RUS"}, {"JPN", "VNM"})
+                   for e in found) and len({e.event for e in found}) == 2, (text, summary(found))
+
+
+def test_what_is_flown_is_done_on_the_way_not_a_visit() -> None:
+    assert_first_records({"Chinese and Russian bombers flew a joint patrol over the Pacific on Tuesday.":
+                          ("COOPERATE", ("CHN",), ("RUS",))})
+    assert_first_records({"Kim traveled to Beijing last month for talks with Chinese President Xi.":
+                          ("CONSULT", ("PRK",), ("CHN",))})
+    assert len(events("Kim traveled to Beijing last month for talks with Chinese President Xi.")) == 1

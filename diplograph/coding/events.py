@@ -1129,10 +1129,20 @@ def _past_circumstance(token: Token, root: Token) -> bool:
     told inside the complement, is an event of its own, not part of what was agreed or asked."""
     t = token
     while t.i != root.i and t.head.i != t.i:
-        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "since") for c in t.children):
+        if t.dep_ == "advcl" and (any(c.dep_ == "mark" and c.lower_ in ("after", "since") for c in t.children)
+                                  or _participle_after_comma(t)):
             return True
         t = t.head
     return False
+
+
+def _participle_after_comma(clause: Token) -> bool:
+    """', retaliating for Washington's decision to shut ...', ', prompting Trump to call off a visit': a
+    participle clause set off by a comma tells a cause or a consequence, not part of what was asked or agreed."""
+    if clause.tag_ != "VBG" or any(c.dep_ in ("mark", "aux") for c in clause.children):
+        return False
+    before = clause.left_edge.i - 1
+    return before >= 0 and clause.doc[before].lower_ == ","
 
 
 DENOUNCED_ACTS = frozenset({"ASSAULT", "MOBILIZE", "COERCE", "SANCTION"})
@@ -1145,6 +1155,12 @@ def _denounced(noun: Token) -> bool:
     return noun.dep_ == "dobj" and noun.head.lemma_.lower() in DENOUNCING
 
 
+def _flown(owner: Trigger, inner: Trigger) -> bool:
+    """'bombers flew a joint patrol over the Sea of Japan': what a verb of travel has for its object is done
+    on the way, not the visit itself."""
+    return owner.pred.lemma in ARRIVALS and inner.token.dep_ == "dobj" and inner.token.head == owner.token
+
+
 def _told_as_done(owner: Trigger, inner: Trigger) -> bool:
     """An act inside another's words that the text tells as done, an event of its own rather than part of the
     owner's: what a state denounces ('Eritrea denounced a deployment of Ethiopian troops') or is thanked for
@@ -1155,6 +1171,8 @@ def _told_as_done(owner: Trigger, inner: Trigger) -> bool:
         return True
     if owner.pred.pos != "verb" or inner.pred.pos != "noun":
         return False
+    if _flown(owner, inner):
+        return True
     if inner.reading.event in THANKED_ACTS and _thanked_for(token) is not None:
         return True
     return owner.reading.event == "ACCUSE" and inner.reading.event in DENOUNCED_ACTS and _denounced(token) \
@@ -1193,8 +1211,29 @@ JOINT_ACTIVITIES = frozenset({"operation", "exercise", "drill", "patrol", "inves
 
 
 def _done_in(prep: str, obj: Token) -> bool:
-    """'seized in a joint operation', 'arrested during a patrol': the activity it was done in."""
-    return prep in ("in", "during") and obj.lemma_.lower() in JOINT_ACTIVITIES
+    """'seized in a joint operation', 'arrested during a patrol': the activity it was done in; 'voiced support
+    during a visit to Chisinau', 'apologised in a phone call': the meeting it was done at, an event of its own."""
+    lemma = obj.lemma_.lower()
+    return (prep in ("in", "during") and lemma in JOINT_ACTIVITIES) or (
+        prep in ("in", "during", "on", "at") and lemma in OCCASION_MEETINGS)
+
+
+def _partner_of_what_was_done_there(trig: Trigger, res: Resolution, actor: list[ActorSpan]) -> list[ActorSpan]:
+    """'Rouhani apologised to his Ukrainian counterpart in a phone call': who the act at a meeting was done to
+    is the one met."""
+    noun = trig.token
+    if trig.pred.pos != "noun" or noun.dep_ != "pobj" or not _done_in(noun.head.lower_, noun):
+        return []
+    verb = noun.head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    # the one told or met itself, never what was discussed ('discussed its dispute with Somalia at the summit')
+    told = [s for c in verb.children if c.dep_ in ("dative", "dobj") for s in A.spans_in(A.walk(c, A.NP_CORE), res)]
+    told += [s for _p, obj in A.prep_objects(verb, ("to", "with")) for s in A.np_actors(obj, res)]
+    return _without([s for s in told if s.states], actor)
+
+
+OCCASION_MEETINGS = frozenset({"visit", "trip", "tour", "talk", "talks", "meeting", "summit", "call", "conversation"})
 
 
 def _object_args(verb: Token) -> list[Token]:
@@ -1432,6 +1471,8 @@ def roles_of(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext) -> Rol
         from_location = from_location or bool(recipient)
     if not recipient and not trig.pred.topic_object:  # what was discussed names no party
         recipient = _recipient_from_absorbed(trig, res, actor)
+    if not recipient and trig.reading.event == "CONSULT":
+        recipient = _partner_of_what_was_done_there(trig, res, actor)
     if not recipient and trig.reading.event == "SANCTION":
         recipient = _state_the_targets_serve(trig, res, actor)
     if trig.pred.lemma in CARRY_VERBS:  # what a carrier brings goes to where it arrived
