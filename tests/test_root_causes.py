@@ -2621,3 +2621,38 @@ def test_what_is_flown_is_done_on_the_way_not_a_visit() -> None:
     assert_first_records({"Kim traveled to Beijing last month for talks with Chinese President Xi.":
                           ("CONSULT", ("PRK",), ("CHN",))})
     assert len(events("Kim traveled to Beijing last month for talks with Chinese President Xi.")) == 1
+
+
+def test_a_demand_joined_to_what_was_reported_is_the_reporters() -> None:
+    found = events("U.N. investigators said on Tuesday that Eritrea's army had tortured prisoners in Tigray, and "
+                   "called for the commanders to be put on trial.")
+    assert ("REQUEST", ("UN",), ("ERI",)) in summary(found), summary(found)
+
+
+def test_an_organisation_of_states_has_no_people_of_its_own_and_a_warrant_is_for_whom_it_names() -> None:
+    assert_first_records({"The International Criminal Court issued an arrest warrant on Friday for Vladimir Putin.":
+                          ("THREATEN", ("ICC",), ("RUS",))})
+    found = events("The United Nations condemned the arbitrary arrests.")
+    assert all(e.recipient != ("UN",) for e in found), summary(found)
+
+
+def test_people_told_by_where_they_fled_from_are_of_that_state() -> None:
+    assert_first_records({
+        "Lebanon deported dozens of refugees who had fled from Syria.": ("COERCE", ("LBN",), ("SYR",)),
+        "Thai soldiers pushed back some 900 refugees who had crossed from Myanmar.": ("COERCE", ("THA",), ("MMR",)),
+    })
+    found = events("Greek police detained 40 migrants who arrived from Turkey by boat.")
+    assert all("TUR" not in e.recipient for e in found), summary(found)  # they may only have passed through
+
+
+def test_a_participle_going_on_with_an_act_does_it_to_the_same_state() -> None:
+    found = events("Indian coast guards seized a Pakistani fishing boat on Friday, detaining 12 fishermen.")
+    assert summary(found) == {("COERCE", ("IND",), ("PAK",))}, summary(found)
+
+
+def test_both_koreas_named_together_are_the_pair_and_a_movement_is_no_event() -> None:
+    assert_first_records({"The leaders of South and North Korea met in Panmunjom.": ("CONSULT",)})
+    [met] = events("The leaders of South and North Korea met in Panmunjom.")
+    assert {*met.actor, *met.recipient} == {"KOR", "PRK"}
+    found = events("Norway deported an activist, citing his support for a boycott movement.")
+    assert all(e.event != "PROTEST" for e in found), summary(found)

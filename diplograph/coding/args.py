@@ -375,12 +375,30 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
         controller = _object_controller(v)
         if controller is not None:
             return controller, False  # 'the decision prompted China to halt trains': China halts them
+        if _demand_added_by_reporter(v):
+            v = v.head.head
+            continue
         if v.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "acomp") and v.head.pos_ in ("VERB", "AUX", "NOUN",
                                                                                              "ADJ"):
             v = v.head if v.dep_ != "pcomp" else v.head.head
             continue
         return None, False
     return None, False
+
+
+DEMANDING = frozenset({"call", "urge", "demand", "ask", "appeal", "press"})
+
+
+def _demand_added_by_reporter(verb: Token) -> bool:
+    """'UN investigators said that Myanmar's military carried out mass killings, and called for the army chief to
+    be prosecuted': the parser joins the demand to the reported clause; the ones who report it demand it."""
+    if verb.dep_ != "conj" or verb.lemma_.lower() not in DEMANDING or verb.head.dep_ != "ccomp":
+        return False
+    reporter = verb.head.head
+    if reporter.lemma_.lower() not in REPORTING or reporter.pos_ not in ("VERB", "AUX"):
+        return False
+    before = verb.doc[verb.i - 2] if verb.i >= 2 else None  # ', and called for'
+    return before is not None and before.lower_ == "," and verb.doc[verb.i - 1].lower_ == "and"
 
 
 # Verbs whose object does what their infinitive says ('prompted China to recall its ambassador')

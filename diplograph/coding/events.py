@@ -995,7 +995,8 @@ def _obliges(verb: Token) -> bool:
 # helicopters', 'aid workers', 'the protest leaders'.
 KIND_HEADS = frozenset({"group", "force", "helicopter", "aircraft", "submarine", "team", "unit", "capability",
                         "worker", "agency", "leader", "organisation", "organization", "official", "chief", "envoy",
-                        "coordinator", "vessel", "boat", "dog", "police", "gear"})  # fmt: skip
+                        "coordinator", "vessel", "boat", "dog", "police", "gear", "movement", "activist",
+                        "campaigner"})  # fmt: skip
 
 
 PRESS_WORDS = frozenset({"news", "press", "media"})
@@ -2127,7 +2128,7 @@ def _verb_recipient(trig: Trigger, patient: Token | None, actor: list[ActorSpan]
             return own  # 'convicted former French president Sarkozy of ...': its own, whatever else is named
         found = _without([s for s in A.np_actors(arg, res, deep=deep, exclude=exclude)
                           if s.states and not (placeless and _placed(res.doc[s.start], arg))], actor)
-        found = found or _pronoun_recipient(arg, res, ctx, actor, trig.reading)
+        found = found or _pronoun_recipient(arg, res, ctx, actor, trig.reading) or _came_from(arg, res, exclude)
         if not found and trig.reading.event in ACTS_ON_THE_PLACE and not placeless:
             found = _struck_in(arg, res, exclude)  # 'bombed PKK positions in northern Iraq'
         if found:
@@ -2174,6 +2175,35 @@ def _state_the_targets_serve(trig: Trigger, res: Resolution, actor: list[ActorSp
             skip = {t.i for t in doer.subtree} if doer is not None else set()
             found = [s for s in A.spans_in(list(clause.subtree), res)
                      if s.states and not set(s.states) <= exclude and s.start not in skip]
+            if found:
+                return found[:1]
+    return []
+
+
+def _those_of_the_main_act(token: Token, res: Resolution, own: set[str]) -> list[ActorSpan]:
+    """'seized three Ukrainian navy boats, detaining 24 sailors': a participle that goes on with the act does it
+    to the same state's people when it names none of its own."""
+    if token.dep_ != "advcl" or token.tag_ != "VBG" or token.head.pos_ != "VERB" or token.i < token.head.i:
+        return []
+    objects = [c for c in token.head.children if c.dep_ == "dobj"]
+    objects += [g for c in objects for g in c.conjuncts]
+    found = [s for o in objects for s in A.np_actors(o, res) if s.states and not set(s.states) & own]
+    return found[:1]
+
+
+FLEEING = frozenset({"flee", "escape"})
+
+
+def _came_from(people: Token, res: Resolution, exclude: frozenset[str]) -> list[ActorSpan]:
+    """'pushed back 2,000 refugees who had crossed from Myanmar': people told by where they came from are of
+    that state."""
+    nouns = [people, *(o for _p, o in A.prep_objects(people, ("of",)))]  # 'dozens of refugees who had fled'
+    for noun, clause in ((n, c) for n in nouns for c in n.children):
+        verb = clause.lemma_.lower()
+        fled = verb in FLEEING or (verb == "cross" and noun.lemma_.lower() == "refugee")
+        if clause.dep_ in ("relcl", "acl") and fled:  # migrants who crossed from a state may only have passed it
+            found = [s for _p, obj in A.prep_objects(clause, ("from",)) for s in A.np_actors(obj, res)
+                     if s.states and not set(s.states) <= exclude]
             if found:
                 return found[:1]
     return []
@@ -2379,6 +2409,11 @@ def _noun_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
                 for obj in v.children if obj.dep_ == "dobj"]  # 'sanctions targeting Russian banks'
     if trig.reading.event == "CONSULT":  # 'an urgent session on the violence in Sudan': what was talked about
         objects = [(p, o) for p, o in objects if p not in TOPIC_PREPS]
+    if _warrant_for(noun) and noun.dep_ == "compound":  # 'issued an arrest warrant on Friday for Vladimir Putin'
+        warrant = noun.head
+        objects += A.prep_objects(warrant, ("for", "against"))
+        if verb is not None and warrant.head == verb:
+            objects += A.prep_objects(verb, ("for", "against"))
     movers = _forces_that_move(trig, objects, res) if not actor and not orgs else []
     if movers:  # 'the withdrawal of Israeli troops from Gaza': the troops' state withdraws
         actor, method = movers, "parse"
@@ -3090,6 +3125,10 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
     if event in DOMESTIC_RECIPIENT and actor:
         place = _location_of_clause(trig.token, res, [])
         abroad = None if place or event not in ACTS_ON_THE_PLACE else _struck_abroad(trig, res, _codes_of(actor))
+        if not place and abroad is None and all(s.kind == "igo" for s in actor):
+            return []  # an organisation of states has no people of its own to act on
+        if not place and abroad is None and (main := _those_of_the_main_act(trig.token, res, _codes_of(actor))):
+            return main
         return place[:1] or ([abroad] if abroad is not None else actor[:1])  # 'detained a journalist in Melitopol'
     actor_codes = {c for s in actor for c in s.states}
     told = _act_told_before(trig.token, res) if event in STANCES and actor_codes else None
