@@ -2656,3 +2656,17 @@ def test_both_koreas_named_together_are_the_pair_and_a_movement_is_no_event() ->
     assert {*met.actor, *met.recipient} == {"KOR", "PRK"}
     found = events("Norway deported an activist, citing his support for a boycott movement.")
     assert all(e.event != "PROTEST" for e in found), summary(found)
+
+
+def test_a_promise_read_as_a_threat_is_aimed_at_the_other_state_of_the_sentence() -> None:
+    found = events("Washington imposed tariffs on Mexican steel on Tuesday, and Mexico City vowed to respond in kind.")
+    assert ("THREATEN", ("MEX",), ("USA",)) in summary(found), summary(found)
+
+
+def test_forces_readied_after_an_act_answer_whoever_did_it() -> None:
+    assert_first_records({
+        "Taiwan scrambled jets on Monday after Chinese warplanes crossed the median line.":
+            ("MOBILIZE", ("TWN",), ("CHN",)),
+        "Greece put its navy on alert after Turkish survey ships entered disputed waters.":
+            ("MOBILIZE", ("GRC",), ("TUR",)),
+    })

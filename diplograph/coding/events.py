@@ -1361,6 +1361,8 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
                                                                                     _codes_of(roles.actor))
         if across is not None:  # 'massed troops near Ukraine's borders': forces shown to the state beyond
             roles = replace(roles, recipient=[across])
+        elif (provokers := _provokers(trig.token, res, _codes_of(roles.actor))):
+            roles = replace(roles, recipient=provokers)
     if trig.reading.event == "RETREAT" and trig.pred.pos == "verb" and not roles.recipient \
             and (across := _border_owner(trig.token, res, _codes_of(roles.actor))) is not None:
         roles = replace(roles, recipient=[across])  # 'pull troops back from points along the frontier with China'
@@ -1386,6 +1388,10 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
         roles = replace(roles, recipient=[])  # 'off its east coast': its own waters, no one it acts on
     if reading.event == "RETREAT" and roles.actor and all(s.sector == "business" for s in roles.actor):
         return []  # 'Japanese carmakers that withdrew from Russia': companies leaving a market are no state's retreat
+    if reading.event != trig.reading.event and reading.event == "THREATEN" and roles.actor \
+            and not roles.recipient:  # 'Ankara promised to respond in kind' is a threat, aimed as a threat is
+        aimed = _fallback_recipient(replace(trig, reading=reading), roles.actor, sent, res, ctx)
+        roles = replace(roles, recipient=_without(aimed, roles.actor))
     if not _complete(reading, roles, trig):
         return []
     if reading.event == "CONSULT" and roles.recipient_from_location and roles.actor and not reading.mode:
@@ -3404,6 +3410,24 @@ def _tense_with(verb: Token, res: Resolution, actors: set[str]) -> ActorSpan | N
             if (found := _other_state(other, res, actors)) is not None:
                 return found
     return None
+
+
+def _provokers(verb: Token, res: Resolution, actors: set[str]) -> list[ActorSpan]:
+    """'Japan scrambled fighter jets after Chinese and Russian bombers flew a joint patrol', 'ordered a general
+    mobilisation after accusing Azerbaijan of an attack': forces readied answer whoever did what came before."""
+    head = _clause_verb(verb)
+    clauses = [c for c in head.children if c.dep_ == "advcl"
+               and any(m.dep_ == "mark" and m.lower_ in ("after", "following") for m in c.children)]
+    clauses += [obj for p, obj in A.prep_objects(head, ("after", "following")) if obj.tag_ == "VBG"]
+    for clause in clauses:
+        subj, passive = A.subject(clause)
+        doer = subj if subj is not None and not passive and subj.head == clause else A.child(clause, "dobj")
+        if doer is None:
+            continue
+        found = [s for s in A.np_actors(doer, res, deep=True) if s.states and not set(s.states) & actors]
+        if found:
+            return found
+    return []
 
 
 def _other_state(token: Token, res: Resolution, actors: set[str]) -> ActorSpan | None:
