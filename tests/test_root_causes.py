@@ -2670,3 +2670,19 @@ def test_forces_readied_after_an_act_answer_whoever_did_it() -> None:
         "Greece put its navy on alert after Turkish survey ships entered disputed waters.":
             ("MOBILIZE", ("GRC",), ("TUR",)),
     })
+
+
+def test_what_a_state_would_have_no_choice_but_to_do_or_be_forced_to_do_is_threatened() -> None:
+    assert_first_records({
+        "Israel said it would have no option but to strike Iran's nuclear sites.": ("THREATEN", ("ISR",), ("IRN",)),
+        "China warned Japan that further provocations would compel Beijing to take countermeasures.":
+            ("THREATEN", ("CHN",), ("JPN",)),
+    })
+
+
+def test_a_protest_from_governments_is_a_complaint_and_one_from_students_a_demonstration() -> None:
+    found = events("The United States doubled tariffs on imported steel on Wednesday, drawing protests from the "
+                   "European Union and Canada.")
+    assert ("ACCUSE", ("EU", "CAN"), ("USA",)) in summary(found), summary(found)
+    found = events("The decision sparked protests from students in Seoul.")
+    assert all(e.event != "ACCUSE" for e in found), summary(found)

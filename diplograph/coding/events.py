@@ -1349,6 +1349,8 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
         reading = Reading("MOBILIZE", "troops", reading.context)  # troops sent to a border defend it, not aid
     if reading.event == "CONSULT" and trig.pred.pos == "noun" and _ready_for(trig.token):
         reading = Reading("AGREE", None, reading.context)  # 'Moscow was ready for talks with Kyiv': an offer
+    if reading.event == "PROTEST" and trig.pred.pos == "noun" and roles.actor and _voiced_by_governments(trig, res):
+        reading = Reading("ACCUSE", "disapprove", reading.context)  # 'drawing protests from the EU and Canada'
     if reading.event == "CONSULT" and reading.mode is None and _by_phone(trig.token):
         reading = Reading("CONSULT", "phone", reading.context)
     if reading.event == "ASSAULT" and _missile_without_target(trig, roles):
@@ -3430,6 +3432,16 @@ def _provokers(verb: Token, res: Resolution, actors: set[str]) -> list[ActorSpan
     return []
 
 
+def _voiced_by_governments(trig: Trigger, res: Resolution) -> bool:
+    """A protest that comes from states or their organisations ('drew protests from the European Union and
+    Canada') is a diplomatic complaint (ACCUSE), not a demonstration; one from students or crowds stays one."""
+    noun = trig.token
+    drawing = _drawn_from(noun)
+    voices = _reactors(noun, drawing) if drawing is not None else _sources(noun)
+    named = [res.actor_at.get(v.i) for v in voices]
+    return bool(voices) and all(a is not None and a.kind in ("state", "igo") for a in named)
+
+
 def _other_state(token: Token, res: Resolution, actors: set[str]) -> ActorSpan | None:
     """The state named at `token`, unless it is one of the actors."""
     span = res.actor_at.get(token.i)
@@ -3703,8 +3715,20 @@ def _verb_chain(verb: Token) -> list[Token]:
             v = v.head
             chain.append(v)
             continue
+        if _no_choice_but(v):  # 'would have no choice but to totally destroy North Korea'
+            v = v.head.head
+            chain.append(v)
+            continue
         break
     return chain
+
+
+def _no_choice_but(verb: Token) -> bool:
+    """'would have no choice but to destroy X', 'had no option but to leave': the act hangs on the choice."""
+    but = verb.head
+    if but.lower_ != "but" or but.head.i == but.i:
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in ("choice", "option", "alternative") for c in but.head.children)
 
 
 def _ancestors(token: Token) -> list[Token]:
@@ -3747,6 +3771,8 @@ def _warns_of_own_act(verb: Token, res: Resolution) -> bool:
     """'warned it was prepared to take control of the region', 'warned that it would act': a warning of what the
     warner itself will do is a threat (not 'warned that the crisis would deepen')."""
     for comp in _complements(verb):
+        if _forces_the_warner(comp, verb, res):
+            return True
         subj, _ = A.subject(comp)
         if subj is None or not (subj.lower_ in ("it", "we", "they", "he", "she", "i") or _warners_own(subj, verb, res)):
             continue
@@ -3757,6 +3783,16 @@ def _warns_of_own_act(verb: Token, res: Resolution) -> bool:
         if _has_aux(comp, WARNED_MODALS) and _an_act_warned_of(comp):
             return True
     return False
+
+
+def _forces_the_warner(comp: Token, verb: Token, res: Resolution) -> bool:
+    """'warned that their joining NATO would force Moscow to strengthen its forces': what the warner says it
+    would be made to do is its own act."""
+    if comp.lemma_.lower() not in ("force", "compel", "oblige", "push", "leave") or not _has_aux(comp, WARNED_MODALS):
+        return False
+    made = A.child(comp, "dobj")
+    return made is not None and A.child(comp, "xcomp", "ccomp") is not None and (
+        made.lower_ in ("us", "it", "them", "him", "her", "me") or _warners_own(made, verb, res))
 
 
 # 'warned that it would retaliate', '... that it could set up an air defence zone', '... it may have to reassess'
