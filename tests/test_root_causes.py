@@ -2686,3 +2686,10 @@ def test_a_protest_from_governments_is_a_complaint_and_one_from_students_a_demon
     assert ("ACCUSE", ("EU", "CAN"), ("USA",)) in summary(found), summary(found)
     found = events("The decision sparked protests from students in Seoul.")
     assert all(e.event != "ACCUSE" for e in found), summary(found)
+
+
+def test_aid_flown_with_other_things_to_a_city_goes_to_its_state_and_is_no_export() -> None:
+    found = run("After the storm, the Japanese air force flew 20 tonnes of relief supplies and a medical team to "
+                "Cebu, the foreign ministry in Tokyo said.")
+    assert [(e.event, e.actor, e.recipient) for e in found.events] == [("AID", ("JPN",), ("PHL",))], found.events
+    assert all(m.measure != "exports" for m in found.measures), found.measures

@@ -881,6 +881,8 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None, res: Resolution
     if pred.requires:  # 'charged X with ...' / 'charged that ...'
         preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
         preps |= {p for p, _ in A.prep_objects(verb, pred.requires)}  # 'spoke by telephone with X'
+        # 'flew 15 tonnes of supplies and a field hospital team to Mandalay': hung from the last thing carried
+        preps |= {p for o in _carried_things(verb) for p, _ in A.prep_objects(o, ("to", "into")) if p in pred.requires}
         marks = {"that"} if A.child(verb, "ccomp") is not None else set()
         talked_together = pred.reading.event == "CONSULT" and (_by_phone(verb) or _joint_subject(verb))
         if not (preps | marks) & pred.requires and not talked_together:
@@ -893,6 +895,12 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None, res: Resolution
             return True
         return comp is not None and _obliges(comp) and not _addressed_to_everyone(comp)
     return True
+
+
+def _carried_things(verb: Token) -> list[Token]:
+    """The verb's object and the objects listed with it."""
+    obj = A.child(verb, "dobj")
+    return [obj, *obj.conjuncts] if obj is not None else []
 
 
 EVERYONE = frozenset({"side", "party", "country", "nation", "state", "everyone", "everybody", "anyone", "world",
@@ -2307,6 +2315,8 @@ def _recipient_args(verb: Token, pred: Predicate, patient: Token | None) -> list
     preps = pred.preps or RECIPIENT_PREPS
     out += [obj for _, obj in sorted(A.prep_objects(verb, preps), key=lambda po: preps.index(po[0]))
             if not _asked_by(obj)]
+    if "to" in preps:  # 'flew supplies and a field hospital team to Mandalay': hung from the last thing carried
+        out += [obj for o in _carried_things(verb)[1:] for _, obj in A.prep_objects(o, ("to", "into"))]
     if pred.topic_object and "with" in preps:  # 'discussed the deal with the UAE president', hung from the topic
         out += [obj for c in verb.children if c.dep_ == "dobj" and _partner_hung_from_topic(c)
                 for _, obj in A.prep_objects(c, ("with",))]
@@ -3291,7 +3301,11 @@ def _state_of_place(trig: Trigger, res: Resolution) -> list[ActorSpan]:
 def _aid_destination(trig: Trigger, res: Resolution, actor_codes: set[str]) -> ActorSpan | None:
     """'flew relief supplies to Mandalay': aid brought to a city or region abroad goes to its state. Only a place
     the aid goes 'to' or 'into', never where it was announced ('pledged aid at a conference in Geneva')."""
+    verb = _clause_verb(trig.token)
+    carriers = [trig.token, verb, *_carried_things(verb)[1:]]  # '... and a field hospital team to Mandalay'
     found = _city_or_region(trig, res, (tuple(sorted(actor_codes)),))
+    if found is None or found[1] in actor_codes or found[0].evidence is None:
+        found = _place_brought_to(carriers, res, actor_codes)  # the event's place may be where it was reported
     if found is None or found[1] in actor_codes:
         return None
     place, country, kind = found
@@ -3305,15 +3319,29 @@ def _aid_destination(trig: Trigger, res: Resolution, actor_codes: set[str]) -> A
         t = t.head
     if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.dep_ == "pobj":
         t = t.head.head  # 'to the port of Yangon'
-    carriers = (trig.token.i, _clause_verb(trig.token).i)
     # rescuers help where they work: 'rescue teams from China were searching collapsed buildings in Mandalay'
     rescue = "disasters" in trig.reading.context
     preps = ("to", "into", "in") if rescue else ("to", "into")
+    indices = {c.i for c in carriers}
     if not (t.dep_ == "pobj" and t.head.lower_ in preps
-            and (t.head.head.i in carriers or (rescue and t.head.head.head.i in carriers))):
+            and (t.head.head.i in indices or (rescue and t.head.head.head.i in indices))):
         return None
     return ActorSpan(named.start, named.end, country, "state", kind, None, None, "places",
                      f"the state of {place.name}, where the aid went")
+
+
+def _place_brought_to(carriers: list[Token], res: Resolution,
+                      actor_codes: set[str]) -> tuple[Location, str, str] | None:
+    """The city or region abroad a carrier brings something 'to' or 'into', by the places gazetteer."""
+    from diplograph.geo.locate import place_named_by
+
+    for carrier in carriers:
+        for _p, obj in A.prep_objects(carrier, ("to", "into")):
+            place = place_named_by(obj, res, (tuple(sorted(actor_codes)),))
+            if place is not None and place.kind in ("city", "region") and place.country \
+                    and place.country not in actor_codes:
+                return place, place.country, place.kind
+    return None
 
 
 def _struck_abroad(trig: Trigger, res: Resolution, actor_codes: set[str]) -> ActorSpan | None:

@@ -144,6 +144,9 @@ def _candidates(t: Token, *, amount: bool = False) -> list[Token]:
     return out
 
 
+RELIEF_WORDS = frozenset({"relief", "humanitarian", "medical", "emergency", "aid"})
+
+
 def _kind_of(t: Token) -> str | None:
     lemma = t.lemma_.lower()
     if lemma in ("forgive", "write", "cancel"):
@@ -155,6 +158,9 @@ def _kind_of(t: Token) -> str | None:
     if lemma == "debt" and any(a.lemma_.lower() in RELIEF_VERBS for a in list(t.ancestors)[:3]):
         return None  # 'forgive 90% of the debt (US$10 billion)': the amount forgiven, read at the verb
     kind = KEYWORDS.get(lemma)
+    if kind == "exports" and any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in RELIEF_WORDS
+                                 for c in t.children):
+        return "aid"  # 'flew 15 tonnes of relief supplies to Mandalay': help, not a sale
     if kind == "trade":
         for c in t.children:
             if c.dep_ in ("amod", "compound", "nmod") and c.lower_ in DIRECTION:
