@@ -2693,3 +2693,22 @@ def test_aid_flown_with_other_things_to_a_city_goes_to_its_state_and_is_no_expor
                 "Cebu, the foreign ministry in Tokyo said.")
     assert [(e.event, e.actor, e.recipient) for e in found.events] == [("AID", ("JPN",), ("PHL",))], found.events
     assert all(m.measure != "exports" for m in found.measures), found.measures
+
+
+def test_a_flow_told_with_its_figure_is_a_measure_not_an_event() -> None:
+    found = run("Vietnam exported goods worth about $97 billion to the United States last year, while U.S. shipments "
+                "to Vietnam totaled about $13 billion, according to customs data.", "2024-03-01")
+    assert not found.events, found.events
+    assert {(m.measure, m.actor, m.recipient) for m in found.measures} == {
+        ("exports", ("VNM",), ("USA",)), ("exports", ("USA",), ("VNM",))}
+
+
+def test_what_a_state_is_considering_or_weighing_is_not_decided() -> None:
+    for text in ("Canada is considering an appeal to the World Trade Organization over the lumber duties.",
+                 "Britain is considering sending troops to Estonia."):
+        found = events(text)
+        assert found and all(e.aux == "hypothetical" for e in found), (text, [(e.event, e.aux) for e in found])
+    found = events("Egypt is considering a request from Sudan for more electricity.")  # Sudan did ask
+    assert [(e.event, e.aux) for e in found] == [("REQUEST", None)], [(e.event, e.aux) for e in found]
+    found = events("The EU is considering sanctions and warned Belarus of further steps.")
+    assert any(e.aux is None for e in found), [(e.event, e.aux) for e in found]  # the warning was made

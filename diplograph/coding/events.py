@@ -31,6 +31,7 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "should", "ought"})  # 'should use sanctions': advice
 INTENT = frozenset({"plan", "intend", "expect", "hope", "want", "prepare", "aim", "ready", "willing", "schedule",
                     "due", "set", "going", "plot", "consider", "offer", "wish", "eager", "prepared", "determined"})
+WEIGHING = frozenset({"consider", "weigh", "mull", "contemplate", "ponder"})
 PASS_THROUGH = INTENT | frozenset({"decide", "start", "begin", "continue", "try", "attempt", "seek", "resume",
                                    "move", "manage", "fail", "help", "keep", "vote", "able", "likely", "unlikely"})
 # Per-type properties come from the ontology data (ontology/data/plover.toml).
@@ -3639,6 +3640,11 @@ def modality(token: Token) -> tuple[str | None, bool]:
                     aux = "hypothetical"
             if c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children if m.dep_ == "mark"):
                 conditional = True
+        # a conjunct was done; someone else's request being weighed was made ('weighing a request from Sudan')
+        weighed = chain[n - 1].dep_ in ("xcomp", "acomp") if n > 0 else (
+            token.pos_ != "VERB" and not A.prep_objects(token, ("from", "by")))
+        if v.lemma_.lower() in WEIGHING and aux in (None, "future") and weighed:
+            aux = "hypothetical"  # 'is considering an appeal to the WTO', 'weighing new sanctions': not decided
         if n > 0 and v.lemma_.lower() in INTENT and aux is None:
             aux = "future"
         if n > 0 and v.lemma_.lower() in ("fail", "refuse", "decline", "unable"):
