@@ -2712,3 +2712,9 @@ def test_what_a_state_is_considering_or_weighing_is_not_decided() -> None:
     assert [(e.event, e.aux) for e in found] == [("REQUEST", None)], [(e.event, e.aux) for e in found]
     found = events("The EU is considering sanctions and warned Belarus of further steps.")
     assert any(e.aux is None for e in found), [(e.event, e.aux) for e in found]  # the warning was made
+
+
+def test_strikes_told_each_with_its_day_are_two_and_a_city_named_as_a_modifier_is_struck() -> None:
+    found = events("Russian jets bombed Aleppo on Monday and on Wednesday hit Idlib.", "2025-05-08")
+    assert sorted((e.event, e.actor, e.recipient, e.date) for e in found) == [
+        ("ASSAULT", ("RUS",), ("SYR",), "2025-05-05"), ("ASSAULT", ("RUS",), ("SYR",), "2025-05-07")], found

@@ -260,6 +260,9 @@ def _own_clauses(a: Found, b: Found, sent: Span | None) -> bool:
 def _mergeable(a: Found, b: Found) -> bool:
     if a.reading.event != b.reading.event or a.aux != b.aux or "list:" in a.rule + b.rule:
         return False
+    if a.date_source == b.date_source == "clause" and a.date is not None and b.date is not None \
+            and a.date.value != b.date.value:
+        return False  # 'bombed Aleppo on Monday and on Wednesday hit Idlib': two strikes, each on its day
     if {c for s in a.actor for c in s.states} != {c for s in b.actor for c in s.states}:
         return False
     ra = {c for s in a.recipient for c in s.states}

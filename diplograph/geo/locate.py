@@ -188,8 +188,9 @@ def _place_objects(token: Token, event: str) -> Iterator[tuple[Token, bool]]:
             for arg in _arguments(head):
                 for _prep, obj in prep_objects(arg, TARGET_PREPS):
                     yield obj, True
-            if head.pos_ == "VERB":
-                yield from ((c, True) for c in head.children if c.dep_ == "dobj")
+            if head.pos_ == "VERB":  # 'bombed Aleppo on Monday': the parser may make the name an npadvmod
+                yield from ((c, True) for c in head.children
+                            if c.dep_ == "dobj" or (c.dep_ == "npadvmod" and c.pos_ == "PROPN"))
     for head in heads:
         for prep in _deeper_preps(head):
             yield from ((g, False) for g in prep.children if g.dep_ == "pobj")
