@@ -2718,3 +2718,8 @@ def test_strikes_told_each_with_its_day_are_two_and_a_city_named_as_a_modifier_i
     found = events("Russian jets bombed Aleppo on Monday and on Wednesday hit Idlib.", "2025-05-08")
     assert sorted((e.event, e.actor, e.recipient, e.date) for e in found) == [
         ("ASSAULT", ("RUS",), ("SYR",), "2025-05-05"), ("ASSAULT", ("RUS",), ("SYR",), "2025-05-07")], found
+
+
+def test_what_has_gone_on_since_a_dated_event_runs_from_its_date_to_publication() -> None:
+    [sold] = events("Iran has sold drones to Russia since the war in Ukraine began in February 2022.", "2024-01-12")
+    assert (sold.actor, sold.recipient, sold.date) == (("IRN",), ("RUS",), "2022-02-01/2024-01-12"), sold

@@ -4007,6 +4007,8 @@ def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
         if own:  # 'withdrew after the invasion in February 2022': the date is the invasion's, the withdrawal later
             nearest = min(own, key=lambda d: abs(d.start - token.idx))
             return _after(nearest, related[nearest.start], res.published), "clause"
+        if (since := _since_the_dated_clause(head, res)) is not None:
+            return since, "clause"  # 'has sold oil to China since the EU banned ... in December 2022'
         if (issued := _dates_of_statement_made_in(head, res)):
             return issued[0], "clause"  # 'In a statement released on Monday, Egypt condemned ...'
         if (governing := _simultaneous_with(token)) is not None:
@@ -4136,6 +4138,19 @@ def _after(date: DateRef, prep: Token | None, published: dt.date | None) -> Date
         return None
     return DateRef(date.start, date.end, date.text, f"{start.isoformat()}/{published.isoformat()}", "range",
                    "rule", f"after {date.value}, by publication")
+
+
+def _since_the_dated_clause(verb: Token, res: Resolution) -> DateRef | None:
+    """'Russia has sold oil to China since the EU banned imports of Russian crude in December 2022': what has
+    gone on since a dated event runs from its date to publication."""
+    if not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children) or verb.tag_ != "VBN":
+        return None
+    for clause in verb.children:
+        if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in clause.children):
+            dated = _plain_dates(A.clause_tokens(clause), res)
+            if dated:
+                return _after(dated[0], next(m for m in clause.children if m.lower_ == "since"), res.published)
+    return None
 
 
 def _participle_dates(noun: Token, res: Resolution) -> list[DateRef]:
