@@ -2723,3 +2723,10 @@ def test_strikes_told_each_with_its_day_are_two_and_a_city_named_as_a_modifier_i
 def test_what_has_gone_on_since_a_dated_event_runs_from_its_date_to_publication() -> None:
     [sold] = events("Iran has sold drones to Russia since the war in Ukraine began in February 2022.", "2024-01-12")
     assert (sold.actor, sold.recipient, sold.date) == (("IRN",), ("RUS",), "2022-02-01/2024-01-12"), sold
+
+
+def test_who_acts_by_doing_something_does_it() -> None:
+    assert_first_records({
+        "Lithuania responded by expelling two Belarusian diplomats.": ("SANCTION", ("LTU",), ("BLR",)),
+        "Georgian youths resorted to throwing stones during protests against Russian troops.": ("PROTEST", ("GEO",)),
+    })

@@ -378,14 +378,18 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
         if _demand_added_by_reporter(v):
             v = v.head.head
             continue
-        if v.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "acomp") and v.head.pos_ in ("VERB", "AUX", "NOUN",
-                                                                                             "ADJ"):
-            v = v.head if v.dep_ != "pcomp" else v.head.head
+        up = v.head if v.dep_ != "pcomp" else v.head.head  # 'resorted to throwing stones': through the preposition
+        if v.dep_ == "pcomp" and v.head.lower_ in OBJECT_PREPS:
+            return None, False  # 'accused Seoul of flying drones', 'sanctioned firms for supplying': not the subject
+        if v.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "acomp") and up.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
+            v = up
             continue
         return None, False
     return None, False
 
 
+# prepositions whose gerund tells what the verb's object did or is kept from, not its subject
+OBJECT_PREPS = frozenset({"of", "for", "from"})
 DEMANDING = frozenset({"call", "urge", "demand", "ask", "appeal", "press"})
 
 
