@@ -2730,3 +2730,12 @@ def test_who_acts_by_doing_something_does_it() -> None:
         "Lithuania responded by expelling two Belarusian diplomats.": ("SANCTION", ("LTU",), ("BLR",)),
         "Georgian youths resorted to throwing stones during protests against Russian troops.": ("PROTEST", ("GEO",)),
     })
+
+
+def test_a_meeting_someone_speaks_to_is_no_meeting_of_the_speakers_state() -> None:
+    found = events("The U.S. ambassador told an emergency meeting of the Security Council on Monday that Moscow "
+                   "was lying.")
+    assert all(e.event != "CONSULT" for e in found), summary(found)
+    found = events("Macron told a joint news conference with German Chancellor Olaf Scholz in Berlin that Europe "
+                   "had to act.")
+    assert any(e.event == "CONSULT" for e in found), summary(found)  # with someone: they met

@@ -1027,10 +1027,22 @@ def _the_press_at_work(noun: Token) -> bool:
     return lemma == "request" and any(o.lower_ in ASKED_OF_A_SOURCE for _p, o in A.prep_objects(noun, ("for",)))
 
 
+def _spoken_to(noun: Token, pred: Predicate) -> bool:
+    """'told an emergency meeting of the Security Council', 'briefed a session of the council': a meeting someone
+    speaks to is where words were said, not a meeting of the speaker's state with anyone."""
+    return pred.reading.event == "CONSULT" and noun.dep_ in ("dobj", "dative") \
+        and noun.head.lemma_.lower() in ("tell", "brief", "address", "inform") \
+        and not _done_together(noun)  # 'told a joint news conference with President Sandu': they met
+
+
+def _done_together(noun: Token) -> bool:
+    return any(c.lower_ == "joint" for c in noun.children) or bool(A.prep_objects(noun, ("with",)))
+
+
 def _noun_applies(noun: Token, pred: Predicate, is_phrase: bool) -> bool:
     if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.lemma_.lower() in KIND_HEADS:
         return False
-    if _the_press_at_work(noun):
+    if _the_press_at_work(noun) or _spoken_to(noun, pred):
         return False
     if pred.requires:
         preps = {c.lower_ for c in noun.children if c.dep_ == "prep"}
