@@ -2739,3 +2739,9 @@ def test_a_meeting_someone_speaks_to_is_no_meeting_of_the_speakers_state() -> No
     found = events("Macron told a joint news conference with German Chancellor Olaf Scholz in Berlin that Europe "
                    "had to act.")
     assert any(e.event == "CONSULT" for e in found), summary(found)  # with someone: they met
+
+
+def test_a_state_of_mind_someone_must_reach_is_rhetoric_not_a_demand() -> None:
+    assert events("\"Brussels must understand that threats will not work,\" Hungary's foreign minister said.") == []
+    assert_first_records({"Russia said Ukraine must withdraw its troops from the four regions.":
+                          ("REQUEST", ("RUS",), ("UKR",))})

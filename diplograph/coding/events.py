@@ -997,10 +997,16 @@ def _names_someone(head: Token) -> bool:
 
 
 def _obliges(verb: Token) -> bool:
-    """'X must ...', 'X should ...', 'X needs to ...', 'X has to ...': the clause states an obligation."""
+    """'X must ...', 'X should ...', 'X needs to ...', 'X has to ...': the clause states an obligation (not of a
+    state of mind: 'lawmakers must understand they will get nowhere' is rhetoric, no demand)."""
+    if verb.lemma_.lower() in MINDSETS:
+        return False
     if _has_aux(verb, ("must", "should")):
         return True
     return verb.lemma_.lower() in ("need", "have") and A.child(verb, "xcomp") is not None
+
+
+MINDSETS = frozenset({"understand", "know", "realize", "realise", "remember", "learn", "see"})
 
 
 # Heads that make an event noun before them a kind of thing, not an event: 'a carrier strike group', 'attack
