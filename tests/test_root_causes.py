@@ -2745,3 +2745,10 @@ def test_a_state_of_mind_someone_must_reach_is_rhetoric_not_a_demand() -> None:
     assert events("\"Brussels must understand that threats will not work,\" Hungary's foreign minister said.") == []
     assert_first_records({"Russia said Ukraine must withdraw its troops from the four regions.":
                           ("REQUEST", ("RUS",), ("UKR",))})
+
+
+def test_a_denial_answers_the_accuser_even_when_the_content_names_a_state_found_elsewhere() -> None:
+    found = events("Britain accused Russia of sabotage. Russia's ambassador dismissed accusations it is getting "
+                   "weapons from North Korea at Friday's meeting.")
+    rejects = [e for e in found if e.event == "REJECT"]
+    assert rejects and all(e.recipient == ("GBR",) for e in rejects), summary(found)

@@ -1405,8 +1405,10 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
             and (content := _content_denied(trig.token)) is not None:
         # 'Moscow denied that its jets or Syrian aircraft were involved': a denial answers the accuser, not the
         # states its content names
-        kept = [s for s in roles.recipient if (s.start not in content or _claimant(res.doc[s.start]))
-                and s.code not in _codes_of(roles.actor)]
+        # named in the content, or a fallback of the same state read from elsewhere in the sentence or story
+        said = {c for a in res.actors if a.start in content and not _claimant(res.doc[a.start]) for c in a.states}
+        kept = [s for s in roles.recipient if s.code not in _codes_of(roles.actor) and (
+            _claimant(res.doc[s.start]) or (s.start not in content and not set(s.states) <= said))]
         accusers = [c for c in ctx.doers_of(("ACCUSE",)) if c not in _codes_of(roles.actor)]
         if not kept and accusers:
             kept = [ActorSpan.from_context(trig.token.i, c, "who made the accusation denied") for c in accusers]
