@@ -2752,3 +2752,8 @@ def test_a_denial_answers_the_accuser_even_when_the_content_names_a_state_found_
                    "weapons from North Korea at Friday's meeting.")
     rejects = [e for e in found if e.event == "REJECT"]
     assert rejects and all(e.recipient == ("GBR",) for e in rejects), summary(found)
+
+
+def test_aid_handed_to_people_in_a_city_goes_to_its_state() -> None:
+    assert_first_records({"Qatar distributed food parcels to displaced families in Khan Younis on Monday.":
+                          ("AID", ("QAT",), ("PSE",))})

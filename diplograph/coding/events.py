@@ -3343,6 +3343,9 @@ def _aid_destination(trig: Trigger, res: Resolution, actor_codes: set[str]) -> A
         t = t.head
     if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.dep_ == "pobj":
         t = t.head.head  # 'to the port of Yangon'
+    if t.dep_ == "pobj" and t.head.lower_ == "in" and t.head.head.dep_ == "pobj" \
+            and t.head.head.head.lower_ in ("to", "among"):
+        t = t.head.head  # 'distributed relief items to affected people in Mulanje district'
     # rescuers help where they work: 'rescue teams from China were searching collapsed buildings in Mandalay'
     rescue = "disasters" in trig.reading.context
     preps = ("to", "into", "in") if rescue else ("to", "into")
