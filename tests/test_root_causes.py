@@ -2757,3 +2757,11 @@ def test_a_denial_answers_the_accuser_even_when_the_content_names_a_state_found_
 def test_aid_handed_to_people_in_a_city_goes_to_its_state() -> None:
     assert_first_records({"Qatar distributed food parcels to displaced families in Khan Younis on Monday.":
                           ("AID", ("QAT",), ("PSE",))})
+
+
+def test_payrolls_paid_joint_zones_built_and_gas_sent_are_aid_and_cooperation() -> None:
+    assert_first_records({
+        "Saudi Arabia paid the salaries of Lebanese soldiers for six months.": ("AID", ("SAU",), ("LBN",)),
+        "Egypt and Sudan set up a joint industrial zone on their border.": ("COOPERATE",),
+        "Azerbaijan began sending natural gas to Syria through Turkey on Saturday.": ("COOPERATE", ("AZE",), ("SYR",)),
+    })

@@ -18,7 +18,7 @@ from diplograph.ontology import plover_score
 FLOW_RULES = frozenset({"verb:ship", "verb:deliver", "verb:export", "verb:import", "verb:trade", "verb:sell",
                         # 'South Korean shipments to Japan totaled about $30.5 billion': the figure is the fact
                         "noun:shipment", "noun:export", "noun:import", "noun:purchase", "noun:sale", "noun:delivery",
-                        "verb:supply", "verb:buy", "verb:purchase"})
+                        "verb:supply", "verb:buy", "verb:purchase", "verb:send"})
 
 
 def drop_flows_with_measures(found: list[Found], measures: list[FoundMeasure]) -> list[Found]:
