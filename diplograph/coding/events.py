@@ -1812,7 +1812,8 @@ def _let_in_misparsed(verb: Token) -> bool:
         if c.dep_ != "ccomp" or not any(p.dep_ == "prep" and p.lower_ == "into" for p in c.children):
             continue
         who = A.child(c, "nsubj")
-        if c.lower_.rstrip("s") in ADMITTED or (who is not None and who.lemma_.lower() in ADMITTED):
+        # the misread word by its lemma ('supplies' -> supply), or as written less a plural s ('monitors')
+        if {c.lemma_.lower(), c.lower_.rstrip("s")} & ADMITTED or (who is not None and who.lemma_.lower() in ADMITTED):
             return True
     return False
 
