@@ -2765,3 +2765,13 @@ def test_payrolls_paid_joint_zones_built_and_gas_sent_are_aid_and_cooperation() 
         "Egypt and Sudan set up a joint industrial zone on their border.": ("COOPERATE",),
         "Azerbaijan began sending natural gas to Syria through Turkey on Saturday.": ("COOPERATE", ("AZE",), ("SYR",)),
     })
+
+
+def test_neither_nor_negates_both_and_a_denial_not_made_is_no_event() -> None:
+    assert events("Moscow neither confirmed nor denied the strike.") == []
+    assert events("Ankara did not deny the report.") == []
+    found = events("Israel ruled out a truce until the hostages were freed, rebuffing a proposal put forward by "
+                   "Egyptian mediators.")
+    assert ("REJECT", ("ISR",), ("EGY",)) in summary(found), summary(found)  # what came with it, not ruled out
+    assert_first_records({"Japan welcomed the ruling of the tribunal in favour of the Philippines.":
+                          ("SUPPORT", ("JPN",), ("PHL",))})

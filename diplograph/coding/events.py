@@ -1363,6 +1363,8 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
     if reading.event == "SANCTION" and trig.pred.pos == "noun" and any(
             c.dep_ == "amod" and c.lower_ in HELD_OUT_HARM for c in trig.token.children):
         reading = Reading("THREATEN", None, reading.context)  # 'proposed US duties', 'threatened tariffs'
+    if trig.reading.event == "REJECT" and aux == "negation" and not _keeps_open(trig.token):
+        return []  # 'did not deny the strike', 'neither confirmed nor denied': no refusal, and no act either
     if reading.event == "REJECT" and trig.reading.event != "REJECT":
         aux = None  # the negation is read into the type
     reading = Reading(reading.event, reading.mode, _contexts(reading, trig.token))
@@ -3647,12 +3649,15 @@ def modality(token: Token) -> tuple[str | None, bool]:
     conditional = False
     chain = _verb_chain(verb)
     if verb.dep_ in ("advcl", "xcomp", "dobj", "pcomp") and _ruled_out(verb.head) \
-            and (verb.dep_ != "advcl" or verb.tag_ == "VBG" and not A.child(verb, "mark")):
+            and (verb.dep_ != "advcl" or verb.tag_ == "VBG" and not A.child(verb, "mark")) \
+            and not _participle_after_comma(verb):  # ', rebuffing a proposal': what came with it, not ruled out
         # 'ruled out ceding any territory' (the parser hangs the gerund as advcl); 'refused to rule out force'
         return ("hypothetical", True) if _not_excluded(verb.head) else ("negation", False)
     for n, v in enumerate(chain):
         if _ruled_out(v) and (n > 0 or token.pos_ != "VERB"):  # 'ruled out sanctions'; 'would not rule out force'
             return ("hypothetical", True) if _not_excluded(v) else ("negation", False)
+        if n == 0 and _neither_nor(v):
+            return "negation", False  # 'said it neither accepted nor recognised the decision'
         for c in v.children:
             word = c.lower_
             if c.dep_ == "neg" and n == 0 and not _not_only(c):
@@ -3682,6 +3687,14 @@ def modality(token: Token) -> tuple[str | None, bool]:
     if token.pos_ != "VERB" and aux is None and _noun_is_future(token):
         aux = "future"
     return aux, conditional
+
+
+def _neither_nor(verb: Token) -> bool:
+    """'neither accepted nor recognised': both verbs of the pair are negated."""
+    if any(c.dep_ == "preconj" and c.lower_ == "neither" for c in verb.children):
+        return True
+    return verb.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "nor" for c in verb.head.children) \
+        and any(c.dep_ == "preconj" and c.lower_ == "neither" for c in verb.head.children)
 
 
 DENYING = frozenset({"deny", "dismiss", "reject", "refute", "rebuff", "rebut"})
