@@ -2775,3 +2775,9 @@ def test_neither_nor_negates_both_and_a_denial_not_made_is_no_event() -> None:
     assert ("REJECT", ("ISR",), ("EGY",)) in summary(found), summary(found)  # what came with it, not ruled out
     assert_first_records({"Japan welcomed the ruling of the tribunal in favour of the Philippines.":
                           ("SUPPORT", ("JPN",), ("PHL",))})
+
+
+def test_it_in_what_a_state_says_is_that_state() -> None:
+    found = events("Japan welcomed the court's ruling, while Russia said it neither accepted nor recognised the "
+                   "decision.")
+    assert [e.actor for e in found if e.event == "REJECT"] == [("RUS",)], summary(found)

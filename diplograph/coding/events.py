@@ -2670,6 +2670,9 @@ def _pronoun_or_generic(subj: Token, res: Resolution, ctx: DocContext) -> tuple[
 
 def _subject_earlier_in_sentence(subj: Token, res: Resolution) -> list[ActorSpan]:
     """'Russia decided ... and said it would invest': 'it' is the subject of the first clause."""
+    speaker = _speaker_of_clause(subj, res)  # 'Vietnam welcomed ..., while China said it neither accepted ...'
+    if speaker:
+        return speaker
     sent = subj.sent
     for t in sent:
         if t.i >= subj.i:
@@ -2679,6 +2682,18 @@ def _subject_earlier_in_sentence(subj: Token, res: Resolution) -> list[ActorSpan
             if found:
                 return found
     return []
+
+
+def _speaker_of_clause(subj: Token, res: Resolution) -> list[ActorSpan]:
+    """The state subject of the verb of saying whose that-clause the pronoun opens: 'China said it ...'."""
+    clause = subj.head
+    if subj.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp":
+        return []
+    sayer = clause.head
+    if sayer.lemma_.lower() not in A.REPORTING or sayer.pos_ not in ("VERB", "AUX"):
+        return []
+    said_by = A.child(sayer, "nsubj")
+    return [s for s in A.np_actors(said_by, res) if s.states] if said_by is not None else []
 
 
 # Acts done to what belongs to another: 'its' in their object is not the doer's own ('Russia said Ukraine shelled
