@@ -2781,3 +2781,12 @@ def test_it_in_what_a_state_says_is_that_state() -> None:
     found = events("Japan welcomed the court's ruling, while Russia said it neither accepted nor recognised the "
                    "decision.")
     assert [e.actor for e in found if e.event == "REJECT"] == [("RUS",)], summary(found)
+
+
+def test_blame_is_an_accusation_even_in_one_sentence_and_when_judged_likely() -> None:
+    found = events("France said on Monday it was highly likely that Iran was responsible for the cyberattack.")
+    assert ("ACCUSE", ("FRA",), ("IRN",)) in summary(found), summary(found)
+    found = events("Kenya said Somalia was behind the attack.")
+    assert ("ACCUSE", ("KEN",), ("SOM",)) in summary(found), summary(found)
+    found = events("Ukraine said Russian troops shelled Kharkiv.")  # the act told is what a sentence codes
+    assert all(e.event != "ACCUSE" for e in found), summary(found)

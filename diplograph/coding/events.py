@@ -99,8 +99,9 @@ def code_sentence(sent: Span, res: Resolution, lex: Lexicon, ctx: DocContext) ->
             behind = is_background(trig.token)
             foreground_trigger = foreground_trigger or not behind
             (background if behind else found).extend(code_trigger(trig, sent, res, lex, ctx))
-    if not _single_sentence(sent):  # a one-sentence item codes the act it reports, as PLOVER and CAMEO do
-        found += reported_accusations(sent, res, ctx)
+    # a one-sentence item codes the act it reports, as PLOVER and CAMEO do, and only a blame with no act of its
+    # own told ('said it was highly likely that Russia was responsible') as the accusation
+    found += reported_accusations(sent, res, ctx, blame_only=_single_sentence(sent))
     found += requests_granted(sent, res, ctx)
     listed, subject = cooperation_list(sent, res, ctx, covered=[t.token.i for t in triggers])
     if listed:  # 'cooperation between A and B includes X, Y and Z': the items are the events
@@ -164,7 +165,7 @@ CROSSED = frozenset({"border", "line", "airspace", "water", "frontier", "territo
 FORCES = frozenset({"troop", "soldier", "force", "army", "warship", "jet", "aircraft", "drone", "vessel", "unit"})
 
 
-def reported_accusations(sent: Span, res: Resolution, ctx: DocContext) -> list[Found]:
+def reported_accusations(sent: Span, res: Resolution, ctx: DocContext, blame_only: bool = False) -> list[Found]:
     """'The United Nations says both sides have committed grave abuses', 'China said Indian troops had crossed the
     Line of Actual Control': a state or organisation telling of another's wrongdoing accuses it (CAMEO 112), besides
     whatever the wrongdoing itself is coded as."""
@@ -175,8 +176,12 @@ def reported_accusations(sent: Span, res: Resolution, ctx: DocContext) -> list[F
         verb = sent.doc[i]
         behind = is_background(verb)  # '... after Congo claimed that Rwandan troops had entered': still a report
         clause = A.child(verb, "ccomp")
+        if clause is not None and not _wrongdoing(clause):
+            clause = _blame_said_likely(clause) or clause  # 'it was highly likely that Russia was responsible'
+        if clause is not None and blame_only and not _blamed(clause):
+            continue
         if clause is None or not _wrongdoing(clause) or _negated(verb) or _negated(clause):
-            continue  # 'denied that ...' is no accusation, nor 'said X had not violated
+            continue  # 'denied that ...' is no accusation, nor 'said X had not violated'
         subj, passive = A.subject(verb)
         wrongdoer = A.child(clause, "nsubj")
         if subj is None or passive or wrongdoer is None:
@@ -224,6 +229,20 @@ def _wrongdoing(clause: Token) -> bool:
         return True
     return lemma == "be" and (any(c.dep_ == "prep" and c.lower_ == "behind" for c in clause.children) or any(
         c.dep_ == "acomp" and c.lower_ == "responsible" for c in clause.children))
+
+
+def _blamed(clause: Token) -> bool:
+    """'X was responsible for', 'X was behind': blame with no act of its own told."""
+    return clause.lemma_.lower() == "be" and _wrongdoing(clause)
+
+
+def _blame_said_likely(clause: Token) -> Token | None:
+    """'it was highly likely that Russia was responsible': the blame inside a judgement of likelihood."""
+    if clause.lemma_.lower() != "be":
+        return None
+    judged = [clause, *(c for c in clause.children if c.dep_ == "acomp")]
+    inner = next((c for j in judged for c in j.children if c.dep_ == "ccomp"), None)
+    return inner if inner is not None and _blamed(inner) else None
 
 
 def merge_within_sentence(found: list[Found], sent: Span | None = None) -> list[Found]:
