@@ -2790,3 +2790,9 @@ def test_blame_is_an_accusation_even_in_one_sentence_and_when_judged_likely() ->
     assert ("ACCUSE", ("KEN",), ("SOM",)) in summary(found), summary(found)
     found = events("Ukraine said Russian troops shelled Kharkiv.")  # the act told is what a sentence codes
     assert all(e.event != "ACCUSE" for e in found), summary(found)
+
+
+def test_a_deadline_given_is_a_demand_made_before_it() -> None:
+    given = events("Germany gave Minsk until Friday to free the journalist.", "2025-03-12")[0]
+    assert (given.event, given.actor, given.recipient) == ("REQUEST", ("DEU",), ("BLR",)), given
+    assert given.date != "2025-03-14", given.date  # Friday is when time runs out

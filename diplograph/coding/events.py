@@ -842,6 +842,8 @@ def _time_given(verb: Token) -> list[str]:
     clauses = [c for c in verb.children if c.dep_ == "advcl" and A.is_infinitive(c)]
     if not clauses or any(g.lemma_.lower() == "face" for c in clauses for g in c.subtree):
         return []  # '... one week to reinstate the president or face intervention': an ultimatum, a threat
+    if A.prep_objects(verb, ("until", "till")):
+        return ["day"]  # 'gave Moscow until Tuesday to explain itself': a deadline given, as a span of time is
     return [c.lemma_.lower() for c in verb.children if c.dep_ == "npadvmod" and c.lemma_.lower() in TIME_SPANS]
 
 
@@ -4065,6 +4067,7 @@ def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
             # 'denied sending troops last year' dates what is denied)
             own = [d for c in token.children if c.dep_ == "xcomp" and c.tag_ == "VBG"
                    for d in _dates_in(A.clause_tokens(c), res)]
+        own = [d for d in own if not _a_deadline(d, res)]  # 'gave Moscow until Tuesday to explain': given before
         told = _participle_dates(token, res)
         if told:  # 'the agreement reached by Nigeria and Morocco on Thursday': the noun's own participle dates it
             return told[0], "clause"
@@ -4101,7 +4104,7 @@ def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
             return (main[0], "sentence") if main else recent_window(res.published, token)
         if is_background(token):  # 'docked on 30 August since Russia invaded Ukraine': not the invasion's date
             return None, "none"
-        main = main_clause_dates(sent, res)
+        main = [d for d in main_clause_dates(sent, res) if not _a_deadline(d, res)]
         if main:
             return main[0], "sentence"
     frame = ctx.frame()
@@ -4171,6 +4174,13 @@ def main_clause_dates(sent: Span, res: Resolution) -> list[DateRef]:
 # Prepositions that set an event against another time: the date inside them is not the event's own.
 AFTER_PREPS = frozenset({"after", "since", "following"})
 RELATION_PREPS = AFTER_PREPS | {"before", "until", "prior"}
+
+
+def _a_deadline(date: DateRef, res: Resolution) -> bool:
+    """A date that is the object of 'until' ('gave Moscow until Tuesday'): when time runs out, not when the act
+    was done."""
+    t = res.doc.char_span(date.start, date.end, alignment_mode="expand")
+    return t is not None and t.root.dep_ == "pobj" and t.root.head.lower_ in ("until", "till")
 
 
 def _relation_prep(date: DateRef, res: Resolution) -> Token | None:
