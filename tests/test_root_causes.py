@@ -2796,3 +2796,10 @@ def test_a_deadline_given_is_a_demand_made_before_it() -> None:
     given = events("Germany gave Minsk until Friday to free the journalist.", "2025-03-12")[0]
     assert (given.event, given.actor, given.recipient) == ("REQUEST", ("DEU",), ("BLR",)), given
     assert given.date != "2025-03-14", given.date  # Friday is when time runs out
+
+
+def test_an_exercise_is_held_by_those_its_clause_says_took_part_not_by_who_watched() -> None:
+    found = events("Putin on Tuesday watched the Zapad-2021 military exercise at a training ground near Nizhny "
+                   "Novgorod, where Belarusian and Kazakh units trained alongside Russian forces.", "2021-09-15")
+    assert len(found) == 1 and {*found[0].actor, *found[0].recipient} == {"BLR", "KAZ", "RUS"}, summary(found)
+    assert found[0].event == "COOPERATE" and found[0].date == "2021-09-14", found  # not the name's year

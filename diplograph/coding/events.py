@@ -2423,6 +2423,8 @@ def _noun_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
         between = [by for _p, target in A.prep_objects(phrase, ("of",)) for _b, by in A.prep_objects(target, ("by",))]
     for obj in between:
         actor, orgs = _split_orgs(A.np_actors(obj, res, deep=True))
+    if not actor and (taking_part := _who_took_part(trig, res)):
+        return taking_part, [], [], "parse"
     sourced = not actor and not orgs and noun.lemma_.lower() in SOURCED_NOUNS
     if sourced:  # 'a threat from Venezuela's president', 'an invitation from Beijing'
         actor, orgs = _split_orgs([s for obj in _sources(noun) for s in A.np_actors(obj, res, deep=True)])
@@ -2506,6 +2508,25 @@ def _noun_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
         if listed is not None:
             recipient = _without([s for s in A.np_actors(listed, res, deep=True) if s.states], actor)
     return actor, recipient, orgs, method
+
+
+def _who_took_part(trig: Trigger, res: Resolution) -> list[ActorSpan]:
+    """'watched the Vostok-2018 exercise ..., where Chinese and Mongolian units trained alongside Russian forces':
+    the states an exercise's own clause says took part in it, not whoever watched or hosted it."""
+    if trig.pred.lemma not in EXERCISES:
+        return []
+    clauses = [c for c in trig.token.children if c.dep_ in ("relcl", "acl")]
+    # '... at the Tsugol training ground in eastern Siberia, where ...': hung from the last place named
+    places = [trig.token]
+    if trig.token.dep_ == "dobj":  # 'watched the exercise at a training ground near X, where ...'
+        places += [p for p in trig.token.head.children if p.dep_ == "prep" and p.lower_ in LOCATION_PREPS]
+    clauses += [c for root in places for t in A.walk(root, frozenset({"prep", "pobj"})) if t is not trig.token
+                for c in t.children if c.dep_ == "relcl"]
+    for clause in clauses:
+        found = [s for s in A.spans_in(A.walk(clause, A._ALL_DEPS - {"relcl"}), res) if s.states]
+        if len({c for s in found for c in s.states}) >= 2:
+            return found
+    return []
 
 
 def _sources(noun: Token) -> list[Token]:

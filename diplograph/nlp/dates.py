@@ -76,7 +76,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday", re.compile(r"\b(?:(?P<rel>(?i:last|next|this))\s+|(?i:on)\s+)?(?P<weekday>Monday|Tuesday|Wednesday|"
                            r"Thursday|Friday|Saturday|Sunday)\b")),
     ("month", re.compile(r"\b(?i:in|since|until|by|during|of|early|late|mid-?)\s+" + _MONTH + r"\b(?!\s+\d)")),
-    ("year", re.compile(r"(?<![\$\d.,])\b" + _YEAR + r"\b(?![.,]?\d)(?!\s*(?:%|km|tons|tonnes|people|troops))")),
+    # not a name's year ('Vostok-2018', 'COP-28' style names of exercises and conferences)
+    ("year", re.compile(r"(?<![\$\d.,])(?<![A-Za-z]-)\b" + _YEAR
+                        + r"\b(?![.,]?\d)(?!\s*(?:%|km|tons|tonnes|people|troops))")),
 ]
 
 
