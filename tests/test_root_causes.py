@@ -2803,8 +2803,3 @@ def test_an_exercise_is_held_by_those_its_clause_says_took_part_not_by_who_watch
                    "Novgorod, where Belarusian and Kazakh units trained alongside Russian forces.", "2021-09-15")
     assert len(found) == 1 and {*found[0].actor, *found[0].recipient} == {"BLR", "KAZ", "RUS"}, summary(found)
     assert found[0].event == "COOPERATE" and found[0].date == "2021-09-14", found  # not the name's year
-
-
-def test_what_someone_deems_necessary_for_a_state_to_do_is_advice_not_an_act() -> None:
-    assert events("It is necessary for Japan to have constant engagement with the Philippines, the analyst said.") == []
-    assert_first_records({"Japan agreed to hold regular talks with the Philippines.": ("AGREE", ("JPN",), ("PHL",))})

@@ -31,20 +31,6 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "should", "ought"})  # 'should use sanctions': advice
 INTENT = frozenset({"plan", "intend", "expect", "hope", "want", "prepare", "aim", "ready", "willing", "schedule",
                     "due", "set", "going", "plot", "consider", "offer", "wish", "eager", "prepared", "determined"})
-ADVICE_WORDS = frozenset({"necessary", "important", "essential", "vital", "crucial", "imperative", "critical",
-                          "time", "best", "wise", "advisable", "urgent"})
-
-
-def _advised(verb: Token) -> bool:
-    """'it is necessary for India to have ...', 'it is time for Europe to act': what someone deems needful is
-    advice, not an act."""
-    if not A.is_infinitive(verb) or verb.dep_ not in ("advcl", "xcomp", "ccomp", "acl"):
-        return False
-    head = verb.head
-    judged = [head, *(c for c in head.children if c.dep_ in ("acomp", "attr"))]
-    return any(j.lemma_.lower() in ADVICE_WORDS for j in judged)
-
-
 WEIGHING = frozenset({"consider", "weigh", "mull", "contemplate", "ponder"})
 PASS_THROUGH = INTENT | frozenset({"decide", "start", "begin", "continue", "try", "attempt", "seek", "resume",
                                    "move", "manage", "fail", "help", "keep", "vote", "able", "likely", "unlikely"})
@@ -1369,8 +1355,6 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
         return []  # 'if the United States imposes sanctions, Ankara will respond': a supposition, no act
     if _keeps_open(trig.token):
         return []  # 'refused to rule out force' refuses nothing: what it keeps open is read on its own
-    if any(_advised(v) for v in _verb_chain(_clause_verb(trig.token))):
-        return []  # 'it is necessary for India to have constant engagement with Mauritius': advice, no act
     roles = roles_of(trig, sent, res, ctx)
     if trig.pred.lemma == "host" and modality(trig.token)[0] is None and trig.token.dep_ != "xcomp" \
             and (guests := _talks_between(trig.token, res)):
