@@ -2803,3 +2803,8 @@ def test_an_exercise_is_held_by_those_its_clause_says_took_part_not_by_who_watch
                    "Novgorod, where Belarusian and Kazakh units trained alongside Russian forces.", "2021-09-15")
     assert len(found) == 1 and {*found[0].actor, *found[0].recipient} == {"BLR", "KAZ", "RUS"}, summary(found)
     assert found[0].event == "COOPERATE" and found[0].date == "2021-09-14", found  # not the name's year
+
+
+def test_what_a_state_says_is_necessary_for_another_to_do_is_a_demand() -> None:
+    assert_first_records({"Georgia said it is necessary for Russia to withdraw its troops.":
+                          ("REQUEST", ("GEO",), ("RUS",))})

@@ -1024,7 +1024,23 @@ def _obliges(verb: Token) -> bool:
         return False
     if _has_aux(verb, ("must", "should")):
         return True
+    if verb.lemma_.lower() == "be" and _needful_for(verb) is not None:
+        return True  # 'said it was necessary for Russia to withdraw its troops'
+
     return verb.lemma_.lower() in ("need", "have") and A.child(verb, "xcomp") is not None
+
+
+NEEDFUL = frozenset({"necessary", "essential", "vital", "imperative", "time"})
+
+
+def _needful_for(copula: Token) -> Token | None:
+    """'it is necessary for Russia to withdraw': the infinitive of what is deemed needful, with its own subject."""
+    if not any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in NEEDFUL for c in copula.children):
+        return None
+    for clause in (c for c in copula.children if c.dep_ in ("advcl", "xcomp", "ccomp") and A.is_infinitive(c)):
+        if A.child(clause, "nsubj") is not None and any(m.lower_ == "for" for m in clause.children):
+            return clause
+    return None
 
 
 MINDSETS = frozenset({"understand", "know", "realize", "realise", "remember", "learn", "see"})
