@@ -2808,3 +2808,10 @@ def test_an_exercise_is_held_by_those_its_clause_says_took_part_not_by_who_watch
 def test_what_a_state_says_is_necessary_for_another_to_do_is_a_demand() -> None:
     assert_first_records({"Georgia said it is necessary for Russia to withdraw its troops.":
                           ("REQUEST", ("GEO",), ("RUS",))})
+
+
+def test_a_warning_of_further_measures_or_of_what_is_at_stake_is_a_threat() -> None:
+    assert_first_records({
+        "The EU warned Belarus of further sanctions.": ("THREATEN", ("EU",), ("BLR",)),
+        "Washington warned Niger's junta that U.S. aid was at stake.": ("THREATEN", ("USA",), ("NER",)),
+    })

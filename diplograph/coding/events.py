@@ -4037,6 +4037,13 @@ def _consequences_named(warning: Token) -> bool:
         if lemma in COUNTER_MEASURES and t.dep_ == "dobj" and t.head.lemma_.lower() == "take" \
                 and _has_aux(t.head, ("will", "would", "'ll")):
             return True
+        if lemma in HARM_WORDS and t.dep_ == "pobj" and t.head.lower_ == "of" \
+                and (t.head.head == warning or t.head.head.head == warning) \
+                and any(c.lemma_.lower() in ("further", "punitive", "new", "more", "additional", "tough")
+                        for c in t.children):
+            return True  # 'warned of further punitive measures': more of the warner's own
+        if lemma in ("stake", "risk") and t.dep_ == "pobj" and t.head.lower_ == "at":
+            return True  # 'warned them that U.S. aid was at stake', '... bases are now at risk if ...'
     return False
 
 
