@@ -2815,3 +2815,8 @@ def test_a_warning_of_further_measures_or_of_what_is_at_stake_is_a_threat() -> N
         "The EU warned Belarus of further sanctions.": ("THREATEN", ("EU",), ("BLR",)),
         "Washington warned Niger's junta that U.S. aid was at stake.": ("THREATEN", ("USA",), ("NER",)),
     })
+
+
+def test_a_required_preposition_hung_on_another_phrase_still_counts() -> None:
+    assert_first_records({"Officials said Beijing would retaliate \"in kind\" against the Canadian tariffs.":
+                          ("THREATEN", ("CHN",), ("CAN",))})

@@ -906,6 +906,8 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None, res: Resolution
     if pred.requires:  # 'charged X with ...' / 'charged that ...'
         preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
         preps |= {p for p, _ in A.prep_objects(verb, pred.requires)}  # 'spoke by telephone with X'
+        # 'would retaliate "in kind" against the U.S. sanctions': the parser hangs one phrase on the other
+        preps |= {g.lower_ for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "prep"}
         # 'flew 15 tonnes of supplies and a field hospital team to Mandalay': hung from the last thing carried
         preps |= {p for o in _carried_things(verb) for p, _ in A.prep_objects(o, ("to", "into")) if p in pred.requires}
         marks = {"that"} if A.child(verb, "ccomp") is not None else set()
