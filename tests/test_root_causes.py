@@ -2820,3 +2820,11 @@ def test_a_warning_of_further_measures_or_of_what_is_at_stake_is_a_threat() -> N
 def test_a_required_preposition_hung_on_another_phrase_still_counts() -> None:
     assert_first_records({"Officials said Beijing would retaliate \"in kind\" against the Canadian tariffs.":
                           ("THREATEN", ("CHN",), ("CAN",))})
+
+
+def test_taken_off_a_list_of_trust_is_a_sanction_and_off_a_blacklist_a_concession() -> None:
+    assert_first_records({
+        "China's cabinet approved removing Lithuania from a list of trusted trading partners.":
+            ("SANCTION", ("CHN",), ("LTU",)),
+        "The United States removed Cuba from its list of state sponsors of terrorism.": ("CONCEDE", ("USA",), ("CUB",)),
+    })

@@ -1420,6 +1420,8 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
         reading = Reading("MOBILIZE", "troops", reading.context)  # troops sent to a border defend it, not aid
     if reading.event == "CONSULT" and trig.pred.pos == "noun" and _ready_for(trig.token):
         reading = Reading("AGREE", None, reading.context)  # 'Moscow was ready for talks with Kyiv': an offer
+    if trig.pred.pos == "verb" and _off_a_trusted_list(trig.token):
+        reading = Reading("SANCTION", None, ("economic",))  # 'removed South Korea from its white list'
     if reading.event == "PROTEST" and trig.pred.pos == "noun" and roles.actor and _voiced_by_governments(trig, res):
         reading = Reading("ACCUSE", "disapprove", reading.context)  # 'drawing protests from the EU and Canada'
     if reading.event == "CONSULT" and reading.mode is None and _by_phone(trig.token):
@@ -3563,6 +3565,23 @@ def _provokers(verb: Token, res: Resolution, actors: set[str]) -> list[ActorSpan
         if found:
             return found
     return []
+
+
+TRUSTED = frozenset({"white", "trusted", "trust", "preferred", "prefer", "preferential", "favoured", "favored",
+                     "priority", "safe"})
+
+
+def _off_a_trusted_list(verb: Token) -> bool:
+    """'removed South Korea from its white list', 'strike Japan from its list of trusted trading partners': taken
+    off a list of privilege is a sanction (taken off a blacklist, a concession, stays one)."""
+    if verb.lemma_.lower() not in ("remove", "strike", "drop", "delete", "exclude"):
+        return False
+    for _p, where in A.prep_objects(verb, ("from",)):
+        words = {where.lemma_.lower(), *(c.lemma_.lower() for c in where.subtree)}
+        listed = where.lemma_.lower() in ("list", "whitelist") or "whitelist" in words
+        if listed and words & (TRUSTED | {"whitelist"}):
+            return True
+    return False
 
 
 def _voiced_by_governments(trig: Trigger, res: Resolution) -> bool:
