@@ -2828,3 +2828,11 @@ def test_taken_off_a_list_of_trust_is_a_sanction_and_off_a_blacklist_a_concessio
             ("SANCTION", ("CHN",), ("LTU",)),
         "The United States removed Cuba from its list of state sponsors of terrorism.": ("CONCEDE", ("USA",), ("CUB",)),
     })
+
+
+def test_troops_sent_to_a_region_are_deployed_and_to_another_states_province_given() -> None:
+    assert_first_records({
+        "Tajikistan said it was sending additional troops to the Sughd region after clashes with Kyrgyz forces.":
+            ("MOBILIZE",),
+        "Rwanda sent troops to Mozambique's Cabo Delgado province to fight insurgents.": ("AID", ("RWA",), ("MOZ",)),
+    })

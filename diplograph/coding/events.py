@@ -3618,6 +3618,9 @@ def _border_owner(verb: Token, res: Resolution, actors: set[str]) -> ActorSpan |
     return None
 
 
+REGION_WORDS = frozenset({"region", "province", "district", "area", "zone", "front", "frontline", "front-line"})
+
+
 def _deployed_not_given(verb: Token) -> bool:
     """'sent troops to the border with Cambodia': a deployment to the state's own edge; 'sent 20 warships near
     Taiwan', 'toward Taiwan', 'off its coast', 'around the island', 'close to Taiwan': forces shown near another
@@ -3626,6 +3629,8 @@ def _deployed_not_given(verb: Token) -> bool:
     if any(A.prep_objects(t, ("near", "off", "around", "toward", "towards")) for t in (verb, *sent)):
         return True  # 'sent 71 warplanes and nine navy ships toward Taiwan'
     for _, place in A.prep_objects(verb, ("to", "into")):  # 'to the Caribbean near Venezuela's coast'
+        if place.lemma_.lower() in REGION_WORDS and not any(c.dep_ == "poss" for c in place.children):
+            return True  # 'sending troops to the Batken region' (not 'to Mozambique's province'): a deployment
         if place.lemma_.lower() in ("water", "waters") or any(
                 c.dep_ == "prep" and c.lower_ in ("near", "off", "around") for c in place.children):
             return True
