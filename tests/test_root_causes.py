@@ -2836,3 +2836,8 @@ def test_troops_sent_to_a_region_are_deployed_and_to_another_states_province_giv
             ("MOBILIZE",),
         "Rwanda sent troops to Mozambique's Cabo Delgado province to fight insurgents.": ("AID", ("RWA",), ("MOZ",)),
     })
+
+
+def test_a_wanted_person_handed_over_is_cooperation_not_aid() -> None:
+    assert_first_records({"Turkey handed over a man wanted in Germany for terrorism.":
+                          ("COOPERATE", ("TUR",), ("DEU",))})

@@ -830,6 +830,8 @@ def _object_keys(verb: Token, pred: Predicate) -> list[str]:
     if head.lemma_.lower() in COLLECTIVES:  # 'deployed a team of election observers': what the team is of
         keys += [g.lemma_.lower() for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
                  for g in p.children if g.dep_ == "pobj"]
+    if any(c.dep_ == "acl" and c.lemma_.lower() == "want" for c in head.children):
+        keys.append("fugitive")  # 'handed over a man wanted in Germany': a wanted person, as a fugitive
     return keys + _time_given(verb)
 
 
