@@ -2841,3 +2841,11 @@ def test_troops_sent_to_a_region_are_deployed_and_to_another_states_province_giv
 def test_a_wanted_person_handed_over_is_cooperation_not_aid() -> None:
     assert_first_records({"Turkey handed over a man wanted in Germany for terrorism.":
                           ("COOPERATE", ("TUR",), ("DEU",))})
+
+
+def test_helping_another_states_police_or_officials_is_cooperation() -> None:
+    assert_first_records({
+        "A tip-off from French intelligence helped Belgian police arrest three suspects.": ("COOPERATE", ("FRA",),
+                                                                                             ("BEL",)),
+        "Japan helped Turkey after the earthquake.": ("AID", ("JPN",), ("TUR",)),
+    })

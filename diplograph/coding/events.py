@@ -822,6 +822,9 @@ def _object_keys(verb: Token, pred: Predicate) -> list[str]:
     if pred.pos != "verb":
         return [c.lemma_.lower() for c in verb.children if c.dep_ in ("compound", "nmod") and c.i < verb.i]
     head = _object_of(verb)
+    if head is None:  # 'helped Spanish police arrest three suspects': the helped as the clause's subject
+        clause = A.child(verb, "ccomp", "xcomp")
+        head = A.child(clause, "nsubj") if clause is not None else None
     if head is None:
         return _time_given(verb)
     keys = [head.lemma_.lower()] + [c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod")]
@@ -2378,6 +2381,8 @@ def _recipient_args(verb: Token, pred: Predicate, patient: Token | None) -> list
     out = [patient] if patient is not None and not pred.topic_object else []
     if pred.lemma in TRANSFER_VERBS:
         out += [obj for _, obj in A.prep_objects(verb, ("to",))]
+    if pred.lemma == "help":  # 'helped Bangladeshi officials interview families': the helped do the clause
+        out += [s for c in verb.children if c.dep_ in ("ccomp", "xcomp") for s in c.children if s.dep_ == "nsubj"]
     if not pred.topic_object:  # 'discussed China': a topic, not a party
         out += [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")] or _misparsed_objects(verb)
         # 'sealed off the city of Nablus', which the parser may hang below the particle
