@@ -126,10 +126,9 @@ def requests_granted(sent: Span, res: Resolution, ctx: DocContext) -> list[Found
         if res.lemmas[i] not in REQUEST_NOUNS or res.pos[i] != "NOUN":
             continue
         noun = sent.doc[i]
-        prep = noun.head
-        if noun.dep_ != "pobj" or prep.lower_ not in ("at", "upon", "on") or prep.head.pos_ not in ("VERB", "AUX"):
+        if not _asked_by(noun) or noun.head.head.pos_ not in ("VERB", "AUX"):
             continue
-        verb = prep.head
+        verb = noun.head.head
         askers = [s for obj in [*(o for _p, o in A.prep_objects(noun, ("of",))),
                                 *(c for c in noun.children if c.dep_ == "poss")]
                   for s in A.np_actors(obj, res) if s.states]
@@ -1033,7 +1032,6 @@ def _obliges(verb: Token) -> bool:
         return True
     if verb.lemma_.lower() == "be" and _needful_for(verb) is not None:
         return True  # 'said it was necessary for Russia to withdraw its troops'
-
     return verb.lemma_.lower() in ("need", "have") and A.child(verb, "xcomp") is not None
 
 
@@ -3584,7 +3582,7 @@ def _off_a_trusted_list(verb: Token) -> bool:
     if verb.lemma_.lower() not in ("remove", "strike", "drop", "delete", "exclude"):
         return False
     for _p, where in A.prep_objects(verb, ("from",)):
-        words = {where.lemma_.lower(), *(c.lemma_.lower() for c in where.subtree)}
+        words = {c.lemma_.lower() for c in where.subtree}  # the list's own word included
         listed = where.lemma_.lower() in ("list", "whitelist") or "whitelist" in words
         if listed and words & (TRUSTED | {"whitelist"}):
             return True
