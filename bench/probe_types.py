@@ -40,8 +40,7 @@ def score(path: Path, extractor) -> dict[str, object]:  # type: ignore[no-untype
     tp = dict.fromkeys(EVENT_TYPES, 0)
     fp, fn = dict(tp), dict(tp)
     for row, extraction in zip(rows, extractor.extract_documents(documents), strict=True):
-        single = confidence.one_sentence(extraction)
-        kept = [e for e in extraction.events if confidence.passes(e, None, single)]
+        kept = list(filter(confidence.shown_by(extraction, None), extraction.events))
         label = row["type"].strip()
         guess = kept[0].event if kept else "NONE"
         none += not kept

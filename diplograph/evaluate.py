@@ -564,14 +564,14 @@ def extract_predictions(gold: Gold, *, actors_file: Path | None = None, batch_si
                         min_confidence: float | None = 0.0) -> list[dict[str, Any]]:
     """Run the extractor over the gold documents and return its records as contract dicts: those `extract` would
     print at `min_confidence` (None: the default thresholds; 0, the default here: every candidate)."""
-    from diplograph.confidence import one_sentence, passes
+    from diplograph.confidence import shown_by
     from diplograph.output import record_dict
     from diplograph.pipeline import Extractor
 
     extractor = Extractor(actors_file=actors_file)
     extractions = extractor.extract_documents(gold.documents.values(), batch_size=batch_size)
-    return [record_dict(record) for extraction in extractions for record in extraction.records
-            if passes(record, min_confidence, one_sentence(extraction))]
+    return [record_dict(record) for extraction in extractions
+            for record in filter(shown_by(extraction, min_confidence), extraction.records)]
 
 
 def one_sentence_documents(gold: Gold) -> frozenset[str]:
@@ -614,8 +614,20 @@ def evaluate(
         gold = held_out(gold, split)
     if predictions is None:
         return score(gold, extract_predictions(gold, actors_file=actors_file, min_confidence=min_confidence))
-    records = load_predictions(predictions) if isinstance(predictions, str | Path) else _as_dicts(predictions)
+    records = list(load_predictions(predictions) if isinstance(predictions, str | Path) else _as_dicts(predictions))
     single: frozenset[str] = frozenset()
     if reader_threshold(min_confidence, one_sentence=True) != reader_threshold(min_confidence):
         single = one_sentence_documents(gold)
-    return score(gold, (r for r in records if passes(r, min_confidence, r.get("doc") in single)))
+    leads = _leads(records, single)
+    return score(gold, (r for r in records if passes(r, min_confidence, r.get("doc") in single, r.get("id") in leads)))
+
+
+def _leads(records: list[dict[str, Any]], single: frozenset[str]) -> frozenset[str]:
+    """The ids of the lead events (`confidence.lead_ids`) of the one-sentence documents among `records`."""
+    from diplograph.confidence import lead_of
+
+    by_doc: dict[str, list[dict[str, Any]]] = {}
+    for r in records:
+        if r.get("doc") in single and r.get("kind", "event") == "event":
+            by_doc.setdefault(str(r["doc"]), []).append(r)
+    return frozenset().union(*(lead_of(events) for events in by_doc.values()))

@@ -326,7 +326,8 @@ def test_the_migration_marks_the_shared_incidents_of_an_older_store(tmp_path: Pa
 
     conn = duckdb.connect(str(path))  # back to schema 7, as a store written before `shared`
     conn.execute("ALTER TABLE events DROP COLUMN shared")
-    conn.execute("ALTER TABLE events DROP COLUMN one_sentence")  # and before what version 9 added
+    conn.execute("ALTER TABLE events DROP COLUMN one_sentence")  # and before what versions 9 and 10 added
+    conn.execute("ALTER TABLE events DROP COLUMN lead")
     conn.execute("DELETE FROM schema_migrations WHERE version >= 8")
     conn.close()
     with Store.open(path) as store:

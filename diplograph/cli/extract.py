@@ -306,7 +306,7 @@ def extract(
 ) -> None:
     """Extract events and measures without storing anything: records out as contract JSONL, CSV or a table.
     Records below the confidence threshold are left out (--min-confidence 0 prints every candidate)."""
-    from diplograph.confidence import one_sentence, passes, reader_threshold
+    from diplograph.confidence import reader_threshold, shown_by
 
     reader_threshold(min_confidence)  # a bad value fails before any reading
     inputs = Inputs(paths, published)
@@ -315,8 +315,8 @@ def extract(
                                max_chars=max_chars, timeout=timeout)
     if explain:
         extractions = map(_explained, extractions)
-    records = (record for extraction in extractions for record in _selected(extraction, kind)
-               if passes(record, min_confidence, one_sentence(extraction)))
+    records = (record for extraction in extractions
+               for record in filter(shown_by(extraction, min_confidence), _selected(extraction, kind)))
     with _output(out) as stream:
         count = print_records(records, fmt, stream)
     _end(inputs, f"extracted {plural(count, 'record')} from {plural(inputs.documents, 'document')}", quiet=quiet)

@@ -215,7 +215,7 @@ def show(
     from rich.text import Text
 
     from diplograph import output
-    from diplograph.confidence import one_sentence, passes, reader_threshold
+    from diplograph.confidence import reader_threshold, shown_by
 
     threshold = reader_threshold(min_confidence)
     with open_store(db, read_only=True) as store:
@@ -223,7 +223,7 @@ def show(
     if extraction is None:
         raise ConfigError(f"no document {doc!r} in the store (see `diplograph documents`)")
     document = extraction.document
-    facts = [r for r in extraction.records if passes(r, min_confidence, one_sentence(extraction))]
+    facts = list(filter(shown_by(extraction, min_confidence), extraction.records))
     hidden = len(extraction.records) - len(facts)
     event_count = sum(1 for r in facts if r.kind == "event")
     out = console()

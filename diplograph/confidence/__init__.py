@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import math
 from bisect import bisect_right
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -92,10 +93,15 @@ class ConfidenceModel:
     sentence_threshold: float | None = None  # events of a one-sentence document; None: the events' threshold
     # domestic events (one state on both sides) of a document of several sentences; None: the events' threshold
     domestic_threshold: float | None = None
+    # the lead event of a one-sentence document (`lead_ids`); None: the sentence threshold
+    lead_threshold: float | None = None
 
-    def threshold_for(self, kind: str, one_sentence: bool = False, domestic: bool = False) -> float:
+    def threshold_for(self, kind: str, one_sentence: bool = False, domestic: bool = False,
+                      lead: bool = False) -> float:
         if kind == "measure":
             return self.threshold if self.measure_threshold is None else self.measure_threshold
+        if one_sentence and lead and self.lead_threshold is not None:
+            return self.lead_threshold
         if one_sentence and self.sentence_threshold is not None:
             return self.sentence_threshold
         if domestic and not one_sentence and self.domestic_threshold is not None:
@@ -111,7 +117,7 @@ class ConfidenceModel:
     def to_dict(self) -> dict[str, Any]:
         return {"version": MODEL_VERSION, "threshold": self.threshold, "measure_threshold": self.measure_threshold,
                 "sentence_threshold": self.sentence_threshold, "domestic_threshold": self.domestic_threshold,
-                "info": self.info,
+                "lead_threshold": self.lead_threshold, "info": self.info,
                 "event": self.event.to_dict(), "measure": self.measure.to_dict() if self.measure else None}
 
     @classmethod
@@ -123,7 +129,7 @@ class ConfidenceModel:
         return cls(LinearModel.from_dict(data["event"]), LinearModel.from_dict(measure) if measure else None,
                    float(data["threshold"]), dict(data.get("info") or {}),
                    _optional_number(data.get("measure_threshold")), _optional_number(data.get("sentence_threshold")),
-                   _optional_number(data.get("domestic_threshold")))
+                   _optional_number(data.get("domestic_threshold")), _optional_number(data.get("lead_threshold")))
 
     def save(self, path: Path) -> None:
         path.write_text(json.dumps(self.to_dict(), indent=1) + "\n", encoding="utf-8")
@@ -162,16 +168,18 @@ def default_model() -> ConfidenceModel:
     return load(Path(value) if value else packaged_path())
 
 
-def default_threshold(kind: str = "event", one_sentence: bool = False, domestic: bool = False) -> float:
+def default_threshold(kind: str = "event", one_sentence: bool = False, domestic: bool = False,
+                      lead: bool = False) -> float:
     """The minimum confidence readers apply to records of `kind` (event or measure) unless told otherwise:
     $DIPLOGRAPH_MIN_CONFIDENCE, else the model's threshold for that kind (chosen for precision; for events of a
-    one-sentence document, for F1; for a domestic event of a longer document, its own: `is_domestic`)."""
+    one-sentence document, for F1, and for the lead event of such a document (`lead_ids`), for its type; for a
+    domestic event of a longer document, its own: `is_domestic`)."""
     from diplograph import config
 
     value = config.get("min_confidence")
     if value:
         return check_threshold(value, "DIPLOGRAPH_MIN_CONFIDENCE")
-    return default_model().threshold_for(kind, one_sentence, domestic)
+    return default_model().threshold_for(kind, one_sentence, domestic, lead)
 
 
 def check_threshold(value: object, name: str = "min_confidence") -> float:
@@ -186,23 +194,23 @@ def check_threshold(value: object, name: str = "min_confidence") -> float:
 
 
 def reader_threshold(min_confidence: float | None, kind: str = "event", one_sentence: bool = False,
-                     domestic: bool = False) -> float:
-    """The threshold a reader applies to records of `kind` (of a one-sentence document or not, domestic or not):
-    the one asked for, else the default."""
+                     domestic: bool = False, lead: bool = False) -> float:
+    """The threshold a reader applies to records of `kind` (of a one-sentence document or not, domestic or not,
+    the lead event of its document or not): the one asked for, else the default."""
     if min_confidence is not None:
         return check_threshold(min_confidence)
-    return default_threshold(kind, one_sentence, domestic)
+    return default_threshold(kind, one_sentence, domestic, lead)
 
 
-def passes(record: Any, min_confidence: float | None, one_sentence: bool = False) -> bool:
-    """Whether an Event or Measure (or its contract dict), of a document of one sentence or not, passes the
-    threshold its kind gets."""
+def passes(record: Any, min_confidence: float | None, one_sentence: bool = False, lead: bool = False) -> bool:
+    """Whether an Event or Measure (or its contract dict), of a document of one sentence or not, the lead event
+    of its document (`lead_ids`) or not, passes the threshold its kind gets."""
     kind = record.get("kind", "event") if isinstance(record, dict) else record.kind
     confidence = record.get("confidence") if isinstance(record, dict) else record.confidence
     actor, recipient = ((record.get("actor"), record.get("recipient")) if isinstance(record, dict)
                         else (record.actor, record.recipient))
     domestic = kind == "event" and is_domestic(actor, recipient)
-    return kept(confidence, reader_threshold(min_confidence, kind, one_sentence, domestic))
+    return kept(confidence, reader_threshold(min_confidence, kind, one_sentence, domestic, lead and one_sentence))
 
 
 def is_domestic(actor: Any, recipient: Any) -> bool:
@@ -217,6 +225,36 @@ def one_sentence(extraction: Any) -> bool:
     """Whether an Extraction's document is one sentence (its events get the model's sentence threshold)."""
     count = extraction.sentence_count
     return (len(extraction.sentences) if count is None else count) == 1
+
+
+def shown_by(extraction: Any, min_confidence: float | None) -> Callable[[Any], bool]:
+    """Whether a reader at `min_confidence` (None: the default thresholds) shows a record of this Extraction:
+    `passes` with what the document says of it (one sentence or not, the lead event or not)."""
+    single = one_sentence(extraction)
+    leads = lead_ids(extraction) if single else frozenset()
+    return lambda record: passes(record, min_confidence, single, record.id in leads)
+
+
+def lead_ids(extraction: Any) -> frozenset[str]:
+    """The lead event of a one-sentence document: its most confident event (the first of them on a tie), or
+    none. A sentence on its own (a headline, an item of a coded sentence set) is written to report one event, and
+    the rules' best candidate for it names its type right far more often than not even when it is unsure of the
+    rest (docs/extraction.md, "The lead event of a sentence"): it gets a threshold of its own."""
+    if not one_sentence(extraction):
+        return frozenset()
+    return lead_of(extraction.events)
+
+
+def lead_of(events: Iterable[Any]) -> frozenset[str]:
+    """The id of the most confident of one document's events (Event objects or contract dicts; the first of
+    them on a tie), or none when none has a confidence."""
+    best: tuple[float, str] | None = None
+    for event in events:
+        confidence, id_ = ((event.get("confidence"), event.get("id")) if isinstance(event, dict)
+                           else (event.confidence, event.id))
+        if confidence is not None and id_ is not None and (best is None or confidence > best[0]):
+            best = (float(confidence), str(id_))
+    return frozenset() if best is None else frozenset({best[1]})
 
 
 def kept(confidence: float | None, threshold: float) -> bool:

@@ -194,7 +194,8 @@ def score_incidents(stories_path: Path, gold_path: Path, *, min_confidence: floa
 
 
 def _combined_passes(min_confidence: float | None) -> str:
-    from diplograph.query.incidents import COMBINED_CONFIDENCE, ONLY_ONE_SENTENCE_REPORTS
+    from diplograph.query.incidents import COMBINED_CONFIDENCE, ONLY_LEAD_REPORTS, ONLY_ONE_SENTENCE_REPORTS
     from diplograph.store.query import confidence_sql
 
-    return confidence_sql(min_confidence, column=COMBINED_CONFIDENCE, one_sentence=ONLY_ONE_SENTENCE_REPORTS)
+    return confidence_sql(min_confidence, column=COMBINED_CONFIDENCE, one_sentence=ONLY_ONE_SENTENCE_REPORTS,
+                          lead=ONLY_LEAD_REPORTS)

@@ -16,7 +16,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from diplograph.confidence import one_sentence, passes
+from diplograph.confidence import lead_ids, one_sentence, passes
 from diplograph.errors import ConfigError
 from diplograph.model import Document, Event, Measure
 from diplograph.ontology import event_quad, event_score
@@ -74,6 +74,7 @@ class Fact:
     record: Event | Measure
     doc_hash: str
     one_sentence: bool = False  # its document is one sentence (events get the sentence threshold)
+    lead: bool = False  # the lead event of a one-sentence document (confidence.lead_ids)
 
     @property
     def anchor(self) -> str:
@@ -81,13 +82,13 @@ class Fact:
 
     def shown(self, min_confidence: float | None = None) -> bool:
         """Whether a reader at `min_confidence` (None: the default thresholds) shows it."""
-        return passes(self.record, min_confidence, self.one_sentence)
+        return passes(self.record, min_confidence, self.one_sentence, self.lead)
 
 
 def fact_from_row(row: dict[str, Any], kind: str = "events") -> Fact:
     """A stored event or measure row as a Fact."""
     record = convert.event_from_row(row) if kind == "events" else convert.measure_from_row(row)
-    return Fact(record, row["doc_hash"], bool(row.get("one_sentence")))
+    return Fact(record, row["doc_hash"], bool(row.get("one_sentence")), bool(row.get("lead")))
 
 
 @dataclass
@@ -433,8 +434,8 @@ def document_view(store: Store, doc: str) -> DocumentView | None:
         return None
     digest = extraction.document.hash
     records: list[Event | Measure] = [*extraction.events, *extraction.measures]
-    single = one_sentence(extraction)
-    facts = [Fact(r, digest, single) for r in records]
+    single, leads = one_sentence(extraction), lead_ids(extraction)
+    facts = [Fact(r, digest, single, r.id in leads) for r in records]
     facts.sort(key=lambda f: (f.record.evidence[0].start if f.record.evidence else -1, f.anchor))
     return DocumentView(extraction.document, digest, facts)
 

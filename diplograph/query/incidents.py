@@ -69,10 +69,13 @@ COMBINED_CONFIDENCE = (
 
 # An incident all of whose reports come from one-sentence documents takes their threshold (docs/extraction.md).
 ONLY_ONE_SENTENCE_REPORTS = "bool_and(coalesce(one_sentence, false))"
+# ... and one whose reports are all the lead events of such documents, theirs (confidence.lead_ids)
+ONLY_LEAD_REPORTS = "bool_and(coalesce(lead, false))"
 
 _SUMMARY = """
 WITH matching AS (SELECT DISTINCT incident FROM events {where}),
-r AS (SELECT e.incident, e.doc_hash, e.confidence, e.one_sentence FROM events e JOIN matching USING (incident))
+r AS (SELECT e.incident, e.doc_hash, e.confidence, e.one_sentence, e.lead
+      FROM events e JOIN matching USING (incident))
 SELECT r.incident AS incident, count(*) AS reports, count(DISTINCT r.doc_hash) AS documents,
        list(DISTINCT d.source ORDER BY d.source) FILTER (WHERE d.source IS NOT NULL) AS sources,
        min(coalesce(d.published, CAST(d.ingested_at AS DATE))) AS first_seen,
@@ -98,7 +101,8 @@ def incidents(store: Store, filters: FactFilter | None = None, *, limit: int = 1
     where = replace(filters, min_confidence=0).where("events")
     combined = COMBINED_CONFIDENCE.replace("confidence", "r.confidence")
     passes = confidence_sql(filters.min_confidence, column=combined,
-                            one_sentence=ONLY_ONE_SENTENCE_REPORTS.replace("one_sentence", "r.one_sentence"))
+                            one_sentence=ONLY_ONE_SENTENCE_REPORTS.replace("one_sentence", "r.one_sentence"),
+                            lead=ONLY_LEAD_REPORTS.replace("lead", "r.lead"))
     sql = _SUMMARY.format(where=where.sql(), order=ORDERS[order], passes=passes, combined=combined)
     summaries = query_rows(store, sql, [*where.params, limit, offset])
     if not summaries:

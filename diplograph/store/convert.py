@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from diplograph.confidence import one_sentence
+from diplograph.confidence import lead_ids, one_sentence
 from diplograph.model import (
     Actor,
     DateRef,
@@ -94,7 +94,7 @@ def document_row(doc: Document, ingested_at: datetime) -> dict[str, Any]:
     }
 
 
-def event_row(doc_hash: str, event: Event, seq: int, one_sentence: bool = False) -> dict[str, Any]:
+def event_row(doc_hash: str, event: Event, seq: int, one_sentence: bool = False, lead: bool = False) -> dict[str, Any]:
     start, end = date_bounds(event.date)
     detail = {
         "actor_detail": [a.to_dict() for a in event.actor_detail],
@@ -125,6 +125,7 @@ def event_row(doc_hash: str, event: Event, seq: int, one_sentence: bool = False)
         "incident": event.incident,
         "shared": None,  # set when the event is linked (store.links)
         "one_sentence": one_sentence,
+        "lead": lead,
     }
 
 
@@ -200,8 +201,8 @@ def batch_rows(extractions: Iterable[Extraction], ingested_at: datetime) -> dict
     for extraction in extractions:
         doc_hash = extraction.document.hash
         rows["documents"].append(document_row(extraction.document, ingested_at))
-        single = one_sentence(extraction)
-        rows["events"].extend(event_row(doc_hash, e, i, single) for i, e in enumerate(extraction.events))
+        single, leads = one_sentence(extraction), lead_ids(extraction)
+        rows["events"].extend(event_row(doc_hash, e, i, single, e.id in leads) for i, e in enumerate(extraction.events))
         rows["measures"].extend(measure_row(doc_hash, m, i) for i, m in enumerate(extraction.measures))
         rows["mentions"].extend(mention_rows(doc_hash, extraction))
     return rows

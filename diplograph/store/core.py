@@ -93,7 +93,7 @@ def arrow_schema(table: str) -> Any:
             ("recipient", codes), ("date", text), ("date_start", day), ("date_end", day), ("date_source", text),
             ("rule", text), ("score", pa.float64()), ("evidence", evidence), ("detail", text),
             ("confidence", pa.float64()), ("location", location), ("incident", text), ("shared", pa.bool_()),
-            ("one_sentence", pa.bool_()),
+            ("one_sentence", pa.bool_()), ("lead", pa.bool_()),
         ],
         "measures": [
             *facts, ("measure", text), ("actor", codes), ("recipient", codes), ("value", pa.float64()),

@@ -27,7 +27,7 @@ MARK = "dyad_index_mark"  # the events' `_stamp` when the index was built; no su
 # What a timeline and the counting of incidents read. Only the events of incidents with several reports (`shared`)
 # keep their incident and their rank among its reports (REPRESENTATIVE_ORDER, 1 = the representative): a lone
 # report stands for its incident whatever it is, and leaving the 64-character document hashes out halves the index.
-_COPIED = ("event", "mode", "date_start", "date_end", "confidence", "shared", "one_sentence")
+_COPIED = ("event", "mode", "date_start", "date_end", "confidence", "shared", "one_sentence", "lead")
 _RANKED = f"""
 SELECT rowid AS rid, incident, row_number() OVER (PARTITION BY incident ORDER BY {REPRESENTATIVE_ORDER}) AS rank
 FROM events WHERE shared IS NOT FALSE

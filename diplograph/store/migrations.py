@@ -271,6 +271,24 @@ _V9_ONE_SENTENCE = _sql(
 )
 
 
+_V10_LEAD = _sql(
+    # The lead event of a one-sentence document (diplograph.confidence.lead_ids): its most confident event, the
+    # first of them in the document on a tie; it gets the model's lead threshold by default.
+    "ALTER TABLE events ADD COLUMN lead BOOLEAN DEFAULT false",
+    """
+    UPDATE events SET lead = true WHERE rowid IN (
+        SELECT rowid FROM events WHERE one_sentence AND confidence IS NOT NULL
+        QUALIFY row_number() OVER (PARTITION BY doc_hash ORDER BY confidence DESC, seq) = 1)
+    """,
+    """
+    CREATE OR REPLACE VIEW event_dyads AS
+    SELECT e.doc_hash, e.id, e.event, e.mode, e.date_start, e.date_end, e.score, a.code AS actor, r.code AS recipient,
+           e.confidence, e.incident, e.one_sentence, e.lead
+    FROM events e, unnest(e.actor) AS a(code), unnest(e.recipient) AS r(code)
+    """,
+)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, events and measures", _V1_CORE_TABLES),
     Migration(2, "mentions: actor, date and quantity spans of each document", _V2_MENTIONS),
@@ -283,6 +301,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(8, "shared: whether an event's incident has other reports", _V8_SHARED),
     Migration(9, "one_sentence: whether an event's document is one sentence (its default threshold)",
               _V9_ONE_SENTENCE),
+    Migration(10, "lead: the most confident event of a one-sentence document (its default threshold)", _V10_LEAD),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 _OWN_TABLES = ("documents", "events", "measures", "mentions")

@@ -103,27 +103,36 @@ def add_confidence(where: Where, min_confidence: float | None, column: str = "co
 
 
 def confidence_sql(min_confidence: float | None, column: str = "confidence", kind: str = "event",
-                   one_sentence: str | None = None, sides: bool = True) -> str:
+                   one_sentence: str | None = None, sides: bool = True, lead: str | None = None) -> str:
     """The confidence filter as an SQL condition. Events of a one-sentence document (the `one_sentence` column
     beside `column`, when `column` is a column of the events table, or the condition `one_sentence` says, for a
-    computed `column` such as an incident's combined confidence) get the sentence threshold; domestic events of
-    other documents (`confidence.is_domestic`, from the actor and recipient beside `column` when `sides`) the
+    computed `column` such as an incident's combined confidence) get the sentence threshold, and the lead event of
+    such a document (the `lead` column beside `column`, or the condition `lead` says) the lead threshold; domestic
+    events of other documents (`confidence.is_domestic`, from the actor and recipient beside `column` when `sides`) the
     domestic one; other computed columns get the events' threshold. The thresholds are checked numbers
     (`reader_threshold`), so they are written as literals."""
     from diplograph.confidence import reader_threshold
 
     threshold = reader_threshold(min_confidence, kind)
     single = reader_threshold(min_confidence, kind, one_sentence=True)
+    lead_limit = reader_threshold(min_confidence, kind, one_sentence=True, lead=True)
     domestic = reader_threshold(min_confidence, kind, domestic=True)
     flag = one_sentence or _beside(column, "one_sentence")
+    lead_flag = lead or (None if one_sentence else _beside(column, "lead"))
     actor, recipient = (_beside(column, "actor"), _beside(column, "recipient")) if sides else (None, None)
-    cases = []
-    if kind == "event" and flag is not None and single != threshold:
-        cases.append(f"WHEN {flag} THEN {single!r}")
+    domestic_case = None
     if kind == "event" and actor is not None and recipient is not None and domestic != threshold:
-        # is_domestic: one state on both sides (the one-sentence case above comes first)
-        cases.append(f"WHEN len({actor}) > 0 AND list_sort(list_distinct({actor})) = "
-                     f"list_sort(list_distinct({recipient})) THEN {domestic!r}")
+        # is_domestic: one state on both sides (not in a one-sentence document: its cases come first)
+        domestic_case = (f"WHEN len({actor}) > 0 AND list_sort(list_distinct({actor})) = "
+                         f"list_sort(list_distinct({recipient})) THEN {domestic!r}")
+    cases = []
+    if kind == "event" and flag is not None:
+        if lead_flag is not None and lead_limit != single:
+            cases.append(f"WHEN {flag} AND {lead_flag} THEN {lead_limit!r}")
+        if single != threshold or cases or domestic_case:
+            cases.append(f"WHEN {flag} THEN {single!r}")
+    if domestic_case:
+        cases.append(domestic_case)
     if not cases:
         return f"({column} IS NULL OR {column} >= {threshold!r})" if threshold > 0 else "true"
     return f"({column} IS NULL OR {column} >= CASE {' '.join(cases)} ELSE {threshold!r} END)"

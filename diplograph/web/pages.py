@@ -393,7 +393,8 @@ def incident_page(store: StoreDep, incident_id: str) -> HTMLResponse:
         report_view(f"report-{i}", fact, found.documents_of[fact.doc_hash], texts[fact.doc_hash])
         for i, fact in enumerate(found.facts, start=1)
     ]
-    threshold = default_threshold("event", one_sentence=bool(found.facts) and all(f.one_sentence for f in found.facts))
+    single = bool(found.facts) and all(f.one_sentence for f in found.facts)
+    threshold = default_threshold("event", one_sentence=single, lead=single and all(f.lead for f in found.facts))
     return html(
         "incident.html",
         incident=found,
