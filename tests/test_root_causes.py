@@ -2849,3 +2849,19 @@ def test_helping_another_states_police_or_officials_is_cooperation() -> None:
                                                                                              ("BEL",)),
         "Japan helped Turkey after the earthquake.": ("AID", ("JPN",), ("TUR",)),
     })
+
+
+def test_a_treaty_named_after_a_capital_names_no_party() -> None:
+    assert_first_records({
+        "Washington condemned any violation of the Vienna Convention on Diplomatic Relations by Ecuador.":
+            ("ACCUSE", ("USA",), ("ECU",)),
+        "Turkey and Iran discussed the Astana format with Russia on Monday.": ("CONSULT", ("TUR", "IRN"), ("RUS",)),
+    })
+
+
+def test_a_commitment_broken_or_breached_is_defied_not_agreed() -> None:
+    assert_first_records({
+        "Moscow said Kyiv had broken the Minsk agreements.": ("REJECT", ("UKR",), ("RUS",)),
+        "Israel said Hamas broke the ceasefire on Sunday.": ("REJECT", ("PSE",), ("ISR",)),
+        "North Korea broke off ties with Malaysia.": ("SANCTION", ("PRK",), ("MYS",)),
+    })

@@ -263,7 +263,7 @@ def _match_dictionary(res: Resolution, gaz: Gazetteer) -> None:
         if isinstance(target, Person):
             res.add_actor(_person_span(target, i, end, res.published))
         elif target.kind != "ignore" and not _inside_longer_person(persons, i, end) \
-                and not _capital_begins_another_name(target, words, end):
+                and not _capital_begins_another_name(target, words, end) and not _names_a_treaty(target, words, end):
             res.add_actor(_entry_span(target, i, end, gaz, res.published))
 
 
@@ -286,6 +286,18 @@ def _capital_begins_another_name(entry: Entry, words: list[str], end: int) -> bo
     not that capital."""
     return (entry.type == "capital" and end + 1 < len(words) and words[end] in NAME_LINKS
             and words[end + 1][:1].isupper())
+
+
+# A treaty, format or declaration named after the capital it was signed or launched in ('the Vienna Convention',
+# 'the Minsk agreements', 'the Pyongyang Declaration', 'the Astana format') names no party: the city is no state.
+NAMED_AFTER_A_CAPITAL = frozenset({"convention", "conventions", "declaration", "accord", "accords", "agreement",
+                                   "agreements", "treaty", "protocol", "protocols", "format", "process", "charter",
+                                   "communique", "communiqué", "consensus", "principles", "memorandum"})
+
+
+def _names_a_treaty(entry: Entry, words: list[str], end: int) -> bool:
+    """'the Vienna Convention', 'the Minsk agreements': a capital's name before a treaty's word is the treaty's."""
+    return entry.type in ("capital", "seat") and end < len(words) and words[end].lower() in NAMED_AFTER_A_CAPITAL
 
 
 def _heads_of_organisations(res: Resolution, gaz: Gazetteer) -> None:
