@@ -2865,3 +2865,13 @@ def test_a_commitment_broken_or_breached_is_defied_not_agreed() -> None:
         "Israel said Hamas broke the ceasefire on Sunday.": ("REJECT", ("PSE",), ("ISR",)),
         "North Korea broke off ties with Malaysia.": ("SANCTION", ("PRK",), ("MYS",)),
     })
+
+
+def test_a_leader_called_is_a_phone_call_and_a_name_alone_after_called_is_its_object() -> None:
+    assert_first_records({
+        "Uzbek President Shavkat Mirziyoyev called Japarov on Thursday evening to congratulate him.":
+            ("CONSULT", ("UZB",), ("KGZ",)),
+        "Macron called Putin on Friday to discuss Ukraine.": ("CONSULT", ("FRA",), ("RUS",)),
+        "Germany called on Russia to withdraw its troops.": ("REQUEST", ("DEU",), ("RUS",)),
+        "India called Pakistan a terrorist state.": ("ACCUSE", ("IND",), ("PAK",)),
+    })

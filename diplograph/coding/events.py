@@ -671,8 +671,22 @@ WARM_WORDS = frozenset({"gift", "friend", "friends", "partner", "partners", "all
                         "breakthrough", "landmark", "fruitful", "cordial", "friendly", "trusted", "reliable"})
 
 
+def _name_taken_for_a_predicate(verb: Token) -> Token | None:
+    """'Macron called Putin on Friday': a name alone after a verb with a subject, which the parser takes for the
+    verb's predicate ('oprd', as in 'called it a mistake'), is its object; not 'a group called Hamas'."""
+    if verb.dep_ == "acl" or A.child(verb, "dobj") is not None or A.child(verb, "nsubj") is None:
+        return None
+    name = next((c for c in verb.children if c.dep_ == "oprd" and c.pos_ == "PROPN"), None)
+    after = verb.doc[name.right_edge.i + 1] if name is not None and name.right_edge.i + 1 < len(verb.doc) else None
+    if after is not None and (after.is_quote or after.pos_ in ("DET", "NOUN", "ADJ", "NUM", "PRON", "PROPN")):
+        return None  # 'called Canada "one of the highest tariffing nations"': a predicate follows after all
+    return name
+
+
 def _predicative(verb: Token) -> bool:
     """'called X Y', 'described X as Y', 'dismissed X as Y': the verb carries a predicate about its object."""
+    if _name_taken_for_a_predicate(verb) is not None:
+        return False
     return any(c.dep_ in ("oprd", "acomp") or (c.lower_ == "as" and c.dep_ in ("prep", "mark"))
                or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)
                    and A.child(c, "nsubj", "nsubjpass") is None)  # 'as controlled', not 'as the toll rose'
@@ -785,7 +799,8 @@ def _phrase_heads(sent: Span, res: Resolution, lex: Lexicon) -> dict[int, str]:
 def _object_of(verb: Token) -> Token | None:
     """What a verb acts on: its object, for a passive its subject, and for a past participle modifying a noun that
     noun ('a supply deal struck in Algiers'); a relative pronoun stands for its noun."""
-    found = A.child(verb, "dobj") or (A.child(verb, "nsubjpass") if A.is_passive(verb) else None)
+    found = A.child(verb, "dobj") or (A.child(verb, "nsubjpass") if A.is_passive(verb) else None) \
+        or _name_taken_for_a_predicate(verb)
     if found is None and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
     if found is not None and found.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
