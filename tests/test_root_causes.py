@@ -2875,3 +2875,13 @@ def test_a_leader_called_is_a_phone_call_and_a_name_alone_after_called_is_its_ob
         "Germany called on Russia to withdraw its troops.": ("REQUEST", ("DEU",), ("RUS",)),
         "India called Pakistan a terrorist state.": ("ACCUSE", ("IND",), ("PAK",)),
     })
+
+
+def test_a_ruling_appealed_is_rejected_and_a_complaint_suspended_is_given_up() -> None:
+    assert_first_records({
+        "Indonesia has appealed against a World Trade Organization ruling on its nickel export ban.":
+            ("REJECT", ("IDN",), ("WTO",)),
+        "Canada suspended its complaint against China at the WTO.": ("CONCEDE", ("CAN",), ("CHN",)),
+        "Seoul suspended joint drills with Washington.": ("SANCTION", ("KOR",), ("USA",)),
+        "The UN appealed for calm.": ("REQUEST", ("UN",)),
+    })

@@ -839,8 +839,8 @@ def _object_keys(verb: Token, pred: Predicate) -> list[str]:
     if head is None:  # 'helped Spanish police arrest three suspects': the helped as the clause's subject
         clause = A.child(verb, "ccomp", "xcomp")
         head = A.child(clause, "nsubj") if clause is not None else None
-    if head is None:
-        return _time_given(verb)
+    if head is None:  # 'appealed against a WTO ruling': what the verb is against
+        return [o.lemma_.lower() for _prep, o in A.prep_objects(verb, ("against",))] + _time_given(verb)
     keys = [head.lemma_.lower()] + [c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod")]
     if _names_someone(head):
         keys.append("__named__")
