@@ -2885,3 +2885,18 @@ def test_a_ruling_appealed_is_rejected_and_a_complaint_suspended_is_given_up() -
         "Seoul suspended joint drills with Washington.": ("SANCTION", ("KOR",), ("USA",)),
         "The UN appealed for calm.": ("REQUEST", ("UN",)),
     })
+
+
+def test_what_a_state_wants_another_to_do_is_asked_and_its_own_wish_is_not() -> None:
+    assert_first_records({
+        "Canberra wants Beijing to follow suit on wine.": ("REQUEST", ("AUS",), ("CHN",)),
+    })
+    assert events("Ukraine wants to join NATO.") == []
+
+
+def test_a_guest_greeted_is_received_energy_pumped_is_trade_and_links_restored_are_support() -> None:
+    assert_first_records({
+        "Mohammed bin Salman greeted Qatar's emir at the airport.": ("CONSULT", ("QAT",), ("SAU",)),
+        "Gazprom stopped pumping gas to Moldova on Jan. 1.": ("SANCTION", ("RUS",), ("MDA",)),
+        "Saudi Arabia restored trade links with Iran.": ("SUPPORT", ("SAU",), ("IRN",)),
+    })

@@ -589,8 +589,17 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
             reading = described or reading
         if pred.pos == "verb" and pred.lemma == "meet" and _met_with_reaction(t):
             continue  # 'the plan met with criticism from Seoul': no meeting; the criticism is the event
+        if pred.pos == "verb" and pred.lemma == "want" and not _wanted_of_another(t):
+            continue  # 'Ukraine wants to join NATO': a wish of one's own asks nothing of anyone
         out.append(Trigger(t, pred, reading))
     return out
+
+
+def _wanted_of_another(verb: Token) -> bool:
+    """'Canberra wants Beijing to follow suit': the wanted act has a doer of its own (its clause's subject, or
+    the verb's object), not the one who wants it."""
+    clause = A.child(verb, "ccomp", "xcomp")
+    return clause is not None and (A.child(clause, "nsubj") is not None or A.child(verb, "dobj") is not None)
 
 
 TOPIC_PREPS = frozenset({"about", "on", "over", "regarding", "concerning"})
