@@ -139,7 +139,8 @@ def test_several_of_one_name_in_one_state_resolve_to_the_most_populous() -> None
     assert resolved("Springfield") == (biggest, "gazetteer")  # all in one country
 
 
-@pytest.mark.parametrize("word", ["Police", "Mobile", "Reading", "Nice", "Split", "Bath", "Of", "Best", "March"])
+@pytest.mark.parametrize("word", ["Police", "Mobile", "Reading", "Nice", "Split", "Bath", "Of", "Best", "March",
+                                  "Sahel"])
 def test_stoplisted_names_never_resolve_alone(word: str) -> None:
     assert places().lookup(word), f"{word} should be a place in the data for this test to mean anything"
     assert places().resolve(word) is None
@@ -199,6 +200,29 @@ def test_every_packaged_row_is_well_formed() -> None:
             assert r["id"].startswith("A1:") and r["admin1"] == r["name"], r
     kosovo = [r for r in rows if r["country"] == "XKX"]
     assert kosovo, "Kosovo (GeoNames XK) has no ISO3 of its own: the build maps it to XKX"
+
+
+@pytest.mark.parametrize(("name", "country"), [
+    ("Nagorno-Karabakh", "AZE"), ("Karabakh", "AZE"), ("Transnistria", "MDA"), ("Donbas", "UKR"), ("Essequibo", "GUY"),
+    ("South Ossetia", "GEO"), ("Golan Heights", "SYR"), ("Darfur", "SDN"), ("Ituri", "COD"), ("North Kivu", "COD"),
+    ("Sughd", "TJK"), ("Somaliland", "SOM"),
+])
+def test_regions_the_news_names_that_geonames_lacks_resolve(name: str, country: str) -> None:
+    place, _ = resolved(name)
+    assert place is not None and place.country == country and place.kind == "region"
+
+
+def test_the_added_regions_are_well_formed_and_new() -> None:
+    data = resources.files("diplograph.geo").joinpath("data")
+    lines = [line for line in data.joinpath("regions.csv").read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    rows = list(csv.DictReader(lines))
+    packaged = {r["id"] for r in packaged_rows()}
+    assert rows and tuple(lines[0].split(",")) == COLUMNS
+    for r in rows:
+        assert r["id"].startswith("X:") and r["id"] not in packaged and r["kind"] == "region", r
+        assert re.fullmatch(r"[A-Z]{3}", r["country"]) and r["admin1"] == r["name"], r
+        assert -90 <= float(r["lat"]) <= 90 and -180 <= float(r["lon"]) <= 180, r
 
 
 def test_the_packaged_file_stays_small() -> None:

@@ -2900,3 +2900,8 @@ def test_a_guest_greeted_is_received_energy_pumped_is_trade_and_links_restored_a
         "Gazprom stopped pumping gas to Moldova on Jan. 1.": ("SANCTION", ("RUS",), ("MDA",)),
         "Saudi Arabia restored trade links with Iran.": ("SUPPORT", ("SAU",), ("IRN",)),
     })
+
+
+def test_a_region_the_news_names_stands_for_its_state() -> None:
+    assert_first_records({"Russian peacekeepers had begun pulling out of Nagorno-Karabakh.":
+                          ("RETREAT", ("RUS",), ("AZE",))})

@@ -29,6 +29,7 @@ import csv
 import gc
 import gzip
 import io
+import itertools
 import math
 import re
 import unicodedata
@@ -297,10 +298,14 @@ def read_places(text: str) -> Iterator[Place]:
                     tuple(alternates.split("|")) if alternates else ())
 
 
+def _uncommented(text: str) -> str:
+    """A CSV file's text without its blank and '#' comment lines."""
+    return "\n".join(line for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
 def read_alternates(text: str) -> dict[str, tuple[str, ...]]:
     """Place id -> more names, from alternates.csv ('#' lines are comments)."""
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    rows = csv.reader(io.StringIO("\n".join(lines)))
+    rows = csv.reader(io.StringIO(_uncommented(text)))
     if tuple(next(rows, ())) != ("id", "names"):
         raise ValueError("alternates file: expected the columns id,names")
     return {pid: tuple(n.strip() for n in names.split("|") if n.strip()) for pid, names in rows}
@@ -319,10 +324,11 @@ def places() -> Places:
     text = gzip.decompress(data.joinpath("places.csv.gz").read_bytes()).decode("utf-8")
     stoplist = read_stoplist(data.joinpath("stoplist.txt").read_text(encoding="utf-8"))
     extra = read_alternates(data.joinpath("alternates.csv").read_text(encoding="utf-8"))
+    regions = _uncommented(data.joinpath("regions.csv").read_text(encoding="utf-8"))
     collecting = gc.isenabled()
     gc.disable()  # the load makes some 300,000 lasting objects: cyclic collections in between would find nothing
     try:
-        found = read_places(text)
+        found = itertools.chain(read_places(text), read_places(regions))
         return Places((replace(p, alternates=p.alternates + extra[p.id]) if p.id in extra else p for p in found),
                       stoplist)
     finally:
