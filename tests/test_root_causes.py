@@ -2905,3 +2905,16 @@ def test_a_guest_greeted_is_received_energy_pumped_is_trade_and_links_restored_a
 def test_a_region_the_news_names_stands_for_its_state() -> None:
     assert_first_records({"Russian peacekeepers had begun pulling out of Nagorno-Karabakh.":
                           ("RETREAT", ("RUS",), ("AZE",))})
+
+
+def test_an_attack_on_computers_is_coercion_and_a_denial_of_service_denies_nothing() -> None:
+    assert_first_records({
+        "Russian hackers launched a cyber attack on Danish ministries.": ("COERCE", ("RUS",), ("DNK",)),
+        "China carried out cyberattacks on Taiwan's government networks.": ("COERCE", ("CHN",), ("TWN",)),
+        "Pro-Russian hackers hit Danish ministries with a denial-of-service attack.": ("COERCE",),
+        "Israel launched an attack on Gaza.": ("ASSAULT", ("ISR",), ("PSE",)),
+    })
+
+
+def test_hostages_freed_by_a_group_of_no_state_go_back_to_the_people_of_the_place() -> None:
+    assert_first_records({"Gunmen freed 20 passengers in Zamfara state.": ("RETREAT", (), ("NGA",))})

@@ -580,6 +580,10 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
             reading = Reading("AGREE", None, reading.context)  # 'has plans to meet Seoul's envoy': announced
         if pred.pos == "verb" and reading.event == "AID" and "military" in reading.context and _sent_to_watch(t):
             reading = Reading("MOBILIZE", None, ("military",))  # 'dispatched warships to monitor the drills'
+        if pred.pos == "noun" and pred.lemma == "denial" and _denial_of_service(t):
+            continue  # 'a denial-of-service attack': the attack is the event, nothing was denied
+        if reading.event == "ASSAULT" and _online(t if pred.pos == "noun" else _object_of(t)):
+            reading = Reading("COERCE", "cyber", reading.context)  # '(launched) a cyber attack on Danish ministries'
         if pred.pos == "noun" and reading.mode == "strike" and _military_strike(t):
             reading = Reading("ASSAULT", None, ("military",))  # 'Russia's strike on Kyiv', 'a drone strike'
         if pred.pos == "verb" and pred.lemma in DESCRIBING_VERBS and _predicative(t):
@@ -593,6 +597,26 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
             continue  # 'Ukraine wants to join NATO': a wish of one's own asks nothing of anyone
         out.append(Trigger(t, pred, reading))
     return out
+
+
+CYBER_WORDS = frozenset({"cyber", "cyberspace", "ddos", "ransomware", "phishing", "hacking", "malware", "online",
+                         "computer", "spyware", "hacker"})
+
+
+def _denial_of_service(noun: Token) -> bool:
+    """'denial-of-service', 'denial of service': the name of a kind of cyber attack."""
+    after = [t.lower_ for t in noun.doc[noun.i + 1:noun.i + 5] if t.text != "-"]
+    return after[:2] == ["of", "service"]
+
+
+def _online(noun: Token | None) -> bool:
+    """An attack named by its means on computers: 'a cyber attack', 'a ransomware attack', 'a denial-of-service
+    attack' (the words before the noun that modify it)."""
+    if noun is None:
+        return False
+    before = [t for t in noun.subtree if t.i < noun.i]
+    return any(t.lower_ in CYBER_WORDS or t.lower_.startswith("cyber") for t in before) or any(
+        t.lemma_.lower() == "denial" and _denial_of_service(t) for t in before)
 
 
 def _wanted_of_another(verb: Token) -> bool:
@@ -3268,9 +3292,11 @@ def _named_non_state(subj: Token | None, res: Resolution) -> bool:
 def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: Resolution,
                         ctx: DocContext) -> list[ActorSpan]:
     event = trig.reading.event
-    if event in UNAIMED_HARM and not _codes_of(actor):
+    if (event in UNAIMED_HARM or trig.reading.mode == "release") and not _codes_of(actor):
         # 'gunmen abducted 20 passengers on a highway in Zamfara state': done to the people of the place's state
-        # (a city or region stands for its state; guidelines); who did it is tied to no state
+        # (a city or region stands for its state; guidelines); who did it is tied to no state. Hostages freed
+        # by such a group go back to the people of the same state ('militants released 12 women they had
+        # abducted from a village in northern Burkina Faso')
         return _location_of_clause(trig.token, res, [])[:1] or _state_of_place(trig, res) or (
             _dateline_place(res) if sent.start < res.dateline_end else [])  # the story's lead: where it was filed
     if event in DOMESTIC_RECIPIENT and actor:
