@@ -8,6 +8,7 @@ import pytest
 
 import diplograph
 from diplograph.model import Event, Extraction, Measure
+from diplograph.nlp.quantities import find_quantities
 from diplograph.pipeline import Extractor
 
 
@@ -444,8 +445,11 @@ def test_a_loan_received_is_measured_from_lender_to_borrower() -> None:
 
 
 @pytest.mark.parametrize(("text", "kind", "actor", "recipient", "value"), [
-    ("Laos owes China about $10.5 billion.", "debt", ("LAO",), ("CHN",), 10.5e9),
-    ("Sri Lanka's debt to China stood at $7 billion in 2022.", "debt", ("LKA",), ("CHN",), 7e9),
+    # a debt is the contract's loan, from the creditor to the debtor, whichever side the sentence starts from
+    ("Laos owes China about $10.5 billion.", "loan", ("CHN",), ("LAO",), 10.5e9),
+    ("Sri Lanka's debt to China stood at $7 billion in 2022.", "loan", ("CHN",), ("LKA",), 7e9),
+    ("Japan is owed about $2.7 billion by Sri Lanka.", "loan", ("JPN",), ("LKA",), 2.7e9),
+    ("China is owed about $4.1 billion, the Zambian finance ministry said.", "loan", ("CHN",), ("ZMB",), 4.1e9),
     ("Qatar supplied 12 million tonnes of gas to Pakistan in 2023.", "exports", ("QAT",), ("PAK",), 12e6),
     ("China wrote off $1.5 billion of Zambia's debt in 2023.", "debt_relief", ("CHN",), ("ZMB",), 1.5e9),
 ])
@@ -494,3 +498,20 @@ def test_commentary_with_partners_named_on_one_side() -> None:
     assert_evidence_exact(result)
     china = next(m for m in result.measures if m.recipient == ("CHN",))
     assert china.evidence[0].text == "bilateral trade with China rose 2.1% to US$171 billion"
+
+
+def test_dollars_of_another_state_keep_its_currency() -> None:
+    [m] = measures("Canberra provided Solomon Islands with about 200 million Australian dollars in development "
+                   "assistance last year.", published="2019-03-01")
+    assert (m.measure, m.actor, m.recipient, m.value, m.unit) == ("aid", ("AUS",), ("SLB",), 2e8, "AUD")
+    assert [(q.value, q.unit) for q in find_quantities("5 billion Hong Kong dollars and 3 million U.S. dollars")] \
+        == [(5e9, "HKD"), (3e6, "USD")]
+
+
+def test_the_period_of_a_figure_is_not_the_baseline_of_its_change() -> None:
+    [m] = measures("Chinese exports to North Korea rose 4.8 percent in March from a year earlier, to $238 million.",
+                   published="2016-04-13")
+    assert (m.measure, m.value, m.period, m.change_pct) == ("exports", 238e6, "2016-03", 4.8)
+    [m] = measures("Trade between China and North Korea totaled $1.18 billion between January and March, down 6.1 "
+                   "percent from the same period of 2015.", published="2016-04-13")
+    assert (m.measure, m.value, m.period, m.change_pct) == ("trade", 1.18e9, "2016-01/2016-03", -6.1)

@@ -215,3 +215,15 @@ def test_the_pass_is_the_default_and_the_setting_turns_it_off(monkeypatch: pytes
     monkeypatch.setenv("DIPLOGRAPH_PARSE", "some")
     with pytest.raises(ConfigError, match="DIPLOGRAPH_PARSE: 'some' is not one of relevant, all"):
         Extractor()
+
+
+def test_a_span_of_months_is_one_date_range() -> None:
+    import datetime as dt
+
+    from diplograph.nlp.dates import find_dates
+
+    published = dt.date(2016, 4, 13)
+    found = {d.text: d.value for d in find_dates("between January and March, from May to July 2023, the "
+                                                 "November-February season", published)}
+    assert found == {"between January and March": "2016-01/2016-03", "from May to July 2023": "2023-05/2023-07",
+                     "November-February": "2015-11/2016-02"}

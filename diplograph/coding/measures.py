@@ -7,6 +7,7 @@ around that word: who exports to whom, whose debt, bilateral meaning the pair un
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -96,6 +97,8 @@ def _measure_for(q: Quantity, sent: Span, res: Resolution, ctx: DocContext,
             return None
         kind = SHARE_KINDS[kind]
     actor, recipient = _states(kind, word, res, head)
+    if kind == "debt":  # the contract's 'loan': what a creditor has lent a debtor, lender first
+        kind, (actor, recipient) = "loan", _lender_first(word, actor, recipient)
     if kind == "trade" or (not (actor and recipient) and kind not in ("reserves",)):
         actor, recipient = _complete_pair(kind, actor, recipient, sent, res, ctx)
     if not actor and not recipient:
@@ -202,6 +205,22 @@ def _states(kind: str, word: Token, res: Resolution,
     return actor, [p for p in partner if p.code not in {a.code for a in actor}]
 
 
+HOLDING_VERBS = frozenset({"hold", "own", "have"})
+
+
+def _lender_first(word: Token, actor: list[ActorSpan],
+                  recipient: list[ActorSpan]) -> tuple[list[ActorSpan], list[ActorSpan]]:
+    """A debt told from either side, as a loan from the creditor to the debtor: 'Laos owes China $10 billion' and
+    'Sri Lanka's debt to China' name the debtor first; 'China is owed $4 billion' and 'Chinese banks hold $3
+    billion of Zambia's debt' the creditor."""
+    if word.lemma_.lower() == "owe":
+        return (actor, recipient) if A.is_passive(word) else (recipient, actor)
+    verb = A.governing_verb(word)
+    if verb is not None and verb.lemma_.lower() in HOLDING_VERBS:
+        return actor, recipient
+    return recipient, actor
+
+
 def _earlier_subject(subj: Token, res: Resolution) -> list[ActorSpan]:
     for t in subj.sent:
         if t.i >= subj.i:
@@ -301,11 +320,24 @@ def _close_since(date: DateRef, sent: Span, res: Resolution) -> DateRef:
     return DateRef(date.start, date.end, date.text, f"{start}/{max(later)}", "range", date.method, date.reason)
 
 
+# What a change is measured from: 'rose 4.8 percent in March from a year earlier', 'down 6.1 percent from the same
+# period of 2015', '13 percent less than in February', 'compared with 2019'. Such a date is no period of the figure.
+_BASELINE_BEFORE = re.compile(
+    r"\b(?:from|than|compared\s+(?:with|to)|against|versus|vs\.?|over|on)\s+(?:in\s+)?(?:the\s+)?"
+    r"(?:same\s+(?:period|month|quarter|time|week|months)\s+(?:of|in|last)\s+)?$", re.I)
+
+
+def _baseline(date: DateRef, text: str) -> bool:
+    """Whether a date is the baseline a change is measured from (_BASELINE_BEFORE, just before it)."""
+    return _BASELINE_BEFORE.search(text[max(0, date.start - 60):date.start]) is not None
+
+
 def _period(head: Token, word: Token, sent: Span, res: Resolution, ctx: DocContext) -> DateRef | None:
     """The date nearest the quantity in its clause, else the sentence's, else the context's time frame."""
     own = [t for t in head.subtree]
     clause = own + A.clause_tokens(A.clause_head(head))
     dates = {res.date_at[t.i].start: res.date_at[t.i] for t in clause if t.i in res.date_at}
+    dates = {start: d for start, d in dates.items() if not _baseline(d, res.doc.text)}
     if dates:
         return _close_since(min(dates.values(), key=lambda d: abs(d.start - head.idx)), sent, res)
     main = main_clause_dates(sent, res)

@@ -34,6 +34,9 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _PART = r"(?:(?P<part>early|mid|late)[- ]|(?:the\s+)?(?P<partof>beginning|start|middle|end)\s+of\s+)"
 _YEAR_REF = r"(?:" + _YEAR + r"|(?P<yearref>this|last|next|the\s+same)\s+year)"
+# Two months of a span ('between January and March', 'January-March 2016'), the year, if any, after the second
+_M1 = _MONTH.replace("?P<month>", "?P<m1>")
+_M2 = _MONTH.replace("?P<month>", "?P<m2>") + r"(?:,?\s+" + _YEAR + r")?\b"
 # Words after which a four-digit number is a resolution, flight or model number, not a year.
 NOT_YEAR_BEFORE = frozenset({"resolution", "resolutions", "no", "no.", "number", "flight", "route", "article",
                              "chapter", "room", "highway", "model", "boeing", "airbus", "code", "decree", "order",
@@ -44,6 +47,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("range_years", re.compile(r"\b(?i:from|between)\s+(?P<y1>(?:19|20)\d\d)\s+(?:to|and|until|till)\s+"
                                r"(?P<y2>(?:19|20)\d\d)\b")),
     ("range_dash", re.compile(r"\b(?P<y1>(?:19|20)\d\d)\s*[-–]\s*(?P<y2>(?:19|20)?\d\d)\b(?!\s*(?:%|km|t\b))")),
+    ("range_months", re.compile(r"\b(?i:from|between)\s+" + _M1 + r"\s+(?i:to|and|until|till|through)\s+" + _M2)),
+    ("range_months_dash", re.compile(r"\b" + _M1 + r"(?:\s*[-–]\s*|\s+(?i:to|through)\s+)" + _M2)),
     ("since", re.compile(r"\bsince\s+(?:" + _MONTH + r"\s+)?" + _YEAR + r"\b")),
     ("day_month_year", re.compile(r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + r"\b")),
     ("month_day_year", re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"\b")),
@@ -110,6 +115,7 @@ def _words(*words: str, digit: bool = False):  # type: ignore[no-untyped-def]
 # A cheap test per pattern, so that a sentence only pays for the patterns that could match it.
 GATES = {
     "range_years": _words("from", "between", digit=True), "range_dash": _words("-", "–", digit=True),
+    "range_months": _words("from", "between"), "range_months_dash": lambda c: c[2],
     "since": _words("since"), "day_month_year": lambda c: c[1] and c[2], "month_day_year": lambda c: c[1] and c[2],
     "day_month": lambda c: c[1] and c[2], "month_day": lambda c: c[1] and c[2], "part_month_year": lambda c: c[2],
     "part_year": _words("early", "mid", "late", "beginning", "start", "middle", "end"),
@@ -284,6 +290,21 @@ def _h_range_years(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple
     raw = m.group("y2")
     y2 = int(raw) if len(raw) == 4 else (y1 // 100) * 100 + int(raw)
     return (f"{y1}/{y2}", "range") if y1 < y2 else None
+
+
+def _h_range_months(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str, str] | None:
+    """'between January and March', 'from May to July 2023', 'January-March': the months from one to the other,
+    of the year given, else of the last such span (the next for future statements)."""
+    m1, m2 = (MONTHS[m.group(g).lower().rstrip(".")] for g in ("m1", "m2"))
+    if m.group("year"):
+        y2 = int(m.group("year"))
+    else:
+        found = _nearest_year(m2, 1, pub, future)
+        if found is None:
+            return None
+        y2 = found
+    y1 = y2 if m1 <= m2 else y2 - 1
+    return _month_range(y1, m1, y2, m2), "range"
 
 
 def _h_since(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str, str] | None:
@@ -522,7 +543,8 @@ def _h_year(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str, s
 
 
 _HANDLERS = {
-    "range_years": _h_range_years, "range_dash": _h_range_years, "since": _h_since,
+    "range_years": _h_range_years, "range_dash": _h_range_years, "range_months": _h_range_months,
+    "range_months_dash": _h_range_months, "since": _h_since,
     "day_month_year": _h_full, "month_day_year": _h_full, "day_month": _h_day_month, "month_day": _h_day_month,
     "part_month_year": _h_part_month, "part_year": _h_part_year, "quarter": _h_quarter, "q_year": _h_quarter,
     "half": _h_half, "season": _h_season, "month_year": _h_month_year, "rel_month": _h_rel_month,

@@ -25,6 +25,13 @@ CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EU
                   "dirhams": "AED", "franc": "CHF", "francs": "CHF", "lira": "TRY", "real": "BRL", "reais": "BRL",
                   "rand": "ZAR", "peso": "MXN", "pesos": "MXN", "dinar": "IQD", "dinars": "IQD", "rial": "IRR",
                   "rials": "IRR", "shekel": "ILS", "shekels": "ILS", "hryvnia": "UAH", "baht": "THB"}
+# The dollars of other states, by the word before them ("200 million Australian dollars" is AUD: the contract
+# converts to US dollars only what is stated in US dollars)
+DOLLAR_STATES = {"us": "USD", "u.s.": "USD", "american": "USD", "australian": "AUD", "canadian": "CAD",
+                 "new zealand": "NZD", "hong kong": "HKD", "singapore": "SGD", "taiwan": "TWD", "new taiwan": "TWD",
+                 "namibian": "NAD", "jamaican": "JMD", "liberian": "LRD", "fijian": "FJD", "brunei": "BND",
+                 "guyanese": "GYD", "bahamian": "BSD", "barbadian": "BBD", "belize": "BZD", "east caribbean": "XCD",
+                 "zimbabwean": "ZWL", "solomon islands": "SBD", "trinidad and tobago": "TTD"}
 UNITS = {"tons": "t", "ton": "t", "tonnes": "t", "tonne": "t", "metric tons": "t", "mt": "t",
          "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km", "km": "km",
          "miles": "mi", "mile": "mi", "barrels": "bbl", "barrel": "bbl", "bbl": "bbl",
@@ -62,6 +69,7 @@ _SCALE = r"(?:thousand|million|billion|trillion|mln|bln|bn|mn|tn|crore|lakh|[kmb
 _SYMBOL = r"(?:US\$|U\.S\.\$|A\$|C\$|HK\$|S\$|R\$|\$|€|£|¥|₹|₩|₽|₺|USD|EUR|GBP|JPY|RMB|CNY|AUD|CAD|INR|KRW|RUB|" \
           r"CHF|BRL|SAR|AED|Rs\.?)"
 _CURWORD = "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True))
+_DOLLAR_STATE = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in DOLLAR_STATES), key=len, reverse=True))
 _UNIT = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
 _QUAL = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
 _PER = "|".join(sorted((re.escape(p) for p in PER), key=len, reverse=True))
@@ -72,7 +80,7 @@ MONEY_SYMBOL = re.compile(
     rf"\s?(?P<scale>{_SCALE})?(?![\w])(?:\s+(?P<per>{_PER}))?", re.I)
 MONEY_WORD = re.compile(
     rf"(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_NUM}|{_NUMBER_WORD})(?:\s*(?:-|–|to|and)\s*(?P<num2>{_NUM}))?"
-    rf"\s?(?P<scale>{_SCALE})?\s+(?:(?:US|U\.S\.|American|Hong Kong|Australian|Canadian|Singapore)\s+)?"
+    rf"\s?(?P<scale>{_SCALE})?\s+(?:(?P<state>{_DOLLAR_STATE})\s+)?"
     rf"(?P<cur>{_CURWORD})\b(?:\s+(?P<per>{_PER}))?", re.I)
 PERCENT = re.compile(rf"(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_NUM})\s?(?:%|percent\b|per\s?cent\b|pct\b)", re.I)
 MEASURE = re.compile(
@@ -142,7 +150,7 @@ def _scaled(m: re.Match[str], group: str = "num") -> float | None:
     if raw is None:
         return None
     scale = (m.group("scale") or "").lower() if "scale" in m.groupdict() else ""
-    return _number(raw) * SCALES.get(scale, 1.0)
+    return round(_number(raw) * SCALES.get(scale, 1.0), 6)  # '4.1 billion' is 4100000000.0, not ...99.9999995
 
 
 def _qualifier(m: re.Match[str], text: str) -> str | None:
@@ -177,6 +185,15 @@ def _money_symbol(text: str):  # type: ignore[no-untyped-def]
         yield _make(m, text, value, unit)
 
 
+def _currency_of(m: re.Match[str]) -> str:
+    """The ISO 4217 code of a currency word, the state before 'dollars' deciding whose ('Australian dollars')."""
+    word = m.group("cur").lower()
+    state = " ".join((m.group("state") or "").lower().split())
+    if word.startswith("dollar") and state:
+        return DOLLAR_STATES.get(state, "USD")
+    return CURRENCY_WORDS[word]
+
+
 def _money_word(text: str):  # type: ignore[no-untyped-def]
     for m in MONEY_WORD.finditer(text):
         if not m.group("scale") and not re.match(r"\d", m.group("num")):
@@ -185,7 +202,7 @@ def _money_word(text: str):  # type: ignore[no-untyped-def]
         value = _scaled(m)
         if value is None:
             continue
-        yield _make(m, text, value, CURRENCY_WORDS[m.group("cur").lower()])
+        yield _make(m, text, value, _currency_of(m))
 
 
 def _percent(text: str):  # type: ignore[no-untyped-def]
