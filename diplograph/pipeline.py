@@ -189,6 +189,13 @@ def _remember(ctx, sent, res, events, dates, place) -> None:  # type: ignore[no-
         states = [s for s in A.np_actors(subj, res) if s.states]
         if states:
             ctx.last_subject = states
+    # the subject of the sentence's last main clause that names a state ('Chinese loans have paid for roads, and
+    # Zambia depends on Chinese buyers. The country's exports ...': Zambia)
+    for verb in (sent.root, *(c for c in sent.root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))):
+        subj = A.child(verb, "nsubj", "nsubjpass")
+        states = [s for s in A.np_actors(subj, res) if s.states] if subj is not None else []
+        if states:
+            ctx.last_clause_subject = states
     framing = [d for d in dates if _opens(sent, d)]
     if framing:
         ctx.set_frame(framing[0], place)

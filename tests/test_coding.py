@@ -515,3 +515,18 @@ def test_the_period_of_a_figure_is_not_the_baseline_of_its_change() -> None:
     [m] = measures("Trade between China and North Korea totaled $1.18 billion between January and March, down 6.1 "
                    "percent from the same period of 2015.", published="2016-04-13")
     assert (m.measure, m.value, m.period, m.change_pct) == ("trade", 1.18e9, "2016-01/2016-03", -6.1)
+
+
+def test_the_countrys_exports_are_those_of_the_state_told_of_before() -> None:
+    found = measures("Chinese loans have paid for roads in Zambia, and Zambia depends heavily on Chinese buyers. "
+                     "The country's exports to China, mostly copper, were worth $2.3 billion last year.",
+                     published="2020-11-08")
+    assert [(m.measure, m.actor, m.recipient, m.value, m.period) for m in found] == \
+        [("exports", ("ZMB",), ("CHN",), 2.3e9, "2019")]
+
+
+def test_a_figure_for_the_year_to_a_month_covers_the_twelve_months_before() -> None:
+    [m] = measures("Australian wine exports to China were worth 1.2 billion Australian dollars in the year to "
+                   "September.", published="2020-11-28")
+    assert (m.measure, m.actor, m.recipient, m.value, m.unit, m.period) == \
+        ("exports", ("AUS",), ("CHN",), 1.2e9, "AUD", "2019-10/2020-09")

@@ -33,6 +33,7 @@ class DocContext:
     frame_set_at: int = -1  # the sentence that stated the frame
     frame_place: str | None = None  # where the frame's sentence opened ('In Addis Ababa on 11 January ...')
     last_subject: list[ActorSpan] = field(default_factory=list)
+    last_clause_subject: list[ActorSpan] = field(default_factory=list)  # of the last main clause naming a state
     last_possessor: ActorSpan | None = None
     pairs: list[tuple[str, str]] = field(default_factory=list)
     counts: Counter[str] = field(default_factory=Counter)

@@ -99,6 +99,10 @@ def _measure_for(q: Quantity, sent: Span, res: Resolution, ctx: DocContext,
     actor, recipient = _states(kind, word, res, head)
     if kind == "debt":  # the contract's 'loan': what a creditor has lent a debtor, lender first
         kind, (actor, recipient) = "loan", _lender_first(word, actor, recipient)
+    if not actor and ctx.last_clause_subject and _owned_by_a_generic(word):
+        # 'The country's exports to China were worth $2.3 billion': the state the previous sentences were about
+        actor = [ActorSpan.from_context(word.i, ctx.last_clause_subject[0].code, "the country told of before")]
+        recipient = [s for s in recipient if s.code != actor[0].code]
     if kind == "trade" or (not (actor and recipient) and kind not in ("reserves",)):
         actor, recipient = _complete_pair(kind, actor, recipient, sent, res, ctx)
     if not actor and not recipient:
@@ -203,6 +207,14 @@ def _states(kind: str, word: Token, res: Resolution,
     if not actor and len(partner) >= 2:  # 'trade between China and Russia'
         return partner[:1], partner[1:]
     return actor, [p for p in partner if p.code not in {a.code for a in actor}]
+
+
+GENERIC_OWNERS = frozenset({"country", "nation", "kingdom", "republic", "state", "government"})
+
+
+def _owned_by_a_generic(word: Token) -> bool:
+    """'the country's exports', 'its exports': the flow's owner is a state named before, not here."""
+    return any(c.dep_ == "poss" and (c.lower_ == "its" or c.lemma_.lower() in GENERIC_OWNERS) for c in word.children)
 
 
 HOLDING_VERBS = frozenset({"hold", "own", "have"})

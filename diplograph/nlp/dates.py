@@ -49,6 +49,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("range_dash", re.compile(r"\b(?P<y1>(?:19|20)\d\d)\s*[-–]\s*(?P<y2>(?:19|20)?\d\d)\b(?!\s*(?:%|km|t\b))")),
     ("range_months", re.compile(r"\b(?i:from|between)\s+" + _M1 + r"\s+(?i:to|and|until|till|through)\s+" + _M2)),
     ("range_months_dash", re.compile(r"\b" + _M1 + r"(?:\s*[-–]\s*|\s+(?i:to|through)\s+)" + _M2)),
+    ("year_to", re.compile(r"\b(?:(?i:fiscal|financial|budget|marketing|crop)\s+)?(?i:year|12\s+months|twelve\s+months)"
+                           r"\s+(?i:to|ending|ended|through|until|(?:that\s+)?(?:ended|ends|ending)\s+in)\s+" + _MONTH +
+                           r"(?:\s+" + _DAY + r")?(?:,?\s+" + _YEAR + r")?\b")),
     ("since", re.compile(r"\bsince\s+(?:" + _MONTH + r"\s+)?" + _YEAR + r"\b")),
     ("day_month_year", re.compile(r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + r"\b")),
     ("month_day_year", re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"\b")),
@@ -116,6 +119,7 @@ def _words(*words: str, digit: bool = False):  # type: ignore[no-untyped-def]
 GATES = {
     "range_years": _words("from", "between", digit=True), "range_dash": _words("-", "–", digit=True),
     "range_months": _words("from", "between"), "range_months_dash": lambda c: c[2],
+    "year_to": _words("year", "months"),
     "since": _words("since"), "day_month_year": lambda c: c[1] and c[2], "month_day_year": lambda c: c[1] and c[2],
     "day_month": lambda c: c[1] and c[2], "month_day": lambda c: c[1] and c[2], "part_month_year": lambda c: c[2],
     "part_year": _words("early", "mid", "late", "beginning", "start", "middle", "end"),
@@ -305,6 +309,16 @@ def _h_range_months(m: re.Match[str], pub: dt.date | None, future: bool) -> tupl
         y2 = found
     y1 = y2 if m1 <= m2 else y2 - 1
     return _month_range(y1, m1, y2, m2), "range"
+
+
+def _h_year_to(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str, str] | None:
+    """'in the year to September', 'the fiscal year that ended in March': the twelve months up to that month."""
+    end_month = _month_of(m)
+    end_year = int(m.group("year")) if m.group("year") else _nearest_year(end_month, 1, pub, future)
+    if end_year is None:
+        return None
+    start_year, start_month = (end_year, 1) if end_month == 12 else (end_year - 1, end_month + 1)
+    return _month_range(start_year, start_month, end_year, end_month), "range"
 
 
 def _h_since(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str, str] | None:
@@ -544,7 +558,7 @@ def _h_year(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str, s
 
 _HANDLERS = {
     "range_years": _h_range_years, "range_dash": _h_range_years, "range_months": _h_range_months,
-    "range_months_dash": _h_range_months, "since": _h_since,
+    "range_months_dash": _h_range_months, "year_to": _h_year_to, "since": _h_since,
     "day_month_year": _h_full, "month_day_year": _h_full, "day_month": _h_day_month, "month_day": _h_day_month,
     "part_month_year": _h_part_month, "part_year": _h_part_year, "quarter": _h_quarter, "q_year": _h_quarter,
     "half": _h_half, "season": _h_season, "month_year": _h_month_year, "rel_month": _h_rel_month,
