@@ -519,7 +519,8 @@ def test_the_period_of_a_figure_is_not_the_baseline_of_its_change() -> None:
 
 def test_the_countrys_exports_are_those_of_the_state_told_of_before() -> None:
     found = measures("Chinese loans have paid for roads in Zambia, and Zambia depends heavily on Chinese buyers. "
-                     "The country's exports to China, mostly copper, were worth $2.3 billion last year.",
+                     "The country's exports to China, mostly copper, were worth $2.3 billion last year, second only "
+                     "to its sales to Switzerland.",
                      published="2020-11-08")
     assert [(m.measure, m.actor, m.recipient, m.value, m.period) for m in found] == \
         [("exports", ("ZMB",), ("CHN",), 2.3e9, "2019")]
