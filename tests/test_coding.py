@@ -531,3 +531,13 @@ def test_a_figure_for_the_year_to_a_month_covers_the_twelve_months_before() -> N
                    "September.", published="2020-11-28")
     assert (m.measure, m.actor, m.recipient, m.value, m.unit, m.period) == \
         ("exports", ("AUS",), ("CHN",), 1.2e9, "AUD", "2019-10/2020-09")
+
+
+@pytest.mark.parametrize(("text", "kind", "actor", "recipient", "value"), [
+    ("The IMF approved a $3 billion bailout for Sri Lanka.", "loan", ("IMF",), ("LKA",), 3e9),
+    ("Saudi Arabia deposited $1 billion in the Sudanese central bank in 2015.", "loan", ("SAU",), ("SDN",), 1e9),
+    ("Japan announced a $10 million contribution to feed refugees in Chad.", "aid", ("JPN",), ("TCD",), 1e7),
+])
+def test_bailouts_deposits_and_contributions_are_measured(text: str, kind: str, actor: tuple, recipient: tuple,
+                                                          value: float) -> None:
+    assert [(m.measure, m.actor, m.recipient, m.value) for m in measures(text)] == [(kind, actor, recipient, value)]

@@ -29,7 +29,9 @@ KEYWORDS = {"trade": "trade", "commerce": "trade", "turnover": "trade", "export"
             "donate": "aid", "pledge": "aid", "invest": "investment", "investment": "investment", "loan": "loan",
             "lend": "loan", "credit": "loan", "reserve": "reserves", "reserves": "reserves", "forgive": "debt_relief",
             "supply": "exports", "deliver": "exports", "owe": "debt", "debt": "debt",
-            "write": "debt_relief", "cancel": "debt_relief", "relief": "debt_relief"}
+            "write": "debt_relief", "cancel": "debt_relief", "relief": "debt_relief",
+            # money lent as a rescue or parked in a central bank counts as a loan; funding and contributions as aid
+            "bailout": "loan", "financing": "loan", "deposit": "loan", "funding": "aid", "contribution": "aid"}
 DEBT_WORDS = frozenset({"debt", "debts", "loan", "loans", "arrears"})
 RELIEF_VERBS = frozenset({"forgive", "write", "cancel", "relieve", "restructure", "reduce", "waive"})
 DIRECTION = {"outbound": "exports", "outgoing": "exports", "inbound": "imports", "incoming": "imports"}
