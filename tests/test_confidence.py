@@ -30,6 +30,7 @@ from diplograph.confidence import (
     lead_ids,
     load,
     one_sentence,
+    packaged_path,
     passes,
 )
 from diplograph.errors import ConfigError
@@ -490,6 +491,17 @@ def test_training_on_a_small_manifest(tmp_path: Path) -> None:
     assert model.sentence_threshold is not None and 0 < model.sentence_threshold < 1  # plover-dev: one sentence each
     assert model.lead_threshold is not None and 0 < model.lead_threshold <= model.sentence_threshold
     assert "one-sentence documents" in result.stdout
+    # the measures fitted again while the events keep a given model's weights and thresholds
+    packaged = default_model()
+    measures_only = invoke("train", str(manifest), "--out", str(tmp_path / "measures.json"), "--keep-events",
+                           str(packaged_path()))
+    assert measures_only.exit_code == 0, measures_only.stderr
+    kept = load(tmp_path / "measures.json")
+    assert kept.event == packaged.event and (kept.threshold, kept.sentence_threshold, kept.domestic_threshold,
+                                             kept.lead_threshold) == (packaged.threshold, packaged.sentence_threshold,
+                                                                      packaged.domestic_threshold,
+                                                                      packaged.lead_threshold)
+    assert kept.measure is not None and "events_kept" in kept.info
     one_class = tmp_path / "seed-only.toml"  # every candidate right: a constant model, not a crash
     one_class.write_text(f'[[source]]\npath = "{(gold / "seed.jsonl").as_posix()}"\ntune = true\n', encoding="utf-8")
     constant = invoke("train", str(one_class), "--out", str(tmp_path / "constant.json"))

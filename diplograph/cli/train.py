@@ -20,6 +20,10 @@ def train(
     report: Annotated[
         Path | None, typer.Option("--report", help="Also write the held-out numbers and reliability table (JSON).")
     ] = None,
+    keep_events: Annotated[
+        Path | None, typer.Option("--keep-events", help="Keep this model's event weights and thresholds and fit "
+                                                        "the measures only (e.g. the packaged model).")
+    ] = None,
 ) -> None:
     """Train the confidence model on annotated stories: fit, calibrate, choose the default threshold, and print
     the numbers on the stories held out (needs scikit-learn: pip install -e '.[train]')."""
@@ -30,8 +34,11 @@ def train(
         import sklearn  # noqa: F401
     except ImportError:
         raise ConfigError("training needs scikit-learn: pip install -e '.[train]'") from None
+    from diplograph.confidence import load
+
+    kept = load(keep_events) if keep_events is not None else None  # read before `out` may overwrite it
     plan = read_plan(manifest)
-    result = run(plan.sources, beta=plan.beta, tuning_source=plan.tuning_source)
+    result = run(plan.sources, beta=plan.beta, tuning_source=plan.tuning_source, keep_events=kept)
     out.parent.mkdir(parents=True, exist_ok=True)
     result.model.save(out)
     if report is not None:

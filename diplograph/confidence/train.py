@@ -512,11 +512,17 @@ class TrainReport:
 
 
 def train(sources: Sequence[TrainingSource], *, beta: float = BETA, tuning_source: str | None = None,
-          batch_size: int = 32) -> TrainReport:
-    """Collect, fit, calibrate, choose the threshold and score the held-out documents."""
+          batch_size: int = 32, keep_events: ConfidenceModel | None = None) -> TrainReport:
+    """Collect, fit, calibrate, choose the threshold and score the held-out documents. With `keep_events`, the
+    events keep that model's weights and thresholds (the numbers reported are theirs on today's candidates) and
+    only the measures are fitted again."""
     cands = collect(sources, batch_size=batch_size)
     fitted: dict[str, Fitted] = {}
-    for kind in ("event", "measure"):
+    if keep_events is not None:
+        for k in cands:
+            if k.kind == "event":
+                k.confidence = keep_events.event.probability(k.features)
+    for kind in ("event", "measure") if keep_events is None else ("measure",):
         train_cands = [k for k in cands if k.kind == kind and not k.held_out]
         fitted[kind] = fit_kind(train_cands, frozenset(s.path.name for s in sources if s.calibrate))
         for k, conf in zip(train_cands, fitted[kind].oof, strict=True):
@@ -527,11 +533,18 @@ def train(sources: Sequence[TrainingSource], *, beta: float = BETA, tuning_sourc
     mark_leads(cands)
     tuning = next((s for s in sources if s.path.name == tuning_source), sources[0])
     tuning_train = [k for k in tuning.candidates if not k.held_out]
-    threshold = choose_threshold(tuning, tuning_train, beta)
     measure_threshold = choose_measure_threshold(sources, beta)
-    sentence_threshold = choose_sentence_threshold(sources)
-    domestic_threshold = choose_domestic_threshold(sources, threshold, measure_threshold, sentence_threshold, beta)
-    lead_threshold = choose_lead_threshold(sources, sentence_threshold)
+    if keep_events is None:
+        threshold = choose_threshold(tuning, tuning_train, beta)
+        sentence_threshold = choose_sentence_threshold(sources)
+        domestic_threshold = choose_domestic_threshold(sources, threshold, measure_threshold, sentence_threshold, beta)
+        lead_threshold = choose_lead_threshold(sources, sentence_threshold)
+    else:
+        threshold, sentence_threshold = keep_events.threshold, keep_events.sentence_threshold
+        domestic_threshold = keep_events.domestic_threshold
+        lead_threshold = keep_events.lead_threshold
+        if lead_threshold is None:
+            lead_threshold = choose_lead_threshold(sources, sentence_threshold)
     training = {s.path.name: scores_at(s, [k for k in s.candidates if not k.held_out], threshold, measure_threshold,
                                        sentence_threshold=sentence_threshold, domestic_threshold=domestic_threshold,
                                        lead_threshold=lead_threshold)
@@ -549,7 +562,8 @@ def train(sources: Sequence[TrainingSource], *, beta: float = BETA, tuning_sourc
         "candidates": {kind: {"training": sum(1 for k in cands if k.kind == kind and not k.held_out),
                               "right": sum(k.label for k in cands if k.kind == kind and not k.held_out)}
                        for kind in ("event", "measure")},
-        "event_c": fitted["event"].c, "measure_c": fitted["measure"].c,
+        "event_c": fitted["event"].c if "event" in fitted else (keep_events.info if keep_events else {}).get("event_c"),
+        "measure_c": fitted["measure"].c,
         "threshold_beta": beta, "tuned_on": tuning.path.name,
         "sentence_threshold_rule": "mean of event.full F1 and first-record type macro-F1, one-sentence documents",
         "domestic_threshold_rule": "event.full F-beta pooled over every source, domestic events of longer documents",
@@ -557,6 +571,9 @@ def train(sources: Sequence[TrainingSource], *, beta: float = BETA, tuning_sourc
         "held_out_scores": {k: v for k, v in held.items() if k != "reliability"},
         "reliability": held["reliability"],
     }
-    model = ConfidenceModel(fitted["event"].model, fitted["measure"].model, threshold, info, measure_threshold,
+    if keep_events is not None:
+        info["events_kept"] = f"event weights and thresholds of the model trained {keep_events.info.get('trained')}"
+    events = fitted["event"].model if keep_events is None else keep_events.event
+    model = ConfidenceModel(events, fitted["measure"].model, threshold, info, measure_threshold,
                             sentence_threshold, domestic_threshold, lead_threshold)
     return TrainReport(model, held, training)
