@@ -541,3 +541,12 @@ def test_a_figure_for_the_year_to_a_month_covers_the_twelve_months_before() -> N
 def test_bailouts_deposits_and_contributions_are_measured(text: str, kind: str, actor: tuple, recipient: tuple,
                                                           value: float) -> None:
     assert [(m.measure, m.actor, m.recipient, m.value) for m in measures(text)] == [(kind, actor, recipient, value)]
+
+
+def test_a_figure_told_in_a_relative_clause_and_money_in_support_are_measured() -> None:
+    [m] = measures("Hanoi wants to expand trade with Russia, which totaled about $3.6 billion last year.",
+                   published="2024-03-01")
+    assert (m.measure, set(m.actor + m.recipient), m.value, m.period) == ("trade", {"VNM", "RUS"}, 3.6e9, "2023")
+    [m] = measures("Riyadh gave Yemen's government $500 million in economic support in January.",
+                   published="2024-03-01")
+    assert (m.measure, m.actor, m.recipient, m.value) == ("aid", ("SAU",), ("YEM",), 5e8)

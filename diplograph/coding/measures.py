@@ -31,7 +31,8 @@ KEYWORDS = {"trade": "trade", "commerce": "trade", "turnover": "trade", "export"
             "supply": "exports", "deliver": "exports", "owe": "debt", "debt": "debt",
             "write": "debt_relief", "cancel": "debt_relief", "relief": "debt_relief",
             # money lent as a rescue or parked in a central bank counts as a loan; funding and contributions as aid
-            "bailout": "loan", "financing": "loan", "deposit": "loan", "funding": "aid", "contribution": "aid"}
+            "bailout": "loan", "financing": "loan", "deposit": "loan", "funding": "aid", "contribution": "aid",
+            "support": "aid"}
 DEBT_WORDS = frozenset({"debt", "debts", "loan", "loans", "arrears"})
 RELIEF_VERBS = frozenset({"forgive", "write", "cancel", "relieve", "restructure", "reduce", "waive"})
 DIRECTION = {"outbound": "exports", "outgoing": "exports", "inbound": "imports", "incoming": "imports"}
@@ -134,10 +135,19 @@ def _keyword(head: Token, q: Quantity) -> tuple[str, Token] | None:
             kind = _kind_of(cand)
             if kind is not None:
                 return kind, cand
+        if t.dep_ == "relcl" and _relative_subject(t):
+            t = t.head  # 'trade with Vietnam, which totaled about $3.6 billion': what 'which' stands for
+            continue
         if t.head.i == t.i or t.dep_ in ("relcl", "ccomp") or (t.dep_ == "advcl" and t.tag_ != "VBG"):
             return None
         t = t.head
     return None
+
+
+def _relative_subject(clause: Token) -> bool:
+    """A relative clause whose subject is its relative pronoun ('which totaled $3.6 billion')."""
+    subj = A.child(clause, "nsubj", "nsubjpass")
+    return subj is not None and subj.lower_ in ("which", "that")
 
 
 def _candidates(t: Token, *, amount: bool = False) -> list[Token]:
