@@ -550,3 +550,12 @@ def test_a_figure_told_in_a_relative_clause_and_money_in_support_are_measured() 
     [m] = measures("Riyadh gave Yemen's government $500 million in economic support in January.",
                    published="2024-03-01")
     assert (m.measure, m.actor, m.recipient, m.value) == ("aid", ("SAU",), ("YEM",), 5e8)
+
+
+def test_aid_for_a_region_abroad_goes_to_its_state_and_it_stands_for_the_lender_told_of() -> None:
+    [m] = measures("The United States has provided nearly $306 million in humanitarian assistance for Tigray.",
+                   published="2021-05-20")
+    assert (m.measure, m.actor, m.recipient, m.value) == ("aid", ("USA",), ("ETH",), 3.06e8)
+    [m] = measures("The World Bank has stepped in. It approved a $250 million loan for Lebanon's emergency "
+                   "reconstruction last year.", published="2021-05-20")
+    assert (m.measure, m.actor, m.recipient, m.value) == ("loan", ("WB",), ("LBN",), 2.5e8)

@@ -102,7 +102,9 @@ def _measure_for(q: Quantity, sent: Span, res: Resolution, ctx: DocContext,
     actor, recipient = _states(kind, word, res, head)
     if kind == "debt":  # the contract's 'loan': what a creditor has lent a debtor, lender first
         kind, (actor, recipient) = "loan", _lender_first(word, actor, recipient)
-    if not actor and ctx.last_clause_subject and _owned_by_a_generic(word):
+    if kind == "aid" and actor and not recipient:
+        recipient = _region_aided(word, res, {c for s in actor for c in s.states})
+    if not actor and ctx.last_clause_subject and (_owned_by_a_generic(word) or _pronoun_subject(word)):
         # 'The country's exports to China were worth $2.3 billion': the state the previous sentences were about
         actor = [ActorSpan.from_context(word.i, ctx.last_clause_subject[0].code, "the country told of before")]
         recipient = [s for s in recipient if s.code != actor[0].code]
@@ -227,6 +229,29 @@ GENERIC_OWNERS = frozenset({"country", "nation", "kingdom", "republic", "state",
 def _owned_by_a_generic(word: Token) -> bool:
     """'the country's exports', 'its exports': the flow's owner is a state named before, not here."""
     return any(c.dep_ == "poss" and (c.lower_ == "its" or c.lemma_.lower() in GENERIC_OWNERS) for c in word.children)
+
+
+def _pronoun_subject(word: Token) -> bool:
+    """'It approved a $250 million loan': the subject of the flow's verb is a pronoun for a state told of before."""
+    verb = word if word.pos_ in ("VERB", "AUX") else A.governing_verb(word)
+    subj = A.child(verb, "nsubj") if verb is not None else None
+    return subj is not None and subj.lower_ in ("it", "they")
+
+
+def _region_aided(word: Token, res: Resolution, donors: set[str]) -> list[ActorSpan]:
+    """'$306 million in humanitarian assistance for Tigray': aid for a city or region abroad goes to its state."""
+    from diplograph.geo.locate import place_named_by
+
+    verb = A.governing_verb(word)
+    for t in (word, verb):
+        if t is None:
+            continue
+        for _p, obj in A.prep_objects(t, ("for", "to", "in")):
+            place = place_named_by(obj, res, (tuple(sorted(donors)),))
+            if place is not None and place.kind in ("city", "region") and place.country \
+                    and place.country not in donors:
+                return [ActorSpan.from_context(obj.i, place.country, f"the state of {place.name}, aided")]
+    return []
 
 
 HOLDING_VERBS = frozenset({"hold", "own", "have"})
