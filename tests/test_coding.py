@@ -559,3 +559,12 @@ def test_aid_for_a_region_abroad_goes_to_its_state_and_it_stands_for_the_lender_
     [m] = measures("The World Bank has stepped in. It approved a $250 million loan for Lebanon's emergency "
                    "reconstruction last year.", published="2021-05-20")
     assert (m.measure, m.actor, m.recipient, m.value) == ("loan", ("WB",), ("LBN",), 2.5e8)
+
+
+def test_a_figure_since_a_dated_clause_runs_to_publication_and_the_country_is_not_the_partner() -> None:
+    [m] = measures("Washington has given Sudan more than $1.6 billion in aid since the war began in April 2023.",
+                   published="2024-08-20")
+    assert (m.measure, m.actor, m.recipient, m.period) == ("aid", ("USA",), ("SDN",), "2023-04/2024-08-20")
+    [m] = measures("Iraq depends on its neighbour. The country's non-oil exports to Iraq reached about $9 billion "
+                   "last year, Iranian officials said.", published="2020-02-01")
+    assert m.measure == "exports" and m.recipient == ("IRQ",) and "IRQ" not in m.actor

@@ -104,10 +104,10 @@ def _measure_for(q: Quantity, sent: Span, res: Resolution, ctx: DocContext,
         kind, (actor, recipient) = "loan", _lender_first(word, actor, recipient)
     if kind == "aid" and actor and not recipient:
         recipient = _region_aided(word, res, {c for s in actor for c in s.states})
-    if not actor and ctx.last_clause_subject and (_owned_by_a_generic(word) or _pronoun_subject(word)):
+    told = [s for s in ctx.last_clause_subject if s.code not in {r.code for r in recipient}]
+    if not actor and told and (_owned_by_a_generic(word) or _pronoun_subject(word)):
         # 'The country's exports to China were worth $2.3 billion': the state the previous sentences were about
-        actor = [ActorSpan.from_context(word.i, ctx.last_clause_subject[0].code, "the country told of before")]
-        recipient = [s for s in recipient if s.code != actor[0].code]
+        actor = [ActorSpan.from_context(word.i, told[0].code, "the country told of before")]
     if kind == "trade" or (not (actor and recipient) and kind not in ("reserves",)):
         actor, recipient = _complete_pair(kind, actor, recipient, sent, res, ctx)
     if not actor and not recipient:
@@ -357,6 +357,22 @@ def _of_noun(t: Token) -> Token | None:
     return None
 
 
+def _since_a_dated_clause(head: Token, res: Resolution) -> DateRef | None:
+    """'$1.6 billion in aid since the war began in April 2023': from the date of the 'since' clause to publication."""
+    verb = A.governing_verb(head)
+    for clause in (c for c in (verb.children if verb is not None else ()) if c.dep_ == "advcl"):
+        if not any(m.dep_ == "mark" and m.lower_ == "since" for m in clause.children):
+            continue
+        dated = [res.date_at[t.i] for t in clause.subtree if t.i in res.date_at]
+        if dated and res.published is not None:
+            start = dated[0].value.split("/")[0]
+            end = res.published.isoformat()
+            if start <= end:
+                return DateRef(dated[0].start, dated[0].end, dated[0].text, f"{start}/{end}", "range", "rule",
+                               "since a dated clause")
+    return None
+
+
 def _close_since(date: DateRef, sent: Span, res: Resolution) -> DateRef:
     """'nearly US$5 billion since 2011' in a sentence about 2014 runs from 2011 to 2014, not to publication."""
     if date.reason != "since":
@@ -387,6 +403,8 @@ def _period(head: Token, word: Token, sent: Span, res: Resolution, ctx: DocConte
     clause = own + A.clause_tokens(A.clause_head(head))
     dates = {res.date_at[t.i].start: res.date_at[t.i] for t in clause if t.i in res.date_at}
     dates = {start: d for start, d in dates.items() if not _baseline(d, res.doc.text)}
+    if not dates and (since := _since_a_dated_clause(head, res)) is not None:
+        return since
     if dates:
         return _close_since(min(dates.values(), key=lambda d: abs(d.start - head.idx)), sent, res)
     main = main_clause_dates(sent, res)
