@@ -2918,3 +2918,9 @@ def test_an_attack_on_computers_is_coercion_and_a_denial_of_service_denies_nothi
 
 def test_hostages_freed_by_a_group_of_no_state_go_back_to_the_people_of_the_place() -> None:
     assert_first_records({"Gunmen freed 20 passengers in Zamfara state.": ("RETREAT", (), ("NGA",))})
+
+
+def test_a_denial_appended_to_an_accusation_keeps_the_accusation_and_answers_the_accuser() -> None:
+    found = summary(events("Bangkok blamed Cambodia for laying fresh mines in the area, an accusation Phnom Penh "
+                           "denied.", published="2025-07-28"))
+    assert {("ACCUSE", ("THA",), ("KHM",)), ("REJECT", ("KHM",), ("THA",))} <= found

@@ -1214,12 +1214,14 @@ def absorb(triggers: list[Trigger]) -> None:
         if trig.token.i in keeping_open:
             continue
         if trig.pred.pos == "verb" and trig.pred.frame == "complement":
-            _absorb_under(trig, _complements(trig.token), by_index, frozenset({"relcl"}))
+            _absorb_under(trig, _not_appended_to(trig.token, _complements(trig.token)), by_index,
+                          frozenset({"relcl"}))
         elif trig.pred.pos == "noun" and trig.reading.event == "REJECT":  # 'Kyiv's refusal to cede territory'
             _absorb_under(trig, _infinitives(trig.token), by_index, frozenset({"relcl"}))
     for trig in triggers:
         if trig.pred.pos == "verb" and trig.absorbed_by is None and trig.token.i not in keeping_open:
-            _absorb_under(trig, _object_args(trig.token), by_index, frozenset({"relcl", "advcl"}))
+            _absorb_under(trig, _not_appended_to(trig.token, _object_args(trig.token)), by_index,
+                          frozenset({"relcl", "advcl"}))
     for trig in triggers:  # 'aid shipments', 'peace talks': one event, named by the phrase's head
         head = by_index.get(trig.token.head.i) if trig.token.dep_ == "compound" else None
         if trig.pred.pos == "noun" and head is not None and head.pred.pos == "noun" and trig.absorbed_by is None:
@@ -1504,6 +1506,9 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
         kept = [s for s in roles.recipient if s.code not in _codes_of(roles.actor) and (
             _claimant(res.doc[s.start]) or (s.start not in content and not set(s.states) <= said))]
         accusers = [c for c in ctx.doers_of(("ACCUSE",)) if c not in _codes_of(roles.actor)]
+        if (told := _appended_denial(trig.token)) is not None and (subj := A.child(told, "nsubj")) is not None:
+            accusers = [c for sp in A.np_actors(subj, res) for c in sp.states if c not in _codes_of(roles.actor)] \
+                or accusers  # 'Bangkok blamed Cambodia ..., an accusation Phnom Penh denied': Bangkok's claim
         if not kept and accusers:
             kept = [ActorSpan.from_context(trig.token.i, c, "who made the accusation denied") for c in accusers]
         roles = replace(roles, recipient=kept)
@@ -3919,6 +3924,24 @@ def _ruled_out(verb: Token) -> bool:
 def _keeps_open(verb: Token) -> bool:
     """A 'rule out' that excludes nothing, or the refusal it is the complement of ('refused to rule out')."""
     return any(_ruled_out(v) and _not_excluded(v) for v in (verb, *verb.children))
+
+
+def _not_appended_to(verb: Token, roots: list[Token]) -> list[Token]:
+    """What a verb may absorb, less the clause a denial is appended to (`_appended_denial`): an act of its own."""
+    told = _appended_denial(verb)
+    return [r for r in roots if told is None or r.i != told.i]
+
+
+def _appended_denial(verb: Token) -> Token | None:
+    """The clause a denial is appended to as ', a claim X denied' (the parser hangs that clause as the denial's
+    complement before it, and the claim as its subject), or None."""
+    if verb.lemma_.lower() not in DENYING:
+        return None
+    claim = A.child(verb, "nsubj")
+    told = A.child(verb, "ccomp")
+    if claim is None or told is None or claim.lemma_.lower() not in CLAIM_NOUNS or told.i > claim.i:
+        return None
+    return told
 
 
 def _not_excluded(rule_out: Token) -> bool:
