@@ -2924,3 +2924,10 @@ def test_a_denial_appended_to_an_accusation_keeps_the_accusation_and_answers_the
     found = summary(events("Bangkok blamed Cambodia for laying fresh mines in the area, an accusation Phnom Penh "
                            "denied.", published="2025-07-28"))
     assert {("ACCUSE", ("THA",), ("KHM",)), ("REJECT", ("KHM",), ("THA",))} <= found
+
+
+def test_loans_cancelled_are_aid_and_a_summit_cancelled_is_refused() -> None:
+    assert_first_records({
+        "China has cancelled several interest-free loans owed by Zambia.": ("AID", ("CHN",), ("ZMB",)),
+        "India cancelled the summit with Pakistan.": ("REJECT", ("IND",), ("PAK",)),
+    })
