@@ -2931,3 +2931,12 @@ def test_loans_cancelled_are_aid_and_a_summit_cancelled_is_refused() -> None:
         "China has cancelled several interest-free loans owed by Zambia.": ("AID", ("CHN",), ("ZMB",)),
         "India cancelled the summit with Pakistan.": ("REJECT", ("IND",), ("PAK",)),
     })
+
+
+def test_the_last_of_their_weapons_handed_over_is_disarming_and_a_wanted_man_handed_over_is_cooperation() -> None:
+    assert_first_records({
+        "FARC rebels handed over the last of their registered weapons to UN monitors on Tuesday.":
+            ("RETREAT", ("COL",), ("UN",)),
+        "Pakistan handed over to British authorities a man wanted in connection with a fatal stabbing in Birmingham.":
+            ("COOPERATE", ("PAK",), ("GBR",)),
+    })

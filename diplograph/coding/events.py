@@ -873,7 +873,8 @@ def _object_keys(verb: Token, pred: Predicate) -> list[str]:
         clause = A.child(verb, "ccomp", "xcomp")
         head = A.child(clause, "nsubj") if clause is not None else None
     if head is None:  # 'appealed against a WTO ruling': what the verb is against
-        return [o.lemma_.lower() for _prep, o in A.prep_objects(verb, ("against",))] + _time_given(verb)
+        return [o.lemma_.lower() for _prep, o in A.prep_objects(verb, ("against",))] + _time_given(verb) + (
+            ["fugitive"] if _wanted_misparsed(verb) else [])
     keys = [head.lemma_.lower()] + [c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod")]
     if _names_someone(head):
         keys.append("__named__")
@@ -883,6 +884,13 @@ def _object_keys(verb: Token, pred: Predicate) -> list[str]:
     if any(c.dep_ == "acl" and c.lemma_.lower() == "want" for c in head.children):
         keys.append("fugitive")  # 'handed over a man wanted in Germany': a wanted person, as a fugitive
     return keys + _time_given(verb)
+
+
+def _wanted_misparsed(verb: Token) -> bool:
+    """'handed over to British authorities a man wanted in connection with a stabbing': the parser makes the
+    wanted man the subject of a clause of 'wanted' hung on the verb, not its object."""
+    return any(c.dep_ == "advcl" and c.lemma_.lower() == "want" and c.tag_ in ("VBN", "VBD") and A.child(c, "nsubj")
+               is not None for c in verb.children)
 
 
 TIME_SPANS = frozenset({"day", "week", "hour", "month"})
@@ -1997,9 +2005,14 @@ def _own_arms_given_up(verb: Token, lex: Lexicon) -> bool:
     """'handed over their weapons to U.N. peacekeepers', 'surrendered its arms': the givers' own arms (a possessive
     pronoun) given up is disarming, not arms given as aid."""
     obj = A.child(verb, "dobj")
+    if obj is not None and obj.lemma_.lower() in PORTIONS:  # 'handed over the last of their weapons'
+        obj = next((o for _p, o in A.prep_objects(obj, ("of",))), obj)
     arms = lex.classes.get("arms", frozenset())
     return obj is not None and obj.lemma_.lower() in arms | {"weapon", "gun"} and any(
         c.dep_ == "poss" and c.lower_ in ("their", "its", "his", "her") for c in obj.children)
+
+
+PORTIONS = frozenset({"last", "rest", "remainder", "bulk", "most", "all", "part", "first", "some", "half"})
 
 
 def _asks_forgiveness(verb: Token) -> bool:
