@@ -2940,3 +2940,8 @@ def test_the_last_of_their_weapons_handed_over_is_disarming_and_a_wanted_man_han
         "Pakistan handed over to British authorities a man wanted in connection with a fatal stabbing in Birmingham.":
             ("COOPERATE", ("PAK",), ("GBR",)),
     })
+
+
+def test_an_attack_that_is_the_subject_of_the_damage_strikes_what_it_hit() -> None:
+    assert_first_records({"Drone and missile strikes on Saturday knocked out half of Saudi Arabia's oil output.":
+                          ("ASSAULT", (), ("SAU",))})

@@ -2598,7 +2598,15 @@ def _noun_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
         listed = A.child(verb, "dobj", "nsubjpass")  # 'added 40 Russian firms to its blacklist', 'were put on'
         if listed is not None:
             recipient = _without([s for s in A.np_actors(listed, res, deep=True) if s.states], actor)
+    if not recipient and trig.reading.event == "ASSAULT" and noun.dep_ == "nsubj" and verb is not None \
+            and verb.lemma_.lower() in DAMAGING_VERBS and (hit := A.child(verb, "dobj")) is not None:
+        # 'drone and missile strikes knocked out half of Saudi Arabia's oil output': what the attack hit
+        recipient = _without([s for s in A.np_actors(hit, res, deep=True) if s.states], actor)
     return actor, recipient, orgs, method
+
+
+DAMAGING_VERBS = frozenset({"knock", "hit", "destroy", "damage", "strike", "kill", "wound", "injure", "level",
+                            "flatten", "cripple", "disable", "sink", "target", "shut", "halt"})
 
 
 def _who_took_part(trig: Trigger, res: Resolution) -> list[ActorSpan]:
