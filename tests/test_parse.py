@@ -125,6 +125,8 @@ def test_a_parsed_run_reads_each_word_as_the_whole_parse(extractors: tuple[Extra
     ("The two agreed to meet again.", True, "pair 'the two'"),
     ("The deal is worth $4 billion.", True, "quantity '$'"),
     ("Putin said so.", True, "surname 'Putin'"),
+    ("Gunmen kidnapped two oil workers in the eastern province of Arauca.", True,
+     "place 'in the eastern province of Arauca'"),
     ("He rejected the idea.", False, ""),
     ("It was a cold morning.", False, ""),
 ])

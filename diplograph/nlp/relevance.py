@@ -156,10 +156,21 @@ def _organ_in_a_place(sent: range, words: list[str], lowers: list[str], gaz: Gaz
 
     known = places()
     for i in sent:
-        if lowers[i] in LOCATION_PREPS and i + 1 < sent.stop and words[i + 1][:1].isupper() \
-                and known.lookup(words[i + 1]):
-            return f"place '{words[i]} {words[i + 1]}'"
+        if lowers[i] not in LOCATION_PREPS:
+            continue
+        j = i + 1  # 'in Zamfara', 'in the eastern province of Arauca', 'in northern Burkina Faso'
+        while j < min(sent.stop, i + 6) and lowers[j] in PLACE_LEAD_WORDS:
+            j += 1
+        if j < sent.stop and words[j][:1].isupper() and known.lookup(words[j]):
+            return f"place '{' '.join(words[i:j + 1])}'"
     return ""
+
+
+# Words between a preposition of place and the name of the place ('in the eastern province of Arauca')
+PLACE_LEAD_WORDS = frozenset({"the", "a", "an", "northern", "southern", "eastern", "western", "central", "north",
+                              "south", "east", "west", "northeastern", "northwestern", "southeastern", "southwestern",
+                              "province", "region", "state", "city", "town", "village", "district", "county", "of",
+                              "border", "capital", "port", "restive", "remote", "neighbouring", "neighboring"})
 
 
 def _organ_under_dateline(sent: range, words: list[str], lowers: list[str], gaz: Gazetteer, dateline: int) -> str:
