@@ -568,3 +568,17 @@ def test_a_figure_since_a_dated_clause_runs_to_publication_and_the_country_is_no
     [m] = measures("Iraq depends on its neighbour. The country's non-oil exports to Iraq reached about $9 billion "
                    "last year, Iranian officials said.", published="2020-02-01")
     assert m.measure == "exports" and m.recipient == ("IRQ",) and "IRQ" not in m.actor
+
+
+def test_a_fraction_of_a_states_exports_is_an_export_share() -> None:
+    [m] = measures("The United States bought about a quarter of Sri Lanka's merchandise exports last year.",
+                   published="2023-03-01")
+    assert (m.measure, m.actor, m.recipient, m.value, m.unit, m.period) == \
+        ("export_share", ("LKA",), ("USA",), 25.0, "%", "2022")
+    assert find_quantities("in the first half of the year") == []
+
+
+def test_a_figure_stated_without_a_period_takes_the_period_of_the_figures_before_it() -> None:
+    found = measures("Trade between Germany and China reached 170 billion euros in 2016. German exports to China rose "
+                     "2.9 percent to 76 billion euros.", published="2017-02-24")
+    assert [(m.measure, m.value, m.period) for m in found] == [("trade", 1.7e11, "2016"), ("exports", 7.6e10, "2016")]

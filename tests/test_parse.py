@@ -229,3 +229,11 @@ def test_a_span_of_months_is_one_date_range() -> None:
                                                  "November-February season", published)}
     assert found == {"between January and March": "2016-01/2016-03", "from May to July 2023": "2023-05/2023-07",
                      "November-February": "2015-11/2016-02"}
+
+
+def test_the_half_of_the_year_is_the_half_of_the_publication_year() -> None:
+    import datetime as dt
+
+    from diplograph.nlp.dates import find_dates
+
+    assert [d.value for d in find_dates("in the first half of the year", dt.date(2023, 7, 20))] == ["2023-01/2023-06"]

@@ -40,6 +40,8 @@ class DocContext:
     sentence_index: int = 0
     last_deal: tuple[str, ...] = ()  # the parties of the latest agreement told ('the deal' later refers to it)
     last_doers: dict[str, tuple[str, ...]] = field(default_factory=dict)  # event type -> who did the latest one
+    measure_period: DateRef | None = None  # the period the latest figure was stated for ...
+    measure_period_at: int = -1  # ... in this sentence
 
     def set_frame(self, date: DateRef, place: str | None = None) -> None:
         self.frame_date = date

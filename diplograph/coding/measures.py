@@ -68,6 +68,8 @@ def code_measures(sent: Span, res: Resolution, ctx: DocContext) -> list[FoundMea
         found = _measure_for(q, sent, res, ctx, changes)
         if found is not None:
             out.append(found)
+            if found.period is not None and found.period is not ctx.measure_period:
+                ctx.measure_period, ctx.measure_period_at = found.period, ctx.sentence_index
             if found.actor and found.recipient:
                 ctx.note_pair(found.actor[0].code, found.recipient[0].code)
     return _drop_shares_beside_money(out)
@@ -410,4 +412,9 @@ def _period(head: Token, word: Token, sent: Span, res: Resolution, ctx: DocConte
     main = main_clause_dates(sent, res)
     if main:
         return main[0]
+    if ctx.measure_period is not None and ctx.sentence_index - ctx.measure_period_at <= MEASURE_PERIOD_REACH:
+        return ctx.measure_period  # 'Trade reached a record in 2016. German exports to China rose 2.9 percent ...'
     return ctx.frame_date
+
+
+MEASURE_PERIOD_REACH = 2  # sentences a figure's stated period carries to figures stated without one

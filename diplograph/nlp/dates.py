@@ -63,7 +63,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            r"(?:\s+of\s+(?:" + _YEAR + r"|(?P<yearref>this|last|next)\s+year))?\b", re.I)),
     ("q_year", re.compile(r"\bQ(?P<q>[1-4])\s+" + _YEAR + r"\b")),
     ("half", re.compile(r"\b(?:the\s+)?(?P<ord>first|second)\s+half\s+of\s+(?:" + _YEAR +
-                        r"|(?P<yearref>this|last|next)\s+year)\b", re.I)),
+                        r"|(?P<yearref>this|last|next|the)\s+year)\b", re.I)),
     ("season", re.compile(r"\b(?:(?P<rel>this|last|next)\s+)?(?P<season>spring|summer|autumn|fall|winter)"
                           r"(?:\s+(?:of\s+)?" + _YEAR + r")?\b")),
     ("month_year", re.compile(r"\b" + _MONTH + r",?\s+(?:of\s+)?" + _YEAR + r"\b")),

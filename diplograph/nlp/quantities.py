@@ -91,12 +91,24 @@ _WORD_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "
                  "nine": 9, "ten": 10, "twenty": 20, "fifty": 50, "hundred": 100, "several": 3, "a few": 3}
 
 
-_MAY_HOLD_NUMBER = re.compile(r"\d|million|billion|trillion|thousand|hundred", re.I)
+# Shares written as fractions ('about a third of Laos's exports', 'more than half of Russia's crude exports'), as
+# percentages; not 'the first half of the year'
+FRACTIONS = {"a third": 33.3, "one third": 33.3, "one-third": 33.3, "two thirds": 66.7, "two-thirds": 66.7,
+             "a quarter": 25.0, "one quarter": 25.0, "one-quarter": 25.0, "three quarters": 75.0,
+             "three-quarters": 75.0, "half": 50.0, "one half": 50.0, "a fifth": 20.0, "one fifth": 20.0,
+             "a tenth": 10.0, "one tenth": 10.0}
+_FRACTION = "|".join(sorted((re.escape(f) for f in FRACTIONS), key=len, reverse=True))
+FRACTION = re.compile(rf"(?:(?P<qual>{_QUAL})\s+)?(?<![\w-])(?P<frac>{_FRACTION})\s+of\b(?!\s+(?:the\s+)?(?:year|month|"
+                      rf"century|decade|day|week|season|term|game|match)\b)", re.I)
+_NOT_A_SHARE_BEFORE = re.compile(r"\b(?:first|second|latter|other|early|late)\s*$", re.I)
+
+_MAY_HOLD_NUMBER = re.compile(r"\d|million|billion|trillion|thousand|hundred|third|quarter|half|fifth|tenth", re.I)
 # Cheap tests that let a sentence skip the patterns that cannot match it.
 _SYMBOL_CUE = re.compile(_SYMBOL)
 _CURRENCY_WORD_CUE = re.compile(rf"\b(?:{_CURWORD})\b", re.I)
 _PERCENT_CUE = re.compile(r"%|percent|per cent|pct", re.I)
 _UNIT_CUE = re.compile(rf"\b(?:{_UNIT})\b", re.I)
+_FRACTION_CUE = re.compile(r"\b(?:thirds?|quarters?|half|fifth|tenth)\s+of\b", re.I)
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -105,7 +117,7 @@ def find_quantities(text: str) -> list[Quantity]:
         return []
     found: list[Quantity] = []
     for cue, finder in ((_SYMBOL_CUE, _money_symbol), (_CURRENCY_WORD_CUE, _money_word), (_PERCENT_CUE, _percent),
-                        (_UNIT_CUE, _measure)):
+                        (_UNIT_CUE, _measure), (_FRACTION_CUE, _fraction)):
         if not cue.search(text):
             continue
         for q in finder(text):
@@ -203,6 +215,16 @@ def _money_word(text: str):  # type: ignore[no-untyped-def]
         if value is None:
             continue
         yield _make(m, text, value, _currency_of(m))
+
+
+def _fraction(text: str):  # type: ignore[no-untyped-def]
+    """'a third of Laos's exports' as 33.3 %: the fraction words only, not 'of'."""
+    for m in FRACTION.finditer(text):
+        if _NOT_A_SHARE_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
+            continue  # 'the first half of', 'the other half of'
+        end = m.start("frac") + len(m.group("frac"))
+        q = _make(m, text, FRACTIONS[m.group("frac").lower()], "%", end=end)
+        yield Quantity(q.start, q.end, q.text, q.value, "%", qualifier=q.qualifier)
 
 
 def _percent(text: str):  # type: ignore[no-untyped-def]
