@@ -576,6 +576,7 @@ def test_a_fraction_of_a_states_exports_is_an_export_share() -> None:
     assert (m.measure, m.actor, m.recipient, m.value, m.unit, m.period) == \
         ("export_share", ("LKA",), ("USA",), 25.0, "%", "2022")
     assert find_quantities("in the first half of the year") == []
+    assert find_quantities("trade was barely a quarter of that two years earlier") == []
 
 
 def test_a_figure_stated_without_a_period_takes_the_period_of_the_figures_before_it() -> None:

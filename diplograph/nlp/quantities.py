@@ -99,7 +99,8 @@ FRACTIONS = {"a third": 33.3, "one third": 33.3, "one-third": 33.3, "two thirds"
              "a tenth": 10.0, "one tenth": 10.0}
 _FRACTION = "|".join(sorted((re.escape(f) for f in FRACTIONS), key=len, reverse=True))
 FRACTION = re.compile(rf"(?:(?P<qual>{_QUAL})\s+)?(?<![\w-])(?P<frac>{_FRACTION})\s+of\b(?!\s+(?:the\s+)?(?:year|month|"
-                      rf"century|decade|day|week|season|term|game|match)\b)", re.I)
+                      rf"century|decade|day|week|season|term|game|match)\b)(?!\s+(?:that|this|it|those|them|these)\b)",
+                      re.I)  # not 'a quarter of that two years earlier': a comparison, no share
 _NOT_A_SHARE_BEFORE = re.compile(r"\b(?:first|second|latter|other|early|late)\s*$", re.I)
 
 _MAY_HOLD_NUMBER = re.compile(r"\d|million|billion|trillion|thousand|hundred|third|quarter|half|fifth|tenth", re.I)
