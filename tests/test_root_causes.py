@@ -2945,3 +2945,12 @@ def test_the_last_of_their_weapons_handed_over_is_disarming_and_a_wanted_man_han
 def test_an_attack_that_is_the_subject_of_the_damage_strikes_what_it_hit() -> None:
     assert_first_records({"Drone and missile strikes on Saturday knocked out half of Saudi Arabia's oil output.":
                           ("ASSAULT", (), ("SAU",))})
+
+
+def test_aid_handed_over_or_distributed_in_a_city_abroad_goes_to_its_state() -> None:
+    assert_first_records({
+        "China handed over 500 tons of rice and 1,000 tents at a ceremony in Blantyre on Monday.":
+            ("AID", ("CHN",), ("MWI",)),
+        "The World Food Programme said it had distributed 4,200 tons of maize and beans in Malawi.":
+            ("AID", ("UN",), ("MWI",)),
+    })

@@ -619,6 +619,9 @@ def _online(noun: Token | None) -> bool:
         t.lemma_.lower() == "denial" and _denial_of_service(t) for t in before)
 
 
+HANDING_VERBS = frozenset({"hand", "distribute", "deliver", "donate", "provide", "supply", "give"})
+
+
 def _wanted_of_another(verb: Token) -> bool:
     """'Canberra wants Beijing to follow suit': the wanted act has a doer of its own (its clause's subject, or
     the verb's object), not the one who wants it."""
@@ -3343,6 +3346,9 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
         return [ActorSpan.from_context(sent[0].i, c, f"who did the {told.lower_} told before") for c in doers]
     if event == "AID" and actor_codes and (sent_to := _aid_destination(trig, res, actor_codes)):
         return [sent_to]
+    if event == "AID" and actor_codes and trig.pred.pos == "verb" and trig.pred.lemma in HANDING_VERBS \
+            and (abroad := _struck_abroad(trig, res, actor_codes)) is not None:
+        return [abroad]  # 'China handed over 500 tons of rice at a ceremony in Blantyre': given where it was handed
     if event in NEEDS_RECIPIENT | {"AGREE"} and len(actor_codes) == 1 and _bilateral_cue(sent, trig.token):
         partner = _bilateral_partner(sent, res, ctx, actor[0].code)
         if partner is not None:
