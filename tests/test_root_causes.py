@@ -2954,3 +2954,19 @@ def test_aid_handed_over_or_distributed_in_a_city_abroad_goes_to_its_state() -> 
         "The World Food Programme said it had distributed 4,200 tons of maize and beans in Malawi.":
             ("AID", ("UN",), ("MWI",)),
     })
+
+
+def test_goods_shipped_go_where_they_were_shipped_not_to_where_they_came_from() -> None:
+    assert_first_records({
+        "The WFP shipped Ukrainian wheat to Ethiopia.": ("AID", ("UN",), ("ETH",)),
+        "The World Food Programme shipped 725,000 tons of Ukrainian wheat as aid to countries including Afghanistan, "
+        "Ethiopia and Yemen.": ("AID", ("UN",), ("AFG", "ETH", "YEM")),
+        "The United States shipped arms to Ukraine.": ("AID", ("USA",), ("UKR",)),
+    })
+
+
+def test_aid_pledged_goes_to_the_state_the_story_is_about_never_the_donor_itself() -> None:
+    found = events("Cyclone Freddy killed hundreds in Malawi. Malawi's government appealed for help. Britain has "
+                   "pledged 3.5 million pounds in humanitarian aid.")
+    assert ("AGREE", ("GBR",), ("MWI",)) in summary(found)
+    assert all(e.recipient != ("GBR",) for e in events("Britain has pledged 3.5 million pounds in humanitarian aid."))

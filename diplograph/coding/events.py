@@ -620,6 +620,12 @@ def _online(noun: Token | None) -> bool:
 
 
 HANDING_VERBS = frozenset({"hand", "distribute", "deliver", "donate", "provide", "supply", "give"})
+AID_WORDS = frozenset({"aid", "assistance", "relief", "grant", "grants", "donation", "humanitarian"})
+
+
+def _pledges_aid(token: Token) -> bool:
+    """'pledged 3.5 million pounds in humanitarian aid', 'promised relief': what is agreed to is aid."""
+    return any(t.lemma_.lower() in AID_WORDS for t in token.subtree if t.i != token.i)
 
 
 def _wanted_of_another(verb: Token) -> bool:
@@ -2444,10 +2450,18 @@ def _misparsed_objects(verb: Token) -> list[Token]:
 TRANSFER_VERBS = frozenset({"hand", "transfer", "extradite", "deport", "return", "repatriate"})
 
 
+# Verbs that carry goods somewhere: 'shipped Ukrainian wheat to Ethiopia' is wheat from Ukraine sent to Ethiopia
+CARRYING_VERBS = frozenset({"ship", "send", "deliver", "supply", "export", "sell", "airlift", "fly", "donate"})
+
+
 def _recipient_args(verb: Token, pred: Predicate, patient: Token | None) -> list[Token]:
     out = [patient] if patient is not None and not pred.topic_object else []
     if pred.lemma in TRANSFER_VERBS:
         out += [obj for _, obj in A.prep_objects(verb, ("to",))]
+    if pred.lemma in CARRYING_VERBS and _goods(A.child(verb, "dobj")):
+        went = [obj for _, obj in A.prep_objects(verb, ("to", "into"))]
+        went += [to for _p, what in A.prep_objects(verb, ("as",)) for _q, to in A.prep_objects(what, ("to",))]
+        out = went + out  # where goods went ('shipped wheat as aid to countries including ...'), before whose
     if pred.lemma == "help":  # 'helped Bangladeshi officials interview families': the helped do the clause
         out += [s for c in verb.children if c.dep_ in ("ccomp", "xcomp") for s in c.children if s.dep_ == "nsubj"]
     if not pred.topic_object:  # 'discussed China': a topic, not a party
@@ -2468,6 +2482,21 @@ def _recipient_args(verb: Token, pred: Predicate, patient: Token | None) -> list
             out += [c for c in second.children if c.dep_ == "dobj"]
             out += [obj for _, obj in A.prep_objects(second, ("to", "on", "at", "against"))]
     return out
+
+
+COMMODITIES = frozenset({"wheat", "grain", "corn", "maize", "rice", "flour", "food", "oil", "gas", "crude", "coal",
+                         "fuel", "fertilizer", "fertiliser", "aid", "supplies", "medicine", "medicines", "vaccine",
+                         "vaccines", "goods", "cargo", "barley", "soybean", "soybeans", "sugar", "beef", "pork",
+                         "lng", "electricity", "weapons", "arms", "ammunition"})
+
+
+def _goods(obj: Token | None) -> bool:
+    """An object that is goods ('725,000 tons of Ukrainian wheat', 'Russian gas'), not people or a state."""
+    if obj is None:
+        return False
+    measured = obj.lemma_.lower() in ("ton", "tonne", "barrel", "cargo", "shipment")  # 'tons of wheat'
+    inner = next((o for _p, o in A.prep_objects(obj, ("of",))), None) if measured else None
+    return (inner or obj).lemma_.lower() in COMMODITIES
 
 
 NAMING_VERBS = frozenset({"describe", "call", "term", "label", "say", "claim", "characterize", "characterise"})
@@ -3381,6 +3410,10 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
     # another state's rulers ('accused the regime of'), or a pair ('praised the courage of both leaders')
     aimed_at_others = any(c.lemma_.lower() in RULERS and _governs_elsewhere(c, actor) for c in aimed) \
         or any(_names_a_pair(t) for c in aimed for t in c.subtree)
+    if event == "AGREE" and len(actor_codes) == 1 and named <= actor_codes and _pledges_aid(trig.token):
+        # 'Britain has pledged 3.5 million pounds in humanitarian aid': aid goes abroad, to whom the story is about
+        other = _story_subject_besides(res, actor_codes)
+        return [ActorSpan.from_context(sent[0].i, other, "the state the story is most about")] if other else []
     if len(actor_codes) == 1 and named <= actor_codes and trig.reading.mode != "visit" \
             and event not in NEEDS_RECIPIENT | NEVER_DOMESTIC and not aimed_at_organisation and not aimed_at_others:
         abroad = _struck_abroad(trig, res, actor_codes) if event in ACTS_ON_THE_PLACE else None
