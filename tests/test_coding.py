@@ -583,3 +583,9 @@ def test_a_figure_stated_without_a_period_takes_the_period_of_the_figures_before
     found = measures("Trade between Germany and China reached 170 billion euros in 2016. German exports to China rose "
                      "2.9 percent to 76 billion euros.", published="2017-02-24")
     assert [(m.measure, m.value, m.period) for m in found] == [("trade", 1.7e11, "2016"), ("exports", 7.6e10, "2016")]
+
+
+def test_repayments_deferred_are_debt_relief() -> None:
+    [m] = measures("Beijing has deferred roughly $1.2 billion of Lao repayments since 2020.", published="2023-09-14")
+    assert (m.measure, m.actor, m.recipient, m.value, m.period) == \
+        ("debt_relief", ("CHN",), ("LAO",), 1.2e9, "2020/2023-09")

@@ -34,6 +34,7 @@ KEYWORDS = {"trade": "trade", "commerce": "trade", "turnover": "trade", "export"
             "bailout": "loan", "financing": "loan", "deposit": "loan", "funding": "aid", "contribution": "aid",
             "support": "aid"}
 DEBT_WORDS = frozenset({"debt", "debts", "loan", "loans", "arrears"})
+DEFERRING = frozenset({"defer", "postpone", "reschedule"})
 RELIEF_VERBS = frozenset({"forgive", "write", "cancel", "relieve", "restructure", "reduce", "waive"})
 DIRECTION = {"outbound": "exports", "outgoing": "exports", "inbound": "imports", "incoming": "imports"}
 TO_PREPS = ("to", "for", "into", "toward", "towards", "in")
@@ -172,10 +173,12 @@ RELIEF_WORDS = frozenset({"relief", "humanitarian", "medical", "emergency", "aid
 
 def _kind_of(t: Token) -> str | None:
     lemma = t.lemma_.lower()
-    if lemma in ("forgive", "write", "cancel"):
+    if lemma in ("forgive", "write", "cancel", "defer", "postpone", "reschedule"):
         obj = A.child(t, "dobj")
         obj_words = {obj.lemma_.lower(), *(x.lemma_.lower() for x in obj.subtree)} if obj is not None else set()
-        return "debt_relief" if obj_words & DEBT_WORDS else None
+        # 'deferred roughly $1.2 billion of Lao repayments': repayments put off are relief too
+        owed = DEBT_WORDS | ({"repayment", "payment", "service"} if lemma in DEFERRING else set())
+        return "debt_relief" if obj_words & owed else None
     if lemma == "relief":
         return "debt_relief" if any(c.lemma_.lower() == "debt" for c in t.children) else None
     if lemma == "debt" and any(a.lemma_.lower() in RELIEF_VERBS for a in list(t.ancestors)[:3]):
