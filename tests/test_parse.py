@@ -237,3 +237,16 @@ def test_the_half_of_the_year_is_the_half_of_the_publication_year() -> None:
     from diplograph.nlp.dates import find_dates
 
     assert [d.value for d in find_dates("in the first half of the year", dt.date(2023, 7, 20))] == ["2023-01/2023-06"]
+
+
+def test_earlier_this_year_runs_to_publication_and_recent_days_and_decades_ago_are_dates() -> None:
+    import datetime as dt
+
+    from diplograph.nlp.dates import find_dates
+
+    published = dt.date(2025, 3, 13)
+    found = {d.text: d.value for d in find_dates("earlier this year, later this month, in recent days, a decade ago",
+                                                 published)}
+    assert found == {"earlier this year": "2025-01-01/2025-03-13", "later this month": "2025-03-13/2025-03-31",
+                     "in recent days": "2025-03-06/2025-03-13", "a decade ago": "2015"}
+    assert [d.text for d in find_dates("in the coming days", published)] == []  # dated to the announcement

@@ -73,8 +73,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("decade", re.compile(r"\b(?:the\s+)?(?:(?P<part>early|mid|late)[- ])?(?P<decade>(?:19|20)\d0)s\b")),
     ("past_period", re.compile(r"\b(?:the\s+(?:past|last|previous)|past|previous)\s+(?:(?P<n>\w+)\s+)?"
                                r"(?P<unit>years?|months?|weeks?|days?|decades?)\b", re.I)),
-    ("ago", re.compile(r"\b(?P<n>\w+)\s+(?P<unit>years?|months?|weeks?|days?)\s+ago\b", re.I)),
-    ("relative", re.compile(r"\b(?P<rel>last|this|next)\s+(?P<unit>week|month|year)\b", re.I)),
+    ("ago", re.compile(r"\b(?P<n>\w+)\s+(?P<unit>decades?|years?|months?|weeks?|days?)\s+ago\b", re.I)),
+    ("relative", re.compile(r"\b(?:(?P<side>earlier|later)\s+)?(?P<rel>last|this|next)\s+(?P<unit>week|month|year)\b",
+                            re.I)),
+    ("recent", re.compile(r"\b(?:in|over|during)\s+(?:the\s+)?(?P<which>recent)\s+(?P<unit>days|weeks|months)\b",
+                          re.I)),  # not 'in the coming days': what is announced for then is dated to the announcement
     ("earlier", re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
                              r"(?P<unit>years?|months?|weeks?|days?)\s+(?P<dir>earlier|later|previously|before(?=\s*(?:[.,;:)]|$|and\b)))\b",
                              re.I)),
@@ -127,7 +130,8 @@ GATES = {
     "season": _words("spring", "summer", "autumn", "fall", "winter"), "month_year": lambda c: c[1] and c[2],
     "month_yearref": lambda c: c[2], "weekend": _words("weekend"),
     "rel_month": lambda c: c[2], "decade": _words("0s", digit=True), "past_period": _words("past", "last", "previous"),
-    "ago": _words("ago"), "relative": _words("last", "this", "next"), "earlier": _words("earlier", "before", "later"),
+    "ago": _words("ago"), "relative": _words("last", "this", "next"), "recent": _words("recent"),
+    "earlier": _words("earlier", "before", "later"),
     "sequel": _words("following", "next", "previous"),
     "deictic": _words("yesterday", "today", "tomorrow", "tonight"), "weekday": _words("day"),
     "month": lambda c: c[2], "year": lambda c: c[1],
@@ -477,6 +481,12 @@ def _h_relative(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[st
         return None
     offset = {"last": -1, "this": 0, "next": 1}[m.group("rel").lower()]
     unit = m.group("unit").lower()
+    side = (m.group("side") or "").lower()
+    if side and offset == 0 and unit in ("year", "month"):
+        # 'earlier this year' runs from its start to publication, 'later this month' from publication to its end
+        first = dt.date(pub.year, 1 if unit == "year" else pub.month, 1)
+        last = dt.date(pub.year, 12, 31) if unit == "year" else _safe_day(pub.year, pub.month, 31)
+        return (_span(first, pub) if side == "earlier" else _span(pub, last)), "range"
     if unit == "year":
         return str(pub.year + offset), "year"
     if unit == "month":
@@ -484,6 +494,16 @@ def _h_relative(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[st
         return f"{y:04d}-{mo + 1:02d}", "month"
     monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=offset)
     return _span(monday, monday + dt.timedelta(days=6)), "week"
+
+
+RECENT_DAYS = {"days": 7, "weeks": 30, "months": 120}
+
+
+def _h_recent(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str, str] | None:
+    """'in recent days' (the week before publication), 'over recent months' (the four months before)."""
+    if pub is None:
+        return None
+    return _span(pub - dt.timedelta(days=RECENT_DAYS[m.group("unit").lower()]), pub), "range"
 
 
 def _h_earlier(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str, str] | None:
@@ -563,7 +583,7 @@ _HANDLERS = {
     "part_month_year": _h_part_month, "part_year": _h_part_year, "quarter": _h_quarter, "q_year": _h_quarter,
     "half": _h_half, "season": _h_season, "month_year": _h_month_year, "rel_month": _h_rel_month,
     "month_yearref": _h_month_yearref, "weekend": _h_weekend,
-    "decade": _h_decade, "past_period": _h_past_period, "ago": _h_ago, "relative": _h_relative,
+    "decade": _h_decade, "past_period": _h_past_period, "ago": _h_ago, "relative": _h_relative, "recent": _h_recent,
     "earlier": _h_earlier, "deictic": _h_deictic, "weekday": _h_weekday, "month": _h_month, "year": _h_year,
 }
 
