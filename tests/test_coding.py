@@ -589,3 +589,17 @@ def test_repayments_deferred_are_debt_relief() -> None:
     [m] = measures("Beijing has deferred roughly $1.2 billion of Lao repayments since 2020.", published="2023-09-14")
     assert (m.measure, m.actor, m.recipient, m.value, m.period) == \
         ("debt_relief", ("CHN",), ("LAO",), 1.2e9, "2020/2023-09")
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("10 billion Egyptian pounds", 1e10, "EGP"),
+    ("2 billion Swiss francs", 2e9, "CHF"),
+    ("3 billion Turkish lira", 3e9, "TRY"),
+    ("15 billion Nigerian naira", 1.5e10, "NGN"),
+    ("500 million pounds", 5e8, "GBP"),
+    ("$5.5-billion", 5.5e9, "USD"),
+    ("half a billion dollars", 5e8, "USD"),
+    ("two million tons", 2e6, "t"),
+])
+def test_quantities_in_the_forms_news_writes_them(text: str, value: float, unit: str) -> None:
+    assert [(q.value, q.unit) for q in find_quantities(text)] == [(value, unit)]

@@ -24,7 +24,34 @@ CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EU
                   "rupee": "INR", "rupees": "INR", "riyal": "SAR", "riyals": "SAR", "dirham": "AED",
                   "dirhams": "AED", "franc": "CHF", "francs": "CHF", "lira": "TRY", "real": "BRL", "reais": "BRL",
                   "rand": "ZAR", "peso": "MXN", "pesos": "MXN", "dinar": "IQD", "dinars": "IQD", "rial": "IRR",
-                  "rials": "IRR", "shekel": "ILS", "shekels": "ILS", "hryvnia": "UAH", "baht": "THB"}
+                  "rials": "IRR", "shekel": "ILS", "shekels": "ILS", "hryvnia": "UAH", "hryvnias": "UAH", "baht": "THB",
+                  "naira": "NGN", "shilling": "KES", "shillings": "KES", "birr": "ETB", "rupiah": "IDR",
+                  "ringgit": "MYR", "dong": "VND", "taka": "BDT", "zloty": "PLN", "zlotys": "PLN", "forint": "HUF",
+                  "forints": "HUF", "koruna": "CZK", "kronor": "SEK", "krona": "SEK", "kroner": "NOK", "krone": "NOK",
+                  "lari": "GEL", "dram": "AMD", "drams": "AMD", "manat": "AZN", "tenge": "KZT", "som": "KGS",
+                  "somoni": "TJS", "kwacha": "ZMW", "cedi": "GHS", "cedis": "GHS"}
+# Another state's currency of a common name, by the demonym before it ('10 billion Egyptian pounds' is EGP, not GBP)
+NATIONAL_CURRENCIES = {
+    "swiss franc": "CHF", "cfa franc": "XOF", "congolese franc": "CDF", "rwandan franc": "RWF", "turkish lira": "TRY",
+    "south african rand": "ZAR", "indian rupee": "INR", "pakistani rupee": "PKR", "sri lankan rupee": "LKR",
+    "nepali rupee": "NPR", "nepalese rupee": "NPR", "mexican peso": "MXN", "argentine peso": "ARS",
+    "argentinian peso": "ARS", "philippine peso": "PHP", "chilean peso": "CLP", "colombian peso": "COP",
+    "cuban peso": "CUP", "saudi riyal": "SAR", "qatari riyal": "QAR", "omani rial": "OMR", "yemeni rial": "YER",
+    "iranian rial": "IRR", "iraqi dinar": "IQD", "jordanian dinar": "JOD", "kuwaiti dinar": "KWD",
+    "libyan dinar": "LYD", "algerian dinar": "DZD", "tunisian dinar": "TND", "serbian dinar": "RSD",
+    "bahraini dinar": "BHD", "japanese yen": "JPY", "chinese yuan": "CNY", "russian ruble": "RUB",
+    "russian rouble": "RUB", "belarusian ruble": "BYN", "ukrainian hryvnia": "UAH", "south korean won": "KRW",
+    "north korean won": "KPW", "korean won": "KRW", "nigerian naira": "NGN", "kenyan shilling": "KES",
+    "ugandan shilling": "UGX", "tanzanian shilling": "TZS", "somali shilling": "SOS", "ethiopian birr": "ETB",
+    "brazilian real": "BRL", "israeli shekel": "ILS", "thai baht": "THB", "indonesian rupiah": "IDR",
+    "malaysian ringgit": "MYR", "vietnamese dong": "VND", "bangladeshi taka": "BDT", "polish zloty": "PLN",
+    "hungarian forint": "HUF", "czech koruna": "CZK", "czech crown": "CZK", "swedish krona": "SEK",
+    "swedish kronor": "SEK", "swedish crown": "SEK", "norwegian krone": "NOK", "norwegian kroner": "NOK",
+    "danish krone": "DKK", "danish kroner": "DKK", "uae dirham": "AED", "emirati dirham": "AED",
+    "moroccan dirham": "MAD", "egyptian pound": "EGP", "lebanese pound": "LBP", "syrian pound": "SYP",
+    "sudanese pound": "SDG", "south sudanese pound": "SSP", "british pound": "GBP", "georgian lari": "GEL",
+    "armenian dram": "AMD", "azerbaijani manat": "AZN", "kazakh tenge": "KZT", "zambian kwacha": "ZMW",
+    "ghanaian cedi": "GHS", "venezuelan bolivar": "VES"}
 # The dollars of other states, by the word before them ("200 million Australian dollars" is AUD: the contract
 # converts to US dollars only what is stated in US dollars)
 DOLLAR_STATES = {"us": "USD", "u.s.": "USD", "american": "USD", "australian": "AUD", "canadian": "CAD",
@@ -69,7 +96,8 @@ _SCALE = r"(?:thousand|million|billion|trillion|mln|bln|bn|mn|tn|crore|lakh|[kmb
 _SYMBOL = r"(?:US\$|U\.S\.\$|A\$|C\$|HK\$|S\$|R\$|\$|€|£|¥|₹|₩|₽|₺|USD|EUR|GBP|JPY|RMB|CNY|AUD|CAD|INR|KRW|RUB|" \
           r"CHF|BRL|SAR|AED|Rs\.?)"
 _CURWORD = "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True))
-_DOLLAR_STATE = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in DOLLAR_STATES), key=len, reverse=True))
+_STATE_WORDS = set(DOLLAR_STATES) | {key.rsplit(" ", 1)[0] for key in NATIONAL_CURRENCIES}
+_DOLLAR_STATE = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in _STATE_WORDS), key=len, reverse=True))
 _UNIT = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
 _QUAL = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
 _PER = "|".join(sorted((re.escape(p) for p in PER), key=len, reverse=True))
@@ -77,14 +105,15 @@ _NUMBER_WORD = r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fi
 
 MONEY_SYMBOL = re.compile(
     rf"(?:(?P<qual>{_QUAL})\s+)?(?P<sym>{_SYMBOL})\s?(?P<num>{_NUM})(?:\s*(?:-|–|to|and)\s*(?P<num2>{_NUM}))?"
-    rf"\s?(?P<scale>{_SCALE})?(?![\w])(?:\s+(?P<per>{_PER}))?", re.I)
+    rf"(?:\s|-)?(?P<scale>{_SCALE})?(?![\w])(?:\s+(?P<per>{_PER}))?", re.I)  # '$5.5-billion' too
 MONEY_WORD = re.compile(
     rf"(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_NUM}|{_NUMBER_WORD})(?:\s*(?:-|–|to|and)\s*(?P<num2>{_NUM}))?"
     rf"\s?(?P<scale>{_SCALE})?\s+(?:(?P<state>{_DOLLAR_STATE})\s+)?"
     rf"(?P<cur>{_CURWORD})\b(?:\s+(?P<per>{_PER}))?", re.I)
 PERCENT = re.compile(rf"(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_NUM})\s?(?:%|percent\b|per\s?cent\b|pct\b)", re.I)
 MEASURE = re.compile(
-    rf"(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_NUM})(?:\s*(?:-|–|to|and)\s*(?P<num2>{_NUM}))?\s?"
+    rf"(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_NUM}|{_NUMBER_WORD}(?=\s+(?:thousand|million|billion)))"
+    rf"(?:\s*(?:-|–|to|and)\s*(?P<num2>{_NUM}))?\s?"
     rf"(?P<scale>{_SCALE})?\s?(?P<unit>{_UNIT})\b(?:\s+of\s+(?P<commodity>(?!a\b)[a-z]+))?"
     rf"(?:\s+(?:[a-z]+\s+){{0,3}}?(?P<per>{_PER}))?", re.I)
 _WORD_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -204,6 +233,9 @@ def _currency_of(m: re.Match[str]) -> str:
     state = " ".join((m.group("state") or "").lower().split())
     if word.startswith("dollar") and state:
         return DOLLAR_STATES.get(state, "USD")
+    for form in (word, word[:-1] if word.endswith("s") else word):
+        if f"{state} {form}" in NATIONAL_CURRENCIES:
+            return NATIONAL_CURRENCIES[f"{state} {form}"]
     return CURRENCY_WORDS[word]
 
 
@@ -215,7 +247,12 @@ def _money_word(text: str):  # type: ignore[no-untyped-def]
         value = _scaled(m)
         if value is None:
             continue
-        yield _make(m, text, value, _currency_of(m))
+        q = _make(m, text, value, _currency_of(m))
+        if m.group("num").lower() == "a" and text[max(0, m.start() - 5):m.start()].lower() == "half ":
+            # 'half a billion dollars'
+            q = Quantity(m.start() - 5, q.end, text[m.start() - 5:q.end], value / 2, q.unit, per=q.per,
+                         qualifier=q.qualifier)
+        yield q
 
 
 def _fraction(text: str):  # type: ignore[no-untyped-def]
