@@ -2970,3 +2970,11 @@ def test_aid_pledged_goes_to_the_state_the_story_is_about_never_the_donor_itself
                    "pledged 3.5 million pounds in humanitarian aid.")
     assert ("AGREE", ("GBR",), ("MWI",)) in summary(found)
     assert all(e.recipient != ("GBR",) for e in events("Britain has pledged 3.5 million pounds in humanitarian aid."))
+
+
+def test_a_states_forces_rescuing_people_in_its_own_territory_aid_them() -> None:
+    assert_first_records({
+        "Nigerian soldiers rescued 32 hostages held by bandits in a forest in Zamfara state on Saturday.":
+            ("AID", ("NGA",), ("NGA",)),
+        "French special forces rescued two hostages in Burkina Faso.": ("AID", ("FRA",), ("BFA",)),
+    })

@@ -1534,7 +1534,8 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
         # 'Russia, the United States and Jordan agreed on a ceasefire in southwestern Syria': states acting together
         # on a place have no recipient in it
         roles = replace(roles, recipient=[s for s in roles.recipient if not _in_a_place(res.doc[s.start])])
-    if reading.event in NEVER_DOMESTIC and roles.recipient and _codes_of(roles.recipient) <= _codes_of(roles.actor):
+    if reading.event in NEVER_DOMESTIC and roles.recipient and _codes_of(roles.recipient) <= _codes_of(roles.actor) \
+            and trig.pred.lemma != "rescue":  # a state's forces rescuing its own people do act on them
         roles = replace(roles, recipient=[])  # 'off its east coast': its own waters, no one it acts on
     if reading.event == "RETREAT" and roles.actor and all(s.sector == "business" for s in roles.actor):
         return []  # 'Japanese carmakers that withdrew from Russia': companies leaving a market are no state's retreat
@@ -3378,6 +3379,11 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
     if event == "AID" and actor_codes and trig.pred.pos == "verb" and trig.pred.lemma in HANDING_VERBS \
             and (abroad := _struck_abroad(trig, res, actor_codes)) is not None:
         return [abroad]  # 'China handed over 500 tons of rice at a ceremony in Blantyre': given where it was handed
+    if event == "AID" and actor_codes and trig.pred.lemma == "rescue":
+        # 'Nigerian troops rescued 30 schoolchildren held by gunmen in Kaduna state': the people of the place
+        # rescued, the rescuers' own when the place is theirs
+        saved = _struck_abroad(trig, res, actor_codes)
+        return [saved] if saved is not None else actor[:1]
     if event in NEEDS_RECIPIENT | {"AGREE"} and len(actor_codes) == 1 and _bilateral_cue(sent, trig.token):
         partner = _bilateral_partner(sent, res, ctx, actor[0].code)
         if partner is not None:
