@@ -2978,3 +2978,12 @@ def test_a_states_forces_rescuing_people_in_its_own_territory_aid_them() -> None
             ("AID", ("NGA",), ("NGA",)),
         "French special forces rescued two hostages in Burkina Faso.": ("AID", ("FRA",), ("BFA",)),
     })
+
+
+def test_forces_moving_toward_a_border_are_mobilized() -> None:
+    assert_first_records({
+        "Ethiopian troops and heavy weaponry have been moving towards the Eritrean border in recent days.":
+            ("MOBILIZE", ("ETH",), ("ERI",)),
+        "Russian tanks moved into eastern Ukraine.": ("MOBILIZE", ("RUS",), ("UKR",)),
+    })
+    assert events("The company moved its headquarters to Dubai.") == []

@@ -956,6 +956,8 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None, res: Resolution
             return True
         if head is not None and "__nationals__" in pred.objects and _names_nationals(head, res):
             return True
+        if head is None and pred.reading.event == "MOBILIZE" and _troops_heading_somewhere(verb):
+            return True  # 'Ethiopian troops have been moving towards the Eritrean border'
         if not (words & pred.objects):
             return False
     if pred.subjects and not _subject_words(verb) & pred.subjects:
@@ -1045,6 +1047,17 @@ NATURAL_FORCES = frozenset({"earthquake", "quake", "tremor", "aftershock", "stor
                             "tornado", "flood", "flooding", "tsunami", "landslide", "mudslide", "avalanche", "drought",
                             "wildfire", "heatwave", "blizzard", "eruption", "pandemic", "epidemic", "outbreak",
                             "disease", "virus"})
+
+
+TROOP_WORDS = frozenset({"troop", "troops", "soldier", "soldiers", "force", "forces", "army", "tank", "tanks",
+                         "unit", "units", "warship", "warships", "fighter", "fighters", "convoy", "column",
+                         "weaponry", "armour", "armor"})
+
+
+def _troops_heading_somewhere(verb: Token) -> bool:
+    """Forces as the subject of a verb of moving, toward or into a place ('troops moved towards the border')."""
+    heading = any(p.lower_ in ("toward", "towards", "to", "into", "near") for p in verb.children if p.dep_ == "prep")
+    return heading and not A.is_passive(verb) and bool(_subject_words(verb) & TROOP_WORDS)
 
 
 def _subject_words(verb: Token) -> set[str]:
