@@ -2987,3 +2987,11 @@ def test_forces_moving_toward_a_border_are_mobilized() -> None:
         "Russian tanks moved into eastern Ukraine.": ("MOBILIZE", ("RUS",), ("UKR",)),
     })
     assert events("The company moved its headquarters to Dubai.") == []
+
+
+def test_food_a_government_distributes_to_its_own_people_is_domestic_aid() -> None:
+    assert_first_records({
+        "Malawi's government began distributing free maize to about 400,000 families hit by drought.":
+            ("AID", ("MWI",), ("MWI",)),
+        "China distributed rice to families in Malawi.": ("AID", ("CHN",), ("MWI",)),
+    })

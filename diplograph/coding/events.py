@@ -1049,6 +1049,16 @@ NATURAL_FORCES = frozenset({"earthquake", "quake", "tremor", "aftershock", "stor
                             "disease", "virus"})
 
 
+PEOPLE_WORDS = frozenset({"family", "families", "people", "resident", "residents", "victim", "victims", "community",
+                          "communities", "villager", "villagers", "household", "households", "refugee", "refugees",
+                          "survivor", "survivors", "child", "children", "farmer", "farmers", "civilian", "civilians"})
+
+
+def _to_people(verb: Token) -> bool:
+    """'distributed free maize to about 400,000 families': given to people, not to a state."""
+    return any(o.lemma_.lower() in PEOPLE_WORDS or o.lower_ in PEOPLE_WORDS for _p, o in A.prep_objects(verb, ("to",)))
+
+
 TROOP_WORDS = frozenset({"troop", "troops", "soldier", "soldiers", "force", "forces", "army", "tank", "tanks",
                          "unit", "units", "warship", "warships", "fighter", "fighters", "convoy", "column",
                          "weaponry", "armour", "armor"})
@@ -1548,7 +1558,7 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
         # on a place have no recipient in it
         roles = replace(roles, recipient=[s for s in roles.recipient if not _in_a_place(res.doc[s.start])])
     if reading.event in NEVER_DOMESTIC and roles.recipient and _codes_of(roles.recipient) <= _codes_of(roles.actor) \
-            and trig.pred.lemma != "rescue":  # a state's forces rescuing its own people do act on them
+            and trig.pred.lemma not in ("rescue", "distribute", "airdrop"):  # helping its own people acts on them
         roles = replace(roles, recipient=[])  # 'off its east coast': its own waters, no one it acts on
     if reading.event == "RETREAT" and roles.actor and all(s.sector == "business" for s in roles.actor):
         return []  # 'Japanese carmakers that withdrew from Russia': companies leaving a market are no state's retreat
@@ -3392,11 +3402,15 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
     if event == "AID" and actor_codes and trig.pred.pos == "verb" and trig.pred.lemma in HANDING_VERBS \
             and (abroad := _struck_abroad(trig, res, actor_codes)) is not None:
         return [abroad]  # 'China handed over 500 tons of rice at a ceremony in Blantyre': given where it was handed
-    if event == "AID" and actor_codes and trig.pred.lemma == "rescue":
-        # 'Nigerian troops rescued 30 schoolchildren held by gunmen in Kaduna state': the people of the place
-        # rescued, the rescuers' own when the place is theirs
+    if event == "AID" and actor_codes and (trig.pred.lemma == "rescue" or (
+            trig.pred.lemma in ("distribute", "airdrop") and _to_people(trig.token))):
+        # 'Nigerian troops rescued 30 schoolchildren held by gunmen in Kaduna state', 'distributed free maize to
+        # 400,000 families': the people of the place helped, the helpers' own when the place is theirs
         saved = _struck_abroad(trig, res, actor_codes)
-        return [saved] if saved is not None else actor[:1]
+        if saved is not None:
+            return [saved]
+        if all(s.kind == "state" for s in actor):  # an organisation of states has no people of its own
+            return actor[:1]
     if event in NEEDS_RECIPIENT | {"AGREE"} and len(actor_codes) == 1 and _bilateral_cue(sent, trig.token):
         partner = _bilateral_partner(sent, res, ctx, actor[0].code)
         if partner is not None:
