@@ -1049,6 +1049,8 @@ NATURAL_FORCES = frozenset({"earthquake", "quake", "tremor", "aftershock", "stor
                             "disease", "virus"})
 
 
+# Aid a state may give its own people ('Nigerian troops rescued 30 schoolchildren'): a domestic AID
+HELPING_ONES_OWN = frozenset({"rescue", "distribute", "airdrop"})
 PEOPLE_WORDS = frozenset({"family", "families", "people", "resident", "residents", "victim", "victims", "community",
                           "communities", "villager", "villagers", "household", "households", "refugee", "refugees",
                           "survivor", "survivors", "child", "children", "farmer", "farmers", "civilian", "civilians"})
@@ -1558,7 +1560,7 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
         # on a place have no recipient in it
         roles = replace(roles, recipient=[s for s in roles.recipient if not _in_a_place(res.doc[s.start])])
     if reading.event in NEVER_DOMESTIC and roles.recipient and _codes_of(roles.recipient) <= _codes_of(roles.actor) \
-            and trig.pred.lemma not in ("rescue", "distribute", "airdrop"):  # helping its own people acts on them
+            and trig.pred.lemma not in HELPING_ONES_OWN:  # helping its own people acts on them
         roles = replace(roles, recipient=[])  # 'off its east coast': its own waters, no one it acts on
     if reading.event == "RETREAT" and roles.actor and all(s.sector == "business" for s in roles.actor):
         return []  # 'Japanese carmakers that withdrew from Russia': companies leaving a market are no state's retreat
@@ -3402,8 +3404,8 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
     if event == "AID" and actor_codes and trig.pred.pos == "verb" and trig.pred.lemma in HANDING_VERBS \
             and (abroad := _struck_abroad(trig, res, actor_codes)) is not None:
         return [abroad]  # 'China handed over 500 tons of rice at a ceremony in Blantyre': given where it was handed
-    if event == "AID" and actor_codes and (trig.pred.lemma == "rescue" or (
-            trig.pred.lemma in ("distribute", "airdrop") and _to_people(trig.token))):
+    if event == "AID" and actor_codes and trig.pred.lemma in HELPING_ONES_OWN and (
+            trig.pred.lemma == "rescue" or _to_people(trig.token)):
         # 'Nigerian troops rescued 30 schoolchildren held by gunmen in Kaduna state', 'distributed free maize to
         # 400,000 families': the people of the place helped, the helpers' own when the place is theirs
         saved = _struck_abroad(trig, res, actor_codes)
