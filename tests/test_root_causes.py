@@ -2995,3 +2995,9 @@ def test_food_a_government_distributes_to_its_own_people_is_domestic_aid() -> No
             ("AID", ("MWI",), ("MWI",)),
         "China distributed rice to families in Malawi.": ("AID", ("CHN",), ("MWI",)),
     })
+
+
+def test_a_participle_describing_what_was_done_on_a_day_is_dated_to_it() -> None:
+    [found] = events("A U.S. Senate committee passed legislation Wednesday targeting Turkey and Turkish officials.",
+                     published="2019-12-12")
+    assert (found.event, found.actor, found.recipient, found.date) == ("THREATEN", ("USA",), ("TUR",), "2019-12-11")

@@ -4342,6 +4342,9 @@ def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
                 return before, "clause"
         if (gathered := _date_of_the_doers_meeting(head, res)):
             return gathered[0], "clause"  # 'foreign ministers, meeting in Cairo on January 10, denounced Iran'
+        if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.dep_ in ("dobj", "nsubjpass") \
+                and (theirs := _plain_dates(A.clause_tokens(token.head.head), res)):
+            return theirs[0], "clause"  # 'passed legislation Wednesday targeting Turkey': what was passed then
         if _reaction_to_the_main_act(token):  # 'seized a boat last year, a move Manila denounced as illegal'
             main = main_clause_dates(sent, res)
             return (main[0], "sentence") if main else recent_window(res.published, token)
