@@ -603,3 +603,9 @@ def test_repayments_deferred_are_debt_relief() -> None:
 ])
 def test_quantities_in_the_forms_news_writes_them(text: str, value: float, unit: str) -> None:
     assert [(q.value, q.unit) for q in find_quantities(text)] == [(value, unit)]
+
+
+def test_a_figure_dated_on_a_day_keeps_that_day_and_its_baseline_is_no_period() -> None:
+    found = measures("On March 5, Japan signed a $300 million loan to Kenya, up from $200 million in 2022.",
+                     published="2024-03-20")
+    assert [(m.measure, m.value, m.period) for m in found if m.value == 3e8] == [("loan", 3e8, "2024-03-05")]

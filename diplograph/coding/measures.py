@@ -393,8 +393,10 @@ def _close_since(date: DateRef, sent: Span, res: Resolution) -> DateRef:
 # What a change is measured from: 'rose 4.8 percent in March from a year earlier', 'down 6.1 percent from the same
 # period of 2015', '13 percent less than in February', 'compared with 2019'. Such a date is no period of the figure.
 _BASELINE_BEFORE = re.compile(
-    r"\b(?:from|than|compared\s+(?:with|to)|against|versus|vs\.?|over|on)\s+(?:in\s+)?(?:the\s+)?"
-    r"(?:same\s+(?:period|month|quarter|time|week|months)\s+(?:of|in|last)\s+)?$", re.I)
+    r"\b(?:(?:from|than|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:in\s+)?(?:the\s+)?"
+    r"(?:same\s+(?:period|month|quarter|time|week|months)\s+(?:of|in|last)\s+)?"
+    r"|(?:over|on)\s+the\s+same\s+(?:period|month|quarter|time|week|months)\s+(?:of|in|last)\s+)$", re.I)
+# ('on 5 March', 'over 2020' are the figure's own dates: 'over' and 'on' are baselines only of 'the same period')
 
 
 def _baseline(date: DateRef, text: str) -> bool:
