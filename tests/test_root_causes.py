@@ -3001,3 +3001,10 @@ def test_a_participle_describing_what_was_done_on_a_day_is_dated_to_it() -> None
     [found] = events("A U.S. Senate committee passed legislation Wednesday targeting Turkey and Turkish officials.",
                      published="2019-12-12")
     assert (found.event, found.actor, found.recipient, found.date) == ("THREATEN", ("USA",), ("TUR",), "2019-12-11")
+
+
+def test_a_jointly_run_centre_is_a_joint_centre() -> None:
+    assert_first_records({"Kazakhstan and Uzbekistan opened a jointly run trade and logistics centre on their shared "
+                          "border this week.": ("COOPERATE",)})
+    found = events("Kazakhstan and Uzbekistan opened a jointly run trade and logistics centre this week.")
+    assert found and {"KAZ", "UZB"} <= set(found[0].actor + found[0].recipient)

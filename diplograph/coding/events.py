@@ -835,6 +835,14 @@ def _phrase_heads(sent: Span, res: Resolution, lex: Lexicon) -> dict[int, str]:
             if key is not None and i + n <= len(lemmas):
                 heads[sent.start + i + n - 1] = key
                 break
+    for i in range(len(lemmas)):  # 'a jointly run trade and logistics centre': what a 'joint centre' would be
+        if lemmas[i] != "jointly":
+            continue
+        for j in range(i + 1, min(i + 6, len(lemmas))):
+            key = lex.phrases.get(("joint", lemmas[j]))
+            if key is not None:
+                heads.setdefault(sent.start + j, key)
+                break
     return heads
 
 
