@@ -107,8 +107,8 @@ def _measure_for(q: Quantity, sent: Span, res: Resolution, ctx: DocContext,
         kind, (actor, recipient) = "loan", _lender_first(word, actor, recipient)
     if kind == "aid" and actor and not recipient:
         recipient = _region_aided(word, res, {c for s in actor for c in s.states})
-    told = [s for s in ctx.last_clause_subject if s.code not in {r.code for r in recipient}]
-    if not actor and told and (_owned_by_a_generic(word) or _pronoun_subject(word)):
+    if not actor and (_owned_by_a_generic(word) or _pronoun_subject(word)) and (told := [
+            s for s in ctx.last_clause_subject if s.code not in {r.code for r in recipient}]):
         # 'The country's exports to China were worth $2.3 billion': the state the previous sentences were about
         actor = [ActorSpan.from_context(word.i, told[0].code, "the country told of before")]
     if kind == "trade" or (not (actor and recipient) and kind not in ("reserves",)):

@@ -231,7 +231,7 @@ def shown_by(extraction: Any, min_confidence: float | None) -> Callable[[Any], b
     """Whether a reader at `min_confidence` (None: the default thresholds) shows a record of this Extraction:
     `passes` with what the document says of it (one sentence or not, the lead event or not)."""
     single = one_sentence(extraction)
-    leads = lead_ids(extraction) if single else frozenset()
+    leads = lead_of(extraction.events) if single else frozenset()
     return lambda record: passes(record, min_confidence, single, record.id in leads)
 
 

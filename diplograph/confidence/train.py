@@ -327,14 +327,19 @@ def choose_threshold(source: TrainingSource, cands: Sequence[Candidate], beta: f
     return _best_threshold(full, beta)
 
 
+def _one_sentence_pools(sources: Sequence[TrainingSource]) -> list[tuple[TrainingSource, list[Candidate]]]:
+    """Each source with its training candidates of events of one-sentence documents (sources with none left out)."""
+    pools = [(s, [k for k in s.candidates if k.kind == "event" and k.one_sentence and not k.held_out])
+             for s in sources]
+    return [(s, cands) for s, cands in pools if cands]
+
+
 def choose_sentence_threshold(sources: Sequence[TrainingSource]) -> float | None:
     """The events' threshold for one-sentence documents: the best mean of event.full F1 and of the macro-F1 of
     the first record's type (against the document's first gold event), pooled over the one-sentence documents
     among every source's training candidates. A sentence set asks both which events a sentence holds and what it
     codes as, and a missed event costs as much as a wrong one there. None when no source has such documents."""
-    pools = [(s, [k for k in s.candidates if k.kind == "event" and k.one_sentence and not k.held_out])
-             for s in sources]
-    pools = [(s, cands) for s, cands in pools if cands]
+    pools = _one_sentence_pools(sources)
     if not pools:
         return None
 
@@ -374,12 +379,8 @@ def choose_lead_threshold(sources: Sequence[TrainingSource], sentence_threshold:
     documents among every source's training candidates; on a tie the highest. This is what a sentence set labelled
     with types asks, and the rules' best candidate names a sentence's type right far more often than its
     confidence in the whole record says. None without a sentence threshold or such documents."""
-    if sentence_threshold is None:
-        return None
-    pools = [(s, [k for k in s.candidates if k.kind == "event" and k.one_sentence and not k.held_out])
-             for s in sources]
-    pools = [(s, cands) for s, cands in pools if cands]
-    if not pools:
+    pools = _one_sentence_pools(sources)
+    if sentence_threshold is None or not pools:
         return None
 
     def objective(t: float) -> float:

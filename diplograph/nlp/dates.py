@@ -76,7 +76,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ago", re.compile(r"\b(?P<n>\w+)\s+(?P<unit>decades?|years?|months?|weeks?|days?)\s+ago\b", re.I)),
     ("relative", re.compile(r"\b(?:(?P<side>earlier|later)\s+)?(?P<rel>last|this|next)\s+(?P<unit>week|month|year)\b",
                             re.I)),
-    ("recent", re.compile(r"\b(?:in|over|during)\s+(?:the\s+)?(?P<which>recent)\s+(?P<unit>days|weeks|months)\b",
+    ("recent", re.compile(r"\b(?:in|over|during)\s+(?:the\s+)?recent\s+(?P<unit>days|weeks|months)\b",
                           re.I)),  # not 'in the coming days': what is announced for then is dated to the announcement
     ("earlier", re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
                              r"(?P<unit>years?|months?|weeks?|days?)\s+(?P<dir>earlier|later|previously|before(?=\s*(?:[.,;:)]|$|and\b)))\b",
