@@ -203,3 +203,30 @@ def test_heads_of_organisations_are_well_formed() -> None:
         assert row["code"] in codes, row
         assert row["office"] == "head_of_organisation", row
         assert _start(row) <= _end(row), row
+
+
+OFFICIALS_PATH = CSV_PATH.with_name("officials.csv")
+STATES = CSV_PATH.with_name("states.csv")
+
+
+def test_officials_are_well_formed() -> None:
+    """officials.csv: other officials the news quotes by name (vice-presidents, envoys, spokespeople, military
+    chiefs, ...), of a state or an organisation, each office one the resolver gives a sector."""
+    from diplograph.nlp.resolve import OFFICE_SECTOR
+
+    with OFFICIALS_PATH.open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        assert reader.fieldnames == HEADER
+        rows = list(reader)
+    with ORGANISATIONS.open(encoding="utf-8", newline="") as fh:
+        codes = {r["code"] for r in csv.DictReader(fh)}
+    with STATES.open(encoding="utf-8", newline="") as fh:
+        codes |= {r["code"] for r in csv.DictReader(fh)}
+    assert len(rows) >= 100
+    keys = [(r["name"], r["code"], r["office"], r["start"]) for r in rows]
+    assert len(keys) == len(set(keys))
+    for row in rows:
+        assert row["code"] in codes, row
+        assert row["office"] in OFFICE_SECTOR and row["office"] not in OFFICES, row
+        assert _start(row) <= _end(row) and _start(row) >= date(1990, 1, 1), row
+        assert all(a and a.strip() == a for a in row["aliases"].split("|") if row["aliases"]), row

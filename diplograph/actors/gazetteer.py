@@ -250,7 +250,7 @@ def build(tokenize: Tokenize, *, extra: Iterable[Path] = ()) -> Gazetteer:
         gaz.insurgents.setdefault(row["alias"], []).append((_date(row["from"]), _date(row.get("to", ""))))
     for path in (_data_file("names.csv"), _data_file("ignore.csv"), *extra):
         _load_names(gaz, path, tokenize)
-    _load_people(gaz, [_data_file("people.csv"), _data_file("igo_people.csv")], tokenize)
+    _load_people(gaz, [_data_file("people.csv"), _data_file("igo_people.csv"), _data_file("officials.csv")], tokenize)
     return gaz
 
 
@@ -306,8 +306,10 @@ def _spellings(alias: str) -> tuple[str, ...]:
 
 
 def _load_people(gaz: Gazetteer, paths: list[Path], tokenize: Tokenize) -> None:
-    """Office-holders with their terms: of states (people.csv) and at the head of IGOs (igo_people.csv, codes of
-    organisations.csv). One person's terms in several files are one person ('Mark Rutte': NLD, then NATO)."""
+    """Office-holders with their terms: of states (people.csv), at the head of IGOs (igo_people.csv, codes of
+    organisations.csv), and other officials the news quotes by name (officials.csv: vice-presidents, envoys,
+    spokespeople, military chiefs, ...). One person's terms in several files are one person ('Mark Rutte': NLD,
+    then NATO)."""
     terms: dict[str, list[Term]] = {}
     forms: dict[str, set[str]] = {}
     rows = (row for path in paths if path.exists() for row in _read_csv(path))

@@ -22,7 +22,13 @@ if TYPE_CHECKING:
 
 OFFICE_SECTOR = {"head_of_state": "government", "head_of_government": "government",
                  "foreign_minister": "foreign_ministry", "defence_minister": "military",
-                 "head_of_organisation": None}
+                 "head_of_organisation": None,
+                 # officials.csv
+                 "vice_president": "government", "vice_premier": "government", "senior_official": "government",
+                 "national_security_adviser": "government", "security_official": "government",
+                 "finance_minister": "government", "trade_minister": "government", "spokesperson": "government",
+                 "un_ambassador": "foreign_ministry", "envoy": "foreign_ministry", "military_chief": "military",
+                 "intelligence_chief": "government"}
 US_STATE_CLUES = frozenset({"Atlanta", "Savannah", "Augusta", "governor", "Governor", "Gov.", "Peach",
                             "Republican", "Democrat", "Democratic", "county", "County", "Alabama", "Florida",
                             "Carolina", "Tennessee"})
@@ -47,6 +53,15 @@ TITLE_OFFICES: dict[tuple[str, ...], frozenset[str]] = {
     ("defense", "minister"): frozenset({"defence_minister"}),
     ("defence", "secretary"): frozenset({"defence_minister"}),
     ("defense", "secretary"): frozenset({"defence_minister"}),
+    ("vice", "president"): frozenset({"vice_president"}),
+    ("vice", "-", "president"): frozenset({"vice_president"}),
+    ("national", "security", "adviser"): frozenset({"national_security_adviser"}),
+    ("national", "security", "advisor"): frozenset({"national_security_adviser"}),
+    ("envoy",): frozenset({"envoy", "un_ambassador"}),
+    ("spokesperson",): frozenset({"spokesperson"}),
+    ("spokesman",): frozenset({"spokesperson"}),
+    ("spokeswoman",): frozenset({"spokesperson"}),
+    ("army", "chief"): frozenset({"military_chief"}),
 }
 # "<Surname> government": the government of the office-holder of that name on the publication date.
 GOVERNMENT_WORDS = frozenset({"government", "administration", "cabinet", "regime", "presidency"})
@@ -672,7 +687,7 @@ def _corefer_titles(res: Resolution, gaz: Gazetteer) -> None:
             continue
         person, office = antecedent
         phrase = doc[start:end].text
-        span = ActorSpan(start, end, person.code, "state", "person", OFFICE_SECTOR.get(office, "government"),
+        span = ActorSpan(start, end, person.code, person.kind, "person", OFFICE_SECTOR.get(office, "government"),
                          person.person, "coreference",
                          f"title '{phrase}' -> {person.person}, {office} of {person.code} "
                          f"(named at token {person.start})")
