@@ -3008,3 +3008,16 @@ def test_a_jointly_run_centre_is_a_joint_centre() -> None:
                           "border this week.": ("COOPERATE",)})
     found = events("Kazakhstan and Uzbekistan opened a jointly run trade and logistics centre this week.")
     assert found and {"KAZ", "UZB"} <= set(found[0].actor + found[0].recipient)
+
+
+def test_money_pledged_to_a_continent_is_not_kept_at_home() -> None:
+    for sentence in ("China pledged $50 billion to African countries.",
+                     "China has pledged $50 billion to Africa over three years."):
+        assert all(e.recipient != ("CHN",) for e in events(sentence)), sentence
+    assert_first_records({"Kenya pledged $5 million to its farmers.": ("AGREE", ("KEN",), ("KEN",))})
+
+
+def test_continents_are_no_places_of_a_state() -> None:
+    # 'Africa' is also an old name of Mahdia (Tunisia), 'Asia' a town in the Philippines
+    assert all("PHL" not in e.recipient for e in events("Japan sent aid to Asia."))
+    assert all("TUN" not in e.recipient + e.actor for e in events("China has pledged $50 billion to Africa."))

@@ -3207,6 +3207,17 @@ def _asked_by(noun: Token) -> bool:
     return noun.dep_ == "pobj" and noun.lemma_.lower() in REQUEST_NOUNS and noun.head.lower_ in ("at", "upon", "on")
 
 
+def _to_a_place_unnamed(token: Token, res: Resolution) -> bool:
+    """The trigger goes 'to' or 'for' a place or people the dictionaries tie to no state: a continent or a region
+    ('to Africa', 'for African countries', 'to Latin America')."""
+    for _p, obj in A.prep_objects(token, ("to", "for")):
+        phrase = list(obj.subtree)
+        if not A.spans_in(phrase, res) and any(t.pos_ in ("PROPN", "ADJ") and t.text[:1].isupper()
+                                               and t.dep_ in ("pobj", "amod", "compound") for t in phrase):
+            return True
+    return False
+
+
 def _aimed_at(token: Token) -> list[Token]:
     """Where a recipient can hide: objects, prepositions that name a recipient, purpose clauses ('to help X')."""
     out = []
@@ -3464,6 +3475,8 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
             return [abroad]  # 'Russia used cluster munitions in Kharkiv': the city's state is struck
         if all(s.kind == "igo" for s in actor):
             return []  # 'the U.N. called for his release': an organisation of states has no home to act in
+        if _to_a_place_unnamed(trig.token, res):
+            return []  # 'China pledged $50 billion to Africa': to a continent or region no state stands for
         return actor[:1]  # a sentence about one state only: a domestic event
     if event in ACTS_ON_THE_PLACE and len(actor_codes) == 1 and not aimed_at_organisation:
         abroad = _struck_abroad(trig, res, actor_codes)  # 'Russian drones struck Odesa, Ukrainian officials said'
