@@ -22,7 +22,13 @@ if str(REPO) not in sys.path:
 from diplograph.geo.evaluate import score_incidents, score_locations  # noqa: E402
 
 DATA = REPO / "bench" / "data" / "geo"
-SETS = {"development": DATA, "held-out": DATA / "heldout"}
+# set: (places gold, incident stories, incidents gold)
+SETS = {"development": (DATA / "places-gold.jsonl", DATA / "incident-stories.jsonl", DATA / "incidents-gold.jsonl"),
+        "held-out": (DATA / "heldout" / "places-gold.jsonl", DATA / "heldout" / "incident-stories.jsonl",
+                     DATA / "heldout" / "incidents-gold.jsonl"),
+        # the fourth development set (written 2026-12-04 by a helper, scored before any change it led to)
+        "development 4": (DATA / "places-gold-4.jsonl", DATA / "incident-stories-4.jsonl",
+                          DATA / "incidents-gold-4.jsonl")}
 # incidents only: the second and third development corpora (written 2026-12-03, after the first scored 1.000)
 INCIDENTS_ONLY = {"development 2": (DATA / "incident-stories-2.jsonl", DATA / "incidents-gold-2.jsonl"),
                   "development 3": (DATA / "incident-stories-3.jsonl", DATA / "incidents-gold-3.jsonl")}
@@ -33,9 +39,9 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="Also write the scores here.")
     args = parser.parse_args()
     results = {}
-    for name, folder in SETS.items():
-        places = score_locations(folder / "places-gold.jsonl").to_dict()
-        linked = score_incidents(folder / "incident-stories.jsonl", folder / "incidents-gold.jsonl").to_dict()
+    for name, (places_gold, stories, incidents_gold) in SETS.items():
+        places = score_locations(places_gold).to_dict()
+        linked = score_incidents(stories, incidents_gold).to_dict()
         results[name] = {"places": places, "incidents": linked}
     for name, (stories, gold) in INCIDENTS_ONLY.items():
         results[name] = {"incidents": score_incidents(stories, gold).to_dict()}

@@ -22,6 +22,7 @@ from diplograph.model import Evidence, Location
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+    from diplograph.geo.gazetteer import Place
     from diplograph.nlp.resolve import ActorSpan, Resolution
 
 VENUE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around", "off"})
@@ -36,6 +37,7 @@ PLACE_NOUNS = frozenset({
     "region", "governorate", "state", "oblast", "prefecture", "county", "enclave", "island", "coast", "centre",
     "center", "heart", "streets", "street", "compound", "camp", "crossing", "checkpoint", "airport", "airbase",
 })  # fmt: skip
+ISLAND_WORDS = frozenset({"island", "islands", "isle"})
 REGION_WORDS = frozenset({"province", "region", "governorate", "oblast", "state", "prefecture", "county", "district"})
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 COUNTRY_TYPES = frozenset({"name", "historical", "abbreviation", "epithet"})  # mentions that name a whole state
@@ -170,6 +172,10 @@ def _place_objects(token: Token, event: str) -> Iterator[tuple[Token, bool]]:
             # a clause the parser made a noun's modifier ('attack damaged port infrastructure in Odessa')
             for _prep, obj in prep_objects(head.head, VENUE_PREPS):
                 yield obj, False
+    for head in heads:  # 'held talks on the island of Jeju', 'drills on the Kuril Islands'
+        for _prep, obj in prep_objects(head, ("on",)):
+            if obj.lemma_.lower() in ISLAND_WORDS:
+                yield obj, False
     moving = event in MOVING_EVENTS or any(h.lemma_.lower() in VISIT_LEMMAS | MOVE_LEMMAS for h in heads)
     for head in heads:
         for _prep, obj in prep_objects(head, ("to", "into") if moving else ("into",)):
@@ -219,13 +225,17 @@ def _meeting_venues(head: Token, event: str) -> Iterator[Token]:
     preps = ("during", "at", "after", "following") if event in MEETING_OUTCOMES else ("during", "at")
     verbs = [head, *(c for c in head.children if c.dep_ == "xcomp")]  # 'agreed to reopen crossings after talks'
     for c in (c for verb in verbs for c in verb.children):
-        if c.dep_ != "prep" or c.lower_ not in preps:
+        if c.dep_ != "prep" or (c.lower_ not in preps and c.lower_ != "on"):
             continue
-        for talks in (g for g in c.children if g.dep_ == "pobj" and g.lower_ in MEETING_NOUNS):
+        objects = [g for g in c.children if g.dep_ == "pobj"]
+        if c.lower_ == "on":  # 'on the sidelines of a summit in Kazan': at the summit
+            objects = [m for g in objects if g.lower_ in MARGINS for _p, m in prep_objects(g, ("of",))]
+        for talks in (g for g in objects if g.lower_ in MEETING_NOUNS):
             for owner in (talks, *(a for a in talks.children if a.dep_ == "acl" and a.tag_ == "VBN")):
                 yield from (obj for _prep, obj in prep_objects(owner, VENUE_PREPS))
 
 
+MARGINS = frozenset({"sidelines", "sideline", "margins", "margin", "fringes"})
 VISIT_NOUNS = frozenset({"visit", "trip", "tour", "stop", "stopover", "mission"})
 
 
@@ -305,7 +315,9 @@ def _phrase(obj: Token, depth: int = 0) -> Phrase | None:
         if owner is not None and lower not in REGION_WORDS:  # "Karachi's main port", "Kyiv's outskirts"
             return _phrase(owner, depth + 1)
         if named and lower not in REGION_WORDS:  # 'the Jenin refugee camp', 'the Rafah crossing'
-            return _phrase(named[-1], depth + 1)
+            found = _phrase(named[-1], depth + 1)
+            if found is not None:
+                return found  # else a sea's port ('the Red Sea port of Hodeidah'): the place it is 'of'
         for c in obj.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 inner = next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -374,8 +386,9 @@ def _resolve(doc: Doc, phrase: Phrase, res: Resolution, context: Sequence[Sequen
     if state is not None and not phrase.region and state.start <= phrase.start and state.end >= phrase.end:
         return None if cities_only else country_location(name, state.code, evidence)
     kind = "region" if phrase.region else None
-    found = next((r for tier in context if (r := places().resolve(name, tier, kind)) and r[1].endswith("context")),
-                 None) or places().resolve(name, (), kind)  # fmt: skip
+    found = None if phrase.region else _qualified(doc, phrase, name, res)
+    found = found or next((r for tier in context if (r := places().resolve(name, tier, kind))
+                           and r[1].endswith("context")), None) or places().resolve(name, (), kind)  # fmt: skip
     if found is None and phrase.region:  # 'Kunar province', 'the governorate of Akkar': another transliteration
         region = places().region_spelled_like(name, [c for tier in context for c in tier])
         found = None if region is None else (region, "gazetteer+spelling")
@@ -384,6 +397,29 @@ def _resolve(doc: Doc, phrase: Phrase, res: Resolution, context: Sequence[Sequen
     place, method = found
     return Location(name=name, place=place.name, admin1=place.admin1, country=place.country, lat=place.lat,
                     lon=place.lon, evidence=evidence, method=method, kind=place.kind)
+
+
+def _qualified(doc: Doc, phrase: Phrase, name: str, res: Resolution) -> tuple[Place, str] | None:
+    """A city named with its region or state after a comma ('London, Ontario', 'Kingston, Jamaica',
+    'Hyderabad, Pakistan'): the city of that name there, however much larger a namesake elsewhere is."""
+    from diplograph.geo.gazetteer import place_key, places
+
+    after = phrase.end + 1
+    if after >= len(doc) or doc[phrase.end].text != "," or not doc[after].text[:1].isupper():
+        return None
+    end = after
+    while end < len(doc) and doc[end].pos_ == "PROPN" and end - after < 4:
+        end += 1
+    if end == after or (end < len(doc) and doc[end].text not in (",", ".", ";", ")", "—", "–", "-", ":")):
+        return None  # 'talks in Beijing, Vietnam's largest trading partner': an apposition
+    qualifier = doc[after:end].text
+    state = res.actor_at.get(after)
+    countries = {state.code} if state is not None and state.kind == "state" and state.type in COUNTRY_TYPES else set()
+    regions = {place_key(p.name) for p in places().lookup(qualifier, "region")}
+    countries |= {p.country for p in places().lookup(qualifier, "region")}
+    chosen = [p for p in places().lookup(name) if p.kind == "city" and p.country in countries
+              and (state is not None and p.country == state.code or place_key(p.admin1 or "") in regions)]
+    return (chosen[0], "gazetteer+qualifier") if chosen else None
 
 
 def _state_named(res: Resolution, phrase: Phrase) -> ActorSpan | None:

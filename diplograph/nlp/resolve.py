@@ -358,7 +358,31 @@ def _disambiguate(res: Resolution) -> None:
             res.actors[n] = _replace(a, "USA", "rule", "Georgia the US state (context)")
         elif text in BARE_CONGO and a.code == "COG" and _about_the_dr_congo(res):
             res.actors[n] = _replace(a, "COD", "rule", f"bare '{text}' in a story about the DR Congo")
+    res.actors = [a for a in res.actors if not (a.type == "capital" and _namesake_elsewhere(res, a))]
     res.reindex()
+
+
+QUALIFIER_ENDS = frozenset({",", ".", ";", ")", "—", "–", "-", ":"})
+
+
+def _namesake_elsewhere(res: Resolution, capital: ActorSpan) -> bool:
+    """'London, Ontario', 'Paris, Texas', 'Moscow, Idaho': a capital's name followed by a region or a state
+    that is not its own names a namesake town, not the capital's government."""
+    from diplograph.geo.gazetteer import places
+
+    doc, after = res.doc, capital.end + 1
+    if after >= len(doc) or doc[capital.end].text != "," or not doc[after].text[:1].isupper():
+        return False
+    end = after
+    while end < len(doc) and doc[end].pos_ == "PROPN" and end - after < 3:
+        end += 1
+    if end == after or (end < len(doc) and doc[end].text not in QUALIFIER_ENDS):
+        return False  # 'Beijing, Vietnam's largest trading partner, warned': an apposition, not a place's state
+    state = res.actor_at.get(after)
+    if state is not None and state.kind == "state" and state.code != capital.code:
+        return True
+    regions = places().lookup(doc[after:end].text, "region")
+    return bool(regions) and all(p.country != capital.code for p in regions)
 
 
 def _about_the_dr_congo(res: Resolution) -> bool:
