@@ -93,6 +93,9 @@ def _first_location(text: str, published: str = "2024-05-14"):  # type: ignore[n
          "Wednesday.", "Kazan", "RUS", "city"),
         ("Pakistani and Chinese officials signed a deal in Hyderabad, Pakistan, on Monday.", "Hyderabad", "PAK",
          "city"),
+        # an event told as the time of another clause happened where it says, not where the other did
+        ("Romania said drone fragments had been found in Tulcea county after Russia's attack on the Ukrainian port "
+         "of Izmail on Tuesday.", None, "UKR", "city"),
     ],
 )
 def test_an_event_is_located_where_its_clause_says(text: str, place: str | None, country: str,

@@ -3021,3 +3021,17 @@ def test_continents_are_no_places_of_a_state() -> None:
     # 'Africa' is also an old name of Mahdia (Tunisia), 'Asia' a town in the Philippines
     assert all("PHL" not in e.recipient for e in events("Japan sent aid to Asia."))
     assert all("TUN" not in e.recipient + e.actor for e in events("China has pledged $50 billion to Africa."))
+
+
+def test_a_clause_whose_object_the_parser_made_a_dative_does_not_crash() -> None:
+    # 'calling Beijing a decisive enabler': a dative object under a verb whose frame asks no 'to' (it raised a
+    # ValueError, ending the extraction of the whole document)
+    found = events("China accused NATO on Thursday of sowing chaos in Asia, responding to a declaration that alliance "
+                   "leaders adopted at their summit in Washington earlier this month calling Beijing a decisive "
+                   "enabler of Russia's war.", published="2024-07-12")
+    assert found[0].event == "ACCUSE" and found[0].actor == ("CHN",) and found[0].recipient == ("NATO",)
+
+
+def test_hyphenated_nouns_are_triggers_written_whole() -> None:
+    assert_first_records({"Thailand's build-up of troops near the border alarmed Cambodia.":
+                          ("MOBILIZE", ("THA",), ("KHM",))})

@@ -267,8 +267,8 @@ def prep_objects(token: Token, preps: tuple[str, ...] | frozenset[str]) -> list[
                     obj = obj.head  # 'army' of 'Panamanian army officers': the phrase's head holds its modifiers
             if obj is not None and obj.lemma_.lower() not in OCCASIONS:  # 'on the sidelines of the G20': no party
                 out.append((c.lower_, obj))
-        elif c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON"):
-            out.append(("to", c))
+        elif c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON") and "to" in preps:
+            out.append(("to", c))  # 'gave Ukraine aid': Ukraine, as 'to Ukraine' (asked only when 'to' is)
     return out
 
 

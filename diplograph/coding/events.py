@@ -835,6 +835,10 @@ def _phrase_heads(sent: Span, res: Resolution, lex: Lexicon) -> dict[int, str]:
             if key is not None and i + n <= len(lemmas):
                 heads[sent.start + i + n - 1] = key
                 break
+    words = res.words
+    for i in range(sent.start, sent.end - 2):  # 'a build-up of Thai armour', 'a pull-out': the noun written whole
+        if words[i + 1] == "-" and (joined := (words[i] + words[i + 2]).lower()) in lex.nouns:
+            heads.setdefault(i + 2, joined)
     for i in range(len(lemmas)):  # 'a jointly run trade and logistics centre': what a 'joint centre' would be
         if lemmas[i] != "jointly":
             continue

@@ -120,6 +120,8 @@ def _clause_heads(token: Token) -> list[Token]:
     train Malian troops': the training happens where they arrived)."""
     from diplograph.coding.args import governing_verb, is_infinitive
 
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj" and token.head.lower_ in OTHER_TIME_PREPS:
+        return [token]  # 'debris was found in Tulcea county after Russia's attack on Izmail': not where it was found
     verb = token if token.pos_ in ("VERB", "AUX") else governing_verb(token) or _verb_above(token)
     if verb is token and token.dep_ in ("advmod", "npadvmod") and token.tag_ == "VBG" \
             and token.head.pos_ == "VERB":  # 'Pakistani shelling hit villages in ...': a noun the tagger read
