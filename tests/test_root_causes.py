@@ -3035,3 +3035,32 @@ def test_a_clause_whose_object_the_parser_made_a_dative_does_not_crash() -> None
 def test_hyphenated_nouns_are_triggers_written_whole() -> None:
     assert_first_records({"Thailand's build-up of troops near the border alarmed Cambodia.":
                           ("MOBILIZE", ("THA",), ("KHM",))})
+
+
+def test_an_ambassador_posted_abroad_is_recalled_from_where_he_serves() -> None:
+    assert_first_records({
+        "The Quai d'Orsay recalled France's ambassador in Rome for consultations on Thursday.":
+            ("SANCTION", ("FRA",), ("ITA",)),
+        "Paris recalled the French ambassador to Washington on Friday.": ("SANCTION", ("FRA",), ("USA",)),
+    })
+
+
+def test_brussels_as_a_party_is_the_european_union() -> None:
+    assert_first_records({"Brussels warned Tbilisi on Wednesday.": ("ACCUSE", ("EU",), ("GEO",))})
+    # a story about Belgium keeps Belgium's capital
+    found = events("Belgian police arrested two men in Brussels on Friday.")
+    assert all("EU" not in e.actor + e.recipient for e in found)
+
+
+def test_a_state_name_that_is_a_given_name_after_a_title_is_a_person() -> None:
+    found = events("Acting Homeland Security Secretary Chad Wolf met President Alejandro Giammattei in Guatemala "
+                   "City on Tuesday.", published="2020-03-04")
+    assert all("TCD" not in e.actor + e.recipient for e in found)
+
+
+def test_a_known_person_named_alone_arrives_as_a_guest_and_a_city_abroad_stands_for_its_state() -> None:
+    assert_first_records({
+        "Mark Rutte arrived in Kyiv on Thursday.": ("CONSULT", ("NATO",), ("UKR",)),
+        "Rubio visited Jeddah on Monday.": ("CONSULT", ("USA",), ("SAU",)),
+    })
+    assert events("Modi arrived in Mumbai on Monday.") == []

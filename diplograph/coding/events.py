@@ -972,8 +972,9 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None, res: Resolution
             return True  # 'Ethiopian troops have been moving towards the Eritrean border'
         if not (words & pred.objects):
             return False
-    if pred.subjects and not _subject_words(verb) & pred.subjects:
-        return False
+    if pred.subjects and not _subject_words(verb) & pred.subjects and not (
+            "__named__" in pred.subjects and _person_subject(verb, res)):
+        return False  # 'Mark Rutte arrived in Kyiv': a known person named alone is one of the named guests
     if _subject_words(verb) & NATURAL_FORCES:
         return False  # 'the earthquake that struck Myanmar', 'floods hit the region': nobody's act
     if pred.lemma == "commit" and obj in WRONGS:
@@ -1112,6 +1113,12 @@ def _names_a_person(head: Token, res: Resolution) -> bool:
     """An object the resolver read as a known person ('hosted Ruto', 'received Lukashenko')."""
     span = res.actor_at.get(head.i)
     return span is not None and span.type == "person"
+
+
+def _person_subject(verb: Token, res: Resolution) -> bool:
+    """The verb's active subject is a known person ('Mark Rutte arrived in Kyiv')."""
+    subj, passive = A.subject(verb)
+    return subj is not None and not passive and _names_a_person(subj, res)
 
 
 def _names_nationals(head: Token, res: Resolution) -> bool:
@@ -1679,6 +1686,9 @@ def roles_of(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext) -> Rol
     if not recipient and trig.reading.event == "CONSULT" and _hosted(trig, actor):
         recipient = _location_of_clause(trig.token, res, actor, countries_only=trig.reading.mode != "visit")
         from_location = bool(recipient)
+    if not recipient and trig.reading.event == "CONSULT" and trig.reading.mode == "visit" and actor \
+            and (visited := _struck_abroad(trig, res, {c for s in actor for c in s.states})) is not None:
+        recipient, from_location = [visited], True  # 'Rubio visited Jeddah': a city abroad stands for its state
     if not recipient and trig.reading.event != "COERCE" and method != "reaction":
         recipient = _purpose_or_subtree_recipient(trig, res, actor)
     if from_location:
@@ -2456,8 +2466,9 @@ def _own_people(arg: Token, res: Resolution, own: frozenset[str]) -> list[ActorS
 def _bound_elsewhere(arg: Token, res: Resolution, own: frozenset[str]) -> bool:
     """An object of the actor's own that goes to another party: 'halted U.S. funding to the World Health
     Organization' is about the WHO, not done at home."""
-    return any(s.states and not set(s.states) <= own for _p, obj in A.prep_objects(arg, ("to", "for", "against"))
-               for s in A.np_actors(obj, res))
+    preps = ("to", "for", "against", "in", "at") if arg.lemma_.lower() in ENVOYS else ("to", "for", "against")
+    return any(s.states and not set(s.states) <= own for _p, obj in A.prep_objects(arg, preps)
+               for s in A.np_actors(obj, res))  # "recalled France's ambassador in Rome": posted abroad
 
 
 # What is denied or dismissed: the accusation's authors are the recipient, not the states it is about.

@@ -381,7 +381,8 @@ def _resolve(doc: Doc, phrase: Phrase, res: Resolution, context: Sequence[Sequen
     end_char = doc[phrase.end - 1].idx + len(doc[phrase.end - 1].text)
     name = res.text[start_char:end_char]
     evidence = Evidence(start_char, end_char, name)
-    if any((a := res.actor_at.get(i)) is not None and (a.kind != "state" or a.type == "group")
+    if any((a := res.actor_at.get(i)) is not None and ((a.kind != "state" and a.type not in ("capital", "seat"))
+                                                       or a.type == "group")
            for i in range(phrase.start, phrase.end)):
         return None  # 'gave Hamas a deadline': a group or organisation the dictionaries know is no place (Hamm)
     state = _state_named(res, phrase)

@@ -80,8 +80,10 @@ def set_entities(doc: Doc, gaz: Gazetteer) -> None:
 
     proper = [pos == PROPN for pos in words.pos]
     for start, end in _proper_noun_runs(words, proper, set()):
-        if _named_after_a_state(words.text[start:end], gaz):
-            add(start, end, "PERSON")
+        titles = [i for i in range(start, end) if words.text[i] in TITLE_WORDS]
+        name_start = titles[-1] + 1 if titles else start  # 'Acting Homeland Security Secretary Chad Wolf'
+        if _named_after_a_state(words.text[name_start:end], gaz):
+            add(name_start, end, "PERSON")
     _dictionary(words.text, gaz, add)
     for start, end in _proper_noun_runs(words, proper, taken):
         label = _run_label(words.text[start:end], doc[start:end].text, gaz)

@@ -199,7 +199,7 @@ def resolve(doc: Doc, gaz: Gazetteer, published: dt.date | None, text: str | Non
     res.dateline_end = doc.user_data[DATELINE_KEY] = dateline_end(words)  # the parse's readers have only the doc
     res.lemmas, res.pos = token_lemmas_and_pos(doc)
     _match_dictionary(res, gaz)
-    _disambiguate(res)
+    _disambiguate(res, gaz)
     _introduced_people(res)
     _corefer_surnames(res, gaz)
     _surname_governments(res, gaz)
@@ -349,7 +349,7 @@ def _entry_span(entry: Entry, start: int, end: int, gaz: Gazetteer, day: dt.date
                      f"{entry.type} '{entry.alias}' -> {entry.code}", gaz.members(entry.code))
 
 
-def _disambiguate(res: Resolution) -> None:
+def _disambiguate(res: Resolution, gaz: Gazetteer) -> None:
     """Georgia the US state, and a bare 'Congo' or 'Congolese' in a story about the DR Congo."""
     doc = res.doc
     for n, a in enumerate(res.actors):
@@ -358,6 +358,11 @@ def _disambiguate(res: Resolution) -> None:
             res.actors[n] = _replace(a, "USA", "rule", "Georgia the US state (context)")
         elif text in BARE_CONGO and a.code == "COG" and _about_the_dr_congo(res):
             res.actors[n] = _replace(a, "COD", "rule", f"bare '{text}' in a story about the DR Congo")
+        elif text == "Brussels" and a.type == "capital" and not _about_belgium(res):
+            # 'Brussels warned Tbilisi', 'pressure from Brussels': the European Union, as news uses the name
+            res.actors[n] = ActorSpan(a.start, a.end, "EU", "igo", a.type, a.sector, a.person, "rule",
+                                      "'Brussels' for the European Union (the story is not about Belgium)",
+                                      gaz.members("EU"))
     res.actors = [a for a in res.actors if not (a.type == "capital" and _namesake_elsewhere(res, a))]
     res.reindex()
 
@@ -383,6 +388,11 @@ def _namesake_elsewhere(res: Resolution, capital: ActorSpan) -> bool:
         return True
     regions = places().lookup(doc[after:end].text, "region")
     return bool(regions) and all(p.country != capital.code for p in regions)
+
+
+def _about_belgium(res: Resolution) -> bool:
+    """The story names Belgium, Belgians or a Belgian office-holder: 'Brussels' may be Belgium's government."""
+    return any(a.code == "BEL" and a.type != "capital" for a in res.actors)
 
 
 def _about_the_dr_congo(res: Resolution) -> bool:
