@@ -458,6 +458,25 @@ def test_debt_and_supply_measures(text: str, kind: str, actor: tuple, recipient:
     assert found == [(kind, actor, recipient, value)]
 
 
+@pytest.mark.parametrize(("text", "kind", "actor", "recipient", "value"), [
+    # a flow named only by the word before a deal noun; goods sent 'as aid'; a loan 'from' a lender whoever
+    # revives it; the IMF lends whatever side of the sentence it is on
+    ("Japan agreed to provide a $500 million aid package to Sri Lanka.", "aid", ("JPN",), ("LKA",), 5e8),
+    ("India extended a 1 billion dollar credit line to Sri Lanka on Thursday.", "loan", ("IND",), ("LKA",), 1e9),
+    ("India has sent 20,000 tonnes of wheat to Afghanistan as humanitarian aid.", "aid", ("IND",), ("AFG",), 2e4),
+    ("Pakistan tries to revive a $6 billion loan from Saudi Arabia.", "loan", ("SAU",), ("PAK",), 6e9),
+    ("Egypt signed a $3 billion loan agreement with the IMF on Friday.", "loan", ("IMF",), ("EGY",), 3e9),
+])
+def test_flows_named_by_a_deal_noun_or_a_lender(text: str, kind: str, actor: tuple, recipient: tuple,
+                                                 value: float) -> None:
+    found = [(m.measure, m.actor, m.recipient, m.value) for m in measures(text)]
+    assert found == [(kind, actor, recipient, value)]
+
+
+def test_a_trade_deals_figure_is_no_trade_flow() -> None:
+    assert measures("Washington would stop negotiations on a $100 billion trade deal with Turkey.") == []
+
+
 def test_group_without_a_state_is_no_state_actor() -> None:
     e = one_event("The al-Qaeda network threatened to attack Kenya and Uganda, a Somali radio station reported.")
     assert e.event == "THREATEN" and e.actor == () and set(e.recipient) == {"KEN", "UGA"}

@@ -42,6 +42,8 @@ FROM_PREPS = ("from",)
 SHARE_KINDS = {"exports": "export_share", "imports": "import_share", "trade": "trade_share"}
 UNITS = frozenset({"USD", "t", "bbl", "m3", "%"})
 RECEIVERS = frozenset({"receive", "obtain", "get", "secure", "win", "accept", "take"})
+FROM_A_LENDER = frozenset({"loan", "aid", "investment"})
+LENDERS = frozenset({"IMF", "WB"})  # organisations that only ever lend to states  # '... a $6 billion loan from Saudi Arabia': the lender
 
 
 @dataclass
@@ -160,14 +162,22 @@ def _candidates(t: Token, *, amount: bool = False) -> list[Token]:
     '500 million euros') or the verb it is the object of, whose 'in' phrase says what the money is ('in loans',
     'in military aid')."""
     out = [t]
+    if t.lemma_.lower() in DEAL_HEADS:  # 'a $500 million aid package', 'a US$300m loan agreement', 'a credit line'
+        # (not 'a $100 billion trade deal': a trade agreement's figure is a target, no flow)
+        out.extend(c for c in t.lefts if c.dep_ in ("compound", "amod", "nmod") and KEYWORDS.get(
+            c.lemma_.lower()) not in ("trade", None) or c.lemma_.lower() in ("sale", "sales"))
     for c in t.children:
-        if c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ == "in" and (t.pos_ == "NUM" or amount))):
+        if c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ == "in" and (t.pos_ == "NUM" or amount))
+                                 or (c.lower_ == "as" and amount and t.pos_ == "VERB")):  # 'sent ... as aid'
             out.extend(g for g in c.children if g.dep_ == "pobj")  # 'tons of food aid', '$2 billion in loans'
         if c.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("VERB", "AUX"):
             out.append(c)
     return out
 
 
+# Nouns that name a flow only through the word before them ('aid package', 'loan agreement', 'arms sales deal')
+DEAL_HEADS = frozenset({"package", "line", "agreement", "deal", "programme", "program", "facility", "tranche",
+                        "contract", "pact", "scheme", "fund", "commitment"})
 RELIEF_WORDS = frozenset({"relief", "humanitarian", "medical", "emergency", "aid"})
 
 
@@ -218,13 +228,17 @@ def _states(kind: str, word: Token, res: Resolution,
         debt = A.child(word, "dobj")
         owner = [s for s in A.np_actors(debt, res, deep=True) if s.states] if debt is not None else []
         return subj_states, owner or partner
-    if verb is not None and verb.lemma_.lower() in RECEIVERS and subj_states and not noun_side:
+    if verb is not None and subj_states and not noun_side and (
+            verb.lemma_.lower() in RECEIVERS or kind in FROM_A_LENDER):
         givers = [s for _, obj in A.prep_objects(verb, ("from",)) + A.prep_objects(word, ("from",))
                   for s in A.np_actors(obj, res) if s.states]
-        return givers, subj_states  # 'Ghana received a $3 billion loan from Japan'
+        if givers or verb.lemma_.lower() in RECEIVERS:
+            return givers, subj_states  # 'Ghana received a $3 billion loan from Japan', 'revived a loan from X'
     actor = noun_side or subj_states
     if not actor and len(partner) >= 2:  # 'trade between China and Russia'
         return partner[:1], partner[1:]
+    if kind == "loan" and any(p.code in LENDERS for p in partner) and not any(a.code in LENDERS for a in actor):
+        return partner[:1], actor  # 'Egypt signed a loan agreement with the IMF': the fund lends
     return actor, [p for p in partner if p.code not in {a.code for a in actor}]
 
 
@@ -288,7 +302,11 @@ def _earlier_subject(subj: Token, res: Resolution) -> list[ActorSpan]:
 
 def _partner(word: Token, verb: Token | None, kind: str, res: Resolution) -> list[ActorSpan]:
     preps = FROM_PREPS if kind == "imports" else TO_PREPS + ("with", "between")
-    for t in (word, verb):
+    heads = [word]
+    if word.dep_ in ("compound", "amod", "nmod") and word.head.lemma_.lower() in DEAL_HEADS:
+        heads.append(word.head)  # 'a loan agreement with China': the agreement's partner
+    heads += [c for h in list(heads) for c in h.children if c.dep_ == "acl"]  # "a loan programme agreed with"
+    for t in (*heads, verb):
         if t is None:
             continue
         for _, obj in A.prep_objects(t, preps):
