@@ -42,8 +42,8 @@ FROM_PREPS = ("from",)
 SHARE_KINDS = {"exports": "export_share", "imports": "import_share", "trade": "trade_share"}
 UNITS = frozenset({"USD", "t", "bbl", "m3", "%"})
 RECEIVERS = frozenset({"receive", "obtain", "get", "secure", "win", "accept", "take"})
-FROM_A_LENDER = frozenset({"loan", "aid", "investment"})
-LENDERS = frozenset({"IMF", "WB"})  # organisations that only ever lend to states  # '... a $6 billion loan from Saudi Arabia': the lender
+FROM_A_LENDER = frozenset({"loan", "aid", "investment"})  # '... a $6 billion loan from Saudi Arabia': the lender
+LENDERS = frozenset({"IMF", "WB"})  # organisations that only ever lend to states
 
 
 @dataclass
