@@ -473,6 +473,12 @@ def test_flows_named_by_a_deal_noun_or_a_lender(text: str, kind: str, actor: tup
     assert found == [(kind, actor, recipient, value)]
 
 
+def test_food_a_un_agency_delivers_is_aid() -> None:
+    found = [(m.measure, m.actor, m.recipient, m.value) for m in
+             measures("The WFP said it had delivered 12,000 tonnes of food to Haiti since January.")]
+    assert found == [("aid", ("UN",), ("HTI",), 12000.0)]
+
+
 def test_a_trade_deals_figure_is_no_trade_flow() -> None:
     assert measures("Washington would stop negotiations on a $100 billion trade deal with Turkey.") == []
 

@@ -107,6 +107,8 @@ def _measure_for(q: Quantity, sent: Span, res: Resolution, ctx: DocContext,
     actor, recipient = _states(kind, word, res, head)
     if kind == "debt":  # the contract's 'loan': what a creditor has lent a debtor, lender first
         kind, (actor, recipient) = "loan", _lender_first(word, actor, recipient)
+    if kind == "exports" and actor and {c for s in actor for c in s.states} == {"UN"}:
+        kind = "aid"  # 'the WFP delivered 12,000 tonnes of food to Haiti': the UN's agencies sell nothing
     if kind == "aid" and actor and not recipient:
         recipient = _region_aided(word, res, {c for s in actor for c in s.states})
     if not actor and (_owned_by_a_generic(word) or _pronoun_subject(word)) and (told := [

@@ -62,6 +62,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("quarter", re.compile(r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
                            r"(?:\s+of\s+(?:" + _YEAR + r"|(?P<yearref>this|last|next)\s+year))?\b", re.I)),
     ("q_year", re.compile(r"\bQ(?P<q>[1-4])\s+" + _YEAR + r"\b")),
+    ("first_months", re.compile(r"\b(?:the\s+)?first\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                                r"[2-9]|1[01])\s+months\s+of\s+(?:" + _YEAR + r"|(?P<yearref>this|last|the)\s+year)\b",
+                                re.I)),
     ("half", re.compile(r"\b(?:the\s+)?(?P<ord>first|second)\s+half\s+of\s+(?:" + _YEAR +
                         r"|(?P<yearref>this|last|next|the)\s+year)\b", re.I)),
     ("season", re.compile(r"\b(?:(?P<rel>this|last|next)\s+)?(?P<season>spring|summer|autumn|fall|winter)"
@@ -127,6 +130,7 @@ GATES = {
     "day_month": lambda c: c[1] and c[2], "month_day": lambda c: c[1] and c[2], "part_month_year": lambda c: c[2],
     "part_year": _words("early", "mid", "late", "beginning", "start", "middle", "end"),
     "quarter": _words("quarter"), "q_year": _words("q", digit=True), "half": _words("half"),
+    "first_months": _words("months"),
     "season": _words("spring", "summer", "autumn", "fall", "winter"), "month_year": lambda c: c[1] and c[2],
     "month_yearref": lambda c: c[2], "weekend": _words("weekend"),
     "rel_month": lambda c: c[2], "decade": _words("0s", digit=True), "past_period": _words("past", "last", "previous"),
@@ -385,6 +389,20 @@ def _h_half(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str, s
     return _month_range(year, 1 if first else 7, year, 6 if first else 12), "half"
 
 
+def _h_first_months(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str, str] | None:
+    """'the first ten months of the year': January to the tenth month (of the year before when 'the year' would
+    end after the publication date, as in a January report on the first eleven months)."""
+    word = m.group("n").lower()
+    n = {"eleven": 11}.get(word) or NUMBER_WORDS.get(word) or int(word)
+    year = _year_of(m, pub)
+    if year is None:
+        return None
+    if pub is not None and not m.group("year") and (m.group("yearref") or "").lower() in ("this", "the") \
+            and (year, n) > (pub.year, pub.month):
+        year -= 1
+    return _month_range(year, 1, year, n), "range"
+
+
 def _h_season(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str, str] | None:
     lo, hi = SEASONS[m.group("season").lower()]
     if m.group("year"):
@@ -581,7 +599,8 @@ _HANDLERS = {
     "range_months_dash": _h_range_months, "year_to": _h_year_to, "since": _h_since,
     "day_month_year": _h_full, "month_day_year": _h_full, "day_month": _h_day_month, "month_day": _h_day_month,
     "part_month_year": _h_part_month, "part_year": _h_part_year, "quarter": _h_quarter, "q_year": _h_quarter,
-    "half": _h_half, "season": _h_season, "month_year": _h_month_year, "rel_month": _h_rel_month,
+    "half": _h_half, "first_months": _h_first_months, "season": _h_season, "month_year": _h_month_year,
+    "rel_month": _h_rel_month,
     "month_yearref": _h_month_yearref, "weekend": _h_weekend,
     "decade": _h_decade, "past_period": _h_past_period, "ago": _h_ago, "relative": _h_relative, "recent": _h_recent,
     "earlier": _h_earlier, "deictic": _h_deictic, "weekday": _h_weekday, "month": _h_month, "year": _h_year,
