@@ -3064,3 +3064,10 @@ def test_a_known_person_named_alone_arrives_as_a_guest_and_a_city_abroad_stands_
         "Rubio visited Jeddah on Monday.": ("CONSULT", ("USA",), ("SAU",)),
     })
     assert events("Modi arrived in Mumbai on Monday.") == []
+
+
+def test_talks_in_a_while_clause_share_the_main_clauses_date() -> None:
+    found = events("Moscow expelled diplomats from Germany, Poland and Sweden on Friday while Josep Borrell was in the "
+                   "Russian capital for talks with Sergei Lavrov.", published="2021-02-06")
+    talks = [e for e in found if e.event == "CONSULT"]
+    assert talks and talks[0].actor == ("EU",) and talks[0].recipient == ("RUS",) and talks[0].date == "2021-02-05"

@@ -352,7 +352,9 @@ def _simultaneous_with(token: Token) -> Token | None:
     while Beijing blamed Y'; 'a dispute on Monday, when Belarus ordered ...') or the participle of a document
     ('issued a statement on Wednesday condemning the strikes') shares its governing clause's date."""
     t = token  # an event noun under such a clause ('condemning the missile strikes') may be older
-    if t.pos_ not in ("VERB", "AUX"):
+    if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj" and t.head.lower_ == "for":
+        t = A.clause_head(t)  # 'while Borrell was in the Russian capital for talks': the talks of that clause
+    if t is None or t.pos_ not in ("VERB", "AUX"):
         return None
     marks = {c.lower_ for c in t.children if c.dep_ in ("mark", "advmod")}
     if t.dep_ in ("advcl", "relcl") and marks & SIMULTANEOUS_MARKS:

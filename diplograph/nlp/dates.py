@@ -72,7 +72,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_year", re.compile(r"\b" + _MONTH + r",?\s+(?:of\s+)?" + _YEAR + r"\b")),
     ("month_yearref", re.compile(r"\b(?i:in\s+)?" + _MONTH + r"\s+(?:of\s+)?(?P<yearref>this|last|next)\s+year\b")),
     ("weekend", re.compile(r"\b(?:(?P<rel>(?i:last|this|next))|(?i:over|at|during|on)\s+the)\s+weekend\b")),
-    ("rel_month", re.compile(r"\b(?P<rel>last|next|this)\s+" + _MONTH + r"\b")),
+    ("rel_month", re.compile(r"\b(?P<rel>(?i:last|next|this))\s+" + _MONTH + r"\b")),  # 'Last June, ...'
     ("decade", re.compile(r"\b(?:the\s+)?(?:(?P<part>early|mid|late)[- ])?(?P<decade>(?:19|20)\d0)s\b")),
     ("past_period", re.compile(r"\b(?:the\s+(?:past|last|previous)|past|previous)\s+(?:(?P<n>\w+)\s+)?"
                                r"(?P<unit>years?|months?|weeks?|days?|decades?)\b", re.I)),
