@@ -3071,3 +3071,12 @@ def test_talks_in_a_while_clause_share_the_main_clauses_date() -> None:
                    "Russian capital for talks with Sergei Lavrov.", published="2021-02-06")
     talks = [e for e in found if e.event == "CONSULT"]
     assert talks and talks[0].actor == ("EU",) and talks[0].recipient == ("RUS",) and talks[0].date == "2021-02-05"
+
+
+def test_a_high_commissioner_is_summoned_and_another_states_foreign_office_is_its_own() -> None:
+    assert_first_records({
+        "India summoned Bangladesh's high commissioner on Monday.": ("ACCUSE", ("IND",), ("BGD",)),
+        "Pakistan's Foreign Office summoned the Indian envoy on Monday.": ("ACCUSE", ("PAK",), ("IND",)),
+        "The Foreign Office in Islamabad summoned the Indian envoy on Monday.": ("ACCUSE", ("PAK",), ("IND",)),
+        "The Foreign Office summoned the Russian ambassador on Monday.": ("ACCUSE", ("GBR",), ("RUS",)),
+    })

@@ -1897,7 +1897,7 @@ def _expelled_from(verb: Token, res: Resolution) -> list[ActorSpan]:
 
 LEAVE_VERBS = frozenset({"leave", "depart", "quit", "exit"})
 ENVOYS = frozenset({"diplomat", "ambassador", "envoy", "attache", "attaché", "consul", "charge", "chargé",
-                    "embassy", "staff"})
+                    "embassy", "staff", "commissioner", "emissary", "nuncio"})
 
 
 LODGING_VERBS = frozenset({"lodge", "file", "register", "deliver", "issue", "send", "submit", "convey"})

@@ -365,6 +365,27 @@ def _disambiguate(res: Resolution, gaz: Gazetteer) -> None:
                                       gaz.members("EU"))
     res.actors = [a for a in res.actors if not (a.type == "capital" and _namesake_elsewhere(res, a))]
     res.reindex()
+    for n, a in enumerate(res.actors):
+        if doc[a.start:a.end].text == "Foreign Office" and (owner := _owner_of_office(res, a)) is not None:
+            res.actors[n] = _replace(a, owner, "rule", f"'Foreign Office' of {owner} (Pakistan's, India's, ...)")
+    res.reindex()
+
+
+def _owner_of_office(res: Resolution, office: ActorSpan) -> str | None:
+    """'Pakistan's Foreign Office', 'the Foreign Office in Islamabad': another state's ministry of that name
+    (Britain's is the one written alone)."""
+    doc = res.doc
+    before = office.start - 1
+    if before >= 1 and doc[before].text in ("'s", "\u2019s"):
+        before -= 1
+    owner = res.actor_at.get(before) if before >= 0 else None
+    if owner is not None and owner.kind == "state" and owner.end <= office.start:
+        return owner.code
+    after = office.end + 1
+    if office.end < len(doc) and doc[office.end].lower_ == "in" and (seat := res.actor_at.get(after)) is not None \
+            and seat.type == "capital":
+        return seat.code
+    return None
 
 
 QUALIFIER_ENDS = frozenset({",", ".", ";", ")", "—", "–", "-", ":"})
