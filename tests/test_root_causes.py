@@ -432,8 +432,10 @@ def test_the_host_of_a_visit_is_its_recipient() -> None:
 def test_a_description_s_hostile_words_decide_even_after_dismissed() -> None:
     [e] = events("Lavrov dismissed the panel's findings as controlled and directed by the West.", "2024-06-28")
     assert (e.event, e.actor) == ("ACCUSE", ("RUS",))
-    # someone the dictionary cannot place makes no record of the West against itself
-    assert events("Nebenzia dismissed the panel's findings as controlled and directed by the West.", "2024-06-28") == []
+    # someone the dictionary cannot place makes no record of the West against itself (Nebenzia, once such a name,
+    # is known since officials.csv: Russia's envoy to the UN)
+    assert events("Kuznetsov dismissed the panel's findings as controlled and directed by the West.",
+                  "2024-06-28") == []
 
 
 def test_who_is_to_blame_is_blamed() -> None:
@@ -3079,4 +3081,11 @@ def test_a_high_commissioner_is_summoned_and_another_states_foreign_office_is_it
         "Pakistan's Foreign Office summoned the Indian envoy on Monday.": ("ACCUSE", ("PAK",), ("IND",)),
         "The Foreign Office in Islamabad summoned the Indian envoy on Monday.": ("ACCUSE", ("PAK",), ("IND",)),
         "The Foreign Office summoned the Russian ambassador on Monday.": ("ACCUSE", ("GBR",), ("RUS",)),
+    })
+
+
+def test_tariffs_halved_are_eased_and_aid_halved_is_cut() -> None:
+    assert_first_records({
+        "China said it would halve tariffs on some U.S. goods from next week.": ("CONCEDE", ("CHN",), ("USA",)),
+        "Britain halved its aid to Malawi.": ("SANCTION", ("GBR",), ("MWI",)),
     })

@@ -9,7 +9,9 @@ A sentence is parsed when one of its words is (the first cue found is its reason
 - `dictionary`: a form of the actor dictionaries (a state, demonym, capital, organisation, group or person);
 - `surname`: a capitalised word that is the family name of someone named before in the document from the
   dictionaries or of an office-holder on the publication day, or the last word of a two-or-more-word capitalised
-  name in a sentence with a dictionary cue before it ("Pedersen" after "U.N. envoy Geir Pedersen");
+  name in a sentence with a dictionary cue before it ("Pedersen" after "U.N. envoy Geir Pedersen"); family names
+  too common to stand for one office-holder (resolve.COMMON_FAMILY_NAMES: "He", "Li", "Khan") are no cue;
+- `pronoun`: "He" or "She" in a story that names a person ("He said Russia would ...");
 - `reference`: a word that refers back to a party after "the" (at most two words between): an office
   ("the foreign minister", "the president"), an institution ("the council", "the bloc"), a government ("the
   administration"), a pair ("the two sides", "the leaders") or a party's text ("the statement", "the
@@ -132,6 +134,8 @@ def _cue(sent: range, words: list[str], lowers: list[str], currency: list[int], 
         word = words[i]
         if word[:1].isupper() and len(word) > 1 and (word in names or _in_office(word, gaz, published)):
             return f"surname '{word}'"
+        if word in ("He", "She") and names:  # a person named in the story goes on acting: 'He said Russia ...'
+            return f"pronoun '{word}'"
     for i in sent:
         low = lowers[i]
         if _referring(low) and "the" in lowers[max(sent.start, i - REACH):i]:
@@ -207,7 +211,10 @@ def _opening(sent: Span, published: dt.date | None) -> str:
 
 def _in_office(surname: str, gaz: Gazetteer, day: dt.date | None) -> bool:
     """Someone of that family name held an office on `day` (a lone surname can stand for them)."""
-    return day is not None and any(p.term_on(day) is not None for p in gaz.people_with_surname(surname))
+    from diplograph.nlp.resolve import COMMON_FAMILY_NAMES
+
+    return day is not None and surname not in COMMON_FAMILY_NAMES and any(
+        p.term_on(day) is not None for p in gaz.people_with_surname(surname))  # as the resolver reads them
 
 
 def _referring(word: str) -> bool:

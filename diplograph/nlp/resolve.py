@@ -70,7 +70,10 @@ LEADING_OFFICES = frozenset({"head_of_state", "head_of_government"})
 COMMON_FAMILY_NAMES = frozenset({"Lee", "Li", "Park", "Wang", "Zhang", "Liu", "Chen", "Yang", "Zhao", "Huang", "Wu",
                                  "Nguyen", "Tran", "Choi", "Jung", "Chung", "Kang", "Cho", "Yoon", "Han", "Lim",
                                  "Ri", "Pak", "Khan", "Singh", "Ali", "Ahmed", "Hussein", "Smith", "Johnson",
-                                 "Brown", "Jones", "Williams", "Taylor", "Davies", "Martin", "Thomas"})
+                                 "Brown", "Jones", "Williams", "Taylor", "Davies", "Martin", "Thomas",
+                                 # also English words or a people's name: 'He said', 'Baloch militants'
+                                 "He", "Ma", "Lu", "Fu", "Lin", "Guo", "Hu", "Sun", "Gao", "Baloch", "Miller",
+                                 "Price", "Bruce", "Power", "Craft", "Brink"})
 NAME_TITLES = frozenset({"President", "Premier", "Minister", "Chancellor", "King", "Queen", "Emir", "Sultan",
                          "Secretary", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Prime", "Leader",
                          "Sheikh", "Prince", "Crown"})
@@ -536,7 +539,15 @@ def _peoples_are_no_parties(res: Resolution) -> None:
 
 
 def _ethnic_at(res: Resolution, a: ActorSpan) -> bool:
-    return a.type == "demonym" and a.start > 0 and res.doc[a.start - 1].lower_ == "ethnic"
+    """'ethnic Serbs'; 'a Chinese American', 'Indian-Canadian': a people, or the heritage of another state's
+    citizen, not the state of the demonym."""
+    if a.type != "demonym":
+        return False
+    doc = res.doc
+    after = a.end + (1 if a.end < len(doc) and doc[a.end].text == "-" else 0)
+    heritage = after < len(doc) and (other := res.actor_at.get(after)) is not None and other.type == "demonym" \
+        and other.code != a.code
+    return heritage or (a.start > 0 and doc[a.start - 1].lower_ == "ethnic")
 
 
 def _starts_another_name(t: Token) -> bool:
