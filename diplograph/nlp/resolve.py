@@ -538,6 +538,11 @@ def _peoples_are_no_parties(res: Resolution) -> None:
         res.reindex()
 
 
+# Citizens named with their heritage before ('a Chinese American', 'Indian-Canadian'): the nation is the second word
+SETTLER_NATIONS = frozenset({"American", "Americans", "Canadian", "Canadians", "Australian", "Australians", "British",
+                             "Briton", "Britons"})
+
+
 def _ethnic_at(res: Resolution, a: ActorSpan) -> bool:
     """'ethnic Serbs'; 'a Chinese American', 'Indian-Canadian': a people, or the heritage of another state's
     citizen, not the state of the demonym."""
@@ -545,8 +550,8 @@ def _ethnic_at(res: Resolution, a: ActorSpan) -> bool:
         return False
     doc = res.doc
     after = a.end + (1 if a.end < len(doc) and doc[a.end].text == "-" else 0)
-    heritage = after < len(doc) and (other := res.actor_at.get(after)) is not None and other.type == "demonym" \
-        and other.code != a.code
+    heritage = after < len(doc) and doc[after].text in SETTLER_NATIONS and (other := res.actor_at.get(after)) \
+        is not None and other.type == "demonym" and other.code != a.code  # not 'Bosnian Serb': Bosnia's Serbs
     return heritage or (a.start > 0 and doc[a.start - 1].lower_ == "ethnic")
 
 
