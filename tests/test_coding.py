@@ -473,6 +473,14 @@ def test_flows_named_by_a_deal_noun_or_a_lender(text: str, kind: str, actor: tup
     assert found == [(kind, actor, recipient, value)]
 
 
+def test_crowns_are_the_currency_of_the_state_that_pays_and_worth_measures_the_object() -> None:
+    found = [(m.measure, m.actor, m.recipient, m.value, m.unit) for m in
+             measures("Sweden announced military aid to Ukraine worth 13.3 billion crowns.")]
+    assert found == [("aid", ("SWE",), ("UKR",), 13.3e9, "SEK")]
+    assert [m.unit for m in measures("The Czech government gave Ukraine 2 billion crowns in aid.")] == ["CZK"]
+    assert measures("Britain gave Ukraine 2 billion crowns.") == []  # no crown of its own: the unit is unknown
+
+
 def test_food_a_un_agency_delivers_is_aid() -> None:
     found = [(m.measure, m.actor, m.recipient, m.value) for m in
              measures("The WFP said it had delivered 12,000 tonnes of food to Haiti since January.")]

@@ -8,7 +8,7 @@ around that word: who exports to whom, whose debt, bilateral meaning the pair un
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from diplograph.coding import args as A
@@ -16,7 +16,7 @@ from diplograph.coding.context import DocContext
 from diplograph.coding.events import main_clause_dates, sentence_pair
 from diplograph.coding.features import measure_features
 from diplograph.model import DateRef, Quantity
-from diplograph.nlp.quantities import signed_change
+from diplograph.nlp.quantities import CROWN, signed_change
 from diplograph.nlp.resolve import ActorSpan, Resolution
 
 if TYPE_CHECKING:
@@ -41,6 +41,7 @@ TO_PREPS = ("to", "for", "into", "toward", "towards", "in")
 FROM_PREPS = ("from",)
 SHARE_KINDS = {"exports": "export_share", "imports": "import_share", "trade": "trade_share"}
 UNITS = frozenset({"USD", "t", "bbl", "m3", "%"})
+CROWN_OF = {"SWE": "SEK", "NOR": "NOK", "DNK": "DKK", "CZE": "CZK", "ISL": "ISK"}
 RECEIVERS = frozenset({"receive", "obtain", "get", "secure", "win", "accept", "take"})
 FROM_A_LENDER = frozenset({"loan", "aid", "investment"})  # '... a $6 billion loan from Saudi Arabia': the lender
 LENDERS = frozenset({"IMF", "WB"})  # organisations that only ever lend to states
@@ -119,6 +120,11 @@ def _measure_for(q: Quantity, sent: Span, res: Resolution, ctx: DocContext,
         actor, recipient = _complete_pair(kind, actor, recipient, sent, res, ctx)
     if not actor and not recipient:
         return None
+    if q.unit == CROWN:  # '13.3 billion crowns' paid by Sweden are kronor; by a state of no crown, unknown
+        unit = CROWN_OF.get(actor[0].code) if actor else None
+        if unit is None:
+            return None
+        q = replace(q, unit=unit)
     change = _change_for(head, changes, res)
     period = _period(head, word, sent, res, ctx)
     quoted = [s for s in actor + recipient if sent.start <= s.start < sent.end and s.method != "context"]
@@ -164,6 +170,8 @@ def _candidates(t: Token, *, amount: bool = False) -> list[Token]:
     '500 million euros') or the verb it is the object of, whose 'in' phrase says what the money is ('in loans',
     'in military aid')."""
     out = [t]
+    if t.lower_ == "worth" and t.head.pos_ == "VERB":  # 'announced military aid to Ukraine worth ...', misattached
+        out.extend(c for c in t.head.children if c.dep_ == "dobj")
     if t.lemma_.lower() in DEAL_HEADS:  # 'a $500 million aid package', 'a US$300m loan agreement', 'a credit line'
         # (not 'a $100 billion trade deal': a trade agreement's figure is a target, no flow)
         out.extend(c for c in t.lefts if c.dep_ in ("compound", "amod", "nmod") and KEYWORDS.get(

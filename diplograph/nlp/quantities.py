@@ -18,6 +18,7 @@ CURRENCY_SYMBOLS = {"us$": "USD", "u.s.$": "USD", "$": "USD", "usd": "USD", "€
                     "aud": "AUD", "c$": "CAD", "cad": "CAD", "hk$": "HKD", "s$": "SGD", "rs": "INR", "rs.": "INR",
                     "inr": "INR", "₹": "INR", "₩": "KRW", "krw": "KRW", "₽": "RUB", "rub": "RUB", "chf": "CHF",
                     "r$": "BRL", "brl": "BRL", "₺": "TRY", "sar": "SAR", "aed": "AED"}
+CROWN = "crown"  # a currency of several states, written without theirs
 CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
                   "pounds": "GBP", "sterling": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
                   "won": "KRW", "ruble": "RUB", "rubles": "RUB", "rouble": "RUB", "roubles": "RUB",
@@ -29,7 +30,9 @@ CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EU
                   "ringgit": "MYR", "dong": "VND", "taka": "BDT", "zloty": "PLN", "zlotys": "PLN", "forint": "HUF",
                   "forints": "HUF", "koruna": "CZK", "kronor": "SEK", "krona": "SEK", "kroner": "NOK", "krone": "NOK",
                   "lari": "GEL", "dram": "AMD", "drams": "AMD", "manat": "AZN", "tenge": "KZT", "som": "KGS",
-                  "somoni": "TJS", "kwacha": "ZMW", "cedi": "GHS", "cedis": "GHS"}
+                  "somoni": "TJS", "kwacha": "ZMW", "cedi": "GHS", "cedis": "GHS",
+                  # Sweden's, Norway's, Denmark's, the Czech Republic's: settled by the state that pays (measures)
+                  "crowns": CROWN, "crown": CROWN}
 # Another state's currency of a common name, by the demonym before it ('10 billion Egyptian pounds' is EGP, not GBP)
 NATIONAL_CURRENCIES = {
     "swiss franc": "CHF", "cfa franc": "XOF", "congolese franc": "CDF", "rwandan franc": "RWF", "turkish lira": "TRY",
