@@ -83,9 +83,11 @@ class Extractor:
             to_measure,
             unique_ids,
         )
+        from diplograph.nlp.repair import repair_parse
         from diplograph.nlp.resolve import resolve
 
         published = parse_iso(document.published)
+        repair_parse(parsed)
         res = resolve(parsed, self.gazetteer, published, document.text)
         ctx = DocContext()
         found, measures = [], []

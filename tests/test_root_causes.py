@@ -3089,3 +3089,8 @@ def test_tariffs_halved_are_eased_and_aid_halved_is_cut() -> None:
         "China said it would halve tariffs on some U.S. goods from next week.": ("CONCEDE", ("CHN",), ("USA",)),
         "Britain halved its aid to Malawi.": ("SANCTION", ("GBR",), ("MWI",)),
     })
+
+
+def test_an_object_the_parser_hung_on_a_time_noun_is_the_verbs_object_again() -> None:
+    assert_first_records({"Manila summoned a senior Chinese diplomat days after the June 17 incident.":
+                          ("ACCUSE", ("PHL",), ("CHN",))})
