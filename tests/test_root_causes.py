@@ -3094,3 +3094,9 @@ def test_tariffs_halved_are_eased_and_aid_halved_is_cut() -> None:
 def test_an_object_the_parser_hung_on_a_time_noun_is_the_verbs_object_again() -> None:
     assert_first_records({"Manila summoned a senior Chinese diplomat days after the June 17 incident.":
                           ("ACCUSE", ("PHL",), ("CHN",))})
+
+
+def test_a_guest_named_beside_a_word_for_him_is_hosted() -> None:
+    found = events("Denis Sassou Nguesso hosted his Congolese neighbour Felix Tshisekedi in Brazzaville on Wednesday.",
+                   published="2022-03-03")
+    assert found and (found[0].event, found[0].actor, found[0].recipient) == ("CONSULT", ("COD",), ("COG",))

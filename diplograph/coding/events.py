@@ -1112,9 +1112,13 @@ def _particle_of_place(word: Token) -> bool:
 
 
 def _names_a_person(head: Token, res: Resolution) -> bool:
-    """An object the resolver read as a known person ('hosted Ruto', 'received Lukashenko')."""
-    span = res.actor_at.get(head.i)
-    return span is not None and span.type == "person"
+    """An object the resolver read as a known person ('hosted Ruto', 'received Lukashenko'), or a word for one
+    with the person's name beside it ('hosted his Congolese neighbour Felix Tshisekedi')."""
+    for t in (head, *(c for c in head.children if c.dep_ == "appos")):
+        span = res.actor_at.get(t.i)
+        if span is not None and span.type == "person":
+            return True
+    return False
 
 
 def _person_subject(verb: Token, res: Resolution) -> bool:
