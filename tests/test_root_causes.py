@@ -3100,3 +3100,8 @@ def test_a_guest_named_beside_a_word_for_him_is_hosted() -> None:
     found = events("Denis Sassou Nguesso hosted his Congolese neighbour Felix Tshisekedi in Brazzaville on Wednesday.",
                    published="2022-03-03")
     assert found and (found[0].event, found[0].actor, found[0].recipient) == ("CONSULT", ("COD",), ("COG",))
+
+
+def test_a_leader_excluded_from_a_summit_is_shut_out() -> None:
+    assert_first_records({"ASEAN excluded Myanmar's junta chief from its summit.": ("SANCTION", ("ASEAN",), ("MMR",))})
+    assert events("The plan excludes Ukraine.") == []
