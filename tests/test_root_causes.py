@@ -3105,3 +3105,8 @@ def test_a_guest_named_beside_a_word_for_him_is_hosted() -> None:
 def test_a_leader_excluded_from_a_summit_is_shut_out() -> None:
     assert_first_records({"ASEAN excluded Myanmar's junta chief from its summit.": ("SANCTION", ("ASEAN",), ("MMR",))})
     assert events("The plan excludes Ukraine.") == []
+
+
+def test_citizens_named_with_their_heritage_are_their_own_states() -> None:
+    assert_first_records({"Iranian Americans protested against the Iranian government in Los Angeles.":
+                          ("PROTEST", ("USA",), ("IRN",))})

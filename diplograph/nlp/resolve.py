@@ -366,7 +366,8 @@ def _disambiguate(res: Resolution, gaz: Gazetteer) -> None:
             res.actors[n] = ActorSpan(a.start, a.end, "EU", "igo", a.type, a.sector, a.person, "rule",
                                       "'Brussels' for the European Union (the story is not about Belgium)",
                                       gaz.members("EU"))
-    res.actors = [a for a in res.actors if not (a.type == "capital" and _namesake_elsewhere(res, a))]
+    res.actors = [a for a in res.actors if not (a.type == "capital" and _namesake_elsewhere(res, a))
+                  and not (a.type == "demonym" and _heritage(res, a))]  # 'Chinese Americans' are Americans
     res.reindex()
     for n, a in enumerate(res.actors):
         if doc[a.start:a.end].text == "Foreign Office" and (owner := _owner_of_office(res, a)) is not None:
@@ -546,13 +547,15 @@ SETTLER_NATIONS = frozenset({"American", "Americans", "Canadian", "Canadians", "
 def _ethnic_at(res: Resolution, a: ActorSpan) -> bool:
     """'ethnic Serbs'; 'a Chinese American', 'Indian-Canadian': a people, or the heritage of another state's
     citizen, not the state of the demonym."""
-    if a.type != "demonym":
-        return False
+    return a.type == "demonym" and (_heritage(res, a) or (a.start > 0 and res.doc[a.start - 1].lower_ == "ethnic"))
+
+
+def _heritage(res: Resolution, a: ActorSpan) -> bool:
+    """A demonym before a settler nation's ('Chinese Americans', 'Indian-Canadian'): the citizens' heritage."""
     doc = res.doc
     after = a.end + (1 if a.end < len(doc) and doc[a.end].text == "-" else 0)
-    heritage = after < len(doc) and doc[after].text in SETTLER_NATIONS and (other := res.actor_at.get(after)) \
+    return after < len(doc) and doc[after].text in SETTLER_NATIONS and (other := res.actor_at.get(after)) \
         is not None and other.type == "demonym" and other.code != a.code  # not 'Bosnian Serb': Bosnia's Serbs
-    return heritage or (a.start > 0 and doc[a.start - 1].lower_ == "ethnic")
 
 
 def _starts_another_name(t: Token) -> bool:
