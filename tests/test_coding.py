@@ -452,13 +452,6 @@ def test_a_loan_received_is_measured_from_lender_to_borrower() -> None:
     ("China is owed about $4.1 billion, the Zambian finance ministry said.", "loan", ("CHN",), ("ZMB",), 4.1e9),
     ("Qatar supplied 12 million tonnes of gas to Pakistan in 2023.", "exports", ("QAT",), ("PAK",), 12e6),
     ("China wrote off $1.5 billion of Zambia's debt in 2023.", "debt_relief", ("CHN",), ("ZMB",), 1.5e9),
-])
-def test_debt_and_supply_measures(text: str, kind: str, actor: tuple, recipient: tuple, value: float) -> None:
-    found = [(m.measure, m.actor, m.recipient, m.value) for m in measures(text)]
-    assert found == [(kind, actor, recipient, value)]
-
-
-@pytest.mark.parametrize(("text", "kind", "actor", "recipient", "value"), [
     # a flow named only by the word before a deal noun; goods sent 'as aid'; a loan 'from' a lender whoever
     # revives it; the IMF lends whatever side of the sentence it is on
     ("Japan agreed to provide a $500 million aid package to Sri Lanka.", "aid", ("JPN",), ("LKA",), 5e8),
@@ -467,8 +460,7 @@ def test_debt_and_supply_measures(text: str, kind: str, actor: tuple, recipient:
     ("Pakistan tries to revive a $6 billion loan from Saudi Arabia.", "loan", ("SAU",), ("PAK",), 6e9),
     ("Egypt signed a $3 billion loan agreement with the IMF on Friday.", "loan", ("IMF",), ("EGY",), 3e9),
 ])
-def test_flows_named_by_a_deal_noun_or_a_lender(text: str, kind: str, actor: tuple, recipient: tuple,
-                                                 value: float) -> None:
+def test_debt_supply_and_deal_measures(text: str, kind: str, actor: tuple, recipient: tuple, value: float) -> None:
     found = [(m.measure, m.actor, m.recipient, m.value) for m in measures(text)]
     assert found == [(kind, actor, recipient, value)]
 

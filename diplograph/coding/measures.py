@@ -174,8 +174,8 @@ def _candidates(t: Token, *, amount: bool = False) -> list[Token]:
         out.extend(c for c in t.head.children if c.dep_ == "dobj")
     if t.lemma_.lower() in DEAL_HEADS:  # 'a $500 million aid package', 'a US$300m loan agreement', 'a credit line'
         # (not 'a $100 billion trade deal': a trade agreement's figure is a target, no flow)
-        out.extend(c for c in t.lefts if c.dep_ in ("compound", "amod", "nmod") and KEYWORDS.get(
-            c.lemma_.lower()) not in ("trade", None) or c.lemma_.lower() in ("sale", "sales"))
+        out.extend(c for c in t.lefts if (c.dep_ in ("compound", "amod", "nmod") and KEYWORDS.get(
+            c.lemma_.lower()) not in ("trade", None)) or c.lemma_.lower() in ("sale", "sales"))
     for c in t.children:
         if c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ == "in" and (t.pos_ == "NUM" or amount))
                                  or (c.lower_ == "as" and amount and t.pos_ == "VERB")):  # 'sent ... as aid'

@@ -406,20 +406,17 @@ def _qualified(doc: Doc, phrase: Phrase, name: str, res: Resolution) -> tuple[Pl
     """A city named with its region or state after a comma ('London, Ontario', 'Kingston, Jamaica',
     'Hyderabad, Pakistan'): the city of that name there, however much larger a namesake elsewhere is."""
     from diplograph.geo.gazetteer import place_key, places
+    from diplograph.nlp.resolve import comma_qualifier
 
-    after = phrase.end + 1
-    if after >= len(doc) or doc[phrase.end].text != "," or not doc[after].text[:1].isupper():
+    found = comma_qualifier(doc, phrase.end, longest=4)  # not 'talks in Beijing, Vietnam's largest partner'
+    if found is None:
         return None
-    end = after
-    while end < len(doc) and doc[end].pos_ == "PROPN" and end - after < 4:
-        end += 1
-    if end == after or (end < len(doc) and doc[end].text not in (",", ".", ";", ")", "—", "–", "-", ":")):
-        return None  # 'talks in Beijing, Vietnam's largest trading partner': an apposition
-    qualifier = doc[after:end].text
+    after, end = found
     state = res.actor_at.get(after)
     countries = {state.code} if state is not None and state.kind == "state" and state.type in COUNTRY_TYPES else set()
-    regions = {place_key(p.name) for p in places().lookup(qualifier, "region")}
-    countries |= {p.country for p in places().lookup(qualifier, "region")}
+    named_regions = places().lookup(doc[after:end].text, "region")
+    regions = {place_key(p.name) for p in named_regions}
+    countries |= {p.country for p in named_regions}
     chosen = [p for p in places().lookup(name) if p.kind == "city" and p.country in countries
               and (state is not None and p.country == state.code or place_key(p.admin1 or "") in regions)]
     return (chosen[0], "gazetteer+qualifier") if chosen else None

@@ -50,6 +50,7 @@ from diplograph.nlp.entities import ORG_WORDS
 from diplograph.nlp.model import token_texts
 from diplograph.nlp.resolve import (
     ANY_INSTITUTION,
+    COMMON_FAMILY_NAMES,
     GOVERNMENT_WORDS,
     NAME_TITLES,
     NAMED_INSTITUTIONS,
@@ -211,8 +212,6 @@ def _opening(sent: Span, published: dt.date | None) -> str:
 
 def _in_office(surname: str, gaz: Gazetteer, day: dt.date | None) -> bool:
     """Someone of that family name held an office on `day` (a lone surname can stand for them)."""
-    from diplograph.nlp.resolve import COMMON_FAMILY_NAMES
-
     return day is not None and surname not in COMMON_FAMILY_NAMES and any(
         p.term_on(day) is not None for p in gaz.people_with_surname(surname))  # as the resolver reads them
 

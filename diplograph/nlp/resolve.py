@@ -395,19 +395,31 @@ def _owner_of_office(res: Resolution, office: ActorSpan) -> str | None:
 QUALIFIER_ENDS = frozenset({",", ".", ";", ")", "—", "–", "-", ":"})
 
 
+def comma_qualifier(doc: Doc, end: int, longest: int) -> tuple[int, int] | None:
+    """The tokens [start, stop) of a place's qualifier after a comma ('London, Ontario,', 'Hyderabad, Pakistan.'):
+    a run of at most `longest` proper nouns that the clause does not go on from. None for an apposition ('Beijing,
+    Vietnam's largest trading partner, warned') or no such run."""
+    start = end + 1
+    if start >= len(doc) or doc[end].text != "," or not doc[start].text[:1].isupper():
+        return None
+    stop = start
+    while stop < len(doc) and doc[stop].pos_ == "PROPN" and stop - start < longest:
+        stop += 1
+    if stop == start or (stop < len(doc) and doc[stop].text not in QUALIFIER_ENDS):
+        return None
+    return start, stop
+
+
 def _namesake_elsewhere(res: Resolution, capital: ActorSpan) -> bool:
     """'London, Ontario', 'Paris, Texas', 'Moscow, Idaho': a capital's name followed by a region or a state
     that is not its own names a namesake town, not the capital's government."""
     from diplograph.geo.gazetteer import places
 
-    doc, after = res.doc, capital.end + 1
-    if after >= len(doc) or doc[capital.end].text != "," or not doc[after].text[:1].isupper():
+    doc = res.doc
+    found = comma_qualifier(doc, capital.end, longest=3)
+    if found is None:
         return False
-    end = after
-    while end < len(doc) and doc[end].pos_ == "PROPN" and end - after < 3:
-        end += 1
-    if end == after or (end < len(doc) and doc[end].text not in QUALIFIER_ENDS):
-        return False  # 'Beijing, Vietnam's largest trading partner, warned': an apposition, not a place's state
+    after, end = found
     state = res.actor_at.get(after)
     if state is not None and state.kind == "state" and state.code != capital.code:
         return True
@@ -545,9 +557,8 @@ SETTLER_NATIONS = frozenset({"American", "Americans", "Canadian", "Canadians", "
 
 
 def _ethnic_at(res: Resolution, a: ActorSpan) -> bool:
-    """'ethnic Serbs'; 'a Chinese American', 'Indian-Canadian': a people, or the heritage of another state's
-    citizen, not the state of the demonym."""
-    return a.type == "demonym" and (_heritage(res, a) or (a.start > 0 and res.doc[a.start - 1].lower_ == "ethnic"))
+    """'ethnic Serbs': a people, not the state (a heritage, 'Chinese Americans', is dropped by _disambiguate)."""
+    return a.type == "demonym" and a.start > 0 and res.doc[a.start - 1].lower_ == "ethnic"
 
 
 def _heritage(res: Resolution, a: ActorSpan) -> bool:
