@@ -3110,3 +3110,23 @@ def test_a_leader_excluded_from_a_summit_is_shut_out() -> None:
 def test_citizens_named_with_their_heritage_are_their_own_states() -> None:
     assert_first_records({"Iranian Americans protested against the Iranian government in Los Angeles.":
                           ("PROTEST", ("USA",), ("IRN",))})
+
+
+def test_a_known_name_given_another_states_title_is_that_states_namesake() -> None:
+    # Colombia's defence minister shares a name with Spain's prime minister; the words before the name decide
+    assert_first_records({
+        "Brazil's defence minister met his Colombian counterpart Pedro Sánchez in Leticia.": ("CONSULT", ("BRA",),
+                                                                                             ("COL",)),
+        "Colombia's Defence Minister Pedro Sánchez visited Brasilia.": ("CONSULT", ("COL",), ("BRA",)),
+        "Spanish Prime Minister Pedro Sánchez met French President Emmanuel Macron.": ("CONSULT", ("ESP",), ("FRA",)),
+    })
+
+
+def test_what_a_journey_was_made_for_takes_the_journeys_date() -> None:
+    found = events("Two Argentine firefighting aircraft arrived in Santa Cruz on Saturday to help Bolivia fight "
+                   "wildfires.", published="2026-09-05")
+    assert found and (found[0].event, found[0].actor, found[0].recipient, found[0].date) == \
+        ("AID", ("ARG",), ("BOL",), "2026-09-05")
+    found = events("Kim Jong Un will cross the demarcation line tomorrow to meet President Moon Jae-in.",
+                   published="2018-04-26")
+    assert found and (found[0].event, found[0].date) == ("CONSULT", "2018-04-27")

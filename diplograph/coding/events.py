@@ -364,6 +364,22 @@ def _simultaneous_with(token: Token) -> Token | None:
     return None
 
 
+def _purpose_of(token: Token) -> Token | None:
+    """The clause an infinitive of purpose serves ('arrived on Saturday to help Bolivia', 'flew to Beijing on
+    Monday to meet Xi'): what it was done for starts with it."""
+    if token.dep_ == "advcl" and token.tag_ == "VB" and token.head.lemma_.lower() in JOURNEYS \
+            and not any(c.dep_ == "mark" for c in token.children) \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return A.clause_head(token.head)
+    return None
+
+
+# going or sending somewhere, for a purpose said with it (a purpose of words, 'summoned ... to protest', 'pressed
+# ... to cut off', is an aim, dated no more than before)
+JOURNEYS = frozenset({"arrive", "travel", "fly", "visit", "come", "go", "send", "deploy", "dispatch", "cross",
+                      "land", "return", "head", "sail", "move", "enter"})
+
+
 def is_background(token: Token) -> bool:
     """Is the trigger inside a relative clause, or a clause or phrase giving cause or circumstance?"""
     t = token
@@ -4374,6 +4390,8 @@ def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
             theirs = _plain_dates(A.clause_tokens(governing), res)
             if theirs:  # 'issued a statement on Wednesday condemning the strikes': the same day
                 return theirs[0], "clause"
+        if (purpose := _purpose_of(token)) is not None and (theirs := _plain_dates(A.clause_tokens(purpose), res)):
+            return theirs[0], "clause"  # 'arrived in Santa Cruz on Saturday to help Bolivia': helping from then
         if (later := _after_clause_of(token)) is not None:
             theirs = _plain_dates(A.clause_tokens(later), res)
             while not theirs and later.dep_ in ("ccomp", "xcomp", "conj") and later.head.i != later.i:

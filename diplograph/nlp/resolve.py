@@ -366,6 +366,11 @@ def _disambiguate(res: Resolution, gaz: Gazetteer) -> None:
             res.actors[n] = ActorSpan(a.start, a.end, "EU", "igo", a.type, a.sector, a.person, "rule",
                                       "'Brussels' for the European Union (the story is not about Belgium)",
                                       gaz.members("EU"))
+    for n, a in enumerate(res.actors):
+        if a.type == "person" and (named := _state_named_before(res, a)) is not None and named.code != a.code \
+                and doc[named.start:named.end].text not in SHARED_DEMONYMS:
+            res.actors[n] = _replace(a, named.code, "rule",
+                                     f"{a.person} named as {doc[named.start:named.end].text}'s (a namesake)")
     res.actors = [a for a in res.actors if not (a.type == "capital" and _namesake_elsewhere(res, a))
                   and not (a.type == "demonym" and _heritage(res, a))]  # 'Chinese Americans' are Americans
     res.reindex()
@@ -373,6 +378,28 @@ def _disambiguate(res: Resolution, gaz: Gazetteer) -> None:
         if doc[a.start:a.end].text == "Foreign Office" and (owner := _owner_of_office(res, a)) is not None:
             res.actors[n] = _replace(a, owner, "rule", f"'Foreign Office' of {owner} (Pakistan's, India's, ...)")
     res.reindex()
+
+
+# words that may stand between a state and the name of its office-holder ('Colombia's Defence Minister', 'his
+# Colombian counterpart'): nouns and adjectives of a title, a possessive, a hyphen
+_TITLE_RUN_POS = frozenset({"NOUN", "PROPN", "ADJ", "PART", "PUNCT"})
+
+
+def _state_named_before(res: Resolution, person: ActorSpan) -> ActorSpan | None:
+    """The state or IGO that the title run just before a known person's name gives him ('his Colombian
+    counterpart Pedro Sánchez' is Colombia's defence minister, not Spain's prime minister), if any."""
+    words = res.words
+    i = person.start - 1
+    for _ in range(5):
+        if i < 0:
+            return None
+        if (before := res.actor_at.get(i)) is not None:
+            return before if before.kind in ("state", "igo") and before.type != "person" else None
+        if res.pos[i] not in _TITLE_RUN_POS or (res.pos[i] == "PUNCT" and words[i] not in ("-", "'s")) \
+                or words[i] in (",", "and"):
+            return None
+        i -= 1
+    return None
 
 
 def _owner_of_office(res: Resolution, office: ActorSpan) -> str | None:
@@ -443,6 +470,8 @@ def _about_the_dr_congo(res: Resolution) -> bool:
 # 'Congo' and 'Congolese' alone: the DR Congo where the story names it or its places and people, and not the
 # Republic of Congo's (news usage: the larger state is 'Congo', the other 'Congo Republic' or 'Congo-Brazzaville')
 BARE_CONGO = frozenset({"Congo", "Congolese"})
+# names two states share: 'his Congolese neighbour Felix Tshisekedi' says nothing against the DR Congo's president
+SHARED_DEMONYMS = BARE_CONGO | {"Korean", "Koreans"}
 DRC_CUES = frozenset({"kinshasa", "goma", "kivu", "ituri", "bukavu", "lubumbashi", "katanga", "kisangani", "kasai",
                       "tshisekedi", "kabila", "m23", "mobutu", "zaire", "kolwezi", "beni", "uvira"})
 BRAZZAVILLE_CUES = frozenset({"brazzaville", "sassou", "nguesso", "pointe-noire"})
