@@ -3130,3 +3130,11 @@ def test_what_a_journey_was_made_for_takes_the_journeys_date() -> None:
     found = events("Kim Jong Un will cross the demarcation line tomorrow to meet President Moon Jae-in.",
                    published="2018-04-26")
     assert found and (found[0].event, found[0].date) == ("CONSULT", "2018-04-27")
+
+
+def test_a_conjunct_named_by_its_of_phrase_is_a_party_too() -> None:
+    assert_first_records({
+        "Turkey and the government of Iraq agreed to step up intelligence sharing.": ("AGREE", ("TUR",), ("IRQ",)),
+        "CIA Director William Burns met Qatar's prime minister and the heads of Israeli and Egyptian intelligence "
+        "in Paris on Sunday.": ("CONSULT", ("USA",), ("QAT", "ISR", "EGY")),  # Paris is the venue, not a party
+    })

@@ -102,8 +102,42 @@ def np_actors(head: Token, res: Resolution, *, deep: bool = False,
         found = _without_seat_of_court(_without_post_of_mission(found, head, res), res)
         if found:
             break
+    if len(levels) > 1 and found:
+        found = _with_conjuncts_of_their_own(head, found, res, exclude, owners)
     listed = with_surface_list(found, res)
     return [s for s in listed if s.start not in owners]
+
+
+CONJUNCT_PREPS = frozenset({"of", "including"})  # who a conjunct is ('the heads of', 'countries including')
+
+
+def _reached_through_of(token: Token, top: Token) -> bool:
+    """Every preposition between `token` and `top` is 'of' or 'including' (not a venue's 'in Paris'), and there
+    is one at least."""
+    preps = []
+    while token.i != top.i:
+        if token.dep_ == "prep":
+            preps.append(token.lower_)
+        token = token.head
+    return bool(preps) and all(p in CONJUNCT_PREPS for p in preps)
+
+
+def _with_conjuncts_of_their_own(head: Token, found: list[ActorSpan], res: Resolution, exclude: frozenset[str],
+                                 owners: set[int]) -> list[ActorSpan]:
+    """A conjunct that names no one in its own modifiers adds who its prepositions name ('Turkey and the
+    government of Iraq agreed': Iraq too, though 'Turkey' already named the phrase at the first level)."""
+    added = list(found)
+    for conjunct in walk(head, frozenset({"conj"}))[1:]:
+        if conjunct.pos_ not in ("NOUN", "PROPN") or spans_in(walk(conjunct, NP_CORE - {"conj"}), res):
+            continue
+        tokens = [t for t in walk(conjunct, NP_CORE | NP_PREPS) if t.i != conjunct.i
+                  and _reached_through_of(t, conjunct)]
+        mine = {i for t in tokens for i in _relational_owners(t, res)}
+        added += [s for s in spans_in(tokens, res) if not (s.states and set(s.states) <= exclude)
+                  and s.start not in mine | owners and s.start not in {f.start for f in added}]
+    if len(added) == len(found):
+        return found
+    return _without_seat_of_court(_without_post_of_mission(sorted(added, key=lambda s: s.start), head, res), res)
 
 
 # a state's missions abroad and the envoys who head them: where they sit is no party ('the U.S. Embassy in Hanoi')
