@@ -325,3 +325,17 @@ def test_what_is_done_at_talks_is_done_where_they_are_held() -> None:
     # after another kind of event: another time and place
     text = "Speaking days after the bombing of Mariupol, the French president urged China to press Russia."
     assert _located(text, "REQUEST") is None
+
+
+def test_a_report_made_in_a_third_state_does_not_place_what_it_reports() -> None:
+    text = "Ethiopia has moved troops and artillery toward its border with Eritrea, diplomats said in Nairobi."
+    assert _located(text, "MOBILIZE") is None
+    port = _located("Israeli airstrikes destroyed two cranes, port officials said in Hodeidah on Monday.", "ASSAULT")
+    assert port is not None and port[1] == "YEM"  # said where it happened, by the state it happened to
+
+
+
+def test_islands_are_places_of_their_state() -> None:
+    assert _located("An Indian navy ship delivered medical supplies to Socotra on Tuesday.", "AID") == (
+        "Socotra", "YEM", "region")
+    assert resolved("Lesvos")[0].country == "GRC"

@@ -3138,3 +3138,9 @@ def test_a_conjunct_named_by_its_of_phrase_is_a_party_too() -> None:
         "CIA Director William Burns met Qatar's prime minister and the heads of Israeli and Egyptian intelligence "
         "in Paris on Sunday.": ("CONSULT", ("USA",), ("QAT", "ISR", "EGY")),  # Paris is the venue, not a party
     })
+
+
+def test_a_journey_set_off_by_commas_is_made_by_the_noun_before_it() -> None:
+    found = [e for e in events("On Thursday Mauritius won another endorsement of its claim when India's foreign "
+                               "minister, on a visit to Mauritius, said New Delhi backed it.") if e.event == "CONSULT"]
+    assert [(e.actor, e.recipient) for e in found] == [(("IND",), ("MUS",))]

@@ -20,6 +20,7 @@ from diplograph.coding.features import event_features, list_item_features
 from diplograph.coding.lexicon import Lexicon, Predicate, Reading
 from diplograph.model import DateRef, Location
 from diplograph.nlp.dates import iter_bounds, last_saturday, weekend_value
+from diplograph.nlp.repair import JOURNEY_NOUNS
 from diplograph.nlp.resolve import ORGAN_SECTORS, ActorSpan, Resolution
 
 if TYPE_CHECKING:
@@ -2601,6 +2602,14 @@ def _named_before_noun(noun: Token, res: Resolution) -> list[ActorSpan]:
     return [s for s in A.spans_in(A.walk(noun, NOUN_OWN_MODIFIERS), res) if s.start < noun.i]
 
 
+def _traveller_on(noun: Token) -> Token | None:
+    """The noun a journey tells of ('the minister, on a visit to Mauritius'): who made it."""
+    if noun.lemma_.lower() in JOURNEY_NOUNS and noun.dep_ == "pobj" and noun.head.lower_ == "on" \
+            and noun.head.head.pos_ in ("NOUN", "PROPN") and noun.head.head.i < noun.i:
+        return noun.head.head
+    return None
+
+
 def _noun_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, list, list, str]:
     noun = trig.token
     own = _named_before_noun(noun, res)
@@ -2617,6 +2626,8 @@ def _noun_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
         between = [by for _p, target in A.prep_objects(phrase, ("of",)) for _b, by in A.prep_objects(target, ("by",))]
     for obj in between:
         actor, orgs = _split_orgs(A.np_actors(obj, res, deep=True))
+    if not actor and (traveller := _traveller_on(noun)) is not None:
+        actor, orgs = _split_orgs(A.np_actors(traveller, res))  # 'India's foreign minister, on a visit to ...'
     if not actor and (taking_part := _who_took_part(trig, res)):
         return taking_part, [], [], "parse"
     sourced = not actor and not orgs and noun.lemma_.lower() in SOURCED_NOUNS

@@ -94,6 +94,11 @@ def locate_reported(doc: Doc, trigger: int, res: Resolution, event: str,
     if not _reported_by(token, root):
         return None  # 'officials in New Delhi said on Monday, two days after an aircraft delivered ...
     place = locate(doc, root.i, res, event, context)
+    if place is not None and context and len(context[0]) > 1 and place.country not in context[0]:
+        # 'Ethiopia moved troops toward Eritrea, diplomats said in Nairobi': reported from a third state (with one
+        # side known, the report's place is how the other is found: 'Israeli airstrikes ..., officials said in
+        # Hodeidah')
+        place = None
     speaker, _ = A.subject(root)
     if place is None and speaker is not None:
         found = (place_named_by(obj, res, context) for _prep, obj in A.prep_objects(speaker, ("of", "in")))
