@@ -3144,3 +3144,49 @@ def test_a_journey_set_off_by_commas_is_made_by_the_noun_before_it() -> None:
     found = [e for e in events("On Thursday Mauritius won another endorsement of its claim when India's foreign "
                                "minister, on a visit to Mauritius, said New Delhi backed it.") if e.event == "CONSULT"]
     assert [(e.actor, e.recipient) for e in found] == [(("IND",), ("MUS",))]
+
+
+def test_giving_in_to_demands_is_a_concession() -> None:
+    assert_first_records({
+        "Serbia gave in to demands from the European Union on Friday.": ("CONCEDE", ("SRB",), ("EU",)),
+        "Pakistan bowed to pressure from Washington.": ("CONCEDE", ("PAK",), ("USA",)),
+        "Greece caved in to the demands of the European Union.": ("CONCEDE", ("GRC",)),
+    })
+
+
+def test_walking_out_of_talks_leaves_them_and_out_of_a_meeting_protests() -> None:
+    assert_first_records({
+        "Washington walked out of the nuclear deal with Iran.": ("SANCTION", ("USA",), ("IRN",)),
+        "Ukraine's delegation walked out of a ministerial meeting in Istanbul on Thursday.": ("PROTEST", ("UKR",)),
+    })
+
+
+def test_monitors_and_foreign_troops_ordered_out_are_expelled() -> None:
+    assert_first_records({
+        "Mali's military government ordered a team of UN human rights observers to leave the country.":
+            ("SANCTION", ("MLI",), ("UN",)),
+        "Burkina Faso ordered French troops to leave the country within a month.": ("SANCTION", ("BFA",), ("FRA",)),
+        "Russia ordered more troops to the border.": ("MOBILIZE", ("RUS",)),
+    })
+
+
+def test_a_protest_note_lodged_is_a_formal_complaint() -> None:
+    assert_first_records({"Lithuania lodged a formal protest note with Minsk on Wednesday.":
+                          ("ACCUSE", ("LTU",), ("BLR",))})
+
+
+def test_a_ceasefire_declared_is_in_force_and_one_announced_is_promised() -> None:
+    assert_first_records({
+        "Hezbollah declared a unilateral ceasefire on Wednesday in south Lebanon.": ("RETREAT",),
+        "The National Liberation Army declared a unilateral ceasefire across Colombia.": ("RETREAT", (), ("COL",)),
+        "Myanmar's military government announced a temporary ceasefire.": ("CONCEDE",),
+        # a truce that starts later is promised
+        "FARC guerrillas declared a unilateral truce to take effect from midnight on December 24.": ("CONCEDE",),
+    })
+
+
+def test_people_released_include_artists_and_soldiers_handed_back() -> None:
+    assert_first_records({
+        "Iran's judiciary released a prominent rapper on bail on Saturday.": ("RETREAT", ("IRN",)),
+        "Azerbaijan handed back two Armenian soldiers to Yerevan.": ("RETREAT", ("AZE",), ("ARM",)),
+    })

@@ -9,6 +9,7 @@ Every event names the rule that produced it (`verb:visit`, `noun:talk`, `list:co
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -559,8 +560,8 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
             reading = Reading("CONCEDE", None, reading.context)  # 'ordered a partial withdrawal of Russian forces'
         if pred.pos == "verb" and pred.lemma in ("hand", "turn", "surrender") and _own_arms_given_up(t, lex):
             reading = Reading("RETREAT", "disarm", ("military",))  # 'fighters handed over their weapons'
-        if pred.lemma in LEAVING_VERBS and reading.event == "RETREAT":
-            reading = _withdrawal_reading(t, res, reading)
+        if pred.lemma in LEAVING_VERBS and reading.event == "RETREAT" or pred.lemma == "walk" and _left_for_good(t):
+            reading = _withdrawal_reading(t, res, reading)  # 'walked out of the talks' leaves them, as 'pulled out'
         if pred.pos == "verb" and pred.lemma in ("allow", "permit", "let") and _let_in(t):
             reading = Reading("RETREAT", "access", reading.context)  # 'allowed IAEA inspectors into the site'
         if pred.pos == "noun" and reading.event == "SUPPORT" and (kinds := _material_backing(t)):
@@ -578,7 +579,8 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
             reading = Reading("COOPERATE", None, ("economic",))  # 'Colombia and Venezuela reopened their border'
         if pred.pos == "verb" and pred.lemma == "invite" and _invited_to_meet(t):
             reading = Reading("AGREE", None, ("diplomatic",))  # the manual: an invitation to a state visit is AGREE
-        if pred.pos == "verb" and reading.event == "REQUEST" and (ordered := _ordered_out(t, lex)) is not None:
+        if pred.pos == "verb" and (reading.event == "REQUEST" or pred.lemma == "order") \
+                and (ordered := _ordered_out(t, lex, res)) is not None:
             reading = ordered
         stopped = _stopped(t) if pred.pos == "noun" else None
         if stopped is not None and reading.event in ("ASSAULT", "COERCE", "MOBILIZE", "THREATEN"):
@@ -970,7 +972,7 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None, res: Resolution
     if pred.particle and not any(c.lower_ in pred.particle and (c.dep_ == "prt" or _particle_of_place(c))
                                  for c in verb.children):
         return False
-    if pred.objects:
+    if pred.objects and not (pred.by_particle and _particle_of(verb) in pred.by_particle):  # 'gave in'
         head = _object_of(verb)
         words: set[str | None] = {obj}
         if head is not None:  # 'imposed martial law', 'a state of emergency', '$1.6 billion in development aid'
@@ -1282,7 +1284,20 @@ def _declared(noun: Token) -> bool:
     """A retreat named as what someone announced or declared ('announced a month-long ceasefire'): the manual codes
     declarations of ceasefires and withdrawals as CONCEDE, their implementation as RETREAT."""
     verb = A.governing_verb(noun)
+    if verb is not None and verb.lemma_.lower() == "declare" and noun.lemma_.lower() in TRUCES \
+            and not _takes_effect_later(noun):
+        return False  # but a truce declared is in force (CAMEO 0871; 'Hizbollah declared a unilateral ceasefire'
+        # is RETREAT in the PLOVER gold standard), unless it starts later ('to take effect from midnight')
     return verb is not None and verb.lemma_.lower() in DECLARING and _is_direct_argument(noun, verb)
+
+
+TRUCES = frozenset({"ceasefire", "cease-fire", "cease_fire", "truce", "armistice"})
+LATER_START = re.compile(r"\b(take effect|taking effect|come into force|starting|beginning|from midnight|"
+                         r"will (begin|start|run))\b", re.I)
+
+
+def _takes_effect_later(noun: Token) -> bool:
+    return bool(LATER_START.search(noun.sent.text))
 
 
 def _infinitives(noun: Token) -> list[Token]:
@@ -2115,6 +2130,18 @@ def _left_from(verb: Token) -> Token | None:
     return None
 
 
+# walking out of these is a protest made there ('walked out of the meeting as the Russian envoy rose to speak')
+WALKOUT_VENUES = frozenset({"meeting", "summit", "session", "hall", "chamber", "ceremony", "speech", "room",
+                            "conference", "debate", "sitting", "assembly"})
+
+
+def _left_for_good(verb: Token) -> bool:
+    """'walked out of the talks', 'walked out of the nuclear deal': what is left is left (not a protest made at a
+    meeting)."""
+    left = _left_from(verb)
+    return left is not None and left.lemma_.lower() not in WALKOUT_VENUES
+
+
 def _withdrawal_reading(verb: Token, res: Resolution, reading: Reading) -> Reading:
     """'withdrew the finance bill' gives in (CONCEDE); 'withdrew from the treaty', 'pulled out of the talks', 'quit
     ECOWAS' cut back relations (SANCTION withdraw); 'withdrew troops', 'withdrew from Gaza' stay a retreat."""
@@ -2254,6 +2281,8 @@ def _came_for(noun: Token) -> bool:
 
 def _lodged(noun: Token) -> bool:
     """A protest a government lodges, files or delivers is a formal complaint, not a demonstration."""
+    if noun.dep_ == "compound" and noun.head.lemma_.lower() in ("note", "letter", "message"):
+        noun = noun.head  # 'lodged a formal protest note with Minsk'
     return noun.dep_ == "dobj" and noun.head.lemma_.lower() in LODGING_VERBS
 
 
@@ -2283,7 +2312,7 @@ def _frame_of_an_act(noun: Token) -> bool:
     return prep.lower_ in ("of", "with") and owner.lemma_.lower() in FRAMING_HEADS and owner.dep_ == "pobj"
 
 
-def _ordered_out(verb: Token, lex: Lexicon) -> Reading | None:
+def _ordered_out(verb: Token, lex: Lexicon, res: Resolution) -> Reading | None:
     """'ordered a Belarusian diplomat to leave the country', 'ordered 12 employees of the French embassy to
     leave': an expulsion (SANCTION), not a request; 'ordered two German journalists to leave': people deported
     (COERCE), as the manual reads 'expel'."""
@@ -2303,11 +2332,39 @@ def _ordered_out(verb: Token, lex: Lexicon) -> Reading | None:
         return Reading("SANCTION", "withdraw", ("diplomatic",))  # 'ordered the United States to close its consulate'
     if not any(c.lemma_.lower() in LEAVE_VERBS for c in ordered):
         return None
-    if obj.lemma_.lower() in ENVOYS or _of_a_mission(obj):
+    if obj.lemma_.lower() in ENVOYS or _of_a_mission(obj) or _names_monitors(obj) \
+            or _foreign_troops(obj, verb, res):
         return Reading("SANCTION", "expel", ("diplomatic",))
+    if obj.lemma_.lower() in FORCES:
+        return Reading("RETREAT", "withdraw", ("military",))  # 'ordered its troops to leave Kherson': pulled out
     expel = lex.verbs.get("expel")  # people of a state are deported, as the lexicon reads 'expelled journalists'
     deported = lex.reading_for_object(expel, obj.lemma_.lower()) if expel is not None else None
     return deported if deported is not None and deported.event == "COERCE" else None
+
+
+# international involvement a state can expel (CAMEO 1661-1663: peacekeepers, inspectors, observers, agencies)
+MONITORS = frozenset({"observer", "monitor", "inspector", "peacekeeper", "investigator", "expert", "mission"})
+
+
+def _foreign_troops(obj: Token, verb: Token, res: Resolution) -> bool:
+    """'Burkina Faso ordered French troops to leave': another state's forces sent away (CAMEO 1661), not a
+    deployment of one's own."""
+    if obj.lemma_.lower() not in FORCES:
+        return False
+    subj, _ = A.subject(verb)
+    own = {c for s in A.np_actors(subj, res) for c in s.states} if subj is not None else set()
+    marked = A.walk(obj, frozenset({"amod", "compound", "poss", "case"}))
+    theirs = {c for s in A.spans_in(marked, res) for c in s.states}
+    return bool(theirs) and not theirs & own
+
+
+FORCES = frozenset({"troops", "troop", "soldier", "soldiers", "force", "forces", "contingent", "military", "army"})
+
+
+def _names_monitors(obj: Token) -> bool:
+    """'ordered a team of UN human rights observers to leave': outsiders watching, whose expulsion is a sanction."""
+    words = {obj.lemma_.lower()} | {o.lemma_.lower() for _p, o in A.prep_objects(obj, ("of",))}
+    return bool(words & MONITORS)
 
 
 COURT_WORDS = frozenset({"court", "tribunal", "judge", "arbitrator", "arbitration", "jury", "magistrate"})
@@ -3443,7 +3500,7 @@ def _named_non_state(subj: Token | None, res: Resolution) -> bool:
 def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: Resolution,
                         ctx: DocContext) -> list[ActorSpan]:
     event = trig.reading.event
-    if (event in UNAIMED_HARM or trig.reading.mode == "release") and not _codes_of(actor):
+    if (event in UNAIMED_HARM or trig.reading.mode in ("release", "ceasefire")) and not _codes_of(actor):
         # 'gunmen abducted 20 passengers on a highway in Zamfara state': done to the people of the place's state
         # (a city or region stands for its state; guidelines); who did it is tied to no state. Hostages freed
         # by such a group go back to the people of the same state ('militants released 12 women they had
