@@ -3190,3 +3190,21 @@ def test_people_released_include_artists_and_soldiers_handed_back() -> None:
         "Iran's judiciary released a prominent rapper on bail on Saturday.": ("RETREAT", ("IRN",)),
         "Azerbaijan handed back two Armenian soldiers to Yerevan.": ("RETREAT", ("AZE",), ("ARM",)),
     })
+
+
+def test_the_name_a_doer_gives_its_act_is_no_accusation() -> None:
+    found = events("Early Thursday, the Pakistani military carried out what it called \"precision strikes\" on "
+                   "hideouts near the city of Saravan in Iran's Sistan-Baluchestan province.", published="2024-01-19")
+    assert summary(found) == {("ASSAULT", ("PAK",), ("IRN",))}
+    assert_first_records({"China condemned what it called provocations by the Philippines.":
+                          ("ACCUSE", ("CHN",), ("PHL",))})
+
+
+def test_an_agreement_of_ones_own_denounced_is_ended_and_forces_ordered_out_expelled() -> None:
+    found = events("Niger's ruling council denounced its military cooperation agreements with Paris in August and "
+                   "ordered the French forces out.", published="2023-12-23")
+    assert summary(found) == {("SANCTION", ("NER",), ("FRA",))}
+    assert_first_records({
+        "China denounced the agreement between Japan and the Philippines.": ("ACCUSE", ("CHN",)),
+        "Russia renounced the treaty with the United States.": ("SANCTION", ("RUS",), ("USA",)),
+    })

@@ -572,6 +572,8 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
             reading = Reading("SANCTION", None, ("economic",))  # 'imposed export controls': a cut in trade
         if pred.pos == "verb" and reading.event == "ACCUSE" and _regret_for(t):
             reading = Reading("CONCEDE", None, reading.context)  # 'expressed regrets for the wounds': an apology
+        if pred.pos == "verb" and pred.lemma in ("denounce", "renounce", "scrap") and _own_accord(t, lex):
+            reading = Reading("SANCTION", "withdraw", ("diplomatic",))  # 'denounced its agreements with Paris'
         if pred.pos == "verb" and reading.event == "REQUEST" and _asks_forgiveness(t):
             reading = Reading("CONCEDE", None, reading.context)  # 'asked Tanzanians for forgiveness': an apology
         if pred.pos == "verb" and pred.lemma in ("open", "reopen") and reading.event in ("CONCEDE", "AID") \
@@ -968,6 +970,9 @@ PROPOSALS = frozenset({"request", "invitation", "offer", "proposal", "demand", "
                        "overture", "proposition", "ultimatum"})
 
 
+NAMING_VERBS = frozenset({"call", "describe", "term", "label", "dub", "brand"})
+
+
 def _verb_applies(verb: Token, pred: Predicate, obj: str | None, res: Resolution) -> bool:
     if pred.particle and not any(c.lower_ in pred.particle and (c.dep_ == "prt" or _particle_of_place(c))
                                  for c in verb.children):
@@ -1000,6 +1005,9 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None, res: Resolution
         return False  # 'the earthquake that struck Myanmar', 'floods hit the region': nobody's act
     if pred.lemma == "commit" and obj in WRONGS:
         return False  # 'committed crimes against humanity': a wrong done, no commitment
+    if pred.lemma in NAMING_VERBS and any(c.lower_ == "what" and c.dep_ in ("dobj", "nsubj", "oprd", "attr")
+                                           for c in verb.children):
+        return False  # 'carried out what it called "precision strikes"': the name the doer gives its act
     if pred.lemma == "face" and _ultimatum(verb) is None:
         return False  # only '... or face measures': a party facing something is no event
     if pred.needs_complement and A.child(verb, "xcomp", "ccomp") is None and obj not in PROPOSALS \
@@ -2312,6 +2320,16 @@ def _frame_of_an_act(noun: Token) -> bool:
     return prep.lower_ in ("of", "with") and owner.lemma_.lower() in FRAMING_HEADS and owner.dep_ == "pobj"
 
 
+def _own_accord(verb: Token, lex: Lexicon) -> bool:
+    """The verb's object is an agreement of the subject's own ('its military cooperation agreements with Paris', 'the
+    treaty with Moscow'): denounced, it is ended, not criticised ('denounced the deal between Japan and Manila')."""
+    obj = A.child(verb, "dobj")
+    if obj is None or obj.lemma_.lower() not in lex.classes.get("accords", frozenset()):
+        return False
+    own = any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in obj.children)
+    return own or bool(A.prep_objects(obj, ("with",)))
+
+
 def _ordered_out(verb: Token, lex: Lexicon, res: Resolution) -> Reading | None:
     """'ordered a Belarusian diplomat to leave the country', 'ordered 12 employees of the French embassy to
     leave': an expulsion (SANCTION), not a request; 'ordered two German journalists to leave': people deported
@@ -2330,7 +2348,9 @@ def _ordered_out(verb: Token, lex: Lexicon, res: Resolution) -> Reading | None:
     if any(c.lemma_.lower() in ("close", "shut") and (shut := A.child(c, "dobj")) is not None
            and shut.lemma_.lower() in MISSION_WORDS for c in ordered):
         return Reading("SANCTION", "withdraw", ("diplomatic",))  # 'ordered the United States to close its consulate'
-    if not any(c.lemma_.lower() in LEAVE_VERBS for c in ordered):
+    # 'ordered the French forces out': the particle says leave
+    sent_out = any(c.dep_ in ("prt", "advmod") and c.lower_ == "out" for c in verb.children)
+    if not sent_out and not any(c.lemma_.lower() in LEAVE_VERBS for c in ordered):
         return None
     if obj.lemma_.lower() in ENVOYS or _of_a_mission(obj) or _names_monitors(obj) \
             or _foreign_troops(obj, verb, res):
