@@ -3208,3 +3208,17 @@ def test_an_agreement_of_ones_own_denounced_is_ended_and_forces_ordered_out_expe
         "China denounced the agreement between Japan and the Philippines.": ("ACCUSE", ("CHN",)),
         "Russia renounced the treaty with the United States.": ("SANCTION", ("RUS",), ("USA",)),
     })
+
+
+def test_a_promise_is_dated_when_made_not_when_due() -> None:
+    found = events("President Emmanuel Macron at first refused to recognize the junta's authority, but he announced "
+                   "in late September that France would pull out its ambassador and its troops by the end of the "
+                   "year.", published="2023-12-23")
+    assert [e.date for e in found if e.event == "CONCEDE"] == ["2023-09-21/2023-09-30"]
+
+
+def test_an_act_coordinated_with_a_documents_participle_takes_the_documents_date() -> None:
+    found = events("On Saturday, Trump signed an executive order declaring a national emergency over illegal "
+                   "immigration and fentanyl and imposing duties of 25% on imports from Mexico and Canada.",
+                   published="2025-02-03")
+    assert [(e.event, e.date) for e in found] == [("SANCTION", "2025-02-01")]

@@ -366,6 +366,18 @@ def _simultaneous_with(token: Token) -> Token | None:
     return None
 
 
+def _first_conjunct(token: Token) -> Token:
+    """The first of a list of coordinated words. A participle the parser joined to a noun of the one before it
+    ('declaring an emergency over immigration and fentanyl and imposing duties') is joined to that participle."""
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if token.tag_ == "VBG" and first.tag_ != "VBG":
+        above = [a for a in list(token.ancestors)[:6] if a.tag_ == "VBG"]
+        return above[0] if above else first
+    return first
+
+
 def _purpose_of(token: Token) -> Token | None:
     """The clause an infinitive of purpose serves ('arrived on Saturday to help Bolivia', 'flew to Beijing on
     Monday to meet Xi'): what it was done for starts with it."""
@@ -4480,6 +4492,9 @@ def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
                 return theirs[0], "clause"
         if (purpose := _purpose_of(token)) is not None and (theirs := _plain_dates(A.clause_tokens(purpose), res)):
             return theirs[0], "clause"  # 'arrived in Santa Cruz on Saturday to help Bolivia': helping from then
+        if head.dep_ == "ccomp" and head.head.pos_ in ("VERB", "AUX") and head.head.dep_ == "conj" and (
+                theirs := [d for d in _plain_dates(A.clause_tokens(head.head), res) if not _a_deadline(d, res)]):
+            return theirs[0], "clause"  # '..., but he announced in late September that France would pull out
         if (later := _after_clause_of(token)) is not None:
             theirs = _plain_dates(A.clause_tokens(later), res)
             while not theirs and later.dep_ in ("ccomp", "xcomp", "conj") and later.head.i != later.i:
@@ -4490,8 +4505,11 @@ def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
                 return before, "clause"
         if (gathered := _date_of_the_doers_meeting(head, res)):
             return gathered[0], "clause"  # 'foreign ministers, meeting in Cairo on January 10, denounced Iran'
-        if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.dep_ in ("dobj", "nsubjpass") \
-                and (theirs := _plain_dates(A.clause_tokens(token.head.head), res)):
+        doing = token.head if token.dep_ == "dobj" and token.head.tag_ == "VBG" else token  # 'imposing duties'
+        first = _first_conjunct(doing)  # '... an executive order declaring an emergency and imposing duties'
+        if first.dep_ == "acl" and first.tag_ == "VBG" and doing.tag_ == "VBG" \
+                and first.head.dep_ in ("dobj", "nsubjpass") \
+                and (theirs := _plain_dates(A.clause_tokens(first.head.head), res)):
             return theirs[0], "clause"  # 'passed legislation Wednesday targeting Turkey': what was passed then
         if _reaction_to_the_main_act(token):  # 'seized a boat last year, a move Manila denounced as illegal'
             main = main_clause_dates(sent, res)
@@ -4574,7 +4592,15 @@ def _a_deadline(date: DateRef, res: Resolution) -> bool:
     """A date that is the object of 'until' ('gave Moscow until Tuesday'): when time runs out, not when the act
     was done."""
     t = res.doc.char_span(date.start, date.end, alignment_mode="expand")
-    return t is not None and t.root.dep_ == "pobj" and t.root.head.lower_ in ("until", "till")
+    if t is None or t.root.dep_ != "pobj":
+        return False
+    prep = t.root.head
+    if prep.lower_ in ("until", "till"):
+        return True
+    # 'said France would pull out its troops by the end of the year': when a promised act is due, not the promise
+    verb = prep.head
+    return prep.lower_ == "by" and verb.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll") for c in verb.children)
 
 
 def _relation_prep(date: DateRef, res: Resolution) -> Token | None:
