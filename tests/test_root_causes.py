@@ -3222,3 +3222,13 @@ def test_an_act_coordinated_with_a_documents_participle_takes_the_documents_date
                    "immigration and fentanyl and imposing duties of 25% on imports from Mexico and Canada.",
                    published="2025-02-03")
     assert [(e.event, e.date) for e in found] == [("SANCTION", "2025-02-01")]
+
+
+def test_money_contributed_missions_approved_and_acts_welcomed() -> None:
+    assert_first_records({
+        "Canada has contributed 80.5 million Canadian dollars to the Haiti mission.": ("AID", ("CAN",), ("HTI",)),
+        "The U.N. Security Council approved a multinational mission to Haiti in October.": ("SUPPORT", ("UN",),
+                                                                                           ("HTI",)),
+        "The State Department welcomed Saturday's resupply of the Philippine outpost.": ("SUPPORT", ("USA",),
+                                                                                          ("PHL",)),
+    })
