@@ -339,3 +339,11 @@ def test_islands_are_places_of_their_state() -> None:
     assert _located("An Indian navy ship delivered medical supplies to Socotra on Tuesday.", "AID") == (
         "Socotra", "YEM", "region")
     assert resolved("Lesvos")[0].country == "GRC"
+
+
+def test_a_stranded_of_gets_back_its_object_and_the_strikes_their_place() -> None:
+    text = "Pakistani jets struck hideouts of Baloch separatists near the city of Saravan in Iran on Thursday."
+    assert _located(text, "ASSAULT") == ("Sarāvān", "IRN", "city")
+    text = ("Early Thursday, the Pakistani military carried out what it called \"precision strikes\" on hideouts of "
+            "Baloch separatists near the city of Saravan in Iran's Sistan-Baluchestan province.")
+    assert _located(text, "ASSAULT") == ("Sarāvān", "IRN", "city")

@@ -3232,3 +3232,11 @@ def test_money_contributed_missions_approved_and_acts_welcomed() -> None:
         "The State Department welcomed Saturday's resupply of the Philippine outpost.": ("SUPPORT", ("USA",),
                                                                                           ("PHL",)),
     })
+
+
+def test_strikes_carried_out_against_militants_are_attacks() -> None:
+    assert_first_records({
+        "Pakistan said it had carried out what it called intelligence-based strikes against militants in Iran.":
+            ("ASSAULT", ("PAK",), ("IRN",)),
+        "Teachers staged a strike in Nairobi.": ("PROTEST", ("KEN",)),
+    })

@@ -2275,7 +2275,9 @@ STRIKE_WEAPONS = frozenset({"missile", "drone", "air", "military", "artillery", 
 
 STRIKE_TARGETS = frozenset({"target", "base", "facility", "port", "city", "town", "village", "position", "camp",
                             "site", "infrastructure", "plant", "airport", "airfield", "depot", "headquarters",
-                            "hideout", "compound", "building", "territory", "ship", "vessel", "convoy", "border"})
+                            "hideout", "compound", "building", "territory", "ship", "vessel", "convoy", "border",
+                            "militant", "militants", "rebel", "rebels", "insurgent", "insurgents", "fighter",
+                            "fighters", "separatist", "separatists", "terrorist", "terrorists", "stronghold"})
 
 
 def _strike_target(obj: Token) -> bool:
@@ -2290,6 +2292,10 @@ def _military_strike(noun: Token) -> bool:
     if noun.lemma_.lower() != "strike":
         return False
     if any(_strike_target(obj) for _p, obj in A.prep_objects(noun, ("on", "against", "upon"))):
+        return True
+    done_by = A.governing_verb(noun)  # strikes are carried out or conducted by forces; a walkout is staged or held
+    if done_by is not None and done_by.lemma_.lower() in ("carry", "conduct") and noun.dep_ in ("dobj", "oprd") \
+            or noun.dep_ == "oprd" and done_by is not None and done_by.head.lemma_.lower() in ("carry", "conduct"):
         return True
     return any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in STRIKE_WEAPONS for c in noun.children)
 

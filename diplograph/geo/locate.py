@@ -280,7 +280,7 @@ def _arguments(head: Token) -> Iterator[Token]:
             yield from (g for g in c.children if g.dep_ == "pobj")
 
 
-def _deeper_preps(head: Token, depth: int = 4) -> Iterator[Token]:
+def _deeper_preps(head: Token, depth: int = 5) -> Iterator[Token]:
     """Venue prepositions inside the clause's phrases, breadth first, never inside another clause."""
     frontier = [head]
     for _ in range(depth):

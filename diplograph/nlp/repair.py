@@ -8,6 +8,8 @@
   none, so that 'summoned ... diplomat' is the summons it says.
 - A journey set off by commas after a noun ('India's foreign minister, on a visit to Mauritius, said'), which the
   parser hangs on the clause's verb: it tells of the noun before it again.
+- An 'of' left without an object while the noun after it was joined to the verb as a conjunct ('struck hideouts
+  of Baloch separatists near ...'): the noun is the preposition's object again.
 """
 
 from __future__ import annotations
@@ -24,6 +26,23 @@ JOURNEY_NOUNS = frozenset({"visit", "trip", "tour", "mission", "stopover"})
 def repair_parse(doc: Doc) -> None:
     _rehang_time_compounds(doc)
     _rehang_journeys_set_off(doc)
+    _give_stranded_prepositions_their_object(doc)
+
+
+def _give_stranded_prepositions_their_object(doc: Doc) -> None:
+    """'struck hideouts of Baloch separatists near ...': the parser left 'of' without an object and joined
+    'separatists' to the verb as a conjunct; the noun right after the stranded preposition is its object."""
+    for t in doc:
+        if t.dep_ != "conj" or t.pos_ not in ("NOUN", "PROPN", "VERB") or t.head.pos_ != "VERB" or t.head.i > t.i:
+            continue
+        before = doc[t.left_edge.i - 1] if t.left_edge.i > 0 else None
+        if before is not None and before.dep_ == "prep" and before.lower_ == "of" \
+                and not any(c.dep_ == "pobj" for c in before.children) and not any(
+                    c.dep_ == "cc" for c in t.head.children if c.i < t.i):
+            t.head = before
+            t.dep_ = "pobj"
+            if t.pos_ == "VERB":  # the tagger read the noun as a verb ('separatists' as VBZ) to make it a conjunct
+                t.pos_, t.tag_ = "NOUN", "NNS" if t.lower_.endswith("s") else "NN"
 
 
 def _rehang_journeys_set_off(doc: Doc) -> None:
