@@ -3240,3 +3240,14 @@ def test_strikes_carried_out_against_militants_are_attacks() -> None:
             ("ASSAULT", ("PAK",), ("IRN",)),
         "Teachers staged a strike in Nairobi.": ("PROTEST", ("KEN",)),
     })
+
+
+def test_drills_of_many_kinds_and_arrivals_of_instructors_and_convoys() -> None:
+    assert_first_records({
+        "Chinese and Tajik troops held counterterrorism drills in Tajikistan's Khatlon region on Tuesday.":
+            ("COOPERATE", ("CHN",), ("TJK",)),
+        "Indian troops began high-altitude exercises in Arunachal Pradesh on Monday.": ("MOBILIZE", ("IND",)),
+        "About a hundred Russian military instructors arrived in Niger on Wednesday.": ("MOBILIZE", ("RUS",),
+                                                                                       ("NER",)),
+        "Egyptian aid arrived in Gaza on Sunday.": ("AID", ("EGY",), ("PSE",)),
+    })
