@@ -347,3 +347,9 @@ def test_a_stranded_of_gets_back_its_object_and_the_strikes_their_place() -> Non
     text = ("Early Thursday, the Pakistani military carried out what it called \"precision strikes\" on hideouts of "
             "Baloch separatists near the city of Saravan in Iran's Sistan-Baluchestan province.")
     assert _located(text, "ASSAULT") == ("Sarāvān", "IRN", "city")
+
+
+def test_here_is_the_place_of_the_dateline() -> None:
+    text = "ARUSHA, Tanzania — Kenyan and Tanzanian defence chiefs signed a border security pact here on Thursday."
+    assert _located(text, "SUPPORT") == ("Arusha", "TZA", "city")
+    assert _located("Somalia and Ethiopia held talks here on Monday.", "CONSULT") is None  # no dateline

@@ -80,7 +80,7 @@ def locate_reported(doc: Doc, trigger: int, res: Resolution, event: str,
     place report what happened there."""
     from diplograph.coding import args as A
 
-    place = locate(doc, trigger, res, event, context)
+    place = locate(doc, trigger, res, event, context) or _here(doc, trigger, res, context)
     token = doc[trigger]
     for _ in range(3):
         if place is not None or token.dep_ not in ("advcl", "xcomp", "conj") or token.head.pos_ != "VERB" \
@@ -104,6 +104,21 @@ def locate_reported(doc: Doc, trigger: int, res: Resolution, event: str,
         found = (place_named_by(obj, res, context) for _prep, obj in A.prep_objects(speaker, ("of", "in")))
         place = next((p for p in found if p is not None and p.kind in ("city", "region")), None)
     return place
+
+
+def _here(doc: Doc, trigger: int, res: Resolution, context: Sequence[Sequence[str]]) -> Location | None:
+    """'ARUSHA, Tanzania — Kenyan and Tanzanian defence chiefs signed a pact here on Thursday': the story's
+    dateline is where 'here' is."""
+    if not res.dateline_end or not any(c.lower_ == "here" and c.dep_ == "advmod"
+                                       for head in _clause_heads(doc[trigger]) for c in head.children):
+        return None
+    for i in range(res.dateline_end):
+        if doc[i].pos_ == "PROPN" and (found := _phrase(doc[i])) is not None:
+            titled = Phrase(found.start, min(found.end, res.dateline_end), found.region)
+            location = _resolve(doc, titled, res, context, cities_only=False)
+            if location is not None:
+                return location
+    return None
 
 
 def _reported_by(token: Token, root: Token) -> bool:
