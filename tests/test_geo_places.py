@@ -353,3 +353,9 @@ def test_here_is_the_place_of_the_dateline() -> None:
     text = "ARUSHA, Tanzania — Kenyan and Tanzanian defence chiefs signed a border security pact here on Thursday."
     assert _located(text, "SUPPORT") == ("Arusha", "TZA", "city")
     assert _located("Somalia and Ethiopia held talks here on Monday.", "CONSULT") is None  # no dateline
+
+
+def test_what_the_doer_called_targets_are_the_targets_and_their_place() -> None:
+    text = "Turkish drones struck what Ankara called militant targets in Syria's Hasakah province on Friday."
+    found = _located(text, "ASSAULT")
+    assert found is not None and found[1:] == ("SYR", "region")

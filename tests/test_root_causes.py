@@ -3251,3 +3251,12 @@ def test_drills_of_many_kinds_and_arrivals_of_instructors_and_convoys() -> None:
                                                                                        ("NER",)),
         "Egyptian aid arrived in Gaza on Sunday.": ("AID", ("EGY",), ("PSE",)),
     })
+
+
+def test_what_a_state_rejected_as_named_is_rejected() -> None:
+    assert_first_records({
+        "Turkish drones struck what Ankara called militant targets in Syria's Hasakah province on Friday.":
+            ("ASSAULT", ("TUR",), ("SYR",)),
+        "Tunisia's president rejected what he called foreign diktats attached to an IMF loan.":
+            ("REJECT", ("TUN",), ("IMF",)),
+    })

@@ -8,6 +8,8 @@
   none, so that 'summoned ... diplomat' is the summons it says.
 - A journey set off by commas after a noun ('India's foreign minister, on a visit to Mauritius, said'), which the
   parser hangs on the clause's verb: it tells of the noun before it again.
+- A naming clause as a verb's object ('struck what Ankara called militant targets in Hasakah'): the named thing
+  is the object again, the naming an aside.
 - An 'of' left without an object while the noun after it was joined to the verb as a conjunct ('struck hideouts
   of Baloch separatists near ...'): the noun is the preposition's object again.
 """
@@ -27,6 +29,29 @@ def repair_parse(doc: Doc) -> None:
     _rehang_time_compounds(doc)
     _rehang_journeys_set_off(doc)
     _give_stranded_prepositions_their_object(doc)
+    _see_through_what_they_called(doc)
+
+
+NAMING_LEMMAS = frozenset({"call", "describe", "term", "label", "dub"})
+
+
+def _see_through_what_they_called(doc: Doc) -> None:
+    """'Turkish drones struck what Ankara called militant targets in Syria's Hasakah province': what was struck is
+    the targets (the verb's object, with their place), and 'Ankara called' an aside; the parser makes the naming
+    clause the verb's complement and the targets its predicate."""
+    for called in doc:
+        verb = called.head
+        if called.lemma_.lower() not in NAMING_LEMMAS or called.dep_ != "ccomp" or verb.pos_ != "VERB" \
+                or any(c.dep_ == "dobj" for c in verb.children):
+            continue
+        what = next((c for c in called.children if c.lower_ == "what" and c.dep_ == "dobj" and c.i < called.i), None)
+        named = next((c for c in called.children if c.dep_ in ("oprd", "dobj") and c.i > called.i), None)
+        if what is None or named is None:
+            continue
+        named.head, named.dep_ = verb, "dobj"
+        for c in [c for c in called.children if c.dep_ == "prep" and c.i > named.i]:
+            c.head = verb  # 'on Friday', 'on hideouts in Iran': of the act, not of the naming
+        called.dep_ = "parataxis"
 
 
 def _give_stranded_prepositions_their_object(doc: Doc) -> None:
