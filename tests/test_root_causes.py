@@ -3260,3 +3260,9 @@ def test_what_a_state_rejected_as_named_is_rejected() -> None:
         "Tunisia's president rejected what he called foreign diktats attached to an IMF loan.":
             ("REJECT", ("TUN",), ("IMF",)),
     })
+
+
+def test_an_arrest_told_as_a_noun_is_made_by_the_authorities_of_its_place() -> None:
+    found = events("The arrest of four Nigerien officials in Benin's main port on June 11 has reopened a feud.",
+                   published="2025-06-14")
+    assert [(e.event, e.actor, e.recipient) for e in found] == [("COERCE", ("BEN",), ("NER",))]

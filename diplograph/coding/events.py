@@ -3430,6 +3430,15 @@ def _fallback_actor(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext,
         return [], "none"  # 'Analysts accused Russia of buying Iranian drones': no state accuses
     if not passive and subj is not None and res.sector_of(subj) == "business":
         return [], "none"  # 'Western companies pulled out of Russia': firms of no state named act for none
+    taken = {c for s in recipient for c in s.states}
+    if trig.reading.mode == "arrest" and trig.pred.pos == "noun" and (subj is None or subj.i == trig.token.i):
+        # 'the arrest of four Nigerien officials in Benin's main port': made by the authorities of the place
+        from diplograph.geo.locate import locate_reported
+
+        located = locate_reported(res.doc, trig.token.i, res, trig.reading.event, ())
+        if located is not None and located.country and located.country not in taken:
+            return [ActorSpan.from_context(trig.token.i, located.country,
+                                           f"the authorities of {located.name}, where the arrest was made")], "location"
     acts_on_place = trig.reading.event in ACTS_ON_THE_PLACE  # where an attack happened did not carry it out
     if acts_on_place and trig.pred.pos == "noun" and subj is not None and subj.i == trig.token.i:
         return [], "none"  # 'the attack on Chinese engineers in Balochistan drew condemnation': no doer is named
