@@ -3249,7 +3249,7 @@ def test_drills_of_many_kinds_and_arrivals_of_instructors_and_convoys() -> None:
         "Indian troops began high-altitude exercises in Arunachal Pradesh on Monday.": ("MOBILIZE", ("IND",)),
         "About a hundred Russian military instructors arrived in Niger on Wednesday.": ("MOBILIZE", ("RUS",),
                                                                                        ("NER",)),
-        "Egyptian aid arrived in Gaza on Sunday.": ("AID", ("EGY",), ("PSE",)),
+        "An Egyptian aid convoy arrived in Gaza on Sunday.": ("AID", ("EGY",), ("PSE",)),
     })
 
 

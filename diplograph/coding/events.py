@@ -4520,7 +4520,10 @@ def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
                 return before, "clause"
         if (gathered := _date_of_the_doers_meeting(head, res)):
             return gathered[0], "clause"  # 'foreign ministers, meeting in Cairo on January 10, denounced Iran'
-        doing = token.head if token.dep_ == "dobj" and token.head.tag_ == "VBG" else token  # 'imposing duties'
+        # 'declaring an emergency ... and imposing duties': the noun's conjoined participle (not 'condemning the
+        # strikes', whose object is older than the statement)
+        doing = token.head if token.dep_ == "dobj" and token.head.tag_ == "VBG" and token.head.dep_ == "conj" \
+            else token
         first = _first_conjunct(doing)  # '... an executive order declaring an emergency and imposing duties'
         if first.dep_ == "acl" and first.tag_ == "VBG" and doing.tag_ == "VBG" \
                 and first.head.dep_ in ("dobj", "nsubjpass") \
