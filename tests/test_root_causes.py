@@ -3266,3 +3266,10 @@ def test_an_arrest_told_as_a_noun_is_made_by_the_authorities_of_its_place() -> N
     found = events("The arrest of four Nigerien officials in Benin's main port on June 11 has reopened a feud.",
                    published="2025-06-14")
     assert [(e.event, e.actor, e.recipient) for e in found] == [("COERCE", ("BEN",), ("NER",))]
+
+
+def test_an_act_a_reaction_characterises_was_told_before() -> None:
+    assert events("Benin's foreign ministry said, calling the arrests arbitrary.") == []
+    found = events("Niger's military government demanded the release of four of its officers, calling their arrest a "
+                   "provocation.")
+    assert "COERCE" not in {e.event for e in found}

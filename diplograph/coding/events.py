@@ -554,6 +554,8 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
             continue
         if pred.pos == "noun" and any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
             continue  # 'posed no threat to any country', 'no talks were held': none happened
+        if pred.pos == "noun" and _characterised(t):
+            continue  # 'calling the arrests arbitrary', 'calling their arrest a provocation': an act told before
         if pred.pos == "noun" and _framing(t, pred, lex):
             continue  # 'handed over records under a mutual legal assistance agreement': the act's frame, no pledge
         if pred.pos == "noun" and _what_is_banned(t):
@@ -983,6 +985,16 @@ PROPOSALS = frozenset({"request", "invitation", "offer", "proposal", "demand", "
 
 
 NAMING_VERBS = frozenset({"call", "describe", "term", "label", "dub", "brand"})
+
+
+def _characterised(noun: Token) -> bool:
+    """An act referred to by a definite noun that a reaction names something ('calling the arrests arbitrary',
+    'described their detention as illegal'): the act was told before; the naming is the reaction."""
+    verb = noun.head
+    return noun.dep_ == "dobj" and verb.lemma_.lower() in NAMING_VERBS and any(
+        c.dep_ in ("oprd", "acomp", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as") for c in verb.children
+    ) and any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "their", "its", "his", "her", "this", "these", "that")
+              for c in noun.children)
 
 
 def _verb_applies(verb: Token, pred: Predicate, obj: str | None, res: Resolution) -> bool:
