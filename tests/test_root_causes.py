@@ -3273,3 +3273,18 @@ def test_an_act_a_reaction_characterises_was_told_before() -> None:
     found = events("Niger's military government demanded the release of four of its officers, calling their arrest a "
                    "provocation.")
     assert "COERCE" not in {e.event for e in found}
+
+
+def test_the_army_called_out_backing_thrown_confidence_expressed_fines_and_airlifts() -> None:
+    assert_first_records({
+        "Bangladesh's interim government called out the army on Sunday to support police in Dhaka.":
+            ("MOBILIZE", ("BGD",)),
+        "The United States called out China for its support of Russia.": ("ACCUSE", ("USA",), ("CHN",)),
+        "South Africa's governing African National Congress expressed full confidence in President Cyril Ramaphosa.":
+            ("SUPPORT", ("ZAF",)),
+        "Brazil's largest industry federation threw its weight behind the government's tax reform.": ("SUPPORT",),
+        "A court in Almaty fined an independent news website on Tuesday.": ("SANCTION", ("KAZ",), ("KAZ",)),
+        "Pakistan's disaster management authority airlifted food and tents to 40 villages in Balochistan.":
+            ("AID", ("PAK",), ("PAK",)),
+    })
+    assert events("The EU fined Google 4 billion euros.") == []  # an organisation of states fines none of its own

@@ -567,6 +567,9 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
         reading = lex.reading_for_object(pred, obj if pred.pos == "verb" else _of_lemma(t), _object_keys(t, pred))
         particle = _particle_of(t)
         reading = pred.by_particle.get(particle, reading) if particle else reading
+        if particle == "out" and pred.lemma == "call":  # 'called out the army', but 'called out China for ...'
+            reading = Reading("MOBILIZE", "troops", ("military",)) if obj in lex.classes.get("troops", frozenset()) \
+                or obj in ("police", "military", "guard") else Reading("ACCUSE", "disapprove", reading.context)
         if particle == "off" and pred.lemma == "call" and obj in CANCELLED_CONTACTS:
             reading = Reading("REJECT", "meet", ("diplomatic",))  # 'called off a trip to Kabul', as cancel
         reading = _reading_for_subject(t, pred, reading)
@@ -1116,10 +1119,11 @@ NATURAL_FORCES = frozenset({"earthquake", "quake", "tremor", "aftershock", "stor
 
 
 # Aid a state may give its own people ('Nigerian troops rescued 30 schoolchildren'): a domestic AID
-HELPING_ONES_OWN = frozenset({"rescue", "distribute", "airdrop"})
+HELPING_ONES_OWN = frozenset({"rescue", "distribute", "airdrop", "airlift"})
 PEOPLE_WORDS = frozenset({"family", "families", "people", "resident", "residents", "victim", "victims", "community",
                           "communities", "villager", "villagers", "household", "households", "refugee", "refugees",
-                          "survivor", "survivors", "child", "children", "farmer", "farmers", "civilian", "civilians"})
+                          "survivor", "survivors", "child", "children", "farmer", "farmers", "civilian", "civilians",
+                          "village", "villages", "camp", "camps", "hospital", "hospitals"})
 
 
 def _to_people(verb: Token) -> bool:
@@ -3621,7 +3625,8 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
         if other is not None:
             return [ActorSpan.from_context(sent[0].i, other, "the state the story is most about")]
     named = res.states_in(sent)
-    if trig.reading.mode == "convict" and len(actor_codes) == 1 and named <= actor_codes:
+    if trig.reading.mode == "convict" and len(actor_codes) == 1 and named <= actor_codes \
+            and all(s.kind == "state" for s in actor):  # the EU fining a company punishes none of its own
         return actor[:1]  # 'a Pakistani court sentenced a former prime minister': one of its own people
     aimed = _aimed_at(trig.token)
     aimed_at_organisation = any(s.kind != "state" for c in aimed for s in A.spans_in(list(c.subtree), res))
