@@ -359,3 +359,12 @@ def test_what_the_doer_called_targets_are_the_targets_and_their_place() -> None:
     text = "Turkish drones struck what Ankara called militant targets in Syria's Hasakah province on Friday."
     found = _located(text, "ASSAULT")
     assert found is not None and found[1:] == ("SYR", "region")
+
+
+def test_drills_on_an_island_and_strikes_in_the_mountains_of_a_region_are_placed() -> None:
+    text = "Swedish and U.S. troops held air defence drills on Gotland on Tuesday."
+    assert _located(text, "COOPERATE") == ("Gotland", "SWE", "region")
+    text = "Turkish drones struck suspected PKK positions in the mountains of the Kurdistan region on Tuesday."
+    found = _located(text, "ASSAULT")
+    assert found is not None and found[1:] == ("IRQ", "region")
+    assert _located("The EU imposed sanctions on Moscow.", "SANCTION") is None  # a target, not a venue

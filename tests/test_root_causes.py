@@ -3288,3 +3288,19 @@ def test_the_army_called_out_backing_thrown_confidence_expressed_fines_and_airli
             ("AID", ("PAK",), ("PAK",)),
     })
     assert events("The EU fined Google 4 billion euros.") == []  # an organisation of states fines none of its own
+
+
+def test_facilities_opened_or_inaugurated_together_are_cooperation() -> None:
+    assert_first_records({
+        "Chinese and Pakistani officials opened Gwadar's new international airport on Monday.":
+            ("COOPERATE", ("CHN",), ("PAK",)),
+        "Saudi and Yemeni government officials inaugurated a Saudi-funded power station in Mukalla on Wednesday.":
+            ("COOPERATE", ("SAU",), ("YEM",)),
+    })
+
+
+def test_an_attack_after_which_a_reaction_came_is_its_own_event() -> None:
+    found = events("Damascus on Thursday condemned what it called a deliberate attempt to destabilise the country "
+                   "after Israeli air raids on a military airfield in central Syria the previous night.",
+                   published="2025-04-03")
+    assert summary(found) == {("ACCUSE", ("SYR",), ("ISR",)), ("ASSAULT", ("ISR",), ("SYR",))}

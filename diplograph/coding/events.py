@@ -593,7 +593,8 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
             reading = Reading("SANCTION", "withdraw", ("diplomatic",))  # 'denounced its agreements with Paris'
         if pred.pos == "verb" and reading.event == "REQUEST" and _asks_forgiveness(t):
             reading = Reading("CONCEDE", None, reading.context)  # 'asked Tanzanians for forgiveness': an apology
-        if pred.pos == "verb" and pred.lemma in ("open", "reopen") and reading.event in ("CONCEDE", "AID") \
+        if pred.pos == "verb" and pred.lemma in ("open", "reopen", "inaugurate") \
+                and reading.event in ("CONCEDE", "AID") \
                 and _joint_subject(t):
             reading = Reading("COOPERATE", None, ("economic",))  # 'Colombia and Venezuela reopened their border'
         if pred.pos == "verb" and pred.lemma == "invite" and _invited_to_meet(t):
@@ -686,7 +687,8 @@ def _joint_subject(verb: Token) -> bool:
     if subj is None or subj.dep_ != "nsubj":
         return False
     modifiers = [c for c in subj.children if c.dep_ in ("amod", "compound")]
-    return any(c.dep_ == "conj" for t in (subj, *modifiers) for c in t.children)
+    modifiers += [g for c in modifiers for g in c.children if g.dep_ in ("amod", "compound")]  # 'Saudi and Yemeni
+    return any(c.dep_ == "conj" for t in (subj, *modifiers) for c in t.children)  # government officials'
 
 
 def _by_phone(verb: Token) -> bool:
@@ -1390,6 +1392,8 @@ def _past_circumstance(token: Token, root: Token) -> bool:
         if t.dep_ == "advcl" and (any(c.dep_ == "mark" and c.lower_ in ("after", "since") for c in t.children)
                                   or _participle_after_comma(t)):
             return True
+        if t.dep_ == "prep" and t.lower_ in ("after", "since", "following") and t.i != root.i:
+            return True  # 'condemned ... an attempt to destabilise the country after Israeli air raids on ...'
         t = t.head
     return False
 

@@ -36,6 +36,7 @@ PLACE_NOUNS = frozenset({
     "town", "city", "village", "capital", "port", "outskirts", "suburb", "suburbs", "area", "district", "province",
     "region", "governorate", "state", "oblast", "prefecture", "county", "enclave", "island", "coast", "centre",
     "center", "heart", "streets", "street", "compound", "camp", "crossing", "checkpoint", "airport", "airbase",
+    "mountains", "hills", "foothills", "countryside", "desert", "jungle", "forests",
 })  # fmt: skip
 ISLAND_WORDS = frozenset({"island", "islands", "isle"})
 REGION_WORDS = frozenset({"province", "region", "governorate", "oblast", "state", "prefecture", "county", "district"})
@@ -121,6 +122,18 @@ def _here(doc: Doc, trigger: int, res: Resolution, context: Sequence[Sequence[st
     return None
 
 
+def _only_a_region(obj: Token) -> bool:
+    """A name the gazetteer knows only as a first-level region (an island such as Gotland or Socotra): what is
+    done 'on' it is done there ('sanctions on Moscow' name a city, and a target)."""
+    from diplograph.geo.gazetteer import places
+
+    if obj.pos_ != "PROPN":
+        return False
+    start, end = _entity_bounds(obj)
+    found = places().lookup(obj.doc[start:end].text)
+    return bool(found) and all(p.kind == "region" for p in found)
+
+
 def _reported_by(token: Token, root: Token) -> bool:
     """Whether the clause of `token` is what the reporting verb `root` says (its complement), not a clause about
     when it was said."""
@@ -194,9 +207,9 @@ def _place_objects(token: Token, event: str) -> Iterator[tuple[Token, bool]]:
             # a clause the parser made a noun's modifier ('attack damaged port infrastructure in Odessa')
             for _prep, obj in prep_objects(head.head, VENUE_PREPS):
                 yield obj, False
-    for head in heads:  # 'held talks on the island of Jeju', 'drills on the Kuril Islands'
+    for head in heads:  # 'held talks on the island of Jeju', 'drills on the Kuril Islands', 'drills on Gotland'
         for _prep, obj in prep_objects(head, ("on",)):
-            if obj.lemma_.lower() in ISLAND_WORDS:
+            if obj.lemma_.lower() in ISLAND_WORDS or (event not in TARGET_EVENTS and _only_a_region(obj)):
                 yield obj, False
     moving = event in MOVING_EVENTS or any(h.lemma_.lower() in VISIT_LEMMAS | MOVE_LEMMAS for h in heads)
     for head in heads:
