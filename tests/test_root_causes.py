@@ -3304,3 +3304,8 @@ def test_an_attack_after_which_a_reaction_came_is_its_own_event() -> None:
                    "after Israeli air raids on a military airfield in central Syria the previous night.",
                    published="2025-04-03")
     assert summary(found) == {("ACCUSE", ("SYR",), ("ISR",)), ("ASSAULT", ("ISR",), ("SYR",))}
+
+
+def test_a_step_called_decisive_is_praised() -> None:
+    assert_first_records({"The European Union called the treaty text a decisive step toward peace.": ("SUPPORT",
+                                                                                                      ("EU",))})

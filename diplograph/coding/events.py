@@ -752,7 +752,8 @@ HOSTILE_WORDS = frozenset({
 WARM_WORDS = frozenset({"gift", "friend", "friends", "partner", "partners", "ally", "allies", "brother", "brothers",
                         "historic", "success", "successful", "positive", "constructive", "productive", "excellent",
                         "important", "milestone", "model", "good", "great", "strong", "valuable", "welcome",
-                        "breakthrough", "landmark", "fruitful", "cordial", "friendly", "trusted", "reliable"})
+                        "breakthrough", "landmark", "fruitful", "cordial", "friendly", "trusted", "reliable",
+                        "decisive", "achievement", "progress", "encouraging", "promising", "significant", "vital"})
 
 
 def _name_taken_for_a_predicate(verb: Token) -> Token | None:
