@@ -3309,3 +3309,9 @@ def test_an_attack_after_which_a_reaction_came_is_its_own_event() -> None:
 def test_a_step_called_decisive_is_praised() -> None:
     assert_first_records({"The European Union called the treaty text a decisive step toward peace.": ("SUPPORT",
                                                                                                       ("EU",))})
+
+
+def test_his_visit_is_the_visit_of_the_person_named_before() -> None:
+    found = events("China signed around 20 agreements with Muizzu during his visit to Beijing in January.",
+                   published="2024-10-08")
+    assert ("CONSULT", ("MDV",), ("CHN",)) in summary(found)

@@ -2726,6 +2726,15 @@ def _traveller_on(noun: Token) -> Token | None:
     return None
 
 
+def _his_journey(noun: Token, res: Resolution) -> ActorSpan | None:
+    """The person named last before 'his visit', 'her trip' in the sentence: whose journey it was."""
+    if noun.lemma_.lower() not in JOURNEY_NOUNS or not any(
+            c.dep_ == "poss" and c.lower_ in ("his", "her") for c in noun.children):
+        return None
+    people = [a for a in res.actors_in(noun.sent) if a.type == "person" and a.end <= noun.i and a.states]
+    return people[-1] if people else None
+
+
 def _noun_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, list, list, str]:
     noun = trig.token
     own = _named_before_noun(noun, res)
@@ -2744,6 +2753,8 @@ def _noun_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
         actor, orgs = _split_orgs(A.np_actors(obj, res, deep=True))
     if not actor and (traveller := _traveller_on(noun)) is not None:
         actor, orgs = _split_orgs(A.np_actors(traveller, res))  # 'India's foreign minister, on a visit to ...'
+    if not actor and (person := _his_journey(noun, res)) is not None:
+        actor = [person]  # 'signed 20 agreements with Muizzu during his visit to Beijing': Muizzu's visit
     if not actor and (taking_part := _who_took_part(trig, res)):
         return taking_part, [], [], "parse"
     sourced = not actor and not orgs and noun.lemma_.lower() in SOURCED_NOUNS
