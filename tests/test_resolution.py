@@ -300,3 +300,12 @@ def test_a_second_family_name_alone_is_no_office_holder() -> None:
     assert not [m for m in _extract(text, "2025-03-14").mentions if m.text == "Zamora"]
     assert _mention("Espot met Sanchez in Madrid.", "Espot", "2025-03-14").code == "AND"
     assert _mention("Mayta met the delegation.", "Mayta", "2021-06-01").code == "BOL"  # Rogelio Mayta Mayta
+
+
+def test_the_following_year_and_month_count_from_the_date_named_before() -> None:
+    anchor = find_dates("The Supreme Court ruled in 2018.", dt.date(2023, 3, 17))[0]
+    assert _dates("Tokyo tightened controls the following year.", dt.date(2023, 3, 17), anchor=anchor) == [
+        ("the following year", "2019", "year")]
+    anchor = find_dates("Talks collapsed in March 2021.", dt.date(2023, 3, 17))[0]
+    assert _dates("Iran resumed enrichment the following month.", dt.date(2023, 3, 17), anchor=anchor) == [
+        ("the following month", "2021-04", "month")]

@@ -3315,3 +3315,12 @@ def test_his_visit_is_the_visit_of_the_person_named_before() -> None:
     found = events("China signed around 20 agreements with Muizzu during his visit to Beijing in January.",
                    published="2024-10-08")
     assert ("CONSULT", ("MDV",), ("CHN",)) in summary(found)
+
+
+def test_struck_off_a_white_list_and_a_court_ordering_compensation_are_sanctions() -> None:
+    assert_first_records({
+        "Tokyo struck South Korea off its so-called white list of favored trading partners.": ("SANCTION", ("JPN",),
+                                                                                              ("KOR",)),
+        "South Korea's Supreme Court ordered Japanese firms to compensate former workers.": ("SANCTION", ("KOR",),
+                                                                                             ("JPN",)),
+    })

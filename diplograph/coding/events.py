@@ -2380,7 +2380,7 @@ def _ordered_out(verb: Token, lex: Lexicon, res: Resolution) -> Reading | None:
         return None
     ordered = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")
                or (c.dep_ == "advcl" and A.is_infinitive(c))]
-    if any(c.lemma_.lower() == "pay" for c in ordered) and _a_court_orders(verb):
+    if any(c.lemma_.lower() in ("pay", "compensate") for c in ordered) and _a_court_orders(verb):
         # the manual: court-ordered payments are SANCTION, the court acting on who must pay ('Poland asked
         # Germany to pay reparations' stays a demand)
         return Reading("SANCTION", "convict", ("legal",))
@@ -3937,7 +3937,7 @@ def _off_a_trusted_list(verb: Token) -> bool:
     off a list of privilege is a sanction (taken off a blacklist, a concession, stays one)."""
     if verb.lemma_.lower() not in ("remove", "strike", "drop", "delete", "exclude"):
         return False
-    for _p, where in A.prep_objects(verb, ("from",)):
+    for _p, where in A.prep_objects(verb, ("from", "off")):  # 'struck it off its so-called white list'
         words = {c.lemma_.lower() for c in where.subtree}  # the list's own word included
         listed = where.lemma_.lower() in ("list", "whitelist") or "whitelist" in words
         if listed and words & (TRUSTED | {"whitelist"}):

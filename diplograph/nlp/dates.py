@@ -85,7 +85,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                              r"(?P<unit>years?|months?|weeks?|days?)\s+(?P<dir>earlier|later|previously|before(?=\s*(?:[.,;:)]|$|and\b)))\b",
                              re.I)),
     # ('the same day' is left alone: it points back to the story's main day as often as to the last one named)
-    ("sequel", re.compile(r"\b(?i:the)\s+(?P<dir>following|next|previous)\s+(?P<unit>day|night|morning|evening)\b")),
+    ("sequel", re.compile(r"\b(?i:the)\s+(?:(?P<dir>following|next|previous)\s+(?P<unit>day|night|morning|evening)|"
+                          r"(?P<ydir>following)\s+(?P<yunit>year|month))\b")),
     ("deictic", re.compile(r"\b(?P<word>yesterday|today|tomorrow|tonight)\b", re.I)),
     ("weekday", re.compile(r"\b(?:(?P<rel>(?i:last|next|this))\s+|(?i:on)\s+)?(?P<weekday>Monday|Tuesday|Wednesday|"
                            r"Thursday|Friday|Saturday|Sunday)\b")),
@@ -193,7 +194,14 @@ def _plausible_year(text: str, m: re.Match[str], published: dt.date | None) -> b
 
 
 def _day_after(base: DateRef, m: re.Match[str]) -> str | None:
-    """'the following day', 'the next morning', 'the previous day', counted from a day."""
+    """'the following day', 'the next morning', 'the previous day', counted from a day; 'the following year' (or
+    month) counted from the year (or month) of the date named before."""
+    if m.group("yunit"):
+        first = base.value.split("/")[0]
+        unit = m.group("yunit").lower()
+        if unit == "year":
+            return _move(first[:4], "year", 1)
+        return _move(first[:7], "month", 1) if len(first) >= 7 else None
     shift = {"following": 1, "next": 1, "previous": -1}[m.group("dir").lower()]
     return _move(base.value, "day", shift) if "/" not in base.value else None
 
