@@ -47,6 +47,9 @@ COMPATIBLE: frozenset[frozenset[str]] = frozenset({
     frozenset({"AGREE", "SUPPORT"}),  # an agreement signed, told as a pledge of support
     frozenset({"AGREE", "AID"}),  # aid announced, told as a pledge ('will provide') or as given ('a grant of')
 })  # fmt: skip
+# A report that leads with the answer to an act ('Algiers dismisses Malian charges') reports the act: a rejection
+# by the accused of the accuser, told within days, is the accusation's incident.
+ANSWERED = frozenset({frozenset({"REJECT", "ACCUSE"})})
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE", "ASSAULT"})  # 'A and B clashed' = 'B and A clashed'
 STRIKES = frozenset({"ASSAULT", "COERCE"})  # acts on a place: two reports at one place on one day are one act
 
@@ -173,9 +176,11 @@ def match(new: Report, old: Report) -> tuple[int, ...] | None:
     if not (new.linkable and old.linkable):
         return None
     kind = types_compatible(new.event, old.event)
+    parties = _parties(new, old)
+    if not kind and frozenset({new.event, old.event}) in ANSWERED and _answers(new, old):
+        kind, parties = 1, 2
     if not kind:
         return None
-    parties = _parties(new, old)
     if not parties or (parties == 1 and kind == 1):
         return None  # one shared party and a merely compatible type is too little
     if new.doc_hash == old.doc_hash and (kind, parties) != (2, 2):
@@ -192,6 +197,13 @@ def match(new: Report, old: Report) -> tuple[int, ...] | None:
     if parties == 1 and _at_home(new, old) and not same_strike and not (new.url and new.url == old.url):
         return None  # one shared state at home: its capital sees a dozen unrelated events a day
     return kind + parties, place, -gap
+
+
+def _answers(a: Report, b: Report) -> bool:
+    """Whether one report's sides are the other's reversed, each naming both ('Mali accused Algeria' and 'Algeria
+    rejected Mali's accusation')."""
+    return bool(a.actor and a.recipient and b.actor and b.recipient) and a.actor == b.recipient - b.actor \
+        and a.recipient - a.actor == b.actor
 
 
 def _at_home(a: Report, b: Report) -> bool:

@@ -481,3 +481,19 @@ def test_a_brief_shows_where_its_events_happened(stories_db: Path) -> None:
     section = html.split('<section id="places">')[1].split("</section>")[0]
     assert "<circle" in section
     assert "## Where events happened" in render_markdown(told) and "| Homs, " in render_markdown(told)
+
+
+def test_a_report_leading_with_the_answer_to_an_accusation_reports_the_accusation() -> None:
+    """'Mali accuses Algeria of harbouring rebels' and, a day later, 'Algiers dismisses Malian charges' are one
+    incident; a rejection the other way round, or by a third state, is not."""
+    import datetime as dt
+
+    def report(doc: str, event: str, actor: str, recipient: str, day: int) -> incidents.Report:
+        when = dt.date(2026, 2, day)
+        return incidents.Report(doc, "e", event, frozenset({actor}), frozenset({recipient}), when, when)
+
+    accused = report("a", "ACCUSE", "MLI", "DZA", 9)
+    assert incidents.match(report("b", "REJECT", "DZA", "MLI", 10), accused) is not None
+    assert incidents.match(report("b", "REJECT", "MLI", "DZA", 10), accused) is None
+    assert incidents.match(report("b", "REJECT", "NER", "MLI", 10), accused) is None
+    assert incidents.match(report("b", "REJECT", "DZA", "MLI", 27), accused) is None  # weeks later: another answer
