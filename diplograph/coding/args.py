@@ -132,9 +132,9 @@ def _with_conjuncts_of_their_own(head: Token, found: list[ActorSpan], res: Resol
             continue
         tokens = [t for t in walk(conjunct, NP_CORE | NP_PREPS) if t.i != conjunct.i
                   and _reached_through_of(t, conjunct)]
-        mine = {i for t in tokens for i in _relational_owners(t, res)}
+        skipped = {i for t in tokens for i in _relational_owners(t, res)} | owners | {f.start for f in added}
         added += [s for s in spans_in(tokens, res) if not (s.states and set(s.states) <= exclude)
-                  and s.start not in mine | owners and s.start not in {f.start for f in added}]
+                  and s.start not in skipped]
     if len(added) == len(found):
         return found
     return _without_seat_of_court(_without_post_of_mission(sorted(added, key=lambda s: s.start), head, res), res)

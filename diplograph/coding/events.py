@@ -990,12 +990,10 @@ PROPOSALS = frozenset({"request", "invitation", "offer", "proposal", "demand", "
                        "overture", "proposition", "ultimatum"})
 
 
-NAMING_VERBS = frozenset({"call", "describe", "term", "label", "dub", "brand"})
-
-
 def _characterised(noun: Token) -> bool:
     """An act referred to by a definite noun that a reaction names something ('calling the arrests arbitrary',
-    'described their detention as illegal'): the act was told before; the naming is the reaction."""
+    'described their detention as illegal'): the act was told before; the naming is the reaction (NAMING_VERBS,
+    below, as `_what_it_called` reads them)."""
     verb = noun.head
     return noun.dep_ == "dobj" and verb.lemma_.lower() in NAMING_VERBS and any(
         c.dep_ in ("oprd", "acomp", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as") for c in verb.children
@@ -2307,6 +2305,9 @@ def _strike_target(obj: Token) -> bool:
     return obj.pos_ == "PROPN" or obj.ent_type_ in ("GPE", "LOC", "FAC", "NORP") or obj.lemma_.lower() in STRIKE_TARGETS
 
 
+CARRYING_OUT = frozenset({"carry", "conduct"})
+
+
 def _military_strike(noun: Token) -> bool:
     """A strike on or against somewhere, or by a weapon or a state's forces, is an attack, not a walkout:
     'a Russian strike on Kyiv', 'missile strikes against the port', 'a drone strike'."""
@@ -2315,8 +2316,8 @@ def _military_strike(noun: Token) -> bool:
     if any(_strike_target(obj) for _p, obj in A.prep_objects(noun, ("on", "against", "upon"))):
         return True
     done_by = A.governing_verb(noun)  # strikes are carried out or conducted by forces; a walkout is staged or held
-    if done_by is not None and done_by.lemma_.lower() in ("carry", "conduct") and noun.dep_ in ("dobj", "oprd") \
-            or noun.dep_ == "oprd" and done_by is not None and done_by.head.lemma_.lower() in ("carry", "conduct"):
+    if done_by is not None and (done_by.lemma_.lower() in CARRYING_OUT and noun.dep_ in ("dobj", "oprd")
+                                or noun.dep_ == "oprd" and done_by.head.lemma_.lower() in CARRYING_OUT):
         return True
     return any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in STRIKE_WEAPONS for c in noun.children)
 
@@ -3474,7 +3475,6 @@ def _fallback_actor(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext,
     acts_on_place = trig.reading.event in ACTS_ON_THE_PLACE  # where an attack happened did not carry it out
     if acts_on_place and trig.pred.pos == "noun" and subj is not None and subj.i == trig.token.i:
         return [], "none"  # 'the attack on Chinese engineers in Balochistan drew condemnation': no doer is named
-    taken = {c for s in recipient for c in s.states}
     others = [a for a in A.spans_in(list(sent), res) if a.states and a.code not in taken
               and not (acts_on_place and _a_place(res.doc[a.start], sent.root))]
     domestic = len(taken) == 1  # a crowd, police or a court acting in the one state the event is aimed at

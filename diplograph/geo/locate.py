@@ -18,6 +18,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from diplograph.model import Evidence, Location
+from diplograph.nlp.repair import JOURNEY_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -271,7 +272,7 @@ def _meeting_venues(head: Token, event: str) -> Iterator[Token]:
 
 
 MARGINS = frozenset({"sidelines", "sideline", "margins", "margin", "fringes"})
-VISIT_NOUNS = frozenset({"visit", "trip", "tour", "stop", "stopover", "mission"})
+VISIT_NOUNS = JOURNEY_NOUNS | {"stop"}
 
 
 def _visit_destinations(head: Token) -> Iterator[Token]:
