@@ -210,6 +210,8 @@ def _remember(ctx, sent, res, events, dates, place) -> None:  # type: ignore[no-
         told_of = any(s.method == "context" for s in e.recipient)  # 'welcomed the deal' names no new one
         if e.actor and not told_of:
             ctx.note_doers(e.reading.event, [c for s in e.actor for c in s.states])
+            ctx.note_lead(e.reading.event, [c for s in e.actor for c in s.states],
+                          [c for s in e.recipient for c in s.states])
         if not told_of and (e.reading.event == "AGREE" or (e.trigger >= 0 and _names_a_deal(res.doc[e.trigger]))):
             ctx.note_deal([c for s in (*e.actor, *e.recipient) for c in s.states])
 

@@ -3324,3 +3324,22 @@ def test_struck_off_a_white_list_and_a_court_ordering_compensation_are_sanctions
         "South Korea's Supreme Court ordered Japanese firms to compensate former workers.": ("SANCTION", ("KOR",),
                                                                                              ("JPN",)),
     })
+
+
+def test_a_reaction_to_the_storys_news_named_by_a_bare_noun_is_aimed_at_who_made_it() -> None:
+    # written for this project: the news a story leads with, then reactions that name it only as 'the vote',
+    # 'the decision', 'Tuesday's vote', 'the summit' (aimed at all who met), 'the move'
+    vote = ("Turkey's parliament voted on Tuesday to approve Sweden's bid to join NATO. Lawmakers ratified the "
+            "protocol by 287 votes to 55. Swedish Prime Minister Ulf Kristersson welcomed the vote. NATO "
+            "Secretary-General Jens Stoltenberg also welcomed the decision. The White House welcomed Tuesday's vote. "
+            "Russia condemned the move.")
+    found = summary(events(vote, published="2024-01-24"))
+    for reaction in (("SUPPORT", ("SWE",), ("TUR",)), ("SUPPORT", ("NATO",), ("TUR",)),
+                     ("SUPPORT", ("USA",), ("TUR",)), ("ACCUSE", ("RUS",), ("TUR",))):
+        assert reaction in found
+    summit = ("Japanese Prime Minister Fumio Kishida met South Korean President Yoon Suk Yeol in Tokyo on Thursday. "
+              "The White House welcomed the summit.")
+    assert ("SUPPORT", ("USA",), ("JPN", "KOR")) in summary(events(summit, published="2023-03-17"))
+    own = ("Turkey's parliament voted on Tuesday to approve Sweden's bid to join NATO. Hungary's foreign minister "
+           "criticised Oman's decision.")  # a decision named with its maker is that maker's
+    assert not any(r.recipient == ("TUR",) for r in events(own, published="2024-01-24") if r.event == "ACCUSE")

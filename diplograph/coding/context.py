@@ -40,6 +40,7 @@ class DocContext:
     sentence_index: int = 0
     last_deal: tuple[str, ...] = ()  # the parties of the latest agreement told ('the deal' later refers to it)
     last_doers: dict[str, tuple[str, ...]] = field(default_factory=dict)  # event type -> who did the latest one
+    lead_act: tuple[str, tuple[str, ...], tuple[str, ...]] | None = None  # the story's first act: type, sides
     measure_period: DateRef | None = None  # the period the latest figure was stated for ...
     measure_period_at: int = -1  # ... in this sentence
 
@@ -73,6 +74,19 @@ class DocContext:
         """Who did the latest event of a type: what 'the attack', 'the threat' later refers to."""
         if unique := _unique(doers):
             self.last_doers[event] = unique
+
+    def note_lead(self, event: str, actor: list[str], recipient: list[str]) -> None:
+        """The first act the story tells with a state as its doer: what 'the decision', 'the vote' or 'the summit'
+        later refers to (a story leads with its news; the reactions to it come after)."""
+        if self.lead_act is None and (doers := _unique(actor)):
+            self.lead_act = (event, doers, _unique(recipient))
+
+    def parties_of_lead(self, meeting: bool) -> tuple[str, ...]:
+        """Who a reaction to the story's news is aimed at: who did it, or everyone at it when it was a meeting."""
+        if self.lead_act is None:
+            return ()
+        event, actor, recipient = self.lead_act
+        return _unique([*actor, *recipient]) if meeting or event == "CONSULT" else actor
 
     def doers_of(self, events: tuple[str, ...]) -> tuple[str, ...]:
         """Who did the latest event of the first of these types the story told of (none: empty)."""

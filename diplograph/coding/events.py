@@ -3602,6 +3602,10 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
     if told is not None and (doers := ctx.doers_of(ACT_NOUNS_TYPES.get(told.lemma_.lower(), ()))):
         doers = tuple(c for c in doers if c not in actor_codes)  # 'Guyana's president called the threat ...'
         return [ActorSpan.from_context(sent[0].i, c, f"who did the {told.lower_} told before") for c in doers]
+    if told is None and event in STANCES and actor_codes and (news := _news_referred_to(trig.token, res)) is not None:
+        parties = [c for c in ctx.parties_of_lead(news.lemma_.lower() in MEETING_NOUNS) if c not in actor_codes]
+        if parties:  # 'Washington welcomed the decision', 'the White House welcomed the summit'
+            return [ActorSpan.from_context(sent[0].i, c, f"who did the story's news ({news.lower_})") for c in parties]
     if event == "AID" and actor_codes and (sent_to := _aid_destination(trig, res, actor_codes)):
         return [sent_to]
     if event == "AID" and actor_codes and trig.pred.pos == "verb" and trig.pred.lemma in HANDING_VERBS \
@@ -3702,6 +3706,29 @@ def _act_told_before(verb: Token, res: Resolution) -> Token | None:
             continue  # 'condemned the attack on the Saudi embassy': its own parties
         return obj
     return None
+
+
+# Nouns by which a reaction refers to the news a story leads with ('welcomed the decision', 'condemned the move');
+# the meetings among them are aimed at all who met
+MEETING_NOUNS = frozenset({"summit", "talks", "meeting", "visit", "trip"})
+NEWS_NOUNS = MEETING_NOUNS | {"decision", "move", "step", "vote", "announcement", "ruling", "verdict", "resupply",
+                              "ratification"}
+
+
+def _news_referred_to(verb: Token, res: Resolution) -> Token | None:
+    """The object of a stance that names the story's news by a bare definite noun ('welcomed the decision',
+    'welcomed Saturday's resupply'), with no party of its own ('welcomed Oman's decision' names one)."""
+    obj = A.child(verb, "dobj")
+    if obj is None or obj.lemma_.lower() not in NEWS_NOUNS:
+        return None
+    definite = any((c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
+                   or (c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME")) for c in obj.children)
+    if not definite or any(c.dep_ in ("compound", "amod") and c.ent_type_ not in ("DATE", "TIME", "")
+                           for c in obj.children):
+        return None
+    if any(s.states for s in A.np_actors(obj, res, deep=True)):
+        return None  # 'condemned the vote in the Russian parliament': its own parties
+    return obj
 
 
 def _story_subject_besides(res: Resolution, actor_codes: set[str]) -> str | None:
