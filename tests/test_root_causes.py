@@ -3343,3 +3343,39 @@ def test_a_reaction_to_the_storys_news_named_by_a_bare_noun_is_aimed_at_who_made
     own = ("Turkey's parliament voted on Tuesday to approve Sweden's bid to join NATO. Hungary's foreign minister "
            "criticised Oman's decision.")  # a decision named with its maker is that maker's
     assert not any(r.recipient == ("TUR",) for r in events(own, published="2024-01-24") if r.event == "ACCUSE")
+
+
+def test_an_act_done_by_means_of_another_and_a_decided_act_take_the_governing_verbs_date() -> None:
+    # written for this project
+    hit_back = events("Islamabad hit back on Thursday by closing its airspace to Indian airlines.",
+                      published="2025-04-25")
+    assert [(e.event, e.date) for e in hit_back] == [("SANCTION", "2025-04-24")]
+    decided = events("ASEAN foreign ministers decided on Friday to exclude Myanmar's junta chief from the bloc's "
+                     "summit later this month.", published="2021-10-17")
+    assert [(e.event, e.actor, e.date) for e in decided] == [("SANCTION", ("ASEAN",), "2021-10-15")]
+
+
+def test_where_a_party_of_the_phrase_was_met_is_the_venue_not_a_party() -> None:
+    found = events("Pyongyang had asked only for partial sanctions relief at the summit with Donald Trump in Hanoi "
+                   "that ended abruptly earlier this week.", published="2019-03-01")
+    assert ("REQUEST", ("PRK",), ("USA",)) in summary(found)
+    assert all("VNM" not in e.recipient for e in found)
+
+
+def test_a_capital_ending_a_longer_place_name_is_not_that_capital() -> None:
+    found = events("Islamist insurgents seized the port town of Mocimboa da Praia in northern Mozambique.",
+                   published="2021-03-30")
+    assert found and all("CPV" not in e.actor + e.recipient for e in found)
+
+
+def test_harm_at_an_occasion_in_a_place_is_done_to_the_places_state() -> None:
+    assert_first_records({
+        "Gunmen shot dead a mayoral candidate during a campaign event in the central Mexican state of Guanajuato on "
+        "Monday.": ("ASSAULT", (), ("MEX",)),
+        "A suicide bomber killed 12 people at a wedding in Kabul on Sunday.": ("ASSAULT", (), ("AFG",)),
+    })
+
+
+def test_negotiators_for_an_army_and_an_armed_group_meet_for_the_armys_state() -> None:
+    assert_first_records({"Negotiators for the Sudanese army and the paramilitary Rapid Support Forces resumed "
+                          "indirect talks in Jeddah on Sunday.": ("CONSULT", ("SDN",))})

@@ -100,12 +100,47 @@ def np_actors(head: Token, res: Resolution, *, deep: bool = False,
         found = [s for s in spans_in(tokens, res)
                  if not (s.states and set(s.states) <= exclude) and s.start not in owners]
         found = _without_seat_of_court(_without_post_of_mission(found, head, res), res)
+        found = _without_venue_beside_party(found, head, res)
+        if found and allowed is levels[0] and len(levels) > 1 and not any(s.states for s in found):
+            found += _states_served(head, found, res, exclude)  # 'negotiators for the army and the RSF'
         if found:
             break
     if len(levels) > 1 and found:
         found = _with_conjuncts_of_their_own(head, found, res, exclude, owners)
     listed = with_surface_list(found, res)
     return [s for s in listed if s.start not in owners]
+
+
+VENUE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
+
+
+def _states_served(head: Token, found: list[ActorSpan], res: Resolution, exclude: frozenset[str]) -> list[ActorSpan]:
+    """States named in a phrase's non-place prepositions when its own words name only groups of no state
+    ('negotiators for the Sudanese army and the paramilitary RSF': the army is Sudan's)."""
+    known = {s.start for s in found}
+    deeper = spans_in(walk(head, NP_CORE | NP_PREPS), res)
+    return [s for s in deeper if s.start not in known and s.states and not set(s.states) <= exclude
+            and not _reached_through(res.doc[s.start], head, VENUE_PREPS | {"to", "into", "from", "against", "on"})]
+
+
+def _without_venue_beside_party(found: list[ActorSpan], head: Token, res: Resolution) -> list[ActorSpan]:
+    """'the summit with Donald Trump in Hanoi', 'talks with Iranian officials at Muscat': where a party of the phrase
+    was met is the venue, not a party too (a place alone, 'demonstrators in Baghdad', still names its state)."""
+    if len(found) < 2:
+        return found
+    venues = [s for s in found if _reached_through(res.doc[s.start], head, VENUE_PREPS)]
+    if not venues or len(venues) == len(found):
+        return found
+    return [s for s in found if s not in venues]
+
+
+def _reached_through(token: Token, top: Token, preps: frozenset[str]) -> bool:
+    """Whether one of the prepositions between `token` and `top` is one of `preps`."""
+    while token.i != top.i and token.head.i != token.i:
+        if token.dep_ == "prep" and token.lower_ in preps:
+            return True
+        token = token.head
+    return False
 
 
 CONJUNCT_PREPS = frozenset({"of", "including"})  # who a conjunct is ('the heads of', 'countries including')

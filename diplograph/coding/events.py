@@ -363,6 +363,8 @@ def _simultaneous_with(token: Token) -> Token | None:
         return A.clause_head(t.head)
     if t.dep_ == "acl" and t.tag_ == "VBG" and t.head.lemma_.lower() in DOCUMENTS:
         return A.clause_head(t.head)
+    if t.dep_ == "pcomp" and t.tag_ == "VBG" and t.head.lower_ == "by" and t.head.head.pos_ in ("VERB", "AUX"):
+        return A.clause_head(t.head.head)  # 'hit back on Thursday by closing its airspace': the means, that day
     return None
 
 
@@ -3314,7 +3316,17 @@ def _location_of_clause(token: Token, res: Resolution, actor: list[ActorSpan], *
                               and not (countries_only and s.type in CITY_TYPES)], actor)
             if found:
                 return found
+    for t in (token, head):  # 'shot a candidate during a campaign event in Guanajuato state': where the event was
+        for _prep, occasion in A.prep_objects(t, OCCASION_PREPS):
+            for _p, obj in A.prep_objects(occasion, tuple(LOCATION_PREPS)):
+                found = _without([s for s in A.np_actors(obj, res) if s.states
+                                  and not (countries_only and s.type in CITY_TYPES)], actor)
+                if found:
+                    return found
     return []
+
+
+OCCASION_PREPS = ("during", "at")  # an occasion the act happened at, itself placed ('at a rally in Lahore')
 
 
 # a purpose clause with these verbs says what was talked about: 'met to discuss sanctions on Russia' names no party
@@ -4547,6 +4559,9 @@ def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
         told = _participle_dates(token, res)
         if told:  # 'the agreement reached by Nigeria and Morocco on Thursday': the noun's own participle dates it
             return told[0], "clause"
+        if token.dep_ == "xcomp" and token.head.lemma_.lower() in DECIDING_VERBS and (
+                decided := _plain_dates(A.clause_tokens(token.head), res)):
+            return decided[0], "clause"  # 'decided on Friday to exclude X from the summit later this month'
         related = {d.start: _relation_prep(d, res) for d in own}
         direct = [d for d in own if related[d.start] is None]
         if direct:
@@ -4604,6 +4619,8 @@ def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
 
 
 RECENT_DAYS = 7
+# verbs by which a body decides an act: the act is told as decided, on the day it was (PLOVER codes the decision)
+DECIDING_VERBS = frozenset({"decide", "vote", "resolve", "opt", "choose", "elect"})
 GATHERING = frozenset({"meet", "gather", "convene", "assemble"})
 
 

@@ -281,7 +281,8 @@ def _match_dictionary(res: Resolution, gaz: Gazetteer) -> None:
         if isinstance(target, Person):
             res.add_actor(_person_span(target, i, end, res.published))
         elif target.kind != "ignore" and not _inside_longer_person(persons, i, end) \
-                and not _capital_begins_another_name(target, words, end) and not _names_a_treaty(target, words, end):
+                and not _capital_begins_another_name(target, words, end) \
+                and not _capital_ends_another_name(target, words, i) and not _names_a_treaty(target, words, end):
             res.add_actor(_entry_span(target, i, end, gaz, res.published))
 
 
@@ -304,6 +305,13 @@ def _capital_begins_another_name(entry: Entry, words: list[str], end: int) -> bo
     not that capital."""
     return (entry.type == "capital" and end + 1 < len(words) and words[end] in NAME_LINKS
             and words[end + 1][:1].isupper())
+
+
+def _capital_ends_another_name(entry: Entry, words: list[str], start: int) -> bool:
+    """'Mocimboa da Praia', 'Foz do Iguaçu'-like names: a capital's name that ends a longer place name after a
+    linking word is not that capital."""
+    return (entry.type == "capital" and start >= 2 and words[start - 1] in NAME_LINKS
+            and words[start - 2][:1].isupper())
 
 
 # A treaty, format or declaration named after the capital it was signed or launched in ('the Vienna Convention',
