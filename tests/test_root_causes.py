@@ -3360,6 +3360,10 @@ def test_where_a_party_of_the_phrase_was_met_is_the_venue_not_a_party() -> None:
                    "that ended abruptly earlier this week.", published="2019-03-01")
     assert ("REQUEST", ("PRK",), ("USA",)) in summary(found)
     assert all("VNM" not in e.recipient for e in found)
+    # the place a crowd gathered in still names the crowd's state beside the states it names elsewhere
+    crowd = events("Several thousand people protested outside the United States embassy in Copenhagen on Saturday "
+                   "against President Donald Trump's push to take control of Greenland.", published="2025-03-29")
+    assert crowd and "DNK" in crowd[0].actor
 
 
 def test_a_capital_ending_a_longer_place_name_is_not_that_capital() -> None:

@@ -124,14 +124,20 @@ def _states_served(head: Token, found: list[ActorSpan], res: Resolution, exclude
 
 
 def _without_venue_beside_party(found: list[ActorSpan], head: Token, res: Resolution) -> list[ActorSpan]:
-    """'the summit with Donald Trump in Hanoi', 'talks with Iranian officials at Muscat': where a party of the phrase
-    was met is the venue, not a party too (a place alone, 'demonstrators in Baghdad', still names its state)."""
+    """'the summit with Donald Trump in Hanoi': where a party of the phrase was met is the venue, not a party too
+    (a place alone, 'demonstrators in Baghdad', still names its state)."""
     if len(found) < 2:
         return found
-    venues = [s for s in found if _reached_through(res.doc[s.start], head, VENUE_PREPS)]
-    if not venues or len(venues) == len(found):
-        return found
-    return [s for s in found if s not in venues]
+    party_tokens = {i for s in found for i in range(s.start, max(s.end, s.start + 1))}
+
+    def met_there(span: ActorSpan) -> bool:
+        prep = res.doc[span.start]
+        while prep.dep_ != "prep" and prep.head.i != prep.i and prep.i != head.i:
+            prep = prep.head
+        return (prep.dep_ == "prep" and prep.lower_ in VENUE_PREPS and prep.head.i in party_tokens
+                and prep.head.i not in range(span.start, span.end))
+
+    return [s for s in found if not met_there(s)]
 
 
 def _reached_through(token: Token, top: Token, preps: frozenset[str]) -> bool:
