@@ -3383,3 +3383,33 @@ def test_harm_at_an_occasion_in_a_place_is_done_to_the_places_state() -> None:
 def test_negotiators_for_an_army_and_an_armed_group_meet_for_the_armys_state() -> None:
     assert_first_records({"Negotiators for the Sudanese army and the paramilitary Rapid Support Forces resumed "
                           "indirect talks in Jeddah on Sunday.": ("CONSULT", ("SDN",))})
+
+
+def test_a_member_suspended_from_an_organisation_is_suspended_by_it() -> None:
+    # written for this project
+    assert_first_records({
+        "ACCRA, GHANA — West African leaders suspended Guinea from the Economic Community of West African States on "
+        "Wednesday.": ("SANCTION", ("ECOWAS",), ("GIN",)),
+        "Mali was suspended from the African Union in June.": ("SANCTION", ("AU",), ("MLI",)),
+    })
+
+
+def test_restrictions_imposed_on_trade_with_another_state_are_sanctions() -> None:
+    assert_first_records({
+        "Washington imposed sweeping restrictions in October on the sale of advanced chips to China.":
+            ("SANCTION", ("USA",), ("CHN",)),
+        "Beijing imposed trade restrictions on a string of Australian products.": ("SANCTION", ("CHN",), ("AUS",)),
+        "Ankara imposed onerous controls on U.S. operations from the base.": ("COERCE", ("TUR",), ("USA",)),
+    })
+
+
+def test_a_relative_clauses_pronoun_is_the_subject_around_it_and_an_alleged_acts_date_not_the_charges() -> None:
+    found = events("Russia ordered 20 Czech diplomats to leave the country on Sunday, a day after the Czech Republic "
+                   "expelled 18 Russian embassy staff it identified as intelligence officers and accused Russian "
+                   "military intelligence of involvement in a deadly explosion at an ammunition depot in 2014.",
+                   published="2021-04-19")
+    accusations = [e for e in found if e.event == "ACCUSE"]
+    assert [(e.actor, e.recipient) for e in accusations] == [(("CZE",), ("RUS",))]
+    assert accusations[0].date != "2014"
+    dated = events("Ukraine accused Russia on Monday of shelling Kharkiv in March.", published="2021-04-19")
+    assert [(e.event, e.date) for e in dated] == [("ACCUSE", "2021-04-19")]

@@ -1600,6 +1600,10 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
     if reading.event == "REJECT" and trig.reading.event != "REJECT":
         aux = None  # the negation is read into the type
     reading = Reading(reading.event, reading.mode, _contexts(reading, trig.token))
+    if reading.event == "COERCE" and trig.pred.pos == "verb" and _restricts_trade(trig.token):
+        # 'imposed sweeping restrictions on the sale of advanced chips to China': commerce curtailed (the manual's
+        # SANCTION discontinue), not a freedom restricted
+        reading = Reading("SANCTION", "discontinue", tuple(dict.fromkeys((*reading.context, "economic"))))
     if reading.event == "COERCE" and reading.mode == "arrest" and _warrant_for(trig.token):
         reading = Reading("THREATEN", "arrest", reading.context)  # the manual: a warrant issued is no arrest yet
     if trig.pred.lemma == "bar" and reading.event == "COERCE" and _barred_from_entering(trig.token, res):
@@ -1772,6 +1776,9 @@ def roles_of(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext) -> Rol
         recipient = _purpose_or_subtree_recipient(trig, res, actor)
     if from_location:
         quoted |= {x.start for x in recipient}
+    if not _codes_of(actor) and trig.reading.event == "SANCTION" and (body := _body_left(trig, res)):
+        actor, method = body, "parse"  # 'leaders suspended Guinea from ECOWAS': the organisation suspends
+        recipient = _without(recipient, actor)
     if not actor and not orgs and method not in ("passive", "agent", "reason"):
         actor, method = _fallback_actor(trig, sent, res, ctx, recipient)
         if method in ("parse", "coreference", "subject-location"):
@@ -1784,6 +1791,36 @@ def roles_of(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext) -> Rol
     if not recipient and method != "reaction":  # a reaction is drawn from its actor by its subject, or by no one
         recipient = _fallback_recipient(trig, actor, sent, res, ctx)
     return Roles(actor, recipient, orgs, method.replace("reaction", "parse"), from_location, frozenset(quoted))
+
+
+def _body_left(trig: Trigger, res: Resolution) -> list[ActorSpan]:
+    """The organisation a member is suspended or expelled from ('suspended Guinea from the Economic Community of West
+    African States', 'Mali was suspended from the African Union'): it is the one that suspends."""
+    if trig.pred.pos != "verb":
+        return []
+    return [s for _p, obj in A.prep_objects(trig.token, ("from",)) for s in A.np_actors(obj, res)
+            if s.kind == "igo"][:1]
+
+
+RESTRICTION_NOUNS = frozenset({"restriction", "control", "curb", "limit", "ban", "controls", "restrictions",
+                               "curbs", "limits"})
+TRADE_NOUNS = frozenset({"sale", "sales", "export", "exports", "import", "imports", "product", "products", "good",
+                         "goods", "trade", "visa", "visas", "investment", "investments", "shipment", "shipments",
+                         "purchase", "purchases", "trading", "commerce"})
+
+
+def _restricts_trade(verb: Token) -> bool:
+    """'imposed restrictions on the sale of chips', 'imposed trade restrictions', 'imposed export controls',
+    'imposed visa curbs': what is restricted is commerce or travel between states."""
+    for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+        if obj.lemma_.lower() not in RESTRICTION_NOUNS:
+            continue
+        if any(c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in TRADE_NOUNS for c in obj.children):
+            return True
+        for holder in (obj, verb):
+            if any(o.lemma_.lower() in TRADE_NOUNS for _p, o in A.prep_objects(holder, ("on",))):
+                return True
+    return False
 
 
 # Acts whose 'of' object is who they are done to ('the invasion of Ukraine', 'the release of the prisoners'), with
@@ -3058,6 +3095,9 @@ def _subject_earlier_in_sentence(subj: Token, res: Resolution) -> list[ActorSpan
     speaker = _speaker_of_clause(subj, res)  # 'Vietnam welcomed ..., while China said it neither accepted ...'
     if speaker:
         return speaker
+    around = _subject_around_relative(subj, res)  # 'the Czech Republic expelled 18 staff it identified as ...'
+    if around:
+        return around
     sent = subj.sent
     for t in sent:
         if t.i >= subj.i:
@@ -3067,6 +3107,17 @@ def _subject_earlier_in_sentence(subj: Token, res: Resolution) -> list[ActorSpan
             if found:
                 return found
     return []
+
+
+def _subject_around_relative(subj: Token, res: Resolution) -> list[ActorSpan]:
+    """A pronoun opening a relative clause is the subject of the clause its noun belongs to, when that is a state:
+    'the Czech Republic expelled 18 Russian staff it identified as spies' (it: the Czech Republic)."""
+    clause = subj.head
+    if subj.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "relcl":
+        return []
+    verb = A.governing_verb(clause.head)
+    outer = A.child(verb, "nsubj") if verb is not None else None
+    return [s for s in A.np_actors(outer, res) if s.states] if outer is not None else []
 
 
 def _speaker_of_clause(subj: Token, res: Resolution) -> list[ActorSpan]:
@@ -4556,6 +4607,9 @@ def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
             own = [d for c in token.children if c.dep_ == "xcomp" and c.tag_ == "VBG"
                    for d in _dates_in(A.clause_tokens(c), res)]
         own = [d for d in own if not _a_deadline(d, res)]  # 'gave Moscow until Tuesday to explain': given before
+        if token.lemma_.lower() in ACCUSING and token.pos_ == "VERB":
+            # 'accused Russia of involvement in an explosion in 2014': the date of what is alleged, not of the charge
+            own = [d for d in own if _dated_directly(d, token, res)]
         told = _participle_dates(token, res)
         if told:  # 'the agreement reached by Nigeria and Morocco on Thursday': the noun's own participle dates it
             return told[0], "clause"
@@ -4643,6 +4697,24 @@ def _weekend_of(token: Token, res: Resolution) -> DateRef | None:
     value = weekend_value(last_saturday(res.published), res.published)
     return DateRef(token.idx, token.idx + len(token.text), "weekend", value, "range", "rule",
                    f"the weekend up to {res.published.isoformat()}")
+
+
+ACCUSING = frozenset({"accuse", "blame", "charge", "allege", "hold"})
+
+
+def _dated_directly(date: DateRef, verb: Token, res: Resolution) -> bool:
+    """Whether a date hangs on the verb itself ('accused X on Monday', 'on Monday accused X'), not on a noun of
+    what the verb is about."""
+    for t in verb.subtree:
+        if res.date_at.get(t.i) is not date:
+            continue
+        node = t
+        while node.i != verb.i and node.head.i != node.i and (
+                res.date_at.get(node.i) is date or node.dep_ in ("prep", "npadvmod", "tmod")):
+            node = node.head
+        if node.i == verb.i:
+            return True
+    return False
 
 
 CLAIMS_ABOUT_THE_PAST = frozenset({"deny", "admit", "acknowledge", "confirm", "regret", "recall", "accuse", "blame"})
