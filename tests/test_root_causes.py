@@ -3413,3 +3413,20 @@ def test_a_relative_clauses_pronoun_is_the_subject_around_it_and_an_alleged_acts
     assert accusations[0].date != "2014"
     dated = events("Ukraine accused Russia on Monday of shelling Kharkiv in March.", published="2021-04-19")
     assert [(e.event, e.date) for e in dated] == [("ACCUSE", "2021-04-19")]
+
+
+def test_what_a_document_says_and_an_as_clause_take_the_dates_of_their_clauses() -> None:
+    # written for this project
+    signed = events("Trump and Kim Jong Un signed a joint statement in Singapore on Tuesday in which Pyongyang "
+                    "committed to work toward complete denuclearisation of the Korean peninsula.",
+                    published="2018-06-13")
+    assert ("AGREE", "2018-06-12") in {(e.event, e.date) for e in signed}
+    landed = events("An Indian air force C-17 carrying a field hospital and rescue teams landed in Adana on Tuesday "
+                    "as New Delhi stepped up its earthquake aid to Turkey.", published="2023-02-09")
+    assert [(e.event, e.date) for e in landed] == [("AID", "2023-02-07")]
+
+
+def test_earlier_in_the_week_runs_from_monday_to_publication() -> None:
+    found = events("Trump had warned earlier in the week of very severe consequences if Moscow did not agree to end "
+                   "the war.", published="2025-08-16")
+    assert [(e.event, e.date) for e in found] == [("THREATEN", "2025-08-11/2025-08-16")]

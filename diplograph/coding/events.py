@@ -333,7 +333,7 @@ def _after_clause_of(token: Token) -> Token | None:
     return A.clause_head(token.head)
 
 
-SIMULTANEOUS_MARKS = frozenset({"while", "when"})
+SIMULTANEOUS_MARKS = frozenset({"while", "when", "as"})
 
 
 PARTICLE_ADVERBS = frozenset({"back", "off", "out", "up", "down", "in"})
@@ -356,6 +356,9 @@ def _simultaneous_with(token: Token) -> Token | None:
     t = token  # an event noun under such a clause ('condemning the missile strikes') may be older
     if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj" and t.head.lower_ == "for":
         t = A.clause_head(t)  # 'while Borrell was in the Russian capital for talks': the talks of that clause
+    elif t.pos_ == "NOUN" and t.dep_ == "dobj" and t.head.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in SIMULTANEOUS_MARKS for c in t.head.children):
+        t = t.head  # 'landed in Adana on Tuesday as New Delhi stepped up its earthquake aid': the aid of that clause
     if t is None or t.pos_ not in ("VERB", "AUX"):
         return None
     marks = {c.lower_ for c in t.children if c.dep_ in ("mark", "advmod")}
@@ -365,6 +368,23 @@ def _simultaneous_with(token: Token) -> Token | None:
         return A.clause_head(t.head)
     if t.dep_ == "pcomp" and t.tag_ == "VBG" and t.head.lower_ == "by" and t.head.head.pos_ in ("VERB", "AUX"):
         return A.clause_head(t.head.head)  # 'hit back on Thursday by closing its airspace': the means, that day
+    return None
+
+
+def _document_said_in(head: Token) -> Token | None:
+    """The clause that issued or signed the document a relative clause tells the content of ('a joint statement in
+    which Pyongyang committed to ...', 'a letter in which he demanded ...'): said when the document was."""
+    if head.dep_ != "relcl" or not any(c.dep_ == "prep" and c.lower_ == "in" for c in head.children) and not any(
+            c.lower_ == "which" and c.dep_ == "pobj" for c in head.subtree):
+        return None
+    noun = head.head
+    governing = A.clause_head(noun.head) if noun.head.i != noun.i else None
+    if governing is None or governing.pos_ not in ("VERB", "AUX"):
+        return None
+    papers = DOCUMENTS | DEAL_NOUNS  # the parser may hang the clause on a date or place after the document
+    if noun.lemma_.lower() in papers or any(c.dep_ == "dobj" and c.lemma_.lower() in papers
+                                            for c in governing.children):
+        return governing
     return None
 
 
@@ -4630,6 +4650,8 @@ def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
             return since, "clause"  # 'has sold oil to China since the EU banned ... in December 2022'
         if (issued := _dates_of_statement_made_in(head, res)):
             return issued[0], "clause"  # 'In a statement released on Monday, Egypt condemned ...'
+        if (signed := _document_said_in(head)) is not None and (theirs := _plain_dates(A.clause_tokens(signed), res)):
+            return theirs[0], "clause"  # 'signed a joint statement on Tuesday in which Pyongyang committed to ...'
         if (governing := _simultaneous_with(token)) is not None:
             theirs = _plain_dates(A.clause_tokens(governing), res)
             if theirs:  # 'issued a statement on Wednesday condemning the strikes': the same day

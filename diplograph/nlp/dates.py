@@ -77,8 +77,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("past_period", re.compile(r"\b(?:the\s+(?:past|last|previous)|past|previous)\s+(?:(?P<n>\w+)\s+)?"
                                r"(?P<unit>years?|months?|weeks?|days?|decades?)\b", re.I)),
     ("ago", re.compile(r"\b(?P<n>\w+)\s+(?P<unit>decades?|years?|months?|weeks?|days?)\s+ago\b", re.I)),
-    ("relative", re.compile(r"\b(?:(?P<side>earlier|later)\s+)?(?P<rel>last|this|next)\s+(?P<unit>week|month|year)\b",
-                            re.I)),
+    # 'earlier this week', and 'earlier in the week' (this one)
+    ("relative", re.compile(r"\b(?:(?P<side>earlier|later)\s+)?(?:(?P<rel>last|this|next)|(?<=earlier )in\s+the|"
+                            r"(?<=later )in\s+the)\s+(?P<unit>week|month|year)\b", re.I)),
     ("recent", re.compile(r"\b(?:in|over|during)\s+(?:the\s+)?recent\s+(?P<unit>days|weeks|months)\b",
                           re.I)),  # not 'in the coming days': what is announced for then is dated to the announcement
     ("earlier", re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
@@ -135,7 +136,7 @@ GATES = {
     "season": _words("spring", "summer", "autumn", "fall", "winter"), "month_year": lambda c: c[1] and c[2],
     "month_yearref": lambda c: c[2], "weekend": _words("weekend"),
     "rel_month": lambda c: c[2], "decade": _words("0s", digit=True), "past_period": _words("past", "last", "previous"),
-    "ago": _words("ago"), "relative": _words("last", "this", "next"), "recent": _words("recent"),
+    "ago": _words("ago"), "relative": _words("last", "this", "next", "earlier", "later"), "recent": _words("recent"),
     "earlier": _words("earlier", "before", "later"),
     "sequel": _words("following", "next", "previous"),
     "deictic": _words("yesterday", "today", "tomorrow", "tonight"), "weekday": _words("day"),
@@ -505,7 +506,7 @@ def _h_ago(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str, st
 def _h_relative(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str, str] | None:
     if pub is None:
         return None
-    offset = {"last": -1, "this": 0, "next": 1}[m.group("rel").lower()]
+    offset = {"last": -1, "this": 0, "next": 1}[(m.group("rel") or "this").lower()]
     unit = m.group("unit").lower()
     side = (m.group("side") or "").lower()
     if side and offset == 0 and unit in ("year", "month"):
@@ -519,6 +520,8 @@ def _h_relative(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[st
         y, mo = divmod(pub.year * 12 + pub.month - 1 + offset, 12)
         return f"{y:04d}-{mo + 1:02d}", "month"
     monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=offset)
+    if side and offset == 0:  # 'earlier this week': from Monday up to publication; 'later this week' from it
+        return (_span(monday, pub) if side == "earlier" else _span(pub, monday + dt.timedelta(days=6))), "range"
     return _span(monday, monday + dt.timedelta(days=6)), "week"
 
 
