@@ -3430,3 +3430,17 @@ def test_earlier_in_the_week_runs_from_monday_to_publication() -> None:
     found = events("Trump had warned earlier in the week of very severe consequences if Moscow did not agree to end "
                    "the war.", published="2025-08-16")
     assert [(e.event, e.date) for e in found] == [("THREATEN", "2025-08-11/2025-08-16")]
+
+
+def test_troops_pushing_into_a_state_with_allied_rebels_attack_it() -> None:
+    # written for this project: 'push into' a territory is an incursion, and fighters of the invaded state beside
+    # the invader's troops are its auxiliaries, not that state acting
+    assert_first_records({
+        "Turkish troops and allied Syrian rebels pushed into northeast Syria on Wednesday.":
+            ("ASSAULT", ("TUR",), ("SYR",)),
+        "Turkish troops and their Syrian rebel allies pushed deeper into Syria.": ("ASSAULT", ("TUR",), ("SYR",)),
+        "Syrian rebels attacked an army checkpoint near Idlib.": ("ASSAULT", ("SYR",), ("SYR",)),
+        "France pushed Iran to return to talks.": ("REQUEST", ("FRA",), ("IRN",)),
+    })
+    bombers = events("Chinese and Russian bombers flew a joint patrol near Alaska.", published="2024-07-26")
+    assert any(set(e.actor + e.recipient) == {"CHN", "RUS"} for e in bombers)

@@ -592,6 +592,9 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
         if particle == "out" and pred.lemma == "call":  # 'called out the army', but 'called out China for ...'
             reading = Reading("MOBILIZE", "troops", ("military",)) if obj in lex.classes.get("troops", frozenset()) \
                 or obj in ("police", "military", "guard") else Reading("ACCUSE", "disapprove", reading.context)
+        if pred.pos == "verb" and pred.lemma == "push" and not particle and A.prep_objects(t, ("into",)) \
+                and A.child(t, "dobj", "xcomp", "ccomp") is None:
+            reading = Reading("ASSAULT", None, ("military",))  # 'troops pushed into northeast Syria': an incursion
         if particle == "off" and pred.lemma == "call" and obj in CANCELLED_CONTACTS:
             reading = Reading("REJECT", "meet", ("diplomatic",))  # 'called off a trip to Kabul', as cancel
         reading = _reading_for_subject(t, pred, reading)
@@ -1763,6 +1766,7 @@ def roles_of(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext) -> Rol
         return Roles(actor, actor[:1], orgs, method.removesuffix("+location"), False,
                      frozenset(x.start for x in actor + orgs))
     recipient = _without(recipient, actor)
+    actor = _without_allied_fighters(actor, res)
     act = _act_stood_on(trig) if trig.pred.pos == "verb" else None
     if act is not None:  # 'condemned the invasion of Ukraine': aimed at who invaded, never at Ukraine
         recipient = _without(_doers_of_act(act, res, ctx), actor)
@@ -1841,6 +1845,28 @@ def _restricts_trade(verb: Token) -> bool:
             if any(o.lemma_.lower() in TRADE_NOUNS for _p, o in A.prep_objects(holder, ("on",))):
                 return True
     return False
+
+
+def _without_allied_fighters(actor: list[ActorSpan], res: Resolution) -> list[ActorSpan]:
+    """'Turkish troops and allied Syrian rebels pushed into Syria': fighters of another state beside a state's
+    forces are its auxiliaries, not that other state acting (alone, 'Syrian rebels' still act at home)."""
+    if len(_codes_of(actor)) < 2:
+        return actor
+    fighters = [s for s in actor if s.type == "demonym" and _fighters_named(res.doc[s.end - 1])]
+    kept = [s for s in actor if s not in fighters]
+    return kept if fighters and _codes_of(kept) else actor
+
+
+def _fighters_named(token: Token) -> bool:
+    """Whether a demonym modifies fighters ('Syrian rebels', 'their Syrian rebel allies')."""
+    head = token.head
+    words = {head.lemma_.lower(), *(c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod"))}
+    return bool(words & IRREGULARS)
+
+
+# fighters who are no state's regular forces ('fighter' and 'bomber' also name aircraft)
+IRREGULARS = frozenset({"rebel", "militant", "insurgent", "jihadist", "separatist", "guerrilla", "guerilla", "militia",
+                        "militiaman", "paramilitary"})
 
 
 # Acts whose 'of' object is who they are done to ('the invasion of Ukraine', 'the release of the prisoners'), with
