@@ -3444,3 +3444,15 @@ def test_troops_pushing_into_a_state_with_allied_rebels_attack_it() -> None:
     })
     bombers = events("Chinese and Russian bombers flew a joint patrol near Alaska.", published="2024-07-26")
     assert any(set(e.actor + e.recipient) == {"CHN", "RUS"} for e in bombers)
+
+
+def test_a_leaders_surname_read_as_a_noun_and_a_hyphenated_given_name_stay_names() -> None:
+    # written for this project: 'Trump' opening a sentence is tagged a common noun; 'Jae-in' split at its hyphen
+    # made 'in' a preposition and the sentence's parse fell apart
+    assert_first_records({"Trump met Putin in Helsinki on Monday.": ("CONSULT", ("USA",), ("RUS",))})
+    assert not events("The trump card was played on Monday.")
+    found = events("The Blue House said Moon Jae-in and Kim Jong Un met at Panmunjom on Friday and agreed to seek "
+                   "a formal end to the Korean War this year.", published="2018-04-28")
+    assert ("CONSULT", ("KOR",), ("PRK",)) in summary(found)
+    doc = diplograph.extract("Moon Jae-in spoke.", published="2018-04-28")
+    assert doc.events == [] or all(e.evidence[0].text for e in doc.events)

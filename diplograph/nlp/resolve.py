@@ -697,20 +697,34 @@ def _surnames_in_office(res: Resolution, gaz: Gazetteer) -> None:
         t = doc[i]
         if t.text.lower() in MONTHS or t.text.lower() in WEEKDAYS or t.ent_type_ in ("DATE", "TIME"):
             continue
-        if not _lone_name(doc, t):
+        lone = _lone_name(doc, t)
+        if not lone and not _name_read_as_a_noun(t):
             continue
         holders = {p.name: (p, term) for p in gaz.people_with_surname(t.text)
                    if (term := p.term_on(day)) is not None}
         leaders = {name: held for name, held in holders.items() if held[1].office in LEADING_OFFICES}
         if len(holders) > 1 and len(leaders) == 1:  # 'Sanchez': Spain's prime minister before a namesake minister
             holders = leaders
-        if len(holders) != 1:
+        if len(holders) != 1 or (not lone and not leaders):
             continue
         person, term = next(iter(holders.values()))
         sector = OFFICE_SECTOR.get(term.office, "government")
         res.add_actor(ActorSpan(t.i, t.i + 1, term.code, "state", "person", sector, person.name, "surname",
                                 f"surname '{t.text}': {person.name}, {term.office} of {term.code} on {day}"))
     res.actors.sort(key=lambda s: s.start)
+
+
+def _name_read_as_a_noun(t: Token) -> bool:
+    """A leader's surname that is also an English word, which the tagger read as a common noun ('Trump met Putin'):
+    capitalised inside its sentence or a bare subject or object (no article, no modifier), not part of a name."""
+    if t.pos_ != "NOUN" or t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"):
+        return False
+    if any(c.dep_ in ("det", "amod", "compound", "poss", "nummod") for c in t.children):
+        return False
+    doc = t.doc
+    return not any(doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper()
+                   for j in (t.i - 1, t.i + 1) if 0 <= j < len(doc) and doc[j].sent == t.sent
+                   and not (j == t.i - 1 and doc[j].text in NAME_TITLES))
 
 
 def _lone_name(doc: Doc, t: Token) -> bool:
