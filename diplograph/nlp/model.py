@@ -54,8 +54,9 @@ def _keep_hyphenated_given_names(nlp: Language) -> None:
     rows = csv.DictReader(io.StringIO(text))
     names = {part for row in rows for name in [row["name"], *row["aliases"].split("|")] for part in name.split()
              if HYPHENATED_GIVEN_NAME.fullmatch(part)}
+    tokenizer = nlp.tokenizer
     for part in sorted(names):
-        nlp.tokenizer.add_special_case(part, [{ORTH: part}])
+        tokenizer.add_special_case(part, [{ORTH: part}])  # type: ignore[union-attr]
 
 
 @lru_cache(maxsize=1)
