@@ -47,9 +47,11 @@ COMPATIBLE: frozenset[frozenset[str]] = frozenset({
     frozenset({"AGREE", "SUPPORT"}),  # an agreement signed, told as a pledge of support
     frozenset({"AGREE", "AID"}),  # aid announced, told as a pledge ('will provide') or as given ('a grant of')
 })  # fmt: skip
-# A report that leads with the answer to an act ('Algiers dismisses Malian charges') reports the act: a rejection
-# by the accused of the accuser, told within days, is the accusation's incident.
-ANSWERED = frozenset({frozenset({"REJECT", "ACCUSE"})})
+# A report that leads with the answer to an act ('Algiers dismisses Malian charges', 'Tbilisi condemns British
+# sanctions') reports the act: a rejection by the accused of the accuser, or a condemnation or rejection by the
+# sanctioned of who sanctioned it, told within days, is the act's incident.
+ANSWERED = frozenset({frozenset({"REJECT", "ACCUSE"}), frozenset({"ACCUSE", "SANCTION"}),
+                      frozenset({"REJECT", "SANCTION"})})
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE", "ASSAULT"})  # 'A and B clashed' = 'B and A clashed'
 STRIKES = frozenset({"ASSAULT", "COERCE"})  # acts on a place: two reports at one place on one day are one act
 

@@ -96,6 +96,20 @@ def _first_location(text: str, published: str = "2024-05-14"):  # type: ignore[n
         # an event told as the time of another clause happened where it says, not where the other did
         ("Romania said drone fragments had been found in Tulcea county after Russia's attack on the Ukrainian port "
          "of Izmail on Tuesday.", None, "UKR", "city"),
+        # written for the sixteenth session: where a carrier landed; a city named for its bay; the venue the parser
+        # hung on a person's name; provinces the extract has under other boundaries or names
+        ("A Chinese relief flight carrying tents and water purifiers landed in Rangoon on Sunday.", "Yangon", "MMR",
+         "city"),
+        ("Namibia's navy detained two Angolan fishing vessels off Walvis Bay on Wednesday.", "Walvis Bay", "NAM",
+         "city"),
+        ("Japanese Foreign Minister Takeshi Iwaya held talks with his South Korean counterpart Cho Tae-yul in Seoul "
+         "on Saturday.", "Seoul", "KOR", "city"),
+        ("Congolese and Burundian troops launched a joint offensive against rebels in Congo's Tanganyika province "
+         "on Wednesday.", "Tanganyika", "COD", "region"),
+        ("Norwegian and Finnish border guards held a joint exercise in Finnmark on Wednesday.", "Finnmark", "NOR",
+         "region"),
+        ("Colombian and Panamanian police began joint patrols against migrant smugglers in Panama's Darién province "
+         "on Friday.", "Darién", "PAN", "region"),
     ],
 )
 def test_an_event_is_located_where_its_clause_says(text: str, place: str | None, country: str,
@@ -497,3 +511,12 @@ def test_a_report_leading_with_the_answer_to_an_accusation_reports_the_accusatio
     assert incidents.match(report("b", "REJECT", "MLI", "DZA", 10), accused) is None
     assert incidents.match(report("b", "REJECT", "NER", "MLI", 10), accused) is None
     assert incidents.match(report("b", "REJECT", "DZA", "MLI", 27), accused) is None  # weeks later: another answer
+    # 'UK sanctions Georgian police chiefs' and, a day later, 'Tbilisi condemns British sanctions'
+    sanctioned = report("c", "SANCTION", "GBR", "GEO", 9)
+    assert incidents.match(report("d", "ACCUSE", "GEO", "GBR", 10), sanctioned) is not None
+    assert incidents.match(report("d", "REJECT", "GEO", "GBR", 10), sanctioned) is not None
+    assert incidents.match(report("d", "ACCUSE", "RUS", "GBR", 10), sanctioned) is None
+
+
+def test_an_accusation_is_not_located_where_what_it_alleges_happened() -> None:
+    assert _first_location("Addis Ababa accused Asmara on Monday of arming rebels in the Amhara region.") is None

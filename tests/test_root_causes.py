@@ -3456,3 +3456,13 @@ def test_a_leaders_surname_read_as_a_noun_and_a_hyphenated_given_name_stay_names
     assert ("CONSULT", ("KOR",), ("PRK",)) in summary(found)
     doc = diplograph.extract("Moon Jae-in spoke.", published="2018-04-28")
     assert doc.events == [] or all(e.evidence[0].text for e in doc.events)
+
+
+def test_a_partner_hung_inside_the_topic_and_a_phrase_split_without_a_comma() -> None:
+    # written for this project
+    assert_first_records({
+        "Keir Starmer discussed Ukraine's request for long-range missiles with Joe Biden at the White House on "
+        "Friday.": ("CONSULT", ("GBR",), ("USA",)),
+        "Liu He signed a phase one trade deal with Donald Trump at the White House on Wednesday.":
+            ("SUPPORT", ("CHN",), ("USA",)),
+    })

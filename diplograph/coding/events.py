@@ -333,7 +333,7 @@ def _after_clause_of(token: Token) -> Token | None:
     return A.clause_head(token.head)
 
 
-SIMULTANEOUS_MARKS = frozenset({"while", "when", "as"})
+SIMULTANEOUS_MARKS = frozenset({"while", "when", "as", "where"})
 
 
 PARTICLE_ADVERBS = frozenset({"back", "off", "out", "up", "down", "in"})
@@ -1778,6 +1778,8 @@ def roles_of(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext) -> Rol
     if not recipient:
         recipient = _elaborated_list(trig.token, res, actor)
         from_location = from_location or bool(recipient)
+    if not recipient and trig.reading.event == "CONSULT" and trig.pred.pos == "verb":
+        recipient = _partner_hung_in_topic(trig.token, res, actor)  # 'discussed X's request for Y with Biden'
     if not recipient and not trig.pred.topic_object:  # what was discussed names no party
         recipient = _recipient_from_absorbed(trig, res, actor)
     if not recipient and trig.reading.event == "CONSULT":
@@ -1815,6 +1817,20 @@ def roles_of(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext) -> Rol
     if not recipient and method != "reaction":  # a reaction is drawn from its actor by its subject, or by no one
         recipient = _fallback_recipient(trig, actor, sent, res, ctx)
     return Roles(actor, recipient, orgs, method.replace("reaction", "parse"), from_location, frozenset(quoted))
+
+
+def _partner_hung_in_topic(verb: Token, res: Resolution, actor: list[ActorSpan]) -> list[ActorSpan]:
+    """The 'with' partner the parser hung inside what was discussed ('Starmer discussed Ukraine's request for
+    long-range missiles with Joe Biden'): a person or a state met, after the topic."""
+    obj = A.child(verb, "dobj")
+    if obj is None:
+        return []
+    for t in obj.subtree:
+        if t.dep_ == "prep" and t.lower_ == "with" and t.i > obj.i:
+            found = _without([s for s in A.np_actors(t, res) if s.states and s.type == "person"], actor)
+            if found:
+                return found
+    return []
 
 
 def _body_left(trig: Trigger, res: Resolution) -> list[ActorSpan]:

@@ -166,6 +166,9 @@ def _clause_heads(token: Token) -> list[Token]:
                      if c.dep_ in ("xcomp", "ccomp") and c.tag_ in ("VBD", "VBZ", "VBP"))
     if verb is None and token.dep_ in ("nmod", "compound", "npadvmod") and token.head.pos_ in ("NOUN", "PROPN"):
         heads.append(token.head)  # 'A missile attack damaged rail infrastructure in Kharkiv', parsed as one phrase
+    if token.pos_ == "VERB" and token.dep_ == "acl" and token.head.dep_ in ("nsubj", "nsubjpass") \
+            and token.head.head.pos_ in ("VERB", "AUX"):
+        heads.append(token.head.head)  # 'a relief flight carrying tents landed in Rangoon': where it landed
     if verb is not None and verb.dep_ in ("advcl", "xcomp") and is_infinitive(verb):
         if verb.head.pos_ == "VERB" and verb.head.i != verb.i:
             heads.append(verb.head)
@@ -234,7 +237,7 @@ def _place_objects(token: Token, event: str) -> Iterator[tuple[Token, bool]]:
                 yield from ((c, True) for c in head.children
                             if c.dep_ == "dobj" or (c.dep_ == "npadvmod" and c.pos_ == "PROPN"))
     for head in heads:
-        for prep in _deeper_preps(head):
+        for prep in _deeper_preps(head, content=event not in ALLEGING_EVENTS):
             yield from ((g, False) for g in prep.children if g.dep_ == "pobj")
     yield from ((obj, False) for obj in _visit_destinations(heads[-1]))
     for head in heads:
@@ -309,8 +312,15 @@ def _arguments(head: Token) -> Iterator[Token]:
             yield from (g for g in c.children if g.dep_ == "pobj")
 
 
-def _deeper_preps(head: Token, depth: int = 5) -> Iterator[Token]:
-    """Venue prepositions inside the clause's phrases, breadth first, never inside another clause."""
+# Verbal acts whose 'of'/'for' phrase tells what is alleged or asked: 'accused Asmara of arming rebels in the Amhara
+# region' was not said in Amhara
+ALLEGING_EVENTS = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN"})
+CONTENT_PREPS = frozenset({"of", "for", "over", "about"})
+
+
+def _deeper_preps(head: Token, depth: int = 5, content: bool = True) -> Iterator[Token]:
+    """Venue prepositions inside the clause's phrases, breadth first, never inside another clause (nor, with
+    `content` false, inside the head's phrase of what is alleged or asked)."""
     frontier = [head]
     for _ in range(depth):
         following = []
@@ -319,7 +329,11 @@ def _deeper_preps(head: Token, depth: int = 5) -> Iterator[Token]:
                 continue  # 'welcomed China's position paper on the war in Ukraine': where the war is, not the act
             for c in t.children:
                 subject_event = c.dep_ == "nsubj" and t is head and c.pos_ == "NOUN"  # 'a strike on ... killed'
-                if (c.dep_ in CLOSED_DEPS and not subject_event) or (c.dep_ == "prep" and c.lower_ in OTHER_TIME_PREPS):
+                # 'talks with his counterpart Cho Tae-yul in Seoul': the parser may hang the venue on the name
+                named = c.dep_ == "appos" and c.pos_ == "PROPN" and t.pos_ == "NOUN"
+                if (c.dep_ in CLOSED_DEPS and not subject_event and not named) \
+                        or (c.dep_ == "prep" and c.lower_ in OTHER_TIME_PREPS) \
+                        or (not content and t is head and c.dep_ == "prep" and c.lower_ in CONTENT_PREPS):
                     continue
                 if c.dep_ == "prep" and c.lower_ in VENUE_PREPS and t is not head:
                     yield c
@@ -373,9 +387,16 @@ def _phrase(obj: Token, depth: int = 0) -> Phrase | None:
     doc = obj.doc
     if end < len(doc) and doc[end].lower_ in REGION_WORDS and doc[end].head.i in range(start, end + 1):
         return Phrase(start, end + 1, True)
-    if doc[end - 1].lower_ in WATER_WORDS:
+    if doc[end - 1].lower_ in WATER_WORDS and not _city_named(doc[start:end].text):
         return None  # 'in the Red Sea': the sea, not Sudan's Red Sea state; seas are no places of the gazetteer
     return Phrase(start, end, False)
+
+
+def _city_named(name: str) -> bool:
+    """A city whose name ends in a word for water ('Walvis Bay', 'Montego Bay')."""
+    from diplograph.geo.gazetteer import places
+
+    return any(p.kind == "city" for p in places().lookup(name, kind="city"))
 
 
 WATER_WORDS = frozenset({"sea", "ocean", "gulf", "strait", "straits", "bay", "channel"})

@@ -10,6 +10,8 @@
   parser hangs on the clause's verb: it tells of the noun before it again.
 - A naming clause as a verb's object ('struck what Ankara called militant targets in Hasakah'): the named thing
   is the object again, the naming an aside.
+- A noun phrase split into a noun and an apposition with no comma between ('signed a phase one trade deal': the
+  parser makes 'phase' the object and 'deal' its apposition): the last noun heads the phrase again.
 - An 'of' left without an object while the noun after it was joined to the verb as a conjunct ('struck hideouts
   of Baloch separatists near ...'): the noun is the preposition's object again.
 """
@@ -26,6 +28,7 @@ JOURNEY_NOUNS = frozenset({"visit", "trip", "tour", "mission", "stopover"})
 
 
 def repair_parse(doc: Doc) -> None:
+    _join_appositions_without_commas(doc)
     _rehang_time_compounds(doc)
     _rehang_journeys_set_off(doc)
     _give_stranded_prepositions_their_object(doc)
@@ -83,6 +86,18 @@ def _rehang_journeys_set_off(doc: Doc) -> None:
         after = t.right_edge.i + 1
         if after < len(doc) and doc[after].text == ",":  # set off by commas
             t.head = noun
+
+
+def _join_appositions_without_commas(doc: Doc) -> None:
+    for t in doc:
+        head = t.head
+        if t.dep_ != "appos" or t.pos_ != "NOUN" or head.pos_ != "NOUN" or not head.i < t.i <= head.i + 4 \
+                or head.head.i == head.i:
+            continue
+        if any(doc[j].is_punct for j in range(head.i + 1, t.i)):
+            continue  # 'the deal, a truce': a real apposition
+        t.head, t.dep_ = head.head, head.dep_
+        head.head, head.dep_ = t, "compound"
 
 
 def _rehang_time_compounds(doc: Doc) -> None:

@@ -481,7 +481,9 @@ BARE_CONGO = frozenset({"Congo", "Congolese"})
 # names two states share: 'his Congolese neighbour Felix Tshisekedi' says nothing against the DR Congo's president
 SHARED_DEMONYMS = BARE_CONGO | {"Korean", "Koreans"}
 DRC_CUES = frozenset({"kinshasa", "goma", "kivu", "ituri", "bukavu", "lubumbashi", "katanga", "kisangani", "kasai",
-                      "tshisekedi", "kabila", "m23", "mobutu", "zaire", "kolwezi", "beni", "uvira"})
+                      "tshisekedi", "kabila", "m23", "mobutu", "zaire", "kolwezi", "beni", "uvira", "tanganyika",
+                      "lualaba", "kalemie", "tshopo", "kwilu", "maniema", "kindu", "mbandaka", "matadi", "kananga",
+                      "bunia", "butembo", "rutshuru", "masisi", "walikale", "fardc", "monusco", "uele", "ubangi"})
 BRAZZAVILLE_CUES = frozenset({"brazzaville", "sassou", "nguesso", "pointe-noire"})
 
 
