@@ -3466,3 +3466,11 @@ def test_a_partner_hung_inside_the_topic_and_a_phrase_split_without_a_comma() ->
         "Liu He signed a phase one trade deal with Donald Trump at the White House on Wednesday.":
             ("SUPPORT", ("CHN",), ("USA",)),
     })
+
+
+def test_a_naming_read_as_one_noun_phrase_is_an_accusation_and_troops_push_kilometres_in() -> None:
+    assert_first_records({
+        "Kobakhidze called the step blackmail.": ("ACCUSE", ("GEO",)),
+        "Ukrainian troops pushed several kilometres into Russia's Kursk region on Tuesday.":
+            ("ASSAULT", ("UKR",), ("RUS",)),
+    })

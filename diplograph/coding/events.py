@@ -593,7 +593,8 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
             reading = Reading("MOBILIZE", "troops", ("military",)) if obj in lex.classes.get("troops", frozenset()) \
                 or obj in ("police", "military", "guard") else Reading("ACCUSE", "disapprove", reading.context)
         if pred.pos == "verb" and pred.lemma == "push" and not particle and A.prep_objects(t, ("into",)) \
-                and A.child(t, "dobj", "xcomp", "ccomp") is None:
+                and A.child(t, "xcomp", "ccomp") is None and (A.child(t, "dobj") is None or A.child(
+                    t, "dobj").lemma_.lower() in DISTANCES):  # 'pushed several kilometres into Kursk
             reading = Reading("ASSAULT", None, ("military",))  # 'troops pushed into northeast Syria': an incursion
         if particle == "off" and pred.lemma == "call" and obj in CANCELLED_CONTACTS:
             reading = Reading("REJECT", "meet", ("diplomatic",))  # 'called off a trip to Kabul', as cancel
@@ -1883,6 +1884,9 @@ def _fighters_named(token: Token) -> bool:
 # fighters who are no state's regular forces ('fighter' and 'bomber' also name aircraft)
 IRREGULARS = frozenset({"rebel", "militant", "insurgent", "jihadist", "separatist", "guerrilla", "guerilla", "militia",
                         "militiaman", "paramilitary"})
+
+
+DISTANCES = frozenset({"kilometre", "kilometer", "km", "mile", "metre", "meter", "yard"})
 
 
 # Acts whose 'of' object is who they are done to ('the invasion of Ukraine', 'the release of the prisoners'), with

@@ -12,6 +12,8 @@
   is the object again, the naming an aside.
 - A noun phrase split into a noun and an apposition with no comma between ('signed a phase one trade deal': the
   parser makes 'phase' the object and 'deal' its apposition): the last noun heads the phrase again.
+- A naming read as one noun phrase ('called the step blackmail': 'step' a compound of 'blackmail'): the named
+  thing is the object again and the name the verb's predicate ('called the move a provocation').
 - An 'of' left without an object while the noun after it was joined to the verb as a conjunct ('struck hideouts
   of Baloch separatists near ...'): the noun is the preposition's object again.
 """
@@ -29,6 +31,7 @@ JOURNEY_NOUNS = frozenset({"visit", "trip", "tour", "mission", "stopover"})
 
 def repair_parse(doc: Doc) -> None:
     _join_appositions_without_commas(doc)
+    _split_what_was_called(doc)
     _rehang_time_compounds(doc)
     _rehang_journeys_set_off(doc)
     _give_stranded_prepositions_their_object(doc)
@@ -86,6 +89,28 @@ def _rehang_journeys_set_off(doc: Doc) -> None:
         after = t.right_edge.i + 1
         if after < len(doc) and doc[after].text == ",":  # set off by commas
             t.head = noun
+
+
+# Words a state calls another's act by ('called the step blackmail')
+VERDICT_NOUNS = frozenset({"blackmail", "provocation", "violation", "farce", "disgrace", "mistake", "sham", "lie",
+                           "interference", "aggression", "terrorism", "piracy", "theft", "hypocrisy", "propaganda",
+                           "nonsense", "outrage", "insult", "betrayal", "crime", "escalation", "bullying", "coercion",
+                           "madness", "robbery", "extortion", "banditry"})
+
+
+def _split_what_was_called(doc: Doc) -> None:
+    for t in doc:
+        if t.dep_ != "dobj" or t.lemma_.lower() not in VERDICT_NOUNS or t.head.lemma_.lower() not in NAMING_LEMMAS:
+            continue
+        named = [c for c in t.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < t.i]
+        if not named or any(c.dep_ == "oprd" for c in t.head.children):
+            continue
+        thing, verb = named[-1], t.head
+        for c in list(t.children):
+            if c.dep_ in ("det", "poss", "amod") and c.i < thing.i:
+                c.head = thing  # 'the step': the article goes with the thing named
+        thing.head, thing.dep_ = verb, "dobj"
+        t.dep_ = "oprd"
 
 
 def _join_appositions_without_commas(doc: Doc) -> None:
