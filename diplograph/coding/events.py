@@ -592,9 +592,9 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
         if particle == "out" and pred.lemma == "call":  # 'called out the army', but 'called out China for ...'
             reading = Reading("MOBILIZE", "troops", ("military",)) if obj in lex.classes.get("troops", frozenset()) \
                 or obj in ("police", "military", "guard") else Reading("ACCUSE", "disapprove", reading.context)
+        pushed = A.child(t, "dobj") if pred.lemma == "push" else None  # 'pushed several kilometres into Kursk'
         if pred.pos == "verb" and pred.lemma == "push" and not particle and A.prep_objects(t, ("into",)) \
-                and A.child(t, "xcomp", "ccomp") is None and (A.child(t, "dobj") is None or A.child(
-                    t, "dobj").lemma_.lower() in DISTANCES):  # 'pushed several kilometres into Kursk
+                and A.child(t, "xcomp", "ccomp") is None and (pushed is None or pushed.lemma_.lower() in DISTANCES):
             reading = Reading("ASSAULT", None, ("military",))  # 'troops pushed into northeast Syria': an incursion
         if particle == "off" and pred.lemma == "call" and obj in CANCELLED_CONTACTS:
             reading = Reading("REJECT", "meet", ("diplomatic",))  # 'called off a trip to Kabul', as cancel
