@@ -3474,3 +3474,15 @@ def test_a_naming_read_as_one_noun_phrase_is_an_accusation_and_troops_push_kilom
         "Ukrainian troops pushed several kilometres into Russia's Kursk region on Tuesday.":
             ("ASSAULT", ("UKR",), ("RUS",)),
     })
+
+
+def test_a_go_between_brokers_talks_between_the_parties_of_what_it_brokered() -> None:
+    # written for this project
+    assert_first_records({
+        "Qatar brokered a ceasefire between Israel and Hamas.": ("CONSULT", ("QAT",), ("ISR", "PSE")),
+        "China helped broker the deal between Saudi Arabia and Iran.": ("CONSULT", ("CHN",), ("SAU", "IRN")),
+    })
+    swap = events("Russia and Ukraine exchanged hundreds of prisoners of war on Monday in a swap brokered by the "
+                  "United Arab Emirates.", published="2024-12-31")
+    assert ("CONSULT", ("ARE",), ("RUS", "UKR"), "2024-12-30") in {(e.event, e.actor, e.recipient, e.date)
+                                                                   for e in swap}

@@ -538,6 +538,9 @@ def _carries_a_protest(verb: Token, phrases: dict[int, str], lex: Lexicon) -> bo
 BAN_NOUNS = frozenset({"ban", "prohibition", "moratorium", "embargo", "restriction", "restrictions", "curb"})
 
 
+GO_BETWEEN_VERBS = frozenset({"broker", "mediate", "negotiate", "facilitate", "arrange"})
+
+
 def _what_is_banned(noun: Token) -> bool:
     """'a ban on political demonstrations', 'a moratorium on arms exports': the object of a ban."""
     return noun.dep_ == "pobj" and noun.head.lower_ in ("on", "against") \
@@ -568,6 +571,9 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
             continue  # 'marched in Nairobi to demand the release of activists': the protest is the event
         if pred.pos == "verb" and _given_time_to(t):
             continue  # 'gave Bosnian Serb forces ten days to withdraw': what a deadline demands is not done
+        if pred.pos == "verb" and pred.lemma == "help" and (done := A.child(t, "xcomp")) is not None \
+                and done.lemma_.lower() in GO_BETWEEN_VERBS:
+            continue  # 'China helped broker the deal': the help is the brokering, an event of its own
         if pred.pos == "verb" and pred.lemma in WARNINGS and _warned_of_a_danger(t, res):
             continue  # 'officials warned in July of a possible IS resurgence': a forecast addressed to no one
         if pred.pos == "verb" and pred.lemma in TRADE_VERBS and _trade_figure(t):
@@ -1781,6 +1787,8 @@ def roles_of(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext) -> Rol
         from_location = from_location or bool(recipient)
     if not recipient and trig.reading.event == "CONSULT" and trig.pred.pos == "verb":
         recipient = _partner_hung_in_topic(trig.token, res, actor)  # 'discussed X's request for Y with Biden'
+    if not recipient and trig.reading.mode == "third-party" and trig.pred.pos == "verb":
+        recipient = _parties_of_what_was_brokered(trig.token, res, actor)  # 'a swap brokered by the UAE'
     if not recipient and not trig.pred.topic_object:  # what was discussed names no party
         recipient = _recipient_from_absorbed(trig, res, actor)
     if not recipient and trig.reading.event == "CONSULT":
@@ -1818,6 +1826,20 @@ def roles_of(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext) -> Rol
     if not recipient and method != "reaction":  # a reaction is drawn from its actor by its subject, or by no one
         recipient = _fallback_recipient(trig, actor, sent, res, ctx)
     return Roles(actor, recipient, orgs, method.replace("reaction", "parse"), from_location, frozenset(quoted))
+
+
+def _parties_of_what_was_brokered(verb: Token, res: Resolution, actor: list[ActorSpan]) -> list[ActorSpan]:
+    """'Russia and Ukraine exchanged prisoners in a swap brokered by the UAE': the parties of a deal or swap a
+    go-between brokered are its 'between' phrase, else the subject of the clause it belongs to."""
+    if verb.dep_ != "acl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return []
+    noun = verb.head
+    between = [s for _p, o in A.prep_objects(noun, ("between",)) for s in A.np_actors(o, res) if s.states]
+    if between:
+        return _without(between, actor)
+    clause = A.governing_verb(noun)
+    subj = A.child(clause, "nsubj") if clause is not None else None
+    return _without([s for s in A.np_actors(subj, res) if s.states], actor) if subj is not None else []
 
 
 def _partner_hung_in_topic(verb: Token, res: Resolution, actor: list[ActorSpan]) -> list[ActorSpan]:
@@ -4696,6 +4718,10 @@ def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
             return since, "clause"  # 'has sold oil to China since the EU banned ... in December 2022'
         if (issued := _dates_of_statement_made_in(head, res)):
             return issued[0], "clause"  # 'In a statement released on Monday, Egypt condemned ...'
+        if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.dep_ == "pobj" \
+                and (framing := A.governing_verb(token.head)) is not None \
+                and (theirs := _plain_dates(A.clause_tokens(framing), res)):
+            return theirs[0], "clause"  # 'exchanged prisoners on Monday in a swap brokered by the UAE'
         if (signed := _document_said_in(head)) is not None and (theirs := _plain_dates(A.clause_tokens(signed), res)):
             return theirs[0], "clause"  # 'signed a joint statement on Tuesday in which Pyongyang committed to ...'
         if (governing := _simultaneous_with(token)) is not None:
