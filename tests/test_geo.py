@@ -468,9 +468,11 @@ def test_written_corpus_scores_hold() -> None:
     # the fourth and fifth development sets (2026-12-04), scored as they came at 0.756 / 0.909 / 0.588 and
     # 0.795 / 0.812 / 0.765 (places country right, incident pairs P / R); 0.872 / 0.929 / 0.765 and
     # 0.859 / 0.867 / 0.765 when these floors were set (fifteenth session)
-    for number, places_floor, precision_floor in ((4, 0.85, 0.9), (5, 0.83, 0.8)):
+    # the sixth (2026-12-05) came at 0.795 / 0.929 / 0.765 and read 0.872 / 0.933 / 0.824 when its floor was set
+    for number, places_floor, precision_floor, none_floor in ((4, 0.85, 0.9, 0.9), (5, 0.83, 0.8, 0.9),
+                                                              (6, 0.85, 0.9, 0.8)):
         located = score_locations(GEO / f"places-gold-{number}.jsonl")
-        assert located.country >= places_floor and located.none_right >= 0.9, number
+        assert located.country >= places_floor and located.none_right >= none_floor, number
         linked = score_incidents(GEO / f"incident-stories-{number}.jsonl", GEO / f"incidents-gold-{number}.jsonl")
         assert linked.precision >= precision_floor and linked.recall >= 0.7, number
 

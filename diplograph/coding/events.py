@@ -4718,7 +4718,8 @@ def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
             return since, "clause"  # 'has sold oil to China since the EU banned ... in December 2022'
         if (issued := _dates_of_statement_made_in(head, res)):
             return issued[0], "clause"  # 'In a statement released on Monday, Egypt condemned ...'
-        if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.dep_ == "pobj" \
+        if token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_.lower() in GO_BETWEEN_VERBS \
+                and token.head.dep_ == "pobj" \
                 and (framing := A.governing_verb(token.head)) is not None \
                 and (theirs := _plain_dates(A.clause_tokens(framing), res)):
             return theirs[0], "clause"  # 'exchanged prisoners on Monday in a swap brokered by the UAE'
