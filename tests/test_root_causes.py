@@ -3486,3 +3486,11 @@ def test_a_go_between_brokers_talks_between_the_parties_of_what_it_brokered() ->
                   "United Arab Emirates.", published="2024-12-31")
     assert ("CONSULT", ("ARE",), ("RUS", "UKR"), "2024-12-30") in {(e.event, e.actor, e.recipient, e.date)
                                                                    for e in swap}
+
+
+def test_the_speaker_of_the_house_stands_for_the_united_states() -> None:
+    # facts: Nancy Pelosi was Speaker from 2019-01-03 to 2023-01-03
+    found = events("Pelosi arrived in Taipei on Tuesday.", published="2022-08-03")
+    assert summary(found) == {("CONSULT", ("USA",), ("TWN",))}
+    assert found[0].actor_detail[0].sector == "legislature"
+    assert not events("Pelosi arrived in Taipei on Tuesday.", published="2024-08-03")  # no longer Speaker

@@ -28,7 +28,7 @@ OFFICE_SECTOR = {"head_of_state": "government", "head_of_government": "governmen
                  "national_security_adviser": "government", "security_official": "government",
                  "finance_minister": "government", "trade_minister": "government", "spokesperson": "government",
                  "un_ambassador": "foreign_ministry", "envoy": "foreign_ministry", "military_chief": "military",
-                 "intelligence_chief": "government"}
+                 "intelligence_chief": "government", "speaker": "legislature"}
 US_STATE_CLUES = frozenset({"Atlanta", "Savannah", "Augusta", "governor", "Governor", "Gov.", "Peach",
                             "Republican", "Democrat", "Democratic", "county", "County", "Alabama", "Florida",
                             "Carolina", "Tennessee"})
