@@ -3494,3 +3494,11 @@ def test_the_speaker_of_the_house_stands_for_the_united_states() -> None:
     assert summary(found) == {("CONSULT", ("USA",), ("TWN",))}
     assert found[0].actor_detail[0].sector == "legislature"
     assert not events("Pelosi arrived in Taipei on Tuesday.", published="2024-08-03")  # no longer Speaker
+
+
+def test_a_mission_named_by_a_pronoun_is_the_sentence_subjects() -> None:
+    found = events("Iran launched more than 300 drones and missiles at Israel late on Saturday, two weeks after an "
+                   "Israeli airstrike on its consulate in Damascus on April 1 killed two generals.",
+                   published="2024-04-15")
+    assert ("ASSAULT", ("ISR",), ("IRN",)) in summary(found)
+    assert all("SYR" not in e.recipient for e in found)

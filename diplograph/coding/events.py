@@ -1856,6 +1856,18 @@ def _partner_hung_in_topic(verb: Token, res: Resolution, actor: list[ActorSpan])
     return []
 
 
+def _owner_of_mission(obj: Token, res: Resolution, actor: list[ActorSpan]) -> list[ActorSpan]:
+    """A state's mission named by a pronoun ('its consulate in Damascus'): the state is the subject of the sentence
+    (not the doer, and not the mission's host city)."""
+    if obj.lemma_.lower() not in MISSION_WORDS:
+        return []
+    if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in obj.children):
+        return []
+    subj = A.child(obj.sent.root, "nsubj", "nsubjpass")
+    owners = [s for s in A.np_actors(subj, res) if s.states] if subj is not None else []
+    return _without(owners, actor)
+
+
 def _body_left(trig: Trigger, res: Resolution) -> list[ActorSpan]:
     """The organisation a member is suspended or expelled from ('suspended Guinea from the Economic Community of West
     African States', 'Mali was suspended from the African Union'): it is the one that suspends."""
@@ -2953,6 +2965,10 @@ def _noun_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
     for prep, obj in objects:
         if prep in LOCATION_PREPS and _venue_only(trig, actor):
             continue  # 'a ceasefire in Havana', 'Pakistan and Afghanistan held talks in Doha': the host is no party
+        owner = _owner_of_mission(obj, res, actor)
+        if owner:  # 'Iran fired drones, two weeks after an Israeli airstrike on its consulate in Damascus'
+            recipient = owner
+            break
         recipient = _without([s for s in A.np_actors(obj, res, deep=True) if s.states], actor)
         if recipient:
             if prep in LOCATION_PREPS:
