@@ -205,7 +205,10 @@ def _remember(ctx, sent, res, events, dates, place) -> None:  # type: ignore[no-
         if res.doc[a.end - 1].dep_ == "poss" and a.states:
             ctx.last_possessor = a
     for e in events:
-        if e.actor and e.recipient:
+        addressed = [c for s in e.recipient for c in s.states]
+        if len(set(addressed)) >= 2:  # 'the UN urged both sides ...': the pair addressed stays the pair
+            ctx.note_pair(addressed[0], addressed[1])
+        elif e.actor and e.recipient:
             ctx.note_pair(e.actor[0].code, e.recipient[0].code)
         told_of = any(s.method == "context" for s in e.recipient)  # 'welcomed the deal' names no new one
         if e.actor and not told_of:

@@ -3502,3 +3502,11 @@ def test_a_mission_named_by_a_pronoun_is_the_sentence_subjects() -> None:
                    published="2024-04-15")
     assert ("ASSAULT", ("ISR",), ("IRN",)) in summary(found)
     assert all("SYR" not in e.recipient for e in found)
+
+
+def test_both_sides_addressed_are_the_pair_under_discussion_which_a_third_party_leaves_as_it_was() -> None:
+    found = events("Kyrgyzstan and Tajikistan exchanged fire along their border on Monday. The United Nations "
+                   "called on both sides to fully respect the truce. Russia urged the two governments to stop "
+                   "fighting.", published="2020-09-29")
+    assert ("REQUEST", ("UN",), ("KGZ", "TJK")) in summary(found)
+    assert ("REQUEST", ("RUS",), ("KGZ", "TJK")) in summary(found)

@@ -1774,6 +1774,8 @@ def roles_of(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext) -> Rol
                      frozenset(x.start for x in actor + orgs))
     recipient = _without(recipient, actor)
     actor = _without_allied_fighters(actor, res)
+    if trig.pred.pos == "verb" and (addressed := _both_sides_addressed(trig.token, ctx)):
+        recipient = _without(addressed, actor) or recipient  # 'urged both sides to show restraint'
     act = _act_stood_on(trig) if trig.pred.pos == "verb" else None
     if act is not None:  # 'condemned the invasion of Ukraine': aimed at who invaded, never at Ukraine
         recipient = _without(_doers_of_act(act, res, ctx), actor)
@@ -3176,6 +3178,20 @@ def _the_two(subj: Token, ctx: DocContext) -> list[ActorSpan]:
     if not plural_the and not any(c.lower_ in ("two", "both") for c in subj.children):
         return []
     return [ActorSpan.from_context(subj.i, code, "the pair under discussion", end=subj.i + 1) for code in pair]
+
+
+def _both_sides_addressed(verb: Token, ctx: DocContext) -> list[ActorSpan]:
+    """'urged both sides to exercise restraint', 'called on the two governments to ...', 'spoke with the leaders of
+    both countries': the pair of states under discussion is who the act is aimed at."""
+    addressed = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    addressed += [o for _p, o in A.prep_objects(verb, ("on", "to", "with"))]
+    addressed += [o for a in list(addressed) for _p, o in A.prep_objects(a, ("of",))]
+    for obj in addressed:
+        counted_two = obj.lower_ == "both" or any(c.lower_ in ("both", "two") for c in obj.children)
+        pair = _the_two(obj, ctx) if counted_two and obj.lemma_.lower() in PAIR_HEADS | {"both"} else []
+        if pair:
+            return pair
+    return []
 
 
 def _pronoun_or_generic(subj: Token, res: Resolution, ctx: DocContext) -> tuple[list[ActorSpan], str]:
