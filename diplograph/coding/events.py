@@ -1774,7 +1774,7 @@ def roles_of(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext) -> Rol
                      frozenset(x.start for x in actor + orgs))
     recipient = _without(recipient, actor)
     actor = _without_allied_fighters(actor, res)
-    if trig.pred.pos == "verb" and (addressed := _both_sides_addressed(trig.token, ctx)):
+    if trig.pred.pos == "verb" and _codes_of(actor) and (addressed := _both_sides_addressed(trig.token, ctx)):
         recipient = _without(addressed, actor) or recipient  # 'urged both sides to show restraint'
     act = _act_stood_on(trig) if trig.pred.pos == "verb" else None
     if act is not None:  # 'condemned the invasion of Ukraine': aimed at who invaded, never at Ukraine
