@@ -205,6 +205,7 @@ def _remember(ctx, sent, res, events, dates, place) -> None:  # type: ignore[no-
         if res.doc[a.end - 1].dep_ == "poss" and a.states:
             ctx.last_possessor = a
     for e in events:
+        doers = [c for s in e.actor for c in s.states]
         addressed = [c for s in e.recipient for c in s.states]
         if len(set(addressed)) >= 2:  # 'the UN urged both sides ...': the pair addressed stays the pair
             ctx.note_pair(addressed[0], addressed[1])
@@ -212,11 +213,10 @@ def _remember(ctx, sent, res, events, dates, place) -> None:  # type: ignore[no-
             ctx.note_pair(e.actor[0].code, e.recipient[0].code)
         told_of = any(s.method == "context" for s in e.recipient)  # 'welcomed the deal' names no new one
         if e.actor and not told_of:
-            ctx.note_doers(e.reading.event, [c for s in e.actor for c in s.states])
-            ctx.note_lead(e.reading.event, [c for s in e.actor for c in s.states],
-                          [c for s in e.recipient for c in s.states])
+            ctx.note_doers(e.reading.event, doers)
+            ctx.note_lead(e.reading.event, doers, addressed)
         if not told_of and (e.reading.event == "AGREE" or (e.trigger >= 0 and _names_a_deal(res.doc[e.trigger]))):
-            ctx.note_deal([c for s in (*e.actor, *e.recipient) for c in s.states])
+            ctx.note_deal(doers + addressed)
 
 
 

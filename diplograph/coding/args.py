@@ -140,13 +140,19 @@ def _without_venue_beside_party(found: list[ActorSpan], head: Token, res: Resolu
     return [s for s in found if not met_there(s)]
 
 
+def _preps_between(token: Token, top: Token) -> list[str]:
+    """The prepositions on the way up from `token` to `top` (or to the root, when `top` is not above it)."""
+    preps = []
+    while token.i != top.i and token.head.i != token.i:
+        if token.dep_ == "prep":
+            preps.append(token.lower_)
+        token = token.head
+    return preps
+
+
 def _reached_through(token: Token, top: Token, preps: frozenset[str]) -> bool:
     """Whether one of the prepositions between `token` and `top` is one of `preps`."""
-    while token.i != top.i and token.head.i != token.i:
-        if token.dep_ == "prep" and token.lower_ in preps:
-            return True
-        token = token.head
-    return False
+    return any(p in preps for p in _preps_between(token, top))
 
 
 CONJUNCT_PREPS = frozenset({"of", "including"})  # who a conjunct is ('the heads of', 'countries including')
@@ -155,11 +161,7 @@ CONJUNCT_PREPS = frozenset({"of", "including"})  # who a conjunct is ('the heads
 def _reached_through_of(token: Token, top: Token) -> bool:
     """Every preposition between `token` and `top` is 'of' or 'including' (not a venue's 'in Paris'), and there
     is one at least."""
-    preps = []
-    while token.i != top.i:
-        if token.dep_ == "prep":
-            preps.append(token.lower_)
-        token = token.head
+    preps = _preps_between(token, top)
     return bool(preps) and all(p in CONJUNCT_PREPS for p in preps)
 
 

@@ -374,8 +374,8 @@ def _simultaneous_with(token: Token) -> Token | None:
 def _document_said_in(head: Token) -> Token | None:
     """The clause that issued or signed the document a relative clause tells the content of ('a joint statement in
     which Pyongyang committed to ...', 'a letter in which he demanded ...'): said when the document was."""
-    if head.dep_ != "relcl" or not any(c.dep_ == "prep" and c.lower_ == "in" for c in head.children) and not any(
-            c.lower_ == "which" and c.dep_ == "pobj" for c in head.subtree):
+    if head.dep_ != "relcl" or (not any(c.dep_ == "prep" and c.lower_ == "in" for c in head.children)
+                                and not any(c.lower_ == "which" and c.dep_ == "pobj" for c in head.subtree)):
         return None
     noun = head.head
     governing = A.clause_head(noun.head) if noun.head.i != noun.i else None
