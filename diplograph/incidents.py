@@ -7,6 +7,9 @@ with the same type and parties)
   - their parties overlap: a shared actor and a shared recipient, or one of them shared while the other report
     names nobody on that side (an actor-less 'Colombians were arrested'); events between equals, such as talks,
     also match the other way round; a state acting on itself counts as naming no recipient;
+  - or one answers the other (`ANSWERED`): a denial by the accused of the accuser, a condemnation of a sanction,
+    a build-up, an attack, an arrest or a pull-out by who it was done to, told with the act or up to
+    `ANSWER_LAG_DAYS` after it;
   - their dates lie within a window set by their granularity: day and week dates one day apart at most, month
     dates overlapping; an undated event counts from three days before its story's publication to that day; a date
     wider than `MAX_SPAN_DAYS` (a year, a range of years) is too vague to link anything;
@@ -35,6 +38,8 @@ from diplograph.model import stable_id
 MAX_SPAN_DAYS = 31
 DAY_GAP = 1  # days allowed between two day-precise dates of one incident (time zones, overnight reports)
 UNDATED_LAG_DAYS = 3  # an undated event happened at most this long before its story was published
+ANSWER_LAG_DAYS = 3  # an answer to an act ('Phnom Penh protests the build-up of two days ago') comes this late at most
+LINK_REACH_DAYS = max(DAY_GAP, ANSWER_LAG_DAYS)  # how far apart two linkable windows can be
 NEAR_KM = 60.0
 REGION_KM = 400.0  # a city and a region (or two regions) are compatible when this close and in one state
 COMPATIBLE: frozenset[frozenset[str]] = frozenset({
@@ -51,7 +56,10 @@ COMPATIBLE: frozenset[frozenset[str]] = frozenset({
 # sanctions') reports the act: a rejection by the accused of the accuser, or a condemnation or rejection by the
 # sanctioned of who sanctioned it, told within days, is the act's incident.
 ANSWERED = frozenset({frozenset({"REJECT", "ACCUSE"}), frozenset({"ACCUSE", "SANCTION"}),
-                      frozenset({"REJECT", "SANCTION"})})
+                      frozenset({"REJECT", "SANCTION"}),
+                      # a protest by who was acted on, of the act ('Phnom Penh condemns Thai troop build-up')
+                      *(frozenset({stance, act}) for stance in ("ACCUSE", "PROTEST")
+                        for act in ("MOBILIZE", "ASSAULT", "COERCE", "RETREAT"))})
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE", "ASSAULT"})  # 'A and B clashed' = 'B and A clashed'
 STRIKES = frozenset({"ASSAULT", "COERCE"})  # acts on a place: two reports at one place on one day are one act
 
@@ -179,7 +187,8 @@ def match(new: Report, old: Report) -> tuple[int, ...] | None:
         return None
     kind = types_compatible(new.event, old.event)
     parties = _parties(new, old)
-    if not kind and frozenset({new.event, old.event}) in ANSWERED and _answers(new, old):
+    answered = not kind and frozenset({new.event, old.event}) in ANSWERED and _answers(new, old)
+    if answered:
         kind, parties = 1, 2
     if not kind:
         return None
@@ -187,7 +196,7 @@ def match(new: Report, old: Report) -> tuple[int, ...] | None:
         return None  # one shared party and a merely compatible type is too little
     if new.doc_hash == old.doc_hash and (kind, parties) != (2, 2):
         return None  # two records of one story are one incident only when type and both parties agree
-    gap = _dates(new, old)
+    gap = _answer_gap(*_answer_and_act(new, old)) if answered else _dates(new, old)
     if gap is None:
         return None
     place = _places(new, old)
@@ -208,6 +217,22 @@ def _answers(a: Report, b: Report) -> bool:
         and a.recipient - a.actor == b.actor
 
 
+ANSWERING = {"REJECT": 2, "ACCUSE": 1, "PROTEST": 1}  # which of an answered pair answers: a denial of a charge
+
+
+def _answer_and_act(a: Report, b: Report) -> tuple[Report, Report]:
+    return (a, b) if ANSWERING.get(a.event, 0) > ANSWERING.get(b.event, 0) else (b, a)
+
+
+def _answer_gap(answer: Report, act: Report) -> int | None:
+    """Days from the act to its answer, which comes with it or up to ANSWER_LAG_DAYS after it (None otherwise)."""
+    assert answer.start and answer.end and act.start and act.end
+    if (act.start - answer.end).days > DAY_GAP:
+        return None  # answered before it happened
+    gap = max((answer.start - act.end).days, 0)
+    return gap if gap <= ANSWER_LAG_DAYS else None
+
+
 def _at_home(a: Report, b: Report) -> bool:
     """Whether the one party two reports share is the state both happened in (a domestic venue)."""
     shared = (a.actor | a.recipient) & (b.actor | b.recipient)
@@ -218,10 +243,10 @@ BUCKET_DAYS = 7
 
 
 def _buckets(report: Report) -> range:
-    """The weeks a report's window (widened by DAY_GAP) touches: two reports that can match share one."""
+    """The weeks a report's window (widened by LINK_REACH_DAYS) touches: two reports that can match share one."""
     assert report.start and report.end
-    first = (report.start.toordinal() - DAY_GAP) // BUCKET_DAYS
-    return range(first, (report.end.toordinal() + DAY_GAP) // BUCKET_DAYS + 1)
+    first = (report.start.toordinal() - LINK_REACH_DAYS) // BUCKET_DAYS
+    return range(first, (report.end.toordinal() + LINK_REACH_DAYS) // BUCKET_DAYS + 1)
 
 
 @dataclass

@@ -520,5 +520,50 @@ def test_a_report_leading_with_the_answer_to_an_accusation_reports_the_accusatio
     assert incidents.match(report("d", "ACCUSE", "RUS", "GBR", 10), sanctioned) is None
 
 
+def test_a_protest_by_who_was_acted_on_days_later_reports_the_act() -> None:
+    """'Thai tanks moved to the border' on Friday and 'Cambodia protests Thai troop build-up' on Sunday are one
+    incident; a protest before the act, a week after it, or by a third state is not."""
+    import datetime as dt
+
+    def report(doc: str, event: str, actor: str, recipient: str, day: int) -> incidents.Report:
+        when = dt.date(2026, 1, day)
+        return incidents.Report(doc, "e", event, frozenset({actor}), frozenset({recipient}), when, when)
+
+    build_up = report("a", "MOBILIZE", "THA", "KHM", 16)
+    assert incidents.match(report("b", "ACCUSE", "KHM", "THA", 18), build_up) is not None
+    assert incidents.match(build_up, report("b", "PROTEST", "KHM", "THA", 19)) is not None  # either order
+    assert incidents.match(report("b", "ACCUSE", "KHM", "THA", 13), build_up) is None  # before the act
+    assert incidents.match(report("b", "ACCUSE", "KHM", "THA", 23), build_up) is None  # a week later
+    assert incidents.match(report("b", "ACCUSE", "VNM", "THA", 18), build_up) is None
+    withdrawal = report("c", "RETREAT", "BDI", "COD", 18)  # 'Kinshasa regrets Burundian pull-out'
+    assert incidents.match(report("d", "ACCUSE", "COD", "BDI", 19), withdrawal) is not None
+    # a denial still answers an accusation within a day or so, not days later
+    accused = report("e", "ACCUSE", "MLI", "DZA", 9)
+    assert incidents.match(report("f", "REJECT", "DZA", "MLI", 12), accused) is not None
+    assert incidents.match(report("f", "REJECT", "DZA", "MLI", 16), accused) is None
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    (Document(id="mali-a", text="Mali on Monday accused Algeria of harbouring rebels near their border.",
+              published="2026-02-09"),
+     Document(id="mali-b", text="Algeria on Tuesday rejected the accusation by Mali as baseless.",
+              published="2026-02-10")),
+    (Document(id="laos-a", published="2026-03-09",
+              text="Laos moved tanks and 2,000 troops to its border with Vietnam on Monday, the army said."),
+     Document(id="laos-b", text="Vietnam on Wednesday condemned Laos over the troop build-up on their border.",
+              published="2026-03-11")),
+])  # fmt: skip
+def test_an_answer_ingested_later_joins_the_act_it_answers(tmp_path: Path, first: Document, second: Document) -> None:
+    """Regression: an answer (a denial, a protest) linked to the act it answers only when both came in one batch;
+    the store's candidates for a later batch left out the types an answer pairs with."""
+    extractor = default_extractor()
+    with Store.open(tmp_path / "answers.duckdb") as store:
+        store.add(extractor.extract_documents([first]))
+        store.add(extractor.extract_documents([second]))
+        rows = store.sql("SELECT doc_id, incident FROM events WHERE confidence >= 0.45").rows()
+    assert {r["doc_id"] for r in rows} == {first.id, second.id}
+    assert len({r["incident"] for r in rows}) == 1
+
+
 def test_an_accusation_is_not_located_where_what_it_alleges_happened() -> None:
     assert _first_location("Addis Ababa accused Asmara on Monday of arming rebels in the Amhara region.") is None

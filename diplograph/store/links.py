@@ -13,7 +13,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from diplograph.incidents import COMPATIBLE, DAY_GAP, MAX_SPAN_DAYS, UNDATED_LAG_DAYS, Linker, Report, window
+from diplograph.incidents import (
+    ANSWERED,
+    COMPATIBLE,
+    LINK_REACH_DAYS,
+    MAX_SPAN_DAYS,
+    UNDATED_LAG_DAYS,
+    Linker,
+    Report,
+    window,
+)
 
 Connection = Any  # duckdb.DuckDBPyConnection
 RANGES_PER_QUERY = 16
@@ -59,8 +68,9 @@ def mark_shared(conn: Connection, incidents: Iterable[str]) -> None:
 
 
 def _ranges(reports: Sequence[Report]) -> list[tuple[dt.date, dt.date]]:
-    """The reports' windows, widened by the gap a match allows and merged where they touch."""
-    spans = sorted((r.start - dt.timedelta(days=DAY_GAP), r.end + dt.timedelta(days=DAY_GAP))
+    """The reports' windows, widened by the most a match allows (an answer days after the act) and merged where
+    they touch."""
+    spans = sorted((r.start - dt.timedelta(days=LINK_REACH_DAYS), r.end + dt.timedelta(days=LINK_REACH_DAYS))
                    for r in reports if r.start and r.end)  # fmt: skip
     merged: list[tuple[dt.date, dt.date]] = []
     for start, end in spans:
@@ -73,7 +83,7 @@ def _ranges(reports: Sequence[Report]) -> list[tuple[dt.date, dt.date]]:
 
 def _types(reports: Iterable[Report]) -> list[str]:
     wanted = {r.event for r in reports}
-    wanted |= {t for pair in COMPATIBLE if pair & wanted for t in pair}
+    wanted |= {t for pair in COMPATIBLE | ANSWERED if pair & wanted for t in pair}
     return sorted(wanted)
 
 
