@@ -168,7 +168,7 @@ def _sentences(parsed: Doc, decisions: list[Decision] | None, text: str) -> tupl
 def _with_locations(parsed, res, events, groups):  # type: ignore[no-untyped-def]
     """Each event with the place its clause names (diplograph.geo): the first of its mentions that names one.
     Ambiguous names are settled by the event's states, then by the states the document names most."""
-    from diplograph.geo.locate import locate_reported
+    from diplograph.geo.locate import locate_reported, sole_venue
 
     ranks = res.party_ranks()
     named = sorted(ranks, key=ranks.__getitem__)
@@ -176,7 +176,8 @@ def _with_locations(parsed, res, events, groups):  # type: ignore[no-untyped-def
     for event, group in zip(events, groups, strict=True):
         context = (tuple(dict.fromkeys([*event.actor, *event.recipient])), tuple(named))
         location = next((loc for f in group
-                         if (loc := locate_reported(parsed, f.trigger, res, event.event, context))), None)
+                         if (loc := locate_reported(parsed, f.trigger, res, event.event, context))), None) \
+            or next((loc for f in group if (loc := sole_venue(parsed, f.trigger, res, event.event, context))), None)
         out.append(replace(event, location=location) if location is not None else event)
     return out
 

@@ -565,5 +565,31 @@ def test_an_answer_ingested_later_joins_the_act_it_answers(tmp_path: Path, first
     assert len({r["incident"] for r in rows}) == 1
 
 
+def _located(text: str, event: str) -> str | None:
+    found = [e for e in extract(text, published="2025-06-01").events if e.event == event]
+    assert found, (text, event)
+    return found[0].location.place if found[0].location is not None else None
+
+
+def test_the_one_venue_of_a_sentence_locates_an_event_the_parse_did_not_tie_to_it() -> None:
+    # the agreement hangs from the main verb, the venue from the participle beside its subject
+    text = "Qatar and Egypt, meeting in Cairo, agreed on Sunday to restore direct flights."
+    assert _located(text, "AGREE") == "Cairo"
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    # another time, another event
+    ("Ethiopia and Eritrea agreed on Monday to reopen their border, a week after their leaders met in Asmara.",
+     "AGREE"),
+    # a clause about a person
+    ("Ghana signed a loan agreement with China on Tuesday, said the minister, who studied in Kumasi.", "SUPPORT"),
+    # a clause about the parties' past
+    ("Angola and Zambia, whose presidents held talks in Luanda last year, signed a rail agreement on Friday.",
+     "SUPPORT"),
+])  # fmt: skip
+def test_a_venue_that_belongs_to_something_else_locates_nothing(text: str, event: str) -> None:
+    assert _located(text, event) is None
+
+
 def test_an_accusation_is_not_located_where_what_it_alleges_happened() -> None:
     assert _first_location("Addis Ababa accused Asmara on Monday of arming rebels in the Amhara region.") is None

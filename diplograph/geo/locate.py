@@ -108,6 +108,52 @@ def locate_reported(doc: Doc, trigger: int, res: Resolution, event: str,
     return place
 
 
+def sole_venue(doc: Doc, trigger: int, res: Resolution, event: str,
+               context: Sequence[Sequence[str]]) -> Location | None:
+    """The one city or region the trigger's sentence puts something 'in', 'at' or 'near', when the parse did not
+    tie it to the trigger's clause: a sentence about one event names its place somewhere, however it is parsed.
+    None when it names two, or when the place belongs to something else: a clause about a noun ('who studied in
+    London'), another time ('after talks in Doha'), another event or a situation ('a strike on a market in
+    Kostiantynivka', 'the war in Sudan'), a report ('diplomats said in Nairobi'), where something came from
+    ('from its base at Punta Arenas') or what is alleged ('accused Kabul of hiding militants in Kunar')."""
+    sentence = doc[trigger].sent
+    found: dict[tuple[str | None, str | None], Location] = {}
+    for token in sentence:
+        if token.dep_ != "pobj" or token.head.lower_ not in VENUE_PREPS or _set_apart(token, doc[trigger], event):
+            continue
+        place = place_named_by(token, res, context)
+        if place is not None and place.kind in ("city", "region"):
+            found.setdefault((place.place, place.country), place)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+# nouns of events whose own place a phrase inside them names ('a strike on a market in X'); with the meetings and
+# situations
+_SCENE_NOUNS = frozenset({"strike", "attack", "airstrike", "raid", "bombing", "shelling", "round", "visit", "trip",
+                          "tour", "election", "vote"})
+
+
+def _set_apart(token: Token, trigger: Token, event: str) -> bool:
+    """Whether a place phrase belongs to something other than the trigger's event (see `sole_venue`); a phrase
+    inside the trigger's own is its."""
+    from diplograph.coding.args import REPORTING
+
+    t = token.head
+    while True:
+        if t.i == trigger.i:
+            return False
+        if t.dep_ in ("relcl", "acl", "appos") or (t.dep_ == "prep" and t.lower_ in OTHER_TIME_PREPS | {"from"}) \
+                or any(c.dep_ == "mark" and c.lower_ in OTHER_TIME_PREPS for c in t.children):
+            return True
+        if t.dep_ == "prep" and t.lower_ in CONTENT_PREPS and event in ALLEGING_EVENTS:
+            return True
+        if t.lemma_.lower() in _SCENE_NOUNS | SITUATION_NOUNS | MEETING_NOUNS | REPORTING or t.ent_type_ == "PERSON":
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+
+
 def _here(doc: Doc, trigger: int, res: Resolution, context: Sequence[Sequence[str]]) -> Location | None:
     """'ARUSHA, Tanzania — Kenyan and Tanzanian defence chiefs signed a pact here on Thursday': the story's
     dateline is where 'here' is."""
