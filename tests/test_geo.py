@@ -591,5 +591,33 @@ def test_a_venue_that_belongs_to_something_else_locates_nothing(text: str, event
     assert _located(text, event) is None
 
 
+def _incident_partition(batches: list[list[Any]], folder: Path) -> set[frozenset[tuple[str, str]]]:
+    with Store.open(folder / "partition.duckdb") as store:
+        for batch in batches:
+            store.add(batch)
+        rows = store.sql("SELECT doc_id, id, incident FROM events").rows()
+    groups: dict[str, set[tuple[str, str]]] = {}
+    for row in rows:
+        groups.setdefault(row["incident"], set()).add((row["doc_id"], row["id"]))
+    return {frozenset(g) for g in groups.values()}
+
+
+@pytest.mark.slow
+def test_incidents_are_the_same_whether_stories_come_in_one_batch_or_one_by_one(tmp_path: Path) -> None:
+    """Linking is incremental: a story ingested on its own links to what is stored exactly as it would have linked
+    within one batch (regression: answers to an act were linked only inside a batch)."""
+    stories = [json.loads(line) for n in (3, 4) for line in
+               (GEO / f"incident-stories-{n}.jsonl").read_text(encoding="utf-8").splitlines()]
+    documents = [Document(id=s["id"], text=s["text"], published=s.get("published"), title=s.get("title"),
+                          source=s.get("source")) for s in stories]  # fmt: skip
+    extracted = list(default_extractor().extract_documents(documents))
+    (tmp_path / "one").mkdir()
+    (tmp_path / "each").mkdir()
+    in_one_batch = _incident_partition([extracted], tmp_path / "one")
+    one_by_one = _incident_partition([[e] for e in extracted], tmp_path / "each")
+    assert any(len(group) > 1 for group in in_one_batch)
+    assert one_by_one == in_one_batch
+
+
 def test_an_accusation_is_not_located_where_what_it_alleges_happened() -> None:
     assert _first_location("Addis Ababa accused Asmara on Monday of arming rebels in the Amhara region.") is None
