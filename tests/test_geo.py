@@ -577,6 +577,15 @@ def test_the_one_venue_of_a_sentence_locates_an_event_the_parse_did_not_tie_to_i
     assert _located(text, "AGREE") == "Cairo"
 
 
+@pytest.mark.parametrize("text", [
+    "Ethiopian and Djiboutian ministers inaugurated a new railway depot in Dire Dawa on Friday, after years of delays.",
+    "Chinese and Ethiopian engineers opened a new cement plant in Dire Dawa on Monday, easing shortages that have "
+    "slowed building across the country.",
+])
+def test_a_place_whose_first_word_the_tagger_reads_as_an_adjective_is_found_whole(text: str) -> None:
+    assert _located(text, "COOPERATE") == "Dire Dawa"
+
+
 @pytest.mark.parametrize(("text", "event"), [
     # another time, another event
     ("Ethiopia and Eritrea agreed on Monday to reopen their border, a week after their leaders met in Asmara.",

@@ -470,7 +470,8 @@ def _entity_bounds(token: Token) -> tuple[int, int]:
         if doc[start].lower_ == "the":
             start += 1
         return start, end
-    lefts = [c.i for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    # a capitalised compound the tagger read as an adjective is still part of the name ('Dire Dawa')
+    lefts = [c.i for c in token.lefts if c.dep_ == "compound" and (c.pos_ == "PROPN" or c.text[:1].isupper())]
     return (min(lefts) if lefts else token.i), token.i + 1
 
 
@@ -496,11 +497,25 @@ def _resolve(doc: Doc, phrase: Phrase, res: Resolution, context: Sequence[Sequen
     if found is None and phrase.region:  # 'Kunar province', 'the governorate of Akkar': another transliteration
         region = places().region_spelled_like(name, [c for tier in context for c in tier])
         found = None if region is None else (region, "gazetteer+spelling")
+    if found is None and (longer := _with_first_word(doc, phrase, res)) is not None:
+        return _resolve(doc, longer, res, context, cities_only=cities_only)
     if found is None:
         return None
     place, method = found
     return Location(name=name, place=place.name, admin1=place.admin1, country=place.country, lat=place.lat,
                     lon=place.lon, evidence=evidence, method=method, kind=place.kind)
+
+
+def _with_first_word(doc: Doc, phrase: Phrase, res: Resolution) -> Phrase | None:
+    """The phrase with the capitalised word before it that the tagger read as its modifier ('Dire Dawa' with 'Dire'
+    as an adjective), when no actor dictionary knows that word ('Syrian Idlib' stays 'Idlib')."""
+    if phrase.region or phrase.start == 0:
+        return None
+    first = doc[phrase.start - 1]
+    if not first.text[:1].isupper() or first.dep_ not in ("amod", "compound") or first.i in res.actor_at \
+            or first.head.i not in range(phrase.start, phrase.end) or first.is_sent_start:
+        return None
+    return Phrase(first.i, phrase.end, False)
 
 
 def _qualified(doc: Doc, phrase: Phrase, name: str, res: Resolution) -> tuple[Place, str] | None:
