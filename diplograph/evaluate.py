@@ -598,6 +598,68 @@ def held_out(gold: Gold, split: str | Path) -> Gold:
     return gold.subset(wanted)
 
 
+RELIABILITY_BINS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
+
+
+def confidence_bins(scored: Iterable[tuple[float, bool]]) -> list[dict[str, Any]]:
+    """A reliability table: (confidence, right) pairs in bins of 0.1, each with its records, how many are right,
+    the share right and the mean confidence (a calibrated confidence has the share about equal to the mean)."""
+    pairs = list(scored)
+    rows = []
+    for lo, hi in zip(RELIABILITY_BINS, RELIABILITY_BINS[1:], strict=False):
+        inside = [(c, ok) for c, ok in pairs if lo <= c < hi or (hi == 1.0 and c == 1.0)]
+        if not inside:
+            continue
+        right = sum(1 for _c, ok in inside if ok)
+        rows.append({"bin": f"{lo:.1f}-{hi:.1f}", "records": len(inside), "right": right,
+                     "share_right": round(right / len(inside), 3),
+                     "mean_confidence": round(sum(c for c, _ok in inside) / len(inside), 3)})
+    return rows
+
+
+def reliability(gold: Gold, records: Iterable[dict[str, Any]], kind: str = "event") -> list[dict[str, Any]]:
+    """How often the records of each confidence band are right: a record is right when it matches an annotated
+    record (required or optional) at the full level, as the scorer matches them. Records with no confidence
+    (imported rows) are left out."""
+    by_doc: dict[str, list[dict[str, Any]]] = {}
+    for r in records:
+        if r.get("kind", "event") == kind and r.get("confidence") is not None and r.get("doc") in gold.documents:
+            by_doc.setdefault(str(r["doc"]), []).append(r)
+    golds = gold.by_document()
+    scored: list[tuple[float, bool]] = []
+    for doc_id, rows in by_doc.items():
+        text = gold.documents[doc_id].text
+        preds = [Prediction(row, tuple(evidence_spans(row, text) or ())) for row in rows]
+        matched = match(preds, [g for g in golds.get(doc_id, []) if g.kind == kind], "full")
+        scored += [(float(row["confidence"]), i in matched) for i, row in enumerate(rows)]
+    return confidence_bins(scored)
+
+
+def evaluate_reliability(gold_path: str | Path, predictions: Predictions | None = None, *,
+                         actors_file: Path | None = None, split: str | Path | None = None) -> list[dict[str, Any]]:
+    """The reliability table of every candidate event (no threshold) on a gold file's documents, extracted or
+    read from `predictions`; with `split`, of the documents it holds out only."""
+    gold = load_gold(gold_path)
+    if split is not None:
+        gold = held_out(gold, split)
+    if predictions is None:
+        records = extract_predictions(gold, actors_file=actors_file, min_confidence=0.0)
+    else:
+        records = list(load_predictions(predictions) if isinstance(predictions, str | Path) else _as_dicts(predictions))
+    return reliability(gold, records)
+
+
+def render_reliability(rows: Sequence[dict[str, Any]]) -> list[str]:
+    lines = ["reliability (every candidate event): confidence  records  right  share right  mean confidence"]
+    lines += [f"  {r['bin']}  {r['records']:7d}  {r['right']:5d}  {r['share_right']:11.3f}  "
+              f"{r['mean_confidence']:15.3f}" for r in rows]
+    total = sum(r["records"] for r in rows)
+    if total:  # expected calibration error: the records' mean distance between share right and mean confidence
+        gap = sum(r["records"] * abs(r["share_right"] - r["mean_confidence"]) for r in rows) / total
+        lines.append(f"  {total} records; mean gap between share right and confidence {gap:.3f}")
+    return lines
+
+
 def evaluate(
     gold_path: str | Path, predictions: Predictions | None = None, *, actors_file: Path | None = None,
     min_confidence: float | None = None, split: str | Path | None = None,

@@ -762,6 +762,32 @@ def test_evaluate_matches_the_reference_scorer(tmp_path: Path) -> None:
     assert "MISSED event.full" in text.stdout or json.loads(expected)["event.full"]["fn"] == 0
 
 
+def test_evaluate_shows_how_often_each_confidence_band_is_right(tmp_path: Path) -> None:
+    """`evaluate --reliability`: every candidate event by confidence band against the share that matches the gold.
+    The seed's records at the default threshold are all right; one made wrong (another actor) and given a low
+    confidence lands alone in its band, wrong."""
+    corpus = subprocess.run([sys.executable, str(SHARED / "eval" / "corpus.py"), str(SEED_GOLD)],
+                            capture_output=True, text=True, check=True).stdout  # fmt: skip
+    (tmp_path / "corpus.jsonl").write_text(corpus, encoding="utf-8")
+    assert invoke("extract", str(tmp_path / "corpus.jsonl"), "--out", str(tmp_path / "pred.jsonl")).exit_code == 0
+    records = [json.loads(line) for line in (tmp_path / "pred.jsonl").read_text(encoding="utf-8").splitlines()]
+    events = [r for r in records if r.get("kind", "event") == "event"]
+    for r in events:
+        r["confidence"] = 0.95
+    wrong = {**events[0], "id": "made-wrong", "actor": ["NOR"], "recipient": ["ISL"], "confidence": 0.15}
+    write_jsonl(tmp_path / "scored.jsonl", [*records, wrong])
+
+    result = invoke("evaluate", str(SEED_GOLD), "-p", str(tmp_path / "scored.jsonl"), "--reliability", "--json")
+    assert result.exit_code == 0, result.stderr
+    table = {row["bin"]: row for row in json.loads(result.stdout)["reliability"]}
+    assert set(table) == {"0.1-0.2", "0.9-1.0"}
+    assert (table["0.1-0.2"]["records"], table["0.1-0.2"]["right"]) == (1, 0)
+    assert table["0.9-1.0"]["records"] == len(events) and table["0.9-1.0"]["right"] == len(events)
+
+    text = invoke("evaluate", str(SEED_GOLD), "-p", str(tmp_path / "scored.jsonl"), "--reliability").stdout
+    assert "reliability (every candidate event)" in text and f"{len(events) + 1} records" in text
+
+
 def test_evaluate_bad_gold_is_one_error_line(tmp_path: Path) -> None:
     gold = write_jsonl(tmp_path / "gold.jsonl", [{"schema": "something-else"}])
     result = invoke("evaluate", str(gold))

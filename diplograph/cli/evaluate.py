@@ -26,22 +26,32 @@ def evaluate(
         Path | None, typer.Option("--split", help='Score only the documents a split file holds out ({"held_out": '
                                                   "[ids]}, e.g. training/split.json).", show_default=False)
     ] = None,
+    with_reliability: Annotated[
+        bool, typer.Option("--reliability", help="Also show how often the candidate events of each confidence band "
+                                                 "are right (every candidate, whatever the threshold).")
+    ] = False,
 ) -> None:
     """Extract from a gold file's documents and score the records (the numbers of shared/eval/score.py) at the
     confidence threshold `extract` applies; false records are counted by error class."""
     from diplograph.evaluate import evaluate as run_evaluation
+    from diplograph.evaluate import evaluate_reliability, render_reliability
 
     report = run_evaluation(gold, predictions, actors_file=actors_file(actors), min_confidence=min_confidence,
                             split=split)
+    table = evaluate_reliability(gold, predictions, actors_file=actors_file(actors), split=split) \
+        if with_reliability else None
     if as_json:
-        typer.echo(json.dumps({**report.to_dict(), "false_event_classes": report.levels["event.full"].false_classes},
-                              indent=1))
+        extra = {"reliability": table} if table is not None else {}
+        typer.echo(json.dumps({**report.to_dict(), "false_event_classes": report.levels["event.full"].false_classes,
+                               **extra}, indent=1))
         if show_errors:
             for line in report.error_lines():
                 typer.echo(line)
     else:
         typer.echo(report.render(show_errors=show_errors))
         for line in report.class_lines(each=show_errors):
+            typer.echo(line)
+        for line in render_reliability(table) if table is not None else []:
             typer.echo(line)
 
 

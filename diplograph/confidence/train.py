@@ -28,14 +28,13 @@ from pathlib import Path
 from typing import Any
 
 from diplograph.confidence import Calibration, ConfidenceModel, LinearModel, is_domestic, one_sentence
-from diplograph.evaluate import Gold, Prediction, Score, evidence_spans, load_gold, match, score
+from diplograph.evaluate import Gold, Prediction, Score, confidence_bins, evidence_spans, load_gold, match, score
 from diplograph.output import record_dict
 
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
 FOLDS = 5
 THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(1, 20))
 BETA = 0.5  # the default threshold favours precision: F0.5
-BINS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
 
 
 @dataclass
@@ -470,16 +469,7 @@ def choose_measure_threshold(sources: Sequence[TrainingSource], beta: float = BE
 
 def reliability(cands: Sequence[Candidate]) -> list[dict[str, Any]]:
     """Confidence bins against how many of their records are right."""
-    rows = []
-    for lo, hi in zip(BINS, BINS[1:], strict=False):
-        inside = [k for k in cands if lo <= k.confidence < hi or (hi == 1.0 and k.confidence == 1.0)]
-        if not inside:
-            continue
-        right = sum(k.label for k in inside)
-        rows.append({"bin": f"{lo:.1f}-{hi:.1f}", "records": len(inside), "right": right,
-                     "share_right": round(right / len(inside), 3),
-                     "mean_confidence": round(sum(k.confidence for k in inside) / len(inside), 3)})
-    return rows
+    return confidence_bins((k.confidence, bool(k.label)) for k in cands)
 
 
 @dataclass
