@@ -586,6 +586,12 @@ def test_a_place_whose_first_word_the_tagger_reads_as_an_adjective_is_found_whol
     assert _located(text, "COOPERATE") == "Dire Dawa"
 
 
+def test_what_is_shot_down_over_a_place_happens_there_but_a_dispute_over_one_does_not() -> None:
+    text = "Polish air defences shot down two Russian drones over Lublin province on Tuesday, the army said."
+    assert _located(text, "ASSAULT") == "Lublin Voivodeship"
+    assert _located("India accused Pakistan on Monday of stoking the dispute over Kashmir.", "ACCUSE") is None
+
+
 @pytest.mark.parametrize(("text", "event"), [
     # another time, another event
     ("Ethiopia and Eritrea agreed on Monday to reopen their border, a week after their leaders met in Asmara.",

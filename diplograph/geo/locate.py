@@ -272,6 +272,11 @@ def _place_objects(token: Token, event: str) -> Iterator[tuple[Token, bool]]:
             outs = [c for c in head.children if c.lower_ == "out"]  # 'pulled its troops out of Kherson'
             for _prep, obj in [*prep_objects(head, ("from",)), *(p for o in outs for p in prep_objects(o, ("of",)))]:
                 yield obj, True
+    if event in TARGET_EVENTS | {"MOBILIZE"}:  # 'shot down three drones over Rajasthan', 'flew jets over Taipei'
+        for head in heads:
+            for owner in (head, *(a for a in _arguments(head) if a.lemma_.lower() not in SITUATION_NOUNS)):
+                for _prep, obj in prep_objects(owner, ("over",)):
+                    yield obj, True
     if event in TARGET_EVENTS:
         for head in heads:
             for _prep, obj in prep_objects(head, TARGET_PREPS):
