@@ -128,6 +128,9 @@ def test_a_parsed_run_reads_each_word_as_the_whole_parse(extractors: tuple[Extra
     ("Putin said so.", True, "surname 'Putin'"),
     ("Gunmen kidnapped two oil workers in the eastern province of Arauca.", True,
      "place 'in the eastern province of Arauca'"),
+    # armed men named by a plural in -men that is no word plus 's'
+    ("Militiamen burned a camp for displaced people in Ituri province.", True, "place 'in Ituri'"),
+    ("Suspected herdsmen killed 20 villagers in Benue state.", True, "place 'in Benue'"),
     ("He rejected the idea.", False, ""),
     ("It was a cold morning.", False, ""),
 ])

@@ -20,7 +20,8 @@ OPENING_PLACE_PREPS = frozenset({"in", "at"})  # 'In Libreville, ...': the place
 # sentence where they act in a place, whose state suffers it)
 FIGHTER_WORDS = frozenset({"militant", "gunman", "gunmen", "rebel", "insurgent", "attacker", "assailant", "jihadist",
                            "fighter", "terrorist", "separatist", "bandit", "extremist", "guerrilla", "guerilla",
-                           "kidnapper", "pirate", "raider", "bomber", "mercenary", "militia", "militiaman"})
+                           "kidnapper", "pirate", "raider", "bomber", "mercenary", "militia", "militiaman",
+                           "militiamen", "tribesmen", "herdsmen"})  # plurals in -men are no word + 's'
 # Crowds who protest or strike in a place: the place's state is theirs (coding; the relevance pass parses them)
 CROWD_WORDS = frozenset({"protester", "protesters", "demonstrator", "demonstrators", "worker", "workers", "student",
                          "students", "farmer", "farmers", "rioter", "rioters", "striker", "strikers", "crowd",
