@@ -225,6 +225,32 @@ def test_the_added_regions_are_well_formed_and_new() -> None:
         assert -90 <= float(r["lat"]) <= 90 and -180 <= float(r["lon"]) <= 180, r
 
 
+@pytest.mark.parametrize(("name", "country"), [
+    ("Torkham", "PAK"), ("Kerem Shalom", "ISR"), ("Bab al-Hawa", "SYR"), ("Chasiv Yar", "UKR"), ("Sudzha", "RUS"),
+    ("Stepanakert", "AZE"), ("Bunagana", "COD"), ("Menaka", "MLI"), ("Spin Boldak", "AFG"),
+])
+def test_towns_the_news_names_that_geonames_lacks_resolve(name: str, country: str) -> None:
+    place, _ = resolved(name)
+    assert place is not None and place.country == country and place.kind == "city"
+
+
+def test_the_added_towns_are_well_formed_new_and_in_a_known_region() -> None:
+    """Each added town is new, and its region is spelled as the extract (or regions.csv) spells that state's region,
+    so that a town and its region match when incidents are linked (incidents._places)."""
+    data = resources.files("diplograph.geo").joinpath("data")
+    lines = [line for line in data.joinpath("towns.csv").read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    rows = list(csv.DictReader(lines))
+    known = places()
+    regions = {(p.country, p.name) for p in known if p.kind == "region"}
+    packaged = {r["id"] for r in packaged_rows()}
+    assert rows and tuple(lines[0].split(",")) == COLUMNS
+    for r in rows:
+        assert r["id"].startswith("X:T.") and r["id"] not in packaged and r["kind"] == "city", r
+        assert (r["country"], r["admin1"]) in regions, r
+        assert -90 <= float(r["lat"]) <= 90 and -180 <= float(r["lon"]) <= 180 and int(r["population"]) > 0, r
+
+
 def test_the_packaged_file_stays_small() -> None:
     assert len(PACKAGED.read_bytes()) <= 3_000_000
 

@@ -325,10 +325,11 @@ def places() -> Places:
     stoplist = read_stoplist(data.joinpath("stoplist.txt").read_text(encoding="utf-8"))
     extra = read_alternates(data.joinpath("alternates.csv").read_text(encoding="utf-8"))
     regions = _uncommented(data.joinpath("regions.csv").read_text(encoding="utf-8"))
+    towns = _uncommented(data.joinpath("towns.csv").read_text(encoding="utf-8"))
     collecting = gc.isenabled()
     gc.disable()  # the load makes some 300,000 lasting objects: cyclic collections in between would find nothing
     try:
-        found = itertools.chain(read_places(text), read_places(regions))
+        found = itertools.chain(read_places(text), read_places(regions), read_places(towns))
         return Places((replace(p, alternates=p.alternates + extra[p.id]) if p.id in extra else p for p in found),
                       stoplist)
     finally:
