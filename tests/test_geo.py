@@ -318,6 +318,28 @@ def test_counting_incidents_sorts_only_shared_ones_and_agrees_with_sorting_all(t
         assert _shared(store) == several  # relinking marks them afresh
 
 
+@needs_shared
+def test_a_brief_reads_each_incident_through_the_report_that_stands_for_it(tmp_path: Path) -> None:
+    """The brief's facts (report.aggregate, which picks each incident's report in one pass over the state's events)
+    are made of exactly the records `counted` keeps for the same filter, and counting reports keeps them all."""
+    from diplograph.report.aggregate import open_facts
+
+    def counted_rows(store: Store, code: str, since: str | None, count: str) -> set[int]:
+        where = counted(fact_filters(EVENT_COLUMNS, state=code, since=since), count)
+        return {r["rowid"] for r in store.sql(f"SELECT rowid FROM events {where.sql()}", where.params).rows()}
+
+    with Store.open(tmp_path / "gdelt.duckdb") as store:
+        import_gdelt(store, GDELT)
+        for code, since in (("USA", None), ("RUS", None), ("USA", "2017-06-01")):
+            made = {}
+            for count in ("incidents", "reports"):
+                with open_facts(store, code, since=since, until=None, count=count) as facts:
+                    rows = facts.dicts(f"SELECT fact_id, rowids FROM {facts.events}")
+                made[count] = {i for r in rows for i in (r["rowids"] or [r["fact_id"]])}
+                assert made[count] == counted_rows(store, code, since, count), (code, since, count)
+            assert 0 < len(made["incidents"]) < len(made["reports"]), code
+
+
 def test_a_store_marks_the_events_of_incidents_reported_more_than_once(stories_db: Path) -> None:
     with Store.open(stories_db, read_only=True) as store:
         several = store.sql(SEVERAL_REPORTS).rows()

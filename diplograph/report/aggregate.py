@@ -25,11 +25,13 @@ from diplograph.query.facts import PLACES_SQL, PlaceCount, place_counts, places_
 from diplograph.store.query import (
     EVENT_COLUMNS,
     MEASURE_COLUMNS,
+    REPRESENTATIVE_ORDER,
     DateLike,
     Where,
     add_confidence,
     add_date_range,
     counted,
+    counts_incidents,
     fact_filters,
     sql_string,
 )
@@ -43,21 +45,32 @@ EVENT_CONTEXT_KEY = "array_to_string(list_sort(context), ';')"  # as facts.conte
 _LAST_DAY = "DATE '9999-12-31'"  # undated facts sort last, as in the brief's listings
 
 _AGGREGATES = """count(*) AS records, {payload}, min({start}) AS date_start, max({end}) AS date_end,
-           CASE WHEN count(*) > 1 THEN list(rowid) END AS rowids"""
+           CASE WHEN count(*) > 1 THEN list(rid) END AS rowids"""
+
+# The records a state's facts are made of, read once (`picked`): those the filter keeps, or, counting incidents,
+# those of them that stand for their incident (store.query.counted, in one pass: the records of incidents with
+# other reports are ranked among the kept ones, the rest kept as they are).
+_PICKED = "picked AS MATERIALIZED (SELECT rowid AS rid, * FROM {table} {where})"
+_PICKED_COUNTING_INCIDENTS = f"""kept AS MATERIALIZED (SELECT rowid AS rid, * FROM {{table}} {{where}}),
+picked AS (SELECT * FROM kept WHERE shared IS FALSE
+           UNION ALL
+           SELECT * FROM kept WHERE shared IS NOT FALSE
+           QUALIFY row_number() OVER (PARTITION BY incident ORDER BY {REPRESENTATIVE_ORDER}) = 1)"""
 
 # Step 1, one row a fact: grouped on the states' codes where each side has one (most facts), else on the sorted
 # lists (grouping on lists costs more); the sides, mode and score of any one record.
 _FACTS = """
 CREATE TEMP TABLE {name} AS
+WITH {picked}
 SELECT *, {derived}, 1::BIGINT AS documents, 1::BIGINT AS sources, coalesce(date_start, LAST_DAY) AS start
 FROM (
-    SELECT min(rowid) AS fact_id, {type} AS type, [actor[1]] AS actor, [recipient[1]] AS recipient,
+    SELECT min(rid) AS fact_id, {type} AS type, [actor[1]] AS actor, [recipient[1]] AS recipient,
            {date} AS date, {value} AS value, {unit} AS unit, AGGREGATES
-    FROM {table} {where} {and_} len(actor) = 1 AND len(recipient) = 1
+    FROM picked WHERE len(actor) = 1 AND len(recipient) = 1
     GROUP BY {type}, actor[1], recipient[1], {date}, {value}, {unit}
     UNION ALL
-    SELECT min(rowid), {type}, any_value(actor), any_value(recipient), {date}, {value}, {unit}, AGGREGATES
-    FROM {table} {where} {and_} NOT (len(actor) = 1 AND len(recipient) = 1)
+    SELECT min(rid), {type}, any_value(actor), any_value(recipient), {date}, {value}, {unit}, AGGREGATES
+    FROM picked WHERE NOT (len(actor) = 1 AND len(recipient) = 1)
     GROUP BY {type}, list_sort(actor), list_sort(recipient), {date}, {value}, {unit}
 )
 """.replace("LAST_DAY", _LAST_DAY).replace("AGGREGATES", _AGGREGATES)
@@ -100,13 +113,15 @@ class _Layout:
     payload: dict[str, str]  # fact column: record column
     derived: dict[str, str]  # column: SQL over the fact's columns
 
-    def sql(self, name: str, where: str) -> list[str]:
+    def sql(self, name: str, where: str, *, incidents: bool = False) -> list[str]:
+        """The statements that build the fact table `name` from the records `where` keeps (with `incidents`, one
+        record per incident: the one that stands for it)."""
         payload = ", ".join(f"any_value({column}) AS {name_}" for name_, column in self.payload.items())
         derived = ", ".join(f"{expr} AS {column}" for column, expr in self.derived.items())
+        picked = (_PICKED_COUNTING_INCIDENTS if incidents else _PICKED).format(table=self.table, where=where)
         facts = _FACTS.format(
-            name=name, table=self.table, where=where, and_="AND" if where else "WHERE", type=self.type,
-            date=self.date, value=self.value, unit=self.unit, derived=derived, payload=payload, start=self.start,
-            end=self.end,
+            name=name, picked=picked, type=self.type, date=self.date, value=self.value, unit=self.unit,
+            derived=derived, payload=payload, start=self.start, end=self.end,
         )
         several = _SEVERAL.format(name=name, table=self.table, payload_of_r=", ".join(
             f"{name_} := r.{column}" for name_, column in self.payload.items()))
@@ -201,10 +216,9 @@ class StateFacts:
                                       (self.measures, _MEASURE_LAYOUT, MEASURE_COLUMNS)):  # fmt: skip
             where = fact_filters(columns, state=self.code, since=since, until=until,
                                  min_confidence=self.min_confidence)
-            if columns is EVENT_COLUMNS:
-                where = counted(where, self.count)
-            facts, several, first = layout.sql(name, where.sql())
-            self.cursor.execute(facts, [*where.params, *where.params])  # the filter is used twice
+            incidents = counts_incidents(self.count) and columns is EVENT_COLUMNS
+            facts, several, first = layout.sql(name, where.sql(), incidents=incidents)
+            self.cursor.execute(facts, where.params)
             self.cursor.execute(several)
             self.cursor.execute(first)
 

@@ -228,14 +228,19 @@ COUNTS = ("incidents", "reports")
 REPRESENTATIVE_ORDER = "coalesce(confidence, 1) DESC, date_start NULLS LAST, doc_hash, seq"
 
 
+def counts_incidents(count: str) -> bool:
+    """Whether `count` asks for one event per incident ('incidents', the default) rather than every report."""
+    if count not in ("incidents", "reports"):
+        raise ConfigError(f"count: expected incidents or reports, got {count!r}")
+    return count == "incidents"
+
+
 def counted(where: Where, count: str) -> Where:
     """`where` for analytics that count incidents (the default) or reports. Counting incidents keeps one event per
     incident among those `where` keeps: the report that stands for it (REPRESENTATIVE_ORDER), so that twenty
     outlets reporting one raid count once; counting reports keeps every event."""
-    if count == "reports":
+    if not counts_incidents(count):
         return where
-    if count != "incidents":
-        raise ConfigError(f"count: expected incidents or reports, got {count!r}")
     out = Where(list(where.clauses), list(where.params))
     # Only the events whose incident has other reports (`shared`, kept when linking) are sorted to find their
     # incident's representative; an event with shared = false is its incident's one report. Sorting every event
