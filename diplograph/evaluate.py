@@ -635,20 +635,6 @@ def reliability(gold: Gold, records: Iterable[dict[str, Any]], kind: str = "even
     return confidence_bins(scored)
 
 
-def evaluate_reliability(gold_path: str | Path, predictions: Predictions | None = None, *,
-                         actors_file: Path | None = None, split: str | Path | None = None) -> list[dict[str, Any]]:
-    """The reliability table of every candidate event (no threshold) on a gold file's documents, extracted or
-    read from `predictions`; with `split`, of the documents it holds out only."""
-    gold = load_gold(gold_path)
-    if split is not None:
-        gold = held_out(gold, split)
-    if predictions is None:
-        records = extract_predictions(gold, actors_file=actors_file, min_confidence=0.0)
-    else:
-        records = list(load_predictions(predictions) if isinstance(predictions, str | Path) else _as_dicts(predictions))
-    return reliability(gold, records)
-
-
 def render_reliability(rows: Sequence[dict[str, Any]]) -> list[str]:
     lines = ["reliability (every candidate event): confidence  records  right  share right  mean confidence"]
     lines += [f"  {r['bin']}  {r['records']:7d}  {r['right']:5d}  {r['share_right']:11.3f}  "
@@ -668,15 +654,45 @@ def evaluate(
 
     Records below `min_confidence` are left out, as `extract` leaves them out (None: the default threshold;
     0: every candidate). With `split`, only the documents the split file holds out are scored."""
-    from diplograph.confidence import passes, reader_threshold
+    from diplograph.confidence import reader_threshold
 
     reader_threshold(min_confidence)  # a bad value fails before any extraction
-    gold = load_gold(gold_path)
-    if split is not None:
-        gold = held_out(gold, split)
+    gold = _gold_of(gold_path, split)
     if predictions is None:
         return score(gold, extract_predictions(gold, actors_file=actors_file, min_confidence=min_confidence))
-    records = list(load_predictions(predictions) if isinstance(predictions, str | Path) else _as_dicts(predictions))
+    return _scored(gold, _records_of(predictions), min_confidence)
+
+
+def evaluate_with_reliability(
+    gold_path: str | Path, predictions: Predictions | None = None, *, actors_file: Path | None = None,
+    min_confidence: float | None = None, split: str | Path | None = None,
+) -> tuple[Report, list[dict[str, Any]]]:
+    """`evaluate`, and the reliability table of every candidate event (whatever the threshold), from one
+    extraction: every candidate is extracted (or read) once, then scored at the threshold as `evaluate` scores a
+    predictions file."""
+    from diplograph.confidence import reader_threshold
+
+    reader_threshold(min_confidence)
+    gold = _gold_of(gold_path, split)
+    records = extract_predictions(gold, actors_file=actors_file, min_confidence=0.0) if predictions is None \
+        else _records_of(predictions)
+    return _scored(gold, records, min_confidence), reliability(gold, records)
+
+
+def _gold_of(gold_path: str | Path, split: str | Path | None) -> Gold:
+    gold = load_gold(gold_path)
+    return held_out(gold, split) if split is not None else gold
+
+
+def _records_of(predictions: Predictions) -> list[dict[str, Any]]:
+    return list(load_predictions(predictions) if isinstance(predictions, str | Path) else _as_dicts(predictions))
+
+
+def _scored(gold: Gold, records: list[dict[str, Any]], min_confidence: float | None) -> Report:
+    """The records at or above the threshold `extract` would apply, scored (a document of one sentence, and its
+    lead event, take the thresholds of their own)."""
+    from diplograph.confidence import passes, reader_threshold
+
     single: frozenset[str] = frozenset()
     if reader_threshold(min_confidence, one_sentence=True) != reader_threshold(min_confidence):
         single = one_sentence_documents(gold)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -34,12 +34,15 @@ def evaluate(
     """Extract from a gold file's documents and score the records (the numbers of shared/eval/score.py) at the
     confidence threshold `extract` applies; false records are counted by error class."""
     from diplograph.evaluate import evaluate as run_evaluation
-    from diplograph.evaluate import evaluate_reliability, render_reliability
+    from diplograph.evaluate import evaluate_with_reliability, render_reliability
 
-    report = run_evaluation(gold, predictions, actors_file=actors_file(actors), min_confidence=min_confidence,
-                            split=split)
-    table = evaluate_reliability(gold, predictions, actors_file=actors_file(actors), split=split) \
-        if with_reliability else None
+    table: list[dict[str, Any]] | None = None
+    if with_reliability:  # one extraction of every candidate serves both
+        report, table = evaluate_with_reliability(gold, predictions, actors_file=actors_file(actors),
+                                                  min_confidence=min_confidence, split=split)
+    else:
+        report = run_evaluation(gold, predictions, actors_file=actors_file(actors), min_confidence=min_confidence,
+                                split=split)
     if as_json:
         extra = {"reliability": table} if table is not None else {}
         typer.echo(json.dumps({**report.to_dict(), "false_event_classes": report.levels["event.full"].false_classes,

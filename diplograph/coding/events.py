@@ -3483,18 +3483,22 @@ def _location_of_clause(token: Token, res: Resolution, actor: list[ActorSpan], *
         for _prep, obj in A.prep_objects(t, preps):
             if _asked_by(obj):
                 continue
-            found = _without([s for s in A.np_actors(obj, res) if s.states
-                              and not (countries_only and s.type in CITY_TYPES)], actor)
+            found = _states_placed(obj, res, actor, countries_only)
             if found:
                 return found
     for t in (token, head):  # 'shot a candidate during a campaign event in Guanajuato state': where the event was
         for _prep, occasion in A.prep_objects(t, OCCASION_PREPS):
             for _p, obj in A.prep_objects(occasion, tuple(LOCATION_PREPS)):
-                found = _without([s for s in A.np_actors(obj, res) if s.states
-                                  and not (countries_only and s.type in CITY_TYPES)], actor)
+                found = _states_placed(obj, res, actor, countries_only)
                 if found:
                     return found
     return []
+
+
+def _states_placed(obj: Token, res: Resolution, actor: list[ActorSpan], countries_only: bool) -> list[ActorSpan]:
+    """The states a place phrase names, besides the actor's (with `countries_only`, no city stands for one)."""
+    return _without([s for s in A.np_actors(obj, res) if s.states and not (countries_only and s.type in CITY_TYPES)],
+                    actor)
 
 
 OCCASION_PREPS = ("during", "at")  # an occasion the act happened at, itself placed ('at a rally in Lahore')
