@@ -25,7 +25,7 @@ from diplograph.query.facts import PLACES_SQL, PlaceCount, place_counts, places_
 from diplograph.store.query import (
     EVENT_COLUMNS,
     MEASURE_COLUMNS,
-    REPRESENTATIVE_ORDER,
+    REPRESENTATIVE_RANK,
     DateLike,
     Where,
     add_confidence,
@@ -55,7 +55,7 @@ _PICKED_COUNTING_INCIDENTS = f"""kept AS MATERIALIZED (SELECT rowid AS rid, * FR
 picked AS (SELECT * FROM kept WHERE shared IS FALSE
            UNION ALL
            SELECT * FROM kept WHERE shared IS NOT FALSE
-           QUALIFY row_number() OVER (PARTITION BY incident ORDER BY {REPRESENTATIVE_ORDER}) = 1)"""
+           QUALIFY {REPRESENTATIVE_RANK} = 1)"""
 
 # Step 1, one row a fact: grouped on the states' codes where each side has one (most facts), else on the sorted
 # lists (grouping on lists costs more); the sides, mode and score of any one record.

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from diplograph.store.query import REPRESENTATIVE_ORDER, Where
+from diplograph.store.query import REPRESENTATIVE_RANK, Where
 
 if TYPE_CHECKING:
     import duckdb
@@ -25,11 +25,11 @@ TABLE = "dyad_index"
 MARK = "dyad_index_mark"  # the events' `_stamp` when the index was built; no such table: not usable
 
 # What a timeline and the counting of incidents read. Only the events of incidents with several reports (`shared`)
-# keep their incident and their rank among its reports (REPRESENTATIVE_ORDER, 1 = the representative): a lone
+# keep their incident and their rank among its reports (REPRESENTATIVE_RANK, 1 = the representative): a lone
 # report stands for its incident whatever it is, and leaving the 64-character document hashes out halves the index.
 _COPIED = ("event", "mode", "date_start", "date_end", "confidence", "shared", "one_sentence", "lead")
 _RANKED = f"""
-SELECT rowid AS rid, incident, row_number() OVER (PARTITION BY incident ORDER BY {REPRESENTATIVE_ORDER}) AS rank
+SELECT rowid AS rid, incident, {REPRESENTATIVE_RANK} AS rank
 FROM events WHERE shared IS NOT FALSE
 """
 _COLUMNS = ", ".join(f"e.{c}" for c in _COPIED) + ", r.incident, r.rank"

@@ -226,6 +226,8 @@ def add_near(where: Where, near: Near) -> None:
 COUNTS = ("incidents", "reports")
 # The report that stands for its incident: the most confident, then the first in the store's order.
 REPRESENTATIVE_ORDER = "coalesce(confidence, 1) DESC, date_start NULLS LAST, doc_hash, seq"
+# a report's rank among its incident's reports (1: the one that stands for it)
+REPRESENTATIVE_RANK = f"row_number() OVER (PARTITION BY incident ORDER BY {REPRESENTATIVE_ORDER})"
 
 
 def counts_incidents(count: str) -> bool:
@@ -249,7 +251,7 @@ def counted(where: Where, count: str) -> Where:
     sorted_ = Where([*where.clauses, "shared IS NOT FALSE"], list(where.params))
     out.add(
         f"shared IS FALSE OR rowid IN (SELECT rowid FROM events {sorted_.sql()} "
-        f"QUALIFY row_number() OVER (PARTITION BY incident ORDER BY {REPRESENTATIVE_ORDER}) = 1)",
+        f"QUALIFY {REPRESENTATIVE_RANK} = 1)",
         *where.params,
     )
     return out
