@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,8 @@ from diplograph.confidence import (
     Calibration,
     ConfidenceModel,
     LinearModel,
+    Tree,
+    TreeModel,
     check_threshold,
     default_model,
     default_threshold,
@@ -133,6 +136,58 @@ def test_a_model_round_trips_and_bad_files_are_clear_errors(tmp_path: Path) -> N
         load(tmp_path / "old.json")
     with pytest.raises(ConfigError, match="cannot read"):
         load(tmp_path / "missing.json")
+
+
+def _stump(feature: str, low: float, high: float) -> Tree:
+    """A tree of one split: records without `feature` (or with it at most 0.5) get `low`, the others `high`."""
+    return Tree((feature, None, None), (0.5, 0.0, 0.0), (1, -1, -1), (2, -1, -1), (0.0, low, high))
+
+
+def test_a_tree_model_sums_its_trees_and_round_trips(tmp_path: Path) -> None:
+    trees = TreeModel((_stump("type=AID", -1.0, 2.0), _stump("in_quote", 0.5, -3.0)), bias=0.2, rate=0.5)
+    # log-odds 0.2 + 0.5 * (tree values): an AID event outside quotes scores higher than one inside them
+    aid = trees.score({"type=AID": 1.0})
+    assert aid == pytest.approx(1 / (1 + math.exp(-(0.2 + 0.5 * (2.0 + 0.5)))))
+    assert trees.score({"type=AID": 1.0, "in_quote": 1.0}) < aid
+    assert trees.score({}) == pytest.approx(1 / (1 + math.exp(-(0.2 + 0.5 * (-1.0 + 0.5)))))
+    model = ConfidenceModel(trees, LinearModel({"change": 1.0}, 0.1), 0.5, {"note": "trees"}, 0.6)
+    path = tmp_path / "trees.json"
+    model.save(path)
+    back = load(path)
+    assert back == model and back.event_confidence({"type=AID": 1.0}) == trees.probability({"type=AID": 1.0})
+    looped = model.to_dict()
+    looped["event"]["trees"][0]["left"][0] = 0  # the root's left child is itself: a walk that never ends
+    (tmp_path / "looped.json").write_text(json.dumps(looped), encoding="utf-8")
+    with pytest.raises(ConfigError, match="looped.json: not a confidence model: a tree's node points"):
+        load(tmp_path / "looped.json")
+    unknown = {**model.to_dict(), "event": {**model.to_dict()["event"], "kind": "forest"}}
+    (tmp_path / "unknown.json").write_text(json.dumps(unknown), encoding="utf-8")
+    with pytest.raises(ConfigError, match="unknown.json: not a confidence model: unknown model kind 'forest'"):
+        load(tmp_path / "unknown.json")
+
+
+def test_the_copied_trees_give_scikit_learns_probabilities() -> None:
+    pytest.importorskip("sklearn")
+    import numpy as np
+    from sklearn.ensemble import GradientBoostingClassifier
+    from sklearn.feature_extraction import DictVectorizer
+
+    from diplograph.confidence import train as training
+    from diplograph.evaluate import load_gold
+
+    gold = load_gold(SHARED / "eval" / "gold" / "plover-dev.jsonl")
+    source = training.TrainingSource(Path("plover-dev.jsonl"), gold)
+    cands = [k for k in training.collect([source]) if k.kind == "event"]
+    assert len({k.label for k in cands}) == 2
+    copied = training.fit_trees(cands, (40, 3))
+    assert isinstance(copied, TreeModel) and len(copied.trees) == 40
+    vec = DictVectorizer()
+    x = vec.fit_transform([k.features for k in cands])
+    fitted = GradientBoostingClassifier(n_estimators=40, max_depth=3, learning_rate=training.TREE_RATE,
+                                        subsample=training.TREE_SUBSAMPLE, random_state=0)
+    fitted.fit(x, [k.label for k in cands], sample_weight=[k.weight for k in cands])
+    expected = fitted.predict_proba(x)[:, 1]
+    assert np.allclose([copied.score(k.features) for k in cands], expected, atol=1e-9)
 
 
 def test_thresholds_are_checked() -> None:
@@ -310,11 +365,11 @@ def test_store_readers_apply_the_sentence_threshold_as_extract_does(sentence_cor
 # Written for this test: a lone sentence whose one candidate the model is unsure of (below the sentence threshold,
 # above the lead threshold), the same sentence opening a story of two, and a sentence with a sure event and a
 # second, unsure one.
-LONE_ATTACK = ("Gunmen attacked a police post near the Malian town of Gao overnight, killing four officers, the army "
-               "said on Sunday.")
+LONE_ATTACK = ("Gunmen attacked a police post near the Malian town of Gao overnight, killing four officers, local "
+               "officials said.")
 SECOND_SENTENCE = "Mali's transitional government has not commented on the attack."
 TWO_EVENTS = ("Protesters in Nairobi marched on parliament on Tuesday against a proposed tax increase, and police "
-              "fired tear gas.")
+              "fired tear gas, witnesses said.")
 
 
 def test_the_lead_event_of_a_sentence_gets_its_own_threshold(tmp_path: Path) -> None:
@@ -486,7 +541,9 @@ def test_training_on_a_small_manifest(tmp_path: Path) -> None:
     result = invoke("train", str(manifest), "--out", str(out))
     assert result.exit_code == 0, result.stderr
     model = load(out)
-    assert 0 < model.threshold < 1 and model.event.weights and model.info["sources"]["seed.jsonl"]["documents"] == 1
+    assert 0 < model.threshold < 1 and model.info["sources"]["seed.jsonl"]["documents"] == 1
+    assert isinstance(model.event, TreeModel) and model.event.trees and model.info["event_learner"] == "trees"
+    assert isinstance(model.measure, LinearModel)  # a few hundred candidates: a logistic regression
     assert "plover-dev.jsonl" in model.info["held_out_scores"]
     assert model.sentence_threshold is not None and 0 < model.sentence_threshold < 1  # plover-dev: one sentence each
     assert model.lead_threshold is not None and 0 < model.lead_threshold <= model.sentence_threshold
@@ -507,6 +564,16 @@ def test_training_on_a_small_manifest(tmp_path: Path) -> None:
     constant = invoke("train", str(one_class), "--out", str(tmp_path / "constant.json"))
     assert constant.exit_code == 0, constant.stderr
     assert "thresholds: events" in result.stdout
+    linear = tmp_path / "linear.toml"
+    linear.write_text('learner = "linear"\n' + manifest.read_text(encoding="utf-8"), encoding="utf-8")
+    fitted = invoke("train", str(linear), "--out", str(tmp_path / "linear.json"))
+    assert fitted.exit_code == 0, fitted.stderr
+    linear_model = load(tmp_path / "linear.json").event
+    assert isinstance(linear_model, LinearModel) and linear_model.weights
+    forest = tmp_path / "forest.toml"
+    forest.write_text('learner = "forest"\n' + manifest.read_text(encoding="utf-8"), encoding="utf-8")
+    refused = invoke("train", str(forest), "--out", str(tmp_path / "forest.json"))
+    assert refused.exit_code == 1 and "learner 'forest': expected one of trees, linear" in refused.stderr
     bad = tmp_path / "bad.toml"
     bad.write_text('[[source]]\nglob = "nothing-*.jsonl"\n', encoding="utf-8")
     failed = invoke("train", str(bad), "--out", str(tmp_path / "x.json"))

@@ -82,11 +82,88 @@ class LinearModel:
 
 
 @dataclass(frozen=True)
+class Tree:
+    """One regression tree of a boosted ensemble, as parallel lists over its nodes (node 0 the root). An inner
+    node sends a record left when its feature's value (0 when the record lacks the feature) is at most the
+    threshold; a leaf (feature None) holds its value."""
+
+    feature: tuple[str | None, ...]
+    threshold: tuple[float, ...]
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+    value: tuple[float, ...]
+
+    def __call__(self, features: dict[str, float]) -> float:
+        node = 0
+        while (name := self.feature[node]) is not None:
+            node = self.left[node] if features.get(name, 0.0) <= self.threshold[node] else self.right[node]
+        return self.value[node]
+
+    def to_dict(self) -> dict[str, list[Any]]:
+        return {"feature": list(self.feature), "threshold": list(self.threshold), "left": list(self.left),
+                "right": list(self.right), "value": list(self.value)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Tree:
+        tree = cls(tuple(None if f is None else str(f) for f in data["feature"]),
+                   tuple(float(v) for v in data["threshold"]), tuple(int(v) for v in data["left"]),
+                   tuple(int(v) for v in data["right"]), tuple(float(v) for v in data["value"]))
+        nodes = len(tree.feature)
+        if not nodes or any(len(column) != nodes for column in (tree.threshold, tree.left, tree.right, tree.value)):
+            raise ValueError("a tree's node lists differ in length")
+        if any(f is not None and not (node < tree.left[node] < nodes and node < tree.right[node] < nodes)
+               for node, f in enumerate(tree.feature)):
+            raise ValueError("a tree's node points outside the tree or back")  # so that a walk always ends
+        return tree
+
+
+@dataclass(frozen=True)
+class TreeModel:
+    """Gradient-boosted regression trees over named features (their summed log-odds), then calibrated: unlike a
+    linear model, it can weigh a cue differently by the kind of event or rule it comes with."""
+
+    trees: tuple[Tree, ...]
+    bias: float  # the log-odds every record starts from
+    rate: float  # the learning rate each tree's value is scaled by
+    calibration: Calibration = field(default_factory=lambda: Calibration((), ()))
+
+    def score(self, features: dict[str, float]) -> float:
+        z = self.bias + self.rate * sum(tree(features) for tree in self.trees)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def probability(self, features: dict[str, float]) -> float:
+        return round(min(1.0, max(0.0, self.calibration(self.score(features)))), 4)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": "trees", "bias": self.bias, "rate": self.rate, "trees": [t.to_dict() for t in self.trees],
+                "calibration": {"x": list(self.calibration.x), "y": list(self.calibration.y)}}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> TreeModel:
+        cal = data.get("calibration") or {}
+        return cls(tuple(Tree.from_dict(t) for t in data["trees"]), float(data["bias"]), float(data["rate"]),
+                   Calibration(tuple(float(v) for v in cal.get("x", ())), tuple(float(v) for v in cal.get("y", ()))))
+
+
+Model = LinearModel | TreeModel
+
+
+def model_from_dict(data: dict[str, Any]) -> Model:
+    """A linear model (no `kind`, or `kind` "linear") or a boosted-trees one (`kind` "trees")."""
+    kind = data.get("kind", "linear")
+    if kind == "trees":
+        return TreeModel.from_dict(data)
+    if kind == "linear":
+        return LinearModel.from_dict(data)
+    raise ValueError(f"unknown model kind {kind!r} (linear or trees)")
+
+
+@dataclass(frozen=True)
 class ConfidenceModel:
     """One model for events and one for measures, and the default thresholds readers apply."""
 
-    event: LinearModel
-    measure: LinearModel | None
+    event: Model
+    measure: Model | None
     threshold: float
     info: dict[str, Any] = field(default_factory=dict)
     measure_threshold: float | None = None  # None: the events' threshold
@@ -126,7 +203,7 @@ class ConfidenceModel:
             raise ConfigError(f"confidence model version {data.get('version')!r}; this diplograph reads "
                               f"version {MODEL_VERSION} (rebuild it with `diplograph train`)")
         measure = data.get("measure")
-        return cls(LinearModel.from_dict(data["event"]), LinearModel.from_dict(measure) if measure else None,
+        return cls(model_from_dict(data["event"]), model_from_dict(measure) if measure else None,
                    float(data["threshold"]), dict(data.get("info") or {}),
                    _optional_number(data.get("measure_threshold")), _optional_number(data.get("sentence_threshold")),
                    _optional_number(data.get("domestic_threshold")), _optional_number(data.get("lead_threshold")))

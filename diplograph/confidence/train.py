@@ -23,15 +23,30 @@ import hashlib
 import json
 import math
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from diplograph.confidence import Calibration, ConfidenceModel, LinearModel, is_domestic, one_sentence
+from diplograph.confidence import (
+    Calibration,
+    ConfidenceModel,
+    LinearModel,
+    Model,
+    Tree,
+    TreeModel,
+    is_domestic,
+    one_sentence,
+)
 from diplograph.evaluate import Gold, Prediction, Score, confidence_bins, evidence_spans, load_gold, match, score
 from diplograph.output import record_dict
 
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
+# boosted trees: (trees, depth), each tree's values scaled by TREE_RATE, each fitted on TREE_SUBSAMPLE of the
+# candidates (seeded, so that a rebuild gives the same model)
+TREE_GRID = ((300, 3), (500, 3), (300, 4))
+TREE_RATE = 0.05
+TREE_SUBSAMPLE = 0.8
+LEARNERS = ("trees", "linear")
 FOLDS = 5
 THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(1, 20))
 BETA = 0.5  # the default threshold favours precision: F0.5
@@ -74,10 +89,12 @@ class Plan:
     sources: list[TrainingSource]
     tuning_source: str
     beta: float
+    learner: str = "trees"  # of the events (measures, a few hundred candidates, keep a logistic regression)
 
 
 def read_plan(path: str | Path) -> Plan:
-    """Read a manifest: `[[source]]` tables with `path` (or `glob`), `weight`, `hold_out` and `tune`."""
+    """Read a manifest: `[[source]]` tables with `path` (or `glob`), `weight`, `hold_out` and `tune`; `learner`
+    (of the events: "trees", the default, or "linear") and `threshold_beta`."""
     import tomllib
 
     from diplograph.errors import ConfigError
@@ -115,7 +132,10 @@ def read_plan(path: str | Path) -> Plan:
                 tuning = gold_path.name
     if not sources:
         raise ConfigError(f"{manifest}: no [[source]]")
-    return Plan(sources, tuning or sources[0].path.name, float(data.get("threshold_beta", BETA)))
+    learner = data.get("learner", "trees")
+    if learner not in LEARNERS:
+        raise ConfigError(f"{manifest}: learner {learner!r}: expected one of {', '.join(LEARNERS)}")
+    return Plan(sources, tuning or sources[0].path.name, float(data.get("threshold_beta", BETA)), learner)
 
 
 def held_out_ids(path: Path | None) -> frozenset[str]:
@@ -176,13 +196,64 @@ def _fit(cands: Sequence[Candidate], c: float) -> LinearModel:
     x = vec.fit_transform([k.features for k in cands])
     y = [k.label for k in cands]
     if len(set(y)) < 2:
-        rate = sum(y) / max(1, len(y))
-        return LinearModel({}, _logit(min(0.99, max(0.01, rate))))
+        return _constant(y)
     clf = LogisticRegression(C=c, max_iter=5000)
     clf.fit(x, y, sample_weight=[k.weight for k in cands])
     weights = {name: float(w) for name, w in zip(vec.get_feature_names_out(), clf.coef_[0], strict=True)
                if abs(w) > 1e-6}
     return LinearModel(weights, float(clf.intercept_[0]))
+
+
+def _constant(labels: Sequence[int]) -> LinearModel:
+    """The model for candidates of one label only: the share of right ones, whatever the features."""
+    rate = sum(labels) / max(1, len(labels))
+    return LinearModel({}, _logit(min(0.99, max(0.01, rate))))
+
+
+def fit_trees(cands: Sequence[Candidate], params: tuple[int, int]) -> Model:
+    """Gradient-boosted trees (scikit-learn's GradientBoostingClassifier) over the candidates' features, copied
+    into a TreeModel that needs only the standard library to run."""
+    from sklearn.ensemble import GradientBoostingClassifier
+    from sklearn.feature_extraction import DictVectorizer
+
+    y = [k.label for k in cands]
+    if len(set(y)) < 2:
+        return _constant(y)
+    vec = DictVectorizer()
+    x = vec.fit_transform([k.features for k in cands])
+    trees, depth = params
+    clf = GradientBoostingClassifier(n_estimators=trees, max_depth=depth, learning_rate=TREE_RATE,
+                                     subsample=TREE_SUBSAMPLE, random_state=0)
+    clf.fit(x, y, sample_weight=[k.weight for k in cands])
+    names = vec.get_feature_names_out()
+    copied = tuple(_tree(estimator.tree_, names) for estimator in clf.estimators_[:, 0])
+    # the starting log-odds: what the classifier says of a record with no feature, less what the trees add to it
+    empty = vec.transform([{}])
+    bias = float(clf.decision_function(empty)[0]) - TREE_RATE * sum(tree({}) for tree in copied)
+    return TreeModel(copied, bias, TREE_RATE)
+
+
+def _tree(fitted: Any, names: Sequence[str]) -> Tree:
+    """A fitted scikit-learn regression tree as a Tree (a leaf has no children: -1)."""
+    leaf = [int(left) < 0 for left in fitted.children_left]
+    return Tree(tuple(None if leaf[i] else str(names[int(f)]) for i, f in enumerate(fitted.feature)),
+                tuple(0.0 if leaf[i] else float(t) for i, t in enumerate(fitted.threshold)),
+                tuple(int(v) for v in fitted.children_left), tuple(int(v) for v in fitted.children_right),
+                tuple(float(v) for v in fitted.value[:, 0, 0]))
+
+
+def _setting(setting: Any) -> Any:
+    """A learner's setting as the model's info keeps it (JSON): C, or [trees, depth]."""
+    return list(setting) if isinstance(setting, tuple) else setting
+
+
+def _fitter(learner: str) -> tuple[tuple[Any, ...], Callable[[Sequence[Candidate], Any], Model]]:
+    """The settings tried for a learner and the function that fits one of them."""
+    if learner == "trees":
+        return TREE_GRID, fit_trees
+    if learner == "linear":
+        return C_GRID, _fit
+    raise ValueError(f"unknown learner {learner!r} (one of {', '.join(LEARNERS)})")
 
 
 def _logit(p: float) -> float:
@@ -194,13 +265,14 @@ def _folds(cands: Sequence[Candidate], folds: int) -> list[int]:
     return [int(hashlib.sha1(f"{k.source}/{k.doc}".encode()).hexdigest(), 16) % folds for k in cands]
 
 
-def out_of_fold(cands: Sequence[Candidate], c: float, folds: int = FOLDS) -> list[float]:
+def out_of_fold(cands: Sequence[Candidate], setting: Any, folds: int = FOLDS, learner: str = "linear") -> list[float]:
     """Each candidate's raw score from a model fitted without its document."""
+    fit = _fitter(learner)[1]
     fold_of = _folds(cands, folds)
     scores = [0.0] * len(cands)
     for f in range(folds):
         train = [k for k, g in zip(cands, fold_of, strict=True) if g != f]
-        model = _fit(train, c)
+        model = fit(train, setting)
         for i, k in enumerate(cands):
             if fold_of[i] == f:
                 scores[i] = model.score(k.features)
@@ -241,36 +313,38 @@ def calibration_from(scores: Sequence[float], cands: Sequence[Candidate]) -> Cal
 
 @dataclass
 class Fitted:
-    model: LinearModel
-    c: float
+    model: Model
+    setting: Any  # the learner's setting chosen: C of the logistic regression, (trees, depth) of the trees
     oof: list[float]  # calibrated out-of-fold confidences, aligned with the training candidates
 
 
 MIN_CALIBRATION = 100  # candidates of the calibration sources below which every source calibrates
 
 
-def fit_kind(cands: Sequence[Candidate], calibrate_on: frozenset[str] = frozenset()) -> Fitted:
-    """Choose the regularisation by grouped cross-validation, calibrate, and fit on all the candidates.
+def fit_kind(cands: Sequence[Candidate], calibrate_on: frozenset[str] = frozenset(),
+             learner: str = "linear") -> Fitted:
+    """Choose the learner's setting (regularisation, or trees and depth) by grouped cross-validation, calibrate,
+    and fit on all the candidates.
 
     The calibration is fitted on the out-of-fold scores of the sources named in `calibrate_on` (news stories:
     a probability should mean what it says on the text users ingest), else on all. With too few documents to
     hold any out (fewer than two), the model is fitted once and left uncalibrated."""
+    grid, fit = _fitter(learner)
     if len({(k.source, k.doc) for k in cands}) < 2:
-        model = _fit(cands, C_GRID[0])
-        return Fitted(model, C_GRID[0], [round(model.score(k.features), 4) for k in cands])
-    best_c, best_loss, best_scores = C_GRID[0], float("inf"), [0.0] * len(cands)
-    for c in C_GRID:
-        scores = out_of_fold(cands, c)
+        model = fit(cands, grid[0])
+        return Fitted(model, grid[0], [round(model.score(k.features), 4) for k in cands])
+    best, best_loss, best_scores = grid[0], float("inf"), [0.0] * len(cands)
+    for setting in grid:
+        scores = out_of_fold(cands, setting, learner=learner)
         loss = _log_loss(scores, cands)
         if loss < best_loss:
-            best_c, best_loss, best_scores = c, loss, scores
+            best, best_loss, best_scores = setting, loss, scores
     chosen = [i for i, k in enumerate(cands) if k.source in calibrate_on]
     if len(chosen) < MIN_CALIBRATION or len({cands[i].label for i in chosen}) < 2:
         chosen = list(range(len(cands)))
     calibration = calibration_from([best_scores[i] for i in chosen], [cands[i] for i in chosen])
-    final = _fit(cands, best_c)
-    model = LinearModel(final.weights, final.bias, calibration)
-    return Fitted(model, best_c, [round(calibration(s), 4) for s in best_scores])
+    model = replace(fit(cands, best), calibration=calibration)
+    return Fitted(model, best, [round(calibration(s), 4) for s in best_scores])
 
 
 # --- choosing and reporting -------------------------------------------------------------------------------------
@@ -483,7 +557,8 @@ class TrainReport:
                  f"{self.model.sentence_threshold}, their lead events {self.model.lead_threshold}, domestic events of "
                  f"longer ones {self.model.domestic_threshold}), "
                  f"measures {self.model.measure_threshold}  "
-                 f"(C: events {self.model.info.get('event_c')}, measures {self.model.info.get('measure_c')})"]
+                 f"(events: {self.model.info.get('event_learner')} {self.model.info.get('event_setting')}, "
+                 f"measures: C {self.model.info.get('measure_c')})"]
         for name, block in (("training (out-of-fold)", self.training), ("held out", self.held_out)):
             lines.append(f"{name}:")
             for src, numbers in block.items():
@@ -503,10 +578,11 @@ class TrainReport:
 
 
 def train(sources: Sequence[TrainingSource], *, beta: float = BETA, tuning_source: str | None = None,
-          batch_size: int = 32, keep_events: ConfidenceModel | None = None) -> TrainReport:
+          batch_size: int = 32, keep_events: ConfidenceModel | None = None, learner: str = "trees") -> TrainReport:
     """Collect, fit, calibrate, choose the threshold and score the held-out documents. With `keep_events`, the
     events keep that model's weights and thresholds (the numbers reported are theirs on today's candidates) and
-    only the measures are fitted again."""
+    only the measures are fitted again. `learner` fits the events ("trees" or "linear"); the measures, a few
+    hundred candidates, are always fitted by a logistic regression."""
     cands = collect(sources, batch_size=batch_size)
     fitted: dict[str, Fitted] = {}
     if keep_events is not None:
@@ -515,7 +591,8 @@ def train(sources: Sequence[TrainingSource], *, beta: float = BETA, tuning_sourc
                 k.confidence = keep_events.event.probability(k.features)
     for kind in ("event", "measure") if keep_events is None else ("measure",):
         train_cands = [k for k in cands if k.kind == kind and not k.held_out]
-        fitted[kind] = fit_kind(train_cands, frozenset(s.path.name for s in sources if s.calibrate))
+        fitted[kind] = fit_kind(train_cands, frozenset(s.path.name for s in sources if s.calibrate),
+                                learner if kind == "event" else "linear")
         for k, conf in zip(train_cands, fitted[kind].oof, strict=True):
             k.confidence = conf
         for k in cands:
@@ -553,8 +630,10 @@ def train(sources: Sequence[TrainingSource], *, beta: float = BETA, tuning_sourc
         "candidates": {kind: {"training": sum(1 for k in cands if k.kind == kind and not k.held_out),
                               "right": sum(k.label for k in cands if k.kind == kind and not k.held_out)}
                        for kind in ("event", "measure")},
-        "event_c": fitted["event"].c if "event" in fitted else (keep_events.info if keep_events else {}).get("event_c"),
-        "measure_c": fitted["measure"].c,
+        "event_learner": learner if keep_events is None else (keep_events.info or {}).get("event_learner", "linear"),
+        "event_setting": (_setting(fitted["event"].setting) if "event" in fitted
+                          else (keep_events.info if keep_events else {}).get("event_setting")),
+        "measure_c": fitted["measure"].setting,
         "threshold_beta": beta, "tuned_on": tuning.path.name,
         "sentence_threshold_rule": "mean of event.full F1 and first-record type macro-F1, one-sentence documents",
         "domestic_threshold_rule": "event.full F-beta pooled over every source, domestic events of longer documents",
