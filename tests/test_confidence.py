@@ -188,6 +188,24 @@ def test_the_copied_trees_give_scikit_learns_probabilities() -> None:
     fitted.fit(x, [k.label for k in cands], sample_weight=[k.weight for k in cands])
     expected = fitted.predict_proba(x)[:, 1]
     assert np.allclose([copied.score(k.features) for k in cands], expected, atol=1e-9)
+    # the training report's ranking measure agrees with scikit-learn's
+    from sklearn.metrics import roc_auc_score
+
+    for k, p in zip(cands, expected, strict=True):
+        k.confidence = round(float(p), 2)  # rounded, so that there are ties
+    assert training.ranking_auc(cands) == pytest.approx(
+        roc_auc_score([k.label for k in cands], [k.confidence for k in cands]), abs=1e-4)
+
+
+def test_the_ranking_measure_counts_ties_as_half() -> None:
+    from diplograph.confidence.train import Candidate, ranking_auc
+
+    def cand(confidence: float, label: int) -> Candidate:
+        return Candidate("s", "d", "event", {}, label, {}, confidence=confidence)
+
+    # right ones at 0.4 and 0.8, wrong ones at 0.1 and 0.4: 0.4 beats 0.1, ties 0.4, 0.8 beats both: 3.5 of 4
+    assert ranking_auc([cand(0.1, 0), cand(0.4, 1), cand(0.4, 0), cand(0.8, 1)]) == 0.875
+    assert ranking_auc([cand(0.3, 1), cand(0.6, 1)]) is None  # no wrong candidate: nothing to rank
 
 
 def test_thresholds_are_checked() -> None:
@@ -547,7 +565,7 @@ def test_training_on_a_small_manifest(tmp_path: Path) -> None:
     assert "plover-dev.jsonl" in model.info["held_out_scores"]
     assert model.sentence_threshold is not None and 0 < model.sentence_threshold < 1  # plover-dev: one sentence each
     assert model.lead_threshold is not None and 0 < model.lead_threshold <= model.sentence_threshold
-    assert "one-sentence documents" in result.stdout
+    assert "one-sentence documents" in result.stdout and "events' AUC" in result.stdout
     # the measures fitted again while the events keep a given model's weights and thresholds
     packaged = default_model()
     measures_only = invoke("train", str(manifest), "--out", str(tmp_path / "measures.json"), "--keep-events",

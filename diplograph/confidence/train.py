@@ -546,6 +546,25 @@ def reliability(cands: Sequence[Candidate]) -> list[dict[str, Any]]:
     return confidence_bins((k.confidence, bool(k.label)) for k in cands)
 
 
+def ranking_auc(cands: Sequence[Candidate]) -> float | None:
+    """How well the confidences rank the right candidates above the wrong ones: the chance that a right one is
+    more confident than a wrong one, ties counting half (the area under the ROC curve); None without both kinds.
+    What a threshold can do rests on it, whatever the calibration."""
+    ordered = sorted(cands, key=lambda k: k.confidence)
+    right = sum(k.label for k in ordered)
+    wrong = len(ordered) - right
+    if not right or not wrong:
+        return None
+    rank_sum, i = 0.0, 0
+    while i < len(ordered):  # candidates of equal confidence share the mean of their ranks
+        j = i
+        while j < len(ordered) and ordered[j].confidence == ordered[i].confidence:
+            j += 1
+        rank_sum += sum(k.label for k in ordered[i:j]) * (i + j + 1) / 2
+        i = j
+    return round((rank_sum - right * (right + 1) / 2) / (right * wrong), 4)
+
+
 @dataclass
 class TrainReport:
     model: ConfidenceModel
@@ -565,10 +584,12 @@ class TrainReport:
                 if "event.full" not in numbers:
                     continue
                 e, m = numbers["event.full"], numbers["measure.full"]
+                auc = numbers.get("event_auc")
                 lines.append(f"  {src}: {numbers['documents']} documents  event.full P {e['precision']:.3f} "
                              f"R {e['recall']:.3f} F1 {e['f1']:.3f}  event.dyad F1 {numbers['event.dyad']['f1']:.3f}"
                              f"  event.type F1 {numbers['event.type']['f1']:.3f}  measure.full P "
-                             f"{m['precision']:.3f} R {m['recall']:.3f}")
+                             f"{m['precision']:.3f} R {m['recall']:.3f}"
+                             + ("" if auc is None else f"  events' AUC {auc:.3f}"))
         table = self.held_out.get("reliability") or []
         if table:
             lines.append("reliability (held-out events): bin  records  right  share  mean confidence")
@@ -622,6 +643,11 @@ def train(sources: Sequence[TrainingSource], *, beta: float = BETA, tuning_sourc
                                                    domestic_threshold=domestic_threshold,
                                                    lead_threshold=lead_threshold)
                             for s in sources if any(k.held_out for k in s.candidates)}
+    for s in sources:  # how well the confidences rank each source's candidate events (out of fold in training)
+        for block, held_out in ((training, False), (held, True)):
+            if s.path.name in block:
+                block[s.path.name]["event_auc"] = ranking_auc(
+                    [k for k in s.candidates if k.held_out == held_out and k.kind == "event"])
     held["reliability"] = reliability([k for k in tuning.candidates if k.held_out and k.kind == "event"])
     info = {
         "trained": dt.date.today().isoformat(),
