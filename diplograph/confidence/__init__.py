@@ -54,6 +54,22 @@ class Calibration:
         x0, x1, y0, y1 = self.x[i - 1], self.x[i], self.y[i - 1], self.y[i]
         return y0 if x1 == x0 else y0 + (y1 - y0) * (score - x0) / (x1 - x0)
 
+    def probability(self, score: float) -> float:
+        """The calibrated probability of a raw score, within 0..1, to four places (as records carry it)."""
+        return round(min(1.0, max(0.0, self(score))), 4)
+
+    def to_dict(self) -> dict[str, list[float]]:
+        return {"x": list(self.x), "y": list(self.y)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> Calibration:
+        data = data or {}
+        return cls(tuple(float(v) for v in data.get("x", ())), tuple(float(v) for v in data.get("y", ())))
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
 
 @dataclass(frozen=True)
 class LinearModel:
@@ -64,21 +80,19 @@ class LinearModel:
     calibration: Calibration = field(default_factory=lambda: Calibration((), ()))
 
     def score(self, features: dict[str, float]) -> float:
-        z = self.bias + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return _sigmoid(self.bias + sum(self.weights.get(name, 0.0) * value for name, value in features.items()))
 
     def probability(self, features: dict[str, float]) -> float:
-        return round(min(1.0, max(0.0, self.calibration(self.score(features)))), 4)
+        return self.calibration.probability(self.score(features))
 
     def to_dict(self) -> dict[str, Any]:
         return {"bias": self.bias, "weights": dict(sorted(self.weights.items())),
-                "calibration": {"x": list(self.calibration.x), "y": list(self.calibration.y)}}
+                "calibration": self.calibration.to_dict()}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LinearModel:
-        cal = data.get("calibration") or {}
         return cls({str(k): float(v) for k, v in data["weights"].items()}, float(data["bias"]),
-                   Calibration(tuple(float(v) for v in cal.get("x", ())), tuple(float(v) for v in cal.get("y", ()))))
+                   Calibration.from_dict(data.get("calibration")))
 
 
 @dataclass(frozen=True)
@@ -128,21 +142,19 @@ class TreeModel:
     calibration: Calibration = field(default_factory=lambda: Calibration((), ()))
 
     def score(self, features: dict[str, float]) -> float:
-        z = self.bias + self.rate * sum(tree(features) for tree in self.trees)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return _sigmoid(self.bias + self.rate * sum(tree(features) for tree in self.trees))
 
     def probability(self, features: dict[str, float]) -> float:
-        return round(min(1.0, max(0.0, self.calibration(self.score(features)))), 4)
+        return self.calibration.probability(self.score(features))
 
     def to_dict(self) -> dict[str, Any]:
         return {"kind": "trees", "bias": self.bias, "rate": self.rate, "trees": [t.to_dict() for t in self.trees],
-                "calibration": {"x": list(self.calibration.x), "y": list(self.calibration.y)}}
+                "calibration": self.calibration.to_dict()}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> TreeModel:
-        cal = data.get("calibration") or {}
         return cls(tuple(Tree.from_dict(t) for t in data["trees"]), float(data["bias"]), float(data["rate"]),
-                   Calibration(tuple(float(v) for v in cal.get("x", ())), tuple(float(v) for v in cal.get("y", ()))))
+                   Calibration.from_dict(data.get("calibration")))
 
 
 Model = LinearModel | TreeModel
