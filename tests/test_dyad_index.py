@@ -71,3 +71,15 @@ def test_a_store_written_after_the_index_was_built_is_read_by_the_scan(tmp_path:
         assert analytics.dyad_timeline(store, "JPN", "IND", min_confidence=0).total.events == after
         store.relink()
         assert not dyad_index.fresh(store.connection)  # incidents may have changed
+
+
+def test_optimize_builds_the_index_under_a_small_sort_cap(tmp_path: Path) -> None:
+    """The cap is for the rewrite's sort, which spills to disk; the index groups and ranks in ways DuckDB cannot
+    always spill, so it is built under DuckDB's own limit (with the sort's cap, optimize ran out of memory on
+    10M events, and on the GDELT sample under 24 MiB)."""
+    with Store.open(tmp_path / "gdelt.duckdb") as store:
+        import_gdelt(store, GDELT)
+        done = store.optimize(memory_mib=24)
+        assert done["events"] > 0 and dyad_index.fresh(store.connection)
+        limit = store.connection.execute("SELECT current_setting('memory_limit')").fetchone()
+        assert limit is not None and "24" not in str(limit[0])  # the cap is lifted afterwards

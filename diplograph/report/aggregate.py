@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from diplograph.analytics.corroboration import SOURCE_OF_DOCUMENT
 from diplograph.errors import StoreError
 from diplograph.query.facts import PLACES_SQL, PlaceCount, place_counts, places_where
+from diplograph.store import brief_index
 from diplograph.store.query import (
     EVENT_COLUMNS,
     MEASURE_COLUMNS,
@@ -43,6 +44,8 @@ if TYPE_CHECKING:
 
 EVENT_CONTEXT_KEY = "array_to_string(list_sort(context), ';')"  # as facts.context_key writes it
 _LAST_DAY = "DATE '9999-12-31'"  # undated facts sort last, as in the brief's listings
+CONTACT_TYPES = ("CONSULT",)  # the events that count as meetings in a brief's outreach
+INDEXED_MEETINGS = 5  # latest meetings the brief index keeps per contact (a brief quotes as many)
 
 _AGGREGATES = """count(*) AS records, {payload}, min({start}) AS date_start, max({end}) AS date_end,
            CASE WHEN count(*) > 1 THEN list(rid) END AS rowids"""
@@ -209,9 +212,16 @@ class StateFacts:
         self.events = f"brief_events_{suffix}"
         self.measures = f"brief_measures_{suffix}"
         self.window: tuple[DateLike, DateLike] = (None, None)
+        self.indexed = False  # read from the brief index (store.brief_index), not built
 
     def build(self, since: DateLike, until: DateLike) -> None:
         self.window = (since, until)
+        if self.indexable() and brief_index.fresh(self.cursor):  # the facts as `build_brief_index` wrote them
+            code = sql_string(self.code)
+            self.events = f"(SELECT * EXCLUDE (state) FROM {brief_index.EVENTS} WHERE state = {code})"
+            self.measures = f"(SELECT * EXCLUDE (state) FROM {brief_index.MEASURES} WHERE state = {code})"
+            self.indexed = True
+            return
         for name, layout, columns in ((self.events, _event_layout(), EVENT_COLUMNS),
                                       (self.measures, _MEASURE_LAYOUT, MEASURE_COLUMNS)):  # fmt: skip
             where = fact_filters(columns, state=self.code, since=since, until=until,
@@ -221,6 +231,10 @@ class StateFacts:
             self.cursor.execute(facts, where.params)
             self.cursor.execute(several)
             self.cursor.execute(first)
+
+    def indexable(self) -> bool:
+        """Whether these are the facts the brief index holds: no window, the default thresholds, incidents."""
+        return self.window == (None, None) and self.min_confidence is None and counts_incidents(self.count)
 
     def dicts(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
         result = self.cursor.execute(sql, params or [])
@@ -303,8 +317,14 @@ class StateFacts:
         row = self.cursor.execute(f"SELECT count(*) FROM {self.events} WHERE NOT ({_DATED})").fetchone()
         return int(row[0]) if row else 0
 
-    def contacts(self, latest: int, types: tuple[str, ...] = ("CONSULT",)) -> list[dict[str, Any]]:
+    def contacts(self, latest: int, types: tuple[str, ...] = CONTACT_TYPES) -> list[dict[str, Any]]:
         """The states this one met (outreach), most meetings first, each with its `latest` meetings."""
+        if self.indexed and latest == INDEXED_MEETINGS and tuple(types) == CONTACT_TYPES:
+            return self.dicts(f"SELECT * EXCLUDE (state_of) FROM {brief_index.CONTACTS} WHERE state_of = ? "
+                              "ORDER BY n DESC, state", [self.code])  # fmt: skip
+        return self.dicts(*self.contacts_query(latest, types))
+
+    def contacts_query(self, latest: int, types: tuple[str, ...] = CONTACT_TYPES) -> tuple[str, list[Any]]:
         where = Where()
         add_confidence(where, self.min_confidence)
         where.add("event IN (SELECT unnest($3::VARCHAR[]))")
@@ -312,7 +332,7 @@ class StateFacts:
         add_date_range(where, "date_start", "date_end", *self.window)
         where = counted(where, self.count)
         numbered = _numbered(where.sql(), first=4)
-        return self.dicts(_CONTACTS.format(where=numbered), [self.code, latest, list(types), *where.params])
+        return _CONTACTS.format(where=numbered), [self.code, latest, list(types), *where.params]
 
     def records(self, kind: str, rowids: list[int]) -> list[dict[str, Any]]:
         """The stored rows with these row ids, in the store's order."""
@@ -380,3 +400,29 @@ def open_facts(store: Store, code: str, *, since: DateLike, until: DateLike,
         with suppress(duckdb.Error):
             cursor.execute("ROLLBACK")  # nothing was written but the temporary tables
         cursor.close()
+
+
+def build_brief_index(conn: duckdb.DuckDBPyConnection) -> int:
+    """Write every state's brief facts and contacts (store.brief_index) from the stored records, in the
+    caller's transaction, state by state (each as a brief builds it, so the index holds exactly what a brief
+    would build), and mark them fresh. Returns the states written."""
+    brief_index.invalidate(conn)
+    states = [row[0] for row in conn.execute("""
+        SELECT DISTINCT code FROM (
+            SELECT unnest(list_concat(actor, recipient)) AS code FROM events
+            UNION ALL SELECT unnest(list_concat(actor, recipient)) FROM measures)
+        WHERE code IS NOT NULL ORDER BY code""").fetchall()]
+    for n, code in enumerate(states):
+        facts = StateFacts(conn, code)
+        facts.build(None, None)
+        state = sql_string(code)
+        for table, built in ((brief_index.EVENTS, facts.events), (brief_index.MEASURES, facts.measures)):
+            into = f"CREATE TABLE {table} AS" if n == 0 else f"INSERT INTO {table}"
+            conn.execute(f"{into} SELECT {state}::VARCHAR AS state, * FROM {built}")
+            conn.execute(f"DROP TABLE {built}")
+        sql, params = facts.contacts_query(INDEXED_MEETINGS)
+        into = f"CREATE TABLE {brief_index.CONTACTS} AS" if n == 0 else f"INSERT INTO {brief_index.CONTACTS}"
+        conn.execute(f"{into} SELECT {state}::VARCHAR AS state_of, * FROM ({sql})", params)
+    if states:
+        brief_index.mark(conn)
+    return len(states)

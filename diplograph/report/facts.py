@@ -563,7 +563,7 @@ def _network(store: Store, code: str, partners: Iterable[str], since: DateLike, 
 
 
 LISTED = 150  # events, and measures, listed with quotes in a brief
-QUOTED_MEETINGS = 5  # latest meetings kept (quoted) per outreach contact
+QUOTED_MEETINGS = aggregate.INDEXED_MEETINGS  # latest meetings kept (quoted) per outreach contact
 
 
 def _headline_candidates(found: aggregate.StateFacts, n: int) -> list[aggregate.Ranked]:

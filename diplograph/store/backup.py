@@ -107,6 +107,7 @@ def restore(src_dir: str | Path, db_path: str | Path, *, migrate: bool = True) -
     """
     import duckdb
 
+    from diplograph.store import brief_index
     from diplograph.store.core import Store, open_connection
 
     src, target = Path(src_dir), Path(db_path)
@@ -120,6 +121,7 @@ def restore(src_dir: str | Path, db_path: str | Path, *, migrate: bool = True) -
         conn = open_connection(str(partial), read_only=False)  # the store's row groups, as every open sets them
         try:
             conn.execute(f"IMPORT DATABASE {sql_string(src)}")
+            brief_index.invalidate(conn)  # it keeps the facts' row ids, which an import numbers afresh
             counts = _counts(conn)
         finally:
             conn.close()

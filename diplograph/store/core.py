@@ -20,7 +20,7 @@ from diplograph import config
 from diplograph.errors import ConfigError, StoreError
 from diplograph.model import DateRef, Document, Event, Extraction, Measure, Mention, Quantity
 from diplograph.query.frames import Records, SqlResult
-from diplograph.store import convert, dyad_index, links, migrations
+from diplograph.store import brief_index, convert, dyad_index, links, migrations
 from diplograph.store.query import (
     EVENT_COLUMNS,
     MEASURE_COLUMNS,
@@ -414,8 +414,9 @@ class Store:
     def _write_new(self, conn: duckdb.DuckDBPyConnection, batch: list[Extraction]) -> AddResult:
         """Inside a transaction: insert the documents of `batch` not stored yet, with all their facts."""
         fresh = self._new_only(conn, batch)
-        if fresh:  # new events (and incidents that gain reports): the dyad index no longer holds them
+        if fresh:  # new events (and incidents that gain reports): the dyad and brief indexes no longer hold them
             dyad_index.invalidate(conn)
+            brief_index.invalidate(conn)
         rows = convert.batch_rows(fresh, datetime.now(UTC).replace(tzinfo=None))
         _check_ids(rows["events"], "events")
         _check_ids(rows["measures"], "measures")
@@ -433,15 +434,17 @@ class Store:
                 fresh[digest] = extraction
         return list(fresh.values())
 
-    def optimize(self, *, memory_mib: int | None = OPTIMIZE_MEMORY_MIB) -> dict[str, Any]:
+    def optimize(self, *, memory_mib: int | None = OPTIMIZE_MEMORY_MIB, briefs: bool = True) -> dict[str, Any]:
         """Rewrite the events and measures in date order, in row groups of ROW_GROUP_ROWS rows, build the dyad index
-        (diplograph.store.dyad_index) and checkpoint.
+        (diplograph.store.dyad_index), then, with `briefs`, every state's brief facts (diplograph.store.brief_index:
+        the first brief of a state then reads them instead of grouping the store's events), and checkpoint.
 
         Facts are stored in the order their documents arrive, which for news is close to date order. Pages of
         facts in date order read only the row groups that can hold them, so after ingesting out of date order
         (an archive, a backfill) this makes them fast again; `load_parquet` stores facts in date order already.
         DuckDB sorts under a cap of `memory_mib` MiB (spilling to disk beyond it; None or 0: DuckDB's own limit,
-        most of the machine's memory). Returns the facts rewritten and the seconds taken.
+        most of the machine's memory); the indexes are built under DuckDB's own limit. Returns the facts
+        rewritten, the states whose brief facts were written and the seconds taken.
         """
         import time
 
@@ -452,8 +455,12 @@ class Store:
             conn = self.connection
             try:
                 conn.execute("BEGIN TRANSACTION")
+                brief_index.invalidate(conn)  # the rewrite gives the facts new row ids
                 for table, order in FACT_ORDER.items():
                     migrations.rebuild_table(conn, table, order)
+                # The indexes group, rank and sort in ways DuckDB cannot always spill to disk: under the sort's cap
+                # the dyad index of 10M events ran out of memory. They are built under DuckDB's own limit.
+                conn.execute("RESET memory_limit")
                 dyad_index.build(conn)
                 conn.execute("COMMIT")
             except BaseException as exc:
@@ -462,10 +469,28 @@ class Store:
                 if isinstance(exc, duckdb.Error):
                     raise StoreError(f"{self.path}: optimize failed, the store is unchanged: {exc}") from exc
                 raise
+            states = self._build_brief_index(conn) if briefs else 0
             conn.execute("CHECKPOINT")
         counts = self.stats()
-        return {"events": counts["events"], "measures": counts["measures"],
+        return {"events": counts["events"], "measures": counts["measures"], "brief_states": states,
                 "seconds": round(time.perf_counter() - began, 2)}  # fmt: skip
+
+    def _build_brief_index(self, conn: duckdb.DuckDBPyConnection) -> int:
+        """Every state's brief facts (store.brief_index), in a transaction of their own: after the rewrite has
+        committed, since the facts keep row ids. On an error the store keeps no index (briefs build as before)."""
+        from diplograph.report.aggregate import build_brief_index
+
+        try:
+            conn.execute("BEGIN TRANSACTION")
+            states = build_brief_index(conn)
+            conn.execute("COMMIT")
+        except BaseException as exc:
+            with suppress(duckdb.Error):
+                conn.execute("ROLLBACK")
+            if isinstance(exc, duckdb.Error):
+                raise StoreError(f"{self.path}: the facts were rewritten, but the brief index failed: {exc}") from exc
+            raise
+        return states
 
     # --- reading -----------------------------------------------------------------------------------------------
 
@@ -636,6 +661,7 @@ class Store:
             conn.execute("BEGIN TRANSACTION")
             try:
                 dyad_index.invalidate(conn)
+                brief_index.invalidate(conn)
                 changed = links.relink(conn)
                 conn.execute("COMMIT")
             except Exception as exc:

@@ -1,0 +1,118 @@
+"""The brief index (diplograph.store.brief_index): after `optimize`, a state's brief reads the facts written for
+it, and they are the facts a brief builds from the records; a write, a new threshold or a rewrite of the facts
+makes briefs build from the records again."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from diplograph.cli import app
+from diplograph.ingest.sources import read_sources
+from diplograph.model import Document
+from diplograph.pipeline import default_extractor
+from diplograph.report import aggregate, brief
+from diplograph.report.facts import kept_briefs
+from diplograph.store import Store, brief_index
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "diplograph" / "samples" / "sample-corpus.jsonl"
+LATER = Document(id="later", published="2024-03-01", title="Later",
+                 text="Chinese Foreign Minister Wang Yi met Russian Foreign Minister Sergei Lavrov in Beijing on "
+                      "Friday. China and Russia signed an agreement on grain exports.")  # fmt: skip
+
+
+def _briefs(store: Store) -> dict[str, Any]:
+    """Every state's brief, built (not read from the briefs the process keeps)."""
+    states = store.sql("SELECT DISTINCT unnest(list_concat(actor, recipient)) AS code FROM events ORDER BY 1").rows()
+    found = {}
+    for row in states:
+        kept_briefs.clear()
+        found[row["code"]] = brief(store, row["code"]).to_dict()
+    return found
+
+
+def _reads_index(store: Store, code: str) -> bool:
+    with aggregate.open_facts(store, code, since=None, until=None) as facts:
+        return facts.indexed
+
+
+@pytest.fixture
+def sample_db(tmp_path: Path) -> Path:
+    path = tmp_path / "sample.duckdb"
+    documents = [d for d in read_sources([SAMPLE]) if isinstance(d, Document)]
+    with Store.open(path) as store:
+        store.add(default_extractor().extract_documents(documents))
+    return path
+
+
+def test_briefs_read_from_the_index_are_the_briefs_built_from_the_records(sample_db: Path) -> None:
+    with Store.open(sample_db) as store:
+        built = _briefs(store)
+        assert not brief_index.fresh(store.connection) and not _reads_index(store, "CHN")
+        done = store.optimize()
+        assert done["brief_states"] == len(built) and brief_index.fresh(store.connection)
+        assert _reads_index(store, "CHN")
+        assert _briefs(store) == built
+        # a window, another threshold or every report: built from the records, as before
+        with aggregate.open_facts(store, "CHN", since="2023", until=None) as facts:
+            assert not facts.indexed
+        with aggregate.open_facts(store, "CHN", since=None, until=None, min_confidence=0) as facts:
+            assert not facts.indexed
+        with aggregate.open_facts(store, "CHN", since=None, until=None, count="reports") as facts:
+            assert not facts.indexed
+
+
+def test_a_write_after_optimize_is_in_the_next_brief(sample_db: Path, tmp_path: Path) -> None:
+    with Store.open(sample_db) as store:
+        store.optimize()
+        store.add(default_extractor().extract_documents([LATER]))
+        assert not brief_index.fresh(store.connection) and not _reads_index(store, "CHN")
+        after_write = _briefs(store)
+    fresh_path = tmp_path / "fresh.duckdb"  # the same documents, never optimized
+    documents = [d for d in read_sources([SAMPLE]) if isinstance(d, Document)]
+    with Store.open(fresh_path) as fresh:
+        fresh.add(default_extractor().extract_documents([*documents, LATER]))
+        assert _briefs(fresh) == after_write
+    with Store.open(sample_db) as store:
+        store.optimize()
+        assert _reads_index(store, "CHN") and _briefs(store) == after_write
+        store.relink()  # incidents recomputed: the index goes
+        assert not brief_index.fresh(store.connection)
+
+
+def test_a_restored_store_builds_its_briefs_from_the_records(sample_db: Path, tmp_path: Path) -> None:
+    from diplograph.store.backup import backup, restore
+
+    with Store.open(sample_db) as store:
+        store.optimize()
+        built = _briefs(store)
+        backup(store, tmp_path / "backup")
+    restore(tmp_path / "backup", tmp_path / "restored.duckdb")  # an import numbers the rows afresh
+    with Store.open(tmp_path / "restored.duckdb") as restored:
+        assert not brief_index.fresh(restored.connection) and _briefs(restored) == built
+
+
+def test_another_default_threshold_leaves_the_index_unread(sample_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with Store.open(sample_db) as store:
+        store.optimize()
+        assert brief_index.fresh(store.connection)
+        monkeypatch.setenv("DIPLOGRAPH_MIN_CONFIDENCE", "0.2")
+        assert not brief_index.fresh(store.connection) and not _reads_index(store, "CHN")
+        monkeypatch.delenv("DIPLOGRAPH_MIN_CONFIDENCE")
+        assert brief_index.fresh(store.connection)
+
+
+def test_optimize_without_briefs_through_the_cli(sample_db: Path) -> None:
+    runner = CliRunner()
+    skipped = runner.invoke(app, ["optimize", "--db", str(sample_db), "--no-briefs"])
+    assert skipped.exit_code == 0 and "brief facts" not in skipped.stdout
+    with Store.open(sample_db) as store:
+        assert not brief_index.fresh(store.connection)
+    done = runner.invoke(app, ["optimize", "--db", str(sample_db)])
+    assert done.exit_code == 0 and "brief facts of" in done.stdout
+    with Store.open(sample_db) as store:
+        assert brief_index.fresh(store.connection)
