@@ -10,10 +10,12 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from diplograph.analytics import network
 from diplograph.cli import app
 from diplograph.ingest.sources import read_sources
 from diplograph.model import Document
 from diplograph.pipeline import default_extractor
+from diplograph.query import rows
 from diplograph.report import aggregate, brief
 from diplograph.report.facts import kept_briefs
 from diplograph.store import Store, brief_index
@@ -57,6 +59,10 @@ def test_briefs_read_from_the_index_are_the_briefs_built_from_the_records(sample
         assert done["brief_states"] == len(built) and brief_index.fresh(store.connection)
         assert _reads_index(store, "CHN")
         assert _briefs(store) == built
+        # a brief's network: the pair counts among its states, read from the index, are those the events give
+        states = frozenset({"CHN", "RUS", "USA", "UKR"})
+        indexed = network._indexed_pairs(store, network.default_where(), states)
+        assert indexed and indexed == rows(store, *network.pairs_query(network.default_where(), states))
         # a window, another threshold or every report: built from the records, as before
         with aggregate.open_facts(store, "CHN", since="2023", until=None) as facts:
             assert not facts.indexed
@@ -94,6 +100,15 @@ def test_a_restored_store_builds_its_briefs_from_the_records(sample_db: Path, tm
     restore(tmp_path / "backup", tmp_path / "restored.duckdb")  # an import numbers the rows afresh
     with Store.open(tmp_path / "restored.duckdb") as restored:
         assert not brief_index.fresh(restored.connection) and _briefs(restored) == built
+
+
+def test_an_index_missing_a_table_is_not_read(sample_db: Path) -> None:
+    with Store.open(sample_db) as store:
+        store.optimize()
+        store.connection.execute(f"DROP TABLE {brief_index.PAIRS}")  # as an index of an older version lacks it
+        assert not brief_index.fresh(store.connection) and not _reads_index(store, "CHN")
+        kept_briefs.clear()
+        assert brief(store, "CHN").network  # built from the events, not read from the missing table
 
 
 def test_another_default_threshold_leaves_the_index_unread(sample_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:

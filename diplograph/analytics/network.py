@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from diplograph.ontology import event_score
 from diplograph.query import rows
+from diplograph.store import brief_index
 from diplograph.store.kept import Kept
 from diplograph.store.query import DateLike, Where, add_confidence, add_date_range, counted
 
@@ -80,8 +81,8 @@ ORDER BY a, b, event, mode NULLS FIRST
 _score = lru_cache(maxsize=None)(event_score)  # a few hundred (type, mode) pairs, met thousands of times
 
 
-def _edges(store: Store, where: Where, states: frozenset[str] | None = None) -> list[Edge]:
-    grouped: dict[tuple[str, str], list[dict[str, Any]]] = {}
+def pairs_query(where: Where, states: frozenset[str] | None = None) -> tuple[str, list[Any]]:
+    """The events `where` keeps counted by unordered pair of states, type and mode (among `states`, when given)."""
     and_ = "AND" if where.sql() else "WHERE"
     members = sorted(states or ())
     single = pair = ""
@@ -92,7 +93,37 @@ def _edges(store: Store, where: Where, states: frozenset[str] | None = None) -> 
         pair = f" AND a.code IN ({listed}) AND r.code IN ({listed})"
     sql = _PAIRS.format(where=where.sql(), and_=and_, single_members=single, pair_members=pair)
     extra = [*members, *members]  # the members' parameters, for each IN list of a branch (none without members)
-    for row in rows(store, sql, [*where.params, *extra, *where.params, *extra]):
+    return sql, [*where.params, *extra, *where.params, *extra]
+
+
+def default_where(count: str = "incidents") -> Where:
+    """The filter of a network with no window and no type at the default thresholds, as `state_network` writes
+    it (what a brief asks, and what the brief index holds the pairs of)."""
+    where = Where()
+    add_confidence(where, None)
+    return counted(where, count)
+
+
+def _indexed_pairs(store: Store, where: Where, states: frozenset[str] | None) -> list[dict[str, Any]] | None:
+    """The pair counts among `states` as the brief index holds them, when it is fresh and `where` is the default
+    filter; else None."""
+    default = default_where()
+    if not states or (where.sql(), where.params) != (default.sql(), default.params):
+        return None
+    if not brief_index.fresh(store.connection):
+        return None
+    listed = ", ".join("?" * len(states))
+    return rows(store, f"SELECT a, b, event, mode, n FROM {brief_index.PAIRS} "
+                       f"WHERE a IN ({listed}) AND b IN ({listed}) ORDER BY a, b, event, mode NULLS FIRST",
+                [*sorted(states), *sorted(states)])  # fmt: skip
+
+
+def _edges(store: Store, where: Where, states: frozenset[str] | None = None) -> list[Edge]:
+    grouped: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    found = _indexed_pairs(store, where, states)
+    if found is None:
+        found = rows(store, *pairs_query(where, states))
+    for row in found:
         if states is not None and not (row["a"] in states and row["b"] in states):  # no states: no edges
             continue
         grouped.setdefault((row["a"], row["b"]), []).append(row)

@@ -423,6 +423,10 @@ def build_brief_index(conn: duckdb.DuckDBPyConnection) -> int:
         sql, params = facts.contacts_query(INDEXED_MEETINGS)
         into = f"CREATE TABLE {brief_index.CONTACTS} AS" if n == 0 else f"INSERT INTO {brief_index.CONTACTS}"
         conn.execute(f"{into} SELECT {state}::VARCHAR AS state_of, * FROM ({sql})", params)
+    from diplograph.analytics.network import default_where, pairs_query
+
+    sql, params = pairs_query(default_where())
+    conn.execute(f"CREATE TABLE {brief_index.PAIRS} AS {sql}", params)
     if states:
         brief_index.mark(conn)
     return len(states)

@@ -5,7 +5,8 @@ A brief (`diplograph.report.brief`) groups a state's records into facts in tempo
 meetings; with no window, the default thresholds and incidents counted (what `diplograph brief CODE` asks), the
 result is the same until the store changes. `diplograph.report.aggregate.build_brief_index` writes, for every
 state named by an event or a measure, the rows of those temporary tables under the state's code, in state order
-(a state's rows are then a few row groups), and this module keeps them honest: a mark of the events, the measures
+(a state's rows are then a few row groups), and the whole state network's pair counts (a brief's network is the
+links among the state and its partners), and this module keeps them honest: a mark of the events, the measures
 and the default thresholds at that moment (`_stamp`); any later write to the facts drops the index
 (`invalidate`, beside the dyad index's), and readers use it only while it is `fresh`.
 
@@ -24,8 +25,9 @@ if TYPE_CHECKING:
 EVENTS = "brief_index_events"
 MEASURES = "brief_index_measures"
 CONTACTS = "brief_index_contacts"
+PAIRS = "brief_index_pairs"  # the state network's pair counts (analytics.network), for a brief's network
 MARK = "brief_index_mark"  # the facts' `_stamp` when the index was built; no such table: not usable
-TABLES = (EVENTS, MEASURES, CONTACTS)
+TABLES = (EVENTS, MEASURES, CONTACTS, PAIRS)
 
 
 def thresholds_key() -> str:
@@ -65,9 +67,10 @@ def invalidate(conn: duckdb.DuckDBPyConnection) -> None:
 
 def fresh(conn: duckdb.DuckDBPyConnection) -> bool:
     """Whether the index exists and was built from the facts as they are now, under today's thresholds."""
-    found = conn.execute("SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = ?",
-                         [MARK]).fetchone()
-    if not found or not found[0]:
+    wanted = [MARK, *TABLES]  # all of them: an index written by an older diplograph may lack a table
+    found = conn.execute("SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'main' AND "
+                         f"table_name IN ({', '.join('?' * len(wanted))})", wanted).fetchone()
+    if not found or found[0] != len(wanted):
         return False
     row = conn.execute(f"SELECT * FROM {MARK}").fetchone()
     if row is None:
