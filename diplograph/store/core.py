@@ -5,14 +5,14 @@ from __future__ import annotations
 import os
 import re
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import islice
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 import duckdb
 
@@ -32,6 +32,8 @@ from diplograph.store.query import (
     page,
     sql_string,
 )
+
+T = TypeVar("T")
 
 MEMORY = ":memory:"
 # The order `Store.optimize` and `load_parquet` store facts in: by date, undated last, then by document.
@@ -453,8 +455,8 @@ class Store:
         began = time.perf_counter()
         with self.memory_cap(memory_mib), self._lock:
             conn = self.connection
-            try:
-                conn.execute("BEGIN TRANSACTION")
+
+            def rewrite() -> None:
                 brief_index.invalidate(conn)  # the rewrite gives the facts new row ids
                 for table, order in FACT_ORDER.items():
                     migrations.rebuild_table(conn, table, order)
@@ -462,35 +464,34 @@ class Store:
                 # the dyad index of 10M events ran out of memory. They are built under DuckDB's own limit.
                 conn.execute("RESET memory_limit")
                 dyad_index.build(conn)
-                conn.execute("COMMIT")
-            except BaseException as exc:
-                with suppress(duckdb.Error):
-                    conn.execute("ROLLBACK")
-                if isinstance(exc, duckdb.Error):
-                    raise StoreError(f"{self.path}: optimize failed, the store is unchanged: {exc}") from exc
-                raise
-            states = self._build_brief_index(conn) if briefs else 0
+
+            self._transaction(rewrite, "optimize failed, the store is unchanged")
+            states = 0
+            if briefs:  # after the rewrite has committed: the brief facts keep row ids, final only then
+                from diplograph.report.aggregate import build_brief_index
+
+                states = self._transaction(lambda: build_brief_index(conn),
+                                           "the facts were rewritten, but the brief index failed")
             conn.execute("CHECKPOINT")
         counts = self.stats()
         return {"events": counts["events"], "measures": counts["measures"], "brief_states": states,
                 "seconds": round(time.perf_counter() - began, 2)}  # fmt: skip
 
-    def _build_brief_index(self, conn: duckdb.DuckDBPyConnection) -> int:
-        """Every state's brief facts (store.brief_index), in a transaction of their own: after the rewrite has
-        committed, since the facts keep row ids. On an error the store keeps no index (briefs build as before)."""
-        from diplograph.report.aggregate import build_brief_index
-
+    def _transaction(self, work: Callable[[], T], failed: str) -> T:
+        """`work()` in a transaction of its own: committed, or rolled back and, for a DuckDB error, raised as a
+        StoreError that starts with `failed`."""
+        conn = self.connection
         try:
             conn.execute("BEGIN TRANSACTION")
-            states = build_brief_index(conn)
+            result = work()
             conn.execute("COMMIT")
         except BaseException as exc:
             with suppress(duckdb.Error):
                 conn.execute("ROLLBACK")
             if isinstance(exc, duckdb.Error):
-                raise StoreError(f"{self.path}: the facts were rewritten, but the brief index failed: {exc}") from exc
+                raise StoreError(f"{self.path}: {failed}: {exc}") from exc
             raise
-        return states
+        return result
 
     # --- reading -----------------------------------------------------------------------------------------------
 
