@@ -131,3 +131,26 @@ def test_optimize_without_briefs_through_the_cli(sample_db: Path) -> None:
     assert done.exit_code == 0 and "brief facts of" in done.stdout
     with Store.open(sample_db) as store:
         assert brief_index.fresh(store.connection)
+
+
+def test_a_failed_brief_index_leaves_the_rewritten_store_and_no_index(sample_db: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    import duckdb
+
+    from diplograph.errors import StoreError
+
+    with Store.open(sample_db) as store:
+        built = _briefs(store)
+
+    def broken(conn: Any) -> int:
+        conn.execute(f"CREATE TABLE {brief_index.EVENTS} AS SELECT 1 AS state")  # half written, then a failure
+        raise duckdb.IOException("disk full")
+
+    monkeypatch.setattr(aggregate, "build_brief_index", broken)
+    with Store.open(sample_db) as store:
+        with pytest.raises(StoreError, match="the facts were rewritten, but the brief index failed: .*disk full"):
+            store.optimize()
+        assert not brief_index.fresh(store.connection)
+        tables = store.sql("SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'brief_index%'").rows()
+        assert tables == []  # rolled back: nothing half written is left
+        assert _briefs(store) == built
