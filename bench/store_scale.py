@@ -11,8 +11,8 @@
    GDELT sample of shared/data/samples (97.7 % within 7 days); `--dates uniform` dates every event on any day of
    2000-2024 (the worst case for a store kept in date order).
 2. Load: `diplograph.scale.load_parquet(store, parts)` into a fresh store file (one transaction, duplicate check,
-   primary keys), then CHECKPOINT. Timed. With `--optimize`, then `Store.optimize()` (what `diplograph optimize`
-   runs: the facts rewritten in date order, the dyad index, every state's brief facts), timed.
+   primary keys), then CHECKPOINT. Timed. With `--optimize`, then `diplograph.report.optimize(store)` (what
+   `diplograph optimize` runs: the facts rewritten in date order, the dyad index, every state's brief facts), timed.
 3. Queries on the loaded store (reopened read-only, so nothing is cached from the load); each is run once cold
    and `--repeat` times warm, the median warm time is reported:
    - dyad timeline: `analytics.dyad_timeline(store, "USA", "CHN")`: events by month, type and mode, either direction
@@ -242,8 +242,10 @@ def main(argv: Iterable[str] | None = None) -> int:
         print(f"loaded: {report['load']}", file=sys.stderr)
         (work / "load.json").write_text(json.dumps({k: report[k] for k in ("generate", "load")}))
     if args.optimize:
+        from diplograph.report import optimize
+
         with Store.open(db) as store:
-            report["optimize"] = store.optimize()
+            report["optimize"] = optimize(store)
         print(f"optimized: {report['optimize']}", file=sys.stderr)
     a, b = args.dyad.split(",")
 

@@ -16,7 +16,7 @@ from diplograph.ingest.sources import read_sources
 from diplograph.model import Document
 from diplograph.pipeline import default_extractor
 from diplograph.query import rows
-from diplograph.report import aggregate, brief
+from diplograph.report import aggregate, brief, optimize
 from diplograph.report.facts import kept_briefs
 from diplograph.store import Store, brief_index
 
@@ -55,7 +55,7 @@ def test_briefs_read_from_the_index_are_the_briefs_built_from_the_records(sample
     with Store.open(sample_db) as store:
         built = _briefs(store)
         assert not brief_index.fresh(store.connection) and not _reads_index(store, "CHN")
-        done = store.optimize()
+        done = optimize(store)
         assert done["brief_states"] == len(built) and brief_index.fresh(store.connection)
         assert _reads_index(store, "CHN")
         assert _briefs(store) == built
@@ -74,7 +74,7 @@ def test_briefs_read_from_the_index_are_the_briefs_built_from_the_records(sample
 
 def test_a_write_after_optimize_is_in_the_next_brief(sample_db: Path, tmp_path: Path) -> None:
     with Store.open(sample_db) as store:
-        store.optimize()
+        optimize(store)
         store.add(default_extractor().extract_documents([LATER]))
         assert not brief_index.fresh(store.connection) and not _reads_index(store, "CHN")
         after_write = _briefs(store)
@@ -84,7 +84,7 @@ def test_a_write_after_optimize_is_in_the_next_brief(sample_db: Path, tmp_path: 
         fresh.add(default_extractor().extract_documents([*documents, LATER]))
         assert _briefs(fresh) == after_write
     with Store.open(sample_db) as store:
-        store.optimize()
+        optimize(store)
         assert _reads_index(store, "CHN") and _briefs(store) == after_write
         store.relink()  # incidents recomputed: the index goes
         assert not brief_index.fresh(store.connection)
@@ -94,7 +94,7 @@ def test_a_restored_store_builds_its_briefs_from_the_records(sample_db: Path, tm
     from diplograph.store.backup import backup, restore
 
     with Store.open(sample_db) as store:
-        store.optimize()
+        optimize(store)
         built = _briefs(store)
         backup(store, tmp_path / "backup")
     restore(tmp_path / "backup", tmp_path / "restored.duckdb")  # an import numbers the rows afresh
@@ -104,7 +104,7 @@ def test_a_restored_store_builds_its_briefs_from_the_records(sample_db: Path, tm
 
 def test_an_index_missing_a_table_is_not_read(sample_db: Path) -> None:
     with Store.open(sample_db) as store:
-        store.optimize()
+        optimize(store)
         store.connection.execute(f"DROP TABLE {brief_index.PAIRS}")  # as an index of an older version lacks it
         assert not brief_index.fresh(store.connection) and not _reads_index(store, "CHN")
         kept_briefs.clear()
@@ -113,7 +113,7 @@ def test_an_index_missing_a_table_is_not_read(sample_db: Path) -> None:
 
 def test_another_default_threshold_leaves_the_index_unread(sample_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     with Store.open(sample_db) as store:
-        store.optimize()
+        optimize(store)
         assert brief_index.fresh(store.connection)
         monkeypatch.setenv("DIPLOGRAPH_MIN_CONFIDENCE", "0.2")
         assert not brief_index.fresh(store.connection) and not _reads_index(store, "CHN")
@@ -149,7 +149,7 @@ def test_a_failed_brief_index_leaves_the_rewritten_store_and_no_index(sample_db:
     monkeypatch.setattr(aggregate, "build_brief_index", broken)
     with Store.open(sample_db) as store:
         with pytest.raises(StoreError, match="the facts were rewritten, but the brief index failed: .*disk full"):
-            store.optimize()
+            optimize(store)
         assert not brief_index.fresh(store.connection)
         tables = store.sql("SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'brief_index%'").rows()
         assert tables == []  # rolled back: nothing half written is left

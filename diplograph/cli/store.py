@@ -270,8 +270,10 @@ def optimize(
 ) -> None:
     """Rewrite the stored events and measures in date order, so that pages of them read little (after a backfill),
     and build the dyad index that dyad timelines read and the brief index that briefs read, until the next write."""
+    from diplograph.report import optimize as optimize_store
+
     with open_store(db, read_only=False, existing=True) as store:
-        done = store.optimize(briefs=briefs)
+        done = optimize_store(store, briefs=briefs)
     written = f", brief facts of {done['brief_states']:,} states written" if briefs else ""
     typer.echo(f"optimized {store.path}: {done['events']:,} events and {done['measures']:,} measures in date order, "
                f"dyad index built{written} ({done['seconds']} s)")  # fmt: skip

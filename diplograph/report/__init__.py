@@ -13,7 +13,8 @@ web UI draws the same charts):
     partners_map_svg(b.state, map_counterparts(b))
     network_svg(b.state, [p.code for p in b.partners], network_ties(b))
 
-Command line: `diplograph brief CODE --out FILE` (the CLI's report module). See docs/briefs.md.
+Command line: `diplograph brief CODE --out FILE` (the CLI's report module). See docs/briefs.md. On a large store,
+`optimize(store)` (`diplograph optimize`) writes every state's brief facts, so that a first brief reads them.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ _HOMES = {
     **dict.fromkeys(("map_counterparts", "network_ties", "render_html", "render_markdown", "timeline_bars"),
                     "diplograph.report.render"),
     **dict.fromkeys(("network_svg", "partners_map_svg", "timeline_svg"), "diplograph.charts"),
+    "optimize": "diplograph.report.aggregate",
 }
 
 
@@ -55,6 +57,7 @@ __all__ = [
     "map_counterparts",
     "network_svg",
     "network_ties",
+    "optimize",
     "partners_map_svg",
     "render_html",
     "render_markdown",

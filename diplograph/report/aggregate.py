@@ -402,6 +402,26 @@ def open_facts(store: Store, code: str, *, since: DateLike, until: DateLike,
         cursor.close()
 
 
+def optimize(store: Store, *, briefs: bool = True, memory_mib: int | None = None) -> dict[str, Any]:
+    """`Store.optimize` (the facts in date order, the dyad index), then, with `briefs`, every state's brief facts
+    (store.brief_index: a state's first brief then reads them), in a transaction of their own after the rewrite
+    has committed (the facts keep row ids, final only then). What `diplograph optimize` runs. Returns what
+    `Store.optimize` returns with `brief_states`, the states written (0 without `briefs`)."""
+    import time
+
+    from diplograph.store.core import OPTIMIZE_MEMORY_MIB
+
+    began = time.perf_counter()
+    done = store.optimize(memory_mib=OPTIMIZE_MEMORY_MIB if memory_mib is None else memory_mib)
+    states = 0
+    if briefs:
+        conn = store.connection
+        states = store.transaction(lambda: build_brief_index(conn),
+                                   "the facts were rewritten, but the brief index failed")
+        conn.execute("CHECKPOINT")
+    return {**done, "brief_states": states, "seconds": round(time.perf_counter() - began, 2)}
+
+
 def build_brief_index(conn: duckdb.DuckDBPyConnection) -> int:
     """Write every state's brief facts and contacts (store.brief_index) from the stored records, in the
     caller's transaction, state by state (each as a brief builds it, so the index holds exactly what a brief

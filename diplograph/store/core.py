@@ -436,17 +436,17 @@ class Store:
                 fresh[digest] = extraction
         return list(fresh.values())
 
-    def optimize(self, *, memory_mib: int | None = OPTIMIZE_MEMORY_MIB, briefs: bool = True) -> dict[str, Any]:
+    def optimize(self, *, memory_mib: int | None = OPTIMIZE_MEMORY_MIB) -> dict[str, Any]:
         """Rewrite the events and measures in date order, in row groups of ROW_GROUP_ROWS rows, build the dyad index
-        (diplograph.store.dyad_index), then, with `briefs`, every state's brief facts (diplograph.store.brief_index:
-        the first brief of a state then reads them instead of grouping the store's events), and checkpoint.
+        (diplograph.store.dyad_index) and checkpoint. (`diplograph.report.optimize` then also writes every state's
+        brief facts, diplograph.store.brief_index: what `diplograph optimize` runs.)
 
         Facts are stored in the order their documents arrive, which for news is close to date order. Pages of
         facts in date order read only the row groups that can hold them, so after ingesting out of date order
         (an archive, a backfill) this makes them fast again; `load_parquet` stores facts in date order already.
         DuckDB sorts under a cap of `memory_mib` MiB (spilling to disk beyond it; None or 0: DuckDB's own limit,
-        most of the machine's memory); the indexes are built under DuckDB's own limit. Returns the facts
-        rewritten, the states whose brief facts were written and the seconds taken.
+        most of the machine's memory); the index is built under DuckDB's own limit. Returns the facts
+        rewritten and the seconds taken.
         """
         import time
 
@@ -465,33 +465,30 @@ class Store:
                 conn.execute("RESET memory_limit")
                 dyad_index.build(conn)
 
-            self._transaction(rewrite, "optimize failed, the store is unchanged")
-            states = 0
-            if briefs:  # after the rewrite has committed: the brief facts keep row ids, final only then
-                from diplograph.report.aggregate import build_brief_index
-
-                states = self._transaction(lambda: build_brief_index(conn),
-                                           "the facts were rewritten, but the brief index failed")
+            self.transaction(rewrite, "optimize failed, the store is unchanged")
             conn.execute("CHECKPOINT")
         counts = self.stats()
-        return {"events": counts["events"], "measures": counts["measures"], "brief_states": states,
+        return {"events": counts["events"], "measures": counts["measures"],
                 "seconds": round(time.perf_counter() - began, 2)}  # fmt: skip
 
-    def _transaction(self, work: Callable[[], T], failed: str) -> T:
-        """`work()` in a transaction of its own: committed, or rolled back and, for a DuckDB error, raised as a
-        StoreError that starts with `failed`."""
+    def transaction(self, work: Callable[[], T], failed: str) -> T:
+        """`work()` in a transaction of its own on the store's connection, holding the store: committed, or
+        rolled back and, for a DuckDB error, raised as a StoreError that starts with `failed`."""
+        if self.read_only:
+            raise StoreError(f"{self.path}: the store is open read-only")
         conn = self.connection
-        try:
-            conn.execute("BEGIN TRANSACTION")
-            result = work()
-            conn.execute("COMMIT")
-        except BaseException as exc:
-            with suppress(duckdb.Error):
-                conn.execute("ROLLBACK")
-            if isinstance(exc, duckdb.Error):
-                raise StoreError(f"{self.path}: {failed}: {exc}") from exc
-            raise
-        return result
+        with self._lock:
+            try:
+                conn.execute("BEGIN TRANSACTION")
+                result = work()
+                conn.execute("COMMIT")
+            except BaseException as exc:
+                with suppress(duckdb.Error):
+                    conn.execute("ROLLBACK")
+                if isinstance(exc, duckdb.Error):
+                    raise StoreError(f"{self.path}: {failed}: {exc}") from exc
+                raise
+            return result
 
     # --- reading -----------------------------------------------------------------------------------------------
 
