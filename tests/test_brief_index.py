@@ -55,8 +55,10 @@ def test_briefs_read_from_the_index_are_the_briefs_built_from_the_records(sample
     with Store.open(sample_db) as store:
         built = _briefs(store)
         assert not brief_index.fresh(store.connection) and not _reads_index(store, "CHN")
+        assert store.stats()["brief_index_fresh"] is False
         done = optimize(store)
         assert done["brief_states"] == len(built) and brief_index.fresh(store.connection)
+        assert store.stats()["brief_index_fresh"] is True and store.stats()["dyad_index_fresh"] is True
         assert _reads_index(store, "CHN")
         assert _briefs(store) == built
         # a brief's network: the pair counts among its states, read from the index, are those the events give

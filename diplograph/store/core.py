@@ -669,7 +669,8 @@ class Store:
 
     def stats(self) -> dict[str, Any]:
         """Counts of documents, events and measures (every stored candidate, and those the default threshold
-        shows), mentions, the schema version and the span of event dates."""
+        shows), mentions, the schema version, the span of event dates, and whether the dyad index and the brief
+        index are current (built and nothing written since: else `diplograph optimize` builds them)."""
         from diplograph.store.query import confidence_sql
 
         shown_events, shown_measures = confidence_sql(None), confidence_sql(None, kind="measure")
@@ -690,6 +691,9 @@ class Store:
         )[0]
         for key in ("first_date", "last_date"):
             row[key] = row[key].isoformat() if row[key] else None
+        with self._lock:  # whether the read side's indexes are current (`diplograph optimize` builds them)
+            row["dyad_index_fresh"] = dyad_index.fresh(self.connection)
+            row["brief_index_fresh"] = brief_index.fresh(self.connection)
         return {**row, "path": self.path}
 
 
