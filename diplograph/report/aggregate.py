@@ -426,6 +426,8 @@ def build_brief_index(conn: duckdb.DuckDBPyConnection) -> int:
     """Write every state's brief facts and contacts (store.brief_index) from the stored records, in the
     caller's transaction, state by state (each as a brief builds it, so the index holds exactly what a brief
     would build), and mark them fresh. Returns the states written."""
+    from diplograph.analytics.network import default_where, pairs_query
+
     brief_index.invalidate(conn)
     states = [row[0] for row in conn.execute("""
         SELECT DISTINCT code FROM (
@@ -443,8 +445,6 @@ def build_brief_index(conn: duckdb.DuckDBPyConnection) -> int:
         sql, params = facts.contacts_query(INDEXED_MEETINGS)
         into = f"CREATE TABLE {brief_index.CONTACTS} AS" if n == 0 else f"INSERT INTO {brief_index.CONTACTS}"
         conn.execute(f"{into} SELECT {state}::VARCHAR AS state_of, * FROM ({sql})", params)
-    from diplograph.analytics.network import default_where, pairs_query
-
     sql, params = pairs_query(default_where())
     conn.execute(f"CREATE TABLE {brief_index.PAIRS} AS {sql}", params)
     if states:

@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from diplograph.store import brief_index, dyad_index, links
+from diplograph.store import derived, dyad_index, links
 from diplograph.store.core import FACT_ORDER, TABLES, AddResult, arrow_schema
 from diplograph.store.query import sql_string
 
@@ -127,7 +127,7 @@ def load_parquet(store: Store, out_dir: str | Path) -> AddResult:
         """
         try:
             conn.execute("BEGIN TRANSACTION")
-            brief_index.invalidate(conn)  # new facts: every state's brief facts are to be built again (optimize)
+            derived.invalidate(conn)  # new facts (the dyad index is built again below, the brief index by optimize)
             source = (f"read_parquet({sql_string(_glob(out_dir, 'documents'))}, filename=true, "
                       "file_row_number=true, union_by_name=true)")
             columns = _columns("documents", _part_columns(conn, source))

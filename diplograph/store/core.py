@@ -20,7 +20,7 @@ from diplograph import config
 from diplograph.errors import ConfigError, StoreError
 from diplograph.model import DateRef, Document, Event, Extraction, Measure, Mention, Quantity
 from diplograph.query.frames import Records, SqlResult
-from diplograph.store import brief_index, convert, dyad_index, links, migrations
+from diplograph.store import brief_index, convert, derived, dyad_index, links, migrations
 from diplograph.store.query import (
     EVENT_COLUMNS,
     MEASURE_COLUMNS,
@@ -416,9 +416,8 @@ class Store:
     def _write_new(self, conn: duckdb.DuckDBPyConnection, batch: list[Extraction]) -> AddResult:
         """Inside a transaction: insert the documents of `batch` not stored yet, with all their facts."""
         fresh = self._new_only(conn, batch)
-        if fresh:  # new events (and incidents that gain reports): the dyad and brief indexes no longer hold them
-            dyad_index.invalidate(conn)
-            brief_index.invalidate(conn)
+        if fresh:  # new events (and incidents that gain reports): the derived indexes no longer hold them
+            derived.invalidate(conn)
         rows = convert.batch_rows(fresh, datetime.now(UTC).replace(tzinfo=None))
         _check_ids(rows["events"], "events")
         _check_ids(rows["measures"], "measures")
@@ -457,7 +456,7 @@ class Store:
             conn = self.connection
 
             def rewrite() -> None:
-                brief_index.invalidate(conn)  # the rewrite gives the facts new row ids
+                derived.invalidate(conn)  # the rewrite gives the facts new row ids; the dyad index is built below
                 for table, order in FACT_ORDER.items():
                     migrations.rebuild_table(conn, table, order)
                 # The indexes group, rank and sort in ways DuckDB cannot always spill to disk: under the sort's cap
@@ -658,8 +657,7 @@ class Store:
             conn = self.connection
             conn.execute("BEGIN TRANSACTION")
             try:
-                dyad_index.invalidate(conn)
-                brief_index.invalidate(conn)
+                derived.invalidate(conn)
                 changed = links.relink(conn)
                 conn.execute("COMMIT")
             except Exception as exc:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from diplograph.errors import StoreError
-from diplograph.store import brief_index, dyad_index
+from diplograph.store import derived
 
 Connection = Any  # duckdb.DuckDBPyConnection (duckdb is imported only when a store is opened)
 
@@ -351,8 +351,7 @@ def _apply(conn: Connection, steps: list[Migration]) -> None:
         for step in steps:
             step.apply(conn)
             conn.execute("INSERT INTO schema_migrations VALUES (?, CAST(now() AS TIMESTAMP))", [step.version])
-        dyad_index.invalidate(conn)  # a migration may rewrite the events the index copies
-        brief_index.invalidate(conn)  # and give the facts new row ids
+        derived.invalidate(conn)  # a migration may rewrite the facts the indexes copy, and give them new row ids
         conn.execute("COMMIT")
     except Exception as exc:
         conn.execute("ROLLBACK")
