@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import sample_store
 from typer.testing import CliRunner
 
 from diplograph.analytics import network
 from diplograph.cli import app
-from diplograph.ingest.sources import read_sources
 from diplograph.model import Document
 from diplograph.pipeline import default_extractor
 from diplograph.query import rows
@@ -20,8 +20,6 @@ from diplograph.report import aggregate, brief, optimize
 from diplograph.report.facts import kept_briefs
 from diplograph.store import Store, brief_index
 
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLE = ROOT / "diplograph" / "samples" / "sample-corpus.jsonl"
 LATER = Document(id="later", published="2024-03-01", title="Later",
                  text="Chinese Foreign Minister Wang Yi met Russian Foreign Minister Sergei Lavrov in Beijing on "
                       "Friday. China and Russia signed an agreement on grain exports.")  # fmt: skip
@@ -44,11 +42,7 @@ def _reads_index(store: Store, code: str) -> bool:
 
 @pytest.fixture
 def sample_db(tmp_path: Path) -> Path:
-    path = tmp_path / "sample.duckdb"
-    documents = [d for d in read_sources([SAMPLE]) if isinstance(d, Document)]
-    with Store.open(path) as store:
-        store.add(default_extractor().extract_documents(documents))
-    return path
+    return sample_store(tmp_path / "sample.duckdb")
 
 
 def test_briefs_read_from_the_index_are_the_briefs_built_from_the_records(sample_db: Path) -> None:
@@ -80,10 +74,8 @@ def test_a_write_after_optimize_is_in_the_next_brief(sample_db: Path, tmp_path: 
         store.add(default_extractor().extract_documents([LATER]))
         assert not brief_index.fresh(store.connection) and not _reads_index(store, "CHN")
         after_write = _briefs(store)
-    fresh_path = tmp_path / "fresh.duckdb"  # the same documents, never optimized
-    documents = [d for d in read_sources([SAMPLE]) if isinstance(d, Document)]
+    fresh_path = sample_store(tmp_path / "fresh.duckdb", [LATER])  # the same documents, never optimized
     with Store.open(fresh_path) as fresh:
-        fresh.add(default_extractor().extract_documents([*documents, LATER]))
         assert _briefs(fresh) == after_write
     with Store.open(sample_db) as store:
         optimize(store)

@@ -7,26 +7,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import sample_store
 
 import diplograph
 from diplograph.errors import ConfigError, StoreError
-from diplograph.ingest import read_sources
-from diplograph.model import Document, Event
-from diplograph.pipeline import default_extractor
+from diplograph.model import Event
 from diplograph.query.timeline import timeline
-from diplograph.store import Store
 from diplograph.store.query import EVENT_COLUMNS, fact_filters
-
-SAMPLE = Path(__file__).resolve().parents[1] / "diplograph" / "samples" / "sample-corpus.jsonl"
 
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("frames") / "sample.duckdb"
-    documents = [d for d in read_sources([SAMPLE]) if isinstance(d, Document)]
-    with Store.open(path) as store:
-        store.add(default_extractor().extract_documents(documents))
-    return path
+    return sample_store(tmp_path_factory.mktemp("frames") / "sample.duckdb")
 
 
 def test_records_are_still_lists_and_become_arrow_tables(db: Path) -> None:
