@@ -41,6 +41,9 @@ SETS = {"development": (DATA / "places-gold.jsonl", DATA / "incident-stories.jso
 # incidents only: the second and third development corpora (written 2026-12-03, after the first scored 1.000)
 INCIDENTS_ONLY = {"development 2": (DATA / "incident-stories-2.jsonl", DATA / "incidents-gold-2.jsonl"),
                   "development 3": (DATA / "incident-stories-3.jsonl", DATA / "incidents-gold-3.jsonl")}
+# places only: the eighth development set (written 2026-12-05 by a helper of the nineteenth session, scored before
+# any change it led to)
+PLACES_ONLY = {"development 8": DATA / "places-gold-8.jsonl"}
 
 
 def main() -> None:
@@ -54,12 +57,15 @@ def main() -> None:
         results[name] = {"places": places, "incidents": linked}
     for name, (stories, gold) in INCIDENTS_ONLY.items():
         results[name] = {"incidents": score_incidents(stories, gold).to_dict()}
+    for name, places_gold in PLACES_ONLY.items():
+        results[name] = {"places": score_locations(places_gold).to_dict()}
     print("| set | place sentences | country right | place right | of those with an event: country / place "
           "| no place right | incident pairs P / R / F1 |")
     print("|---|---:|---:|---:|---:|---:|---:|")
     for name, r in results.items():
-        i = r["incidents"]
-        linked = f"{i['precision']:.3f} / {i['recall']:.3f} / {i['f1']:.3f} ({i['gold_pairs']} gold pairs)"
+        i = r.get("incidents")
+        linked = (f"{i['precision']:.3f} / {i['recall']:.3f} / {i['f1']:.3f} ({i['gold_pairs']} gold pairs)" if i
+                  else "-")
         if "places" not in r:
             print(f"| {name} (incidents only) | - | - | - | - | - | {linked} |")
             continue
@@ -86,7 +92,7 @@ def _pooled(results: dict[str, dict]) -> dict[str, dict]:
         chosen = [r for name, r in results.items() if name.startswith("held-out") == held]
         located = [r["places"] for r in chosen if "places" in r]
         events = sum(p["with_events"] for p in located)
-        pairs = [r["incidents"] for r in chosen]
+        pairs = [r["incidents"] for r in chosen if "incidents" in r]
         gold, predicted, right = (sum(i[k] for i in pairs) for k in ("gold_pairs", "predicted_pairs", "right_pairs"))
         out[label] = {
             "with_events": events,
