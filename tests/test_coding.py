@@ -610,10 +610,18 @@ def test_a_figure_stated_without_a_period_takes_the_period_of_the_figures_before
     assert [(m.measure, m.value, m.period) for m in found] == [("trade", 1.7e11, "2016"), ("exports", 7.6e10, "2016")]
 
 
+def test_a_deal_worth_an_amount_names_its_flow_and_a_named_crown_its_currency() -> None:
+    """Gap: 'approved a ... aid package for Sudan worth 500 million Norwegian crowns' had no measure ('worth' hangs
+    on the verb, whose object is the package, not the aid), and Norwegian or Danish crowns were no currency."""
+    [m] = measures("Norway approved a humanitarian aid package for Sudan worth 500 million Norwegian crowns on "
+                   "Friday.", published="2025-06-02")
+    assert (m.measure, m.actor, m.recipient, m.value, m.unit) == ("aid", ("NOR",), ("SDN",), 5e8, "NOK")
+
+
 def test_repayments_deferred_are_debt_relief() -> None:
     [m] = measures("Beijing has deferred roughly $1.2 billion of Lao repayments since 2020.", published="2023-09-14")
     assert (m.measure, m.actor, m.recipient, m.value, m.period) == \
-        ("debt_relief", ("CHN",), ("LAO",), 1.2e9, "2020/2023-09")
+        ("debt_relief", ("CHN",), ("LAO",), 1.2e9, "2020/2023-09-14")
 
 
 @pytest.mark.parametrize(("text", "value", "unit"), [

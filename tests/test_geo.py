@@ -110,6 +110,11 @@ def _first_location(text: str, published: str = "2024-05-14"):  # type: ignore[n
          "region"),
         ("Colombian and Panamanian police began joint patrols against migrant smugglers in Panama's Darién province "
          "on Friday.", "Darién", "PAN", "region"),
+        # written for the nineteenth session: the venue the parser hung on a participle describing the object
+        ("Peruvian police detained a Chilean businessman wanted for tax fraud at a hotel in Arequipa on Monday, the "
+         "interior ministry said.", "Arequipa", "PER", "city"),
+        ("Kenyan police arrested two Ugandan nationals suspected of smuggling ivory near the port in Mombasa on "
+         "Friday, officials said.", "Mombasa", "KEN", "city"),
     ],
 )
 def test_an_event_is_located_where_its_clause_says(text: str, place: str | None, country: str,

@@ -210,10 +210,30 @@ def test_the_following_day_and_the_next_night_count_from_the_day_named_before() 
         ("the following day", "2016-01-03", "day")]
     assert _dates("Protesters stormed the embassy the next night.", dt.date(2016, 1, 21), anchor=anchor) == [
         ("the next night", "2016-01-03", "day")]
+    # Bug: 'the previous day' was read as the day up to publication (a period of one day), not the day before
+    saturday = find_dates("Helsinki said on Saturday", dt.date(2022, 5, 15))[0]
+    assert _dates("Russia had cut electricity supplies the previous day.", dt.date(2022, 5, 15),
+                  anchor=saturday) == [("the previous day", "2022-05-13", "day")]
+    assert _dates("The talks ended on Saturday; the previous day both sides walked out.", dt.date(2022, 5, 15)) == [
+        ("on Saturday", "2022-05-14", "day"), ("the previous day", "2022-05-13", "day")]
+    assert _dates("Rainfall over the past two days was heavy.", dt.date(2022, 5, 15)) == [
+        ("the past two days", "2022-05-13/2022-05-15", "range")]
     # 'the same day' points back to the story's main day as often as to the last day named: left alone
     assert _dates("The same day the EU adopted sanctions.", dt.date(2016, 1, 21), anchor=anchor) == []
     assert _dates("They met in March and talked again the next day.", dt.date(2016, 1, 21)) == [
         ("in March", "2015-03", "month")]  # from a month no day follows
+
+
+def test_a_split_year_is_twelve_months_and_since_counts_to_the_day_told() -> None:
+    """Gap: '£305 million in the 2016-17 financial year' was the two years 2016 and 2017 (too wide for any year of
+    accounts); 'since 2012' ended with the month of publication, after the day the story was told."""
+    day = dt.date(2017, 9, 1)
+    assert _dates("Aid reached 305 million pounds in the 2016-17 financial year.", day) == [
+        ("2016-17", "2016-04/2017-03", "range")]
+    assert _dates("Exports rose in 2019/20.", day) == [("2019/20", "2019-04/2020-03", "range")]
+    assert _dates("Prices rose through 2014-2016.", day) == [("2014-2016", "2014/2016", "range")]
+    assert _dates("Britain has given 2.3 billion pounds since 2012.", day) == [
+        ("since 2012", "2012/2017-09-01", "range")]
 
 
 def test_a_bare_participle_dated_in_a_future_sentence_is_past() -> None:

@@ -171,11 +171,11 @@ def _candidates(t: Token, *, amount: bool = False) -> list[Token]:
     'in military aid')."""
     out = [t]
     if t.lower_ == "worth" and t.head.pos_ == "VERB":  # 'announced military aid to Ukraine worth ...', misattached
-        out.extend(c for c in t.head.children if c.dep_ == "dobj")
+        objects = [c for c in t.head.children if c.dep_ == "dobj"]
+        out.extend(objects)  # and the word before a deal's head: 'approved a military aid package for Ukraine worth'
+        out.extend(c for o in objects if o.lemma_.lower() in DEAL_HEADS for c in _deal_words(o))
     if t.lemma_.lower() in DEAL_HEADS:  # 'a $500 million aid package', 'a US$300m loan agreement', 'a credit line'
-        # (not 'a $100 billion trade deal': a trade agreement's figure is a target, no flow)
-        out.extend(c for c in t.lefts if (c.dep_ in ("compound", "amod", "nmod") and KEYWORDS.get(
-            c.lemma_.lower()) not in ("trade", None)) or c.lemma_.lower() in ("sale", "sales"))
+        out.extend(_deal_words(t))
     for c in t.children:
         if c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ == "in" and (t.pos_ == "NUM" or amount))
                                  or (c.lower_ == "as" and amount and t.pos_ == "VERB")):  # 'sent ... as aid'
@@ -183,6 +183,13 @@ def _candidates(t: Token, *, amount: bool = False) -> list[Token]:
         if c.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("VERB", "AUX"):
             out.append(c)
     return out
+
+
+def _deal_words(deal: Token) -> list[Token]:
+    """The words before a deal's head that say what flows ('aid package', 'loan agreement', 'arms sales deal'; not
+    'a $100 billion trade deal': a trade agreement's figure is a target, no flow)."""
+    return [c for c in deal.lefts if (c.dep_ in ("compound", "amod", "nmod") and KEYWORDS.get(
+        c.lemma_.lower()) not in ("trade", None)) or c.lemma_.lower() in ("sale", "sales")]
 
 
 # Nouns that name a flow only through the word before them ('aid package', 'loan agreement', 'arms sales deal')

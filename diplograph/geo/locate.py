@@ -293,6 +293,24 @@ def _place_objects(token: Token, event: str) -> Iterator[tuple[Token, bool]]:
     yield from ((obj, False) for obj in _visit_destinations(heads[-1]))
     for head in heads:
         yield from ((obj, False) for obj in _meeting_venues(head, event))
+    for head in heads:  # last: a venue the parser hung on a participle of the object (`_object_participles`)
+        for participle in _object_participles(head):
+            for _prep, obj in prep_objects(participle, VENUE_PREPS):
+                yield obj, False
+            for prep in _deeper_preps(participle, depth=6):
+                yield from ((g, False) for g in prep.children if g.dep_ == "pobj")
+
+
+def _object_participles(head: Token) -> Iterator[Token]:
+    """'arrested a Bolivian officer wanted for arms trafficking at a hotel in Sao Paulo', 'detained two citizens
+    accused of spying near an air base in Valencia': a reduced relative on the act's object swallows the phrases
+    after it in the parse, the venue among them. Its own subject-less participle only (not 'who studied in London',
+    a relative clause, nor an apposition about a person)."""
+    for arg in _arguments(head):
+        for c in arg.children:
+            if c.dep_ == "acl" and c.tag_ in ("VBN", "VBG", "VBD") \
+                    and not any(g.dep_.startswith("nsubj") for g in c.children):
+                yield c
 
 
 # What is done during talks is done where they are held ('signed a pact during a summit in Addis Ababa'), and an

@@ -46,7 +46,8 @@ NOT_YEAR_BEFORE = frozenset({"resolution", "resolutions", "no", "no.", "number",
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("range_years", re.compile(r"\b(?i:from|between)\s+(?P<y1>(?:19|20)\d\d)\s+(?:to|and|until|till)\s+"
                                r"(?P<y2>(?:19|20)\d\d)\b")),
-    ("range_dash", re.compile(r"\b(?P<y1>(?:19|20)\d\d)\s*[-–]\s*(?P<y2>(?:19|20)?\d\d)\b(?!\s*(?:%|km|t\b))")),
+    ("range_dash", re.compile(r"\b(?P<y1>(?:19|20)\d\d)(?:\s*[-–]\s*(?P<y2>(?:19|20)?\d\d)|/(?P<split>\d\d))\b"
+                              r"(?!\s*(?:%|km|t\b))")),
     ("range_months", re.compile(r"\b(?i:from|between)\s+" + _M1 + r"\s+(?i:to|and|until|till|through)\s+" + _M2)),
     ("range_months_dash", re.compile(r"\b" + _M1 + r"(?:\s*[-–]\s*|\s+(?i:to|through)\s+)" + _M2)),
     ("year_to", re.compile(r"\b(?:(?i:fiscal|financial|budget|marketing|crop)\s+)?(?i:year|12\s+months|twelve\s+months)"
@@ -125,7 +126,7 @@ def _words(*words: str, digit: bool = False):  # type: ignore[no-untyped-def]
 
 # A cheap test per pattern, so that a sentence only pays for the patterns that could match it.
 GATES = {
-    "range_years": _words("from", "between", digit=True), "range_dash": _words("-", "–", digit=True),
+    "range_years": _words("from", "between", digit=True), "range_dash": _words("-", "–", "/", digit=True),
     "range_months": _words("from", "between"), "range_months_dash": lambda c: c[2],
     "year_to": _words("year", "months"),
     "since": _words("since"), "day_month_year": lambda c: c[1] and c[2], "month_day_year": lambda c: c[1] and c[2],
@@ -307,9 +308,18 @@ def _month_range(y: int, m1: int, y2: int, m2: int) -> str:
 
 
 def _h_range_years(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str, str] | None:
+    """'between 2016 and 2019', '2016-2019': the years; '2016-17', '2019/20' (a fiscal or financial year, as trade
+    and aid figures are told in India, Britain, Japan, Pakistan or Australia): the twelve months from April, which
+    overlap every such year by at least six months (July to June, October to September)."""
     y1 = int(m.group("y1"))
-    raw = m.group("y2")
+    raw = m.group("y2") or m.groupdict().get("split")
+    if raw is None:
+        return None
     y2 = int(raw) if len(raw) == 4 else (y1 // 100) * 100 + int(raw)
+    if len(raw) == 2 and y2 == y1 + 1:
+        return f"{y1}-04/{y2}-03", "range"
+    if m.groupdict().get("split"):
+        return None  # '2019/21' is no year of accounts
     return (f"{y1}/{y2}", "range") if y1 < y2 else None
 
 
@@ -341,7 +351,7 @@ def _h_year_to(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str
 def _h_since(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str, str] | None:
     y = int(m.group("year"))
     start = f"{y:04d}-{_month_of(m):02d}" if m.group("month") else f"{y:04d}"
-    end = pub.isoformat()[:7] if pub else None
+    end = pub.isoformat() if pub else None  # up to the day told: a figure 'since 2012' counts to publication
     return (f"{start}/{end}", "range") if end and end[:4] >= start[:4] else (start, "year")
 
 
@@ -481,6 +491,8 @@ def _shift(pub: dt.date, unit: str, n: int) -> dt.date:
 
 
 def _h_past_period(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str, str] | None:
+    if m.group("n") is None and m.group("unit").lower() == "day":
+        return None  # 'the previous day' is the day before the one named last (the 'sequel' pattern), no period
     n = _count(m.group("n"))
     if pub is None or n is None:
         return None
