@@ -208,6 +208,16 @@ def test_the_ranking_measure_counts_ties_as_half() -> None:
     assert ranking_auc([cand(0.3, 1), cand(0.6, 1)]) is None  # no wrong candidate: nothing to rank
 
 
+def test_a_threshold_is_chosen_where_its_neighbours_do_well_too() -> None:
+    from diplograph.confidence.train import steadiest
+
+    # a lone peak at 0.4 beside a cliff loses to a plateau around 0.7; ties go to the higher option
+    curve = {0.2: 0.30, 0.3: 0.30, 0.4: 0.62, 0.5: 0.20, 0.6: 0.55, 0.7: 0.56, 0.8: 0.55, 0.9: 0.40}
+    assert steadiest(curve.__getitem__, sorted(curve)) == 0.7
+    assert steadiest(lambda t: 0.5, [0.1, 0.2, 0.3]) == 0.3
+    assert steadiest(lambda t: t, [0.5]) == 0.5
+
+
 def test_thresholds_are_checked() -> None:
     assert check_threshold("0.25") == 0.25
     for bad in ("-0.1", "1.5", "nan", "high", None):
@@ -383,8 +393,8 @@ def test_store_readers_apply_the_sentence_threshold_as_extract_does(sentence_cor
 # Written for this test: a lone sentence whose one candidate the model is unsure of (below the sentence threshold,
 # above the lead threshold), the same sentence opening a story of two, and a sentence with a sure event and a
 # second, unsure one.
-LONE_ATTACK = ("Gunmen attacked a police post near the Malian town of Gao overnight, killing four officers, local "
-               "officials said.")
+# a lone sentence whose one candidate the model is unsure of (between the lead and the sentence threshold)
+LONE_ATTACK = "Gunmen attacked a police post near the Malian town of Gao overnight, local officials said."
 SECOND_SENTENCE = "Mali's transitional government has not commented on the attack."
 TWO_EVENTS = ("Protesters in Nairobi marched on parliament on Tuesday against a proposed tax increase, and police "
               "fired tear gas, witnesses said.")

@@ -3510,3 +3510,35 @@ def test_both_sides_addressed_are_the_pair_under_discussion_which_a_third_party_
                    "fighting.", published="2020-09-29")
     assert ("REQUEST", ("UN",), ("KGZ", "TJK")) in summary(found)
     assert ("REQUEST", ("RUS",), ("KGZ", "TJK")) in summary(found)
+
+
+# --- a state acting at home: the recipient a lone sentence leaves out ---------------------------------------------
+
+
+def _features(text: str) -> list[tuple[Event, dict[str, float]]]:
+    extraction = run(text)
+    return [(e, extraction.features[e.id]) for e in extraction.events]
+
+
+def test_a_state_acting_on_its_own_ground_is_kept_as_a_candidate() -> None:
+    # a type a state may do to its own: the state on both sides
+    found = _features("Zambia's ruling party suspended three lawmakers for voting with the opposition.")
+    assert [(e.event, e.actor, e.recipient, f.get("completed_at_home")) for e, f in found] == [
+        ("SANCTION", ("ZMB",), ("ZMB",), 1.0)]
+    # meeting, cooperating, giving aid: never a state acting on itself (the ontology), kept with no recipient
+    for text, event in (
+            ("Chile's government delivered 40 tonnes of food to flood victims in the Atacama region on Friday.", "AID"),
+            ("Colombian army units and the national police launched a joint operation near Cali on Sunday.",
+             "COOPERATE"),
+            ("Leaders of Peru's largest miners' union met the labour minister for four hours on Tuesday.", "CONSULT")):
+        found = _features(text)
+        home = [(e, f) for e, f in found if e.event == event and e.actor and not e.recipient]
+        assert home and all(f.get("completed_at_home") == 1.0 for _e, f in home), (text, [e for e, _f in found])
+
+
+def test_no_home_reading_where_the_sentence_names_another_party_or_the_actor_is_an_organisation() -> None:
+    for text in ("Tokyo pledged another $40 million in emergency relief for Myanmar on Monday.",
+                 "The World Bank approved a new $500 million credit line last year.",
+                 "Germany wrote to the Netherlands and sent a team of engineers."):
+        found = _features(text)
+        assert not any(f.get("completed_at_home") for _e, f in found), (text, summary([e for e, _f in found]))
