@@ -213,7 +213,12 @@ def test_a_threshold_is_chosen_where_its_neighbours_do_well_too() -> None:
 
     # a lone peak at 0.4 beside a cliff loses to a plateau around 0.7; ties go to the higher option
     curve = {0.2: 0.30, 0.3: 0.30, 0.4: 0.62, 0.5: 0.20, 0.6: 0.55, 0.7: 0.56, 0.8: 0.55, 0.9: 0.40}
-    assert steadiest(curve.__getitem__, sorted(curve)) == 0.7
+    assert steadiest(curve.__getitem__, sorted(curve), window=1) == 0.7
+    assert steadiest(curve.__getitem__, sorted(curve), window=0) == 0.4
+    # one on each side sees 0.5 (next to 0.6, the best point); two see the cliff at 0.7 and prefer 0.4
+    wide = {0.1: 0.1, 0.2: 0.5, 0.3: 0.5, 0.4: 0.5, 0.5: 0.52, 0.6: 0.53, 0.7: 0.2, 0.8: 0.1}
+    assert steadiest(wide.__getitem__, sorted(wide), window=1) == 0.5
+    assert steadiest(wide.__getitem__, sorted(wide), window=2) == 0.4
     assert steadiest(lambda t: 0.5, [0.1, 0.2, 0.3]) == 0.3
     assert steadiest(lambda t: t, [0.5]) == 0.5
 

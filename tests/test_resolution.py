@@ -224,6 +224,16 @@ def test_the_following_day_and_the_next_night_count_from_the_day_named_before() 
         ("in March", "2015-03", "month")]  # from a month no day follows
 
 
+def test_a_day_counted_from_a_past_day_is_past_in_a_sentence_that_speaks_of_the_future() -> None:
+    """Bug: 'told ... on Saturday that Estonia would expel two diplomats; Moscow had recalled its ambassador the
+    previous day' counted the previous day from the coming Saturday (the sentence speaks of the future after it)."""
+    found = diplograph.extract("Estonia's president told the Russian leader by phone on Saturday that Estonia would "
+                               "expel two diplomats; Moscow had recalled its ambassador the previous day.",
+                               published="2022-05-15")
+    assert [(d.text, d.value) for d in found.dates] == [("on Saturday", "2022-05-14"),
+                                                        ("the previous day", "2022-05-13")]
+
+
 def test_a_split_year_is_twelve_months_and_since_counts_to_the_day_told() -> None:
     """Gap: '£305 million in the 2016-17 financial year' was the two years 2016 and 2017 (too wide for any year of
     accounts); 'since 2012' ended with the month of publication, after the day the story was told."""

@@ -782,7 +782,8 @@ def test_weapons_that_hit_a_place_are_an_attack_and_a_storm_is_not() -> None:
     [passive] = events("Kyiv was hit by Russian missiles on Monday.")
     assert (passive.event, passive.actor, passive.recipient) == ("ASSAULT", ("RUS",), ("UKR",))
     assert events("The storm hit southern Japan on Monday.") == []
-    assert events("New U.S. tariffs hit Chinese exports.") == []  # 'hit' counts only for weapons and forces
+    # 'hit' counts only for weapons and forces; the tariffs themselves are the sanction, on the sentence's other party
+    assert summary(events("New U.S. tariffs hit Chinese exports.")) == {("SANCTION", ("USA",), ("CHN",))}
 
 
 def test_the_owner_of_an_action_noun_does_the_event_it_is_of() -> None:
@@ -3542,3 +3543,12 @@ def test_no_home_reading_where_the_sentence_names_another_party_or_the_actor_is_
                  "Germany wrote to the Netherlands and sent a team of engineers."):
         found = _features(text)
         assert not any(f.get("completed_at_home") for _e, f in found), (text, summary([e for e, _f in found]))
+
+
+def test_a_lost_recipient_is_the_one_other_party_of_the_sentence() -> None:
+    found = _features("Venezuela's oil exports collapsed in 2019 after Washington's imposition of sanctions.")
+    assert [(e.event, e.actor, e.recipient, f.get("recipient_the_other_party")) for e, f in found
+            if e.event == "SANCTION"] == [("SANCTION", ("USA",), ("VEN",), 1.0)], [e for e, _f in found]
+    # two other parties: no telling which
+    found = _features("Venezuela's and Iran's oil exports collapsed after Washington's imposition of sanctions.")
+    assert not any(f.get("recipient_the_other_party") for _e, f in found), [e for e, _f in found]

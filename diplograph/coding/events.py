@@ -25,7 +25,7 @@ from diplograph.nlp.repair import JOURNEY_NOUNS
 from diplograph.nlp.resolve import ORGAN_SECTORS, ActorSpan, Resolution
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 RECIPIENT_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "from", "over", "upon", "for",
                    "between", "in", "near", "around", "off", "inside")
@@ -1700,12 +1700,15 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
             and not roles.recipient:  # 'Ankara promised to respond in kind' is a threat, aimed as a threat is
         aimed = _fallback_recipient(replace(trig, reading=reading), roles.actor, sent, res, ctx)
         roles = replace(roles, recipient=_without(aimed, roles.actor))
-    at_home = False
+    at_home = other = False
     if not _complete(reading, roles, trig):
         home = _at_home(reading, roles, trig, res.states_in(sent))
         if home is None:
+            home = _the_other_party(reading, roles, trig, res.actors_in(sent), res.doc)
+            other = home is not None
+        if home is None:
             return []
-        roles, at_home = home, True
+        roles, at_home = home, not other
     if reading.event == "CONSULT" and roles.recipient_from_location and roles.actor and not reading.mode:
         reading = Reading("CONSULT", "visit", reading.context)  # 'talks were held in Kuwait': a visit there
     groups = _split(roles) if _splits(trig, reading, roles) else [roles.recipient]
@@ -1728,6 +1731,8 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
             evidence=evidence)
         if at_home:
             features["completed_at_home"] = 1.0
+        if other:
+            features["recipient_the_other_party"] = 1.0
         out.append(Found(reading, actor, recipients, aux, date, source, evidence, trig.pred.rule,
                          roles.actor_method, roles.orgs, trig.token.i, features))
     return out
@@ -4294,6 +4299,30 @@ def _at_home(reading: Reading, roles: Roles, trig: Trigger, sentence_parties: se
         return None if _no_counterpart(trig.token) else roles
     home = replace(roles, recipient=stated[:1], recipient_from_location=False)
     return home if _complete(reading, home, trig) else None
+
+
+def _the_other_party(reading: Reading, roles: Roles, trig: Trigger, mentions: list[ActorSpan],
+                     doc: Doc) -> Roles | None:
+    """A candidate `_complete` drops for want of a recipient, whose sentence names one party besides its actor:
+    that party, read as the recipient, with the feature `recipient_the_other_party` for the model ("Turkey's
+    currency fell sharply after Trump's imposition of sanctions"). A lost candidate the parse did not tie to its
+    object is often this one; the model judges how often (nineteenth session: held-out ranking AUC voa-dev 0.798
+    -> 0.806, plover-dev 0.838 -> 0.851). Not for a meeting (what it is about is no one it met: 'met to weigh a
+    response to Iran'), nor the one who asked for the act ('at the request of Romania')."""
+    if roles.recipient or not roles.actor or reading.event == "CONSULT" or "visit" in (reading.mode,
+                                                                                       trig.reading.mode):
+        return None  # what a meeting is about is no one it met ('met to weigh a response to Iran')
+    actors = {c for s in roles.actor for c in s.states}
+    others = [m for m in mentions if m.states and not set(m.states) & actors and not _in_a_request(doc[m.start])]
+    if not actors or len({c for m in others for c in m.states}) != 1:
+        return None
+    named = replace(roles, recipient=others[:1], recipient_from_location=False)
+    return named if _complete(reading, named, trig) else None
+
+
+def _in_a_request(token: Token) -> bool:
+    """'at the request of Romania', 'at Kyiv's urging': who asked for an act is no party of it (`requests_granted`)."""
+    return any(_asked_by(a) for a in list(token.ancestors)[:3])
 
 
 # Whom a state meets or where it sends something when it is no counterpart: the press, an audience, an occasion

@@ -858,9 +858,15 @@ def _find_dates(res: Resolution, sent: Span, text: str) -> None:
         return
     ahead = find_dates(text, res.published, future=True, anchor=anchor) if sentence_is_future(text) else past
     future_values = {(d.start, d.end): d for d in ahead}
+    base_ahead = False  # whether the last date of the sentence was read as a coming one
     for d in past:
-        if (d.start, d.end) in future_values and _future_at(sent, d.start, text):
+        relative = d.reason.startswith(("sequel", "earlier"))
+        # 'told Putin on Saturday that Finland would apply ...; Russia had cut supplies the previous day': a date
+        # counted from another is in the future only when that one is
+        ahead_here = base_ahead if relative else _future_at(sent, d.start, text)
+        if (d.start, d.end) in future_values and ahead_here:
             d = future_values[(d.start, d.end)]
+        base_ahead = ahead_here
         shifted = DateRef(d.start + offset, d.end + offset, d.text, d.value, d.granularity, d.method, d.reason)
         res.dates.append(shifted)
         _index(res.doc, shifted.start, shifted.end, res.date_at, shifted)
