@@ -1700,15 +1700,11 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
             and not roles.recipient:  # 'Ankara promised to respond in kind' is a threat, aimed as a threat is
         aimed = _fallback_recipient(replace(trig, reading=reading), roles.actor, sent, res, ctx)
         roles = replace(roles, recipient=_without(aimed, roles.actor))
-    at_home = other = False
+    completed = None  # the feature that says how a candidate `_complete` refused was completed
     if not _complete(reading, roles, trig):
-        home = _at_home(reading, roles, trig, res.states_in(sent))
-        if home is None:
-            home = _the_other_party(reading, roles, trig, res.actors_in(sent), res.doc)
-            other = home is not None
-        if home is None:
+        roles, completed = _completed(reading, roles, trig, sent, res)
+        if completed is None:
             return []
-        roles, at_home = home, not other
     if reading.event == "CONSULT" and roles.recipient_from_location and roles.actor and not reading.mode:
         reading = Reading("CONSULT", "visit", reading.context)  # 'talks were held in Kuwait': a visit there
     groups = _split(roles) if _splits(trig, reading, roles) else [roles.recipient]
@@ -1729,10 +1725,8 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
             from_location=roles.recipient_from_location, aux=aux, conditional=conditional, date=date,
             date_source=source, background=is_background(trig.token), sentence_index=ctx.sentence_index,
             evidence=evidence)
-        if at_home:
-            features["completed_at_home"] = 1.0
-        if other:
-            features["recipient_the_other_party"] = 1.0
+        if completed is not None:
+            features[completed] = 1.0
         out.append(Found(reading, actor, recipients, aux, date, source, evidence, trig.pred.rule,
                          roles.actor_method, roles.orgs, trig.token.i, features))
     return out
@@ -4277,6 +4271,20 @@ def _complete(reading: Reading, roles: Roles, trig: Trigger) -> bool:
     return True
 
 
+def _completed(reading: Reading, roles: Roles, trig: Trigger, sent: Span,
+               res: Resolution) -> tuple[Roles, str | None]:
+    """A candidate `_complete` refused for want of a recipient, read at home (`_at_home`) or with the sentence's one
+    other party (`_the_other_party`), and the feature that says which; None when neither applies. The rules
+    propose, the confidence model decides how often such a reading is right."""
+    home = _at_home(reading, roles, trig, res.states_in(sent))
+    if home is not None:
+        return home, "completed_at_home"
+    other = _the_other_party(reading, roles, trig, res.actors_in(sent), res.doc)
+    if other is not None:
+        return other, "recipient_the_other_party"
+    return roles, None
+
+
 def _at_home(reading: Reading, roles: Roles, trig: Trigger, sentence_parties: set[str]) -> Roles | None:
     """A candidate `_complete` drops for want of a recipient whose actor is one state, the only party its sentence
     names, read as that state acting at home, with the feature `completed_at_home` for the confidence model: a
@@ -4309,8 +4317,8 @@ def _the_other_party(reading: Reading, roles: Roles, trig: Trigger, mentions: li
     object is often this one; the model judges how often (nineteenth session: held-out ranking AUC voa-dev 0.798
     -> 0.806, plover-dev 0.838 -> 0.851). Not for a meeting (what it is about is no one it met: 'met to weigh a
     response to Iran'), nor the one who asked for the act ('at the request of Romania')."""
-    if roles.recipient or not roles.actor or reading.event == "CONSULT" or "visit" in (reading.mode,
-                                                                                       trig.reading.mode):
+    visit = "visit" in (reading.mode, trig.reading.mode)
+    if roles.recipient or not roles.actor or reading.event == "CONSULT" or visit:
         return None  # what a meeting is about is no one it met ('met to weigh a response to Iran')
     actors = {c for s in roles.actor for c in s.states}
     others = [m for m in mentions if m.states and not set(m.states) & actors and not _in_a_request(doc[m.start])]
