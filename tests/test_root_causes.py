@@ -3552,3 +3552,14 @@ def test_a_lost_recipient_is_the_one_other_party_of_the_sentence() -> None:
     # two other parties: no telling which
     found = _features("Venezuela's and Iran's oil exports collapsed after Washington's imposition of sanctions.")
     assert not any(f.get("recipient_the_other_party") for _e, f in found), [e for e, _f in found]
+
+
+def test_troops_sent_to_no_destination_the_sentence_names_are_no_aid() -> None:
+    """The README's sample: 'China sent about 3,200 soldiers ...' after a paragraph on Russia's exercise was AID
+    CHN -> RUS, the recipient only the story's context (issue 13's first example of a wrong record)."""
+    text = ("Russia held its largest exercise in decades in Siberia this week. India sent about 1,500 soldiers, "
+            "40 tanks and 12 aircraft.")
+    assert not [e for e in events(text, "2018-09-14") if e.event == "AID"], summary(events(text, "2018-09-14"))
+    # a destination named in the sentence is another matter
+    assert ("AID", ("IND",), ("LKA",)) in summary(events("India sent about 1,500 soldiers to Sri Lanka to help "
+                                                         "after the floods.", "2018-09-14"))

@@ -1643,6 +1643,8 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
     drills = _exercises_of(trig)
     if reading.event == "COOPERATE" and drills is not None and not _joint(drills) and len(_codes_of(roles.actor)) < 2:
         reading = Reading("MOBILIZE", "troops", reading.context)  # 'warships conducted live-fire drills'
+    if reading.event == "AID" and "military" in reading.context and _sent_nowhere_named(trig.token, roles):
+        return []  # 'China sent about 3,200 soldiers ...': troops no text names a destination for help no one
     if reading.event == "AID" and "military" in reading.context and _deployed_not_given(trig.token):
         reading = Reading("MOBILIZE", "troops", reading.context)  # troops sent to a border defend it, not aid
     if reading.event == "CONSULT" and trig.pred.pos == "noun" and _ready_for(trig.token):
@@ -4201,6 +4203,20 @@ def _border_owner(verb: Token, res: Resolution, actors: set[str]) -> ActorSpan |
 REGION_WORDS = frozenset({"region", "province", "district", "area", "zone", "front", "frontline", "front-line"})
 
 
+def _sent_nowhere_named(verb: Token, roles: Roles) -> bool:
+    """'China sent about 3,200 soldiers of the People's Liberation Army' (to join an exercise told before): forces
+    sent with no destination in the sentence, whose recipient only the story's context supplies, are no aid."""
+    return _forces_without_destination(verb) and bool(roles.recipient) \
+        and all(s.method == "context" for s in roles.recipient)
+
+
+def _forces_without_destination(verb: Token) -> bool:
+    """The verb sends forces ('sent about 3,200 soldiers') and names nowhere they went."""
+    sent = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(sent) and all(o.lemma_.lower() in FORCES or o.lower_ in FORCES for o in sent) \
+        and not A.prep_objects(verb, ("to", "into", "for", "toward", "towards"))
+
+
 def _deployed_not_given(verb: Token) -> bool:
     """'sent troops to the border with Cambodia': a deployment to the state's own edge; 'sent 20 warships near
     Taiwan', 'toward Taiwan', 'off its coast', 'around the island', 'close to Taiwan': forces shown near another
@@ -4304,7 +4320,7 @@ def _at_home(reading: Reading, roles: Roles, trig: Trigger, sentence_parties: se
     if reading.event in NEVER_DOMESTIC:
         # the ontology: a state meeting, cooperating, giving aid or moving its forces does not act on itself; the
         # candidate keeps no recipient, unless what it met or went to is no counterpart at all
-        return None if _no_counterpart(trig.token) else roles
+        return None if _no_counterpart(trig.token) or _forces_without_destination(trig.token) else roles
     home = replace(roles, recipient=stated[:1], recipient_from_location=False)
     return home if _complete(reading, home, trig) else None
 
