@@ -4314,7 +4314,7 @@ def _at_home(reading: Reading, roles: Roles, trig: Trigger, sentence_parties: se
     if roles.recipient or "visit" in (reading.mode, trig.reading.mode):
         return None
     stated = [s for s in roles.actor if s.states]
-    codes = {c for s in stated for c in s.states}
+    codes = _codes_of(stated)
     if len(codes) != 1 or sentence_parties - codes or any(s.kind != "state" for s in stated):
         return None
     if reading.event in NEVER_DOMESTIC:
@@ -4330,15 +4330,15 @@ def _the_other_party(reading: Reading, roles: Roles, trig: Trigger, mentions: li
     """A candidate `_complete` drops for want of a recipient, whose sentence names one party besides its actor:
     that party, read as the recipient, with the feature `recipient_the_other_party` for the model ("Turkey's
     currency fell sharply after Trump's imposition of sanctions"). A lost candidate the parse did not tie to its
-    object is often this one; the model judges how often (nineteenth session: held-out ranking AUC voa-dev 0.798
-    -> 0.806, plover-dev 0.838 -> 0.851). Not for a meeting (what it is about is no one it met: 'met to weigh a
-    response to Iran'), nor the one who asked for the act ('at the request of Romania')."""
+    object is often this one; the model judges how often (docs/extraction.md, "Nineteenth session"). Not for a
+    meeting (what it is about is no one it met: 'met to weigh a response to Iran'), nor the one who asked for the
+    act ('at the request of Romania')."""
     visit = "visit" in (reading.mode, trig.reading.mode)
     if roles.recipient or not roles.actor or reading.event == "CONSULT" or visit:
         return None  # what a meeting is about is no one it met ('met to weigh a response to Iran')
-    actors = {c for s in roles.actor for c in s.states}
+    actors = _codes_of(roles.actor)
     others = [m for m in mentions if m.states and not set(m.states) & actors and not _in_a_request(doc[m.start])]
-    if not actors or len({c for m in others for c in m.states}) != 1:
+    if not actors or len(_codes_of(others)) != 1:
         return None
     named = replace(roles, recipient=others[:1], recipient_from_location=False)
     return named if _complete(reading, named, trig) else None
@@ -4354,6 +4354,7 @@ AUDIENCE_WORDS = frozenset({"reporter", "journalist", "press", "media", "corresp
                             "supporter"})
 OCCASION_WORDS = frozenset({"exercise", "drill", "parade", "ceremony", "summit", "conference", "forum", "games",
                             "festival", "event", "celebration", "funeral", "inauguration"})
+NO_COUNTERPART_WORDS = AUDIENCE_WORDS | OCCASION_WORDS
 
 
 def _no_counterpart(token: Token) -> bool:
@@ -4361,7 +4362,7 @@ def _no_counterpart(token: Token) -> bool:
     its to/with/into phrase names the press, an audience or an occasion."""
     objects = [c for c in token.children if c.dep_ in ("dobj", "dative")]
     objects += [o for _p, o in A.prep_objects(token, ("to", "with", "into"))]
-    return any(o.lemma_.lower() in AUDIENCE_WORDS | OCCASION_WORDS for o in objects)
+    return any(o.lemma_.lower() in NO_COUNTERPART_WORDS for o in objects)
 
 
 def _assembly(actor: list[ActorSpan]) -> bool:

@@ -145,6 +145,16 @@ GATES = {
 }
 
 
+# Patterns whose date is counted from another ('a year earlier', 'the previous day'): resolved after the others,
+# from the closest date before them; their DateRef's reason starts with the pattern's name
+RELATIVE_PATTERNS = ("earlier", "sequel")
+
+
+def counted_from_another(date: DateRef) -> bool:
+    """Whether `date` was counted from another date ('the previous day', 'two days later')."""
+    return date.reason.startswith(RELATIVE_PATTERNS)
+
+
 def find_dates(text: str, published: dt.date | None, *, future: bool = False,
                anchor: DateRef | None = None) -> list[DateRef]:
     """Every time expression of `text`, longest first when they overlap, in text order.
@@ -164,7 +174,7 @@ def find_dates(text: str, published: dt.date | None, *, future: bool = False,
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
-            if name in ("earlier", "sequel"):
+            if name in RELATIVE_PATTERNS:
                 deferred.append((name, m))
                 taken.append((m.start(), m.end()))
                 continue
@@ -312,13 +322,14 @@ def _h_range_years(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple
     and aid figures are told in India, Britain, Japan, Pakistan or Australia): the twelve months from April, which
     overlap every such year by at least six months (July to June, October to September)."""
     y1 = int(m.group("y1"))
-    raw = m.group("y2") or m.groupdict().get("split")
+    split = m.groupdict().get("split")  # '2019/20' (range_dash only)
+    raw = m.group("y2") or split
     if raw is None:
         return None
     y2 = int(raw) if len(raw) == 4 else (y1 // 100) * 100 + int(raw)
     if len(raw) == 2 and y2 == y1 + 1:
         return f"{y1}-04/{y2}-03", "range"
-    if m.groupdict().get("split"):
+    if split:
         return None  # '2019/21' is no year of accounts
     return (f"{y1}/{y2}", "range") if y1 < y2 else None
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from diplograph.actors.gazetteer import Entry, Gazetteer, Person, armed_group
 from diplograph.model import DateRef, Mention, Quantity
-from diplograph.nlp.dates import find_dates
+from diplograph.nlp.dates import counted_from_another, find_dates
 from diplograph.nlp.model import token_texts
 from diplograph.nlp.quantities import find_quantities
 
@@ -860,10 +860,9 @@ def _find_dates(res: Resolution, sent: Span, text: str) -> None:
     future_values = {(d.start, d.end): d for d in ahead}
     base_ahead = False  # whether the last date of the sentence was read as a coming one
     for d in past:
-        relative = d.reason.startswith(("sequel", "earlier"))
         # 'told Putin on Saturday that Finland would apply ...; Russia had cut supplies the previous day': a date
         # counted from another is in the future only when that one is
-        ahead_here = base_ahead if relative else _future_at(sent, d.start, text)
+        ahead_here = base_ahead if counted_from_another(d) else _future_at(sent, d.start, text)
         if (d.start, d.end) in future_values and ahead_here:
             d = future_values[(d.start, d.end)]
         base_ahead = ahead_here
