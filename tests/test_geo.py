@@ -663,3 +663,50 @@ def test_incidents_are_the_same_whether_stories_come_in_one_batch_or_one_by_one(
 
 def test_an_accusation_is_not_located_where_what_it_alleges_happened() -> None:
     assert _first_location("Addis Ababa accused Asmara on Monday of arming rebels in the Amhara region.") is None
+
+
+def test_a_place_whose_own_name_is_the_one_written_beats_one_listing_it_as_an_alternate() -> None:
+    """GeoNames lists "Slov'yansk" among Nikopol's alternate names; Nikopol is the larger town."""
+    from diplograph.geo.gazetteer import places
+
+    assert places().lookup("Sloviansk")[0].name == "Slovyansk"
+    assert places().lookup("Kiev")[0].kind == "city"  # not the oblast GeoNames names "Kiev"
+    location = _first_location("Russian jets dropped guided bombs on Sloviansk on Tuesday, killing four people.")
+    assert location is not None and location.place == "Slovyansk"
+
+
+def test_a_country_name_said_to_lie_in_another_state_is_a_town_there() -> None:
+    found = extract("Two Argentine planes carrying firefighters landed in Trinidad, in Bolivia's Beni department, "
+                    "on Sunday to help fight forest fires.", published="2025-06-01").events
+    assert found and found[0].location is not None and found[0].location.country == "BOL"
+    assert "TTO" not in found[0].actor + found[0].recipient, found[0]
+    found = extract("Argentina sent aid to Trinidad on Sunday.", published="2025-06-01").events
+    assert found and found[0].recipient == ("TTO",)
+
+
+def test_a_nationality_adjective_names_no_place() -> None:
+    text = ("Uzbekistan's president arrived in Turkistan on Wednesday. The visit by Mirziyoyev to the southern Kazakh "
+            "city was his third this year.")
+    assert all(e.location is None or e.location.place == "Turkistan" for e in extract(text, published="2025-08-20")
+               .events)
+
+
+def test_a_destination_the_parser_hung_on_a_participle_of_the_object_is_where_forces_went() -> None:
+    text = "Poland deployed 2,000 more soldiers, backed by tanks and helicopters, to Podlaskie province on Monday."
+    assert _located(text, "MOBILIZE") == "Podlasie"
+    sent = extract("Poland sent 2,000 more soldiers, backed by tanks, to Podlaskie province on Monday.",
+                   published="2025-06-01").events
+    assert [e.event for e in sent] == ["MOBILIZE"], sent  # a destination named: forces sent somewhere
+
+
+def test_a_state_named_as_the_venue_of_others_is_their_city_of_that_name() -> None:
+    location = _first_location("Colombian police arrested two Venezuelan officers in Armenia on Saturday.")
+    assert location is not None and (location.place, location.country) == ("Armenia", "COL")
+    location = _first_location("Iran and Turkey held talks in Armenia on Monday.")
+    assert location is not None and location.country == "ARM"
+
+
+def test_a_namesake_city_dwarfs_the_parties_only_when_the_text_names_its_state() -> None:
+    location = _first_location("US federal prosecutors in Alexandria on Tuesday charged two Chinese intelligence "
+                               "officers with harassing dissidents.")
+    assert location is not None and location.country == "USA"

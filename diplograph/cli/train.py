@@ -38,7 +38,7 @@ def train(
 
     kept = load(keep_events) if keep_events is not None else None  # read before `out` may overwrite it
     plan = read_plan(manifest)
-    result = run(plan.sources, beta=plan.beta, tuning_source=plan.tuning_source, keep_events=kept,
+    result = run(plan.sources, beta=plan.beta, tuning_sources=plan.tuning_sources, keep_events=kept,
                  learner=plan.learner)
     out.parent.mkdir(parents=True, exist_ok=True)
     result.model.save(out)

@@ -369,6 +369,8 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
     verb is itself passive.
     """
     subj, passive = _subject(verb)
+    if subj is not None and (named := _titled_subject(verb, subj)) is not None:
+        subj = named
     if subj is None or _object_of_bare_opening(subj):
         subj = _subject_hung_before(verb) or subj
     if subj is not None and subj.tag_ == "VBG" and subj.dep_ in SUBJECTS:
@@ -381,6 +383,14 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
     if subj is not None and passive and subj.head != verb and not is_passive(verb):
         return subj, False
     return subj, passive
+
+
+def _titled_subject(verb: Token, subj: Token) -> Token | None:
+    """'Presidents Kassym-Jomart Tokayev and Shavkat Mirziyoyev signed ...': the parser made the plural title a
+    subject of its own and the names a second one; the names are who acted."""
+    if subj.pos_ != "NOUN" or subj.tag_ != "NNS" or not subj.text[:1].isupper():
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.i > subj.i and c.pos_ == "PROPN"), None)
 
 
 def _subject_hung_before(verb: Token) -> Token | None:

@@ -104,6 +104,8 @@ def code_sentence(sent: Span, res: Resolution, lex: Lexicon, ctx: DocContext) ->
     # a one-sentence item codes the act it reports, as PLOVER and CAMEO do, and only a blame with no act of its
     # own told ('said it was highly likely that Russia was responsible') as the accusation
     found += reported_accusations(sent, res, ctx, blame_only=_single_sentence(sent))
+    found += reported_judgements(sent, res, ctx)
+    found += presence_abroad(sent, res, ctx)
     found += requests_granted(sent, res, ctx)
     listed, subject = cooperation_list(sent, res, ctx, covered=[t.token.i for t in triggers])
     if listed:  # 'cooperation between A and B includes X, Y and Z': the items are the events
@@ -202,6 +204,160 @@ def reported_accusations(sent: Span, res: Resolution, ctx: DocContext, blame_onl
         out.append(Found(Reading("ACCUSE", "allege", ("diplomatic",)), speakers, accused, None, date, source,
                          evidence, "speech:accuse", "parse", [], verb.i, features))
     return out
+
+
+# 'the vote had no legitimacy': what an act is said to lack
+ABSENT_VIRTUES = frozenset({"legitimacy", "justification", "basis", "credibility", "validity", "grounds"})
+JUDGING_SPEECH = frozenset({"say", "tell", "add", "write", "state", "reply", "declare", "insist", "argue",
+                            "complain", "warn", "maintain", "stress"})
+
+
+def reported_judgements(sent: Span, res: Resolution, ctx: DocContext) -> list[Found]:
+    """'The State Department said Nauru's announcement was disappointing', 'called Russia's moves a campaign of
+    pressure', 'said the vote in Venezuela had no legitimacy': a state judging another's act harshly criticises
+    that state (ACCUSE, disapprove). The judged is the state the act's own words name."""
+    out: list[Found] = []
+    for i in range(sent.start, sent.end):
+        if res.pos[i] != "VERB":
+            continue
+        verb = sent.doc[i]
+        judged = _judged(verb, res.lemmas[i])
+        if judged is None or _negated(verb):
+            continue
+        subj, passive = A.subject(verb)
+        if subj is None or passive:
+            continue
+        speakers = [s for s in A.np_actors(subj, res) if s.states]
+        target = _without([s for s in A.np_actors(judged, res, deep=True) if s.states], speakers) \
+            or _whose_act(judged, speakers, sent, ctx)
+        if not speakers or not target:
+            continue
+        date, source = event_date(verb, sent, res, ctx)
+        evidence = evidence_span(verb, speakers + target, sent, res)
+        features = event_features(
+            event="REJECT" if _proposed(judged) else "ACCUSE", mode=None if _proposed(judged) else "disapprove",
+            rule="speech:judge", pos="verb", token=verb, sent=sent, res=res,
+            actor=speakers, recipient=target, actor_method="parse", from_location=False, aux=None,
+            conditional=False, date=date, date_source=source, background=is_background(verb),
+            sentence_index=ctx.sentence_index, evidence=evidence)
+        reading = Reading("REJECT", None, ("diplomatic",)) if _proposed(judged) \
+            else Reading("ACCUSE", "disapprove", ("diplomatic",))
+        out.append(Found(reading, speakers, target, None, date, source, evidence, "speech:judge", "parse", [],
+                         verb.i, features))
+    return out
+
+
+def _whose_act(judged: Token, speakers: list[ActorSpan], sent: Span, ctx: DocContext) -> list[ActorSpan]:
+    """'called the accusation fabricated', 'said the deal was a mistake': the act or agreement the story told of
+    before, and who did it (or made it), the speakers aside."""
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these") for c in judged.children):
+        return []
+    lemma = judged.lemma_.lower()
+    doers = ctx.last_deal if lemma in DEAL_NOUNS else ctx.doers_of(ACT_NOUNS_TYPES.get(lemma, ()))
+    spoken = _codes_of(speakers)
+    return [ActorSpan.from_context(sent[0].i, c, f"who did the {judged.lower_} told before") for c in doers
+            if c not in spoken]
+
+
+def _small_clause(verb: Token) -> Token | None:
+    """'called the accusation fabricated', parsed as a clause of its own with no verb of its own ('fabricated'
+    over 'the accusation'): that clause."""
+    clause = A.child(verb, "ccomp")
+    if clause is None or clause.tag_ not in ("VBN", "VBD", "JJ") or A.child(clause, "nsubj") is None \
+            or any(c.dep_ in ("aux", "auxpass", "mark") for c in clause.children):
+        return None
+    return clause
+
+
+def _judged(verb: Token, lemma: str) -> Token | None:
+    """What a speaker's words judge harshly: the subject of 'said X was unacceptable' / 'X had no legitimacy',
+    the object of 'called X a provocation' / 'described X as illegal'; None when the words judge nothing so."""
+    if lemma in JUDGING_SPEECH:
+        clause = A.child(verb, "ccomp")
+        if clause is None or _negated(clause) or A.is_passive(clause):
+            return None
+        judged = A.child(clause, "nsubj")
+        if judged is None or judged.pos_ == "PRON":
+            return None
+        if clause.lemma_.lower() in ("be", "remain"):
+            said = [c for c in clause.children if c.dep_ in ("acomp", "attr", "oprd")]
+            return judged if any(_censures(c) for c in said) else None
+        if clause.lemma_.lower() == "have":
+            lacks = [c for c in clause.children if c.dep_ == "dobj" and c.lemma_.lower() in ABSENT_VIRTUES
+                     and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)]
+            return judged if lacks else None
+        return None
+    return None  # 'called X a provocation' is read by the describing verbs (_description_reading)
+
+
+# Who travels for a state: a named person, or one of these
+VISITORS = frozenset({"minister", "envoy", "president", "representative", "secretary", "delegation", "leader",
+                      "official", "diplomat", "ambassador", "premier", "chancellor", "counterpart", "emissary",
+                      "negotiator", "team", "mediator", "chief", "king", "emir", "prince"})
+
+
+def presence_abroad(sent: Span, res: Resolution, ctx: DocContext) -> list[Found]:
+    """'The Qatari minister was in Moscow on Saturday', 'Sung Kim, the U.S. special representative, was in Beijing
+    on Monday': a state's envoy present in another state's capital or country is a visit (CONSULT, visit), as
+    'visited Moscow' is."""
+    out: list[Found] = []
+    for i in range(sent.start, sent.end):
+        verb = sent.doc[i]
+        if res.lemmas[i] != "be" or verb.dep_ not in ("ROOT", "conj", "ccomp") or _negated(verb) \
+                or A.child(verb, "acomp", "attr") is not None:
+            continue
+        subj = A.child(verb, "nsubj")
+        if subj is None or not (subj.ent_type_ == "PERSON" or subj.lemma_.lower() in VISITORS):
+            continue
+        visitors = [s for s in A.np_actors(subj, res) if s.states and s.kind == "state"]
+        hosts = _without([s for _, place in A.prep_objects(verb, ("in",)) for s in A.np_actors(place, res)
+                          if s.states and s.kind == "state"], visitors)
+        if not visitors or not hosts:
+            continue
+        aux, conditional = modality(verb)  # 'Kim will be in Moscow on 9 May': a visit announced, as 'will visit'
+        reading = adjust_reading(Reading("CONSULT", "visit", ("diplomatic",)), aux, conditional)
+        date, source = event_date(verb, sent, res, ctx)
+        evidence = evidence_span(verb, visitors + hosts, sent, res)
+        features = event_features(
+            event=reading.event, mode=reading.mode, rule="presence:visit", pos="verb", token=verb, sent=sent,
+            res=res, actor=visitors, recipient=hosts, actor_method="parse", from_location=True, aux=aux,
+            conditional=conditional, date=date, date_source=source, background=is_background(verb),
+            sentence_index=ctx.sentence_index, evidence=evidence)
+        out.append(Found(reading, visitors, hosts, aux, date, source, evidence, "presence:visit", "parse", [],
+                         verb.i, features))
+    return out
+
+
+# What is put forward to be accepted: judged harshly, it is turned down (REJECT), not an act criticised.
+JUDGED_PROPOSALS = frozenset({
+    "claim", "allegation", "accusation", "charge", "assertion", "proposal", "plan", "offer", "text", "draft",
+    "demand", "request", "condition", "term", "initiative", "idea", "suggestion", "resolution", "ultimatum",
+    "proposition"})
+
+
+def _proposed(judged: Token) -> bool:
+    """'China's claims had no basis', 'the text remained unacceptable': a claim or proposal judged."""
+    return judged.lemma_.lower() in JUDGED_PROPOSALS
+
+
+def _names_something(verb: Token) -> bool:
+    """'called Russia's moves a campaign of pressure' (the parser hangs the second noun on the first), 'called the
+    accusation fabricated' (a clause of its own): a describing verb's predicate the parser did not mark as one."""
+    if verb.lemma_.lower() not in DESCRIBING_VERBS:
+        return False
+    named = A.child(verb, "dobj")
+    if named is None:
+        return _small_clause(verb) is not None
+    return any(c.dep_ in ("dobj", "appos") and c.i > named.i and c.pos_ == "NOUN" for c in named.children)
+
+
+def _censures(said: Token) -> bool:
+    """A predicate that judges harshly: 'unacceptable', 'a politically motivated exercise', 'a grave violation'."""
+    words = A.walk(said, A.NP_CORE | A.NP_PREPS | {"advmod", "acomp"})
+    lemmas = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
+    if lemmas & CENSURE_WORDS:
+        return True
+    return any(t.lower_ == "motivated" and any(c.lower_ == "politically" for c in t.children) for t in words)
 
 
 def _single_sentence(sent: Span) -> bool:
@@ -786,6 +942,14 @@ WARM_WORDS = frozenset({"gift", "friend", "friends", "partner", "partners", "all
                         "important", "milestone", "model", "good", "great", "strong", "valuable", "welcome",
                         "breakthrough", "landmark", "fruitful", "cordial", "friendly", "trusted", "reliable",
                         "decisive", "achievement", "progress", "encouraging", "promising", "significant", "vital"})
+# A harsh judgement of another's act or stance: a state saying it is one of these criticises it (CAMEO 111). The
+# describing verbs' hostile words, less those that may tell of something else said ('the talks were about the war').
+CENSURE_WORDS = HOSTILE_WORDS - {"war", "attack", "highest", "worst", "regime", "controlled", "directed", "enemy",
+                                 "occupation", "invasion", "terrorism", "terror", "crime", "abuse", "abuses"} | {
+    "disappointing", "regrettable", "deplorable", "unlawful", "unfounded", "unjustified", "arbitrary",
+    "counterproductive", "unprovoked", "inadmissible", "unwarranted", "untenable", "appalling", "fabrication",
+    "pretext", "insult", "affront", "mistake", "fantasy", "intimidation", "harassment", "escalation", "pressure",
+    "slanderous"}
 
 
 def _name_taken_for_a_predicate(verb: Token) -> Token | None:
@@ -804,6 +968,8 @@ def _predicative(verb: Token) -> bool:
     """'called X Y', 'described X as Y', 'dismissed X as Y': the verb carries a predicate about its object."""
     if _name_taken_for_a_predicate(verb) is not None:
         return False
+    if _names_something(verb):
+        return True
     return any(c.dep_ in ("oprd", "acomp") or (c.lower_ == "as" and c.dep_ in ("prep", "mark"))
                or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)
                    and A.child(c, "nsubj", "nsubjpass") is None)  # 'as controlled', not 'as the toll rose'
@@ -934,10 +1100,22 @@ def _object_of(verb: Token) -> Token | None:
         return verb.head
     if found is not None and found.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
         return verb.head  # 'the grain deal that Russia and Ukraine signed': the deal
+    if found is None and _bare_relative(verb):
+        return verb.head  # 'a claim the Iranian Embassy later disputed': the claim
     if found is None and verb.tag_ in ("VBN", "VBD") and verb.dep_ in ("ccomp", "xcomp", "oprd") \
             and verb.head.lemma_.lower() in ORDERS:
         return A.child(verb, "nsubj")  # 'ordered charges dropped': the charges are dropped
     return found
+
+
+def _bare_relative(verb: Token) -> bool:
+    """A relative clause with no relative word whose verb has its own subject and no object: the noun it hangs on
+    is what it acts on ('a request Islamabad has not granted'); 'the city where they met' is no such clause."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN") or A.is_passive(verb):
+        return False
+    subject = A.child(verb, "nsubj")
+    return subject is not None and subject.tag_ not in ("WDT", "WP") and not any(
+        c.tag_ in ("WDT", "WP", "WRB") or c.dep_ in ("dobj", "prep", "ccomp", "xcomp") for c in verb.children)
 
 
 # Verbs of ordering: what a state's authority orders its own organs to do is that act (_promise_of_harm).
@@ -977,6 +1155,10 @@ def _object_keys(verb: Token, pred: Predicate) -> list[str]:
     if head.lemma_.lower() in COLLECTIVES:  # 'deployed a team of election observers': what the team is of
         keys += [g.lemma_.lower() for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
                  for g in p.children if g.dep_ == "pobj"]
+    if head.lemma_.lower() in PARTS:  # 'delivered the first part of a $500 million aid package': of the aid
+        keys += [k for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                 if g.dep_ == "pobj" for k in (g.lemma_.lower(), *(c.lemma_.lower() for c in g.children
+                                                                  if c.dep_ in ("compound", "amod")))]
     if any(c.dep_ == "acl" and c.lemma_.lower() == "want" for c in head.children):
         keys.append("fugitive")  # 'handed over a man wanted in Germany': a wanted person, as a fugitive
     return keys + _time_given(verb)
@@ -1005,6 +1187,8 @@ def _time_given(verb: Token) -> list[str]:
 
 COLLECTIVES = frozenset({"team", "group", "contingent", "delegation", "unit", "batch", "convoy", "consignment",
                          "number", "dozen", "hundred", "thousand"})
+PARTS = frozenset({"part", "portion", "tranche", "instalment", "installment", "share", "rest", "bulk", "half",
+                   "third", "remainder", "shipment", "delivery"})
 
 
 def _of_lemma(noun: Token) -> str | None:
@@ -3634,6 +3818,8 @@ def _fallback_actor(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext,
         deep = _without([s for s in A.np_actors(subj, res, deep=True) if s.states], recipient)  # target, its place
         if deep:
             return deep, "subject-location"
+        if (official := _official_of_a_place(subj, res)):  # 'Tamil Nadu Chief Minister M.K. Stalin asked ...'
+            return with_head_sector(official, subj, res), "subject-location"
     if trig.reading.event not in ("CONSULT",) and _state_agency(subj, res):
         where = place[:1] or _state_of_place(trig, res) or _dateline_place(res)
         if where:  # 'police fired tear gas in Nairobi', 'authorities imposed a curfew in Imphal': that state's
@@ -3682,6 +3868,47 @@ def _fallback_actor(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext,
     if domestic and not unnamed:
         return recipient[:1], "domestic"
     return [], "none"
+
+
+# Offices of a city or a region: 'Tamil Nadu Chief Minister', 'the governor of Kherson', 'Karachi police'
+LOCAL_OFFICES = frozenset({"chief", "governor", "mayor", "premier", "police", "authorities", "authority", "official",
+                           "officials", "administration", "council", "governorate", "legislature", "assembly"})
+
+
+def _official_of_a_place(subj: Token, res: Resolution) -> list[ActorSpan]:
+    """The state of the city or region whose office the subject holds ('Tamil Nadu Chief Minister M.K. Stalin',
+    'the governor of Kherson', 'Karachi police'), by the places gazetteer: a local office acts for its state."""
+    from diplograph.geo.gazetteer import places
+
+    phrase = A.walk(subj, A.NP_CORE | A.NP_PREPS)
+    offices = [t for t in phrase if t.lemma_.lower() in LOCAL_OFFICES]
+    if not offices:
+        return []
+    context = [a.code for a in res.actors if a.kind == "state"]
+    for office in offices:
+        named = [t for t in phrase if t.pos_ == "PROPN" and t.i not in res.actor_at and (
+            t.head == office or t.head.head == office or (t.i < office.i and t.head.pos_ == "PROPN"))]
+        runs = _runs(sorted(named, key=lambda t: t.i))
+        for start, end in runs:
+            name = res.doc[start:end].text
+            if len({p.country for p in places().lookup(name)}) > 1:
+                continue  # 'Punjab' (India's and Pakistan's): no telling whose office
+            found = places().resolve(name, context)
+            if found is not None and found[0].kind in ("city", "region"):
+                return [ActorSpan(start, end, found[0].country, "state", found[0].kind, None, None, "places",
+                                  f"an office of {found[0].name}")]
+    return []
+
+
+def _runs(tokens: list[Token]) -> list[tuple[int, int]]:
+    """Consecutive tokens as [start, end) runs."""
+    runs: list[tuple[int, int]] = []
+    for t in tokens:
+        if runs and runs[-1][1] == t.i:
+            runs[-1] = (runs[-1][0], t.i + 1)
+        else:
+            runs.append((t.i, t.i + 1))
+    return runs
 
 
 # Who speaks or acts for no state when the sentence names none for them: the states in what they say are its content
@@ -3770,6 +3997,35 @@ def _named_non_state(subj: Token | None, res: Resolution) -> bool:
         subj.ent_type_ == "NORP" and subj.i not in res.actor_at)  # al-Qaeda's network; not 'Socialist' leaders
 
 
+# Verbs whose 'from' tells where the people taken come from, not a place left ('expelled diplomats from Caracas')
+HOLDING_VERBS = frozenset({"arrest", "detain", "hold", "jail", "imprison", "sentence", "capture", "abduct", "kidnap",
+                           "convict", "charge", "prosecute"})
+
+
+def _home_of_those_acted_on(trig: Trigger, res: Resolution, actor_codes: set[str]) -> list[ActorSpan]:
+    """'arrested 14 fishermen from Rameswaram', 'deported 30 workers from Herat': the state of the city or region
+    the people acted on come from (places gazetteer), when it is not the actor's."""
+    from diplograph.geo.gazetteer import places
+
+    verb = trig.token if trig.pred.pos == "verb" else None
+    acted_on = _object_of(verb) if verb is not None else None
+    if acted_on is None:
+        return []
+    context = [a.code for a in res.actors if a.kind == "state"]
+    origins = A.prep_objects(acted_on, ("from",))
+    if verb is not None and verb.lemma_.lower() in HOLDING_VERBS:  # the parser hangs 'from X' on the verb too
+        origins += A.prep_objects(verb, ("from",))
+    for _prep, origin in origins:
+        if origin.pos_ != "PROPN" or origin.i in res.actor_at:
+            continue
+        start, end = min(t.i for t in origin.subtree), origin.i + 1
+        found = places().resolve(res.doc[start:end].text, context)
+        if found is not None and found[0].kind in ("city", "region") and found[0].country not in actor_codes:
+            return [ActorSpan(start, end, found[0].country, "state", found[0].kind, None, None, "places",
+                              f"the people of {found[0].name}")]
+    return []
+
+
 def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: Resolution,
                         ctx: DocContext) -> list[ActorSpan]:
     event = trig.reading.event
@@ -3780,6 +4036,8 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
         # abducted from a village in northern Burkina Faso')
         return _location_of_clause(trig.token, res, [])[:1] or _state_of_place(trig, res) or (
             _dateline_place(res) if sent.start < res.dateline_end else [])  # the story's lead: where it was filed
+    if event in DOMESTIC_RECIPIENT and actor and (origin := _home_of_those_acted_on(trig, res, _codes_of(actor))):
+        return origin  # 'arrested 14 fishermen from Rameswaram': the people of the town's state
     if event in DOMESTIC_RECIPIENT and actor:
         place = _location_of_clause(trig.token, res, [])
         abroad = None if place or event not in ACTS_ON_THE_PLACE else _struck_abroad(trig, res, _codes_of(actor))
@@ -3881,6 +4139,7 @@ ACT_NOUNS_TYPES: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("incursion", "deployment", "buildup", "build-up"), ("MOBILIZE", "ASSAULT")),
     **dict.fromkeys(("sanction", "ban", "tariff", "embargo", "expulsion", "blockade"), ("SANCTION",)),
     **dict.fromkeys(("arrest", "detention", "seizure", "kidnapping", "abduction"), ("COERCE",)),
+    **dict.fromkeys(("accusation", "allegation", "charge", "claim"), ("ACCUSE",)),
 }
 
 
@@ -4214,7 +4473,14 @@ def _forces_without_destination(verb: Token) -> bool:
     """The verb sends forces ('sent about 3,200 soldiers') and names nowhere they went."""
     sent = [c for c in verb.children if c.dep_ == "dobj"]
     return bool(sent) and all(o.lemma_.lower() in FORCES or o.lower_ in FORCES for o in sent) \
-        and not A.prep_objects(verb, ("to", "into", "for", "toward", "towards"))
+        and not _sent_to(verb, ("to", "into", "for", "toward", "towards"))
+
+
+def _sent_to(verb: Token, preps: tuple[str, ...]) -> list[tuple[str, Token]]:
+    """The verb's phrases of these prepositions, and those the parser hung on a participle describing its object
+    ('sent 2,000 soldiers, backed by tanks, to the border')."""
+    told = [c for o in verb.children if o.dep_ == "dobj" for c in o.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    return [found for t in (verb, *told) for found in A.prep_objects(t, preps)]
 
 
 def _deployed_not_given(verb: Token) -> bool:
@@ -4224,7 +4490,7 @@ def _deployed_not_given(verb: Token) -> bool:
     sent = [o for c in verb.children if c.dep_ == "dobj" for o in (c, *c.conjuncts)]
     if any(A.prep_objects(t, ("near", "off", "around", "toward", "towards")) for t in (verb, *sent)):
         return True  # 'sent 71 warplanes and nine navy ships toward Taiwan'
-    for _, place in A.prep_objects(verb, ("to", "into")):  # 'to the Caribbean near Venezuela's coast'
+    for _, place in _sent_to(verb, ("to", "into")):  # 'to the Caribbean near Venezuela's coast'
         if place.lemma_.lower() in REGION_WORDS and not any(c.dep_ == "poss" for c in place.children):
             return True  # 'sending troops to the Batken region' (not 'to Mozambique's province'): a deployment
         if place.lemma_.lower() in ("water", "waters") or any(
@@ -4810,6 +5076,30 @@ def _contexts(reading: Reading, token: Token) -> tuple[str, ...]:
 
 # ------------------------------------------------------------------------------------------------ dates, evidence
 
+def _date_of_the_last_conjunct(verb: Token, res: Resolution) -> list[DateRef]:
+    """'Sri Lanka's navy arrested 14 fishermen and seized two trawlers off Mannar early on Monday': verbs joined
+    with 'and' and sharing a subject share the time said after the last of them."""
+    if verb.pos_ != "VERB":
+        return []
+    joined = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and A.child(c, "nsubj") is None]
+    return [d for c in joined[-1:] for d in _dates_in(A.clause_tokens(c), res) if _relation_prep(d, res) is None]
+
+
+def _dates_hung_on_the_object(verb: Token, res: Resolution) -> list[DateRef]:
+    """'Poland deployed 3,000 soldiers, backed by armoured vehicles, to Podlaskie province on Monday': the parser
+    hung the verb's own time on a participle describing its object (set off by a comma)."""
+    if verb.pos_ != "VERB":
+        return []
+    found: list[DateRef] = []
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        for told in (c for c in obj.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+            if told.i == 0 or told.doc[told.i - 1].text != ",":
+                continue  # 'a man wanted for murder on Monday' may date the murder
+            found += [d for p in told.children if p.dep_ == "prep" and p.lower_ in ("on", "in", "at")
+                      for d in _dates_in(list(p.subtree), res)]
+    return found
+
+
 def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
                anchor: ActorSpan | None = None) -> tuple[DateRef | None, str]:
     """The date of the event's own clause, else of its sentence's main clause, else the context's time frame."""
@@ -4836,6 +5126,11 @@ def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
         told = _participle_dates(token, res)
         if told:  # 'the agreement reached by Nigeria and Morocco on Thursday': the noun's own participle dates it
             return told[0], "clause"
+        if not own and (hung := _dates_hung_on_the_object(token, res)):
+            return hung[0], "clause"  # 'deployed 3,000 soldiers, backed by armour, to Podlaskie on Monday'
+        if not own and (shared := _date_of_the_last_conjunct(token, res)):
+            return shared[0], "clause"  # 'arrested 14 fishermen and seized two trawlers off Mannar on Monday'
+
         if token.dep_ == "xcomp" and token.head.lemma_.lower() in DECIDING_VERBS and (
                 decided := _plain_dates(A.clause_tokens(token.head), res)):
             return decided[0], "clause"  # 'decided on Friday to exclude X from the summit later this month'

@@ -196,7 +196,7 @@ class Places:
         matches = [p for p in found.values() if all(p.kind == k for k in kinds)]
         if not matches and kinds == {"region"}:
             matches = self._regions_named_after(core)
-        return _ranked(matches)
+        return _own_name_first(core, _ranked(matches))
 
     def region_spelled_like(self, name: str, countries: Iterable[str]) -> Place | None:
         """The region of one of `countries` whose name is spelled most like `name` ("Akkar" for GeoNames'
@@ -231,12 +231,15 @@ class Places:
                              if p.kind == "region" and p.country == city.country)
         return list(found.values())
 
-    def resolve(self, name: str, context: Sequence[str] = (), kind: str | None = None) -> tuple[Place, str] | None:
+    def resolve(self, name: str, context: Sequence[str] = (), kind: str | None = None,
+                known: Sequence[str] | None = None) -> tuple[Place, str] | None:
         """The one place `name` means and how it was chosen: "gazetteer+context" (the first ranked candidate in one
         of the context countries: 'Dhaka' among Bangladesh's and India's states is the capital of Bangladesh, not
         a town in Bihar), "gazetteer+population" (candidates in several countries, the first ranked wins) or
         "gazetteer" (one country). None for no candidate or a stoplisted bare name (`kind`
-        says the kind as for `lookup`; it does not lift the stoplist)."""
+        says the kind as for `lookup`; it does not lift the stoplist). `known`: every state the text names; a
+        namesake of a million people or more outweighs the context's candidate only when the text names its state
+        or `known` is not given ('US prosecutors in Alexandria' in a story naming no Egypt is Alexandria, Virginia)."""
         key = place_key(name)
         if split_kind(key)[1] is None and key in self._stoplist:
             return None
@@ -245,7 +248,8 @@ class Places:
             return None
         wanted = set(context)
         in_context = next((p for p in candidates if p.country in wanted), None)
-        if in_context is not None and not _dwarfed(in_context, candidates[0]):
+        if in_context is not None and not (_dwarfed(in_context, candidates[0])
+                                           and (known is None or candidates[0].country in known)):
             return in_context, "gazetteer+context"
         several = len({p.country for p in candidates}) > 1
         return candidates[0], "gazetteer+population" if several else "gazetteer"
@@ -261,6 +265,22 @@ def _dwarfed(chosen: Place, top: Place) -> bool:
     rather than it: 'Santiago' in a story about Peru and Chile is Chile's capital even when only Peru is a party."""
     return (top is not chosen and top.kind == "city" and top.population >= DWARFING_POPULATION
             and top.population >= DWARFING_RATIO * max(chosen.population, 1))
+
+
+def _own_name_first(core: str, ranked: tuple[Place, ...]) -> tuple[Place, ...]:
+    """The best ranked place whose own name is spelled like the one written goes before places that only list it
+    among their alternates (GeoNames keeps historic and stray alternates: Nikopol lists "Slov'yansk"), unless one
+    of those dwarfs it. Only among places of the first one's kind: 'Kiev' is still the city, not the oblast that
+    GeoNames names "Kiev"."""
+    import difflib
+
+    if not ranked:
+        return ranked
+    own = next((p for p in ranked if p.kind == ranked[0].kind and difflib.SequenceMatcher(
+        None, core, split_kind(place_key(p.name))[0]).ratio() >= SPELLING_RATIO), None)
+    if own is None or own is ranked[0] or _dwarfed(own, ranked[0]):
+        return ranked
+    return (own, *(p for p in ranked if p is not own))
 
 
 def _index_keys(place: Place) -> set[str]:

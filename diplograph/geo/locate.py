@@ -297,6 +297,9 @@ def _place_objects(token: Token, event: str) -> Iterator[tuple[Token, bool]]:
         for participle in _object_participles(head):
             for _prep, obj in prep_objects(participle, VENUE_PREPS):
                 yield obj, False
+            if moving:  # 'deployed 3,000 soldiers, backed by armour, to Podlaskie province'
+                for _prep, obj in prep_objects(participle, ("to", "into")):
+                    yield obj, False
             for prep in _deeper_preps(participle, depth=6):
                 yield from ((g, False) for g in prep.children if g.dep_ == "pobj")
 
@@ -510,12 +513,18 @@ def _resolve(doc: Doc, phrase: Phrase, res: Resolution, context: Sequence[Sequen
                                                        or a.type == "group")
            for i in range(phrase.start, phrase.end)):
         return None  # 'gave Hamas a deadline': a group or organisation the dictionaries know is no place (Hamm)
+    if _only_a_demonym(res, phrase):
+        return None  # 'the southern Kazakh city': an adjective of nationality names no place (Petropavl lists it)
     state = _state_named(res, phrase)
-    if state is not None and not phrase.region and state.start <= phrase.start and state.end >= phrase.end:
-        return None if cities_only else country_location(name, state.code, evidence)
-    kind = "region" if phrase.region else None
     found = None if phrase.region else _qualified(doc, phrase, name, res)
-    found = found or next((r for tier in context if (r := places().resolve(name, tier, kind))
+    if found is None and state is not None and not phrase.region and state.start <= phrase.start \
+            and state.end >= phrase.end:  # 'Trinidad, in Bolivia's Beni department' is a town, not the country
+        found = _namesake_of_the_parties(name, state.code, context)
+        if found is None:
+            return None if cities_only else country_location(name, state.code, evidence)
+    kind = "region" if phrase.region else None
+    known = [c for tier in context for c in tier]
+    found = found or next((r for tier in context if (r := places().resolve(name, tier, kind, known))
                            and r[1].endswith("context")), None) or places().resolve(name, (), kind)  # fmt: skip
     if found is None and phrase.region:  # 'Kunar province', 'the governorate of Akkar': another transliteration
         region = places().region_spelled_like(name, [c for tier in context for c in tier])
@@ -549,6 +558,8 @@ def _qualified(doc: Doc, phrase: Phrase, name: str, res: Resolution) -> tuple[Pl
 
     found = comma_qualifier(doc, phrase.end, longest=4)  # not 'talks in Beijing, Vietnam's largest partner'
     if found is None:
+        found = _in_state_after(doc, phrase.end, res)
+    if found is None:
         return None
     after, end = found
     state = res.actor_at.get(after)
@@ -559,6 +570,35 @@ def _qualified(doc: Doc, phrase: Phrase, name: str, res: Resolution) -> tuple[Pl
     chosen = [p for p in places().lookup(name) if p.kind == "city" and p.country in countries
               and (state is not None and p.country == state.code or place_key(p.admin1 or "") in regions)]
     return (chosen[0], "gazetteer+qualifier") if chosen else None
+
+
+def _namesake_of_the_parties(name: str, named: str, context: Sequence[Sequence[str]]) -> tuple[Place, str] | None:
+    """'Colombian police arrested two Venezuelan officers in Armenia': a state's name as the venue of an event
+    between other states, when one of theirs has a city of that name, is that city."""
+    from diplograph.geo.gazetteer import places
+
+    parties = set(context[0]) if context else set()
+    if not parties or named in parties:
+        return None
+    city = next((p for p in places().lookup(name, kind="city") if p.country in parties), None)
+    return (city, "gazetteer+parties") if city is not None else None
+
+
+def _in_state_after(doc: Doc, end: int, res: Resolution) -> tuple[int, int] | None:
+    """'Trinidad, in Bolivia's Beni department', 'Armenia, in western Colombia': the state a place is said to be
+    in, after a comma (its tokens [start, stop))."""
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ != "in":
+        return None
+    at = end + 2 + (doc[end + 2].pos_ == "ADJ")  # 'in western Colombia'
+    state = res.actor_at.get(at) if at < len(doc) else None
+    if state is None or state.kind != "state" or state.type not in COUNTRY_TYPES:
+        return None
+    return state.start, state.end
+
+
+def _only_a_demonym(res: Resolution, phrase: Phrase) -> bool:
+    span = res.actor_at.get(phrase.start)
+    return span is not None and span.type == "demonym" and span.start <= phrase.start and span.end >= phrase.end
 
 
 def _state_named(res: Resolution, phrase: Phrase) -> ActorSpan | None:

@@ -379,7 +379,7 @@ def _disambiguate(res: Resolution, gaz: Gazetteer) -> None:
                 and doc[named.start:named.end].text not in SHARED_DEMONYMS:
             res.actors[n] = _replace(a, named.code, "rule",
                                      f"{a.person} named as {doc[named.start:named.end].text}'s (a namesake)")
-    res.actors = [a for a in res.actors if not (a.type == "capital" and _namesake_elsewhere(res, a))
+    res.actors = [a for a in res.actors if not (a.type in ("capital", "name") and _namesake_elsewhere(res, a))
                   and not (a.type == "demonym" and _heritage(res, a))]  # 'Chinese Americans' are Americans
     res.reindex()
     for n, a in enumerate(res.actors):
@@ -445,12 +445,28 @@ def comma_qualifier(doc: Doc, end: int, longest: int) -> tuple[int, int] | None:
     return start, stop
 
 
+def _said_to_be_in_another(res: Resolution, span: ActorSpan) -> bool:
+    """'Trinidad, in Bolivia's Beni department', 'Armenia, in western Colombia': a state's or capital's name said
+    to lie in another state is a town of that name there."""
+    doc = res.doc
+    at = span.end + 2
+    if at >= len(doc) or doc[span.end].text != "," or doc[span.end + 1].lower_ != "in":
+        return False
+    at += doc[at].pos_ == "ADJ"
+    other = next((a for a in res.actors if a.start == at), None) if at < len(doc) else None
+    return other is not None and other.kind == "state" and other.code != span.code and other.type == "name"
+
+
 def _namesake_elsewhere(res: Resolution, capital: ActorSpan) -> bool:
     """'London, Ontario', 'Paris, Texas', 'Moscow, Idaho': a capital's name followed by a region or a state
     that is not its own names a namesake town, not the capital's government."""
     from diplograph.geo.gazetteer import places
 
     doc = res.doc
+    if _said_to_be_in_another(res, capital):
+        return True
+    if capital.type != "capital":
+        return False
     found = comma_qualifier(doc, capital.end, longest=3)
     if found is None:
         return False
