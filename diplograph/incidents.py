@@ -59,7 +59,8 @@ ANSWERED = frozenset({frozenset({"REJECT", "ACCUSE"}), frozenset({"ACCUSE", "SAN
                       frozenset({"REJECT", "SANCTION"}),
                       # a protest by who was acted on, of the act ('Phnom Penh condemns Thai troop build-up')
                       *(frozenset({stance, act}) for stance in ("ACCUSE", "PROTEST")
-                        for act in ("MOBILIZE", "ASSAULT", "COERCE", "RETREAT"))})
+                        for act in ("MOBILIZE", "ASSAULT", "COERCE", "RETREAT")),
+                      frozenset({"SUPPORT", "AID"})})  # thanks for aid, by who got it ('Aden thanks Riyadh')
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE", "ASSAULT"})  # 'A and B clashed' = 'B and A clashed'
 STRIKES = frozenset({"ASSAULT", "COERCE"})  # acts on a place: two reports at one place on one day are one act
 
@@ -217,7 +218,8 @@ def _answers(a: Report, b: Report) -> bool:
         and a.recipient - a.actor == b.actor
 
 
-ANSWERING = {"REJECT": 2, "ACCUSE": 1, "PROTEST": 1}  # which of an answered pair answers: a denial of a charge
+ANSWERING = {"REJECT": 2, "ACCUSE": 1, "PROTEST": 1, "SUPPORT": 1}  # which of an answered pair answers: a denial
+# of a charge
 
 
 def _answer_and_act(a: Report, b: Report) -> tuple[Report, Report]:

@@ -710,3 +710,41 @@ def test_a_namesake_city_dwarfs_the_parties_only_when_the_text_names_its_state()
     location = _first_location("US federal prosecutors in Alexandria on Tuesday charged two Chinese intelligence "
                                "officers with harassing dissidents.")
     assert location is not None and location.country == "USA"
+
+
+def test_thanks_from_who_got_aid_days_later_report_the_aid() -> None:
+    """'Qatar's plane with 30 tonnes of medicine lands in Khartoum' and 'Sudan thanks Qatar' two days later are one
+    incident; thanks the other way round, or by a third state, are not."""
+    import datetime as dt
+
+    def report(doc: str, event: str, actor: str, recipient: str, day: int) -> incidents.Report:
+        when = dt.date(2026, 3, day)
+        return incidents.Report(doc, "e", event, frozenset({actor}), frozenset({recipient}), when, when)
+
+    aid = report("a", "AID", "QAT", "SDN", 4)
+    assert incidents.match(report("b", "SUPPORT", "SDN", "QAT", 6), aid) is not None
+    assert incidents.match(report("b", "SUPPORT", "QAT", "SDN", 6), aid) is None
+    assert incidents.match(report("b", "SUPPORT", "EGY", "QAT", 6), aid) is None
+
+
+@pytest.mark.parametrize(("text", "place", "country"), [
+    # bases, sites and border posts the GeoNames extract lacks (data/towns.csv)
+    ("Defence ministers of NATO states met at Ramstein Air Base on Thursday.", "Ramstein Air Base", "DEU"),
+    ("Two US Navy destroyers arrived at Souda Bay on Monday for a joint exercise with Greece.", "Souda Bay", "GRC"),
+    ("Polish border guards closed the Terespol crossing to Belarusian trucks on Friday.", "Terespol", "POL"),
+    # older spellings of towns and regions (data/alternates.csv)
+    ("Russian missiles struck a power plant near Zaporozhye on Sunday.", "Zaporizhzhya", "UKR"),
+    ("Hungary's foreign minister visited Transcarpathia on Friday.", "Zakarpattia", "UKR"),
+    # a first level the extract lacks: Belgium's provinces (data/regions.csv)
+    ("Belgian police arrested a Russian national in the Belgian province of Hainaut on Monday.", "Hainaut", "BEL"),
+])
+def test_bases_crossings_and_older_names_are_places(text: str, place: str, country: str) -> None:
+    location = _first_location(text)
+    assert location is not None and (location.place, location.country) == (place, country), location
+
+
+def test_a_crossing_opened_or_shut_is_where_it_happened() -> None:
+    location = _first_location("Pakistan closed the Torkham crossing with Afghanistan on Monday.")
+    assert location is not None and (location.place, location.country) == ("Torkham", "PAK")
+    location = _first_location("Syrian and Jordanian officials reopened the Nasib crossing on Sunday.")
+    assert location is not None and location.place == "Nasib"

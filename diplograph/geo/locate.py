@@ -37,9 +37,11 @@ PLACE_NOUNS = frozenset({
     "town", "city", "village", "capital", "port", "outskirts", "suburb", "suburbs", "area", "district", "province",
     "region", "governorate", "state", "oblast", "prefecture", "county", "enclave", "island", "coast", "centre",
     "center", "heart", "streets", "street", "compound", "camp", "crossing", "checkpoint", "airport", "airbase",
+    "base", "airfield",
     "mountains", "hills", "foothills", "countryside", "desert", "jungle", "forests",
 })  # fmt: skip
 ISLAND_WORDS = frozenset({"island", "islands", "isle"})
+PASSAGES = frozenset({"crossing", "port", "airport", "checkpoint", "terminal"})  # a place an act opens or shuts
 REGION_WORDS = frozenset({"province", "region", "governorate", "oblast", "state", "prefecture", "county", "district"})
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 COUNTRY_TYPES = frozenset({"name", "historical", "abbreviation", "epithet"})  # mentions that name a whole state
@@ -291,6 +293,9 @@ def _place_objects(token: Token, event: str) -> Iterator[tuple[Token, bool]]:
         for prep in _deeper_preps(head, content=event not in ALLEGING_EVENTS):
             yield from ((g, False) for g in prep.children if g.dep_ == "pobj")
     yield from ((obj, False) for obj in _visit_destinations(heads[-1]))
+    for head in heads:  # 'reopened the Nasib crossing', 'closed the port of Hodeidah': the passage acted on
+        yield from ((c, False) for c in head.children
+                    if c.dep_ == "dobj" and (c.lower_ in PASSAGES or c.lemma_.lower() in PASSAGES))
     for head in heads:
         yield from ((obj, False) for obj in _meeting_venues(head, event))
     for head in heads:  # last: a venue the parser hung on a participle of the object (`_object_participles`)
@@ -429,7 +434,7 @@ def _phrase(obj: Token, depth: int = 0) -> Phrase | None:
         return None
     lower = obj.lower_
     if lower in PLACE_NOUNS and not (obj.text[:1].isupper() and obj.ent_type_ in PLACE_ENTITIES):  # 'Mexico City'
-        named = [c for c in obj.lefts if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"]
+        named = [c for c in obj.lefts if c.dep_ in ("compound", "nmod") and (c.pos_ == "PROPN" or _capitalised(c))]
         if named and lower in REGION_WORDS:  # 'South Kivu province', 'Sistan and Baluchestan province': the whole run
             first = min(t.i for n in named for t in n.subtree if t.dep_ in ("compound", "conj", "cc") or t is n)
             return Phrase(first, obj.i + 1, True)
@@ -438,6 +443,8 @@ def _phrase(obj: Token, depth: int = 0) -> Phrase | None:
             return _phrase(owner, depth + 1)
         if named and lower not in REGION_WORDS:  # 'the Jenin refugee camp', 'the Rafah crossing'
             found = _phrase(named[-1], depth + 1)
+            if found is None and _capitalised(named[-1]):  # 'the Nasib crossing', the name tagged an adjective
+                found = Phrase(named[-1].i, named[-1].i + 1, False)
             if found is not None:
                 return found  # else a sea's port ('the Red Sea port of Hodeidah'): the place it is 'of'
         for c in obj.children:
@@ -462,6 +469,11 @@ def _phrase(obj: Token, depth: int = 0) -> Phrase | None:
     if doc[end - 1].lower_ in WATER_WORDS and not _city_named(doc[start:end].text):
         return None  # 'in the Red Sea': the sea, not Sudan's Red Sea state; seas are no places of the gazetteer
     return Phrase(start, end, False)
+
+
+def _capitalised(token: Token) -> bool:
+    """A capitalised modifier inside the sentence that the tagger did not take for a name ('the Nasib crossing')."""
+    return token.text[:1].isupper() and token.pos_ in ("ADJ", "NOUN") and not token.is_sent_start
 
 
 def _city_named(name: str) -> bool:
