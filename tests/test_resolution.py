@@ -339,3 +339,14 @@ def test_the_following_year_and_month_count_from_the_date_named_before() -> None
     anchor = find_dates("Talks collapsed in March 2021.", dt.date(2023, 3, 17))[0]
     assert _dates("Iran resumed enrichment the following month.", dt.date(2023, 3, 17), anchor=anchor) == [
         ("the following month", "2021-04", "month")]
+
+
+def test_a_weekday_followed_by_its_date_is_that_date() -> None:
+    """'flew home on Wednesday, 22 March' in a story of Tuesday 21 March: the coming Wednesday the date names, not
+    the Wednesday before publication that the weekday alone would be."""
+    published = dt.date(2023, 3, 21)
+    for text in ("He flew home on Wednesday, 22 March.", "He flew home on Wednesday, March 22."):
+        assert [d.value for d in find_dates(text, published)] == ["2023-03-22"], text
+    # apart, each is its own
+    assert [d.value for d in find_dates("He left on Wednesday and came back on 22 March.", published)] == \
+        ["2023-03-15", "2023-03-22"]

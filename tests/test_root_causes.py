@@ -3650,3 +3650,11 @@ def test_an_office_of_a_city_or_region_acts_for_its_state() -> None:
         "Sindh Chief Minister Murad Ali Shah accused India of diverting river water.": ("ACCUSE", ("PAK",), ("IND",)),
     })
 
+
+
+def test_an_envoy_due_or_expected_abroad_announces_a_visit() -> None:
+    assert_first_records({
+        "Romania's prime minister is due in Chisinau next week for talks on energy.": ("AGREE", ("ROU",), ("MDA",)),
+        "Qatar's emir is expected in Damascus on Thursday.": ("AGREE", ("QAT",), ("SYR",)),
+        "The EU's envoy was expected in Belgrade on Thursday.": ("AGREE", ("EU",), ("SRB",)),
+    })

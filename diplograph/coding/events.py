@@ -299,22 +299,23 @@ VISITORS = frozenset({"minister", "envoy", "president", "representative", "secre
 def presence_abroad(sent: Span, res: Resolution, ctx: DocContext) -> list[Found]:
     """'The Qatari minister was in Moscow on Saturday', 'Sung Kim, the U.S. special representative, was in Beijing
     on Monday': a state's envoy present in another state's capital or country is a visit (CONSULT, visit), as
-    'visited Moscow' is."""
+    'visited Moscow' is; 'is due in Chisinau next week', 'is expected in Damascus on Thursday' announce one."""
     out: list[Found] = []
     for i in range(sent.start, sent.end):
         verb = sent.doc[i]
-        if res.lemmas[i] != "be" or verb.dep_ not in ("ROOT", "conj", "ccomp") or _negated(verb) \
-                or A.child(verb, "acomp", "attr") is not None:
+        presence = _present_in(verb, res.lemmas[i])
+        if presence is None:
             continue
-        subj = A.child(verb, "nsubj")
-        if subj is None or not (subj.ent_type_ == "PERSON" or subj.lemma_.lower() in VISITORS):
+        subj, where, announced = presence
+        if not (subj.ent_type_ == "PERSON" or subj.lemma_.lower() in VISITORS):
             continue
-        visitors = [s for s in A.np_actors(subj, res) if s.states and s.kind == "state"]
-        hosts = _without([s for _, place in A.prep_objects(verb, ("in",)) for s in A.np_actors(place, res)
+        visitors = [s for s in A.np_actors(subj, res) if s.states]  # a state's or an organisation's envoy
+        hosts = _without([s for _, place in A.prep_objects(where, ("in",)) for s in A.np_actors(place, res)
                           if s.states and s.kind == "state"], visitors)
         if not visitors or not hosts:
             continue
         aux, conditional = modality(verb)  # 'Kim will be in Moscow on 9 May': a visit announced, as 'will visit'
+        aux = "future" if announced and aux is None else aux
         reading = adjust_reading(Reading("CONSULT", "visit", ("diplomatic",)), aux, conditional)
         date, source = event_date(verb, sent, res, ctx)
         evidence = evidence_span(verb, visitors + hosts, sent, res)
@@ -326,6 +327,23 @@ def presence_abroad(sent: Span, res: Resolution, ctx: DocContext) -> list[Found]
         out.append(Found(reading, visitors, hosts, aux, date, source, evidence, "presence:visit", "parse", [],
                          verb.i, features))
     return out
+
+
+def _present_in(verb: Token, lemma: str) -> tuple[Token, Token, bool] | None:
+    """(who, the word its 'in' hangs on, announced) for 'X was in Moscow', 'X is due in Chisinau', 'X is expected
+    in Damascus'; None for anything else ('X was in a good mood' has no state in it, which the caller finds)."""
+    if verb.dep_ not in ("ROOT", "conj", "ccomp") or _negated(verb):
+        return None
+    if lemma == "be":
+        due = next((c for c in verb.children if c.dep_ == "acomp" and c.lower_ == "due"), None)
+        if due is None and A.child(verb, "acomp", "attr") is not None:
+            return None
+        subj = A.child(verb, "nsubj")
+        where = due if due is not None and A.prep_objects(due, ("in",)) else verb
+        return (subj, where, due is not None) if subj is not None else None
+    if lemma == "expect" and A.is_passive(verb) and (subj := A.child(verb, "nsubjpass")) is not None:
+        return subj, verb, True
+    return None
 
 
 # What is put forward to be accepted: judged harshly, it is turned down (REJECT), not an act criticised.
@@ -5079,10 +5097,14 @@ def _contexts(reading: Reading, token: Token) -> tuple[str, ...]:
 def _date_of_the_last_conjunct(verb: Token, res: Resolution) -> list[DateRef]:
     """'Sri Lanka's navy arrested 14 fishermen and seized two trawlers off Mannar early on Monday': verbs joined
     with 'and' and sharing a subject share the time said after the last of them."""
-    if verb.pos_ != "VERB":
-        return []
-    joined = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and A.child(c, "nsubj") is None]
+    if verb.pos_ != "VERB" or any(c.dep_ == "prep" and c.lower_ in TIME_OF_THEIR_OWN for c in verb.children):
+        return []  # 'met Mishustin during the visit, and flew home on Wednesday': a time of its own
+    joined = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and A.child(c, "nsubj") is None
+              and not any(t.text == "," for t in verb.doc[verb.i:c.i])]  # 'X and Y', not 'X, and then Y'
     return [d for c in joined[-1:] for d in _dates_in(A.clause_tokens(c), res) if _relation_prep(d, res) is None]
+
+
+TIME_OF_THEIR_OWN = frozenset({"during", "after", "before", "since", "until", "amid", "following"})
 
 
 def _dates_hung_on_the_object(verb: Token, res: Resolution) -> list[DateRef]:

@@ -193,7 +193,20 @@ def find_dates(text: str, published: dt.date | None, *, future: bool = False,
             found.append(DateRef(m.start(), m.end(), m.group(0), shifted, _granularity_of(shifted, base), "rule",
                                  f"{name}: from '{base.text}'" if base else name))
     found.sort(key=lambda d: d.start)
-    return found
+    return _weekdays_with_their_date(text, found)
+
+
+def _weekdays_with_their_date(text: str, found: list[DateRef]) -> list[DateRef]:
+    """'on Wednesday, 22 March', 'Tuesday, March 21': a weekday followed by the day it falls on is that day (read
+    alone, a weekday is the last one before publication, which a date told a day after it is not)."""
+    out: list[DateRef] = []
+    for n, d in enumerate(found):
+        after = found[n + 1] if n + 1 < len(found) else None
+        if d.reason == "weekday" and after is not None and after.granularity == "day" \
+                and text[d.end:after.start].strip() in (",", ""):
+            continue  # the date after it speaks for both
+        out.append(d)
+    return out
 
 
 def _plausible_year(text: str, m: re.Match[str], published: dt.date | None) -> bool:
