@@ -40,7 +40,11 @@ SETS = {"development": (DATA / "places-gold.jsonl", DATA / "incident-stories.jso
                        DATA / "incidents-gold-7.jsonl"),
         # the ninth (written 2026-12-05 by a helper of the twentieth session, scored before any change it led to)
         "development 9": (DATA / "places-gold-9.jsonl", DATA / "incident-stories-9.jsonl",
-                          DATA / "incidents-gold-9.jsonl")}
+                          DATA / "incidents-gold-9.jsonl"),
+        # the tenth (written 2026-12-05 by another helper of the twentieth session, scored before any change it led
+        # to)
+        "development 10": (DATA / "places-gold-10.jsonl", DATA / "incident-stories-10.jsonl",
+                           DATA / "incidents-gold-10.jsonl")}
 # incidents only: the second and third development corpora (written 2026-12-03, after the first scored 1.000)
 INCIDENTS_ONLY = {"development 2": (DATA / "incident-stories-2.jsonl", DATA / "incidents-gold-2.jsonl"),
                   "development 3": (DATA / "incident-stories-3.jsonl", DATA / "incidents-gold-3.jsonl")}

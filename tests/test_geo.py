@@ -748,3 +748,28 @@ def test_a_crossing_opened_or_shut_is_where_it_happened() -> None:
     assert location is not None and (location.place, location.country) == ("Torkham", "PAK")
     location = _first_location("Syrian and Jordanian officials reopened the Nasib crossing on Sunday.")
     assert location is not None and location.place == "Nasib"
+
+
+@pytest.mark.parametrize(("text", "place", "country"), [
+    # a place bearing the written name itself before a namesake of a size that lists it as an alternate
+    ("Australian soldiers landed at Nadi on Saturday to help clear roads after the floods.", "Nadi", "FJI"),
+    # but not before a city many times larger spelled a little differently (Odessa, Texas against Odesa)
+    ("A Russian drone attack damaged port infrastructure in Odessa overnight.", "Odesa", "UKR"),
+    # a resort, a station, a department
+    ("The foreign ministers of Turkey and Georgia met in the Black Sea resort of Batumi on Friday.", "Batumi", "GEO"),
+    ("Kyrgyz police detained six Uzbek traders at Osh's central bus station on Tuesday.", "Osh", "KGZ"),
+    ("Peruvian and Bolivian police seized two smuggling boats in Bolivia's Pando department on Friday.", "Pando",
+     "BOL"),
+])
+def test_names_and_place_words_of_the_tenth_set(text: str, place: str, country: str) -> None:
+    location = _first_location(text)
+    assert location is not None and (location.place, location.country) == (place, country), location
+
+
+def test_warships_and_military_aircraft_landing_or_docking_abroad_are_forces_sent() -> None:
+    found = extract("A Dutch navy minesweeper docked in Klaipeda on Friday to join Lithuanian ships.",
+                    published="2025-06-01").events
+    assert [(e.event, e.actor, e.recipient) for e in found][:1] == [("MOBILIZE", ("NLD",), ("LTU",))], found
+    found = extract("The Chinese president landed in Nairobi on Monday.", published="2025-06-01").events
+    assert [(e.event, e.actor, e.recipient) for e in found] == [("CONSULT", ("CHN",), ("KEN",))], found
+    assert not extract("Russian missiles landed in a field in Poland.", published="2025-06-01").events

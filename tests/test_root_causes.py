@@ -3658,3 +3658,13 @@ def test_an_envoy_due_or_expected_abroad_announces_a_visit() -> None:
         "Qatar's emir is expected in Damascus on Thursday.": ("AGREE", ("QAT",), ("SYR",)),
         "The EU's envoy was expected in Belgrade on Thursday.": ("AGREE", ("EU",), ("SRB",)),
     })
+
+
+def test_a_state_hoping_another_will_act_asks_it_to() -> None:
+    assert_first_records({
+        "Washington hoped Pakistan would reconsider.": ("REQUEST", ("USA",), ("PAK",)),
+        "The State Department said it hoped Serbia's leaders would reconsider the draft law.": ("REQUEST", ("USA",),
+                                                                                              ("SRB",)),
+    })
+    for text in ("Russia hopes to increase trade with China.", "Analysts expect Iran will retaliate."):
+        assert not [e for e in events(text) if e.event == "REQUEST"], (text, summary(events(text)))

@@ -106,6 +106,7 @@ def code_sentence(sent: Span, res: Resolution, lex: Lexicon, ctx: DocContext) ->
     found += reported_accusations(sent, res, ctx, blame_only=_single_sentence(sent))
     found += reported_judgements(sent, res, ctx)
     found += presence_abroad(sent, res, ctx)
+    found += hoped_for(sent, res, ctx)
     found += requests_granted(sent, res, ctx)
     listed, subject = cooperation_list(sent, res, ctx, covered=[t.token.i for t in triggers])
     if listed:  # 'cooperation between A and B includes X, Y and Z': the items are the events
@@ -329,6 +330,44 @@ def presence_abroad(sent: Span, res: Resolution, ctx: DocContext) -> list[Found]
     return out
 
 
+# the forms, not lemmas: the model's rule lemmatizer makes 'hoped' 'hop'
+HOPING = frozenset({"hope", "hopes", "hoped", "hoping", "wish", "wishes", "wished", "wishing", "trust", "trusts",
+                    "trusted", "trusting", "expect", "expects", "expected", "expecting"})
+WOULD = frozenset({"would", "will", "could", "can", "'d", "'ll"})
+
+
+def hoped_for(sent: Span, res: Resolution, ctx: DocContext) -> list[Found]:
+    """'Washington hoped India would reconsider', 'the State Department said it hoped Georgia's leaders would
+    reconsider the draft law': a state hoping another will act asks it to (REQUEST)."""
+    out: list[Found] = []
+    for i in range(sent.start, sent.end):
+        verb = sent.doc[i]
+        if verb.pos_ != "VERB" or verb.lower_ not in HOPING or _negated(verb) or A.is_passive(verb):
+            continue
+        clause = A.child(verb, "ccomp")
+        doer = A.child(clause, "nsubj") if clause is not None else None
+        if clause is None or doer is None or doer.pos_ == "PRON" \
+                or not any(c.dep_ == "aux" and c.lower_ in WOULD for c in clause.children):
+            continue
+        subj = A.subject(verb)[0]
+        if subj is not None and subj.pos_ == "PRON" and verb.dep_ == "ccomp":
+            subj = A.subject(verb.head)[0]  # 'the State Department said it hoped ...'
+        speakers = [s for s in A.np_actors(subj, res) if s.states] if subj is not None else []
+        asked = _without([s for s in A.np_actors(doer, res) if s.states], speakers)
+        if not speakers or not asked:
+            continue
+        date, source = event_date(verb, sent, res, ctx)
+        evidence = evidence_span(verb, speakers + asked, sent, res)
+        features = event_features(
+            event="REQUEST", mode=None, rule="speech:hope", pos="verb", token=verb, sent=sent, res=res,
+            actor=speakers, recipient=asked, actor_method="parse", from_location=False, aux=None,
+            conditional=False, date=date, date_source=source, background=is_background(verb),
+            sentence_index=ctx.sentence_index, evidence=evidence)
+        out.append(Found(Reading("REQUEST", None, ("diplomatic",)), speakers, asked, None, date, source, evidence,
+                         "speech:hope", "parse", [], verb.i, features))
+    return out
+
+
 def _present_in(verb: Token, lemma: str) -> tuple[Token, Token, bool] | None:
     """(who, the word its 'in' hangs on, announced) for 'X was in Moscow', 'X is due in Chisinau', 'X is expected
     in Damascus'; None for anything else ('X was in a good mood' has no state in it, which the caller finds)."""
@@ -356,6 +395,14 @@ JUDGED_PROPOSALS = frozenset({
 def _proposed(judged: Token) -> bool:
     """'China's claims had no basis', 'the text remained unacceptable': a claim or proposal judged."""
     return judged.lemma_.lower() in JUDGED_PROPOSALS
+
+
+def _carrying(verb: Token) -> bool:
+    """Whether what arrives is described as carrying something ('an air force transport carrying water
+    purification units landed at Nadi'): a delivery, which the carrying tells, not a deployment."""
+    subj = A.subject(verb)[0]
+    return subj is not None and any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ("carry", "bring", "transport")
+                                    for c in subj.children)
 
 
 def _names_something(verb: Token) -> bool:
@@ -779,6 +826,8 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
         if particle == "off" and pred.lemma == "call" and obj in CANCELLED_CONTACTS:
             reading = Reading("REJECT", "meet", ("diplomatic",))  # 'called off a trip to Kabul', as cancel
         reading = _reading_for_subject(t, pred, reading)
+        if pred.pos == "verb" and pred.lemma in ("land", "dock") and reading.event == "MOBILIZE" and _carrying(t):
+            continue  # 'a C-17 carrying a field hospital landed in Adana': what it carried tells the event
         if pred.pos == "verb" and pred.lemma in DECLARING | {"order"} and _retreat_declared(t, lex):
             reading = Reading("CONCEDE", None, reading.context)  # 'ordered a partial withdrawal of Russian forces'
         if pred.pos == "verb" and pred.lemma in ("hand", "turn", "surrender") and _own_arms_given_up(t, lex):
@@ -5375,9 +5424,16 @@ def _participle_dates(noun: Token, res: Resolution) -> list[DateRef]:
         return []
     found: list[DateRef] = []
     for c in noun.children:
-        if c.dep_ == "acl" and c.tag_ == "VBN":
+        if c.dep_ == "acl" and c.tag_ == "VBN" and not _far_after(noun, c):
             found += _plain_dates(A.clause_tokens(c), res)
     return found
+
+
+def _far_after(noun: Token, participle: Token) -> bool:
+    """A participle the parser hung on a noun across another noun phrase ('sanctions on five companies in
+    retaliation for an arms sale announced last month': the sale was announced): it belongs to the nearer noun."""
+    between = noun.doc[noun.i + 1:participle.i]
+    return any(t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj" for t in between)
 
 
 def _plain_dates(tokens: list[Token], res: Resolution) -> list[DateRef]:

@@ -269,18 +269,23 @@ def _dwarfed(chosen: Place, top: Place) -> bool:
 
 def _own_name_first(core: str, ranked: tuple[Place, ...]) -> tuple[Place, ...]:
     """The best ranked place whose own name is spelled like the one written goes before places that only list it
-    among their alternates (GeoNames keeps historic and stray alternates: Nikopol lists "Slov'yansk"), unless one
-    of those dwarfs it. Only among places of the first one's kind: 'Kiev' is still the city, not the oblast that
-    GeoNames names "Kiev"."""
+    among their alternates (GeoNames keeps historic and stray alternates: Nikopol lists "Slov'yansk"), when they
+    are of a size (OWN_NAME_RATIO): 'Odessa' is still Ukraine's Odesa, nine times the size of Odessa, Texas. Only
+    among places of the first one's kind: 'Kiev' is still the city, not the oblast that GeoNames names "Kiev"."""
     import difflib
 
     if not ranked:
         return ranked
-    own = next((p for p in ranked if p.kind == ranked[0].kind and difflib.SequenceMatcher(
-        None, core, split_kind(place_key(p.name))[0]).ratio() >= SPELLING_RATIO), None)
-    if own is None or own is ranked[0] or _dwarfed(own, ranked[0]):
+    same_kind = [p for p in ranked if p.kind == ranked[0].kind]
+    own = next((p for p in same_kind if split_kind(place_key(p.name))[0] == core), None) or next(
+        (p for p in same_kind if difflib.SequenceMatcher(None, core, split_kind(place_key(p.name))[0]).ratio()
+         >= SPELLING_RATIO), None)  # the name itself first ('Nadi' in Fiji before Thailand's 'Na Di'), then near
+    if own is None or own is ranked[0] or ranked[0].population > OWN_NAME_RATIO * max(own.population, 1):
         return ranked
     return (own, *(p for p in ranked if p is not own))
+
+
+OWN_NAME_RATIO = 3  # a place bearing the name itself goes first unless the first ranked is this many times larger
 
 
 def _index_keys(place: Place) -> set[str]:

@@ -37,12 +37,13 @@ PLACE_NOUNS = frozenset({
     "town", "city", "village", "capital", "port", "outskirts", "suburb", "suburbs", "area", "district", "province",
     "region", "governorate", "state", "oblast", "prefecture", "county", "enclave", "island", "coast", "centre",
     "center", "heart", "streets", "street", "compound", "camp", "crossing", "checkpoint", "airport", "airbase",
-    "base", "airfield",
+    "base", "airfield", "resort", "station", "department",
     "mountains", "hills", "foothills", "countryside", "desert", "jungle", "forests",
 })  # fmt: skip
 ISLAND_WORDS = frozenset({"island", "islands", "isle"})
 PASSAGES = frozenset({"crossing", "port", "airport", "checkpoint", "terminal"})  # a place an act opens or shuts
-REGION_WORDS = frozenset({"province", "region", "governorate", "oblast", "state", "prefecture", "county", "district"})
+REGION_WORDS = frozenset({"province", "region", "governorate", "oblast", "state", "prefecture", "county", "district",
+                          "department"})
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 COUNTRY_TYPES = frozenset({"name", "historical", "abbreviation", "epithet"})  # mentions that name a whole state
 
@@ -434,7 +435,8 @@ def _phrase(obj: Token, depth: int = 0) -> Phrase | None:
         return None
     lower = obj.lower_
     if lower in PLACE_NOUNS and not (obj.text[:1].isupper() and obj.ent_type_ in PLACE_ENTITIES):  # 'Mexico City'
-        named = [c for c in obj.lefts if c.dep_ in ("compound", "nmod") and (c.pos_ == "PROPN" or _capitalised(c))]
+        named = [c for c in obj.lefts if (c.dep_ in ("compound", "nmod") and (c.pos_ == "PROPN" or _capitalised(c)))
+                 or (c.dep_ == "amod" and _capitalised(c) and c.ent_type_ in PLACE_ENTITIES)]  # 'Beni department'
         if named and lower in REGION_WORDS:  # 'South Kivu province', 'Sistan and Baluchestan province': the whole run
             first = min(t.i for n in named for t in n.subtree if t.dep_ in ("compound", "conj", "cc") or t is n)
             return Phrase(first, obj.i + 1, True)
