@@ -405,16 +405,13 @@ TWO_EVENTS = ("Protesters in Nairobi marched on parliament on Tuesday against a 
               "fired tear gas, witnesses said.")
 
 
-def test_the_lead_event_of_a_sentence_gets_its_own_threshold(tmp_path: Path) -> None:
+def test_the_lead_event_of_a_sentence_gets_its_own_threshold(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A sentence on its own reports one event: its most confident candidate (the lead) is shown down to the lead
     threshold, which the model chose for the type of a sentence's first record; its other candidates need the
-    sentence threshold, a story's the story's, and a threshold asked for applies to every record."""
-    model = default_model()
-    lead, lone = model.lead_threshold, model.sentence_threshold
-    assert lead is not None and lone is not None and 0 < lead < lone
-    assert default_threshold("event", one_sentence=True, lead=True) == lead
-    assert default_threshold("event", lead=True) == model.threshold  # a lead only in a one-sentence document
-    assert default_threshold("measure", one_sentence=True, lead=True) != lead
+    sentence threshold, a story's the story's, and a threshold asked for applies to every record.
+
+    The confidences are the packaged model's; the two thresholds are set around them in a copy of the model (a
+    retrained model moves both, and this tests how readers apply them, not where training put them)."""
     corpus = tmp_path / "leads.jsonl"
     corpus.write_text("".join(json.dumps(d) + "\n" for d in (
         {"id": "lone", "text": LONE_ATTACK, "published": "2025-06-02"},
@@ -422,13 +419,31 @@ def test_the_lead_event_of_a_sentence_gets_its_own_threshold(tmp_path: Path) -> 
         {"id": "two", "text": TWO_EVENTS, "published": "2025-06-02"})), encoding="utf-8")
     every = _extracted_events(corpus, "--min-confidence", "0")
     [attack] = [r for r in every if r["doc"] == "lone"]
-    assert attack["event"] == "ASSAULT" and lead <= attack["confidence"] < lone  # what the lead threshold is for
     sure, unsure = sorted((r for r in every if r["doc"] == "two"), key=lambda r: -r["confidence"])
-    assert sure["confidence"] >= lone
+    assert attack["event"] == "ASSAULT" and sure["confidence"] > max(attack["confidence"], unsure["confidence"])
+    lone = round((max(attack["confidence"], unsure["confidence"]) + sure["confidence"]) / 2, 4)
+    lead = round(min(attack["confidence"], unsure["confidence"]) / 2, 4)
+    model = json.loads(packaged_path().read_text(encoding="utf-8"))
+    model.update(sentence_threshold=lone, lead_threshold=lead)
+    (tmp_path / "model.json").write_text(json.dumps(model), encoding="utf-8")
+    monkeypatch.setenv("DIPLOGRAPH_MODEL", str(tmp_path / "model.json"))
+    default_model.cache_clear()
+    try:
+        _lead_threshold_applied(tmp_path, corpus, attack, sure, unsure, lead, lone)
+    finally:
+        default_model.cache_clear()
+
+
+def _lead_threshold_applied(tmp_path: Path, corpus: Path, attack: dict[str, Any], sure: dict[str, Any],
+                            unsure: dict[str, Any], lead: float, lone: float) -> None:
+    model = default_model()
+    assert (model.lead_threshold, model.sentence_threshold) == (lead, lone)
+    assert default_threshold("event", one_sentence=True, lead=True) == lead
+    assert default_threshold("event", lead=True) == model.threshold  # a lead only in a one-sentence document
+    assert default_threshold("measure", one_sentence=True, lead=True) != lead
     shown = _extracted_events(corpus)
-    # the second candidate of a sentence needs the sentence threshold, however near the lead it comes
-    assert attack in shown and sure in shown and (unsure in shown) == (unsure["confidence"] >= lone)
-    assert unsure["confidence"] >= lead
+    # the lead is shown down to the lead threshold; the second candidate of a sentence needs the sentence threshold
+    assert attack in shown and sure in shown and unsure not in shown
     assert not any(r["doc"] == "story" for r in shown)  # in a story the same candidate is below the threshold
     assert attack not in _extracted_events(corpus, "--min-confidence", str(lone))
     db = tmp_path / "leads.duckdb"

@@ -773,3 +773,9 @@ def test_warships_and_military_aircraft_landing_or_docking_abroad_are_forces_sen
     found = extract("The Chinese president landed in Nairobi on Monday.", published="2025-06-01").events
     assert [(e.event, e.actor, e.recipient) for e in found] == [("CONSULT", ("CHN",), ("KEN",))], found
     assert not extract("Russian missiles landed in a field in Poland.", published="2025-06-01").events
+
+
+def test_military_aircraft_landing_with_aid_deliver_it_where_they_land() -> None:
+    found = extract("A New Zealand air force Hercules landed in Suva on Thursday with 12 tonnes of food and tents.",
+                    published="2025-06-06").events
+    assert [(e.event, e.actor, e.recipient) for e in found] == [("AID", ("NZL",), ("FJI",))], found

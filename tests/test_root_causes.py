@@ -3668,3 +3668,11 @@ def test_a_state_hoping_another_will_act_asks_it_to() -> None:
     })
     for text in ("Russia hopes to increase trade with China.", "Analysts expect Iran will retaliate."):
         assert not [e for e in events(text) if e.event == "REQUEST"], (text, summary(events(text)))
+
+
+def test_a_ministry_named_before_is_the_states_told_of_not_the_datelines() -> None:
+    text = ("BRUSSELS (Wire) — The European Union on Monday imposed sanctions on six Syrian officials. Syria rejected "
+            "the decision on Tuesday. The ministry also summoned the ambassador of Belgium.")
+    found = events(text, "2025-01-28")
+    assert ("ACCUSE", ("SYR",), ("BEL",)) in summary(found), summary(found)
+    assert not [e for e in found if e.actor == ("BEL",)], summary(found)

@@ -397,6 +397,12 @@ def _proposed(judged: Token) -> bool:
     return judged.lemma_.lower() in JUDGED_PROPOSALS
 
 
+def _landed_with(verb: Token, aid_words: frozenset[str]) -> bool:
+    """'landed in Labasa on Thursday with 12 tonnes of food, water containers and tarpaulins': aid brought."""
+    return any(t.lemma_.lower() in aid_words or t.lower_ in aid_words
+               for _prep, cargo in A.prep_objects(verb, ("with",)) for t in cargo.subtree)
+
+
 def _carrying(verb: Token) -> bool:
     """Whether what arrives is described as carrying something ('an air force transport carrying water
     purification units landed at Nadi'): a delivery, which the carrying tells, not a deployment."""
@@ -828,6 +834,9 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
         reading = _reading_for_subject(t, pred, reading)
         if pred.pos == "verb" and pred.lemma in ("land", "dock") and reading.event == "MOBILIZE" and _carrying(t):
             continue  # 'a C-17 carrying a field hospital landed in Adana': what it carried tells the event
+        if pred.pos == "verb" and pred.lemma in ("land", "dock") and reading.event == "MOBILIZE" \
+                and _landed_with(t, lex.classes.get("aid", frozenset())):
+            reading = Reading("AID", None, ("human_security",))  # 'a Hercules landed in Labasa with 12 tonnes of food'
         if pred.pos == "verb" and pred.lemma in DECLARING | {"order"} and _retreat_declared(t, lex):
             reading = Reading("CONCEDE", None, reading.context)  # 'ordered a partial withdrawal of Russian forces'
         if pred.pos == "verb" and pred.lemma in ("hand", "turn", "surrender") and _own_arms_given_up(t, lex):
@@ -3888,7 +3897,12 @@ def _fallback_actor(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext,
         if (official := _official_of_a_place(subj, res)):  # 'Tamil Nadu Chief Minister M.K. Stalin asked ...'
             return with_head_sector(official, subj, res), "subject-location"
     if trig.reading.event not in ("CONSULT",) and _state_agency(subj, res):
-        where = place[:1] or _state_of_place(trig, res) or _dateline_place(res)
+        where = place[:1] or _state_of_place(trig, res)
+        if not where and subj is not None and _told_before(subj) and ctx.last_clause_subject:
+            # 'The ministry also summoned the ambassador of Poland': the ministry of the state told of before, not
+            # of the story's dateline (Brussels)
+            return with_head_sector(list(ctx.last_clause_subject), subj, res), "carried"
+        where = where or _dateline_place(res)
         if where:  # 'police fired tear gas in Nairobi', 'authorities imposed a curfew in Imphal': that state's
             sectored = with_head_sector(where, subj, res) if subj is not None else where
             return sectored, "location"  # organs (police, judiciary); never militants
@@ -4023,6 +4037,12 @@ def _mission_sites(owners: list[ActorSpan], res: Resolution) -> list[ActorSpan]:
             for _prep, obj in A.prep_objects(mission, ("in",)):
                 out += [s for s in A.np_actors(obj, res) if s.states and s.code != span.code]
     return out
+
+
+def _told_before(noun: Token) -> bool:
+    """A definite noun with no modifier of its own ('the ministry', 'the embassy'): one the story named before."""
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children) and not any(
+        c.dep_ in ("amod", "compound", "poss", "nmod") for c in noun.children)
 
 
 def _state_agency(subj: Token | None, res: Resolution) -> bool:
@@ -4336,7 +4356,9 @@ def _aid_destination(trig: Trigger, res: Resolution, actor_codes: set[str]) -> A
         t = t.head.head  # 'distributed relief items to affected people in Mulanje district'
     # rescuers help where they work: 'rescue teams from China were searching collapsed buildings in Mandalay'
     rescue = "disasters" in trig.reading.context
-    preps = ("to", "into", "in") if rescue else ("to", "into")
+    preps: tuple[str, ...] = ("to", "into", "in") if rescue else ("to", "into")
+    if verb.lemma_.lower() in ARRIVAL_VERBS:
+        preps += ("in", "at")  # 'landed in Labasa with 12 tonnes of food': where it arrived is where it went
     indices = {c.i for c in carriers}
     if not (t.dep_ == "pobj" and t.head.lower_ in preps
             and (t.head.head.i in indices or (rescue and t.head.head.head.i in indices))):
