@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -526,14 +527,21 @@ def test_a_brief_shows_where_its_events_happened(stories_db: Path) -> None:
     assert "## Where events happened" in render_markdown(told) and "| Homs, " in render_markdown(told)
 
 
-def test_a_report_leading_with_the_answer_to_an_accusation_reports_the_accusation() -> None:
-    """'Mali accuses Algeria of harbouring rebels' and, a day later, 'Algiers dismisses Malian charges' are one
-    incident; a rejection the other way round, or by a third state, is not."""
+def _reporter(month: int) -> Callable[[str, str, str, str, int], incidents.Report]:
+    """A report of one event, actor to recipient, on a day of `month` 2026 (for incidents.match)."""
     import datetime as dt
 
     def report(doc: str, event: str, actor: str, recipient: str, day: int) -> incidents.Report:
-        when = dt.date(2026, 2, day)
+        when = dt.date(2026, month, day)
         return incidents.Report(doc, "e", event, frozenset({actor}), frozenset({recipient}), when, when)
+
+    return report
+
+
+def test_a_report_leading_with_the_answer_to_an_accusation_reports_the_accusation() -> None:
+    """'Mali accuses Algeria of harbouring rebels' and, a day later, 'Algiers dismisses Malian charges' are one
+    incident; a rejection the other way round, or by a third state, is not."""
+    report = _reporter(month=2)
 
     accused = report("a", "ACCUSE", "MLI", "DZA", 9)
     assert incidents.match(report("b", "REJECT", "DZA", "MLI", 10), accused) is not None
@@ -550,11 +558,7 @@ def test_a_report_leading_with_the_answer_to_an_accusation_reports_the_accusatio
 def test_a_protest_by_who_was_acted_on_days_later_reports_the_act() -> None:
     """'Thai tanks moved to the border' on Friday and 'Cambodia protests Thai troop build-up' on Sunday are one
     incident; a protest before the act, a week after it, or by a third state is not."""
-    import datetime as dt
-
-    def report(doc: str, event: str, actor: str, recipient: str, day: int) -> incidents.Report:
-        when = dt.date(2026, 1, day)
-        return incidents.Report(doc, "e", event, frozenset({actor}), frozenset({recipient}), when, when)
+    report = _reporter(month=1)
 
     build_up = report("a", "MOBILIZE", "THA", "KHM", 16)
     assert incidents.match(report("b", "ACCUSE", "KHM", "THA", 18), build_up) is not None
@@ -715,11 +719,7 @@ def test_a_namesake_city_dwarfs_the_parties_only_when_the_text_names_its_state()
 def test_thanks_from_who_got_aid_days_later_report_the_aid() -> None:
     """'Qatar's plane with 30 tonnes of medicine lands in Khartoum' and 'Sudan thanks Qatar' two days later are one
     incident; thanks the other way round, or by a third state, are not."""
-    import datetime as dt
-
-    def report(doc: str, event: str, actor: str, recipient: str, day: int) -> incidents.Report:
-        when = dt.date(2026, 3, day)
-        return incidents.Report(doc, "e", event, frozenset({actor}), frozenset({recipient}), when, when)
+    report = _reporter(month=3)
 
     aid = report("a", "AID", "QAT", "SDN", 4)
     assert incidents.match(report("b", "SUPPORT", "SDN", "QAT", 6), aid) is not None

@@ -27,6 +27,8 @@ from diplograph.nlp.resolve import ORGAN_SECTORS, ActorSpan, Resolution
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+    from diplograph.geo.gazetteer import Place
+
 RECIPIENT_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "from", "over", "upon", "for",
                    "between", "in", "near", "around", "off", "inside")
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -178,7 +180,6 @@ def reported_accusations(sent: Span, res: Resolution, ctx: DocContext, blame_onl
         if res.pos[i] != "VERB" or res.lemmas[i] not in ACCUSING_SPEECH:
             continue
         verb = sent.doc[i]
-        behind = is_background(verb)  # '... after Congo claimed that Rwandan troops had entered': still a report
         clause = A.child(verb, "ccomp")
         if clause is not None and not _wrongdoing(clause):
             clause = _blame_said_likely(clause) or clause  # 'it was highly likely that Russia was responsible'
@@ -195,16 +196,25 @@ def reported_accusations(sent: Span, res: Resolution, ctx: DocContext, blame_onl
                            speakers)
         if not speakers or not accused:
             continue
-        date, source = event_date(verb, sent, res, ctx)
-        evidence = evidence_span(verb, speakers + accused, sent, res)
-        features = event_features(
-            event="ACCUSE", mode="allege", rule="speech:accuse", pos="verb", token=verb, sent=sent, res=res,
-            actor=speakers, recipient=accused, actor_method="parse", from_location=False, aux=None,
-            conditional=False, date=date, date_source=source, background=behind,
-            sentence_index=ctx.sentence_index, evidence=evidence)
-        out.append(Found(Reading("ACCUSE", "allege", ("diplomatic",)), speakers, accused, None, date, source,
-                         evidence, "speech:accuse", "parse", [], verb.i, features))
+        # '... after Congo claimed that Rwandan troops had entered': still a report (the features say background)
+        out.append(_clause_event(Reading("ACCUSE", "allege", ("diplomatic",)), "speech:accuse", verb, speakers,
+                                 accused, sent, res, ctx))
     return out
+
+
+def _clause_event(reading: Reading, rule: str, verb: Token, actor: list[ActorSpan], recipient: list[ActorSpan],
+                  sent: Span, res: Resolution, ctx: DocContext, *, aux: str | None = None,
+                  conditional: bool = False, from_location: bool = False) -> Found:
+    """An event read off a whole clause (what a state said of another, an envoy's presence) rather than off a
+    lexicon trigger: dated, evidenced and described for the model as a trigger's event is."""
+    date, source = event_date(verb, sent, res, ctx)
+    evidence = evidence_span(verb, actor + recipient, sent, res)
+    features = event_features(
+        event=reading.event, mode=reading.mode, rule=rule, pos="verb", token=verb, sent=sent, res=res, actor=actor,
+        recipient=recipient, actor_method="parse", from_location=from_location, aux=aux, conditional=conditional,
+        date=date, date_source=source, background=is_background(verb), sentence_index=ctx.sentence_index,
+        evidence=evidence)
+    return Found(reading, actor, recipient, aux, date, source, evidence, rule, "parse", [], verb.i, features)
 
 
 # 'the vote had no legitimacy': what an act is said to lack
@@ -214,9 +224,10 @@ JUDGING_SPEECH = frozenset({"say", "tell", "add", "write", "state", "reply", "de
 
 
 def reported_judgements(sent: Span, res: Resolution, ctx: DocContext) -> list[Found]:
-    """'The State Department said Nauru's announcement was disappointing', 'called Russia's moves a campaign of
-    pressure', 'said the vote in Venezuela had no legitimacy': a state judging another's act harshly criticises
-    that state (ACCUSE, disapprove). The judged is the state the act's own words name."""
+    """'The State Department said Nauru's announcement was disappointing', 'said the vote in Venezuela had no
+    legitimacy': a state judging another's act harshly criticises that state (ACCUSE, disapprove), and turns down
+    a claim or proposal so judged (REJECT). The judged is the state the act's own words name, else who did the act
+    the story told of before."""
     out: list[Found] = []
     for i in range(sent.start, sent.end):
         if res.pos[i] != "VERB":
@@ -233,18 +244,9 @@ def reported_judgements(sent: Span, res: Resolution, ctx: DocContext) -> list[Fo
             or _whose_act(judged, speakers, sent, ctx)
         if not speakers or not target:
             continue
-        date, source = event_date(verb, sent, res, ctx)
-        evidence = evidence_span(verb, speakers + target, sent, res)
-        features = event_features(
-            event="REJECT" if _proposed(judged) else "ACCUSE", mode=None if _proposed(judged) else "disapprove",
-            rule="speech:judge", pos="verb", token=verb, sent=sent, res=res,
-            actor=speakers, recipient=target, actor_method="parse", from_location=False, aux=None,
-            conditional=False, date=date, date_source=source, background=is_background(verb),
-            sentence_index=ctx.sentence_index, evidence=evidence)
         reading = Reading("REJECT", None, ("diplomatic",)) if _proposed(judged) \
             else Reading("ACCUSE", "disapprove", ("diplomatic",))
-        out.append(Found(reading, speakers, target, None, date, source, evidence, "speech:judge", "parse", [],
-                         verb.i, features))
+        out.append(_clause_event(reading, "speech:judge", verb, speakers, target, sent, res, ctx))
     return out
 
 
@@ -271,24 +273,22 @@ def _small_clause(verb: Token) -> Token | None:
 
 
 def _judged(verb: Token, lemma: str) -> Token | None:
-    """What a speaker's words judge harshly: the subject of 'said X was unacceptable' / 'X had no legitimacy',
-    the object of 'called X a provocation' / 'described X as illegal'; None when the words judge nothing so."""
-    if lemma in JUDGING_SPEECH:
-        clause = A.child(verb, "ccomp")
-        if clause is None or _negated(clause) or A.is_passive(clause):
-            return None
-        judged = A.child(clause, "nsubj")
-        if judged is None or judged.pos_ == "PRON":
-            return None
-        if clause.lemma_.lower() in ("be", "remain"):
-            said = [c for c in clause.children if c.dep_ in ("acomp", "attr", "oprd")]
-            return judged if any(_censures(c) for c in said) else None
-        if clause.lemma_.lower() == "have":
-            lacks = [c for c in clause.children if c.dep_ == "dobj" and c.lemma_.lower() in ABSENT_VIRTUES
-                     and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)]
-            return judged if lacks else None
+    """What a speaker's words judge harshly: the subject of 'said X was unacceptable' / 'X had no legitimacy';
+    None when the words judge nothing so ('called X a provocation' is the describing verbs': _description_reading)."""
+    clause = A.child(verb, "ccomp") if lemma in JUDGING_SPEECH else None
+    if clause is None or _negated(clause) or A.is_passive(clause):
         return None
-    return None  # 'called X a provocation' is read by the describing verbs (_description_reading)
+    judged = A.child(clause, "nsubj")
+    if judged is None or judged.pos_ == "PRON":
+        return None
+    if clause.lemma_.lower() in ("be", "remain"):
+        said = [c for c in clause.children if c.dep_ in ("acomp", "attr", "oprd")]
+        return judged if any(_censures(c) for c in said) else None
+    if clause.lemma_.lower() == "have":
+        lacks = [c for c in clause.children if c.dep_ == "dobj" and c.lemma_.lower() in ABSENT_VIRTUES
+                 and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)]
+        return judged if lacks else None
+    return None
 
 
 # Who travels for a state: a named person, or one of these
@@ -318,15 +318,8 @@ def presence_abroad(sent: Span, res: Resolution, ctx: DocContext) -> list[Found]
         aux, conditional = modality(verb)  # 'Kim will be in Moscow on 9 May': a visit announced, as 'will visit'
         aux = "future" if announced and aux is None else aux
         reading = adjust_reading(Reading("CONSULT", "visit", ("diplomatic",)), aux, conditional)
-        date, source = event_date(verb, sent, res, ctx)
-        evidence = evidence_span(verb, visitors + hosts, sent, res)
-        features = event_features(
-            event=reading.event, mode=reading.mode, rule="presence:visit", pos="verb", token=verb, sent=sent,
-            res=res, actor=visitors, recipient=hosts, actor_method="parse", from_location=True, aux=aux,
-            conditional=conditional, date=date, date_source=source, background=is_background(verb),
-            sentence_index=ctx.sentence_index, evidence=evidence)
-        out.append(Found(reading, visitors, hosts, aux, date, source, evidence, "presence:visit", "parse", [],
-                         verb.i, features))
+        out.append(_clause_event(reading, "presence:visit", verb, visitors, hosts, sent, res, ctx, aux=aux,
+                                 conditional=conditional, from_location=True))
     return out
 
 
@@ -356,15 +349,8 @@ def hoped_for(sent: Span, res: Resolution, ctx: DocContext) -> list[Found]:
         asked = _without([s for s in A.np_actors(doer, res) if s.states], speakers)
         if not speakers or not asked:
             continue
-        date, source = event_date(verb, sent, res, ctx)
-        evidence = evidence_span(verb, speakers + asked, sent, res)
-        features = event_features(
-            event="REQUEST", mode=None, rule="speech:hope", pos="verb", token=verb, sent=sent, res=res,
-            actor=speakers, recipient=asked, actor_method="parse", from_location=False, aux=None,
-            conditional=False, date=date, date_source=source, background=is_background(verb),
-            sentence_index=ctx.sentence_index, evidence=evidence)
-        out.append(Found(Reading("REQUEST", None, ("diplomatic",)), speakers, asked, None, date, source, evidence,
-                         "speech:hope", "parse", [], verb.i, features))
+        out.append(_clause_event(Reading("REQUEST", None, ("diplomatic",)), "speech:hope", verb, speakers, asked,
+                                 sent, res, ctx))
     return out
 
 
@@ -832,11 +818,11 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
         if particle == "off" and pred.lemma == "call" and obj in CANCELLED_CONTACTS:
             reading = Reading("REJECT", "meet", ("diplomatic",))  # 'called off a trip to Kabul', as cancel
         reading = _reading_for_subject(t, pred, reading)
-        if pred.pos == "verb" and pred.lemma in ("land", "dock") and reading.event == "MOBILIZE" and _carrying(t):
-            continue  # 'a C-17 carrying a field hospital landed in Adana': what it carried tells the event
-        if pred.pos == "verb" and pred.lemma in ("land", "dock") and reading.event == "MOBILIZE" \
-                and _landed_with(t, lex.classes.get("aid", frozenset())):
-            reading = Reading("AID", None, ("human_security",))  # 'a Hercules landed in Labasa with 12 tonnes of food'
+        if pred.pos == "verb" and pred.lemma in ("land", "dock") and reading.event == "MOBILIZE":
+            if _carrying(t):
+                continue  # 'a C-17 carrying a field hospital landed in Adana': what it carried tells the event
+            if _landed_with(t, lex.classes.get("aid", frozenset())):
+                reading = Reading("AID", None, ("human_security",))  # 'landed in Labasa with 12 tonnes of food'
         if pred.pos == "verb" and pred.lemma in DECLARING | {"order"} and _retreat_declared(t, lex):
             reading = Reading("CONCEDE", None, reading.context)  # 'ordered a partial withdrawal of Russian forces'
         if pred.pos == "verb" and pred.lemma in ("hand", "turn", "surrender") and _own_arms_given_up(t, lex):
@@ -1229,12 +1215,10 @@ def _object_keys(verb: Token, pred: Predicate) -> list[str]:
     if _names_someone(head):
         keys.append("__named__")
     if head.lemma_.lower() in COLLECTIVES:  # 'deployed a team of election observers': what the team is of
-        keys += [g.lemma_.lower() for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
-                 for g in p.children if g.dep_ == "pobj"]
+        keys += [g.lemma_.lower() for g in _of_objects(head)]
     if head.lemma_.lower() in PARTS:  # 'delivered the first part of a $500 million aid package': of the aid
-        keys += [k for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
-                 if g.dep_ == "pobj" for k in (g.lemma_.lower(), *(c.lemma_.lower() for c in g.children
-                                                                  if c.dep_ in ("compound", "amod")))]
+        keys += [k for g in _of_objects(head)
+                 for k in (g.lemma_.lower(), *(c.lemma_.lower() for c in g.children if c.dep_ in ("compound", "amod")))]
     if any(c.dep_ == "acl" and c.lemma_.lower() == "want" for c in head.children):
         keys.append("fugitive")  # 'handed over a man wanted in Germany': a wanted person, as a fugitive
     return keys + _time_given(verb)
@@ -1268,12 +1252,13 @@ PARTS = frozenset({"part", "portion", "tranche", "instalment", "installment", "s
 
 
 def _of_lemma(noun: Token) -> str | None:
-    for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ == "of":
-            pobj = A.child(c, "pobj")
-            if pobj is not None:
-                return pobj.lemma_.lower()
-    return None
+    return next((g.lemma_.lower() for g in _of_objects(noun)), None)
+
+
+def _of_objects(noun: Token) -> list[Token]:
+    """What a noun is 'of' ('a team of observers', 'the first part of a package'): the first object of each 'of'."""
+    return [pobj for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+            if (pobj := A.child(c, "pobj")) is not None]
 
 
 NO_COMMENT = frozenset({"comment", "elaborate", "say", "speculate", "discuss", "confirm", "answer", "respond",
@@ -3965,20 +3950,28 @@ def _official_of_a_place(subj: Token, res: Resolution) -> list[ActorSpan]:
     offices = [t for t in phrase if t.lemma_.lower() in LOCAL_OFFICES]
     if not offices:
         return []
-    context = [a.code for a in res.actors if a.kind == "state"]
     for office in offices:
         named = [t for t in phrase if t.pos_ == "PROPN" and t.i not in res.actor_at and (
             t.head == office or t.head.head == office or (t.i < office.i and t.head.pos_ == "PROPN"))]
-        runs = _runs(sorted(named, key=lambda t: t.i))
-        for start, end in runs:
-            name = res.doc[start:end].text
-            if len({p.country for p in places().lookup(name)}) > 1:
+        for start, end in _runs(sorted(named, key=lambda t: t.i)):
+            if len({p.country for p in places().lookup(res.doc[start:end].text)}) > 1:
                 continue  # 'Punjab' (India's and Pakistan's): no telling whose office
-            found = places().resolve(name, context)
-            if found is not None and found[0].kind in ("city", "region"):
-                return [ActorSpan(start, end, found[0].country, "state", found[0].kind, None, None, "places",
-                                  f"an office of {found[0].name}")]
+            if (place := _town_or_region(start, end, res)) is not None:
+                return [_state_of(place, start, end, f"an office of {place.name}")]
     return []
+
+
+def _town_or_region(start: int, end: int, res: Resolution) -> Place | None:
+    """The city or region of the places gazetteer the tokens [start, end) name, among the document's states."""
+    from diplograph.geo.gazetteer import places
+
+    found = places().resolve(res.doc[start:end].text, [a.code for a in res.actors if a.kind == "state"])
+    return found[0] if found is not None and found[0].kind in ("city", "region") else None
+
+
+def _state_of(place: Place, start: int, end: int, reason: str) -> ActorSpan:
+    """The state of a place named at tokens [start, end), as a party."""
+    return ActorSpan(start, end, place.country, "state", place.kind, None, None, "places", reason)
 
 
 def _runs(tokens: list[Token]) -> list[tuple[int, int]]:
@@ -4092,13 +4085,10 @@ HOLDING_VERBS = frozenset({"arrest", "detain", "hold", "jail", "imprison", "sent
 def _home_of_those_acted_on(trig: Trigger, res: Resolution, actor_codes: set[str]) -> list[ActorSpan]:
     """'arrested 14 fishermen from Rameswaram', 'deported 30 workers from Herat': the state of the city or region
     the people acted on come from (places gazetteer), when it is not the actor's."""
-    from diplograph.geo.gazetteer import places
-
     verb = trig.token if trig.pred.pos == "verb" else None
     acted_on = _object_of(verb) if verb is not None else None
     if acted_on is None:
         return []
-    context = [a.code for a in res.actors if a.kind == "state"]
     origins = A.prep_objects(acted_on, ("from",))
     if verb is not None and verb.lemma_.lower() in HOLDING_VERBS:  # the parser hangs 'from X' on the verb too
         origins += A.prep_objects(verb, ("from",))
@@ -4106,10 +4096,9 @@ def _home_of_those_acted_on(trig: Trigger, res: Resolution, actor_codes: set[str
         if origin.pos_ != "PROPN" or origin.i in res.actor_at:
             continue
         start, end = min(t.i for t in origin.subtree), origin.i + 1
-        found = places().resolve(res.doc[start:end].text, context)
-        if found is not None and found[0].kind in ("city", "region") and found[0].country not in actor_codes:
-            return [ActorSpan(start, end, found[0].country, "state", found[0].kind, None, None, "places",
-                              f"the people of {found[0].name}")]
+        place = _town_or_region(start, end, res)
+        if place is not None and place.country not in actor_codes:
+            return [_state_of(place, start, end, f"the people of {place.name}")]
     return []
 
 
@@ -4568,8 +4557,13 @@ def _forces_without_destination(verb: Token) -> bool:
 def _sent_to(verb: Token, preps: tuple[str, ...]) -> list[tuple[str, Token]]:
     """The verb's phrases of these prepositions, and those the parser hung on a participle describing its object
     ('sent 2,000 soldiers, backed by tanks, to the border')."""
-    told = [c for o in verb.children if o.dep_ == "dobj" for c in o.children if c.dep_ == "acl" and c.tag_ == "VBN"]
-    return [found for t in (verb, *told) for found in A.prep_objects(t, preps)]
+    return [found for t in (verb, *_object_participles(verb)) for found in A.prep_objects(t, preps)]
+
+
+def _object_participles(verb: Token) -> list[Token]:
+    """The past participles describing the verb's objects ('soldiers, backed by tanks'), where the parser may hang
+    the verb's own phrases."""
+    return [c for o in verb.children if o.dep_ == "dobj" for c in o.children if c.dep_ == "acl" and c.tag_ == "VBN"]
 
 
 def _deployed_not_given(verb: Token) -> bool:
@@ -5183,14 +5177,10 @@ def _dates_hung_on_the_object(verb: Token, res: Resolution) -> list[DateRef]:
     hung the verb's own time on a participle describing its object (set off by a comma)."""
     if verb.pos_ != "VERB":
         return []
-    found: list[DateRef] = []
-    for obj in (c for c in verb.children if c.dep_ == "dobj"):
-        for told in (c for c in obj.children if c.dep_ == "acl" and c.tag_ == "VBN"):
-            if told.i == 0 or told.doc[told.i - 1].text != ",":
-                continue  # 'a man wanted for murder on Monday' may date the murder
-            found += [d for p in told.children if p.dep_ == "prep" and p.lower_ in ("on", "in", "at")
-                      for d in _dates_in(list(p.subtree), res)]
-    return found
+    return [d for told in _object_participles(verb)
+            if told.i > 0 and told.doc[told.i - 1].text == ","  # 'a man wanted for murder on Monday': the murder's
+            for p in told.children if p.dep_ == "prep" and p.lower_ in ("on", "in", "at")
+            for d in _dates_in(list(p.subtree), res)]
 
 
 def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,

@@ -274,8 +274,8 @@ def _own_name_first(core: str, ranked: tuple[Place, ...]) -> tuple[Place, ...]:
     among places of the first one's kind: 'Kiev' is still the city, not the oblast that GeoNames names "Kiev"."""
     import difflib
 
-    if not ranked:
-        return ranked
+    if len(ranked) < 2:
+        return ranked  # one candidate or none: nothing to reorder
     same_kind = [p for p in ranked if p.kind == ranked[0].kind]
     own = next((p for p in same_kind if split_kind(place_key(p.name))[0] == core), None) or next(
         (p for p in same_kind if difflib.SequenceMatcher(None, core, split_kind(place_key(p.name))[0]).ratio()

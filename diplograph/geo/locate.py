@@ -601,10 +601,10 @@ def _namesake_of_the_parties(name: str, named: str, context: Sequence[Sequence[s
 def _in_state_after(doc: Doc, end: int, res: Resolution) -> tuple[int, int] | None:
     """'Trinidad, in Bolivia's Beni department', 'Armenia, in western Colombia': the state a place is said to be
     in, after a comma (its tokens [start, stop))."""
-    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ != "in":
-        return None
-    at = end + 2 + (doc[end + 2].pos_ == "ADJ")  # 'in western Colombia'
-    state = res.actor_at.get(at) if at < len(doc) else None
+    from diplograph.nlp.resolve import said_to_lie_in
+
+    at = said_to_lie_in(doc, end)
+    state = res.actor_at.get(at) if at is not None else None
     if state is None or state.kind != "state" or state.type not in COUNTRY_TYPES:
         return None
     return state.start, state.end

@@ -445,15 +445,21 @@ def comma_qualifier(doc: Doc, end: int, longest: int) -> tuple[int, int] | None:
     return start, stop
 
 
+def said_to_lie_in(doc: Doc, end: int) -> int | None:
+    """Where the state a place is said to lie in begins, for a place ending at token `end`: 'Trinidad, in Bolivia's
+    Beni department', 'Armenia, in western Colombia' (None when no ', in' follows)."""
+    at = end + 2
+    if at >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ != "in":
+        return None
+    at += doc[at].pos_ == "ADJ"
+    return at if at < len(doc) else None
+
+
 def _said_to_be_in_another(res: Resolution, span: ActorSpan) -> bool:
     """'Trinidad, in Bolivia's Beni department', 'Armenia, in western Colombia': a state's or capital's name said
     to lie in another state is a town of that name there."""
-    doc = res.doc
-    at = span.end + 2
-    if at >= len(doc) or doc[span.end].text != "," or doc[span.end + 1].lower_ != "in":
-        return False
-    at += doc[at].pos_ == "ADJ"
-    other = next((a for a in res.actors if a.start == at), None) if at < len(doc) else None
+    at = said_to_lie_in(res.doc, span.end)
+    other = next((a for a in res.actors if a.start == at), None) if at is not None else None
     return other is not None and other.kind == "state" and other.code != span.code and other.type == "name"
 
 
