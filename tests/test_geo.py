@@ -779,3 +779,44 @@ def test_military_aircraft_landing_with_aid_deliver_it_where_they_land() -> None
     found = extract("A New Zealand air force Hercules landed in Suva on Thursday with 12 tonnes of food and tents.",
                     published="2025-06-06").events
     assert [(e.event, e.actor, e.recipient) for e in found] == [("AID", ("NZL",), ("FJI",))], found
+
+
+@pytest.mark.parametrize(("text", "place", "country"), [
+    # a place noun in the plural ('districts of', 'neighbourhoods of') introduces its place as the singular does
+    ("Israeli tanks pushed into the northern neighbourhoods of Jabalia on Monday, residents said.", "Jabālyā", "PSE"),
+    ("Russian forces shelled the outlying districts of Kherson overnight.", "Kherson", "UKR"),
+    # landforms of a region
+    ("Indonesian troops clashed with separatist fighters in the highlands of Papua on Thursday.", "Papua", "IDN"),
+    # an Arabic article inside a name is written 'el' or 'al'
+    ("Israeli aircraft struck a house in Deir al-Balah on Friday.", "Dayr al Balaḩ", "PSE"),
+])
+def test_plural_place_nouns_landforms_and_inner_articles_name_places(text: str, place: str, country: str) -> None:
+    location = _first_location(text)
+    assert location is not None and (location.place, location.country) == (place, country), location
+
+
+def test_this_city_in_a_story_filed_from_a_city_is_the_dateline_city() -> None:
+    events = extract("KHARKIV, Ukraine — A Russian missile struck an apartment block on the outskirts of this city "
+                     "on Saturday, Ukrainian officials said.", published="2025-06-07").events
+    struck = [e for e in events if e.event == "ASSAULT"]
+    assert struck and struck[0].location is not None, events
+    assert (struck[0].location.country, struck[0].recipient) == ("UKR", ("UKR",)), struck
+
+
+@pytest.mark.parametrize(("written", "region", "country"), [
+    ("Salahuddin province", "Salah ad Din Governorate", "IRQ"),
+    ("North Darfur", "Northern Darfur", "SDN"),
+    ("Sistan-Baluchestan", "Sistan and Baluchestan", "IRN"),
+    ("South Hwanghae", "Hwanghae-namdo", "PRK"),
+])
+def test_regions_are_found_under_the_english_names_the_news_uses(written: str, region: str, country: str) -> None:
+    from diplograph.geo.gazetteer import places
+
+    found = places().lookup(written)
+    assert found and (found[0].kind, found[0].country) == ("region", country), found
+    assert found[0].name == region, found[0]
+
+
+def test_an_english_region_name_locates_an_event() -> None:
+    location = _first_location("Sudanese army drones hit fuel depots in the villages of North Darfur on Sunday.")
+    assert location is not None and (location.kind, location.country) == ("region", "SDN"), location

@@ -112,6 +112,8 @@ def place_key(text: str) -> str:
         words = [_ABBREVIATIONS.get(w, w) for w in words]
     if len(words) > 1 and words[0] in _LEADING:
         words = _drop_articles(words)
+    if "el" in words[1:]:  # an Arabic article inside a name is written both ways: "Deir el-Balah", "Deir al-Balah"
+        words = [words[0], *("al" if w == "el" else w for w in words[1:])]
     return " ".join(words)
 
 

@@ -38,8 +38,11 @@ PLACE_NOUNS = frozenset({
     "region", "governorate", "state", "oblast", "prefecture", "county", "enclave", "island", "coast", "centre",
     "center", "heart", "streets", "street", "compound", "camp", "crossing", "checkpoint", "airport", "airbase",
     "base", "airfield", "resort", "station", "department",
-    "mountains", "hills", "foothills", "countryside", "desert", "jungle", "forests",
+    "mountains", "hills", "foothills", "countryside", "desert", "jungle", "forests", "highlands", "valley", "plains",
+    "neighbourhood", "neighborhood",
 })  # fmt: skip
+# 'the outskirts of this city' in a story filed from a city: the dateline's place
+DATELINE_NOUNS = frozenset({"city", "town", "capital", "port", "village"})
 ISLAND_WORDS = frozenset({"island", "islands", "isle"})
 PASSAGES = frozenset({"crossing", "port", "airport", "checkpoint", "terminal"})  # a place an act opens or shuts
 REGION_WORDS = frozenset({"province", "region", "governorate", "oblast", "state", "prefecture", "county", "district",
@@ -61,6 +64,8 @@ def locate(doc: Doc, trigger: int, res: Resolution, event: str,
     for obj, targeted in _place_objects(token, event):
         found = _phrase(obj)
         if found is None:
+            if res.dateline_end and _this_place(obj) and (here := _dateline_location(doc, res, context)) is not None:
+                return here  # 'on the outskirts of this city', in a story filed from the city
             continue
         joined = _joined(obj, found)  # 'Jammu and Kashmir' is one region, 'Jammu' a city in it
         location = (joined and _resolve(doc, joined, res, context, cities_only=targeted)) \
@@ -163,6 +168,11 @@ def _here(doc: Doc, trigger: int, res: Resolution, context: Sequence[Sequence[st
     if not res.dateline_end or not any(c.lower_ == "here" and c.dep_ == "advmod"
                                        for head in _clause_heads(doc[trigger]) for c in head.children):
         return None
+    return _dateline_location(doc, res, context)
+
+
+def _dateline_location(doc: Doc, res: Resolution, context: Sequence[Sequence[str]]) -> Location | None:
+    """The place of the story's dateline ('ARUSHA, Tanzania —'), None when it has none."""
     for i in range(res.dateline_end):
         if doc[i].pos_ == "PROPN" and (found := _phrase(doc[i])) is not None:
             titled = Phrase(found.start, min(found.end, res.dateline_end), found.region)
@@ -170,6 +180,19 @@ def _here(doc: Doc, trigger: int, res: Resolution, context: Sequence[Sequence[st
             if location is not None:
                 return location
     return None
+
+
+def _this_place(obj: Token) -> bool:
+    """'this city', 'the outskirts of this town': a place noun the writer points at, not names."""
+    for _ in range(3):
+        if obj.lemma_.lower() in DATELINE_NOUNS and any(c.dep_ == "det" and c.lower_ == "this" for c in obj.children):
+            return True
+        inner = next((g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"), None)
+        if inner is None or obj.lower_ not in PLACE_NOUNS:
+            return False
+        obj = inner
+    return False
 
 
 def _only_a_region(obj: Token) -> bool:
@@ -433,7 +456,8 @@ def _phrase(obj: Token, depth: int = 0) -> Phrase | None:
     province'), the place a place noun is 'of' ('the city of Aleppo'), or an apposition ('the capital, Kyiv')."""
     if depth > 2:
         return None
-    lower = obj.lower_
+    lower = obj.lower_ if obj.lower_ in PLACE_NOUNS or obj.lower_ == "states" else obj.lemma_.lower()  # 'the
+    # eastern districts of Rafah' (not 'the Gulf states': states are no place)
     if lower in PLACE_NOUNS and not (obj.text[:1].isupper() and obj.ent_type_ in PLACE_ENTITIES):  # 'Mexico City'
         named = [c for c in obj.lefts if (c.dep_ in ("compound", "nmod") and (c.pos_ == "PROPN" or _capitalised(c)))
                  or (c.dep_ == "amod" and _capitalised(c) and c.ent_type_ in PLACE_ENTITIES)]  # 'Beni department'
