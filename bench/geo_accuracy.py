@@ -44,7 +44,14 @@ SETS = {"development": (DATA / "places-gold.jsonl", DATA / "incident-stories.jso
         # the tenth (written 2026-12-05 by another helper of the twentieth session, scored before any change it led
         # to)
         "development 10": (DATA / "places-gold-10.jsonl", DATA / "incident-stories-10.jsonl",
-                           DATA / "incidents-gold-10.jsonl")}
+                           DATA / "incidents-gold-10.jsonl"),
+        # the twelfth (written 2026-12-05 by another helper of the twenty-first session, scored before any change it
+        # led to)
+        "development 12": (DATA / "places-gold-12.jsonl", DATA / "incident-stories-12.jsonl",
+                           DATA / "incidents-gold-12.jsonl"),
+        # the eleventh (written 2026-12-05 by a helper of the twenty-first session): held out, never read
+        "held-out 11": (DATA / "places-gold-11.jsonl", DATA / "incident-stories-11.jsonl",
+                        DATA / "incidents-gold-11.jsonl")}
 # incidents only: the second and third development corpora (written 2026-12-03, after the first scored 1.000)
 INCIDENTS_ONLY = {"development 2": (DATA / "incident-stories-2.jsonl", DATA / "incidents-gold-2.jsonl"),
                   "development 3": (DATA / "incident-stories-3.jsonl", DATA / "incidents-gold-3.jsonl")}

@@ -820,3 +820,9 @@ def test_regions_are_found_under_the_english_names_the_news_uses(written: str, r
 def test_an_english_region_name_locates_an_event() -> None:
     location = _first_location("Sudanese army drones hit fuel depots in the villages of North Darfur on Sunday.")
     assert location is not None and (location.kind, location.country) == ("region", "SDN"), location
+
+
+def test_a_venue_the_parser_read_as_a_particle_with_an_object_is_found() -> None:
+    # the parser reads 'off' as the verb's particle and 'Finland' as its object
+    location = _first_location("Finnish and Swedish coast guard ships held a joint rescue drill off Finland on Monday.")
+    assert location is not None and location.country == "FIN", location

@@ -3676,3 +3676,25 @@ def test_a_ministry_named_before_is_the_states_told_of_not_the_datelines() -> No
     found = events(text, "2025-01-28")
     assert ("ACCUSE", ("SYR",), ("BEL",)) in summary(found), summary(found)
     assert not [e for e in found if e.actor == ("BEL",)], summary(found)
+
+
+def test_an_order_to_leave_that_tells_an_expulsion_is_no_demand_of_its_own() -> None:
+    for text in ("Mali expelled the French ambassador on Monday, giving him 72 hours to leave.",
+                 "Estonia expelled a Russian diplomat on Wednesday and ordered him to leave the country within five "
+                 "days.",
+                 "Poland declared a Belarusian diplomat persona non grata on Friday, giving him three days to leave."):
+        found = summary(events(text))
+        assert [r for r in found if r[0] == "SANCTION"], (text, found)
+        assert not [r for r in found if r[0] == "REQUEST"], (text, found)
+    # an order to leave told on its own is still one
+    assert [r for r in summary(events("Niger ordered the French ambassador to leave the country."))
+            if r[0] in ("REQUEST", "SANCTION")]
+
+
+def test_a_visit_expected_or_due_on_a_weekday_is_dated_to_the_coming_one() -> None:
+    # published on a Wednesday: 'on Thursday' is the next day, not six days before
+    for text in ("The EU envoy was expected in Pristina on Thursday, officials said.",
+                 "Qatar's emir is expected in Damascus on Thursday.",
+                 "The Indian prime minister was due in Colombo on Thursday."):
+        found = events(text, "2025-06-04")
+        assert [(e.event, e.date) for e in found][:1] == [("AGREE", "2025-06-05")], (text, summary(found))

@@ -333,7 +333,9 @@ def prep_objects(token: Token, preps: tuple[str, ...] | frozenset[str]) -> list[
     children += [g for c in children if c.dep_ == "prep" and c.lower_ in MEANS
                  for m in c.children if m.dep_ == "pobj" and m.lemma_.lower() in MEDIA for g in m.children]
     for c in children:
-        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
+        # a particle with an object is a preposition the parser mislabelled ('held a drill off Iceland')
+        if (c.dep_ in ("prep", "agent", "dative") or (c.dep_ == "prt" and child(c, "pobj") is not None)) \
+                and c.lower_ in preps:
             obj = child(c, "pobj", "pcomp")
             if obj is None:
                 inner = child(c, "prep")

@@ -1841,6 +1841,8 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
         return []  # 'if the United States imposes sanctions, Ankara will respond': a supposition, no act
     if _keeps_open(trig.token):
         return []  # 'refused to rule out force' refuses nothing: what it keeps open is read on its own
+    if trig.reading.event == "REQUEST" and _leaving_ordered_with_an_expulsion(trig.token):
+        return []  # 'expelled the ambassador, giving him 72 hours to leave': the expulsion's terms, no demand
     roles = roles_of(trig, sent, res, ctx)
     if trig.pred.lemma == "host" and modality(trig.token)[0] is None and trig.token.dep_ != "xcomp" \
             and (guests := _talks_between(trig.token, res)):
@@ -4869,6 +4871,23 @@ def _talks_between(host: Token, res: Resolution) -> list[ActorSpan]:
             if len({c for s in parties for c in s.states}) >= 2:
                 return parties
     return []
+
+
+EXPELLING = frozenset({"expel", "eject", "oust"})
+LEAVING = frozenset({"leave", "depart", "quit", "exit"})
+
+
+def _leaving_ordered_with_an_expulsion(token: Token) -> bool:
+    """'Mali expelled the French ambassador, giving him 72 hours to leave', 'Estonia expelled a Russian diplomat and
+    ordered him to leave the country': the order to leave is how the expulsion is told, not a demand of its own."""
+    if not any(t.lemma_.lower() in LEAVING and t.pos_ == "VERB" for t in token.subtree):
+        return False
+    near = [token.head] if token.dep_ in ("advcl", "conj", "xcomp") else []
+    near += [c for c in token.children if c.dep_ == "conj"]
+    if token.head.dep_ == "conj":
+        near.append(token.head.head)
+    return any(v.lemma_.lower() in EXPELLING  # 'declared him persona non grata, giving him 72 hours to leave'
+               or (v.lemma_.lower() == "declare" and any(t.lower_ == "grata" for t in v.subtree)) for v in near)
 
 
 def _in_condition(token: Token) -> bool:

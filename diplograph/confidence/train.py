@@ -48,6 +48,7 @@ C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
 TREE_GRID = ((300, 3), (500, 3), (300, 4))
 TREE_RATE = 0.05
 TREE_SUBSAMPLE = 0.8
+TREE_SEED = 0  # the subsampling's seed: a rebuild gives the same model (training/seed_study.py varies it)
 LEARNERS = ("trees", "linear")
 FOLDS = 5
 THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(1, 20))
@@ -226,7 +227,7 @@ def fit_trees(cands: Sequence[Candidate], params: tuple[int, int]) -> Model:
     x = vec.fit_transform([k.features for k in cands])
     trees, depth = params
     clf = GradientBoostingClassifier(n_estimators=trees, max_depth=depth, learning_rate=TREE_RATE,
-                                     subsample=TREE_SUBSAMPLE, random_state=0)
+                                     subsample=TREE_SUBSAMPLE, random_state=TREE_SEED)
     clf.fit(x, y, sample_weight=[k.weight for k in cands])
     names = vec.get_feature_names_out()
     copied = tuple(_tree(estimator.tree_, names) for estimator in clf.estimators_[:, 0])

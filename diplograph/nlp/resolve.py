@@ -78,7 +78,9 @@ NAME_TITLES = frozenset({"President", "Premier", "Minister", "Chancellor", "King
                          "Secretary", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Prime", "Leader",
                          "Sheikh", "Prince", "Crown"})
 FUTURE_CUES = re.compile(r"\b(will|shall|'ll|going to|expected to|scheduled to|due to|set to|plans? to|"
-                         r"planning to|intends? to|would|(?:is|are) due)\b", re.I)  # 'is due in Berlin on Monday'
+                         r"planning to|intends? to|would|(?:is|are|was|were) due|"
+                         r"(?:is|are|was|were) expected (?:in|at))\b", re.I)  # 'is due in Berlin on Monday', 'was
+# expected in Pristina on Thursday' (a visit announced for the coming Thursday)
 
 
 SMALL_GROUP = 10  # a named group of at most this many states acts as its members
@@ -916,6 +918,8 @@ def _said_in_the_past(sent: Span, offset: int) -> bool:
             return False
         token = token.head
         if token.pos_ in ("VERB", "AUX"):  # 'the agreement, signed on Friday, ...': a bare participle is past too
+            if token.lemma_ == "be" and any(c.lower_ in ("due", "expected") for c in token.children):
+                return False  # 'was due in Colombo on Thursday': what was then to come
             return token.tag_ == "VBD" or (token.tag_ == "VBN" and token.dep_ not in ("conj", "xcomp") and not any(
                 c.dep_ in ("aux", "auxpass") for c in token.children))
     return False
