@@ -826,3 +826,44 @@ def test_a_venue_the_parser_read_as_a_particle_with_an_object_is_found() -> None
     # the parser reads 'off' as the verb's particle and 'Finland' as its object
     location = _first_location("Finnish and Swedish coast guard ships held a joint rescue drill off Finland on Monday.")
     assert location is not None and location.country == "FIN", location
+
+
+@pytest.mark.parametrize(("text", "place", "country"), [
+    # a capital's name that a city of the acting state bears, in a story naming the capital's state nowhere else
+    ("Lebanese soldiers raided a warehouse in Tripoli on Tuesday and arrested two Syrian smugglers.", "Tripoli",
+     "LBN"),
+    # an attack noun as the subject: where it landed
+    ("A Russian missile strike on Poltava killed seven people on Monday.", "Poltava", "UKR"),
+    # a venue hung on a participle of what the object is 'of'
+    ("Peruvian customs officers seized 12 crates of rifles bound for Ecuador at a warehouse in Callao on Friday.",
+     "Callao", "PER"),
+    # a point west (north, ...) of a place
+    ("Turkish drones hit a convoy at a checkpoint north of Kirkuk on Friday.", "Kirkuk", "IRQ"),
+    # one act told in two verbs joined by 'and': the last one's place
+    ("Sri Lankan sailors arrested nine Indian fishermen and seized their boat off Jaffna on Monday.", "Jaffna",
+     "LKA"),
+    # those acted on had crossed into the place
+    ("Turkish border guards detained 12 Syrian soldiers who had strayed into Hatay province on Friday.", "Hatay",
+     "TUR"),
+])
+def test_places_told_the_ways_wire_copy_tells_them(text: str, place: str, country: str) -> None:
+    location = _first_location(text, published="2025-06-04")
+    assert location is not None and (location.place, location.country) == (place, country), location
+
+
+def test_the_city_in_the_lead_of_a_story_filed_from_a_city_is_the_dateline_city() -> None:
+    events = extract("ODESA, Ukraine — Russian drones hit a grain terminal on the southern edge of the city on "
+                     "Sunday, the regional governor said.", published="2025-06-08").events
+    struck = [e for e in events if e.event == "ASSAULT"]
+    assert struck and struck[0].location is not None and struck[0].location.country == "UKR", events
+
+
+@pytest.mark.parametrize("text", [
+    # where goods came from is not where they were stopped
+    "China suspended beef imports from three slaughterhouses in Argentina's Córdoba province on Wednesday.",
+    # a government named by its seat
+    "Rwanda accused Burundi on Thursday of sheltering rebels, an allegation the government in Gitega denied.",
+])
+def test_an_origin_of_goods_or_a_seat_of_government_is_no_venue(text: str) -> None:
+    located = [e for e in extract(text, published="2025-06-04").events if e.location is not None]
+    assert not [e for e in located if e.event in ("SANCTION", "REJECT")], located

@@ -3698,3 +3698,8 @@ def test_a_visit_expected_or_due_on_a_weekday_is_dated_to_the_coming_one() -> No
                  "The Indian prime minister was due in Colombo on Thursday."):
         found = events(text, "2025-06-04")
         assert [(e.event, e.date) for e in found][:1] == [("AGREE", "2025-06-05")], (text, summary(found))
+
+
+def test_an_order_to_leave_the_parser_hung_on_the_official_of_a_mission_is_an_expulsion() -> None:
+    found = events("India on Monday ordered an official of Pakistan's High Commission to leave the country.")
+    assert ("SANCTION", ("IND",), ("PAK",)) in summary(found), summary(found)

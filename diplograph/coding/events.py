@@ -1316,6 +1316,7 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None, res: Resolution
     if pred.lemma == "face" and _ultimatum(verb) is None:
         return False  # only '... or face measures': a party facing something is no event
     if pred.needs_complement and A.child(verb, "xcomp", "ccomp") is None and obj not in PROPOSALS \
+            and not _complement_on_the_object(verb) \
             and not any(key in words for words, _ in pred.by_object for key in [obj, *_object_keys(verb, pred)]):
         return False  # 'declined a U.S. request' is a refusal; 'ordered troops to the border' has its own reading
     if pred.reading.event == "REJECT" and (said := A.child(verb, "xcomp")) is not None \
@@ -2776,6 +2777,8 @@ def _ordered_out(verb: Token, lex: Lexicon, res: Resolution) -> Reading | None:
         return None
     ordered = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")
                or (c.dep_ == "advcl" and A.is_infinitive(c))]
+    # 'ordered an official of Pakistan's High Commission to leave': the parser may hang the order on its object
+    ordered += [c for c in obj.children if c.dep_ == "acl" and A.is_infinitive(c)]
     if any(c.lemma_.lower() in ("pay", "compensate") for c in ordered) and _a_court_orders(verb):
         # the manual: court-ordered payments are SANCTION, the court acting on who must pay ('Poland asked
         # Germany to pay reparations' stays a demand)
@@ -2833,8 +2836,16 @@ def _a_court_orders(verb: Token) -> bool:
 
 
 def _of_a_mission(people: Token) -> bool:
-    """'employees of the French embassy', 'members of its consulate'."""
-    return any(obj.lemma_.lower() in MISSION_WORDS for _prep, obj in A.prep_objects(people, ("of", "at")))
+    """'employees of the French embassy', 'members of its consulate', 'an official of Pakistan's High
+    Commission'."""
+    return any(obj.lemma_.lower() in MISSION_WORDS or (obj.lower_ == "commission" and any(
+        c.lower_ == "high" for c in obj.children)) for _prep, obj in A.prep_objects(people, ("of", "at")))
+
+
+def _complement_on_the_object(verb: Token) -> bool:
+    """'ordered an official of the embassy to leave': the parser hung the infinitive on the object."""
+    obj = A.child(verb, "dobj")
+    return obj is not None and any(c.dep_ == "acl" and A.is_infinitive(c) for c in obj.children)
 
 
 def with_head_sector(spans: list[ActorSpan], head: Token, res: Resolution) -> list[ActorSpan]:

@@ -39,8 +39,10 @@ PLACE_NOUNS = frozenset({
     "center", "heart", "streets", "street", "compound", "camp", "crossing", "checkpoint", "airport", "airbase",
     "base", "airfield", "resort", "station", "department",
     "mountains", "hills", "foothills", "countryside", "desert", "jungle", "forests", "highlands", "valley", "plains",
-    "neighbourhood", "neighborhood",
+    "neighbourhood", "neighborhood", "edge",
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",  # 'at a point west of X'
 })  # fmt: skip
+DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
 # 'the outskirts of this city' in a story filed from a city: the dateline's place
 DATELINE_NOUNS = frozenset({"city", "town", "capital", "port", "village"})
 ISLAND_WORDS = frozenset({"island", "islands", "isle"})
@@ -64,7 +66,8 @@ def locate(doc: Doc, trigger: int, res: Resolution, event: str,
     for obj, targeted in _place_objects(token, event):
         found = _phrase(obj)
         if found is None:
-            if res.dateline_end and _this_place(obj) and (here := _dateline_location(doc, res, context)) is not None:
+            if res.dateline_end and _this_place(obj, lead=_lead_sentence(obj, res)) \
+                    and (here := _dateline_location(doc, res, context)) is not None:
                 return here  # 'on the outskirts of this city', in a story filed from the city
             continue
         joined = _joined(obj, found)  # 'Jammu and Kashmir' is one region, 'Jammu' a city in it
@@ -78,7 +81,19 @@ def locate(doc: Doc, trigger: int, res: Resolution, event: str,
             continue
         # 'raided the Jenin refugee camp in the occupied West Bank': a place inside the state named is nearer
         whole_state = whole_state or location
+    if whole_state is None and token.pos_ == "VERB":
+        for verb in _joined_verbs(token):  # 'arrested 14 fishermen and seized their trawlers off Mannar'
+            there = locate(doc, verb.i, res, event, context)
+            if there is not None and there.kind != "country":
+                return there
     return whole_state
+
+
+def _joined_verbs(token: Token) -> list[Token]:
+    """Verbs joined to the trigger by 'and' that share its subject (no subject of their own): one act told in two
+    verbs (both in the past tense) happens at the city or region the last one names."""
+    return [c for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.tag_ == token.tag_ == "VBD"
+            and not any(g.dep_.startswith("nsubj") for g in c.children)]  # two past acts told one after the other
 
 
 def locate_reported(doc: Doc, trigger: int, res: Resolution, event: str,
@@ -135,6 +150,7 @@ def sole_venue(doc: Doc, trigger: int, res: Resolution, event: str,
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+ATTACK_NOUNS = frozenset({"strike", "attack", "airstrike", "raid", "bombing", "shelling", "bombardment"})
 # nouns of events whose own place a phrase inside them names ('a strike on a market in X'); with the meetings and
 # situations
 _SCENE_NOUNS = frozenset({"strike", "attack", "airstrike", "raid", "bombing", "shelling", "round", "visit", "trip",
@@ -155,7 +171,8 @@ def _set_apart(token: Token, trigger: Token, event: str) -> bool:
             return True
         if t.dep_ == "prep" and t.lower_ in CONTENT_PREPS and event in ALLEGING_EVENTS:
             return True
-        if t.lemma_.lower() in _SCENE_NOUNS | SITUATION_NOUNS | MEETING_NOUNS | REPORTING or t.ent_type_ == "PERSON":
+        if t.lemma_.lower() in _SCENE_NOUNS | SITUATION_NOUNS | MEETING_NOUNS | REPORTING or _seat(t) \
+                or t.ent_type_ == "PERSON":
             return True
         if t.head.i == t.i:
             return False
@@ -182,10 +199,18 @@ def _dateline_location(doc: Doc, res: Resolution, context: Sequence[Sequence[str
     return None
 
 
-def _this_place(obj: Token) -> bool:
-    """'this city', 'the outskirts of this town': a place noun the writer points at, not names."""
+def _lead_sentence(token: Token, res: Resolution) -> bool:
+    """Whether the token is in the story's first sentence, the one its dateline opens."""
+    return token.sent.start <= res.dateline_end < token.sent.end or token.sent.start == res.dateline_end
+
+
+def _this_place(obj: Token, lead: bool = False) -> bool:
+    """'this city', 'the outskirts of this town' (and in the lead sentence of a story filed from a city, 'the
+    northern edge of the city'): a place noun the writer points at, not names."""
+    pointers = ("this", "the") if lead else ("this",)
     for _ in range(3):
-        if obj.lemma_.lower() in DATELINE_NOUNS and any(c.dep_ == "det" and c.lower_ == "this" for c in obj.children):
+        if obj.lemma_.lower() in DATELINE_NOUNS and any(c.dep_ == "det" and c.lower_ in pointers
+                                                         for c in obj.children):
             return True
         inner = next((g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
                       for g in c.children if g.dep_ == "pobj"), None)
@@ -307,6 +332,10 @@ def _place_objects(token: Token, event: str) -> Iterator[tuple[Token, bool]]:
         for head in heads:
             for _prep, obj in prep_objects(head, TARGET_PREPS):
                 yield obj, True
+            for attack in (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower()
+                           in ATTACK_NOUNS):  # 'The strike on Sumy killed 11 people': where the strike landed
+                for _prep, obj in prep_objects(attack, TARGET_PREPS):
+                    yield obj, True
             for arg in _arguments(head):
                 for _prep, obj in prep_objects(arg, TARGET_PREPS):
                     yield obj, True
@@ -322,6 +351,12 @@ def _place_objects(token: Token, event: str) -> Iterator[tuple[Token, bool]]:
                     if c.dep_ == "dobj" and (c.lower_ in PASSAGES or c.lemma_.lower() in PASSAGES))
     for head in heads:
         yield from ((obj, False) for obj in _meeting_venues(head, event))
+    for head in heads:  # 'detained soldiers who had strayed into Zulia state', 'troops who had crossed into Gedo
+        # region disarmed ...': where those acted on (or acting) had gone is where it happened
+        for party in (*_arguments(head), *(c for c in head.children if c.dep_ in ("nsubj", "nsubjpass"))):
+            for clause in party.children:
+                if clause.dep_ == "relcl" and clause.lemma_.lower() in CROSSING_LEMMAS:
+                    yield from ((obj, False) for _prep, obj in prep_objects(clause, ("into",)))
     for head in heads:  # last: a venue the parser hung on a participle of the object (`_object_participles`)
         for participle in _object_participles(head):
             for _prep, obj in prep_objects(participle, VENUE_PREPS):
@@ -338,11 +373,14 @@ def _object_participles(head: Token) -> Iterator[Token]:
     accused of spying near an air base in Valencia': a reduced relative on the act's object swallows the phrases
     after it in the parse, the venue among them. Its own subject-less participle only (not 'who studied in London',
     a relative clause, nor an apposition about a person)."""
-    for arg in _arguments(head):
-        for c in arg.children:
-            if c.dep_ == "acl" and c.tag_ in ("VBN", "VBG", "VBD") \
-                    and not any(g.dep_.startswith("nsubj") for g in c.children):
-                yield c
+    from diplograph.coding.args import prep_objects
+
+    for arg in _arguments(head):  # and the noun the object is 'of': 'impounded 40 containers of parts bound for ...'
+        for noun in (arg, *(obj for _prep, obj in prep_objects(arg, ("of",)))):
+            for c in noun.children:
+                if c.dep_ == "acl" and c.tag_ in ("VBN", "VBG", "VBD") \
+                        and not any(g.dep_.startswith("nsubj") for g in c.children):
+                    yield c
 
 
 # What is done during talks is done where they are held ('signed a pact during a summit in Addis Ababa'), and an
@@ -390,12 +428,33 @@ def _visit_destinations(head: Token) -> Iterator[Token]:
 
 
 LEAVING_LEMMAS = frozenset({"expel", "withdraw", "evacuate", "retreat", "pull"})
+CROSSING_LEMMAS = frozenset({"cross", "stray", "enter", "infiltrate", "flee", "advance", "push", "wander", "sail"})
 MOVING_EVENTS = frozenset({"AID", "MOBILIZE"})  # 'delivered aid to Aden', 'deployed troops to Ciudad Juarez'
 MOVE_LEMMAS = frozenset({"deploy", "send", "dispatch", "deliver", "ship", "move", "cross", "push", "dock", "sail"})
 # Where the search never goes: other clauses, what a person is (appositions), and phrases about other times
 # ('a week after the strike on Sumy').
 CLOSED_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "appos", "csubj", "nsubj"})
 OTHER_TIME_PREPS = frozenset({"after", "before", "since", "following", "during", "until", "ahead", "amid"})
+
+
+# 'imports from slaughterhouses in Cordoba province': where goods came from; 'the government in Gitega denied': the
+# seat that names a government, no venue
+SEAT_NOUNS = frozenset({"government", "authorities", "regime", "junta", "administration", "leadership"})
+GOODS = frozenset({"import", "imports", "export", "exports", "shipment", "shipments", "purchase", "purchases",
+                   "supplies", "goods", "product", "products", "beef", "grain", "oil", "gas", "coal"})
+
+
+def _origin_of_goods(token: Token) -> bool:
+    """'imports from slaughterhouses in Cordoba province', 'suspended beef imports from ...' (the parser may hang
+    the 'from' on the verb): where goods come from is not where they were stopped."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        return token.lemma_.lower() in GOODS or token.lower_ in GOODS
+    return any(c.dep_ == "dobj" and (c.lower_ in GOODS or c.lemma_.lower() in GOODS) for c in token.children)
+
+
+def _seat(token: Token) -> bool:
+    """'the government in Gitega denied': a government named by its seat, as the subject of what it did."""
+    return token.lemma_.lower() in SEAT_NOUNS and token.dep_ in ("nsubj", "nsubjpass")
 
 
 SITUATION_NOUNS = frozenset({"war", "conflict", "crisis", "fighting", "invasion", "occupation", "dispute",
@@ -434,6 +493,8 @@ def _deeper_preps(head: Token, depth: int = 5, content: bool = True) -> Iterator
                 named = c.dep_ == "appos" and c.pos_ == "PROPN" and t.pos_ == "NOUN"
                 if (c.dep_ in CLOSED_DEPS and not subject_event and not named) \
                         or (c.dep_ == "prep" and c.lower_ in OTHER_TIME_PREPS) \
+                        or (c.dep_ == "prep" and c.lower_ == "from" and _origin_of_goods(t)) \
+                        or (c.dep_ == "prep" and _seat(t)) \
                         or (not content and t is head and c.dep_ == "prep" and c.lower_ in CONTENT_PREPS):
                     continue
                 if c.dep_ == "prep" and c.lower_ in VENUE_PREPS and t is not head:
@@ -456,6 +517,12 @@ def _phrase(obj: Token, depth: int = 0) -> Phrase | None:
     province'), the place a place noun is 'of' ('the city of Aleppo'), or an apposition ('the capital, Kyiv')."""
     if depth > 2:
         return None
+    for c in obj.children:  # 'a checkpoint north of Kirkuk': the parser hangs the direction on the noun
+        if c.dep_ == "advmod" and c.lower_ in DIRECTIONS:
+            inner = next((g for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                          for g in p.children if g.dep_ == "pobj"), None)
+            if inner is not None:
+                return _phrase(inner, depth + 1)
     lower = obj.lower_ if obj.lower_ in PLACE_NOUNS or obj.lower_ == "states" else obj.lemma_.lower()  # 'the
     # eastern districts of Rafah' (not 'the Gulf states': states are no place)
     if lower in PLACE_NOUNS and not (obj.text[:1].isupper() and obj.ent_type_ in PLACE_ENTITIES):  # 'Mexico City'

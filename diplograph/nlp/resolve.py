@@ -83,6 +83,7 @@ FUTURE_CUES = re.compile(r"\b(will|shall|'ll|going to|expected to|scheduled to|d
 # expected in Pristina on Thursday' (a visit announced for the coming Thursday)
 
 
+NAMESAKE_SHARE = 10  # a capital's namesake at least a tenth its size can be meant instead
 SMALL_GROUP = 10  # a named group of at most this many states acts as its members
 
 
@@ -475,6 +476,8 @@ def _namesake_elsewhere(res: Resolution, capital: ActorSpan) -> bool:
         return True
     if capital.type != "capital":
         return False
+    if _city_of_a_party_named_instead(res, capital):
+        return True
     found = comma_qualifier(doc, capital.end, longest=3)
     if found is None:
         return False
@@ -484,6 +487,25 @@ def _namesake_elsewhere(res: Resolution, capital: ActorSpan) -> bool:
         return True
     regions = places().lookup(doc[after:end].text, "region")
     return bool(regions) and all(p.country != capital.code for p in regions)
+
+
+def _city_of_a_party_named_instead(res: Resolution, capital: ActorSpan) -> bool:
+    """'Lebanese officers stormed a flat in Tripoli': a capital's name that a city of a state named before it in its
+    sentence also bears, in a story that names the capital's state nowhere else, is that city (Lebanon's Tripoli,
+    not Libya's government; but 'the Foreign Office in Islamabad summoned the Indian envoy' is Pakistan's)."""
+    from diplograph.geo.gazetteer import places
+
+    if any(a.code == capital.code and a.type != "capital" for a in res.actors):
+        return False
+    sent = res.doc[capital.start].sent
+    named = {a.code for a in res.actors if a.kind == "state" and a.type != "capital"
+             and sent.start <= a.start < capital.start}  # those acting, named before it ('Lebanese troops ...')
+    name = res.doc[capital.start:capital.end].text
+    found = places().lookup(name, "city")
+    own = max((p.population for p in found if p.country == capital.code), default=0)
+    # a namesake of a size to be told of in the news (Lebanon's Tripoli, not Berlin, New Hampshire)
+    return any(p.country in named and p.population * NAMESAKE_SHARE >= own for p in found
+               if p.country != capital.code)
 
 
 def _about_belgium(res: Resolution) -> bool:
