@@ -867,3 +867,9 @@ def test_the_city_in_the_lead_of_a_story_filed_from_a_city_is_the_dateline_city(
 def test_an_origin_of_goods_or_a_seat_of_government_is_no_venue(text: str) -> None:
     located = [e for e in extract(text, published="2025-06-04").events if e.location is not None]
     assert not [e for e in located if e.event in ("SANCTION", "REJECT")], located
+
+
+def test_the_capital_described_by_its_states_adjective_is_that_city() -> None:
+    location = _first_location("Turkish Foreign Minister Hakan Fidan arrived in the Iraqi capital on Monday.")
+    assert location is not None and (location.place, location.country, location.method) == (
+        "Baghdad", "IRQ", "capital described"), location

@@ -3703,3 +3703,23 @@ def test_a_visit_expected_or_due_on_a_weekday_is_dated_to_the_coming_one() -> No
 def test_an_order_to_leave_the_parser_hung_on_the_official_of_a_mission_is_an_expulsion() -> None:
     found = events("India on Monday ordered an official of Pakistan's High Commission to leave the country.")
     assert ("SANCTION", ("IND",), ("PAK",)) in summary(found), summary(found)
+
+
+def test_a_deal_sealed_is_agreed_and_a_place_sealed_is_closed() -> None:
+    assert_first_records({
+        "Ankara and Baghdad sealed a water deal on Monday.": ("AGREE", ("TUR",), ("IRQ",)),
+        "Israeli forces sealed off Nablus on Monday.": ("COERCE", ("ISR",), ("PSE",)),
+    })
+
+
+def test_forces_deployed_in_the_passive_are_their_states() -> None:
+    assert_first_records({
+        "Polish armoured units were deployed along the border with Belarus on Monday.": ("MOBILIZE", ("POL",),
+                                                                                       ("BLR",)),
+    })
+
+
+def test_protesters_massing_outside_an_embassy_protest() -> None:
+    found = summary(events("Thousands of protesters massed outside the Chinese embassy in Manila on Sunday."))
+    assert [r for r in found if r[0] == "PROTEST" and r[2] == ("CHN",)], found
+    assert ("MOBILIZE", ("RUS",), ("UKR",)) in summary(events("Russia massed troops near the border with Ukraine."))

@@ -169,6 +169,9 @@ WRONGS = frozenset({"crime", "abuse", "atrocity", "genocide", "violation", "mass
                     "terrorism", "act"})
 CROSSED = frozenset({"border", "line", "airspace", "water", "frontier", "territory", "boundary"})
 FORCES = frozenset({"troop", "soldier", "force", "army", "warship", "jet", "aircraft", "drone", "vessel", "unit"})
+# what a state deploys: in the passive, the forces' state deployed them
+DEPLOYED = FORCES | {"battalion", "brigade", "division", "regiment", "battery", "system", "missile", "tank",
+                     "destroyer", "frigate", "ship", "submarine", "bomber", "fighter", "marine", "paratrooper"}
 
 
 def reported_accusations(sent: Span, res: Resolution, ctx: DocContext, blame_only: bool = False) -> list[Found]:
@@ -2290,6 +2293,10 @@ def _verb_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
         method = "passive"  # no agent: who acted is not said, and no other mention stands in for it
         if subj is not None and trig.reading.event in ("COOPERATE", "AID"):
             actor, orgs = _split_orgs(A.np_actors(subj, res, deep=True))  # 'a shipment of Russian coal was delivered'
+            patient = None
+            method = "parse"
+        elif subj is not None and trig.reading.event == "MOBILIZE" and subj.lemma_.lower() in DEPLOYED:
+            actor, orgs = _split_orgs(A.np_actors(subj, res))  # 'Polish armoured units were deployed': Poland's
             patient = None
             method = "parse"
     elif subj is not None:

@@ -65,6 +65,8 @@ def locate(doc: Doc, trigger: int, res: Resolution, event: str,
     whole_state: Location | None = None
     for obj, targeted in _place_objects(token, event):
         found = _phrase(obj)
+        if found is None and (capital := _capital_described(obj, res, context)) is not None:
+            return capital  # 'a two-day trip to the Philippine capital'
         if found is None:
             if res.dateline_end and _this_place(obj, lead=_lead_sentence(obj, res)) \
                     and (here := _dateline_location(doc, res, context)) is not None:
@@ -196,6 +198,28 @@ def _dateline_location(doc: Doc, res: Resolution, context: Sequence[Sequence[str
             location = _resolve(doc, titled, res, context, cities_only=False)
             if location is not None:
                 return location
+    return None
+
+
+def _capital_described(obj: Token, res: Resolution, context: Sequence[Sequence[str]]) -> Location | None:
+    """'the Philippine capital', 'the Iraqi capital': the capital city of the state its adjective names."""
+    from diplograph.geo.gazetteer import places
+    from diplograph.io._common import capital_names
+
+    if obj.lemma_.lower() != "capital" or any(c.dep_ in ("prep", "appos") for c in obj.children):
+        return None
+    for c in obj.children:
+        state = res.actor_at.get(c.i) if c.dep_ in ("amod", "compound", "nmod") else None
+        if state is None or state.kind != "state" or state.type != "demonym":
+            continue
+        name = capital_names().get(state.code)
+        found = [p for p in places().lookup(name, "city") if p.country == state.code] if name else []
+        if found:
+            place, span = found[0], obj.doc[min(c.i, obj.i):obj.i + 1]
+            evidence = Evidence(span.start_char, span.end_char, span.text)
+            return Location(name=span.text, place=place.name, admin1=place.admin1, country=place.country,
+                            lat=place.lat, lon=place.lon, evidence=evidence, method="capital described",
+                            kind=place.kind)
     return None
 
 
