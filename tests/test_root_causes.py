@@ -3723,3 +3723,11 @@ def test_protesters_massing_outside_an_embassy_protest() -> None:
     found = summary(events("Thousands of protesters massed outside the Chinese embassy in Manila on Sunday."))
     assert [r for r in found if r[0] == "PROTEST" and r[2] == ("CHN",)], found
     assert ("MOBILIZE", ("RUS",), ("UKR",)) in summary(events("Russia massed troops near the border with Ukraine."))
+
+
+def test_a_rally_a_leader_addresses_is_no_protest() -> None:
+    for text in ("Maduro told a militia rally on Wednesday that his forces would respond without hesitation.",
+                 "Speaking at a rally in Caracas, Maduro said Venezuela would defend itself."):
+        assert not [e for e in events(text) if e.event == "PROTEST"], (text, summary(events(text)))
+    found = events("Thousands joined a rally outside the US embassy in Caracas to protest the deployment.")
+    assert ("PROTEST", ("VEN",), ("USA",)) in summary(found), summary(found)

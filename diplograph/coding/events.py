@@ -1845,6 +1845,8 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
         return []  # 'if the United States imposes sanctions, Ankara will respond': a supposition, no act
     if _keeps_open(trig.token):
         return []  # 'refused to rule out force' refuses nothing: what it keeps open is read on its own
+    if trig.reading.event == "PROTEST" and trig.pred.pos == "noun" and _rally_addressed(trig.token):
+        return []  # 'Maduro told a militia rally that ...': the leader's audience, no protest
     if trig.reading.event == "REQUEST" and _leaving_ordered_with_an_expulsion(trig.token):
         return []  # 'expelled the ambassador, giving him 72 hours to leave': the expulsion's terms, no demand
     roles = roles_of(trig, sent, res, ctx)
@@ -4889,6 +4891,18 @@ def _talks_between(host: Token, res: Resolution) -> list[ActorSpan]:
             if len({c for s in parties for c in s.states}) >= 2:
                 return parties
     return []
+
+
+ADDRESSING = frozenset({"tell", "address", "speak", "say"})
+
+
+def _rally_addressed(token: Token) -> bool:
+    """'told a militia rally', 'addressed a rally', 'speaking to a rally in Caracas', 'said at a rally': a rally a
+    speaker addresses is where words were said, not a protest."""
+    head = token.head
+    if token.dep_ in ("dobj", "dative") and head.lemma_.lower() in ADDRESSING:
+        return True
+    return token.dep_ == "pobj" and head.lower_ in ("to", "at") and head.head.lemma_.lower() in ADDRESSING
 
 
 EXPELLING = frozenset({"expel", "eject", "oust"})
