@@ -180,13 +180,16 @@ def test_the_copied_trees_give_scikit_learns_probabilities() -> None:
     cands = [k for k in training.collect([source]) if k.kind == "event"]
     assert len({k.label for k in cands}) == 2
     copied = training.fit_trees(cands, (40, 3))
-    assert isinstance(copied, TreeModel) and len(copied.trees) == 40
+    assert isinstance(copied, TreeModel) and len(copied.trees) == 40 * training.TREE_BAG
     vec = DictVectorizer()
     x = vec.fit_transform([k.features for k in cands])
-    fitted = GradientBoostingClassifier(n_estimators=40, max_depth=3, learning_rate=training.TREE_RATE,
-                                        subsample=training.TREE_SUBSAMPLE, random_state=0)
-    fitted.fit(x, [k.label for k in cands], sample_weight=[k.weight for k in cands])
-    expected = fitted.predict_proba(x)[:, 1]
+    log_odds = []  # the bag's models, one a seed: the copy is their average log-odds
+    for seed in range(training.TREE_SEED, training.TREE_SEED + training.TREE_BAG):
+        fitted = GradientBoostingClassifier(n_estimators=40, max_depth=3, learning_rate=training.TREE_RATE,
+                                            subsample=training.TREE_SUBSAMPLE, random_state=seed)
+        fitted.fit(x, [k.label for k in cands], sample_weight=[k.weight for k in cands])
+        log_odds.append(fitted.decision_function(x))
+    expected = 1 / (1 + np.exp(-np.mean(log_odds, axis=0)))
     assert np.allclose([copied.score(k.features) for k in cands], expected, atol=1e-9)
     # the training report's ranking measure agrees with scikit-learn's
     from sklearn.metrics import roc_auc_score

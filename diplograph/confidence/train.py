@@ -49,6 +49,7 @@ TREE_GRID = ((300, 3), (500, 3), (300, 4))
 TREE_RATE = 0.05
 TREE_SUBSAMPLE = 0.8
 TREE_SEED = 0  # the subsampling's seed: a rebuild gives the same model (training/seed_study.py varies it)
+TREE_BAG = 4  # boosted models fitted with seeds TREE_SEED, TREE_SEED + 1, ...: their average moves less with a seed
 LEARNERS = ("trees", "linear")
 FOLDS = 5
 THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(1, 20))
@@ -226,15 +227,19 @@ def fit_trees(cands: Sequence[Candidate], params: tuple[int, int]) -> Model:
     vec = DictVectorizer()
     x = vec.fit_transform([k.features for k in cands])
     trees, depth = params
-    clf = GradientBoostingClassifier(n_estimators=trees, max_depth=depth, learning_rate=TREE_RATE,
-                                     subsample=TREE_SUBSAMPLE, random_state=TREE_SEED)
-    clf.fit(x, y, sample_weight=[k.weight for k in cands])
     names = vec.get_feature_names_out()
-    copied = tuple(_tree(estimator.tree_, names) for estimator in clf.estimators_[:, 0])
-    # the starting log-odds: what the classifier says of a record with no feature, less what the trees add to it
     empty = vec.transform([{}])
-    bias = float(clf.decision_function(empty)[0]) - TREE_RATE * sum(tree({}) for tree in copied)
-    return TreeModel(copied, bias, TREE_RATE)
+    forest: list[Tree] = []
+    biases = []
+    for seed in range(TREE_SEED, TREE_SEED + TREE_BAG):  # their log-odds averaged: one model, steadier
+        clf = GradientBoostingClassifier(n_estimators=trees, max_depth=depth, learning_rate=TREE_RATE,
+                                         subsample=TREE_SUBSAMPLE, random_state=seed)
+        clf.fit(x, y, sample_weight=[k.weight for k in cands])
+        copied = [_tree(estimator.tree_, names) for estimator in clf.estimators_[:, 0]]
+        # the starting log-odds: what the classifier says of a record with no feature, less what the trees add
+        biases.append(float(clf.decision_function(empty)[0]) - TREE_RATE * sum(tree({}) for tree in copied))
+        forest += copied
+    return TreeModel(tuple(forest), sum(biases) / TREE_BAG, TREE_RATE / TREE_BAG)
 
 
 def _tree(fitted: Any, names: Sequence[str]) -> Tree:
