@@ -216,6 +216,16 @@ class Gazetteer:
 Tokenize = Callable[[str], list[str]]
 
 
+@cache
+def capital_names() -> dict[str, str]:
+    """State code -> the name of its capital, as the actor dictionary first lists it ('IRQ' -> 'Baghdad')."""
+    capitals: dict[str, str] = {}
+    for row in _read_csv(_data_file("names.csv")):
+        if row.get("type") == "capital":
+            capitals.setdefault(row["code"], row["alias"])
+    return capitals
+
+
 def _data_file(name: str) -> Path:
     return Path(str(resources.files("diplograph.actors").joinpath("data", name)))
 

@@ -203,8 +203,8 @@ def _dateline_location(doc: Doc, res: Resolution, context: Sequence[Sequence[str
 
 def _capital_described(obj: Token, res: Resolution, context: Sequence[Sequence[str]]) -> Location | None:
     """'the Philippine capital', 'the Iraqi capital': the capital city of the state its adjective names."""
+    from diplograph.actors.gazetteer import capital_names
     from diplograph.geo.gazetteer import places
-    from diplograph.io._common import capital_names
 
     if obj.lemma_.lower() != "capital" or any(c.dep_ in ("prep", "appos") for c in obj.children):
         return None

@@ -137,16 +137,6 @@ def state_names() -> dict[str, str]:
 
 
 @cache
-def capital_names() -> dict[str, str]:
-    """code -> the name of the state's capital, as the actor dictionary first lists it."""
-    capitals: dict[str, str] = {}
-    for row in _data_rows("diplograph.actors", "names.csv"):
-        if row["type"] == "capital":
-            capitals.setdefault(row["code"], row["alias"])
-    return capitals
-
-
-@cache
 def _country_index() -> dict[str, str]:
     index: dict[str, str] = {}
     for row in _data_rows("diplograph.actors", "names.csv"):
