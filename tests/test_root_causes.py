@@ -3731,3 +3731,14 @@ def test_a_rally_a_leader_addresses_is_no_protest() -> None:
         assert not [e for e in events(text) if e.event == "PROTEST"], (text, summary(events(text)))
     found = events("Thousands joined a rally outside the US embassy in Caracas to protest the deployment.")
     assert ("PROTEST", ("VEN",), ("USA",)) in summary(found), summary(found)
+
+
+def test_captives_and_the_dead_handed_back_are_released() -> None:
+    assert_first_records({
+        # 'over' right before the number is the particle, not 'more than'
+        "Russia handed over 90 Ukrainian prisoners to Ukraine on Friday.": ("RETREAT", ("RUS",), ("UKR",)),
+        "Pakistani troops handed back an Indian constable to Indian officials at the Wagah crossing on Wednesday.": (
+            "RETREAT", ("PAK",), ("IND",)),
+        "Russia handed back the bodies of 500 Ukrainian soldiers to Ukraine.": ("RETREAT", ("RUS",), ("UKR",)),
+        "China handed over 500 tonnes of rice to Malawi.": ("AID", ("CHN",), ("MWI",)),
+    })

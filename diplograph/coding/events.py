@@ -1283,7 +1283,7 @@ def _characterised(noun: Token) -> bool:
 
 def _verb_applies(verb: Token, pred: Predicate, obj: str | None, res: Resolution) -> bool:
     if pred.particle and not any(c.lower_ in pred.particle and (c.dep_ == "prt" or _particle_of_place(c))
-                                 for c in verb.children):
+                                 for c in verb.children) and not _particle_read_as_a_number(verb, pred):
         return False
     if pred.objects and not (pred.by_particle and _particle_of(verb) in pred.by_particle):  # 'gave in'
         head = _object_of(verb)
@@ -1434,6 +1434,14 @@ def _subject_words(verb: Token) -> set[str]:
     if doer.lower_ in ("that", "which") and verb.dep_ == "relcl":
         doer = verb.head
     return {doer.lemma_.lower()} | {c.lemma_.lower() for c in doer.children if c.dep_ in ("compound", "amod")}
+
+
+def _particle_read_as_a_number(verb: Token, pred: Predicate) -> bool:
+    """'handed over 90 Ukrainian prisoners': the particle right after the verb, parsed as 'more than' of the
+    number that follows it."""
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    return after is not None and after.lower_ in pred.particle and after.dep_ in ("quantmod", "advmod") \
+        and after.head.like_num
 
 
 def _particle_of_place(word: Token) -> bool:
