@@ -873,3 +873,10 @@ def test_the_capital_described_by_its_states_adjective_is_that_city() -> None:
     location = _first_location("Turkish Foreign Minister Hakan Fidan arrived in the Iraqi capital on Monday.")
     assert location is not None and (location.place, location.country, location.method) == (
         "Baghdad", "IRQ", "capital described"), location
+
+
+def test_along_names_a_venue_but_along_with_names_a_party() -> None:
+    location = _first_location("Croatian and Bosnian police began joint patrols along the border north of Bihać on "
+                               "Tuesday.")
+    assert location is not None and location.country == "BIH", location
+    assert _first_location("France, along with Germany, condemned the Russian strike.") is None

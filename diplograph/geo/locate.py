@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from diplograph.geo.gazetteer import Place
     from diplograph.nlp.resolve import ActorSpan, Resolution
 
-VENUE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around", "off"})
+VENUE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around", "off", "along"})
 # Where a hostile act lands is where it happened ('strikes on Kharkiv', 'shelled Donetsk'): cities and regions only,
 # since 'sanctions on Russia' or 'an attack on Ukraine' name a target state, not a place.
 TARGET_PREPS = frozenset({"on", "against"})
@@ -64,6 +64,8 @@ def locate(doc: Doc, trigger: int, res: Resolution, event: str,
     token = doc[trigger]
     whole_state: Location | None = None
     for obj, targeted in _place_objects(token, event):
+        if obj.head.lower_ == "with" and obj.head.head.lower_ == "along":
+            continue  # 'France, along with Germany, condemned ...': a party, no venue
         found = _phrase(obj)
         if found is None and (capital := _capital_described(obj, res, context)) is not None:
             return capital  # 'a two-day trip to the Philippine capital'
