@@ -22,36 +22,35 @@ if str(REPO) not in sys.path:
 from diplograph.geo.evaluate import score_incidents, score_locations  # noqa: E402
 
 DATA = REPO / "bench" / "data" / "geo"
+
+
+def _numbered(n: int) -> tuple[Path, Path, Path]:
+    """The files of the n-th written set: places gold, incident stories, incidents gold."""
+    return DATA / f"places-gold-{n}.jsonl", DATA / f"incident-stories-{n}.jsonl", DATA / f"incidents-gold-{n}.jsonl"
+
+
 # set: (places gold, incident stories, incidents gold)
 SETS = {"development": (DATA / "places-gold.jsonl", DATA / "incident-stories.jsonl", DATA / "incidents-gold.jsonl"),
         "held-out": (DATA / "heldout" / "places-gold.jsonl", DATA / "heldout" / "incident-stories.jsonl",
                      DATA / "heldout" / "incidents-gold.jsonl"),
         # the fourth development set (written 2026-12-04 by a helper, scored before any change it led to)
-        "development 4": (DATA / "places-gold-4.jsonl", DATA / "incident-stories-4.jsonl",
-                          DATA / "incidents-gold-4.jsonl"),
+        "development 4": _numbered(4),
         # the fifth (written 2026-12-04 by a helper of the fifteenth session, scored before any change it led to)
-        "development 5": (DATA / "places-gold-5.jsonl", DATA / "incident-stories-5.jsonl",
-                          DATA / "incidents-gold-5.jsonl"),
+        "development 5": _numbered(5),
         # the sixth (written 2026-12-05 by a helper of the sixteenth session, scored before any change it led to)
-        "development 6": (DATA / "places-gold-6.jsonl", DATA / "incident-stories-6.jsonl",
-                          DATA / "incidents-gold-6.jsonl"),
+        "development 6": _numbered(6),
         # the seventh (written 2026-12-05 by another helper of the sixteenth session): held out, never read
-        "held-out 7": (DATA / "places-gold-7.jsonl", DATA / "incident-stories-7.jsonl",
-                       DATA / "incidents-gold-7.jsonl"),
+        "held-out 7": _numbered(7),
         # the ninth (written 2026-12-05 by a helper of the twentieth session, scored before any change it led to)
-        "development 9": (DATA / "places-gold-9.jsonl", DATA / "incident-stories-9.jsonl",
-                          DATA / "incidents-gold-9.jsonl"),
+        "development 9": _numbered(9),
         # the tenth (written 2026-12-05 by another helper of the twentieth session, scored before any change it led
         # to)
-        "development 10": (DATA / "places-gold-10.jsonl", DATA / "incident-stories-10.jsonl",
-                           DATA / "incidents-gold-10.jsonl"),
+        "development 10": _numbered(10),
         # the twelfth (written 2026-12-05 by another helper of the twenty-first session, scored before any change it
         # led to)
-        "development 12": (DATA / "places-gold-12.jsonl", DATA / "incident-stories-12.jsonl",
-                           DATA / "incidents-gold-12.jsonl"),
+        "development 12": _numbered(12),
         # the eleventh (written 2026-12-05 by a helper of the twenty-first session): held out, never read
-        "held-out 11": (DATA / "places-gold-11.jsonl", DATA / "incident-stories-11.jsonl",
-                        DATA / "incidents-gold-11.jsonl")}
+        "held-out 11": _numbered(11)}
 # incidents only: the second and third development corpora (written 2026-12-03, after the first scored 1.000)
 INCIDENTS_ONLY = {"development 2": (DATA / "incident-stories-2.jsonl", DATA / "incidents-gold-2.jsonl"),
                   "development 3": (DATA / "incident-stories-3.jsonl", DATA / "incidents-gold-3.jsonl")}

@@ -55,6 +55,12 @@ def _first_location(text: str, published: str = "2024-05-14"):  # type: ignore[n
     return next((e.location for e in events if e.location is not None), None)
 
 
+def _assert_located_at(text: str, place: str, country: str, published: str = "2024-05-14") -> None:
+    """The first located event of the text is at this gazetteer place, in this state."""
+    location = _first_location(text, published=published)
+    assert location is not None and (location.place, location.country) == (place, country), location
+
+
 @pytest.mark.parametrize(
     ("text", "place", "country", "kind"),
     [
@@ -739,8 +745,7 @@ def test_thanks_from_who_got_aid_days_later_report_the_aid() -> None:
     ("Belgian police arrested a Russian national in the Belgian province of Hainaut on Monday.", "Hainaut", "BEL"),
 ])
 def test_bases_crossings_and_older_names_are_places(text: str, place: str, country: str) -> None:
-    location = _first_location(text)
-    assert location is not None and (location.place, location.country) == (place, country), location
+    _assert_located_at(text, place, country)
 
 
 def test_a_crossing_opened_or_shut_is_where_it_happened() -> None:
@@ -762,8 +767,7 @@ def test_a_crossing_opened_or_shut_is_where_it_happened() -> None:
      "BOL"),
 ])
 def test_names_and_place_words_of_the_tenth_set(text: str, place: str, country: str) -> None:
-    location = _first_location(text)
-    assert location is not None and (location.place, location.country) == (place, country), location
+    _assert_located_at(text, place, country)
 
 
 def test_warships_and_military_aircraft_landing_or_docking_abroad_are_forces_sent() -> None:
@@ -791,8 +795,7 @@ def test_military_aircraft_landing_with_aid_deliver_it_where_they_land() -> None
     ("Israeli aircraft struck a house in Deir al-Balah on Friday.", "Dayr al Balaḩ", "PSE"),
 ])
 def test_plural_place_nouns_landforms_and_inner_articles_name_places(text: str, place: str, country: str) -> None:
-    location = _first_location(text)
-    assert location is not None and (location.place, location.country) == (place, country), location
+    _assert_located_at(text, place, country)
 
 
 def test_this_city_in_a_story_filed_from_a_city_is_the_dateline_city() -> None:
@@ -847,8 +850,7 @@ def test_a_venue_the_parser_read_as_a_particle_with_an_object_is_found() -> None
      "TUR"),
 ])
 def test_places_told_the_ways_wire_copy_tells_them(text: str, place: str, country: str) -> None:
-    location = _first_location(text, published="2025-06-04")
-    assert location is not None and (location.place, location.country) == (place, country), location
+    _assert_located_at(text, place, country, published="2025-06-04")
 
 
 def test_the_city_in_the_lead_of_a_story_filed_from_a_city_is_the_dateline_city() -> None:

@@ -2794,8 +2794,7 @@ def _ordered_out(verb: Token, lex: Lexicon, res: Resolution) -> Reading | None:
         return None
     ordered = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")
                or (c.dep_ == "advcl" and A.is_infinitive(c))]
-    # 'ordered an official of Pakistan's High Commission to leave': the parser may hang the order on its object
-    ordered += [c for c in obj.children if c.dep_ == "acl" and A.is_infinitive(c)]
+    ordered += _infinitives_on(obj)
     if any(c.lemma_.lower() in ("pay", "compensate") for c in ordered) and _a_court_orders(verb):
         # the manual: court-ordered payments are SANCTION, the court acting on who must pay ('Poland asked
         # Germany to pay reparations' stays a demand)
@@ -2862,7 +2861,13 @@ def _of_a_mission(people: Token) -> bool:
 def _complement_on_the_object(verb: Token) -> bool:
     """'ordered an official of the embassy to leave': the parser hung the infinitive on the object."""
     obj = A.child(verb, "dobj")
-    return obj is not None and any(c.dep_ == "acl" and A.is_infinitive(c) for c in obj.children)
+    return obj is not None and bool(_infinitives_on(obj))
+
+
+def _infinitives_on(noun: Token) -> list[Token]:
+    """Infinitives the parser hung on a verb's object rather than on the verb ('ordered an official of Pakistan's
+    High Commission to leave')."""
+    return [c for c in noun.children if c.dep_ == "acl" and A.is_infinitive(c)]
 
 
 def with_head_sector(spans: list[ActorSpan], head: Token, res: Resolution) -> list[ActorSpan]:
@@ -4914,13 +4919,12 @@ def _rally_addressed(token: Token) -> bool:
 
 
 EXPELLING = frozenset({"expel", "eject", "oust"})
-LEAVING = frozenset({"leave", "depart", "quit", "exit"})
 
 
 def _leaving_ordered_with_an_expulsion(token: Token) -> bool:
     """'Mali expelled the French ambassador, giving him 72 hours to leave', 'Estonia expelled a Russian diplomat and
     ordered him to leave the country': the order to leave is how the expulsion is told, not a demand of its own."""
-    if not any(t.lemma_.lower() in LEAVING and t.pos_ == "VERB" for t in token.subtree):
+    if not any(t.lemma_.lower() in LEAVE_VERBS and t.pos_ == "VERB" for t in token.subtree):
         return False
     near = [token.head] if token.dep_ in ("advcl", "conj", "xcomp") else []
     near += [c for c in token.children if c.dep_ == "conj"]

@@ -32,6 +32,8 @@ VENUE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "thr
 TARGET_PREPS = frozenset({"on", "against"})
 TARGET_EVENTS = frozenset({"ASSAULT", "COERCE"})
 VISIT_LEMMAS = frozenset({"visit", "arrive", "travel", "trip", "tour", "fly", "land", "journey", "stopover"})
+# 'a point west of X', 'a checkpoint north of Kirkuk': the place a direction is 'of'
+DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
 # Nouns that introduce the place they are 'of': 'the border town of Chaman', 'the outskirts of Kyiv'.
 PLACE_NOUNS = frozenset({
     "town", "city", "village", "capital", "port", "outskirts", "suburb", "suburbs", "area", "district", "province",
@@ -40,9 +42,7 @@ PLACE_NOUNS = frozenset({
     "base", "airfield", "resort", "station", "department",
     "mountains", "hills", "foothills", "countryside", "desert", "jungle", "forests", "highlands", "valley", "plains",
     "neighbourhood", "neighborhood", "edge",
-    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",  # 'at a point west of X'
-})  # fmt: skip
-DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
+}) | DIRECTIONS  # fmt: skip
 # 'the outskirts of this city' in a story filed from a city: the dateline's place
 DATELINE_NOUNS = frozenset({"city", "town", "capital", "port", "village"})
 ISLAND_WORDS = frozenset({"island", "islands", "isle"})
@@ -217,12 +217,16 @@ def _capital_described(obj: Token, res: Resolution, context: Sequence[Sequence[s
         name = capital_names().get(state.code)
         found = [p for p in places().lookup(name, "city") if p.country == state.code] if name else []
         if found:
-            place, span = found[0], obj.doc[min(c.i, obj.i):obj.i + 1]
-            evidence = Evidence(span.start_char, span.end_char, span.text)
-            return Location(name=span.text, place=place.name, admin1=place.admin1, country=place.country,
-                            lat=place.lat, lon=place.lon, evidence=evidence, method="capital described",
-                            kind=place.kind)
+            span = obj.doc[min(c.i, obj.i):obj.i + 1]
+            return _place_location(found[0], span.text, Evidence(span.start_char, span.end_char, span.text),
+                                   "capital described")
     return None
+
+
+def _of_object(token: Token) -> Token | None:
+    """The object of the token's 'of' ('the outskirts of Kyiv', 'north of Kirkuk'), None without one."""
+    return next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj"), None)
 
 
 def _lead_sentence(token: Token, res: Resolution) -> bool:
@@ -238,8 +242,7 @@ def _this_place(obj: Token, lead: bool = False) -> bool:
         if obj.lemma_.lower() in DATELINE_NOUNS and any(c.dep_ == "det" and c.lower_ in pointers
                                                          for c in obj.children):
             return True
-        inner = next((g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
-                      for g in c.children if g.dep_ == "pobj"), None)
+        inner = _of_object(obj)
         if inner is None or obj.lower_ not in PLACE_NOUNS:
             return False
         obj = inner
@@ -545,8 +548,7 @@ def _phrase(obj: Token, depth: int = 0) -> Phrase | None:
         return None
     for c in obj.children:  # 'a checkpoint north of Kirkuk': the parser hangs the direction on the noun
         if c.dep_ == "advmod" and c.lower_ in DIRECTIONS:
-            inner = next((g for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
-                          for g in p.children if g.dep_ == "pobj"), None)
+            inner = _of_object(c)
             if inner is not None:
                 return _phrase(inner, depth + 1)
     lower = obj.lower_ if obj.lower_ in PLACE_NOUNS or obj.lower_ == "states" else obj.lemma_.lower()  # 'the
@@ -665,6 +667,11 @@ def _resolve(doc: Doc, phrase: Phrase, res: Resolution, context: Sequence[Sequen
     if found is None:
         return None
     place, method = found
+    return _place_location(place, name, evidence, method)
+
+
+def _place_location(place: Place, name: str, evidence: Evidence, method: str) -> Location:
+    """The event's location at a gazetteer place, as written at `evidence`."""
     return Location(name=name, place=place.name, admin1=place.admin1, country=place.country, lat=place.lat,
                     lon=place.lon, evidence=evidence, method=method, kind=place.kind)
 
