@@ -254,3 +254,18 @@ def test_earlier_this_year_runs_to_publication_and_recent_days_and_decades_ago_a
     assert found == {"earlier this year": "2025-01-01/2025-03-13", "later this month": "2025-03-13/2025-03-31",
                      "in recent days": "2025-03-06/2025-03-13", "a decade ago": "2015"}
     assert [d.text for d in find_dates("in the coming days", published)] == []  # dated to the announcement
+
+
+def test_that_month_that_year_and_days_later_count_from_the_date_named_before() -> None:
+    from diplograph.nlp.dates import find_dates
+
+    published = dt.date(2025, 5, 26)
+    march = find_dates("Tensions flared in March.", published)[0]
+    told = {d.text: d.value for text in ("Later that month, the envoy visited.", "Days later, the two met.",
+                                         "The same year, they signed a pact.")
+            for d in find_dates(text, published, anchor=march)}
+    assert told == {"Later that month": "2025-03", "Days later": "2025-03", "The same year": "2025"}
+    day = find_dates("on December 3, 2023", published)[0]
+    assert [(d.value, d.granularity) for d in find_dates("A few days later they met.", published, anchor=day)] \
+        == [("2023-12-04/2023-12-17", "range")]
+    assert find_dates("Later that month, the envoy visited.", published) == []  # nothing named before: no date

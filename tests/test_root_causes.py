@@ -3742,3 +3742,44 @@ def test_captives_and_the_dead_handed_back_are_released() -> None:
         "Russia handed back the bodies of 500 Ukrainian soldiers to Ukraine.": ("RETREAT", ("RUS",), ("UKR",)),
         "China handed over 500 tonnes of rice to Malawi.": ("AID", ("CHN",), ("MWI",)),
     })
+
+
+def test_a_narrative_keeps_the_month_it_opened_with_and_later_that_month_counts_from_it() -> None:
+    # the parser reads 'Tensions flared' as a noun with a participle; the month still frames what follows
+    found = events("Tensions flared in March, when a Venezuelan navy patrol boat sailed into Guyanese waters. "
+                   "Guyana protested the incursion. Later that month, Marco Rubio, the U.S. secretary of state, "
+                   "visited Georgetown.", "2025-05-26")
+    dated = {(e.event, e.actor, e.recipient): e.date for e in found}
+    assert dated.get(("ACCUSE", ("GUY",), ("VEN",))) == "2025-03", dated
+    assert dated.get(("CONSULT", ("USA",), ("GUY",))) == "2025-03", dated
+
+
+def test_the_next_leg_of_a_journey_told_in_the_present_is_dated_forward() -> None:
+    # published on a Friday: 'on Saturday' is the next day
+    found = events("The Kenyan leader travels on to Singapore on Saturday.", "2025-06-13")
+    assert [(e.event, e.actor, e.recipient, e.date) for e in found][:1] \
+        == [("CONSULT", ("KEN",), ("SGP",), "2025-06-14")], summary(found)
+
+
+ARMENIA_AZERBAIJAN = ("Armenia and Azerbaijan finished negotiating the text of a peace treaty on Thursday. "
+                      "Armenia said the deal would end decades of conflict with Azerbaijan. ")
+
+
+def test_a_third_states_offer_appeal_or_welcome_is_aimed_at_the_two_the_story_is_about() -> None:
+    for text, event in (("Iran offered to mediate.", "AGREE"), ("Moscow said it was ready to help.", "AGREE"),
+                        ("Turkey said it was ready to host new talks.", "AGREE"),
+                        ("Germany welcomed the agreement.", "SUPPORT"), ("Russia called for dialogue.", "REQUEST")):
+        found = events(ARMENIA_AZERBAIJAN + text, "2025-03-14")
+        told = [(e.event, e.recipient) for e in found if e.evidence[0].start >= len(ARMENIA_AZERBAIJAN)]
+        assert told[:1] == [(event, ("ARM", "AZE"))], (text, told)
+    # a state named in the sentence is still the one acted on
+    found = events(ARMENIA_AZERBAIJAN + "Russia agreed to sell gas to Serbia.", "2025-03-14")
+    assert ("AGREE", ("RUS",), ("SRB",)) in summary(found), summary(found)
+
+
+def test_a_question_put_to_a_spokesman_is_no_demand() -> None:
+    for text in ("Zhao Lijian, a Chinese foreign ministry spokesman, made the remark on Thursday when asked about "
+                 "the planned purchase of Indian missiles by the Philippines.",
+                 "Asked about the talks with Japan, the Chinese spokesman said nothing."):
+        assert not [e for e in events(text) if e.event == "REQUEST"], (text, summary(events(text)))
+    assert ("REQUEST", ("SYR",), ("RUS",)) in summary(events("The Syrian government asked Russia for help."))

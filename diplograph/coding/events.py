@@ -1322,6 +1322,8 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None, res: Resolution
             and not _complement_on_the_object(verb) \
             and not any(key in words for words, _ in pred.by_object for key in [obj, *_object_keys(verb, pred)]):
         return False  # 'declined a U.S. request' is a refusal; 'ordered troops to the border' has its own reading
+    if _question_put_to_a_source(verb, pred):
+        return False  # 'made the remark when asked about the purchase': a reporter's question, no demand
     if pred.reading.event == "REJECT" and (said := A.child(verb, "xcomp")) is not None \
             and said.lemma_.lower() in NO_COMMENT:
         return False  # 'declined to comment', 'refused to say': no refusal of anything a state asked
@@ -1533,6 +1535,14 @@ def _the_press_at_work(noun: Token) -> bool:
         return not (A.prep_objects(noun, ("with", "alongside")) or A.child(noun, "amod") is not None
                     and any(c.lower_ == "joint" for c in noun.children))
     return lemma == "request" and any(o.lower_ in ASKED_OF_A_SOURCE for _p, o in A.prep_objects(noun, ("for",)))
+
+
+def _question_put_to_a_source(verb: Token, pred: Predicate) -> bool:
+    """'when asked about the planned purchase', 'Asked about the talks, the spokesman said': a question put to the
+    one who answers (a participle with no one named as asking and nothing asked to be done)."""
+    return pred.lemma == "ask" and verb.tag_ == "VBN" and verb.dep_ in ("advcl", "advmod", "acl", "ccomp") \
+        and not any(c.dep_ in ("agent", "xcomp", "auxpass", "nsubjpass") for c in verb.children) \
+        and not any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)
 
 
 def _spoken_to(noun: Token, pred: Predicate) -> bool:
@@ -4191,6 +4201,12 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
         other = ctx.partner_of(next(iter(actor_codes)))  # 'New Delhi would invest $11 million in projects'
         if other is not None and other not in {a.code for a in res.actors_in(sent)}:
             return [ActorSpan.from_context(sent[0].i, other, "the other state of the relationship the story is about")]
+    if (event in OUTSIDERS_STANCES or (event in ("AID", "CONSULT") and _offered(trig.token))) \
+            and len(actor_codes) == 1 and ctx.sentence_index > 0 \
+            and res.states_in(sent) <= actor_codes and (pair := _story_pair_besides(res, actor_codes)):
+        # 'Moscow said it was ready to help', 'Iran has offered to mediate' in a story about Armenia and
+        # Azerbaijan: a third state's offer, appeal or welcome is aimed at the two the story is about
+        return [ActorSpan.from_context(sent[0].i, c, "the two states the story is about") for c in pair]
     if event in VERBAL_TOWARD and len(actor_codes) == 1:
         said = {t.i for c in trig.token.children if c.lemma_.lower() in CLAIM_NOUNS for t in c.subtree}
         said |= A.relational_owners_in(sent, res)  # 'China's ally Pakistan condemned the strike': not China
@@ -4293,6 +4309,33 @@ def _news_referred_to(verb: Token, res: Resolution) -> Token | None:
     if any(s.states for s in A.np_actors(obj, res, deep=True)):
         return None  # 'condemned the vote in the Russian parliament': its own parties
     return obj
+
+
+OUTSIDERS_STANCES = frozenset({"AGREE", "SUPPORT", "REQUEST"})
+
+
+OFFERING = frozenset({"offer", "ready", "willing", "prepared", "propose"})
+
+
+def _offered(token: Token) -> bool:
+    """'offered to mediate', 'was ready to help', 'willing to host talks': help or talks offered."""
+    return token.dep_ == "xcomp" and token.head.lemma_.lower() in OFFERING
+
+
+def _story_pair_besides(res: Resolution, actor_codes: set[str]) -> tuple[str, str] | None:
+    """The two states the document names most (each at least twice, both more than any third), when neither is
+    the actor."""
+    counts: dict[str, int] = {}
+    for a in res.actors:
+        if a.kind == "state":
+            for c in a.states:
+                counts[c] = counts.get(c, 0) + 1
+    ranked = sorted(counts, key=lambda c: (-counts[c], c))
+    if len(ranked) < 2 or counts[ranked[1]] < 2 or set(ranked[:2]) & actor_codes:
+        return None
+    if len(ranked) > 2 and counts[ranked[2]] >= counts[ranked[1]]:
+        return None
+    return ranked[0], ranked[1]
 
 
 def _story_subject_besides(res: Resolution, actor_codes: set[str]) -> str | None:
@@ -5418,7 +5461,16 @@ def _reported_in_past(verb: Token) -> bool:
 def main_clause_dates(sent: Span, res: Resolution) -> list[DateRef]:
     if not any(sent.start_char <= d.start < sent.end_char for d in res.dates):
         return []
-    return _dates_in(A.clause_tokens(sent.root), res)
+    return _dates_in(A.clause_tokens(_main_verb(sent.root)), res)
+
+
+def _main_verb(root: Token) -> Token:
+    """The sentence's main verb: 'Tensions flared in March', which the parser reads as a noun with a participle
+    right after it, is said of 'flared'."""
+    if root.pos_ not in ("NOUN", "PROPN"):
+        return root
+    return next((c for c in root.children if c.dep_ == "acl" and c.tag_ in ("VBD", "VBN") and c.i == root.i + 1
+                 and not any(a.dep_ in ("aux", "auxpass") for a in c.children)), root)
 
 
 # Prepositions that set an event against another time: the date inside them is not the event's own.

@@ -89,6 +89,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # ('the same day' is left alone: it points back to the story's main day as often as to the last one named)
     ("sequel", re.compile(r"\b(?i:the)\s+(?:(?P<dir>following|next|previous)\s+(?P<unit>day|night|morning|evening)|"
                           r"(?P<ydir>following)\s+(?P<yunit>year|month))\b")),
+    # 'Later that month', 'the same year', 'Days later': counted from the date named before (as 'sequel')
+    ("anaphor", re.compile(r"\b(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(?P<unit>month|year)\b|"
+                           r"\b(?P<days>(?:a\s+few|several)\s+days|(?<![\w-] )days)\s+later\b", re.I)),
     ("deictic", re.compile(r"\b(?P<word>yesterday|today|tomorrow|tonight)\b", re.I)),
     ("weekday", re.compile(r"\b(?:(?P<rel>(?i:last|next|this))\s+|(?i:on)\s+)?(?P<weekday>Monday|Tuesday|Wednesday|"
                            r"Thursday|Friday|Saturday|Sunday)\b")),
@@ -140,6 +143,7 @@ GATES = {
     "ago": _words("ago"), "relative": _words("last", "this", "next", "earlier", "later"), "recent": _words("recent"),
     "earlier": _words("earlier", "before", "later"),
     "sequel": _words("following", "next", "previous"),
+    "anaphor": _words("that month", "that year", "same month", "same year", "days later"),
     "deictic": _words("yesterday", "today", "tomorrow", "tonight"), "weekday": _words("day"),
     "month": lambda c: c[2], "year": lambda c: c[1],
 }
@@ -147,7 +151,7 @@ GATES = {
 
 # Patterns whose date is counted from another ('a year earlier', 'the previous day'): resolved after the others,
 # from the closest date before them; their DateRef's reason starts with the pattern's name
-RELATIVE_PATTERNS = ("earlier", "sequel")
+RELATIVE_PATTERNS = ("earlier", "sequel", "anaphor")
 
 
 def counted_from_another(date: DateRef) -> bool:
@@ -188,9 +192,11 @@ def find_dates(text: str, published: dt.date | None, *, future: bool = False,
     for name, m in deferred:
         before = [d for d in found if d.end <= m.start()]
         base = max(before, key=lambda d: d.end) if before else anchor
-        shifted = (_day_after if name == "sequel" else _relative_to)(base, m) if base is not None else None
+        count = {"sequel": _day_after, "anaphor": _same_period}.get(name, _relative_to)
+        shifted = count(base, m) if base is not None else None
         if shifted is not None:
-            found.append(DateRef(m.start(), m.end(), m.group(0), shifted, _granularity_of(shifted, base), "rule",
+            granularity = _granularity_of(shifted, None if name == "anaphor" else base)  # its own unit
+            found.append(DateRef(m.start(), m.end(), m.group(0), shifted, granularity, "rule",
                                  f"{name}: from '{base.text}'" if base else name))
     found.sort(key=lambda d: d.start)
     return _weekdays_with_their_date(text, found)
@@ -229,6 +235,19 @@ def _day_after(base: DateRef, m: re.Match[str]) -> str | None:
         return _move(first[:7], "month", 1) if len(first) >= 7 else None
     shift = {"following": 1, "next": 1, "previous": -1}[m.group("dir").lower()]
     return _move(base.value, "day", shift) if "/" not in base.value else None
+
+
+def _same_period(base: DateRef, m: re.Match[str]) -> str | None:
+    """'later that month' (or year): the month (or year) of the date named before; 'days later': the two weeks
+    after its day, or its month when only the month was named."""
+    first = base.value.split("/")[0]
+    if m.group("days"):
+        if len(first) == 10 and "/" not in base.value:
+            return f"{_move(first, 'day', 1)}/{_move(first, 'day', 14)}"
+        return first[:7] if len(first) >= 7 else None
+    if m.group("unit").lower() == "year":
+        return first[:4]
+    return first[:7] if len(first) >= 7 else None
 
 
 def _relative_to(base: DateRef, m: re.Match[str]) -> str | None:

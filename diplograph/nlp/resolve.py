@@ -79,8 +79,10 @@ NAME_TITLES = frozenset({"President", "Premier", "Minister", "Chancellor", "King
                          "Sheikh", "Prince", "Crown"})
 FUTURE_CUES = re.compile(r"\b(will|shall|'ll|going to|expected to|scheduled to|due to|set to|plans? to|"
                          r"planning to|intends? to|would|(?:is|are|was|were) due|"
-                         r"(?:is|are|was|were) expected (?:in|at))\b", re.I)  # 'is due in Berlin on Monday', 'was
-# expected in Pristina on Thursday' (a visit announced for the coming Thursday)
+                         r"(?:is|are|was|were) expected (?:in|at)|ahead of|"
+                         r"(?:travels|heads|flies|goes) (?:on )?to)\b", re.I)  # 'is due in Berlin on Monday', 'was
+# expected in Pristina on Thursday' (a visit announced for the coming Thursday), 'ahead of a meeting in Cairo on
+# Wednesday', 'travels on to Singapore on Saturday' (a journey's next leg told in the present)
 
 
 NAMESAKE_SHARE = 10  # a capital's namesake at least a tenth its size can be meant instead
