@@ -49,6 +49,9 @@ SETS = {"development": (DATA / "places-gold.jsonl", DATA / "incident-stories.jso
         # the twelfth (written 2026-12-05 by another helper of the twenty-first session, scored before any change it
         # led to)
         "development 12": _numbered(12),
+        # the thirteenth (written 2026-12-05 by a helper of the twenty-second session, scored before any change it
+        # led to)
+        "development 13": _numbered(13),
         # the eleventh (written 2026-12-05 by a helper of the twenty-first session): held out, never read
         "held-out 11": _numbered(11)}
 # incidents only: the second and third development corpora (written 2026-12-03, after the first scored 1.000)

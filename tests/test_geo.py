@@ -882,3 +882,46 @@ def test_along_names_a_venue_but_along_with_names_a_party() -> None:
                                "Tuesday.")
     assert location is not None and location.country == "BIH", location
     assert _first_location("France, along with Germany, condemned the Russian strike.") is None
+
+
+@pytest.mark.parametrize(("text", "place", "country"), [
+    # a place noun an adjective of nationality describes lies in that state
+    ("Russian drones struck the Ukrainian city of Odesa overnight on Sunday.", "Odesa", "UKR"),
+    ("Mexican soldiers crossed into the Guatemalan department of Huehuetenango on Monday and exchanged fire with "
+     "Guatemalan troops.", "Huehuetenango", "GTM"),
+    # a host city is the venue of the talks, though the parser made 'hosted' a modifier of 'talks'
+    ("The Chilean port of Iquique hosted talks on Thursday between Bolivian and Chilean police commanders.", "Iquique",
+     "CHL"),
+    # a host state is a party: the venue is the city named
+    ("China hosted talks between Myanmar's military government and an ethnic armed group in Kunming on Monday.",
+     "Kunming", "CHN"),
+    # the whole name, not a namesake of its last word (Santos, Brazil; Praia, Cape Verde)
+    ("Philippine police detained eighteen Indonesian crewmen at the fish port of General Santos on Saturday.",
+     "General Santos", "PHL"),
+    ("Rwandan troops withdrew from Mocímboa da Praia on Tuesday, Mozambique's defence ministry said.",
+     "Mocímboa da Praia", "MOZ"),
+    # a district the gazetteer lacks lies in the region that owns it
+    ("Afghan and Pakistani troops traded artillery fire on Sunday in Khyber Pakhtunkhwa's Kurram district.",
+     "Khyber Pakhtunkhwa", "PAK"),
+    # the outskirts of a place, wherever the parser hung the phrase
+    ("Chadian and Nigerien soldiers carried out joint patrols against jihadist cells on the outskirts of Diffa on "
+     "Friday.", "Diffa", "NER"),
+    # an attack noun 'of' a place, as the subject
+    ("The shelling of Samraong, a provincial town near the Thai border, by Thai artillery on Friday killed two "
+     "civilians.", "Samraong", "KHM"),
+])
+def test_places_described_hosted_and_named_in_full(text: str, place: str, country: str) -> None:
+    _assert_located_at(text, place, country, published="2025-06-04")
+
+
+def test_a_town_the_adjective_puts_in_another_state_than_the_gazetteers_namesake_is_not_located_there() -> None:
+    # the gazetteer's Khorgos is China's; the text says the Kazakh one
+    location = _first_location("Chinese and Kazakh customs chiefs agreed on Tuesday, at a meeting in the Kazakh "
+                               "border town of Khorgos, to keep the crossing open.", published="2025-06-04")
+    assert location is None or location.country == "KAZ", location
+
+
+def test_an_ambiguous_place_is_read_in_a_state_the_story_names_when_it_makes_a_recipient() -> None:
+    events = extract("A US Navy destroyer docked in Colón on Monday, Panama's security ministry said.",
+                     published="2025-06-10").events
+    assert [(e.event, e.recipient) for e in events][:1] == [("MOBILIZE", ("PAN",))], events

@@ -4207,7 +4207,7 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
         # 'Moscow said it was ready to help', 'Iran has offered to mediate' in a story about Armenia and
         # Azerbaijan: a third state's offer, appeal or welcome is aimed at the two the story is about
         return [ActorSpan.from_context(sent[0].i, c, "the two states the story is about") for c in pair]
-    if event in VERBAL_TOWARD and len(actor_codes) == 1:
+    if (event in VERBAL_TOWARD or event in AIMED_BY_THE_SENTENCE) and len(actor_codes) == 1:
         said = {t.i for c in trig.token.children if c.lemma_.lower() in CLAIM_NOUNS for t in c.subtree}
         said |= A.relational_owners_in(sent, res)  # 'China's ally Pakistan condemned the strike': not China
         others = [a for a in res.actors_in(sent) if a.states and a.start not in said
@@ -4369,7 +4369,9 @@ def _city_or_region(trig: Trigger, res: Resolution,
     state and kind; None for a whole country, which the actor dictionaries already name."""
     from diplograph.geo.locate import locate_reported
 
-    place = locate_reported(res.doc, trig.token.i, res, trig.reading.event, context)
+    # then the states the story names: 'docked in Colon ..., Panama's security ministry said' is Panama's Colon
+    named = tuple(sorted({c for a in res.actors if a.kind == "state" for c in a.states}))
+    place = locate_reported(res.doc, trig.token.i, res, trig.reading.event, (*context, named))
     if place is None or place.kind not in ("city", "region") or not place.country:
         return None
     return place, place.country, place.kind
@@ -4461,6 +4463,9 @@ def _struck_abroad(trig: Trigger, res: Resolution, actor_codes: set[str]) -> Act
 
 # Verbal acts are aimed at someone: without a named recipient, the other party of the discussion.
 VERBAL_TOWARD = frozenset({"REJECT", "ACCUSE", "REQUEST", "THREATEN"})
+# an offer or concession names whom it is for in the sentence, if anyone ('offered concessions that U.S. negotiator
+# Paul Nitze believes ...')
+AIMED_BY_THE_SENTENCE = frozenset({"CONCEDE"})
 BILATERAL_CUES = frozenset({"bilateral", "joint", "mutual", "both", "each", "two", "reciprocal"})
 
 

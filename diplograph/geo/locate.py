@@ -45,6 +45,7 @@ PLACE_NOUNS = frozenset({
 }) | DIRECTIONS  # fmt: skip
 # 'the outskirts of this city' in a story filed from a city: the dateline's place
 DATELINE_NOUNS = frozenset({"city", "town", "capital", "port", "village"})
+ON_THE_EDGE = frozenset({"outskirts", "edge", "fringes", "outskirt", "periphery"})  # 'on the outskirts of Maroua'
 ISLAND_WORDS = frozenset({"island", "islands", "isle"})
 PASSAGES = frozenset({"crossing", "port", "airport", "checkpoint", "terminal"})  # a place an act opens or shuts
 REGION_WORDS = frozenset({"province", "region", "governorate", "oblast", "state", "prefecture", "county", "district",
@@ -90,7 +91,23 @@ def locate(doc: Doc, trigger: int, res: Resolution, event: str,
             there = locate(doc, verb.i, res, event, context)
             if there is not None and there.kind != "country":
                 return there
+        if token.dep_ == "conj" and token in _joined_verbs(token.head):
+            # 'crossed into the department of Huehuetenango and exchanged fire': the first verb's place
+            there = _located_alone(doc, token.head.i, res, event, context)
+            if there is not None and there.kind != "country":
+                return there
     return whole_state
+
+
+def _located_alone(doc: Doc, trigger: int, res: Resolution, event: str,
+                   context: Sequence[Sequence[str]]) -> Location | None:
+    """The place of a verb's own clause, not looking on to the verbs joined to it."""
+    for obj, targeted in _place_objects(doc[trigger], event):
+        found = _phrase(obj)
+        location = _resolve(doc, found, res, context, cities_only=targeted) if found is not None else None
+        if location is not None:
+            return location
+    return None
 
 
 def _joined_verbs(token: Token) -> list[Token]:
@@ -339,7 +356,8 @@ def _place_objects(token: Token, event: str) -> Iterator[tuple[Token, bool]]:
                 yield obj, False
     for head in heads:  # 'held talks on the island of Jeju', 'drills on the Kuril Islands', 'drills on Gotland'
         for _prep, obj in prep_objects(head, ("on",)):
-            if obj.lemma_.lower() in ISLAND_WORDS or (event not in TARGET_EVENTS and _only_a_region(obj)):
+            if obj.lemma_.lower() in ISLAND_WORDS | ON_THE_EDGE or (event not in TARGET_EVENTS
+                                                                     and _only_a_region(obj)):
                 yield obj, False
     moving = event in MOVING_EVENTS or any(h.lemma_.lower() in VISIT_LEMMAS | MOVE_LEMMAS for h in heads)
     for head in heads:
@@ -363,7 +381,7 @@ def _place_objects(token: Token, event: str) -> Iterator[tuple[Token, bool]]:
                 yield obj, True
             for attack in (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower()
                            in ATTACK_NOUNS):  # 'The strike on Sumy killed 11 people': where the strike landed
-                for _prep, obj in prep_objects(attack, TARGET_PREPS):
+                for _prep, obj in prep_objects(attack, (*TARGET_PREPS, "of")):  # 'the shelling of Samraong'
                     yield obj, True
             for arg in _arguments(head):
                 for _prep, obj in prep_objects(arg, TARGET_PREPS):
@@ -380,6 +398,12 @@ def _place_objects(token: Token, event: str) -> Iterator[tuple[Token, bool]]:
                     if c.dep_ == "dobj" and (c.lower_ in PASSAGES or c.lemma_.lower() in PASSAGES))
     for head in heads:
         yield from ((obj, False) for obj in _meeting_venues(head, event))
+    # 'The Chilean port of Iquique hosted talks': a host city is the venue (the parser may make 'hosted' the noun's
+    # modifier, and the host its adverb); a host state is a party, its venue told elsewhere ('China hosted talks
+    # ... in Kunming')
+    for host in (*heads, *(c for c in token.children if c.dep_ in ("amod", "acl"))):
+        if host.lemma_.lower() == "host":
+            yield from ((c, True) for c in host.children if c.dep_ in ("nsubj", "npadvmod"))
     for head in heads:  # 'detained soldiers who had strayed into Zulia state', 'troops who had crossed into Gedo
         # region disarmed ...': where those acted on (or acting) had gone is where it happened
         for party in (*_arguments(head), *(c for c in head.children if c.dep_ in ("nsubj", "nsubjpass"))):
@@ -526,8 +550,9 @@ def _deeper_preps(head: Token, depth: int = 5, content: bool = True) -> Iterator
                         or (c.dep_ == "prep" and _seat(t)) \
                         or (not content and t is head and c.dep_ == "prep" and c.lower_ in CONTENT_PREPS):
                     continue
-                if c.dep_ == "prep" and c.lower_ in VENUE_PREPS and t is not head:
-                    yield c
+                if c.dep_ == "prep" and t is not head and (c.lower_ in VENUE_PREPS or (
+                        c.lower_ == "on" and any(g.lemma_.lower() in ON_THE_EDGE for g in c.children))):
+                    yield c  # 'cells on the outskirts of Maroua' too
                 following.append(c)
         frontier = following
 
@@ -535,10 +560,11 @@ def _deeper_preps(head: Token, depth: int = 5, content: bool = True) -> Iterator
 class Phrase:
     """The tokens [start, end) that name a place, and whether the text calls it a region ('Anbar province')."""
 
-    __slots__ = ("start", "end", "region")
+    __slots__ = ("start", "end", "region", "described_by")
 
     def __init__(self, start: int, end: int, region: bool) -> None:
         self.start, self.end, self.region = start, end, region
+        self.described_by: int | None = None  # an adjective of nationality on the place noun ('the Kazakh town of')
 
 
 def _phrase(obj: Token, depth: int = 0) -> Phrase | None:
@@ -575,6 +601,9 @@ def _phrase(obj: Token, depth: int = 0) -> Phrase | None:
                     found = _phrase(inner, depth + 1)
                     if found is not None and lower in REGION_WORDS:
                         found.region = True
+                    if found is not None and found.described_by is None:  # 'the Chilean port of Iquique'
+                        found.described_by = next((a.i for a in obj.subtree if a.i < obj.i
+                                                   and a.text[:1].isupper() and not a.is_sent_start), None)
                     return found
             if c.dep_ == "appos":
                 return _phrase(c, depth + 1)
@@ -648,6 +677,25 @@ def _resolve(doc: Doc, phrase: Phrase, res: Resolution, context: Sequence[Sequen
         return None  # 'gave Hamas a deadline': a group or organisation the dictionaries know is no place (Hamm)
     if _only_a_demonym(res, phrase):
         return None  # 'the southern Kazakh city': an adjective of nationality names no place (Petropavl lists it)
+    if (longer := _with_first_word(doc, phrase, res)) is not None and places().lookup(_text(doc, longer)):
+        return _resolve(doc, longer, res, context, cities_only=cities_only)  # 'General Santos', not Brazil's Santos
+    if (whole := _with_particle_before(doc, phrase)) is not None:
+        # 'Mocimboa da Praia': the whole name, or none; its last word alone is another place (Cape Verde's Praia)
+        return _resolve(doc, whole, res, context, cities_only=cities_only) if places().lookup(_text(doc, whole)) \
+            else None
+    if phrase.region and (described_noun := _region_word_after_a_demonym(doc, res, phrase)) is not None:
+        # 'the Guatemalan department of Huehuetenango': the department 'of' the name, in the state the adjective names
+        inner = _of_object(described_noun)
+        found_inner = _phrase(inner) if inner is not None else None
+        if found_inner is None:
+            return None
+        found_inner.region, found_inner.described_by = True, phrase.start
+        return _resolve(doc, found_inner, res, context, cities_only=cities_only)
+    if (described := _described_state(res, phrase)) is not None:
+        # 'the Kazakh border town of Khorgos': the place of that name in that state, or none (not China's Khorgos)
+        place = next((p for p in places().lookup(name, "region" if phrase.region else None)
+                      if p.country == described), None)
+        return None if place is None else _place_location(place, name, evidence, "gazetteer+described")
     state = _state_named(res, phrase)
     found = None if phrase.region else _qualified(doc, phrase, name, res)
     if found is None and state is not None and not phrase.region and state.start <= phrase.start \
@@ -664,10 +712,54 @@ def _resolve(doc: Doc, phrase: Phrase, res: Resolution, context: Sequence[Sequen
         found = None if region is None else (region, "gazetteer+spelling")
     if found is None and (longer := _with_first_word(doc, phrase, res)) is not None:
         return _resolve(doc, longer, res, context, cities_only=cities_only)
+    if found is None and phrase.region and (owner := _owning_place(doc[phrase.end - 1])) is not None:
+        # "Khyber Pakhtunkhwa's Kurram district": a district the gazetteer lacks lies in the region that owns it
+        return _resolve(doc, owner, res, context, cities_only=cities_only)
     if found is None:
         return None
     place, method = found
     return _place_location(place, name, evidence, method)
+
+
+def _owning_place(noun: Token) -> Phrase | None:
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    return _phrase(owner) if owner is not None else None
+
+
+NAME_PARTICLES = frozenset({"da", "de", "do", "dos", "das", "del", "di", "la", "al", "el", "ad", "ash", "as", "ez"})
+
+
+def _with_particle_before(doc: Doc, phrase: Phrase) -> Phrase | None:
+    """The longer name a phrase ends ('Mocimboa da Praia', 'Santa Cruz de la Sierra'): capitalised words joined
+    by lower-case particles before it."""
+    start = phrase.start
+    while start >= 2 and doc[start - 1].text in NAME_PARTICLES and doc[start - 2].text[:1].isupper() \
+            and not doc[start - 2].is_sent_start:
+        start -= 2
+        while start >= 1 and doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ == "PROPN" \
+                and not doc[start - 1].is_sent_start:
+            start -= 1  # 'Santa Cruz de': the whole capitalised run
+    return Phrase(start, phrase.end, phrase.region) if start < phrase.start else None
+
+
+def _text(doc: Doc, phrase: Phrase) -> str:
+    return doc[phrase.start:phrase.end].text
+
+
+def _region_word_after_a_demonym(doc: Doc, res: Resolution, phrase: Phrase) -> Token | None:
+    """The region word of a phrase whose name is only an adjective of nationality ('the Guatemalan department')."""
+    span = res.actor_at.get(phrase.start)
+    if span is None or span.type != "demonym" or span.end != phrase.end - 1:
+        return None
+    return doc[phrase.end - 1]
+
+
+def _described_state(res: Resolution, phrase: Phrase) -> str | None:
+    """The state an adjective of nationality on the place noun names ('the Kazakh border town of Khorgos')."""
+    if phrase.described_by is None:
+        return None
+    span = res.actor_at.get(phrase.described_by)
+    return span.code if span is not None and span.kind == "state" and span.type == "demonym" else None
 
 
 def _place_location(place: Place, name: str, evidence: Evidence, method: str) -> Location:
