@@ -3783,3 +3783,40 @@ def test_a_question_put_to_a_spokesman_is_no_demand() -> None:
                  "Asked about the talks with Japan, the Chinese spokesman said nothing."):
         assert not [e for e in events(text) if e.event == "REQUEST"], (text, summary(events(text)))
     assert ("REQUEST", ("SYR",), ("RUS",)) in summary(events("The Syrian government asked Russia for help."))
+
+
+def test_a_concession_is_for_the_other_state_the_sentence_names() -> None:
+    assert_first_records({
+        "Bulgaria dropped its veto on Friday, clearing the way for North Macedonia's accession talks.":
+            ("CONCEDE", ("BGR",), ("MKD",)),
+        "Japan eased its export restrictions on Thursday, a move that South Korean companies had sought for years.":
+            ("CONCEDE", ("JPN",), ("KOR",)),
+    })
+
+
+def test_troops_sent_along_a_shared_border_face_the_state_across_it() -> None:
+    lead = "Fighting between Sudan's army and a paramilitary force spilled toward Chad last week. "
+    for text in ("Chad deployed troops along the common border on Tuesday.",
+                 "Sudan's government on Wednesday called Chad's deployment of troops along their shared border a "
+                 "hostile act."):
+        found = events(lead + text, "2025-11-05")
+        told = [(e.event, e.actor, e.recipient) for e in found if e.evidence[0].start >= len(lead)]
+        assert ("MOBILIZE", ("TCD",), ("SDN",)) in told, (text, told)
+
+
+def test_troops_crossing_into_a_state_are_deployed_and_supplies_unloaded_or_flown_in_are_aid() -> None:
+    assert_first_records({
+        "Guinean soldiers crossed into Sierra Leone near the village of Yenga on Tuesday.":
+            ("MOBILIZE", ("GIN",), ("SLE",)),
+        "An Indian navy landing ship unloaded 300 tonnes of rice and medicines at Mombasa on Tuesday.":
+            ("AID", ("IND",), ("KEN",)),
+        # what the object is made of may be a compound's compound ('water purification units')
+        "New Zealand's defence force flew water purification units into Tonga on Sunday.": ("AID", ("NZL",), ("TON",)),
+    })
+    assert not [e for e in events("Refugees crossed into Chad on Monday.") if e.event == "MOBILIZE"]
+
+
+def test_a_vessel_boarded_by_force_is_seized_but_a_flight_boarded_is_no_event() -> None:
+    assert_first_records({"Iranian commandos boarded a British-flagged tanker in the Strait of Hormuz.":
+                          ("COERCE", ("IRN",), ("GBR",))})
+    assert not events("The Estonian minister boarded a flight to Paris on Monday.")

@@ -913,7 +913,7 @@ def _online(noun: Token | None) -> bool:
         t.lemma_.lower() == "denial" and _denial_of_service(t) for t in before)
 
 
-HANDING_VERBS = frozenset({"hand", "distribute", "deliver", "donate", "provide", "supply", "give"})
+HANDING_VERBS = frozenset({"hand", "distribute", "deliver", "donate", "provide", "supply", "give", "unload"})
 AID_WORDS = frozenset({"aid", "assistance", "relief", "grant", "grants", "donation", "humanitarian"})
 
 
@@ -1214,7 +1214,9 @@ def _object_keys(verb: Token, pred: Predicate) -> list[str]:
     if head is None:  # 'appealed against a WTO ruling': what the verb is against
         return [o.lemma_.lower() for _prep, o in A.prep_objects(verb, ("against",))] + _time_given(verb) + (
             ["fugitive"] if _wanted_misparsed(verb) else [])
-    keys = [head.lemma_.lower()] + [c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod")]
+    keys = [head.lemma_.lower()] + [t.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod")
+                                    for t in c.subtree if t is c or t.dep_ in ("compound", "amod")]  # 'water
+    # purification units': a compound's own compound too
     if _names_someone(head):
         keys.append("__named__")
     if head.lemma_.lower() in COLLECTIVES:  # 'deployed a team of election observers': what the team is of
@@ -4223,6 +4225,13 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
         other = _story_subject_besides(res, actor_codes)
         if other is not None:
             return [ActorSpan.from_context(sent[0].i, other, "the state the story is most about")]
+    if event == "MOBILIZE" and len(actor_codes) == 1 and _along_a_shared_border(trig.token):
+        # 'deployed troops along the common border', '... along their shared border': toward the other state
+        others = sorted(res.states_in(sent) - actor_codes)
+        code = next(iter(actor_codes))
+        other = others[0] if len(others) == 1 else ctx.partner_of(code) or _story_subject_besides(res, actor_codes)
+        if other is not None:
+            return [ActorSpan.from_context(sent[0].i, other, "the state across the shared border")]
     named = res.states_in(sent)
     if trig.reading.mode == "convict" and len(actor_codes) == 1 and named <= actor_codes \
             and all(s.kind == "state" for s in actor):  # the EU fining a company punishes none of its own
@@ -4309,6 +4318,20 @@ def _news_referred_to(verb: Token, res: Resolution) -> Token | None:
     if any(s.states for s in A.np_actors(obj, res, deep=True)):
         return None  # 'condemned the vote in the Russian parliament': its own parties
     return obj
+
+
+SHARED = frozenset({"common", "shared", "joint", "mutual"})
+BORDER_WORDS = frozenset({"border", "frontier", "boundary"})
+
+
+def _along_a_shared_border(token: Token) -> bool:
+    """'along the common border', 'along their shared frontier': a border of two states, the other one unnamed."""
+    for t in (token, *token.subtree):
+        if t.lemma_.lower() in BORDER_WORDS and t.dep_ == "pobj" and (
+                any(c.lower_ in SHARED for c in t.children if c.dep_ == "amod")
+                or any(c.lower_ in ("their", "our") for c in t.children if c.dep_ == "poss")):
+            return True
+    return False
 
 
 OUTSIDERS_STANCES = frozenset({"AGREE", "SUPPORT", "REQUEST"})
