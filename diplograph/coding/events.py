@@ -4227,11 +4227,11 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
             return [ActorSpan.from_context(sent[0].i, other, "the state the story is most about")]
     if event == "MOBILIZE" and len(actor_codes) == 1 and _along_a_shared_border(trig.token):
         # 'deployed troops along the common border', '... along their shared border': toward the other state
-        others = sorted(res.states_in(sent) - actor_codes)
-        code = next(iter(actor_codes))
-        other = others[0] if len(others) == 1 else ctx.partner_of(code) or _story_subject_besides(res, actor_codes)
-        if other is not None:
-            return [ActorSpan.from_context(sent[0].i, other, "the state across the shared border")]
+        named_here = sorted(res.states_in(sent) - actor_codes)
+        across = named_here[0] if len(named_here) == 1 else (
+            ctx.partner_of(next(iter(actor_codes))) or _story_subject_besides(res, actor_codes))
+        if across is not None:
+            return [ActorSpan.from_context(sent[0].i, across, "the state across the shared border")]
     named = res.states_in(sent)
     if trig.reading.mode == "convict" and len(actor_codes) == 1 and named <= actor_codes \
             and all(s.kind == "state" for s in actor):  # the EU fining a company punishes none of its own
