@@ -926,8 +926,3 @@ def test_an_ambiguous_place_is_read_in_a_state_the_story_names_when_it_makes_a_r
                      published="2025-06-10").events
     assert [(e.event, e.recipient) for e in events][:1] == [("MOBILIZE", ("PAN",))], events
 
-
-def test_what_is_flown_in_is_where_it_lands_though_the_parser_hung_the_place_on_the_last_thing_carried() -> None:
-    location = _first_location("New Zealand's defence force flew water purification units, tarpaulins and a team of "
-                               "engineers into Tonga on Sunday.", published="2025-06-04")
-    assert location is not None and (location.kind, location.country) == ("country", "TON"), location

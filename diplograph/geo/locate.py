@@ -363,10 +363,6 @@ def _place_objects(token: Token, event: str) -> Iterator[tuple[Token, bool]]:
     for head in heads:
         for _prep, obj in prep_objects(head, ("to", "into") if moving else ("into",)):
             yield obj, False
-        if moving:  # 'flew water purification units, tarpaulins and engineers into Tonga': hung on the last one
-            for carried in (c for a in head.children if a.dep_ == "dobj" for c in a.conjuncts):
-                for _prep, obj in prep_objects(carried, ("to", "into")):
-                    yield obj, False
         if head.lemma_.lower() in VISIT_LEMMAS and head.pos_ == "VERB":
             yield from ((c, False) for c in head.children if c.dep_ == "dobj")
     for head in heads:  # 'expelled Colombian diplomats from Caracas', 'withdrew from Kherson': where it happened
