@@ -3785,15 +3785,6 @@ def test_a_question_put_to_a_spokesman_is_no_demand() -> None:
     assert ("REQUEST", ("SYR",), ("RUS",)) in summary(events("The Syrian government asked Russia for help."))
 
 
-def test_a_concession_is_for_the_other_state_the_sentence_names() -> None:
-    assert_first_records({
-        "Bulgaria dropped its veto on Friday, clearing the way for North Macedonia's accession talks.":
-            ("CONCEDE", ("BGR",), ("MKD",)),
-        "Japan eased its export restrictions on Thursday, a move that South Korean companies had sought for years.":
-            ("CONCEDE", ("JPN",), ("KOR",)),
-    })
-
-
 def test_troops_sent_along_a_shared_border_face_the_state_across_it() -> None:
     lead = "Fighting between Sudan's army and a paramilitary force spilled toward Chad last week. "
     for text in ("Chad deployed troops along the common border on Tuesday.",

@@ -4209,7 +4209,7 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
         # 'Moscow said it was ready to help', 'Iran has offered to mediate' in a story about Armenia and
         # Azerbaijan: a third state's offer, appeal or welcome is aimed at the two the story is about
         return [ActorSpan.from_context(sent[0].i, c, "the two states the story is about") for c in pair]
-    if (event in VERBAL_TOWARD or event in AIMED_BY_THE_SENTENCE) and len(actor_codes) == 1:
+    if event in VERBAL_TOWARD and len(actor_codes) == 1:
         said = {t.i for c in trig.token.children if c.lemma_.lower() in CLAIM_NOUNS for t in c.subtree}
         said |= A.relational_owners_in(sent, res)  # 'China's ally Pakistan condemned the strike': not China
         others = [a for a in res.actors_in(sent) if a.states and a.start not in said
@@ -4486,9 +4486,6 @@ def _struck_abroad(trig: Trigger, res: Resolution, actor_codes: set[str]) -> Act
 
 # Verbal acts are aimed at someone: without a named recipient, the other party of the discussion.
 VERBAL_TOWARD = frozenset({"REJECT", "ACCUSE", "REQUEST", "THREATEN"})
-# an offer or concession names whom it is for in the sentence, if anyone ('offered concessions that U.S. negotiator
-# Paul Nitze believes ...')
-AIMED_BY_THE_SENTENCE = frozenset({"CONCEDE"})
 BILATERAL_CUES = frozenset({"bilateral", "joint", "mutual", "both", "each", "two", "reciprocal"})
 
 
