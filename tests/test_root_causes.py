@@ -3811,3 +3811,15 @@ def test_a_vessel_boarded_by_force_is_seized_but_a_flight_boarded_is_no_event() 
     assert_first_records({"Iranian commandos boarded a British-flagged tanker in the Strait of Hormuz.":
                           ("COERCE", ("IRN",), ("GBR",))})
     assert not events("The Estonian minister boarded a flight to Paris on Monday.")
+
+
+def test_a_concession_is_for_the_other_state_the_sentence_names_not_its_teller_nor_the_maker_of_what_is_given_up(
+) -> None:
+    assert_first_records({
+        "Bulgaria dropped its veto on Friday, clearing the way for North Macedonia's accession talks.":
+            ("CONCEDE", ("BGR",), ("MKD",)),
+        "Japan eased its export restrictions on Thursday, a move that South Korean companies had sought for years.":
+            ("CONCEDE", ("JPN",), ("KOR",)),
+    })
+    assert_first_records({"Washington will ease restrictions on exports that China imposed in April.":
+                          ("CONCEDE", ("USA",), ())})

@@ -4209,9 +4209,11 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
         # 'Moscow said it was ready to help', 'Iran has offered to mediate' in a story about Armenia and
         # Azerbaijan: a third state's offer, appeal or welcome is aimed at the two the story is about
         return [ActorSpan.from_context(sent[0].i, c, "the two states the story is about") for c in pair]
-    if event in VERBAL_TOWARD and len(actor_codes) == 1:
+    if (event in VERBAL_TOWARD or event in AIMED_BY_THE_SENTENCE) and len(actor_codes) == 1:
         said = {t.i for c in trig.token.children if c.lemma_.lower() in CLAIM_NOUNS for t in c.subtree}
         said |= A.relational_owners_in(sent, res)  # 'China's ally Pakistan condemned the strike': not China
+        if event in AIMED_BY_THE_SENTENCE:
+            said |= _tellers_and_clauses_of_the_object(trig.token)
         others = [a for a in res.actors_in(sent) if a.states and a.start not in said
                   and not set(a.states) & actor_codes and not _placed(res.doc[a.start], sent.root)]
         if others:  # 'The U.N. envoy for Syria is calling for an end to violence': Syria
@@ -4486,6 +4488,23 @@ def _struck_abroad(trig: Trigger, res: Resolution, actor_codes: set[str]) -> Act
 
 # Verbal acts are aimed at someone: without a named recipient, the other party of the discussion.
 VERBAL_TOWARD = frozenset({"REJECT", "ACCUSE", "REQUEST", "THREATEN"})
+# a concession names whom it is for in the sentence, if anyone ('eased its export curbs, a move South Korean firms
+# had sought'), but not who tells of it nor who made what is given up ('restrictions that China imposed')
+AIMED_BY_THE_SENTENCE = frozenset({"CONCEDE"})
+
+
+def _tellers_and_clauses_of_the_object(verb: Token) -> set[int]:
+    """Tokens naming who tells of the act ('Ottawa said Canberra would not reverse ...': the subjects of the verbs
+    above it) and the relative clauses on what it acts on ('restrictions that China imposed')."""
+    out: set[int] = set()
+    node = verb
+    while node.dep_ in ("ccomp", "xcomp", "conj", "advcl") and node.head.i != node.i:
+        node = node.head
+        out |= {t.i for c in node.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    for c in verb.children:
+        if c.dep_ in ("dobj", "prep"):
+            out |= {t.i for r in c.subtree if r.dep_ == "relcl" for t in r.subtree}
+    return out
 BILATERAL_CUES = frozenset({"bilateral", "joint", "mutual", "both", "each", "two", "reciprocal"})
 
 
