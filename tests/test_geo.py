@@ -926,3 +926,13 @@ def test_an_ambiguous_place_is_read_in_a_state_the_story_names_when_it_makes_a_r
                      published="2025-06-10").events
     assert [(e.event, e.recipient) for e in events][:1] == [("MOBILIZE", ("PAN",))], events
 
+
+
+@pytest.mark.parametrize("text", [
+    "Russian missiles struck the Russian-occupied city of Mariupol on Monday.",
+    "Ukrainian drones hit an oil depot in the Russian-held town of Horlivka on Sunday.",
+])
+def test_a_place_held_by_another_state_keeps_its_own_states_place(text: str) -> None:
+    # 'Russian-occupied' says who holds it, not the state it lies in (regression: no place at all)
+    location = _first_location(text, published="2025-06-04")
+    assert location is not None and location.country == "UKR", location

@@ -759,7 +759,12 @@ def _described_state(res: Resolution, phrase: Phrase) -> str | None:
     if phrase.described_by is None:
         return None
     span = res.actor_at.get(phrase.described_by)
-    return span.code if span is not None and span.kind == "state" and span.type == "demonym" else None
+    if span is None or span.kind != "state" or span.type != "demonym":
+        return None
+    doc = res.doc
+    if span.end < len(doc) and doc[span.end].text in ("-", "–"):
+        return None  # 'the Russian-occupied city of Mariupol', 'the Russian-held town of': who holds it, not its state
+    return span.code
 
 
 def _place_location(place: Place, name: str, evidence: Evidence, method: str) -> Location:
