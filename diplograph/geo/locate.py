@@ -691,11 +691,12 @@ def _resolve(doc: Doc, phrase: Phrase, res: Resolution, context: Sequence[Sequen
             return None
         found_inner.region, found_inner.described_by = True, phrase.start
         return _resolve(doc, found_inner, res, context, cities_only=cities_only)
-    if (described := _described_state(res, phrase)) is not None:
-        # 'the Kazakh border town of Khorgos': the place of that name in that state, or none (not China's Khorgos)
-        place = next((p for p in places().lookup(name, "region" if phrase.region else None)
-                      if p.country == described), None)
-        return None if place is None else _place_location(place, name, evidence, "gazetteer+described")
+    if (described := _described_state(res, phrase)) is not None and (place := next(
+            (p for p in places().lookup(name, "region" if phrase.region else None) if p.country == described), None)):
+        # 'the Ukrainian city of Odesa': the place of that name in that state. One the gazetteer has only elsewhere
+        # is looked up as usual: 'the Chinese city of Hong Kong', 'the French territory of New Caledonia' have
+        # codes of their own (and a town the extract lacks, 'the Kazakh town of Khorgos', is then China's)
+        return _place_location(place, name, evidence, "gazetteer+described")
     state = _state_named(res, phrase)
     found = None if phrase.region else _qualified(doc, phrase, name, res)
     if found is None and state is not None and not phrase.region and state.start <= phrase.start \
