@@ -4347,15 +4347,20 @@ def _offered(token: Token) -> bool:
     return token.dep_ == "xcomp" and token.head.lemma_.lower() in OFFERING
 
 
-def _story_pair_besides(res: Resolution, actor_codes: set[str]) -> tuple[str, str] | None:
-    """The two states the document names most (each at least twice, both more than any third), when neither is
-    the actor."""
+def _state_mentions(res: Resolution) -> tuple[list[str], dict[str, int]]:
+    """The states the document names, most named first (ties by code), and how often each is named."""
     counts: dict[str, int] = {}
     for a in res.actors:
         if a.kind == "state":
             for c in a.states:
                 counts[c] = counts.get(c, 0) + 1
-    ranked = sorted(counts, key=lambda c: (-counts[c], c))
+    return sorted(counts, key=lambda c: (-counts[c], c)), counts
+
+
+def _story_pair_besides(res: Resolution, actor_codes: set[str]) -> tuple[str, str] | None:
+    """The two states the document names most (each at least twice, both more than any third), when neither is
+    the actor."""
+    ranked, counts = _state_mentions(res)
     if len(ranked) < 2 or counts[ranked[1]] < 2 or set(ranked[:2]) & actor_codes:
         return None
     if len(ranked) > 2 and counts[ranked[2]] >= counts[ranked[1]]:
@@ -4367,12 +4372,7 @@ def _story_subject_besides(res: Resolution, actor_codes: set[str]) -> str | None
     """The state the document names most (named at least twice, and more than any other), when it is not the
     actor: what a state's words with no one named are aimed at ('the statement threatened sanctions' in a story
     about Somalia). A state that is itself what the story is most about keeps its domestic reading."""
-    counts: dict[str, int] = {}
-    for a in res.actors:
-        if a.kind == "state":
-            for c in a.states:
-                counts[c] = counts.get(c, 0) + 1
-    ranked = sorted(counts, key=lambda c: (-counts[c], c))
+    ranked, counts = _state_mentions(res)
     if not ranked or ranked[0] in actor_codes or counts[ranked[0]] < 2:
         return None
     return ranked[0] if len(ranked) == 1 or counts[ranked[1]] < counts[ranked[0]] else None
@@ -4395,7 +4395,7 @@ def _city_or_region(trig: Trigger, res: Resolution,
     from diplograph.geo.locate import locate_reported
 
     # then the states the story names: 'docked in Colon ..., Panama's security ministry said' is Panama's Colon
-    named = tuple(sorted({c for a in res.actors if a.kind == "state" for c in a.states}))
+    named = tuple(sorted(_state_mentions(res)[1]))
     place = locate_reported(res.doc, trig.token.i, res, trig.reading.event, (*context, named))
     if place is None or place.kind not in ("city", "region") or not place.country:
         return None

@@ -585,7 +585,7 @@ def _phrase(obj: Token, depth: int = 0) -> Phrase | None:
         if named and lower in REGION_WORDS:  # 'South Kivu province', 'Sistan and Baluchestan province': the whole run
             first = min(t.i for n in named for t in n.subtree if t.dep_ in ("compound", "conj", "cc") or t is n)
             return Phrase(first, obj.i + 1, True)
-        owner = next((c for c in obj.lefts if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        owner = _owner(obj)
         if owner is not None and lower not in REGION_WORDS:  # "Karachi's main port", "Kyiv's outskirts"
             return _phrase(owner, depth + 1)
         if named and lower not in REGION_WORDS:  # 'the Jenin refugee camp', 'the Rafah crossing'
@@ -677,7 +677,8 @@ def _resolve(doc: Doc, phrase: Phrase, res: Resolution, context: Sequence[Sequen
         return None  # 'gave Hamas a deadline': a group or organisation the dictionaries know is no place (Hamm)
     if _only_a_demonym(res, phrase):
         return None  # 'the southern Kazakh city': an adjective of nationality names no place (Petropavl lists it)
-    if (longer := _with_first_word(doc, phrase, res)) is not None and places().lookup(_text(doc, longer)):
+    longer = _with_first_word(doc, phrase, res)
+    if longer is not None and places().lookup(_text(doc, longer)):
         return _resolve(doc, longer, res, context, cities_only=cities_only)  # 'General Santos', not Brazil's Santos
     if (whole := _with_particle_before(doc, phrase)) is not None:
         # 'Mocimboa da Praia': the whole name, or none; its last word alone is another place (Cape Verde's Praia)
@@ -711,7 +712,7 @@ def _resolve(doc: Doc, phrase: Phrase, res: Resolution, context: Sequence[Sequen
     if found is None and phrase.region:  # 'Kunar province', 'the governorate of Akkar': another transliteration
         region = places().region_spelled_like(name, [c for tier in context for c in tier])
         found = None if region is None else (region, "gazetteer+spelling")
-    if found is None and (longer := _with_first_word(doc, phrase, res)) is not None:
+    if found is None and longer is not None:
         return _resolve(doc, longer, res, context, cities_only=cities_only)
     if found is None and phrase.region and (owner := _owning_place(doc[phrase.end - 1])) is not None:
         # "Khyber Pakhtunkhwa's Kurram district": a district the gazetteer lacks lies in the region that owns it
@@ -722,8 +723,13 @@ def _resolve(doc: Doc, phrase: Phrase, res: Resolution, context: Sequence[Sequen
     return _place_location(place, name, evidence, method)
 
 
+def _owner(noun: Token) -> Token | None:
+    """The proper name a place noun belongs to ("Karachi's main port", "Khyber Pakhtunkhwa's Kurram district")."""
+    return next((c for c in noun.lefts if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+
+
 def _owning_place(noun: Token) -> Phrase | None:
-    owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    owner = _owner(noun)
     return _phrase(owner) if owner is not None else None
 
 
