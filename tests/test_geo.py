@@ -906,6 +906,10 @@ def test_along_names_a_venue_but_along_with_names_a_party() -> None:
     # the outskirts of a place, wherever the parser hung the phrase
     ("Chadian and Nigerien soldiers carried out joint patrols against jihadist cells on the outskirts of Diffa on "
      "Friday.", "Diffa", "NER"),
+    # a territory described by its sovereign's adjective, and a municipality
+    ("French gendarmes deployed to the French territory of New Caledonia on Friday after clashes with Australian "
+     "fishermen.", "New Caledonia", "NCL"),
+    ("Serbian and Montenegrin border police met in the municipality of Pljevlja on Monday.", "Pljevlja", "MNE"),
     # an attack noun 'of' a place, as the subject
     ("The shelling of Samraong, a provincial town near the Thai border, by Thai artillery on Friday killed two "
      "civilians.", "Samraong", "KHM"),

@@ -3823,3 +3823,22 @@ def test_a_concession_is_for_the_other_state_the_sentence_names_not_its_teller_n
     })
     assert_first_records({"Washington will ease restrictions on exports that China imposed in April.":
                           ("CONCEDE", ("USA",), ())})
+
+
+def test_a_joint_body_or_office_two_states_set_up_is_cooperation() -> None:
+    # 'joint' describing the noun, whatever stands between ('a joint trade office', 'joint border patrols')
+    assert_first_records({
+        "Iran and Afghanistan opened a joint trade office in Herat on Sunday.": ("COOPERATE",),
+        "Mali, Burkina Faso and Niger set up the headquarters of their joint force in Dori on Monday.":
+            ("COOPERATE",),
+    })
+    found = events("Mali, Burkina Faso and Niger set up the headquarters of their joint force in Dori on Monday.")
+    assert set(found[0].actor) | set(found[0].recipient) == {"MLI", "BFA", "NER"}, found
+    assert not events("The joint statement was issued on Sunday.")
+
+
+def test_a_union_that_had_ended_is_read_as_its_states_in_later_news() -> None:
+    text = "Police from Serbia and Montenegro met in the border town of Pljevlja on Monday."
+    assert summary(events(text, "2025-05-20")) == {("CONSULT", ("SRB",), ("MNE",))}
+    # while it existed it was one state, whose police met among themselves
+    assert {e.actor for e in events(text, "2004-05-20")} == {("SCG",)}

@@ -208,6 +208,11 @@ class Gazetteer:
     def state_name(self, code: str) -> str:
         return self.states.get(code, {}).get("name", code)
 
+    def ended_before(self, code: str, day: dt.date | None) -> bool:
+        """Whether the state `code` had ceased to exist before `day` (states.csv `valid_to`, a year)."""
+        valid_to = self.states.get(code, {}).get("valid_to") or ""
+        return day is not None and valid_to.isdigit() and day.year > int(valid_to)
+
     def members(self, code: str) -> tuple[str, ...]:
         org = self.organisations.get(code)
         return org.members if org else ()

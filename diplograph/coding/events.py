@@ -1145,6 +1145,11 @@ def _phrase_heads(sent: Span, res: Resolution, lex: Lexicon) -> dict[int, str]:
     for i in range(sent.start, sent.end - 2):  # 'a build-up of Thai armour', 'a pull-out': the noun written whole
         if words[i + 1] == "-" and (joined := (words[i] + words[i + 2]).lower()) in lex.nouns:
             heads.setdefault(i + 2, joined)
+    for tok in sent:  # 'a joint trade office', 'their joint border patrols': the noun 'joint' describes
+        if tok.lemma_.lower() == "joint" and tok.dep_ == "amod" and tok.head.i not in heads:
+            key = lex.phrases.get(("joint", res.lemmas[tok.head.i]))
+            if key is not None:
+                heads[tok.head.i] = key
     for i in range(len(lemmas)):  # 'a jointly run trade and logistics centre': what a 'joint centre' would be
         if lemmas[i] != "jointly":
             continue

@@ -41,7 +41,7 @@ PLACE_NOUNS = frozenset({
     "center", "heart", "streets", "street", "compound", "camp", "crossing", "checkpoint", "airport", "airbase",
     "base", "airfield", "resort", "station", "department",
     "mountains", "hills", "foothills", "countryside", "desert", "jungle", "forests", "highlands", "valley", "plains",
-    "neighbourhood", "neighborhood", "edge",
+    "neighbourhood", "neighborhood", "edge", "territory", "municipality", "commune", "canton", "emirate",
 }) | DIRECTIONS  # fmt: skip
 # 'the outskirts of this city' in a story filed from a city: the dateline's place
 DATELINE_NOUNS = frozenset({"city", "town", "capital", "port", "village"})

@@ -282,6 +282,7 @@ def _match_dictionary(res: Resolution, gaz: Gazetteer) -> None:
     if (filed := _dateline_matches(words, res.dateline_end, gaz)):
         taken = {j for i, end, _ in found for j in range(i, end)}
         found = sorted(found + [m for m in filed if not taken.intersection(range(m[0], m[1]))], key=lambda m: m[0])
+    found = _ended_unions_split(found, words, gaz, res.published)
     for i, end, target in found:
         if isinstance(target, Person):
             res.add_actor(_person_span(target, i, end, res.published))
@@ -289,6 +290,21 @@ def _match_dictionary(res: Resolution, gaz: Gazetteer) -> None:
                 and not _capital_begins_another_name(target, words, end) \
                 and not _capital_ends_another_name(target, words, i) and not _names_a_treaty(target, words, end):
             res.add_actor(_entry_span(target, i, end, gaz, res.published))
+
+
+def _ended_unions_split(found: list[tuple[int, int, Entry | Person]], words: list[str], gaz: Gazetteer,
+                        published: dt.date | None) -> list[tuple[int, int, Entry | Person]]:
+    """'Police from Serbia and Montenegro' in a story of 2025 are two states' police: a union's name joined by
+    'and' is read as its parts once the union had ended before the story (in 2004 it is still one state)."""
+    out: list[tuple[int, int, Entry | Person]] = []
+    for i, end, target in found:
+        joint = next((k for k in range(i + 1, end - 1) if words[k] == "and"), None)
+        if joint is None or isinstance(target, Person) or not gaz.ended_before(target.code, published):
+            out.append((i, end, target))
+            continue
+        for start, stop in ((i, joint), (joint + 1, end)):
+            out.extend((start + a, start + b, part) for a, b, part in gaz.matches(words[start:stop]))
+    return out
 
 
 def _dateline_matches(words: list[str], end: int, gaz: Gazetteer) -> list[tuple[int, int, Entry | Person]]:
