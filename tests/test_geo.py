@@ -910,6 +910,22 @@ def test_along_names_a_venue_but_along_with_names_a_party() -> None:
     ("French gendarmes deployed to the French territory of New Caledonia on Friday after clashes with Australian "
      "fishermen.", "New Caledonia", "NCL"),
     ("Serbian and Montenegrin border police met in the municipality of Pljevlja on Monday.", "Pljevlja", "MNE"),
+    # a state's city 'of' a name beats the state that owns it; a demonym the parser took for a name
+    ("Gabon's president paid his first visit to Equatorial Guinea's mainland city of Bata on Friday.", "Bata", "GNQ"),
+    ("Nigerian and Nigerien customs chiefs agreed to reopen a trucking route at a meeting in the Nigerien city of "
+     "Zinder on Tuesday.", "Zinder", "NER"),
+    # one side of a border town; a city named beside the region it lies in, whichever the parser put first
+    ("Ethiopian and Kenyan police commanders met on the Kenyan side of Moyale on Thursday.", "Moyale", "KEN"),
+    ("US and Mexican customs agents seized 30 tonnes of stolen fuel at a rail yard outside Salamanca, in the central "
+     "state of Guanajuato, on Tuesday.", "Salamanca", "MEX"),
+    # a common word the gazetteer keeps as another town's name is no place ('Bridge')
+    ("Canadian border officers began collecting counter-tariffs on American steel at the Ambassador Bridge in "
+     "Windsor on Thursday.", "Windsor", "CAN"),
+    # regions the GeoNames extract lacks (data/regions.csv)
+    ("Finnish and Swedish coastguards held a joint oil-spill exercise around the Åland Islands on Tuesday.", "Åland",
+     "FIN"),
+    ("South Sudanese troops moved into oil facilities in Sudan's West Kordofan state on Wednesday.", "West Kordofan",
+     "SDN"),
     # an attack noun 'of' a place, as the subject
     ("The shelling of Samraong, a provincial town near the Thai border, by Thai artillery on Friday killed two "
      "civilians.", "Samraong", "KHM"),

@@ -3842,3 +3842,29 @@ def test_a_union_that_had_ended_is_read_as_its_states_in_later_news() -> None:
     assert summary(events(text, "2025-05-20")) == {("CONSULT", ("SRB",), ("MNE",))}
     # while it existed it was one state, whose police met among themselves
     assert {e.actor for e in events(text, "2004-05-20")} == {("SCG",)}
+
+
+def test_aid_delivered_at_a_place_abroad_goes_to_its_state() -> None:
+    # however the parser hung the place on the list of goods
+    assert_first_records({
+        "A Mexican navy transport ship unloaded 300 tonnes of food, drinking water and generators at the port of "
+        "Montego Bay on Sunday.": ("AID", ("MEX",), ("JAM",)),
+    })
+
+
+def test_packages_and_leases_signed_fires_set_and_joint_posts_opened_are_events() -> None:
+    assert_first_records({
+        "Australia and Samoa signed a policing and cyber-security package in Apia on Tuesday.": ("SUPPORT",),
+        "Botswana and Namibia signed a 50-year lease on Thursday for a dry port.": ("SUPPORT",),
+        "Ukrainian drones set fire to an oil depot in Russia's Belgorod region overnight.": ("ASSAULT", ("UKR",)),
+        "Argentina and Uruguay inaugurated a joint immigration post on Monday.": ("COOPERATE",),
+    })
+    # a crowd setting fire to an embassy riots
+    assert_first_records({"Protesters set fire to the French embassy gate in Niamey.": ("PROTEST",)})
+    assert not events("The government set up a committee.")
+
+
+def test_troops_sent_to_the_two_countries_border_face_the_other_state() -> None:
+    text = ("Belarus and Russia began drills on Tuesday. Belarus said they were defensive. Poland deployed 40,000 "
+            "troops along the two countries' border on Wednesday.")
+    assert ("MOBILIZE", ("POL",), ("BLR",)) in summary(events(text, "2025-09-10"))

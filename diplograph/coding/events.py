@@ -914,6 +914,8 @@ def _online(noun: Token | None) -> bool:
 
 
 HANDING_VERBS = frozenset({"hand", "distribute", "deliver", "donate", "provide", "supply", "give", "unload"})
+# aid brought to a place (not pledged or announced there): its state receives it
+DELIVERING_VERBS = HANDING_VERBS | {"land", "fly", "airlift", "ship", "arrive", "dock", "bring", "truck", "send"}
 AID_WORDS = frozenset({"aid", "assistance", "relief", "grant", "grants", "donation", "humanitarian"})
 
 
@@ -4262,8 +4264,12 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
         if _to_a_place_unnamed(trig.token, res):
             return []  # 'China pledged $50 billion to Africa': to a continent or region no state stands for
         return actor[:1]  # a sentence about one state only: a domestic event
-    if event in ACTS_ON_THE_PLACE and len(actor_codes) == 1 and not aimed_at_organisation:
-        abroad = _struck_abroad(trig, res, actor_codes)  # 'Russian drones struck Odesa, Ukrainian officials said'
+    delivered = event == "AID" and trig.token.lemma_.lower() in DELIVERING_VERBS
+    if (event in ACTS_ON_THE_PLACE or delivered) and len(actor_codes) == 1 and not aimed_at_organisation:
+        # 'Russian drones struck Odesa, Ukrainian officials said'; 'a Mexican navy ship unloaded 300 tonnes of food
+        # at the port of Montego Bay': aid delivered at a place abroad goes to its state
+        abroad = _struck_abroad(trig, res, actor_codes) or (_delivered_abroad(trig, res, actor_codes) if delivered
+                                                             else None)
         if abroad is not None:
             return [abroad]
     return []
@@ -4336,9 +4342,15 @@ def _along_a_shared_border(token: Token) -> bool:
     for t in (token, *token.subtree):
         if t.lemma_.lower() in BORDER_WORDS and t.dep_ == "pobj" and (
                 any(c.lower_ in SHARED for c in t.children if c.dep_ == "amod")
-                or any(c.lower_ in ("their", "our") for c in t.children if c.dep_ == "poss")):
+                or any(c.lower_ in ("their", "our") or _an_unnamed_pair(c) for c in t.children if c.dep_ == "poss")):
             return True
     return False
+
+
+def _an_unnamed_pair(owner: Token) -> bool:
+    """'the two countries'', 'both neighbours'': a pair of states, unnamed."""
+    return owner.lemma_.lower() in ("country", "nation", "neighbour", "neighbor", "state", "side") \
+        and any(c.lower_ in ("two", "both") for c in owner.children)
 
 
 OUTSIDERS_STANCES = frozenset({"AGREE", "SUPPORT", "REQUEST"})
@@ -4489,6 +4501,17 @@ def _struck_abroad(trig: Trigger, res: Resolution, actor_codes: set[str]) -> Act
         return None
     place, country, _kind = found
     return ActorSpan.from_context(trig.token.i, country, f"the state of {place.name}, where it happened")
+
+
+def _delivered_abroad(trig: Trigger, res: Resolution, actor_codes: set[str]) -> ActorSpan | None:
+    """The state of the one city or region the sentence delivers aid at, however the parser hung the place ('a
+    navy ship unloaded 300 tonnes of food, water and generators at the port of Montego Bay'), when not the actor's."""
+    from diplograph.geo.locate import sole_venue
+
+    place = sole_venue(res.doc, trig.token.i, res, trig.reading.event, (tuple(sorted(actor_codes)),))
+    if place is None or not place.country or place.country in actor_codes:
+        return None
+    return ActorSpan.from_context(trig.token.i, place.country, f"the state of {place.name}, where it was delivered")
 
 
 # Verbal acts are aimed at someone: without a named recipient, the other party of the discussion.

@@ -41,11 +41,12 @@ PLACE_NOUNS = frozenset({
     "center", "heart", "streets", "street", "compound", "camp", "crossing", "checkpoint", "airport", "airbase",
     "base", "airfield", "resort", "station", "department",
     "mountains", "hills", "foothills", "countryside", "desert", "jungle", "forests", "highlands", "valley", "plains",
-    "neighbourhood", "neighborhood", "edge", "territory", "municipality", "commune", "canton", "emirate",
+    "neighbourhood", "neighborhood", "edge", "territory", "municipality", "commune", "canton", "emirate", "side",
 }) | DIRECTIONS  # fmt: skip
 # 'the outskirts of this city' in a story filed from a city: the dateline's place
 DATELINE_NOUNS = frozenset({"city", "town", "capital", "port", "village"})
-ON_THE_EDGE = frozenset({"outskirts", "edge", "fringes", "outskirt", "periphery"})  # 'on the outskirts of Maroua'
+# 'on the outskirts of Maroua', 'on the Kenyan side of Moyale'
+ON_THE_EDGE = frozenset({"outskirts", "edge", "fringes", "outskirt", "periphery", "side"})
 ISLAND_WORDS = frozenset({"island", "islands", "isle"})
 PASSAGES = frozenset({"crossing", "port", "airport", "checkpoint", "terminal"})  # a place an act opens or shuts
 REGION_WORDS = frozenset({"province", "region", "governorate", "oblast", "state", "prefecture", "county", "district",
@@ -64,7 +65,8 @@ def locate(doc: Doc, trigger: int, res: Resolution, event: str,
         return None
     token = doc[trigger]
     whole_state: Location | None = None
-    for obj, targeted in _place_objects(token, event):
+    objects = list(_place_objects(token, event))
+    for k, (obj, targeted) in enumerate(objects):
         if obj.head.lower_ == "with" and obj.head.head.lower_ == "along":
             continue  # 'France, along with Germany, condemned ...': a party, no venue
         found = _phrase(obj)
@@ -82,7 +84,7 @@ def locate(doc: Doc, trigger: int, res: Resolution, event: str,
             continue
         if location.kind != "country":
             if whole_state is None or location.country == whole_state.country:
-                return location
+                return _city_within(location, objects[k + 1:], doc, res, context) or location
             continue
         # 'raided the Jenin refugee camp in the occupied West Bank': a place inside the state named is nearer
         whole_state = whole_state or location
@@ -97,6 +99,27 @@ def locate(doc: Doc, trigger: int, res: Resolution, event: str,
             if there is not None and there.kind != "country":
                 return there
     return whole_state
+
+
+def _city_within(region: Location, objects: Sequence[tuple[Token, bool]], doc: Doc, res: Resolution,
+                 context: Sequence[Sequence[str]]) -> Location | None:
+    """A city of the region that the clause also names ('at a rail yard outside Salamanca, in the central state of
+    Guanajuato'): the nearer place, however the parser ordered the two."""
+    if region.kind != "region":
+        return None
+    from diplograph.geo.gazetteer import place_key
+
+    inside = range(region.evidence.start, region.evidence.end) if region.evidence is not None else range(0)
+    for obj, targeted in objects:
+        if obj.idx in inside:
+            continue  # the region's own name ('Jammu and Kashmir'), met again deeper in the clause
+        found = _phrase(obj)
+        tiers = ((region.country,), *context) if region.country else tuple(context)
+        city = _resolve(doc, found, res, tiers, cities_only=targeted) if found else None
+        if city is not None and city.kind == "city" and city.country == region.country and city.admin1 \
+                and place_key(city.admin1) == place_key(region.place or ""):
+            return city
+    return None
 
 
 def _located_alone(doc: Doc, trigger: int, res: Resolution, event: str,
@@ -586,8 +609,14 @@ def _phrase(obj: Token, depth: int = 0) -> Phrase | None:
             first = min(t.i for n in named for t in n.subtree if t.dep_ in ("compound", "conj", "cc") or t is n)
             return Phrase(first, obj.i + 1, True)
         owner = _owner(obj)
-        if owner is not None and lower not in REGION_WORDS:  # "Karachi's main port", "Kyiv's outskirts"
-            return _phrase(owner, depth + 1)
+        named_of = _of_object(obj) if owner is not None else None  # "Equatorial Guinea's mainland city of Bata"
+        if owner is not None and lower not in REGION_WORDS and (named_of is None or _phrase(named_of, depth + 1)
+                                                                is None):
+            return _phrase(owner, depth + 1)  # "Karachi's main port", "Kyiv's outskirts"
+        if named and lower not in REGION_WORDS and named_of is None \
+                and (named_of := _of_object(obj)) is not None and _phrase(named_of, depth + 1) is not None:
+            named = []  # 'the Nigerien city of Zinder' (the adjective tagged a name): the place it is 'of'
+
         if named and lower not in REGION_WORDS:  # 'the Jenin refugee camp', 'the Rafah crossing'
             found = _phrase(named[-1], depth + 1)
             if found is None and _capitalised(named[-1]):  # 'the Nasib crossing', the name tagged an adjective
