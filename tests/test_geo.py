@@ -921,6 +921,9 @@ def test_along_names_a_venue_but_along_with_names_a_party() -> None:
     # a common word the gazetteer keeps as another town's name is no place ('Bridge')
     ("Canadian border officers began collecting counter-tariffs on American steel at the Ambassador Bridge in "
      "Windsor on Thursday.", "Windsor", "CAN"),
+    # a name the actor dictionary reads as another state's city tells nothing of which it is (Lagos, Nigeria)
+    ("Portuguese and Moroccan coastguard commanders signed a search-and-rescue protocol in Lagos, on Portugal's "
+     "Algarve coast, on Tuesday.", "Lagos", "PRT"),
     # regions the GeoNames extract lacks (data/regions.csv)
     ("Finnish and Swedish coastguards held a joint oil-spill exercise around the Åland Islands on Tuesday.", "Åland",
      "FIN"),

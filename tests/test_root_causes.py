@@ -3868,3 +3868,10 @@ def test_troops_sent_to_the_two_countries_border_face_the_other_state() -> None:
     text = ("Belarus and Russia began drills on Tuesday. Belarus said they were defensive. Poland deployed 40,000 "
             "troops along the two countries' border on Wednesday.")
     assert ("MOBILIZE", ("POL",), ("BLR",)) in summary(events(text, "2025-09-10"))
+
+
+def test_the_city_a_paper_is_signed_in_is_no_party() -> None:
+    # the parser hangs 'in Nairobi' on the protocol, not on the verb
+    found = events("Portuguese and Moroccan coastguard commanders signed a search-and-rescue protocol in Nairobi on "
+                   "Tuesday.")
+    assert found and found[0].event == "SUPPORT" and found[0].recipient == (), found

@@ -2537,6 +2537,9 @@ CANCELLED_CONTACTS = frozenset({"visit", "trip", "tour", "talk", "talks", "meeti
                                 "negotiations", "dialogue"})
 # meetings, whose place is a venue when they are what is agreed, offered or asked for
 MEETINGS = CANCELLED_CONTACTS - {"visit", "trip", "tour"} | {"meet", "gather", "convene", "negotiate", "round"}
+# what states sign where they meet: 'signed a search-and-rescue protocol in Nairobi' names where, not with whom
+SIGNED_PAPERS = frozenset({"agreement", "deal", "treaty", "accord", "pact", "memorandum", "protocol", "declaration",
+                           "contract", "package", "lease", "charter", "convention", "communique", "roadmap", "mou"})
 
 
 def _regret_for(verb: Token) -> bool:
@@ -3738,7 +3741,8 @@ def _placed(token: Token, root: Token, *, of_meeting: bool = False) -> bool:
     t = token
     while t.i != root.i and t.head.i != t.i:
         if t.dep_ == "prep" and t.lower_ in LOCATION_PREPS and (
-                not of_meeting or t.head.lemma_.lower() in MEETINGS) and t.head.lemma_.lower() not in RULERS:
+                not of_meeting or t.head.lemma_.lower() in MEETINGS | SIGNED_PAPERS) \
+                and t.head.lemma_.lower() not in RULERS:
             return True
         t = t.head
     return False

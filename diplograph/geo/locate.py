@@ -735,6 +735,8 @@ def _resolve(doc: Doc, phrase: Phrase, res: Resolution, context: Sequence[Sequen
         if found is None:
             return None if cities_only else country_location(name, state.code, evidence)
     kind = "region" if phrase.region else None
+    if (only_here := _named_only_here(res, phrase)):  # 'in Lagos, on Portugal's Algarve coast': the name's own
+        context = [[c for c in tier if c not in only_here] for tier in context]  # reading tells no context
     known = [c for tier in context for c in tier]
     found = found or next((r for tier in context if (r := places().resolve(name, tier, kind, known))
                            and r[1].endswith("context")), None) or places().resolve(name, (), kind)  # fmt: skip
@@ -750,6 +752,14 @@ def _resolve(doc: Doc, phrase: Phrase, res: Resolution, context: Sequence[Sequen
         return None
     place, method = found
     return _place_location(place, name, evidence, method)
+
+
+def _named_only_here(res: Resolution, phrase: Phrase) -> set[str]:
+    """States the document names only through this place name ('Lagos' read as Nigeria's city by the actor
+    dictionary, in a story that never names Nigeria): the name's own reading, which cannot settle which it is."""
+    here = {c for a in res.actors if a.start < phrase.end and a.end > phrase.start for c in a.states}
+    elsewhere = {c for a in res.actors if not (a.start < phrase.end and a.end > phrase.start) for c in a.states}
+    return here - elsewhere
 
 
 def _owner(noun: Token) -> Token | None:
