@@ -3875,3 +3875,15 @@ def test_the_city_a_paper_is_signed_in_is_no_party() -> None:
     found = events("Portuguese and Moroccan coastguard commanders signed a search-and-rescue protocol in Nairobi on "
                    "Tuesday.")
     assert found and found[0].event == "SUPPORT" and found[0].recipient == (), found
+
+
+def test_their_leaders_as_a_subject_are_the_pair_under_discussion() -> None:
+    found = events("Thailand and Cambodia clashed last month. Their leaders accepted a ceasefire at talks in Putrajaya "
+                   "on Monday.")
+    assert ("AGREE", ("THA",), ("KHM",)) in summary(found), found  # not Malaysia, whose seat is the venue
+
+
+def test_a_freed_person_handed_over_is_one_release() -> None:
+    found = events("Belarus on Tuesday freed a Lithuanian citizen and handed him over to Lithuanian diplomats at the "
+                   "border.")
+    assert summary(found) == {("RETREAT", ("BLR",), ("LTU",))}, found

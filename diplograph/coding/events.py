@@ -3483,7 +3483,9 @@ def _the_two(subj: Token, ctx: DocContext) -> list[ActorSpan]:
     if pair is None or subj.lemma_.lower() not in PAIR_HEADS:
         return []
     plural_the = (subj.tag_ == "NNS" and subj.lemma_.lower() in PLURAL_PAIR_HEADS
-                  and any(c.lower_ == "the" for c in subj.children))  # 'the prime ministers signed eight pacts'
+                  and any(c.lower_ == "the" or (c.lower_ == "their" and subj.dep_ == "nsubj")
+                          for c in subj.children))  # 'the prime ministers signed eight pacts', 'their leaders
+    # accepted a ceasefire' (as a subject: 'hosted their leaders' names whoever 'their' is)
     if not plural_the and not any(c.lower_ in ("two", "both") for c in subj.children):
         return []
     return [ActorSpan.from_context(subj.i, code, "the pair under discussion", end=subj.i + 1) for code in pair]
