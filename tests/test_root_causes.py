@@ -3887,3 +3887,8 @@ def test_a_freed_person_handed_over_is_one_release() -> None:
     found = events("Belarus on Tuesday freed a Lithuanian citizen and handed him over to Lithuanian diplomats at the "
                    "border.")
     assert summary(found) == {("RETREAT", ("BLR",), ("LTU",))}, found
+
+
+def test_calling_a_decision_unacceptable_is_an_accusation_however_the_adjective_is_parsed() -> None:
+    # the parser hangs the predicate adjective on the noun as its modifier; no demand is made
+    assert_first_records({"Turkey called the European decision unacceptable on Tuesday.": ("ACCUSE", ("TUR",))})

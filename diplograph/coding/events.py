@@ -1037,6 +1037,9 @@ def _predicative(verb: Token) -> bool:
         return False
     if _names_something(verb):
         return True
+    obj = A.child(verb, "dobj")
+    if obj is not None and any(c.dep_ == "amod" and c.i > obj.i and c.pos_ == "ADJ" for c in obj.children):
+        return True  # 'called the European decision unacceptable', the adjective parsed as the noun's modifier
     return any(c.dep_ in ("oprd", "acomp") or (c.lower_ == "as" and c.dep_ in ("prep", "mark"))
                or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)
                    and A.child(c, "nsubj", "nsubjpass") is None)  # 'as controlled', not 'as the toll rose'
