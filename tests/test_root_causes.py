@@ -3892,3 +3892,15 @@ def test_a_freed_person_handed_over_is_one_release() -> None:
 def test_calling_a_decision_unacceptable_is_an_accusation_however_the_adjective_is_parsed() -> None:
     # the parser hangs the predicate adjective on the noun as its modifier; no demand is made
     assert_first_records({"Turkey called the European decision unacceptable on Tuesday.": ("ACCUSE", ("TUR",))})
+
+
+def test_an_act_said_to_be_out_of_the_question_is_refused_by_whoever_says_so() -> None:
+    assert_first_records({
+        "US authorities said yesterday that removing the sanctions on Burma is currently out of the question.":
+            ("REJECT", ("USA",), ("MMR",)),
+        "The United States said removing sanctions on Burma was not an option.": ("REJECT", ("USA",), ("MMR",)),
+    })
+    # a gerund clause judged otherwise is no act of the speaker's
+    found = events("A Chinese newspaper came to India's defence on Monday, saying that blaming India for the crisis "
+                   "was unfair.")
+    assert not [e for e in found if e.event == "ACCUSE" and e.actor == ("CHN",)], found

@@ -1875,6 +1875,8 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
         return []  # 'if the United States imposes sanctions, Ankara will respond': a supposition, no act
     if _keeps_open(trig.token):
         return []  # 'refused to rule out force' refuses nothing: what it keeps open is read on its own
+    if _judged_act(trig.token):
+        return []  # 'saying that blaming India for the crisis was unfair': an act spoken of, not one done
     if trig.reading.event == "PROTEST" and trig.pred.pos == "noun" and _rally_addressed(trig.token):
         return []  # 'Maduro told a militia rally that ...': the leader's audience, no protest
     if trig.reading.event == "REQUEST" and _leaving_ordered_with_an_expulsion(trig.token):
@@ -2335,9 +2337,24 @@ def _verb_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
         actor, orgs = _split_orgs(A.np_actors(subj, res))
         if not actor and not orgs:
             actor, method = _pronoun_or_generic(subj, res, ctx)
+    elif (speaker := _speaker_of_a_clause_as_subject(verb)) is not None:
+        actor, orgs = _split_orgs(A.np_actors(speaker, res))  # 'U.S. officials said removing the sanctions on
+        method = "speaker"  # Burma is out of the question': the speakers' state would do it
     if subj is not None and not passive:
         actor = with_head_sector(actor, subj, res)
     return actor, _verb_recipient(trig, patient, actor, res, ctx), orgs, method
+
+
+def _speaker_of_a_clause_as_subject(verb: Token) -> Token | None:
+    """Who rules out the act of a gerund clause that is the subject of what they said ('officials said that
+    removing the sanctions is out of the question'): the doer the clause leaves unnamed."""
+    if verb.dep_ not in ("csubj", "csubjpass") or verb.tag_ != "VBG":
+        return None
+    said = verb.head
+    if said.dep_ != "ccomp" or said.head.lemma_.lower() not in REPORTING or not _off_the_table(said):
+        return None  # 'saying that blaming India was unfair' is no act of the speaker's
+    speaker, _ = A.subject(said.head)
+    return speaker
 
 
 # Verbs of displeasure: in the passive their subject feels it and the agent causes it ('was angered by the
@@ -4923,12 +4940,31 @@ def _split(roles: Roles) -> list[list[ActorSpan]]:
 
 # ------------------------------------------------------------------------------------------------ modality
 
+def _judged_act(verb: Token) -> bool:
+    """A gerund clause with no subject that is the subject of a judgement ('blaming India was unfair', 'sending
+    troops would be a mistake'): what is judged is no act reported. One ruled out is a refusal (`_off_the_table`)."""
+    return verb.dep_ == "csubj" and verb.tag_ == "VBG" and A.child(verb, "nsubj") is None \
+        and not _off_the_table(verb.head)
+
+
+def _off_the_table(predicate: Token) -> bool:
+    """'is out of the question', 'is not an option', 'is off the table': what a clause as subject is said to be
+    when it will not be done."""
+    words = [t.lower_ for t in predicate.subtree if t.i > predicate.i]
+    text = " ".join(words)
+    negated = any(c.dep_ == "neg" for c in predicate.children)
+    return "out of the question" in text or "off the table" in text or (
+        negated and any(w in ("option", "table", "possible", "possibility") for w in words))
+
+
 def modality(token: Token) -> tuple[str | None, bool]:
     """(aux, conditional): future, hypothetical or negation from auxiliaries, intent verbs and if-clauses."""
     verb = token if token.pos_ in ("VERB", "AUX") else (A.governing_verb(token) or A.clause_head(token))
     aux: str | None = None
     conditional = False
     chain = _verb_chain(verb)
+    if verb.dep_ in ("csubj", "csubjpass") and _off_the_table(verb.head):
+        return "negation", False  # 'removing the sanctions is out of the question'
     if verb.dep_ in ("advcl", "xcomp", "dobj", "pcomp") and _ruled_out(verb.head) \
             and (verb.dep_ != "advcl" or verb.tag_ == "VBG" and not A.child(verb, "mark")) \
             and not _participle_after_comma(verb):  # ', rebuffing a proposal': what came with it, not ruled out
