@@ -3904,3 +3904,9 @@ def test_an_act_said_to_be_out_of_the_question_is_refused_by_whoever_says_so() -
     found = events("A Chinese newspaper came to India's defence on Monday, saying that blaming India for the crisis "
                    "was unfair.")
     assert not [e for e in found if e.event == "ACCUSE" and e.actor == ("CHN",)], found
+
+
+def test_what_was_done_since_an_undated_act_gives_that_act_no_date_of_the_story() -> None:
+    # regression: in a sentence naming no date the invasion was dated to the week of the story
+    found = [e for e in events("The ship has docked in Odesa since Russia invaded Ukraine.") if e.event == "ASSAULT"]
+    assert found and found[0].date is None, found

@@ -5497,6 +5497,8 @@ def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
         main = [d for d in main_clause_dates(sent, res) if not _a_deadline(d, res)]
         if main:
             return main[0], "sentence"
+    if _since_clause(token):
+        return None, "none"  # 'has docked in Odesa since Russia invaded Ukraine': no time of the story's
     frame = ctx.frame()
     if frame is not None:
         return frame, "context"
@@ -5566,6 +5568,14 @@ def recent_window(published: dt.date | None, token: Token) -> tuple[DateRef | No
     value = f"{start.isoformat()}/{published.isoformat()}"
     return DateRef(token.idx, token.idx, "", value, "week", "recent",
                    f"undated in a story of {published.isoformat()}: the week up to publication"), "recent"
+
+
+def _since_clause(token: Token) -> bool:
+    """Whether the trigger lies in a clause opened by 'since' ('since Russia invaded Ukraine') or in a 'since'
+    phrase ('since the invasion')."""
+    chain = (token, *token.ancestors)
+    return any(c.lower_ == "since" and c.dep_ == "mark" for a in chain for c in a.children) \
+        or any(a.dep_ == "prep" and a.lower_ == "since" for a in chain)
 
 
 def _reported_in_past(verb: Token) -> bool:
