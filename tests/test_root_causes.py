@@ -3910,3 +3910,20 @@ def test_what_was_done_since_an_undated_act_gives_that_act_no_date_of_the_story(
     # regression: in a sentence naming no date the invasion was dated to the week of the story
     found = [e for e in events("The ship has docked in Odesa since Russia invaded Ukraine.") if e.event == "ASSAULT"]
     assert found and found[0].date is None, found
+
+
+def test_aid_carried_by_a_ship_or_plane_goes_to_the_state_of_the_town_it_reaches() -> None:
+    assert_first_records({
+        # a compound's own compound says what the subject is ('a French navy patrol vessel')
+        "A French navy patrol vessel docked at Port Vila on Thursday with tents, water tanks and generators.":
+            ("AID", ("FRA",), ("VUT",)),
+        # a town the actor dictionary does not know, found by the places gazetteer
+        "A Royal Australian Air Force transport carrying water purification units landed at Nadi on Saturday.":
+            ("AID", ("AUS",), ("FJI",)),
+    })
+
+
+def test_a_joint_post_named_as_the_place_of_another_act_is_no_event() -> None:
+    found = events("Pakistan Rangers handed back a Border Security Force constable to Indian officials at the joint "
+                   "check post outside Amritsar on Wednesday.")
+    assert summary(found) == {("RETREAT", ("PAK",), ("IND",))}, found  # the forces named are their states'

@@ -1133,6 +1133,11 @@ def _possible_triggers(sent: Span, res: Resolution, lex: Lexicon, phrases: dict[
     return out
 
 
+def _a_venue(noun: Token) -> bool:
+    """A noun that is the object of 'at', 'in', 'near' or 'outside': the place of another act."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in ("at", "in", "near", "outside", "inside", "from")
+
+
 def _phrase_heads(sent: Span, res: Resolution, lex: Lexicon) -> dict[int, str]:
     """Token index of the last word of each multi-word trigger -> its noun key."""
     lemmas = res.lemmas[sent.start:sent.end]
@@ -1151,7 +1156,8 @@ def _phrase_heads(sent: Span, res: Resolution, lex: Lexicon) -> dict[int, str]:
         if words[i + 1] == "-" and (joined := (words[i] + words[i + 2]).lower()) in lex.nouns:
             heads.setdefault(i + 2, joined)
     for tok in sent:  # 'a joint trade office', 'their joint border patrols': the noun 'joint' describes
-        if tok.lemma_.lower() == "joint" and tok.dep_ == "amod" and tok.head.i not in heads:
+        if tok.lemma_.lower() == "joint" and tok.dep_ == "amod" and tok.head.i not in heads \
+                and not _a_venue(tok.head):  # 'at the joint check post outside Amritsar' is where, not what
             key = lex.phrases.get(("joint", res.lemmas[tok.head.i]))
             if key is not None:
                 heads[tok.head.i] = key
@@ -1402,7 +1408,9 @@ def _has_aux(verb: Token, words: tuple[str, ...]) -> bool:
 
 def _phrase_words(head: Token) -> set[str]:
     """A noun's lemma, its modifiers' and those of its 'in'/'of' objects: what an object restriction may key on."""
-    words = {head.lemma_.lower()} | {c.lemma_.lower() for c in head.children if c.dep_ in ("amod", "compound")}
+    words = {head.lemma_.lower()} | {t.lemma_.lower() for c in head.children if c.dep_ in ("amod", "compound")
+                                     for t in c.subtree if t is c or t.dep_ in ("amod", "compound")}  # 'water
+    # purification units': a compound's own compound too
     return words | {g.lemma_.lower() for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
                     for g in c.children if g.dep_ == "pobj"}
 
@@ -1447,7 +1455,9 @@ def _subject_words(verb: Token) -> set[str]:
         return set()
     if doer.lower_ in ("that", "which") and verb.dep_ == "relcl":
         doer = verb.head
-    return {doer.lemma_.lower()} | {c.lemma_.lower() for c in doer.children if c.dep_ in ("compound", "amod")}
+    return {doer.lemma_.lower()} | {t.lemma_.lower() for c in doer.children if c.dep_ in ("compound", "amod")
+                                    for t in c.subtree if t is c or t.dep_ in ("compound", "amod")}  # 'a French
+    # navy patrol vessel': a compound's own compound too
 
 
 def _particle_read_as_a_number(verb: Token, pred: Predicate) -> bool:
@@ -3741,6 +3751,11 @@ def _carried_to(token: Token, res: Resolution, actor: list[ActorSpan]) -> list[A
         found = _without([s for s in A.np_actors(place, res, deep=True) if s.states], actor)
         if found:
             return found
+    for place in places:  # 'landed at Nadi': a town the actor dictionary does not know, by the places gazetteer
+        if place.pos_ == "PROPN" and (town := _town_or_region(min(t.i for t in place.subtree if t.pos_ == "PROPN"),
+                                                              place.i + 1, res)) is not None \
+                and town.country not in _codes_of(actor):
+            return [_state_of(town, place.i, place.i + 1, f"the state of {town.name}, where it arrived")]
     return []
 
 
