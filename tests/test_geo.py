@@ -924,6 +924,9 @@ def test_along_names_a_venue_but_along_with_names_a_party() -> None:
     # a name the actor dictionary reads as another state's city tells nothing of which it is (Lagos, Nigeria)
     ("Portuguese and Moroccan coastguard commanders signed a search-and-rescue protocol in Lagos, on Portugal's "
      "Algarve coast, on Tuesday.", "Lagos", "PRT"),
+    # aboard a ship, where the ship lies
+    ("Chilean and Argentine navy chiefs signed a search-and-rescue protocol aboard a frigate moored in Valparaíso on "
+     "Thursday.", "Valparaíso", "CHL"),
     # regions the GeoNames extract lacks (data/regions.csv)
     ("Finnish and Swedish coastguards held a joint oil-spill exercise around the Åland Islands on Tuesday.", "Åland",
      "FIN"),

@@ -26,7 +26,8 @@ if TYPE_CHECKING:
     from diplograph.geo.gazetteer import Place
     from diplograph.nlp.resolve import ActorSpan, Resolution
 
-VENUE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around", "off", "along"})
+VENUE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around", "off", "along",
+                         "aboard"})
 # Where a hostile act lands is where it happened ('strikes on Kharkiv', 'shelled Donetsk'): cities and regions only,
 # since 'sanctions on Russia' or 'an attack on Ukraine' name a target state, not a place.
 TARGET_PREPS = frozenset({"on", "against"})
@@ -511,6 +512,8 @@ MOVE_LEMMAS = frozenset({"deploy", "send", "dispatch", "deliver", "ship", "move"
 # ('a week after the strike on Sumy').
 CLOSED_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "appos", "csubj", "nsubj"})
 OTHER_TIME_PREPS = frozenset({"after", "before", "since", "following", "during", "until", "ahead", "amid"})
+# participles that only say where something lies ('aboard a frigate moored in Valparaiso'): their place is its place
+LYING_AT = frozenset({"moor", "dock", "anchor", "berth", "station", "base", "park", "locate", "situate"})
 
 
 # 'imports from slaughterhouses in Cordoba province': where goods came from; 'the government in Gitega denied': the
@@ -567,7 +570,8 @@ def _deeper_preps(head: Token, depth: int = 5, content: bool = True) -> Iterator
                 subject_event = c.dep_ == "nsubj" and t is head and c.pos_ == "NOUN"  # 'a strike on ... killed'
                 # 'talks with his counterpart Cho Tae-yul in Seoul': the parser may hang the venue on the name
                 named = c.dep_ == "appos" and c.pos_ == "PROPN" and t.pos_ == "NOUN"
-                if (c.dep_ in CLOSED_DEPS and not subject_event and not named) \
+                lying = c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in LYING_AT
+                if (c.dep_ in CLOSED_DEPS and not subject_event and not named and not lying) \
                         or (c.dep_ == "prep" and c.lower_ in OTHER_TIME_PREPS) \
                         or (c.dep_ == "prep" and c.lower_ == "from" and _origin_of_goods(t)) \
                         or (c.dep_ == "prep" and _seat(t)) \
