@@ -235,6 +235,14 @@ def _answer_gap(answer: Report, act: Report) -> int | None:
     return gap if gap <= ANSWER_LAG_DAYS else None
 
 
+def _an_answer_to_it(member: Report, report: Report) -> bool:
+    """Whether an incident's member is a stance toward an act of the report's kind ('Minsk called the deployment a
+    provocation', a member of the deployment's incident, and another report of the deployment)."""
+    return not types_compatible(member.event, report.event) \
+        and frozenset({member.event, report.event}) in ANSWERED \
+        and ANSWERING.get(member.event, 0) > ANSWERING.get(report.event, 0)
+
+
 def _at_home(a: Report, b: Report) -> bool:
     """Whether the one party two reports share is the state both happened in (a domestic venue)."""
     shared = (a.actor | a.recipient) & (b.actor | b.recipient)
@@ -284,8 +292,13 @@ class Linker:
         """How well `report` matches the incident: its best match with one of its reports, provided it matches
         every one of them (None otherwise)."""
         best: tuple[int, ...] | None = None
-        for old in self._members.get(incident, ()):
+        members = self._members.get(incident, ())
+        # a further report of an act need not match the protest at it that joined the act (when the act is there)
+        has_the_act = any(types_compatible(m.event, report.event) for m in members)
+        for old in members:
             found = match(report, old)
+            if found is None and has_the_act and _an_answer_to_it(old, report):
+                continue
             if found is None:
                 return None
             best = found if best is None else max(best, found)

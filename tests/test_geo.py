@@ -964,3 +964,25 @@ def test_a_place_held_by_another_state_keeps_its_own_states_place(text: str) -> 
     # 'Russian-occupied' says who holds it, not the state it lies in (regression: no place at all)
     location = _first_location(text, published="2025-06-04")
     assert location is not None and location.country == "UKR", location
+
+
+def test_a_further_report_of_an_act_joins_it_past_the_protest_that_joined_it() -> None:
+    """'Poland moved 40,000 troops to the Belarusian border', 'Minsk called the deployment a provocation' (one
+    incident: the answer to the act) and 'Warsaw ordered a deployment of 40,000 troops' (no recipient named): the
+    third joins the act without matching the protest; an incident holding only an accusation and its denial does
+    not take a sanction of the same days."""
+    import datetime as dt
+
+    day = dt.date(2025, 9, 9)
+
+    def report(doc: str, event: str, actor: set[str], recipient: set[str]) -> incidents.Report:
+        return incidents.Report(doc, "e", event, frozenset(actor), frozenset(recipient), day, day)
+
+    linker = incidents.Linker()
+    act = linker.link(report("a", "MOBILIZE", {"POL"}, {"BLR"}))
+    assert linker.link(report("b", "ACCUSE", {"BLR"}, {"POL"})) == act
+    assert linker.link(report("c", "MOBILIZE", {"POL"}, set())) == act
+    other = incidents.Linker()
+    charge = other.link(report("d", "ACCUSE", {"MLI"}, {"DZA"}))
+    assert other.link(report("e", "REJECT", {"DZA"}, {"MLI"})) == charge
+    assert other.link(report("f", "MOBILIZE", {"DZA"}, set())) != charge
