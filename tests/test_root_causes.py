@@ -3927,3 +3927,15 @@ def test_a_joint_post_named_as_the_place_of_another_act_is_no_event() -> None:
     found = events("Pakistan Rangers handed back a Border Security Force constable to Indian officials at the joint "
                    "check post outside Amritsar on Wednesday.")
     assert summary(found) == {("RETREAT", ("PAK",), ("IND",))}, found  # the forces named are their states'
+
+
+def test_people_arrested_in_another_state_are_held_by_that_state() -> None:
+    assert_first_records({
+        "Three Rwandan citizens were detained in Burundi on Wednesday.": ("COERCE", ("BDI",), ("RWA",)),
+        "Three Rwandan traders were arrested in Bujumbura on Wednesday.": ("COERCE", ("BDI",), ("RWA",)),
+    })
+    found = events("Rwanda demanded on Friday the release of three of its citizens who were detained in Burundi's "
+                   "economic capital two days earlier.")
+    assert ("COERCE", ("BDI",), ("RWA",)) in summary(found), found
+    # a kidnapping is no act of the state it happens in
+    assert not [e for e in events("Twelve tourists were kidnapped in Nigeria on Monday.") if e.actor == ("NGA",)]

@@ -2329,6 +2329,13 @@ def _verb_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
     elif passive and trig.reading.event == "REJECT" and (gates := _entry_denied_by(verb, res)):
         patient = subj  # 'French lawmakers were denied entry to Azerbaijan': Azerbaijan kept them out
         actor, orgs = _split_orgs(gates)
+    elif passive and trig.reading.event == "COERCE" and trig.pred.lemma in STATE_HOLDING \
+            and (holders := _state_held_in(verb, res)):
+        patient = subj  # 'three Rwandan citizens were detained in Burundi': Burundi's authorities hold them
+        if patient is not None and any(c.lower_ in ("its", "their") for c in patient.children if c.dep_ == "poss") \
+                and (owner := A.subject(verb.sent.root)[0]) is not None and owner.i < patient.i:
+            patient = owner  # 'Rwanda demanded the release of its citizens who were detained ...': Rwanda's people
+        actor, orgs = _split_orgs(holders)
     elif passive and trig.reading.event == "RETREAT" and (holders := _held_by(subj, res)):
         patient = subj  # 'U.S. citizens detained in Iran were released': Iran released them
         actor, orgs = _split_orgs(holders)
@@ -2424,6 +2431,23 @@ def _held_by(people: Token | None, res: Resolution) -> list[ActorSpan]:
             found = [s for s in A.np_actors(obj, res) if s.states]
             if found:
                 return found
+    return []
+
+
+# what only a state's authorities do to people (not 'kidnapped', 'abducted': gunmen do that too)
+STATE_HOLDING = frozenset({"arrest", "detain", "jail", "imprison", "sentence", "hold"})
+
+
+def _state_held_in(verb: Token, res: Resolution) -> list[ActorSpan]:
+    """The state people were arrested or held in, by the place a passive names ('were detained in Burundi', 'were
+    arrested in Bujumbura'): who holds people in a state is its authorities."""
+    for _prep, obj in A.prep_objects(verb, ("in", "at")):
+        found = [s for s in A.np_actors(obj, res, deep=True) if s.states and s.kind == "state"]
+        if found:
+            return found[:1]
+        names = [t for t in obj.subtree if t.pos_ == "PROPN"]
+        if names and (town := _town_or_region(names[0].i, names[-1].i + 1, res)) is not None:
+            return [_state_of(town, names[0].i, names[-1].i + 1, f"the state of {town.name}, where they were held")]
     return []
 
 
