@@ -3939,3 +3939,11 @@ def test_people_arrested_in_another_state_are_held_by_that_state() -> None:
     assert ("COERCE", ("BDI",), ("RWA",)) in summary(found), found
     # a kidnapping is no act of the state it happens in
     assert not [e for e in events("Twelve tourists were kidnapped in Nigeria on Monday.") if e.actor == ("NGA",)]
+
+
+def test_a_state_flying_people_or_goods_somewhere_makes_no_visit() -> None:
+    found = events("India flew rescue teams and relief supplies into Myanmar on Saturday.")
+    assert summary(found) == {("AID", ("IND",), ("MMR",))}, found
+    assert found[0].location is not None and found[0].location.country == "MMR", found
+    assert_first_records({"France flew 300 troops to Gao on Monday.": ("MOBILIZE", ("FRA",), ("MLI",)),
+                          "Macron flew to Kyiv on Monday.": ("CONSULT", ("FRA",), ("UKR",))})

@@ -387,6 +387,11 @@ def _place_objects(token: Token, event: str) -> Iterator[tuple[Token, bool]]:
     for head in heads:
         for _prep, obj in prep_objects(head, ("to", "into") if moving else ("into",)):
             yield obj, False
+    if moving:  # 'flew rescue teams and relief supplies into Myanmar': the parser hangs it on what was carried
+        for head in heads:
+            for arg in _arguments(head):
+                for _prep, obj in prep_objects(arg, ("into",)):
+                    yield obj, False
         if head.lemma_.lower() in VISIT_LEMMAS and head.pos_ == "VERB":
             yield from ((c, False) for c in head.children if c.dep_ == "dobj")
     for head in heads:  # 'expelled Colombian diplomats from Caracas', 'withdrew from Kherson': where it happened
