@@ -3947,3 +3947,11 @@ def test_a_state_flying_people_or_goods_somewhere_makes_no_visit() -> None:
     assert found[0].location is not None and found[0].location.country == "MMR", found
     assert_first_records({"France flew 300 troops to Gao on Monday.": ("MOBILIZE", ("FRA",), ("MLI",)),
                           "Macron flew to Kyiv on Monday.": ("CONSULT", ("FRA",), ("UKR",))})
+
+
+def test_joining_an_organisation_of_states_is_membership_but_a_wish_to_join_is_not() -> None:
+    assert_first_records({"Finland joined NATO on Tuesday.": ("SUPPORT", ("FIN",), ("NATO",))})
+    for text in ("Serbia and Montenegro also hope to join the bloc.", "Kyiv said Ukraine deserved to join NATO.",
+                 "Germany joined France in condemning the attack."):
+        assert not [e for e in events(text, "2025-06-10") if e.event == "SUPPORT"], (text, events(text))
+    assert [e for e in events("Xi joined Putin at the summit on Monday.") if e.event == "CONSULT"]

@@ -1133,6 +1133,9 @@ def _possible_triggers(sent: Span, res: Resolution, lex: Lexicon, phrases: dict[
     return out
 
 
+MEMBERSHIP_VERBS = frozenset({"join"})
+
+
 def _a_venue(noun: Token) -> bool:
     """A noun that is the object of 'at', 'in', 'near' or 'outside': the place of another act."""
     return noun.dep_ == "pobj" and noun.head.lower_ in ("at", "in", "near", "outside", "inside", "from")
@@ -1892,6 +1895,11 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
     if trig.reading.event == "REQUEST" and _leaving_ordered_with_an_expulsion(trig.token):
         return []  # 'expelled the ambassador, giving him 72 hours to leave': the expulsion's terms, no demand
     roles = roles_of(trig, sent, res, ctx)
+    if trig.pred.lemma in MEMBERSHIP_VERBS and (trig.token.dep_ in ("xcomp", "advcl", "acl", "relcl") or not any(
+            s.kind in ("igo", "group") for s in roles.recipient)):
+        # 'joined Putin at the summit', 'joined France in condemning': no membership; 'hopes to join the bloc',
+        # 'deserved to join NATO', 'its bid to join': a wish, a claim or an application, not the membership
+        return []
     if trig.pred.lemma == "host" and modality(trig.token)[0] is None and trig.token.dep_ != "xcomp" \
             and (guests := _talks_between(trig.token, res)):
         # 'Oman hosted talks between the United States and Iran': the two meet; the host is neither's recipient
