@@ -3955,3 +3955,8 @@ def test_joining_an_organisation_of_states_is_membership_but_a_wish_to_join_is_n
                  "Germany joined France in condemning the attack."):
         assert not [e for e in events(text, "2025-06-10") if e.event == "SUPPORT"], (text, events(text))
     assert [e for e in events("Xi joined Putin at the summit on Monday.") if e.event == "CONSULT"]
+
+
+def test_a_demand_to_free_people_is_made_of_the_state_holding_them() -> None:
+    assert_first_records({"Beijing demanded the release of two Chinese sailors detained in Manila.":
+                          ("REQUEST", ("CHN",), ("PHL",))})

@@ -2446,6 +2446,18 @@ def _held_by(people: Token | None, res: Resolution) -> list[ActorSpan]:
 STATE_HOLDING = frozenset({"arrest", "detain", "jail", "imprison", "sentence", "hold"})
 
 
+def _holder_of_those_to_be_freed(token: Token, res: Resolution, actor_codes: set[str]) -> list[ActorSpan]:
+    """The state holding the people whose release is demanded ('the release of its citizens detained in Burundi',
+    '... who were arrested in Bujumbura'): whom the demand is made of."""
+    for noun in (t for t in token.subtree if t.lemma_.lower() in ("release", "return", "freedom")):
+        for _prep, people in A.prep_objects(noun, ("of",)):
+            for held in (t for t in people.subtree if t.dep_ in ("acl", "relcl") and t.lemma_.lower() in STATE_HOLDING):
+                found = [s for s in _state_held_in(held, res) if not set(s.states) & actor_codes]
+                if found:
+                    return found
+    return []
+
+
 def _state_held_in(verb: Token, res: Resolution) -> list[ActorSpan]:
     """The state people were arrested or held in, by the place a passive names ('were detained in Burundi', 'were
     arrested in Bujumbura'): who holds people in a state is its authorities."""
@@ -4239,6 +4251,8 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
         # abducted from a village in northern Burkina Faso')
         return _location_of_clause(trig.token, res, [])[:1] or _state_of_place(trig, res) or (
             _dateline_place(res) if sent.start < res.dateline_end else [])  # the story's lead: where it was filed
+    if event == "REQUEST" and actor and (holder := _holder_of_those_to_be_freed(trig.token, res, _codes_of(actor))):
+        return holder  # 'demanded the release of three of its citizens who were detained in Burundi': of Burundi
     if event in DOMESTIC_RECIPIENT and actor and (origin := _home_of_those_acted_on(trig, res, _codes_of(actor))):
         return origin  # 'arrested 14 fishermen from Rameswaram': the people of the town's state
     if event in DOMESTIC_RECIPIENT and actor:
