@@ -982,6 +982,11 @@ def test_a_further_report_of_an_act_joins_it_past_the_protest_that_joined_it() -
     act = linker.link(report("a", "MOBILIZE", {"POL"}, {"BLR"}))
     assert linker.link(report("b", "ACCUSE", {"BLR"}, {"POL"})) == act
     assert linker.link(report("c", "MOBILIZE", {"POL"}, set())) == act
+    # thanks for aid joined the aid; a report of the same help told as cooperation joins past the thanks
+    aid = incidents.Linker()
+    delivered = aid.link(report("g", "AID", {"MEX"}, {"JAM"}))
+    assert aid.link(report("h", "SUPPORT", {"JAM"}, {"MEX"})) == delivered
+    assert aid.link(report("i", "COOPERATE", {"MEX"}, {"JAM"})) == delivered
     other = incidents.Linker()
     charge = other.link(report("d", "ACCUSE", {"MLI"}, {"DZA"}))
     assert other.link(report("e", "REJECT", {"DZA"}, {"MLI"})) == charge
