@@ -3960,3 +3960,10 @@ def test_joining_an_organisation_of_states_is_membership_but_a_wish_to_join_is_n
 def test_a_demand_to_free_people_is_made_of_the_state_holding_them() -> None:
     assert_first_records({"Beijing demanded the release of two Chinese sailors detained in Manila.":
                           ("REQUEST", ("CHN",), ("PHL",))})
+
+
+def test_the_target_of_sanctions_hung_on_the_verb_past_a_date_is_their_recipient() -> None:
+    # regression: the relative clause's 'eastern Congo' was taken for the target
+    assert_first_records({"The United States imposed sanctions on Thursday on three senior Rwandan army officers it "
+                          "accused of directing support for the M23 rebels in eastern Congo.":
+                          ("SANCTION", ("USA",), ("RWA",))})

@@ -3347,6 +3347,10 @@ def _noun_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
         objects += A.prep_objects(done_to, RECIPIENT_PREPS)
     if participle is not None and actor:
         objects += A.prep_objects(participle, RECIPIENT_PREPS)
+    if verb is not None and noun.dep_ == "dobj" and noun.head.i == verb.i \
+            and trig.reading.event in ("SANCTION", "ASSAULT", "COERCE", "THREATEN"):
+        # 'imposed sanctions on Thursday on three senior Rwandan army officers': the target hung on the verb
+        objects += [(p, o) for p, o in A.prep_objects(verb, ("on", "against")) if not _a_time(o)]
     for prep, obj in objects:
         if prep in LOCATION_PREPS and _venue_only(trig, actor):
             continue  # 'a ceasefire in Havana', 'Pakistan and Afghanistan held talks in Doha': the host is no party
@@ -3462,6 +3466,11 @@ def _aimed_at_own(noun: Token) -> bool:
     """'an attack on its embassy', 'strikes against their positions': aimed at what the sentence's subject owns."""
     return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her")
                for p, obj in A.prep_objects(noun, ("on", "against", "at")) for c in obj.children)
+
+
+def _a_time(token: Token) -> bool:
+    """A weekday, month or other time word ('on Thursday')."""
+    return token.ent_type_ in ("DATE", "TIME")
 
 
 def _phrase_head(noun: Token) -> Token:
