@@ -235,16 +235,15 @@ def _answer_gap(answer: Report, act: Report) -> int | None:
     return gap if gap <= ANSWER_LAG_DAYS else None
 
 
-def _an_answer_to_it(member: Report, report: Report, members: Sequence[Report]) -> bool:
+def _an_answer_to_it(member: Report, report: Report, acts: set[str]) -> bool:
     """Whether an incident's member is a stance toward an act of the report's kind, or toward another of its
-    members that the report's act is compatible with ('Minsk called the deployment a provocation', a member of the
-    deployment's incident, and another report of the deployment; 'Jamaica thanked Mexico for the aid' and a report
-    of Mexican sailors working with Jamaican troops on it)."""
+    members' acts (`acts`: those the report's act is compatible with) ('Minsk called the deployment a provocation',
+    a member of the deployment's incident, and another report of the deployment; 'Jamaica thanked Mexico for the
+    aid' and a report of Mexican sailors working with Jamaican troops on it)."""
     if types_compatible(member.event, report.event) or ANSWERING.get(member.event, 0) <= ANSWERING.get(
             report.event, 0):
         return False
-    answered = {report.event} | {m.event for m in members if types_compatible(m.event, report.event)}
-    return any(frozenset({member.event, act}) in ANSWERED for act in answered)
+    return any(frozenset({member.event, act}) in ANSWERED for act in {report.event} | acts)
 
 
 def _at_home(a: Report, b: Report) -> bool:
@@ -298,10 +297,10 @@ class Linker:
         best: tuple[int, ...] | None = None
         members = self._members.get(incident, ())
         # a further report of an act need not match the protest at it that joined the act (when the act is there)
-        has_the_act = any(types_compatible(m.event, report.event) for m in members)
+        acts = {m.event for m in members if types_compatible(m.event, report.event)}
         for old in members:
             found = match(report, old)
-            if found is None and has_the_act and _an_answer_to_it(old, report, members):
+            if found is None and acts and _an_answer_to_it(old, report, acts):
                 continue
             if found is None:
                 return None

@@ -1233,9 +1233,7 @@ def _object_keys(verb: Token, pred: Predicate) -> list[str]:
     if head is None:  # 'appealed against a WTO ruling': what the verb is against
         return [o.lemma_.lower() for _prep, o in A.prep_objects(verb, ("against",))] + _time_given(verb) + (
             ["fugitive"] if _wanted_misparsed(verb) else [])
-    keys = [head.lemma_.lower()] + [t.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod")
-                                    for t in c.subtree if t is c or t.dep_ in ("compound", "amod")]  # 'water
-    # purification units': a compound's own compound too
+    keys = [head.lemma_.lower(), *_modifier_lemmas(head)]
     if _names_someone(head):
         keys.append("__named__")
     if head.lemma_.lower() in COLLECTIVES:  # 'deployed a team of election observers': what the team is of
@@ -1411,9 +1409,7 @@ def _has_aux(verb: Token, words: tuple[str, ...]) -> bool:
 
 def _phrase_words(head: Token) -> set[str]:
     """A noun's lemma, its modifiers' and those of its 'in'/'of' objects: what an object restriction may key on."""
-    words = {head.lemma_.lower()} | {t.lemma_.lower() for c in head.children if c.dep_ in ("amod", "compound")
-                                     for t in c.subtree if t is c or t.dep_ in ("amod", "compound")}  # 'water
-    # purification units': a compound's own compound too
+    words = {head.lemma_.lower(), *_modifier_lemmas(head)}
     return words | {g.lemma_.lower() for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
                     for g in c.children if g.dep_ == "pobj"}
 
@@ -1458,9 +1454,14 @@ def _subject_words(verb: Token) -> set[str]:
         return set()
     if doer.lower_ in ("that", "which") and verb.dep_ == "relcl":
         doer = verb.head
-    return {doer.lemma_.lower()} | {t.lemma_.lower() for c in doer.children if c.dep_ in ("compound", "amod")
-                                    for t in c.subtree if t is c or t.dep_ in ("compound", "amod")}  # 'a French
-    # navy patrol vessel': a compound's own compound too
+    return {doer.lemma_.lower(), *_modifier_lemmas(doer)}
+
+
+def _modifier_lemmas(noun: Token) -> list[str]:
+    """The lemmas of a noun's compounds and adjectives, a compound's own compound too ('water purification units',
+    'a French navy patrol vessel'): what an object or subject restriction may key on."""
+    return [t.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")
+            for t in c.subtree if t is c or t.dep_ in ("compound", "amod")]
 
 
 def _particle_read_as_a_number(verb: Token, pred: Predicate) -> bool:

@@ -111,11 +111,11 @@ def _city_within(region: Location, objects: Sequence[tuple[Token, bool]], doc: D
     from diplograph.geo.gazetteer import place_key
 
     inside = range(region.evidence.start, region.evidence.end) if region.evidence is not None else range(0)
+    tiers = ((region.country,), *context) if region.country else tuple(context)
     for obj, targeted in objects:
         if obj.idx in inside:
             continue  # the region's own name ('Jammu and Kashmir'), met again deeper in the clause
         found = _phrase(obj)
-        tiers = ((region.country,), *context) if region.country else tuple(context)
         city = _resolve(doc, found, res, tiers, cities_only=targeted) if found else None
         if city is not None and city.kind == "city" and city.country == region.country and city.admin1 \
                 and place_key(city.admin1) == place_key(region.place or ""):
@@ -766,8 +766,10 @@ def _resolve(doc: Doc, phrase: Phrase, res: Resolution, context: Sequence[Sequen
 def _named_only_here(res: Resolution, phrase: Phrase) -> set[str]:
     """States the document names only through this place name ('Lagos' read as Nigeria's city by the actor
     dictionary, in a story that never names Nigeria): the name's own reading, which cannot settle which it is."""
-    here = {c for a in res.actors if a.start < phrase.end and a.end > phrase.start for c in a.states}
-    elsewhere = {c for a in res.actors if not (a.start < phrase.end and a.end > phrase.start) for c in a.states}
+    here: set[str] = set()
+    elsewhere: set[str] = set()
+    for a in res.actors:
+        (here if a.start < phrase.end and a.end > phrase.start else elsewhere).update(a.states)
     return here - elsewhere
 
 
