@@ -3967,3 +3967,14 @@ def test_the_target_of_sanctions_hung_on_the_verb_past_a_date_is_their_recipient
     assert_first_records({"The United States imposed sanctions on Thursday on three senior Rwandan army officers it "
                           "accused of directing support for the M23 rebels in eastern Congo.":
                           ("SANCTION", ("USA",), ("RWA",))})
+
+
+def test_a_sum_in_any_currency_given_is_aid_not_only_dollars() -> None:
+    # regression: 'gave Ukraine $170 million' was aid, '170 million euros' no event at all
+    assert_first_records({"Germany gave Ukraine 170 million euros on Monday.": ("AID", ("DEU",), ("UKR",)),
+                          "Japan gave Laos 2 billion yen on Monday.": ("AID", ("JPN",), ("LAO",)),
+                          "Germany has provided about 1.1 billion euros for Ukraine's energy sector.":
+                          ("AID", ("DEU",), ("UKR",))})
+    # a currency's name that is also a word counts as money only with a number
+    found = events("Germany gave Ukraine the real story on Monday.", "2025-06-10")
+    assert all(e.event != "AID" for e in found), found

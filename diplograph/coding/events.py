@@ -21,6 +21,7 @@ from diplograph.coding.features import event_features, list_item_features
 from diplograph.coding.lexicon import Lexicon, Predicate, Reading
 from diplograph.model import DateRef, Location
 from diplograph.nlp.dates import iter_bounds, last_saturday, weekend_value
+from diplograph.nlp.quantities import CURRENCY_WORDS
 from diplograph.nlp.repair import JOURNEY_NOUNS
 from diplograph.nlp.resolve import ORGAN_SECTORS, ActorSpan, Resolution
 
@@ -1410,8 +1411,17 @@ def _has_aux(verb: Token, words: tuple[str, ...]) -> bool:
 def _phrase_words(head: Token) -> set[str]:
     """A noun's lemma, its modifiers' and those of its 'in'/'of' objects: what an object restriction may key on."""
     words = {head.lemma_.lower(), *_modifier_lemmas(head)}
+    if _an_amount_of_money(head):
+        words.add("money")
     return words | {g.lemma_.lower() for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
                     for g in c.children if g.dep_ == "pobj"}
+
+
+def _an_amount_of_money(noun: Token) -> bool:
+    """'170 million euros', '50 billion yen': a sum in any currency, read as money (the lexicon lists 'money'
+    once instead of every currency's name). A number must count it: 'won' and 'real' are words too."""
+    return noun.lower_ in CURRENCY_WORDS and any(c.dep_ in ("nummod", "quantmod") or c.like_num
+                                                 for c in noun.children)
 
 
 # what strikes, hits and kills without anyone acting
