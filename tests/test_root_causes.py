@@ -3978,3 +3978,15 @@ def test_a_sum_in_any_currency_given_is_aid_not_only_dollars() -> None:
     # a currency's name that is also a word counts as money only with a number
     found = events("Germany gave Ukraine the real story on Monday.", "2025-06-10")
     assert all(e.event != "AID" for e in found), found
+
+
+def test_a_breakaway_regions_authorities_are_its_state_and_troops_kept_there_face_it() -> None:
+    assert_first_records({
+        "Ethiopia signed a memorandum of understanding with the breakaway region of Somaliland on Monday.":
+            ("SUPPORT", ("ETH",), ("SOM",)),
+        "Russia keeps about 1,500 troops in Transnistria.": ("MOBILIZE", ("RUS",), ("MDA",)),
+        "The United States maintains about 28,500 troops in South Korea.": ("MOBILIZE", ("USA",), ("KOR",)),
+    })
+    # keeping or maintaining anything else is no deployment
+    found = events("Russia keeps close ties with Serbia and maintains its claims.", "2025-06-10")
+    assert all(e.event != "MOBILIZE" for e in found), found
