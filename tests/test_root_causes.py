@@ -3990,3 +3990,13 @@ def test_a_breakaway_regions_authorities_are_its_state_and_troops_kept_there_fac
     # keeping or maintaining anything else is no deployment
     found = events("Russia keeps close ties with Serbia and maintains its claims.", "2025-06-10")
     assert all(e.event != "MOBILIZE" for e in found), found
+
+
+def test_what_a_shipment_or_a_ship_carries_decides_whether_its_delivery_is_aid() -> None:
+    # regression: 'two shipments of weapons' was read by 'shipment' as trade, 'ships loaded with food' as a deployment
+    assert_first_records({
+        "Egypt has since delivered two shipments of weapons to Somalia.": ("AID", ("EGY",), ("SOM",)),
+        "Mexican navy ships loaded with food, medical supplies and fuel docked in Havana on Monday.":
+            ("AID", ("MEX",), ("CUB",)),
+        "Russian warships loaded with missiles docked in Havana on Monday.": ("MOBILIZE", ("RUS",), ("CUB",)),
+    })

@@ -1077,10 +1077,21 @@ def _reading_for_subject(verb: Token, pred: Predicate, reading: Reading) -> Read
     if subj is None:
         return reading
     words = {subj.lemma_.lower()} | {g.lemma_.lower() for c in subj.children if c.dep_ == "prep"
-                                    for g in c.children if g.dep_ == "pobj"}
+                                    for g in c.children if g.dep_ == "pobj"} | _cargo_of(subj)
     if subj.tag_ in ("NNPS", "NNS") and subj.ent_type_ == "NORP" and A.child(subj, "det") is None:
         words.add("people")  # 'Angry Iranians protested': a people, not its state ('the Chinese protested': either)
     return next((r for cls, r in pred.by_subject if words & cls), reading)
+
+
+CARRYING = frozenset({"load", "laden", "carry", "bring", "ferry", "transport", "pack", "fill"})
+
+
+def _cargo_of(vessel: Token) -> set[str]:
+    """What a subject is said to carry ('navy ships loaded with food, medical supplies and fuel', 'planes carrying
+    tents'): the cargo, not the vessel, decides whether its arrival is aid."""
+    cargo = [o for c in vessel.children if c.dep_ == "acl" and c.lemma_.lower() in CARRYING
+             for o in [A.child(c, "dobj"), *(w for _p, w in A.prep_objects(c, ("with",)))] if o is not None]
+    return {w.lemma_.lower() for o in cargo for w in (o, *o.conjuncts)}
 
 
 # a verb with this word beside it reads as another verb: 'they were set free by Baku', 'a court found a former
@@ -1214,9 +1225,16 @@ def _object_lemma(verb: Token, pred: Predicate | None = None) -> str | None:
     if obj is None:
         return None
     head = obj.lemma_.lower()
-    if pred is not None and (head in pred.objects or any(head in words for words, _ in pred.by_object)):
+    if pred is not None and head in PARTS and (of := _of_lemma(obj)) is not None and _keyed(of, pred):
+        return of  # 'delivered two shipments of weapons': what the shipments carry decides, not 'shipment'
+    if pred is not None and _keyed(head, pred):
         return head
     return _of_lemma(obj) or head
+
+
+def _keyed(lemma: str, pred: Predicate) -> bool:
+    """Whether an object word is one a predicate's object restriction or object readings name."""
+    return lemma in pred.objects or any(lemma in words for words, _ in pred.by_object)
 
 
 def _object_keys(verb: Token, pred: Predicate) -> list[str]:
