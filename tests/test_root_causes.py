@@ -4000,3 +4000,30 @@ def test_what_a_shipment_or_a_ship_carries_decides_whether_its_delivery_is_aid()
             ("AID", ("MEX",), ("CUB",)),
         "Russian warships loaded with missiles docked in Havana on Monday.": ("MOBILIZE", ("RUS",), ("CUB",)),
     })
+
+
+def test_calling_on_a_person_with_nothing_asked_is_a_visit() -> None:
+    assert_first_records({
+        "Doval also called on Chinese Vice President Han Zheng on Thursday.": ("CONSULT", ("IND",), ("CHN",)),
+        "Rubio called on Netanyahu to agree to a ceasefire in Gaza.": ("REQUEST", ("USA",), ("ISR",)),
+        "Kenya called on Ethiopia to withdraw.": ("REQUEST", ("KEN",), ("ETH",)),
+    })
+    assert events("Doval also called on Chinese Vice President Han Zheng on Thursday.")[0].mode == "visit"
+
+
+def test_a_speaker_asked_about_something_is_asked_a_question_not_a_demand() -> None:
+    found = events("China's Foreign Ministry, asked about the treaty on Tuesday, said it hoped the deal would not "
+                   "harm third parties.", "2025-06-10")
+    assert all(e.event != "REQUEST" for e in found), found
+    assert_first_records({"Japan asked China about the detained businessman.": ("REQUEST", ("JPN",), ("CHN",))})
+
+
+def test_an_act_that_only_dates_another_is_not_done_by_the_clause_subject() -> None:
+    # regression: 'since the full-scale invasion of Ukraine' was an ASSAULT by Estonia
+    found = events("Estonia has sent home Russian diplomats several times since the full-scale invasion of Ukraine "
+                   "in February 2022.", "2024-11-14")
+    assert all(e.actor != ("EST",) for e in found if e.event == "ASSAULT"), found
+    # a like act compared with the doer's own earlier one keeps its doer
+    found = events("Kim Jong Un met Xi Jinping in Dalian on Tuesday, his second trip to China since a secret visit "
+                   "to Beijing in late March.", "2018-05-09")
+    assert found and all(e.actor == ("PRK",) for e in found if e.event == "CONSULT"), found

@@ -793,6 +793,8 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
             continue  # 'China helped broker the deal': the help is the brokering, an event of its own
         if pred.pos == "verb" and pred.lemma in WARNINGS and _warned_of_a_danger(t, res):
             continue  # 'officials warned in July of a possible IS resurgence': a forecast addressed to no one
+        if pred.pos == "verb" and pred.lemma == "ask" and _asked_about(t):
+            continue  # 'China's Foreign Ministry, asked about the treaty on Tuesday, said ...': a question, no demand
         if pred.pos == "verb" and pred.lemma in TRADE_VERBS and _trade_figure(t):
             continue  # 'bought $54.6 billion worth of Japanese goods last year': a trade flow (a measure), no act
         if pred.pos == "noun" and not _noun_applies(t, pred, phrases.get(t.i) is not None):
@@ -819,6 +821,8 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
         if pred.pos == "verb" and pred.lemma == "push" and not particle and A.prep_objects(t, ("into",)) \
                 and A.child(t, "xcomp", "ccomp") is None and (pushed is None or pushed.lemma_.lower() in DISTANCES):
             reading = Reading("ASSAULT", None, ("military",))  # 'troops pushed into northeast Syria': an incursion
+        if pred.lemma == "call" and _courtesy_call(t, res, lex):
+            reading = Reading("CONSULT", "visit", ("diplomatic",))  # 'called on Chinese Vice President Han Zheng'
         if particle == "off" and pred.lemma == "call" and obj in CANCELLED_CONTACTS:
             reading = Reading("REJECT", "meet", ("diplomatic",))  # 'called off a trip to Kabul', as cancel
         reading = _reading_for_subject(t, pred, reading)
@@ -1084,6 +1088,25 @@ def _reading_for_subject(verb: Token, pred: Predicate, reading: Reading) -> Read
 
 
 CARRYING = frozenset({"load", "laden", "carry", "bring", "ferry", "transport", "pack", "fill"})
+
+
+def _asked_about(verb: Token) -> bool:
+    """'asked about the treaty', 'asked about the talks on Tuesday': a question put to the speaker, nothing asked
+    for (not 'asked Japan about the detained man', nor 'asked about joining and for support')."""
+    return bool(A.prep_objects(verb, ("about",))) and not A.prep_objects(verb, ("for",)) and not any(
+        c.dep_ in ("xcomp", "ccomp", "dobj") for c in verb.children)
+
+
+def _courtesy_call(verb: Token, res: Resolution, lex: Lexicon) -> bool:
+    """'called on Chinese Vice President Han Zheng': calling on a person with nothing asked of them is a visit
+    ('called on Russia to withdraw', 'called on the king for help' ask)."""
+    callees = [o for p, o in A.prep_objects(verb, ("on", "upon")) if not _a_time(o)]
+    if len(callees) != 1 or any(c.dep_ in ("xcomp", "ccomp", "advcl") for c in (*verb.children, *callees[0].children)):
+        return False
+    if A.prep_objects(verb, ("for",)) or A.prep_objects(callees[0], ("for", "to")):
+        return False
+    callee = callees[0]
+    return callee.lemma_.lower() in lex.classes.get("guests", frozenset()) or _names_a_person(callee, res)
 
 
 def _cargo_of(vessel: Token) -> set[str]:
@@ -3488,6 +3511,10 @@ def _reason_for_another_act(noun: Token) -> bool:
     prep = noun.head
     if prep.lower_ in ("after", "following", "amid") and _aimed_at_own(noun):
         return True  # 'recalled its ambassador following an attack on its embassy': done to it, not by it
+    if prep.lower_ == "since" and prep.head.pos_ in ("VERB", "AUX"):
+        # 'Estonia has sent home Russian diplomats since the invasion of Ukraine': a time, not its act (but 'his
+        # second trip to China since a secret visit to Beijing' compares like acts of one doer)
+        return True
     return prep.lower_ == "over" or (prep.lower_ in ("to", "for") and prep.head.lemma_.lower() in RESPONSE_NOUNS)
 
 
