@@ -4027,3 +4027,22 @@ def test_an_act_that_only_dates_another_is_not_done_by_the_clause_subject() -> N
     found = events("Kim Jong Un met Xi Jinping in Dalian on Tuesday, his second trip to China since a secret visit "
                    "to Beijing in late March.", "2018-05-09")
     assert found and all(e.actor == ("PRK",) for e in found if e.event == "CONSULT"), found
+
+
+def test_a_hostile_step_taken_is_done_by_the_taker_not_received() -> None:
+    # regression: 'take' read as receiving made Finland the threatener
+    found = events("Russia would take countermeasures against Finland.", "2024-12-12")
+    assert summary(found) == {("THREATEN", ("RUS",), ("FIN",))}, found
+    assert_first_records({"Sri Lanka took a loan of $1 billion from China.": ("AID", ("CHN",), ("LKA",))})
+
+
+def test_more_acts_named_by_their_usual_words() -> None:
+    assert_first_records({
+        "Washington holds Tehran accountable for the attack.": ("ACCUSE", ("USA",), ("IRN",)),
+        "Russian jets entered Estonian airspace on Friday.": ("MOBILIZE", ("RUS",), ("EST",)),
+        "EU leaders granted Ukraine and Moldova candidate status this week.": ("SUPPORT", ("EU",), ("UKR", "MDA")),
+        "The IAEA is seeking access to two sites in Iran.": ("REQUEST", ("UN",), ("IRN",)),
+        "North Korea sent the Russian leader a birthday message on Monday.": ("SUPPORT", ("PRK",), ("RUS",)),
+    })
+    for text in ("Russia and Ukraine held talks in Istanbul on Monday.", "Russian troops entered Kherson on Friday."):
+        assert all(e.event not in ("ACCUSE", "MOBILIZE") for e in events(text, "2024-12-12")), text

@@ -1090,6 +1090,15 @@ def _reading_for_subject(verb: Token, pred: Predicate, reading: Reading) -> Read
 CARRYING = frozenset({"load", "laden", "carry", "bring", "ferry", "transport", "pack", "fill"})
 
 
+BLAMEWORTHY = frozenset({"responsible", "accountable", "liable", "culpable"})
+
+
+def _held_to_blame(verb: Token) -> bool:
+    """'held Putin's government responsible', 'holds Tehran accountable' (the parser makes the adjective a clause
+    with the blamed as its subject)."""
+    return any(c.dep_ in ("ccomp", "oprd", "xcomp", "acomp") and c.lower_ in BLAMEWORTHY for c in verb.children)
+
+
 def _asked_about(verb: Token) -> bool:
     """'asked about the treaty', 'asked about the talks on Tuesday': a question put to the speaker, nothing asked
     for (not 'asked Japan about the detained man', nor 'asked about joining and for support')."""
@@ -1372,6 +1381,8 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None, res: Resolution
         return False  # 'Mark Rutte arrived in Kyiv': a known person named alone is one of the named guests
     if _subject_words(verb) & NATURAL_FORCES:
         return False  # 'the earthquake that struck Myanmar', 'floods hit the region': nobody's act
+    if pred.lemma == "hold" and not _held_to_blame(verb):
+        return False  # only 'held X responsible': 'held talks', 'held that ...' are no blame
     if pred.lemma == "commit" and obj in WRONGS:
         return False  # 'committed crimes against humanity': a wrong done, no commitment
     if pred.lemma in NAMING_VERBS and any(c.lower_ == "what" and c.dep_ in ("dobj", "nsubj", "oprd", "attr")
@@ -3350,7 +3361,7 @@ def _noun_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
         doers = [s for s in A.np_actors(subj, res, deep=True) if s.states] if subj is not None and not passive else []
         if reacting or orgs:
             return reacting, _without(doers, reacting), orgs, "reaction"
-    if verb is not None and verb.lemma_.lower() in RECEIVE_VERBS:
+    if verb is not None and verb.lemma_.lower() in RECEIVE_VERBS and not _taken_as_a_step(verb, trig):
         taker, _ = A.subject(verb)
         takers = [s for s in A.np_actors(taker, res) if s.states] if taker is not None else []
         if takers and not actor:  # 'Ghana received a loan from Japan'
@@ -3429,6 +3440,12 @@ def _noun_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
         # 'drone and missile strikes knocked out half of Saudi Arabia's oil output': what the attack hit
         recipient = _without([s for s in A.np_actors(hit, res, deep=True) if s.states], actor)
     return actor, recipient, orgs, method
+
+
+def _taken_as_a_step(verb: Token, trig: Trigger) -> bool:
+    """'would take countermeasures against Finland', 'took punitive action': a hostile step taken is done by the
+    taker, not received by it (as 'took a loan from China' is)."""
+    return verb.lemma_.lower() == "take" and trig.reading.event not in COOPERATIVE | {"AGREE"}
 
 
 DAMAGING_VERBS = frozenset({"knock", "hit", "destroy", "damage", "strike", "kill", "wound", "injure", "level",
