@@ -4046,3 +4046,16 @@ def test_more_acts_named_by_their_usual_words() -> None:
     })
     for text in ("Russia and Ukraine held talks in Istanbul on Monday.", "Russian troops entered Kherson on Friday."):
         assert all(e.event not in ("ACCUSE", "MOBILIZE") for e in events(text, "2024-12-12")), text
+
+
+def test_mediation_deprivation_and_forces_at_work_near_another_state() -> None:
+    assert_first_records({
+        "ASEAN stripped Myanmar of its turn to chair the bloc in 2026.": ("SANCTION", ("ASEAN",), ("MMR",)),
+        "A Qatari mediator shuttled between Israeli and Egyptian negotiators in Doha on Tuesday.":
+            ("CONSULT", ("QAT",), ("ISR", "EGY")),
+        "Chinese military aircraft and navy ships operated around Taiwan on Sunday.": ("MOBILIZE", ("CHN",), ("TWN",)),
+        "Saudi Arabia and Iran exchanged letters on Monday.": ("CONSULT", ("SAU",), ("IRN",)),
+        "Erdogan will see his Russian counterpart today.": ("AGREE", ("TUR",), ("RUS",)),
+    })
+    found = events("Several foreign companies operate in Iran.", "2024-12-12")
+    assert all(e.event != "MOBILIZE" for e in found), found
