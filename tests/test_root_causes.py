@@ -4059,3 +4059,14 @@ def test_mediation_deprivation_and_forces_at_work_near_another_state() -> None:
     })
     found = events("Several foreign companies operate in Iran.", "2024-12-12")
     assert all(e.event != "MOBILIZE" for e in found), found
+
+
+def test_a_sum_given_is_read_by_what_it_is_given_as() -> None:
+    # regression: '$4.5 billion in military aid' was read by 'billion' as a trade flow and dropped for its measure
+    assert_first_records({
+        "Canada delivered $4.5 billion in military aid to Ukraine last year.": ("AID", ("CAN",), ("UKR",)),
+        "Pakistan received $2.4 billion in fresh loans from China.": ("AID", ("CHN",), ("PAK",)),
+        "The European Union paid Ukraine 1.5 billion euros on Tuesday.": ("AID", ("EU",), ("UKR",)),
+        "Riyadh gave Yemen's government $500 million in economic support in January.": ("AID", ("SAU",), ("YEM",)),
+        "Japan paid $1 billion in compensation to South Korea.": ("CONCEDE", ("JPN",), ("KOR",)),
+    })

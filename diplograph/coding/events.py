@@ -1259,9 +1259,24 @@ def _object_lemma(verb: Token, pred: Predicate | None = None) -> str | None:
     head = obj.lemma_.lower()
     if pred is not None and head in PARTS and (of := _of_lemma(obj)) is not None and _keyed(of, pred):
         return of  # 'delivered two shipments of weapons': what the shipments carry decides, not 'shipment'
+    if pred is not None and (obj.like_num or _an_amount_of_money(obj)):
+        what = next((o.lemma_.lower() for o in _what_a_sum_is_in(obj) if _keyed(o.lemma_.lower(), pred)), None)
+        if what in ("support", "help") and _keyed("aid", pred):
+            return "aid"  # 'gave Yemen $500 million in economic support': a sum given in support is aid
+        if what is not None:
+            return what  # 'delivered $4.5 billion in military aid': the aid decides, not the sum
     if pred is not None and _keyed(head, pred):
         return head
     return _of_lemma(obj) or head
+
+
+def _what_a_sum_is_in(amount: Token) -> list[Token]:
+    """'$4.5 billion in military aid', 'paid $1 billion in compensation' (the parser may hang the 'in' phrase on the
+    verb the sum is the object of): what the sum is given as."""
+    found = [o for _p, o in A.prep_objects(amount, ("in",))]
+    if amount.dep_ == "dobj":
+        found += [o for _p, o in A.prep_objects(amount.head, ("in",)) if not _a_time(o)]
+    return found
 
 
 def _keyed(lemma: str, pred: Predicate) -> bool:
@@ -1285,6 +1300,8 @@ def _object_keys(verb: Token, pred: Predicate) -> list[str]:
         return [o.lemma_.lower() for _prep, o in A.prep_objects(verb, ("against",))] + _time_given(verb) + (
             ["fugitive"] if _wanted_misparsed(verb) else [])
     keys = [head.lemma_.lower(), *_modifier_lemmas(head)]
+    if _an_amount_of_money(head) and not _what_a_sum_is_in(head):
+        keys.append("money")  # 'paid Ukraine 1.5 billion euros' (but '$1 billion in compensation' is compensation)
     if _names_someone(head):
         keys.append("__named__")
     if head.lemma_.lower() in COLLECTIVES:  # 'deployed a team of election observers': what the team is of
@@ -1472,8 +1489,11 @@ def _phrase_words(head: Token) -> set[str]:
 def _an_amount_of_money(noun: Token) -> bool:
     """'170 million euros', '50 billion yen': a sum in any currency, read as money (the lexicon lists 'money'
     once instead of every currency's name). A number must count it: 'won' and 'real' are words too."""
-    return noun.lower_ in CURRENCY_WORDS and any(c.dep_ in ("nummod", "quantmod") or c.like_num
-                                                 for c in noun.children)
+    if noun.lower_ in CURRENCY_WORDS:
+        return any(c.dep_ in ("nummod", "quantmod") or c.like_num for c in noun.children)
+    # '$1.5 billion', 'C$4.5-billion', '€200 million': a number with a currency sign before it
+    return (noun.like_num or noun.lower_ in ("million", "billion", "trillion")) and any(
+        c.tag_ == "$" for c in noun.subtree if c.i < noun.i)
 
 
 # what strikes, hits and kills without anyone acting
@@ -1656,6 +1676,11 @@ def _noun_applies(noun: Token, pred: Predicate, is_phrase: bool) -> bool:
             preps |= {c.lower_ for c in noun.head.children if c.dep_ == "prep"}
         if noun.dep_ == "pobj":  # 'troops remained on alert'
             preps.add(noun.head.lower_)
+        sum_given = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "in" else None
+        if sum_given is not None and sum_given.dep_ == "dobj" and (
+                sum_given.like_num or _an_amount_of_money(sum_given)):
+            # 'received $2.4 billion in fresh loans from China': the phrase hangs from the verb of the sum
+            preps |= {c.lower_ for c in sum_given.head.children if c.dep_ == "prep"}
         marks = {"that"} if any(c.dep_ in ("acl", "ccomp") for c in noun.children) else set()
         if _infinitives(noun):
             marks.add("to")  # 'Kyiv's refusal to cede territory'
