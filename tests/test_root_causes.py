@@ -4070,3 +4070,10 @@ def test_a_sum_given_is_read_by_what_it_is_given_as() -> None:
         "Riyadh gave Yemen's government $500 million in economic support in January.": ("AID", ("SAU",), ("YEM",)),
         "Japan paid $1 billion in compensation to South Korea.": ("CONCEDE", ("JPN",), ("KOR",)),
     })
+
+
+def test_aid_or_arms_announced_for_a_state_are_given() -> None:
+    assert_first_records({
+        "The Pentagon announced a new weapons package for Kyiv on Wednesday.": ("AID", ("USA",), ("UKR",)),
+        "Japan announced $10 million in humanitarian aid for Myanmar.": ("AID", ("JPN",), ("MMR",)),
+    })

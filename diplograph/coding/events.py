@@ -1427,6 +1427,9 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None, res: Resolution
         talked_together = pred.reading.event == "CONSULT" and (_by_phone(verb) or _joint_subject(verb))
         if not (preps | marks) & pred.requires and not talked_together:
             return False  # 'X and Y spoke by phone' needs no 'with'
+    if pred.complement_needs_modal and pred.by_object and any(
+            key in words for words, _ in pred.by_object for key in [obj, *_object_keys(verb, pred)]):
+        return True  # 'announced $1.2 billion in economic support for Yemen': what is announced is the act
     if pred.complement_needs_modal:
         comp = A.child(verb, "ccomp")
         if comp is not None and pred.reading.event == "THREATEN":  # 'hinted that it could retaliate'
