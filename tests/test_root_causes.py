@@ -4077,3 +4077,12 @@ def test_aid_or_arms_announced_for_a_state_are_given() -> None:
         "The Pentagon announced a new weapons package for Kyiv on Wednesday.": ("AID", ("USA",), ("UKR",)),
         "Japan announced $10 million in humanitarian aid for Myanmar.": ("AID", ("JPN",), ("MMR",)),
     })
+
+
+def test_a_pact_ended_is_withdrawn_from_and_duties_lifted_are_a_concession() -> None:
+    # regressions: 'ended its defence agreement' was an agreement; 'lifted duties' a sanction
+    assert_first_records({
+        "Chad ended its defence agreement with Paris in November.": ("SANCTION", ("TCD",), ("FRA",)),
+        "China lifted duties of up to 218 percent on Australian bottled wine.": ("CONCEDE", ("CHN",), ("AUS",)),
+        "China imposed anti-dumping duties on Australian barley.": ("SANCTION", ("CHN",), ("AUS",)),
+    })
