@@ -4086,3 +4086,9 @@ def test_a_pact_ended_is_withdrawn_from_and_duties_lifted_are_a_concession() -> 
         "China lifted duties of up to 218 percent on Australian bottled wine.": ("CONCEDE", ("CHN",), ("AUS",)),
         "China imposed anti-dumping duties on Australian barley.": ("SANCTION", ("CHN",), ("AUS",)),
     })
+
+
+def test_a_response_told_as_coming_is_a_threat_but_a_response_given_is_not() -> None:
+    assert_first_records({"Israel said it would respond to any attack by Iran.": ("THREATEN", ("ISR",), ("IRN",))})
+    found = events("China responded to the question from Japan on Monday.", "2024-12-12")
+    assert all(e.event != "THREATEN" for e in found), found

@@ -1090,6 +1090,18 @@ def _reading_for_subject(verb: Token, pred: Predicate, reading: Reading) -> Read
 CARRYING = frozenset({"load", "laden", "carry", "bring", "ferry", "transport", "pack", "fill"})
 
 
+COMING = ("will", "would", "'ll", "shall", "could", "might")
+READY_TO = frozenset({"right", "ready", "prepared", "vow", "pledge", "promise", "threaten"})
+
+
+def _told_as_coming(verb: Token) -> bool:
+    """'would respond', 'will respond strongly', 'reserves the right to respond', 'is ready to respond', 'vowed to
+    respond': an act told as still to come."""
+    if _has_aux(verb, COMING):
+        return True
+    return verb.dep_ in ("xcomp", "acl") and verb.head.lemma_.lower() in READY_TO
+
+
 BLAMEWORTHY = frozenset({"responsible", "accountable", "liable", "culpable"})
 
 
@@ -1398,6 +1410,8 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None, res: Resolution
         return False  # 'Mark Rutte arrived in Kyiv': a known person named alone is one of the named guests
     if _subject_words(verb) & NATURAL_FORCES:
         return False  # 'the earthquake that struck Myanmar', 'floods hit the region': nobody's act
+    if pred.lemma == "respond" and not _told_as_coming(verb):
+        return False  # 'responded to questions': only 'would respond', 'reserves the right to respond' threaten
     if pred.lemma == "hold" and not _held_to_blame(verb):
         return False  # only 'held X responsible': 'held talks', 'held that ...' are no blame
     if pred.lemma == "commit" and obj in WRONGS:
