@@ -4092,3 +4092,9 @@ def test_a_response_told_as_coming_is_a_threat_but_a_response_given_is_not() -> 
     assert_first_records({"Israel said it would respond to any attack by Iran.": ("THREATEN", ("ISR",), ("IRN",))})
     found = events("China responded to the question from Japan on Monday.", "2024-12-12")
     assert all(e.event != "THREATEN" for e in found), found
+
+
+def test_refusing_to_accept_anything_is_a_rejection() -> None:
+    assert_first_records({"Dublin would not accept a hard border with Britain.": ("REJECT", ("IRL",), ("GBR",)),
+                          "Libya would not accept foreign tutelage from Egypt.": ("REJECT", ("LBY",), ("EGY",))})
+    assert not events("Ireland accepted a hard border with Britain.", "2024-12-12")

@@ -1090,6 +1090,9 @@ def _reading_for_subject(verb: Token, pred: Predicate, reading: Reading) -> Read
 CARRYING = frozenset({"load", "laden", "carry", "bring", "ferry", "transport", "pack", "fill"})
 
 
+# verbs whose negation refuses whatever their object is ('would not accept foreign tutelage', 'would not accept any
+# arrangement that gave Ethiopia a foothold'), though only some objects make their affirmative an event
+REFUSED_WHATEVER_IT_IS = frozenset({"accept"})
 COMING = ("will", "would", "'ll", "shall", "could", "might")
 READY_TO = frozenset({"right", "ready", "prepared", "vow", "pledge", "promise", "threaten"})
 
@@ -1384,7 +1387,8 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None, res: Resolution
     if pred.particle and not any(c.lower_ in pred.particle and (c.dep_ == "prt" or _particle_of_place(c))
                                  for c in verb.children) and not _particle_read_as_a_number(verb, pred):
         return False
-    if pred.objects and not (pred.by_particle and _particle_of(verb) in pred.by_particle):  # 'gave in'
+    refused = pred.lemma in REFUSED_WHATEVER_IT_IS and _negated(verb) and _object_of(verb) is not None
+    if pred.objects and not refused and not (pred.by_particle and _particle_of(verb) in pred.by_particle):  # 'gave in'
         head = _object_of(verb)
         words: set[str | None] = {obj}
         if head is not None:  # 'imposed martial law', 'a state of emergency', '$1.6 billion in development aid'
