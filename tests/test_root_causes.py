@@ -4098,3 +4098,11 @@ def test_refusing_to_accept_anything_is_a_rejection() -> None:
     assert_first_records({"Dublin would not accept a hard border with Britain.": ("REJECT", ("IRL",), ("GBR",)),
                           "Libya would not accept foreign tutelage from Egypt.": ("REJECT", ("LBY",), ("EGY",))})
     assert not events("Ireland accepted a hard border with Britain.", "2024-12-12")
+
+
+def test_planes_or_people_turned_back_or_away_are_refused() -> None:
+    assert_first_records({
+        "Colombia turned back two U.S. military planes carrying deported migrants.": ("REJECT", ("COL",), ("USA",)),
+        "Russia turned away Montenegrin officials at Moscow airport.": ("REJECT", ("RUS",), ("MNE",)),
+    })
+    assert not events("Turkey turned back to Russia for help.", "2024-12-12")
