@@ -4106,3 +4106,11 @@ def test_planes_or_people_turned_back_or_away_are_refused() -> None:
         "Russia turned away Montenegrin officials at Moscow airport.": ("REJECT", ("RUS",), ("MNE",)),
     })
     assert not events("Turkey turned back to Russia for help.", "2024-12-12")
+
+
+def test_financing_given_or_announced_is_aid() -> None:
+    assert_first_records({
+        "Japan provided financing for the metro in Dhaka.": ("AID", ("JPN",), ("BGD",)),
+        "The United States will announce new military financing for the Philippines during the visit.":
+            ("AGREE", ("USA",), ("PHL",)),
+    })
