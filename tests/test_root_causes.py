@@ -4114,3 +4114,10 @@ def test_financing_given_or_announced_is_aid() -> None:
         "The United States will announce new military financing for the Philippines during the visit.":
             ("AGREE", ("USA",), ("PHL",)),
     })
+
+
+def test_a_warning_with_no_one_named_is_aimed_at_the_pair_the_story_is_about() -> None:
+    found = events("North Korea and Russia signed a defence treaty last week. Russia said the pact would help North "
+                   "Korea. Seoul would resolutely respond to any threats to its security, the ministry said.",
+                   "2024-06-28")
+    assert ("THREATEN", ("KOR",), ("PRK", "RUS")) in summary(found), found

@@ -4449,6 +4449,10 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
         other = _story_subject_besides(res, actor_codes)
         if other is not None:
             return [ActorSpan.from_context(sent[0].i, other, "the state the story is most about")]
+        if event == "THREATEN" and (pair := _story_pair_besides(res, actor_codes)):
+            # 'Seoul would resolutely respond to any threats to its security' in a story of a Russia-North Korea
+            # pact: a warning to the pair the story is about, not to its own people
+            return [ActorSpan.from_context(sent[0].i, c, "the two states the story is about") for c in pair]
     if event == "MOBILIZE" and len(actor_codes) == 1 and _along_a_shared_border(trig.token):
         # 'deployed troops along the common border', '... along their shared border': toward the other state
         named_here = sorted(res.states_in(sent) - actor_codes)
