@@ -4121,3 +4121,11 @@ def test_a_warning_with_no_one_named_is_aimed_at_the_pair_the_story_is_about() -
                    "Korea. Seoul would resolutely respond to any threats to its security, the ministry said.",
                    "2024-06-28")
     assert ("THREATEN", ("KOR",), ("PRK", "RUS")) in summary(found), found
+
+
+def test_a_loan_or_grant_signed_with_a_state_is_aid_to_it() -> None:
+    assert_first_records({
+        "Australia signed a US$300m loan agreement with Papua New Guinea on Tuesday.": ("AID", ("AUS",), ("PNG",)),
+        "China Development Bank on Wednesday signed a 4.5 billion yuan loan with Laos.": ("AID", ("CHN",), ("LAO",)),
+        "Japan and India signed a trade agreement on Monday.": ("SUPPORT", ("JPN", "IND"), ()),
+    })
