@@ -4129,3 +4129,13 @@ def test_a_loan_or_grant_signed_with_a_state_is_aid_to_it() -> None:
         "China Development Bank on Wednesday signed a 4.5 billion yuan loan with Laos.": ("AID", ("CHN",), ("LAO",)),
         "Japan and India signed a trade agreement on Monday.": ("SUPPORT", ("JPN", "IND"), ()),
     })
+
+
+def test_aid_stopped_or_withheld_is_a_sanction_and_an_arms_sale_approved_is_a_promise() -> None:
+    assert_first_records({
+        "The United States said on Friday it would no longer fund UNRWA.": ("SANCTION", ("USA",), ("UN",)),
+        "The United States decided on Tuesday to withhold $195 million in military aid to Egypt.":
+            ("SANCTION", ("USA",), ("EGY",)),
+        "The United States approved the sale of 66 F-16 fighter jets to Taiwan.": ("AGREE", ("USA",), ("TWN",)),
+    })
+    assert not events("Egypt withheld comment.", "2017-08-23")

@@ -821,6 +821,8 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
         if pred.pos == "verb" and pred.lemma == "push" and not particle and A.prep_objects(t, ("into",)) \
                 and A.child(t, "xcomp", "ccomp") is None and (pushed is None or pushed.lemma_.lower() in DISTANCES):
             reading = Reading("ASSAULT", None, ("military",))  # 'troops pushed into northeast Syria': an incursion
+        if pred.pos == "verb" and reading.event in ("AID", "COOPERATE") and _no_longer(t):
+            reading = Reading("SANCTION", "discontinue", reading.context)  # 'would no longer fund UNRWA': a halt
         if pred.lemma == "call" and _courtesy_call(t, res, lex):
             reading = Reading("CONSULT", "visit", ("diplomatic",))  # 'called on Chinese Vice President Han Zheng'
         if particle == "off" and pred.lemma == "call" and obj in CANCELLED_CONTACTS:
@@ -1112,6 +1114,12 @@ def _held_to_blame(verb: Token) -> bool:
     """'held Putin's government responsible', 'holds Tehran accountable' (the parser makes the adjective a clause
     with the blamed as its subject)."""
     return any(c.dep_ in ("ccomp", "oprd", "xcomp", "acomp") and c.lower_ in BLAMEWORTHY for c in verb.children)
+
+
+def _no_longer(verb: Token) -> bool:
+    """'would no longer fund UNRWA', 'no longer buys Russian gas': what was given or done is stopped."""
+    return any(c.dep_ == "advmod" and c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children)
+               for c in verb.children)
 
 
 def _asked_about(verb: Token) -> bool:
