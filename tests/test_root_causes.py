@@ -4139,3 +4139,12 @@ def test_aid_stopped_or_withheld_is_a_sanction_and_an_arms_sale_approved_is_a_pr
         "The United States approved the sale of 66 F-16 fighter jets to Taiwan.": ("AGREE", ("USA",), ("TWN",)),
     })
     assert not events("Egypt withheld comment.", "2017-08-23")
+
+
+def test_an_act_ordered_by_name_is_that_act() -> None:
+    # regression: 'ordered the call-up of 300,000 reservists' was a demand on Ukraine
+    assert_first_records({
+        "Putin on Wednesday ordered the call-up of 300,000 reservists to fight in Ukraine.":
+            ("MOBILIZE", ("RUS",), ("UKR",)),
+        "Trump ordered airstrikes on Iran.": ("ASSAULT", ("USA",), ("IRN",)),
+    })

@@ -5473,6 +5473,11 @@ def _promise_of_harm(trig: Trigger, res: Resolution) -> Reading:
         ordered = [inner for inner in trig.absorbed if inner.token.i in heads]
         if ordered:  # 'ordered its military to seal border areas', 'ordered charges dropped': the act ordered
             return ordered[0].reading
+    if trig.pred.lemma in ORDERS and trig.absorbed:
+        acts = [inner for inner in trig.absorbed if inner.token.dep_ == "dobj" and inner.token.head == trig.token
+                and inner.pred.pos == "noun" and inner.reading.event in ORDERED_ACTS]
+        if acts:  # 'Putin ordered the call-up of 300,000 reservists', 'ordered the withdrawal of its troops'
+            return acts[0].reading
     if trig.pred.lemma in PROMISES - DECISIONS - WARNINGS and _negated_complement(trig.token):
         content = [inner for inner in trig.absorbed if inner.token.i in {c.i for c in _complements(trig.token)}]
         if content and content[0].reading.event in HARM:  # 'promised not to attack the Kurdish militias'
@@ -5495,6 +5500,10 @@ def _promise_of_harm(trig: Trigger, res: Resolution) -> Reading:
 def _negated_complement(verb: Token) -> bool:
     """'vowed not to return ...', 'pledged never to give up ...': what is promised is not to act."""
     return any(_negated(comp) for comp in _complements(verb))
+
+
+# acts a state's authority orders its own forces or officials to carry out: the order is the act
+ORDERED_ACTS = frozenset({"MOBILIZE", "RETREAT", "ASSAULT", "COERCE", "SANCTION"})
 
 
 def _orders_its_own(verb: Token, res: Resolution) -> bool:
