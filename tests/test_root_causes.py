@@ -4148,3 +4148,10 @@ def test_an_act_ordered_by_name_is_that_act() -> None:
             ("MOBILIZE", ("RUS",), ("UKR",)),
         "Trump ordered airstrikes on Iran.": ("ASSAULT", ("USA",), ("IRN",)),
     })
+
+
+def test_a_contract_signed_with_another_state_is_trade() -> None:
+    assert_first_records({
+        "Vietnam signed a contract on Tuesday to buy coastal patrol vessels from South Korea.":
+            ("COOPERATE", ("VNM",), ("KOR",)),
+    })
