@@ -634,7 +634,7 @@ def test_what_is_shot_down_over_a_place_happens_there_but_a_dispute_over_one_doe
     ("Ethiopia and Eritrea agreed on Monday to reopen their border, a week after their leaders met in Asmara.",
      "AGREE"),
     # a clause about a person
-    ("Ghana signed a loan agreement with China on Tuesday, said the minister, who studied in Kumasi.", "SUPPORT"),
+    ("Ghana signed a loan agreement with China on Tuesday, said the minister, who studied in Kumasi.", "AID"),
     # a clause about the parties' past
     ("Angola and Zambia, whose presidents held talks in Luanda last year, signed a rail agreement on Friday.",
      "SUPPORT"),

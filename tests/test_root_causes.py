@@ -847,7 +847,8 @@ def test_trade_resumed_goods_supplied_arms_sales_approved_and_troops_leaving() -
     [oil] = events("Russia supplied record volumes of crude oil to India last year.")
     assert (oil.event, oil.actor, oil.recipient) == ("COOPERATE", ("RUS",), ("IND",))
     [arms] = events("The U.S. State Department approved a $2 billion arms sale to Taiwan.")
-    assert (arms.event, arms.actor, arms.recipient) == ("AID", ("USA",), ("TWN",))
+    # a sale approved is promised (AGREE), as three of the four annotated approvals in the gold sets code it
+    assert (arms.event, arms.actor, arms.recipient) == ("AGREE", ("USA",), ("TWN",))
     [left] = events("The last U.S. troops left Niger on Monday.")
     assert (left.event, left.actor, left.recipient) == ("RETREAT", ("USA",), ("NER",))
     assert events("President Macron left Paris for Beijing on Monday.") == []  # a trip, not a withdrawal

@@ -1453,7 +1453,7 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None, res: Resolution
         talked_together = pred.reading.event == "CONSULT" and (_by_phone(verb) or _joint_subject(verb))
         if not (preps | marks) & pred.requires and not talked_together:
             return False  # 'X and Y spoke by phone' needs no 'with'
-    if pred.complement_needs_modal and pred.by_object and any(
+    if pred.complement_needs_modal and pred.by_object and not _told_of_by_another_noun(verb, obj) and any(
             key in words for words, _ in pred.by_object for key in [obj, *_object_keys(verb, pred)]):
         return True  # 'announced $1.2 billion in economic support for Yemen': what is announced is the act
     if pred.complement_needs_modal:
@@ -1464,6 +1464,13 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None, res: Resolution
             return True
         return comp is not None and _obliges(comp) and not _addressed_to_everyone(comp)
     return True
+
+
+def _told_of_by_another_noun(verb: Token, obj: str | None) -> bool:
+    """'announced a suspension of military aid': the object word read is what another noun is of, and that noun
+    (a suspension, a cut, a review) says what is done to it."""
+    head = _object_of(verb)
+    return head is not None and obj is not None and obj != head.lemma_.lower() and obj == _of_lemma(head)
 
 
 def _carried_things(verb: Token) -> list[Token]:
@@ -5503,7 +5510,8 @@ def _negated_complement(verb: Token) -> bool:
 
 
 # acts a state's authority orders its own forces or officials to carry out: the order is the act
-ORDERED_ACTS = frozenset({"MOBILIZE", "RETREAT", "ASSAULT", "COERCE", "SANCTION"})
+# (a withdrawal ordered is declared, not yet done: CONCEDE, by _retreat_declared)
+ORDERED_ACTS = frozenset({"MOBILIZE", "ASSAULT", "COERCE", "SANCTION"})
 
 
 def _orders_its_own(verb: Token, res: Resolution) -> bool:
