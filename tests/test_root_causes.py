@@ -4156,3 +4156,7 @@ def test_a_contract_signed_with_another_state_is_trade() -> None:
         "Vietnam signed a contract on Tuesday to buy coastal patrol vessels from South Korea.":
             ("COOPERATE", ("VNM",), ("KOR",)),
     })
+
+
+def test_an_invitation_to_a_forum_or_ceremony_is_an_offer_to_meet() -> None:
+    assert_first_records({"Putin invited Modi to an economic forum in Vladivostok.": ("AGREE", ("RUS",), ("IND",))})

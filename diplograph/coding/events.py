@@ -734,7 +734,8 @@ def _given_time_to(verb: Token) -> bool:
 
 
 MEETING_WORDS = frozenset({"visit", "summit", "talk", "meeting", "trip", "tour", "conference", "attend", "come",
-                           "travel"})
+                           "travel", "forum", "ceremony", "celebration", "parade", "inauguration", "session",
+                           "gathering", "congress", "anniversary", "festival", "dialogue"})
 
 
 def _invited_to_meet(verb: Token) -> bool:
