@@ -4160,3 +4160,10 @@ def test_a_contract_signed_with_another_state_is_trade() -> None:
 
 def test_an_invitation_to_a_forum_or_ceremony_is_an_offer_to_meet() -> None:
     assert_first_records({"Putin invited Modi to an economic forum in Vladivostok.": ("AGREE", ("RUS",), ("IND",))})
+
+
+def test_coming_to_a_states_aid_helps_that_state() -> None:
+    # regression: 'came to Syria's aid' was aid given by Syria to Russia
+    assert_first_records({"Russia came to Syria's aid in 2015.": ("AID", ("RUS",), ("SYR",)),
+                          "Turkey rushed to the aid of Azerbaijan.": ("AID", ("TUR",), ("AZE",)),
+                          "Japan's aid to Myanmar arrived on Monday.": ("AID", ("JPN",), ("MMR",))})

@@ -3387,6 +3387,8 @@ def _his_journey(noun: Token, res: Resolution) -> ActorSpan | None:
 
 def _noun_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, list, list, str]:
     noun = trig.token
+    if (helped := _came_to_the_aid_of(noun, res)) is not None:
+        return helped[0], helped[1], [], "parse"
     own = _named_before_noun(noun, res)
     doing = _action_noun_over(noun)
     if not own and doing is not None:  # "Trump's imposition of sanctions": who imposed them
@@ -3508,6 +3510,21 @@ def _taken_as_a_step(verb: Token, trig: Trigger) -> bool:
     """'would take countermeasures against Finland', 'took punitive action': a hostile step taken is done by the
     taker, not received by it (as 'took a loan from China' is)."""
     return verb.lemma_.lower() == "take" and trig.reading.event not in COOPERATIVE | {"AGREE"}
+
+
+RUSHING_VERBS = frozenset({"come", "rush", "go", "leap", "spring", "race", "hurry", "run"})
+
+
+def _came_to_the_aid_of(noun: Token, res: Resolution) -> tuple[list[ActorSpan], list[ActorSpan]] | None:
+    """'Russia came to Syria's aid', 'Turkey rushed to the aid of Azerbaijan': the one coming helps, and whose aid
+    it is named the one helped (not the giver, as in 'Japan's aid')."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "to" or noun.head.head.lemma_.lower() not in RUSHING_VERBS:
+        return None
+    subj, passive = A.subject(noun.head.head)
+    helpers = [s for s in A.np_actors(subj, res) if s.states] if subj is not None and not passive else []
+    helped = [s for s in _named_before_noun(noun, res) if s.states] or [
+        s for _p, o in A.prep_objects(noun, ("of",)) for s in A.np_actors(o, res) if s.states]
+    return (helpers, _without(helped, helpers)) if helpers else None
 
 
 DAMAGING_VERBS = frozenset({"knock", "hit", "destroy", "damage", "strike", "kill", "wound", "injure", "level",
