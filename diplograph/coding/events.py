@@ -794,8 +794,6 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
             continue  # 'China helped broker the deal': the help is the brokering, an event of its own
         if pred.pos == "verb" and pred.lemma in WARNINGS and _warned_of_a_danger(t, res):
             continue  # 'officials warned in July of a possible IS resurgence': a forecast addressed to no one
-        if pred.pos == "verb" and pred.lemma == "ask" and _asked_about(t):
-            continue  # 'China's Foreign Ministry, asked about the treaty on Tuesday, said ...': a question, no demand
         if pred.pos == "verb" and pred.lemma in TRADE_VERBS and _trade_figure(t):
             continue  # 'bought $54.6 billion worth of Japanese goods last year': a trade flow (a measure), no act
         if pred.pos == "noun" and not _noun_applies(t, pred, phrases.get(t.i) is not None):
@@ -1090,9 +1088,6 @@ def _reading_for_subject(verb: Token, pred: Predicate, reading: Reading) -> Read
     return next((r for cls, r in pred.by_subject if words & cls), reading)
 
 
-CARRYING = frozenset({"load", "laden", "carry", "bring", "ferry", "transport", "pack", "fill"})
-
-
 # verbs whose negation refuses whatever their object is ('would not accept foreign tutelage', 'would not accept any
 # arrangement that gave Ethiopia a foothold'), though only some objects make their affirmative an event
 REFUSED_WHATEVER_IT_IS = frozenset({"accept"})
@@ -1123,23 +1118,21 @@ def _no_longer(verb: Token) -> bool:
                for c in verb.children)
 
 
-def _asked_about(verb: Token) -> bool:
-    """'asked about the treaty', 'asked about the talks on Tuesday': a question put to the speaker, nothing asked
-    for (not 'asked Japan about the detained man', nor 'asked about joining and for support')."""
-    return bool(A.prep_objects(verb, ("about",))) and not A.prep_objects(verb, ("for",)) and not any(
-        c.dep_ in ("xcomp", "ccomp", "dobj") for c in verb.children)
-
-
 def _courtesy_call(verb: Token, res: Resolution, lex: Lexicon) -> bool:
     """'called on Chinese Vice President Han Zheng': calling on a person with nothing asked of them is a visit
     ('called on Russia to withdraw', 'called on the king for help' ask)."""
     callees = [o for p, o in A.prep_objects(verb, ("on", "upon")) if not _a_time(o)]
-    if len(callees) != 1 or any(c.dep_ in ("xcomp", "ccomp", "advcl") for c in (*verb.children, *callees[0].children)):
-        return False
-    if A.prep_objects(verb, ("for",)) or A.prep_objects(callees[0], ("for", "to")):
+    if len(callees) != 1:
         return False
     callee = callees[0]
+    if any(c.dep_ in ("xcomp", "ccomp", "advcl") for c in (*verb.children, *callee.children)):
+        return False
+    if A.prep_objects(verb, ("for",)) or A.prep_objects(callee, ("for", "to")):
+        return False
     return callee.lemma_.lower() in lex.classes.get("guests", frozenset()) or _names_a_person(callee, res)
+
+
+CARRYING = frozenset({"load", "laden", "carry", "bring", "ferry", "transport", "pack", "fill"})
 
 
 def _cargo_of(vessel: Token) -> set[str]:
@@ -1436,7 +1429,7 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None, res: Resolution
         return False  # only '... or face measures': a party facing something is no event
     if pred.needs_complement and A.child(verb, "xcomp", "ccomp") is None and obj not in PROPOSALS \
             and not _complement_on_the_object(verb) \
-            and not any(key in words for words, _ in pred.by_object for key in [obj, *_object_keys(verb, pred)]):
+            and not _object_reading_named(verb, pred, obj):
         return False  # 'declined a U.S. request' is a refusal; 'ordered troops to the border' has its own reading
     if _question_put_to_a_source(verb, pred):
         return False  # 'made the remark when asked about the purchase': a reporter's question, no demand
@@ -1454,8 +1447,8 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None, res: Resolution
         talked_together = pred.reading.event == "CONSULT" and (_by_phone(verb) or _joint_subject(verb))
         if not (preps | marks) & pred.requires and not talked_together:
             return False  # 'X and Y spoke by phone' needs no 'with'
-    if pred.complement_needs_modal and pred.by_object and not _told_of_by_another_noun(verb, obj) and any(
-            key in words for words, _ in pred.by_object for key in [obj, *_object_keys(verb, pred)]):
+    if pred.complement_needs_modal and not _told_of_by_another_noun(verb, obj) \
+            and _object_reading_named(verb, pred, obj):
         return True  # 'announced $1.2 billion in economic support for Yemen': what is announced is the act
     if pred.complement_needs_modal:
         comp = A.child(verb, "ccomp")
@@ -1465,6 +1458,12 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None, res: Resolution
             return True
         return comp is not None and _obliges(comp) and not _addressed_to_everyone(comp)
     return True
+
+
+def _object_reading_named(verb: Token, pred: Predicate, obj: str | None) -> bool:
+    """Whether the verb's object (its lemma or another of its keys) is one the predicate has a reading of its own
+    for ('ordered troops to the border', 'announced $1.2 billion in economic support')."""
+    return any(key in words for words, _ in pred.by_object for key in [obj, *_object_keys(verb, pred)])
 
 
 def _told_of_by_another_noun(verb: Token, obj: str | None) -> bool:
@@ -1684,10 +1683,17 @@ def _the_press_at_work(noun: Token) -> bool:
 
 def _question_put_to_a_source(verb: Token, pred: Predicate) -> bool:
     """'when asked about the planned purchase', 'Asked about the talks, the spokesman said': a question put to the
-    one who answers (a participle with no one named as asking and nothing asked to be done)."""
-    return pred.lemma == "ask" and verb.tag_ == "VBN" and verb.dep_ in ("advcl", "advmod", "acl", "ccomp") \
+    one who answers (a participle with no one named as asking and nothing asked to be done); 'China's Foreign
+    Ministry, asked about the treaty on Tuesday, said ...', which the parser may read as a finite verb: asked about
+    something, with no one asked and nothing asked for (not 'asked Japan about the detained man')."""
+    if pred.lemma != "ask":
+        return False
+    participle = verb.tag_ == "VBN" and verb.dep_ in ("advcl", "advmod", "acl", "ccomp") \
         and not any(c.dep_ in ("agent", "xcomp", "auxpass", "nsubjpass") for c in verb.children) \
         and not any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)
+    asked_about = bool(A.prep_objects(verb, ("about",))) and not A.prep_objects(verb, ("for",)) and not any(
+        c.dep_ in ("xcomp", "ccomp", "dobj") for c in verb.children)
+    return participle or asked_about
 
 
 def _spoken_to(noun: Token, pred: Predicate) -> bool:
@@ -5501,7 +5507,7 @@ def _promise_of_harm(trig: Trigger, res: Resolution) -> Reading:
     if trig.pred.lemma in ORDERS and trig.absorbed:
         acts = [inner for inner in trig.absorbed if inner.token.dep_ == "dobj" and inner.token.head == trig.token
                 and inner.pred.pos == "noun" and inner.reading.event in ORDERED_ACTS]
-        if acts:  # 'Putin ordered the call-up of 300,000 reservists', 'ordered the withdrawal of its troops'
+        if acts:  # 'Putin ordered the call-up of 300,000 reservists', 'ordered airstrikes on Iran'
             return acts[0].reading
     if trig.pred.lemma in PROMISES - DECISIONS - WARNINGS and _negated_complement(trig.token):
         content = [inner for inner in trig.absorbed if inner.token.i in {c.i for c in _complements(trig.token)}]
