@@ -4167,3 +4167,40 @@ def test_coming_to_a_states_aid_helps_that_state() -> None:
     assert_first_records({"Russia came to Syria's aid in 2015.": ("AID", ("RUS",), ("SYR",)),
                           "Turkey rushed to the aid of Azerbaijan.": ("AID", ("TUR",), ("AZE",)),
                           "Japan's aid to Myanmar arrived on Monday.": ("AID", ("JPN",), ("MMR",))})
+
+
+def test_a_denial_appended_to_a_dated_claim_is_dated_with_it() -> None:
+    # regression: ', a claim Yerevan rejected' had no date though the claim is dated in the same sentence
+    found = events("Georgia accused Russian border guards on Tuesday of moving fences into its territory, a claim "
+                   "Moscow rejected as false.", "2025-05-09")
+    [denial] = [e for e in found if e.event == "REJECT"]
+    assert (denial.actor, denial.date) == (("RUS",), "2025-05-06")
+
+
+def test_an_act_told_after_another_is_dated_just_before_it() -> None:
+    # regression: 'announced the deal on Wednesday after speaking by phone with X' left the call undated
+    found = events("Macron announced the agreement on Thursday after speaking by phone with Prime Minister Modi.",
+                   "2025-05-09")
+    [call] = [e for e in found if e.event == "CONSULT"]
+    assert call.date == "2025-05-02/2025-05-08"  # the week up to Thursday
+
+
+def test_an_act_a_body_voted_for_is_dated_by_the_vote() -> None:
+    # regression: 'voted on Monday to end ties' (parsed as a clause of purpose) had no date
+    [cut] = events("On Monday, the parliament of Nauru voted to end its ties with Taipei.", "2024-01-17")
+    assert (cut.event, cut.date) == ("SANCTION", "2024-01-15")
+
+
+def test_a_when_clause_on_a_date_is_dated_by_it() -> None:
+    # regression: 'warmed in December, when Modi made a stopover in Lahore to meet Sharif' left the meeting undated
+    found = events("Ties improved in March, when Erdogan flew to Athens to meet Prime Minister Mitsotakis.",
+                   "2024-06-20")
+    assert [e.date for e in found if e.event == "CONSULT"][:1] == ["2024-03"]
+
+
+def test_an_act_days_later_than_a_dated_one_takes_its_month() -> None:
+    # regression: 'cut ties with Taiwan in May and established relations with Beijing days later' had no date
+    found = events("Honduras cut ties with Taiwan in March and established diplomatic relations with China days "
+                   "later.", "2023-06-12")
+    assert {(e.event, e.recipient, e.date) for e in found} >= {("SANCTION", ("TWN",), "2023-03"),
+                                                              ("SUPPORT", ("CHN",), "2023-03")}

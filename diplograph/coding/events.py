@@ -542,7 +542,11 @@ def _dates_of_statement_made_in(verb: Token, res: Resolution) -> list[DateRef]:
 
 
 def _after_clause_of(token: Token) -> Token | None:
-    """The clause an 'after' clause is told after ('..., after Beijing eased its ban'): its governing clause."""
+    """The clause an 'after' clause is told after ('..., after Beijing eased its ban', 'announced the deal on
+    Wednesday after speaking by phone with To Lam'): its governing clause."""
+    if token.pos_ in ("VERB", "AUX") and token.dep_ == "pcomp" and token.head.lower_ == "after" \
+            and token.head.dep_ == "prep" and token.head.head.pos_ in ("VERB", "AUX"):
+        return A.clause_head(token.head.head)
     if token.pos_ not in ("VERB", "AUX") or token.dep_ != "advcl":
         return None
     if not any(c.dep_ == "mark" and c.lower_ == "after" for c in token.children):
@@ -667,7 +671,9 @@ def _reaction_to_the_main_act(token: Token) -> bool:
     """The trigger is the verb of a relative clause on a noun that names the sentence's main act in apposition
     ('China seized a boat last year, a move Manila denounced as illegal'): a reaction of its own, told with it."""
     noun = token.head
-    if token.dep_ != "relcl" or token.pos_ != "VERB" or noun.lemma_.lower() not in APPOSED_ACT_NOUNS:
+    # 'accused Armenian troops on Wednesday of firing, a claim Yerevan rejected': a denial appended to the claim
+    named = APPOSED_ACT_NOUNS | CLAIM_NOUNS | {"assessment"}
+    if token.dep_ != "relcl" or token.pos_ != "VERB" or noun.lemma_.lower() not in named:
         return False
     # after a comma, whatever label the parser gave it (an object, at times)
     after_comma = noun.left_edge.i > 0 and noun.doc[noun.left_edge.i - 1].text == ","
@@ -5679,9 +5685,12 @@ def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
         if not own and (shared := _date_of_the_last_conjunct(token, res)):
             return shared[0], "clause"  # 'arrested 14 fishermen and seized two trawlers off Mannar on Monday'
 
-        if token.dep_ == "xcomp" and token.head.lemma_.lower() in DECIDING_VERBS and (
-                decided := _plain_dates(A.clause_tokens(token.head), res)):
+        if _decided_by(token) and (decided := _plain_dates(A.clause_tokens(token.head), res)):
             return decided[0], "clause"  # 'decided on Friday to exclude X from the summit later this month'
+        if not own and (said_of := _when_of_a_date(head, res)) is not None:
+            return said_of, "clause"  # 'warmed in December, when Modi made a surprise stopover in Lahore'
+        if not own and (earlier := _days_later_than(token, res)):
+            return earlier[0], "clause"  # 'cut ties with Taiwan in May and established relations days later'
         related = {d.start: _relation_prep(d, res) for d in own}
         direct = [d for d in own if related[d.start] is None]
         if direct:
@@ -5751,6 +5760,45 @@ RECENT_DAYS = 7
 # verbs by which a body decides an act: the act is told as decided, on the day it was (PLOVER codes the decision)
 DECIDING_VERBS = frozenset({"decide", "vote", "resolve", "opt", "choose", "elect"})
 GATHERING = frozenset({"meet", "gather", "convene", "assemble"})
+
+
+def _decided_by(token: Token) -> bool:
+    """An act told as what a body decided or voted ('decided on Friday to exclude X', 'voted in its Cabinet on
+    Monday to end ties', which the parser may hang as a clause of purpose)."""
+    if token.head.lemma_.lower() not in DECIDING_VERBS or token.head.i == token.i:
+        return False
+    return token.dep_ == "xcomp" or (token.dep_ == "advcl" and token.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
+
+
+def _when_of_a_date(head: Token, res: Resolution) -> DateRef | None:
+    """The date a 'when' clause describes ('relations warmed in December, when Modi made a stopover in Lahore',
+    'closed since July 2023, when Benin shut it'): the clause happened then."""
+    for _ in range(3):  # 'when Modi made a stopover in Lahore to meet Sharif': the meeting too
+        if head.dep_ in ("relcl", "advcl") and any(c.lower_ == "when" for c in head.children
+                                                   if c.dep_ in ("advmod", "mark")):
+            return res.date_at.get(head.head.i)
+        if head.dep_ not in ("advcl", "xcomp") or head.head.i == head.i:
+            return None
+        head = head.head
+    return None
+
+
+LATER_UNITS = frozenset({"day", "hour", "moment", "minute"})
+
+
+def _days_later_than(token: Token, res: Resolution) -> list[DateRef]:
+    """A conjoined act told 'days later' than the dated act before it ('cut ties with Taiwan in May and established
+    relations with Beijing days later'): within the days after that date, told at its granularity."""
+    if token.dep_ != "conj" or token.pos_ not in ("VERB", "AUX"):
+        return []
+    said_later = any(t.lower_ == "later" and t.i > token.i and any(
+        u.lemma_.lower() in LATER_UNITS for u in t.doc[max(t.i - 2, 0):t.i]) for t in token.subtree)
+    if not said_later:
+        return []
+    first = _first_conjunct(token)
+    return [d for d in _plain_dates([t for t in A.clause_tokens(first) if t.i < token.i], res)
+            if d.granularity in ("month", "year")]
 
 
 def _date_of_the_doers_meeting(head: Token, res: Resolution) -> list[DateRef]:
