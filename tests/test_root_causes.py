@@ -4204,3 +4204,33 @@ def test_an_act_days_later_than_a_dated_one_takes_its_month() -> None:
                    "later.", "2023-06-12")
     assert {(e.event, e.recipient, e.date) for e in found} >= {("SANCTION", ("TWN",), "2023-03"),
                                                               ("SUPPORT", ("CHN",), "2023-03")}
+
+
+def test_a_journey_dated_after_the_destination_hung_on_what_was_sent() -> None:
+    # regression: 'sending a delegation led by X to Addis Ababa in late June' was dated to the week of the story
+    [visit] = events("Kenya responded by sending a delegation led by its foreign minister to Kampala in early May.",
+                     "2023-06-20")
+    assert (visit.event, visit.recipient, visit.date) == ("CONSULT", ("UGA",), "2023-05-01/2023-05-10")
+
+
+def test_an_act_noun_is_dated_by_the_relative_clause_that_did_it() -> None:
+    # regression: 'restrictions on exports of rare earths that China imposed on April 4' took the story's week
+    found = events("Those include curbs on exports of gallium and germanium that Beijing imposed on March 3.",
+                   "2025-05-12")
+    assert [e.date for e in found if e.event == "SANCTION"][:1] == ["2025-03-03"]
+
+
+def test_the_same_night_is_the_day_last_named() -> None:
+    # regression: 'broke off relations with Ecuador the same night' took the story's week, not Friday, April 5
+    found = events("Police raided the Mexican embassy in Quito late on Friday, April 5. Mexico broke off diplomatic "
+                   "relations with Ecuador the same night.", "2024-04-12")
+    [cut] = [e for e in found if e.event == "SANCTION" and e.actor == ("MEX",)]
+    assert cut.date == "2024-04-05"
+
+
+def test_debt_service_suspended_is_relief() -> None:
+    # regression: 'suspended debt repayments' and 'a suspension of debt service payments' were sanctions
+    assert_first_records({"The Paris Club suspended debt repayments owed by Ghana.": ("AID",),
+                          "Japan suspended aid payments to Ghana.": ("SANCTION", ("JPN",), ("GHA",))})
+    found = events("China agreed to a suspension of debt service payments for Zambia.", "2020-06-01")
+    assert found and all(e.event != "SANCTION" for e in found)

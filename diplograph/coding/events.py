@@ -1313,8 +1313,9 @@ def _object_keys(verb: Token, pred: Predicate) -> list[str]:
     say what it carries ('arms shipments', 'grain deliveries')."""
     if not pred.by_object:
         return []
-    if pred.pos != "verb":
-        return [c.lemma_.lower() for c in verb.children if c.dep_ in ("compound", "nmod") and c.i < verb.i]
+    if pred.pos != "verb":  # and what the noun is of, by its words ('a suspension of debt service payments')
+        return [c.lemma_.lower() for c in verb.children if c.dep_ in ("compound", "nmod") and c.i < verb.i] + [
+            k for g in _of_objects(verb) for k in (g.lemma_.lower(), *_modifier_lemmas(g))]
     head = _object_of(verb)
     if head is None:  # 'helped Spanish police arrest three suspects': the helped as the clause's subject
         clause = A.child(verb, "ccomp", "xcomp")
@@ -5649,9 +5650,17 @@ def _dates_hung_on_the_object(verb: Token, res: Resolution) -> list[DateRef]:
     if verb.pos_ != "VERB":
         return []
     return [d for told in _object_participles(verb)
-            if told.i > 0 and told.doc[told.i - 1].text == ","  # 'a man wanted for murder on Monday': the murder's
+            # 'a man wanted for murder on Monday': the murder's
+            if (told.i > 0 and told.doc[told.i - 1].text == ",") or _destination_hung_on(told, verb)
             for p in told.children if p.dep_ == "prep" and p.lower_ in ("on", "in", "at")
             for d in _dates_in(list(p.subtree), res)]
+
+
+def _destination_hung_on(told: Token, verb: Token) -> bool:
+    """'sending a delegation led by its foreign minister to Addis Ababa in late June': the parser hung the
+    journey's destination, and the time after it, on the participle describing what was sent."""
+    return verb.lemma_.lower() in JOURNEYS and any(
+        p.dep_ == "prep" and p.lower_ == "to" for p in told.children)
 
 
 def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
@@ -5659,6 +5668,9 @@ def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
     """The date of the event's own clause, else of its sentence's main clause, else the context's time frame."""
     if (weekend := _weekend_of(token, res)) is not None:
         return weekend, "clause"
+    if (same := _the_same_time_as_before(token, sent, res)) is not None:
+        return same, "clause"  # 'forced their way in late on Friday, April 5. X broke off ties the same night'
+
     if anchor is not None:
         place = res.doc[anchor.start]
         aside = [t for c in place.children if c.dep_ in ("relcl", "appos") for t in c.subtree]
@@ -5760,6 +5772,30 @@ RECENT_DAYS = 7
 # verbs by which a body decides an act: the act is told as decided, on the day it was (PLOVER codes the decision)
 DECIDING_VERBS = frozenset({"decide", "vote", "resolve", "opt", "choose", "elect"})
 GATHERING = frozenset({"meet", "gather", "convene", "assemble"})
+
+
+SAME_TIME_NOUNS = frozenset({"day", "night", "evening", "morning", "afternoon"})
+
+
+def _the_same_time_as_before(token: Token, sent: Span, res: Resolution) -> DateRef | None:
+    """'the same night', 'on the same day' in the event's clause: the day last named before it, in its sentence or
+    the one before (a day only: 'the same day' of a month names no day)."""
+    verb = token if token.pos_ in ("VERB", "AUX") else A.governing_verb(token)
+    if verb is None:
+        return None
+    same = next((t for t in A.clause_tokens(A.clause_head(verb)) if t.lemma_.lower() in SAME_TIME_NOUNS
+                 and any(c.lower_ == "same" for c in t.children) and t.i > verb.i), None)
+    if same is None:
+        return None
+    earlier = [d for d in res.dates if d.end <= same.idx and d.granularity == "day"
+               and d.start >= _previous_sentence_start(sent)]
+    return earlier[-1] if earlier else None
+
+
+def _previous_sentence_start(sent: Span) -> int:
+    """The character where the sentence before `sent` starts (its own start for the first)."""
+    before = [s for s in sent.doc.sents if s.end <= sent.start]
+    return before[-1].start_char if before else sent.start_char
 
 
 def _decided_by(token: Token) -> bool:
@@ -5970,7 +6006,26 @@ def _participle_dates(noun: Token, res: Resolution) -> list[DateRef]:
     for c in noun.children:
         if c.dep_ == "acl" and c.tag_ == "VBN" and not _far_after(noun, c):
             found += _plain_dates(A.clause_tokens(c), res)
+    if not found:  # 'restrictions on exports of rare earths that China imposed on April 4': the act's relative
+        found = [d for c in _relatives_within(noun) for d in _plain_dates(A.clause_tokens(c), res)]
     return found
+
+
+# verbs whose object is an act: a relative clause of one of them on the act's phrase tells when it was done
+DOING_AN_ACT = frozenset({"impose", "announce", "sign", "reach", "launch", "conduct", "adopt", "introduce",
+                          "order", "approve", "stage", "issue", "level", "lodge", "file", "unveil", "slap"})
+
+
+def _relatives_within(noun: Token) -> list[Token]:
+    """Relative clauses of a verb of doing an act ('that China imposed on April 4') hung on the act noun or on a
+    noun of its own phrase ('restrictions on exports of seven elements that ...'), whose object is the relative
+    pronoun: what was done is the act."""
+    nouns = [noun]
+    for _ in range(3):
+        nouns += [o for n in nouns[-1:] for _p, o in A.prep_objects(n, ("on", "of", "against"))][:1]
+    return [c for n in nouns for c in n.children
+            if c.dep_ == "relcl" and c.lemma_.lower() in DOING_AN_ACT and c.tag_ in ("VBD", "VBN")
+            and any(g.dep_ in ("dobj", "nsubjpass") and g.lower_ in ("that", "which") for g in c.children)]
 
 
 def _far_after(noun: Token, participle: Token) -> bool:
