@@ -4234,3 +4234,18 @@ def test_debt_service_suspended_is_relief() -> None:
                           "Japan suspended aid payments to Ghana.": ("SANCTION", ("JPN",), ("GHA",))})
     found = events("China agreed to a suspension of debt service payments for Zambia.", "2020-06-01")
     assert found and all(e.event != "SANCTION" for e in found)
+
+
+def test_an_announced_deployment_is_mobilization_not_a_threat() -> None:
+    # regression: 'said it would deploy 700 more troops to Kosovo' was THREATEN (a verbal threat it is not)
+    found = events("The alliance's secretary general said on Monday that NATO would deploy 500 more troops to "
+                   "Bosnia.", "2024-02-06")
+    assert [e.event for e in found if e.actor == ("NATO",)][:1] == ["MOBILIZE"]
+
+
+def test_a_role_denied_answers_the_accuser_not_the_storys_pair() -> None:
+    # regression: 'Iran has denied any role' (after Washington blamed it) answered Saudi Arabia, the story's pair
+    found = events("Washington blamed Iran for the strikes on Saudi oil plants. Saudi Arabia and Iran have been rivals "
+                   "for decades, and Riyadh has cut its ties with Tehran. Iran has denied any role.", "2019-09-19")
+    [denial] = [e for e in found if e.event == "REJECT"]
+    assert (denial.actor, denial.recipient) == (("IRN",), ("USA",))

@@ -2126,7 +2126,8 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
         if (told := _appended_denial(trig.token)) is not None and (subj := A.child(told, "nsubj")) is not None:
             accusers = [c for sp in A.np_actors(subj, res) for c in sp.states if c not in _codes_of(roles.actor)] \
                 or accusers  # 'Bangkok blamed Cambodia ..., an accusation Phnom Penh denied': Bangkok's claim
-        if not kept and accusers:
+        if accusers and all(s.method == "context" for s in kept):
+            # 'Iran has denied any role' after 'Washington blamed Iran': the accuser, not the story's pair
             kept = [ActorSpan.from_context(trig.token.i, c, "who made the accusation denied") for c in accusers]
         roles = replace(roles, recipient=kept)
     if reading.event in JOINT_ACTS and reading.mode != "visit" and len(_codes_of(roles.actor)) >= 2 \
@@ -5263,11 +5264,15 @@ def _content_denied(verb: Token) -> frozenset[int] | None:
     for c in verb.children:
         if c.dep_ == "ccomp":
             return frozenset(t.i for t in c.subtree)
-        if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in CLAIM_NOUNS:
+        if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in CLAIM_NOUNS | PARTS_DENIED:
             said = [g for g in c.children if g.dep_ in ("acl", "ccomp", "relcl")]
-            said += [o for _p, o in A.prep_objects(c, ("of", "about"))]
+            said += [o for _p, o in A.prep_objects(c, ("of", "about", "in"))]
             return frozenset(t.i for g in said for t in g.subtree)
     return None
+
+
+# 'denied any role in the attack', 'denies involvement': a part in what it is accused of, denied
+PARTS_DENIED = frozenset({"role", "involvement", "responsibility", "part", "link", "wrongdoing", "complicity"})
 
 
 def _claimant(token: Token) -> bool:
@@ -5601,7 +5606,7 @@ def adjust_reading(reading: Reading, aux: str | None, conditional: bool, prepare
         return Reading("CONCEDE", None, reading.context)  # the manual: 'announced ... would withdraw troops'
     if aux == "future" and reading.event in COOPERATIVE - {"CONCEDE"} and reading.mode != "resign":
         return Reading("AGREE", None, reading.context)  # the manual: a future concession stays CONCEDE
-    if aux == "future" and reading.event in HOSTILE_FUTURE:
+    if aux == "future" and reading.event in HOSTILE_FUTURE - {"MOBILIZE"}:
         return Reading("THREATEN", threat_mode(reading), reading.context)
     return reading
 
