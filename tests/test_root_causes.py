@@ -4249,3 +4249,10 @@ def test_a_role_denied_answers_the_accuser_not_the_storys_pair() -> None:
                    "for decades, and Riyadh has cut its ties with Tehran. Iran has denied any role.", "2019-09-19")
     [denial] = [e for e in found if e.event == "REJECT"]
     assert (denial.actor, denial.recipient) == (("IRN",), ("USA",))
+
+
+def test_a_relative_pronoun_object_of_a_verb_of_blame_is_who_is_blamed() -> None:
+    # regression: 'Iran, which Israel accuses of arming Hamas' accused Hamas's state, not Iran
+    found = events("Israeli jets struck depots in Syria belonging to Iran, which Israel accuses of arming Hezbollah.",
+                   "2021-05-27")
+    assert ("ACCUSE", ("ISR",), ("IRN",)) in summary(found)

@@ -3317,7 +3317,8 @@ def _recipient_args(verb: Token, pred: Predicate, patient: Token | None) -> list
     if pred.lemma == "help":  # 'helped Bangladeshi officials interview families': the helped do the clause
         out += [s for c in verb.children if c.dep_ in ("ccomp", "xcomp") for s in c.children if s.dep_ == "nsubj"]
     if not pred.topic_object:  # 'discussed China': a topic, not a party
-        out += [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")] or _misparsed_objects(verb)
+        out += [_antecedent(c) for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")] \
+            or _misparsed_objects(verb)
         # 'sealed off the city of Nablus', which the parser may hang below the particle
         out += [g for c in verb.children if c.dep_ == "prt" for g in c.children if g.dep_ in ("pobj", "dobj")]
     preps = pred.preps or RECIPIENT_PREPS
@@ -3334,6 +3335,14 @@ def _recipient_args(verb: Token, pred: Predicate, patient: Token | None) -> list
             out += [c for c in second.children if c.dep_ == "dobj"]
             out += [obj for _, obj in A.prep_objects(second, ("to", "on", "at", "against"))]
     return out
+
+
+def _antecedent(obj: Token) -> Token:
+    """A relative pronoun's noun ('Iran, which Israel accuses of arming Hamas': Iran is accused)."""
+    verb = obj.head
+    if obj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    return obj
 
 
 COMMODITIES = frozenset({"wheat", "grain", "corn", "maize", "rice", "flour", "food", "oil", "gas", "crude", "coal",
