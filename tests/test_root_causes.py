@@ -4256,3 +4256,11 @@ def test_a_relative_pronoun_object_of_a_verb_of_blame_is_who_is_blamed() -> None
     found = events("Israeli jets struck depots in Syria belonging to Iran, which Israel accuses of arming Hezbollah.",
                    "2021-05-27")
     assert ("ACCUSE", ("ISR",), ("IRN",)) in summary(found)
+
+
+def test_a_complaint_to_an_organisation_targets_who_did_what_it_is_over() -> None:
+    # regression: 'filed a complaint with the Security Council over the strikes' accused the UN
+    found = events("Israeli jets struck southern Lebanon on Monday. Beirut filed a complaint with the Security "
+                   "Council over the strikes.", "2021-05-27")
+    assert ("ACCUSE", ("LBN",), ("ISR",)) in summary(found)
+    assert not [e for e in found if e.event == "ACCUSE" and e.recipient == ("UN",)]

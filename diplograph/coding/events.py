@@ -2130,6 +2130,9 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
             # 'Iran has denied any role' after 'Washington blamed Iran': the accuser, not the story's pair
             kept = [ActorSpan.from_context(trig.token.i, c, "who made the accusation denied") for c in accusers]
         roles = replace(roles, recipient=kept)
+    if reading.event == "ACCUSE" and roles.recipient and all(s.kind == "igo" for s in roles.recipient) \
+            and (wrongdoers := _complained_of(trig.token, res, ctx, _codes_of(roles.actor))):
+        roles = replace(roles, recipient=wrongdoers)  # 'filed a complaint with the Security Council over the strikes'
     if reading.event in JOINT_ACTS and reading.mode != "visit" and len(_codes_of(roles.actor)) >= 2 \
             and roles.recipient:
         # 'Russia, the United States and Jordan agreed on a ceasefire in southwestern Syria': states acting together
@@ -4565,6 +4568,21 @@ ACT_NOUNS_TYPES: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("arrest", "detention", "seizure", "kidnapping", "abduction"), ("COERCE",)),
     **dict.fromkeys(("accusation", "allegation", "charge", "claim"), ("ACCUSE",)),
 }
+
+
+def _complained_of(token: Token, res: Resolution, ctx: DocContext, actor: set[str]) -> list[ActorSpan]:
+    """Who did what a complaint to an organisation is over ('filed a complaint with the Security Council over
+    Israeli strikes', '... over the strikes' after a story of Israel's strikes): the complaint's target, the
+    organisation only where it is lodged."""
+    holders = [token] + ([token.head] if token.dep_ in ("dobj", "nsubjpass") else [])
+    for _p, what in (po for h in holders for po in A.prep_objects(h, ("over", "about", "against"))):
+        named = [s for s in A.np_actors(what, res, deep=True) if s.states and not set(s.states) <= actor]
+        if named:
+            return named
+        doers = [c for c in ctx.doers_of(ACT_NOUNS_TYPES.get(what.lemma_.lower(), ())) if c not in actor]
+        if doers:
+            return [ActorSpan.from_context(token.i, c, f"who did the {what.lower_} complained of") for c in doers]
+    return []
 
 
 def _act_told_before(verb: Token, res: Resolution) -> Token | None:
