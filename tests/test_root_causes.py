@@ -4264,3 +4264,17 @@ def test_a_complaint_to_an_organisation_targets_who_did_what_it_is_over() -> Non
                    "Council over the strikes.", "2021-05-27")
     assert ("ACCUSE", ("LBN",), ("ISR",)) in summary(found)
     assert not [e for e in found if e.event == "ACCUSE" and e.recipient == ("UN",)]
+
+
+def test_a_report_rejected_answers_its_authors() -> None:
+    # regression: 'Rwanda rejected the report' answered the state the report was about (Congo)
+    found = events("A U.N. panel of experts said in a report that Rwandan troops were fighting inside Congo. Rwanda "
+                   "rejected the report.", "2022-11-01")
+    [denial] = [e for e in found if e.event == "REJECT"]
+    assert (denial.actor, denial.recipient) == (("RWA",), ("UN",))
+
+
+def test_a_complaint_dismissed_answers_who_made_it() -> None:
+    found = events("The European Union filed a complaint at the WTO against China over its curbs on Lithuanian "
+                   "goods. Beijing dismissed the complaint on Thursday.", "2022-01-28")
+    assert ("REJECT", ("CHN",), ("EU",)) in summary(found)

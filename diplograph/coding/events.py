@@ -2126,6 +2126,8 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
         if (told := _appended_denial(trig.token)) is not None and (subj := A.child(told, "nsubj")) is not None:
             accusers = [c for sp in A.np_actors(subj, res) for c in sp.states if c not in _codes_of(roles.actor)] \
                 or accusers  # 'Bangkok blamed Cambodia ..., an accusation Phnom Penh denied': Bangkok's claim
+        if (authors := _authors_of_the_report_denied(trig.token, res, _codes_of(roles.actor))):
+            accusers = authors  # 'A U.N. panel said in a report that ... Rwanda rejected the report': its authors
         if accusers and all(s.method == "context" for s in kept):
             # 'Iran has denied any role' after 'Washington blamed Iran': the accuser, not the story's pair
             kept = [ActorSpan.from_context(trig.token.i, c, "who made the accusation denied") for c in accusers]
@@ -3279,7 +3281,7 @@ def _bound_elsewhere(arg: Token, res: Resolution, own: frozenset[str]) -> bool:
 
 # What is denied or dismissed: the accusation's authors are the recipient, not the states it is about.
 CLAIM_NOUNS = frozenset({"accusation", "allegation", "claim", "charge", "report", "criticism", "assertion",
-                         "suggestion", "finding", "rumor", "rumour", "speculation"})
+                         "suggestion", "finding", "rumor", "rumour", "speculation", "complaint", "protest"})
 OFFICE_WORDS = frozenset({"president", "minister", "premier", "government", "leader", "chancellor", "king",
                           "officials", "official", "cabinet", "parliament", "governor", "mayor", "opposition",
                           "party", "army", "police", "authorities", "regime", "ministry", "judge", "prosecutor"})
@@ -5296,6 +5298,29 @@ def _content_denied(verb: Token) -> frozenset[int] | None:
             said += [o for _p, o in A.prep_objects(c, ("of", "about", "in"))]
             return frozenset(t.i for g in said for t in g.subtree)
     return None
+
+
+REPORT_NOUNS = frozenset({"report", "finding", "findings", "investigation", "inquiry", "probe", "assessment",
+                          "study"})
+REPORT_AUTHORS = REPORT_NOUNS | {"panel", "expert", "investigator", "monitor", "inspector"}
+
+
+def _authors_of_the_report_denied(verb: Token, res: Resolution, actor: set[str]) -> list[str]:
+    """'Rwanda rejected the report', 'Myanmar rejects the findings': the states or organisations named on the
+    latest report, finding or panel told before (in the three sentences before the denial)."""
+    denied = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
+                   and c.lemma_.lower() in REPORT_NOUNS and any(d.lower_ in ("the", "this", "that", "these")
+                                                                   for d in c.children)), None)
+    if denied is None:
+        return []
+    sents = list(verb.doc.sents)
+    here = next(i for i, s in enumerate(sents) if s.start <= verb.i < s.end)
+    for sent in reversed(sents[max(here - 3, 0):here + 1]):
+        for t in reversed([t for t in sent if t.i < denied.i and t.lemma_.lower() in REPORT_AUTHORS]):
+            named = [c for sp in A.np_actors(t, res) for c in sp.states if c not in actor]
+            if named:
+                return named
+    return []
 
 
 # 'denied any role in the attack', 'denies involvement': a part in what it is accused of, denied
