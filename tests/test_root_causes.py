@@ -4278,3 +4278,22 @@ def test_a_complaint_dismissed_answers_who_made_it() -> None:
     found = events("The European Union filed a complaint at the WTO against China over its curbs on Lithuanian "
                    "goods. Beijing dismissed the complaint on Thursday.", "2022-01-28")
     assert ("REJECT", ("CHN",), ("EU",)) in summary(found)
+
+
+def test_visas_denied_to_another_states_officials_are_a_sanction() -> None:
+    assert_first_records({"The United States said it would deny visas to senior Nicaraguan officials.":
+                          ("SANCTION", ("USA",), ("NIC",)),
+                          "Russia denied sending weapons to Syria.": ("REJECT", ("RUS",))})
+
+
+def test_aid_halted_by_an_order_is_halted_by_its_owner() -> None:
+    # regression: 'an order halting U.S. aid to South Africa' was South Africa's sanction on the United States
+    assert_first_records({"The order halts U.S. aid to Colombia.": ("SANCTION", ("USA",), ("COL",)),
+                          "The decision suspends French budget support to Niger.": ("SANCTION", ("FRA",), ("NER",))})
+
+
+def test_a_matter_raised_with_someone_is_discussed_with_them() -> None:
+    # regression: 'raised the arrest with Iran's president' was an arrest of Iranians by Pakistan
+    found = events("India's foreign minister raised the detention with Chinese Foreign Minister Wang Yi.", "2025-02-08")
+    assert [(e.event, e.actor, e.recipient) for e in found] == [("CONSULT", ("IND",), ("CHN",))]
+    assert_first_records({"China raised tariffs on American goods.": ("SANCTION", ("CHN",), ("USA",))})

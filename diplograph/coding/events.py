@@ -985,7 +985,8 @@ def _topic_of_talks(noun: Token, lex: Lexicon) -> bool:
                 return True  # 'an emergency session on the fighting in Congo', 'talks about the war'
             below = verb
             continue
-        pred = lex.verbs.get(lex.lemma(verb.lower_, verb.lemma_.lower()))
+        pred = _predicate_for(verb, None, lex) if verb.pos_ == "VERB" \
+            else lex.verbs.get(lex.lemma(verb.lower_, verb.lemma_.lower()))
         if pred is None or pred.reading.event != "CONSULT":
             # 'held an emergency session on the fighting': the light verb's meeting is about it
             return below.dep_ == "prep" and below.lower_ in TOPIC_PREPS and _holds_a_meeting(verb, lex)
@@ -1151,8 +1152,10 @@ def _cargo_of(vessel: Token) -> set[str]:
 
 # a verb with this word beside it reads as another verb: 'they were set free by Baku', 'a court found a former
 # minister guilty of abuse of office'
-READ_AS = {("set", "free"): "free", ("find", "guilty"): "convict"}
+# 'raised the arrest with Iran's president': a matter raised with someone is discussed with them
+READ_AS = {("set", "free"): "free", ("find", "guilty"): "convict", ("raise", "with"): "discuss"}
 READ_AS_LEMMAS = frozenset(lemma for lemma, _ in READ_AS)
+RAISED_COMPLAINTS = frozenset({"concern", "objection", "protest", "complaint", "alarm", "question"})
 
 
 # the parser's relations of a noun phrase: a word in one is a noun whatever its tag says
@@ -1164,7 +1167,11 @@ def _predicate_for(t: Token, phrase_key: str | None, lex: Lexicon) -> Predicate 
         return lex.nouns.get(phrase_key)
     lemma = lex.lemma(t.lower_, t.lemma_.lower())
     if t.pos_ == "VERB" and lemma in READ_AS_LEMMAS:
-        read_as = next((READ_AS[(lemma, c.lower_)] for c in t.children if (lemma, c.lower_) in READ_AS), None)
+        # the word may hang from the object ('raised the arrest with Rouhani'); concerns raised are a complaint
+        hung = [g for c in t.children if c.dep_ == "dobj" and c.lemma_.lower() not in RAISED_COMPLAINTS
+                for g in c.children if g.dep_ == "prep"]
+        read_as = next((READ_AS[(lemma, c.lower_)] for c in [*t.children, *hung] if (lemma, c.lower_) in READ_AS),
+                       None)
         if read_as is not None:
             return lex.verbs.get(read_as)
     if t.lower_ == "march" and t.text[:1].isupper():
@@ -2047,6 +2054,10 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
             and not A.prep_objects(trig.token, ("with",)):
         # 'Iran and Israel traded fire in Syria': each side is the other's target, the place only the venue
         roles = replace(roles, recipient=[], recipient_from_location=False)
+    if roles.actor_method in ("sentence", "subject-location") and trig.pred.pos == "verb" \
+            and (owner_and_bound := _owner_and_destination(trig.token, roles, res)) is not None:
+        # 'The order halts U.S. aid to South Africa': the aid's owner halts it, the state it went to loses it
+        roles = replace(roles, actor=owner_and_bound[0], recipient=owner_and_bound[1], actor_method="parse")
     reverse = trig.reading.reverse or _to_blame(trig.token)  # 'said that Ethiopia was to blame': Ethiopia is blamed
     if reverse and roles.actor and roles.recipient:  # 'Seoul hosted Kishida': Japan's visit to Korea
         roles = Roles(roles.recipient, roles.actor, roles.orgs, roles.actor_method, False, roles.quoted)
@@ -3269,6 +3280,22 @@ def _own_people(arg: Token, res: Resolution, own: frozenset[str]) -> list[ActorS
     spans = [s for s in A.spans_in(A.walk(arg, A.NP_CORE - {"conj", "appos"}), res)
              if s.states and res.doc[s.start].pos_ != "PRON"]  # 'withdrew its forces': its own, not at home
     return spans if spans and {c for s in spans for c in s.states} <= own else []
+
+
+def _owner_and_destination(verb: Token, roles: Roles,
+                           res: Resolution) -> tuple[list[ActorSpan], list[ActorSpan]] | None:
+    """With no state as subject, an object a state owns that goes to another ('halts U.S. aid to South Africa'):
+    the owner (read as recipient) and the destination (read from the sentence as actor), in their places."""
+    obj = A.child(verb, "dobj")
+    if obj is None:
+        return None
+    owners = [s for s in roles.recipient if res.doc[s.start].head.i == obj.i
+              and res.doc[s.start].dep_ in ("compound", "poss", "amod")]
+    bound = [s for h in (obj, verb) for _p, o in A.prep_objects(h, ("to", "for")) for s in A.np_actors(o, res)
+             if s.states]
+    if not owners or not bound or _codes_of(bound) != _codes_of(roles.actor):
+        return None
+    return owners, bound
 
 
 def _bound_elsewhere(arg: Token, res: Resolution, own: frozenset[str]) -> bool:
