@@ -4297,3 +4297,35 @@ def test_a_matter_raised_with_someone_is_discussed_with_them() -> None:
     found = events("India's foreign minister raised the detention with Chinese Foreign Minister Wang Yi.", "2025-02-08")
     assert [(e.event, e.actor, e.recipient) for e in found] == [("CONSULT", ("IND",), ("CHN",))]
     assert_first_records({"China raised tariffs on American goods.": ("SANCTION", ("CHN",), ("USA",))})
+
+
+def test_an_explanation_or_apology_wanted_from_a_state_is_asked_of_it() -> None:
+    # regression: 'said it wanted an explanation from Manila' was no event (only 'wants X to do Y' asked anything)
+    assert_first_records({"Tokyo said on Friday that it wanted an explanation from Seoul.":
+                          ("REQUEST", ("JPN",), ("KOR",)),
+                          "Beijing wants an apology from Canberra.": ("REQUEST", ("CHN",), ("AUS",))})
+    assert not events("Ukraine wants to join NATO.")  # a wish of its own asks nothing of anyone
+
+
+def test_all_necessary_measures_vowed_against_a_state_are_a_threat() -> None:
+    assert_first_records({"Beijing said it would take all necessary measures against Lithuania.":
+                          ("THREATEN", ("CHN",), ("LTU",))})
+
+
+def test_applications_to_join_a_bloc_are_requests_to_it() -> None:
+    # regression: 'submitted their applications to join NATO' had no recipient (two applicants)
+    found = events("Sweden and Finland submitted their applications to join NATO on Wednesday.", "2022-05-19")
+    assert [(e.event, e.recipient) for e in found] == [("REQUEST", ("NATO",))]
+
+
+def test_setting_foot_in_a_state_is_a_visit() -> None:
+    assert_first_records({"Putin set foot in Mongolia on Tuesday.": ("CONSULT", ("RUS",), ("MNG",))})
+
+
+def test_an_allegation_dismissed_is_dated_with_the_allegation_even_misparsed() -> None:
+    # regression: ', an allegation Cotonou quickly dismissed' (the parser made 'allegation' a compound of the name)
+    found = events("Niger's military government accused neighboring Benin on Wednesday of allowing French troops to "
+                   "set up bases on its territory to train fighters who would destabilize Niger, an allegation "
+                   "Cotonou quickly dismissed as \"pure fabrication.\"", "2025-01-23")
+    [denial] = [e for e in found if e.event == "REJECT"]
+    assert (denial.actor, denial.date) == (("BEN",), "2025-01-22")

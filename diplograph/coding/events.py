@@ -673,8 +673,16 @@ def _reaction_to_the_main_act(token: Token) -> bool:
     noun = token.head
     # 'accused Armenian troops on Wednesday of firing, a claim Yerevan rejected': a denial appended to the claim
     named = APPOSED_ACT_NOUNS | CLAIM_NOUNS | {"assessment"}
-    if token.dep_ != "relcl" or token.pos_ != "VERB" or noun.lemma_.lower() not in named:
+    if token.dep_ != "relcl" or token.pos_ != "VERB":
         return False
+    if noun.lemma_.lower() not in named:
+        # ', an allegation Cotonou dismissed', parsed with the claim as a compound of the denier's name
+        subj = A.child(token, "nsubj")
+        noun = next((c for c in subj.children if c.dep_ == "compound" and c.lemma_.lower() in named), None) \
+            if subj is not None else None
+        if noun is None:
+            return False
+        return noun.i > 1 and noun.doc[noun.i - 2].text == "," and noun.doc[noun.i - 1].lower_ in ("a", "an")
     # after a comma, whatever label the parser gave it (an object, at times)
     after_comma = noun.left_edge.i > 0 and noun.doc[noun.left_edge.i - 1].text == ","
     return after_comma and any(c.lower_ in ("a", "an") for c in noun.children)
@@ -899,7 +907,8 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
             reading = described or reading
         if pred.pos == "verb" and pred.lemma == "meet" and _met_with_reaction(t):
             continue  # 'the plan met with criticism from Seoul': no meeting; the criticism is the event
-        if pred.pos == "verb" and pred.lemma == "want" and not _wanted_of_another(t):
+        if pred.pos == "verb" and pred.lemma == "want" \
+                and not _wanted_of_another(t, lex.classes.get("owed_answers", frozenset())):
             continue  # 'Ukraine wants to join NATO': a wish of one's own asks nothing of anyone
         out.append(Trigger(t, pred, reading))
     return out
@@ -936,11 +945,14 @@ def _pledges_aid(token: Token) -> bool:
     return any(t.lemma_.lower() in AID_WORDS for t in token.subtree if t.i != token.i)
 
 
-def _wanted_of_another(verb: Token) -> bool:
+def _wanted_of_another(verb: Token, owed: frozenset[str]) -> bool:
     """'Canberra wants Beijing to follow suit': the wanted act has a doer of its own (its clause's subject, or
     the verb's object), not the one who wants it."""
     clause = A.child(verb, "ccomp", "xcomp")
-    return clause is not None and (A.child(clause, "nsubj") is not None or A.child(verb, "dobj") is not None)
+    if clause is None:  # 'wanted an explanation from Manila': what another owes
+        obj = A.child(verb, "dobj")
+        return obj is not None and obj.lemma_.lower() in owed
+    return A.child(clause, "nsubj") is not None or A.child(verb, "dobj") is not None
 
 
 TOPIC_PREPS = frozenset({"about", "on", "over", "regarding", "concerning"})
@@ -1153,7 +1165,9 @@ def _cargo_of(vessel: Token) -> set[str]:
 # a verb with this word beside it reads as another verb: 'they were set free by Baku', 'a court found a former
 # minister guilty of abuse of office'
 # 'raised the arrest with Iran's president': a matter raised with someone is discussed with them
-READ_AS = {("set", "free"): "free", ("find", "guilty"): "convict", ("raise", "with"): "discuss"}
+# ('set foot in North Korea' is a visit there)
+READ_AS = {("set", "free"): "free", ("find", "guilty"): "convict", ("raise", "with"): "discuss",
+           ("set", "foot"): "visit"}
 READ_AS_LEMMAS = frozenset(lemma for lemma, _ in READ_AS)
 RAISED_COMPLAINTS = frozenset({"concern", "objection", "protest", "complaint", "alarm", "question"})
 
@@ -3440,6 +3454,9 @@ def _his_journey(noun: Token, res: Resolution) -> ActorSpan | None:
     return people[-1] if people else None
 
 
+JOINING_VERBS = frozenset({"join", "rejoin", "accede"})
+
+
 def _noun_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, list, list, str]:
     noun = trig.token
     if (helped := _came_to_the_aid_of(noun, res)) is not None:
@@ -3514,6 +3531,9 @@ def _noun_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
         objects = A.prep_objects(noun, RECIPIENT_PREPS + ("of",)) + objects
     objects += [("target", obj) for v in noun.children if v.dep_ == "acl" and v.lemma_.lower() in AIMING_VERBS
                 for obj in v.children if obj.dep_ == "dobj"]  # 'sanctions targeting Russian banks'
+    if trig.reading.event == "REQUEST":  # 'their applications to join NATO': asked of the body to be joined
+        objects += [("join", obj) for v in noun.children if v.dep_ in ("acl", "relcl") and v.lemma_.lower()
+                    in JOINING_VERBS for obj in v.children if obj.dep_ == "dobj"]
     if trig.reading.event == "CONSULT":  # 'an urgent session on the violence in Sudan': what was talked about
         objects = [(p, o) for p, o in objects if p not in TOPIC_PREPS]
     if _warrant_for(noun) and noun.dep_ == "compound":  # 'issued an arrest warrant on Friday for Vladimir Putin'
