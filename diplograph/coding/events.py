@@ -678,11 +678,11 @@ def _reaction_to_the_main_act(token: Token) -> bool:
     if noun.lemma_.lower() not in named:
         # ', an allegation Cotonou dismissed', parsed with the claim as a compound of the denier's name
         subj = A.child(token, "nsubj")
-        noun = next((c for c in subj.children if c.dep_ == "compound" and c.lemma_.lower() in named), None) \
+        claim = next((c for c in subj.children if c.dep_ == "compound" and c.lemma_.lower() in named), None) \
             if subj is not None else None
-        if noun is None:
+        if claim is None:
             return False
-        return noun.i > 1 and noun.doc[noun.i - 2].text == "," and noun.doc[noun.i - 1].lower_ in ("a", "an")
+        return claim.i > 1 and claim.doc[claim.i - 2].text == "," and claim.doc[claim.i - 1].lower_ in ("a", "an")
     # after a comma, whatever label the parser gave it (an object, at times)
     after_comma = noun.left_edge.i > 0 and noun.doc[noun.left_edge.i - 1].text == ","
     return after_comma and any(c.lower_ in ("a", "an") for c in noun.children)
