@@ -4329,3 +4329,26 @@ def test_an_allegation_dismissed_is_dated_with_the_allegation_even_misparsed() -
                    "Cotonou quickly dismissed as \"pure fabrication.\"", "2025-01-23")
     [denial] = [e for e in found if e.event == "REJECT"]
     assert (denial.actor, denial.date) == (("BEN",), "2025-01-22")
+
+
+def test_a_request_or_accusation_refused_in_a_story_was_made_too() -> None:
+    # regression: 'rejected a request by the Italian government to extradite ...' lost the request itself
+    found = events("Italy has sought the return of the former militant for years. Brazil on Tuesday rejected a "
+                   "request by the Italian government to extradite him.", "2025-04-25")
+    assert {("REJECT", ("BRA",), ("ITA",)), ("REQUEST", ("ITA",), ("BRA",))} <= summary(found)
+    # a one-sentence item codes the one act it reports, as PLOVER does: the refusal
+    one = events("Brazil on Tuesday rejected a request by the Italian government to extradite him.", "2025-04-25")
+    assert summary(one) == {("REJECT", ("BRA",), ("ITA",))}
+
+
+def test_an_offer_declined_is_refused_whatever_word_its_phrase_is_read_by() -> None:
+    # regression: 'declined an offer of about $100 million in flood relief' had no refusal (read by 'million')
+    found = events("India on Wednesday declined an offer of about $100 million in flood relief from the United "
+                   "Arab Emirates.", "2018-08-23")
+    assert ("REJECT", ("IND",), ("ARE",)) in summary(found)
+
+
+def test_a_warning_of_ones_own_forces_acting_is_a_threat() -> None:
+    assert_first_records({"Turkey warned that its forces would respond to any attack by Syria.":
+                          ("THREATEN", ("TUR",), ("SYR",)),
+                          "Egypt's president warned that his army could intervene.": ("THREATEN", ("EGY",))})

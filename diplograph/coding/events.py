@@ -425,6 +425,11 @@ def _single_sentence(sent: Span) -> bool:
     return sent.start == 0 and sent.end == len(sent.doc)
 
 
+def _one_item(doc: Doc) -> bool:
+    """A document of one sentence (a headline, a wire item)."""
+    return next(iter(doc.sents)).end == len(doc)
+
+
 def _negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
 
@@ -1402,6 +1407,12 @@ PROPOSALS = frozenset({"request", "invitation", "offer", "proposal", "demand", "
                        "overture", "proposition", "ultimatum"})
 
 
+def _a_proposal_object(verb: Token) -> bool:
+    """'declined an offer of about $100 million': the object is a proposal, whatever word its phrase is read by."""
+    head = _object_of(verb)
+    return head is not None and head.lemma_.lower() in PROPOSALS
+
+
 def _characterised(noun: Token) -> bool:
     """An act referred to by a definite noun that a reaction names something ('calling the arrests arbitrary',
     'described their detention as illegal'): the act was told before; the naming is the reaction (NAMING_VERBS,
@@ -1456,6 +1467,7 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None, res: Resolution
     if pred.lemma == "face" and _ultimatum(verb) is None:
         return False  # only '... or face measures': a party facing something is no event
     if pred.needs_complement and A.child(verb, "xcomp", "ccomp") is None and obj not in PROPOSALS \
+            and not _a_proposal_object(verb) \
             and not _complement_on_the_object(verb) \
             and not _object_reading_named(verb, pred, obj):
         return False  # 'declined a U.S. request' is a refusal; 'ordered troops to the border' has its own reading
@@ -1919,11 +1931,30 @@ def _told_as_done(owner: Trigger, inner: Trigger) -> bool:
         return True
     if inner.reading.event in THANKED_ACTS and _thanked_for(token) is not None:
         return True
+    if owner.reading.event == "REJECT" and inner.reading.event in ANSWERED_ACTS and _authored(token, owner.token) \
+            and not _one_item(token.doc):
+        # 'rejected India's accusation', 'rejected a request by Italy': the request was made too (a one-sentence
+        # item codes the one act it reports, as PLOVER and CAMEO do: the refusal)
+        return True
     return owner.reading.event == "ACCUSE" and inner.reading.event in DENOUNCED_ACTS and _denounced(token) \
         and token.head == owner.token
 
 
 THANKED_ACTS = frozenset({"AID", "COOPERATE", "RETREAT", "CONCEDE"})
+ANSWERED_ACTS = frozenset({"REQUEST", "ACCUSE", "AGREE"})  # a request, an accusation, an offer
+REFUSING = frozenset({"deny", "dismiss", "reject", "refute", "rebuff", "rebut", "decline", "refuse", "spurn"})
+
+
+def _authored(noun: Token, verb: Token) -> bool:
+    """A request, accusation or offer that a refusal answers, with its author named on it ('India's accusation',
+    'a South Korean proposal', 'a call by the leaders of France and Germany', 'accusations by the United States',
+    'an offer from the UAE'): the object of the refusal itself."""
+    if noun.dep_ not in ("dobj", "nsubjpass") or noun.head.i != verb.i:
+        return False
+    named_on = any(c.dep_ in ("poss", "compound", "amod") and (c.ent_type_ in ("GPE", "NORP", "ORG") or any(
+        g.ent_type_ in ("GPE", "NORP", "ORG") for g in c.subtree)) for c in noun.children)
+    by = any(p.lower_ in ("by", "from") for p in noun.children if p.dep_ == "prep")
+    return named_on or by
 THANKING = frozenset({"thank", "praise", "commend", "hail", "applaud"})
 
 
@@ -3565,6 +3596,10 @@ def _noun_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
             if prep in LOCATION_PREPS:
                 method += "+location"
             break
+    if not recipient and verb is not None and trig.reading.event in ANSWERED_ACTS \
+            and verb.lemma_.lower() in REFUSING and _authored(noun, verb):
+        refuser, _ = A.subject(verb)  # 'Brazil rejected a request by Italy': the request was made to Brazil
+        recipient = _without([s for s in A.np_actors(refuser, res) if s.states], actor) if refuser is not None else []
     if not recipient and sourced and verb is not None:  # 'Guyana would not be intimidated by a threat from X'
         receiver, _ = A.subject(verb)
         if receiver is not None and receiver.i != noun.i:
@@ -5554,7 +5589,8 @@ def _warns_of_own_act(verb: Token, res: Resolution) -> bool:
         if _forces_the_warner(comp, verb, res):
             return True
         subj, _ = A.subject(comp)
-        if subj is None or not (subj.lower_ in ("it", "we", "they", "he", "she", "i") or _warners_own(subj, verb, res)):
+        if subj is None or not (subj.lower_ in ("it", "we", "they", "he", "she", "i") or _warners_own(subj, verb, res)
+                                or _own_forces(subj)):
             continue
         if any(c.dep_ == "acomp" and c.lower_ in READINESS for c in comp.children):
             return True
@@ -5563,6 +5599,15 @@ def _warns_of_own_act(verb: Token, res: Resolution) -> bool:
         if _has_aux(comp, WARNED_MODALS) and _an_act_warned_of(comp):
             return True
     return False
+
+
+OWN_FORCES = frozenset({"army", "military", "troops", "forces", "force", "navy", "soldiers"})
+
+
+def _own_forces(subj: Token) -> bool:
+    """'warned that his army could intervene', 'its forces would respond': the warner's own forces."""
+    return subj.lemma_.lower() in OWN_FORCES | {"troop", "soldier"} and any(
+        c.dep_ == "poss" and c.lower_ in ("his", "its", "their", "our", "her") for c in subj.children)
 
 
 def _forces_the_warner(comp: Token, verb: Token, res: Resolution) -> bool:
