@@ -1847,6 +1847,11 @@ def absorb(triggers: list[Trigger]) -> None:
         if trig.pred.pos == "verb" and trig.pred.frame == "complement":
             _absorb_under(trig, _not_appended_to(trig.token, _complements(trig.token)), by_index,
                           frozenset({"relcl"}))
+        if trig.pred.pos == "verb" and trig.pred.lemma in WARNINGS:
+            # 'warned Greece to halt the survey, saying Ankara would take all necessary measures': what the
+            # warning says, told by the participle that follows it
+            _absorb_under(trig, [c for c in trig.token.children if c.dep_ == "advcl" and c.tag_ == "VBG"
+                                 and c.lemma_.lower() in ("say", "add")], by_index, frozenset({"relcl"}))
         elif trig.pred.pos == "noun" and trig.reading.event == "REJECT":  # 'Kyiv's refusal to cede territory'
             _absorb_under(trig, _infinitives(trig.token), by_index, frozenset({"relcl"}))
     for trig in triggers:
