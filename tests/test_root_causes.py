@@ -4352,3 +4352,11 @@ def test_a_warning_of_ones_own_forces_acting_is_a_threat() -> None:
     assert_first_records({"Turkey warned that its forces would respond to any attack by Syria.":
                           ("THREATEN", ("TUR",), ("SYR",)),
                           "Egypt's president warned that his army could intervene.": ("THREATEN", ("EGY",))})
+
+
+def test_a_deal_hailed_in_the_sentence_that_tells_it_supports_its_parties_then() -> None:
+    # regression: 'a ceremony hosted by Trump, who hailed the accord' had no recipient and no date
+    found = events("Serbia and Kosovo signed an accord in Brussels on Monday at a meeting chaired by EU foreign "
+                   "policy chief Josep Borrell, who hailed the accord as a breakthrough.", "2023-03-22")
+    hailed = [e for e in found if e.event == "SUPPORT" and e.actor == ("EU",)]
+    assert [(e.recipient, e.date) for e in hailed] == [(("SRB", "XKX"), "2023-03-20")]

@@ -4541,6 +4541,9 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
         return place[:1] or ([abroad] if abroad is not None else actor[:1])  # 'detained a journalist in Melitopol'
     actor_codes = {c for s in actor for c in s.states}
     told = _act_told_before(trig.token, res) if event in STANCES and actor_codes else None
+    if told is not None and told.lemma_.lower() in DEAL_NOUNS and (parties := _deal_parties_in(sent, res, actor_codes)):
+        # 'Armenia and Azerbaijan initialed a peace agreement ..., hosted by Trump, who hailed the accord'
+        return parties
     if told is not None and told.lemma_.lower() in DEAL_NOUNS and ctx.last_deal:
         parties = [c for c in ctx.last_deal if c not in actor_codes]  # 'Saudi Arabia also welcomed the deal'
         return [ActorSpan.from_context(sent[0].i, c, "the parties of the agreement told before") for c in parties]
@@ -4644,6 +4647,24 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
 
 DEAL_NOUNS = frozenset({"deal", "agreement", "accord", "accords", "truce", "ceasefire", "pact", "treaty",
                         "arrangement", "understanding", "settlement", "compact"})
+DEAL_MAKING = frozenset({"sign", "initial", "conclude", "reach", "strike", "seal", "agree", "ink"})
+
+
+def _deal_parties_in(sent: Span, res: Resolution, actor: set[str]) -> list[ActorSpan]:
+    """The states that made a deal told in the same sentence ('Armenia and Azerbaijan initialed a peace
+    agreement'), two or more besides the actor, as a deal's parties are."""
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in DEAL_MAKING:
+            continue
+        subj, passive = A.subject(verb)
+        if subj is None or passive:
+            continue
+        parties = [s for s in A.np_actors(subj, res) if s.states and not set(s.states) <= actor]
+        parties += [s for _p, o in A.prep_objects(verb, ("with",)) for s in A.np_actors(o, res)
+                    if s.states and not set(s.states) <= actor]
+        if len({c for s in parties for c in s.states}) >= 2:
+            return parties
+    return []
 
 
 # An act a stance may refer back to by its noun ('condemned the attack', 'called the threat a provocation'), and
@@ -5909,6 +5930,8 @@ def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
         if _reaction_to_the_main_act(token):  # 'seized a boat last year, a move Manila denounced as illegal'
             main = main_clause_dates(sent, res)
             return (main[0], "sentence") if main else recent_window(res.published, token)
+        if _stance_of_someone_present(token) and (main := main_clause_dates(sent, res)):
+            return main[0], "sentence"  # 'a ceremony hosted by Trump, who hailed the accord': said at it
         if is_background(token):  # 'docked on 30 August since Russia invaded Ukraine': not the invasion's date
             return None, "none"
         main = [d for d in main_clause_dates(sent, res) if not _a_deadline(d, res)]
@@ -5950,6 +5973,13 @@ def _previous_sentence_start(sent: Span) -> int:
     """The character where the sentence before `sent` starts (its own start for the first)."""
     before = [s for s in sent.doc.sents if s.end <= sent.start]
     return before[-1].start_char if before else sent.start_char
+
+
+def _stance_of_someone_present(token: Token) -> bool:
+    """A reaction told in a 'who' clause on a person of the sentence's event ('a ceremony hosted by Trump, who
+    hailed the accord as a breakthrough'): said there and then."""
+    return token.dep_ == "relcl" and token.lemma_.lower() in REACTING | {"hail", "praise", "thank"} \
+        and token.head.ent_type_ == "PERSON" and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in token.children)
 
 
 def _decided_by(token: Token) -> bool:
