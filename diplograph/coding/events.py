@@ -4541,9 +4541,10 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
         return place[:1] or ([abroad] if abroad is not None else actor[:1])  # 'detained a journalist in Melitopol'
     actor_codes = {c for s in actor for c in s.states}
     told = _act_told_before(trig.token, res) if event in STANCES and actor_codes else None
-    if told is not None and told.lemma_.lower() in DEAL_NOUNS and (parties := _deal_parties_in(sent, res, actor_codes)):
+    if told is not None and told.lemma_.lower() in DEAL_NOUNS \
+            and (makers := _deal_parties_in(sent, res, actor_codes)):
         # 'Armenia and Azerbaijan initialed a peace agreement ..., hosted by Trump, who hailed the accord'
-        return parties
+        return makers
     if told is not None and told.lemma_.lower() in DEAL_NOUNS and ctx.last_deal:
         parties = [c for c in ctx.last_deal if c not in actor_codes]  # 'Saudi Arabia also welcomed the deal'
         return [ActorSpan.from_context(sent[0].i, c, "the parties of the agreement told before") for c in parties]
