@@ -62,7 +62,8 @@ ANSWERED = frozenset({frozenset({"REJECT", "ACCUSE"}), frozenset({"ACCUSE", "SAN
                         for act in ("MOBILIZE", "ASSAULT", "COERCE", "RETREAT")),
                       frozenset({"SUPPORT", "AID"})})  # thanks for aid, by who got it ('Aden thanks Riyadh')
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE", "ASSAULT"})  # 'A and B clashed' = 'B and A clashed'
-STRIKES = frozenset({"ASSAULT", "COERCE"})  # acts on a place: two reports at one place on one day are one act
+# acts on a place: two reports at one place on one day are one act (a deployment into one region on one day too)
+STRIKES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 
 
 @dataclass(frozen=True)

@@ -122,6 +122,12 @@ def _assert_located_at(text: str, place: str, country: str, published: str = "20
          "interior ministry said.", "Arequipa", "PER", "city"),
         ("Kenyan police arrested two Ugandan nationals suspected of smuggling ivory near the port in Mombasa on "
          "Friday, officials said.", "Mombasa", "KEN", "city"),
+        # written for the twenty-fifth session: a destination hung on the last of several things carried; where
+        # what was seized lay
+        ("Japan flew rescue teams, a field hospital and 20 tonnes of relief supplies into Vanuatu on Friday.", None,
+         "VUT", "country"),
+        ("Spanish police seized a tonne of cocaine from a fishing boat moored in Vigo on Monday.", "Vigo", "ESP",
+         "city"),
     ],
 )
 def test_an_event_is_located_where_its_clause_says(text: str, place: str | None, country: str,
@@ -467,6 +473,20 @@ def test_one_shared_state_at_home_links_only_at_one_place() -> None:
     other = incidents.Report("d", "e", "CONSULT", frozenset({"SYR"}), frozenset(), day, day, country="SYR",
                              kind="city", place="Homs", lat=34.73, lon=36.72)
     assert incidents.match(other, talks) is None  # talks at home in one city: too many to tell apart
+
+
+def test_a_deployment_into_one_region_on_one_day_told_twice_is_one_incident() -> None:
+    """Two reports of troops sent into one region on one day, one naming the state they face and one not: one
+    incident, as one strike on one town is (the shared state is the one at home there)."""
+    import datetime as dt
+
+    day = dt.date(2025, 5, 20)
+
+    def deployment(doc: str, recipient: frozenset[str]) -> incidents.Report:
+        return incidents.Report(doc, "e", "MOBILIZE", frozenset({"VEN"}), recipient, day, day, country="VEN",
+                                kind="region", place="Bolivar", lat=7.0, lon=-64.0)  # fmt: skip
+
+    assert incidents.match(deployment("b", frozenset()), deployment("a", frozenset({"GUY"}))) is not None
 
 
 def test_a_pledge_of_aid_and_the_aid_announced_are_one_incident() -> None:

@@ -390,8 +390,9 @@ def _place_objects(token: Token, event: str) -> Iterator[tuple[Token, bool]]:
     if moving:  # 'flew rescue teams and relief supplies into Myanmar': the parser hangs it on what was carried
         for head in heads:
             for arg in _arguments(head):
-                for _prep, obj in prep_objects(arg, ("into",)):
-                    yield obj, False
+                for carried in (arg, *_conjuncts(arg)):  # 'flew teams, a hospital and 15 tonnes ... into Burma'
+                    for _prep, obj in prep_objects(carried, ("into",)):
+                        yield obj, False
         if head.lemma_.lower() in VISIT_LEMMAS and head.pos_ == "VERB":
             yield from ((c, False) for c in head.children if c.dep_ == "dobj")
     for head in heads:  # 'expelled Colombian diplomats from Caracas', 'withdrew from Kherson': where it happened
@@ -418,6 +419,11 @@ def _place_objects(token: Token, event: str) -> Iterator[tuple[Token, bool]]:
             if head.pos_ == "VERB":  # 'bombed Aleppo on Monday': the parser may make the name an npadvmod
                 yield from ((c, True) for c in head.children
                             if c.dep_ == "dobj" or (c.dep_ == "npadvmod" and c.pos_ == "PROPN"))
+    for head in heads:  # 'seized cocaine from a yacht moored in Cape Verde': where what was acted on lay
+        for arg in (*_arguments(head), *(o for _p, o in prep_objects(head, ("from", "aboard", "on")))):
+            for told in (c for c in arg.children if c.dep_ == "acl" and c.lemma_.lower() in LYING_AT):
+                for _prep, obj in prep_objects(told, VENUE_PREPS):
+                    yield obj, False
     for head in heads:
         for prep in _deeper_preps(head, content=event not in ALLEGING_EVENTS):
             yield from ((g, False) for g in prep.children if g.dep_ == "pobj")
@@ -545,6 +551,17 @@ SITUATION_NOUNS = frozenset({"war", "conflict", "crisis", "fighting", "invasion"
                              "situation", "violence", "unrest"})
 ARGUMENT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "nsubjpass"})
 ARGUMENT_PREPS = frozenset({"with", "to", "along", "across", "on"})
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    """The words joined to a word by 'and' or commas, however deep the parser chained them."""
+    out: list[Token] = []
+    todo = [c for c in token.children if c.dep_ == "conj"]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        todo += [c for c in t.children if c.dep_ == "conj"]
+    return out
 
 
 def _arguments(head: Token) -> Iterator[Token]:
