@@ -4360,3 +4360,28 @@ def test_a_deal_hailed_in_the_sentence_that_tells_it_supports_its_parties_then()
                    "policy chief Josep Borrell, who hailed the accord as a breakthrough.", "2023-03-22")
     hailed = [e for e in found if e.event == "SUPPORT" and e.actor == ("EU",)]
     assert [(e.recipient, e.date) for e in hailed] == [(("SRB", "XKX"), "2023-03-20")]
+
+
+def test_coming_to_a_states_defense_backs_it() -> None:
+    assert_first_records({"Moscow came to the defense of its ally Syria on Monday.": ("SUPPORT", ("RUS",), ("SYR",)),
+                          "Beijing came to Pakistan's defense.": ("SUPPORT", ("CHN",), ("PAK",))})
+    assert not events("Japan will raise spending on defense.")
+
+
+def test_troops_deployed_at_a_states_request_were_asked_for_by_it() -> None:
+    # regression: a passive with no agent ('were deployed at Egypt's request') lost the request
+    found = events("Jordanian troops were deployed to the border at Egypt's request.", "2024-04-08")
+    assert ("REQUEST", ("EGY",), ("JOR",)) in summary(found)
+
+
+def test_a_deposit_or_loan_rolled_over_is_aid() -> None:
+    assert_first_records({"Saudi Arabia rolled over a $3 billion deposit in Pakistan's central bank.":
+                          ("AID", ("SAU",), ("PAK",))})
+    assert not events("Russian tanks rolled over the border.")
+
+
+def test_envoys_gone_home_are_withdrawn() -> None:
+    # regression: 'Mexico's last diplomats in Ecuador flew home on Sunday' was no event
+    found = events("Mexico's last diplomats in Ecuador flew home on Sunday.", "2024-04-08")
+    assert [(e.event, e.actor, e.recipient, e.date) for e in found] == [("SANCTION", ("MEX",), ("ECU",), "2024-04-07")]
+    assert not events("The minister flew home on Sunday.", "2024-04-08")

@@ -111,6 +111,7 @@ def code_sentence(sent: Span, res: Resolution, lex: Lexicon, ctx: DocContext) ->
     found += presence_abroad(sent, res, ctx)
     found += hoped_for(sent, res, ctx)
     found += requests_granted(sent, res, ctx)
+    found += envoys_gone_home(sent, res, ctx)
     listed, subject = cooperation_list(sent, res, ctx, covered=[t.token.i for t in triggers])
     if listed:  # 'cooperation between A and B includes X, Y and Z': the items are the events
         found = [f for f in found if f.trigger != subject] + listed
@@ -119,6 +120,43 @@ def code_sentence(sent: Span, res: Resolution, lex: Lexicon, ctx: DocContext) ->
     for f in background:
         f.features["background_beside_foreground" if found else "background_alone"] = 1.0
     return merge_within_sentence(found + background, sent)
+
+
+# ------------------------------------------------------------------------------------------------ envoys gone home
+
+GOING_HOME = frozenset({"fly", "return", "go", "head", "leave"})
+
+
+def envoys_gone_home(sent: Span, res: Resolution, ctx: DocContext) -> list[Found]:
+    """'Mexico's last diplomats in Ecuador flew home on Sunday': a state's envoys withdrawn from the state they
+    were posted to (CAMEO 161, as an ambassador recalled)."""
+    out: list[Found] = []
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in GOING_HOME \
+                or not any(c.lower_ == "home" and c.dep_ in ("advmod", "npadvmod", "dobj") for c in verb.children):
+            continue
+        subj, passive = A.subject(verb)
+        if subj is None or passive or subj.lemma_.lower() not in ENVOYS | {"diplomats", "envoys", "ambassadors"}:
+            continue
+        senders = [s for s in A.np_actors(subj, res) if s.states and s.start < subj.i]
+        posted = [s for _p, o in [*A.prep_objects(subj, ("in", "to", "at")), *A.prep_objects(verb, ("from",))]
+                  for s in A.np_actors(o, res) if s.states]
+        senders = _without(senders, posted)
+        if not posted and len(senders) == 1 and (partner := ctx.partner_of(senders[0].code)) is not None:
+            posted = [ActorSpan.from_context(verb.i, partner, "the other state of the relationship the story is about")]
+        if not senders or not _without(posted, senders):
+            continue
+        posted = _without(posted, senders)
+        date, source = event_date(verb, sent, res, ctx)
+        evidence = evidence_span(verb, senders, sent, res)
+        features = event_features(
+            event="SANCTION", mode="withdraw", rule="verb:go_home", pos="verb", token=verb, sent=sent, res=res,
+            actor=senders, recipient=posted, actor_method="parse", from_location=False, aux=None,
+            conditional=False, date=date, date_source=source, background=is_background(verb),
+            sentence_index=ctx.sentence_index, evidence=evidence)
+        out.append(Found(Reading("SANCTION", "withdraw", ("diplomatic",)), senders, posted, None, date, source,
+                         evidence, "verb:go_home", "parse", [], verb.i, features))
+    return out
 
 
 # ------------------------------------------------------------------------------------------------ requests granted
@@ -142,6 +180,8 @@ def requests_granted(sent: Span, res: Resolution, ctx: DocContext) -> list[Found
                   for s in A.np_actors(obj, res) if s.states]
         subj, passive = A.subject(verb)
         doer = A.agent(verb) if passive else subj
+        if doer is None and passive and subj is not None and subj.lemma_.lower() in OWN_FORCES | {"troop"}:
+            doer = subj  # 'Jordanian troops were deployed at Egypt's request': their state acted on it
         asked = _without([s for s in A.np_actors(doer, res) if s.states], askers) if doer is not None else []
         if not askers or not asked:
             continue
@@ -1751,6 +1791,8 @@ def _done_together(noun: Token) -> bool:
 def _noun_applies(noun: Token, pred: Predicate, is_phrase: bool) -> bool:
     if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.lemma_.lower() in KIND_HEADS:
         return False
+    if pred.lemma in DEFENCE_NOUNS and not _came_to(noun):
+        return False  # only 'came to India's defense' backs a state: 'spending on defense' is no event
     if _the_press_at_work(noun) or _spoken_to(noun, pred):
         return False
     if pred.requires:
@@ -3630,10 +3672,18 @@ def _taken_as_a_step(verb: Token, trig: Trigger) -> bool:
 RUSHING_VERBS = frozenset({"come", "rush", "go", "leap", "spring", "race", "hurry", "run"})
 
 
+DEFENCE_NOUNS = frozenset({"defense", "defence"})
+
+
+def _came_to(noun: Token) -> bool:
+    """'came to Syria's aid', 'rushed to the defense of its ally': the noun a verb of coming goes to."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.lemma_.lower() in RUSHING_VERBS
+
+
 def _came_to_the_aid_of(noun: Token, res: Resolution) -> tuple[list[ActorSpan], list[ActorSpan]] | None:
     """'Russia came to Syria's aid', 'Turkey rushed to the aid of Azerbaijan': the one coming helps, and whose aid
     it is named the one helped (not the giver, as in 'Japan's aid')."""
-    if noun.dep_ != "pobj" or noun.head.lower_ != "to" or noun.head.head.lemma_.lower() not in RUSHING_VERBS:
+    if not _came_to(noun):
         return None
     subj, passive = A.subject(noun.head.head)
     helpers = [s for s in A.np_actors(subj, res) if s.states] if subj is not None and not passive else []
