@@ -4385,3 +4385,14 @@ def test_envoys_gone_home_are_withdrawn() -> None:
     found = events("Mexico's last diplomats in Ecuador flew home on Sunday.", "2024-04-08")
     assert [(e.event, e.actor, e.recipient, e.date) for e in found] == [("SANCTION", ("MEX",), ("ECU",), "2024-04-07")]
     assert not events("The minister flew home on Sunday.", "2024-04-08")
+
+
+def test_remaining_committed_to_talks_with_a_state_is_a_pledge() -> None:
+    # regression: 'committed' was not read as 'commit' (its doubled consonant)
+    assert_first_records({"Tehran remained committed to diplomacy with Washington.": ("AGREE", ("IRN",), ("USA",))})
+
+
+def test_a_whose_clause_acts_for_the_state_it_hangs_on() -> None:
+    # regression: 'Egypt, whose government brokered the truce' had no actor
+    assert_first_records({"Qatar, whose government brokered the truce between Israel and Hamas, sent aid.":
+                          ("CONSULT", ("QAT",), ("ISR", "PSE"))})

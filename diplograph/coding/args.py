@@ -437,6 +437,11 @@ def _dateline_end(doc: Doc) -> int:
     return int(doc.user_data.get(DATELINE_KEY, 0))
 
 
+def _states_named_in(noun: Token) -> bool:
+    """Whether a noun phrase names a place or people of its own ('whose Russian allies')."""
+    return any(t.ent_type_ in ("GPE", "NORP") for t in noun.subtree if t.i != noun.i)
+
+
 def _subject(verb: Token) -> tuple[Token | None, bool]:
     seen = set()
     v: Token | None = verb
@@ -450,6 +455,9 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
                 if after is not None:
                     return after, False
                 continue
+            if c.dep_ in SUBJECTS and v.dep_ == "relcl" and v.head.pos_ in ("PROPN", "NOUN") \
+                    and any(g.tag_ == "WP$" for g in c.children) and not _states_named_in(c):
+                return v.head, False  # 'Egypt, whose government brokered the truce': Egypt's government
             if c.dep_ in SUBJECTS:
                 return c, False
             if c.dep_ in PASSIVE_SUBJECTS:

@@ -1242,7 +1242,8 @@ def _predicate_for(t: Token, phrase_key: str | None, lex: Lexicon) -> Predicate 
     participle = t.tag_ == "VBN" or t.lower_.endswith("ed")  # 'deeply concerned about', 'disappointed by'
     if t.pos_ == "ADJ" and t.dep_ in ("acomp", "ROOT", "ccomp", "conj") and participle:
         stem = lemma.removesuffix("ed") if lemma.endswith("ed") else lemma  # 'concerned', 'troubled', 'appalled'
-        for key in (lemma, stem, stem + "e", lemma.removesuffix("d")):
+        undoubled = stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] else stem  # 'committed' -> 'commit'
+        for key in (lemma, stem, stem + "e", lemma.removesuffix("d"), undoubled):
             if key in lex.verbs:
                 return lex.verbs[key]
         return None
