@@ -4396,3 +4396,8 @@ def test_a_whose_clause_acts_for_the_state_it_hangs_on() -> None:
     # regression: 'Egypt, whose government brokered the truce' had no actor
     assert_first_records({"Qatar, whose government brokered the truce between Israel and Hamas, sent aid.":
                           ("CONSULT", ("QAT",), ("ISR", "PSE"))})
+
+
+def test_coordinating_with_a_state_is_cooperation_and_libyas_unity_governments_are_libya() -> None:
+    assert_first_records({"France coordinated with Germany on the sanctions.": ("COOPERATE", ("FRA",), ("DEU",)),
+                          "The Government of National Accord rejected Egypt's plan.": ("REJECT", ("LBY",))})
