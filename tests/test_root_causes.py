@@ -4401,3 +4401,14 @@ def test_a_whose_clause_acts_for_the_state_it_hangs_on() -> None:
 def test_coordinating_with_a_state_is_cooperation_and_libyas_unity_governments_are_libya() -> None:
     assert_first_records({"France coordinated with Germany on the sanctions.": ("COOPERATE", ("FRA",), ("DEU",)),
                           "The Government of National Accord rejected Egypt's plan.": ("REJECT", ("LBY",))})
+
+
+def test_refuge_granted_in_a_state_is_given_by_it() -> None:
+    # regression: 'Assad, who has been granted asylum in Russia' was aid from Syria to Russia
+    found = events("Former president Bashar al-Assad, who has been granted asylum in Russia, left Syria in "
+                   "December.", "2025-01-29")
+    assert [(e.event, e.actor) for e in found if e.event == "AID"] == [("AID", ("RUS",))]
+
+
+def test_no_evidence_provided_is_no_cooperation() -> None:
+    assert not events("Russia said Finland had provided no evidence linking Moscow to the incident.", "2025-01-15")

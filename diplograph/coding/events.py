@@ -846,6 +846,8 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
             continue  # 'launched an open-ended hunger strike': the strike is the event, no attack was launched
         if pred.pos == "verb" and pred.reading.event == "REQUEST" and _what_a_protest_demands(t, lex):
             continue  # 'marched in Nairobi to demand the release of activists': the protest is the event
+        if pred.pos == "verb" and _no_evidence_given(t):
+            continue  # 'Finland had provided no evidence linking Moscow to the incident': a rebuttal, no act
         if pred.pos == "verb" and _given_time_to(t):
             continue  # 'gave Bosnian Serb forces ten days to withdraw': what a deadline demands is not done
         if pred.pos == "verb" and pred.lemma == "help" and (done := A.child(t, "xcomp")) is not None \
@@ -988,6 +990,12 @@ AID_WORDS = frozenset({"aid", "assistance", "relief", "grant", "grants", "donati
 def _pledges_aid(token: Token) -> bool:
     """'pledged 3.5 million pounds in humanitarian aid', 'promised relief': what is agreed to is aid."""
     return any(t.lemma_.lower() in AID_WORDS for t in token.subtree if t.i != token.i)
+
+
+def _no_evidence_given(verb: Token) -> bool:
+    """'provided no evidence', 'offered no proof': what was not given is a claim's weakness, not an act."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in ("evidence", "proof") and any(
+        d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in verb.children)
 
 
 def _wanted_of_another(verb: Token, owed: frozenset[str]) -> bool:
@@ -2585,6 +2593,9 @@ def _verb_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
     elif passive and trig.reading.event == "REJECT" and (gates := _entry_denied_by(verb, res)):
         patient = subj  # 'French lawmakers were denied entry to Azerbaijan': Azerbaijan kept them out
         actor, orgs = _split_orgs(gates)
+    elif passive and trig.reading.event == "AID" and (hosts := _refuge_given_in(verb, res)):
+        patient = subj  # 'Assad has been granted asylum in Russia': Russia gave it
+        actor, orgs = _split_orgs(hosts)
     elif passive and trig.reading.event == "COERCE" and trig.pred.lemma in STATE_HOLDING \
             and (holders := _state_held_in(verb, res)):
         patient = subj  # 'three Rwandan citizens were detained in Burundi': Burundi's authorities hold them
@@ -2771,6 +2782,19 @@ def _let_in(verb: Token) -> bool:
 
 
 ENTRY = frozenset({"entry", "access", "visa", "admission", "permission"})
+
+
+REFUGE = frozenset({"asylum", "refuge", "sanctuary", "shelter", "residency", "citizenship"})
+
+
+def _refuge_given_in(verb: Token, res: Resolution) -> list[ActorSpan]:
+    """'Assad has been granted asylum in Russia', 'was given refuge in Qatar': with no agent, the state where the
+    refuge is gave it."""
+    if not any(c.dep_ == "dobj" and c.lemma_.lower() in REFUGE for c in verb.children):
+        return []
+    places = [obj for _p, obj in A.prep_objects(verb, ("in",))]
+    places += [obj for c in verb.children if c.dep_ == "dobj" for _p, obj in A.prep_objects(c, ("in",))]
+    return [s for obj in places for s in A.np_actors(obj, res) if s.states][:1]
 
 
 def _entry_denied_by(verb: Token, res: Resolution) -> list[ActorSpan]:
