@@ -4412,3 +4412,9 @@ def test_refuge_granted_in_a_state_is_given_by_it() -> None:
 
 def test_no_evidence_provided_is_no_cooperation() -> None:
     assert not events("Russia said Finland had provided no evidence linking Moscow to the incident.", "2025-01-15")
+
+
+def test_prisoners_set_free_are_released() -> None:
+    # regression: 'set free' was read only with 'free' on the verb; the parser puts it on the prisoners
+    assert_first_records({"Israel set free 90 Palestinian prisoners on Monday.": ("RETREAT", ("ISR",), ("PSE",)),
+                          "Israel set 90 Palestinian prisoners free on Monday.": ("RETREAT", ("ISR",), ("PSE",))})

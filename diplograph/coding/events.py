@@ -1234,9 +1234,10 @@ def _predicate_for(t: Token, phrase_key: str | None, lex: Lexicon) -> Predicate 
         return lex.nouns.get(phrase_key)
     lemma = lex.lemma(t.lower_, t.lemma_.lower())
     if t.pos_ == "VERB" and lemma in READ_AS_LEMMAS:
-        # the word may hang from the object ('raised the arrest with Rouhani'); concerns raised are a complaint
+        # the word may hang from the object ('raised the arrest with Rouhani', 'set 90 prisoners free'); concerns raised
+        # are a complaint
         hung = [g for c in t.children if c.dep_ == "dobj" and c.lemma_.lower() not in RAISED_COMPLAINTS
-                for g in c.children if g.dep_ == "prep"]
+                for g in c.children if g.dep_ in ("prep", "amod")]
         read_as = next((READ_AS[(lemma, c.lower_)] for c in [*t.children, *hung] if (lemma, c.lower_) in READ_AS),
                        None)
         if read_as is not None:
