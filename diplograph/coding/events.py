@@ -146,16 +146,8 @@ def envoys_gone_home(sent: Span, res: Resolution, ctx: DocContext) -> list[Found
             posted = [ActorSpan.from_context(verb.i, partner, "the other state of the relationship the story is about")]
         if not senders or not _without(posted, senders):
             continue
-        posted = _without(posted, senders)
-        date, source = event_date(verb, sent, res, ctx)
-        evidence = evidence_span(verb, senders, sent, res)
-        features = event_features(
-            event="SANCTION", mode="withdraw", rule="verb:go_home", pos="verb", token=verb, sent=sent, res=res,
-            actor=senders, recipient=posted, actor_method="parse", from_location=False, aux=None,
-            conditional=False, date=date, date_source=source, background=is_background(verb),
-            sentence_index=ctx.sentence_index, evidence=evidence)
-        out.append(Found(Reading("SANCTION", "withdraw", ("diplomatic",)), senders, posted, None, date, source,
-                         evidence, "verb:go_home", "parse", [], verb.i, features))
+        out.append(_clause_event(Reading("SANCTION", "withdraw", ("diplomatic",)), "verb:go_home", verb, senders,
+                                 _without(posted, senders), sent, res, ctx))
     return out
 
 
@@ -463,11 +455,6 @@ def _censures(said: Token) -> bool:
 
 def _single_sentence(sent: Span) -> bool:
     return sent.start == 0 and sent.end == len(sent.doc)
-
-
-def _one_item(doc: Doc) -> bool:
-    """A document of one sentence (a headline, a wire item)."""
-    return next(iter(doc.sents)).end == len(doc)
 
 
 def _negated(verb: Token) -> bool:
@@ -1989,7 +1976,7 @@ def _told_as_done(owner: Trigger, inner: Trigger) -> bool:
     if inner.reading.event in THANKED_ACTS and _thanked_for(token) is not None:
         return True
     if owner.reading.event == "REJECT" and inner.reading.event in ANSWERED_ACTS and _authored(token, owner.token) \
-            and not _one_item(token.doc):
+            and not _single_sentence(token.sent):
         # 'rejected India's accusation', 'rejected a request by Italy': the request was made too (a one-sentence
         # item codes the one act it reports, as PLOVER and CAMEO do: the refusal)
         return True
@@ -1999,7 +1986,6 @@ def _told_as_done(owner: Trigger, inner: Trigger) -> bool:
 
 THANKED_ACTS = frozenset({"AID", "COOPERATE", "RETREAT", "CONCEDE"})
 ANSWERED_ACTS = frozenset({"REQUEST", "ACCUSE", "AGREE"})  # a request, an accusation, an offer
-REFUSING = frozenset({"deny", "dismiss", "reject", "refute", "rebuff", "rebut", "decline", "refuse", "spurn"})
 
 
 def _authored(noun: Token, verb: Token) -> bool:
@@ -5469,6 +5455,7 @@ def _neither_nor(verb: Token) -> bool:
 
 
 DENYING = frozenset({"deny", "dismiss", "reject", "refute", "rebuff", "rebut"})
+REFUSING = DENYING | frozenset({"decline", "refuse", "spurn"})  # what answers a request, an accusation or an offer
 
 
 def _content_denied(verb: Token) -> frozenset[int] | None:
@@ -6041,8 +6028,8 @@ def _the_same_time_as_before(token: Token, sent: Span, res: Resolution) -> DateR
                  and any(c.lower_ == "same" for c in t.children) and t.i > verb.i), None)
     if same is None:
         return None
-    earlier = [d for d in res.dates if d.end <= same.idx and d.granularity == "day"
-               and d.start >= _previous_sentence_start(sent)]
+    since = _previous_sentence_start(sent)
+    earlier = [d for d in res.dates if since <= d.start and d.end <= same.idx and d.granularity == "day"]
     return earlier[-1] if earlier else None
 
 
