@@ -382,9 +382,24 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
         subj = inner if inner is not None else subj
     if subj is not None and subj.tag_ in ("WDT", "WP") and subj.head.dep_ == "relcl":
         subj = subj.head.head  # 'carmakers that withdrew': the relative pronoun stands for the noun it follows
+        subj = _members_named(subj) or subj
     if subj is not None and passive and subj.head != verb and not is_passive(verb):
         return subj, False
     return subj, passive
+
+
+def _members_named(group: Token) -> Token | None:
+    """'Canada and Belgium are among countries that have banned ...', '... is one of the states that': the
+    members the sentence names are who did it, not the unnamed group."""
+    prep = group.head
+    if group.dep_ != "pobj" or prep.lower_ not in ("among", "of"):
+        return None
+    if prep.lower_ == "of" and (prep.head.lower_ != "one" or prep.head.dep_ != "attr"):
+        return None
+    holder = prep.head if prep.lower_ == "among" else prep.head.head
+    if holder.lemma_ != "be":
+        return None
+    return next((c for c in holder.children if c.dep_ == "nsubj"), None)
 
 
 def _titled_subject(verb: Token, subj: Token) -> Token | None:
@@ -475,6 +490,9 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
         if _demand_added_by_reporter(v):
             v = v.head.head
             continue
+        misparsed = _subject_taken_as_object(v)
+        if misparsed is not None:
+            return misparsed, False
         up = v.head if v.dep_ != "pcomp" else v.head.head  # 'resorted to throwing stones': through the preposition
         if v.dep_ == "pcomp" and v.head.lower_ in OBJECT_PREPS:
             return None, False  # 'accused Seoul of flying drones', 'sanctioned firms for supplying': not the subject
@@ -483,6 +501,20 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
             continue
         return None, False
     return None, False
+
+
+# verbs of saying that take a clause, never a name, as their object
+SAID = frozenset({"say", "state", "add", "note", "claim", "insist", "confirm", "announce", "report"})
+
+
+def _subject_taken_as_object(verb: Token) -> Token | None:
+    """'A diplomat said Ankara in recent years imposed controls': the parser made the name the object of 'said' and
+    left the reported clause without a subject. A name between the verb of saying and its clause is that clause's
+    subject."""
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in SAID:
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "dobj" and c.pos_ == "PROPN"
+                 and verb.head.i < c.i < verb.i), None)
 
 
 # prepositions whose gerund tells what the verb's object did or is kept from, not its subject
@@ -498,8 +530,11 @@ def _demand_added_by_reporter(verb: Token) -> bool:
     reporter = verb.head.head
     if reporter.lemma_.lower() not in REPORTING or reporter.pos_ not in ("VERB", "AUX"):
         return False
+    if verb.doc[verb.i - 1].lower_ != "and":
+        return False
     before = verb.doc[verb.i - 2] if verb.i >= 2 else None  # ', and called for'
-    return before is not None and before.lower_ == "," and verb.doc[verb.i - 1].lower_ == "and"
+    # 'said no one was hurt and urged Hanoi to ...': who underwent the reported clause urges nothing
+    return (before is not None and before.lower_ == ",") or any(c.dep_ == "nsubjpass" for c in verb.head.children)
 
 
 # Verbs whose object does what their infinitive says ('prompted China to recall its ambassador')
@@ -510,7 +545,9 @@ OBJECT_CONTROL = frozenset({"prompt", "force", "lead", "cause", "compel", "drive
 def _object_controller(verb: Token) -> Token | None:
     """The object of an object-control verb is the subject of its infinitive: 'X prompted China to recall ...'."""
     head = verb.head
-    if verb.dep_ != "xcomp" or head.lemma_.lower() not in OBJECT_CONTROL or is_passive(head):
+    # the parser may hang the infinitive as an adverbial clause ('prompting Lima on Tuesday to declare ...')
+    controlled = verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and is_infinitive(verb))
+    if not controlled or head.lemma_.lower() not in OBJECT_CONTROL or is_passive(head):
         return None
     return next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
 

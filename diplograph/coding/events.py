@@ -3922,7 +3922,8 @@ def _pronoun_or_generic(subj: Token, res: Resolution, ctx: DocContext) -> tuple[
     pair = _the_two(subj, ctx)
     if pair:
         return pair, "coreference"
-    head_generic = subj.lemma_.lower() in GENERIC_HEADS and any(c.lower_ in ("the", "this", "its")
+    # 'the country', 'its government', 'his government': the state of who the story was just about
+    head_generic = subj.lemma_.lower() in GENERIC_HEADS and any(c.lower_ in ("the", "this", "its", "his", "her")
                                                                  for c in subj.children)
     if subj.lower_ in SUBJECT_PRONOUNS or head_generic:
         before = _subject_earlier_in_sentence(subj, res)
@@ -4358,7 +4359,8 @@ def _fallback_actor(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext,
             return deep, "subject-location"
         if (official := _official_of_a_place(subj, res)):  # 'Tamil Nadu Chief Minister M.K. Stalin asked ...'
             return with_head_sector(official, subj, res), "subject-location"
-    if trig.reading.event not in ("CONSULT",) and _state_agency(subj, res):
+    arrived = trig.token.lemma_.lower() in ARRIVALS | ARRIVAL_VERBS  # who arrives at a place came from elsewhere
+    if trig.reading.event not in ("CONSULT",) and _state_agency(subj, res) and not arrived:
         where = place[:1] or _state_of_place(trig, res)
         if not where and subj is not None and _told_before(subj) and ctx.last_clause_subject:
             # 'The ministry also summoned the ambassador of Poland': the ministry of the state told of before, not
@@ -4380,6 +4382,10 @@ def _fallback_actor(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext,
             return where[-1:], "location"
     if trig.reading.event in ("CONSULT", "COOPERATE", "AID") or _named_non_state(subj, res):
         return [], "none"
+    if not passive and subj is not None and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in subj.children):
+        # 'its foreign ministry dismissed a U.S. offer': whose it is the pronoun tells, never the one acted on
+        found = [s for s in _subject_earlier_in_sentence(subj, res) or ctx.last_subject if s.states]
+        return (found, "coreference") if _without(found, recipient) else ([], "none")
     if not passive and _unknown_person(subj, res):
         return [], "none"  # 'Blinken warned Beijing against arming Moscow' out of his term: not Moscow, not Beijing
     if not passive and subj is not None and subj.lemma_.lower() in OUTSIDE_VOICES:
@@ -4399,8 +4405,11 @@ def _fallback_actor(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext,
     if acts_on_place and trig.pred.pos == "noun" and subj is not None and subj.i == trig.token.i:
         return [], "none"  # 'the attack on Chinese engineers in Balochistan drew condemnation': no doer is named
     others = [a for a in A.spans_in(list(sent), res) if a.states and a.code not in taken
-              and not (acts_on_place and _a_place(res.doc[a.start], sent.root))]
-    domestic = len(taken) == 1  # a crowd, police or a court acting in the one state the event is aimed at
+              and not ((acts_on_place or arrived) and _a_place(res.doc[a.start], sent.root))]
+    # a crowd, police or a court acting in the one state the event is aimed at; not troops or monitors arriving,
+    # nor someone a pronoun or a possessor tells ('he urged Hanoi', 'the island's leaders asked Taipei')
+    domestic = len(taken) == 1 and not (arrived and subj is not None and subj.lemma_.lower() in FORCE_WORDS | MONITORS)
+    domestic = domestic and not _state_addressed_by_name(trig, recipient, res)
     if domestic and trig.reading.event in DOMESTIC_RECIPIENT:
         return recipient[:1], "domestic"
     # 'gunmen killed villagers in Nigeria': armed men who are no state's forces are not turned into the state the
@@ -4411,6 +4420,14 @@ def _fallback_actor(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext,
     if domestic and not unnamed:
         return recipient[:1], "domestic"
     return [], "none"
+
+
+def _state_addressed_by_name(trig: Trigger, recipient: list[ActorSpan], res: Resolution) -> bool:
+    """'he urged Hanoi', 'the island's leaders asked Taipei', 'his government accused Mexico': a state named as the
+    act's object is someone else's counterpart; no one addresses their own state by name (unlike 'a curfew in
+    Abidjan' or 'arrested Mexican nationals', done at home)."""
+    return any(s.type in ("name", "capital") and res.doc[s.start].head.i == trig.token.i
+               and res.doc[s.start].dep_ in ("dobj", "dative") for s in recipient)
 
 
 # Offices of a city or a region: 'Tamil Nadu Chief Minister', 'the governor of Kherson', 'Karachi police'
