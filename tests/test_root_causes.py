@@ -4484,3 +4484,24 @@ def test_missiles_intercepted_are_no_seizure() -> None:
                 if e.event == "COERCE"]
     assert_first_records({"The Greek coast guard intercepted a Turkish vessel carrying migrants.":
                           ("COERCE", ("GRC",), ("TUR",))})
+
+
+def test_a_by_phrase_under_an_active_verb_is_its_objects() -> None:
+    # regression: 'Kigali has repeatedly denied findings by U.N. experts' made the UN the denier
+    assert_first_records({"Kigali has repeatedly denied findings by U.N. experts.": ("REJECT", ("RWA",), ("UN",))})
+
+
+def test_measures_lifted_are_lifted_from_whom_they_were_imposed_on() -> None:
+    # regression: 'scrap the tariffs it imposed on Australian barley' had no recipient
+    assert_first_records({"India will scrap the heavy tariffs it imposed on Chilean copper three years ago.":
+                          ("CONCEDE", ("IND",), ("CHL",))})
+
+
+def test_several_governments_are_never_the_actors_own() -> None:
+    # regression: 'urged the three military governments to return' made Nigeria urge itself
+    found = events("Ghana's foreign minister said the door had not been closed and urged the three military "
+                   "governments to return.", "2024-01-29")
+    assert [(e.actor, e.recipient) for e in found if e.event == "REQUEST"] == [(("GHA",), ())], found
+    found = events("Vice-President Vance met Zelensky in Munich on Friday, hours after a speech in which he accused "
+                   "European governments of retreating from free speech.", "2025-02-15")
+    assert not [e for e in found if e.event == "ACCUSE" and e.recipient == ("UKR",)], found

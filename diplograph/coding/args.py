@@ -553,6 +553,8 @@ def _object_controller(verb: Token) -> Token | None:
 
 
 def agent(verb: Token) -> Token | None:
+    if any(c.dep_ == "nsubj" for c in verb.children) and not any(c.dep_ == "auxpass" for c in verb.children):
+        return None  # 'Kigali has denied findings by U.N. experts': an active verb's 'by' is its object's
     for c in verb.children:
         if c.dep_ == "agent":
             return child(c, "pobj")

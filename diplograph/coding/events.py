@@ -2350,6 +2350,8 @@ def roles_of(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext) -> Rol
         recipient = _partner_of_what_was_done_there(trig, res, actor)
     if not recipient and trig.reading.event == "SANCTION":
         recipient = _state_the_targets_serve(trig, res, actor)
+    if not recipient and trig.reading.event == "CONCEDE" and trig.pred.pos == "verb":
+        recipient = _targets_of_what_was_lifted(trig.token, res, actor)
     if trig.pred.lemma in CARRY_VERBS:  # what a carrier brings goes to where it arrived
         recipient = _carried_to(trig.token, res, actor)
         from_location = bool(recipient)
@@ -3287,9 +3289,15 @@ def _rulers_place(rulers: Token, res: Resolution, exclude: frozenset[str]) -> li
 
 def _governs_elsewhere(rulers: Token, actor: list[ActorSpan]) -> bool:
     """'The United States accused the regime of ...': a state acting on 'the government' or 'the regime' acts on
-    another's, never its own."""
+    another's, never its own; nor are several governments its own."""
+    if _several_governments(rulers):
+        return True  # 'urged the three military governments to return': a state has one government
     return bool(actor) and all(s.kind == "state" and s.method == "dictionary" and s.sector is None
                                for s in actor) and A.child(rulers, "poss") is None
+
+
+def _several_governments(noun: Token) -> bool:
+    return noun.tag_ == "NNS" and noun.lemma_.lower() in ("government", "regime", "junta", "administration")
 
 
 def _state_the_targets_serve(trig: Trigger, res: Resolution, actor: list[ActorSpan]) -> list[ActorSpan]:
@@ -4329,6 +4337,17 @@ def _aimed_at(token: Token) -> list[Token]:
 ELABORATION_HEADS = frozenset({"start", "begin", "include", "end", "culminate", "notably"})
 
 
+IMPOSING = frozenset({"impose", "levy", "place", "slap", "put"})
+
+
+def _targets_of_what_was_lifted(verb: Token, res: Resolution, actor: list[ActorSpan]) -> list[ActorSpan]:
+    """'China will scrap the tariffs it imposed on Australian barley': what is lifted was imposed on Australia."""
+    clauses = [r for o in verb.children if o.dep_ == "dobj" for r in o.children
+               if r.dep_ == "relcl" and r.lemma_.lower() in IMPOSING]
+    return _without([s for r in clauses for _p, o in A.prep_objects(r, ("on", "against"))
+                     for s in A.np_actors(o, res, deep=True) if s.states], actor)
+
+
 def _elaborated_list(token: Token, res: Resolution, actor: list[ActorSpan]) -> list[ActorSpan]:
     """'made 18 visits, starting with Algeria in May 2014' / 'talks, including in Cuba': the places listed."""
     if token.pos_ != "NOUN" or token.tag_ != "NNS":
@@ -4662,7 +4681,8 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
         # 'Moscow said it was ready to help', 'Iran has offered to mediate' in a story about Armenia and
         # Azerbaijan: a third state's offer, appeal or welcome is aimed at the two the story is about
         return [ActorSpan.from_context(sent[0].i, c, "the two states the story is about") for c in pair]
-    if (event in VERBAL_TOWARD or event in AIMED_BY_THE_SENTENCE) and len(actor_codes) == 1:
+    if (event in VERBAL_TOWARD or event in AIMED_BY_THE_SENTENCE) and len(actor_codes) == 1 \
+            and not any(_several_governments(c) for c in _aimed_at(trig.token)):  # 'accused European governments'
         said = {t.i for c in trig.token.children if c.lemma_.lower() in CLAIM_NOUNS for t in c.subtree}
         said |= A.relational_owners_in(sent, res)  # 'China's ally Pakistan condemned the strike': not China
         if event in AIMED_BY_THE_SENTENCE:
