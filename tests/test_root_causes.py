@@ -4505,3 +4505,26 @@ def test_several_governments_are_never_the_actors_own() -> None:
     found = events("Vice-President Vance met Zelensky in Munich on Friday, hours after a speech in which he accused "
                    "European governments of retreating from free speech.", "2025-02-15")
     assert not [e for e in found if e.event == "ACCUSE" and e.recipient == ("UKR",)], found
+
+
+def test_an_attack_hung_below_what_was_received_is_not_received() -> None:
+    # regression: 'Egypt moved to secure wheat from new sources as Russia's invasion of Ukraine disrupted shipments'
+    # made Egypt the invaded (the parser hung the invasion below 'secure')
+    found = events("CAIRO — Egypt moved on Thursday to secure wheat from new sources as Russia's invasion of Ukraine "
+                   "disrupted shipments from the Black Sea.", "2022-03-10")
+    assert [(e.actor, e.recipient) for e in found if e.event == "ASSAULT"] == [(("RUS",), ("UKR",))], found
+
+
+def test_its_after_a_pronoun_subject_is_the_subjects_own() -> None:
+    # regression: 'it will close its border with Belarus' took NATO, the last possessor named, as the recipient
+    found = events("Warsaw says the drills rehearse an attack on NATO's eastern flank. Poland has announced that it "
+                   "will close its border with Belarus at midnight on Thursday.", "2025-09-11")
+    assert [(e.actor, e.recipient) for e in found if e.event == "SANCTION"] == [(("POL",), ("BLR",))], found
+
+
+def test_who_speaks_of_an_exercise_in_its_relative_clause_did_not_take_part() -> None:
+    # regression: '..., which Warsaw says are meant to rehearse an attack on NATO' made Poland and NATO the exercisers
+    found = events("Russia and Belarus were due to begin their joint military exercises, which Warsaw says are meant "
+                   "to rehearse an attack on NATO's eastern flank.", "2025-09-11")
+    exercises = [e for e in found if e.event == "AGREE"]
+    assert exercises and {*exercises[0].actor, *exercises[0].recipient} == {"RUS", "BLR"}, found

@@ -17,7 +17,7 @@ from diplograph import ontology
 from diplograph.coding import args as A
 from diplograph.coding.args import REPORTING
 from diplograph.coding.context import FIGHTER_WORDS, LOCATION_PREPS, DocContext
-from diplograph.coding.features import event_features, list_item_features
+from diplograph.coding.features import SAYING, event_features, list_item_features
 from diplograph.coding.lexicon import Lexicon, Predicate, Reading
 from diplograph.model import DateRef, Location
 from diplograph.nlp.dates import iter_bounds, last_saturday, weekend_value
@@ -3595,7 +3595,10 @@ def _noun_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
         doers = [s for s in A.np_actors(subj, res, deep=True) if s.states] if subj is not None and not passive else []
         if reacting or orgs:
             return reacting, _without(doers, reacting), orgs, "reaction"
-    if verb is not None and verb.lemma_.lower() in RECEIVE_VERBS and not _taken_as_a_step(verb, trig):
+    # 'Egypt moved to secure wheat from new sources as Russia's invasion ...': an attack the parse hung below what
+    # was received is not received
+    received = trig.reading.event not in HOSTILE_FUTURE or _is_direct_argument(noun, verb)
+    if verb is not None and verb.lemma_.lower() in RECEIVE_VERBS and not _taken_as_a_step(verb, trig) and received:
         taker, _ = A.subject(verb)
         takers = [s for s in A.np_actors(taker, res) if s.states] if taker is not None else []
         if takers and not actor:  # 'Ghana received a loan from Japan'
@@ -3729,6 +3732,8 @@ def _who_took_part(trig: Trigger, res: Resolution) -> list[ActorSpan]:
     clauses += [c for root in places for t in A.walk(root, frozenset({"prep", "pobj"})) if t is not trig.token
                 for c in t.children if c.dep_ == "relcl"]
     for clause in clauses:
+        if clause.lemma_.lower() in SAYING | {"claim", "allege", "call", "describe"}:
+            continue  # '..., which Warsaw says are meant to rehearse an attack on NATO': who speaks of it
         found = [s for s in A.spans_in(A.walk(clause, A._ALL_DEPS - {"relcl"}), res) if s.states]
         if len({c for s in found for c in s.states}) >= 2:
             return found
@@ -4004,9 +4009,20 @@ def _pronoun_recipient(arg: Token, res: Resolution, ctx: DocContext, actor: list
     teller = _teller_of(arg, res, acting) if done_to_another and (poss.lower_ == "its" or len(acting) == 1) else []
     if teller:  # 'Ukraine said Russian missiles hit its power plants': the teller's
         return teller
-    if poss.head.i == arg.i and ctx.last_possessor is not None and ctx.last_possessor.code not in acting:
+    if poss.head.i == arg.i and ctx.last_possessor is not None and ctx.last_possessor.code not in acting \
+            and not _own_possession(arg, poss):
         return [ctx.last_possessor]
     return []
+
+
+SUBJECT_OF_POSSESSIVE = {"its": "it", "their": "they", "his": "he", "her": "she"}
+
+
+def _own_possession(arg: Token, poss: Token) -> bool:
+    """'it will close its border with Belarus': the possessive of the clause's own pronoun subject is the actor's."""
+    verb = A.governing_verb(arg)
+    subj = A.subject(verb)[0] if verb is not None else None
+    return subj is not None and subj.lower_ == SUBJECT_OF_POSSESSIVE.get(poss.lower_)
 
 
 # 'promising to help the island restructure its debt', 'pledged to help the country rebuild': a state named before
