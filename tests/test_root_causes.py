@@ -4528,3 +4528,22 @@ def test_who_speaks_of_an_exercise_in_its_relative_clause_did_not_take_part() ->
                    "to rehearse an attack on NATO's eastern flank.", "2025-09-11")
     exercises = [e for e in found if e.event == "AGREE"]
     assert exercises and {*exercises[0].actor, *exercises[0].recipient} == {"RUS", "BLR"}, found
+
+
+def test_those_called_on_do_what_they_are_called_on_to_do() -> None:
+    # regression: 'called on the United States and France, as guarantors of the deal, to press Israel' was read as
+    # naming them ('as'), and the pressing was Lebanon's
+    found = events("Jordan's king called on Britain and France, as guarantors of the truce, to press Israel to "
+                   "complete its withdrawal.", "2025-01-26")
+    assert [(e.event, e.actor, e.recipient) for e in found][:1] == [("REQUEST", ("JOR",), ("GBR", "FRA"))], found
+    # a date after the verb is no one called on
+    assert_first_records({"Jordan's king on Friday called the Israeli move a provocation.": ("ACCUSE", ("JOR",))})
+
+
+def test_both_governments_a_third_state_addresses_are_the_pair_it_is_not_in() -> None:
+    # regression: 'The United States has called on both governments ..., while China ...' addressed China
+    found = events("In December, Armenia's prime minister spurned an Azerbaijani offer of talks. The United States "
+                   "has called on both governments to return to talks, while China said this week it hoped the "
+                   "border would reopen.", "2017-03-16")
+    calls = [e for e in found if e.event == "REQUEST" and e.actor == ("USA",)]
+    assert calls and set(calls[0].recipient) == {"ARM", "AZE"}, found

@@ -547,9 +547,15 @@ def _object_controller(verb: Token) -> Token | None:
     head = verb.head
     # the parser may hang the infinitive as an adverbial clause ('prompting Lima on Tuesday to declare ...')
     controlled = verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and is_infinitive(verb))
+    if controlled and head.lemma_.lower() in CALLING_ON and not is_passive(head):
+        # 'called on the United States and France to press Israel': those called on are to press it
+        return next((o for p, o in prep_objects(head, ("on", "upon")) if o.i < verb.i), None)
     if not controlled or head.lemma_.lower() not in OBJECT_CONTROL or is_passive(head):
         return None
     return next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+
+
+CALLING_ON = frozenset({"call", "prevail", "rely", "count"})
 
 
 def agent(verb: Token) -> Token | None:

@@ -93,8 +93,10 @@ class DocContext:
         """Who did the latest event of the first of these types the story told of (none: empty)."""
         return next((self.last_doers[e] for e in events if e in self.last_doers), ())
 
-    def current_pair(self) -> tuple[str, str] | None:
-        return self.pairs[-1] if self.pairs else None
+    def current_pair(self, besides: frozenset[str] = frozenset()) -> tuple[str, str] | None:
+        """The pair of states under discussion; with `besides`, the latest pair that holds none of those (whom a
+        third state addresses as 'both governments')."""
+        return next((p for p in reversed(self.pairs) if not besides & set(p)), None)
 
     def partner_of(self, code: str) -> str | None:
         """The other state of the latest pair that includes `code`."""

@@ -1100,6 +1100,9 @@ def _predicative(verb: Token) -> bool:
     """'called X Y', 'described X as Y', 'dismissed X as Y': the verb carries a predicate about its object."""
     if _name_taken_for_a_predicate(verb) is not None:
         return False
+    if verb.lemma_.lower() == "call" and any(o.ent_type_ not in ("DATE", "TIME")
+                                             for _p, o in A.prep_objects(verb, ("on", "upon"))):
+        return False  # 'called on France, as guarantor of the deal, to press Israel': an appeal, not a name
     if _names_something(verb):
         return True
     obj = A.child(verb, "dobj")
@@ -2327,7 +2330,8 @@ def roles_of(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext) -> Rol
                      frozenset(x.start for x in actor + orgs))
     recipient = _without(recipient, actor)
     actor = _without_allied_fighters(actor, res)
-    if trig.pred.pos == "verb" and _codes_of(actor) and (addressed := _both_sides_addressed(trig.token, ctx)):
+    if trig.pred.pos == "verb" and _codes_of(actor) and (
+            addressed := _both_sides_addressed(trig.token, ctx, frozenset(_codes_of(actor)))):
         recipient = _without(addressed, actor) or recipient  # 'urged both sides to show restraint'
     act = _act_stood_on(trig) if trig.pred.pos == "verb" else None
     if act is not None:  # 'condemned the invasion of Ukraine': aimed at who invaded, never at Ukraine
@@ -3899,9 +3903,10 @@ def _names_a_pair(noun: Token) -> bool:
         c.lower_ in ("both", "two") for c in noun.children)
 
 
-def _the_two(subj: Token, ctx: DocContext) -> list[ActorSpan]:
-    """'the two leaders', 'both sides', 'the two countries': the pair of states under discussion."""
-    pair = ctx.current_pair()
+def _the_two(subj: Token, ctx: DocContext, besides: frozenset[str] = frozenset()) -> list[ActorSpan]:
+    """'the two leaders', 'both sides', 'the two countries': the pair of states under discussion (one without
+    `besides`: 'the United States called on both governments' is a pair the U.S. is not in)."""
+    pair = ctx.current_pair(besides)
     if pair is not None and subj.lower_ in ("two", "both") and (subj.lower_ == "both" or any(
             c.lower_ == "the" for c in subj.children)):  # 'the two agreed to ...', 'both said ...'
         return [ActorSpan.from_context(subj.i, code, "the pair under discussion", end=subj.i + 1) for code in pair]
@@ -3916,7 +3921,7 @@ def _the_two(subj: Token, ctx: DocContext) -> list[ActorSpan]:
     return [ActorSpan.from_context(subj.i, code, "the pair under discussion", end=subj.i + 1) for code in pair]
 
 
-def _both_sides_addressed(verb: Token, ctx: DocContext) -> list[ActorSpan]:
+def _both_sides_addressed(verb: Token, ctx: DocContext, acting: frozenset[str]) -> list[ActorSpan]:
     """'urged both sides to exercise restraint', 'called on the two governments to ...', 'spoke with the leaders of
     both countries': the pair of states under discussion is who the act is aimed at."""
     addressed = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
@@ -3924,7 +3929,7 @@ def _both_sides_addressed(verb: Token, ctx: DocContext) -> list[ActorSpan]:
     addressed += [o for a in list(addressed) for _p, o in A.prep_objects(a, ("of",))]
     for obj in addressed:
         counted_two = obj.lower_ == "both" or any(c.lower_ in ("both", "two") for c in obj.children)
-        pair = _the_two(obj, ctx) if counted_two and obj.lemma_.lower() in PAIR_HEADS | {"both"} else []
+        pair = _the_two(obj, ctx, acting) if counted_two and obj.lemma_.lower() in PAIR_HEADS | {"both"} else []
         if pair:
             return pair
     return []
