@@ -4547,3 +4547,18 @@ def test_both_governments_a_third_state_addresses_are_the_pair_it_is_not_in() ->
                    "border would reopen.", "2017-03-16")
     calls = [e for e in found if e.event == "REQUEST" and e.actor == ("USA",)]
     assert calls and set(calls[0].recipient) == {"ARM", "AZE"}, found
+
+
+def test_a_call_for_a_clause_is_a_request() -> None:
+    # regression: 'renewed its call for the office to be shut down' was no event ('for' opens a clause there)
+    assert_first_records({"Russia renewed its call for the U.N. office in Bosnia to be shut down.":
+                          ("REQUEST", ("RUS",), ("UN",))})
+
+
+def test_sanctions_widened_or_extended_and_anti_dumping_deposits_are_sanctions() -> None:
+    assert_first_records({"Canada widened its sanctions against Belarus in October.": ("SANCTION", ("CAN",), ("BLR",)),
+                          "Japan extended its sanctions on North Korea for two years.":
+                          ("SANCTION", ("JPN",), ("PRK",)),
+                          "India will impose anti-dumping deposits on Chinese steel from Monday.":
+                          ("SANCTION", ("IND",), ("CHN",))})
+    assert not events("China expanded its trade with Africa.")

@@ -1809,6 +1809,9 @@ def _noun_applies(noun: Token, pred: Predicate, is_phrase: bool) -> bool:
         marks = {"that"} if any(c.dep_ in ("acl", "ccomp") for c in noun.children) else set()
         if _infinitives(noun):
             marks.add("to")  # 'Kyiv's refusal to cede territory'
+        # 'its call for the office to be shut down': 'for' opens the clause the noun takes
+        marks |= {m.lower_ for c in noun.children if c.dep_ in ("acl", "advcl", "relcl") for m in c.children
+                  if m.dep_ == "mark" and m.lower_ == "for"}
         # 'Turkish and Greek officials held a dialogue', '... held talks by video link': no 'with' needed
         talked_together = pred.reading.event == "CONSULT" and noun.dep_ == "dobj" and (
             _by_phone(noun.head) or _joint_subject(noun.head))
