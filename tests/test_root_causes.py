@@ -4562,3 +4562,22 @@ def test_sanctions_widened_or_extended_and_anti_dumping_deposits_are_sanctions()
                           "India will impose anti-dumping deposits on Chinese steel from Monday.":
                           ("SANCTION", ("IND",), ("CHN",))})
     assert not events("China expanded its trade with Africa.")
+
+
+def test_n_days_later_or_after_a_dated_act_counts_the_days() -> None:
+    # regression: 'accused each other of breaking it two days later' took the truce's day; 'suspended all aid three
+    # days after Bazoum was ousted on July 26' took a year from another clause
+    found = events("Serbia and Kosovo agreed to a truce on October 10, but accused each other of breaking it two "
+                   "days later.", "2020-10-14")
+    assert {e.date for e in found if e.event == "ACCUSE"} == {"2020-10-12"}, found
+    found = events("It gave 40 million euros in aid to Mali in 2022, but France suspended all aid to Mali three days "
+                   "after the president was ousted on July 26.", "2023-12-23")
+    assert [e.date for e in found if e.event == "SANCTION"] == ["2023-07-29"], found
+
+
+def test_a_target_date_after_publication_dates_nothing_done() -> None:
+    # regression: 'raising trade to $100 billion by 2030, ... after talks in Moscow' dated the talks to 2030
+    found = events("India and Russia set a goal on Tuesday of raising their trade to $100 billion by 2030, after "
+                   "talks in Moscow between Modi and Putin.", "2024-07-10")
+    talks = [e for e in found if e.event == "CONSULT"]
+    assert talks and "2030" not in (talks[0].date or ""), found

@@ -6001,6 +6001,8 @@ def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
             return decided[0], "clause"  # 'decided on Friday to exclude X from the summit later this month'
         if not own and (said_of := _when_of_a_date(head, res)) is not None:
             return said_of, "clause"  # 'warmed in December, when Modi made a surprise stopover in Lahore'
+        if not own and (counted := _counted_after_a_dated_clause(token, res)) is not None:
+            return counted, "clause"  # 'suspended all aid three days after Bazoum was ousted on July 26'
         if not own and (earlier := _days_later_than(token, res)):
             return earlier[0], "clause"  # 'cut ties with Taiwan in May and established relations days later'
         related = {d.start: _relation_prep(d, res) for d in own}
@@ -6142,8 +6144,48 @@ def _days_later_than(token: Token, res: Resolution) -> list[DateRef]:
     if not said_later:
         return []
     first = _first_conjunct(token)
-    return [d for d in _plain_dates([t for t in A.clause_tokens(first) if t.i < token.i], res)
-            if d.granularity in ("month", "year")]
+    before = _plain_dates([t for t in A.clause_tokens(first) if t.i < token.i], res)
+    counted = _days_counted_before_later(token)
+    if counted is not None:  # 'agreed to a ceasefire on October 10, but accused each other of breaking it two days
+        # later': that many days after the day named
+        return [_days_after(d, counted) for d in before if d.granularity == "day"][:1]
+    return [d for d in before if d.granularity in ("month", "year")]
+
+
+def _counted_after_a_dated_clause(token: Token, res: Resolution) -> DateRef | None:
+    """'N days (weeks) after' a clause dated to the day: that many days after its date."""
+    verb = token if token.pos_ in ("VERB", "AUX") else A.governing_verb(token)
+    if verb is None:
+        return None
+    for clause in (c for c in verb.children if c.dep_ == "advcl"
+                   and any(m.dep_ == "mark" and m.lower_ == "after" for m in c.children)):
+        unit = next((u for u in clause.children if u.dep_ == "npadvmod" and u.lemma_.lower() in ("day", "week")), None)
+        n = next((c for c in unit.children if c.dep_ == "nummod"), None) if unit is not None else None
+        count = (SMALL_NUMBERS.get(n.lower_) or (int(n.text) if n.text.isdigit() else None)) if n is not None else None
+        days = [d for d in _plain_dates(A.clause_tokens(clause), res) if d.granularity == "day"]
+        if count is not None and unit is not None and days:
+            return _days_after(days[0], count * (7 if unit.lemma_.lower() == "week" else 1))
+    return None
+
+
+SMALL_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10}
+
+
+def _days_counted_before_later(token: Token) -> int | None:
+    """The N of 'N days later' in the clause of `token`, if it counts days."""
+    for t in token.subtree:
+        if t.lower_ == "later" and t.i > token.i and t.i >= 2 and t.doc[t.i - 1].lemma_.lower() == "day":
+            n = t.doc[t.i - 2]
+            value = SMALL_NUMBERS.get(n.lower_) or (int(n.text) if n.text.isdigit() else None)
+            if value is not None:
+                return value
+    return None
+
+
+def _days_after(date: DateRef, days: int) -> DateRef:
+    day = dt.date.fromisoformat(date.value) + dt.timedelta(days=days)
+    return replace(date, value=day.isoformat(), reason=f"{days} days after {date.value}")
 
 
 def _date_of_the_doers_meeting(head: Token, res: Resolution) -> list[DateRef]:
@@ -6249,6 +6291,8 @@ def _a_deadline(date: DateRef, res: Resolution) -> bool:
     prep = t.root.head
     if prep.lower_ in ("until", "till"):
         return True
+    if prep.lower_ == "by" and res.published is not None and next(iter_bounds(date.value)) > res.published:
+        return True  # 'a goal of raising trade to $100 billion by 2030': a target, not when anything was done
     # 'said France would pull out its troops by the end of the year': when a promised act is due, not the promise
     verb = prep.head
     return prep.lower_ == "by" and verb.pos_ in ("VERB", "AUX") and any(
