@@ -579,11 +579,14 @@ def _after_clause_of(token: Token) -> Token | None:
     if token.pos_ in ("VERB", "AUX") and token.dep_ == "pcomp" and token.head.lower_ == "after" \
             and token.head.dep_ == "prep" and token.head.head.pos_ in ("VERB", "AUX"):
         return A.clause_head(token.head.head)
-    if token.pos_ not in ("VERB", "AUX") or token.dep_ != "advcl":
+    clause = token if token.pos_ in ("VERB", "AUX") else A.governing_verb(token)
+    while clause is not None and clause.dep_ in ("ccomp", "xcomp") and clause.head.i != clause.i:
+        clause = clause.head  # 'after Ontario's leader said he is adding a levy': what was said came before too
+    if clause is None or clause.pos_ not in ("VERB", "AUX") or clause.dep_ != "advcl":
         return None
-    if not any(c.dep_ == "mark" and c.lower_ == "after" for c in token.children):
+    if not any(c.dep_ == "mark" and c.lower_ == "after" for c in clause.children):
         return None
-    return A.clause_head(token.head)
+    return A.clause_head(clause.head)
 
 
 SIMULTANEOUS_MARKS = frozenset({"while", "when", "as", "where"})
