@@ -4589,3 +4589,23 @@ def test_what_was_said_in_an_after_clause_came_in_the_week_before() -> None:
                    "adding a 25% levy on electricity sold to American customers.", "2025-03-11")
     levies = [e for e in found if e.event == "SANCTION" and e.actor == ("CAN",)]
     assert levies and levies[0].date == "2025-03-05/2025-03-11", found
+
+
+def test_a_call_is_a_request_only_for_something_or_on_someone() -> None:
+    # regression: 'called the US drone strike that killed X ... an act of terrorism' was a request (the parser hung
+    # the predicate on the relative clause), and 'calling the Netherlands ...' with no 'for' or 'on' was one too
+    found = events("Iran's foreign minister called the US drone strike that killed the general near Baghdad airport "
+                   "on Friday an act of international terrorism.", "2020-01-04")
+    assert not [e for e in found if e.event == "REQUEST"], found
+    assert [(e.actor, e.recipient) for e in found if e.event == "ACCUSE"] == [(("IRN",), ("USA",))], found
+    assert_first_records({"The UN called for a ceasefire in Gaza.": ("REQUEST", ("UN",)),
+                          "Chile called on Peru to withdraw.": ("REQUEST", ("CHL",), ("PER",)),
+                          "The UN welcomed the truce and called for it to be fully respected.": ("SUPPORT", ("UN",))})
+    found = events("The UN welcomed the truce and called for it to be fully respected.")
+    assert [e.event for e in found] == ["SUPPORT", "REQUEST"], found
+
+
+def test_an_organisation_urging_all_parties_does_not_urge_itself() -> None:
+    # regression: 'The United Nations mission in Libya urged all parties ...' was UN -> UN
+    found = events("The United Nations mission in Libya urged all parties on Sunday to return to talks.", "2020-06-22")
+    assert found and all(e.recipient != ("UN",) for e in found), found

@@ -441,7 +441,11 @@ def _names_something(verb: Token) -> bool:
     named = A.child(verb, "dobj")
     if named is None:
         return _small_clause(verb) is not None
-    return any(c.dep_ in ("dobj", "appos") and c.i > named.i and c.pos_ == "NOUN" for c in named.children)
+    # 'called the strike that killed Soleimani an act of terrorism': the predicate hung as a second object of the
+    # relative clause
+    told = [c for c in named.children if c.dep_ == "relcl"]
+    return any(c.dep_ in ("dobj", "appos") and c.i > named.i and c.pos_ == "NOUN" for c in named.children) or any(
+        len([o for o in r.children if o.dep_ == "dobj"]) >= 2 for r in told)
 
 
 def _censures(said: Token) -> bool:
@@ -1519,7 +1523,8 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None, res: Resolution
     if pred.reading.event == "REJECT" and (said := A.child(verb, "xcomp")) is not None \
             and said.lemma_.lower() in NO_COMMENT:
         return False  # 'declined to comment', 'refused to say': no refusal of anything a state asked
-    if pred.requires:  # 'charged X with ...' / 'charged that ...'
+    if pred.requires and not (pred.lemma in DESCRIBING_VERBS and _predicative(verb)):  # 'charged X with ...' /
+        # 'charged that ...'; a describing verb's naming needs none ('called the move a provocation')
         preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
         preps |= {p for p, _ in A.prep_objects(verb, pred.requires)}  # 'spoke by telephone with X'
         # 'would retaliate "in kind" against the U.S. sanctions': the parser hangs one phrase on the other
@@ -1527,6 +1532,10 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None, res: Resolution
         # 'flew 15 tonnes of supplies and a field hospital team to Mandalay': hung from the last thing carried
         preps |= {p for o in _carried_things(verb) for p, _ in A.prep_objects(o, ("to", "into")) if p in pred.requires}
         marks = {"that"} if A.child(verb, "ccomp") is not None else set()
+        if any(c.dep_ == "xcomp" and A.is_infinitive(c) for c in verb.children):
+            marks.add("to")  # 'called Russia to halt its attacks'
+        marks |= {m.lower_ for c in verb.children if c.dep_ in ("advcl", "ccomp", "xcomp") for m in c.children
+                  if m.dep_ == "mark" and m.lower_ == "for"}  # 'called for the army chief to be prosecuted'
         talked_together = pred.reading.event == "CONSULT" and (_by_phone(verb) or _joint_subject(verb))
         if not (preps | marks) & pred.requires and not talked_together:
             return False  # 'X and Y spoke by phone' needs no 'with'
@@ -3282,8 +3291,8 @@ def _verb_recipient(trig: Trigger, patient: Token | None, actor: list[ActorSpan]
             ruled = _rulers_place(arg, res, exclude)
             if ruled or _governs_elsewhere(arg, actor):
                 return ruled
-        if actor and _names_an_office(arg, res) and not _names_a_pair(arg):
-            return actor[:1]
+        if actor and _names_an_office(arg, res) and not _names_a_pair(arg) and all(s.kind == "state" for s in actor):
+            return actor[:1]  # (an organisation of states has no offices of a home of its own to act on)
     return []
 
 
