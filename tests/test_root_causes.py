@@ -4585,8 +4585,8 @@ def test_a_target_date_after_publication_dates_nothing_done() -> None:
 
 def test_what_was_said_in_an_after_clause_came_in_the_week_before() -> None:
     # regression: '... on Tuesday, ... after Ontario's leader said he is adding a 25% levy' left the levy undated
-    found = events("Washington doubled its tariff on Canadian steel on Tuesday after Canada's Ontario premier said he is "
-                   "adding a 25% levy on electricity sold to American customers.", "2025-03-11")
+    found = events("Washington doubled its tariff on Canadian steel on Tuesday after Canada's Ontario premier said "
+                   "he is adding a 25% levy on electricity sold to American customers.", "2025-03-11")
     levies = [e for e in found if e.event == "SANCTION" and e.actor == ("CAN",)]
     assert levies and levies[0].date == "2025-03-05/2025-03-11", found
 

@@ -1523,8 +1523,10 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None, res: Resolution
     if pred.reading.event == "REJECT" and (said := A.child(verb, "xcomp")) is not None \
             and said.lemma_.lower() in NO_COMMENT:
         return False  # 'declined to comment', 'refused to say': no refusal of anything a state asked
-    if pred.requires and not (pred.lemma in DESCRIBING_VERBS and _predicative(verb)):  # 'charged X with ...' /
-        # 'charged that ...'; a describing verb's naming needs none ('called the move a provocation')
+    particled = bool(pred.by_particle) and _particle_of(verb) in pred.by_particle  # 'called up reservists'
+    if pred.requires and not particled and not (pred.lemma in DESCRIBING_VERBS and _predicative(verb)):
+        # 'charged X with ...' / 'charged that ...'; a describing verb's naming needs none ('called the move a
+        # provocation'), nor a reading of its particle ('called up reservists', 'called off the talks')
         preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
         preps |= {p for p, _ in A.prep_objects(verb, pred.requires)}  # 'spoke by telephone with X'
         # 'would retaliate "in kind" against the U.S. sanctions': the parser hangs one phrase on the other
