@@ -4609,3 +4609,11 @@ def test_an_organisation_urging_all_parties_does_not_urge_itself() -> None:
     # regression: 'The United Nations mission in Libya urged all parties ...' was UN -> UN
     found = events("The United Nations mission in Libya urged all parties on Sunday to return to talks.", "2020-06-22")
     assert found and all(e.recipient != ("UN",) for e in found), found
+
+
+def test_who_helped_is_never_who_was_helped() -> None:
+    # regression: 'The WFP distributed food with support from the UK government' was aid to Britain
+    for text in ("The WFP distributed food with support from the UK government.",
+                 "With support from the UK government, the WFP distributed food to families in Malawi."):
+        found = events(text, "2024-06-28")
+        assert found and all("GBR" not in e.recipient for e in found), (text, found)

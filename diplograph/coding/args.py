@@ -95,7 +95,7 @@ def np_actors(head: Token, res: Resolution, *, deep: bool = False,
     found: list[ActorSpan] = []
     owners: set[int] = set()
     for allowed in levels:
-        tokens = walk(head, allowed)
+        tokens = [t for t in walk(head, allowed) if not helped_by(t, head)]
         owners = {i for t in tokens for i in _relational_owners(t, res)}
         found = [s for s in spans_in(tokens, res)
                  if not (s.states and set(s.states) <= exclude) and s.start not in owners]
@@ -109,6 +109,20 @@ def np_actors(head: Token, res: Resolution, *, deep: bool = False,
         found = _with_conjuncts_of_their_own(head, found, res, exclude, owners)
     listed = with_surface_list(found, res)
     return [s for s in listed if s.start not in owners]
+
+
+# 'food distributed with support from the UK government': who helped, never who was helped
+HELPING_NOUNS = frozenset({"support", "help", "funding", "assistance", "backing", "financing", "cooperation"})
+
+
+def helped_by(token: Token, head: Token) -> bool:
+    """Whether a token of a phrase lies in a 'with support from X' phrase inside it (not its head)."""
+    t = token
+    while t.i != head.i and t.head.i != t.i:
+        if t.dep_ == "pobj" and t.lemma_.lower() in HELPING_NOUNS and t.head.lower_ == "with" and t.i != head.i:
+            return True
+        t = t.head
+    return False
 
 
 VENUE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})

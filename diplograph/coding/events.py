@@ -3487,8 +3487,8 @@ def _recipient_args(verb: Token, pred: Predicate, patient: Token | None) -> list
         # 'sealed off the city of Nablus', which the parser may hang below the particle
         out += [g for c in verb.children if c.dep_ == "prt" for g in c.children if g.dep_ in ("pobj", "dobj")]
     preps = pred.preps or RECIPIENT_PREPS
-    out += [obj for _, obj in sorted(A.prep_objects(verb, preps), key=lambda po: preps.index(po[0]))
-            if not _asked_by(obj)]
+    out += [obj for p, obj in sorted(A.prep_objects(verb, preps), key=lambda po: preps.index(po[0]))
+            if not _asked_by(obj) and not (p == "with" and obj.lemma_.lower() in A.HELPING_NOUNS)]
     if "to" in preps:  # 'flew supplies and a field hospital team to Mandalay': hung from the last thing carried
         out += [obj for o in _carried_things(verb)[1:] for _, obj in A.prep_objects(o, ("to", "into"))]
     if pred.topic_object and "with" in preps:  # 'discussed the deal with the UAE president', hung from the topic
@@ -4294,7 +4294,9 @@ def _purpose_or_subtree_recipient(trig: Trigger, res: Resolution, actor: list[Ac
     scopes = [c for c in _aimed_at(head) if not (trig.pred.topic_object and c.dep_ in ("dobj", "attr", "xcomp"))
               and not (venue_free and c.dep_ == "prep" and c.lower_ in LOCATION_PREPS)
               and not (talked_about and c.dep_ == "prep" and c.lower_ in TOPIC_PREPS)
-              and not (c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in DELIBERATING)]
+              and not (c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in DELIBERATING)
+              and not (c.dep_ == "prep" and c.lower_ == "with" and any(  # 'with support from the UK': a helper
+                  o.dep_ == "pobj" and o.lemma_.lower() in A.HELPING_NOUNS for o in c.children))]
     if trig.pred.pos == "noun":
         light_verb = head is not trig.token and (trig.token.dep_ in ("dobj", "attr", "oprd") or (
             trig.token.dep_ == "conj" and trig.token.head.dep_ in ("dobj", "attr", "oprd"))  # 'air and naval drills'
@@ -5377,7 +5379,8 @@ def _the_other_party(reading: Reading, roles: Roles, trig: Trigger, mentions: li
     if roles.recipient or not roles.actor or reading.event == "CONSULT" or visit:
         return None  # what a meeting is about is no one it met ('met to weigh a response to Iran')
     actors = _codes_of(roles.actor)
-    others = [m for m in mentions if m.states and not set(m.states) & actors and not _in_a_request(doc[m.start])]
+    others = [m for m in mentions if m.states and not set(m.states) & actors and not _in_a_request(doc[m.start])
+              and not A.helped_by(doc[m.start], doc[m.start].sent.root)]  # 'with support from the UK'
     if not actors or len(_codes_of(others)) != 1:
         return None
     named = replace(roles, recipient=others[:1], recipient_from_location=False)
