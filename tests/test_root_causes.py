@@ -4617,3 +4617,14 @@ def test_who_helped_is_never_who_was_helped() -> None:
     assert not [e for e in found if "GBR" in e.recipient], found
     assert_first_records({"With support from the UK government, the WFP distributed food to families in Malawi.":
                           ("AID", ("UN",), ("MWI",))})
+
+
+def test_a_named_subject_is_what_its_apposition_says_it_is() -> None:
+    # regression (the README's sample): 'The Brave Commander, the first ship chartered by the WFP ..., docked in
+    # Djibouti' was a visit of a commander (a guest) from Ukraine to Ethiopia
+    found = events("The Brave Commander, the first ship chartered by the World Food Programme to carry Ukrainian "
+                   "grain, docked in Djibouti on 30 August 2022 with 23,000 tonnes of wheat for Ethiopia.",
+                   "2022-09-01")
+    assert not [e for e in found if e.event == "CONSULT"], found
+    assert_first_records({"The Admiral Kuznetsov, Russia's only aircraft carrier, docked in Tartus on Monday.":
+                          ("MOBILIZE", ("RUS",))})

@@ -119,7 +119,7 @@ def helped_by(token: Token, head: Token) -> bool:
     """Whether a token of a phrase lies in a 'with support from X' phrase inside it (not its head)."""
     t = token
     while t.i != head.i and t.head.i != t.i:
-        if t.dep_ == "pobj" and t.lemma_.lower() in HELPING_NOUNS and t.head.lower_ == "with" and t.i != head.i:
+        if t.dep_ == "pobj" and t.lemma_.lower() in HELPING_NOUNS and t.head.lower_ == "with":
             return True
         t = t.head
     return False
@@ -563,7 +563,8 @@ def _object_controller(verb: Token) -> Token | None:
     controlled = verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and is_infinitive(verb))
     if controlled and head.lemma_.lower() in CALLING_ON and not is_passive(head):
         # 'called on the United States and France to press Israel': those called on are to press it
-        return next((o for p, o in prep_objects(head, ("on", "upon")) if o.i < verb.i), None)
+        return next((o for p, o in prep_objects(head, ("on", "upon")) if o.i < verb.i
+                     and o.ent_type_ not in ("DATE", "TIME")), None)  # not 'called on Friday on Rome to ...'
     if not controlled or head.lemma_.lower() not in OBJECT_CONTROL or is_passive(head):
         return None
     return next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)

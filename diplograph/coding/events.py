@@ -1666,6 +1666,9 @@ def _subject_words(verb: Token) -> set[str]:
         return set()
     if doer.lower_ in ("that", "which") and verb.dep_ == "relcl":
         doer = verb.head
+    told = next((c for c in doer.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
+    if doer.pos_ == "PROPN" and told is not None:
+        doer = told  # 'The Brave Commander, the first ship chartered by the WFP, docked': a ship, by what it is
     return {doer.lemma_.lower(), *_modifier_lemmas(doer)}
 
 
@@ -6178,7 +6181,7 @@ def _counted_after_a_dated_clause(token: Token, res: Resolution) -> DateRef | No
                    and any(m.dep_ == "mark" and m.lower_ == "after" for m in c.children)):
         unit = next((u for u in clause.children if u.dep_ == "npadvmod" and u.lemma_.lower() in ("day", "week")), None)
         n = next((c for c in unit.children if c.dep_ == "nummod"), None) if unit is not None else None
-        count = (SMALL_NUMBERS.get(n.lower_) or (int(n.text) if n.text.isdigit() else None)) if n is not None else None
+        count = _small_count(n) if n is not None else None
         days = [d for d in _plain_dates(A.clause_tokens(clause), res) if d.granularity == "day"]
         if count is not None and unit is not None and days:
             return _days_after(days[0], count * (7 if unit.lemma_.lower() == "week" else 1))
@@ -6193,11 +6196,15 @@ def _days_counted_before_later(token: Token) -> int | None:
     """The N of 'N days later' in the clause of `token`, if it counts days."""
     for t in token.subtree:
         if t.lower_ == "later" and t.i > token.i and t.i >= 2 and t.doc[t.i - 1].lemma_.lower() == "day":
-            n = t.doc[t.i - 2]
-            value = SMALL_NUMBERS.get(n.lower_) or (int(n.text) if n.text.isdigit() else None)
+            value = _small_count(t.doc[t.i - 2])
             if value is not None:
                 return value
     return None
+
+
+def _small_count(word: Token) -> int | None:
+    """'two', '3': a count written as a word or in digits."""
+    return SMALL_NUMBERS.get(word.lower_) or (int(word.text) if word.text.isdigit() else None)
 
 
 def _days_after(date: DateRef, days: int) -> DateRef:
