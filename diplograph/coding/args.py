@@ -115,11 +115,16 @@ def np_actors(head: Token, res: Resolution, *, deep: bool = False,
 HELPING_NOUNS = frozenset({"support", "help", "funding", "assistance", "backing", "financing", "cooperation"})
 
 
+def helping(noun: Token) -> bool:
+    """The object of 'with support', 'with help' (from X): who it names helped, they were not helped."""
+    return noun.dep_ == "pobj" and noun.lemma_.lower() in HELPING_NOUNS and noun.head.lower_ == "with"
+
+
 def helped_by(token: Token, head: Token) -> bool:
     """Whether a token of a phrase lies in a 'with support from X' phrase inside it (not its head)."""
     t = token
     while t.i != head.i and t.head.i != t.i:
-        if t.dep_ == "pobj" and t.lemma_.lower() in HELPING_NOUNS and t.head.lower_ == "with":
+        if helping(t):
             return True
         t = t.head
     return False

@@ -3490,8 +3490,8 @@ def _recipient_args(verb: Token, pred: Predicate, patient: Token | None) -> list
         # 'sealed off the city of Nablus', which the parser may hang below the particle
         out += [g for c in verb.children if c.dep_ == "prt" for g in c.children if g.dep_ in ("pobj", "dobj")]
     preps = pred.preps or RECIPIENT_PREPS
-    out += [obj for p, obj in sorted(A.prep_objects(verb, preps), key=lambda po: preps.index(po[0]))
-            if not _asked_by(obj) and not (p == "with" and obj.lemma_.lower() in A.HELPING_NOUNS)]
+    out += [obj for _, obj in sorted(A.prep_objects(verb, preps), key=lambda po: preps.index(po[0]))
+            if not _asked_by(obj) and not A.helping(obj)]
     if "to" in preps:  # 'flew supplies and a field hospital team to Mandalay': hung from the last thing carried
         out += [obj for o in _carried_things(verb)[1:] for _, obj in A.prep_objects(o, ("to", "into"))]
     if pred.topic_object and "with" in preps:  # 'discussed the deal with the UAE president', hung from the topic
@@ -3964,12 +3964,16 @@ def _pronoun_or_generic(subj: Token, res: Resolution, ctx: DocContext) -> tuple[
     head_generic = subj.lemma_.lower() in GENERIC_HEADS and any(c.lower_ in ("the", "this", "its", "his", "her")
                                                                  for c in subj.children)
     if subj.lower_ in SUBJECT_PRONOUNS or head_generic:
-        before = _subject_earlier_in_sentence(subj, res)
-        if before:
-            return before, "coreference"
-        if ctx.last_subject:
-            return list(ctx.last_subject), "coreference"
+        told = _named_before(subj, res, ctx)
+        if told:
+            return told, "coreference"
     return [], "parse"
+
+
+def _named_before(subj: Token, res: Resolution, ctx: DocContext) -> list[ActorSpan]:
+    """Who a pronoun or a pronoun-owned subject stands for: the subject told earlier in its sentence, else the last
+    sentence's subject."""
+    return _subject_earlier_in_sentence(subj, res) or list(ctx.last_subject)
 
 
 def _subject_earlier_in_sentence(subj: Token, res: Resolution) -> list[ActorSpan]:
@@ -4298,8 +4302,7 @@ def _purpose_or_subtree_recipient(trig: Trigger, res: Resolution, actor: list[Ac
               and not (venue_free and c.dep_ == "prep" and c.lower_ in LOCATION_PREPS)
               and not (talked_about and c.dep_ == "prep" and c.lower_ in TOPIC_PREPS)
               and not (c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in DELIBERATING)
-              and not (c.dep_ == "prep" and c.lower_ == "with" and any(  # 'with support from the UK': a helper
-                  o.dep_ == "pobj" and o.lemma_.lower() in A.HELPING_NOUNS for o in c.children))]
+              and not (c.dep_ == "prep" and any(A.helping(o) for o in c.children))]  # 'with support from the UK'
     if trig.pred.pos == "noun":
         light_verb = head is not trig.token and (trig.token.dep_ in ("dobj", "attr", "oprd") or (
             trig.token.dep_ == "conj" and trig.token.head.dep_ in ("dobj", "attr", "oprd"))  # 'air and naval drills'
@@ -4446,7 +4449,7 @@ def _fallback_actor(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext,
         return [], "none"
     if not passive and subj is not None and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in subj.children):
         # 'its foreign ministry dismissed a U.S. offer': whose it is the pronoun tells, never the one acted on
-        found = [s for s in _subject_earlier_in_sentence(subj, res) or ctx.last_subject if s.states]
+        found = [s for s in _named_before(subj, res, ctx) if s.states]
         return (found, "coreference") if _without(found, recipient) else ([], "none")
     if not passive and _unknown_person(subj, res):
         return [], "none"  # 'Blinken warned Beijing against arming Moscow' out of his term: not Moscow, not Beijing
