@@ -1536,8 +1536,8 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None, res: Resolution
         marks = {"that"} if A.child(verb, "ccomp") is not None else set()
         if any(c.dep_ == "xcomp" and A.is_infinitive(c) for c in verb.children):
             marks.add("to")  # 'called Russia to halt its attacks'
-        marks |= {m.lower_ for c in verb.children if c.dep_ in ("advcl", "ccomp", "xcomp") for m in c.children
-                  if m.dep_ == "mark" and m.lower_ == "for"}  # 'called for the army chief to be prosecuted'
+        if _takes_a_for_clause(verb, ("advcl", "ccomp", "xcomp")):
+            marks.add("for")  # 'called for the army chief to be prosecuted'
         talked_together = pred.reading.event == "CONSULT" and (_by_phone(verb) or _joint_subject(verb))
         if not (preps | marks) & pred.requires and not talked_together:
             return False  # 'X and Y spoke by phone' needs no 'with'
@@ -1805,6 +1805,12 @@ def _done_together(noun: Token) -> bool:
     return any(c.lower_ == "joint" for c in noun.children) or bool(A.prep_objects(noun, ("with",)))
 
 
+def _takes_a_for_clause(token: Token, deps: tuple[str, ...]) -> bool:
+    """Whether a clause the token takes opens with 'for' ('called for the chief to be prosecuted'): the 'for' a
+    requirement may name."""
+    return any(m.dep_ == "mark" and m.lower_ == "for" for c in token.children if c.dep_ in deps for m in c.children)
+
+
 def _noun_applies(noun: Token, pred: Predicate, is_phrase: bool) -> bool:
     if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.lemma_.lower() in KIND_HEADS:
         return False
@@ -1826,9 +1832,8 @@ def _noun_applies(noun: Token, pred: Predicate, is_phrase: bool) -> bool:
         marks = {"that"} if any(c.dep_ in ("acl", "ccomp") for c in noun.children) else set()
         if _infinitives(noun):
             marks.add("to")  # 'Kyiv's refusal to cede territory'
-        # 'its call for the office to be shut down': 'for' opens the clause the noun takes
-        marks |= {m.lower_ for c in noun.children if c.dep_ in ("acl", "advcl", "relcl") for m in c.children
-                  if m.dep_ == "mark" and m.lower_ == "for"}
+        if _takes_a_for_clause(noun, ("acl", "advcl", "relcl")):
+            marks.add("for")  # 'its call for the office to be shut down'
         # 'Turkish and Greek officials held a dialogue', '... held talks by video link': no 'with' needed
         talked_together = pred.reading.event == "CONSULT" and noun.dep_ == "dobj" and (
             _by_phone(noun.head) or _joint_subject(noun.head))
