@@ -4633,3 +4633,42 @@ def test_a_named_subject_is_what_its_apposition_says_it_is() -> None:
     assert not [e for e in found if e.event == "CONSULT"], found
     assert_first_records({"The Admiral Kuznetsov, Russia's only aircraft carrier, docked in Tartus on Monday.":
                           ("MOBILIZE", ("RUS",))})
+
+
+# --- twenty-seventh session ---------------------------------------------------------------------------------------
+
+
+def test_the_people_of_two_states_doing_a_thing_together_cooperate() -> None:
+    # guidelines: several states acting together are one record with all of them; a verb with no reading of its
+    # own ('dismantled', 'inspected', 'searched') said of two states' police or officers is their cooperation
+    for text, pair in (("Peruvian and Bolivian police dismantled a smuggling ring near Desaguadero on Friday.",
+                        {"PER", "BOL"}),
+                       ("Thai and Lao engineers inspected the new bridge across the Mekong on Tuesday.",
+                        {"THA", "LAO"})):
+        found = [e for e in events(text) if e.event == "COOPERATE"]
+        assert len(found) == 1 and set(found[0].actor + found[0].recipient) == pair, (text, found)
+
+
+def test_a_joint_act_is_not_read_from_speech_rivalry_or_an_act_told_by_its_noun() -> None:
+    for text in ("Greek and Turkish officials dispute the boundary of the continental shelf.",
+                 "Indian and Chinese soldiers fought with clubs in the Galwan valley.",
+                 "Serbian and Kosovo officials said the talks had failed."):
+        assert not [e for e in events(text) if e.event == "COOPERATE"], (text, summary(events(text)))
+    # 'began indirect talks': the talks are the event, one record, not a second of cooperation
+    found = events("Iranian and American delegations began indirect talks in Oman on Tuesday.")
+    assert [e.event for e in found] == ["CONSULT"], summary(found)
+
+
+def test_a_state_acting_with_no_one_named_acts_on_the_other_state_the_story_is_about() -> None:
+    text = ("Ghana and Togo have argued for months over the fishing grounds off their coasts. Ghana's navy seized "
+            "two Togolese trawlers on Monday. Togo protested the seizure. On Wednesday Ghana said it would deploy "
+            "more patrol boats.")
+    found = [e for e in events(text, "2025-03-14") if e.event == "MOBILIZE"]
+    assert found and found[0].actor == ("GHA",) and found[0].recipient == ("TGO",), found
+
+
+def test_a_day_before_a_state_is_no_part_of_a_persons_name() -> None:
+    # regression: the tagger read 'Wednesday Ghana' as a person, and 'it' became the last sentence's subject
+    found = events("Togo protested the seizure. On Wednesday Ghana said it would deploy more patrol boats.",
+                   "2025-03-14")
+    assert [e.actor for e in found if e.event == "MOBILIZE"] == [("GHA",)], summary(found)

@@ -112,6 +112,7 @@ def code_sentence(sent: Span, res: Resolution, lex: Lexicon, ctx: DocContext) ->
     found += hoped_for(sent, res, ctx)
     found += requests_granted(sent, res, ctx)
     found += envoys_gone_home(sent, res, ctx)
+    found += joint_actions(sent, res, ctx, covered={t.token.i for t in triggers} | {f.trigger for f in found})
     listed, subject = cooperation_list(sent, res, ctx, covered=[t.token.i for t in triggers])
     if listed:  # 'cooperation between A and B includes X, Y and Z': the items are the events
         found = [f for f in found if f.trigger != subject] + listed
@@ -357,6 +358,62 @@ def presence_abroad(sent: Span, res: Resolution, ctx: DocContext) -> list[Found]
         out.append(_clause_event(reading, "presence:visit", verb, visitors, hosts, sent, res, ctx, aux=aux,
                                  conditional=conditional, from_location=True))
     return out
+
+
+# ------------------------------------------------------------------------------------------------ joint actions
+
+# who acts for a state when two states' people do something together
+JOINT_AGENTS = frozenset({"official", "officer", "police", "policeman", "troop", "soldier", "force", "guard",
+                          "minister", "engineer", "crew", "team", "navy", "delegation", "diplomat", "inspector",
+                          "investigator", "expert", "agent", "authority", "army", "military", "coastguard",
+                          "counterpart", "leader", "chief", "commander", "sailor", "pilot", "unit", "ranger",
+                          "firefighter", "rescuer", "scientist", "technician", "prosecutor", "judge", "negotiator"})
+# what two states' people do that is no cooperation: speech, stance, rivalry, being
+NOT_JOINT = frozenset({"say", "tell", "claim", "deny", "accuse", "blame", "remain", "be", "have", "face", "need",
+                       "want", "fear", "warn", "believe", "expect", "hope", "disagree", "differ", "clash", "fight",
+                       "compete", "argue", "dispute", "trade", "exchange", "lose", "win", "suffer", "die", "kill",
+                       "dismiss", "reject", "refuse", "contest", "rival", "oppose", "see", "view", "consider",
+                       "regard", "call", "describe", "insist", "maintain", "recall", "cite", "dominate", "control",
+                       "hold", "own", "share", "seek", "demand", "criticize", "criticise", "condemn", "shoot",
+                       "fire", "attack", "strike", "threaten", "swap", "spar", "monitor", "watch", "observe"})
+
+
+def joint_actions(sent: Span, res: Resolution, ctx: DocContext, covered: set[int]) -> list[Found]:
+    """'Ecuadorian and Colombian police dismantled a cocaine laboratory', 'Chinese and Myanmar officers inspected a
+    reopened border gate': the people of two states doing a thing together (a verb with an object and no reading of
+    its own) cooperate (COOPERATE), one record with all of them (guidelines: states acting together)."""
+    out: list[Found] = []
+    for verb in sent:
+        if verb.i in covered or verb.pos_ != "VERB" or verb.dep_ not in ("ROOT", "conj", "ccomp") \
+                or verb.lemma_.lower() in NOT_JOINT or verb.lemma_.lower() in SAYING or _negated(verb) \
+                or A.is_passive(verb) or (done := A.child(verb, "dobj")) is None:
+            continue
+        subj, _ = A.subject(verb)
+        if subj is None or subj.dep_ != "nsubj" or subj.lemma_.lower() not in JOINT_AGENTS \
+                or not _coordinated(subj) or any(t.i in covered for t in done.subtree):
+            continue  # 'began indirect talks', 'began the annual exercise': the talks or the exercise is the event
+        parties = [s for s in A.np_actors(subj, res) if s.states and s.kind == "state"]
+        codes = {c for s in parties for c in s.states}
+        if len(codes) < 2 or any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ not in ("will", "'ll")
+                                 for c in verb.children):
+            continue  # 'US and British forces must ensure security': what they should do, not what they did
+        if res.states_in(sent) - codes:
+            continue  # 'rescue teams from China and India searched buildings in Mandalay, ... central Myanmar':
+            # done for or to a third state, which a reading of its own tells
+        aux, conditional = modality(verb)
+        reading = adjust_reading(Reading("COOPERATE", None, ()), aux, conditional)
+        out.append(_clause_event(reading, "joint:act", verb, parties, [], sent, res, ctx, aux=aux,
+                                 conditional=conditional))
+    return out
+
+
+def _coordinated(noun: Token) -> bool:
+    """'Thai and Lao engineers', 'Peruvian and Bolivian police', 'officials of Chad and Niger': a noun whose
+    modifiers (or the noun itself) are joined by 'and' (the tagger hangs 'Thai' as amod, compound or nmod)."""
+    modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
+    modifiers += [g for c in modifiers for g in c.children if g.dep_ in ("amod", "compound", "nmod")]
+    modifiers += [o for _p, o in A.prep_objects(noun, ("of", "from"))]
+    return any(c.dep_ == "conj" for t in (noun, *modifiers) for c in t.children)
 
 
 # the forms, not lemmas: the model's rule lemmatizer makes 'hoped' 'hop'
@@ -4793,7 +4850,22 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
                                                              else None)
         if abroad is not None:
             return [abroad]
+    if event in STORY_AIMED and len(actor_codes) == 1 and ctx.sentence_index > 0 and named <= actor_codes \
+            and not aimed_at_organisation and (other := _story_other_state(res, actor_codes)) is not None:
+        return [ActorSpan.from_context(sent[0].i, other, "the other state the story is most about")]
     return []
+
+
+STORY_AIMED = frozenset({"AGREE", "REJECT", "ACCUSE", "REQUEST", "THREATEN", "MOBILIZE", "ASSAULT", "CONCEDE",
+                         "SUPPORT", "SANCTION", "AID", "COOPERATE"})
+
+
+def _story_other_state(res: Resolution, actor_codes: set[str]) -> str | None:
+    ranked, counts = _state_mentions(res)
+    others = [c for c in ranked if c not in actor_codes]
+    if not others or counts[others[0]] < 2:
+        return None
+    return others[0] if len(others) == 1 or counts[others[1]] < counts[others[0]] else None
 
 
 DEAL_NOUNS = frozenset({"deal", "agreement", "accord", "accords", "truce", "ceasefire", "pact", "treaty",

@@ -268,10 +268,18 @@ def _person_spans(doc: Doc) -> dict[int, tuple[int, int]]:
     spans: dict[int, tuple[int, int]] = {}
     for ent in doc.ents:
         end = ent.end - 1 if doc[ent.end - 1].lower_ in ("'s", "’s", "'") else ent.end  # "Sri Lanka's" tagged PERSON
-        if ent.label_ == "PERSON" and end - ent.start > 1:
-            for i in range(ent.start, end):
-                spans[i] = (ent.start, end)
+        start = ent.start
+        while start < end and doc[start].lower_ in CALENDAR_WORDS:
+            start += 1  # 'On Wednesday Ghana said ...' is tagged as a person 'Wednesday Ghana': the day is no name
+        if ent.label_ == "PERSON" and end - start > 1:
+            for i in range(start, end):
+                spans[i] = (start, end)
     return spans
+
+
+# days and months that are no one's first name ('April Ryan', 'June Carter' are people)
+CALENDAR_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                            "february", "march", "july", "september", "october", "november", "december"})
 
 
 def _match_dictionary(res: Resolution, gaz: Gazetteer) -> None:
