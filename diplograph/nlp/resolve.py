@@ -269,8 +269,11 @@ def _person_spans(doc: Doc) -> dict[int, tuple[int, int]]:
     for ent in doc.ents:
         end = ent.end - 1 if doc[ent.end - 1].lower_ in ("'s", "’s", "'") else ent.end  # "Sri Lanka's" tagged PERSON
         start = ent.start
-        while start < end and doc[start].lower_ in CALENDAR_WORDS:
-            start += 1  # 'On Wednesday Ghana said ...' is tagged as a person 'Wednesday Ghana': the day is no name
+        while start < end and (doc[start].lower_ in CALENDAR_WORDS
+                               or doc[start].pos_ in ("ADP", "DET", "VERB", "ADV", "ADJ", "SCONJ", "CCONJ")):
+            # 'On Wednesday Ghana said ...' is tagged as a person 'Wednesday Ghana', 'Blaming Rwanda, ...' as
+            # 'Blaming Rwanda': a day or a word opening the sentence is no part of a name
+            start += 1
         if ent.label_ == "PERSON" and end - start > 1:
             for i in range(start, end):
                 spans[i] = (start, end)
