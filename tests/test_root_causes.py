@@ -4672,3 +4672,18 @@ def test_a_day_before_a_state_is_no_part_of_a_persons_name() -> None:
     found = events("Togo protested the seizure. On Wednesday Ghana said it would deploy more patrol boats.",
                    "2025-03-14")
     assert [e.actor for e in found if e.event == "MOBILIZE"] == [("GHA",)], summary(found)
+
+
+def test_a_lone_state_acting_is_aimed_at_the_one_other_party_its_sentence_names() -> None:
+    # the recipient the parse did not tie (here inside a relative clause of the object)
+    assert_first_records({
+        "Somalia's foreign minister said his government would not accept any arrangement that gave Ethiopia a "
+        "military foothold.": ("REJECT", ("SOM",), ("ETH",)),
+    })
+    # never the teller, never who reacted, never who made what is acted on
+    for text in ("Ottawa said Canberra would not reverse its decision on the port lease.",
+                 "Pyongyang launched a cruise missile on Sunday, prompting a formal protest from Seoul.",
+                 "Washington will ease restrictions on exports that China imposed in April."):
+        found = events(text)
+        first = found[0]
+        assert not set(first.recipient) & {"CAN", "KOR", "CHN"}, (text, summary(found))

@@ -4850,6 +4850,9 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
                                                              else None)
         if abroad is not None:
             return [abroad]
+    if event in SENTENCE_AIMED and len(actor_codes) == 1 and not aimed_at_organisation \
+            and (other := _the_one_other_party(trig, sent, res, actor_codes)) is not None:
+        return [other]
     if event in STORY_AIMED and len(actor_codes) == 1 and ctx.sentence_index > 0 and named <= actor_codes \
             and not aimed_at_organisation and (other := _story_other_state(res, actor_codes)) is not None:
         return [ActorSpan.from_context(sent[0].i, other, "the other state the story is most about")]
@@ -4858,6 +4861,34 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
 
 STORY_AIMED = frozenset({"AGREE", "REJECT", "ACCUSE", "REQUEST", "THREATEN", "MOBILIZE", "ASSAULT", "CONCEDE",
                          "SUPPORT", "SANCTION", "AID", "COOPERATE"})
+
+
+# what names a state's ground rather than the state: 'on the Sudanese border', 'in Chinese waters'
+PLACE_OF_A_STATE = frozenset({"border", "frontier", "boundary", "side", "coast", "water", "territory", "soil",
+                              "airspace", "region", "province", "city", "town", "capital", "village", "port"})
+# types kept with no recipient whose recipient the sentence may name where the parse does not tie it (those that
+# need one are completed by `_the_other_party`, with a feature of their own)
+SENTENCE_AIMED = frozenset({"AGREE", "REJECT", "SUPPORT", "CONCEDE", "ASSAULT", "MOBILIZE", "RETREAT", "COERCE"})
+
+
+def _the_one_other_party(trig: Trigger, sent: Span, res: Resolution, actor_codes: set[str]) -> ActorSpan | None:
+    owners = A.relational_owners_in(sent, res)
+    verb = trig.token
+    aside = {t.i for a in verb.ancestors if a.lemma_.lower() in A.REPORTING
+             for c in a.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}  # who tells of it
+    aside |= {t.i for r in verb.subtree if r.dep_ == "relcl" and r.i != verb.i
+              for c in r.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}  # 'that China imposed'
+    aside |= {t.i for r in sent if r.dep_ == "advcl" and r.lemma_.lower() in REACTION_VERBS
+              for t in r.subtree}  # ', prompting a protest from Seoul': who reacted
+    others = [a for a in res.actors_in(sent) if a.states and a.start not in aside and a.start not in owners
+              and not set(a.states) & actor_codes and not _placed(res.doc[a.start], sent.root)
+              and not _in_a_request(res.doc[a.start]) and not A.helped_by(res.doc[a.start], sent.root)
+              and res.doc[a.start].head.lemma_.lower() not in PLACE_OF_A_STATE]
+    if len({c for a in others for c in a.states}) != 1:
+        return None
+    a = others[0]
+    return ActorSpan(a.start, a.end, a.code, a.kind, a.type, a.sector, a.person, "sentence-other",
+                     "the one other party named in the sentence", a.members)
 
 
 def _story_other_state(res: Resolution, actor_codes: set[str]) -> str | None:
