@@ -4851,8 +4851,8 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
         if abroad is not None:
             return [abroad]
     if event in SENTENCE_AIMED and len(actor_codes) == 1 and not aimed_at_organisation \
-            and (other := _the_one_other_party(trig, sent, res, actor_codes)) is not None:
-        return [other]
+            and (one_other := _the_one_other_party(trig, sent, res, actor_codes)) is not None:
+        return [one_other]
     if event in STORY_AIMED and len(actor_codes) == 1 and ctx.sentence_index > 0 and named <= actor_codes \
             and not aimed_at_organisation and (other := _story_other_state(res, actor_codes)) is not None:
         return [ActorSpan.from_context(sent[0].i, other, "the other state the story is most about")]
