@@ -1011,3 +1011,14 @@ def test_a_further_report_of_an_act_joins_it_past_the_protest_that_joined_it() -
     charge = other.link(report("d", "ACCUSE", {"MLI"}, {"DZA"}))
     assert other.link(report("e", "REJECT", {"DZA"}, {"MLI"})) == charge
     assert other.link(report("f", "MOBILIZE", {"DZA"}, set())) != charge
+
+
+def test_where_the_target_of_a_shot_was_is_where_it_happened() -> None:
+    # 'fired at a drone over Mae Sot': the parser hangs the place on the target of 'at'
+    assert _located("Thai soldiers fired warning shots at a Myanmar drone over Mae Sot on Monday.", "ASSAULT") \
+        == "Mae Sot"
+
+
+def test_the_joint_act_of_two_states_people_is_placed_where_it_was_done() -> None:
+    assert _located("Ecuadorian and Colombian police dismantled a cocaine laboratory near Tulcán on Friday.",
+                    "COOPERATE") == "Tulcán"

@@ -550,7 +550,7 @@ def _seat(token: Token) -> bool:
 SITUATION_NOUNS = frozenset({"war", "conflict", "crisis", "fighting", "invasion", "occupation", "dispute",
                              "situation", "violence", "unrest"})
 ARGUMENT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "nsubjpass"})
-ARGUMENT_PREPS = frozenset({"with", "to", "along", "across", "on"})
+ARGUMENT_PREPS = frozenset({"with", "to", "along", "across", "on", "at"})
 
 
 def _conjuncts(token: Token) -> list[Token]:
