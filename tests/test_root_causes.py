@@ -4687,3 +4687,21 @@ def test_a_lone_state_acting_is_aimed_at_the_one_other_party_its_sentence_names(
         found = events(text)
         first = found[0]
         assert not set(first.recipient) & {"CAN", "KOR", "CHN"}, (text, summary(found))
+
+
+def test_an_undated_act_told_as_background_is_the_news_of_the_days_before() -> None:
+    # it was undated (no date at all, which no annotated date can match); 'since' still tells of an older time
+    found = events("The U.S. Treasury imposed sanctions on Monday on a Cuban general it accused of leading the "
+                   "crackdown on protesters.", "2025-03-14")
+    assert [e.date for e in found if e.event == "ACCUSE"] in (["2025-03-10"], ["2025-03-08/2025-03-14"]), found
+    found = events("Russian warships have docked in Tartus since Russia invaded Ukraine.", "2025-03-14")
+    assert [e.date for e in found if e.event == "ASSAULT"] == [None], found
+
+
+def test_each_verb_of_an_after_clause_and_a_count_of_days_date_it() -> None:
+    found = events("Ukraine's parliament voted on Monday on martial law after Russian forces fired on and captured "
+                   "three Ukrainian navy vessels off Crimea.", "2025-03-14")
+    assert {e.date for e in found if e.actor == ("RUS",)} == {"2025-03-04/2025-03-10"}, found
+    found = events("Iran and Israel traded fire on Thursday, two days after Washington imposed new sanctions on "
+                   "Tehran.", "2025-03-14")
+    assert [e.date for e in found if e.event == "SANCTION"] == ["2025-03-11"], found

@@ -569,11 +569,16 @@ def merge_within_sentence(found: list[Found], sent: Span | None = None) -> list[
         keep = twin if len(twin.recipient) >= len(f.recipient) else f
         start = min(twin.evidence[0], f.evidence[0])
         end = max(twin.evidence[1], f.evidence[1])
-        merged = Found(keep.reading, keep.actor, keep.recipient, keep.aux, keep.date or twin.date or f.date,
-                       keep.date_source, (start, end), keep.rule, keep.actor_method, keep.orgs, keep.trigger,
+        # the date a clause gives beats one guessed ('landed in Adana on Tuesday as New Delhi stepped up its aid')
+        dated = min((twin, f), key=lambda m: (m.date is None, DATE_SOURCE_RANK.get(m.date_source, 9), m is not keep))
+        merged = Found(keep.reading, keep.actor, keep.recipient, keep.aux, dated.date, dated.date_source,
+                       (start, end), keep.rule, keep.actor_method, keep.orgs, keep.trigger,
                        {**keep.features, "merged_in_sentence": 1.0})
         out[out.index(twin)] = merged
     return out
+
+
+DATE_SOURCE_RANK = {"clause": 0, "sentence": 1, "context": 2, "recent": 3}
 
 
 def _own_clauses(a: Found, b: Found, sent: Span | None) -> bool:
@@ -641,8 +646,9 @@ def _after_clause_of(token: Token) -> Token | None:
             and token.head.dep_ == "prep" and token.head.head.pos_ in ("VERB", "AUX"):
         return A.clause_head(token.head.head)
     clause = token if token.pos_ in ("VERB", "AUX") else A.governing_verb(token)
-    while clause is not None and clause.dep_ in ("ccomp", "xcomp") and clause.head.i != clause.i:
-        clause = clause.head  # 'after Ontario's leader said he is adding a levy': what was said came before too
+    while clause is not None and clause.dep_ in ("ccomp", "xcomp", "conj") and clause.head.i != clause.i:
+        clause = clause.head  # 'after Ontario's leader said he is adding a levy': what was said came before too;
+        # 'after Russian forces fired on and captured three vessels': each verb of the clause
     if clause is None or clause.pos_ not in ("VERB", "AUX") or clause.dep_ != "advcl":
         return None
     if not any(c.dep_ == "mark" and c.lower_ == "after" for c in clause.children):
@@ -6171,6 +6177,9 @@ def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
             while not theirs and later.dep_ in ("ccomp", "xcomp", "conj") and later.head.i != later.i:
                 later = A.clause_head(later.head)  # 'said on Tuesday they hoped ..., after ...'
                 theirs = _plain_dates(A.clause_tokens(later), res)
+            days_before = _days_counted_before(token)
+            if theirs and days_before is not None and theirs[0].granularity == "day":
+                return _days_after(theirs[0], -days_before), "clause"  # 'on Monday ..., a day after Minsk diverted'
             before = _week_up_to(theirs[0]) if theirs else None
             if before is not None:  # 'said on Tuesday they hoped ..., after Beijing eased its ban': the week before
                 return before, "clause"
@@ -6190,8 +6199,10 @@ def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
             return (main[0], "sentence") if main else recent_window(res.published, token)
         if _stance_of_someone_present(token) and (main := main_clause_dates(sent, res)):
             return main[0], "sentence"  # 'a ceremony hosted by Trump, who hailed the accord': said at it
-        if is_background(token):  # 'docked on 30 August since Russia invaded Ukraine': not the invasion's date
-            return None, "none"
+        if is_background(token):
+            # 'docked on 30 August since Russia invaded Ukraine': not the invasion's date; 'lodged a protest on
+            # Tuesday after a Chinese ship fired a water cannon': the news of the days before, as any undated act
+            return (None, "none") if _since_clause(token) else recent_window(res.published, token)
         main = [d for d in main_clause_dates(sent, res) if not _a_deadline(d, res)]
         if main:
             return main[0], "sentence"
@@ -6310,6 +6321,25 @@ def _days_counted_before_later(token: Token) -> int | None:
             value = _small_count(t.doc[t.i - 2])
             if value is not None:
                 return value
+    return None
+
+
+def _days_counted_before(token: Token) -> int | None:
+    """The N of 'N days after X did' ('a day after', 'two days after', 'hours after': 0) for the clause of `token`:
+    how many days before its governing clause's date it happened."""
+    clause = token if token.pos_ in ("VERB", "AUX") else A.governing_verb(token)
+    while clause is not None and clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause is None or not any(c.dep_ == "mark" and c.lower_ == "after" for c in clause.children):
+        return None
+    for c in clause.children:
+        if c.dep_ == "npadvmod" and c.lemma_.lower() in ("day", "hour"):
+            if c.lemma_.lower() == "hour":
+                return 0
+            count = next((g for g in c.children if g.dep_ in ("nummod", "det")), None)
+            if count is not None and count.lower_ in ("a", "one"):
+                return 1
+            return _small_count(count) if count is not None else None
     return None
 
 
