@@ -4805,8 +4805,7 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
                   and not set(a.states) & actor_codes and not _placed(res.doc[a.start], sent.root)]
         if others:  # 'The U.N. envoy for Syria is calling for an end to violence': Syria
             nearest = min(others, key=lambda a: abs(a.start - trig.token.i))
-            return [ActorSpan(nearest.start, nearest.end, nearest.code, nearest.kind, nearest.type, nearest.sector,
-                              nearest.person, "sentence", "the other party named in the sentence", nearest.members)]
+            return [replace(nearest, method="sentence", reason="the other party named in the sentence")]
     if event in VERBAL_TOWARD and len(actor_codes) == 1 and ctx.sentence_index > 0:
         other = ctx.partner_of(next(iter(actor_codes)))
         if other is not None:
@@ -4886,15 +4885,12 @@ def _the_one_other_party(trig: Trigger, sent: Span, res: Resolution, actor_codes
               for c in r.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}  # 'that China imposed'
     aside |= {t.i for r in sent if r.dep_ == "advcl" and r.lemma_.lower() in REACTION_VERBS
               for t in r.subtree}  # ', prompting a protest from Seoul': who reacted
-    others = [a for a in res.actors_in(sent) if a.states and a.start not in aside and a.start not in owners
-              and not set(a.states) & actor_codes and not _placed(res.doc[a.start], sent.root)
-              and not _in_a_request(res.doc[a.start]) and not A.helped_by(res.doc[a.start], sent.root)
+    others = [a for a in _parties_besides(res.actors_in(sent), actor_codes, res.doc)
+              if a.start not in aside and a.start not in owners and not _placed(res.doc[a.start], sent.root)
               and res.doc[a.start].head.lemma_.lower() not in PLACE_OF_A_STATE]
     if len({c for a in others for c in a.states}) != 1:
         return None
-    a = others[0]
-    return ActorSpan(a.start, a.end, a.code, a.kind, a.type, a.sector, a.person, "sentence-other",
-                     "the one other party named in the sentence", a.members)
+    return replace(others[0], method="sentence-other", reason="the one other party named in the sentence")
 
 
 def _story_other_state(res: Resolution, actor_codes: set[str]) -> str | None:
@@ -5499,12 +5495,18 @@ def _the_other_party(reading: Reading, roles: Roles, trig: Trigger, mentions: li
     if roles.recipient or not roles.actor or reading.event == "CONSULT" or visit:
         return None  # what a meeting is about is no one it met ('met to weigh a response to Iran')
     actors = _codes_of(roles.actor)
-    others = [m for m in mentions if m.states and not set(m.states) & actors and not _in_a_request(doc[m.start])
-              and not A.helped_by(doc[m.start], doc[m.start].sent.root)]  # 'with support from the UK'
+    others = _parties_besides(mentions, actors, doc)
     if not actors or len(_codes_of(others)) != 1:
         return None
     named = replace(roles, recipient=others[:1], recipient_from_location=False)
     return named if _complete(reading, named, trig) else None
+
+
+def _parties_besides(mentions: list[ActorSpan], actors: set[str], doc: Doc) -> list[ActorSpan]:
+    """The parties a sentence names besides the actor, but for who asked for the act ('at the request of Romania')
+    and who helped ('with support from the UK')."""
+    return [m for m in mentions if m.states and not set(m.states) & actors and not _in_a_request(doc[m.start])
+            and not A.helped_by(doc[m.start], doc[m.start].sent.root)]
 
 
 def _in_a_request(token: Token) -> bool:
