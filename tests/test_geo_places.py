@@ -206,6 +206,8 @@ def test_every_packaged_row_is_well_formed() -> None:
     ("Nagorno-Karabakh", "AZE"), ("Karabakh", "AZE"), ("Transnistria", "MDA"), ("Donbas", "UKR"), ("Essequibo", "GUY"),
     ("South Ossetia", "GEO"), ("Golan Heights", "SYR"), ("Darfur", "SDN"), ("Ituri", "COD"), ("North Kivu", "COD"),
     ("Sughd", "TJK"), ("Somaliland", "SOM"),
+    # the Philippines' provinces, below GeoNames' first level (its regions), named by the news of the South China Sea
+    ("Zambales province", "PHL"), ("Palawan", "PHL"), ("Batanes", "PHL"), ("Basilan", "PHL"),
 ])
 def test_regions_the_news_names_that_geonames_lacks_resolve(name: str, country: str) -> None:
     place, _ = resolved(name)
@@ -219,6 +221,7 @@ def test_the_added_regions_are_well_formed_and_new() -> None:
     rows = list(csv.DictReader(lines))
     packaged = {r["id"] for r in packaged_rows()}
     assert rows and tuple(lines[0].split(",")) == COLUMNS
+    assert len({r["id"] for r in rows}) == len(rows), "a region added twice"
     for r in rows:
         assert r["id"].startswith("X:") and r["id"] not in packaged and r["kind"] == "region", r
         assert re.fullmatch(r"[A-Z]{3}", r["country"]) and r["admin1"] == r["name"], r
