@@ -578,6 +578,8 @@ def merge_within_sentence(found: list[Found], sent: Span | None = None) -> list[
     return out
 
 
+# how much a date's source says, best first: a date in the event's clause, in its sentence, carried from the
+# story, the week of an undated news report (merges keep the best)
 DATE_SOURCE_RANK = {"clause": 0, "sentence": 1, "context": 2, "recent": 3}
 
 
@@ -4894,11 +4896,9 @@ def _the_one_other_party(trig: Trigger, sent: Span, res: Resolution, actor_codes
 
 
 def _story_other_state(res: Resolution, actor_codes: set[str]) -> str | None:
+    """The state the document names most besides the actor (`_clear_leader` of the others)."""
     ranked, counts = _state_mentions(res)
-    others = [c for c in ranked if c not in actor_codes]
-    if not others or counts[others[0]] < 2:
-        return None
-    return others[0] if len(others) == 1 or counts[others[1]] < counts[others[0]] else None
+    return _clear_leader([c for c in ranked if c not in actor_codes], counts)
 
 
 DEAL_NOUNS = frozenset({"deal", "agreement", "accord", "accords", "truce", "ceasefire", "pact", "treaty",
@@ -5049,7 +5049,12 @@ def _story_subject_besides(res: Resolution, actor_codes: set[str]) -> str | None
     actor: what a state's words with no one named are aimed at ('the statement threatened sanctions' in a story
     about Somalia). A state that is itself what the story is most about keeps its domestic reading."""
     ranked, counts = _state_mentions(res)
-    if not ranked or ranked[0] in actor_codes or counts[ranked[0]] < 2:
+    return None if ranked and ranked[0] in actor_codes else _clear_leader(ranked, counts)
+
+
+def _clear_leader(ranked: list[str], counts: dict[str, int]) -> str | None:
+    """The first of states ranked by mentions when it is named at least twice and more often than the next."""
+    if not ranked or counts[ranked[0]] < 2:
         return None
     return ranked[0] if len(ranked) == 1 or counts[ranked[1]] < counts[ranked[0]] else None
 

@@ -7,7 +7,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import replace
 
-from diplograph.coding.events import SYMMETRIC, Found
+from diplograph.coding.events import DATE_SOURCE_RANK, SYMMETRIC, Found
 from diplograph.coding.features import document_features, record_features
 from diplograph.coding.measures import FoundMeasure
 from diplograph.model import Actor, DateRef, Event, Evidence, Measure, stable_id
@@ -97,13 +97,11 @@ def _best_date(group: list[Found]) -> tuple[DateRef | None, str]:
     dated = [(f.date, f.date_source) for f in group if f.date is not None]
     if not dated:
         return None, "none"
-    rank = {"clause": 0, "sentence": 1, "context": 2, "published": 3}
-
     def width(d: DateRef) -> int:
         iv = _interval(d)
         return (iv[1] - iv[0]).days if iv else 10**6
 
-    return min(dated, key=lambda ds: (rank.get(ds[1], 4), width(ds[0])))
+    return min(dated, key=lambda ds: (DATE_SOURCE_RANK.get(ds[1], 4), width(ds[0])))
 
 
 def _detail(spans: list[ActorSpan]) -> tuple[Actor, ...]:
