@@ -4705,3 +4705,33 @@ def test_each_verb_of_an_after_clause_and_a_count_of_days_date_it() -> None:
     found = events("Iran and Israel traded fire on Thursday, two days after Washington imposed new sanctions on "
                    "Tehran.", "2025-03-14")
     assert [e.date for e in found if e.event == "SANCTION"] == ["2025-03-11"], found
+
+
+def test_a_phrase_after_a_comma_sums_up_the_clause_and_is_no_object() -> None:
+    # regression: 'their first formal talks' was read as what 'met' met, so the meeting was lost
+    found = events("Prime Minister Narendra Modi and President Xi Jinping met on the sidelines of a BRICS summit in "
+                   "Kazan, their first formal talks in five years.", "2024-10-25")
+    assert ("CONSULT", ("IND",), ("CHN",)) in summary(found), summary(found)
+    assert any(e.rule == "verb:meet" for e in found), found
+
+
+def test_a_participle_after_its_noun_is_not_the_main_verb() -> None:
+    # regression: 'employee detained in Dalian was released' was parsed as the employee detaining, so Japan
+    # detained China
+    found = events("A Japanese trading company employee detained in the northeastern city of Dalian was released "
+                   "on Friday.")
+    assert ("COERCE", ("JPN",), ("CHN",)) not in summary(found), summary(found)
+    assert dyads(found, "COERCE") == [(("CHN",), ("JPN",))], summary(found)
+
+
+def test_a_states_expectation_of_another_state_is_a_demand_but_a_forecast_is_none() -> None:
+    assert_first_records({
+        "Pakistan expects Kabul to deny the use of its soil to militants.": ("REQUEST", ("PAK",), ("AFG",)),
+        "Berlin expected an explanation from Moscow.": ("REQUEST", ("DEU",), ("RUS",)),
+    })
+    for text in ("Russia is expected to announce new sanctions on Monday.",
+                 "China expects its economy to grow by 5 percent.",
+                 "Japan expects to sign the deal next week.",
+                 "Analysts expect Beijing to retaliate.",
+                 "Germany expected a significant number of EU states to abstain from the vote."):
+        assert not [e for e in events(text) if e.event == "REQUEST"], (text, summary(events(text)))

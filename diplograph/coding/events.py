@@ -1016,6 +1016,9 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
         if pred.pos == "verb" and pred.lemma == "want" \
                 and not _wanted_of_another(t, lex.classes.get("owed_answers", frozenset())):
             continue  # 'Ukraine wants to join NATO': a wish of one's own asks nothing of anyone
+        if pred.pos == "verb" and pred.lemma == "expect" \
+                and not _expected_of_another_state(t, res, lex.classes.get("owed_answers", frozenset())):
+            continue  # 'is expected to sign', 'analysts expect prices to rise': a forecast, no demand
         out.append(Trigger(t, pred, reading))
     return out
 
@@ -1065,6 +1068,27 @@ def _wanted_of_another(verb: Token, owed: frozenset[str]) -> bool:
         obj = A.child(verb, "dobj")
         return obj is not None and obj.lemma_.lower() in owed
     return A.child(clause, "nsubj") is not None or A.child(verb, "dobj") is not None
+
+
+def _expected_of_another_state(verb: Token, res: Resolution, owed: frozenset[str]) -> bool:
+    """'Pakistan expects Kabul to deny the use of its soil', 'Berlin expected an explanation': a state's
+    expectation of what another state does or owes it is a demand; a forecast ('is expected to sign', 'expects
+    the economy to grow', 'expects to sign') is none."""
+    subj, passive = A.subject(verb)
+    if subj is None or passive or A.is_passive(verb) or not _wanted_of_another(verb, owed):
+        return False
+    if not (subj.tag_ == "PRP" or any(s.states for s in A.np_actors(subj, res))):
+        return False
+    clause = A.child(verb, "ccomp", "xcomp")
+    if clause is None:
+        return True  # what is owed ('an explanation')
+    doer = A.child(verb, "dobj") or A.child(clause, "nsubj")
+    # 'expected a significant number of EU states to abstain': a count of states is a forecast of a vote
+    return doer is not None and doer.lemma_.lower() not in HOW_MANY and any(s.states for s in A.np_actors(doer, res))
+
+
+HOW_MANY = frozenset({"number", "majority", "minority", "many", "most", "some", "several", "few", "dozen", "half",
+                      "all", "none", "handful", "rest", "bulk"})
 
 
 TOPIC_PREPS = frozenset({"about", "on", "over", "regarding", "concerning"})

@@ -14,6 +14,11 @@
   parser makes 'phase' the object and 'deal' its apposition): the last noun heads the phrase again.
 - A naming read as one noun phrase ('called the step blackmail': 'step' a compound of 'blackmail'): the named
   thing is the object again and the name the verb's predicate ('called the move a provocation').
+- A noun phrase after a comma that sums up the clause ('met on the sidelines of a summit in Kazan, their first
+  formal talks in five years'), which the parser makes the verb's object: an aside, so the verb keeps no object.
+- A participle after its noun read as the main verb ('an employee detained in Dalian was released': the parser
+  makes 'detained' the root and 'was released' its conjunct, so the employee detains): the participle tells of
+  the noun, which is the subject of the passive that follows.
 - An 'of' left without an object while the noun after it was joined to the verb as a conjunct ('struck hideouts
   of Baloch separatists near ...'): the noun is the preposition's object again.
 """
@@ -36,6 +41,8 @@ def repair_parse(doc: Doc) -> None:
     _rehang_journeys_set_off(doc)
     _give_stranded_prepositions_their_object(doc)
     _see_through_what_they_called(doc)
+    _unhang_summaries_set_off(doc)
+    _undo_garden_path_participles(doc)
 
 
 NAMING_LEMMAS = frozenset({"call", "describe", "term", "label", "dub"})
@@ -136,3 +143,43 @@ def _rehang_time_compounds(doc: Doc) -> None:
         if nouns and verb.i < nouns[-1].i:
             nouns[-1].head = verb
             nouns[-1].dep_ = "dobj"
+
+
+def _unhang_summaries_set_off(doc: Doc) -> None:
+    """'Modi and Xi met on the sidelines of a summit in Kazan, their first formal talks in five years': the phrase
+    after the comma names the meeting the clause told; the parser makes it the verb's object, and 'met' then
+    reads as meeting talks. An object set off by a comma after the verb's other words is such an aside (a real
+    object moved behind a phrase of the verb's is set off on both sides: 'signed, in Doha, a deal')."""
+    for obj in doc:
+        verb = obj.head
+        if obj.dep_ != "dobj" or obj.pos_ not in ("NOUN", "PROPN") or verb.pos_ != "VERB" or verb.i > obj.i:
+            continue
+        comma = obj.left_edge.i - 1
+        if comma <= verb.i + 1 or doc[comma].text != "," or doc[verb.i + 1].text == ",":
+            continue
+        between = [c for c in verb.children if verb.i < c.i < comma and not c.is_punct]
+        if between and all(c.dep_ in ("prep", "npadvmod", "advmod") for c in between):
+            obj.dep_ = "npadvmod"
+
+
+def _undo_garden_path_participles(doc: Doc) -> None:
+    """'A Japanese employee detained in Dalian was released on Friday': the parser reads 'detained' as the main
+    verb with the employee its subject, and 'was released' as its conjunct with no 'and' and no subject. The
+    participle modifies the noun; the passive after it is the clause's verb, the noun its subject."""
+    for verb in doc:
+        if verb.tag_ != "VBD" or verb.pos_ != "VERB" or any(c.dep_ in ("aux", "auxpass", "cc") for c in verb.children):
+            continue
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        main = next((c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBN"), None)
+        if subj is None or subj.pos_ not in ("NOUN", "PROPN") or main is None or subj.i + 1 != verb.i:
+            continue
+        helper = next((c for c in main.children if c.dep_ == "auxpass" and c.i < main.i), None)
+        if helper is None or any(c.dep_ in ("nsubj", "nsubjpass") for c in main.children) \
+                or any(doc[j].is_punct for j in range(verb.i + 1, helper.i)):
+            continue
+        if verb.dep_ == "ROOT":
+            main.head, main.dep_ = main, "ROOT"
+        else:
+            main.head, main.dep_ = verb.head, verb.dep_
+        subj.head, subj.dep_ = main, "nsubjpass"
+        verb.head, verb.dep_, verb.tag_ = subj, "acl", "VBN"
