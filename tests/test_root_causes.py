@@ -4735,3 +4735,22 @@ def test_a_states_expectation_of_another_state_is_a_demand_but_a_forecast_is_non
                  "Analysts expect Beijing to retaliate.",
                  "Germany expected a significant number of EU states to abstain from the vote."):
         assert not [e for e in events(text) if e.event == "REQUEST"], (text, summary(events(text)))
+
+
+def test_holding_a_government_responsible_blames_it_however_the_adjective_hangs() -> None:
+    # regression: the parser hung 'responsible' on 'government' as a modifier, so 'held' had no complement
+    assert_first_records({
+        "The European Union held Vladimir Putin's government responsible last Friday.": ("ACCUSE", ("EU",), ("RUS",)),
+    })
+    assert not events("The government held talks with responsible officials.")
+
+
+def test_a_leader_telling_another_something_in_a_named_city_or_room_met_them() -> None:
+    found = events("Mark Carney told Donald Trump in the Oval Office on Tuesday that Canada would never be for sale.",
+                   "2025-05-08")
+    assert ("CONSULT", ("CAN",), ("USA",)) in summary(found), summary(found)
+    found = events("Erdogan told Putin at the Kremlin that Turkey backs the grain deal.", "2023-10-14")
+    assert ("CONSULT", ("TUR",), ("RUS",)) in summary(found), summary(found)
+    # reporters are no party, and a phone call is read by its own rule
+    found = events("Lavrov told reporters in Moscow that Kyiv must negotiate.")
+    assert not [e for e in found if e.rule == "speech:told-in-person"], summary(found)

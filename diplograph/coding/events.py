@@ -110,6 +110,7 @@ def code_sentence(sent: Span, res: Resolution, lex: Lexicon, ctx: DocContext) ->
     found += reported_judgements(sent, res, ctx)
     found += presence_abroad(sent, res, ctx)
     found += hoped_for(sent, res, ctx)
+    found += told_in_person(sent, res, ctx)
     found += requests_granted(sent, res, ctx)
     found += envoys_gone_home(sent, res, ctx)
     found += joint_actions(sent, res, ctx, covered={t.token.i for t in triggers} | {f.trigger for f in found})
@@ -445,6 +446,44 @@ def hoped_for(sent: Span, res: Resolution, ctx: DocContext) -> list[Found]:
         out.append(_clause_event(Reading("REQUEST", None, ("diplomatic",)), "speech:hope", verb, speakers, asked,
                                  sent, res, ctx))
     return out
+
+
+TELLING = frozenset({"tell", "assure", "inform", "brief", "urge", "ask", "warn", "thank"})
+# a room a state's leader receives visitors in: who is told something there is met in person
+RECEIVING_ROOMS = frozenset({"office", "palace", "residence", "house", "kremlin", "ministry", "headquarters",
+                             "summit", "meeting", "talks", "sidelines", "margins"})
+
+
+def told_in_person(sent: Span, res: Resolution, ctx: DocContext) -> list[Found]:
+    """'King Abdullah told Antony Blinken in Amman on Friday', 'Carney told Trump in the Oval Office': one
+    leader telling another something in a named city or room met them (CONSULT), whatever was said (the saying
+    is read on its own: a demand, a refusal)."""
+    out: list[Found] = []
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in TELLING or _negated(verb) or A.is_passive(verb) \
+                or any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+            continue
+        hearer = A.child(verb, "dobj", "dative")
+        subj, _ = A.subject(verb)
+        if hearer is None or subj is None or not _met_somewhere(verb, res):
+            continue
+        speakers = [s for s in A.np_actors(subj, res) if s.states and s.kind == "state"]
+        heard = _without([s for s in A.np_actors(hearer, res) if s.states and s.kind == "state"], speakers)
+        if not speakers or not heard or not _names_a_person(hearer, res) and not _names_a_person(subj, res):
+            continue
+        out.append(_clause_event(Reading("CONSULT", None, ("diplomatic",)), "speech:told-in-person", verb,
+                                 speakers, heard, sent, res, ctx))
+    return out
+
+
+def _met_somewhere(verb: Token, res: Resolution) -> bool:
+    """The verb has an 'in' or 'at' of a city or of a room leaders receive in ('in Amman', 'at the Kremlin')."""
+    for _prep, place in A.prep_objects(verb, ("in", "at")):
+        if any(s.type in CITY_TYPES for s in A.np_actors(place, res)):
+            return True
+        if place.lemma_.lower() in RECEIVING_ROOMS and place.pos_ in ("NOUN", "PROPN"):
+            return True
+    return False
 
 
 def _present_in(verb: Token, lemma: str) -> tuple[Token, Token, bool] | None:
@@ -1266,8 +1305,10 @@ BLAMEWORTHY = frozenset({"responsible", "accountable", "liable", "culpable"})
 
 def _held_to_blame(verb: Token) -> bool:
     """'held Putin's government responsible', 'holds Tehran accountable' (the parser makes the adjective a clause
-    with the blamed as its subject)."""
-    return any(c.dep_ in ("ccomp", "oprd", "xcomp", "acomp") and c.lower_ in BLAMEWORTHY for c in verb.children)
+    with the blamed as its subject, or the adjective a modifier after the blamed: 'held X responsible last Friday')."""
+    return any(c.dep_ in ("ccomp", "oprd", "xcomp", "acomp") and c.lower_ in BLAMEWORTHY for c in verb.children) \
+        or any(a.dep_ == "amod" and a.i > o.i and a.lower_ in BLAMEWORTHY
+               for o in verb.children if o.dep_ == "dobj" for a in o.children)
 
 
 def _no_longer(verb: Token) -> bool:
@@ -1605,7 +1646,8 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None, res: Resolution
     if pred.needs_complement and A.child(verb, "xcomp", "ccomp") is None and obj not in PROPOSALS \
             and not _a_proposal_object(verb) \
             and not _complement_on_the_object(verb) \
-            and not _object_reading_named(verb, pred, obj):
+            and not _object_reading_named(verb, pred, obj) \
+            and not (pred.lemma == "hold" and _held_to_blame(verb)):
         return False  # 'declined a U.S. request' is a refusal; 'ordered troops to the border' has its own reading
     if _question_put_to_a_source(verb, pred):
         return False  # 'made the remark when asked about the purchase': a reporter's question, no demand
