@@ -4754,3 +4754,26 @@ def test_a_leader_telling_another_something_in_a_named_city_or_room_met_them() -
     # reporters are no party, and a phone call is read by its own rule
     found = events("Lavrov told reporters in Moscow that Kyiv must negotiate.")
     assert not [e for e in found if e.rule == "speech:told-in-person"], summary(found)
+
+
+def test_the_two_countries_are_the_two_its_sentence_named_before_it() -> None:
+    # regression: 'both' and 'the two countries' were the sentence's two most named states (Russia, Poland)
+    for text in ("Gazprom halted gas supplies to Poland and Bulgaria on Wednesday after both refused to pay in "
+                 "roubles.",
+                 "Gazprom halted gas supplies to Poland and Bulgaria on Wednesday after the two countries refused to "
+                 "pay in roubles."):
+        found = events(text, "2022-04-28")
+        assert [set(e.actor) for e in found if e.event == "REJECT"] == [{"POL", "BGR"}], summary(found)
+    # the doer and the one done to ('hosted Erdogan'), not the state of an aside (Beijing)
+    found = events("Prabowo Subianto, who made his first foreign trip as president to Beijing in November, hosted "
+                   "Recep Tayyip Erdogan in Bogor on Wednesday and the two leaders signed a dozen cooperation "
+                   "agreements.", "2025-02-12")
+    assert [set(e.actor + e.recipient) for e in found if e.event == "SUPPORT"] == [{"IDN", "TUR"}], summary(found)
+
+
+def test_the_two_leaders_are_the_two_people_named_before() -> None:
+    # regression: the last pair noted was Xi's claim about Taiwan, so the leaders' agreement went to Taiwan
+    found = events("Xi Jinping told Joe Biden at their meeting near San Francisco on Wednesday that Taiwan was the "
+                   "most dangerous issue in relations. The two leaders agreed to resume military-to-military "
+                   "communications.", "2023-11-17")
+    assert [set(e.actor + e.recipient) for e in found if e.event == "AGREE"] == [{"CHN", "USA"}], summary(found)

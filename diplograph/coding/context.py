@@ -37,6 +37,7 @@ class DocContext:
     last_clause_subject: list[ActorSpan] = field(default_factory=list)  # of the last main clause naming a state
     last_possessor: ActorSpan | None = None
     pairs: list[tuple[str, str]] = field(default_factory=list)
+    people_pair: tuple[str, str] | None = None  # the states of the two people the latest such sentence named
     counts: Counter[str] = field(default_factory=Counter)
     sentence_index: int = 0
     last_deal: tuple[str, ...] = ()  # the parties of the latest agreement told ('the deal' later refers to it)
@@ -92,6 +93,11 @@ class DocContext:
     def doers_of(self, events: tuple[str, ...]) -> tuple[str, ...]:
         """Who did the latest event of the first of these types the story told of (none: empty)."""
         return next((self.last_doers[e] for e in events if e in self.last_doers), ())
+
+    def note_people(self, states: list[str]) -> None:
+        """The states of the people a sentence names: two of them are whom 'the two leaders' later means."""
+        if len(unique := _unique(states)) == 2:
+            self.people_pair = (unique[0], unique[1])
 
     def current_pair(self, besides: frozenset[str] = frozenset()) -> tuple[str, str] | None:
         """The pair of states under discussion; with `besides`, the latest pair that holds none of those (whom a

@@ -4050,6 +4050,7 @@ def _without(spans: list[ActorSpan], exclude: list[ActorSpan]) -> list[ActorSpan
 PAIR_HEADS = frozenset({"leader", "side", "country", "nation", "government", "minister", "president",
                         "delegation", "neighbour", "neighbor", "capital", "party", "diplomat", "premier",
                         "counterpart"})
+PEOPLE_PAIR_HEADS = frozenset({"leader", "minister", "president", "premier", "counterpart", "diplomat", "delegation"})
 PLURAL_PAIR_HEADS = PAIR_HEADS - {"party", "delegation", "diplomat"}  # 'the prime ministers', not 'the parties'
 
 
@@ -4063,18 +4064,55 @@ def _the_two(subj: Token, ctx: DocContext, besides: frozenset[str] = frozenset()
     """'the two leaders', 'both sides', 'the two countries': the pair of states under discussion (one without
     `besides`: 'the United States called on both governments' is a pair the U.S. is not in)."""
     pair = ctx.current_pair(besides)
-    if pair is not None and subj.lower_ in ("two", "both") and (subj.lower_ == "both" or any(
-            c.lower_ == "the" for c in subj.children)):  # 'the two agreed to ...', 'both said ...'
-        return [ActorSpan.from_context(subj.i, code, "the pair under discussion", end=subj.i + 1) for code in pair]
-    if pair is None or subj.lemma_.lower() not in PAIR_HEADS:
+    if subj.lemma_.lower() in PEOPLE_PAIR_HEADS and ctx.people_pair is not None \
+            and not besides & set(ctx.people_pair):
+        pair = ctx.people_pair  # 'Xi told Biden ... that Taiwan ... . The two leaders agreed': Xi's and Biden's
+    if pair is None or not _a_pair_phrase(subj):
         return []
+    return [ActorSpan.from_context(subj.i, code, "the pair under discussion", end=subj.i + 1) for code in pair]
+
+
+def _a_pair_phrase(subj: Token) -> bool:
+    """'the two', 'both', 'the two leaders', 'both sides', 'the prime ministers', 'their leaders' (as a subject),
+    'the two countries' leaders': a phrase that names the two parties under discussion."""
+    if subj.lower_ in ("two", "both"):  # 'the two agreed to ...', 'both said ...'
+        return subj.lower_ == "both" or any(c.lower_ == "the" for c in subj.children)
+    if subj.lemma_.lower() not in PAIR_HEADS:
+        return False
     plural_the = (subj.tag_ == "NNS" and subj.lemma_.lower() in PLURAL_PAIR_HEADS
                   and any(c.lower_ == "the" or (c.lower_ == "their" and subj.dep_ == "nsubj")
                           for c in subj.children))  # 'the prime ministers signed eight pacts', 'their leaders
     # accepted a ceasefire' (as a subject: 'hosted their leaders' names whoever 'their' is)
-    if not plural_the and not any(c.lower_ in ("two", "both") for c in subj.children):
+    return plural_the or any(c.lower_ in ("two", "both") or (c.dep_ == "poss" and _a_pair_phrase(c))
+                             for c in subj.children)  # "the two countries' leaders met in Tokyo"
+
+
+def _the_two_named_before(subj: Token, res: Resolution) -> list[ActorSpan]:
+    """'... to Poland and Bulgaria after the two countries refused', '... hosted Erdogan in Bogor and the two
+    leaders signed': a pair phrase stands for the two states its own sentence named before it, joined by 'and'
+    or as the doer and the one done to, before any pair of earlier sentences."""
+    if not _a_pair_phrase(subj):
         return []
-    return [ActorSpan.from_context(subj.i, code, "the pair under discussion", end=subj.i + 1) for code in pair]
+    pair: tuple[str, str] | None = None
+    for t in subj.sent:
+        if t.i >= subj.i:
+            break
+        if t.dep_ == "conj":
+            pair = _two_states(res.actor_at.get(t.head.i), res.actor_at.get(t.i)) or pair
+        elif t.dep_ in ("dobj", "dative") and t.head.pos_ == "VERB" and (doer := A.child(t.head, "nsubj")) is not None:
+            pair = _two_states(res.actor_at.get(doer.i), res.actor_at.get(t.i)) or pair
+    if pair is None:
+        return []
+    return [ActorSpan.from_context(subj.i, code, "the pair named before in its sentence", end=subj.i + 1)
+            for code in pair]
+
+
+def _two_states(a: ActorSpan | None, b: ActorSpan | None) -> tuple[str, str] | None:
+    """The states of two mentions, each of one state, when they differ."""
+    if a is None or b is None or a.kind != "state" or b.kind != "state" or len(a.states) != 1 \
+            or len(b.states) != 1 or a.states == b.states:
+        return None
+    return a.states[0], b.states[0]
 
 
 def _both_sides_addressed(verb: Token, ctx: DocContext, acting: frozenset[str]) -> list[ActorSpan]:
@@ -4093,7 +4131,7 @@ def _both_sides_addressed(verb: Token, ctx: DocContext, acting: frozenset[str]) 
 
 def _pronoun_or_generic(subj: Token, res: Resolution, ctx: DocContext) -> tuple[list[ActorSpan], str]:
     """'it', 'the country', 'the minister' as subject: the actor of the previous sentences."""
-    pair = _the_two(subj, ctx)
+    pair = _the_two_named_before(subj, res) or _the_two(subj, ctx)
     if pair:
         return pair, "coreference"
     # 'the country', 'its government', 'his government': the state of who the story was just about
