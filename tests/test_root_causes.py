@@ -4777,3 +4777,20 @@ def test_the_two_leaders_are_the_two_people_named_before() -> None:
                    "most dangerous issue in relations. The two leaders agreed to resume military-to-military "
                    "communications.", "2023-11-17")
     assert [set(e.actor + e.recipient) for e in found if e.event == "AGREE"] == [{"CHN", "USA"}], summary(found)
+
+
+def test_a_state_in_a_phrase_of_time_names_when_not_with_whom() -> None:
+    # regression: 'since the invasion of Ukraine' made Ukraine the meeting's recipient and the meeting's parties
+    # the invaders
+    found = events("Marco Rubio and Sergei Lavrov met in Riyadh on Tuesday for the first high-level US-Russian "
+                   "talks since the invasion of Ukraine.", "2025-02-19")
+    meeting = [e for e in found if e.event == "CONSULT"]
+    assert meeting and all(set(e.actor + e.recipient) == {"USA", "RUS"} for e in meeting), summary(found)
+    assert not [e for e in found if e.event == "ASSAULT" and "USA" in e.actor], summary(found)
+
+
+def test_the_authorities_in_a_capital_are_its_states() -> None:
+    # regression: the lemma of 'authorities' is 'authority', which the rulers' list lacked
+    found = events("The UN refugee agency urged the authorities in Tripoli to release hundreds of migrants held in "
+                   "overcrowded detention centres.")
+    assert dyads(found, "REQUEST") == [(("UN",), ("LBY",))], summary(found)

@@ -3422,7 +3422,8 @@ def _verb_recipient(trig: Trigger, patient: Token | None, actor: list[ActorSpan]
         if (own := _own_people(arg, res, exclude)) and trig.reading.event not in NEVER_DOMESTIC:
             return own  # 'convicted former French president Sarkozy of ...': its own, whatever else is named
         found = _without([s for s in A.np_actors(arg, res, deep=deep, exclude=exclude)
-                          if s.states and not (placeless and _placed(res.doc[s.start], arg))], actor)
+                          if s.states and not (placeless and _placed(res.doc[s.start], arg))
+                          and not _in_a_time_phrase(res.doc[s.start], arg)], actor)
         found = found or _pronoun_recipient(arg, res, ctx, actor, trig.reading) or _came_from(arg, res, exclude)
         if not found and trig.reading.event in ACTS_ON_THE_PLACE and not placeless:
             found = _struck_in(arg, res, exclude)  # 'bombed PKK positions in northern Iraq'
@@ -3957,9 +3958,11 @@ def _reason_for_another_act(noun: Token) -> bool:
     prep = noun.head
     if prep.lower_ in ("after", "following", "amid") and _aimed_at_own(noun):
         return True  # 'recalled its ambassador following an attack on its embassy': done to it, not by it
-    if prep.lower_ == "since" and prep.head.pos_ in ("VERB", "AUX"):
-        # 'Estonia has sent home Russian diplomats since the invasion of Ukraine': a time, not its act (but 'his
-        # second trip to China since a secret visit to Beijing' compares like acts of one doer)
+    if prep.lower_ == "since" and (prep.head.pos_ in ("VERB", "AUX") or (
+            prep.head.lemma_.lower() in MEETING_WORDS) != (noun.lemma_.lower() in MEETING_WORDS)):
+        # 'Estonia has sent home Russian diplomats since the invasion of Ukraine', 'the first US-Russian talks
+        # since the invasion of Ukraine': a time, not its act (but 'his second trip to China since a secret visit
+        # to Beijing' compares like acts of one doer)
         return True
     return prep.lower_ == "over" or (prep.lower_ in ("to", "for") and prep.head.lemma_.lower() in RESPONSE_NOUNS)
 
@@ -4305,7 +4308,8 @@ def _recipient_from_absorbed(trig: Trigger, res: Resolution, actor: list[ActorSp
             return found
     for comp in _complements(trig.token) if trig.pred.pos == "verb" else []:
         tokens = [t for t in A.walk(comp, A._ALL_DEPS - {"relcl", "nsubj", "advcl"}) if not _placed(t, comp)
-                  and not any(a.lemma_.lower() in A.OCCASIONS for a in t.ancestors)]  # 'on the sidelines of X'
+                  and not any(a.lemma_.lower() in A.OCCASIONS for a in t.ancestors)  # 'on the sidelines of X'
+                  and not _in_a_time_phrase(t, comp)]  # 'for the first talks since the invasion of Ukraine'
         found = _without([s for s in A.spans_in(tokens, res) if s.states and not _intermediary(res.doc[s.start])],
                          actor)
         if found:
@@ -4406,7 +4410,8 @@ def _a_place(token: Token, root: Token) -> bool:
 
 
 # 'the junta in Niamey', 'the government in Kabul': the place names who rules, not a venue
-RULERS = frozenset({"junta", "government", "regime", "authorities", "administration", "leadership", "rulers"})
+RULERS = frozenset({"junta", "government", "regime", "authorities", "authority", "administration", "leadership",
+                    "rulers", "ruler"})  # lemmas and forms: the lemmatizer makes "authorities" "authority"
 
 
 def _hosted(trig: Trigger, actor: list[ActorSpan]) -> bool:
@@ -4493,9 +4498,24 @@ def _purpose_or_subtree_recipient(trig: Trigger, res: Resolution, actor: list[Ac
     # not a venue deeper down either ('agreed to resume talks in Caracas')
     found = [s for c in scopes for s in A.spans_in(A.walk(c, A._ALL_DEPS - _content_of(c)), res)
              if s.states and not (venue_free and _placed(res.doc[s.start], c, of_meeting=True))
-             and not _intermediary(res.doc[s.start]) and not A.seat_of_court(s, res)]
+             and not _intermediary(res.doc[s.start]) and not A.seat_of_court(s, res)
+             and not _in_a_time_phrase(res.doc[s.start], c)]
     found = _without(found, actor)
     return A.with_surface_list(found[:1], res) if found else []
+
+
+TIME_PREPS = frozenset({"since", "after", "before", "following", "until", "amid"})
+
+
+def _in_a_time_phrase(token: Token, top: Token) -> bool:
+    """'met for the first US-Russian talks since the invasion of Ukraine': a state inside a phrase of time below
+    `top` names when, not with whom."""
+    t = token
+    while t.i != top.i and t.head.i != t.i:
+        if t.dep_ == "prep" and t.lower_ in TIME_PREPS:
+            return True
+        t = t.head
+    return False
 
 
 # what an attack named as a subject does to its target ('Israeli airstrikes flattened buildings in Gaza')
