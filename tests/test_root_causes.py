@@ -4794,3 +4794,19 @@ def test_the_authorities_in_a_capital_are_its_states() -> None:
     found = events("The UN refugee agency urged the authorities in Tripoli to release hundreds of migrants held in "
                    "overcrowded detention centres.")
     assert dyads(found, "REQUEST") == [(("UN",), ("LBY",))], summary(found)
+
+
+def test_the_subject_of_a_second_clause_is_not_a_second_object_of_the_first() -> None:
+    # regression: 'Guinea-Bissau's president' was parsed as a second object of 'suspended', so ECOWAS urged
+    found = events("ECOWAS suspended Guinea on Wednesday after soldiers ousted President Alpha Conde, and "
+                   "Guinea-Bissau's president, Umaro Sissoco Embalo, urged the junta in Conakry to free him.",
+                   "2021-09-09")
+    assert dyads(found, "REQUEST") == [(("GNB",), ("GIN",))], summary(found)
+
+
+def test_a_verb_after_a_time_clause_set_off_by_commas_continues_the_main_clause() -> None:
+    # regression: 'flew' was joined to 'attacked' inside the aside, so Hamas gunmen flew to Amman
+    found = events("Antony Blinken arrived in Tel Aviv on Thursday, five days after Hamas gunmen attacked southern "
+                   "Israel, and flew on to Amman on Friday to meet King Abdullah.", "2023-10-14")
+    assert ("CONSULT", ("USA",), ("JOR",)) in summary(found), summary(found)
+    assert not [e for e in found if e.event == "CONSULT" and "PSE" in e.actor], summary(found)

@@ -19,6 +19,13 @@
 - A participle after its noun read as the main verb ('an employee detained in Dalian was released': the parser
   makes 'detained' the root and 'was released' its conjunct, so the employee detains): the participle tells of
   the noun, which is the subject of the passive that follows.
+- The subject of a second clause read as a second object of the first ('ECOWAS suspended Guinea, and
+  Guinea-Bissau's president, Umaro Sissoco Embalo, urged the junta ...': the parser makes 'president' an object
+  of 'suspended' and 'urged' a conjunct with no subject, so ECOWAS urged): the noun after 'and' is the subject of
+  the conjunct again.
+- A main clause's second verb joined to a time clause set off between them ('Blinken arrived in Tel Aviv, five
+  days after Hamas gunmen attacked southern Israel, and flew on to Amman': the parser joins 'flew' to
+  'attacked', so the gunmen flew): the verb is the main verb's conjunct again.
 - An 'of' left without an object while the noun after it was joined to the verb as a conjunct ('struck hideouts
   of Baloch separatists near ...'): the noun is the preposition's object again.
 """
@@ -43,6 +50,8 @@ def repair_parse(doc: Doc) -> None:
     _see_through_what_they_called(doc)
     _unhang_summaries_set_off(doc)
     _undo_garden_path_participles(doc)
+    _give_conjuncts_their_subjects(doc)
+    _rehang_conjuncts_after_asides(doc)
 
 
 NAMING_LEMMAS = frozenset({"call", "describe", "term", "label", "dub"})
@@ -183,3 +192,46 @@ def _undo_garden_path_participles(doc: Doc) -> None:
             main.head, main.dep_ = verb.head, verb.dep_
         subj.head, subj.dep_ = main, "nsubjpass"
         verb.head, verb.dep_, verb.tag_ = subj, "acl", "VBN"
+
+
+def _give_conjuncts_their_subjects(doc: Doc) -> None:
+    """'ECOWAS suspended Guinea on Wednesday, and Guinea-Bissau's president, Umaro Sissoco Embalo, urged the junta
+    to free him': a verb with a second object after 'and', and a conjunct verb after that object with no subject
+    of its own, has misread the conjunct's subject as its object."""
+    for verb in doc:
+        if verb.pos_ != "VERB":
+            continue
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        conj = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"), None)
+        if len(objects) < 2 or conj is None or any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+            continue
+        second = objects[-1]
+        cc = next((c for c in verb.children if c.dep_ == "cc" and objects[0].i < c.i < second.i), None)
+        if cc is None or not second.i < conj.i or second.pos_ not in ("NOUN", "PROPN"):
+            continue
+        second.head, second.dep_ = conj, "nsubj"
+
+
+SUBORDINATORS = frozenset({"after", "before", "since", "when", "as", "while", "until", "once", "because", "though",
+                           "although"})
+
+
+def _rehang_conjuncts_after_asides(doc: Doc) -> None:
+    """'Antony Blinken arrived in Tel Aviv on Thursday, five days after Hamas gunmen attacked southern Israel, and
+    flew on to Amman': a clause of time set off by commas is an aside of the main clause; a subjectless verb
+    joined by ', and' right after it continues the main clause (the parser joins it to the aside's verb)."""
+    for verb in doc:
+        aside = verb.head
+        if verb.dep_ != "conj" or verb.pos_ != "VERB" or aside.dep_ != "advcl" or aside.i > verb.i \
+                or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            continue
+        if not any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in aside.children):
+            continue
+        opening = aside.left_edge.i - 1
+        cc = next((c for c in aside.children if c.dep_ == "cc" and c.i < verb.i), None)
+        if opening < 0 or doc[opening].text != "," or cc is None or doc[cc.i - 1].text != ",":
+            continue  # 'left after they attacked the town and burned houses': both verbs are the aside's
+        main = aside.head
+        verb.head = main
+        cc.head = main
+        doc[cc.i - 1].head = main
