@@ -4810,3 +4810,17 @@ def test_a_verb_after_a_time_clause_set_off_by_commas_continues_the_main_clause(
                    "Israel, and flew on to Amman on Friday to meet King Abdullah.", "2023-10-14")
     assert ("CONSULT", ("USA",), ("JOR",)) in summary(found), summary(found)
     assert not [e for e in found if e.event == "CONSULT" and "PSE" in e.actor], summary(found)
+
+
+def test_depositing_documents_is_no_aid_and_what_is_negotiated_is_no_party() -> None:
+    # regression: 'deposited its accession documents in Washington' was aid to the United States
+    found = events("North Macedonia became NATO's 30th member on Friday when it deposited its accession documents "
+                   "in Washington.", "2020-03-28")
+    assert not [e for e in found if e.event == "AID"], summary(found)
+    assert dyads(events("Saudi Arabia has already deposited $500 million in Sudan's central bank."), "AID") == [
+        (("SAU",), ("SDN",))]
+    # regression: the text of a Security Council resolution made the UN a party to the negotiation
+    found = events("The United States and China were still negotiating the text of a new Security Council "
+                   "resolution.", "2016-02-10")
+    assert [set(e.actor + e.recipient) for e in found if e.event == "CONSULT"] == [{"USA", "CHN"}], summary(found)
+    assert dyads(events("Iran negotiated with the United States for months."), "CONSULT") == [(("IRN",), ("USA",))]

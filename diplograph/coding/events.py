@@ -3552,7 +3552,17 @@ def _own_people(arg: Token, res: Resolution, own: frozenset[str]) -> list[ActorS
         return []
     spans = [s for s in A.spans_in(A.walk(arg, A.NP_CORE - {"conj", "appos"}), res)
              if s.states and res.doc[s.start].pos_ != "PRON"]  # 'withdrew its forces': its own, not at home
+    if spans and all(any(res.doc[i].dep_ == "poss" for i in range(s.start, s.end)) for s in spans) \
+            and not _people_or_office(arg):
+        return []  # 'offered Berlin's help as a mediator': its own help, offered to others
     return spans if spans and {c for s in spans for c in s.states} <= own else []
+
+
+def _people_or_office(noun: Token) -> bool:
+    """A noun for people or for an office ('Orban's government', 'its citizens', 'Russia's ambassador')."""
+    lemma = noun.lemma_.lower()
+    return lemma in OFFICE_WORDS or lemma in RULERS or lemma in PRIVATE_PEOPLE or lemma in ENVOYS \
+        or noun.ent_type_ == "PERSON"
 
 
 def _owner_and_destination(verb: Token, roles: Roles,
