@@ -4824,3 +4824,25 @@ def test_depositing_documents_is_no_aid_and_what_is_negotiated_is_no_party() -> 
                    "resolution.", "2016-02-10")
     assert [set(e.actor + e.recipient) for e in found if e.event == "CONSULT"] == [{"USA", "CHN"}], summary(found)
     assert dyads(events("Iran negotiated with the United States for months."), "CONSULT") == [(("IRN",), ("USA",))]
+
+
+def test_him_is_the_person_named_last_besides_the_actors_own() -> None:
+    found = events("Shinzo Abe met Vladimir Putin in Nagato on Thursday. Putin invited him to an economic forum in "
+                   "the Pacific port city of Vladivostok.", "2016-12-16")
+    assert dyads(found, "AGREE") == [(("RUS",), ("JPN",))], summary(found)
+    # one of the actor's own state is no foreign recipient
+    found = events("Iran's foreign minister Abbas Araghchi warned Washington on Monday. Eight U.S. senators sent a "
+                   "letter to Secretary of State Marco Rubio, urging him to stop the shipments.", "2025-03-14")
+    assert not [e for e in found if e.event == "REQUEST" and "IRN" in e.recipient and e.confidence >= 0.5], found
+
+
+def test_an_after_clause_dated_by_the_week_before_merges_with_the_act_it_preceded() -> None:
+    # regression: 'after convicting him' (the week up to Monday) stayed a second sentence record beside Monday's
+    found = events("A court in Moscow sentenced former U.S. Marine Paul Whelan to 16 years in a high-security prison "
+                   "on Monday after convicting him of espionage.", "2020-06-15")
+    assert [(e.actor, e.recipient, e.date) for e in found if e.event == "SANCTION"] == [
+        (("RUS",), ("USA",), "2020-06-15")], found
+    # two dates the text gives stay two acts
+    found = events("Donald Trump became the first sitting US president to set foot in North Korea on Sunday, after "
+                   "exchanging letters with Kim Jong Un late last month.", "2019-07-02")
+    assert len([e for e in found if e.event == "CONSULT"]) == 2, found

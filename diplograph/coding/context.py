@@ -38,6 +38,7 @@ class DocContext:
     last_possessor: ActorSpan | None = None
     pairs: list[tuple[str, str]] = field(default_factory=list)
     people_pair: tuple[str, str] | None = None  # the states of the two people the latest such sentence named
+    last_people: list[ActorSpan] = field(default_factory=list)  # the people named, latest last (of recent sentences)
     counts: Counter[str] = field(default_factory=Counter)
     sentence_index: int = 0
     last_deal: tuple[str, ...] = ()  # the parties of the latest agreement told ('the deal' later refers to it)
@@ -93,6 +94,10 @@ class DocContext:
     def doers_of(self, events: tuple[str, ...]) -> tuple[str, ...]:
         """Who did the latest event of the first of these types the story told of (none: empty)."""
         return next((self.last_doers[e] for e in events if e in self.last_doers), ())
+
+    def note_persons(self, spans: list[ActorSpan]) -> None:
+        """The people a sentence names, in order: whom a later 'him' or 'her' may mean."""
+        self.last_people = (self.last_people + spans)[-6:]
 
     def note_people(self, states: list[str]) -> None:
         """The states of the people a sentence names: two of them are whom 'the two leaders' later means."""

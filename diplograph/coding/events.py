@@ -633,12 +633,24 @@ def _own_clauses(a: Found, b: Found, sent: Span | None) -> bool:
     return all(A.child(h, "nsubj", "nsubjpass") is not None for h in heads)
 
 
+def _window_ending_on(a: DateRef, b: DateRef) -> bool:
+    """Whether one date is the days up to the other, a day ('sentenced X on Monday after convicting him': what an
+    'after' clause tells took place in the week up to Monday), not another date the text gives ('on Sunday, after
+    exchanging letters late last month')."""
+    for window, day in ((a, b), (b, a)):
+        if "/" in window.value and "/" not in day.value and len(day.value) == 10 \
+                and window.value.partition("/")[2] == day.value:
+            return True
+    return False
+
+
 def _mergeable(a: Found, b: Found) -> bool:
     if a.reading.event != b.reading.event or a.aux != b.aux or "list:" in a.rule + b.rule:
         return False
     if a.date_source == b.date_source == "clause" and a.date is not None and b.date is not None \
-            and a.date.value != b.date.value:
-        return False  # 'bombed Aleppo on Monday and on Wednesday hit Idlib': two strikes, each on its day
+            and a.date.value != b.date.value and not _window_ending_on(a.date, b.date):
+        return False  # 'bombed Aleppo on Monday and on Wednesday hit Idlib': two strikes, each on its day (but
+        # 'sentenced X on Monday after convicting him': the week before Monday holds Monday's conviction)
     if {c for s in a.actor for c in s.states} != {c for s in b.actor for c in s.states}:
         return False
     ra = {c for s in a.recipient for c in s.states}
@@ -4217,6 +4229,8 @@ def _pronoun_recipient(arg: Token, res: Resolution, ctx: DocContext, actor: list
                 []) if actor else []  # 'praised the courage of both leaders'
     if pair:  # 'the EU called on both sides to show restraint' (with no one else acting, the pair are the actors)
         return _without(pair, actor)
+    if arg.lower_ in ("him", "her") and actor:
+        return _person_meant(arg, res, ctx, actor)
     poss = _possessive_pronoun(arg)
     if poss is None:
         return _generic_state_named_before(arg, res, ctx, actor)
@@ -4228,6 +4242,21 @@ def _pronoun_recipient(arg: Token, res: Resolution, ctx: DocContext, actor: list
     if poss.head.i == arg.i and ctx.last_possessor is not None and ctx.last_possessor.code not in acting \
             and not _own_possession(arg, poss):
         return [ctx.last_possessor]
+    return []
+
+
+def _person_meant(pronoun: Token, res: Resolution, ctx: DocContext, actor: list[ActorSpan]) -> list[ActorSpan]:
+    """'Putin invited him to an economic forum': the person named last before the pronoun (in its sentence, else in
+    the sentences before), besides the actor's own people; one of the actor's state ('senators sent a letter to
+    Rubio, urging him to ...') leaves the act without a state recipient."""
+    acting = _codes_of(actor)
+    own = {s.person for s in actor if s.person} | {s.start for s in actor}
+    before = [a for a in res.actors_in(pronoun.sent) if a.person and a.kind == "state" and a.states
+              and a.end <= pronoun.i]
+    for span in reversed([*ctx.last_people, *before]):
+        if span.person in own or span.start in own and span in before:
+            continue
+        return [] if set(span.states) & acting else [span]
     return []
 
 
