@@ -4846,3 +4846,15 @@ def test_an_after_clause_dated_by_the_week_before_merges_with_the_act_it_precede
     found = events("Donald Trump became the first sitting US president to set foot in North Korea on Sunday, after "
                    "exchanging letters with Kim Jong Un late last month.", "2019-07-02")
     assert len([e for e in found if e.event == "CONSULT"]) == 2, found
+
+
+def test_brics_stands_for_itself_and_an_invitation_to_join_is_offered() -> None:
+    # regression: BRICS, ten members since 2024, was read as a small group acting as its members; and an
+    # invitation to join was a request
+    found = events("BRICS leaders meeting in Johannesburg invited six countries, including Saudi Arabia, Iran and "
+                   "Egypt, to join the bloc.", "2023-08-24")
+    assert ("AGREE", ("BRICS",), ("SAU", "IRN", "EGY")) in summary(found), summary(found)
+    # the G7 still acts as its seven members
+    found = events("G7 foreign ministers condemned Russia's missile strikes on Kyiv.")
+    assert [set(e.actor) for e in found if e.event == "ACCUSE"] == [
+        {"USA", "GBR", "FRA", "DEU", "ITA", "JPN", "CAN"}], summary(found)

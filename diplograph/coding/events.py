@@ -908,10 +908,12 @@ MEETING_WORDS = frozenset({"visit", "summit", "talk", "meeting", "trip", "tour",
 
 
 def _invited_to_meet(verb: Token) -> bool:
-    """'invited his Brazilian counterpart to make a state visit to Jakarta', 'invited Putin to the summit'."""
+    """'invited his Brazilian counterpart to make a state visit to Jakarta', 'invited Putin to the summit', and an
+    invitation to join ('invited six countries to join the bloc', 'was invited to join NATO'): offered, as the
+    manual codes an invitation to a state visit."""
     invited = A.child(verb, "dobj")
     skip = {t.i for t in invited.subtree} if invited is not None else set()
-    return any(t.lemma_.lower() in MEETING_WORDS for t in verb.subtree if t.i not in skip and t.i != verb.i)
+    return any(t.lemma_.lower() in MEETING_WORDS | {"join"} for t in verb.subtree if t.i not in skip and t.i != verb.i)
 
 
 def _carries_a_protest(verb: Token, phrases: dict[int, str], lex: Lexicon) -> bool:
