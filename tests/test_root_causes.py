@@ -4858,3 +4858,10 @@ def test_brics_stands_for_itself_and_an_invitation_to_join_is_offered() -> None:
     found = events("G7 foreign ministers condemned Russia's missile strikes on Kyiv.")
     assert [set(e.actor) for e in found if e.event == "ACCUSE"] == [
         {"USA", "GBR", "FRA", "DEU", "ITA", "JPN", "CAN"}], summary(found)
+
+
+def test_a_veto_used_is_a_refusal() -> None:
+    assert_first_records({
+        "Russia used its Security Council veto to shut down the monitoring panel.": ("REJECT", ("RUS",), ("UN",)),
+    })
+    assert dyads(events("China used force against Taiwan."), "ASSAULT") == [(("CHN",), ("TWN",))]
