@@ -4865,3 +4865,17 @@ def test_a_veto_used_is_a_refusal() -> None:
         "Russia used its Security Council veto to shut down the monitoring panel.": ("REJECT", ("RUS",), ("UN",)),
     })
     assert dyads(events("China used force against Taiwan."), "ASSAULT") == [(("CHN",), ("TWN",))]
+
+
+def test_a_hostile_act_condemned_by_name_is_aimed_at_who_did_it() -> None:
+    # regression: 'condemned the raid' was aimed at Mexico, whose embassy was raided, or at the condemner itself
+    found = events("Ecuadorian police forced their way into the Mexican embassy in Quito late on Friday and arrested "
+                   "Jorge Glas. The United States condemned the raid last weekend.", "2024-04-12")
+    assert dyads(found, "ACCUSE") == [(("USA",), ("ECU",))], summary(found)
+    found = events("Russian missiles struck Kyiv on Monday. Germany condemned the attack.", "2024-04-12")
+    assert dyads(found, "ACCUSE") == [(("DEU",), ("RUS",))], summary(found)
+    # the act told beside it in the same sentence is read there
+    found = events("Bolivian security forces opened fire on supporters of Evo Morales near Cochabamba on Friday, "
+                   "killing at least eight people, and Mexico's government condemned the killings as a massacre.",
+                   "2019-11-17")
+    assert ("ACCUSE", ("MEX",), ("BOL",)) in summary(found), summary(found)

@@ -91,9 +91,14 @@ class DocContext:
         event, actor, recipient = self.lead_act
         return _unique([*actor, *recipient]) if meeting or event == "CONSULT" else actor
 
-    def doers_of(self, events: tuple[str, ...]) -> tuple[str, ...]:
-        """Who did the latest event of the first of these types the story told of (none: empty)."""
-        return next((self.last_doers[e] for e in events if e in self.last_doers), ())
+    def doers_of(self, events: tuple[str, ...], besides: frozenset[str] | set[str] = frozenset()) -> tuple[str, ...]:
+        """Who did the latest event of the first of these types the story told of by anyone but `besides` (those who
+        stand on it: 'the raid' is an attack or an arrest, whichever its doers did; none: empty)."""
+        for event in events:
+            doers = tuple(c for c in self.last_doers.get(event, ()) if c not in besides)
+            if doers:
+                return doers
+        return ()
 
     def note_persons(self, spans: list[ActorSpan]) -> None:
         """The people a sentence names, in order: whom a later 'him' or 'her' may mean."""

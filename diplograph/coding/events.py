@@ -294,8 +294,8 @@ def _whose_act(judged: Token, speakers: list[ActorSpan], sent: Span, ctx: DocCon
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these") for c in judged.children):
         return []
     lemma = judged.lemma_.lower()
-    doers = ctx.last_deal if lemma in DEAL_NOUNS else ctx.doers_of(ACT_NOUNS_TYPES.get(lemma, ()))
     spoken = _codes_of(speakers)
+    doers = ctx.last_deal if lemma in DEAL_NOUNS else ctx.doers_of(ACT_NOUNS_TYPES.get(lemma, ()), spoken)
     return [ActorSpan.from_context(sent[0].i, c, f"who did the {judged.lower_} told before") for c in doers
             if c not in spoken]
 
@@ -2503,9 +2503,9 @@ def roles_of(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext) -> Rol
     if trig.pred.pos == "verb" and _codes_of(actor) and (
             addressed := _both_sides_addressed(trig.token, ctx, frozenset(_codes_of(actor)))):
         recipient = _without(addressed, actor) or recipient  # 'urged both sides to show restraint'
-    act = _act_stood_on(trig) if trig.pred.pos == "verb" else None
+    act = _act_stood_on(trig, res) if trig.pred.pos == "verb" else None
     if act is not None:  # 'condemned the invasion of Ukraine': aimed at who invaded, never at Ukraine
-        recipient = _without(_doers_of_act(act, res, ctx), actor)
+        recipient = _without(_doers_of_act(act, res, ctx, frozenset(_codes_of(actor))), actor)
     quoted = {x.start for x in actor + recipient + orgs}
     from_location = method.endswith("+location")
     method = method.removesuffix("+location")
@@ -2668,7 +2668,7 @@ PATIENT_OF_ACTS: dict[str, tuple[str, ...]] = {
 STANCES = frozenset({"ACCUSE", "REJECT", "SUPPORT"})  # what a stance on an act, a deal or a threat can be
 
 
-def _act_stood_on(trig: Trigger) -> Token | None:
+def _act_stood_on(trig: Trigger, res: Resolution) -> Token | None:
     """The object of a stance that is an act done to its 'of' object ('condemned the invasion of Ukraine',
     'welcomed the release of the prisoners'): the stance is about who did it, not who suffered it."""
     if trig.reading.event not in STANCES:
@@ -2683,10 +2683,22 @@ def _act_stood_on(trig: Trigger) -> Token | None:
     # 'condemned this attack on our embassy', 'denounced the sanctions against Iran': 'on' names the target (but
     # 'blamed the attacks on militants' names who did them)
     aimed = preps & {"on", "against"} and trig.token.lemma_.lower() != "blame"
-    return obj if lemma in ACT_NOUNS_TYPES and aimed else None
+    if lemma in ACT_NOUNS_TYPES and aimed:
+        return obj
+    # 'The United States condemned the raid last weekend': a hostile act the story told before, named alone (in a
+    # sentence naming no other state: 'Bolivian forces opened fire ..., and Mexico condemned the killings' tells
+    # the act beside it, which the sentence's own reading finds)
+    told_before = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in obj.children) \
+        and len(res.states_in(trig.token.sent)) <= 1
+    hostile = set(ACT_NOUNS_TYPES.get(lemma, ()) + PATIENT_OF_ACTS.get(lemma, ())) & HOSTILE_ACTS
+    return obj if told_before and hostile and trig.token.lemma_.lower() != "blame" else None
 
 
-def _doers_of_act(act: Token, res: Resolution, ctx: DocContext) -> list[ActorSpan]:
+HOSTILE_ACTS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "THREATEN"})
+
+
+def _doers_of_act(act: Token, res: Resolution, ctx: DocContext,
+                  besides: frozenset[str] = frozenset()) -> list[ActorSpan]:
     """Who did an act: its own possessor or modifier ('Russia's invasion'), its 'by' phrase ('the detention of a
     diplomat by Iran'), else who did the latest act of its kind in the story; none when nothing says."""
     own = [s for s in _named_before_noun(act, res) if s.states]
@@ -2699,7 +2711,7 @@ def _doers_of_act(act: Token, res: Resolution, ctx: DocContext) -> list[ActorSpa
         if found:
             return found
     lemma = act.lemma_.lower()
-    doers = ctx.doers_of(PATIENT_OF_ACTS.get(lemma) or ACT_NOUNS_TYPES.get(lemma, ()))
+    doers = ctx.doers_of(PATIENT_OF_ACTS.get(lemma) or ACT_NOUNS_TYPES.get(lemma, ()), besides)
     if doers:
         return [ActorSpan.from_context(act.i, c, f"who did the {act.lower_} told before") for c in doers]
     # 'condemned the attack on its embassy in Tehran': the state where it happened answers for it
@@ -4927,8 +4939,8 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
     if told is not None and told.lemma_.lower() in DEAL_NOUNS and ctx.last_deal:
         parties = [c for c in ctx.last_deal if c not in actor_codes]  # 'Saudi Arabia also welcomed the deal'
         return [ActorSpan.from_context(sent[0].i, c, "the parties of the agreement told before") for c in parties]
-    if told is not None and (doers := ctx.doers_of(ACT_NOUNS_TYPES.get(told.lemma_.lower(), ()))):
-        doers = tuple(c for c in doers if c not in actor_codes)  # 'Guyana's president called the threat ...'
+    if told is not None and (doers := ctx.doers_of(ACT_NOUNS_TYPES.get(told.lemma_.lower(), ()), actor_codes)):
+        # 'Guyana's president called the threat ...': by another than the caller
         return [ActorSpan.from_context(sent[0].i, c, f"who did the {told.lower_} told before") for c in doers]
     if told is None and event in STANCES and actor_codes and (news := _news_referred_to(trig.token, res)) is not None:
         parties = [c for c in ctx.parties_of_lead(news.lemma_.lower() in MEETING_NOUNS) if c not in actor_codes]
@@ -5092,8 +5104,9 @@ def _deal_parties_in(sent: Span, res: Resolution, actor: set[str]) -> list[Actor
 # the types of event that tell it
 ACT_NOUNS_TYPES: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("threat", "ultimatum"), ("THREATEN",)),
-    **dict.fromkeys(("attack", "strike", "airstrike", "bombing", "shelling", "raid", "assault", "invasion",
+    **dict.fromkeys(("attack", "strike", "airstrike", "bombing", "shelling", "assault", "invasion",
                      "offensive", "bombardment"), ("ASSAULT",)),
+    "raid": ("ASSAULT", "COERCE"),  # 'the police raid on the embassy': forced entry and arrests
     **dict.fromkeys(("incursion", "deployment", "buildup", "build-up"), ("MOBILIZE", "ASSAULT")),
     **dict.fromkeys(("sanction", "ban", "tariff", "embargo", "expulsion", "blockade"), ("SANCTION",)),
     **dict.fromkeys(("arrest", "detention", "seizure", "kidnapping", "abduction"), ("COERCE",)),
@@ -5110,7 +5123,7 @@ def _complained_of(token: Token, res: Resolution, ctx: DocContext, actor: set[st
         named = [s for s in A.np_actors(what, res, deep=True) if s.states and not set(s.states) <= actor]
         if named:
             return named
-        doers = [c for c in ctx.doers_of(ACT_NOUNS_TYPES.get(what.lemma_.lower(), ())) if c not in actor]
+        doers = list(ctx.doers_of(ACT_NOUNS_TYPES.get(what.lemma_.lower(), ()), actor))
         if doers:
             return [ActorSpan.from_context(token.i, c, f"who did the {what.lower_} complained of") for c in doers]
     return []
