@@ -1022,3 +1022,13 @@ def test_where_the_target_of_a_shot_was_is_where_it_happened() -> None:
 def test_the_joint_act_of_two_states_people_is_placed_where_it_was_done() -> None:
     assert _located("Ecuadorian and Colombian police dismantled a cocaine laboratory near Tulcán on Friday.",
                     "COOPERATE") == "Tulcán"
+
+
+def test_a_town_the_text_places_in_a_state_is_in_that_state_though_only_its_namesake_is_known() -> None:
+    # regression: the gazetteer knows only China's Khorgos (Qarasu), so 'the Kazakh town of Khorgos' went to China
+    found = extract("Chinese and Kazakh customs chiefs met on Tuesday in the Kazakh town of Khorgos.",
+                    published="2025-06-10").events
+    located = [e.location for e in found if e.event == "CONSULT" and e.location is not None]
+    assert [(loc.name, loc.country) for loc in located] == [("Khorgos", "KAZ")], found
+    # a place the gazetteer has in the state the text names is that place; one with a code of its own keeps it
+    assert _located("Ukrainian drones hit the Russian city of Belgorod.", "ASSAULT") == "Belgorod"

@@ -751,9 +751,14 @@ def _resolve(doc: Doc, phrase: Phrase, res: Resolution, context: Sequence[Sequen
             (p for p in places().lookup(name, "region" if phrase.region else None) if p.country == described), None)):
         # 'the Ukrainian city of Odesa': the place of that name in that state. One the gazetteer has only elsewhere
         # is looked up as usual: 'the Chinese city of Hong Kong', 'the French territory of New Caledonia' have
-        # codes of their own (and a town the extract lacks, 'the Kazakh town of Khorgos', is then China's)
+        # codes of their own, found as states by the actor dictionary)
         return _place_location(place, name, evidence, "gazetteer+described")
     state = _state_named(res, phrase)
+    named_party = any(res.actor_at.get(i) is not None for i in range(phrase.start, phrase.end))  # 'Nuuk': Greenland's
+    if described is not None and not named_party and _namesake_across_the_border(name, described, context):
+        # 'the Kazakh town of Khorgos', which the gazetteer knows only as China's namesake across the border: the
+        # text says whose it is; its state is all that is known of it
+        return None if cities_only else country_location(name, described, evidence, "described")
     found = None if phrase.region else _qualified(doc, phrase, name, res)
     if found is None and state is not None and not phrase.region and state.start <= phrase.start \
             and state.end >= phrase.end:  # 'Trinidad, in Bolivia's Beni department' is a town, not the country
@@ -778,6 +783,17 @@ def _resolve(doc: Doc, phrase: Phrase, res: Resolution, context: Sequence[Sequen
         return None
     place, method = found
     return _place_location(place, name, evidence, method)
+
+
+def _namesake_across_the_border(name: str, described: str, context: Sequence[Sequence[str]]) -> bool:
+    """Whether the gazetteer has places of this name only outside the state the text says it is in, and in another
+    state the document is about (a border town's namesake on the other side)."""
+    from diplograph.geo.gazetteer import places
+
+    found = places().lookup(name)
+    parties = {c for tier in context for c in tier}
+    return bool(found) and described in parties and all(p.country != described for p in found) \
+        and any(p.country in parties for p in found)
 
 
 def _named_only_here(res: Resolution, phrase: Phrase) -> set[str]:
