@@ -205,9 +205,7 @@ def _remember(ctx, sent, res, events, dates, place) -> None:  # type: ignore[no-
     for a in res.actors_in(sent):
         if res.doc[a.end - 1].dep_ == "poss" and a.states:
             ctx.last_possessor = a
-    people = [a for a in res.actors_in(sent) if a.person and a.kind == "state" and a.states]
-    ctx.note_people([c for a in people for c in a.states])
-    ctx.note_persons(people)
+    ctx.note_people([a for a in res.actors_in(sent) if a.person and a.kind == "state" and a.states])
     for e in events:
         doers = [c for s in e.actor for c in s.states]
         addressed = [c for s in e.recipient for c in s.states]

@@ -100,13 +100,11 @@ class DocContext:
                 return doers
         return ()
 
-    def note_persons(self, spans: list[ActorSpan]) -> None:
-        """The people a sentence names, in order: whom a later 'him' or 'her' may mean."""
-        self.last_people = (self.last_people + spans)[-6:]
-
-    def note_people(self, states: list[str]) -> None:
-        """The states of the people a sentence names: two of them are whom 'the two leaders' later means."""
-        if len(unique := _unique(states)) == 2:
+    def note_people(self, people: list[ActorSpan]) -> None:
+        """The people a sentence names, in order: whom a later 'him' or 'her' may mean, and, when they are of two
+        states, whom 'the two leaders' later means."""
+        self.last_people = (self.last_people + people)[-6:]
+        if len(unique := _unique([c for p in people for c in p.states])) == 2:
             self.people_pair = (unique[0], unique[1])
 
     def current_pair(self, besides: frozenset[str] = frozenset()) -> tuple[str, str] | None:

@@ -297,7 +297,7 @@ def _whose_act(judged: Token, speakers: list[ActorSpan], sent: Span, ctx: DocCon
     spoken = _codes_of(speakers)
     doers = ctx.last_deal if lemma in DEAL_NOUNS else ctx.doers_of(ACT_NOUNS_TYPES.get(lemma, ()), spoken)
     return [ActorSpan.from_context(sent[0].i, c, f"who did the {judged.lower_} told before") for c in doers
-            if c not in spoken]
+            if c not in spoken]  # (a deal's parties may include the speakers; doers_of leaves them out already)
 
 
 def _small_clause(verb: Token) -> Token | None:
@@ -2682,7 +2682,8 @@ def _act_stood_on(trig: Trigger, res: Resolution) -> Token | None:
         return obj
     # 'condemned this attack on our embassy', 'denounced the sanctions against Iran': 'on' names the target (but
     # 'blamed the attacks on militants' names who did them)
-    aimed = preps & {"on", "against"} and trig.token.lemma_.lower() != "blame"
+    blaming = trig.token.lemma_.lower() == "blame"
+    aimed = preps & {"on", "against"} and not blaming
     if lemma in ACT_NOUNS_TYPES and aimed:
         return obj
     # 'The United States condemned the raid last weekend': a hostile act the story told before, named alone (in a
@@ -2691,7 +2692,7 @@ def _act_stood_on(trig: Trigger, res: Resolution) -> Token | None:
     told_before = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in obj.children) \
         and len(res.states_in(trig.token.sent)) <= 1
     hostile = set(ACT_NOUNS_TYPES.get(lemma, ()) + PATIENT_OF_ACTS.get(lemma, ())) & HOSTILE_ACTS
-    return obj if told_before and hostile and trig.token.lemma_.lower() != "blame" else None
+    return obj if told_before and hostile and not blaming else None
 
 
 HOSTILE_ACTS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "THREATEN"})
@@ -4264,11 +4265,12 @@ def _person_meant(pronoun: Token, res: Resolution, ctx: DocContext, actor: list[
     the sentences before), besides the actor's own people; one of the actor's state ('senators sent a letter to
     Rubio, urging him to ...') leaves the act without a state recipient."""
     acting = _codes_of(actor)
-    own = {s.person for s in actor if s.person} | {s.start for s in actor}
+    own_people = {s.person for s in actor if s.person}
+    own_mentions = {s.start for s in actor}  # positions in this sentence, not in the earlier ones
     before = [a for a in res.actors_in(pronoun.sent) if a.person and a.kind == "state" and a.states
               and a.end <= pronoun.i]
     for span in reversed([*ctx.last_people, *before]):
-        if span.person in own or span.start in own and span in before:
+        if span.person in own_people or (span in before and span.start in own_mentions):
             continue
         return [] if set(span.states) & acting else [span]
     return []
