@@ -1032,3 +1032,16 @@ def test_a_town_the_text_places_in_a_state_is_in_that_state_though_only_its_name
     assert [(loc.name, loc.country) for loc in located] == [("Khorgos", "KAZ")], found
     # a place the gazetteer has in the state the text names is that place; one with a code of its own keeps it
     assert _located("Ukrainian drones hit the Russian city of Belgorod.", "ASSAULT") == "Belgorod"
+
+
+def test_a_district_named_after_its_town_is_placed_by_the_town() -> None:
+    # regression: 'Mulanje district' (a division below the first level, which the gazetteer does not keep) found
+    # no place, so aid handed out there had no recipient
+    found = extract("The World Food Program on Thursday distributed some relief items to affected people in Mulanje "
+                    "district.", published="2025-03-13").events
+    assert [(e.event, e.actor, e.recipient, e.location.country if e.location else None) for e in found] == [
+        ("AID", ("UN",), ("MWI",), "MWI")], found
+    assert _located("Kenyan police arrested three Somali nationals in Garissa county on Monday.", "COERCE") == "Garissa"
+    # a city's own district keeps the city: its name may be another city's district
+    assert _located("Officials in Kherson said Russian artillery had shelled a maternity hospital in the city's "
+                    "Dniprovskyi district on Sunday.", "ASSAULT") == "Kherson"

@@ -4879,3 +4879,18 @@ def test_a_hostile_act_condemned_by_name_is_aimed_at_who_did_it() -> None:
                    "killing at least eight people, and Mexico's government condemned the killings as a massacre.",
                    "2019-11-17")
     assert ("ACCUSE", ("MEX",), ("BOL",)) in summary(found), summary(found)
+
+
+def test_a_visiting_envoy_received_is_on_a_visit() -> None:
+    # regression: 'assured visiting Australian Foreign Minister Marise Payne' was parsed as Blinken visiting Payne,
+    # and the visit itself was never read
+    found = events("On Thursday in Washington, U.S. Secretary of State Antony Blinken assured visiting Australian "
+                   "Foreign Minister Marise Payne that the United States will not leave Australia alone.",
+                   "2021-05-15")
+    assert [(e.actor, e.recipient, e.date) for e in found if e.event == "CONSULT"] == [
+        (("AUS",), ("USA",), "2021-05-13")], summary(found)
+    found = events("Modi told visiting Japanese Prime Minister Fumio Kishida that India valued the partnership.")
+    assert dyads(found, "CONSULT") == [(("JPN",), ("IND",))], summary(found)
+    # a meeting told by its own verb stays one record
+    found = events("Chinese President Xi Jinping met with the visiting Vietnamese president in Beijing on Tuesday.")
+    assert len([e for e in found if e.event == "CONSULT"]) == 1, summary(found)

@@ -109,6 +109,7 @@ def code_sentence(sent: Span, res: Resolution, lex: Lexicon, ctx: DocContext) ->
     found += reported_accusations(sent, res, ctx, blame_only=_single_sentence(sent))
     found += reported_judgements(sent, res, ctx)
     found += presence_abroad(sent, res, ctx)
+    found += visitors_received(sent, res, ctx, found)
     found += hoped_for(sent, res, ctx)
     found += told_in_person(sent, res, ctx)
     found += requests_granted(sent, res, ctx)
@@ -359,6 +360,49 @@ def presence_abroad(sent: Span, res: Resolution, ctx: DocContext) -> list[Found]
         out.append(_clause_event(reading, "presence:visit", verb, visitors, hosts, sent, res, ctx, aux=aux,
                                  conditional=conditional, from_location=True))
     return out
+
+
+def visitors_received(sent: Span, res: Resolution, ctx: DocContext, found: list[Found]) -> list[Found]:
+    """'Blinken assured visiting Australian Foreign Minister Marise Payne', 'Xi met with the visiting Vietnamese
+    president': a state's envoy called visiting, whom another state's people receive, talk to or meet, is on a visit
+    to that state (CONSULT, visit), as 'Payne visited Washington' is."""
+    out: list[Found] = []
+    for word in sent:
+        if word.lower_ != "visiting":
+            continue
+        guest, verb = _visiting_guest(word)
+        if guest is None or verb is None or verb.pos_ != "VERB" or _negated(verb) \
+                or any(f.reading.event == "CONSULT" and f.trigger == verb.i for f in found):
+            continue  # 'met with the visiting Vietnamese president': the meeting is already told
+        subj, passive = A.subject(verb)
+        if subj is None or passive:
+            continue
+        visitors = [s for s in A.np_actors(guest, res) if s.states and s.kind == "state"]
+        hosts = _without([s for s in A.np_actors(subj, res) if s.states and s.kind == "state"], visitors)
+        if not visitors or not hosts or {c for s in visitors for c in s.states} & {c for s in hosts for c in s.states}:
+            continue
+        aux, conditional = modality(verb)
+        reading = adjust_reading(Reading("CONSULT", "visit", ("diplomatic",)), aux, conditional)
+        out.append(_clause_event(reading, "visiting:visit", verb, visitors, hosts, sent, res, ctx, aux=aux,
+                                 conditional=conditional))
+    return out
+
+
+def _visiting_guest(word: Token) -> tuple[Token | None, Token | None]:
+    """The guest a 'visiting' describes and the verb whose object the guest is, or (None, None)."""
+    if word.dep_ not in ("amod", "compound", "nmod") or not _a_visitor(word.head):
+        return None, None
+    guest = word.head
+    while guest.dep_ in ("compound", "appos") and guest.head.i != guest.i:
+        guest = guest.head  # 'visiting Australian Foreign Minister Marise Payne': the name heads the phrase
+    if guest.dep_ == "pobj" and guest.head.lower_ in ("with", "to"):
+        return guest, guest.head.head  # 'met with the visiting ...', 'spoke to the visiting ...'
+    return (guest, guest.head) if guest.dep_ in ("dobj", "dative") else (None, None)
+
+
+def _a_visitor(noun: Token) -> bool:
+    return noun.lemma_.lower() in VISITORS or noun.ent_type_ == "PERSON" or any(
+        c.dep_ == "compound" and c.lemma_.lower() in VISITORS for c in noun.children)
 
 
 # ------------------------------------------------------------------------------------------------ joint actions

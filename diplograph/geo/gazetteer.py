@@ -69,6 +69,8 @@ REGION_PREFIXES = tuple(sorted((
     "mintaqat", "baladiyat", "changwat", "opstina", "wilayat e", "wilayat", "wilaya de", "wilaya of", "respublika",
     "republic of", "provincia de", "provincia di", "departamento de", "departement de", "estado de", "ostan e",
 ), key=len, reverse=True))  # fmt: skip
+# Divisions that are below the first level in most states that have them: the gazetteer keeps none
+LOWER_DIVISION_WORDS = ("district", "county")
 CITY_SUFFIXES = ("city",)
 CITY_PREFIXES = ("city of",)
 _KIND_WORDS = (("region", REGION_PREFIXES, REGION_SUFFIXES), ("city", CITY_PREFIXES, CITY_SUFFIXES))
@@ -138,6 +140,11 @@ def split_kind(key: str) -> tuple[str, str | None]:
             if key.endswith(" " + suffix):
                 return _core(key[: -len(suffix) - 1]), kind
     return key, None
+
+
+def names_a_lower_division(key: str) -> bool:
+    """'mulanje district', 'district of mulanje': a key whose generic word names a division below the first level."""
+    return any(key.endswith(" " + word) or key.startswith(word + " of ") for word in LOWER_DIVISION_WORDS)
 
 
 def _core(rest: str) -> str:

@@ -720,7 +720,7 @@ def _entity_bounds(token: Token) -> tuple[int, int]:
 
 def _resolve(doc: Doc, phrase: Phrase, res: Resolution, context: Sequence[Sequence[str]], *,
              cities_only: bool) -> Location | None:
-    from diplograph.geo.gazetteer import places
+    from diplograph.geo.gazetteer import names_a_lower_division, place_key, places, split_kind
 
     start_char = doc[phrase.start].idx
     end_char = doc[phrase.end - 1].idx + len(doc[phrase.end - 1].text)
@@ -779,6 +779,14 @@ def _resolve(doc: Doc, phrase: Phrase, res: Resolution, context: Sequence[Sequen
     if found is None and phrase.region and (owner := _owning_place(doc[phrase.end - 1])) is not None:
         # "Khyber Pakhtunkhwa's Kurram district": a district the gazetteer lacks lies in the region that owns it
         return _resolve(doc, owner, res, context, cities_only=cities_only)
+    if found is None and phrase.region and names_a_lower_division(place_key(name)) \
+            and not any(c.dep_ == "poss" for c in doc[phrase.end - 1].children):
+        # 'Mulanje district', 'Garissa county': a division below the first level, which the gazetteer does not
+        # keep, named after its town: the town stands for it (its state is the division's). Not a city's own
+        # district ('the city's Dniprovskyi district'), which may share a name with another city's
+        town = split_kind(place_key(name))[0]
+        found = next((r for tier in context if (r := places().resolve(town, tier, "city", known))
+                      and r[1].endswith("context")), None) or places().resolve(town, (), "city")  # fmt: skip
     if found is None:
         return None
     place, method = found

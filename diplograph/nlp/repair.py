@@ -52,6 +52,7 @@ def repair_parse(doc: Doc) -> None:
     _undo_garden_path_participles(doc)
     _give_conjuncts_their_subjects(doc)
     _rehang_conjuncts_after_asides(doc)
+    _read_visiting_as_a_modifier(doc)
 
 
 NAMING_LEMMAS = frozenset({"call", "describe", "term", "label", "dub"})
@@ -192,6 +193,32 @@ def _undo_garden_path_participles(doc: Doc) -> None:
             main.head, main.dep_ = verb.head, verb.dep_
         subj.head, subj.dep_ = main, "nsubjpass"
         verb.head, verb.dep_, verb.tag_ = subj, "acl", "VBN"
+
+
+GUEST_WORDS = frozenset({"minister", "president", "premier", "chancellor", "leader", "delegation", "envoy",
+                         "counterpart", "king", "queen", "prince", "emir", "secretary", "official", "diplomat",
+                         "ambassador", "team", "delegate", "lawmaker", "general", "commander"})
+
+
+def _read_visiting_as_a_modifier(doc: Doc) -> None:
+    """'Blinken assured visiting Australian Foreign Minister Marise Payne that ...', 'Modi told visiting Japanese
+    Prime Minister Fumio Kishida': the parser makes 'visiting' a verb with the guest its object, as if the speaker
+    visited the guest. Right after a verb that has no object of its own, 'visiting' describes a guest named by a
+    person's name or a nationality: the guest is the verb's object."""
+    for word in doc:
+        verb = word.head
+        if word.lower_ != "visiting" or word.dep_ != "xcomp" or verb.pos_ != "VERB" or verb.i + 1 != word.i \
+                or any(c.dep_ in ("dobj", "dative") for c in verb.children):
+            continue
+        guest = next((c for c in word.children if c.dep_ == "dobj"), None)
+        if guest is None or min(t.i for t in guest.subtree) != word.i + 1:
+            continue
+        if guest.ent_type_ != "PERSON" and guest.lemma_.lower() not in GUEST_WORDS:
+            continue  # 'began visiting Chinese factories'
+        guest.head, guest.dep_ = verb, "dobj"
+        for c in [c for c in word.children if c.i > guest.i]:
+            c.head = verb  # 'that the United States will not leave Australia alone': what the verb says
+        word.head, word.dep_, word.pos_, word.tag_ = guest, "amod", "ADJ", "JJ"
 
 
 def _give_conjuncts_their_subjects(doc: Doc) -> None:
