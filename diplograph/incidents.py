@@ -60,6 +60,9 @@ ANSWERED = frozenset({frozenset({"REJECT", "ACCUSE"}), frozenset({"ACCUSE", "SAN
                       # a protest by who was acted on, of the act ('Phnom Penh condemns Thai troop build-up')
                       *(frozenset({stance, act}) for stance in ("ACCUSE", "PROTEST")
                         for act in ("MOBILIZE", "ASSAULT", "COERCE", "RETREAT")),
+                      # a complaint by the state protested against, of the protest ('Dhaka summons India's envoy
+                      # over the crowd at its mission')
+                      frozenset({"ACCUSE", "PROTEST"}),
                       frozenset({"SUPPORT", "AID"})})  # thanks for aid, by who got it ('Aden thanks Riyadh')
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE", "ASSAULT"})  # 'A and B clashed' = 'B and A clashed'
 # acts on a place: two reports at one place on one day are one act (a deployment into one region on one day too)
@@ -189,7 +192,7 @@ def match(new: Report, old: Report) -> tuple[int, ...] | None:
         return None
     kind = types_compatible(new.event, old.event)
     parties = _parties(new, old)
-    answered = not kind and frozenset({new.event, old.event}) in ANSWERED and _answers(new, old)
+    answered = (not kind or not parties) and frozenset({new.event, old.event}) in ANSWERED and _answers(new, old)
     if answered:
         kind, parties = 1, 2
     if not kind:
@@ -224,7 +227,10 @@ ANSWERING = {"REJECT": 2, "ACCUSE": 1, "PROTEST": 1, "SUPPORT": 1}  # which of a
 
 
 def _answer_and_act(a: Report, b: Report) -> tuple[Report, Report]:
-    return (a, b) if ANSWERING.get(a.event, 0) > ANSWERING.get(b.event, 0) else (b, a)
+    rank_a, rank_b = ANSWERING.get(a.event, 0), ANSWERING.get(b.event, 0)
+    if rank_a == rank_b:  # a complaint of a protest: the later one answers
+        return (a, b) if (a.start, a.end) > (b.start, b.end) else (b, a)
+    return (a, b) if rank_a > rank_b else (b, a)
 
 
 def _answer_gap(answer: Report, act: Report) -> int | None:

@@ -1045,3 +1045,26 @@ def test_a_district_named_after_its_town_is_placed_by_the_town() -> None:
     # a city's own district keeps the city: its name may be another city's district
     assert _located("Officials in Kherson said Russian artillery had shelled a maternity hospital in the city's "
                     "Dniprovskyi district on Sunday.", "ASSAULT") == "Kherson"
+
+
+def test_a_complaint_by_the_state_protested_against_reports_the_protest() -> None:
+    """'Indians marched on Bangladesh's mission in Agartala' on Tuesday and 'Dhaka summons India's envoy over the
+    crowd' on Wednesday are one incident; a complaint a week after the protest (or a protest a week after the
+    complaint), or one by a third state, is not."""
+    report = _reporter(month=9)
+
+    protest = report("a", "PROTEST", "IND", "BGD", 2)
+    assert incidents.match(report("b", "ACCUSE", "BGD", "IND", 3), protest) is not None
+    assert incidents.match(protest, report("b", "ACCUSE", "BGD", "IND", 3)) is not None  # either order
+    assert incidents.match(report("b", "ACCUSE", "BGD", "IND", 10), protest) is None
+    assert incidents.match(report("c", "PROTEST", "IND", "BGD", 9), report("b", "ACCUSE", "BGD", "IND", 3)) is None
+    assert incidents.match(report("b", "ACCUSE", "PAK", "IND", 3), protest) is None
+    # a protest and a complaint by the same side still link as before
+    assert incidents.match(report("b", "ACCUSE", "IND", "BGD", 2), protest) is not None
+
+
+def test_a_crowd_outside_a_high_commission_is_of_the_state_it_gathers_in() -> None:
+    # regression: 'the Bangladeshi assistant high commission' was no mission, so the crowd was Bangladeshi
+    found = extract("Demonstrators in Agartala rallied outside the Bangladeshi assistant high commission on Tuesday.",
+                    published="2025-09-04").events
+    assert [(e.event, e.actor, e.recipient) for e in found] == [("PROTEST", ("IND",), ("BGD",))], found

@@ -4894,3 +4894,50 @@ def test_a_visiting_envoy_received_is_on_a_visit() -> None:
     # a meeting told by its own verb stays one record
     found = events("Chinese President Xi Jinping met with the visiting Vietnamese president in Beijing on Tuesday.")
     assert len([e for e in found if e.event == "CONSULT"]) == 1, summary(found)
+
+
+def test_a_participle_joined_to_a_passive_is_passive_too() -> None:
+    # regression: 'were held for hours and then deported from the Tanzanian commercial capital' made the Kenyan MPs
+    # the deporters; 'was detained by Russian security officers and accused of espionage' made no one the accuser
+    found = events("Kenya said on Wednesday it had raised grave concern with Tanzania after three Kenyan MPs were held "
+                   "for hours and then deported from the Tanzanian commercial capital the day before.", "2025-06-11")
+    assert [(e.actor, e.recipient, e.date) for e in found if e.event == "COERCE"] == [
+        (("TZA",), ("KEN",), "2025-06-10")], summary(found)
+    found = events("An Estonian employee of the consulate in St Petersburg was detained by Russian security officers "
+                   "on Thursday and accused of espionage.", "2025-09-12")
+    assert dyads(found, "ACCUSE") == [(("RUS",), ("EST",))], summary(found)
+    # a participle with an auxiliary of its own keeps its voice
+    found = events("Two Chinese journalists were deported from India on Monday.", "2025-06-11")
+    assert dyads(found, "COERCE") == [(("IND",), ("CHN",))], summary(found)
+
+
+def test_the_day_before_counts_back_from_the_day_named_or_the_story() -> None:
+    found = events("Three Kenyan MPs were deported from Tanzania the day before.", "2025-06-11")
+    assert [e.date for e in found if e.event == "COERCE"] == ["2025-06-10"], found
+    found = events("Kenya protested on Friday after three Kenyan MPs were deported from Tanzania the day before.",
+                   "2025-06-14")
+    assert [e.date for e in found if e.event == "COERCE"] == ["2025-06-12"], found
+    # 'the day before the vote' is another day's eve: not counted from the story
+    found = events("Iran deported two Afghans the day before the vote.", "2025-06-11")
+    assert [e.date for e in found if e.event == "COERCE"] != ["2025-06-10"], found
+
+
+def test_an_accusation_rejected_is_aimed_at_who_made_it() -> None:
+    # regression: after the aside 'made by Burundi's president a day earlier', the that-clause became the root and
+    # the rejection named no one; and 'made by X' was read as part of what the accusation said
+    found = events("Rwanda on Friday rejected the accusation, made by Burundi's president a day earlier, that "
+                   "Rwandan officers were arming rebels.", "2025-03-07")
+    assert ("REJECT", ("RWA",), ("BDI",)) in summary(found), summary(found)
+    found = events("Rwanda on Friday rejected the accusation made by Burundi that Rwandan officers were arming rebels.",
+                   "2025-03-07")
+    assert ("REJECT", ("RWA",), ("BDI",)) in summary(found), summary(found)
+
+
+def test_any_of_the_things_moved_or_sent_may_decide_the_reading() -> None:
+    # regression: 'moved armoured vehicles and several hundred troops' was no deployment (vehicles are not troops)
+    found = events("Algeria moved armoured vehicles and several hundred troops into the border town of Tinzaouaten on "
+                   "Tuesday.", "2025-04-09")
+    assert [(e.event, e.actor) for e in found] == [("MOBILIZE", ("DZA",))], summary(found)
+    # an attack verb's reading stays its own object's
+    found = events("China's military launched large-scale air and naval drills around Taiwan on Monday.")
+    assert [e.event for e in found] == ["MOBILIZE"], summary(found)

@@ -372,7 +372,16 @@ def prep_objects(token: Token, preps: tuple[str, ...] | frozenset[str]) -> list[
 
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
-        verb.tag_ == "VBN" and verb.dep_ == "acl" and not main_verb_under_root_noun(verb))
+        verb.tag_ == "VBN" and verb.dep_ == "acl" and not main_verb_under_root_noun(verb)) or _shares_a_passive(verb)
+
+
+def _shares_a_passive(verb: Token) -> bool:
+    """'three Kenyan MPs were held for hours and then deported': a bare participle joined to a passive verb shares
+    its auxiliary (not 'was indicted and will resign', which has its own; the parser may tag the participle a past
+    tense, which then takes no object)."""
+    return verb.dep_ == "conj" and verb.tag_ in ("VBN", "VBD") and verb.head.pos_ in ("VERB", "AUX") \
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "dobj") for c in verb.children) \
+        and any(c.dep_ == "auxpass" for c in verb.head.children)
 
 
 def main_verb_under_root_noun(verb: Token) -> bool:
@@ -584,6 +593,8 @@ def agent(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ == "agent":
             return child(c, "pobj")
+    if _shares_a_passive(verb):  # 'was detained by Russian security officers and accused of espionage'
+        return agent(verb.head)
     return None
 
 

@@ -1534,6 +1534,9 @@ def _bare_relative(verb: Token) -> bool:
 ORDERS = frozenset({"order", "instruct", "direct"})
 
 
+CARRIED_EVENTS = frozenset({"MOBILIZE", "AID"})  # what is moved or sent: any of the things listed may decide
+
+
 def _object_lemma(verb: Token, pred: Predicate | None = None) -> str | None:
     """The lemma that decides a verb's reading: its object, or for a passive its subject; 'shipment of coal' -> coal,
     but 'prisoners of war' -> prisoner when the verb takes prisoners."""
@@ -1551,6 +1554,11 @@ def _object_lemma(verb: Token, pred: Predicate | None = None) -> str | None:
             return what  # 'delivered $4.5 billion in military aid': the aid decides, not the sum
     if pred is not None and _keyed(head, pred):
         return head
+    if pred is not None and pred.reading.event in CARRIED_EVENTS:  # 'moved armoured vehicles and several
+        # hundred troops': the troops decide (not 'launched large-scale air and naval drills', the parser's 'air')
+        also = next((c.lemma_.lower() for c in obj.conjuncts if _keyed(c.lemma_.lower(), pred)), None)
+        if also is not None:
+            return also
     return _of_lemma(obj) or head
 
 
@@ -2807,8 +2815,9 @@ def _verb_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
         patient = subj if passive else None
         if not actor and not orgs:
             method = "agent"  # 'was struck by Chido': the agent is named and is no party
-    elif passive and trig.reading.mode == "expel" and (expellers := _expelled_from(verb, res)):
-        patient = subj  # 'a Belarusian diplomat was expelled from Poland': Poland expelled him
+    elif passive and trig.reading.mode in ("expel", "deport") and (expellers := _expelled_from(verb, res)):
+        patient = subj  # 'a Belarusian diplomat was expelled from Poland', 'MPs were deported from Tanzania': the
+        # state they were sent out of did it
         actor, orgs = _split_orgs(expellers)
     elif passive and trig.reading.event == "REJECT" and (gates := _entry_denied_by(verb, res)):
         patient = subj  # 'French lawmakers were denied entry to Azerbaijan': Azerbaijan kept them out
@@ -3487,6 +3496,10 @@ def _verb_recipient(trig: Trigger, patient: Token | None, actor: list[ActorSpan]
             # 'dismissed accusations it is getting weapons from North Korea': aimed at the accusers
             found = _without([s for s in A.spans_in(A.walk(arg, A.NP_CORE | {"agent", "prep", "pobj"}
                                                             - {"appos"}), res) if s.states], actor)
+            for made in (c for c in arg.children if c.dep_ == "acl" and not found):
+                # 'the accusation, made by Burundi's president a day earlier, that ...': who made it
+                by = A.agent(made)
+                found = _without([s for s in A.np_actors(by, res, deep=True) if s.states], actor) if by else []
             if found:
                 return found
             continue
@@ -4845,7 +4858,8 @@ OUTSIDE_VOICES = frozenset({"analyst", "expert", "panel", "report", "researcher"
 STATE_AGENCIES = ORGAN_SECTORS | {"foreign_ministry"}
 
 
-MISSION_WORDS = frozenset({"embassy", "consulate", "mission", "legation", "chancery"})
+MISSION_WORDS = frozenset({"embassy", "consulate", "mission", "legation", "chancery",
+                           "commission"})  # a Commonwealth state's high commission
 
 
 def _embassy_owner(span: ActorSpan, res: Resolution) -> bool:
@@ -5895,7 +5909,8 @@ def _content_denied(verb: Token) -> frozenset[int] | None:
         if c.dep_ == "ccomp":
             return frozenset(t.i for t in c.subtree)
         if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in CLAIM_NOUNS | PARTS_DENIED:
-            said = [g for g in c.children if g.dep_ in ("acl", "ccomp", "relcl")]
+            said = [g for g in c.children if g.dep_ in ("acl", "ccomp", "relcl")
+                    and A.agent(g) is None]  # not 'made by Burundi's president': who made the claim
             said += [o for _p, o in A.prep_objects(c, ("of", "about", "in"))]
             return frozenset(t.i for g in said for t in g.subtree)
     return None

@@ -88,7 +88,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                              re.I)),
     # ('the same day' is left alone: it points back to the story's main day as often as to the last one named)
     ("sequel", re.compile(r"\b(?i:the)\s+(?:(?P<dir>following|next|previous)\s+(?P<unit>day|night|morning|evening)|"
-                          r"(?P<ydir>following)\s+(?P<yunit>year|month))\b")),
+                          r"(?P<ydir>following)\s+(?P<yunit>year|month)|"
+                          # 'deported ... the day before.', not 'the day before the vote' (another day's eve)
+                          r"(?:day|night)\s+(?P<bdir>before|after)(?=\s*(?:[.,;:)]|$|and\b)))\b")),
     # 'Later that month', 'the same year', 'Days later': counted from the date named before (as 'sequel')
     ("anaphor", re.compile(r"\b(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(?P<unit>month|year)\b|"
                            r"\b(?P<days>(?:a\s+few|several)\s+days|(?<![\w-] )days)\s+later\b", re.I)),
@@ -142,7 +144,7 @@ GATES = {
     "rel_month": lambda c: c[2], "decade": _words("0s", digit=True), "past_period": _words("past", "last", "previous"),
     "ago": _words("ago"), "relative": _words("last", "this", "next", "earlier", "later"), "recent": _words("recent"),
     "earlier": _words("earlier", "before", "later"),
-    "sequel": _words("following", "next", "previous"),
+    "sequel": _words("following", "next", "previous", "day before", "day after", "night before", "night after"),
     "anaphor": _words("that month", "that year", "same month", "same year", "days later"),
     "deictic": _words("yesterday", "today", "tomorrow", "tonight"), "weekday": _words("day"),
     "month": lambda c: c[2], "year": lambda c: c[1],
@@ -192,6 +194,9 @@ def find_dates(text: str, published: dt.date | None, *, future: bool = False,
     for name, m in deferred:
         before = [d for d in found if d.end <= m.start()]
         base = max(before, key=lambda d: d.end) if before else anchor
+        if base is None and name == "sequel" and published is not None and _counts_back(m):
+            # 'the previous day' in a story that names no day before it: the day before the story's
+            base = DateRef(0, 0, "the publication day", published.isoformat(), "day", "published", "published")
         count = {"sequel": _day_after, "anaphor": _same_period}.get(name, _relative_to)
         shifted = count(base, m) if base is not None else None
         if shifted is not None:
@@ -233,8 +238,14 @@ def _day_after(base: DateRef, m: re.Match[str]) -> str | None:
         if unit == "year":
             return _move(first[:4], "year", 1)
         return _move(first[:7], "month", 1) if len(first) >= 7 else None
-    shift = {"following": 1, "next": 1, "previous": -1}[m.group("dir").lower()]
+    shift = {"following": 1, "next": 1, "previous": -1, "after": 1, "before": -1}[(m.group("dir") or
+                                                                                   m.group("bdir")).lower()]
     return _move(base.value, "day", shift) if "/" not in base.value else None
+
+
+def _counts_back(m: re.Match[str]) -> bool:
+    """'the previous day', 'the day before': a sequel pattern that counts back."""
+    return (m.group("dir") or "").lower() == "previous" or (m.group("bdir") or "").lower() == "before"
 
 
 def _same_period(base: DateRef, m: re.Match[str]) -> str | None:

@@ -53,6 +53,7 @@ def repair_parse(doc: Doc) -> None:
     _give_conjuncts_their_subjects(doc)
     _rehang_conjuncts_after_asides(doc)
     _read_visiting_as_a_modifier(doc)
+    _rehang_that_clauses_after_asides(doc)
 
 
 NAMING_LEMMAS = frozenset({"call", "describe", "term", "label", "dub"})
@@ -219,6 +220,24 @@ def _read_visiting_as_a_modifier(doc: Doc) -> None:
         for c in [c for c in word.children if c.i > guest.i]:
             c.head = verb  # 'that the United States will not leave Australia alone': what the verb says
         word.head, word.dep_, word.pos_, word.tag_ = guest, "amod", "ADJ", "JJ"
+
+
+def _rehang_that_clauses_after_asides(doc: Doc) -> None:
+    """'Rwanda rejected the accusation, made by Burundi's president a day earlier, that Rwandan officers were
+    arming rebels': after an aside set off by commas, the parser makes the that-clause the sentence's root and the
+    main clause its complement. The main clause is the root; the that-clause says what its object says (or what
+    its verb says, when the object is no noun)."""
+    for root in [t for t in doc if t.dep_ == "ROOT"]:
+        mark = next((c for c in root.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+        main = next((c for c in root.children if c.dep_ == "ccomp" and c.i < root.i), None)
+        if mark is None or main is None or mark.i == 0 or doc[mark.i - 1].text != "," or main.i > mark.i \
+                or not any(c.dep_ in ("nsubj", "nsubjpass") for c in main.children):
+            continue
+        said = next((c for c in main.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"), None)
+        for c in [c for c in root.children if c.i < mark.i and c.dep_ == "punct"]:
+            c.head = main
+        main.head, main.dep_ = main, "ROOT"
+        root.head, root.dep_ = (said, "acl") if said is not None else (main, "ccomp")
 
 
 def _give_conjuncts_their_subjects(doc: Doc) -> None:
