@@ -4941,3 +4941,22 @@ def test_any_of_the_things_moved_or_sent_may_decide_the_reading() -> None:
     # an attack verb's reading stays its own object's
     found = events("China's military launched large-scale air and naval drills around Taiwan on Monday.")
     assert [e.event for e in found] == ["MOBILIZE"], summary(found)
+
+
+def test_the_verb_after_a_participle_phrase_is_the_clauses_verb() -> None:
+    # regression: 'Crowds waving Korean flags massed ...' was parsed as flags that were massed, so the crowd's
+    # protest at Japan's mission was read as a deployment by no one
+    found = events("Crowds waving Korean flags massed in front of Japan's diplomatic mission in the South Korean "
+                   "capital on Saturday, chanting slogans, police said on Monday.", "2025-03-03")
+    assert [(e.event, e.actor, e.recipient, e.date) for e in found] == [
+        ("PROTEST", ("KOR",), ("JPN",), "2025-03-01")], summary(found)
+    # a sentence with its own verb is left as parsed
+    found = events("Protesters carrying banners marched to the French embassy in Niamey on Sunday.", "2025-03-03")
+    assert dyads(found, "PROTEST") == [(("NER",), ("FRA",))], summary(found)
+
+
+def test_people_held_are_of_the_town_they_come_from_told_in_a_relative_clause() -> None:
+    # regression: the parser hung 'who were arrested' from the town, so the arrest was Sri Lanka's of its own
+    found = events("Stalin on Wednesday asked India's foreign ministry to secure the release of 14 fishermen from "
+                   "Rameswaram who were arrested by the Sri Lankan navy on Monday.", "2025-03-12")
+    assert dyads(found, "COERCE") == [(("LKA",), ("IND",))], summary(found)

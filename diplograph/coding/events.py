@@ -4953,9 +4953,14 @@ def _home_of_those_acted_on(trig: Trigger, res: Resolution, actor_codes: set[str
     the people acted on come from (places gazetteer), when it is not the actor's."""
     verb = trig.token if trig.pred.pos == "verb" else None
     acted_on = _object_of(verb) if verb is not None else None
+    if verb is not None and A.is_passive(verb):
+        acted_on = A.subject(verb)[0]  # '14 fishermen from Rameswaram who were arrested by the Sri Lankan navy'
     if acted_on is None:
         return []
     origins = A.prep_objects(acted_on, ("from",))
+    if acted_on.dep_ == "pobj" and acted_on.head.lower_ == "from":
+        origins.append(("from", acted_on))  # 'fishermen from Rameswaram who were arrested': the parser hung
+        # the relative clause from the town
     if verb is not None and verb.lemma_.lower() in HOLDING_VERBS:  # the parser hangs 'from X' on the verb too
         origins += A.prep_objects(verb, ("from",))
     for _prep, origin in origins:

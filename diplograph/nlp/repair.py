@@ -35,7 +35,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 TIME_NOUNS = frozenset({"day", "week", "month", "hour", "year", "minute"})
 JOURNEY_NOUNS = frozenset({"visit", "trip", "tour", "mission", "stopover"})
@@ -54,6 +54,7 @@ def repair_parse(doc: Doc) -> None:
     _rehang_conjuncts_after_asides(doc)
     _read_visiting_as_a_modifier(doc)
     _rehang_that_clauses_after_asides(doc)
+    _find_the_verb_after_a_participle_phrase(doc)
 
 
 NAMING_LEMMAS = frozenset({"call", "describe", "term", "label", "dub"})
@@ -238,6 +239,36 @@ def _rehang_that_clauses_after_asides(doc: Doc) -> None:
             c.head = main
         main.head, main.dep_ = main, "ROOT"
         root.head, root.dep_ = (said, "acl") if said is not None else (main, "ccomp")
+
+
+def _find_the_verb_after_a_participle_phrase(doc: Doc) -> None:
+    """'Crowds waving Korean flags massed in front of Japan's mission': the parser made the subject the root, and
+    the sentence's verb a participle describing the participle phrase's object ('flags massed'). A root noun with
+    no verb of its own, described by a phrase in '-ing', has its verb after that phrase."""
+    for root in [t for t in doc if t.pos_ in ("NOUN", "PROPN") and (t.dep_ == "ROOT" or _a_second_subject(t))]:
+        phrase = next((c for c in root.children if c.dep_ == "acl" and c.tag_ == "VBG" and c.i == root.i + 1), None)
+        if phrase is None or any(c.pos_ in ("VERB", "AUX") and c.dep_ not in ("acl", "relcl") for c in root.children):
+            continue
+        verb = next((t for t in phrase.subtree if t.dep_ == "acl" and t.tag_ in ("VBN", "VBD") and t.i > phrase.i
+                     and t.head.i != root.i and not any(c.dep_ in ("agent", "aux", "auxpass") for c in t.children)),
+                    None)
+        if verb is None:
+            continue
+        if root.dep_ == "ROOT":
+            verb.head, verb.dep_ = verb, "ROOT"
+        else:  # 'Crowds waving flags massed outside ..., police said': what the police said
+            verb.head, verb.dep_ = root.head, "ccomp"
+        verb.tag_ = "VBD"
+        root.head, root.dep_ = verb, "nsubj"
+        for c in [c for c in phrase.children if c.i > verb.i]:
+            c.head = verb  # what follows the verb is the verb's ('chanting slogans')
+        for c in [c for c in root.children if c.i > verb.i]:
+            c.head = verb
+
+
+def _a_second_subject(noun: Token) -> bool:
+    """A subject of a verb that has another subject after it ('Crowds ... massed ..., police said')."""
+    return noun.dep_ == "nsubj" and any(c.dep_ == "nsubj" and c.i > noun.i for c in noun.head.children)
 
 
 def _give_conjuncts_their_subjects(doc: Doc) -> None:
