@@ -4960,3 +4960,19 @@ def test_people_held_are_of_the_town_they_come_from_told_in_a_relative_clause() 
     found = events("Stalin on Wednesday asked India's foreign ministry to secure the release of 14 fishermen from "
                    "Rameswaram who were arrested by the Sri Lankan navy on Monday.", "2025-03-12")
     assert dyads(found, "COERCE") == [(("LKA",), ("IND",))], summary(found)
+
+
+def test_what_someone_of_no_state_says_a_state_should_do_is_an_opinion() -> None:
+    # regression: a campaigner 'introduced' by the place in his group's name stood for Hong Kong, and his advice
+    # was coded as a U.S. sanction
+    found = events("Speaking at a think-tank event, Mark Clifford, president of the Committee for Freedom in Hong "
+                   "Kong, suggested that the U.S. government should use sanctions against Hong Kong officials.",
+                   "2025-03-13")
+    assert not [e for e in found if e.event == "SANCTION"], summary(found)
+    # a state's people saying what their state could do still speak for it
+    found = events("Trade Minister Simon Birmingham has said Australia is considering an appeal to the World Trade "
+                   "Organization over the barley decision.", "2020-06-10")
+    assert dyads(found, "REQUEST") == [(("AUS",), ("WTO",))], summary(found)
+    found = events("U.S. Senator Marco Rubio suggested that Washington should impose sanctions on Hong Kong officials.",
+                   "2025-03-13")
+    assert dyads(found, "SANCTION") == [(("USA",), ("HKG",))], summary(found)

@@ -122,7 +122,35 @@ def code_sentence(sent: Span, res: Resolution, lex: Lexicon, ctx: DocContext) ->
     # model sees that it is background, and whether the sentence has an event of its own.
     for f in background:
         f.features["background_beside_foreground" if found else "background_alone"] = 1.0
+    found = [f for f in found if not _outsiders_advice(f, sent, res)]
     return merge_within_sentence(found + background, sent)
+
+
+STATE_SECTORS = frozenset({"government", "foreign_ministry", "military", "legislature", "police", "judiciary"})
+ADVISING = frozenset({"suggest", "argue", "recommend", "propose", "believe", "think", "say", "write", "urge"})
+
+
+def _outsiders_advice(f: Found, sent: Span, res: Resolution) -> bool:
+    """'Mark Clifford, president of a campaign group, suggested that the U.S. government should use sanctions':
+    what someone of no state says a state could or should do is an opinion, not an act (guidelines: not
+    recorded)."""
+    if f.aux != "hypothetical" or f.trigger < 0:
+        return False
+    clause = A.clause_head(sent.doc[f.trigger])
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in ADVISING:
+        return False
+    subj, passive = A.subject(clause.head)
+    if subj is None or passive or subj.pos_ == "PRON":
+        return False
+    own = [t for t in subj.subtree if t.i <= subj.i]  # the name and its title, not an aside about them
+    if any((a := res.actor_at.get(t.i)) is not None and a.states for t in own):
+        return False
+    if any(res.sectors.get(t.lower_) in STATE_SECTORS for t in own):
+        return False  # 'Trade Minister Simon Birmingham has said Australia is considering an appeal'
+
+    return subj.ent_type_ == "PERSON" or subj.lemma_.lower() in OUTSIDE_VOICES
 
 
 # ------------------------------------------------------------------------------------------------ envoys gone home

@@ -626,12 +626,22 @@ def _introducer(res: Resolution, ent: Span) -> ActorSpan | None:
     after = [t for c in root.children if c.dep_ == "appos" and c.i >= ent.end for t in c.subtree]
     for tokens in (before, after):
         spans = [res.actor_at[t.i] for t in tokens if t.i in res.actor_at]
-        parties = [a for a in spans if a.states and a.type in INTRODUCING_TYPES and not _ethnic_at(res, a)]
+        parties = [a for a in spans if a.states and a.type in INTRODUCING_TYPES and not _ethnic_at(res, a)
+                   and not _where_they_work(res, a)]
         possessors = [a for a in parties if res.doc[a.end - 1].dep_ == "poss"
                       or (a.end < len(res.doc) and res.doc[a.end].tag_ == "POS")]
         if possessors or parties:
             return (possessors or parties)[0]
     return None
+
+
+def _where_they_work(res: Resolution, a: ActorSpan) -> bool:
+    """'president of the Committee for Freedom in Hong Kong', 'the bank's representative in Kyiv': a place in an
+    'in' phrase says where someone works or what an organisation is about, not whom they stand for."""
+    head = res.doc[a.end - 1]
+    while head.dep_ in ("compound", "amod", "nmod") and head.head.i != head.i:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ == "in"
 
 
 # 'Serb-majority', 'Kurdish-populated': a people. Not '-led' or '-controlled': states lead forces and control land.
