@@ -4976,3 +4976,14 @@ def test_what_someone_of_no_state_says_a_state_should_do_is_an_opinion() -> None
     found = events("U.S. Senator Marco Rubio suggested that Washington should impose sanctions on Hong Kong officials.",
                    "2025-03-13")
     assert dyads(found, "SANCTION") == [(("USA",), ("HKG",))], summary(found)
+
+
+def test_two_states_people_doing_a_thing_together_need_no_object() -> None:
+    # regression: 'set off together' has no object, so the joint act was never read
+    found = events("Malaysian and Indonesian warships set off together on Tuesday from a naval base in North "
+                   "Kalimantan.", "2025-10-15")
+    assert [set(e.actor) | set(e.recipient) for e in found if e.event == "COOPERATE"] == [{"MYS", "IDN"}], \
+        summary(found)
+    # without 'together' a verb with no object is no joint act
+    found = events("Malaysian and Indonesian officials left on Tuesday.", "2025-10-15")
+    assert not [e for e in found if e.event == "COOPERATE"], summary(found)

@@ -440,7 +440,8 @@ JOINT_AGENTS = frozenset({"official", "officer", "police", "policeman", "troop",
                           "minister", "engineer", "crew", "team", "navy", "delegation", "diplomat", "inspector",
                           "investigator", "expert", "agent", "authority", "army", "military", "coastguard",
                           "counterpart", "leader", "chief", "commander", "sailor", "pilot", "unit", "ranger",
-                          "firefighter", "rescuer", "scientist", "technician", "prosecutor", "judge", "negotiator"})
+                          "firefighter", "rescuer", "scientist", "technician", "prosecutor", "judge", "negotiator",
+                          "warship", "ship", "vessel", "aircraft", "jet", "patrol", "boat", "frigate"})
 # what two states' people do that is no cooperation: speech, stance, rivalry, being
 NOT_JOINT = frozenset({"say", "tell", "claim", "deny", "accuse", "blame", "remain", "be", "have", "face", "need",
                        "want", "fear", "warn", "believe", "expect", "hope", "disagree", "differ", "clash", "fight",
@@ -459,11 +460,14 @@ def joint_actions(sent: Span, res: Resolution, ctx: DocContext, covered: set[int
     for verb in sent:
         if verb.i in covered or verb.pos_ != "VERB" or verb.dep_ not in ("ROOT", "conj", "ccomp") \
                 or verb.lemma_.lower() in NOT_JOINT or verb.lemma_.lower() in SAYING or _negated(verb) \
-                or A.is_passive(verb) or (done := A.child(verb, "dobj")) is None:
+                or A.is_passive(verb):
             continue
+        done = A.child(verb, "dobj")
+        if done is None and not _said_to_be_done_together(verb):
+            continue  # 'warships set off together': said to be done together, it needs no object
         subj, _ = A.subject(verb)
         if subj is None or subj.dep_ != "nsubj" or subj.lemma_.lower() not in JOINT_AGENTS \
-                or not _coordinated(subj) or any(t.i in covered for t in done.subtree):
+                or not _coordinated(subj) or (done is not None and any(t.i in covered for t in done.subtree)):
             continue  # 'began indirect talks', 'began the annual exercise': the talks or the exercise is the event
         parties = [s for s in A.np_actors(subj, res) if s.states and s.kind == "state"]
         codes = {c for s in parties for c in s.states}
@@ -478,6 +482,11 @@ def joint_actions(sent: Span, res: Resolution, ctx: DocContext, covered: set[int
         out.append(_clause_event(reading, "joint:act", verb, parties, [], sent, res, ctx, aux=aux,
                                  conditional=conditional))
     return out
+
+
+def _said_to_be_done_together(verb: Token) -> bool:
+    """'set off together', 'patrolled jointly'."""
+    return any(c.dep_ == "advmod" and c.lower_ in ("together", "jointly") for c in verb.children)
 
 
 def _coordinated(noun: Token) -> bool:
