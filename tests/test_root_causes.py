@@ -4987,3 +4987,22 @@ def test_two_states_people_doing_a_thing_together_need_no_object() -> None:
     # without 'together' a verb with no object is no joint act
     found = events("Malaysian and Indonesian officials left on Tuesday.", "2025-10-15")
     assert not [e for e in found if e.event == "COOPERATE"], summary(found)
+
+
+def test_an_infinitive_after_a_ruling_says_what_was_ruled() -> None:
+    # regression: 'to continue to imprison' was hung from 'angered', so the imprisonment had no doer but the
+    # employee's own state
+    found = events("U.S. lawmakers are likely to be further angered by a Turkish court ruling on Wednesday to continue "
+                   "to imprison Metin Topuz, a local U.S. consulate employee.", "2019-12-11")
+    assert dyads(found, "COERCE") == [(("TUR",), ("USA",))], summary(found)
+
+
+def test_an_offer_refused_in_the_next_clause_was_made_to_the_refuser() -> None:
+    # regression: 'the European side' was no party, so the refusal was China's own
+    found = events("The European Union imposed tariffs on Chinese electric vehicles. During the negotiations, the "
+                   "Chinese side proposed to set a minimum import price, but the European side refused.",
+                   "2024-10-03")
+    assert dyads(found, "AGREE") == [(("CHN",), ("EU",))], summary(found)
+    every = diplograph.extract("During the negotiations, the Chinese side proposed to set a minimum import price, "
+                               "but the European side refused.", published="2024-10-03").events
+    assert [(e.actor, e.recipient) for e in every if e.event == "REJECT"] == [(("EU",), ("CHN",))], every

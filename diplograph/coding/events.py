@@ -5070,6 +5070,9 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
         other = ctx.partner_of(next(iter(actor_codes)))  # 'New Delhi would invest $11 million in projects'
         if other is not None and other not in {a.code for a in res.actors_in(sent)}:
             return [ActorSpan.from_context(sent[0].i, other, "the other state of the relationship the story is about")]
+        if other is not None and event == "AGREE" and (answer := _answered_in_the_next_clause(trig.token, other, res)):
+            return [answer]  # 'the Chinese side proposed a minimum price, but the European side refused'
+
     if (event in OUTSIDERS_STANCES or (event in ("AID", "CONSULT") and _offered(trig.token))) \
             and len(actor_codes) == 1 and ctx.sentence_index > 0 \
             and res.states_in(sent) <= actor_codes and (pair := _story_pair_besides(res, actor_codes)):
@@ -5459,6 +5462,20 @@ def _delivered_abroad(trig: Trigger, res: Resolution, actor_codes: set[str]) -> 
 
 
 # Verbal acts are aimed at someone: without a named recipient, the other party of the discussion.
+def _answered_in_the_next_clause(token: Token, partner: str, res: Resolution) -> ActorSpan | None:
+    """The story's other state as the subject of the clause joined to the offer's ('X proposed ..., but Y
+    refused'): whom the offer was made to."""
+    head = A.clause_head(token)
+    for conj in (c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+        subj, passive = A.subject(conj)
+        if subj is None or passive:
+            continue
+        found = [s for s in A.np_actors(subj, res) if partner in s.states]
+        if found:
+            return found[0]
+    return None
+
+
 VERBAL_TOWARD = frozenset({"REJECT", "ACCUSE", "REQUEST", "THREATEN"})
 # a concession names whom it is for in the sentence, if anyone ('eased its export curbs, a move South Korean firms
 # had sought'), but not who tells of it nor who made what is given up ('restrictions that China imposed')

@@ -55,6 +55,7 @@ def repair_parse(doc: Doc) -> None:
     _read_visiting_as_a_modifier(doc)
     _rehang_that_clauses_after_asides(doc)
     _find_the_verb_after_a_participle_phrase(doc)
+    _hang_infinitives_on_their_nouns(doc)
 
 
 NAMING_LEMMAS = frozenset({"call", "describe", "term", "label", "dub"})
@@ -269,6 +270,30 @@ def _find_the_verb_after_a_participle_phrase(doc: Doc) -> None:
 def _a_second_subject(noun: Token) -> bool:
     """A subject of a verb that has another subject after it ('Crowds ... massed ..., police said')."""
     return noun.dep_ == "nsubj" and any(c.dep_ == "nsubj" and c.i > noun.i for c in noun.head.children)
+
+
+# nouns an infinitive says the content of ('a ruling to continue to imprison him', 'a decision to expel')
+INFINITIVE_NOUNS = frozenset({"ruling", "decision", "order", "move", "plan", "bid", "vote", "verdict", "attempt",
+                              "refusal", "threat", "promise", "pledge", "offer", "request", "call", "proposal"})
+
+
+def _hang_infinitives_on_their_nouns(doc: Doc) -> None:
+    """'angered by a Turkish court ruling on Wednesday to continue to imprison Metin Topuz': the parser hangs the
+    infinitive from the main verb, as its purpose; right after a noun of deciding or asking (and the noun's time or
+    place phrase) it says what was decided or asked, as 'the ruling to imprison him' does."""
+    for verb in doc:
+        to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to" and c.i == verb.i - 1), None)
+        if verb.dep_ != "advcl" or verb.tag_ != "VB" or to is None or to.i == 0:
+            continue
+        before = doc[to.i - 1]
+        noun = before
+        while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN") \
+                and noun.head.lower_ in ("on", "in", "at", "last", "this"):
+            noun = noun.head.head  # 'a ruling on Wednesday to ...': past the time or place phrase
+        if noun.lemma_.lower() not in INFINITIVE_NOUNS or noun.i >= verb.i or before.is_punct \
+                or verb.head.i == noun.i or not any(t.i == noun.i for t in verb.head.subtree):
+            continue
+        verb.head, verb.dep_ = noun, "acl"
 
 
 def _give_conjuncts_their_subjects(doc: Doc) -> None:
