@@ -8,8 +8,9 @@ with the same type and parties)
     names nobody on that side (an actor-less 'Colombians were arrested'); events between equals, such as talks,
     also match the other way round; a state acting on itself counts as naming no recipient;
   - or one answers the other (`ANSWERED`): a denial by the accused of the accuser, a condemnation of a sanction,
-    a build-up, an attack, an arrest or a pull-out by who it was done to, told with the act or up to
-    `ANSWER_LAG_DAYS` after it;
+    a build-up, an attack, an arrest or a pull-out by who it was done to, a complaint of a protest by the state
+    protested against, told with the act or up to `ANSWER_LAG_DAYS` after it (also when the two types are
+    compatible but name their parties the other way round);
   - their dates lie within a window set by their granularity: day and week dates one day apart at most, month
     dates overlapping; an undated event counts from three days before its story's publication to that day; a date
     wider than `MAX_SPAN_DAYS` (a year, a range of years) is too vague to link anything;
