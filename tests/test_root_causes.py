@@ -5006,3 +5006,13 @@ def test_an_offer_refused_in_the_next_clause_was_made_to_the_refuser() -> None:
     every = diplograph.extract("During the negotiations, the Chinese side proposed to set a minimum import price, "
                                "but the European side refused.", published="2024-10-03").events
     assert [(e.actor, e.recipient) for e in every if e.event == "REJECT"] == [(("EU",), ("CHN",))], every
+
+
+def test_an_act_dated_twice_in_its_clause_happened_twice() -> None:
+    # regression: 'in 2023 and again in January' was one record, dated 2023
+    found = events("The U.S. imposed sanctions on Russia's defence ministry in 2023 and again in January of this year.",
+                   "2025-03-14")
+    assert sorted(e.date for e in found if e.event == "SANCTION") == ["2023", "2025-01"], summary(found)
+    # one date, one record
+    found = events("Russia imposed sanctions on Estonia in 2023.", "2025-03-14")
+    assert [e.date for e in found if e.event == "SANCTION"] == ["2023"], summary(found)

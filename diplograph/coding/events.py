@@ -123,7 +123,27 @@ def code_sentence(sent: Span, res: Resolution, lex: Lexicon, ctx: DocContext) ->
     for f in background:
         f.features["background_beside_foreground" if found else "background_alone"] = 1.0
     found = [f for f in found if not _outsiders_advice(f, sent, res)]
+    found += [again for f in found for again in _done_again(f, sent, res)]
     return merge_within_sentence(found + background, sent)
+
+
+def _done_again(f: Found, sent: Span, res: Resolution) -> list[Found]:
+    """'imposed sanctions on Dodik in 2023 and again in January': an act the clause dates twice, joined by 'and',
+    happened twice: a second record with the second date."""
+    if f.date is None or f.date_source != "clause" or f.trigger < 0:
+        return []
+    verb = A.clause_head(sent.doc[f.trigger])
+    first = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "on")
+                  and any(g.i in res.date_at and res.date_at[g.i] == f.date for g in c.subtree)), None)
+    if first is None:
+        return []
+    out = []
+    joined = [*verb.children, *first.children]  # the parser joins the second phrase to the verb or to the first
+    for second in (c for c in joined if c.dep_ == "conj" and c.lower_ in ("in", "on") and c.i > first.i):
+        date = next((res.date_at[g.i] for g in second.subtree if g.i in res.date_at), None)
+        if date is not None and date.value != f.date.value:
+            out.append(replace(f, date=date, features={**f.features, "done_again": 1.0}))
+    return out
 
 
 STATE_SECTORS = frozenset({"government", "foreign_ministry", "military", "legislature", "police", "judiciary"})
