@@ -5016,3 +5016,16 @@ def test_an_act_dated_twice_in_its_clause_happened_twice() -> None:
     # one date, one record
     found = events("Russia imposed sanctions on Estonia in 2023.", "2025-03-14")
     assert [e.date for e in found if e.event == "SANCTION"] == ["2023"], summary(found)
+
+
+def test_the_arrival_of_forces_envoys_or_aid_is_theirs() -> None:
+    # regression: 'the arrival of X' proposed nothing; who arrived is who acted, the place is where they came to
+    assert summary(events("Aid workers said the arrival of Chadian reinforcements in Adré on Tuesday had slowed the "
+                          "movement of refugees.", "2025-11-07")) >= {("MOBILIZE", ("TCD",), ())}
+    found = events("The arrival of the Chinese foreign minister in Canberra on Monday was the first such visit in "
+                   "years.", "2025-11-07")
+    assert dyads(found, "CONSULT") == [(("CHN",), ("AUS",))], summary(found)
+    found = events("The arrival of Russian troops in Mali alarmed France.", "2025-11-07")
+    assert dyads(found, "MOBILIZE") == [(("RUS",), ("MLI",))], summary(found)
+    # migrants arriving are no act of a state's
+    assert not events("The arrival of thousands of Venezuelan migrants in Colombia strained services.", "2025-11-07")

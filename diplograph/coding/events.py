@@ -2072,6 +2072,9 @@ def _noun_applies(noun: Token, pred: Predicate, is_phrase: bool) -> bool:
         return False  # only 'came to India's defense' backs a state: 'spending on defense' is no event
     if _the_press_at_work(noun) or _spoken_to(noun, pred):
         return False
+    if pred.objects and not {k for g in _of_objects(noun) for k in (g.lemma_.lower(), *_modifier_lemmas(g))} \
+            & pred.objects:
+        return False  # 'the arrival of Chadian reinforcements', not 'the arrival of migrants': what it is of counts
     if pred.requires:
         preps = {c.lower_ for c in noun.children if c.dep_ == "prep"}
         if noun.dep_ == "dobj":  # 'approved a loan to Pakistan': the phrase may hang from the verb
@@ -2428,6 +2431,12 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
             and (owner_and_bound := _owner_and_destination(trig.token, roles, res)) is not None:
         # 'The order halts U.S. aid to South Africa': the aid's owner halts it, the state it went to loses it
         roles = replace(roles, actor=owner_and_bound[0], recipient=owner_and_bound[1], actor_method="parse")
+    if trig.pred.pos == "noun" and trig.pred.lemma in DOER_OF_NOUNS and not roles.actor and roles.recipient:
+        # 'the arrival of Chadian reinforcements in Adre', 'the arrival of the Chinese foreign minister in Canberra':
+        # who is 'of' the arrival came, to the place it names
+        hosts = _without([s for _p, o in A.prep_objects(trig.token, ("in", "at", "to")) for s in A.np_actors(o, res)
+                          if s.states], roles.recipient) or _without(_state_of_place(trig, res), roles.recipient)
+        roles = Roles(roles.recipient, hosts[:1], roles.orgs, "parse", bool(hosts), roles.quoted)
     reverse = trig.reading.reverse or _to_blame(trig.token)  # 'said that Ethiopia was to blame': Ethiopia is blamed
     if reverse and roles.actor and roles.recipient:  # 'Seoul hosted Kishida': Japan's visit to Korea
         roles = Roles(roles.recipient, roles.actor, roles.orgs, roles.actor_method, False, roles.quoted)
@@ -5496,6 +5505,7 @@ def _answered_in_the_next_clause(token: Token, partner: str, res: Resolution) ->
     return None
 
 
+DOER_OF_NOUNS = frozenset({"arrival"})  # nouns whose 'of' object did it ('the arrival of X'), not suffered it
 VERBAL_TOWARD = frozenset({"REJECT", "ACCUSE", "REQUEST", "THREATEN"})
 # a concession names whom it is for in the sentence, if anyone ('eased its export curbs, a move South Korean firms
 # had sought'), but not who tells of it nor who made what is given up ('restrictions that China imposed')
