@@ -146,7 +146,6 @@ def _done_again(f: Found, sent: Span, res: Resolution) -> list[Found]:
     return out
 
 
-STATE_SECTORS = frozenset({"government", "foreign_ministry", "military", "legislature", "police", "judiciary"})
 ADVISING = frozenset({"suggest", "argue", "recommend", "propose", "believe", "think", "say", "write", "urge"})
 
 
@@ -167,9 +166,8 @@ def _outsiders_advice(f: Found, sent: Span, res: Resolution) -> bool:
     own = [t for t in subj.subtree if t.i <= subj.i]  # the name and its title, not an aside about them
     if any((a := res.actor_at.get(t.i)) is not None and a.states for t in own):
         return False
-    if any(res.sectors.get(t.lower_) in STATE_SECTORS for t in own):
+    if any(res.sectors.get(t.lower_) in STATE_AGENCIES for t in own):
         return False  # 'Trade Minister Simon Birmingham has said Australia is considering an appeal'
-
     return subj.ent_type_ == "PERSON" or subj.lemma_.lower() in OUTSIDE_VOICES
 
 
@@ -2108,8 +2106,7 @@ def _noun_applies(noun: Token, pred: Predicate, is_phrase: bool) -> bool:
 
 def _done_jointly(noun: Token) -> bool:
     """'an operation carried out jointly by Moroccan and Spanish police': 'jointly' says what 'joint' would."""
-    return any(c.dep_ == "acl" and any(m.dep_ == "advmod" and m.lower_ in ("jointly", "together") for m in c.children)
-               for c in noun.children)
+    return any(c.dep_ == "acl" and _said_to_be_done_together(c) for c in noun.children)
 
 
 def _warrant_for(noun: Token) -> bool:
@@ -5019,8 +5016,6 @@ def _home_of_those_acted_on(trig: Trigger, res: Resolution, actor_codes: set[str
     the people acted on come from (places gazetteer), when it is not the actor's."""
     verb = trig.token if trig.pred.pos == "verb" else None
     acted_on = _object_of(verb) if verb is not None else None
-    if verb is not None and A.is_passive(verb):
-        acted_on = A.subject(verb)[0]  # '14 fishermen from Rameswaram who were arrested by the Sri Lankan navy'
     if acted_on is None:
         return []
     origins = A.prep_objects(acted_on, ("from",))

@@ -769,8 +769,7 @@ def _resolve(doc: Doc, phrase: Phrase, res: Resolution, context: Sequence[Sequen
     if (only_here := _named_only_here(res, phrase)):  # 'in Lagos, on Portugal's Algarve coast': the name's own
         context = [[c for c in tier if c not in only_here] for tier in context]  # reading tells no context
     known = [c for tier in context for c in tier]
-    found = found or next((r for tier in context if (r := places().resolve(name, tier, kind, known))
-                           and r[1].endswith("context")), None) or places().resolve(name, (), kind)  # fmt: skip
+    found = found or _resolve_by_tiers(name, context, kind, known)
     if found is None and phrase.region:  # 'Kunar province', 'the governorate of Akkar': another transliteration
         region = places().region_spelled_like(name, [c for tier in context for c in tier])
         found = None if region is None else (region, "gazetteer+spelling")
@@ -784,13 +783,20 @@ def _resolve(doc: Doc, phrase: Phrase, res: Resolution, context: Sequence[Sequen
         # 'Mulanje district', 'Garissa county': a division below the first level, which the gazetteer does not
         # keep, named after its town: the town stands for it (its state is the division's). Not a city's own
         # district ('the city's Dniprovskyi district'), which may share a name with another city's
-        town = split_kind(place_key(name))[0]
-        found = next((r for tier in context if (r := places().resolve(town, tier, "city", known))
-                      and r[1].endswith("context")), None) or places().resolve(town, (), "city")  # fmt: skip
+        found = _resolve_by_tiers(split_kind(place_key(name))[0], context, "city", known)
     if found is None:
         return None
     place, method = found
     return _place_location(place, name, evidence, method)
+
+
+def _resolve_by_tiers(name: str, context: Sequence[Sequence[str]], kind: str | None,
+                      known: Sequence[str]) -> tuple[Place, str] | None:
+    """The place a name means among the first tier of context states that has one, else by population."""
+    from diplograph.geo.gazetteer import places
+
+    return next((r for tier in context if (r := places().resolve(name, tier, kind, known))
+                 and r[1].endswith("context")), None) or places().resolve(name, (), kind)
 
 
 def _namesake_across_the_border(name: str, described: str, context: Sequence[Sequence[str]]) -> bool:
