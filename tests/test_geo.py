@@ -1068,3 +1068,17 @@ def test_a_crowd_outside_a_high_commission_is_of_the_state_it_gathers_in() -> No
     found = extract("Demonstrators in Agartala rallied outside the Bangladeshi assistant high commission on Tuesday.",
                     published="2025-09-04").events
     assert [(e.event, e.actor, e.recipient) for e in found] == [("PROTEST", ("IND",), ("BGD",))], found
+
+
+def test_a_name_the_parser_broke_at_its_particle_is_read_whole() -> None:
+    # regression: 'Foz do Iguaçu' parsed as 'Foz' and a verb 'do' left the seizure unplaced
+    assert _located("Brazilian police seized two tonnes of marijuana near Foz do Iguaçu on Tuesday.",
+                    "COERCE") == "Foz do Iguaçu"
+
+
+def test_the_place_a_team_reached_is_where_it_helped() -> None:
+    assert _located("Chinese rescue teams reached Mandalay on Sunday to help search for survivors of the earthquake.",
+                    "AID") == "Mandalay"
+    # an agreement reached is no place
+    found = extract("Iran and Iraq reached a deal on water sharing on Tuesday.", published="2025-06-10").events
+    assert [e.location for e in found] == [None], found

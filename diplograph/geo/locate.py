@@ -395,6 +395,9 @@ def _place_objects(token: Token, event: str) -> Iterator[tuple[Token, bool]]:
                         yield obj, False
         if head.lemma_.lower() in VISIT_LEMMAS and head.pos_ == "VERB":
             yield from ((c, False) for c in head.children if c.dep_ == "dobj")
+    for head in heads:  # 'rescue teams reached Mandalay', 'the convoy reached Abeche': the place arrived at
+        if head.lemma_.lower() == "reach" and head.pos_ == "VERB":
+            yield from ((c, False) for c in head.children if c.dep_ == "dobj")
     for head in heads:  # 'expelled Colombian diplomats from Caracas', 'withdrew from Kherson': where it happened
         if head.lemma_.lower() in LEAVING_LEMMAS:  # a city or region only: 'withdrew from Russia' left a market
             outs = [c for c in head.children if c.lower_ == "out"]  # 'pulled its troops out of Kherson'
@@ -735,6 +738,8 @@ def _resolve(doc: Doc, phrase: Phrase, res: Resolution, context: Sequence[Sequen
     longer = _with_first_word(doc, phrase, res)
     if longer is not None and places().lookup(_text(doc, longer)):
         return _resolve(doc, longer, res, context, cities_only=cities_only)  # 'General Santos', not Brazil's Santos
+    if (whole := _with_particle_after(doc, phrase)) is not None and places().lookup(_text(doc, whole)):
+        return _resolve(doc, whole, res, context, cities_only=cities_only)  # 'Foz do Iguaçu', not a town 'Foz'
     if (whole := _with_particle_before(doc, phrase)) is not None:
         # 'Mocimboa da Praia': the whole name, or none; its last word alone is another place (Cape Verde's Praia)
         return _resolve(doc, whole, res, context, cities_only=cities_only) if places().lookup(_text(doc, whole)) \
@@ -844,6 +849,17 @@ def _with_particle_before(doc: Doc, phrase: Phrase) -> Phrase | None:
                 and not doc[start - 1].is_sent_start:
             start -= 1  # 'Santa Cruz de': the whole capitalised run
     return Phrase(start, phrase.end, phrase.region) if start < phrase.start else None
+
+
+def _with_particle_after(doc: Doc, phrase: Phrase) -> Phrase | None:
+    """The longer name a phrase begins ('Foz do Iguaçu', parsed as 'Foz' and a verb 'do'): lower-case particles
+    and the capitalised words after them."""
+    end = phrase.end
+    while end + 1 < len(doc) and doc[end].text in NAME_PARTICLES and doc[end + 1].text[:1].isupper():
+        end += 2
+        while end < len(doc) and doc[end].text[:1].isupper() and doc[end].pos_ == "PROPN":
+            end += 1
+    return Phrase(phrase.start, end, phrase.region) if end > phrase.end else None
 
 
 def _text(doc: Doc, phrase: Phrase) -> str:
