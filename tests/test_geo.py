@@ -1082,3 +1082,12 @@ def test_the_place_a_team_reached_is_where_it_helped() -> None:
     # an agreement reached is no place
     found = extract("Iran and Iraq reached a deal on water sharing on Tuesday.", published="2025-06-10").events
     assert [e.location for e in found] == [None], found
+
+
+def test_a_city_named_after_a_comma_is_the_capital_meant() -> None:
+    # regression: 'the capital, Port-au-Prince' parsed without the apposition placed the patrols nowhere
+    assert _located("A contingent of Kenyan police officers began patrols in the capital, Port-au-Prince, on "
+                    "Thursday.", "MOBILIZE") == "Port-au-Prince"
+    found = extract("Chinese police began patrols in the city, Kenya's president said on Thursday.",
+                    published="2025-06-10").events
+    assert [e.location for e in found] == [None], found

@@ -665,7 +665,7 @@ def _phrase(obj: Token, depth: int = 0) -> Phrase | None:
                     return found
             if c.dep_ == "appos":
                 return _phrase(c, depth + 1)
-        return None
+        return _city_after_a_comma(obj) if lower in DATELINE_NOUNS else None
     if obj.pos_ != "PROPN" and obj.ent_type_ not in PLACE_ENTITIES:
         return None
     if not obj.text[:1].isupper():
@@ -677,6 +677,21 @@ def _phrase(obj: Token, depth: int = 0) -> Phrase | None:
     if doc[end - 1].lower_ in WATER_WORDS and not _city_named(doc[start:end].text):
         return None  # 'in the Red Sea': the sea, not Sudan's Red Sea state; seas are no places of the gazetteer
     return Phrase(start, end, False)
+
+
+def _city_after_a_comma(noun: Token) -> Phrase | None:
+    """'patrols in the capital, Port-au-Prince, on Thursday', the name not parsed as the noun's apposition: the
+    city named right after the comma (a city the gazetteer knows, so that 'in the city, Kenya's president said'
+    names none)."""
+    from diplograph.geo.gazetteer import places
+
+    doc = noun.doc
+    if noun.i + 2 >= len(doc) or doc[noun.i + 1].text != "," or doc[noun.i + 2].ent_type_ not in PLACE_ENTITIES \
+            or doc[noun.i + 2].ent_iob_ != "B":
+        return None
+    start, end = _entity_bounds(doc[noun.i + 2])
+    named = any(p.kind == "city" for p in places().lookup(doc[start:end].text, kind="city"))
+    return Phrase(start, end, False) if named else None
 
 
 def _capitalised(token: Token) -> bool:
