@@ -5029,3 +5029,16 @@ def test_the_arrival_of_forces_envoys_or_aid_is_theirs() -> None:
     assert dyads(found, "MOBILIZE") == [(("RUS",), ("MLI",))], summary(found)
     # migrants arriving are no act of a state's
     assert not events("The arrival of thousands of Venezuelan migrants in Colombia strained services.", "2025-11-07")
+
+
+def test_aid_or_an_envoy_reaching_a_place_arrived_there() -> None:
+    # regression: 'reached' was read only as reaching an agreement, so an aid convoy reaching a town proposed nothing
+    found = events("A Qatari aid convoy reached Sarh, the capital of Chad's Moyen-Chari province, on Monday with food "
+                   "and tents.", "2025-06-10")
+    assert dyads(found, "AID") == [(("QAT",), ("TCD",))], summary(found)
+    found = events("The Indian foreign minister reached Colombo on Monday for talks with Sri Lankan leaders.",
+                   "2025-06-10")
+    assert dyads(found, "CONSULT") == [(("IND",), ("LKA",))], summary(found)
+    # an agreement reached is still one; a state reaching a place is no arrival of anyone's
+    assert dyads(events("Iran and Iraq reached a deal on Tuesday.", "2025-06-10"), "AGREE") == [(("IRN",), ("IRQ",))]
+    assert not events("Iran reached Baghdad's airport on Monday.", "2025-06-10")

@@ -1482,6 +1482,8 @@ def _predicate_for(t: Token, phrase_key: str | None, lex: Lexicon) -> Predicate 
                        None)
         if read_as is not None:
             return lex.verbs.get(read_as)
+    if t.pos_ == "VERB" and lemma == "reach" and _reaches_a_place(t):
+        return lex.verbs.get("arrive")  # 'a Qatari aid convoy reached Sarh': it arrived there
     if t.lower_ == "march" and t.text[:1].isupper():
         return None  # the month, not a protest march
     if t.pos_ == "VERB" and t.dep_ in NOMINAL_DEPS and t.tag_ in ("NN", "NNS", "NNP", "VB", "VBP"):
@@ -1499,6 +1501,16 @@ def _predicate_for(t: Token, phrase_key: str | None, lex: Lexicon) -> Predicate 
     if t.pos_ in ("NOUN", "PROPN"):
         return lex.nouns.get(lemma) or lex.nouns.get(t.lower_)
     return None
+
+
+def _reaches_a_place(verb: Token) -> bool:
+    """'reached Sarh', 'reached the port of Djibouti': a journey's end (not 'reached an agreement')."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return False
+    if obj.lemma_.lower() in ("town", "city", "capital", "port", "village", "border", "airport", "camp", "base"):
+        return True
+    return obj.pos_ == "PROPN" and obj.ent_type_ in ("GPE", "LOC", "FAC")
 
 
 def _possible_triggers(sent: Span, res: Resolution, lex: Lexicon, phrases: dict[int, str]) -> list[int]:
