@@ -5042,3 +5042,69 @@ def test_aid_or_an_envoy_reaching_a_place_arrived_there() -> None:
     # an agreement reached is still one; a state reaching a place is no arrival of anyone's
     assert dyads(events("Iran and Iraq reached a deal on Tuesday.", "2025-06-10"), "AGREE") == [(("IRN",), ("IRQ",))]
     assert not events("Iran reached Baghdad's airport on Monday.", "2025-06-10")
+
+
+def test_a_participle_beside_the_subject_takes_the_time_of_its_clause() -> None:
+    # regression: a future cue later in the sentence dated 'visiting Ecuador on Thursday' to the coming Thursday
+    found = events("Secretary of State Marco Rubio, visiting Ecuador on Thursday, said the United States would keep "
+                   "striking drug-trafficking boats.", "2025-09-06")
+    assert [e.date for e in found if e.event == "CONSULT"] == ["2025-09-04"], summary(found)
+
+
+def test_flying_home_or_avoiding_a_trip_is_no_visit() -> None:
+    found = events("Mexican diplomats flew home from Quito on Sunday.", "2024-04-12")
+    assert "CONSULT" not in {e.event for e in found}, summary(found)
+    assert dyads(events("The Chinese premier flew to Tokyo on Sunday.", "2024-04-12"), "CONSULT") == [
+        (("CHN",), ("JPN",))]
+    found = events("The Chinese president avoided traveling to Japan last year.", "2025-11-15")
+    assert "CONSULT" not in {e.event for e in found}, summary(found)
+
+
+def test_a_state_urging_its_own_citizens_abroad_asks_nothing_of_their_host() -> None:
+    found = events("India on Wednesday urged its citizens in Canada to exercise utmost caution.", "2023-09-20")
+    assert dyads(found, "REQUEST") == [(("IND",), ("IND",))], summary(found)
+    # a call to one's people aimed at another state stays aimed at it
+    found = events("Turkish President Tayyip Erdogan urged his compatriots to boycott French goods.", "2020-10-27")
+    assert dyads(found, "REQUEST") == [(("TUR",), ("FRA",))], summary(found)
+
+
+def test_a_state_named_as_the_make_of_a_thing_is_no_party() -> None:
+    found = events("Poland handed over hundreds of Soviet-made tanks.", "2023-09-22")
+    assert dyads(found, "AID") == [(("POL",), ())], summary(found)
+    found = events("Poland handed over hundreds of Soviet-era tanks to Ukraine.", "2023-09-22")
+    assert dyads(found, "AID") == [(("POL",), ("UKR",))], summary(found)
+
+
+def test_a_ban_not_extended_is_eased() -> None:
+    found = events("The European Commission decided on Sept. 15 not to extend a ban on imports of Ukrainian wheat.",
+                   "2023-09-22")
+    assert summary(found) == {("CONCEDE", ("EU",), ("UKR",))}, summary(found)
+    assert summary(events("The EU extended its sanctions on Belarus.", "2023-09-22")) == {
+        ("SANCTION", ("EU",), ("BLR",))}
+
+
+def test_a_thing_announced_for_a_purpose_is_no_one_told() -> None:
+    # regression: 'announced a joint group to coordinate action' read the group as told to act: a demand
+    found = events("Rubio and Mexican officials announced a joint group to coordinate action against fentanyl "
+                   "trafficking.", "2025-09-06")
+    assert "REQUEST" not in {e.event for e in found}, summary(found)
+    assert dyads(events("India told Canada to withdraw 40 diplomats.", "2025-09-06"), "REQUEST") == [
+        (("IND",), ("CAN",))]
+
+
+def test_the_junta_named_again_is_the_state_whose_junta_was_named() -> None:
+    found = events("Myanmar's military government has kept bombing villages since the earthquake. Malaysian Prime "
+                   "Minister Anwar Ibrahim, whose country chairs the Association of Southeast Asian Nations this "
+                   "year, urged the junta to halt military operations.", "2025-04-01")
+    assert dyads(found, "REQUEST") == [(("MYS",), ("MMR",))], summary(found)
+    mentions = run("The Syrian regime shelled Idlib. Turkey condemned the regime.", "2025-04-01").mentions
+    assert [m.code for m in mentions if m.text == "regime"] == ["SYR"], mentions
+    # a regime 'of' someone is a new mention, not the one named before
+    mentions = run("The Syrian regime shelled Idlib. The regime of Bashar al-Assad fell later.", "2025-04-01").mentions
+    assert [m.code for m in mentions if m.text == "regime"] == [], mentions
+
+
+def test_opposition_politicians_are_the_opposition_not_the_government() -> None:
+    found = events("Kyrgyz opposition politicians have voiced concern about taking on more debt to Beijing.",
+                   "2024-06-07")
+    assert [a.sector for e in found for a in e.actor_detail] == ["opposition"], found

@@ -1503,6 +1503,29 @@ def _predicate_for(t: Token, phrase_key: str | None, lex: Lexicon) -> Predicate 
     return None
 
 
+RENEWING_VERBS = frozenset({"extend", "renew", "prolong"})
+OWN_PEOPLE = frozenset({"citizen", "national", "resident", "traveller", "traveler", "student", "expatriate",
+                        "people", "tourist", "compatriot"})
+
+
+def _own_people_addressed(verb: Token, recipient: list[ActorSpan]) -> bool:
+    """'urged its citizens in Canada', 'told their nationals in Lebanon': whom the verb addresses are the speaker's
+    own people, and the recipient found is only where they are (not 'urged his compatriots to boycott French
+    goods', aimed at France)."""
+    for c in verb.children:
+        if c.dep_ in ("dobj", "dative") and c.lemma_.lower() in OWN_PEOPLE \
+                and any(p.dep_ == "poss" and p.lower_ in ("its", "their", "his", "her") for p in c.children):
+            inside = {t.i for t in c.subtree}
+            return all(s.start in inside for s in recipient)
+    return False
+
+
+def _going_home(verb: Token) -> bool:
+    """'flew home', 'travelled back home': the travellers go to their own state."""
+    return any(c.lower_ == "home" and c.dep_ in ("advmod", "npadvmod", "dobj") for c in verb.children) or any(
+        c.lower_ == "back" and any(g.lower_ == "home" for g in c.children) for c in verb.children)
+
+
 def _reaches_a_place(verb: Token) -> bool:
     """'reached Sarh', 'reached the port of Djibouti': a journey's end (not 'reached an agreement')."""
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -1858,6 +1881,8 @@ def _told_to_act(verb: Token) -> bool:
     'told reporters that ...' only reports speech."""
     told = A.child(verb, "dobj", "dative")
     act = A.child(verb, "xcomp")
+    if told is not None and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in told.children):
+        return False  # 'announced a joint group to coordinate action': a thing made for a purpose, no one told
     return told is not None and act is not None and A.is_infinitive(act)
 
 
@@ -2411,6 +2436,8 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
         return []  # a ship 'to carry Ukrainian grain': cargo on its way, aid only once it arrives somewhere
     if trig.reading.event == "CONSULT" and _private_travellers(trig.token):
         return []  # 'U.S. citizens were flown to Doha': people of a state travelling are no state's visit
+    if trig.reading.mode == "visit" and trig.pred.pos == "verb" and _going_home(trig.token):
+        return []  # 'Mexican diplomats flew home from Quito': a leaving (read as such elsewhere), no visit
     if _in_condition(trig.token):
         return []  # 'if the United States imposes sanctions, Ankara will respond': a supposition, no act
     if _keeps_open(trig.token):
@@ -2454,6 +2481,11 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
         # guest visits, the place of the welcome is the host
         hosts = _location_of_clause(trig.token, res, roles.recipient)
         roles = Roles(roles.recipient, hosts[:1], roles.orgs, "passive", bool(hosts), roles.quoted)
+    if trig.reading.event == "REQUEST" and trig.pred.pos == "verb" and roles.actor and roles.recipient \
+            and _own_people_addressed(trig.token, roles.recipient):
+        # 'India urged its citizens in Canada to exercise caution': a state's word to its own people, not to the
+        # state they are in
+        roles = replace(roles, recipient=roles.actor[:1], recipient_from_location=False)
     aux, conditional = modality(trig.token)
     prepared = any(v.lemma_.lower() in ("prepare", "poise", "ready", "mass") for v in _verb_chain(trig.token)[1:])
     reading = adjust_reading(_promise_of_harm(trig, res), aux, conditional, prepared)
@@ -2465,6 +2497,9 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
     if reading.event == "SANCTION" and trig.pred.pos == "noun" and any(
             c.dep_ == "amod" and c.lower_ in HELD_OUT_HARM for c in trig.token.children):
         reading = Reading("THREATEN", None, reading.context)  # 'proposed US duties', 'threatened tariffs'
+    if aux == "negation" and trig.pred.lemma in RENEWING_VERBS and reading.event in ("SANCTION", "COERCE"):
+        # 'decided not to extend a ban on imports of Ukrainian grain': a restriction left to lapse is eased
+        reading, aux = Reading("CONCEDE", None, reading.context), None
     if trig.reading.event == "REJECT" and aux == "negation" and not _keeps_open(trig.token):
         return []  # 'did not deny the strike', 'neither confirmed nor denied': no refusal, and no act either
     if reading.event == "REJECT" and trig.reading.event != "REJECT":
@@ -6112,7 +6147,9 @@ def _in_condition(token: Token) -> bool:
 
 
 def _ruled_out(verb: Token) -> bool:
-    return verb.lemma_.lower() == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+    """'ruled out talks'; 'avoid traveling to Japan', 'avoided a war': what is kept from happening."""
+    return (verb.lemma_.lower() == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)) \
+        or verb.lemma_.lower() == "avoid"
 
 
 def _keeps_open(verb: Token) -> bool:

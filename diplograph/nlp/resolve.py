@@ -155,6 +155,8 @@ class Resolution:
     def sector_of(self, head: Token) -> str | None:
         """The sector a noun phrase's head names ('Brazil's federal police' -> police), if any."""
         compound = " ".join(t.lower_ for t in head.lefts if t.dep_ == "compound") + " " + head.lower_
+        if any(t.dep_ in ("compound", "amod") and self.sectors.get(t.lower_) == "opposition" for t in head.lefts):
+            return "opposition"  # 'opposition politicians', 'opposition lawmakers': not the government's
         return self.sectors.get(compound.strip()) or self.sectors.get(head.lower_) or \
             self.sectors.get(head.lemma_.lower())
 
@@ -217,7 +219,9 @@ def resolve(doc: Doc, gaz: Gazetteer, published: dt.date | None, text: str | Non
     _corefer_titles(res, gaz)
     _heads_of_organisations(res, gaz)
     _peoples_are_no_parties(res)
+    _makes_are_no_parties(res)
     _corefer_institutions(res)
+    _corefer_rulers(res)
     for sent in doc.sents:
         text = res.text[sent.start_char:sent.end_char]  # Span.text joins the tokens again on every call
         _find_dates(res, sent, text)
@@ -677,6 +681,20 @@ def _peoples_are_no_parties(res: Resolution) -> None:
         res.reindex()
 
 
+# 'Soviet-era tanks', 'Russian-made jets', 'a Chinese-style model': where or when a thing comes from, no party
+MAKE_WORDS = frozenset({"era", "made", "style", "designed", "manufactured", "vintage", "origin", "type"})
+
+
+def _makes_are_no_parties(res: Resolution) -> None:
+    """A state named as the make or era of a thing ('handed over Soviet-era tanks') is no mention of the state."""
+    doc = res.doc
+    dropped = [a for a in res.actors if a.kind == "state" and a.end + 1 < len(doc) and doc[a.end].text == "-"
+               and doc[a.end + 1].lower_ in MAKE_WORDS]
+    if dropped:
+        res.actors = [a for a in res.actors if a not in dropped]
+        res.reindex()
+
+
 # Citizens named with their heritage before ('a Chinese American', 'Indian-Canadian'): the nation is the second word
 SETTLER_NATIONS = frozenset({"American", "Americans", "Canadian", "Canadians", "Australian", "Australians", "British",
                              "Briton", "Britons"})
@@ -854,6 +872,42 @@ NAMED_INSTITUTIONS = frozenset({"court", "council", "commission", "agency", "uni
 ANY_INSTITUTION = frozenset({"bloc", "alliance", "body", "organization", "organisation", "grouping", "watchdog"})
 
 
+# a state's rulers named again without the state ('Myanmar's junta ... urged the junta to halt')
+RULER_WORDS = frozenset({"junta", "regime"})
+RULED_BY = frozenset({"junta", "regime", "government", "military", "army", "generals", "rulers"})
+
+
+def _corefer_rulers(res: Resolution) -> None:
+    """'the junta', 'the regime' after a state's junta, regime or military government was named ('Myanmar's
+    military government has kept bombing villages ... urged the junta to halt'): that state's government."""
+    doc = res.doc
+    for i in range(1, len(doc)):
+        if res.words[i].lower() not in RULER_WORDS or i in res.actor_at or res.pos[i] != "NOUN":
+            continue
+        t = doc[i]
+        if doc[i - 1].lower_ != "the" or any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
+            continue  # 'a regime', 'the regime of Bashar al-Assad': not one named before
+        owner = _last_ruled_state(res, i)
+        if owner is not None:
+            res.add_actor(ActorSpan(i, i + 1, owner.code, "state", "coreference", "government", None, "coreference",
+                                    f"'the {t.text}': the rulers of {owner.code} named at token {owner.start}"))
+    res.actors.sort(key=lambda s: s.start)
+
+
+def _last_ruled_state(res: Resolution, before: int) -> ActorSpan | None:
+    """The state of the last mention before token `before` of a state's rulers ('Myanmar's military government',
+    'the Malian junta', 'the Syrian regime'): a state word modifying a ruler noun."""
+    doc = res.doc
+    for j in range(before - 1, -1, -1):
+        if res.words[j].lower() not in RULED_BY:
+            continue
+        for c in doc[j].children:
+            span = res.actor_at.get(c.i)
+            if c.dep_ in ("poss", "amod", "compound") and span is not None and span.kind == "state" and span.states:
+                return span
+    return None
+
+
 def _corefer_institutions(res: Resolution) -> None:
     """'The court regrets ...' after the International Court of Justice was named: the UN (its court)."""
     doc = res.doc
@@ -980,6 +1034,9 @@ def _said_in_the_past(sent: Span, offset: int) -> bool:
         if token is None or token.head.i == token.i:
             return False
         token = token.head
+        if token.pos_ == "VERB" and token.tag_ == "VBG" and token.dep_ in ("acl", "advcl") \
+                and not any(c.dep_ == "aux" for c in token.children):
+            continue  # 'Rubio, visiting Ecuador on Thursday, said ...': the participle takes the time of its clause
         if token.pos_ in ("VERB", "AUX"):  # 'the agreement, signed on Friday, ...': a bare participle is past too
             if token.lemma_ == "be" and any(c.lower_ in ("due", "expected") for c in token.children):
                 return False  # 'was due in Colombo on Thursday': what was then to come
