@@ -5108,3 +5108,30 @@ def test_opposition_politicians_are_the_opposition_not_the_government() -> None:
     found = events("Kyrgyz opposition politicians have voiced concern about taking on more debt to Beijing.",
                    "2024-06-07")
     assert [a.sector for e in found for a in e.actor_detail] == ["opposition"], found
+
+
+def test_a_state_named_as_its_currency_is_no_party() -> None:
+    # regression: 'New Zealand dollars' made New Zealand the recipient of its own paused funding
+    found = events("New Zealand on Thursday paused 18.2 million New Zealand dollars in funding for the Cook Islands.",
+                   "2025-06-20")
+    assert dyads(found, "SANCTION") == [(("NZL",), ("COK",))], summary(found)
+
+
+def test_talks_paused_are_relations_cut_back() -> None:
+    # CAMEO 164 'halt negotiations': SANCTION (PLOVER), as halting or suspending talks already read
+    found = events("Canada paused negotiations on a trade agreement with India earlier this month.", "2023-09-20")
+    assert summary(found) == {("SANCTION", ("CAN",), ("IND",))}, summary(found)
+
+
+def test_money_released_or_allocated_is_aid_to_whom_the_story_is_about() -> None:
+    text = ("Rescue teams reached Myanmar on Monday as the death toll from last week's earthquake rose above 2,000. "
+            "Myanmar's military government appealed for help. The European Union released 2.5 million euros in "
+            "initial emergency funds. U.N. Secretary-General Antonio Guterres allocated $5 million from the world "
+            "body's emergency fund to begin relief work. The United States pledged $2 million through humanitarian "
+            "groups working in Myanmar.")
+    found = events(text, "2025-04-01")
+    assert {("AID", ("EU",), ("MMR",)), ("AID", ("UN",), ("MMR",)), ("AGREE", ("USA",), ("MMR",))} <= summary(found), \
+        summary(found)
+    # people released stay released
+    assert summary(events("Iran released two French citizens on Friday.", "2025-04-01")) == {
+        ("RETREAT", ("IRN",), ("FRA",))}

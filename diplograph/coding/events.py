@@ -5188,8 +5188,11 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
     # another state's rulers ('accused the regime of'), or a pair ('praised the courage of both leaders')
     aimed_at_others = any(c.lemma_.lower() in RULERS and _governs_elsewhere(c, actor) for c in aimed) \
         or any(_names_a_pair(t) for c in aimed for t in c.subtree)
-    if event == "AGREE" and len(actor_codes) == 1 and named <= actor_codes and _pledges_aid(trig.token):
+    if event == "AGREE" and len(actor_codes) == 1 and _pledges_aid(trig.token) and (
+            named <= actor_codes or named - actor_codes == {_story_subject_besides(res, actor_codes)}):
         # 'Britain has pledged 3.5 million pounds in humanitarian aid': aid goes abroad, to whom the story is about
+        # (also when the sentence names that state only in passing: 'China, Myanmar's largest neighbor, said it
+        # would provide 100 million yuan in aid', 'pledged $2 million through groups working in Myanmar')
         other = _story_subject_besides(res, actor_codes)
         return [ActorSpan.from_context(sent[0].i, other, "the state the story is most about")] if other else []
     if len(actor_codes) == 1 and named <= actor_codes and trig.reading.mode != "visit" \

@@ -685,11 +685,19 @@ def _peoples_are_no_parties(res: Resolution) -> None:
 MAKE_WORDS = frozenset({"era", "made", "style", "designed", "manufactured", "vintage", "origin", "type"})
 
 
+# 'New Zealand dollars', 'Hong Kong dollars': a currency named after its state
+CURRENCY_WORDS = frozenset({"dollar", "dollars", "pound", "pounds", "rupee", "rupees", "peso", "pesos", "franc",
+                            "francs", "shilling", "shillings", "riyal", "riyals", "dinar", "dinars", "yuan", "yen",
+                            "won", "rand", "lira", "naira", "cedi", "cedis", "kwacha", "ringgit", "baht", "rupiah"})
+
+
 def _makes_are_no_parties(res: Resolution) -> None:
-    """A state named as the make or era of a thing ('handed over Soviet-era tanks') is no mention of the state."""
+    """A state named as the make or era of a thing ('handed over Soviet-era tanks') or as its currency's name
+    ('18.2 million New Zealand dollars in funding for the Cook Islands') is no mention of the state."""
     doc = res.doc
-    dropped = [a for a in res.actors if a.kind == "state" and a.end + 1 < len(doc) and doc[a.end].text == "-"
-               and doc[a.end + 1].lower_ in MAKE_WORDS]
+    dropped = [a for a in res.actors if a.kind == "state" and a.end + 1 < len(doc) and (
+        (doc[a.end].text == "-" and doc[a.end + 1].lower_ in MAKE_WORDS)
+        or (doc[a.end].lower_ in CURRENCY_WORDS and a.start > 0 and doc[a.start - 1].like_num))]
     if dropped:
         res.actors = [a for a in res.actors if a not in dropped]
         res.reindex()
