@@ -1091,3 +1091,21 @@ def test_a_city_named_after_a_comma_is_the_capital_meant() -> None:
     found = extract("Chinese police began patrols in the city, Kenya's president said on Thursday.",
                     published="2025-06-10").events
     assert [e.location for e in found] == [None], found
+
+
+def test_a_raid_on_a_city_is_placed_in_the_city() -> None:
+    assert _located("Fourteen Palestinians were detained by Israeli troops in an overnight raid on the old city of "
+                    "Nablus on Wednesday.", "COERCE") == "Nablus"
+
+
+def test_a_capitalised_place_noun_may_be_part_of_the_name() -> None:
+    # regression: 'Belize City' was read as the state Belize with a noun after it
+    assert _located("Guatemala's foreign minister held talks in Belize City on Friday with his Belizean "
+                    "counterpart.", "CONSULT") == "Belize City"
+
+
+def test_the_town_across_from_the_place_is_not_the_place() -> None:
+    # 'Phuentsholing' tagged a verb was no name; 'across from Jaigaon' named the town facing it
+    assert _located("Bhutanese and Indian officials inaugurated a new integrated checkpoint in the Bhutanese border "
+                    "town of Phuentsholing on Wednesday, across from Jaigaon in West Bengal.",
+                    "COOPERATE") == "Phuntsholing"

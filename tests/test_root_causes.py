@@ -5135,3 +5135,17 @@ def test_money_released_or_allocated_is_aid_to_whom_the_story_is_about() -> None
     # people released stay released
     assert summary(events("Iran released two French citizens on Friday.", "2025-04-01")) == {
         ("RETREAT", ("IRN",), ("FRA",))}
+
+
+def test_crossings_closed_are_shut_to_the_state_across_them() -> None:
+    found = events("Finland will close the last open crossing point on its border with Russia on Thursday, the "
+                   "government said. Finland closed four crossings in the south-east on Nov. 18.", "2023-11-29")
+    assert dyads(found, "SANCTION") == [(("FIN",), ("RUS",)), (("FIN",), ("RUS",))], summary(found)
+
+
+def test_a_reward_offered_for_an_arrest_threatens_it() -> None:
+    found = events("Washington has offered a reward of $50 million for information leading to the arrest of "
+                   "Venezuelan President Nicolas Maduro.", "2025-09-06")
+    assert summary(found) == {("THREATEN", ("USA",), ("VEN",))}, summary(found)
+    assert summary(events("China offered Pakistan a loan of $2 billion.", "2025-09-06")) == {
+        ("AGREE", ("CHN",), ("PAK",))}

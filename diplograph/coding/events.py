@@ -5195,6 +5195,10 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
         # would provide 100 million yuan in aid', 'pledged $2 million through groups working in Myanmar')
         other = _story_subject_besides(res, actor_codes)
         return [ActorSpan.from_context(sent[0].i, other, "the state the story is most about")] if other else []
+    if event == "SANCTION" and len(actor_codes) == 1 and named <= actor_codes and _crossings_closed(trig.token) \
+            and (other := ctx.partner_of(next(iter(actor_codes))) or _story_subject_besides(res, actor_codes)):
+        # 'Finland closed four crossings in the south-east' in a story of its border with Russia: shut to Russia
+        return [ActorSpan.from_context(sent[0].i, other, "the state across the crossings closed")]
     if len(actor_codes) == 1 and named <= actor_codes and trig.reading.mode != "visit" \
             and event not in NEEDS_RECIPIENT | NEVER_DOMESTIC and not aimed_at_organisation and not aimed_at_others:
         abroad = _struck_abroad(trig, res, actor_codes) if event in ACTS_ON_THE_PLACE else None
@@ -5703,6 +5707,15 @@ def _other_state(token: Token, res: Resolution, actors: set[str]) -> ActorSpan |
     """The state named at `token`, unless it is one of the actors."""
     span = res.actor_at.get(token.i)
     return span if span is not None and span.kind == "state" and span.code not in actors else None
+
+
+CROSSING_WORDS = frozenset({"crossing", "crossings", "checkpoint", "checkpoints", "border", "borders", "frontier"})
+
+
+def _crossings_closed(verb: Token) -> bool:
+    """'closed four crossings', 'shut the border': what is shut is a way across."""
+    obj = _object_of(verb) if verb.pos_ == "VERB" else None
+    return obj is not None and (obj.lower_ in CROSSING_WORDS or obj.lemma_.lower() in CROSSING_WORDS)
 
 
 def _border_owner(verb: Token, res: Resolution, actors: set[str]) -> ActorSpan | None:

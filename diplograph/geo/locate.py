@@ -70,6 +70,8 @@ def locate(doc: Doc, trigger: int, res: Resolution, event: str,
     for k, (obj, targeted) in enumerate(objects):
         if obj.head.lower_ == "with" and obj.head.head.lower_ == "along":
             continue  # 'France, along with Germany, condemned ...': a party, no venue
+        if obj.head.lower_ == "from" and obj.head.head.lower_ in ("across", "opposite"):
+            continue  # 'in Phuentsholing, across from Jaigaon': the town facing the place, not the place
         found = _phrase(obj)
         if found is None and (capital := _capital_described(obj, res, context)) is not None:
             return capital  # 'a two-day trip to the Philippine capital'
@@ -416,6 +418,10 @@ def _place_objects(token: Token, event: str) -> Iterator[tuple[Token, bool]]:
                            in ATTACK_NOUNS):  # 'The strike on Sumy killed 11 people': where the strike landed
                 for _prep, obj in prep_objects(attack, (*TARGET_PREPS, "of")):  # 'the shelling of Samraong'
                     yield obj, True
+            for _prep, attack in prep_objects(head, ("in", "during")):  # 'detained in an overnight raid on Nablus'
+                if attack.lemma_.lower() in ATTACK_NOUNS:
+                    for _p, obj in prep_objects(attack, TARGET_PREPS):
+                        yield obj, True
             for arg in _arguments(head):
                 for _prep, obj in prep_objects(arg, TARGET_PREPS):
                     yield obj, True
@@ -600,6 +606,7 @@ def _deeper_preps(head: Token, depth: int = 5, content: bool = True) -> Iterator
                         or (c.dep_ == "prep" and c.lower_ in OTHER_TIME_PREPS) \
                         or (c.dep_ == "prep" and c.lower_ == "from" and _origin_of_goods(t)) \
                         or (c.dep_ == "prep" and _seat(t)) \
+                        or (c.dep_ == "prep" and c.lower_ == "from" and t.lower_ in ("across", "opposite")) \
                         or (not content and t is head and c.dep_ == "prep" and c.lower_ in CONTENT_PREPS):
                     continue
                 if c.dep_ == "prep" and t is not head and (c.lower_ in VENUE_PREPS or (
@@ -634,6 +641,8 @@ def _phrase(obj: Token, depth: int = 0) -> Phrase | None:
     if lower in PLACE_NOUNS and not (obj.text[:1].isupper() and obj.ent_type_ in PLACE_ENTITIES):  # 'Mexico City'
         named = [c for c in obj.lefts if (c.dep_ in ("compound", "nmod") and (c.pos_ == "PROPN" or _capitalised(c)))
                  or (c.dep_ == "amod" and _capitalised(c) and c.ent_type_ in PLACE_ENTITIES)]  # 'Beni department'
+        if named and obj.text[:1].isupper() and not obj.is_sent_start and (whole := _capitalised_name(obj, named)):
+            return whole  # 'Belize City', 'Kuwait City': the place noun is part of the name
         if named and lower in REGION_WORDS:  # 'South Kivu province', 'Sistan and Baluchestan province': the whole run
             first = min(t.i for n in named for t in n.subtree if t.dep_ in ("compound", "conj", "cc") or t is n)
             return Phrase(first, obj.i + 1, True)
@@ -657,6 +666,9 @@ def _phrase(obj: Token, depth: int = 0) -> Phrase | None:
                 inner = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if inner is not None:
                     found = _phrase(inner, depth + 1)
+                    if found is None and inner.text[:1].isupper() and not inner.is_sent_start \
+                            and inner.pos_ in ("NOUN", "ADJ", "VERB", "X"):  # 'the border town of Phuentsholing',
+                        found = Phrase(*_entity_bounds(inner), False)  # the name tagged a common noun
                     if found is not None and lower in REGION_WORDS:
                         found.region = True
                     if found is not None and found.described_by is None:  # 'the Chilean port of Iquique'
@@ -677,6 +689,16 @@ def _phrase(obj: Token, depth: int = 0) -> Phrase | None:
     if doc[end - 1].lower_ in WATER_WORDS and not _city_named(doc[start:end].text):
         return None  # 'in the Red Sea': the sea, not Sudan's Red Sea state; seas are no places of the gazetteer
     return Phrase(start, end, False)
+
+
+def _capitalised_name(noun: Token, named: list[Token]) -> Phrase | None:
+    """A capitalised place noun after the names before it, when the whole is a place the gazetteer knows
+    ('Belize City', where 'Belize' alone is the state)."""
+    from diplograph.geo.gazetteer import places
+
+    start = min(t.i for n in named for t in n.subtree if t.i < noun.i)
+    whole = Phrase(start, noun.i + 1, False)
+    return whole if places().lookup(noun.doc[start:noun.i + 1].text) else None
 
 
 def _city_after_a_comma(noun: Token) -> Phrase | None:
