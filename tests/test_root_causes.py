@@ -5149,3 +5149,30 @@ def test_a_reward_offered_for_an_arrest_threatens_it() -> None:
     assert summary(found) == {("THREATEN", ("USA",), ("VEN",))}, summary(found)
     assert summary(events("China offered Pakistan a loan of $2 billion.", "2025-09-06")) == {
         ("AGREE", ("CHN",), ("PAK",))}
+
+
+def test_a_place_where_a_thing_was_done_is_not_its_actor() -> None:
+    # regression: 'the complaint, filed in The Hague, accused Ecuador' made the Netherlands the accuser
+    found = events("Mexico asked the International Court of Justice on Thursday to suspend Ecuador. Foreign Minister "
+                   "Alicia Barcena said the complaint, filed in The Hague, accused Ecuador of violating the Vienna "
+                   "Convention.", "2024-04-12")
+    assert dyads(found, "ACCUSE") == [(("MEX",), ("ECU",))], summary(found)
+    # officials of a place still speak for its state
+    assert dyads(events("Officials in Kabul said the Pakistani strikes killed 12 people.", "2024-04-12"),
+                 "ASSAULT") == [(("PAK",), ("AFG",))]
+
+
+def test_a_state_defending_its_own_decision_backs_no_one() -> None:
+    found = events("Mexico broke off relations with Ecuador. Ecuador's president, Daniel Noboa, has defended the "
+                   "decision, saying Glas was a convicted criminal.", "2024-04-12")
+    assert "SUPPORT" not in {e.event for e in found}, summary(found)
+    assert dyads(events("The United States defended Israel's right to respond.", "2024-04-12"), "SUPPORT") == [
+        (("USA",), ("ISR",))]
+
+
+def test_forces_sent_at_a_states_request_help_it() -> None:
+    found = events("The European Union's border agency, Frontex, began deploying 50 officers and equipment to "
+                   "Finland's eastern border on Monday at Helsinki's request.", "2023-11-29")
+    assert dyads(found, "AID") == [(("EU",), ("FIN",))], summary(found)
+    assert dyads(events("Russia massed troops near Ukraine's border on Monday.", "2023-11-29"), "MOBILIZE") == [
+        (("RUS",), ("UKR",))]

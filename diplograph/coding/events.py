@@ -2449,6 +2449,8 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
     if trig.reading.event == "REQUEST" and _leaving_ordered_with_an_expulsion(trig.token):
         return []  # 'expelled the ambassador, giving him 72 hours to leave': the expulsion's terms, no demand
     roles = roles_of(trig, sent, res, ctx)
+    if trig.pred.lemma == "defend" and roles.recipient and all(s.method == "context" for s in roles.recipient):
+        return []  # 'Noboa has defended the decision': a state standing by its own act backs no one the sentence names
     if trig.pred.lemma in MEMBERSHIP_VERBS and (trig.token.dep_ in ("xcomp", "advcl", "acl", "relcl") or not any(
             s.kind in ("igo", "group") for s in roles.recipient)):
         # 'joined Putin at the summit', 'joined France in condemning': no membership; 'hopes to join the bloc',
@@ -2542,6 +2544,8 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
             roles = replace(roles, recipient=[across])
         elif (provokers := _provokers(trig.token, res, _codes_of(roles.actor))):
             roles = replace(roles, recipient=provokers)
+        if across is not None and _requested_by(trig.token):
+            reading = Reading("AID", None, reading.context)  # 'to Finland's eastern border at Helsinki's request'
     if trig.reading.event == "RETREAT" and trig.pred.pos == "verb" and not roles.recipient \
             and (across := _border_owner(trig.token, res, _codes_of(roles.actor))) is not None:
         roles = replace(roles, recipient=[across])  # 'pull troops back from points along the frontier with China'
@@ -4824,6 +4828,19 @@ def _elaborated_list(token: Token, res: Resolution, actor: list[ActorSpan]) -> l
     return []
 
 
+def _where_a_thing_was_done(token: Token, subj: Token) -> bool:
+    """'the complaint, filed in The Hague, accused Ecuador': a place a participle about the subject names is where
+    the thing was done, not who acts through it (unlike 'officials in Kabul said')."""
+    if token.head.lower_ not in ("in", "at"):
+        return False
+    for a in token.ancestors:
+        if a.i == subj.i:
+            return False
+        if a.pos_ == "VERB" and a.dep_ == "acl" and a.tag_ == "VBN" and a.i > 0 and a.doc[a.i - 1].text == ",":
+            return True  # set off by commas: an aside on the subject, not a main verb the parser hung from it
+    return False
+
+
 def _fallback_actor(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext,
                     recipient: list[ActorSpan]) -> tuple[list[ActorSpan], str]:
     head = trig.token if trig.pred.pos == "verb" else (A.governing_verb(trig.token) or trig.token)
@@ -4835,7 +4852,8 @@ def _fallback_actor(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext,
     place = _location_of_clause(trig.token, res, [])
     place = [s for s in place if s not in recipient] or place
     if subj is not None and not passive and subj.i != trig.token.i:  # not the event noun's own phrase: its
-        deep = _without([s for s in A.np_actors(subj, res, deep=True) if s.states], recipient)  # target, its place
+        deep = _without([s for s in A.np_actors(subj, res, deep=True) if s.states
+                         and not _where_a_thing_was_done(res.doc[s.end - 1], subj)], recipient)  # target, its place
         if deep:
             return deep, "subject-location"
         if (official := _official_of_a_place(subj, res)):  # 'Tamil Nadu Chief Minister M.K. Stalin asked ...'
@@ -5632,6 +5650,12 @@ HELPING = frozenset({"help", "assist", "evacuate", "rescue", "support", "protect
                      "rebuild", "guard", "secure", "stabilize", "stabilise", "reinforce"})
 
 
+def _requested_by(verb: Token) -> bool:
+    """'at Helsinki's request': forces sent where the state asked for them."""
+    return any(p.dep_ == "prep" and p.lower_ == "at" and any(
+        g.lemma_.lower() in ("request", "invitation") for g in p.children) for p in verb.children)
+
+
 def _sent_to_help(verb: Token) -> bool:
     """Forces sent to another state to help it ('to lead a security mission', 'to help fight the fires', 'as
     peacekeepers'): the manual's AID (military protection, peacekeeping), not a show of force."""
@@ -5640,6 +5664,9 @@ def _sent_to_help(verb: Token) -> bool:
             obj = A.child(c, "dobj")
             if c.lemma_.lower() in HELPING or (obj is not None and obj.lemma_.lower() in ("mission", "operation")):
                 return True
+    if any(p.lower_ == "at" and any(g.lemma_.lower() in ("request", "invitation") for g in p.children)
+           for p in verb.children if p.dep_ == "prep"):
+        return True  # 'deployed troops to Belarus at Minsk's request'
     return any(t.lemma_.lower() in ("peacekeeper", "peacekeeping") for t in verb.subtree)
 
 
