@@ -5176,3 +5176,14 @@ def test_forces_sent_at_a_states_request_help_it() -> None:
     assert dyads(found, "AID") == [(("EU",), ("FIN",))], summary(found)
     assert dyads(events("Russia massed troops near Ukraine's border on Monday.", "2023-11-29"), "MOBILIZE") == [
         (("RUS",), ("UKR",))]
+
+
+def test_warplanes_or_drones_flying_at_a_state_are_no_visit() -> None:
+    # regression: 'Chinese warplanes flew into Taiwan's air defence zone' was a Chinese visit to Taiwan
+    found = events("Chinese warplanes flew into Taiwan's air defence zone on Monday.", "2025-05-21")
+    assert summary(found) == {("MOBILIZE", ("CHN",), ("TWN",))}, summary(found)
+    # what a plane carried still decides, and a leader flying somewhere still visits
+    assert dyads(events("The Indian air force flew 15 tonnes of relief supplies to Mandalay.", "2025-05-21"),
+                 "AID") == [(("IND",), ("MMR",))]
+    assert dyads(events("The Indian prime minister flew to Moscow on Monday.", "2025-05-21"), "CONSULT") == [
+        (("IND",), ("RUS",))]

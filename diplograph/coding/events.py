@@ -1098,7 +1098,9 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
             reading = Reading("CONSULT", "visit", ("diplomatic",))  # 'called on Chinese Vice President Han Zheng'
         if particle == "off" and pred.lemma == "call" and obj in CANCELLED_CONTACTS:
             reading = Reading("REJECT", "meet", ("diplomatic",))  # 'called off a trip to Kabul', as cancel
-        reading = _reading_for_subject(t, pred, reading)
+        if reading == pred.reading or pred.lemma not in CARRYING_VERBS:
+            # what a verb of carrying carried decides before who carried it ('the air force flew 15 tonnes of aid')
+            reading = _reading_for_subject(t, pred, reading)
         if pred.pos == "verb" and pred.lemma in ("land", "dock") and reading.event == "MOBILIZE":
             if _carrying(t):
                 continue  # 'a C-17 carrying a field hospital landed in Adana': what it carried tells the event
@@ -1504,6 +1506,7 @@ def _predicate_for(t: Token, phrase_key: str | None, lex: Lexicon) -> Predicate 
 
 
 RENEWING_VERBS = frozenset({"extend", "renew", "prolong"})
+CARRYING_VERBS = frozenset({"fly"})
 OWN_PEOPLE = frozenset({"citizen", "national", "resident", "traveller", "traveler", "student", "expatriate",
                         "people", "tourist", "compatriot"})
 
