@@ -5187,3 +5187,13 @@ def test_warplanes_or_drones_flying_at_a_state_are_no_visit() -> None:
                  "AID") == [(("IND",), ("MMR",))]
     assert dyads(events("The Indian prime minister flew to Moscow on Monday.", "2025-05-21"), "CONSULT") == [
         (("IND",), ("RUS",))]
+
+
+def test_a_subject_the_parser_hung_from_the_auxiliary_is_the_verbs() -> None:
+    found = events("Egypt and Qatar are mediating between Israel and Hamas.", "2025-06-10")
+    assert [e.actor for e in found if e.event == "CONSULT"] == [("EGY", "QAT")], summary(found)
+
+
+def test_an_arrest_protested_was_made_by_the_authorities_of_its_place() -> None:
+    found = events("Japan protested the detention of a Japanese businessman in Beijing.", "2025-06-10")
+    assert dyads(found, "COERCE") == [(("CHN",), ("JPN",))], summary(found)

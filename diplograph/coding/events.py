@@ -2714,6 +2714,11 @@ def roles_of(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext) -> Rol
     if not _codes_of(actor) and trig.reading.event == "SANCTION" and (body := _body_left(trig, res)):
         actor, method = body, "parse"  # 'leaders suspended Guinea from ECOWAS': the organisation suspends
         recipient = _without(recipient, actor)
+    if not actor and not orgs and method == "reason" and trig.reading.mode == "arrest" and trig.pred.pos == "noun":
+        # 'Japan protested the arrest of a Japanese businessman in Beijing': the arrest the protest is about was made
+        # by the authorities of the place
+        actor = _authorities_where_arrested(trig, res, {c for s in recipient for c in s.states})
+        method = "location" if actor else method
     if not actor and not orgs and method not in ("passive", "agent", "reason"):
         actor, method = _fallback_actor(trig, sent, res, ctx, recipient)
         if method in ("parse", "coreference", "subject-location"):
@@ -4831,6 +4836,17 @@ def _elaborated_list(token: Token, res: Resolution, actor: list[ActorSpan]) -> l
     return []
 
 
+def _authorities_where_arrested(trig: Trigger, res: Resolution, taken: set[str]) -> list[ActorSpan]:
+    """'the arrest of four Nigerien officials in Benin's main port': made by the authorities of the place."""
+    from diplograph.geo.locate import locate_reported
+
+    located = locate_reported(res.doc, trig.token.i, res, trig.reading.event, ())
+    if located is None or not located.country or located.country in taken:
+        return []
+    return [ActorSpan.from_context(trig.token.i, located.country,
+                                   f"the authorities of {located.name}, where the arrest was made")]
+
+
 def _where_a_thing_was_done(token: Token, subj: Token) -> bool:
     """'the complaint, filed in The Hague, accused Ecuador': a place a participle about the subject names is where
     the thing was done, not who acts through it (unlike 'officials in Kabul said')."""
@@ -4895,14 +4911,9 @@ def _fallback_actor(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext,
     if not passive and subj is not None and res.sector_of(subj) == "business":
         return [], "none"  # 'Western companies pulled out of Russia': firms of no state named act for none
     taken = {c for s in recipient for c in s.states}
-    if trig.reading.mode == "arrest" and trig.pred.pos == "noun" and (subj is None or subj.i == trig.token.i):
-        # 'the arrest of four Nigerien officials in Benin's main port': made by the authorities of the place
-        from diplograph.geo.locate import locate_reported
-
-        located = locate_reported(res.doc, trig.token.i, res, trig.reading.event, ())
-        if located is not None and located.country and located.country not in taken:
-            return [ActorSpan.from_context(trig.token.i, located.country,
-                                           f"the authorities of {located.name}, where the arrest was made")], "location"
+    if trig.reading.mode == "arrest" and trig.pred.pos == "noun" and (subj is None or subj.i == trig.token.i) \
+            and (arresting := _authorities_where_arrested(trig, res, taken)):
+        return arresting, "location"
     acts_on_place = trig.reading.event in ACTS_ON_THE_PLACE  # where an attack happened did not carry it out
     if acts_on_place and trig.pred.pos == "noun" and subj is not None and subj.i == trig.token.i:
         return [], "none"  # 'the attack on Chinese engineers in Balochistan drew condemnation': no doer is named

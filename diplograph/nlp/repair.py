@@ -56,6 +56,17 @@ def repair_parse(doc: Doc) -> None:
     _rehang_that_clauses_after_asides(doc)
     _find_the_verb_after_a_participle_phrase(doc)
     _hang_infinitives_on_their_nouns(doc)
+    _subjects_hung_from_auxiliaries(doc)
+
+
+def _subjects_hung_from_auxiliaries(doc: Doc) -> None:
+    """'Egypt and Qatar are mediating between Israel and Hamas': the parser may hang the subject from the auxiliary
+    instead of the verb it helps; the verb's subject it is."""
+    for subj in doc:
+        aux = subj.head
+        if subj.dep_ in ("nsubj", "nsubjpass") and aux.dep_ in ("aux", "auxpass") and aux.i != aux.head.i \
+                and aux.head.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in aux.head.children):
+            subj.head = aux.head
 
 
 NAMING_LEMMAS = frozenset({"call", "describe", "term", "label", "dub"})
