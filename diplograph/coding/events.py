@@ -5678,8 +5678,7 @@ def _sent_to_help(verb: Token) -> bool:
             obj = A.child(c, "dobj")
             if c.lemma_.lower() in HELPING or (obj is not None and obj.lemma_.lower() in ("mission", "operation")):
                 return True
-    if any(p.lower_ == "at" and any(g.lemma_.lower() in ("request", "invitation") for g in p.children)
-           for p in verb.children if p.dep_ == "prep"):
+    if _requested_by(verb):
         return True  # 'deployed troops to Belarus at Minsk's request'
     return any(t.lemma_.lower() in ("peacekeeper", "peacekeeping") for t in verb.subtree)
 
