@@ -5197,3 +5197,14 @@ def test_a_subject_the_parser_hung_from_the_auxiliary_is_the_verbs() -> None:
 def test_an_arrest_protested_was_made_by_the_authorities_of_its_place() -> None:
     found = events("Japan protested the detention of a Japanese businessman in Beijing.", "2025-06-10")
     assert dyads(found, "COERCE") == [(("CHN",), ("JPN",))], summary(found)
+
+
+def test_an_appeal_after_a_reported_clause_is_the_speakers() -> None:
+    # regression: the parser joined 'called' to the reported clause, so no one (then Colombia) called on Washington
+    found = events("Maduro denies the charge. In a televised address on Thursday, he said no difference between the "
+                   "two countries justified a military conflict and called on Washington to open a dialogue.",
+                   "2025-09-06")
+    assert dyads(found, "REQUEST") == [(("VEN",), ("USA",))], summary(found)
+    # a named subject of the reported clause keeps what the parser gave it
+    found = events("The minister said Russia attacked Kyiv and urged the West to respond.", "2025-09-06")
+    assert dyads(found, "ASSAULT") == [(("RUS",), ("UKR",))], summary(found)

@@ -57,6 +57,28 @@ def repair_parse(doc: Doc) -> None:
     _find_the_verb_after_a_participle_phrase(doc)
     _hang_infinitives_on_their_nouns(doc)
     _subjects_hung_from_auxiliaries(doc)
+    _rehang_appeals_after_reported_clauses(doc)
+
+
+# what a speaker goes on to do in the same breath ('said ... and called on Washington to open a dialogue')
+APPEAL_VERBS = frozenset({"call", "urge", "appeal", "demand", "ask", "invite", "warn", "vow", "pledge", "offer"})
+SAYING_VERBS = frozenset({"say", "tell", "state", "declare", "add", "insist", "argue"})
+
+
+def _rehang_appeals_after_reported_clauses(doc: Doc) -> None:
+    """'he said no difference between the two countries justified a conflict and called on Washington to open a
+    dialogue': the parser joins 'called' to the reported clause, whose subject (a thing, not anyone who could call)
+    it then shares; the speaker called, so the verb is joined to the saying."""
+    for verb in doc:
+        reported = verb.head
+        if verb.dep_ != "conj" or verb.lemma_.lower() not in APPEAL_VERBS or verb.tag_ != "VBD" \
+                or reported.dep_ != "ccomp" or reported.head.lemma_.lower() not in SAYING_VERBS \
+                or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            continue
+        subj = next((c for c in reported.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.pos_ != "NOUN" or any(t.ent_type_ or t.pos_ in ("PROPN", "PRON") for t in subj.subtree):
+            continue  # 'said Russia attacked Kyiv and killed ten': the reported subject did both
+        verb.head = reported.head
 
 
 def _subjects_hung_from_auxiliaries(doc: Doc) -> None:
