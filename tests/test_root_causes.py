@@ -5208,3 +5208,13 @@ def test_an_appeal_after_a_reported_clause_is_the_speakers() -> None:
     # a named subject of the reported clause keeps what the parser gave it
     found = events("The minister said Russia attacked Kyiv and urged the West to respond.", "2025-09-06")
     assert dyads(found, "ASSAULT") == [(("RUS",), ("UKR",))], summary(found)
+
+
+def test_a_state_warned_off_an_act_is_threatened() -> None:
+    found = events("Moscow has in the past warned Chisinau against moving closer to NATO.", "2025-06-10")
+    assert summary(found) == {("THREATEN", ("RUS",), ("MDA",))}, summary(found)
+    found = events("The Pentagon warned Venezuela's leaders not to pursue any further effort to obstruct U.S. "
+                   "operations.", "2025-06-10")
+    assert summary(found) == {("THREATEN", ("USA",), ("VEN",))}, summary(found)
+    # a warning with nothing warned off stays a complaint
+    assert summary(events("The U.S. warned Russia on Monday.", "2025-06-10")) == {("ACCUSE", ("USA",), ("RUS",))}

@@ -1505,6 +1505,17 @@ def _predicate_for(t: Token, phrase_key: str | None, lex: Lexicon) -> Predicate 
     return None
 
 
+def _warned_off(verb: Token) -> bool:
+    """'warned X against doing Y' or 'warned X not to do Y': someone warned off an act."""
+    if verb.pos_ != "VERB" or not any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return False
+    against = any(c.dep_ == "prep" and c.lower_ == "against" and any(g.dep_ == "pcomp" for g in c.children)
+                  for c in verb.children)
+    not_to = any(c.dep_ == "xcomp" and A.is_infinitive(c) and any(g.dep_ == "neg" for g in c.children)
+                 for c in verb.children)
+    return against or not_to
+
+
 RENEWING_VERBS = frozenset({"extend", "renew", "prolong"})
 CARRYING_VERBS = frozenset({"fly"})
 OWN_PEOPLE = frozenset({"citizen", "national", "resident", "traveller", "traveler", "student", "expatriate",
@@ -2505,6 +2516,10 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
     if aux == "negation" and trig.pred.lemma in RENEWING_VERBS and reading.event in ("SANCTION", "COERCE"):
         # 'decided not to extend a ban on imports of Ukrainian grain': a restriction left to lapse is eased
         reading, aux = Reading("CONCEDE", None, reading.context), None
+    if trig.pred.lemma == "warn" and reading.event == "ACCUSE" and _warned_off(trig.token):
+        # 'warned Chisinau against moving closer to NATO', 'warned Venezuela's leaders not to pursue ...': a warning
+        # to someone not to act is a threat (the written stories code it so, or accept it)
+        reading = Reading("THREATEN", None, reading.context)
     if trig.reading.event == "REJECT" and aux == "negation" and not _keeps_open(trig.token):
         return []  # 'did not deny the strike', 'neither confirmed nor denied': no refusal, and no act either
     if reading.event == "REJECT" and trig.reading.event != "REJECT":
