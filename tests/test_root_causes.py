@@ -5218,3 +5218,10 @@ def test_a_state_warned_off_an_act_is_threatened() -> None:
     assert summary(found) == {("THREATEN", ("USA",), ("VEN",))}, summary(found)
     # a warning with nothing warned off stays a complaint
     assert summary(events("The U.S. warned Russia on Monday.", "2025-06-10")) == {("ACCUSE", ("USA",), ("RUS",))}
+
+
+def test_a_participle_after_names_between_dates_the_event_noun() -> None:
+    # regression: the names between 'talks' and ', held on Oct. 31' kept the participle's date from the talks
+    found = events("Analysts said the dispute could undo the thaw that followed the first talks between Takaichi and "
+                   "Chinese President Xi Jinping, held on the sidelines of the APEC summit on Oct. 31.", "2025-11-15")
+    assert [e.date for e in found if e.event == "CONSULT"] == ["2025-10-31"], summary(found)

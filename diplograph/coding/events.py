@@ -7000,6 +7000,9 @@ def _far_after(noun: Token, participle: Token) -> bool:
     """A participle the parser hung on a noun across another noun phrase ('sanctions on five companies in
     retaliation for an arms sale announced last month': the sale was announced): it belongs to the nearer noun."""
     between = noun.doc[noun.i + 1:participle.i]
+    if participle.i > 0 and noun.doc[participle.i - 1].text == "," \
+            and all(t.pos_ != "NOUN" for t in between if t.dep_ == "pobj"):
+        return False  # 'the first talks between Takaichi and Xi Jinping, held on Oct. 31': names between, no act
     return any(t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj" for t in between)
 
 
