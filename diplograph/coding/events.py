@@ -5586,7 +5586,6 @@ def _delivered_abroad(trig: Trigger, res: Resolution, actor_codes: set[str]) -> 
     return ActorSpan.from_context(trig.token.i, place.country, f"the state of {place.name}, where it was delivered")
 
 
-# Verbal acts are aimed at someone: without a named recipient, the other party of the discussion.
 def _answered_in_the_next_clause(token: Token, partner: str, res: Resolution) -> ActorSpan | None:
     """The story's other state as the subject of the clause joined to the offer's ('X proposed ..., but Y
     refused'): whom the offer was made to."""
@@ -5602,6 +5601,7 @@ def _answered_in_the_next_clause(token: Token, partner: str, res: Resolution) ->
 
 
 DOER_OF_NOUNS = frozenset({"arrival"})  # nouns whose 'of' object did it ('the arrival of X'), not suffered it
+# Verbal acts are aimed at someone: without a named recipient, the other party of the discussion.
 VERBAL_TOWARD = frozenset({"REJECT", "ACCUSE", "REQUEST", "THREATEN"})
 # a concession names whom it is for in the sentence, if anyone ('eased its export curbs, a move South Korean firms
 # had sought'), but not who tells of it nor who made what is given up ('restrictions that China imposed')

@@ -705,15 +705,12 @@ def _city_after_a_comma(noun: Token) -> Phrase | None:
     """'patrols in the capital, Port-au-Prince, on Thursday', the name not parsed as the noun's apposition: the
     city named right after the comma (a city the gazetteer knows, so that 'in the city, Kenya's president said'
     names none)."""
-    from diplograph.geo.gazetteer import places
-
     doc = noun.doc
     if noun.i + 2 >= len(doc) or doc[noun.i + 1].text != "," or doc[noun.i + 2].ent_type_ not in PLACE_ENTITIES \
             or doc[noun.i + 2].ent_iob_ != "B":
         return None
     start, end = _entity_bounds(doc[noun.i + 2])
-    named = any(p.kind == "city" for p in places().lookup(doc[start:end].text, kind="city"))
-    return Phrase(start, end, False) if named else None
+    return Phrase(start, end, False) if _city_named(doc[start:end].text) else None
 
 
 def _capitalised(token: Token) -> bool:
@@ -722,7 +719,8 @@ def _capitalised(token: Token) -> bool:
 
 
 def _city_named(name: str) -> bool:
-    """A city whose name ends in a word for water ('Walvis Bay', 'Montego Bay')."""
+    """Whether the gazetteer has a city of this name ('Walvis Bay', 'Montego Bay', whose names end in a word for
+    water; 'Port-au-Prince' after 'the capital,')."""
     from diplograph.geo.gazetteer import places
 
     return any(p.kind == "city" for p in places().lookup(name, kind="city"))

@@ -218,8 +218,7 @@ def resolve(doc: Doc, gaz: Gazetteer, published: dt.date | None, text: str | Non
     _surnames_in_office(res, gaz)
     _corefer_titles(res, gaz)
     _heads_of_organisations(res, gaz)
-    _peoples_are_no_parties(res)
-    _makes_are_no_parties(res)
+    _peoples_and_makes_are_no_parties(res)
     _corefer_institutions(res)
     _corefer_rulers(res)
     for sent in doc.sents:
@@ -673,31 +672,27 @@ def names_a_people(span: ActorSpan, res: Resolution) -> bool:
     return span.end + 1 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].lower_ in PEOPLE_COMPOUNDS
 
 
-def _peoples_are_no_parties(res: Resolution) -> None:
-    """A people named like a state ('Bosnian Serb', 'Serb-majority') is no mention of that state."""
-    dropped = [a for a in res.actors if names_a_people(a, res) and not _ethnic_at(res, a)]  # 'ethnic X' stays
-    if dropped:
-        res.actors = [a for a in res.actors if a not in dropped]
-        res.reindex()
-
-
 # 'Soviet-era tanks', 'Russian-made jets', 'a Chinese-style model': where or when a thing comes from, no party
 MAKE_WORDS = frozenset({"era", "made", "style", "designed", "manufactured", "vintage", "origin", "type"})
-
-
 # 'New Zealand dollars', 'Hong Kong dollars': a currency named after its state
 CURRENCY_WORDS = frozenset({"dollar", "dollars", "pound", "pounds", "rupee", "rupees", "peso", "pesos", "franc",
                             "francs", "shilling", "shillings", "riyal", "riyals", "dinar", "dinars", "yuan", "yen",
                             "won", "rand", "lira", "naira", "cedi", "cedis", "kwacha", "ringgit", "baht", "rupiah"})
 
 
-def _makes_are_no_parties(res: Resolution) -> None:
+def _names_a_make(span: ActorSpan, doc: Doc) -> bool:
     """A state named as the make or era of a thing ('handed over Soviet-era tanks') or as its currency's name
-    ('18.2 million New Zealand dollars in funding for the Cook Islands') is no mention of the state."""
-    doc = res.doc
-    dropped = [a for a in res.actors if a.kind == "state" and a.end + 1 < len(doc) and (
-        (doc[a.end].text == "-" and doc[a.end + 1].lower_ in MAKE_WORDS)
-        or (doc[a.end].lower_ in CURRENCY_WORDS and a.start > 0 and doc[a.start - 1].like_num))]
+    ('18.2 million New Zealand dollars in funding for the Cook Islands')."""
+    return span.kind == "state" and span.end + 1 < len(doc) and (
+        (doc[span.end].text == "-" and doc[span.end + 1].lower_ in MAKE_WORDS)
+        or (doc[span.end].lower_ in CURRENCY_WORDS and span.start > 0 and doc[span.start - 1].like_num))
+
+
+def _peoples_and_makes_are_no_parties(res: Resolution) -> None:
+    """A people named like a state ('Bosnian Serb', 'Serb-majority'; not 'ethnic Serbs'), or a state named as the
+    make, era or currency of a thing, is no mention of that state."""
+    dropped = [a for a in res.actors
+               if (names_a_people(a, res) and not _ethnic_at(res, a)) or _names_a_make(a, res.doc)]
     if dropped:
         res.actors = [a for a in res.actors if a not in dropped]
         res.reindex()
