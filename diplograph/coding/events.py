@@ -2156,7 +2156,10 @@ def _noun_applies(noun: Token, pred: Predicate, is_phrase: bool) -> bool:
 
 
 def _done_jointly(noun: Token) -> bool:
-    """'an operation carried out jointly by Moroccan and Spanish police': 'jointly' says what 'joint' would."""
+    """'an operation carried out jointly by Moroccan and Spanish police': 'jointly' says what 'joint' would; so do
+    two states' forces holding drills together ('Finnish and Swedish troops held an exercise')."""
+    if noun.lemma_.lower() in EXERCISES and noun.dep_ == "dobj" and _joint_subject(noun.head):
+        return True
     return any(c.dep_ == "acl" and _said_to_be_done_together(c) for c in noun.children)
 
 

@@ -207,6 +207,11 @@ class Places:
             matches = self._regions_named_after(core)
         return _own_name_first(core, _ranked(matches))
 
+    def stoplisted(self, name: str) -> bool:
+        """Whether a bare name (no kind word) is on the stoplist: words and names that are no place alone."""
+        key = place_key(name)
+        return split_kind(key)[1] is None and key in self._stoplist
+
     def region_spelled_like(self, name: str, countries: Iterable[str]) -> Place | None:
         """The region of one of `countries` whose name is spelled most like `name` ("Akkar" for GeoNames'
         "Aakkar", "Kunar" for "Konar"), if one is close enough (difflib ratio >= SPELLING_RATIO) and clearly
@@ -249,8 +254,7 @@ class Places:
         says the kind as for `lookup`; it does not lift the stoplist). `known`: every state the text names; a
         namesake of a million people or more outweighs the context's candidate only when the text names its state
         or `known` is not given ('US prosecutors in Alexandria' in a story naming no Egypt is Alexandria, Virginia)."""
-        key = place_key(name)
-        if split_kind(key)[1] is None and key in self._stoplist:
+        if self.stoplisted(name):
             return None
         candidates = self.lookup(name, kind)
         if not candidates:
@@ -289,9 +293,19 @@ def _own_name_first(core: str, ranked: tuple[Place, ...]) -> tuple[Place, ...]:
     own = next((p for p in same_kind if split_kind(place_key(p.name))[0] == core), None) or next(
         (p for p in same_kind if difflib.SequenceMatcher(None, core, split_kind(place_key(p.name))[0]).ratio()
          >= SPELLING_RATIO), None)  # the name itself first ('Nadi' in Fiji before Thailand's 'Na Di'), then near
-    if own is None or own is ranked[0] or ranked[0].population > OWN_NAME_RATIO * max(own.population, 1):
-        return ranked
-    return (own, *(p for p in ranked if p is not own))
+    if own is None or own is ranked[0] or (ranked[0].population > OWN_NAME_RATIO * max(own.population, 1)
+                                          and spelled_like(core, ranked[0])):
+        return ranked  # 'Odessa' (Texas) after Odesa, nine times its size and spelled so too
+    return (own, *(p for p in ranked if p is not own))  # 'Poti', Georgia's port, not Teresina, once called Poti
+
+
+def spelled_like(core: str, place: Place) -> bool:
+    """Whether a name key is spelled like the place's own name, not only one of its other, older names ('Rovno'
+    for Rivne is; 'Poti' for Teresina, 'Julfa' for Ras al-Khaimah are not)."""
+    import difflib
+
+    own = {split_kind(place_key(place.name))[0], region_short_key(place.name) or ""} - {""}
+    return any(k == core or difflib.SequenceMatcher(None, core, k).ratio() >= SPELLING_RATIO for k in own)
 
 
 OWN_NAME_RATIO = 3  # a place bearing the name itself goes first unless the first ranked is this many times larger
@@ -349,6 +363,47 @@ def read_stoplist(text: str) -> list[str]:
     """The keys of a stoplist file: one per line, '#' starts a comment."""
     lines = (line.split("#", 1)[0].strip() for line in text.splitlines())
     return [line for line in lines if line]
+
+
+def small_town(name: str, states: Iterable[str]) -> Place | None:
+    """The most populous small town of this name in the first of `states` that has one, unless the name is
+    stoplisted."""
+    if places().stoplisted(name):
+        return None
+    return next((found[0] for state in states if (found := small_towns(state).lookup(name, "city"))), None)
+
+
+def small_towns(country: str) -> Places:
+    """One state's towns of 500 to 15,000 people (data/small_towns.csv.gz, scripts/build_places.py), read only for
+    a name the main gazetteer lacks, in a state the text names ("the border town of Meghri" in a story about
+    Armenia). A state's towns are indexed when first asked for: the whole file as places would cost some 250 MB."""
+    chunk = _small_town_lines().get(country)
+    return _small_towns_of(country) if chunk else Places(())
+
+
+@cache
+def _small_towns_of(country: str) -> Places:
+    header = ",".join(COLUMNS)
+    return Places(read_places(header + "\n" + _small_town_lines()[country]))
+
+
+@cache
+def _small_town_lines() -> dict[str, str]:
+    """The small towns' CSV lines by state (the file is sorted by state), decompressed once."""
+    data = resources.files("diplograph.geo").joinpath("data")
+    text = gzip.decompress(data.joinpath("small_towns.csv.gz").read_bytes()).decode("utf-8")
+    header, _, body = text.partition("\n")
+    if tuple(header.split(",")) != COLUMNS:
+        raise ValueError(f"small_towns.csv.gz columns {header}, expected {COLUMNS}")
+    by_state: dict[str, list[str]] = {}
+    for line in body.splitlines():
+        by_state.setdefault(_state_of_line(line), []).append(line)
+    return {state: "\n".join(lines) for state, lines in by_state.items()}
+
+
+def _state_of_line(line: str) -> str:
+    """The `country` column of a places CSV line (csv only for a line with a quoted name)."""
+    return next(csv.reader([line]))[3] if '"' in line else line.split(",", 4)[3]
 
 
 @cache

@@ -117,6 +117,8 @@ def _city_within(region: Location, objects: Sequence[tuple[Token, bool]], doc: D
     for obj, targeted in objects:
         if obj.idx in inside:
             continue  # the region's own name ('Jammu and Kashmir'), met again deeper in the clause
+        if obj.lower_ in PASSAGES or obj.lower_ in ("bridge", "pass"):
+            continue  # 'in South Karelia, near the Nuijamaa crossing': a crossing named after a town is no venue
         found = _phrase(obj)
         city = _resolve(doc, found, res, tiers, cities_only=targeted) if found else None
         if city is not None and city.kind == "city" and city.country == region.country and city.admin1 \
@@ -158,6 +160,9 @@ def locate_reported(doc: Doc, trigger: int, res: Resolution, event: str,
         if place is not None or token.dep_ not in ("advcl", "xcomp", "conj") or token.head.pos_ != "VERB" \
                 or token.head.lemma_.lower() in A.REPORTING:
             break  # not into a report's own clause: 'officials in New Delhi said, two days after ... delivered
+        if any(c.dep_ == "mark" and c.lower_ in OTHER_TIME_MARKS for c in token.children):
+            break  # 'Tokyo protested to Beijing after a Chinese drone flew between Taiwan and Yonaguni': the act
+            # the clause is about happened at another time, so elsewhere
         token = token.head
         place = locate(doc, token.i, res, event, context)
     root = doc[trigger].sent.root
@@ -414,8 +419,10 @@ def _place_objects(token: Token, event: str) -> Iterator[tuple[Token, bool]]:
         for head in heads:
             for _prep, obj in prep_objects(head, TARGET_PREPS):
                 yield obj, True
-            for attack in (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower()
-                           in ATTACK_NOUNS):  # 'The strike on Sumy killed 11 people': where the strike landed
+            subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            for attack in (c for s in subjects for c in (s, *_conjuncts(s)) if c.lemma_.lower() in ATTACK_NOUNS):
+                # 'The strike on Sumy killed 11 people', 'The missile and drone attack on Rovno damaged ...':
+                # where the strike landed
                 for _prep, obj in prep_objects(attack, (*TARGET_PREPS, "of")):  # 'the shelling of Samraong'
                     yield obj, True
             for _prep, attack in prep_objects(head, ("in", "during")):  # 'detained in an overnight raid on Nablus'
@@ -531,6 +538,7 @@ MOVE_LEMMAS = frozenset({"deploy", "send", "dispatch", "deliver", "ship", "move"
 # Where the search never goes: other clauses, what a person is (appositions), and phrases about other times
 # ('a week after the strike on Sumy').
 CLOSED_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "appos", "csubj", "nsubj"})
+OTHER_TIME_MARKS = frozenset({"after", "before", "since", "until", "because", "although", "though", "once"})
 OTHER_TIME_PREPS = frozenset({"after", "before", "since", "following", "during", "until", "ahead", "amid"})
 # participles that only say where something lies ('aboard a frigate moored in Valparaiso'): their place is its place
 LYING_AT = frozenset({"moor", "dock", "anchor", "berth", "station", "base", "park", "locate", "situate"})
@@ -619,11 +627,12 @@ def _deeper_preps(head: Token, depth: int = 5, content: bool = True) -> Iterator
 class Phrase:
     """The tokens [start, end) that name a place, and whether the text calls it a region ('Anbar province')."""
 
-    __slots__ = ("start", "end", "region", "described_by")
+    __slots__ = ("start", "end", "region", "described_by", "owned_by")
 
     def __init__(self, start: int, end: int, region: bool) -> None:
         self.start, self.end, self.region = start, end, region
         self.described_by: int | None = None  # an adjective of nationality on the place noun ('the Kazakh town of')
+        self.owned_by: int | None = None  # the name that owns a region ("Namibia's Kunene region")
 
 
 def _phrase(obj: Token, depth: int = 0) -> Phrase | None:
@@ -641,12 +650,16 @@ def _phrase(obj: Token, depth: int = 0) -> Phrase | None:
     if lower in PLACE_NOUNS and not (obj.text[:1].isupper() and obj.ent_type_ in PLACE_ENTITIES):  # 'Mexico City'
         named = [c for c in obj.lefts if (c.dep_ in ("compound", "nmod") and (c.pos_ == "PROPN" or _capitalised(c)))
                  or (c.dep_ == "amod" and _capitalised(c) and c.ent_type_ in PLACE_ENTITIES)]  # 'Beni department'
+        owner = _owner(obj)
+        if not named and lower in REGION_WORDS and owner is not None:  # "Ethiopia's Somali region": a region
+            named = [c for c in obj.lefts if c.dep_ == "amod" and c.text[:1].isupper()]  # named like a people
         if named and obj.text[:1].isupper() and not obj.is_sent_start and (whole := _capitalised_name(obj, named)):
             return whole  # 'Belize City', 'Kuwait City': the place noun is part of the name
         if named and lower in REGION_WORDS:  # 'South Kivu province', 'Sistan and Baluchestan province': the whole run
             first = min(t.i for n in named for t in n.subtree if t.dep_ in ("compound", "conj", "cc") or t is n)
-            return Phrase(first, obj.i + 1, True)
-        owner = _owner(obj)
+            region = Phrase(first, obj.i + 1, True)
+            region.owned_by = owner.i if owner is not None else None
+            return region
         named_of = _of_object(obj) if owner is not None else None  # "Equatorial Guinea's mainland city of Bata"
         if owner is not None and lower not in REGION_WORDS and (named_of is None or _phrase(named_of, depth + 1)
                                                                 is None):
@@ -758,6 +771,7 @@ def _entity_bounds(token: Token) -> tuple[int, int]:
 
 def _resolve(doc: Doc, phrase: Phrase, res: Resolution, context: Sequence[Sequence[str]], *,
              cities_only: bool) -> Location | None:
+    from diplograph.geo import gazetteer as G
     from diplograph.geo.gazetteer import names_a_lower_division, place_key, places, split_kind
 
     start_char = doc[phrase.start].idx
@@ -768,6 +782,15 @@ def _resolve(doc: Doc, phrase: Phrase, res: Resolution, context: Sequence[Sequen
                                                        or a.type == "group")
            for i in range(phrase.start, phrase.end)):
         return None  # 'gave Hamas a deadline': a group or organisation the dictionaries know is no place (Hamm)
+    owner_state = _owning_state(res, phrase)
+    if owner_state is not None:  # "Namibia's Kunene region": a region of that state (not Angola's Cunene), or at
+        # least that state; "Iran's Kurdistan province", not Iraq's Kurdistan Region
+        region = next((p for p in places().lookup(name, "region") if p.country == owner_state), None)
+        if region is not None:
+            return _place_location(region, name, evidence, "gazetteer+owner")
+        if (region := places().region_spelled_like(name, [owner_state])) is not None:
+            return _place_location(region, name, evidence, "gazetteer+spelling")  # "Afghanistan's Konarr province"
+        context = [[owner_state]]
     if _only_a_demonym(res, phrase):
         return None  # 'the southern Kazakh city': an adjective of nationality names no place (Petropavl lists it)
     longer = _with_first_word(doc, phrase, res)
@@ -824,6 +847,20 @@ def _resolve(doc: Doc, phrase: Phrase, res: Resolution, context: Sequence[Sequen
         # keep, named after its town: the town stands for it (its state is the division's). Not a city's own
         # district ('the city's Dniprovskyi district'), which may share a name with another city's
         found = _resolve_by_tiers(split_kind(place_key(name))[0], context, "city", known)
+    if found is not None and not phrase.region and not named_party and found[0].country not in known \
+            and not G.spelled_like(split_kind(place_key(name))[0], found[0]) \
+            and (town := G.small_town(name, [described] if described else dict.fromkeys(known))) is not None:
+        # 'Julfa' in a story about Azerbaijan and Iran is the town there, not Ras al-Khaimah, whose old name it is
+        found = (town, "small town")
+    if found is None and not phrase.region and not named_party:
+        # a town under 15,000 people ('near Meghri'), looked for only in the state the text says it is in, else
+        # in the states the document is about: a small town's name alone is too often another's elsewhere
+        town = G.small_town(name, [described] if described else dict.fromkeys(known))
+        found = None if town is None else (town, "small town")
+    if owner_state is not None and (found is None or found[0].country != owner_state):
+        # a division the gazetteer does not keep ("Malawi's Mulanje district" is placed by its town, above): the
+        # state that owns it is all that is known
+        return None if cities_only else country_location(name, owner_state, evidence, "described")
     if found is None:
         return None
     place, method = found
@@ -871,6 +908,7 @@ def _owning_place(noun: Token) -> Phrase | None:
 
 
 NAME_PARTICLES = frozenset({"da", "de", "do", "dos", "das", "del", "di", "la", "al", "el", "ad", "ash", "as", "ez"})
+PARTICLES_WITHIN = NAME_PARTICLES | {"an", "der", "am"}  # also inside a name: 'Frankfurt an der Oder'
 
 
 def _with_particle_before(doc: Doc, phrase: Phrase) -> Phrase | None:
@@ -890,8 +928,13 @@ def _with_particle_after(doc: Doc, phrase: Phrase) -> Phrase | None:
     """The longer name a phrase begins ('Foz do Iguaçu', parsed as 'Foz' and a verb 'do'): lower-case particles
     and the capitalised words after them."""
     end = phrase.end
-    while end + 1 < len(doc) and doc[end].text in NAME_PARTICLES and doc[end + 1].text[:1].isupper():
-        end += 2
+    while True:
+        after = end
+        while after < len(doc) and doc[after].text in PARTICLES_WITHIN:  # 'Frankfurt an der Oder': a run of them
+            after += 1
+        if after == end or after >= len(doc) or not doc[after].text[:1].isupper():
+            break
+        end = after + 1
         while end < len(doc) and doc[end].text[:1].isupper() and doc[end].pos_ == "PROPN":
             end += 1
     return Phrase(phrase.start, end, phrase.region) if end > phrase.end else None
@@ -984,6 +1027,12 @@ def _in_state_after(doc: Doc, end: int, res: Resolution) -> tuple[int, int] | No
     if state is None or state.kind != "state" or state.type not in COUNTRY_TYPES:
         return None
     return state.start, state.end
+
+
+def _owning_state(res: Resolution, phrase: Phrase) -> str | None:
+    """The state a region phrase belongs to by a possessive ("Namibia's Kunene region")."""
+    span = res.actor_at.get(phrase.owned_by) if phrase.owned_by is not None else None
+    return span.code if span is not None and span.kind == "state" and span.type in COUNTRY_TYPES else None
 
 
 def _only_a_demonym(res: Resolution, phrase: Phrase) -> bool:
