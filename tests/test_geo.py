@@ -1168,3 +1168,13 @@ def test_an_attack_joined_to_another_subject_is_placed_at_its_target() -> None:
 def test_a_name_with_german_particles_is_read_whole() -> None:
     _assert_located_at("The Polish and German interior ministers met in Frankfurt an der Oder on Monday.",
                        "Frankfurt (Oder)", "DEU", published="2025-06-03")
+
+
+def test_a_seated_speaker_does_not_place_what_it_reports() -> None:
+    # regression: drills off Goa reported by 'the French embassy in New Delhi' were placed in New Delhi
+    found = extract("French and Indian warships switched to anti-submarine drills on Friday, the French embassy in "
+                    "New Delhi said.", published="2025-03-21").events
+    assert found and all(e.location is None or e.location.place != "New Delhi" for e in found), found
+    # officials of a place still report what happened there
+    _assert_located_at("Russian drones struck a fuel depot overnight, officials in Kharkiv said on Monday.",
+                       "Kharkiv", "UKR", published="2025-03-24")

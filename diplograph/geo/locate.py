@@ -170,17 +170,25 @@ def locate_reported(doc: Doc, trigger: int, res: Resolution, event: str,
         return place  # what a state says or agrees is said where its speaker was, which a report does not tell
     if not _reported_by(token, root):
         return None  # 'officials in New Delhi said on Monday, two days after an aircraft delivered ...
+    speaker, _ = A.subject(root)
+    if speaker is not None and speaker.lemma_.lower() in SEATED_SPEAKERS:
+        return None  # 'the French embassy in New Delhi said': where the speaker sits, not where the drills were
     place = locate(doc, root.i, res, event, context)
     if place is not None and context and len(context[0]) > 1 and place.country not in context[0]:
         # 'Ethiopia moved troops toward Eritrea, diplomats said in Nairobi': reported from a third state (with one
         # side known, the report's place is how the other is found: 'Israeli airstrikes ..., officials said in
         # Hodeidah')
         place = None
-    speaker, _ = A.subject(root)
     if place is None and speaker is not None:
         found = (place_named_by(obj, res, context) for _prep, obj in A.prep_objects(speaker, ("of", "in")))
         place = next((p for p in found if p is not None and p.kind in ("city", "region")), None)
     return place
+
+
+# Speakers whose place is where a government sits, not where what they report happened ('the French embassy in New
+# Delhi said' of drills off Goa)
+SEATED_SPEAKERS = frozenset({"embassy", "consulate", "mission", "ministry", "headquarters", "legation", "commission",
+                             "government", "delegation"})
 
 
 def sole_venue(doc: Doc, trigger: int, res: Resolution, event: str,
@@ -226,6 +234,8 @@ def _set_apart(token: Token, trigger: Token, event: str) -> bool:
         if t.lemma_.lower() in _SCENE_NOUNS | SITUATION_NOUNS | MEETING_NOUNS | REPORTING or _seat(t) \
                 or t.ent_type_ == "PERSON":
             return True
+        if t.lemma_.lower() in SEATED_SPEAKERS and t.dep_ == "nsubj" and t.head.lemma_.lower() in REPORTING:
+            return True  # 'the French embassy in New Delhi said': where the speaker sits
         if t.head.i == t.i:
             return False
         t = t.head
