@@ -5237,3 +5237,15 @@ def test_two_states_forces_holding_an_exercise_cooperate() -> None:
     assert events("Finnish troops held an exercise in Lapland on Tuesday.", "2025-02-05") == []
     assert "COOPERATE" not in {e.event for e in events("Finland and Sweden urged restraint in the exercise of "
                                                        "power.", "2025-02-05")}
+
+
+def test_diplomatic_officials_ordered_to_leave_are_expelled_on_the_day_told() -> None:
+    # regression: 'consular and diplomatic officials' were no envoys, so the order read as a request, and its
+    # day, hung by the parser on 'leave', was lost
+    found = events("France ordered 12 Algerian consular and diplomatic officials to leave the country on Tuesday.",
+                   "2025-06-12")
+    assert [(e.event, e.actor, e.recipient, e.date) for e in found] == [
+        ("SANCTION", ("FRA",), ("DZA",), "2025-06-10")], summary(found)
+    # a limit is no date of the order
+    found = events("Mali ordered the French ambassador to leave by Friday.", "2025-06-12")
+    assert [e.date for e in found] != ["2025-06-13"], summary(found)

@@ -3105,6 +3105,7 @@ def _expelled_from(verb: Token, res: Resolution) -> list[ActorSpan]:
 
 
 LEAVE_VERBS = frozenset({"leave", "depart", "quit", "exit"})
+DIPLOMATIC_MODIFIERS = frozenset({"diplomatic", "consular", "embassy", "consulate"})
 ENVOYS = frozenset({"diplomat", "ambassador", "envoy", "attache", "attaché", "consul", "charge", "chargé",
                     "embassy", "staff", "commissioner", "emissary", "nuncio"})
 
@@ -3590,7 +3591,9 @@ def _a_court_orders(verb: Token) -> bool:
 
 def _of_a_mission(people: Token) -> bool:
     """'employees of the French embassy', 'members of its consulate', 'an official of Pakistan's High
-    Commission'."""
+    Commission', '12 Algerian consular and diplomatic officials'."""
+    if any(t.lemma_.lower() in DIPLOMATIC_MODIFIERS for t in people.subtree if t.i < people.i):
+        return True  # the modifiers before the noun, however the parser chained them
     return any(obj.lemma_.lower() in MISSION_WORDS or (obj.lower_ == "commission" and any(
         c.lower_ == "high" for c in obj.children)) for _prep, obj in A.prep_objects(people, ("of", "at")))
 
@@ -6575,6 +6578,11 @@ def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
             # 'denied sending troops last year' dates what is denied)
             own = [d for c in token.children if c.dep_ == "xcomp" and c.tag_ == "VBG"
                    for d in _dates_in(A.clause_tokens(c), res)]
+        if not own and token.lemma_.lower() == "order":
+            # 'ordered 12 officials to leave the country on Tuesday': the parser hangs the order's day on 'leave'
+            own = [d for c in token.children if c.dep_ == "xcomp" and c.lemma_.lower() in LEAVE_VERBS
+                   for d in _dates_in(A.clause_tokens(c), res)
+                   if _relation_prep(d, res) is None and _day_told_with_on(d, res)]
         own = [d for d in own if not _a_deadline(d, res)]  # 'gave Moscow until Tuesday to explain': given before
         if token.lemma_.lower() in ACCUSING and token.pos_ == "VERB":
             # 'accused Russia of involvement in an explosion in 2014': the date of what is alleged, not of the charge
@@ -6665,6 +6673,14 @@ def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
     if frame is not None:
         return frame, "context"
     return recent_window(res.published, token)
+
+
+def _day_told_with_on(date: DateRef, res: Resolution) -> bool:
+    """'on Tuesday': a day said with 'on', not a limit ('within 72 hours', 'by Friday')."""
+    span = res.doc.char_span(date.start, date.end, alignment_mode="expand")
+    if span is None:
+        return False
+    return span[0].lower_ == "on" or (span.start > 0 and res.doc[span.start - 1].lower_ == "on")
 
 
 RECENT_DAYS = 7
