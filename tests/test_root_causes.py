@@ -5249,3 +5249,24 @@ def test_diplomatic_officials_ordered_to_leave_are_expelled_on_the_day_told() ->
     # a limit is no date of the order
     found = events("Mali ordered the French ambassador to leave by Friday.", "2025-06-12")
     assert [e.date for e in found] != ["2025-06-13"], summary(found)
+
+
+def test_negated_force_is_no_event() -> None:
+    # regression: 'have not entered Greek airspace' was stored as a deployment with high confidence
+    found = events("Turkish fighter jets have not entered Greek airspace for more than a year, Greek defense "
+                   "officials say.", "2025-10-29")
+    assert found == [], summary(found)
+    assert events("Police did not arrest any Kenyan traders in Kampala on Monday.", "2025-10-29") == []
+    # negated cooperation is still a refusal
+    found = events("Hungary did not sign the joint statement on Ukraine on Monday.", "2025-10-29")
+    assert {e.event for e in found} <= {"REJECT"}, summary(found)
+
+
+def test_an_act_dismissed_as_an_insult_is_criticised() -> None:
+    found = events("Lithuania closed its two border crossings with Belarus on Monday. Belarusian leader Alexander "
+                   "Lukashenko dismissed the closure as \"a crazy swindle\" on Tuesday.", "2025-10-29")
+    assert ("ACCUSE", ("BLR",), ("LTU",)) in summary(found), summary(found)
+    # a proposal dismissed is still refused
+    found = events("Ukraine proposed a prisoner exchange on Monday. Russia dismissed the proposal as unrealistic on "
+                   "Tuesday.", "2025-10-29")
+    assert "ACCUSE" not in {e.event for e in found}, summary(found)

@@ -2525,6 +2525,10 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
         reading = Reading("THREATEN", None, reading.context)
     if trig.reading.event == "REJECT" and aux == "negation" and not _keeps_open(trig.token):
         return []  # 'did not deny the strike', 'neither confirmed nor denied': no refusal, and no act either
+    if aux == "negation" and reading.event in ("ASSAULT", "COERCE", "MOBILIZE"):
+        return []  # 'Turkish jets have not entered Greek airspace for a year': nothing happened (guidelines: events
+        # reported as happening, announced, demanded, threatened or refused); negated cooperation is REJECT above,
+        # and a negated word (a request, a complaint) stays with its aux for the model to weigh
     if reading.event == "REJECT" and trig.reading.event != "REJECT":
         aux = None  # the negation is read into the type
     reading = Reading(reading.event, reading.mode, _contexts(reading, trig.token))
@@ -5344,7 +5348,7 @@ ACT_NOUNS_TYPES: dict[str, tuple[str, ...]] = {
                      "offensive", "bombardment"), ("ASSAULT",)),
     "raid": ("ASSAULT", "COERCE"),  # 'the police raid on the embassy': forced entry and arrests
     **dict.fromkeys(("incursion", "deployment", "buildup", "build-up"), ("MOBILIZE", "ASSAULT")),
-    **dict.fromkeys(("sanction", "ban", "tariff", "embargo", "expulsion", "blockade"), ("SANCTION",)),
+    **dict.fromkeys(("sanction", "ban", "tariff", "embargo", "expulsion", "blockade", "closure"), ("SANCTION",)),
     **dict.fromkeys(("arrest", "detention", "seizure", "kidnapping", "abduction"), ("COERCE",)),
     **dict.fromkeys(("accusation", "allegation", "charge", "claim"), ("ACCUSE",)),
 }
