@@ -129,8 +129,10 @@ def test_conditional_harm_is_threaten() -> None:
 
 
 def test_negation_is_marked() -> None:
-    e = one_event("Argentina's president did not attack Venezuela's election result.")
-    assert (e.event, e.aux) == ("ASSAULT", "negation")
+    e = one_event("Argentina's president did not criticize Venezuela's election result.")
+    assert (e.event, e.aux) == ("ACCUSE", "negation")
+    # force that was not used is no event at all (guidelines: events reported as happening, ...)
+    assert events("Argentina's president did not attack Venezuela's election result.") == []
 
 
 def test_negated_cooperation_is_rejection() -> None:

@@ -1178,3 +1178,11 @@ def test_a_seated_speaker_does_not_place_what_it_reports() -> None:
     # officials of a place still report what happened there
     _assert_located_at("Russian drones struck a fuel depot overnight, officials in Kharkiv said on Monday.",
                        "Kharkiv", "UKR", published="2025-03-24")
+
+
+def test_a_month_or_an_english_word_is_no_small_town() -> None:
+    # regression: with the small towns, 'in May' was placed in May, Gujarat, and 'Congress' in Congress, Arizona
+    for text in ("Indian and Algerian officials met in May to discuss gas supplies.",
+                 "Turkish officials protested to the United States after sanctions passed by Congress on Tuesday."):
+        found = extract(text, published="2025-06-20").events
+        assert all(e.location is None or e.location.method != "small town" for e in found), found

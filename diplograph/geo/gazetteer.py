@@ -367,10 +367,16 @@ def read_stoplist(text: str) -> list[str]:
 
 def small_town(name: str, states: Iterable[str]) -> Place | None:
     """The most populous small town of this name in the first of `states` that has one, unless the name is
-    stoplisted."""
+    stoplisted. Only a town spelled so itself, not one that lists the name among its other names (small towns keep
+    stray ones: 'May' for a Mayville)."""
     if places().stoplisted(name):
         return None
-    return next((found[0] for state in states if (found := small_towns(state).lookup(name, "city"))), None)
+    core = split_kind(place_key(name))[0]
+    for state in states:
+        found = [p for p in small_towns(state).lookup(name, "city") if spelled_like(core, p)]
+        if found:
+            return found[0]
+    return None
 
 
 def small_towns(country: str) -> Places:

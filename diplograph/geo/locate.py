@@ -857,12 +857,13 @@ def _resolve(doc: Doc, phrase: Phrase, res: Resolution, context: Sequence[Sequen
         # keep, named after its town: the town stands for it (its state is the division's). Not a city's own
         # district ('the city's Dniprovskyi district'), which may share a name with another city's
         found = _resolve_by_tiers(split_kind(place_key(name))[0], context, "city", known)
-    if found is not None and not phrase.region and not named_party and found[0].country not in known \
+    if found is not None and not phrase.region and not named_party and _tagged_a_place(doc, phrase) \
+            and found[0].country not in known \
             and not G.spelled_like(split_kind(place_key(name))[0], found[0]) \
             and (town := G.small_town(name, [described] if described else dict.fromkeys(known))) is not None:
         # 'Julfa' in a story about Azerbaijan and Iran is the town there, not Ras al-Khaimah, whose old name it is
         found = (town, "small town")
-    if found is None and not phrase.region and not named_party:
+    if found is None and not phrase.region and not named_party and _tagged_a_place(doc, phrase):
         # a town under 15,000 people ('near Meghri'), looked for only in the state the text says it is in, else
         # in the states the document is about: a small town's name alone is too often another's elsewhere
         town = G.small_town(name, [described] if described else dict.fromkeys(known))
@@ -1037,6 +1038,17 @@ def _in_state_after(doc: Doc, end: int, res: Resolution) -> tuple[int, int] | No
     if state is None or state.kind != "state" or state.type not in COUNTRY_TYPES:
         return None
     return state.start, state.end
+
+
+def _tagged_a_place(doc: Doc, phrase: Phrase) -> bool:
+    """Whether the phrase can name a small town: not a date the text gives, nor one English word (so many small
+    towns are named like months, bodies and common words: 'May', 'Congress', 'Police')."""
+    from diplograph.nlp.model import english_word
+
+    tokens = doc[phrase.start:phrase.end]
+    if any(t.ent_type_ in ("DATE", "TIME") for t in tokens):
+        return False
+    return not (len(tokens) == 1 and english_word(tokens[0].text))
 
 
 def _owning_state(res: Resolution, phrase: Phrase) -> str | None:
