@@ -1183,6 +1183,7 @@ def test_a_seated_speaker_does_not_place_what_it_reports() -> None:
 def test_a_month_or_an_english_word_is_no_small_town() -> None:
     # regression: with the small towns, 'in May' was placed in May, Gujarat, and 'Congress' in Congress, Arizona
     for text in ("Indian and Algerian officials met in May to discuss gas supplies.",
+                 "The United States pledged support to its partners in the Middle East on Tuesday.",
                  "Turkish officials protested to the United States after sanctions passed by Congress on Tuesday."):
         found = extract(text, published="2025-06-20").events
         assert all(e.location is None or e.location.method != "small town" for e in found), found

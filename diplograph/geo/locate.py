@@ -1041,14 +1041,14 @@ def _in_state_after(doc: Doc, end: int, res: Resolution) -> tuple[int, int] | No
 
 
 def _tagged_a_place(doc: Doc, phrase: Phrase) -> bool:
-    """Whether the phrase can name a small town: not a date the text gives, nor one English word (so many small
-    towns are named like months, bodies and common words: 'May', 'Congress', 'Police')."""
+    """Whether the phrase can name a small town: not a date the text gives, nor English words alone (so many small
+    towns are named like months, bodies and common words: 'May', 'Congress', 'Police', 'Middle East')."""
     from diplograph.nlp.model import english_word
 
     tokens = doc[phrase.start:phrase.end]
     if any(t.ent_type_ in ("DATE", "TIME") for t in tokens):
         return False
-    return not (len(tokens) == 1 and english_word(tokens[0].text))
+    return not all(english_word(t.text) for t in tokens)  # 'Middle East' is no town in Ohio
 
 
 def _owning_state(res: Resolution, phrase: Phrase) -> str | None:
