@@ -5270,3 +5270,12 @@ def test_an_act_dismissed_as_an_insult_is_criticised() -> None:
     found = events("Ukraine proposed a prisoner exchange on Monday. Russia dismissed the proposal as unrealistic on "
                    "Tuesday.", "2025-10-29")
     assert "ACCUSE" not in {e.event for e in found}, summary(found)
+
+
+def test_a_when_clause_is_dated_by_the_time_said_before_it() -> None:
+    # regression: parsed with the 'when' clause hung on the noun 'Relations', both acts were dated to the week of
+    # the story
+    found = events("Relations soured last summer, when Macron endorsed Morocco's autonomy plan and Algeria withdrew "
+                   "its own ambassador from Paris in response.", "2025-04-16")
+    assert {(e.event, e.date) for e in found} == {("SUPPORT", "2024-06/2024-08"), ("SANCTION", "2024-06/2024-08")}, \
+        summary(found)

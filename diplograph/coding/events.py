@@ -6737,13 +6737,24 @@ def _when_of_a_date(head: Token, res: Resolution) -> DateRef | None:
     """The date a 'when' clause describes ('relations warmed in December, when Modi made a stopover in Lahore',
     'closed since July 2023, when Benin shut it'): the clause happened then."""
     for _ in range(3):  # 'when Modi made a stopover in Lahore to meet Sharif': the meeting too
-        if head.dep_ in ("relcl", "advcl") and any(c.lower_ == "when" for c in head.children
-                                                   if c.dep_ in ("advmod", "mark")):
-            return res.date_at.get(head.head.i)
-        if head.dep_ not in ("advcl", "xcomp") or head.head.i == head.i:
-            return None
+        when = next((c for c in head.children if c.lower_ == "when" and c.dep_ in ("advmod", "mark")), None)
+        if head.dep_ in ("relcl", "advcl") and when is not None:
+            return res.date_at.get(head.head.i) or _date_just_before(when, res)
+        if head.dep_ not in ("advcl", "xcomp", "conj") or head.head.i == head.i:
+            return None  # ('when Macron endorsed the plan and Algeria withdrew its ambassador': both then)
         head = head.head
     return None
+
+
+def _date_just_before(when: Token, res: Resolution) -> DateRef | None:
+    """The date said right before ', when' ('Relations soured last summer, when Macron endorsed ...', parsed with
+    the clause hung on 'Relations'): the time the clause describes, however the parser attached it."""
+    doc = when.doc
+    end = when.i - 1 if when.i > 0 and doc[when.i - 1].text == "," else when.i
+    if end <= 0:
+        return None
+    last = doc[end - 1]
+    return next((d for d in res.dates if d.start <= last.idx < d.end), None)
 
 
 LATER_UNITS = frozenset({"day", "hour", "moment", "minute"})
