@@ -5279,3 +5279,14 @@ def test_a_when_clause_is_dated_by_the_time_said_before_it() -> None:
                    "its own ambassador from Paris in response.", "2025-04-16")
     assert {(e.event, e.date) for e in found} == {("SUPPORT", "2024-06/2024-08"), ("SANCTION", "2024-06/2024-08")}, \
         summary(found)
+
+
+def test_what_a_speaker_says_should_happen_beside_their_request_is_one_request() -> None:
+    found = events("In Beijing, Foreign Ministry spokesman Wang Wenbin said on Wednesday that maritime disputes should "
+                   "be settled by the countries directly concerned, and urged Manila and Hanoi not to let countries "
+                   "outside the region stir up trouble.", "2024-01-31")
+    assert summary(found) == {("REQUEST", ("CHN",), ("PHL", "VNM"))}, summary(found)
+    # alone, what a state says another should do is still its request
+    found = events("China said on Wednesday that the Philippines should withdraw its ship from the shoal.",
+                   "2024-01-31")
+    assert summary(found) == {("REQUEST", ("CHN",), ("PHL",))}, summary(found)

@@ -123,8 +123,19 @@ def code_sentence(sent: Span, res: Resolution, lex: Lexicon, ctx: DocContext) ->
     for f in background:
         f.features["background_beside_foreground" if found else "background_alone"] = 1.0
     found = [f for f in found if not _outsiders_advice(f, sent, res)]
+    found = [f for f in found if not _said_and_urged(f, found)]
     found += [again for f in found for again in _done_again(f, sent, res)]
     return merge_within_sentence(found + background, sent)
+
+
+def _said_and_urged(f: Found, found: list[Found]) -> bool:
+    """'Wang said that disputes should be settled by those concerned, and urged Manila and Hanoi not to ...': what
+    the speaker said should happen, beside the request the same sentence has them make, is that one request."""
+    if f.reading.event != "REQUEST" or f.rule != "verb:say":
+        return False
+    actors, asked = set(_codes_of(f.actor)), set(_codes_of(f.recipient))
+    return any(g is not f and g.reading.event == "REQUEST" and g.rule != "verb:say"
+               and set(_codes_of(g.actor)) == actors and asked <= set(_codes_of(g.recipient)) for g in found)
 
 
 def _done_again(f: Found, sent: Span, res: Resolution) -> list[Found]:
