@@ -5290,3 +5290,12 @@ def test_what_a_speaker_says_should_happen_beside_their_request_is_one_request()
     found = events("China said on Wednesday that the Philippines should withdraw its ship from the shoal.",
                    "2024-01-31")
     assert summary(found) == {("REQUEST", ("CHN",), ("PHL",))}, summary(found)
+
+
+def test_an_act_months_before_the_dated_clause_is_dated_to_that_month() -> None:
+    found = events("Kenya summoned Uganda's envoy on Monday, two months after Ugandan police arrested 40 Kenyan "
+                   "traders.", "2024-05-14")
+    assert {(e.event, e.date) for e in found} == {("ACCUSE", "2024-05-13"), ("COERCE", "2024-03")}, summary(found)
+    found = events("Mitsotakis and Erdogan held talks in Ankara on Monday, five months after Erdogan visited Athens.",
+                   "2024-05-14")
+    assert ("CONSULT", "2023-12") in {(e.event, e.date) for e in found}, summary(found)

@@ -6656,6 +6656,10 @@ def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
             days_before = _days_counted_before(token)
             if theirs and days_before is not None and theirs[0].granularity == "day":
                 return _days_after(theirs[0], -days_before), "clause"  # 'on Monday ..., a day after Minsk diverted'
+            months_before = _days_counted_before(token, unit="month")
+            if theirs and months_before is not None and theirs[0].granularity in ("day", "month"):
+                # 'held talks on Monday, five months after Erdogan visited Athens': that month
+                return _months_before(theirs[0], months_before), "clause"
             before = _week_up_to(theirs[0]) if theirs else None
             if before is not None:  # 'said on Tuesday they hoped ..., after Beijing eased its ban': the week before
                 return before, "clause"
@@ -6819,16 +6823,21 @@ def _days_counted_before_later(token: Token) -> int | None:
     return None
 
 
-def _days_counted_before(token: Token) -> int | None:
+def _days_counted_before(token: Token, unit: str = "day") -> int | None:
     """The N of 'N days after X did' ('a day after', 'two days after', 'hours after': 0) for the clause of `token`:
-    how many days before its governing clause's date it happened."""
+    how many days before its governing clause's date it happened (`unit` "month": the N of 'N months after')."""
     clause = token if token.pos_ in ("VERB", "AUX") else A.governing_verb(token)
     while clause is not None and clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head
     if clause is None or not any(c.dep_ == "mark" and c.lower_ == "after" for c in clause.children):
         return None
     for c in clause.children:
-        if c.dep_ == "npadvmod" and c.lemma_.lower() in ("day", "hour"):
+        if unit == "month" and c.dep_ == "npadvmod" and c.lemma_.lower() == "month":
+            count = next((g for g in c.children if g.dep_ in ("nummod", "det")), None)
+            if count is not None and count.lower_ in ("a", "one"):
+                return 1
+            return _small_count(count) if count is not None else None
+        if unit == "day" and c.dep_ == "npadvmod" and c.lemma_.lower() in ("day", "hour"):
             if c.lemma_.lower() == "hour":
                 return 0
             count = next((g for g in c.children if g.dep_ in ("nummod", "det")), None)
@@ -6836,6 +6845,14 @@ def _days_counted_before(token: Token) -> int | None:
                 return 1
             return _small_count(count) if count is not None else None
     return None
+
+
+def _months_before(date: DateRef, months: int) -> DateRef:
+    """The month `months` before the date's own (the count says no day)."""
+    year, month = int(date.value[:4]), int(date.value[5:7])
+    index = year * 12 + month - 1 - months
+    value = f"{index // 12:04d}-{index % 12 + 1:02d}"
+    return replace(date, value=value, granularity="month", reason=f"{months} months before {date.value}")
 
 
 def _small_count(word: Token) -> int | None:
