@@ -5299,3 +5299,11 @@ def test_an_act_months_before_the_dated_clause_is_dated_to_that_month() -> None:
     found = events("Mitsotakis and Erdogan held talks in Ankara on Monday, five months after Erdogan visited Athens.",
                    "2024-05-14")
     assert ("CONSULT", "2023-12") in {(e.event, e.date) for e in found}, summary(found)
+
+
+def test_the_same_day_is_not_a_day_that_names_an_event() -> None:
+    # regression: 'the same day' took 'the Oct. 7 attack' as the day last named
+    found = events("The court ruled on Friday. UNRWA said it had dismissed employees whom Israel accused of taking "
+                   "part in the Oct. 7 attack. The United States paused its funding to UNRWA the same day.",
+                   "2024-01-28")
+    assert [e.date for e in found if e.event == "SANCTION"] == ["2024-01-26"], summary(found)

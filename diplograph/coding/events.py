@@ -6722,8 +6722,20 @@ def _the_same_time_as_before(token: Token, sent: Span, res: Resolution) -> DateR
     if same is None:
         return None
     since = _previous_sentence_start(sent)
-    earlier = [d for d in res.dates if since <= d.start and d.end <= same.idx and d.granularity == "day"]
+    earlier = [d for d in res.dates if since <= d.start and d.end <= same.idx and d.granularity == "day"
+               and not _names_an_event(d, res)]
     return earlier[-1] if earlier else None
+
+
+def _names_an_event(date: DateRef, res: Resolution) -> bool:
+    """A date that is part of a noun's name ('the Oct. 7 attack', 'the July 4 celebrations'): which event is meant,
+    not a day the story has reached."""
+    span = res.doc.char_span(date.start, date.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ in ("compound", "nmod", "amod", "nummod") and root.head.pos_ in ("NOUN", "PROPN") \
+        and root.head.i >= span.end
 
 
 def _previous_sentence_start(sent: Span) -> int:
