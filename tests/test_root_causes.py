@@ -5307,3 +5307,9 @@ def test_the_same_day_is_not_a_day_that_names_an_event() -> None:
                    "part in the Oct. 7 attack. The United States paused its funding to UNRWA the same day.",
                    "2024-01-28")
     assert [e.date for e in found if e.event == "SANCTION"] == ["2024-01-26"], summary(found)
+
+
+def test_the_first_to_act_did_so_when_it_became_the_first() -> None:
+    found = events("Russia on July 3 became the first country to formally recognize the Taliban government.",
+                   "2025-07-18")
+    assert [(e.event, e.date) for e in found] == [("SUPPORT", "2025-07-03")], summary(found)

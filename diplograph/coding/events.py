@@ -854,6 +854,9 @@ def _simultaneous_with(token: Token) -> Token | None:
         return A.clause_head(t.head)
     if t.dep_ == "pcomp" and t.tag_ == "VBG" and t.head.lower_ == "by" and t.head.head.pos_ in ("VERB", "AUX"):
         return A.clause_head(t.head.head)  # 'hit back on Thursday by closing its airspace': the means, that day
+    if t.dep_ in ("acl", "relcl") and A.is_infinitive(t) and t.head.dep_ in ("attr", "oprd") \
+            and t.head.head.lemma_.lower() in ("become", "be"):
+        return A.clause_head(t.head.head)  # 'on July 3 became the first country to recognize': that day
     return None
 
 
