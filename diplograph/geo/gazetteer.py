@@ -383,28 +383,37 @@ def small_towns(country: str) -> Places:
     """One state's towns of 500 to 15,000 people (data/small_towns.csv.gz, scripts/build_places.py), read only for
     a name the main gazetteer lacks, in a state the text names ("the border town of Meghri" in a story about
     Armenia). A state's towns are indexed when first asked for: the whole file as places would cost some 250 MB."""
-    chunk = _small_town_lines().get(country)
-    return _small_towns_of(country) if chunk else Places(())
+    return _small_towns_of(country) if country in _small_town_text()[1] else Places(())
 
 
 @cache
 def _small_towns_of(country: str) -> Places:
-    header = ",".join(COLUMNS)
-    return Places(read_places(header + "\n" + _small_town_lines()[country]))
+    text, bounds = _small_town_text()
+    start, end = bounds[country]
+    return Places(read_places(",".join(COLUMNS) + "\n" + text[start:end]))
 
 
 @cache
-def _small_town_lines() -> dict[str, str]:
-    """The small towns' CSV lines by state (the file is sorted by state), decompressed once."""
+def _small_town_text() -> tuple[str, dict[str, tuple[int, int]]]:
+    """The small towns' CSV text, decompressed once, and where each state's lines lie in it (the file is sorted by
+    state, so each state's lines are one run)."""
     data = resources.files("diplograph.geo").joinpath("data")
     text = gzip.decompress(data.joinpath("small_towns.csv.gz").read_bytes()).decode("utf-8")
-    header, _, body = text.partition("\n")
-    if tuple(header.split(",")) != COLUMNS:
-        raise ValueError(f"small_towns.csv.gz columns {header}, expected {COLUMNS}")
-    by_state: dict[str, list[str]] = {}
-    for line in body.splitlines():
-        by_state.setdefault(_state_of_line(line), []).append(line)
-    return {state: "\n".join(lines) for state, lines in by_state.items()}
+    header_end = text.index("\n")
+    if tuple(text[:header_end].split(",")) != COLUMNS:
+        raise ValueError(f"small_towns.csv.gz columns {text[:header_end]}, expected {COLUMNS}")
+    bounds: dict[str, tuple[int, int]] = {}
+    last = None
+    pos = header_end + 1
+    while pos < len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        state = _state_of_line(text[pos:end])
+        if state != last and state in bounds:
+            raise ValueError(f"small_towns.csv.gz is not sorted by state ({state} appears twice)")
+        bounds[state] = (bounds[state][0] if state in bounds else pos, end)
+        last, pos = state, end + 1
+    return text, bounds
 
 
 def _state_of_line(line: str) -> str:
