@@ -25,6 +25,8 @@ How one name picks one place:
 
 from __future__ import annotations
 
+import array
+import bisect
 import csv
 import gc
 import gzip
@@ -373,10 +375,56 @@ def small_town(name: str, states: Iterable[str]) -> Place | None:
         return None
     core = split_kind(place_key(name))[0]
     for state in states:
-        found = [p for p in small_towns(state).lookup(name, "city") if spelled_like(core, p)]
+        found = [p for p in _small_towns_keyed(state, core) if spelled_like(core, p)]
         if found:
-            return found[0]
+            return max(found, key=lambda p: (p.population, p.id))
     return None
+
+
+def _small_towns_keyed(state: str, key: str) -> list[Place]:
+    """The state's small towns with this key among their names' keys: found in a compact text of keys (one line a
+    town, '|key|key|'), then parsed. No place objects are kept: every state's towns as places would cost some
+    250 MB, and a state's keys take about a tenth of its lines."""
+    keys, line_starts, bounds = _small_town_keys(state)
+    if not keys:
+        return []
+    text = _small_town_text()[0]
+    needle = f"|{key}|"
+    found: list[Place] = []
+    at = keys.find(needle)
+    while at >= 0:
+        line = bisect.bisect_right(line_starts[1], at) - 1
+        start = line_starts[0][line]
+        end = text.find("\n", start, bounds[1])
+        found.extend(read_places(",".join(COLUMNS) + "\n" + text[start:end if end >= 0 else bounds[1]]))
+        at = keys.find(needle, at + 1)
+    return found
+
+
+@cache
+def _small_town_keys(state: str) -> tuple[str, tuple[array.array, array.array], tuple[int, int]]:
+    """A state's small towns as a text of their names' keys, one line a town, with where each town's line starts
+    in the CSV text and in the keys text."""
+    text, bounds = _small_town_text()
+    if state not in bounds:
+        return "", (array.array("l"), array.array("l")), (0, 0)
+    start, end = bounds[state]
+    csv_starts, key_starts = array.array("l"), array.array("l")
+    parts: list[str] = []
+    pos, size = start, 0
+    while pos < end:
+        stop = text.find("\n", pos, end)
+        stop = end if stop < 0 else stop
+        line = text[pos:stop]
+        row = next(csv.reader([line])) if '"' in line else line.split(",")
+        names = [row[2], *(a for a in row[8].split("|") if a)]
+        entry = "|" + "|".join(sorted({split_kind(place_key(n))[0] for n in names})) + "|\n"
+        csv_starts.append(pos)
+        key_starts.append(size)
+        parts.append(entry)
+        size += len(entry)
+        pos = stop + 1
+    return "".join(parts), (csv_starts, key_starts), (start, end)
 
 
 def small_towns(country: str) -> Places:
