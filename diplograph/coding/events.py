@@ -6697,9 +6697,14 @@ def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
     return recent_window(res.published, token)
 
 
+def _date_span(date: DateRef, res: Resolution) -> Span | None:
+    """The tokens a date was read from."""
+    return res.doc.char_span(date.start, date.end, alignment_mode="expand")
+
+
 def _day_told_with_on(date: DateRef, res: Resolution) -> bool:
     """'on Tuesday': a day said with 'on', not a limit ('within 72 hours', 'by Friday')."""
-    span = res.doc.char_span(date.start, date.end, alignment_mode="expand")
+    span = _date_span(date, res)
     if span is None:
         return False
     return span[0].lower_ == "on" or (span.start > 0 and res.doc[span.start - 1].lower_ == "on")
@@ -6733,7 +6738,7 @@ def _the_same_time_as_before(token: Token, sent: Span, res: Resolution) -> DateR
 def _names_an_event(date: DateRef, res: Resolution) -> bool:
     """A date that is part of a noun's name ('the Oct. 7 attack', 'the July 4 celebrations'): which event is meant,
     not a day the story has reached."""
-    span = res.doc.char_span(date.start, date.end, alignment_mode="expand")
+    span = _date_span(date, res)
     if span is None:
         return False
     root = span.root
@@ -6846,13 +6851,9 @@ def _days_counted_before(token: Token, unit: str = "day") -> int | None:
         clause = clause.head
     if clause is None or not any(c.dep_ == "mark" and c.lower_ == "after" for c in clause.children):
         return None
+    units = ("month",) if unit == "month" else ("day", "hour")
     for c in clause.children:
-        if unit == "month" and c.dep_ == "npadvmod" and c.lemma_.lower() == "month":
-            count = next((g for g in c.children if g.dep_ in ("nummod", "det")), None)
-            if count is not None and count.lower_ in ("a", "one"):
-                return 1
-            return _small_count(count) if count is not None else None
-        if unit == "day" and c.dep_ == "npadvmod" and c.lemma_.lower() in ("day", "hour"):
+        if c.dep_ == "npadvmod" and c.lemma_.lower() in units:
             if c.lemma_.lower() == "hour":
                 return 0
             count = next((g for g in c.children if g.dep_ in ("nummod", "det")), None)
@@ -6977,7 +6978,7 @@ RELATION_PREPS = AFTER_PREPS | {"before", "until", "prior"}
 def _a_deadline(date: DateRef, res: Resolution) -> bool:
     """A date that is the object of 'until' ('gave Moscow until Tuesday'): when time runs out, not when the act
     was done."""
-    t = res.doc.char_span(date.start, date.end, alignment_mode="expand")
+    t = _date_span(date, res)
     if t is None or t.root.dep_ != "pobj":
         return False
     prep = t.root.head
@@ -6994,7 +6995,7 @@ def _a_deadline(date: DateRef, res: Resolution) -> bool:
 def _relation_prep(date: DateRef, res: Resolution) -> Token | None:
     """The 'after'/'since'/'before' a date hangs under through a noun ('after the invasion of Ukraine in February
     2022'), if any; a date that is itself the object ('after 3 March') or stands on its own gives None."""
-    t = res.doc.char_span(date.start, date.end, alignment_mode="expand")
+    t = _date_span(date, res)
     if t is None:
         return None
     node, steps, through_noun = t.root, 0, False

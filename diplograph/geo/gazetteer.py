@@ -396,7 +396,7 @@ def _small_towns_keyed(state: str, key: str) -> list[Place]:
         line = bisect.bisect_right(line_starts[1], at) - 1
         start = line_starts[0][line]
         end = text.find("\n", start, bounds[1])
-        found.extend(read_places(",".join(COLUMNS) + "\n" + text[start:end if end >= 0 else bounds[1]]))
+        found.extend(_places_in(text[start:end if end >= 0 else bounds[1]]))
         at = keys.find(needle, at + 1)
     return found
 
@@ -415,8 +415,7 @@ def _small_town_keys(state: str) -> tuple[str, tuple[array.array, array.array], 
     while pos < end:
         stop = text.find("\n", pos, end)
         stop = end if stop < 0 else stop
-        line = text[pos:stop]
-        row = next(csv.reader([line])) if '"' in line else line.split(",")
+        row = _fields(text[pos:stop])
         names = [row[2], *(a for a in row[8].split("|") if a)]
         entry = "|" + "|".join(sorted({split_kind(place_key(n))[0] for n in names})) + "|\n"
         csv_starts.append(pos)
@@ -428,17 +427,15 @@ def _small_town_keys(state: str) -> tuple[str, tuple[array.array, array.array], 
 
 
 def small_towns(country: str) -> Places:
-    """One state's towns of 500 to 15,000 people (data/small_towns.csv.gz, scripts/build_places.py), read only for
-    a name the main gazetteer lacks, in a state the text names ("the border town of Meghri" in a story about
-    Armenia). A state's towns are indexed when first asked for: the whole file as places would cost some 250 MB."""
-    return _small_towns_of(country) if country in _small_town_text()[1] else Places(())
-
-
-@cache
-def _small_towns_of(country: str) -> Places:
+    """One state's towns of 500 to 15,000 people (data/small_towns.csv.gz, scripts/build_places.py), as places, to
+    look through; made on each call and not kept (`small_town` reads the compact keys instead)."""
     text, bounds = _small_town_text()
-    start, end = bounds[country]
-    return Places(read_places(",".join(COLUMNS) + "\n" + text[start:end]))
+    return Places(_places_in(text[slice(*bounds[country])])) if country in bounds else Places(())
+
+
+def _places_in(lines: str) -> Iterator[Place]:
+    """The places of some lines of the places CSV (without its header)."""
+    return read_places(",".join(COLUMNS) + "\n" + lines)
 
 
 @cache
@@ -465,8 +462,13 @@ def _small_town_text() -> tuple[str, dict[str, tuple[int, int]]]:
 
 
 def _state_of_line(line: str) -> str:
-    """The `country` column of a places CSV line (csv only for a line with a quoted name)."""
-    return next(csv.reader([line]))[3] if '"' in line else line.split(",", 4)[3]
+    """The `country` column of a places CSV line."""
+    return _fields(line)[3]
+
+
+def _fields(line: str) -> list[str]:
+    """The columns of a places CSV line (csv only for a line with a quoted name)."""
+    return next(csv.reader([line])) if '"' in line else line.split(",")
 
 
 @cache

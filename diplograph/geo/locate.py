@@ -857,17 +857,15 @@ def _resolve(doc: Doc, phrase: Phrase, res: Resolution, context: Sequence[Sequen
         # keep, named after its town: the town stands for it (its state is the division's). Not a city's own
         # district ('the city's Dniprovskyi district'), which may share a name with another city's
         found = _resolve_by_tiers(split_kind(place_key(name))[0], context, "city", known)
-    if found is not None and not phrase.region and not named_party and _tagged_a_place(doc, phrase) \
-            and found[0].country not in known \
-            and not G.spelled_like(split_kind(place_key(name))[0], found[0]) \
-            and (town := G.small_town(name, [described] if described else dict.fromkeys(known))) is not None:
-        # 'Julfa' in a story about Azerbaijan and Iran is the town there, not Ras al-Khaimah, whose old name it is
-        found = (town, "small town")
-    if found is None and not phrase.region and not named_party and _tagged_a_place(doc, phrase):
+    if not phrase.region and not named_party and _may_name_a_small_town(doc, phrase) and (
+            found is None or (found[0].country not in known
+                              and not G.spelled_like(split_kind(place_key(name))[0], found[0]))):
         # a town under 15,000 people ('near Meghri'), looked for only in the state the text says it is in, else
-        # in the states the document is about: a small town's name alone is too often another's elsewhere
+        # in the states the document is about: a small town's name alone is too often another's elsewhere. Also
+        # instead of a far place the name is only an old name of ('Julfa' in a story about Azerbaijan and Iran is
+        # the town there, not Ras al-Khaimah)
         town = G.small_town(name, [described] if described else dict.fromkeys(known))
-        found = None if town is None else (town, "small town")
+        found = found if town is None else (town, "small town")
     if owner_state is not None and (found is None or found[0].country != owner_state):
         # a division the gazetteer does not keep ("Malawi's Mulanje district" is placed by its town, above): the
         # state that owns it is all that is known
@@ -1040,15 +1038,15 @@ def _in_state_after(doc: Doc, end: int, res: Resolution) -> tuple[int, int] | No
     return state.start, state.end
 
 
-def _tagged_a_place(doc: Doc, phrase: Phrase) -> bool:
+def _may_name_a_small_town(doc: Doc, phrase: Phrase) -> bool:
     """Whether the phrase can name a small town: not a date the text gives, nor English words alone (so many small
     towns are named like months, bodies and common words: 'May', 'Congress', 'Police', 'Middle East')."""
-    from diplograph.nlp.model import english_word
+    from diplograph.nlp.model import english_words
 
     tokens = doc[phrase.start:phrase.end]
     if any(t.ent_type_ in ("DATE", "TIME") for t in tokens):
         return False
-    return not all(english_word(t.text) for t in tokens)  # 'Middle East' is no town in Ohio
+    return not all(t.lower_ in english_words() for t in tokens)  # 'Middle East' is no town in Ohio
 
 
 def _owning_state(res: Resolution, phrase: Phrase) -> str | None:

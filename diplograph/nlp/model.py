@@ -10,7 +10,7 @@ import csv
 import io
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from diplograph.errors import ModelError
 
@@ -102,21 +102,3 @@ def token_texts(doc: Doc) -> list[str]:
 
     strings = doc.vocab.strings
     return [strings[orth] for orth in doc.to_array(ORTH).tolist()] if len(doc) else []
-
-
-@lru_cache(maxsize=1)
-def _english_word_tables() -> tuple[Any, ...]:
-    lemmatizer = load_nlp().get_pipe("lemmatizer")
-    tables = getattr(lemmatizer, "lookups", None)
-    if tables is None or "lemma_index" not in tables.tables:
-        return ()
-    index = tables.get_table("lemma_index")
-    return tuple(index[part] for part in index)
-
-
-def english_word(word: str) -> bool:
-    """Whether a lower-case word is in the English model's word lists (the lemmatizer's index of nouns, verbs,
-    adjectives and adverbs): 'congress', 'may', 'police' are; 'meghri' is not."""
-    lower = word.lower()
-    return any(lower in words for words in _english_word_tables())
-
