@@ -8,9 +8,11 @@ with the same type and parties)
     names nobody on that side (an actor-less 'Colombians were arrested'); events between equals, such as talks,
     also match the other way round; a state acting on itself counts as naming no recipient;
   - or one answers the other (`ANSWERED`): a denial by the accused of the accuser, a condemnation of a sanction,
-    a build-up, an attack, an arrest or a pull-out by who it was done to, a complaint of a protest by the state
-    protested against, told with the act or up to `ANSWER_LAG_DAYS` after it (also when the two types are
-    compatible but name their parties the other way round);
+    a build-up, an attack, an arrest or a pull-out by who it was done to, a complaint of a protest (or a request
+    of the protesters' state) by the state protested against, a request of who sanctioned by who it hits, a
+    charge against the one state that did an act told with nobody it was done to, told with the act or up to
+    `ANSWER_LAG_DAYS` after it (also when the two types are compatible but name their parties the other way
+    round);
   - their dates lie within a window set by their granularity: day and week dates one day apart at most, month
     dates overlapping; an undated event counts from three days before its story's publication to that day; a date
     wider than `MAX_SPAN_DAYS` (a year, a range of years) is too vague to link anything;
@@ -23,7 +25,8 @@ with the same type and parties)
 
 Linking is incremental and deterministic: a new event joins the incident it matches best (it must match every
 report of it, so that places cannot chain from 'China' to 'Shanghai' to 'Beijing'; the best single match ranks:
-type and parties first, then same place, nearest date, then the smaller incident id), or founds an incident of
+type and parties first, then a report of the act before an answer to it, same place, nearest date, then the
+smaller incident id), or founds an incident of
 its own whose id depends only on its document and event id. Incidents are never merged afterwards; `relink`
 recomputes a whole store in ingestion order.
 """
@@ -64,7 +67,10 @@ ANSWERED = frozenset({frozenset({"REJECT", "ACCUSE"}), frozenset({"ACCUSE", "SAN
                       # a complaint by the state protested against, of the protest ('Dhaka summons India's envoy
                       # over the crowd at its mission')
                       frozenset({"ACCUSE", "PROTEST"}),
-                      frozenset({"SUPPORT", "AID"})})  # thanks for aid, by who got it ('Aden thanks Riyadh')
+                      frozenset({"SUPPORT", "AID"}),  # thanks for aid, by who got it ('Aden thanks Riyadh')
+                      # a request by who was acted on, of who acted ('South Africa asks Namibia for talks on its
+                      # ban', 'Beijing asks Seoul to protect its consulate' after a crowd there)
+                      *(frozenset({"REQUEST", act}) for act in ("SANCTION", "PROTEST"))})
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE", "ASSAULT"})  # 'A and B clashed' = 'B and A clashed'
 # acts on a place: two reports at one place on one day are one act (a deployment into one region on one day too)
 STRIKES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
@@ -213,18 +219,25 @@ def match(new: Report, old: Report) -> tuple[int, ...] | None:
     same_strike = place and {new.event, old.event} <= STRIKES  # one attack on one town on one day, told twice
     if parties == 1 and _at_home(new, old) and not same_strike and not (new.url and new.url == old.url):
         return None  # one shared state at home: its capital sees a dozen unrelated events a day
-    return kind + parties, place, -gap
+    # an answer ranks below a report of the act itself as good ('Russian missiles hit the refinery' joins the
+    # other reports of the strike, not Kyiv's protest at it)
+    return kind + parties, not answered, place, -gap
 
 
 def _answers(a: Report, b: Report) -> bool:
     """Whether one report's sides are the other's reversed, each naming both ('Mali accused Algeria' and 'Algeria
-    rejected Mali's accusation')."""
-    return bool(a.actor and a.recipient and b.actor and b.recipient) and a.actor == b.recipient - b.actor \
-        and a.recipient - a.actor == b.actor
+    rejected Mali's accusation'), or one answers an act told with no one it was done to by naming who did it
+    ('Algeria moved troops to the border town' and 'Mali accused Algeria of provocation')."""
+    if bool(a.actor and a.recipient and b.actor and b.recipient) and a.actor == b.recipient - b.actor \
+            and a.recipient - a.actor == b.actor:
+        return True
+    answer, act = _answer_and_act(a, b)
+    return ANSWERING.get(answer.event, 0) > ANSWERING.get(act.event, 0) and bool(act.actor) \
+        and not act.recipient and answer.recipient - answer.actor == act.actor and not answer.actor & act.actor
 
 
-ANSWERING = {"REJECT": 2, "ACCUSE": 1, "PROTEST": 1, "SUPPORT": 1}  # which of an answered pair answers: a denial
-# of a charge
+# which of an answered pair answers: a denial of a charge, a charge or a request of an act
+ANSWERING = {"REJECT": 2, "ACCUSE": 1, "PROTEST": 1, "SUPPORT": 1, "REQUEST": 1}
 
 
 def _answer_and_act(a: Report, b: Report) -> tuple[Report, Report]:

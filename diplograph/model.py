@@ -180,7 +180,8 @@ class Location(Record):
     """Where an event took place, as the text names it: `name` as written, the gazetteer `place` it resolves to
     (a city, a first-level region or a whole country), that place's region and state, its coordinates, and how it
     was resolved (`method`: gazetteer, gazetteer+context, gazetteer+population, gazetteer+owner, country, described,
-    small town (a town of 500 to 15,000 people in a state the text names), or imported; docs/locations.md)."""
+    small town (a town of 500 to 15,000 people in a state the text names), the city named before ("in the city"),
+    or imported; docs/locations.md)."""
 
     name: str
     place: str | None

@@ -553,13 +553,15 @@ def test_a_brief_shows_where_its_events_happened(stories_db: Path) -> None:
     assert "## Where events happened" in render_markdown(told) and "| Homs, " in render_markdown(told)
 
 
-def _reporter(month: int) -> Callable[[str, str, str, str, int], incidents.Report]:
-    """A report of one event, actor to recipient, on a day of `month` 2026 (for incidents.match)."""
+def _reporter(month: int) -> Callable[[str, str, str, str | None, int], incidents.Report]:
+    """A report of one event, actor to recipient (None: no recipient named), on a day of `month` 2026 (for
+    incidents.match)."""
     import datetime as dt
 
-    def report(doc: str, event: str, actor: str, recipient: str, day: int) -> incidents.Report:
+    def report(doc: str, event: str, actor: str, recipient: str | None, day: int) -> incidents.Report:
         when = dt.date(2026, month, day)
-        return incidents.Report(doc, "e", event, frozenset({actor}), frozenset({recipient}), when, when)
+        return incidents.Report(doc, "e", event, frozenset({actor}), frozenset({recipient} if recipient else ()),
+                                when, when)
 
     return report
 
@@ -598,6 +600,45 @@ def test_a_protest_by_who_was_acted_on_days_later_reports_the_act() -> None:
     accused = report("e", "ACCUSE", "MLI", "DZA", 9)
     assert incidents.match(report("f", "REJECT", "DZA", "MLI", 12), accused) is not None
     assert incidents.match(report("f", "REJECT", "DZA", "MLI", 16), accused) is None
+
+
+def test_a_request_by_who_was_acted_on_reports_the_act() -> None:
+    """'Namibia bans South African vegetables' on Tuesday and 'South Africa asks Namibia for talks on the ban' on
+    Thursday are one incident, as are a crowd at China's consulate and Beijing asking Seoul to protect it; a
+    request by a third state, the other way round, or a week later is not."""
+    report = _reporter(month=10)
+
+    ban = report("a", "SANCTION", "NAM", "ZAF", 14)
+    assert incidents.match(report("b", "REQUEST", "ZAF", "NAM", 16), ban) is not None
+    assert incidents.match(report("b", "REQUEST", "BWA", "NAM", 16), ban) is None
+    assert incidents.match(report("b", "REQUEST", "NAM", "ZAF", 16), ban) is None
+    assert incidents.match(report("b", "REQUEST", "ZAF", "NAM", 21), ban) is None
+    crowd = report("c", "PROTEST", "KOR", "CHN", 11)
+    assert incidents.match(report("d", "REQUEST", "CHN", "KOR", 13), crowd) is not None
+
+
+def test_an_answer_to_an_act_told_with_no_one_it_was_done_to_names_who_did_it() -> None:
+    """'Algeria moved troops into its border town' names no recipient; 'Mali accused Algeria of provocation' the
+    next day answers it. A charge against someone else, or by the actor itself, does not; nor does a charge answer
+    a self-pair (a misread report) or an act that names whom it was done to."""
+    report = _reporter(month=4)
+
+    moved = report("a", "MOBILIZE", "DZA", None, 8)
+    assert incidents.match(report("b", "ACCUSE", "MLI", "DZA", 9), moved) is not None
+    assert incidents.match(report("b", "ACCUSE", "MLI", "NER", 9), moved) is None
+    assert incidents.match(report("b", "ACCUSE", "DZA", "MLI", 9), moved) is None
+    assert incidents.match(report("b", "ACCUSE", "GBR", "RUS", 9), report("c", "ASSAULT", "RUS", "RUS", 8)) is None
+
+
+def test_a_report_of_the_act_is_preferred_to_an_answer_to_it() -> None:
+    """'Russian missiles hit the refinery' (no recipient named) matches both another report of the strike and
+    Kyiv's protest at it equally well by type and parties; it joins the strike."""
+    report = _reporter(month=10)
+
+    strike = report("a", "ASSAULT", "RUS", "UKR", 14)
+    protest = report("b", "ACCUSE", "UKR", "RUS", 14)
+    told_again = report("c", "ASSAULT", "RUS", None, 14)
+    assert incidents.match(told_again, strike) > incidents.match(told_again, protest)
 
 
 @pytest.mark.parametrize(("first", "second"), [

@@ -5313,3 +5313,22 @@ def test_the_first_to_act_did_so_when_it_became_the_first() -> None:
     found = events("Russia on July 3 became the first country to formally recognize the Taliban government.",
                    "2025-07-18")
     assert [(e.event, e.date) for e in found] == [("SUPPORT", "2025-07-03")], summary(found)
+
+
+def test_a_claim_dismissed_as_baseless_is_denied_not_a_counter_charge() -> None:
+    # regression: the harsh word made 'dismissed as baseless the accusation' an accusation of the accuser
+    found = events("Rwanda on Friday dismissed as baseless the accusation, made by Burundi's president a day earlier, "
+                   "that Rwandan officers were training rebels.", "2025-03-07")
+    assert ("REJECT", ("RWA",), ("BDI",)) in summary(found) and not dyads(found, "ACCUSE"), summary(found)
+    # an act waved off as illegal is still criticised
+    assert_first_records({"Beijing dismissed the sanctions on its banks as illegal.": ("ACCUSE",)})
+
+
+def test_an_act_days_after_which_counts_from_the_clause_it_hangs_on() -> None:
+    # the count hangs on 'after', not on the verb; the town is the one named before 'the city'
+    found = events("Residents of Bila Tserkva were still boarding up windows on Thursday, two days after Russian "
+                   "drones and a missile hit a warehouse district and a school in the city.", "2025-06-12")
+    strikes = [e for e in found if e.event == "ASSAULT"]
+    assert [(e.actor, e.recipient, e.date) for e in strikes] == [(("RUS",), ("UKR",), "2025-06-10")], summary(found)
+    assert strikes[0].location is not None and strikes[0].location.place == "Bila Tserkva"
+    assert strikes[0].location.method == "the city named before"

@@ -1174,7 +1174,7 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
             reading = Reading("COERCE", "cyber", reading.context)  # '(launched) a cyber attack on Danish ministries'
         if pred.pos == "noun" and reading.mode == "strike" and _military_strike(t):
             reading = Reading("ASSAULT", None, ("military",))  # 'Russia's strike on Kyiv', 'a drone strike'
-        if pred.pos == "verb" and pred.lemma in DESCRIBING_VERBS and _predicative(t):
+        if pred.pos == "verb" and pred.lemma in DESCRIBING_VERBS and _predicative(t) and not _claim_denied(t):
             described = _description_reading(t, reading)  # 'called Canada "one of the highest tariffing nations"'
             if described is None and reading.event not in ("ACCUSE", "REJECT"):
                 continue  # a neutral description ('called it a step'); 'condemned X as ...' condemns all the same
@@ -1390,6 +1390,20 @@ def _description_reading(verb: Token, reading: Reading) -> Reading | None:
     if quoted and reading.event in ("ACCUSE", "REJECT"):
         return reading
     return Reading("ACCUSE", "disapprove", reading.context) if quoted else None
+
+
+# What a denial calls a claim: untrue, not the work of a hostile hand ('dismissed the findings as biased' accuses)
+UNTRUE_WORDS = frozenset({"baseless", "groundless", "unfounded", "false", "fabricated", "fabrication", "absurd",
+                          "nonsense", "lie", "lies", "ridiculous", "fantasy", "untrue", "slander", "slanderous"})
+
+
+def _claim_denied(verb: Token) -> bool:
+    """'dismissed as baseless the accusation that ...': a claim waved off as untrue is denied (REJECT)."""
+    obj = A.child(verb, "dobj")
+    if verb.lemma_.lower() not in DENYING or obj is None or obj.lemma_.lower() not in CLAIM_NOUNS:
+        return False
+    words = {t.lower_ for t in verb.sent if t.i > verb.i}
+    return words & HOSTILE_WORDS <= UNTRUE_WORDS
 
 
 def _to_blame(token: Token) -> bool:
@@ -6849,10 +6863,12 @@ def _days_counted_before(token: Token, unit: str = "day") -> int | None:
     clause = token if token.pos_ in ("VERB", "AUX") else A.governing_verb(token)
     while clause is not None and clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head
-    if clause is None or not any(c.dep_ == "mark" and c.lower_ == "after" for c in clause.children):
+    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "after"), None) \
+        if clause is not None else None
+    if clause is None or mark is None:
         return None
     units = ("month",) if unit == "month" else ("day", "hour")
-    for c in clause.children:
+    for c in (*clause.children, *mark.children):  # 'two days after X hit': the count hangs on either
         if c.dep_ == "npadvmod" and c.lemma_.lower() in units:
             if c.lemma_.lower() == "hour":
                 return 0

@@ -15,6 +15,7 @@ a location: it never becomes a party here (the venue is not a party because it i
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from diplograph.model import Evidence, Location
@@ -79,6 +80,8 @@ def locate(doc: Doc, trigger: int, res: Resolution, event: str,
             if res.dateline_end and _this_place(obj, lead=_lead_sentence(obj, res)) \
                     and (here := _dateline_location(doc, res, context)) is not None:
                 return here  # 'on the outskirts of this city', in a story filed from the city
+            if _the_city(obj) and (before := _city_named_before(obj, res, context)) is not None:
+                return before  # 'Residents of Bila Tserkva ..., after drones hit a school in the city'
             continue
         joined = _joined(obj, found)  # 'Jammu and Kashmir' is one region, 'Jammu' a city in it
         location = (joined and _resolve(doc, joined, res, context, cities_only=targeted)) \
@@ -307,6 +310,34 @@ def _this_place(obj: Token, lead: bool = False) -> bool:
     return False
 
 
+def _the_city(obj: Token) -> bool:
+    """'in the city', 'the town': a place noun pointing back at a city named before (not 'the city of X', not 'a
+    town')."""
+    return obj.lower_ in ("city", "town") and any(c.dep_ == "det" and c.lower_ == "the" for c in obj.children) \
+        and not any(c.dep_ in ("prep", "appos", "compound", "amod", "poss") for c in obj.children)
+
+
+CITY_LOOKBACK_SENTENCES = 2  # 'the city' names the city of this sentence or the one before
+
+
+def _city_named_before(obj: Token, res: Resolution, context: Sequence[Sequence[str]]) -> Location | None:
+    """The city named last before 'the city', in its sentence or the one before (None when a region or state is
+    named after it, or none is)."""
+    sentences = [s for s in obj.doc.sents if s.start <= obj.i][-CITY_LOOKBACK_SENTENCES:]
+    first = sentences[0].start if sentences else obj.sent.start
+    i = obj.i - 1
+    while i >= first:
+        token = obj.doc[i]
+        found = _phrase(token) if token.pos_ == "PROPN" and token.ent_type_ in PLACE_ENTITIES | {""} else None
+        location = _resolve(obj.doc, found, res, context, cities_only=False) if found is not None else None
+        if location is not None:
+            if location.kind != "city":
+                return None
+            return replace(location, method="the city named before")
+        i = (found.start if found is not None else i) - 1
+    return None
+
+
 def _only_a_region(obj: Token) -> bool:
     """A name the gazetteer knows only as a first-level region (an island such as Gotland or Socotra): what is
     done 'on' it is done there ('sanctions on Moscow' name a city, and a target)."""
@@ -389,8 +420,9 @@ def _place_objects(token: Token, event: str) -> Iterator[tuple[Token, bool]]:
         for arg in _arguments(head):
             if arg.lemma_.lower() in SITUATION_NOUNS:
                 continue  # 'welcomed the paper on the war in Ukraine': where the war is, not where it was welcomed
-            for _prep, obj in prep_objects(arg, VENUE_PREPS):
-                yield obj, False
+            for held in (arg, *_conjuncts(arg)):  # 'hit a warehouse district and a school in the city'
+                for _prep, obj in prep_objects(held, VENUE_PREPS):
+                    yield obj, False
         if head.pos_ == "VERB" and head.dep_ in ("amod", "acl") and head.head.i != head.i:
             # a clause the parser made a noun's modifier ('attack damaged port infrastructure in Odessa')
             for _prep, obj in prep_objects(head.head, VENUE_PREPS):
