@@ -178,8 +178,36 @@ def _with_locations(parsed, res, events, groups):  # type: ignore[no-untyped-def
         location = next((loc for f in group
                          if (loc := locate_reported(parsed, f.trigger, res, event.event, context))), None) \
             or next((loc for f in group if (loc := sole_venue(parsed, f.trigger, res, event.event, context))), None)
+        location = _on_the_side_of_the_act(event, location) if location is not None else None
         out.append(replace(event, location=location) if location is not None else event)
     return out
+
+
+# Where a place name is found in both parties' states (Busia in Uganda and in Kenya, St. John's in Canada and in
+# Antigua), whose state the act happens in: aid and attacks reach the recipient's; arrests, expulsions and
+# deployments are done at home ('arrested by Ugandan police in Busia').
+VENUE_OF_RECIPIENT = frozenset({"AID", "ASSAULT"})
+VENUE_OF_ACTOR = frozenset({"COERCE", "MOBILIZE", "SANCTION"})
+CHOSEN_AMONG_NAMESAKES = frozenset({"gazetteer+context", "gazetteer+population"})
+
+
+def _on_the_side_of_the_act(event, location):  # type: ignore[no-untyped-def]
+    """The location moved to the namesake city in the state its kind of act happens in, when the gazetteer chose
+    the other party's (for talks, agreements and the rest either party's may be meant, and the choice stands)."""
+    from diplograph.geo.gazetteer import places
+    from diplograph.geo.locate import place_location
+
+    actor = [c for c in event.actor if c not in event.recipient]
+    side = list(event.recipient) if event.event in VENUE_OF_RECIPIENT else (
+        actor if event.event in VENUE_OF_ACTOR else [])
+    other = set(event.recipient if side is actor else actor)
+    if not side or location.method not in CHOSEN_AMONG_NAMESAKES or location.country not in other \
+            or location.kind not in ("city", "region") or location.evidence is None:
+        return location  # not a choice among namesakes: the text said which ('Nogales, Sonora')
+    namesake = next((p for p in places().lookup(location.name) if p.country in side), None)
+    if namesake is None:
+        return location
+    return place_location(namesake, location.name, location.evidence, "gazetteer+context")
 
 
 def _remember(ctx, sent, res, events, dates, place) -> None:  # type: ignore[no-untyped-def]

@@ -1228,3 +1228,17 @@ def test_a_month_or_an_english_word_is_no_small_town() -> None:
                  "Turkish officials protested to the United States after sanctions passed by Congress on Tuesday."):
         found = extract(text, published="2025-06-20").events
         assert all(e.location is None or e.location.method != "small town" for e in found), found
+
+
+@pytest.mark.parametrize(("text", "event", "country"), [
+    # an arrest is made at home: the arresting police's Busia, not the namesake across the border
+    ("Ugandan police arrested six Kenyan cattle traders in Busia on Friday, a customs official said.", "COERCE",
+     "UGA"),
+    # aid is delivered to the recipient: Antigua's St. John's, not Newfoundland's
+    ("A Canadian navy ship docked in St. John's on Monday with relief supplies for Antigua and Barbuda after a "
+     "storm.", "AID", "ATG"),
+])  # fmt: skip
+def test_a_town_named_in_both_parties_states_is_where_that_kind_of_act_happens(text: str, event: str,
+                                                                             country: str) -> None:
+    found = [e for e in extract(text, published="2025-06-01").events if e.event == event]
+    assert found and found[0].location is not None and found[0].location.country == country, found

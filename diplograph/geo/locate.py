@@ -279,7 +279,7 @@ def _capital_described(obj: Token, res: Resolution, context: Sequence[Sequence[s
         found = [p for p in places().lookup(name, "city") if p.country == state.code] if name else []
         if found:
             span = obj.doc[min(c.i, obj.i):obj.i + 1]
-            return _place_location(found[0], span.text, Evidence(span.start_char, span.end_char, span.text),
+            return place_location(found[0], span.text, Evidence(span.start_char, span.end_char, span.text),
                                    "capital described")
     return None
 
@@ -829,9 +829,9 @@ def _resolve(doc: Doc, phrase: Phrase, res: Resolution, context: Sequence[Sequen
         # least that state; "Iran's Kurdistan province", not Iraq's Kurdistan Region
         region = next((p for p in places().lookup(name, "region") if p.country == owner_state), None)
         if region is not None:
-            return _place_location(region, name, evidence, "gazetteer+owner")
+            return place_location(region, name, evidence, "gazetteer+owner")
         if (region := places().region_spelled_like(name, [owner_state])) is not None:
-            return _place_location(region, name, evidence, "gazetteer+spelling")  # "Afghanistan's Konarr province"
+            return place_location(region, name, evidence, "gazetteer+spelling")  # "Afghanistan's Konarr province"
         context = [[owner_state]]
     if _only_a_demonym(res, phrase):
         return None  # 'the southern Kazakh city': an adjective of nationality names no place (Petropavl lists it)
@@ -857,7 +857,7 @@ def _resolve(doc: Doc, phrase: Phrase, res: Resolution, context: Sequence[Sequen
         # 'the Ukrainian city of Odesa': the place of that name in that state. One the gazetteer has only elsewhere
         # is looked up as usual: 'the Chinese city of Hong Kong', 'the French territory of New Caledonia' have
         # codes of their own, found as states by the actor dictionary)
-        return _place_location(place, name, evidence, "gazetteer+described")
+        return place_location(place, name, evidence, "gazetteer+described")
     state = _state_named(res, phrase)
     named_party = any(res.actor_at.get(i) is not None for i in range(phrase.start, phrase.end))  # 'Nuuk': Greenland's
     if described is not None and not named_party and _namesake_across_the_border(name, described, context):
@@ -905,7 +905,7 @@ def _resolve(doc: Doc, phrase: Phrase, res: Resolution, context: Sequence[Sequen
     if found is None:
         return None
     place, method = found
-    return _place_location(place, name, evidence, method)
+    return place_location(place, name, evidence, method)
 
 
 def _resolve_by_tiers(name: str, context: Sequence[Sequence[str]], kind: str | None,
@@ -1006,7 +1006,7 @@ def _described_state(res: Resolution, phrase: Phrase) -> str | None:
     return span.code
 
 
-def _place_location(place: Place, name: str, evidence: Evidence, method: str) -> Location:
+def place_location(place: Place, name: str, evidence: Evidence, method: str) -> Location:
     """The event's location at a gazetteer place, as written at `evidence`."""
     return Location(name=name, place=place.name, admin1=place.admin1, country=place.country, lat=place.lat,
                     lon=place.lon, evidence=evidence, method=method, kind=place.kind)
