@@ -1242,3 +1242,39 @@ def test_a_town_named_in_both_parties_states_is_where_that_kind_of_act_happens(t
                                                                              country: str) -> None:
     found = [e for e in extract(text, published="2025-06-01").events if e.event == event]
     assert found and found[0].location is not None and found[0].location.country == country, found
+
+
+@pytest.mark.parametrize(("text", "event", "place", "country"), [
+    # what was struck, told as the subject of a passive
+    ("The Danube port of Reni was hit by Russian drones overnight into Thursday, Ukrainian officials said.",
+     "ASSAULT", "Reni", "UKR"),
+    # a small town of the story's states, not a far namesake GeoNames spells nearly so ('Namangan')
+    ("Three Kenyan activists were detained by Tanzanian immigration officers in Namanga on Sunday.", "COERCE",
+     "Namanga", "TZA"),
+    # a city named like an English word, written as a name, in a state of the parties
+    ("Ivorian and Liberian army officers met in Man on Tuesday to coordinate border patrols.", "CONSULT", "Man",
+     "CIV"),
+    ("Croatian and Italian coast guard commanders agreed in Split on Tuesday to run joint patrols.", "AGREE",
+     "Split", "HRV"),
+    # a capital or a city where states meet, not a party's small town named after it
+    ("US and Iranian negotiators met in Geneva on Tuesday.", "CONSULT", "Geneva", "CHE"),
+    ("US and Iranian negotiators met in Rome on Saturday for a second round of talks.", "CONSULT", "Rome", "ITA"),
+    # ... but a party's town named after a city that is neither stays the party's
+    ("The Portuguese navy boarded a Moroccan fishing trawler off Lagos on Thursday.", "COERCE", "Lagos", "PRT"),
+])  # fmt: skip
+def test_places_of_the_thirty_second_session(text: str, event: str, place: str, country: str) -> None:
+    found = [e for e in extract(text, published="2025-06-01").events if e.event == event]
+    assert found and found[0].location is not None, found
+    assert (found[0].location.place, found[0].location.country) == (place, country), found[0].location
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    # a promise to send is made where it was made, not at the destination
+    ("Cuba said on Wednesday it would send 150 doctors to Honduras next month to work in rural clinics.", "AGREE"),
+    # a word of a longer name is no place ('the Ambassador Bridge' is no Bridge, whatever state has one)
+    ("Canadian border officers began collecting counter-tariffs on American steel at the Ambassador Bridge on "
+     "Thursday.", "SANCTION"),
+])  # fmt: skip
+def test_no_place_for_a_promise_or_a_word_of_a_longer_name(text: str, event: str) -> None:
+    found = [e for e in extract(text, published="2025-06-01").events if e.event == event]
+    assert found and found[0].location is None, found

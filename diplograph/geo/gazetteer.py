@@ -264,7 +264,8 @@ class Places:
         wanted = set(context)
         in_context = next((p for p in candidates if p.country in wanted), None)
         if in_context is not None and not (_dwarfed(in_context, candidates[0])
-                                           and (known is None or candidates[0].country in known)):
+                                           and (known is None or candidates[0].country in known)) \
+                and not _small_town_of_a_city(in_context, candidates[0]):
             return in_context, "gazetteer+context"
         several = len({p.country for p in candidates}) > 1
         return candidates[0], "gazetteer+population" if several else "gazetteer"
@@ -280,6 +281,37 @@ def _dwarfed(chosen: Place, top: Place) -> bool:
     rather than it: 'Santiago' in a story about Peru and Chile is Chile's capital even when only Peru is a party."""
     return (top is not chosen and top.kind == "city" and top.population >= DWARFING_POPULATION
             and top.population >= DWARFING_RATIO * max(chosen.population, 1))
+
+
+SMALL_NAMESAKE_POPULATION = 50_000
+CITY_OF_RENOWN_POPULATION = 150_000
+RENOWN_RATIO = 8
+
+
+# Cities where states meet that are no capital: seats of international bodies and courts, and summit towns
+VENUE_CITIES = frozenset({("geneva", "CHE"), ("new york city", "USA"), ("the hague", "NLD"), ("strasbourg", "FRA"),
+                          ("davos", "CHE"), ("jeddah", "SAU"), ("istanbul", "TUR"), ("dubai", "ARE"),
+                          ("sharm el-sheikh", "EGY"), ("nairobi", "KEN"), ("montreal", "CAN")})
+
+
+def _small_town_of_a_city(chosen: Place, top: Place) -> bool:
+    """Whether the context's candidate is a small town named after a capital or a city where states meet, many
+    times its size, which is meant whether or not the text names its state: US-Iranian talks 'in Geneva', 'in
+    Vienna' or 'in Rome' are not in Geneva, Illinois, Vienna, Virginia or Rome, Georgia. A party's city of some
+    size keeps the name ('US prosecutors in Alexandria' are in Virginia's, a city of 150,000), and so does a town
+    named after a city that is neither ('off Lagos' in a story about the Portuguese navy is Portugal's)."""
+    return (top is not chosen and top.kind == "city" and chosen.population < SMALL_NAMESAKE_POPULATION
+            and top.population >= CITY_OF_RENOWN_POPULATION and top.population >= RENOWN_RATIO * chosen.population
+            and _meeting_city(top))
+
+
+def _meeting_city(place: Place) -> bool:
+    """A state's capital, or a city where states meet (VENUE_CITIES)."""
+    from diplograph.actors.gazetteer import capital_names
+
+    name = place.name.lower()
+    return (name, place.country) in VENUE_CITIES or place_key(capital_names().get(place.country, "")) == \
+        place_key(place.name)
 
 
 def _own_name_first(core: str, ranked: tuple[Place, ...]) -> tuple[Place, ...]:

@@ -432,7 +432,9 @@ def _place_objects(token: Token, event: str) -> Iterator[tuple[Token, bool]]:
             if obj.lemma_.lower() in ISLAND_WORDS | ON_THE_EDGE or (event not in TARGET_EVENTS
                                                                      and _only_a_region(obj)):
                 yield obj, False
-    moving = event in MOVING_EVENTS or any(h.lemma_.lower() in VISIT_LEMMAS | MOVE_LEMMAS for h in heads)
+    # a promise to send or to visit ('would send 150 doctors to Honduras') is made where it was made, not there
+    moving = event != "AGREE" and (event in MOVING_EVENTS
+                                   or any(h.lemma_.lower() in VISIT_LEMMAS | MOVE_LEMMAS for h in heads))
     for head in heads:
         for _prep, obj in prep_objects(head, ("to", "into") if moving else ("into",)):
             yield obj, False
@@ -477,6 +479,8 @@ def _place_objects(token: Token, event: str) -> Iterator[tuple[Token, bool]]:
             if head.pos_ == "VERB":  # 'bombed Aleppo on Monday': the parser may make the name an npadvmod
                 yield from ((c, True) for c in head.children
                             if c.dep_ == "dobj" or (c.dep_ == "npadvmod" and c.pos_ == "PROPN"))
+                # 'The Danube port of Reni was hit by Russian drones': what was struck is the passive's subject
+                yield from ((c, True) for c in head.children if c.dep_ == "nsubjpass")
     for head in heads:  # 'seized cocaine from a yacht moored in Cape Verde': where what was acted on lay
         for arg in (*_arguments(head), *(o for _p, o in prep_objects(head, ("from", "aboard", "on")))):
             for told in (c for c in arg.children if c.dep_ == "acl" and c.lemma_.lower() in LYING_AT):
@@ -874,7 +878,8 @@ def _resolve(doc: Doc, phrase: Phrase, res: Resolution, context: Sequence[Sequen
     if (only_here := _named_only_here(res, phrase)):  # 'in Lagos, on Portugal's Algarve coast': the name's own
         context = [[c for c in tier if c not in only_here] for tier in context]  # reading tells no context
     known = [c for tier in context for c in tier]
-    found = found or _resolve_by_tiers(name, context, kind, known)
+    found = found or _resolve_by_tiers(name, context, kind, known) or _word_named_place_of_a_party(
+        doc, phrase, name, context, kind)
     if found is None and phrase.region:  # 'Kunar province', 'the governorate of Akkar': another transliteration
         region = places().region_spelled_like(name, [c for tier in context for c in tier])
         found = None if region is None else (region, "gazetteer+spelling")
@@ -891,7 +896,8 @@ def _resolve(doc: Doc, phrase: Phrase, res: Resolution, context: Sequence[Sequen
         found = _resolve_by_tiers(split_kind(place_key(name))[0], context, "city", known)
     if not phrase.region and not named_party and _may_name_a_small_town(doc, phrase) and (
             found is None or (found[0].country not in known
-                              and not G.spelled_like(split_kind(place_key(name))[0], found[0]))):
+                              and (not G.spelled_like(split_kind(place_key(name))[0], found[0])
+                                   or _far_namesake(name, found[0])))):
         # a town under 15,000 people ('near Meghri'), looked for only in the state the text says it is in, else
         # in the states the document is about: a small town's name alone is too often another's elsewhere. Also
         # instead of a far place the name is only an old name of ('Julfa' in a story about Azerbaijan and Iran is
@@ -906,6 +912,37 @@ def _resolve(doc: Doc, phrase: Phrase, res: Resolution, context: Sequence[Sequen
         return None
     place, method = found
     return place_location(place, name, evidence, method)
+
+
+def _word_named_place_of_a_party(doc: Doc, phrase: Phrase, name: str, context: Sequence[Sequence[str]],
+                                 kind: str | None) -> tuple[Place, str] | None:
+    """A place named like an English word, which the gazetteer keeps off its bare lookups ('Man', 'Split', 'Nice'),
+    when written as a name (capitalised inside the sentence, tagged a proper noun) and lying in a state of the
+    event's parties: 'Ivorian and Liberian officers met in Man', 'agreed in Split'."""
+    from diplograph.geo.gazetteer import places
+
+    tokens = doc[phrase.start:phrase.end]
+    if not context or not places().stoplisted(name) or tokens[0].is_sent_start \
+            or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in tokens) \
+            or any(0 <= i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper()
+                   for i in (phrase.start - 1, phrase.end)):
+        return None  # not a word of a longer name ('the Ambassador Bridge')
+    parties = set(context[0])
+    found = next((p for p in places().lookup(name, kind) if p.country in parties), None)
+    return (found, "gazetteer+context") if found is not None else None
+
+
+FAR_NAMESAKE_POPULATION = 50_000  # a town this small, in a state the text never names, yields to a party's town
+
+
+def _far_namesake(name: str, place: Place) -> bool:
+    """Whether a place found outside the text's states bears the name only nearly (GeoNames' 'Namangan' for
+    'Namanga') or is itself a small town ('Tapa' in India for the Estonian garrison town): a town of the story's
+    states by that very name is likelier meant. Not a city of some size ('talks in Geneva' stay in Geneva)."""
+    from diplograph.geo.gazetteer import place_key, split_kind
+
+    own = split_kind(place_key(place.name))[0] == split_kind(place_key(name))[0]
+    return not own or (place.kind == "city" and place.population < FAR_NAMESAKE_POPULATION)
 
 
 def _resolve_by_tiers(name: str, context: Sequence[Sequence[str]], kind: str | None,
