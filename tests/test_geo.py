@@ -1278,3 +1278,10 @@ def test_places_of_the_thirty_second_session(text: str, event: str, place: str, 
 def test_no_place_for_a_promise_or_a_word_of_a_longer_name(text: str, event: str) -> None:
     found = [e for e in extract(text, published="2025-06-01").events if e.event == event]
     assert found and found[0].location is None, found
+
+
+def test_a_clause_joined_by_and_under_a_report_shares_the_place_of_the_clause_before() -> None:
+    """The parser makes both clauses complements of 'said'; the arrests were made where the paint was thrown."""
+    text = ("Protesters hurled paint at the Turkish consulate in Düsseldorf on Saturday, and German police arrested "
+            "eight people, Turkey's foreign ministry said.")
+    assert _located(text, "COERCE") == "Düsseldorf"

@@ -5332,3 +5332,11 @@ def test_an_act_days_after_which_counts_from_the_clause_it_hangs_on() -> None:
     assert [(e.actor, e.recipient, e.date) for e in strikes] == [(("RUS",), ("UKR",), "2025-06-10")], summary(found)
     assert strikes[0].location is not None and strikes[0].location.place == "Bila Tserkva"
     assert strikes[0].location.method == "the city named before"
+
+
+def test_troops_sent_to_a_town_of_the_senders_own_state_are_deployed_not_given() -> None:
+    found = events("Nigeria sent 500 troops to Maiduguri on Monday after a wave of attacks.", "2025-10-16")
+    assert dyads(found, "MOBILIZE") == [(("NGA",), ())] and not dyads(found, "AID"), summary(found)
+    # sent to another state's city, they are still given to it
+    found = events("India sent a navy ship with troops and relief supplies to Colombo on Tuesday.", "2025-10-16")
+    assert dyads(found, "AID") == [(("IND",), ("LKA",))], summary(found)

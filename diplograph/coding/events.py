@@ -2575,8 +2575,14 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
         reading = Reading("MOBILIZE", "troops", reading.context)  # 'warships conducted live-fire drills'
     if reading.event == "AID" and "military" in reading.context and _sent_nowhere_named(trig.token, roles):
         return []  # 'China sent about 3,200 soldiers ...': troops no text names a destination for help no one
-    if reading.event == "AID" and "military" in reading.context and _deployed_not_given(trig.token):
+    at_home = reading.event == "AID" and "military" in reading.context and not _deployed_not_given(trig.token) \
+        and _sent_within(trig, res, _codes_of(roles.actor))  # 'sent 500 troops to Maiduguri': deployed at home
+    if reading.event == "AID" and "military" in reading.context and (_deployed_not_given(trig.token) or at_home):
         reading = Reading("MOBILIZE", "troops", reading.context)  # troops sent to a border defend it, not aid
+    if at_home:  # sent to no one: a state the sentence does not name is no recipient of it
+        sent = trig.token.sent
+        roles = replace(roles, recipient=[s for s in roles.recipient
+                                          if s.method != "context" and sent.start <= s.start < sent.end])
     if reading.event == "CONSULT" and trig.pred.pos == "noun" and _ready_for(trig.token):
         reading = Reading("AGREE", None, reading.context)  # 'Moscow was ready for talks with Kyiv': an offer
     if trig.pred.pos == "verb" and _off_a_trusted_list(trig.token):
@@ -2591,8 +2597,8 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
     if reading.event == "MOBILIZE" and helped and _sent_to_help(trig.token):
         reading = Reading("AID", None, reading.context)  # 'deployed 400 police officers to Haiti to lead a mission'
     if reading.event == "MOBILIZE" and not roles.recipient:
-        across = _border_owner(trig.token, res, _codes_of(roles.actor)) or _tense_with(trig.token, res,
-                                                                                    _codes_of(roles.actor))
+        across = _border_owner(trig.token, res, _codes_of(roles.actor)) or (
+            None if at_home else _tense_with(trig.token, res, _codes_of(roles.actor)))
         if across is not None:  # 'massed troops near Ukraine's borders': forces shown to the state beyond
             roles = replace(roles, recipient=[across])
         elif (provokers := _provokers(trig.token, res, _codes_of(roles.actor))):
@@ -5875,6 +5881,15 @@ def _deployed_not_given(verb: Token) -> bool:
         return True
     return any(obj.lemma_.lower() in A.BORDER_WORDS
                for _, obj in A.prep_objects(verb, ("to", "toward", "towards", "along")))
+
+
+def _sent_within(trig: Trigger, res: Resolution, actor_codes: set[str]) -> bool:
+    """'Ethiopia sent columns of troops, tanks and artillery to Bure, the border town in the Afar region': forces
+    sent to a town or region of the sender's own state are deployed there, not given to anyone."""
+    if not actor_codes or trig.pred.pos != "verb" or not _sent_to(trig.token, ("to", "into")):
+        return False
+    found = _city_or_region(trig, res, (tuple(sorted(actor_codes)),))
+    return found is not None and found[1] in actor_codes
 
 
 MISSILES = frozenset({"missile", "missiles", "rocket", "rockets"})

@@ -148,6 +148,21 @@ def _joined_verbs(token: Token) -> list[Token]:
             and not any(g.dep_.startswith("nsubj") for g in c.children)]  # two past acts told one after the other
 
 
+def _clause_joined_before(token: Token) -> Token | None:
+    """The clause joined by 'and' before this one where the parser made both complements of the report ('Protesters
+    hurled paint at the consulate in Düsseldorf, and German police arrested eight people, the ministry said': the
+    arrests were made there too)."""
+    from diplograph.coding import args as A
+
+    if token.dep_ not in ("ccomp", "parataxis") or token.head.lemma_.lower() not in A.REPORTING:
+        return None
+    before = [c for c in token.head.children if c.dep_ == token.dep_ and c.i < token.i]
+    if not before or any(c.dep_ == "mark" and c.lower_ in OTHER_TIME_MARKS for c in token.children):
+        return None
+    joined = any(c.dep_ == "cc" and c.lower_ == "and" and c.i > before[-1].i for c in before[-1].children)
+    return before[-1] if joined else None
+
+
 def locate_reported(doc: Doc, trigger: int, res: Resolution, event: str,
                     context: Sequence[Sequence[str]]) -> Location | None:
     """`locate`, else the place of the clauses the trigger's clause hangs from ('launched rocket fire against
@@ -168,6 +183,8 @@ def locate_reported(doc: Doc, trigger: int, res: Resolution, event: str,
             # the clause is about happened at another time, so elsewhere
         token = token.head
         place = locate(doc, token.i, res, event, context)
+    if place is None and (before := _clause_joined_before(token)) is not None:
+        place = locate(doc, before.i, res, event, context)
     root = doc[trigger].sent.root
     if place is not None or root.i == token.i or root.lemma_.lower() not in A.REPORTING or not _material(event):
         return place  # what a state says or agrees is said where its speaker was, which a report does not tell
