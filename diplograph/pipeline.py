@@ -188,6 +188,7 @@ def _with_locations(parsed, res, events, groups):  # type: ignore[no-untyped-def
 # deployments are done at home ('arrested by Ugandan police in Busia').
 VENUE_OF_RECIPIENT = frozenset({"AID", "ASSAULT"})
 VENUE_OF_ACTOR = frozenset({"COERCE", "MOBILIZE", "SANCTION"})
+DEFENCES = frozenset({"verb:shoot", "verb:intercept", "verb:down"})  # what intrudes is shot down over one's own land
 CHOSEN_AMONG_NAMESAKES = frozenset({"gazetteer+context", "gazetteer+population"})
 
 
@@ -198,8 +199,8 @@ def _on_the_side_of_the_act(event, location):  # type: ignore[no-untyped-def]
     from diplograph.geo.locate import place_location
 
     actor = [c for c in event.actor if c not in event.recipient]
-    side = list(event.recipient) if event.event in VENUE_OF_RECIPIENT else (
-        actor if event.event in VENUE_OF_ACTOR else [])
+    at_home = event.event in VENUE_OF_ACTOR or event.rule in DEFENCES  # 'shot down a Pakistani drone over Punjab'
+    side = actor if at_home else (list(event.recipient) if event.event in VENUE_OF_RECIPIENT else [])
     other = set(event.recipient if side is actor else actor)
     if not side or location.method not in CHOSEN_AMONG_NAMESAKES or location.country not in other \
             or location.kind not in ("city", "region") or location.evidence is None:

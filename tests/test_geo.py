@@ -1261,6 +1261,12 @@ def test_a_town_named_in_both_parties_states_is_where_that_kind_of_act_happens(t
     ("US and Iranian negotiators met in Rome on Saturday for a second round of talks.", "CONSULT", "Rome", "ITA"),
     # ... but a party's town named after a city that is neither stays the party's
     ("The Portuguese navy boarded a Moroccan fishing trawler off Lagos on Thursday.", "COERCE", "Lagos", "PRT"),
+    # among the parties' states, the town bearing the name before a city that lists it among other names
+    ("Trinidadian and Venezuelan coast guard commanders met in San Fernando on Wednesday.", "CONSULT",
+     "San Fernando", "TTO"),
+    # an intruder is shot down over the defender's land
+    ("Indian border guards shot down a Pakistani drone over farmland in Punjab on Saturday.", "ASSAULT", "Punjab",
+     "IND"),
 ])  # fmt: skip
 def test_places_of_the_thirty_second_session(text: str, event: str, place: str, country: str) -> None:
     found = [e for e in extract(text, published="2025-06-01").events if e.event == event]

@@ -262,7 +262,7 @@ class Places:
         if not candidates:
             return None
         wanted = set(context)
-        in_context = next((p for p in candidates if p.country in wanted), None)
+        in_context = _own_name_in_context(name, [p for p in candidates if p.country in wanted])
         if in_context is not None and not (_dwarfed(in_context, candidates[0])
                                            and (known is None or candidates[0].country in known)) \
                 and not _small_town_of_a_city(in_context, candidates[0]):
@@ -281,6 +281,23 @@ def _dwarfed(chosen: Place, top: Place) -> bool:
     rather than it: 'Santiago' in a story about Peru and Chile is Chile's capital even when only Peru is a party."""
     return (top is not chosen and top.kind == "city" and top.population >= DWARFING_POPULATION
             and top.population >= DWARFING_RATIO * max(chosen.population, 1))
+
+
+def _own_name_in_context(name: str, ranked: list[Place]) -> Place | None:
+    """The first ranked of the context's candidates, or one that bears the name as its own when the first only
+    lists it among its other names and is not many times larger ('San Fernando' between Trinidad and Venezuela
+    is Trinidad's San Fernando, not San Fernando de Apure)."""
+    if len(ranked) < 2:
+        return ranked[0] if ranked else None
+    core = split_kind(place_key(name))[0]
+    first = ranked[0]
+    if split_kind(place_key(first.name))[0] == core:
+        return first
+    own = next((p for p in ranked[1:] if p.kind == first.kind and split_kind(place_key(p.name))[0] == core), None)
+    return own if own is not None and first.population < OWN_NAME_IN_CONTEXT_RATIO * max(own.population, 1) else first
+
+
+OWN_NAME_IN_CONTEXT_RATIO = 10  # among the text's own states a place bearing the name goes first unless far larger
 
 
 SMALL_NAMESAKE_POPULATION = 50_000
