@@ -27,6 +27,9 @@ from diplograph.nlp.relevance import Decision
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from diplograph.coding.events import Found
+    from diplograph.model import DateRef
+
 ZONE_BATCHES = 4  # batches parsed in one spaCy memory zone
 
 
@@ -72,7 +75,7 @@ class Extractor:
     def extract_parsed(self, document: Document, parsed: Doc, decisions: list[Decision] | None = None) -> Extraction:
         """Code one parsed document. `decisions` say which sentences were parsed (None: all of them)."""
         from diplograph.coding.context import DocContext
-        from diplograph.coding.events import code_sentence, main_clause_dates, sentence_pair
+        from diplograph.coding.events import code_sentence, dates_told_later, main_clause_dates, sentence_pair
         from diplograph.coding.measures import code_measures
         from diplograph.coding.merge import (
             add_document_features,
@@ -90,7 +93,8 @@ class Extractor:
         repair_parse(parsed)
         res = resolve(parsed, self.gazetteer, published, document.text)
         ctx = DocContext()
-        found, measures = [], []
+        found: list[Found] = []
+        measures = []
         unparsed = {d.start for d in decisions or () if not d.parsed}
         starts = [d.start for d in decisions or ()]
         for n, sent in enumerate(parsed.sents):
@@ -107,6 +111,7 @@ class Extractor:
             sentence_measures = code_measures(sent, res, ctx)
             sentence_events = drop_flows_with_measures(code_sentence(sent, res, self.lexicon, ctx),
                                                        sentence_measures)
+            found = _dated_later(found, dates_told_later(sent, res, self.lexicon), sent.start)
             found += sentence_events
             measures += sentence_measures
             _remember(ctx, sent, res, sentence_events, main_clause_dates(sent, res), place)
@@ -163,6 +168,33 @@ def _sentences(parsed: Doc, decisions: list[Decision] | None, text: str) -> tupl
         parsed_, cue = (decision.parsed, decision.cue) if decision is not None else (True, "")
         out.append(Sentence(s.start_char, s.end_char, text[s.start_char:s.end_char], parsed_, cue))
     return tuple(out)
+
+
+DATED_LATER_REACH = 3  # sentences back that 'The withdrawal, completed on Thursday' may refer to
+
+
+def _dated_later(found: list[Found], told: list[tuple[str, DateRef]], sentence_start: int) -> list[Found]:
+    """The mentions so far, the last of each type `told` (type, date) names by a definite noun now dated ('The
+    withdrawal, completed on Thursday') taking that date, when its own came from no clause of its own (the day a
+    report of it was made: 'Uganda has pulled its soldiers out ..., the two governments said on Saturday') and the
+    new date is not after it."""
+    from diplograph.nlp.dates import iter_bounds
+
+    for event, date in told:
+        for k in range(len(found) - 1, -1, -1):
+            f = found[k]
+            if f.reading.event != event or f.evidence[0] >= sentence_start:
+                continue
+            if f.date_source == "clause" or f.date is None:
+                break
+            try:
+                (new_start, _), (_, old_end) = iter_bounds(date.value), iter_bounds(f.date.value)
+            except (ValueError, IndexError):
+                break
+            if new_start <= old_end:
+                found[k] = replace(f, date=date, date_source="clause")
+            break
+    return found
 
 
 def _with_locations(parsed, res, events, groups):  # type: ignore[no-untyped-def]

@@ -5340,3 +5340,15 @@ def test_troops_sent_to_a_town_of_the_senders_own_state_are_deployed_not_given()
     # sent to another state's city, they are still given to it
     found = events("India sent a navy ship with troops and relief supplies to Colombo on Tuesday.", "2025-10-16")
     assert dyads(found, "AID") == [(("IND",), ("LKA",))], summary(found)
+
+
+def test_an_act_told_with_the_day_of_its_report_takes_the_day_a_later_sentence_gives_it() -> None:
+    found = events("Uganda has pulled its soldiers out of a town in South Sudan, the two governments said on "
+                   "Saturday. The withdrawal, completed on Thursday, followed a request from Juba.", "2025-10-18")
+    assert [(e.actor, e.recipient, e.date) for e in found if e.event == "RETREAT"] == [
+        (("UGA",), ("SSD",), "2025-10-16")], summary(found)
+    # a date of the act's own clause stands
+    found = events("Uganda pulled its soldiers out of a town in South Sudan on Friday. The withdrawal was completed "
+                   "on Thursday.", "2025-10-18")
+    assert [e.date for e in found if e.event == "RETREAT" and e.recipient == ("SSD",)] == ["2025-10-17"], \
+        summary(found)

@@ -7115,6 +7115,34 @@ def _far_after(noun: Token, participle: Token) -> bool:
     return any(t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj" for t in between)
 
 
+# Verbs that tell when an act named by a definite noun took place ('The withdrawal was completed on Thursday',
+# 'The talks, held on Monday, ...', 'The attack took place on Tuesday')
+TAKING_PLACE = frozenset({"complete", "finish", "conclude", "hold", "sign", "take", "happen", "occur", "begin",
+                          "start", "carry", "stage", "launch"})
+
+
+def dates_told_later(sent: Span, res: Resolution, lex: Lexicon) -> list[tuple[str, DateRef]]:
+    """(type, date) for each act the sentence names by a definite noun and dates ('The withdrawal, completed on
+    Thursday, followed a request'): an act told before, now dated. The noun must carry no party of its own."""
+    out: list[tuple[str, DateRef]] = []
+    for noun in sent:
+        pred = lex.nouns.get(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
+        if pred is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) \
+                or any(c.dep_ in ("poss", "compound", "amod") and c.i in res.actor_at for c in noun.children):
+            continue
+        verbs = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]  # 'The withdrawal, completed ...'
+        if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB":
+            verbs.append(noun.head)  # 'The withdrawal was completed on Thursday', 'The attack took place ...'
+        for verb in verbs:
+            if verb.lemma_.lower() not in TAKING_PLACE:
+                continue
+            dates = [d for d in _plain_dates(A.clause_tokens(verb), res) if d.granularity == "day"]
+            if dates:
+                out.append((pred.reading.event, dates[0]))
+                break
+    return out
+
+
 def _plain_dates(tokens: list[Token], res: Resolution) -> list[DateRef]:
     """The dates among `tokens` that date what the tokens tell, not another event they are set against ('after the
     invasion in February 2022')."""
