@@ -13,7 +13,8 @@ with the same type and parties)
     charge against the one state that did an act told with nobody it was done to, told with the act or up to
     `ANSWER_LAG_DAYS` after it (also when the two types are compatible but name their parties the other way
     round);
-  - their dates lie within a window set by their granularity: day and week dates one day apart at most, month
+  - their dates lie within a window set by their granularity: day and week dates one day apart at most (three for
+    the same cooperation of the same parties, `ONGOING`: an exercise reported on a later day of it), month
     dates overlapping; an undated event counts from three days before its story's publication to that day; a date
     wider than `MAX_SPAN_DAYS` (a year, a range of years) is too vague to link anything;
   - their places agree where both name one: same state; two cities within `NEAR_KM`; a city and the region it
@@ -43,7 +44,11 @@ MAX_SPAN_DAYS = 31
 DAY_GAP = 1  # days allowed between two day-precise dates of one incident (time zones, overnight reports)
 UNDATED_LAG_DAYS = 3  # an undated event happened at most this long before its story was published
 ANSWER_LAG_DAYS = 3  # an answer to an act ('Phnom Penh protests the build-up of two days ago') comes this late at most
-LINK_REACH_DAYS = max(DAY_GAP, ANSWER_LAG_DAYS)  # how far apart two linkable windows can be
+# acts that last days, reported on any of them ('the exercise that began on Wednesday switched to anti-submarine
+# drills on Friday'): the same type between the same parties links this many days apart
+ONGOING = frozenset({"COOPERATE"})
+ONGOING_GAP = 3
+LINK_REACH_DAYS = max(DAY_GAP, ANSWER_LAG_DAYS, ONGOING_GAP)  # how far apart two linkable windows can be
 NEAR_KM = 60.0
 REGION_KM = 400.0  # a city and a region (or two regions) are compatible when this close and in one state
 COMPATIBLE: frozenset[frozenset[str]] = frozenset({
@@ -155,11 +160,11 @@ def _direct(actor: frozenset[str], recipient: frozenset[str], other_actor: froze
     return 0
 
 
-def _dates(a: Report, b: Report) -> int | None:
-    """Days between the two windows (0 when they overlap), or None when they are too far apart."""
+def _dates(a: Report, b: Report, most: int = DAY_GAP) -> int | None:
+    """Days between the two windows (0 when they overlap), or None when they are more than `most` apart."""
     assert a.start and a.end and b.start and b.end
     gap = max((b.start - a.end).days, (a.start - b.end).days, 0)
-    return gap if gap <= DAY_GAP else None
+    return gap if gap <= most else None
 
 
 def _places(a: Report, b: Report) -> int | None:
@@ -208,7 +213,8 @@ def match(new: Report, old: Report) -> tuple[int, ...] | None:
         return None  # one shared party and a merely compatible type is too little
     if new.doc_hash == old.doc_hash and (kind, parties) != (2, 2):
         return None  # two records of one story are one incident only when type and both parties agree
-    gap = _answer_gap(*_answer_and_act(new, old)) if answered else _dates(new, old)
+    gap = _answer_gap(*_answer_and_act(new, old)) if answered else _dates(
+        new, old, ONGOING_GAP if (kind, parties) == (2, 2) and new.event in ONGOING else DAY_GAP)
     if gap is None:
         return None
     place = _places(new, old)

@@ -1291,3 +1291,16 @@ def test_a_clause_joined_by_and_under_a_report_shares_the_place_of_the_clause_be
     text = ("Protesters hurled paint at the Turkish consulate in Düsseldorf on Saturday, and German police arrested "
             "eight people, Turkey's foreign ministry said.")
     assert _located(text, "COERCE") == "Düsseldorf"
+
+
+def test_a_joint_exercise_reported_on_a_later_day_of_it_is_one_incident() -> None:
+    """'The Varuna exercise began off Goa on Wednesday' and '... switched to anti-submarine drills on Friday': an act
+    that lasts days links across them when type and both parties agree; talks two days apart, or cooperation a
+    week later, stay apart."""
+    report = _reporter(month=3)
+
+    began = report("a", "COOPERATE", "FRA", "IND", 18)
+    assert incidents.match(report("b", "COOPERATE", "FRA", "IND", 20), began) is not None
+    assert incidents.match(report("b", "COOPERATE", "FRA", "IND", 25), began) is None
+    assert incidents.match(report("b", "COOPERATE", "FRA", None, 20), began) is None
+    assert incidents.match(report("b", "CONSULT", "FRA", "IND", 20), report("a", "CONSULT", "FRA", "IND", 18)) is None
