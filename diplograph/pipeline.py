@@ -170,7 +170,7 @@ def _sentences(parsed: Doc, decisions: list[Decision] | None, text: str) -> tupl
     return tuple(out)
 
 
-DATED_LATER_REACH = 3  # sentences back that 'The withdrawal, completed on Thursday' may refer to
+UNREAL = frozenset({"future", "hypothetical", "planned"})  # acts told as not (yet) done have no place
 
 
 def _dated_later(found: list[Found], told: list[tuple[str, DateRef]], sentence_start: int) -> list[Found]:
@@ -206,6 +206,9 @@ def _with_locations(parsed, res, events, groups):  # type: ignore[no-untyped-def
     named = sorted(ranks, key=ranks.__getitem__)
     out = []
     for event, group in zip(events, groups, strict=True):
+        if event.aux in UNREAL:
+            out.append(event)  # 'would deploy three jets to Poland': nothing has happened anywhere yet
+            continue
         context = (tuple(dict.fromkeys([*event.actor, *event.recipient])), tuple(named))
         location = next((loc for f in group
                          if (loc := locate_reported(parsed, f.trigger, res, event.event, context))), None) \

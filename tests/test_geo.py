@@ -1267,6 +1267,20 @@ def test_a_town_named_in_both_parties_states_is_where_that_kind_of_act_happens(t
     # an intruder is shot down over the defender's land
     ("Indian border guards shot down a Pakistani drone over farmland in Punjab on Saturday.", "ASSAULT", "Punjab",
      "IND"),
+    # a name the tagger read as a plural noun
+    ("Israeli warplanes struck an air base outside Homs on Wednesday, Syria's foreign ministry said.", "ASSAULT",
+     "Homs", "SYR"),
+    # 'republic' as a region word
+    ("Russia has moved several thousand troops into new barracks in the Russian republic of Karelia, near the "
+     "Finnish border.", "MOBILIZE", "Republic of Karelia", "RUS"),
+    # forces withdrawn from a state: the state is the place
+    ("The United States has begun withdrawing a brigade of about 3,000 soldiers from Romania, the Romanian defence "
+     "ministry said on Wednesday.", "RETREAT", "Romania", "ROU"),
+    # another transliteration of a city of the text's states
+    ("Ukraine said Russian missiles hit a military airfield in Vinnitsa on Saturday.", "ASSAULT", "Vinnytsya", "UKR"),
+    # the place named before a bearing from another ('in X province south-east of Bangkok')
+    ("Thai and Chinese marines began landing exercises on Monday at the navy's main base, in Chonburi province "
+     "south-east of Bangkok.", "COOPERATE", "Chon Buri", "THA"),
 ])  # fmt: skip
 def test_places_of_the_thirty_second_session(text: str, event: str, place: str, country: str) -> None:
     found = [e for e in extract(text, published="2025-06-01").events if e.event == event]
@@ -1275,6 +1289,10 @@ def test_places_of_the_thirty_second_session(text: str, event: str, place: str, 
 
 
 @pytest.mark.parametrize(("text", "event"), [
+    # an act told as still to come has happened nowhere yet
+    ("France said on Thursday it would deploy three Rafale jets to Poland.", "MOBILIZE"),
+    # water is no town spelled like it
+    ("Ugandan marine police detained 23 Kenyan fishermen on Lake Victoria on Saturday.", "COERCE"),
     # a promise to send is made where it was made, not at the destination
     ("Cuba said on Wednesday it would send 150 doctors to Honduras next month to work in rural clinics.", "AGREE"),
     # a word of a longer name is no place ('the Ambassador Bridge' is no Bridge, whatever state has one)

@@ -5352,3 +5352,10 @@ def test_an_act_told_with_the_day_of_its_report_takes_the_day_a_later_sentence_g
                    "on Thursday.", "2025-10-18")
     assert [e.date for e in found if e.event == "RETREAT" and e.recipient == ("SSD",)] == ["2025-10-17"], \
         summary(found)
+
+
+def test_the_forces_its_stands_for_are_the_speakers() -> None:
+    # regression: 'its forces' took the state of the place struck for their owner
+    found = events("Russia's defence ministry said on Saturday its forces had struck a military airfield in Kharkiv "
+                   "with hypersonic missiles.", "2025-06-01")
+    assert dyads(found, "ASSAULT") == [(("RUS",), ("UKR",))], summary(found)

@@ -4415,11 +4415,19 @@ def _pronoun_or_generic(subj: Token, res: Resolution, ctx: DocContext) -> tuple[
     # 'the country', 'its government', 'his government': the state of who the story was just about
     head_generic = subj.lemma_.lower() in GENERIC_HEADS and any(c.lower_ in ("the", "this", "its", "his", "her")
                                                                  for c in subj.children)
-    if subj.lower_ in SUBJECT_PRONOUNS or head_generic:
+    # 'Russia's defence ministry said its forces had struck ...': the forces of who 'its' stands for
+    own_forces = subj.lemma_.lower() in FORCES_OF_A_STATE and any(c.dep_ == "poss" and c.lower_ in ("its", "their")
+                                                                 for c in subj.children)
+    if subj.lower_ in SUBJECT_PRONOUNS or head_generic or own_forces:
         told = _named_before(subj, res, ctx)
         if told:
             return told, "coreference"
     return [], "parse"
+
+
+FORCES_OF_A_STATE = frozenset({"force", "troop", "army", "navy", "military", "soldier", "jet", "warplane", "drone",
+                               "missile", "warship", "ship", "police", "air", "artillery", "unit", "aircraft",
+                               "coast", "guard", "marine", "officer", "agent", "diplomat", "embassy", "ministry"})
 
 
 def _named_before(subj: Token, res: Resolution, ctx: DocContext) -> list[ActorSpan]:

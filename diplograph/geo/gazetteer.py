@@ -177,10 +177,13 @@ class Places:
         self._by_id: dict[str, Place] = {}
         self._index: dict[str, list[Place]] = {}
         self._regions: list[Place] = []
+        self._cities_of: dict[str, list[Place]] = {}
         for place in places:
             self._by_id[place.id] = place
             if place.kind == "region":
                 self._regions.append(place)
+            elif place.kind == "city":
+                self._cities_of.setdefault(place.country, []).append(place)
             for key in _index_keys(place):
                 self._index.setdefault(key, []).append(place)
         self._stoplist = frozenset(place_key(word) for word in stoplist)
@@ -236,6 +239,34 @@ class Places:
             return None  # two regions about as close: no guess
         return scored[0][1]
 
+    def city_spelled_like(self, name: str, countries: Iterable[str] | None = None,
+                          least_population: int = 0) -> Place | None:
+        """The city of one of `countries` (None: of any state, of at least `least_population` people) whose name
+        (or another name of its) is spelled most like `name` ("Vinnitsa" for Vinnytsya), if it is close (difflib
+        ratio >= CITY_SPELLING_RATIO) and clearly closer than the next; for a written name the exact lookup did
+        not find."""
+        import difflib
+
+        core = split_kind(place_key(name))[0]
+        if len(core) < 5:
+            return None  # short names are too like too many others
+        scored = []
+        pools = (self._cities_of.get(c, []) for c in dict.fromkeys(countries)) if countries is not None \
+            else self._cities_of.values()
+        for pool in pools:
+            for place in (p for p in pool if p.population >= least_population):
+                keys = {place_key(k) for k in (place.name, *place.alternates)}
+                keys = {k for k in keys if k[:1] == core[:1] and abs(len(k) - len(core)) <= 3}
+                if keys:
+                    best = max(difflib.SequenceMatcher(None, core, k).ratio() for k in keys)
+                    scored.append((best, place))
+        scored.sort(key=lambda pair: (-pair[0], -pair[1].population, pair[1].id))
+        if not scored or scored[0][0] < CITY_SPELLING_RATIO:
+            return None
+        if len(scored) > 1 and scored[1][0] >= scored[0][0] - 0.05 and scored[1][1].id != scored[0][1].id:
+            return None  # two cities about as close: no guess
+        return scored[0][1]
+
     def _regions_named_after(self, key: str) -> list[Place]:
         """The regions that bear another name of a city of this key, in the city's country."""
         found: dict[str, Place] = {}
@@ -272,6 +303,7 @@ class Places:
 
 
 SPELLING_RATIO = 0.8
+CITY_SPELLING_RATIO = 0.85  # cities are many more than regions: a closer spelling is asked
 DWARFING_POPULATION = 1_000_000
 DWARFING_RATIO = 25
 

@@ -44,6 +44,7 @@ PLACE_NOUNS = frozenset({
     "base", "airfield", "resort", "station", "department",
     "mountains", "hills", "foothills", "countryside", "desert", "jungle", "forests", "highlands", "valley", "plains",
     "neighbourhood", "neighborhood", "edge", "territory", "municipality", "commune", "canton", "emirate", "side",
+    "republic",
 }) | DIRECTIONS  # fmt: skip
 # 'the outskirts of this city' in a story filed from a city: the dateline's place
 DATELINE_NOUNS = frozenset({"city", "town", "capital", "port", "village"})
@@ -52,7 +53,7 @@ ON_THE_EDGE = frozenset({"outskirts", "edge", "fringes", "outskirt", "periphery"
 ISLAND_WORDS = frozenset({"island", "islands", "isle"})
 PASSAGES = frozenset({"crossing", "port", "airport", "checkpoint", "terminal"})  # a place an act opens or shuts
 REGION_WORDS = frozenset({"province", "region", "governorate", "oblast", "state", "prefecture", "county", "district",
-                          "department"})
+                          "department", "republic"})  # 'the Russian republic of Karelia'
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 COUNTRY_TYPES = frozenset({"name", "historical", "abbreviation", "epithet"})  # mentions that name a whole state
 
@@ -469,8 +470,12 @@ def _place_objects(token: Token, event: str) -> Iterator[tuple[Token, bool]]:
     for head in heads:  # 'expelled Colombian diplomats from Caracas', 'withdrew from Kherson': where it happened
         if head.lemma_.lower() in LEAVING_LEMMAS:  # a city or region only: 'withdrew from Russia' left a market
             outs = [c for c in head.children if c.lower_ == "out"]  # 'pulled its troops out of Kherson'
-            for _prep, obj in [*prep_objects(head, ("from",)), *(p for o in outs for p in prep_objects(o, ("of",)))]:
-                yield obj, True
+            forces = _forces_withdrawn(head)  # 'withdrawing a brigade from Romania': a whole state is the place
+            for _prep, obj in [*prep_objects(head, ("from",)), *(p for o in outs for p in prep_objects(o, ("of",))),
+                               *(p for f in forces for p in prep_objects(f, ("from",)))]:
+                yield obj, True  # a city or region first ('withdrew its troops from Kherson' left the city)
+                if forces:
+                    yield obj, False  # else the state
     if event in TARGET_EVENTS | {"MOBILIZE"}:  # 'shot down three drones over Rajasthan', 'flew jets over Taipei'
         for head in heads:
             for owner in (head, *(a for a in _arguments(head) if a.lemma_.lower() not in SITUATION_NOUNS)):
@@ -708,6 +713,10 @@ def _phrase(obj: Token, depth: int = 0) -> Phrase | None:
             inner = _of_object(c)
             if inner is not None:
                 return _phrase(inner, depth + 1)
+    if obj.lower_ in DIRECTIONS:  # 'in Chonburi province south-east of Bangkok': the place named before the bearing
+        for c in (c for c in obj.lefts if c.dep_ == "compound" and c.lower_ not in DIRECTIONS):
+            if (before := _phrase(c, depth + 1)) is not None:
+                return before
     lower = obj.lower_ if obj.lower_ in PLACE_NOUNS or obj.lower_ == "states" else obj.lemma_.lower()  # 'the
     # eastern districts of Rafah' (not 'the Gulf states': states are no place)
     if lower in PLACE_NOUNS and not (obj.text[:1].isupper() and obj.ent_type_ in PLACE_ENTITIES):  # 'Mexico City'
@@ -754,7 +763,7 @@ def _phrase(obj: Token, depth: int = 0) -> Phrase | None:
             if c.dep_ == "appos":
                 return _phrase(c, depth + 1)
         return _city_after_a_comma(obj) if lower in DATELINE_NOUNS else None
-    if obj.pos_ != "PROPN" and obj.ent_type_ not in PLACE_ENTITIES:
+    if obj.pos_ != "PROPN" and obj.ent_type_ not in PLACE_ENTITIES and not _name_tagged_a_word(obj):
         return None
     if not obj.text[:1].isupper():
         return None
@@ -765,6 +774,53 @@ def _phrase(obj: Token, depth: int = 0) -> Phrase | None:
     if doc[end - 1].lower_ in WATER_WORDS and not _city_named(doc[start:end].text):
         return None  # 'in the Red Sea': the sea, not Sudan's Red Sea state; seas are no places of the gazetteer
     return Phrase(start, end, False)
+
+
+# What an army withdraws: troops leaving a state left it there ('withdrawing a brigade of 3,000 soldiers from
+# Romania'), where a company 'withdrawing from Russia' only left a market
+FORCE_NOUNS = frozenset({"troop", "troops", "soldier", "soldiers", "force", "forces", "brigade", "battalion",
+                         "contingent", "peacekeeper", "peacekeepers", "unit", "units", "division", "regiment",
+                         "marine", "marines", "garrison"})
+
+
+def _forces_withdrawn(verb: Token) -> list[Token]:
+    """The forces the verb withdraws ('a brigade of about 3,000 soldiers': both words, where the parser may hang
+    the 'from' phrase)."""
+    found: list[Token] = []
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        inner = _of_object(obj)
+        chain = [obj, inner] if inner is not None else [obj]
+        if any(t.lemma_.lower() in FORCE_NOUNS or t.lower_ in FORCE_NOUNS for t in chain):
+            found += chain
+    return found
+
+
+def _written_as_a_name(doc: Doc, phrase: Phrase) -> bool:
+    """Whether every word of the phrase is a capitalised proper noun or place entity, none a date or a person, not
+    all English words ('the North'), and none names water ('Lake Victoria')."""
+    from diplograph.nlp.model import english_words
+
+    tokens = doc[phrase.start:phrase.end]
+    if all(t.lower_ in english_words() for t in tokens):
+        return False  # 'a visit to the North'
+    if any(t.lower_ in WATER_WORDS | {"lake", "river", "lagoon"} for t in tokens):
+        return False  # 'on Lake Victoria'
+    return all(t.text[:1].isupper() and (t.pos_ == "PROPN" or t.ent_type_ in PLACE_ENTITIES)
+               and t.ent_type_ not in ("PERSON", "DATE", "TIME", "ORG", "NORP") for t in tokens)
+
+
+def _name_tagged_a_word(obj: Token) -> bool:
+    """A capitalised word inside the sentence that the tagger read as a common word ('outside Homs' with 'Homs' a
+    plural noun, 'to Bure' a verb), after a place preposition, that the gazetteer knows by that name and that is no
+    English word ('a visit to the North')."""
+    from diplograph.geo.gazetteer import places
+    from diplograph.nlp.model import english_words
+
+    return obj.text[:1].isupper() and not obj.is_sent_start and obj.pos_ in ("NOUN", "VERB", "ADJ", "X") \
+        and obj.lower_ not in english_words() \
+        and obj.dep_ == "pobj" and obj.head.lower_ in VENUE_PREPS | TARGET_PREPS | {"to", "into", "from"} \
+        and not any(c.dep_ in ("det", "compound", "amod", "poss") for c in obj.children) \
+        and bool(places().lookup(obj.text))
 
 
 def _capitalised_name(noun: Token, named: list[Token]) -> Phrase | None:
@@ -921,6 +977,11 @@ def _resolve(doc: Doc, phrase: Phrase, res: Resolution, context: Sequence[Sequen
         # the town there, not Ras al-Khaimah)
         town = G.small_town(name, [described] if described else dict.fromkeys(known))
         found = found if town is None else (town, "small town")
+    if found is None and not phrase.region and _written_as_a_name(doc, phrase) \
+            and (city := places().city_spelled_like(name, known)) is not None:
+        # 'Ukraine said Russian missiles hit an airfield in Vinnitsa': Vinnytsia, spelled as Russian sources do,
+        # among the cities of the text's states only (a guess anywhere put 'Lake Victoria' in a Venezuelan town)
+        found = (city, "gazetteer+spelling")
     if owner_state is not None and (found is None or found[0].country != owner_state):
         # a division the gazetteer does not keep ("Malawi's Mulanje district" is placed by its town, above): the
         # state that owns it is all that is known
