@@ -234,9 +234,11 @@ def _on_the_side_of_the_act(event, location):  # type: ignore[no-untyped-def]
     from diplograph.geo.locate import place_location
 
     actor = [c for c in event.actor if c not in event.recipient]
+    recipient = list(event.recipient)
     at_home = event.event in VENUE_OF_ACTOR or event.rule in DEFENCES  # 'shot down a Pakistani drone over Punjab'
-    side = actor if at_home else (list(event.recipient) if event.event in VENUE_OF_RECIPIENT else [])
-    other = set(event.recipient if side is actor else actor)
+    side, other = (actor, recipient) if at_home else (recipient, actor)
+    if not at_home and event.event not in VENUE_OF_RECIPIENT:
+        return location  # talks, agreements and the rest: either party's place may be meant
     if not side or location.method not in CHOSEN_AMONG_NAMESAKES or location.country not in other \
             or location.kind not in ("city", "region") or location.evidence is None:
         return location  # not a choice among namesakes: the text said which ('Nogales, Sonora')

@@ -2575,10 +2575,12 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
         reading = Reading("MOBILIZE", "troops", reading.context)  # 'warships conducted live-fire drills'
     if reading.event == "AID" and "military" in reading.context and _sent_nowhere_named(trig.token, roles):
         return []  # 'China sent about 3,200 soldiers ...': troops no text names a destination for help no one
-    at_home = reading.event == "AID" and "military" in reading.context and not _deployed_not_given(trig.token) \
-        and _sent_within(trig, res, _codes_of(roles.actor))  # 'sent 500 troops to Maiduguri': deployed at home
-    if reading.event == "AID" and "military" in reading.context and (_deployed_not_given(trig.token) or at_home):
-        reading = Reading("MOBILIZE", "troops", reading.context)  # troops sent to a border defend it, not aid
+    forces_sent = reading.event == "AID" and "military" in reading.context
+    shown = forces_sent and _deployed_not_given(trig.token)  # troops sent to a border defend it, not aid
+    at_home = forces_sent and not shown and _sent_within(trig, res, _codes_of(roles.actor))  # 'sent 500 troops to
+    # Maiduguri': deployed at home
+    if shown or at_home:
+        reading = Reading("MOBILIZE", "troops", reading.context)
     if at_home:  # sent to no one: a state the sentence does not name is no recipient of it
         sent = trig.token.sent
         roles = replace(roles, recipient=[s for s in roles.recipient

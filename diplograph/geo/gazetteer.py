@@ -239,22 +239,18 @@ class Places:
             return None  # two regions about as close: no guess
         return scored[0][1]
 
-    def city_spelled_like(self, name: str, countries: Iterable[str] | None = None,
-                          least_population: int = 0) -> Place | None:
-        """The city of one of `countries` (None: of any state, of at least `least_population` people) whose name
-        (or another name of its) is spelled most like `name` ("Vinnitsa" for Vinnytsya), if it is close (difflib
-        ratio >= CITY_SPELLING_RATIO) and clearly closer than the next; for a written name the exact lookup did
-        not find."""
+    def city_spelled_like(self, name: str, countries: Iterable[str]) -> Place | None:
+        """The city of one of `countries` whose name (or another name of its) is spelled most like `name`
+        ("Vinnitsa" for Vinnytsya), if it is close (difflib ratio >= CITY_SPELLING_RATIO) and clearly closer than
+        the next; for a written name the exact lookup did not find."""
         import difflib
 
         core = split_kind(place_key(name))[0]
         if len(core) < 5:
             return None  # short names are too like too many others
         scored = []
-        pools = (self._cities_of.get(c, []) for c in dict.fromkeys(countries)) if countries is not None \
-            else self._cities_of.values()
-        for pool in pools:
-            for place in (p for p in pool if p.population >= least_population):
+        for country in dict.fromkeys(countries):
+            for place in self._cities_of.get(country, ()):
                 keys = {place_key(k) for k in (place.name, *place.alternates)}
                 keys = {k for k in keys if k[:1] == core[:1] and abs(len(k) - len(core)) <= 3}
                 if keys:
