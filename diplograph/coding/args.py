@@ -89,7 +89,11 @@ def np_actors(head: Token, res: Resolution, *, deep: bool = False,
     With deep=True, any depth of the phrase except relative clauses counts as a last resort. States in `exclude`
     (the other side of the event) do not count when deciding which level names the phrase.
     """
+    if _unnamed_member(head):
+        return []
     levels = [NP_CORE, NP_CORE | NP_PREPS]
+    if _list_split_from_its_of(head):
+        levels = levels[1:]
     if deep:
         levels.append(NP_CORE | NP_PREPS | {"acl", "dobj", "xcomp", "advmod"})
     found: list[ActorSpan] = []
@@ -109,6 +113,35 @@ def np_actors(head: Token, res: Resolution, *, deep: bool = False,
         found = _with_conjuncts_of_their_own(head, found, res, exclude, owners)
     listed = with_surface_list(found, res)
     return [s for s in listed if s.start not in owners]
+
+
+def _list_split_from_its_of(head: Token) -> bool:
+    """'The foreign ministers of Peru and Bolivia': the parser may hang the second name on the head noun instead of
+    on the first, so the head's own words (Bolivia) would hide the states its 'of' names (Peru)."""
+    return head.pos_ == "NOUN" and any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in head.children) \
+        and any(c.dep_ == "prep" and c.lower_ in ("of", "from") and any(g.dep_ == "pobj" and g.pos_ == "PROPN"
+                                                                           for g in c.children)
+                for c in head.children)
+
+
+SOME_ONE = frozenset({"a", "an", "another", "one"})
+
+
+def _unnamed_member(head: Token) -> bool:
+    """'a member state of the International Criminal Court', 'another NATO member': some member the phrase does not
+    name, neither the organisation nor any state ('members of the EU agreed' is another matter)."""
+    member = head.lemma_.lower() == "member" or any(c.dep_ == "compound" and c.lemma_.lower() == "member"
+                                                     for c in head.children)
+    return member and any(c.dep_ in ("det", "nummod") and c.lower_ in SOME_ONE for c in head.children) \
+        and not any(c.dep_ == "appos" for c in head.children)
+
+
+def in_an_unnamed_member(token: Token) -> bool:
+    """A name inside the 'of' of some unnamed member ('a member state of the International Criminal Court')."""
+    for t in list(token.ancestors)[:4]:
+        if t.dep_ == "prep" and t.lower_ == "of" and _unnamed_member(t.head):
+            return True
+    return False
 
 
 # 'food distributed with support from the UK government': who helped, never who was helped

@@ -1067,6 +1067,8 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
         obj = _object_lemma(t, pred)
         if pred.pos == "verb" and not _verb_applies(t, pred, obj, res):
             continue
+        if pred.pos == "verb" and obj in STRUCK_MANNERS and pred.lemma in ("strike", "hit", "sound"):
+            continue  # 'Ruto struck a conciliatory tone', 'struck a balance': a manner of speaking, no blow
         if pred.pos == "verb" and pred.reading.event == "ASSAULT" and _carries_a_protest(t, phrases, lex):
             continue  # 'launched an open-ended hunger strike': the strike is the event, no attack was launched
         if pred.pos == "verb" and pred.reading.event == "REQUEST" and _what_a_protest_demands(t, lex):
@@ -1084,6 +1086,8 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
             continue  # 'bought $54.6 billion worth of Japanese goods last year': a trade flow (a measure), no act
         if pred.pos == "noun" and not _noun_applies(t, pred, phrases.get(t.i) is not None):
             continue
+        if pred.pos == "noun" and t.dep_ == "compound" and t.head.lemma_.lower() in CASES_AT_LAW:
+            continue  # 'the genocide suit South Africa brought against Israel': the case is told, not the act
         if pred.pos == "noun" and any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
             continue  # 'posed no threat to any country', 'no talks were held': none happened
         if pred.pos == "noun" and _characterised(t):
@@ -1115,6 +1119,10 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
         if reading == pred.reading or pred.lemma not in CARRYING_VERBS:
             # what a verb of carrying carried decides before who carried it ('the air force flew 15 tonnes of aid')
             reading = _reading_for_subject(t, pred, reading)
+        if pred.pos == "verb" and reading.event == "MOBILIZE" and _person_subject(t, res) \
+                and not _described_as(A.subject(t)[0], lex, ("troops", "warcraft", "shipments")) \
+                and (guest := pred.subject_reading(lex.classes.get("guests", frozenset()))) is not None:
+            reading = guest  # 'Putin, who landed late on Monday': a leader arriving visits
         if pred.pos == "verb" and pred.lemma in ("land", "dock") and reading.event == "MOBILIZE":
             if _carrying(t):
                 continue  # 'a C-17 carrying a field hospital landed in Adana': what it carried tells the event
@@ -1856,8 +1864,8 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None, res: Resolution
     if pred.requires and not particled and not (pred.lemma in DESCRIBING_VERBS and _predicative(verb)):
         # 'charged X with ...' / 'charged that ...'; a describing verb's naming needs none ('called the move a
         # provocation'), nor a reading of its particle ('called up reservists', 'called off the talks')
-        preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
-        preps |= {p for p, _ in A.prep_objects(verb, pred.requires)}  # 'spoke by telephone with X'
+        preps = {c.lower_ for c in verb.children if c.dep_ == "prep" and not _partner_missing(c, pred)}
+        preps |= {p for p, o in A.prep_objects(verb, pred.requires) if not _partner_missing(o.head, pred)}
         # 'would retaliate "in kind" against the U.S. sanctions': the parser hangs one phrase on the other
         preps |= {g.lower_ for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "prep"}
         # 'flew 15 tonnes of supplies and a field hospital team to Mandalay': hung from the last thing carried
@@ -2040,6 +2048,13 @@ def _names_a_person(head: Token, res: Resolution) -> bool:
     return False
 
 
+def _described_as(noun: Token | None, lex: Lexicon, classes: tuple[str, ...]) -> bool:
+    """A name its apposition says is a thing of these classes ('The Admiral Kuznetsov, Russia's only aircraft
+    carrier': a ship named after a person)."""
+    words = frozenset().union(*(lex.classes.get(c, frozenset()) for c in classes))
+    return noun is not None and any(c.dep_ == "appos" and c.lemma_.lower() in words for c in noun.children)
+
+
 def _person_subject(verb: Token, res: Resolution) -> bool:
     """The verb's active subject is a known person ('Mark Rutte arrived in Kyiv')."""
     subj, passive = A.subject(verb)
@@ -2209,7 +2224,9 @@ def _barred_from_entering(verb: Token, res: Resolution) -> bool:
     obj = _object_of(verb)
     if obj is not None and any(s.kind != "state" for s in A.np_actors(obj, res)):
         return True
-    return any(g.lemma_.lower() in ENTERING for _, g in A.prep_objects(verb, ("from",)))
+    # the parser may hang 'from entering' on the last of those barred ('barred X, Y and other officials from ...')
+    kept = [verb, *((obj, *obj.conjuncts) if obj is not None else ())]
+    return any(g.lemma_.lower() in ENTERING for t in kept for _, g in A.prep_objects(t, ("from",)))
 
 
 DECLARING = frozenset({"announce", "declare", "proclaim", "unveil", "offer", "propose"})
@@ -2788,6 +2805,8 @@ def roles_of(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext) -> Rol
         quoted |= {x.start for x in recipient}
     if not recipient and method != "reaction":  # a reaction is drawn from its actor by its subject, or by no one
         recipient = _fallback_recipient(trig, actor, sent, res, ctx)
+    # 'a trip to a member state of the ICC': some member, not the organisation
+    recipient = [s for s in recipient if not A.in_an_unnamed_member(res.doc[s.start])]
     return Roles(actor, recipient, orgs, method.replace("reaction", "parse"), from_location, frozenset(quoted))
 
 
@@ -6519,8 +6538,10 @@ HARM_WORDS = CONSEQUENCES | COUNTER_MEASURES | frozenset({"sanction", "sanctions
 def _consequences_named(warning: Token) -> bool:
     """'warned X to stop ..., saying it would take all necessary measures', 'warned of consequences': a warning
     that names what the warner will do is a threat."""
-    for t in warning.subtree:
+    for t in _said_with(warning):
         lemma = t.lemma_.lower()
+        if lemma in CONSEQUENCES and _anothers_response(t):
+            continue
         if lemma in CONSEQUENCES or (lemma == "target" and t.dep_ == "attr"):  # "would be a legitimate target"
             return True
         if lemma in COUNTER_MEASURES and t.dep_ == "dobj" and t.head.lemma_.lower() == "take" \
@@ -6534,6 +6555,40 @@ def _consequences_named(warning: Token) -> bool:
         if lemma in ("stake", "risk") and t.dep_ == "pobj" and t.head.lower_ == "at":
             return True  # 'warned them that U.S. aid was at stake', '... bases are now at risk if ...'
     return False
+
+
+HELPING = frozenset({"help", "enable", "allow", "assist"})
+
+
+def _anothers_response(word: Token) -> bool:
+    """A response that is not the speaker's own: its cause ('agreed to suspend visa-free travel ... in response to
+    the crackdown') or another's that the speaker helps ('committed to help Tuvalu respond to disasters')."""
+    if word.dep_ == "pobj" and word.head.lower_ == "in":
+        return True
+    return word.pos_ == "VERB" and word.head.lemma_.lower() in HELPING and word.head != word
+
+
+# what an act's name may qualify without the act being told ('the genocide case', 'a war crimes trial')
+CASES_AT_LAW = frozenset({"suit", "lawsuit", "case", "trial", "hearing", "charge", "petition", "proceeding",
+                          "convention", "tribunal", "court", "prosecutor", "investigator", "law"})
+STRUCK_MANNERS = frozenset({"tone", "note", "chord", "balance", "pose", "posture", "figure"})
+
+
+def _partner_missing(prep: Token, pred: Predicate) -> bool:
+    """'worked as a bus driver in Grodno with spying for Minsk' (the parser hangs a charge's 'with' on the verb
+    before it): a 'with' of working or talking together names a partner, never an act in '-ing'."""
+    return prep.lower_ == "with" and pred.reading.event in ("COOPERATE", "CONSULT") \
+        and any(c.dep_ in ("pobj", "pcomp") for c in prep.children) \
+        and all(c.tag_ == "VBG" for c in prep.children if c.dep_ in ("pobj", "pcomp"))
+
+
+def _said_with(verb: Token) -> list[Token]:
+    """The words of a promise or warning and of what its speaker says beside it ('warned ..., saying it would take
+    all necessary measures'), without a participle clause telling what followed ('agreed to sell howitzers to
+    Armenia, drawing an angry response from Azerbaijan': the response is Baku's, no consequence France names)."""
+    aside = {t.i for c in verb.children if c.dep_ == "advcl" and c.tag_ in ("VBG", "VBN")
+             and c.lemma_.lower() not in SAYING for t in c.subtree}
+    return [t for t in verb.subtree if t.i not in aside]
 
 
 def adjust_reading(reading: Reading, aux: str | None, conditional: bool, prepared: bool = False) -> Reading:
@@ -6924,12 +6979,18 @@ def _days_after(date: DateRef, days: int) -> DateRef:
 
 def _date_of_the_doers_meeting(head: Token, res: Resolution) -> list[DateRef]:
     """The date of the meeting the subject is described at ('Arab League foreign ministers, meeting in Cairo on
-    January 10, also denounced Iran', 'leaders who met in Brussels on Thursday agreed'): what they did there."""
+    January 10, also denounced Iran', 'leaders who met in Brussels on Thursday agreed'), or of a speech or visit
+    it is described making ('Raisi, speaking in Sistan-Baluchestan on May 18, demanded'): what they did there."""
     subj, _ = A.subject(head)
     if subj is None:
         return []
-    return [d for c in subj.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in GATHERING
+    return [d for c in subj.children if c.dep_ in ("acl", "relcl") and (
+                c.lemma_.lower() in GATHERING or c.tag_ == "VBG" and c.lemma_.lower() in SPEAKING_AT)
             for d in _plain_dates(A.clause_tokens(c), res)]
+
+
+# what a subject is described doing when it acts ('Raisi, speaking in Sistan-Baluchestan on May 18, demanded ...')
+SPEAKING_AT = frozenset({"speak", "address", "talk", "visit", "tour", "appear"})
 
 
 def _weekend_of(token: Token, res: Resolution) -> DateRef | None:

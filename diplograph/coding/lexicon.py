@@ -49,6 +49,10 @@ class Predicate:
     def rule(self) -> str:
         return f"{self.pos}:{self.lemma}"
 
+    def subject_reading(self, words: frozenset[str]) -> Reading | None:
+        """The reading this predicate gives a subject of the class `words` (None when it gives it none)."""
+        return next((r for cls, r in self.by_subject if words and words <= cls), None)
+
 
 @dataclass
 class Lexicon:

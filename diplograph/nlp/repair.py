@@ -28,6 +28,10 @@
   'attacked', so the gunmen flew): the verb is the main verb's conjunct again.
 - An 'of' left without an object while the noun after it was joined to the verb as a conjunct ('struck hideouts
   of Baloch separatists near ...'): the noun is the preposition's object again.
+- A time phrase that opens the sentence read as its subject ('Days after a Ukrainian drone attack on the terminal
+  at Novorossiysk, Russia's foreign ministry accused Britain ...': the parser leaves 'after' without an object,
+  makes 'attack' the subject and the ministry an apposition of the port, so Ukraine accuses): the noun is the
+  preposition's object again and the apposition after the comma the verb's subject.
 """
 
 from __future__ import annotations
@@ -58,6 +62,7 @@ def repair_parse(doc: Doc) -> None:
     _hang_infinitives_on_their_nouns(doc)
     _subjects_hung_from_auxiliaries(doc)
     _rehang_appeals_after_reported_clauses(doc)
+    _end_time_phrases_at_their_comma(doc)
 
 
 # what a speaker goes on to do in the same breath ('said ... and called on Washington to open a dialogue')
@@ -370,3 +375,26 @@ def _rehang_conjuncts_after_asides(doc: Doc) -> None:
         verb.head = main
         cc.head = main
         doc[cc.i - 1].head = main
+
+
+TIME_PREPOSITIONS = frozenset({"after", "before", "since", "following"})
+
+
+def _end_time_phrases_at_their_comma(doc: Doc) -> None:
+    """'Days after a Ukrainian drone attack on the oil terminal at Novorossiysk, Russia's foreign ministry on
+    Tuesday accused Britain': the subject the parser found opens right after a time preposition left without an
+    object, and an apposition set off by a comma inside it, before the verb, is the verb's real subject."""
+    for prep in doc:
+        if prep.lower_ not in TIME_PREPOSITIONS or prep.dep_ != "prep" \
+                or any(c.dep_ in ("pobj", "pcomp") for c in prep.children) or prep.i + 1 >= len(doc):
+            continue
+        noun = next((t for t in doc[prep.i + 1:].sent if t.dep_ == "nsubj" and t.left_edge.i == prep.i + 1), None)
+        if noun is None or noun.head.pos_ not in ("VERB", "AUX"):
+            continue
+        verb = noun.head
+        real = next((t for t in noun.subtree if t.dep_ == "appos" and t.i < verb.i and t.left_edge.i > 0
+                     and doc[t.left_edge.i - 1].text == "," and t.pos_ in ("NOUN", "PROPN")), None)
+        if real is None:
+            continue
+        noun.head, noun.dep_ = prep, "pobj"
+        real.head, real.dep_ = verb, "nsubj"
