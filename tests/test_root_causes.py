@@ -5427,3 +5427,19 @@ def test_a_speech_the_subject_is_described_giving_dates_its_demand() -> None:
     found = events("Iranian President Ebrahim Raisi, speaking in Sistan-Baluchestan on May 18, demanded that the "
                    "Taliban release Iran's share of the river.", published="2023-05-28")
     assert found and found[0].event == "REQUEST" and found[0].date == "2023-05-18", found
+
+
+def test_a_wave_of_drones_strikes_before_dawn_on_the_day_named() -> None:
+    found = events("A wave of Russian drones hit a railway junction town in Ukraine's Sumy region before dawn on "
+                   "Saturday, injuring 14 people.", published="2025-07-12")
+    assert found and (found[0].event, found[0].actor, found[0].recipient, found[0].date) \
+        == ("ASSAULT", ("RUS",), ("UKR",), "2025-07-12"), found
+
+
+def test_a_crossing_handed_over_is_ground_ceded_on_the_holiday_named() -> None:
+    found = events("Russian border guards handed over the only road crossing between Armenia and Iran to Armenian "
+                   "officers on New Year's Day.", published="2025-01-04")
+    assert found and (found[0].event, found[0].actor, found[0].recipient, found[0].date) \
+        == ("RETREAT", ("RUS",), ("ARM",), "2025-01-01"), found
+    rice = events("Japan handed over 20 tonnes of rice to Myanmar on Monday.")
+    assert rice and rice[0].event == "AID", rice

@@ -2008,7 +2008,15 @@ def _subject_words(verb: Token) -> set[str]:
     told = next((c for c in doer.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
     if doer.pos_ == "PROPN" and told is not None:
         doer = told  # 'The Brave Commander, the first ship chartered by the WFP, docked': a ship, by what it is
+    if doer.lemma_.lower() in COLLECTIVES and (of := next((o for p, o in A.prep_objects(doer, ("of",))), None)):
+        doer = of  # 'a wave of Russian drones hit ...': the drones did
     return {doer.lemma_.lower(), *_modifier_lemmas(doer)}
+
+
+# words for many of something, whose 'of' says what acted ('a wave of drones', 'a column of tanks')
+COLLECTIVES = frozenset({"wave", "barrage", "swarm", "salvo", "volley", "series", "flurry", "hail", "fleet",
+                         "squadron", "convoy", "column", "group", "pair", "number", "dozen", "dozens", "hundreds",
+                         "unit", "detachment", "flotilla"})
 
 
 def _modifier_lemmas(noun: Token) -> list[str]:
@@ -7103,12 +7111,18 @@ def _relation_prep(date: DateRef, res: Resolution) -> Token | None:
     node, steps, through_noun = t.root, 0, False
     while node.head.i != node.i and steps < 8:
         child, node, steps = node, node.head, steps + 1
+        if node.pos_ == "NOUN" and node.lemma_.lower() in TIMES_OF_DAY and not t.start <= node.i < t.end:
+            return None  # 'before dawn on Saturday', 'after midnight on Friday': a time of that very day
         if node.dep_ == "prep" and node.lower_ in RELATION_PREPS:
             return node if through_noun else None  # 'after 3 March' itself dates the event
         if node.pos_ in ("VERB", "AUX"):
             return _relation_before(child) if child.dep_ == "prep" else None
         through_noun = through_noun or (node.pos_ in ("NOUN", "PROPN") and not t.start <= node.i < t.end)
     return None
+
+
+TIMES_OF_DAY = frozenset({"dawn", "daybreak", "sunrise", "sunset", "dusk", "nightfall", "midnight", "noon",
+                          "midday"})
 
 
 def _relation_before(prep: Token) -> Token | None:

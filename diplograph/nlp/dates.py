@@ -95,6 +95,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("anaphor", re.compile(r"\b(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(?P<unit>month|year)\b|"
                            r"\b(?P<days>(?:a\s+few|several)\s+days|(?<![\w-] )days)\s+later\b", re.I)),
     ("deictic", re.compile(r"\b(?P<word>yesterday|today|tomorrow|tonight)\b", re.I)),
+    # holidays of a fixed day ('handed over the crossing on New Year's Day'), with the year of a day written alone
+    ("holiday", re.compile(r"\b(?P<holiday>New\s+Year['’]s\s+(?:Day|Eve)|Christmas\s+(?:Day|Eve)|Boxing\s+Day)\b",
+                           re.I)),
     ("weekday", re.compile(r"\b(?:(?P<rel>(?i:last|next|this))\s+|(?i:on)\s+)?(?P<weekday>Monday|Tuesday|Wednesday|"
                            r"Thursday|Friday|Saturday|Sunday)\b")),
     ("month", re.compile(r"\b(?i:in|since|until|by|during|of|early|late|mid-?)\s+" + _MONTH + r"\b(?!\s+\d)")),
@@ -107,7 +110,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # Every pattern needs a digit, a month, a day name or one of these words; a sentence without them has no date.
 _MAY_HOLD_DATE = re.compile(r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|year|quarter|"
                             r"half|spring|summer|autumn|fall|winter|decade|ago|tonight|tomorrow|night|morning|"
-                            r"evening", re.I)
+                            r"evening|christmas", re.I)
 
 
 _MONTH_CUE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
@@ -147,6 +150,7 @@ GATES = {
     "sequel": _words("following", "next", "previous", "day before", "day after", "night before", "night after"),
     "anaphor": _words("that month", "that year", "same month", "same year", "days later"),
     "deictic": _words("yesterday", "today", "tomorrow", "tonight"), "weekday": _words("day"),
+    "holiday": _words("new year", "christmas", "boxing day"),
     "month": lambda c: c[2], "year": lambda c: c[1],
 }
 
@@ -667,6 +671,22 @@ def _h_month(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str, 
     return (f"{year:04d}-{month:02d}", "month") if year else None
 
 
+HOLIDAYS = {"new year's day": (1, 1), "new year's eve": (12, 31), "christmas day": (12, 25),
+            "christmas eve": (12, 24), "boxing day": (12, 26)}
+
+
+def _h_holiday(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str, str] | None:
+    name = re.sub(r"\s+", " ", m.group("holiday").lower().replace("’", "'"))
+    month, day = HOLIDAYS[name]
+    year = _nearest_year(month, day, pub, future) if pub is not None else None
+    if year is None:
+        return None
+    if pub is not None and not future and _safe_day(year, month, day) > pub:
+        year -= 1  # 'on New Year's Day' in a story of 4 January is this one; of 20 December, the last
+    value = _day(year, month, day)
+    return (value, "day") if value else None
+
+
 def _h_year(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str, str] | None:
     return m.group("year"), "year"
 
@@ -681,6 +701,7 @@ _HANDLERS = {
     "month_yearref": _h_month_yearref, "weekend": _h_weekend,
     "decade": _h_decade, "past_period": _h_past_period, "ago": _h_ago, "relative": _h_relative, "recent": _h_recent,
     "earlier": _h_earlier, "deictic": _h_deictic, "weekday": _h_weekday, "month": _h_month, "year": _h_year,
+    "holiday": _h_holiday,
 }
 
 
