@@ -26,6 +26,8 @@ from diplograph.nlp.repair import JOURNEY_NOUNS
 from diplograph.nlp.resolve import ORGAN_SECTORS, ActorSpan, Resolution
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from spacy.tokens import Doc, Span, Token
 
     from diplograph.geo.gazetteer import Place
@@ -5055,13 +5057,30 @@ def _official_of_a_place(subj: Token, res: Resolution) -> list[ActorSpan]:
         return []
     for office in offices:
         named = [t for t in phrase if t.pos_ == "PROPN" and t.i not in res.actor_at and (
-            t.head == office or t.head.head == office or (t.i < office.i and t.head.pos_ == "PROPN"))]
+            t.head == office or t.head.head == office or (t.i < office.i and t.head.pos_ == "PROPN")
+            or t.head.lemma_.lower() in PLACE_KIND_WORDS and t.head.head.head == office)]  # 'of Sumy region'
         for start, end in _runs(sorted(named, key=lambda t: t.i)):
-            if len({p.country for p in places().lookup(res.doc[start:end].text)}) > 1:
+            if not _one_state_named(places().lookup(res.doc[start:end].text)):
                 continue  # 'Punjab' (India's and Pakistan's): no telling whose office
             if (place := _town_or_region(start, end, res)) is not None:
                 return [_state_of(place, start, end, f"an office of {place.name}")]
     return []
+
+
+PLACE_KIND_WORDS = frozenset({"region", "province", "oblast", "governorate", "state", "district", "county",
+                              "prefecture", "department", "city", "town"})
+# how much more populous one state's place of a name must be than any other state's to be the one meant
+DWARFING_NAMESAKES = 8
+
+
+def _one_state_named(found: Sequence[Place]) -> bool:
+    """Whether the places of a name lie in one state, or one state's dwarfs every other's ('Odesa', not Odessa,
+    Texas; but 'Punjab', Pakistan's and India's, is either)."""
+    best: dict[str, int] = {}
+    for p in found:
+        best[p.country] = max(best.get(p.country, 0), p.population)
+    ranked = sorted(best.values(), reverse=True)
+    return len(ranked) == 1 or (len(ranked) > 1 and ranked[0] >= DWARFING_NAMESAKES * max(ranked[1], 1))
 
 
 def _town_or_region(start: int, end: int, res: Resolution) -> Place | None:
