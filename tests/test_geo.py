@@ -1322,3 +1322,17 @@ def test_a_joint_exercise_reported_on_a_later_day_of_it_is_one_incident() -> Non
     assert incidents.match(report("b", "COOPERATE", "FRA", "IND", 25), began) is None
     assert incidents.match(report("b", "COOPERATE", "FRA", None, 20), began) is None
     assert incidents.match(report("b", "CONSULT", "FRA", "IND", 20), report("a", "CONSULT", "FRA", "IND", 18)) is None
+
+
+def test_the_port_points_back_at_the_city_and_off_a_city_is_read_as_its_preposition() -> None:
+    import diplograph
+
+    # the twenty-first development set's r039: the record is the shipment 'to reach the port'
+    sittwe = diplograph.extract("An Indian cargo vessel carrying 1,000 tonnes of rice and cooking oil docked at Sittwe "
+                                "on Friday, the first Indian relief shipment to reach the port in more than a year, "
+                                "India's embassy in Yangon said.", published="2025-03-14")
+    located = [e.location for e in sittwe.events if e.location is not None]
+    assert located and located[0].place == "Sittwe" and located[0].method == "the city named before", sittwe
+    aktau = diplograph.extract("Russian and Kazakh navy ships began a joint search-and-rescue drill off Aktau on "
+                               "Monday.", published="2025-03-14")
+    assert [e.location.place for e in aktau.events if e.location is not None][:1] == ["Aktau"], aktau

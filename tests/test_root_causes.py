@@ -5452,3 +5452,9 @@ def test_an_official_of_a_city_or_region_acts_for_its_state_unless_two_states_sh
     })
     found = events("The chief minister of Punjab accused Pakistan of sending drones.")
     assert all(e.actor == () for e in found), found  # India's Punjab or Pakistan's: the text does not say
+
+
+def test_diggers_rounded_up_are_arrested() -> None:
+    found = events("Angolan police rounded up more than 600 Congolese diamond diggers over the weekend.")
+    assert found and (found[0].event, found[0].mode, found[0].actor) == ("COERCE", "arrest", ("AGO",)), found
+    assert not events("The figures were rounded up to the nearest million.")

@@ -328,10 +328,14 @@ def _this_place(obj: Token, lead: bool = False) -> bool:
     return False
 
 
+# nouns for a city that 'the' points back with ('docked at Sittwe ..., the first shipment to reach the port')
+CITY_NOUNS = frozenset({"city", "town", "port"})
+
+
 def _the_city(obj: Token) -> bool:
-    """'in the city', 'the town': a place noun pointing back at a city named before (not 'the city of X', not 'a
-    town')."""
-    return obj.lower_ in ("city", "town") and any(c.dep_ == "det" and c.lower_ == "the" for c in obj.children) \
+    """'in the city', 'the town', 'the port': a place noun pointing back at a city named before (not 'the city of
+    X', not 'a town')."""
+    return obj.lower_ in CITY_NOUNS and any(c.dep_ == "det" and c.lower_ == "the" for c in obj.children) \
         and not any(c.dep_ in ("prep", "appos", "compound", "amod", "poss") for c in obj.children)
 
 

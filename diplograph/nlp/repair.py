@@ -32,6 +32,8 @@
   at Novorossiysk, Russia's foreign ministry accused Britain ...': the parser leaves 'after' without an object,
   makes 'attack' the subject and the ministry an apposition of the port, so Ukraine accuses): the noun is the
   preposition's object again and the apposition after the comma the verb's subject.
+- 'off' before a place read as the verb's particle and the place as a second object ('began a joint drill off
+  Aktau'): 'off' is a preposition again and the place its object, where the drill was held.
 """
 
 from __future__ import annotations
@@ -63,6 +65,7 @@ def repair_parse(doc: Doc) -> None:
     _subjects_hung_from_auxiliaries(doc)
     _rehang_appeals_after_reported_clauses(doc)
     _end_time_phrases_at_their_comma(doc)
+    _read_off_before_a_place_as_a_preposition(doc)
 
 
 # what a speaker goes on to do in the same breath ('said ... and called on Washington to open a dialogue')
@@ -398,3 +401,18 @@ def _end_time_phrases_at_their_comma(doc: Doc) -> None:
             continue
         noun.head, noun.dep_ = prep, "pobj"
         real.head, real.dep_ = verb, "nsubj"
+
+
+def _read_off_before_a_place_as_a_preposition(doc: Doc) -> None:
+    """'Russian and Kazakh navy ships began a joint drill off Aktau on Monday': the parser reads 'off' as the
+    verb's particle and 'Aktau' as a second object; a verb with an object before 'off' and a name right after it
+    has the name as the preposition's object ('sealed off the town' keeps its particle: its object follows)."""
+    for off in doc:
+        if off.lower_ != "off" or off.dep_ != "prt" or off.i + 1 >= len(doc):
+            continue
+        verb, place = off.head, doc[off.i + 1]
+        if place.head != verb or place.dep_ != "dobj" or place.pos_ != "PROPN" \
+                or not any(c.dep_ == "dobj" and c.i < off.i for c in verb.children):
+            continue
+        off.dep_, off.pos_, off.tag_ = "prep", "ADP", "IN"
+        place.head, place.dep_ = off, "pobj"
