@@ -75,7 +75,9 @@ SETS = {"development": (DATA / "places-gold.jsonl", DATA / "incident-stories.jso
         # the eleventh (written 2026-12-05 by a helper of the twenty-first session): held out, never read
         "held-out 11": _numbered(11),
         # the nineteenth (written 2026-12-06 by a helper of the thirty-second session): held out, never read
-        "held-out 19": _numbered(19)}
+        "held-out 19": _numbered(19),
+        # the twenty-second (written 2026-12-06 by a helper of the thirty-third session): held out, never read
+        "held-out 22": _numbered(22)}
 # incidents only: the second and third development corpora (written 2026-12-03, after the first scored 1.000)
 INCIDENTS_ONLY = {"development 2": (DATA / "incident-stories-2.jsonl", DATA / "incidents-gold-2.jsonl"),
                   "development 3": (DATA / "incident-stories-3.jsonl", DATA / "incidents-gold-3.jsonl")}
