@@ -551,8 +551,9 @@ def _about_the_dr_congo(res: Resolution) -> bool:
     """The story names the DR Congo, or its places and people, and nothing of the Republic of Congo."""
     doc = res.doc
     codes = {a.code for a in res.actors if doc[a.start:a.end].text not in BARE_CONGO}
-    drc = "COD" in codes or any(t.lower_ in DRC_CUES for t in doc)
-    return drc and not ("COG" in codes or any(t.lower_ in BRAZZAVILLE_CUES for t in doc))
+    drc = bool(codes & ({"COD"} | DRC_ONLY_NEIGHBOURS)) or any(t.lower_ in DRC_CUES for t in doc)
+    return drc and not (codes & ({"COG"} | CONGO_REPUBLIC_ONLY_NEIGHBOURS)
+                        or any(t.lower_ in BRAZZAVILLE_CUES for t in doc))
 
 
 # 'Congo' and 'Congolese' alone: the DR Congo where the story names it or its places and people, and not the
@@ -565,6 +566,10 @@ DRC_CUES = frozenset({"kinshasa", "goma", "kivu", "ituri", "bukavu", "lubumbashi
                       "lualaba", "kalemie", "tshopo", "kwilu", "maniema", "kindu", "mbandaka", "matadi", "kananga",
                       "bunia", "butembo", "rutshuru", "masisi", "walikale", "fardc", "monusco", "uele", "ubangi"})
 BRAZZAVILLE_CUES = frozenset({"brazzaville", "sassou", "nguesso", "pointe-noire"})
+# states that border one Congo only: 'Rwanda accused Congolese troops of shelling Gisenyi' is the DR Congo, 'Congo and
+# Gabon agreed to reopen their shared border' the Republic of Congo (Angola and the CAR border both)
+DRC_ONLY_NEIGHBOURS = frozenset({"RWA", "UGA", "BDI", "ZMB", "TZA", "SSD"})
+CONGO_REPUBLIC_ONLY_NEIGHBOURS = frozenset({"GAB", "CMR"})
 
 
 def _replace(a: ActorSpan, code: str, method: str, reason: str) -> ActorSpan:
