@@ -1251,6 +1251,9 @@ def test_a_town_named_in_both_parties_states_is_where_that_kind_of_act_happens(t
     # a small town of the story's states, not a far namesake GeoNames spells nearly so ('Namangan')
     ("Three Kenyan activists were detained by Tanzanian immigration officers in Namanga on Sunday.", "COERCE",
      "Namanga", "TZA"),
+    # ... nor a mid-sized city of a state the text never names (San Carlos in Venezuela, 120,000 people)
+    ("Nicaraguan soldiers detained two Costa Rican boatmen in San Carlos on Thursday.", "COERCE", "San Carlos",
+     "NIC"),
     # a city named like an English word, written as a name, in a state of the parties
     ("Ivorian and Liberian army officers met in Man on Tuesday to coordinate border patrols.", "CONSULT", "Man",
      "CIV"),

@@ -1014,7 +1014,7 @@ def _word_named_place_of_a_party(doc: Doc, phrase: Phrase, name: str, context: S
     return (found, "gazetteer+context") if found is not None else None
 
 
-FAR_NAMESAKE_POPULATION = 50_000  # a town this small, in a state the text never names, yields to a party's town
+FAR_NAMESAKE_POPULATION = 150_000  # a town this small, in a state the text never names, yields to a party's town
 
 
 def _far_namesake(name: str, place: Place) -> bool:
