@@ -5458,3 +5458,9 @@ def test_diggers_rounded_up_are_arrested() -> None:
     found = events("Angolan police rounded up more than 600 Congolese diamond diggers over the weekend.")
     assert found and (found[0].event, found[0].mode, found[0].actor) == ("COERCE", "arrest", ("AGO",)), found
     assert not events("The figures were rounded up to the nearest million.")
+
+
+def test_drills_held_by_warships_are_military_though_no_word_says_so() -> None:
+    found = events("Chinese warships held exercises off Taiwan on Monday.")
+    assert found and (found[0].event, found[0].actor, found[0].recipient) == ("MOBILIZE", ("CHN",), ("TWN",)), found
+    assert not events("Oil companies began drills off Cyprus on Monday.")

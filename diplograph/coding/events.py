@@ -2203,9 +2203,22 @@ def _noun_applies(noun: Token, pred: Predicate, is_phrase: bool) -> bool:
         mods = {c.lemma_.lower() for c in noun.subtree if c.i < noun.i and c.dep_ in ("amod", "compound", "nmod")}
         if _done_jointly(noun):
             mods.add("joint")
-        if not mods & pred.modifiers:
+        if not mods & pred.modifiers and not _held_by_forces(noun):
             return False
     return True
+
+
+# who holds drills that need no word saying they are military ('Chinese warships held exercises off Taiwan')
+MILITARY_DOERS = frozenset({"warship", "ship", "navy", "troop", "soldier", "force", "army", "marine", "jet",
+                            "warplane", "aircraft", "destroyer", "frigate", "submarine", "carrier", "bomber",
+                            "military", "paratrooper", "commando", "battalion", "brigade", "fleet", "vessel"})
+
+
+def _held_by_forces(noun: Token) -> bool:
+    """Drills or exercises held, conducted or staged by warships or troops are military drills."""
+    return noun.lemma_.lower() in EXERCISES and noun.dep_ == "dobj" \
+        and noun.head.lemma_.lower() in ("hold", "conduct", "stage", "carry", "begin", "start", "launch") \
+        and bool(_subject_words(noun.head) & MILITARY_DOERS)
 
 
 def _done_jointly(noun: Token) -> bool:
