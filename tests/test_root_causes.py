@@ -5464,3 +5464,11 @@ def test_drills_held_by_warships_are_military_though_no_word_says_so() -> None:
     found = events("Chinese warships held exercises off Taiwan on Monday.")
     assert found and (found[0].event, found[0].actor, found[0].recipient) == ("MOBILIZE", ("CHN",), ("TWN",)), found
     assert not events("Oil companies began drills off Cyprus on Monday.")
+
+
+def test_fighting_people_flee_is_no_act_unless_its_doer_is_named() -> None:
+    found = events("Germany promised Sudan another 125 million euros on Tuesday, most of it to feed families who "
+                   "fled the fighting in Darfur.")
+    assert [e.event for e in found] == ["AGREE"], found
+    fled = events("Thousands fled the Russian attack on Kharkiv.")
+    assert fled and fled[0].event == "ASSAULT" and fled[0].actor == ("RUS",), fled

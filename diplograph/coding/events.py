@@ -1088,6 +1088,10 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
             continue  # 'bought $54.6 billion worth of Japanese goods last year': a trade flow (a measure), no act
         if pred.pos == "noun" and not _noun_applies(t, pred, phrases.get(t.i) is not None):
             continue
+        if pred.pos == "noun" and t.dep_ == "dobj" and t.head.lemma_.lower() in FLEEING \
+                and not any(c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in ("NORP", "GPE", "ORG")
+                            for c in t.children):
+            continue  # 'families who fled the fighting in Darfur': a war people escape, no act of the story's
         if pred.pos == "noun" and t.dep_ == "compound" and t.head.lemma_.lower() in CASES_AT_LAW:
             continue  # 'the genocide suit South Africa brought against Israel': the case is told, not the act
         if pred.pos == "noun" and any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
@@ -6608,6 +6612,7 @@ def _anothers_response(word: Token) -> bool:
     return word.pos_ == "VERB" and word.head.lemma_.lower() in HELPING and word.head != word
 
 
+FLEEING = frozenset({"flee", "escape", "leave"})
 # what an act's name may qualify without the act being told ('the genocide case', 'a war crimes trial')
 CASES_AT_LAW = frozenset({"suit", "lawsuit", "case", "trial", "hearing", "charge", "petition", "proceeding",
                           "convention", "tribunal", "court", "prosecutor", "investigator", "law"})
