@@ -1339,3 +1339,14 @@ def test_the_port_points_back_at_the_city_and_off_a_city_is_read_as_its_preposit
     aktau = diplograph.extract("Russian and Kazakh navy ships began a joint search-and-rescue drill off Aktau on "
                                "Monday.", published="2025-03-14")
     assert [e.location.place for e in aktau.events if e.location is not None][:1] == ["Aktau"], aktau
+
+
+def test_what_talks_were_about_is_not_where_they_were_held() -> None:
+    import diplograph
+
+    found = diplograph.extract("Armenia and Azerbaijan reported progress in talks on Friday on opening a road across "
+                               "Armenia's south.", published="2025-03-14").events
+    assert found and found[0].event == "CONSULT" and found[0].location is None, found
+    held = diplograph.extract("Russian and Ukrainian negotiators met in Istanbul on Monday.",
+                              published="2025-03-14").events
+    assert held and held[0].location is not None and held[0].location.place == "Istanbul", held

@@ -668,6 +668,18 @@ ALLEGING_EVENTS = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN"})
 CONTENT_PREPS = frozenset({"of", "for", "over", "about"})
 
 
+TOPIC_PREPS = frozenset({"on", "about", "over", "regarding"})
+
+
+def _talked_of(t: Token) -> bool:
+    """Talks or a meeting, whose 'on', 'about' or 'over' phrase is what was talked about ('progress in talks on
+    opening a road across Armenia's south' were not held in Armenia's south)."""
+    return t.lower_ in MEETING_NOUNS or t.lemma_.lower() in TALKING_LEMMAS
+
+
+TALKING_LEMMAS = frozenset({"talk", "meet", "discuss", "negotiate", "confer", "progress"})
+
+
 def _deeper_preps(head: Token, depth: int = 5, content: bool = True) -> Iterator[Token]:
     """Venue prepositions inside the clause's phrases, breadth first, never inside another clause (nor, with
     `content` false, inside the head's phrase of what is alleged or asked)."""
@@ -687,7 +699,8 @@ def _deeper_preps(head: Token, depth: int = 5, content: bool = True) -> Iterator
                         or (c.dep_ == "prep" and c.lower_ == "from" and _origin_of_goods(t)) \
                         or (c.dep_ == "prep" and _seat(t)) \
                         or (c.dep_ == "prep" and c.lower_ == "from" and t.lower_ in ("across", "opposite")) \
-                        or (not content and t is head and c.dep_ == "prep" and c.lower_ in CONTENT_PREPS):
+                        or (not content and t is head and c.dep_ == "prep" and c.lower_ in CONTENT_PREPS) \
+                        or (c.dep_ == "prep" and c.lower_ in TOPIC_PREPS and _talked_of(t)):
                     continue
                 if c.dep_ == "prep" and t is not head and (c.lower_ in VENUE_PREPS or (
                         c.lower_ == "on" and any(g.lemma_.lower() in ON_THE_EDGE for g in c.children))):
