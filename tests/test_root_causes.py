@@ -5436,6 +5436,10 @@ def test_a_wave_of_drones_strikes_before_dawn_on_the_day_named() -> None:
                    "Saturday, injuring 14 people.", published="2025-07-12")
     assert found and (found[0].event, found[0].actor, found[0].recipient, found[0].date) \
         == ("ASSAULT", ("RUS",), ("UKR",), "2025-07-12"), found
+    # the collective's own word still counts: a convoy (of lorries) is a shipment
+    convoy = events("An Egyptian convoy of 40 lorries loaded with flour and medical supplies crossed into Sudan on "
+                    "Monday.", published="2025-07-12")
+    assert convoy and (convoy[0].event, convoy[0].actor, convoy[0].recipient) == ("AID", ("EGY",), ("SDN",)), convoy
 
 
 def test_a_crossing_handed_over_is_ground_ceded_on_the_holiday_named() -> None:

@@ -2014,9 +2014,10 @@ def _subject_words(verb: Token) -> set[str]:
     told = next((c for c in doer.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
     if doer.pos_ == "PROPN" and told is not None:
         doer = told  # 'The Brave Commander, the first ship chartered by the WFP, docked': a ship, by what it is
+    words = {doer.lemma_.lower(), *_modifier_lemmas(doer)}
     if doer.lemma_.lower() in COLLECTIVES and (of := next((o for p, o in A.prep_objects(doer, ("of",))), None)):
-        doer = of  # 'a wave of Russian drones hit ...': the drones did
-    return {doer.lemma_.lower(), *_modifier_lemmas(doer)}
+        words |= {of.lemma_.lower(), *_modifier_lemmas(of)}  # 'a wave of Russian drones hit ...': the drones did
+    return words
 
 
 # words for many of something, whose 'of' says what acted ('a wave of drones', 'a column of tanks')
