@@ -5478,3 +5478,13 @@ def test_fighting_people_flee_is_no_act_unless_its_doer_is_named() -> None:
     assert [e.event for e in found] == ["AGREE"], found
     fled = events("Thousands fled the Russian attack on Kharkiv.")
     assert fled and fled[0].event == "ASSAULT" and fled[0].actor == ("RUS",), fled
+
+
+def test_forces_deployed_to_train_or_protect_another_state_help_it() -> None:
+    # regression: a second module-level HELPING (the verbs through which a speaker helps another respond) had
+    # replaced the list `_sent_to_help` reads, so troops sent 'to train' or 'to protect' were a show of force
+    assert_first_records({
+        "Turkey deployed 500 troops to Libya on Monday to train the government's forces.": ("AID", ("TUR",), ("LBY",)),
+        "Rwanda deployed 1,000 soldiers to Mozambique on Monday to protect gas projects.":
+            ("AID", ("RWA",), ("MOZ",)),
+    })

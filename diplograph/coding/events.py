@@ -6602,7 +6602,8 @@ def _consequences_named(warning: Token) -> bool:
     return False
 
 
-HELPING = frozenset({"help", "enable", "allow", "assist"})
+# verbs through which a speaker helps another act: the act is the other's ('help Tuvalu respond')
+HELPING_ANOTHER = frozenset({"help", "enable", "allow", "assist"})
 
 
 def _anothers_response(word: Token) -> bool:
@@ -6610,7 +6611,7 @@ def _anothers_response(word: Token) -> bool:
     the crackdown') or another's that the speaker helps ('committed to help Tuvalu respond to disasters')."""
     if word.dep_ == "pobj" and word.head.lower_ == "in":
         return True
-    return word.pos_ == "VERB" and word.head.lemma_.lower() in HELPING and word.head != word
+    return word.pos_ == "VERB" and word.head.lemma_.lower() in HELPING_ANOTHER
 
 
 FLEEING = frozenset({"flee", "escape", "leave"})
