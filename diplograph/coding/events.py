@@ -1088,7 +1088,7 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
             continue  # 'bought $54.6 billion worth of Japanese goods last year': a trade flow (a measure), no act
         if pred.pos == "noun" and not _noun_applies(t, pred, phrases.get(t.i) is not None):
             continue
-        if pred.pos == "noun" and t.dep_ == "dobj" and t.head.lemma_.lower() in FLEEING \
+        if pred.pos == "noun" and t.dep_ == "dobj" and t.head.lemma_.lower() in ESCAPED_FROM \
                 and not any(c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in ("NORP", "GPE", "ORG")
                             for c in t.children):
             continue  # 'families who fled the fighting in Darfur': a war people escape, no act of the story's
@@ -2015,13 +2015,13 @@ def _subject_words(verb: Token) -> set[str]:
     if doer.pos_ == "PROPN" and told is not None:
         doer = told  # 'The Brave Commander, the first ship chartered by the WFP, docked': a ship, by what it is
     words = {doer.lemma_.lower(), *_modifier_lemmas(doer)}
-    if doer.lemma_.lower() in COLLECTIVES and (of := next((o for p, o in A.prep_objects(doer, ("of",))), None)):
+    if doer.lemma_.lower() in ACTING_MANY and (of := next((o for p, o in A.prep_objects(doer, ("of",))), None)):
         words |= {of.lemma_.lower(), *_modifier_lemmas(of)}  # 'a wave of Russian drones hit ...': the drones did
     return words
 
 
 # words for many of something, whose 'of' says what acted ('a wave of drones', 'a column of tanks')
-COLLECTIVES = frozenset({"wave", "barrage", "swarm", "salvo", "volley", "series", "flurry", "hail", "fleet",
+ACTING_MANY = frozenset({"wave", "barrage", "swarm", "salvo", "volley", "series", "flurry", "hail", "fleet",
                          "squadron", "convoy", "column", "group", "pair", "number", "dozen", "dozens", "hundreds",
                          "unit", "detachment", "flotilla"})
 
@@ -6614,7 +6614,8 @@ def _anothers_response(word: Token) -> bool:
     return word.pos_ == "VERB" and word.head.lemma_.lower() in HELPING_ANOTHER
 
 
-FLEEING = frozenset({"flee", "escape", "leave"})
+# what people do to a war they get away from ('families who fled the fighting')
+ESCAPED_FROM = frozenset({"flee", "escape", "leave"})
 # what an act's name may qualify without the act being told ('the genocide case', 'a war crimes trial')
 CASES_AT_LAW = frozenset({"suit", "lawsuit", "case", "trial", "hearing", "charge", "petition", "proceeding",
                           "convention", "tribunal", "court", "prosecutor", "investigator", "law"})
