@@ -678,10 +678,10 @@ HOLIDAYS = {"new year's day": (1, 1), "new year's eve": (12, 31), "christmas day
 def _h_holiday(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str, str] | None:
     name = re.sub(r"\s+", " ", m.group("holiday").lower().replace("’", "'"))
     month, day = HOLIDAYS[name]
-    year = _nearest_year(month, day, pub, future) if pub is not None else None
-    if year is None:
+    year = _nearest_year(month, day, pub, future)
+    if pub is None or year is None:
         return None
-    if pub is not None and not future and _safe_day(year, month, day) > pub:
+    if not future and _safe_day(year, month, day) > pub:
         year -= 1  # 'on New Year's Day' in a story of 4 January is this one; of 20 December, the last
     value = _day(year, month, day)
     return (value, "day") if value else None

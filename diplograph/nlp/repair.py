@@ -389,9 +389,9 @@ def _end_time_phrases_at_their_comma(doc: Doc) -> None:
     object, and an apposition set off by a comma inside it, before the verb, is the verb's real subject."""
     for prep in doc:
         if prep.lower_ not in TIME_PREPOSITIONS or prep.dep_ != "prep" \
-                or any(c.dep_ in ("pobj", "pcomp") for c in prep.children) or prep.i + 1 >= len(doc):
+                or any(c.dep_ in ("pobj", "pcomp") for c in prep.children):
             continue
-        noun = next((t for t in doc[prep.i + 1:].sent if t.dep_ == "nsubj" and t.left_edge.i == prep.i + 1), None)
+        noun = next((t for t in prep.sent if t.dep_ == "nsubj" and t.left_edge.i == prep.i + 1), None)
         if noun is None or noun.head.pos_ not in ("VERB", "AUX"):
             continue
         verb = noun.head
