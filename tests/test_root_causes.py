@@ -3276,7 +3276,8 @@ def test_an_arrest_told_as_a_noun_is_made_by_the_authorities_of_its_place() -> N
 
 
 def test_an_act_a_reaction_characterises_was_told_before() -> None:
-    assert events("Benin's foreign ministry said, calling the arrests arbitrary.") == []
+    # the judgement may accuse (no one named); the arrests are not a new act
+    assert "COERCE" not in {e.event for e in events("Benin's foreign ministry said, calling the arrests arbitrary.")}
     found = events("Niger's military government demanded the release of four of its officers, calling their arrest a "
                    "provocation.")
     assert "COERCE" not in {e.event for e in found}
@@ -5488,3 +5489,34 @@ def test_forces_deployed_to_train_or_protect_another_state_help_it() -> None:
         "Rwanda deployed 1,000 soldiers to Mozambique on Monday to protect gas projects.":
             ("AID", ("RWA",), ("MOZ",)),
     })
+
+
+def test_a_censure_in_a_description_accuses_but_a_claim_called_untrue_is_denied() -> None:
+    assert_first_records({
+        "Irish Prime Minister Simon Harris on Sunday called Israel's closure of its embassy deeply regrettable.":
+            ("ACCUSE", ("IRL",), ("ISR",)),
+        "Kenya said on Friday that a protest note had been sent to Tanzania.": ("ACCUSE", ("KEN",), ("TZA",)),
+    })
+    denied = events("Niger accused Benin of training fighters, an allegation Benin dismissed as \"pure fabrication.\"")
+    assert [(e.event, e.actor, e.recipient) for e in denied][-1] == ("REJECT", ("BEN",), ("NER",)), denied
+
+
+def test_what_an_act_is_called_is_no_second_act() -> None:
+    found = events("Brazil's president called the U.S. tariffs an unacceptable attack on the country's sovereignty.")
+    assert [e.event for e in found] == ["ACCUSE"], found
+    assert not events("China described the sanctions as an attack on its companies.")
+
+
+def test_the_bloc_in_reported_speech_is_the_organisation_named_before() -> None:
+    found = events("A European Union spokesman said on Tuesday that the bloc regretted Mongolia's decision.")
+    assert found and (found[0].event, found[0].actor, found[0].recipient) == ("ACCUSE", ("EU",), ("MNG",)), found
+
+
+def test_who_takes_part_in_or_joins_an_exercise_cooperates_with_its_host() -> None:
+    assert_first_records({
+        "Indonesia took part in a joint naval exercise with Australia last month.": ("COOPERATE", ("IDN",), ("AUS",)),
+        "Indonesian fighter jets took part last month in an exercise hosted by Australia.":
+            ("COOPERATE", ("IDN",), ("AUS",)),
+        "Chinese warships joined Russian drills in the Sea of Japan on Monday.": ("COOPERATE", ("CHN",), ("RUS",)),
+    })
+    assert not events("Students took part in a writing exercise hosted by the embassy.")

@@ -1096,6 +1096,8 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
             continue  # 'the genocide suit South Africa brought against Israel': the case is told, not the act
         if pred.pos == "noun" and any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
             continue  # 'posed no threat to any country', 'no talks were held': none happened
+        if pred.pos == "noun" and _the_description(t):
+            continue  # 'called the U.S. tariffs an unacceptable attack': what the act is called, no attack
         if pred.pos == "noun" and _characterised(t):
             continue  # 'calling the arrests arbitrary', 'calling their arrest a provocation': an act told before
         if pred.pos == "noun" and _framing(t, pred, lex):
@@ -1359,7 +1361,7 @@ CENSURE_WORDS = HOSTILE_WORDS - {"war", "attack", "highest", "worst", "regime", 
     "disappointing", "regrettable", "deplorable", "unlawful", "unfounded", "unjustified", "arbitrary",
     "counterproductive", "unprovoked", "inadmissible", "unwarranted", "untenable", "appalling", "fabrication",
     "pretext", "insult", "affront", "mistake", "fantasy", "intimidation", "harassment", "escalation", "pressure",
-    "slanderous"}
+    "slanderous", "excessive", "disproportionate"}
 
 
 def _name_taken_for_a_predicate(verb: Token) -> Token | None:
@@ -1396,7 +1398,7 @@ def _description_reading(verb: Token, reading: Reading) -> Reading | None:
     """The reading of a description: hostile words make an accusation, warm ones support; neither, nothing."""
     after = [t for t in verb.sent if t.i > verb.i]
     words = {t.lower_ for t in after} | {t.lemma_.lower() for t in after}
-    if words & HOSTILE_WORDS:
+    if words & (HOSTILE_WORDS | (CENSURE_WORDS - UNTRUE_WORDS)):  # 'described the rupture as excessive'
         return Reading("ACCUSE", "disapprove", reading.context)
     if words & WARM_WORDS:
         return Reading("SUPPORT", None, reading.context)
@@ -1813,6 +1815,17 @@ def _characterised(noun: Token) -> bool:
               for c in noun.children)
 
 
+def _the_description(noun: Token) -> bool:
+    """The name a reaction gives an act ('called the U.S. tariffs an unacceptable attack', 'described the
+    sanctions as an attack on its companies'): a judgement of what was told, not a second act."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "as":
+        verb = verb.head
+    elif noun.dep_ != "oprd":
+        return False
+    return verb.lemma_.lower() in DESCRIBING_VERBS | NAMING_VERBS and A.child(verb, "dobj") is not None
+
+
 def _verb_applies(verb: Token, pred: Predicate, obj: str | None, res: Resolution) -> bool:
     if pred.particle and not any(c.lower_ in pred.particle and (c.dep_ == "prt" or _particle_of_place(c))
                                  for c in verb.children) and not _particle_read_as_a_number(verb, pred):
@@ -2221,9 +2234,13 @@ MILITARY_DOERS = frozenset({"warship", "ship", "navy", "troop", "soldier", "forc
 
 def _held_by_forces(noun: Token) -> bool:
     """Drills or exercises held, conducted or staged by warships or troops are military drills."""
-    return noun.lemma_.lower() in EXERCISES and noun.dep_ == "dobj" \
-        and noun.head.lemma_.lower() in ("hold", "conduct", "stage", "carry", "begin", "start", "launch") \
-        and bool(_subject_words(noun.head) & MILITARY_DOERS)
+    if noun.lemma_.lower() not in EXERCISES:
+        return False
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in ("hold", "conduct", "stage", "carry", "begin", "start",
+                                                             "launch"):
+        return bool(_subject_words(noun.head) & MILITARY_DOERS)
+    joined = _joined_by(noun)  # 'Indonesian fighter jets took part in an exercise', 'warships joined drills'
+    return joined is not None and bool(_subject_words(joined) & MILITARY_DOERS)
 
 
 def _done_jointly(noun: Token) -> bool:
@@ -2616,7 +2633,8 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
     if reading.event == "RETREAT" and trig.pred.pos == "noun" and _declared(trig.token):
         reading = Reading("CONCEDE", None, reading.context)  # 'announced a ceasefire': declared, not yet observed
     drills = _exercises_of(trig)
-    if reading.event == "COOPERATE" and drills is not None and not _joint(drills) and len(_codes_of(roles.actor)) < 2:
+    if reading.event == "COOPERATE" and drills is not None and not _joint(drills) and len(_codes_of(roles.actor)) < 2 \
+            and _joined_by(drills) is None:  # an exercise others join is held together
         reading = Reading("MOBILIZE", "troops", reading.context)  # 'warships conducted live-fire drills'
     if reading.event == "AID" and "military" in reading.context and _sent_nowhere_named(trig.token, roles):
         return []  # 'China sent about 3,200 soldiers ...': troops no text names a destination for help no one
@@ -3569,7 +3587,8 @@ def _lodged(noun: Token) -> bool:
     """A protest a government lodges, files or delivers is a formal complaint, not a demonstration."""
     if noun.dep_ == "compound" and noun.head.lemma_.lower() in ("note", "letter", "message"):
         noun = noun.head  # 'lodged a formal protest note with Minsk'
-    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in LODGING_VERBS
+    # 'a protest note had been sent to Dodoma': lodged too, told in the passive
+    return noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in LODGING_VERBS
 
 
 FRAMING_HEADS = frozenset({"part", "terms", "framework", "accordance", "line", "basis"})
@@ -4040,10 +4059,47 @@ def _his_journey(noun: Token, res: Resolution) -> ActorSpan | None:
 JOINING_VERBS = frozenset({"join", "rejoin", "accede"})
 
 
+def _joined_by(noun: Token) -> Token | None:
+    """The verb through which its subject joins a common act: 'took part in a joint naval exercise with
+    Australia', 'participated in the talks', 'Chinese warships joined Russian drills'."""
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() == "join":
+        return noun.head
+    if noun.dep_ != "pobj" or noun.head.lower_ != "in":
+        return None
+    over = noun.head.head
+    if over.lemma_.lower() == "participate":
+        return over
+    if over.lower_ == "part" and over.dep_ == "dobj" and over.head.lemma_.lower() == "take":
+        return over.head  # 'took part in'
+    if over.lemma_.lower() == "take" and (part := A.child(over, "dobj")) is not None and part.lower_ == "part":
+        return over
+    return None
+
+
+def _joiners_roles(trig: Trigger, res: Resolution) -> tuple[list, list] | None:
+    """Who joins a common act and with whom: the joiner is the actor; the act's own state ('Russian drills') and
+    those it is held with are the recipients."""
+    noun = trig.token
+    if trig.reading.event not in ("COOPERATE", "CONSULT") or (verb := _joined_by(noun)) is None:
+        return None
+    subj, passive = A.subject(verb)
+    joiners = [s for s in A.np_actors(subj, res) if s.states] if subj is not None and not passive else []
+    if not joiners:
+        return None
+    partners = [o for _p, o in A.prep_objects(noun, ("with",))]
+    partners += [by for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in ("host", "lead", "organize",
+                                                                                      "organise")
+                 if (by := A.agent(c)) is not None]  # 'an exercise hosted by Australia'
+    others = _named_before_noun(noun, res) + [s for o in partners for s in A.np_actors(o, res, deep=True)]
+    return joiners, _without([s for s in others if s.states], joiners)
+
+
 def _noun_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, list, list, str]:
     noun = trig.token
     if (helped := _came_to_the_aid_of(noun, res)) is not None:
         return helped[0], helped[1], [], "parse"
+    if (joined := _joiners_roles(trig, res)) is not None:
+        return joined[0], joined[1], [], "parse"
     own = _named_before_noun(noun, res)
     doing = _action_noun_over(noun)
     if not own and doing is not None:  # "Trump's imposition of sanctions": who imposed them

@@ -916,6 +916,11 @@ def _last_ruled_state(res: Resolution, before: int) -> ActorSpan | None:
     return None
 
 
+def _common_noun(res: Resolution, i: int) -> bool:
+    """A noun, or a lower-case word the tagger took for a name ('that the bloc regretted': PROPN)."""
+    return res.pos[i] == "NOUN" or (res.pos[i] == "PROPN" and res.words[i].islower())
+
+
 def _corefer_institutions(res: Resolution) -> None:
     """'The court regrets ...' after the International Court of Justice was named: the UN (its court)."""
     doc = res.doc
@@ -925,7 +930,7 @@ def _corefer_institutions(res: Resolution) -> None:
     institutions = NAMED_INSTITUTIONS | ANY_INSTITUTION
     for i in range(1, len(doc)):
         word = res.words[i].lower()
-        if word not in institutions or i in res.actor_at or res.pos[i] != "NOUN":
+        if word not in institutions or i in res.actor_at or not _common_noun(res, i):
             continue  # the words and tags, not a Token for each
         t = doc[i]
         if doc[t.i - 1].lower_ != "the" or any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
