@@ -72,6 +72,9 @@ SETS = {"development": (DATA / "places-gold.jsonl", DATA / "incident-stories.jso
         # the twenty-first (written 2026-12-06 by a helper of the thirty-third session, typical wire news, scored
         # before any change it led to)
         "development 21": _numbered(21),
+        # the twenty-third (written 2026-12-06 by a helper of the thirty-fourth session, typical wire news, scored
+        # before any change it led to)
+        "development 23": _numbered(23),
         # the eleventh (written 2026-12-05 by a helper of the twenty-first session): held out, never read
         "held-out 11": _numbered(11),
         # the nineteenth (written 2026-12-06 by a helper of the thirty-second session): held out, never read
