@@ -413,3 +413,25 @@ def test_drills_on_an_island_and_strikes_in_the_mountains_of_a_region_are_placed
     found = _located(text, "ASSAULT")
     assert found is not None and found[1:] == ("IRQ", "region")
     assert _located("The EU imposed sanctions on Moscow.", "SANCTION") is None  # a target, not a venue
+
+
+def test_a_region_named_in_two_words_the_first_tagged_an_adjective_is_the_region() -> None:
+    text = "Thai artillery shelled Cambodian positions in Cambodia's Banteay Meanchey province on Thursday."
+    assert _located(text, "ASSAULT") == ("Banteay Meanchey", "KHM", "region")
+
+
+def test_a_city_name_that_begins_with_a_peoples_name_is_the_city() -> None:
+    text = "Vietnamese and Chinese officials broke ground on Saturday in Lao Cai for a standard-gauge line."
+    assert _located(text, "COOPERATE") == ("Lào Cai", "VNM", "city")  # not Cadiz, whose old name is 'Cai'
+
+
+def test_here_holds_for_a_second_verb_of_the_clause() -> None:
+    text = ("TANGA, Tanzania — Ugandan and Tanzanian energy ministers toured the marine terminal here on Friday and "
+            "signed a protocol on tariffs.")
+    assert _located(text, "SUPPORT") == ("Tanga", "TZA", "city")
+
+
+def test_where_goods_were_produced_is_not_where_they_were_banned() -> None:
+    text = ("Ireland's parliament passed a law in Dublin on Wednesday banning imports of goods produced in Israeli "
+            "settlements in the occupied West Bank.")
+    assert _located(text, "SANCTION") == ("Dublin", "IRL", "city")

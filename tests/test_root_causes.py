@@ -5520,3 +5520,38 @@ def test_who_takes_part_in_or_joins_an_exercise_cooperates_with_its_host() -> No
         "Chinese warships joined Russian drills in the Sea of Japan on Monday.": ("COOPERATE", ("CHN",), ("RUS",)),
     })
     assert not events("Students took part in a writing exercise hosted by the embassy.")
+
+
+def test_a_deal_signed_by_the_two_countries_ministers_is_signed_by_the_pair() -> None:
+    found = events("Bolivian cargo passing through the northern Chilean port will get dedicated berths under a deal "
+                   "signed there on Thursday by the two countries' foreign ministers.")
+    assert found and (found[0].event, set(found[0].actor)) == ("SUPPORT", {"BOL", "CHL"}), found
+
+
+def test_a_ban_approved_by_lawmakers_is_theirs_and_so_is_the_condemnation_of_it() -> None:
+    found = events("Israel condemned a ban on Israeli settlement goods approved by Irish lawmakers on Wednesday.",
+                   published="2025-06-01")
+    by_type = {e.event: e for e in found}
+    assert (by_type["ACCUSE"].actor, by_type["ACCUSE"].recipient) == (("ISR",), ("IRL",)), found
+    assert (by_type["SANCTION"].actor, by_type["SANCTION"].recipient) == (("IRL",), ("ISR",)), found
+    assert by_type["SANCTION"].date == "2025-05-28", found  # the participle's own day
+
+
+def test_a_law_passed_on_a_day_bans_that_day() -> None:
+    found = events("Ireland's parliament passed a law in Dublin on Wednesday banning imports of goods produced in "
+                   "Israeli settlements, the government said.", published="2026-02-25")
+    assert found and (found[0].event, found[0].actor, found[0].date) == ("SANCTION", ("IRL",), "2026-02-25"), found
+
+
+def test_any_attack_that_would_be_answered_is_a_warning_to_its_doer() -> None:
+    found = events("Pakistan's army chief said any Indian attack would be met with force.")
+    assert found and (found[0].event, found[0].actor, found[0].recipient) == ("THREATEN", ("PAK",), ("IND",)), found
+    unnamed = events("The general said any Indian attack would be met with force.")
+    assert all(e.actor != ("IND",) for e in unnamed), unnamed  # never the state whose attack it would be
+
+
+def test_live_fire_in_drills_attacks_no_one() -> None:
+    found = events("US rocket launchers and Moroccan howitzers fired on targets in the desert on Wednesday as the "
+                   "combined drills entered their third day.")
+    assert found and found[0].event == "COOPERATE", found
+    assert events("Russian forces fired missiles at Kharkiv on Wednesday.")[0].event == "ASSAULT"

@@ -854,6 +854,9 @@ def _simultaneous_with(token: Token) -> Token | None:
         return A.clause_head(t.head)
     if t.dep_ == "acl" and t.tag_ == "VBG" and t.head.lemma_.lower() in DOCUMENTS:
         return A.clause_head(t.head)
+    if t.dep_ == "advcl" and t.tag_ == "VBG" and t.i > t.head.i and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENTS for c in t.head.children):
+        return A.clause_head(t.head)  # 'passed a law in Dublin on Wednesday banning imports': the law's participle
     if t.dep_ == "pcomp" and t.tag_ == "VBG" and t.head.lower_ == "by" and t.head.head.pos_ in ("VERB", "AUX"):
         return A.clause_head(t.head.head)  # 'hit back on Thursday by closing its airspace': the means, that day
     if t.dep_ in ("acl", "relcl") and A.is_infinitive(t) and t.head.dep_ in ("attr", "oprd") \
@@ -2582,6 +2585,15 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
         hosts = _without([s for _p, o in A.prep_objects(trig.token, ("in", "at", "to")) for s in A.np_actors(o, res)
                           if s.states], roles.recipient) or _without(_state_of_place(trig, res), roles.recipient)
         roles = Roles(roles.recipient, hosts[:1], roles.orgs, "parse", bool(hosts), roles.quoted)
+    if trig.pred.pos == "noun" and trig.reading.event in HOSTILE_FUTURE and (
+            said_by := _teller_of_any_act(trig.token)) is not None:
+        # 'The general told the cadets that any Indian attack would draw a response': the speaker warns the state
+        # whose attack it would be (and when the speaker's state is not found, that state is still not the actor)
+        warner = [s for s in A.np_actors(said_by, res) if s.states] or [
+            s for s in _pronoun_or_generic(said_by, res, ctx)[0] if s.states]
+        warned = _named_before_noun(trig.token, res) or roles.actor
+        roles = Roles(warner, _without([s for s in warned if s.states], warner), roles.orgs, "speaker", False,
+                      roles.quoted)
     reverse = trig.reading.reverse or _to_blame(trig.token)  # 'said that Ethiopia was to blame': Ethiopia is blamed
     if reverse and roles.actor and roles.recipient:  # 'Seoul hosted Kishida': Japan's visit to Korea
         roles = Roles(roles.recipient, roles.actor, roles.orgs, roles.actor_method, False, roles.quoted)
@@ -2636,6 +2648,11 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
     if reading.event == "COOPERATE" and drills is not None and not _joint(drills) and len(_codes_of(roles.actor)) < 2 \
             and _joined_by(drills) is None:  # an exercise others join is held together
         reading = Reading("MOBILIZE", "troops", reading.context)  # 'warships conducted live-fire drills'
+    if reading.event == "ASSAULT" and not roles.recipient and _during_drills(trig.token):
+        # 'US rocket launchers and Moroccan howitzers fired on targets ... as the combined drills entered their third
+        # day': live fire in an exercise attacks no one
+        joint = len(_codes_of(roles.actor)) >= 2
+        reading = Reading("COOPERATE" if joint else "MOBILIZE", None if joint else "weapons", ("military",))
     if reading.event == "AID" and "military" in reading.context and _sent_nowhere_named(trig.token, roles):
         return []  # 'China sent about 3,200 soldiers ...': troops no text names a destination for help no one
     forces_sent = reading.event == "AID" and "military" in reading.context
@@ -3002,6 +3019,10 @@ def _doers_of_act(act: Token, res: Resolution, ctx: DocContext,
     own = [s for s in _named_before_noun(act, res) if s.states]
     if own:
         return own
+    enacted = _participle_with_agent(act)  # 'a ban on settlement goods approved by Irish lawmakers'
+    if enacted is not None and (by := A.agent(enacted)) is not None \
+            and (found := [s for s in A.np_actors(by, res, deep=True) if s.states]):
+        return found
     hung_on_stance = A.prep_objects(act.head, ("by",)) if not A.is_passive(act.head) else []
     for _p, by in A.prep_objects(act, ("by",)) + [b for _p, o in A.prep_objects(act, ("of",))
                                                      for b in A.prep_objects(o, ("by",))] + hung_on_stance:
@@ -3058,7 +3079,9 @@ def _verb_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
     if ag is not None:
         actor, orgs = _split_orgs(A.np_actors(ag, res, deep=True))
         patient = subj if passive else None
-        if not actor and not orgs:
+        if not actor and not orgs and (pair := _the_two_named_before(ag, res) or _the_two(ag, ctx)):
+            actor, method = pair, "coreference"  # "a deal signed by the two countries' foreign ministers"
+        elif not actor and not orgs:
             method = "agent"  # 'was struck by Chido': the agent is named and is no party
     elif passive and trig.reading.mode in ("expel", "deport") and (expellers := _expelled_from(verb, res)):
         patient = subj  # 'a Belarusian diplomat was expelled from Poland', 'MPs were deported from Tanzania': the
@@ -4410,9 +4433,21 @@ def _declared_unwelcome(trig: Trigger, res: Resolution) -> tuple[list[ActorSpan]
     return actor, _without(named, actor)
 
 
+# verbs by which a measure is decided: 'a ban on settlement goods approved by lawmakers', the participle hung on
+# what the ban is about
+ENACTING = frozenset({"approve", "impose", "pass", "adopt", "announce", "introduce", "order", "issue", "enact",
+                      "decree", "endorse"})
+
+
 def _participle_with_agent(noun: Token) -> Token | None:
-    """A past participle after an event noun that says who did it: 'the missiles fired by North Korea'."""
-    return next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and A.agent(c) is not None), None)
+    """A past participle after an event noun that says who did it: 'the missiles fired by North Korea', 'a ban on
+    settlement goods approved by Irish lawmakers' (the parser hangs it on the goods)."""
+    found = next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and A.agent(c) is not None), None)
+    if found is not None:
+        return found
+    return next((c for _p, o in A.prep_objects(noun, ("on", "against")) for c in o.children
+                 if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in ENACTING
+                 and A.agent(c) is not None), None)
 
 
 def _split_orgs(spans: list[ActorSpan]) -> tuple[list[ActorSpan], list[ActorSpan]]:
@@ -4569,6 +4604,19 @@ def _subject_around_relative(subj: Token, res: Resolution) -> list[ActorSpan]:
     verb = A.governing_verb(clause.head)
     outer = A.child(verb, "nsubj") if verb is not None else None
     return [s for s in A.np_actors(outer, res) if s.states] if outer is not None else []
+
+
+def _teller_of_any_act(noun: Token) -> Token | None:
+    """Who says that any such act would be answered ('any Indian attack would draw a response', 'any incursion will
+    be met with force'): whoever speaks of whatever act might come warns its doer."""
+    clause = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp" or not _has_aux(clause, ("will", "would")) \
+            or not any(c.dep_ == "det" and c.lower_ == "any" for c in noun.children):
+        return None
+    sayer = clause.head
+    if sayer.lemma_.lower() not in A.REPORTING | WARNINGS | {"tell"} or sayer.pos_ not in ("VERB", "AUX"):
+        return None
+    return A.child(sayer, "nsubj")
 
 
 def _speaker_of_clause(subj: Token, res: Resolution) -> list[ActorSpan]:
@@ -5824,6 +5872,11 @@ def sentence_pair(sent: Span, res: Resolution) -> tuple[str, str] | None:
 
 
 EXERCISES = frozenset({"drill", "exercise", "maneuver", "war game", "patrol"})
+
+
+def _during_drills(token: Token) -> bool:
+    """A sentence that tells of drills or an exercise besides the act: what is fired in it is fired in them."""
+    return any(t.lemma_.lower() in EXERCISES and t.pos_ == "NOUN" and t.i != token.i for t in token.sent)
 
 
 def _exercises_of(trig: Trigger) -> Token | None:
@@ -7266,6 +7319,8 @@ def _participle_dates(noun: Token, res: Resolution) -> list[DateRef]:
             found += _plain_dates(A.clause_tokens(c), res)
     if not found:  # 'restrictions on exports of rare earths that China imposed on April 4': the act's relative
         found = [d for c in _relatives_within(noun) for d in _plain_dates(A.clause_tokens(c), res)]
+    if not found and (enacted := _participle_with_agent(noun)) is not None and enacted.head is not noun:
+        found = _plain_dates(A.clause_tokens(enacted), res)  # 'a ban on goods approved by lawmakers the day before'
     return found
 
 

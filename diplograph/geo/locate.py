@@ -265,8 +265,11 @@ def _set_apart(token: Token, trigger: Token, event: str) -> bool:
 def _here(doc: Doc, trigger: int, res: Resolution, context: Sequence[Sequence[str]]) -> Location | None:
     """'ARUSHA, Tanzania — Kenyan and Tanzanian defence chiefs signed a pact here on Thursday': the story's
     dateline is where 'here' is."""
-    if not res.dateline_end or not any(c.lower_ == "here" and c.dep_ == "advmod"
-                                       for head in _clause_heads(doc[trigger]) for c in head.children):
+    heads = _clause_heads(doc[trigger])
+    heads += [h.head for h in heads if h.dep_ == "conj" and h.head.pos_ == "VERB"]  # 'toured the terminal here on
+    # Friday and signed a protocol': the first verb's 'here' holds for the second
+    if not res.dateline_end or not any(c.lower_ == "here" and c.dep_ == "advmod" for head in heads
+                                       for c in head.children):
         return None
     return _dateline_location(doc, res, context)
 
@@ -554,9 +557,13 @@ def _object_participles(head: Token) -> Iterator[Token]:
     for arg in _arguments(head):  # and the noun the object is 'of': 'impounded 40 containers of parts bound for ...'
         for noun in (arg, *(obj for _prep, obj in prep_objects(arg, ("of",)))):
             for c in noun.children:
-                if c.dep_ == "acl" and c.tag_ in ("VBN", "VBG", "VBD") \
+                if c.dep_ == "acl" and c.tag_ in ("VBN", "VBG", "VBD") and c.lemma_.lower() not in PRODUCING \
                         and not any(g.dep_.startswith("nsubj") for g in c.children):
                     yield c
+
+
+# goods 'produced in Israeli settlements', 'made in China': where they come from, not where they were acted on
+PRODUCING = frozenset({"produce", "make", "grow", "manufacture", "mine", "extract", "build", "assemble", "harvest"})
 
 
 # What is done during talks is done where they are held ('signed a pact during a summit in Addis Ababa'), and an
@@ -746,6 +753,11 @@ def _phrase(obj: Token, depth: int = 0) -> Phrase | None:
             return whole  # 'Belize City', 'Kuwait City': the place noun is part of the name
         if named and lower in REGION_WORDS:  # 'South Kivu province', 'Sistan and Baluchestan province': the whole run
             first = min(t.i for n in named for t in n.subtree if t.dep_ in ("compound", "conj", "cc") or t is n)
+            doc = obj.doc
+            while first - 1 > obj.left_edge.i - 1 and _capitalised(doc[first - 1]) \
+                    and doc[first - 1].dep_ in ("amod", "compound", "nmod") and doc[first - 1].head.i in range(
+                        first, obj.i + 1):
+                first -= 1  # 'Banteay Meanchey province': the name's first word tagged an adjective of the noun
             region = Phrase(first, obj.i + 1, True)
             region.owned_by = owner.i if owner is not None else None
             return region
@@ -1150,7 +1162,9 @@ def _with_first_word(doc: Doc, phrase: Phrase, res: Resolution) -> Phrase | None
     if phrase.region or phrase.start == 0:
         return None
     first = doc[phrase.start - 1]
-    if not first.text[:1].isupper() or first.dep_ not in ("amod", "compound") or first.i in res.actor_at \
+    # a people's name in a compound may begin a place's ('Lao Cai'); as an adjective it only describes ('Syrian Idlib')
+    described = first.i in res.actor_at and not (first.dep_ == "compound" and first.pos_ == "PROPN")
+    if not first.text[:1].isupper() or first.dep_ not in ("amod", "compound") or described \
             or first.head.i not in range(phrase.start, phrase.end) or first.is_sent_start:
         return None
     return Phrase(first.i, phrase.end, False)
