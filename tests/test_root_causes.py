@@ -2533,8 +2533,9 @@ def test_proposed_or_threatened_sanctions_are_threats() -> None:
 
 
 def test_a_weekday_a_visitor_is_due_on_is_the_coming_one() -> None:
+    # talks still to come are agreed (AGREE, as the PLOVER gold and the seed code future visits)
     [due] = [e for e in events("Chinese Premier Li Keqiang is due in Berlin on Monday for talks with Chancellor Angela "
-                               "Merkel.", published="2018-07-07") if e.event == "CONSULT"]
+                               "Merkel.", published="2018-07-07") if e.event == "AGREE"]
     assert due.date == "2018-07-09", due
     [arrived] = [e for e in events("Li Keqiang arrived in Berlin on Monday for talks with Merkel.",
                                    published="2018-07-07") if e.event == "CONSULT"]
@@ -5555,3 +5556,42 @@ def test_live_fire_in_drills_attacks_no_one() -> None:
                    "combined drills entered their third day.")
     assert found and found[0].event == "COOPERATE", found
     assert events("Russian forces fired missiles at Kharkiv on Wednesday.")[0].event == "ASSAULT"
+
+
+def test_expressions_of_backing_recognition_and_welcome() -> None:
+    assert_first_records({
+        "The Gulf Cooperation Council lined up behind Kuwait on Thursday.": ("SUPPORT", ("GCC",), ("KWT",)),
+        "Russia in July became the first state to grant the Taliban government formal recognition.":
+            ("SUPPORT", ("RUS",), ("AFG",)),
+        "The European Commission welcomed the openings of the customs posts by Spain and Morocco on Wednesday.":
+            ("SUPPORT", ("EU",)),
+    })
+
+
+def test_a_leader_due_somewhere_for_a_visit_has_agreed_to_come() -> None:
+    found = events("Cambodian Prime Minister Hun Manet is due in Hanoi for an official visit later this year.")
+    assert [(e.event, e.actor, e.recipient) for e in found] == [("AGREE", ("KHM",), ("VNM",))], found
+    held = events("Modi was in Tianjin for talks with Xi on Monday.")
+    assert held and held[0].event == "CONSULT", held
+
+
+def test_pushing_back_against_a_decision_rejects_it_and_a_region_does_not_act_as_a_state() -> None:
+    assert_first_records({
+        "Barbados pushed back on Tuesday against the U.S. visa restrictions.": ("REJECT", ("BRB",), ("USA",)),
+        "Thai soldiers pushed back 2,000 refugees across the border into Myanmar.": ("COERCE", ("THA",), ("MMR",)),
+    })
+    found = events("Caribbean leaders pushed back this week against a U.S. decision to deny visas to Cuban officials.")
+    assert all(e.actor != ("CUB",) for e in found), found  # the leaders are no Cuban officials
+
+
+def test_asking_its_allies_is_no_request_to_itself() -> None:
+    found = events("Estonia would ask its allies to increase patrols in the gulf, the minister said.")
+    assert all(e.recipient != ("EST",) for e in found), found
+
+
+def test_a_second_past_perfect_act_reported_in_the_past_is_recent() -> None:
+    found = events("The foreign minister told reporters that the government had recalled its ambassador in Brasilia "
+                   "for consultations and had summoned Brazil's ambassador to demand a full explanation.",
+                   published="2025-04-02")
+    summoned = [e for e in found if e.event == "ACCUSE"]
+    assert summoned and summoned[0].date == "2025-03-27/2025-04-02", found

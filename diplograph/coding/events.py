@@ -1118,6 +1118,8 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
             reading = Reading("MOBILIZE", "troops", ("military",)) if obj in lex.classes.get("troops", frozenset()) \
                 or obj in ("police", "military", "guard") else Reading("ACCUSE", "disapprove", reading.context)
         pushed = A.child(t, "dobj") if pred.lemma == "push" else None  # 'pushed several kilometres into Kursk'
+        if pred.lemma == "push" and particle == "back" and pushed is None and A.prep_objects(t, ("against", "on")):
+            reading = Reading("REJECT", None, reading.context)  # 'pushed back against a U.S. decision': resisted
         if pred.pos == "verb" and pred.lemma == "push" and not particle and A.prep_objects(t, ("into",)) \
                 and A.child(t, "xcomp", "ccomp") is None and (pushed is None or pushed.lemma_.lower() in DISTANCES):
             reading = Reading("ASSAULT", None, ("military",))  # 'troops pushed into northeast Syria': an incursion
@@ -2667,6 +2669,8 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
                                           if s.method != "context" and sent.start <= s.start < sent.end])
     if reading.event == "CONSULT" and trig.pred.pos == "noun" and _ready_for(trig.token):
         reading = Reading("AGREE", None, reading.context)  # 'Moscow was ready for talks with Kyiv': an offer
+    if reading.event == "CONSULT" and trig.pred.pos == "noun" and _due_for(trig.token):
+        reading, aux = Reading("AGREE", None, reading.context), aux or "future"  # 'is due in Hanoi for a visit'
     if trig.pred.pos == "verb" and _off_a_trusted_list(trig.token):
         reading = Reading("SANCTION", None, ("economic",))  # 'removed South Korea from its white list'
     if reading.event == "PROTEST" and trig.pred.pos == "noun" and roles.actor and _voiced_by_governments(trig, res):
@@ -5148,11 +5152,26 @@ def _fallback_actor(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext,
     # 'gunmen killed villagers in Nigeria': armed men who are no state's forces are not turned into the state the
     # sentence names (nor into the one they attack)
     unnamed = subj is not None and not passive and _irregular_fighters(subj, res)
+    if subj is not None and not passive and _of_a_region(subj):
+        return [], "none"  # 'Caribbean leaders pushed back against a U.S. decision on Cuban officials': not Cuba
     if others and trig.reading.event not in COOPERATIVE | {"AGREE"} and not unnamed:
         return others[:1], "sentence"
     if domestic and not unnamed:
         return recipient[:1], "domestic"
     return [], "none"
+
+
+# words that tie a group of people to a region, not to one state ('Caribbean leaders', 'Western diplomats')
+REGIONAL_WORDS = frozenset({"caribbean", "african", "western", "arab", "asian", "latin", "pacific", "nordic", "baltic",
+                            "balkan", "regional", "gulf", "european", "american", "eastern", "southern", "northern",
+                            "central"})
+
+
+def _of_a_region(subj: Token) -> bool:
+    """A subject whose people the text ties to a region ('Caribbean leaders', 'Western diplomats'), which the
+    dictionaries found no state or organisation in."""
+    return subj.tag_ in ("NNS", "NNPS") and any(c.dep_ in ("amod", "compound") and c.lower_ in REGIONAL_WORDS
+                                               for c in subj.children)
 
 
 def _state_addressed_by_name(trig: Trigger, recipient: list[ActorSpan], res: Resolution) -> bool:
@@ -5456,7 +5475,8 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
     aimed_at_organisation = any(s.kind != "state" for c in aimed for s in A.spans_in(list(c.subtree), res))
     # another state's rulers ('accused the regime of'), or a pair ('praised the courage of both leaders')
     aimed_at_others = any(c.lemma_.lower() in RULERS and _governs_elsewhere(c, actor) for c in aimed) \
-        or any(_names_a_pair(t) for c in aimed for t in c.subtree)
+        or any(_names_a_pair(t) for c in aimed for t in c.subtree) \
+        or any(c.lemma_.lower() in A.RELATIONAL and c.tag_ == "NNS" for c in aimed)  # 'would ask its allies to ...'
     if event == "AGREE" and len(actor_codes) == 1 and _pledges_aid(trig.token) and (
             named <= actor_codes or named - actor_codes == {_story_subject_besides(res, actor_codes)}):
         # 'Britain has pledged 3.5 million pounds in humanitarian aid': aid goes abroad, to whom the story is about
@@ -5888,6 +5908,19 @@ def _exercises_of(trig: Trigger) -> Token | None:
 
 
 READY_WORDS = frozenset({"ready", "willing", "open", "prepared", "eager"})
+
+
+SCHEDULED = frozenset({"due", "expected", "scheduled", "set"})
+
+
+def _due_for(noun: Token) -> bool:
+    """'Hun Manet is due in Hanoi for an official visit later this year', 'Modi is expected in Tianjin for talks':
+    a meeting still to come (announced, AGREE), not one held."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for":
+        return False
+    over = noun.head.head
+    words = {over.lower_} | {c.lower_ for c in over.children if c.dep_ in ("acomp", "xcomp")}
+    return bool(words & SCHEDULED)
 
 
 def _ready_for(noun: Token) -> bool:
@@ -7209,7 +7242,10 @@ def _since_clause(token: Token) -> bool:
 
 def _reported_in_past(verb: Token) -> bool:
     """'The minister said Tokyo had lodged a protest': a past perfect shifted back by a verb of saying in the past
-    tense tells of a recent act, not of background."""
+    tense tells of a recent act, not of background ('... had recalled its ambassador and had summoned Brazil's':
+    each conjunct as the first)."""
+    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
     return (verb.dep_ == "ccomp" and verb.head.lemma_.lower() in A.REPORTING | {"tell"}
             and verb.head.tag_ in ("VBD", "VBN"))
 
