@@ -75,6 +75,9 @@ SETS = {"development": (DATA / "places-gold.jsonl", DATA / "incident-stories.jso
         # the twenty-third (written 2026-12-06 by a helper of the thirty-fourth session, typical wire news, scored
         # before any change it led to)
         "development 23": _numbered(23),
+        # the twenty-fourth (written 2026-12-06 by another helper of the thirty-fourth session, VOA-like conflict and
+        # diplomacy, scored before any change it led to)
+        "development 24": _numbered(24),
         # the eleventh (written 2026-12-05 by a helper of the twenty-first session): held out, never read
         "held-out 11": _numbered(11),
         # the nineteenth (written 2026-12-06 by a helper of the thirty-second session): held out, never read
