@@ -262,3 +262,13 @@ def test_transnational_groups_have_no_home_state(lookup: dict[str, set[str]]) ->
                         ("ISIL", "ISIL"), ("Islamic State", "ISIL")):
         assert lookup[alias] == {code}
         assert (organisations[code].kind, organisations[code].members) == ("group", ())
+
+
+def test_each_dependent_territory_belongs_to_a_state(states: list[dict[str, str]]) -> None:
+    header, rows = _read("territories.csv")
+    assert header == ["code", "sovereign"]
+    kinds = {row["code"]: row["kind"] for row in states}
+    for row in rows:
+        assert kinds.get(row["code"]) == "territory", row
+        assert kinds.get(row["sovereign"]) == "state", row
+    assert {"TWN", "XKX", "ESH", "GRL", "HKG"}.isdisjoint(row["code"] for row in rows)  # parties in their own right

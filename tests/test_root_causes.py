@@ -5595,3 +5595,43 @@ def test_a_second_past_perfect_act_reported_in_the_past_is_recent() -> None:
                    published="2025-04-02")
     summoned = [e for e in found if e.event == "ACCUSE"]
     assert summoned and summoned[0].date == "2025-03-27/2025-04-02", found
+
+
+def test_ground_handed_to_another_needs_no_over() -> None:
+    found = events("France handed its last two military sites in Senegal to the Senegalese army on Thursday.")
+    assert found and (found[0].event, found[0].actor, found[0].recipient) == ("RETREAT", ("FRA",), ("SEN",)), found
+
+
+def test_pressing_on_with_drills_is_the_drills_and_an_anniversary_is_no_act() -> None:
+    found = events("Russian and Belarusian forces pressed on with joint war games on Saturday.")
+    assert [(e.event, set(e.actor) | set(e.recipient)) for e in found] == [("COOPERATE", {"RUS", "BLR"})], found
+    sanctions = events("Canada imposed sanctions on 90 Russian tankers on Tuesday, the fourth anniversary of the "
+                       "full-scale invasion of Ukraine.")
+    assert [e.event for e in sanctions] == ["SANCTION"], sanctions
+
+
+def test_emergency_supplies_are_aid_but_gas_supplies_are_trade() -> None:
+    found = events("Emergency supplies from Japan reached Hue on Monday.")
+    assert found and (found[0].event, found[0].actor, found[0].recipient) == ("AID", ("JPN",), ("VNM",)), found
+    assert not events("Gas supplies from Russia to Europe fell by half.")
+
+
+def test_sanctions_a_state_answers_were_imposed_on_it() -> None:
+    found = events("Russia's foreign ministry said on Wednesday it would retaliate against new Canadian sanctions on "
+                   "oil tankers and shipping firms.")
+    assert ("SANCTION", ("CAN",), ("RUS",)) in summary(found), found
+    assert ("THREATEN", ("RUS",), ("CAN",)) in summary(found), found
+
+
+def test_a_states_own_territory_is_no_party_to_what_it_does_there() -> None:
+    found = events("Ten US F-35 stealth fighters landed in Puerto Rico on Saturday.")
+    assert all("PRI" not in e.recipient for e in found), found
+    aid = events("China sent 50 tonnes of aid to Puerto Rico on Monday.")
+    assert aid and aid[0].recipient == ("PRI",), aid  # another state's act there has it for a party
+
+
+def test_an_act_told_a_day_before_a_saying_is_not_dated_after_a_plan_to_come() -> None:
+    found = events("Ukraine's president said on Saturday he would travel to Washington on Monday, a day after the "
+                   "American and Russian leaders held their first summit in six years.", published="2025-08-16")
+    summit = [e for e in found if e.event == "CONSULT"]
+    assert summit and summit[0].date == "2025-08-15", found

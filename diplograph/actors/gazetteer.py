@@ -231,6 +231,14 @@ def capital_names() -> dict[str, str]:
     return capitals
 
 
+@cache
+def sovereigns() -> dict[str, str]:
+    """Dependent territories that govern no foreign relations of their own (data/territories.csv) and the state
+    each belongs to: Puerto Rico and Guam the United States', Gibraltar Britain's. Not the self-governing ones
+    (Greenland, the Cook Islands, Hong Kong), which are parties in their own right, nor disputed ones (Taiwan)."""
+    return {row["code"]: row["sovereign"] for row in _read_csv(_data_file("territories.csv"))}
+
+
 def _data_file(name: str) -> Path:
     return Path(str(resources.files("diplograph.actors").joinpath("data", name)))
 

@@ -804,6 +804,16 @@ def _dates_of_statement_made_in(verb: Token, res: Resolution) -> list[DateRef]:
     return []
 
 
+def _after_publication(date: DateRef, res: Resolution) -> bool:
+    """Whether a date begins after the story's publication day (a plan, never a thing already done)."""
+    if res.published is None:
+        return False
+    try:
+        return dt.date.fromisoformat(date.value[:10]) > res.published
+    except ValueError:
+        return False
+
+
 def _after_clause_of(token: Token) -> Token | None:
     """The clause an 'after' clause is told after ('..., after Beijing eased its ban', 'announced the deal on
     Wednesday after speaking by phone with To Lam'): its governing clause."""
@@ -1072,6 +1082,9 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
         obj = _object_lemma(t, pred)
         if pred.pos == "verb" and not _verb_applies(t, pred, obj, res):
             continue
+        if pred.pos == "verb" and pred.lemma in ("press", "push") and any(
+                c.dep_ == "prt" and c.lower_ in ("on", "ahead") for c in t.children):
+            continue  # 'forces pressed on with joint war games': going on with something, which is the event
         if pred.pos == "verb" and obj in STRUCK_MANNERS and pred.lemma in ("strike", "hit", "sound"):
             continue  # 'Ruto struck a conciliatory tone', 'struck a balance': a manner of speaking, no blow
         if pred.pos == "verb" and pred.reading.event == "ASSAULT" and _carries_a_protest(t, phrases, lex):
@@ -1111,6 +1124,8 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
             continue  # 'discussed the prospects for peace talks', 'spoke about a ceasefire': what was talked about
         if pred.pos == "noun" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in A.OCCASIONS:
             continue  # 'on the sidelines of the G20 meeting': the occasion, not an event of these parties
+        if pred.pos == "noun" and t.head.lower_ == "of" and t.head.head.lemma_.lower() == "anniversary":
+            continue  # 'the fourth anniversary of the full-scale invasion of Ukraine': a date, the act long past
         reading = lex.reading_for_object(pred, obj if pred.pos == "verb" else _of_lemma(t), _object_keys(t, pred))
         particle = _particle_of(t)
         reading = pred.by_particle.get(particle, reading) if particle else reading
@@ -1831,9 +1846,22 @@ def _the_description(noun: Token) -> bool:
     return verb.lemma_.lower() in DESCRIBING_VERBS | NAMING_VERBS and A.child(verb, "dobj") is not None
 
 
+HANDED_GROUND = frozenset({"base", "site", "camp", "facility", "territory", "crossing", "checkpoint", "outpost",
+                           "control", "town", "village", "airport"})
+
+
+def _ground_handed_to(verb: Token) -> bool:
+    """'France handed its last two military sites in Senegal to the Senegalese army': ground handed to another
+    needs no 'over'."""
+    obj = A.child(verb, "dobj")
+    return verb.lemma_.lower() == "hand" and obj is not None and obj.lemma_.lower() in HANDED_GROUND \
+        and bool(A.prep_objects(verb, ("to",)))
+
+
 def _verb_applies(verb: Token, pred: Predicate, obj: str | None, res: Resolution) -> bool:
     if pred.particle and not any(c.lower_ in pred.particle and (c.dep_ == "prt" or _particle_of_place(c))
-                                 for c in verb.children) and not _particle_read_as_a_number(verb, pred):
+                                 for c in verb.children) and not _particle_read_as_a_number(verb, pred) \
+            and not _ground_handed_to(verb):
         return False
     refused = pred.lemma in REFUSED_WHATEVER_IT_IS and _negated(verb) and _object_of(verb) is not None
     if pred.objects and not refused and not (pred.by_particle and _particle_of(verb) in pred.by_particle):  # 'gave in'
@@ -2406,6 +2434,9 @@ def _told_as_done(owner: Trigger, inner: Trigger) -> bool:
         return True
     if inner.reading.event in THANKED_ACTS and _thanked_for(token) is not None:
         return True
+    if inner.reading.event in ("SANCTION", "COERCE") and _who_answers(token) is not None \
+            and token.head.head == owner.token:
+        return True  # 'would retaliate against new Canadian sanctions': the sanctions were imposed
     if owner.reading.event == "REJECT" and inner.reading.event in ANSWERED_ACTS and _authored(token, owner.token) \
             and not _single_sentence(token.sent):
         # 'rejected India's accusation', 'rejected a request by Italy': the request was made too (a one-sentence
@@ -2870,11 +2901,21 @@ def roles_of(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext) -> Rol
     if not recipient and trig.reading.event == "PROTEST":
         recipient = _without(_embassies_at(trig.token, res), actor)  # 'staged a sit-in outside the Japanese embassy'
         quoted |= {x.start for x in recipient}
+    recipient = _without_own_territories(recipient, actor)  # 'US F-35s landed in Puerto Rico': at home
     if not recipient and method != "reaction":  # a reaction is drawn from its actor by its subject, or by no one
-        recipient = _fallback_recipient(trig, actor, sent, res, ctx)
+        recipient = _without_own_territories(_fallback_recipient(trig, actor, sent, res, ctx), actor)
     # 'a trip to a member state of the ICC': some member, not the organisation
     recipient = [s for s in recipient if not A.in_an_unnamed_member(res.doc[s.start])]
     return Roles(actor, recipient, orgs, method.replace("reaction", "parse"), from_location, frozenset(quoted))
+
+
+def _without_own_territories(recipient: list[ActorSpan], actor: list[ActorSpan]) -> list[ActorSpan]:
+    """A state's own dependent territory is no party to what the state does there (Puerto Rico and Guam for the
+    United States, Greenland for Denmark: actors/data/territories.csv)."""
+    from diplograph.actors.gazetteer import sovereigns
+
+    acting = {c for s in actor for c in s.states}
+    return [s for s in recipient if sovereigns().get(s.code) not in acting]
 
 
 def _parties_of_what_was_brokered(verb: Token, res: Resolution, actor: list[ActorSpan]) -> list[ActorSpan]:
@@ -4247,11 +4288,33 @@ def _noun_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
         listed = A.child(verb, "dobj", "nsubjpass")  # 'added 40 Russian firms to its blacklist', 'were put on'
         if listed is not None:
             recipient = _without([s for s in A.np_actors(listed, res, deep=True) if s.states], actor)
+    if not recipient and actor and trig.reading.event in ("SANCTION", "COERCE", "THREATEN") \
+            and (answerer := _who_answers(noun)) is not None:
+        # 'Russia said it would retaliate against new Canadian sanctions on oil tankers': the state that answers
+        # the measure is the one it hit
+        found = [s for s in A.np_actors(answerer, res) if s.states] or [
+            s for s in _pronoun_or_generic(answerer, res, ctx)[0] if s.states]
+        recipient = _without(found, actor)
     if not recipient and trig.reading.event == "ASSAULT" and noun.dep_ == "nsubj" and verb is not None \
             and verb.lemma_.lower() in DAMAGING_VERBS and (hit := A.child(verb, "dobj")) is not None:
         # 'drone and missile strikes knocked out half of Saudi Arabia's oil output': what the attack hit
         recipient = _without([s for s in A.np_actors(hit, res, deep=True) if s.states], actor)
     return actor, recipient, orgs, method
+
+
+ANSWERING_VERBS = frozenset({"retaliate", "respond", "react", "reply"})
+
+
+def _who_answers(noun: Token) -> Token | None:
+    """The subject of the verb through which a measure is answered ('would retaliate against new Canadian
+    sanctions', 'responded to the tariffs'), when the measure is the verb's 'against' or 'to' object."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("against", "to"):
+        return None
+    verb = noun.head.head
+    if verb.lemma_.lower() not in ANSWERING_VERBS or verb.pos_ != "VERB":
+        return None
+    subj, passive = A.subject(verb)
+    return None if passive else subj
 
 
 def _taken_as_a_step(verb: Token, trig: Trigger) -> bool:
@@ -6937,8 +7000,13 @@ def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
             return theirs[0], "clause"  # '..., but he announced in late September that France would pull out
         if (later := _after_clause_of(token)) is not None:
             theirs = _plain_dates(A.clause_tokens(later), res)
-            while not theirs and later.dep_ in ("ccomp", "xcomp", "conj") and later.head.i != later.i:
-                later = A.clause_head(later.head)  # 'said on Tuesday they hoped ..., after ...'
+            done = token if token.pos_ in ("VERB", "AUX") else A.governing_verb(token) or token
+            while (not theirs or (done.tag_ == "VBD" and _after_publication(theirs[0], res))) \
+                    and later.dep_ in ("ccomp", "xcomp", "conj") and later.head.i != later.i:
+                # 'said on Tuesday they hoped ..., after ...'; 'said on Saturday he would travel to Washington on
+                # Monday, a day after the leaders held a summit': what was done came before the saying, not the
+                # trip to come
+                later = A.clause_head(later.head)
                 theirs = _plain_dates(A.clause_tokens(later), res)
             days_before = _days_counted_before(token)
             if theirs and days_before is not None and theirs[0].granularity == "day":
@@ -7355,8 +7423,12 @@ def _participle_dates(noun: Token, res: Resolution) -> list[DateRef]:
             found += _plain_dates(A.clause_tokens(c), res)
     if not found:  # 'restrictions on exports of rare earths that China imposed on April 4': the act's relative
         found = [d for c in _relatives_within(noun) for d in _plain_dates(A.clause_tokens(c), res)]
-    if not found and (enacted := _participle_with_agent(noun)) is not None and enacted.head is not noun:
-        found = _plain_dates(A.clause_tokens(enacted), res)  # 'a ban on goods approved by lawmakers the day before'
+    if not found:  # 'a ban on goods approved by lawmakers the day before', 'sanctions on oil tankers and shipping
+        # firms announced the previous day': the parser hangs the measure's participle on what it is about
+        objects = [o for _p, o in A.prep_objects(noun, ("on", "against"))]
+        objects += [c for o in objects for c in o.conjuncts]
+        found = [d for o in objects for c in o.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                 and c.lemma_.lower() in ENACTING for d in _plain_dates(A.clause_tokens(c), res)]
     return found
 
 
