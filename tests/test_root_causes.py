@@ -5635,3 +5635,10 @@ def test_an_act_told_a_day_before_a_saying_is_not_dated_after_a_plan_to_come() -
                    "American and Russian leaders held their first summit in six years.", published="2025-08-16")
     summit = [e for e in found if e.event == "CONSULT"]
     assert summit and summit[0].date == "2025-08-15", found
+
+
+def test_boats_sprayed_with_water_cannon_are_assaulted() -> None:
+    found = events("Chinese coast guard vessels sprayed Philippine fisheries boats with water cannon near "
+                   "Scarborough Shoal on Tuesday.")
+    assert found and (found[0].event, found[0].mode, found[0].actor, found[0].recipient) == (
+        "ASSAULT", "crowd-control", ("CHN",), ("PHL",)), found
