@@ -5642,3 +5642,22 @@ def test_boats_sprayed_with_water_cannon_are_assaulted() -> None:
                    "Scarborough Shoal on Tuesday.")
     assert found and (found[0].event, found[0].mode, found[0].actor, found[0].recipient) == (
         "ASSAULT", "crowd-control", ("CHN",), ("PHL",)), found
+
+
+def test_a_missile_flown_across_a_state_is_a_show_of_weapons() -> None:
+    found = events("North Korea launched a ballistic missile across northern Japan on Friday.")
+    assert found and (found[0].event, found[0].actor) == ("MOBILIZE", ("PRK",)), found
+    assert events("North Korea fired a missile at a U.S. warship on Friday.")[0].event == "ASSAULT"
+
+
+def test_a_test_called_a_provocation_is_aimed_at_who_made_it() -> None:
+    found = events("North Korea launched a ballistic missile into the sea on Friday. Kremlin spokesman Dmitry Peskov "
+                   "called the test another provocation.", published="2017-09-15")
+    called = [e for e in found if e.event == "ACCUSE"]
+    assert called and (called[0].actor, called[0].recipient) == (("RUS",), ("PRK",)), found
+
+
+def test_two_states_acting_together_are_not_their_own_target() -> None:
+    found = events("Rwandan and Mozambican troops on Sunday recaptured the port town of Mocimboa da Praia from "
+                   "Islamist insurgents.")
+    assert found and not set(found[0].recipient) & {"RWA", "MOZ"}, found

@@ -5453,6 +5453,8 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
             return []  # an organisation of states has no people of its own to act on
         if not place and abroad is None and (main := _those_of_the_main_act(trig.token, res, _codes_of(actor))):
             return main
+        if not place and abroad is None and len(_codes_of(actor)) > 1:
+            return []  # 'Rwandan and Mozambican troops recaptured the port town': several states' act is no one's own
         return place[:1] or ([abroad] if abroad is not None else actor[:1])  # 'detained a journalist in Melitopol'
     actor_codes = {c for s in actor for c in s.states}
     told = _act_told_before(trig.token, res) if event in STANCES and actor_codes else None
@@ -5643,6 +5645,7 @@ ACT_NOUNS_TYPES: dict[str, tuple[str, ...]] = {
                      "offensive", "bombardment"), ("ASSAULT",)),
     "raid": ("ASSAULT", "COERCE"),  # 'the police raid on the embassy': forced entry and arrests
     **dict.fromkeys(("incursion", "deployment", "buildup", "build-up"), ("MOBILIZE", "ASSAULT")),
+    **dict.fromkeys(("test", "launch"), ("MOBILIZE", "ASSAULT")),  # 'called the test another provocation'
     **dict.fromkeys(("sanction", "ban", "tariff", "embargo", "expulsion", "blockade", "closure"), ("SANCTION",)),
     **dict.fromkeys(("arrest", "detention", "seizure", "kidnapping", "abduction"), ("COERCE",)),
     **dict.fromkeys(("accusation", "allegation", "charge", "claim"), ("ACCUSE",)),
@@ -6179,8 +6182,11 @@ def _missile_without_target(trig: Trigger, roles: Roles) -> bool:
     """A missile fired at no one named ('into the sea', 'off its east coast'): a weapons test, not an attack."""
     obj = _object_of(trig.token)
     targets = _codes_of(roles.recipient) - _codes_of(roles.actor)
+    # 'launched a ballistic missile across northern Japan': flown over a state, aimed at none of it
+    overflown = any(c.dep_ == "prep" and c.lower_ in ("over", "across") for h in (trig.token, obj) if h is not None
+                    for c in h.children)
     return (trig.pred.pos == "verb" and trig.pred.lemma in LAUNCHES and obj is not None
-            and obj.lemma_.lower() in MISSILES and not targets and not any(
+            and obj.lemma_.lower() in MISSILES and (not targets or overflown) and not any(
                 p in ("at", "on", "against", "toward", "towards") and not _a_day(o)
                 for p, o in A.prep_objects(trig.token, RECIPIENT_PREPS)))
 
