@@ -2911,7 +2911,7 @@ def roles_of(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext) -> Rol
 
 def _without_own_territories(recipient: list[ActorSpan], actor: list[ActorSpan]) -> list[ActorSpan]:
     """A state's own dependent territory is no party to what the state does there (Puerto Rico and Guam for the
-    United States, Greenland for Denmark: actors/data/territories.csv)."""
+    United States, Gibraltar for Britain: actors/data/territories.csv)."""
     from diplograph.actors.gazetteer import sovereigns
 
     acting = {c for s in actor for c in s.states}
