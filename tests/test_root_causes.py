@@ -5661,3 +5661,13 @@ def test_two_states_acting_together_are_not_their_own_target() -> None:
     found = events("Rwandan and Mozambican troops on Sunday recaptured the port town of Mocimboa da Praia from "
                    "Islamist insurgents.")
     assert found and not set(found[0].recipient) & {"RWA", "MOZ"}, found
+
+
+def test_a_reaction_to_the_latest_attack_is_not_dated_by_the_background_before_it() -> None:
+    text = ("Chinese coast guard vessels sprayed Philippine boats with water cannon near Scarborough Shoal on Tuesday. "
+            "Tensions have climbed through the summer. In August a Chinese destroyer collided with a Chinese coast "
+            "guard ship while chasing a Philippine vessel. The United States criticized the latest water cannon "
+            "attack.")
+    found = events(text, published="2025-09-17")
+    criticized = [e for e in found if e.event == "ACCUSE" and e.actor == ("USA",)]
+    assert criticized and criticized[0].date != "2025-08", found

@@ -7050,9 +7050,18 @@ def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
     if _since_clause(token):
         return None, "none"  # 'has docked in Odesa since Russia invaded Ukraine': no time of the story's
     frame = ctx.frame()
-    if frame is not None:
+    if frame is not None and not _reaction_to_the_latest(token):
         return frame, "context"
     return recent_window(res.published, token)
+
+
+def _reaction_to_the_latest(token: Token) -> bool:
+    """'The United States, Japan and Australia criticized the latest water cannon attack', after a paragraph of
+    background dated August: a reaction to the news the story leads with, not to the background before it."""
+    if token.lemma_.lower() not in REACTING or token.pos_ != "VERB":
+        return False
+    obj = A.child(token, "dobj")
+    return obj is not None and any(c.lower_ in ("latest", "new", "recent") for c in obj.children)
 
 
 def _date_span(date: DateRef, res: Resolution) -> Span | None:
