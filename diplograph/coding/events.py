@@ -805,13 +805,8 @@ def _dates_of_statement_made_in(verb: Token, res: Resolution) -> list[DateRef]:
 
 
 def _after_publication(date: DateRef, res: Resolution) -> bool:
-    """Whether a date begins after the story's publication day (a plan, never a thing already done)."""
-    if res.published is None:
-        return False
-    try:
-        return dt.date.fromisoformat(date.value[:10]) > res.published
-    except ValueError:
-        return False
+    """Whether a date begins after the story's publication day (a plan or a target, never a thing already done)."""
+    return res.published is not None and next(iter_bounds(date.value)) > res.published
 
 
 def _after_clause_of(token: Token) -> Token | None:
@@ -2622,8 +2617,7 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
             said_by := _teller_of_any_act(trig.token)) is not None:
         # 'The general told the cadets that any Indian attack would draw a response': the speaker warns the state
         # whose attack it would be (and when the speaker's state is not found, that state is still not the actor)
-        warner = [s for s in A.np_actors(said_by, res) if s.states] or [
-            s for s in _pronoun_or_generic(said_by, res, ctx)[0] if s.states]
+        warner = _states_said_by(said_by, res, ctx)
         warned = _named_before_noun(trig.token, res) or roles.actor
         roles = Roles(warner, _without([s for s in warned if s.states], warner), roles.orgs, "speaker", False,
                       roles.quoted)
@@ -4292,9 +4286,7 @@ def _noun_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
             and (answerer := _who_answers(noun)) is not None:
         # 'Russia said it would retaliate against new Canadian sanctions on oil tankers': the state that answers
         # the measure is the one it hit
-        found = [s for s in A.np_actors(answerer, res) if s.states] or [
-            s for s in _pronoun_or_generic(answerer, res, ctx)[0] if s.states]
-        recipient = _without(found, actor)
+        recipient = _without(_states_said_by(answerer, res, ctx), actor)
     if not recipient and trig.reading.event == "ASSAULT" and noun.dep_ == "nsubj" and verb is not None \
             and verb.lemma_.lower() in DAMAGING_VERBS and (hit := A.child(verb, "dobj")) is not None:
         # 'drone and missile strikes knocked out half of Saudi Arabia's oil output': what the attack hit
@@ -4635,6 +4627,13 @@ def _pronoun_or_generic(subj: Token, res: Resolution, ctx: DocContext) -> tuple[
 FORCES_OF_A_STATE = frozenset({"force", "troop", "army", "navy", "military", "soldier", "jet", "warplane", "drone",
                                "missile", "warship", "ship", "police", "air", "artillery", "unit", "aircraft",
                                "coast", "guard", "marine", "officer", "agent", "diplomat", "embassy", "ministry"})
+
+
+def _states_said_by(subj: Token, res: Resolution, ctx: DocContext) -> list[ActorSpan]:
+    """The states a subject names, else those its pronoun or generic noun stands for ('it would retaliate', 'the
+    general said')."""
+    return [s for s in A.np_actors(subj, res) if s.states] or [
+        s for s in _pronoun_or_generic(subj, res, ctx)[0] if s.states]
 
 
 def _named_before(subj: Token, res: Resolution, ctx: DocContext) -> list[ActorSpan]:
@@ -7362,7 +7361,7 @@ def _a_deadline(date: DateRef, res: Resolution) -> bool:
     prep = t.root.head
     if prep.lower_ in ("until", "till"):
         return True
-    if prep.lower_ == "by" and res.published is not None and next(iter_bounds(date.value)) > res.published:
+    if prep.lower_ == "by" and _after_publication(date, res):
         return True  # 'a goal of raising trade to $100 billion by 2030': a target, not when anything was done
     # 'said France would pull out its troops by the end of the year': when a promised act is due, not the promise
     verb = prep.head
