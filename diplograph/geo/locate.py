@@ -754,7 +754,7 @@ def _phrase(obj: Token, depth: int = 0) -> Phrase | None:
         if named and lower in REGION_WORDS:  # 'South Kivu province', 'Sistan and Baluchestan province': the whole run
             first = min(t.i for n in named for t in n.subtree if t.dep_ in ("compound", "conj", "cc") or t is n)
             doc = obj.doc
-            while first - 1 > obj.left_edge.i - 1 and _capitalised(doc[first - 1]) \
+            while first > obj.left_edge.i and _capitalised(doc[first - 1]) \
                     and doc[first - 1].dep_ in ("amod", "compound", "nmod") and doc[first - 1].head.i in range(
                         first, obj.i + 1):
                 first -= 1  # 'Banteay Meanchey province': the name's first word tagged an adjective of the noun
