@@ -5671,3 +5671,29 @@ def test_a_reaction_to_the_latest_attack_is_not_dated_by_the_background_before_i
     found = events(text, published="2025-09-17")
     criticized = [e for e in found if e.event == "ACCUSE" and e.actor == ("USA",)]
     assert criticized and criticized[0].date != "2025-08", found
+
+
+def test_the_north_and_the_south_are_the_two_koreas_in_a_story_that_names_one() -> None:
+    # regression: 'the North' was no party, so the protest fell back on its own speaker (JPN -> JPN)
+    found = events("North Korea fired two ballistic missiles into the sea on Tuesday. Japan protested after the "
+                   "North launched the missiles.", "2025-06-01")
+    assert ("ACCUSE", ("JPN",), ("PRK",)) in summary(found), summary(found)
+    found = events("South Korea said the North had rejected its offer of talks.", "2025-06-01")
+    assert ("REJECT", ("PRK",), ("KOR",)) in summary(found), summary(found)
+    # another name after it, or a story about no Korea: no Korea
+    found = events("Norway and Britain held talks on the North Sea on Monday.", "2025-06-01")
+    assert all("PRK" not in e.actor + e.recipient for e in found), summary(found)
+    found = events("Sudan accused the South of arming rebels.", "2025-06-01")
+    assert all("KOR" not in e.actor + e.recipient for e in found), summary(found)
+
+
+def test_the_first_to_act_since_a_past_event_is_not_dated_from_that_event() -> None:
+    # regression: 'the first ... since the 1950-53 war' dated the visit from 1950 to publication
+    found = events("Moon Jae-in greeted Kim Jong Un at the border on Friday. Kim became the first North Korean leader "
+                   "to set foot in the South since the 1950-53 war.", "2018-04-28")
+    visits = [e for e in found if e.event == "CONSULT" and e.mode == "visit"]
+    assert visits and all(e.date is not None and not e.date.startswith("1950") for e in visits), summary(found)
+    assert [(e.actor, e.recipient) for e in visits] == [(("PRK",), ("KOR",))], summary(found)
+    # what has gone on since a dated event still runs from it
+    found = events("Japan has sent warships to the strait since 2019.", "2025-06-01")
+    assert [e.date for e in found] == ["2019/2025-06-01"], summary(found)

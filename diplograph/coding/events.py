@@ -922,7 +922,8 @@ def is_background(token: Token) -> bool:
         if t.head.i == t.i:
             return False
         if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN") and t.pos_ == "VERB":
-            if not _where_next(t) and not A.main_verb_under_root_noun(t) and not _finite_verb_hung_on_subject(t):
+            if not _where_next(t) and not A.main_verb_under_root_noun(t) and not _finite_verb_hung_on_subject(t) \
+                    and not _the_first_to(t):
                 return True
         if t.dep_ == "advcl" and (t.tag_ != "VBG" or any(c.dep_ == "mark" for c in t.children)):
             marks = {c.lower_ for c in t.children if c.dep_ in ("mark", "advmod")}
@@ -938,6 +939,13 @@ def is_background(token: Token) -> bool:
             return True  # 'Bowing to weeks of protests, the government dropped ...': the circumstance
         t = t.head
     return False
+
+
+def _the_first_to(verb: Token) -> bool:
+    """'became the first North Korean leader to set foot in the South': the infinitive on 'the first ...' tells
+    the news itself, not a circumstance."""
+    return verb.dep_ in ("acl", "relcl") and verb.tag_ == "VB" and any(c.lower_ == "to" for c in verb.children) \
+        and any(c.lower_ == "first" and c.dep_ in ("amod", "advmod") for c in verb.head.children)
 
 
 # 'a move Manila denounced', 'a step the EU condemned': a noun in apposition to the act it names
@@ -6957,6 +6965,7 @@ def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
         if token.lemma_.lower() in ACCUSING and token.pos_ == "VERB":
             # 'accused Russia of involvement in an explosion in 2014': the date of what is alleged, not of the charge
             own = [d for d in own if _dated_directly(d, token, res)]
+        own = [d for d in own if not _first_since(_relation_prep(d, res))]
         told = _participle_dates(token, res)
         if told:  # 'the agreement reached by Nigeria and Morocco on Thursday': the noun's own participle dates it
             return told[0], "clause"
@@ -7350,6 +7359,26 @@ def _main_verb(root: Token) -> Token:
 # Prepositions that set an event against another time: the date inside them is not the event's own.
 AFTER_PREPS = frozenset({"after", "since", "following"})
 RELATION_PREPS = AFTER_PREPS | {"before", "until", "prior"}
+
+
+def _first_since(prep: Token | None) -> bool:
+    """'the first North Korean leader to set foot in the South since the 1950-53 war', 'for the first time since
+    2019': the 'since' measures how long nothing like it happened; the act itself is of the story's time."""
+    if prep is None or prep.lower_ != "since":
+        return False
+    node = prep.head
+    for _ in range(4):
+        if any(c.lower_ == "first" and c.dep_ in ("amod", "advmod") for c in node.children) or (
+                node.lower_ == "time" and any(c.lower_ == "first" for c in node.children)):
+            return True
+        if any(c.dep_ == "prep" and c.lower_ == "for" and any(
+                o.lower_ == "time" and any(f.lower_ == "first" for f in o.children) for o in c.children)
+               for c in node.children):
+            return True  # 'visited Seoul for the first time since 2019'
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return False
 
 
 def _a_deadline(date: DateRef, res: Resolution) -> bool:

@@ -221,6 +221,7 @@ def resolve(doc: Doc, gaz: Gazetteer, published: dt.date | None, text: str | Non
     _peoples_and_makes_are_no_parties(res)
     _corefer_institutions(res)
     _corefer_rulers(res)
+    _corefer_korean_halves(res)
     for sent in doc.sents:
         text = res.text[sent.start_char:sent.end_char]  # Span.text joins the tokens again on every call
         _find_dates(res, sent, text)
@@ -899,6 +900,29 @@ def _corefer_rulers(res: Resolution) -> None:
         if owner is not None:
             res.add_actor(ActorSpan(i, i + 1, owner.code, "state", "coreference", "government", None, "coreference",
                                     f"'the {t.text}': the rulers of {owner.code} named at token {owner.start}"))
+    res.actors.sort(key=lambda s: s.start)
+
+
+# 'the North' and 'the South' in a story that names a Korea: the two Korean states, as reporters write them
+KOREAN_HALVES = {"North": "PRK", "South": "KOR"}
+
+
+def _corefer_korean_halves(res: Resolution) -> None:
+    """'Japan protested after the North launched the missiles': in a story that names either Korea, 'the North'
+    is North Korea and 'the South' South Korea, unless a name follows ('the North Atlantic', 'the South China
+    Sea')."""
+    doc = res.doc
+    if not any(a.code in ("PRK", "KOR") for a in res.actors):
+        return
+    for i in range(1, len(doc)):
+        code = KOREAN_HALVES.get(res.words[i])
+        if code is None or i in res.actor_at or doc[i - 1].lower_ != "the":
+            continue
+        after = doc[i + 1] if i + 1 < len(doc) else None
+        if after is not None and (after.is_title or after.is_upper) and after.is_alpha:
+            continue  # 'the North Atlantic', 'the South China Sea': another name
+        res.add_actor(ActorSpan(i, i + 1, code, "state", "coreference", None, None, "coreference",
+                                f"'the {res.words[i]}': {code}, in a story that names a Korea"))
     res.actors.sort(key=lambda s: s.start)
 
 
