@@ -350,3 +350,12 @@ def test_a_weekday_followed_by_its_date_is_that_date() -> None:
     # apart, each is its own
     assert [d.value for d in find_dates("He left on Wednesday and came back on 22 March.", published)] == \
         ["2023-03-15", "2023-03-22"]
+
+
+def test_a_capital_is_no_namesake_of_a_city_that_bore_its_name_once() -> None:
+    """Regression: 'Islamabad' is an old name GeoNames keeps for India's Anantnag, so after 'Indian' the capital
+    was read as that town and dropped; only a namesake by its own name (Lebanon's Tripoli) is meant instead."""
+    text = "The Indian army chief warned on Friday that Islamabad could lose its place in geography."
+    assert _mention(text, "Islamabad", "2025-10-05").code == "PAK"
+    text = "Lebanese officers stormed a flat in Tripoli on Monday."
+    assert not [m for m in _extract(text, "2025-10-05").mentions if m.text == "Tripoli"]

@@ -5697,3 +5697,31 @@ def test_the_first_to_act_since_a_past_event_is_not_dated_from_that_event() -> N
     # what has gone on since a dated event still runs from it
     found = events("Japan has sent warships to the strait since 2019.", "2025-06-01")
     assert [e.date for e in found] == ["2019/2025-06-01"], summary(found)
+
+
+def test_a_threat_that_a_state_could_lose_something_is_a_threat_to_it() -> None:
+    # regression: 'threat' counted only with 'to', 'against', 'of' or 'from'
+    found = events("The Indian army chief's threat on Friday that Islamabad could lose its place in geography was the "
+                   "harshest language from New Delhi in months, analysts said on Sunday.", "2025-10-05")
+    assert ("THREATEN", ("IND",), ("PAK",)) in summary(found), summary(found)
+
+
+def test_their_joint_exercise_is_the_common_act_of_the_states_the_subject_names() -> None:
+    # regression: 'their navies' joint exercise' found no actor, so the exercise was lost
+    found = events("Egyptian and Turkish marines carried out a beach landing near the port of Mersin on Wednesday, "
+                   "the third day of their navies' joint exercise, the Turkish defence ministry said.", "2026-05-20")
+    coop = [e for e in found if e.event == "COOPERATE"]
+    assert [set(e.actor + e.recipient) for e in coop] == [{"EGY", "TUR"}], summary(found)
+    # one state's own exercise stays its own
+    found = events("Turkish marines carried out a beach landing on Wednesday during their annual exercise.",
+                   "2026-05-20")
+    assert not [e for e in found if e.event == "COOPERATE"], summary(found)
+
+
+def test_troops_sent_to_the_senders_own_region_are_deployed_not_given() -> None:
+    # regression: 'to its Cuyuni-Mazaruni region' read as military aid to Venezuela
+    found = events("Guyana sent about 300 more soldiers, with patrol boats and a helicopter, to its Cuyuni-Mazaruni "
+                   "region on Monday after gunmen firing from the Venezuelan bank of the river wounded two soldiers.",
+                   "2026-04-14")
+    sent = [e for e in found if e.actor == ("GUY",)]
+    assert [(e.event, e.mode) for e in sent] == [("MOBILIZE", "troops")], summary(found)

@@ -4126,6 +4126,27 @@ def _his_journey(noun: Token, res: Resolution) -> ActorSpan | None:
     return people[-1] if people else None
 
 
+def _their_common_act(trig: Trigger, res: Resolution) -> list[ActorSpan]:
+    """'Egyptian and Turkish marines carried out a beach landing, the third day of their navies' joint exercise':
+    a common act owned by 'their' is the act of the states the clause's subject names together."""
+    noun = trig.token
+    if trig.reading.event not in ("COOPERATE", "CONSULT"):
+        return []
+    owner = A.child(noun, "poss")
+    if owner is not None and owner.lower_ != "their":
+        owner = A.child(owner, "poss")  # "their navies' exercise"
+    if owner is None or owner.lower_ != "their":
+        return []
+    t = noun
+    for _ in range(8):  # up to the verb of the clause, through 'the third day of ...'
+        if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
+            break
+        t = t.head
+    subj = A.child(t, "nsubj") if t.pos_ in ("VERB", "AUX") else None
+    states = [s for s in A.np_actors(subj, res) if s.states] if subj is not None else []
+    return states if len({c for s in states for c in s.states}) >= 2 else []
+
+
 JOINING_VERBS = frozenset({"join", "rejoin", "accede"})
 
 
@@ -4170,6 +4191,8 @@ def _noun_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
         return helped[0], helped[1], [], "parse"
     if (joined := _joiners_roles(trig, res)) is not None:
         return joined[0], joined[1], [], "parse"
+    if (together := _their_common_act(trig, res)):
+        return together, [], [], "parse"
     own = _named_before_noun(noun, res)
     doing = _action_noun_over(noun)
     if not own and doing is not None:  # "Trump's imposition of sanctions": who imposed them
@@ -4299,7 +4322,17 @@ def _noun_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
             and verb.lemma_.lower() in DAMAGING_VERBS and (hit := A.child(verb, "dobj")) is not None:
         # 'drone and missile strikes knocked out half of Saudi Arabia's oil output': what the attack hit
         recipient = _without([s for s in A.np_actors(hit, res, deep=True) if s.states], actor)
+    if not recipient and trig.reading.event in ("THREATEN", "ACCUSE") and (told := _content_subject(noun)) is not None:
+        # 'the army chief's threat that Islamabad could lose its place': what is threatened is said of Pakistan
+        recipient = _without([s for s in A.np_actors(told, res) if s.states], actor)
     return actor, recipient, orgs, method
+
+
+def _content_subject(noun: Token) -> Token | None:
+    """The subject of a noun's that-clause ('the threat that Islamabad could lose its place'): whom it is about."""
+    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp")
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    return A.child(clause, "nsubj", "nsubjpass") if clause is not None else None
 
 
 ANSWERING_VERBS = frozenset({"retaliate", "respond", "react", "reply"})
@@ -6161,8 +6194,11 @@ def _deployed_not_given(verb: Token) -> bool:
     if any(A.prep_objects(t, ("near", "off", "around", "toward", "towards")) for t in (verb, *sent)):
         return True  # 'sent 71 warplanes and nine navy ships toward Taiwan'
     for _, place in _sent_to(verb, ("to", "into")):  # 'to the Caribbean near Venezuela's coast'
-        if place.lemma_.lower() in REGION_WORDS and not any(c.dep_ == "poss" for c in place.children):
-            return True  # 'sending troops to the Batken region' (not 'to Mozambique's province'): a deployment
+        if place.lemma_.lower() in REGION_WORDS and not any(c.dep_ == "poss" and c.lower_ not in ("its", "their")
+                                                             for c in place.children):
+            # 'sending troops to the Batken region', 'to its Cuyuni-Mazaruni region' (not 'to Mozambique's
+            # province'): a deployment
+            return True
         if place.lemma_.lower() in ("water", "waters") or any(
                 c.dep_ == "prep" and c.lower_ in ("near", "off", "around") for c in place.children):
             return True

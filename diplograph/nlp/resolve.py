@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -539,8 +540,14 @@ def _city_of_a_party_named_instead(res: Resolution, capital: ActorSpan) -> bool:
     found = places().lookup(name, "city")
     own = max((p.population for p in found if p.country == capital.code), default=0)
     # a namesake of a size to be told of in the news (Lebanon's Tripoli, not Berlin, New Hampshire)
+    # a namesake by its own name: 'Islamabad' is also an old name of India's Anantnag, which no one calls so
     return any(p.country in named and p.population * NAMESAKE_SHARE >= own for p in found
-               if p.country != capital.code)
+               if p.country != capital.code and _folded(p.name) == _folded(name))
+
+
+def _folded(name: str) -> str:
+    """A place name without accents and case ('Trípoli' -> 'tripoli')."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()
 
 
 def _about_belgium(res: Resolution) -> bool:
