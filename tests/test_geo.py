@@ -1350,3 +1350,16 @@ def test_what_talks_were_about_is_not_where_they_were_held() -> None:
     held = diplograph.extract("Russian and Ukrainian negotiators met in Istanbul on Monday.",
                               published="2025-03-14").events
     assert held and held[0].location is not None and held[0].location.place == "Istanbul", held
+
+
+def test_a_place_set_off_as_near_another_is_where_the_act_happened() -> None:
+    # regression: 'near Lahore' hangs on the verb, so the city it describes lost to the bigger one beside it
+    assert _located("India struck a religious seminary in Muridke, near Lahore, early on Wednesday.",
+                    "ASSAULT") == "Muridke"
+    assert _located("India struck a camp near Lahore early on Wednesday.", "ASSAULT") == "Lahore"
+
+
+def test_a_terminal_or_refinery_of_a_city_is_in_that_city() -> None:
+    # regression: "at Atyrau's oil terminal" named no place, as 'terminal' was no place noun
+    assert _located("Kazakhstan and Azerbaijan signed an agreement at Atyrau's oil terminal on Tuesday.",
+                    "SUPPORT") == "Atyrau"

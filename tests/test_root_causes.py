@@ -5725,3 +5725,44 @@ def test_troops_sent_to_the_senders_own_region_are_deployed_not_given() -> None:
                    "2026-04-14")
     sent = [e for e in found if e.actor == ("GUY",)]
     assert [(e.event, e.mode) for e in sent] == [("MOBILIZE", "troops")], summary(found)
+
+
+def test_forces_counted_in_hundreds_or_a_submarine_arriving_abroad_are_deployed() -> None:
+    # regressions: 'Hundreds of French soldiers' (lemma 'hundred') and a submarine were no arriving forces
+    found = events("Hundreds of French soldiers arrived in Poland on Thursday to join a NATO multinational force on "
+                   "the alliance's eastern flank.", "2025-06-01")
+    assert ("MOBILIZE", ("FRA",), ("POL",)) in summary(found), summary(found)
+    found = events("A US nuclear-powered submarine arrived at a naval base in Western Australia on Tuesday.",
+                   "2025-06-01")
+    assert [(e.event, e.actor, e.recipient) for e in found] == [("MOBILIZE", ("USA",), ("AUS",))], summary(found)
+    # a guest arriving still visits
+    found = events("Japan's prime minister arrived in Manila on Tuesday.", "2025-06-01")
+    assert [(e.event, e.mode) for e in found] == [("CONSULT", "visit")], summary(found)
+
+
+def test_where_a_traveller_came_from_is_not_the_state_visited() -> None:
+    # regression: 'from Paris' sorted before 'in Belgrade' among the recipient's prepositions
+    found = events("Chinese President Xi Jinping arrived in Belgrade from Paris on Tuesday.", "2024-05-08")
+    assert [(e.event, e.actor, e.recipient) for e in found] == [("CONSULT", ("CHN",), ("SRB",))], summary(found)
+
+
+def test_an_armed_group_a_state_backs_is_not_that_state() -> None:
+    # regression: 'Iranian-backed militias' fired as Iran, 'Russian-backed separatists' shelled as Russia
+    found = events("Iranian-backed militias have fired rockets and drones at U.S. forces in Iraq.", "2022-03-14")
+    assert all("IRN" not in e.actor for e in found), summary(found)
+    found = events("Russian-backed separatists shelled Ukrainian positions on Monday.", "2022-03-14")
+    assert all("RUS" not in e.actor for e in found), summary(found)
+    # a coalition a state leads is its act; a port or a ship tied to a state is still that state's
+    assert ("ASSAULT", ("SAU",), ("YEM",)) in summary(events("The Saudi-led coalition struck Yemen on Monday.",
+                                                             "2022-03-14"))
+    found = events("Iran's Revolutionary Guard seized an Israel-linked container ship on Saturday.", "2024-04-15")
+    assert ("COERCE", ("IRN",), ("ISR",)) in summary(found), summary(found)
+
+
+def test_an_act_nobody_is_obliged_to_do_is_no_event() -> None:
+    # regression: 'Chile is not obliged to negotiate with Bolivia' became talks between them
+    for text in ("The court ruled on Monday that Chile is not obliged to negotiate with Bolivia.",
+                 "The court ruled on Monday that Chile is not required to negotiate with Bolivia."):
+        assert not [e for e in events(text, "2018-10-02") if e.event == "CONSULT"], text
+    found = events("The court ruled on Monday that Chile is obliged to negotiate with Bolivia.", "2018-10-02")
+    assert ("CONSULT", ("CHL",), ("BOL",)) in summary(found), summary(found)

@@ -2072,7 +2072,8 @@ def _subject_words(verb: Token) -> set[str]:
 # words for many of something, whose 'of' says what acted ('a wave of drones', 'a column of tanks')
 ACTING_MANY = frozenset({"wave", "barrage", "swarm", "salvo", "volley", "series", "flurry", "hail", "fleet",
                          "squadron", "convoy", "column", "group", "pair", "number", "dozen", "dozens", "hundreds",
-                         "unit", "detachment", "flotilla"})
+                         "unit", "detachment", "flotilla", "hundred", "thousand", "thousands", "contingent",
+                         "battalion", "batch"})  # 'Hundreds of French soldiers arrived': the lemma is 'hundred'
 
 
 def _modifier_lemmas(noun: Token) -> list[str]:
@@ -2643,6 +2644,8 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
         # state they are in
         roles = replace(roles, recipient=roles.actor[:1], recipient_from_location=False)
     aux, conditional = modality(trig.token)
+    if _not_obliged(trig.token):
+        return []  # 'ruled that Chile is not obliged to negotiate with Bolivia': a duty denied, no act of anyone
     prepared = any(v.lemma_.lower() in ("prepare", "poise", "ready", "mass") for v in _verb_chain(trig.token)[1:])
     reading = adjust_reading(_promise_of_harm(trig, res), aux, conditional, prepared)
     if trig.pred.lemma == "use of force" and aux == "hypothetical" and not conditional:
@@ -4040,6 +4043,8 @@ def _recipient_args(verb: Token, pred: Predicate, patient: Token | None) -> list
         # 'sealed off the city of Nablus', which the parser may hang below the particle
         out += [g for c in verb.children if c.dep_ == "prt" for g in c.children if g.dep_ in ("pobj", "dobj")]
     preps = pred.preps or RECIPIENT_PREPS
+    if pred.reading.mode == "visit":  # 'arrived in Belgrade from Paris': where a traveller came from is left
+        preps = tuple(p for p in preps if p != "from")
     out += [obj for _, obj in sorted(A.prep_objects(verb, preps), key=lambda po: preps.index(po[0]))
             if not _asked_by(obj) and not A.helping(obj)]
     if "to" in preps:  # 'flew supplies and a field hospital team to Mandalay': hung from the last thing carried
@@ -6421,6 +6426,22 @@ def _off_the_table(predicate: Token) -> bool:
     negated = any(c.dep_ == "neg" for c in predicate.children)
     return "out of the question" in text or "off the table" in text or (
         negated and any(w in ("option", "table", "possible", "possibility") for w in words))
+
+
+OBLIGED = frozenset({"oblige", "obliged", "obligate", "obligated", "require", "required", "bound", "compel",
+                     "compelled"})
+
+
+def _not_obliged(token: Token) -> bool:
+    """'Chile is not obliged to negotiate', 'was under no obligation to return the islands', 'is not required to
+    consult Kyiv': an act the clause says nobody has to do is no act, promise or refusal."""
+    verb = token if token.pos_ in ("VERB", "AUX") else A.governing_verb(token)
+    if verb is None or verb.dep_ != "xcomp":
+        return False
+    duty = verb.head
+    if duty.lemma_.lower() not in OBLIGED and duty.lower_ not in OBLIGED:
+        return False
+    return any(c.dep_ == "neg" for c in (*duty.children, *(duty.head.children if duty.dep_ == "acomp" else ())))
 
 
 def modality(token: Token) -> tuple[str | None, bool]:

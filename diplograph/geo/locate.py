@@ -44,7 +44,7 @@ PLACE_NOUNS = frozenset({
     "base", "airfield", "resort", "station", "department",
     "mountains", "hills", "foothills", "countryside", "desert", "jungle", "forests", "highlands", "valley", "plains",
     "neighbourhood", "neighborhood", "edge", "territory", "municipality", "commune", "canton", "emirate", "side",
-    "republic",
+    "republic", "terminal", "refinery", "harbour", "harbor", "seaport", "shipyard",  # "Atyrau's oil terminal"
 }) | DIRECTIONS  # fmt: skip
 # 'the outskirts of this city' in a story filed from a city: the dateline's place
 DATELINE_NOUNS = frozenset({"city", "town", "capital", "port", "village"})
@@ -438,7 +438,8 @@ def _place_objects(token: Token, event: str) -> Iterator[tuple[Token, bool]]:
     heads = _clause_heads(token)
     for head in heads:
         for _prep, obj in prep_objects(head, VENUE_PREPS):
-            yield obj, False
+            if not _near_the_place_before(obj):
+                yield obj, False
     for head in heads:
         # The parser often hangs the place on the object: 'met their counterparts in Geneva', 'shelled villages in
         # the Kherson region', 'exchanged fire along the frontier in Rakhine state'.
@@ -545,6 +546,18 @@ def _place_objects(token: Token, event: str) -> Iterator[tuple[Token, bool]]:
                     yield obj, False
             for prep in _deeper_preps(participle, depth=6):
                 yield from ((g, False) for g in prep.children if g.dep_ == "pobj")
+
+
+def _near_the_place_before(obj: Token) -> bool:
+    """'struck a seminary in Muridke, near Lahore,': a 'near' set off by a comma after a place tells where that
+    place lies; the parser hangs it on the verb, but the act happened in the place before it."""
+    prep = obj.head
+    doc = obj.doc
+    if prep.lower_ != "near" or prep.i < 2 or doc[prep.i - 1].text != ",":
+        return False
+    before = doc[prep.i - 2]
+    return before.dep_ == "pobj" and before.head.lower_ in ("in", "at") and (
+        before.pos_ == "PROPN" or before.ent_type_ in PLACE_ENTITIES)
 
 
 def _object_participles(head: Token) -> Iterator[Token]:

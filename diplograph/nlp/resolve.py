@@ -705,10 +705,32 @@ def _peoples_and_makes_are_no_parties(res: Resolution) -> None:
     """A people named like a state ('Bosnian Serb', 'Serb-majority'; not 'ethnic Serbs'), or a state named as the
     make, era or currency of a thing, is no mention of that state."""
     dropped = [a for a in res.actors
-               if (names_a_people(a, res) and not _ethnic_at(res, a)) or _names_a_make(a, res.doc)]
+               if (names_a_people(a, res) and not _ethnic_at(res, a)) or _names_a_make(a, res.doc)
+               or _names_a_backer(a, res.doc)]
     if dropped:
         res.actors = [a for a in res.actors if a not in dropped]
         res.reindex()
+
+
+# 'Iranian-backed militias', 'Russian-sponsored separatists': the state is who stands behind them, not who acts
+BACKING_WORDS = frozenset({"backed", "sponsored", "supported", "funded", "armed", "trained", "aligned", "allied",
+                           "affiliated", "inspired", "financed"})
+PROXY_NOUNS = frozenset({"militia", "militias", "separatist", "separatists", "rebel", "rebels", "fighter", "fighters",
+                         "insurgent", "insurgents", "faction", "factions", "proxy", "proxies", "gunman", "gunmen",
+                         "paramilitary", "paramilitaries", "guerrilla", "guerrillas", "group", "groups"})
+
+
+def _names_a_backer(a: ActorSpan, doc: Doc) -> bool:
+    """A state in 'Iranian-backed militias' backs the armed group that acts; the group is no state (the guidelines
+    code such a group's acts with no actor), so the name is no party of the clause ('Saudi-led' still leads, and a
+    'China-funded port' or 'Israel-linked ship' is still that state's)."""
+    end = a.end
+    if a.kind != "state" or end + 1 >= len(doc) or doc[end].text != "-" or doc[end + 1].lower_ not in BACKING_WORDS:
+        return False
+    backed = doc[end + 1]
+    group = backed.head if backed.head.i > backed.i else next((t for t in doc[end + 2:end + 5] if t.pos_ == "NOUN"),
+                                                              None)
+    return group is not None and group.lower_ in PROXY_NOUNS  # 'China-funded port', 'Australian-funded plan' stay
 
 
 # Citizens named with their heritage before ('a Chinese American', 'Indian-Canadian'): the nation is the second word
