@@ -5766,3 +5766,22 @@ def test_an_act_nobody_is_obliged_to_do_is_no_event() -> None:
         assert not [e for e in events(text, "2018-10-02") if e.event == "CONSULT"], text
     found = events("The court ruled on Monday that Chile is obliged to negotiate with Bolivia.", "2018-10-02")
     assert ("CONSULT", ("CHL",), ("BOL",)) in summary(found), summary(found)
+
+
+def test_the_year_that_names_a_treaty_does_not_date_an_act_about_it() -> None:
+    # regression: 'breaking the 1920 Svalbard Treaty' dated the accusation 1920
+    found = events("Russia summoned Norway's charge d'affaires on Wednesday. It accused Oslo of breaking the 1920 "
+                   "Svalbard Treaty.", "2022-06-30")
+    accusations = [e for e in found if e.event == "ACCUSE" and e.mode == "allege"]
+    assert accusations and all(e.date != "1920" for e in accusations), summary(found)
+    found = events("Russia withdrew from the 1987 treaty with the United States.", "2019-08-03")
+    assert [e.date for e in found if e.event == "SANCTION"] != ["1987"], summary(found)
+    # a treaty signed in its year is dated by it
+    found = events("Iran and France signed the 2015 nuclear deal in Vienna.", "2019-05-01")
+    assert [e.date for e in found] == ["2015"], summary(found)
+
+
+def test_an_organisation_pressed_by_an_unknown_official_is_not_its_own_actor() -> None:
+    # regression: the domestic fallback made the IMF press itself ('an act at home' has no home for a body)
+    found = events("Massa has been pressing the International Monetary Fund to ease its targets.", "2023-06-03")
+    assert all(e.actor != ("IMF",) for e in found), summary(found)

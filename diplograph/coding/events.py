@@ -5253,7 +5253,9 @@ def _fallback_actor(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext,
               and not ((acts_on_place or arrived) and _a_place(res.doc[a.start], sent.root))]
     # a crowd, police or a court acting in the one state the event is aimed at; not troops or monitors arriving,
     # nor someone a pronoun or a possessor tells ('he urged Hanoi', 'the island's leaders asked Taipei')
-    domestic = len(taken) == 1 and not (arrived and subj is not None and subj.lemma_.lower() in FORCE_WORDS | MONITORS)
+    # (an organisation of states has no home of its own: 'Massa has been pressing the IMF' is no act of the IMF)
+    domestic = len(taken) == 1 and all(s.kind == "state" for s in recipient) \
+        and not (arrived and subj is not None and subj.lemma_.lower() in FORCE_WORDS | MONITORS)
     domestic = domestic and not _state_addressed_by_name(trig, recipient, res)
     if domestic and trig.reading.event in DOMESTIC_RECIPIENT:
         return recipient[:1], "domestic"
@@ -7022,7 +7024,7 @@ def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
         if token.lemma_.lower() in ACCUSING and token.pos_ == "VERB":
             # 'accused Russia of involvement in an explosion in 2014': the date of what is alleged, not of the charge
             own = [d for d in own if _dated_directly(d, token, res)]
-        own = [d for d in own if not _first_since(_relation_prep(d, res))]
+        own = [d for d in own if not _first_since(_relation_prep(d, res)) and not _year_of_a_document(d, token, res)]
         told = _participle_dates(token, res)
         if told:  # 'the agreement reached by Nigeria and Morocco on Thursday': the noun's own participle dates it
             return told[0], "clause"
@@ -7109,7 +7111,8 @@ def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
             # 'docked on 30 August since Russia invaded Ukraine': not the invasion's date; 'lodged a protest on
             # Tuesday after a Chinese ship fired a water cannon': the news of the days before, as any undated act
             return (None, "none") if _since_clause(token) else recent_window(res.published, token)
-        main = [d for d in main_clause_dates(sent, res) if not _a_deadline(d, res)]
+        main = [d for d in main_clause_dates(sent, res) if not _a_deadline(d, res)
+                and not _year_of_a_document(d, token, res)]
         if main:
             return main[0], "sentence"
     if _since_clause(token):
@@ -7436,6 +7439,26 @@ def _first_since(prep: Token | None) -> bool:
             break
         node = node.head
     return False
+
+
+DOCUMENT_NOUNS = frozenset({"treaty", "deal", "agreement", "accord", "pact", "convention", "protocol", "charter",
+                            "declaration", "memorandum", "resolution", "constitution", "ceasefire", "truce", "law",
+                            "framework", "communique"})
+MAKING_VERBS = frozenset({"sign", "conclude", "reach", "strike", "negotiate", "adopt", "seal", "ink", "broker",
+                          "pass", "approve", "ratify", "agree", "declare"})
+
+
+def _year_of_a_document(date: DateRef, trigger: Token, res: Resolution) -> bool:
+    """'accused Oslo of breaking the 1920 Svalbard Treaty', 'withdrew from the 1987 treaty': the year names the
+    treaty, not when the act was done (but 'signed the 2015 deal' was done then, and the deal itself is of it)."""
+    span = _date_span(date, res)
+    if span is None or len(span) > 2 or span.root.dep_ not in ("nummod", "compound", "amod", "nmod"):
+        return False
+    named = span.root.head
+    if named.lemma_.lower() not in DOCUMENT_NOUNS or named.i == trigger.i or span.root.i > named.i:
+        return False
+    maker = named.head if named.dep_ in ("dobj", "nsubjpass") else None
+    return maker is None or maker.lemma_.lower() not in MAKING_VERBS
 
 
 def _a_deadline(date: DateRef, res: Resolution) -> bool:
