@@ -5785,3 +5785,28 @@ def test_an_organisation_pressed_by_an_unknown_official_is_not_its_own_actor() -
     # regression: the domestic fallback made the IMF press itself ('an act at home' has no home for a body)
     found = events("Massa has been pressing the International Monetary Fund to ease its targets.", "2023-06-03")
     assert all(e.actor != ("IMF",) for e in found), summary(found)
+
+
+def test_talks_or_a_pact_a_state_will_no_longer_keep_are_ended() -> None:
+    # regression: 'would no longer negotiate' read as a promise of talks, 'no longer abide by a 2018 pact' as the pact
+    found = events("Moscow announced on Monday that it would no longer negotiate a peace treaty with Japan.",
+                   "2022-03-22")
+    assert [(e.event, e.mode) for e in found] == [("SANCTION", "discontinue")], summary(found)
+    found = events("North Korea said Thursday it would no longer abide by a 2018 military pact with South Korea.",
+                   "2023-11-24")
+    assert [(e.event, e.mode, e.date) for e in found] == [("SANCTION", "discontinue", "2023-11-23")], summary(found)
+
+
+def test_counted_citizens_travelling_are_no_state_visit() -> None:
+    # regression: 'About 1.4 million Russians visited Georgia' was Russia's visit to Georgia
+    for text in ("About 1.4 million Russians visited Georgia last year.",
+                 "Thousands of Americans visited Cuba in 2016."):
+        assert not events(text, "2019-06-21"), text
+    assert ("CONSULT", ("RUS",), ("GEO",)) in summary(events("Two Russian ministers visited Georgia in May.",
+                                                             "2019-06-21"))
+
+
+def test_the_first_act_of_its_kind_since_a_year_is_not_dated_from_that_year() -> None:
+    found = events("Blinken postponed what would have been the first trip to China by a US secretary of state "
+                   "since 2018.", "2023-02-05")
+    assert all(not (e.date or "").startswith("2018") for e in found), summary(found)

@@ -1141,8 +1141,11 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
         if pred.pos == "verb" and pred.lemma == "push" and not particle and A.prep_objects(t, ("into",)) \
                 and A.child(t, "xcomp", "ccomp") is None and (pushed is None or pushed.lemma_.lower() in DISTANCES):
             reading = Reading("ASSAULT", None, ("military",))  # 'troops pushed into northeast Syria': an incursion
-        if pred.pos == "verb" and reading.event in ("AID", "COOPERATE") and _no_longer(t):
-            reading = Reading("SANCTION", "discontinue", reading.context)  # 'would no longer fund UNRWA': a halt
+        if pred.pos == "verb" and reading.event in ("AID", "COOPERATE", "CONSULT") and _no_longer(t):
+            # 'would no longer fund UNRWA', 'would no longer negotiate a peace treaty with Japan': a halt
+            reading = Reading("SANCTION", "discontinue", reading.context)
+        if pred.pos == "noun" and reading.event in ("AGREE", "SUPPORT", "COOPERATE") and _kept_no_longer(t):
+            reading = Reading("SANCTION", "discontinue", reading.context)  # 'would no longer abide by the pact'
         if pred.lemma == "call" and _courtesy_call(t, res, lex):
             reading = Reading("CONSULT", "visit", ("diplomatic",))  # 'called on Chinese Vice President Han Zheng'
         if particle == "off" and pred.lemma == "call" and obj in CANCELLED_CONTACTS:
@@ -1497,6 +1500,17 @@ def _no_longer(verb: Token) -> bool:
     """'would no longer fund UNRWA', 'no longer buys Russian gas': what was given or done is stopped."""
     return any(c.dep_ == "advmod" and c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children)
                for c in verb.children)
+
+
+KEEPING_VERBS = frozenset({"abide", "honour", "honor", "respect", "observe", "implement", "follow", "uphold",
+                           "comply", "adhere"})
+
+
+def _kept_no_longer(noun: Token) -> bool:
+    """'said it would no longer abide by a 2018 military pact', 'will no longer honour the deal': an agreement
+    a party stops keeping is ended, not made."""
+    verb = A.governing_verb(noun)
+    return verb is not None and verb.lemma_.lower() in KEEPING_VERBS and _no_longer(verb)
 
 
 def _courtesy_call(verb: Token, res: Resolution, lex: Lexicon) -> bool:
@@ -2643,6 +2657,8 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
         # 'India urged its citizens in Canada to exercise caution': a state's word to its own people, not to the
         # state they are in
         roles = replace(roles, recipient=roles.actor[:1], recipient_from_location=False)
+    if trig.reading.mode == "visit" and _counted_people(trig.token):
+        return []  # 'About 1.4 million Russians visited Georgia last year': tourists, no state's visit
     aux, conditional = modality(trig.token)
     if _not_obliged(trig.token):
         return []  # 'ruled that Chile is not obliged to negotiate with Bolivia': a duty denied, no act of anyone
@@ -6430,6 +6446,25 @@ def _off_the_table(predicate: Token) -> bool:
         negated and any(w in ("option", "table", "possible", "possibility") for w in words))
 
 
+COUNTS_OF_PEOPLE = frozenset({"thousand", "thousands", "million", "millions", "hundred", "hundreds", "dozen",
+                              "dozens"})
+
+
+def _counted_people(verb: Token) -> bool:
+    """A subject that counts a people ('1.4 million Russians', 'thousands of Americans', 'more Chinese'): citizens
+    travelling, not their state."""
+    subj, passive = A.subject(verb)
+    if subj is None or passive:
+        return False
+    people = subj
+    if subj.lemma_.lower() in COUNTS_OF_PEOPLE:  # 'thousands of Americans'
+        people = next((o for p, o in A.prep_objects(subj, ("of",))), subj)
+    if people.tag_ != "NNPS" and not (people.tag_ == "NNS" and people.text[:1].isupper()):
+        return False
+    return people is not subj or any(c.dep_ == "nummod" or c.lower_ in COUNTS_OF_PEOPLE for c in subj.subtree
+                                     if c.i < subj.i)
+
+
 OBLIGED = frozenset({"oblige", "obliged", "obligate", "obligated", "require", "required", "bound", "compel",
                      "compelled"})
 
@@ -6996,6 +7031,8 @@ def _destination_hung_on(told: Token, verb: Token) -> bool:
 def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
                anchor: ActorSpan | None = None) -> tuple[DateRef | None, str]:
     """The date of the event's own clause, else of its sentence's main clause, else the context's time frame."""
+    if token.pos_ == "NOUN" and _kept_no_longer(token) and (keeping := A.governing_verb(token)) is not None:
+        token = keeping  # 'would no longer abide by a 2018 military pact': dated as the abiding, not the pact
     if (weekend := _weekend_of(token, res)) is not None:
         return weekend, "clause"
     if (same := _the_same_time_as_before(token, sent, res)) is not None:
@@ -7024,7 +7061,8 @@ def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
         if token.lemma_.lower() in ACCUSING and token.pos_ == "VERB":
             # 'accused Russia of involvement in an explosion in 2014': the date of what is alleged, not of the charge
             own = [d for d in own if _dated_directly(d, token, res)]
-        own = [d for d in own if not _first_since(_relation_prep(d, res)) and not _year_of_a_document(d, token, res)]
+        own = [d for d in own if not _first_since(_relation_prep(d, res)) and not _year_of_a_document(d, token, res)
+               and not (d.reason == "since" and _told_as_the_first(token))]
         told = _participle_dates(token, res)
         if told:  # 'the agreement reached by Nigeria and Morocco on Thursday': the noun's own participle dates it
             return told[0], "clause"
@@ -7419,6 +7457,11 @@ def _main_verb(root: Token) -> Token:
 # Prepositions that set an event against another time: the date inside them is not the event's own.
 AFTER_PREPS = frozenset({"after", "since", "following"})
 RELATION_PREPS = AFTER_PREPS | {"before", "until", "prior"}
+
+
+def _told_as_the_first(token: Token) -> bool:
+    """'the first trip to China by a US secretary of state since 2018': an act told as the first of its kind."""
+    return any(c.lower_ == "first" and c.dep_ in ("amod", "advmod") for c in token.children)
 
 
 def _first_since(prep: Token | None) -> bool:
