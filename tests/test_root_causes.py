@@ -5810,3 +5810,18 @@ def test_the_first_act_of_its_kind_since_a_year_is_not_dated_from_that_year() ->
     found = events("Blinken postponed what would have been the first trip to China by a US secretary of state "
                    "since 2018.", "2023-02-05")
     assert all(not (e.date or "").startswith("2018") for e in found), summary(found)
+
+
+def test_a_formal_protest_given_in_answer_is_a_complaint_against_the_last_actor() -> None:
+    # regression: 'answered with a formal protest' was a street protest of China against itself
+    found = events("The United States shot down the balloon on Saturday. China answered on Sunday with a formal "
+                   "protest.", "2023-02-06")
+    assert ("ACCUSE", ("CHN",), ("USA",)) in summary(found), summary(found)
+    found = events("Thousands joined a protest in Taipei on Sunday.", "2023-02-06")
+    assert all(e.event != "ACCUSE" for e in found), summary(found)
+
+
+def test_an_envoy_summoned_in_the_passive_is_summoned_by_the_state_told_of_before() -> None:
+    found = events("South Korea urged Iran to release the tanker. Iran's ambassador had been called in to hear the "
+                   "request, the ministry said on Tuesday.", "2021-01-05")
+    assert ("ACCUSE", ("KOR",), ("IRN",)) in summary(found), summary(found)

@@ -2913,6 +2913,10 @@ def roles_of(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext) -> Rol
         # by the authorities of the place
         actor = _authorities_where_arrested(trig, res, {c for s in recipient for c in s.states})
         method = "location" if actor else method
+    if not actor and not orgs and method == "passive" and trig.pred.pos == "verb" and trig.pred.lemma in SUMMONING \
+            and (summoner := _without([s for s in ctx.last_subject if s.states], recipient)):
+        actor, method = summoner, "carried"  # 'Iran's ambassador had been called in to hear the request': by
+        # the state told of just before
     if not actor and not orgs and method not in ("passive", "agent", "reason"):
         actor, method = _fallback_actor(trig, sent, res, ctx, recipient)
         if method in ("parse", "coreference", "subject-location"):
@@ -3672,12 +3676,27 @@ def _came_for(noun: Token) -> bool:
     return noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() in ARRIVALS
 
 
+FORMAL_WORDS = frozenset({"formal", "diplomatic", "official", "stern", "written", "verbal", "strongly-worded"})
+
+
+def _answer_to_the_last_act(noun: Token) -> bool:
+    """'China answered on Sunday with a formal protest': a reply whose sentence names nobody it answers."""
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "with" else None
+    return verb is not None and verb.lemma_.lower() in ANSWERING_VERBS and not any(
+        c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+
+
 def _lodged(noun: Token) -> bool:
     """A protest a government lodges, files or delivers is a formal complaint, not a demonstration."""
     if noun.dep_ == "compound" and noun.head.lemma_.lower() in ("note", "letter", "message"):
         noun = noun.head  # 'lodged a formal protest note with Minsk'
     # 'a protest note had been sent to Dodoma': lodged too, told in the passive
-    return noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in LODGING_VERBS
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in LODGING_VERBS:
+        return True
+    if any(c.dep_ == "amod" and c.lower_ in FORMAL_WORDS for c in noun.children):
+        return True  # 'a formal protest', 'a strong diplomatic protest': a government's, whatever the verb
+    # 'China answered on Sunday with a formal protest', 'responded with a protest': a government's answer
+    return noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.lemma_.lower() in ANSWERING_VERBS
 
 
 FRAMING_HEADS = frozenset({"part", "terms", "framework", "accordance", "line", "basis"})
@@ -4356,7 +4375,7 @@ def _content_subject(noun: Token) -> Token | None:
     return A.child(clause, "nsubj", "nsubjpass") if clause is not None else None
 
 
-ANSWERING_VERBS = frozenset({"retaliate", "respond", "react", "reply"})
+ANSWERING_VERBS = frozenset({"retaliate", "respond", "react", "reply", "answer"})
 
 
 def _who_answers(noun: Token) -> Token | None:
@@ -5208,6 +5227,9 @@ def _where_a_thing_was_done(token: Token, subj: Token) -> bool:
     return False
 
 
+SUMMONING = frozenset({"summon", "call"})
+
+
 def _fallback_actor(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext,
                     recipient: list[ActorSpan]) -> tuple[list[ActorSpan], str]:
     head = trig.token if trig.pred.pos == "verb" else (A.governing_verb(trig.token) or trig.token)
@@ -5498,6 +5520,9 @@ def _home_of_those_acted_on(trig: Trigger, res: Resolution, actor_codes: set[str
 def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: Resolution,
                         ctx: DocContext) -> list[ActorSpan]:
     event = trig.reading.event
+    if event == "ACCUSE" and _answer_to_the_last_act(trig.token) and (
+            answered := _without([s for s in ctx.last_subject if s.states], actor)):
+        return answered  # 'The US shot down the balloon. China answered with a formal protest': against the US
     if (event in UNAIMED_HARM or trig.reading.mode in ("release", "ceasefire")) and not _codes_of(actor):
         # 'gunmen abducted 20 passengers on a highway in Zamfara state': done to the people of the place's state
         # (a city or region stands for its state; guidelines); who did it is tied to no state. Hostages freed
