@@ -5825,3 +5825,11 @@ def test_an_envoy_summoned_in_the_passive_is_summoned_by_the_state_told_of_befor
     found = events("South Korea urged Iran to release the tanker. Iran's ambassador had been called in to hear the "
                    "request, the ministry said on Tuesday.", "2021-01-05")
     assert ("ACCUSE", ("KOR",), ("IRN",)) in summary(found), summary(found)
+
+
+def test_what_would_have_happened_did_not() -> None:
+    # regression: "would have been the first trip to China" was a visit, dated from 2018 by its 'since'
+    assert not events("Blinken's visit would have been the first trip to China by America's top diplomat since "
+                      "2018.", "2023-02-05")
+    found = events("The minister said Japan would hold talks with China.", "2023-02-05")
+    assert ("AGREE", ("JPN",), ("CHN",)) in summary(found), summary(found)

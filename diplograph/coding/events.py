@@ -2662,6 +2662,8 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
     aux, conditional = modality(trig.token)
     if _not_obliged(trig.token):
         return []  # 'ruled that Chile is not obliged to negotiate with Bolivia': a duty denied, no act of anyone
+    if _counterfactual(trig.token):
+        return []  # "Blinken's visit would have been the first trip to China since 2018": it did not happen
     prepared = any(v.lemma_.lower() in ("prepare", "poise", "ready", "mass") for v in _verb_chain(trig.token)[1:])
     reading = adjust_reading(_promise_of_harm(trig, res), aux, conditional, prepared)
     if trig.pred.lemma == "use of force" and aux == "hypothetical" and not conditional:
@@ -6494,6 +6496,16 @@ OBLIGED = frozenset({"oblige", "obliged", "obligate", "obligated", "require", "r
                      "compelled"})
 
 
+def _counterfactual(token: Token) -> bool:
+    """'would have been the first trip', 'could have signed the deal': what would have happened, and did not."""
+    verb = token if token.pos_ in ("VERB", "AUX") else A.governing_verb(token)
+    if verb is None or verb.tag_ != "VBN":
+        return False
+    auxes = [c for c in verb.children if c.dep_ == "aux"]
+    return any(a.lower_ in ("would", "could", "might") for a in auxes) and any(
+        a.lemma_.lower() == "have" and a.tag_ == "VB" for a in auxes)
+
+
 def _not_obliged(token: Token) -> bool:
     """'Chile is not obliged to negotiate', 'was under no obligation to return the islands', 'is not required to
     consult Kyiv': an act the clause says nobody has to do is no act, promise or refusal."""
@@ -7175,7 +7187,7 @@ def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
             # Tuesday after a Chinese ship fired a water cannon': the news of the days before, as any undated act
             return (None, "none") if _since_clause(token) else recent_window(res.published, token)
         main = [d for d in main_clause_dates(sent, res) if not _a_deadline(d, res)
-                and not _year_of_a_document(d, token, res)]
+                and not _year_of_a_document(d, token, res) and not (d.reason == "since" and _told_as_the_first(token))]
         if main:
             return main[0], "sentence"
     if _since_clause(token):
