@@ -5833,3 +5833,16 @@ def test_what_would_have_happened_did_not() -> None:
                       "2018.", "2023-02-05")
     found = events("The minister said Japan would hold talks with China.", "2023-02-05")
     assert ("AGREE", ("JPN",), ("CHN",)) in summary(found), summary(found)
+
+
+def test_the_navy_named_again_is_the_navy_of_the_state_named_with_it() -> None:
+    found = events("Iran seized a tanker on Thursday, the U.S. Navy's Fifth Fleet said. The Navy called on Iran to "
+                   "release the ship immediately.", "2023-04-28")
+    assert ("REQUEST", ("USA",), ("IRN",)) in summary(found), summary(found)
+
+
+def test_a_diplomatic_note_is_a_complaint_unless_it_asks_for_something() -> None:
+    found = events("Vietnam sent diplomatic notes to China on Friday over the survey ship.", "2019-07-20")
+    assert ("ACCUSE", ("VNM",), ("CHN",)) in summary(found), summary(found)
+    found = events("Beijing sent Jakarta a diplomatic note demanding that the drilling stop.", "2022-12-20")
+    assert [e.event for e in found] == ["REQUEST"], summary(found)

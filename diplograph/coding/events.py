@@ -2237,6 +2237,8 @@ def _takes_a_for_clause(token: Token, deps: tuple[str, ...]) -> bool:
 
 
 def _noun_applies(noun: Token, pred: Predicate, is_phrase: bool) -> bool:
+    if pred.lemma == "note" and any(c.dep_ in ("acl", "relcl") for c in noun.children):
+        return False  # 'a diplomatic note asking for technical data', '... demanding that the drilling stop'
     if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.lemma_.lower() in KIND_HEADS:
         return False
     if pred.lemma in DEFENCE_NOUNS and not _came_to(noun):

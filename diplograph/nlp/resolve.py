@@ -222,6 +222,7 @@ def resolve(doc: Doc, gaz: Gazetteer, published: dt.date | None, text: str | Non
     _peoples_and_makes_are_no_parties(res)
     _corefer_institutions(res)
     _corefer_rulers(res)
+    _corefer_forces(res)
     _corefer_korean_halves(res)
     for sent in doc.sents:
         text = res.text[sent.start_char:sent.end_char]  # Span.text joins the tokens again on every call
@@ -930,6 +931,38 @@ def _corefer_rulers(res: Resolution) -> None:
             res.add_actor(ActorSpan(i, i + 1, owner.code, "state", "coreference", "government", None, "coreference",
                                     f"'the {t.text}': the rulers of {owner.code} named at token {owner.start}"))
     res.actors.sort(key=lambda s: s.start)
+
+
+# a state's armed service named again without the state ('the U.S. Navy said ... The Navy called on Iran')
+FORCE_SERVICES = frozenset({"navy", "army", "military", "coastguard"})
+
+
+def _corefer_forces(res: Resolution) -> None:
+    """'The Navy called on Iran to release the ship', after 'the U.S. Navy's Fifth Fleet said': the service of the
+    state named with it last (not 'a navy', 'the navy of Oman' or 'the navies')."""
+    doc = res.doc
+    for i in range(1, len(doc)):
+        word = res.words[i].lower()
+        if word not in FORCE_SERVICES or i in res.actor_at or doc[i - 1].lower_ != "the" \
+                or any(c.dep_ in ("prep", "poss", "amod", "compound") and c.i != i - 1 for c in doc[i].children):
+            continue
+        owner = _last_state_of(res, i, word)
+        if owner is not None:
+            res.add_actor(ActorSpan(i, i + 1, owner.code, "state", "coreference", "military", None, "coreference",
+                                    f"'the {doc[i].text}': the {word} of {owner.code} named at token {owner.start}"))
+    res.actors.sort(key=lambda s: s.start)
+
+
+def _last_state_of(res: Resolution, before: int, word: str) -> ActorSpan | None:
+    """The state named with the last earlier mention of a service ('the U.S. Navy', "Iran's navy")."""
+    for j in range(before - 1, -1, -1):
+        if res.words[j].lower() != word:
+            continue
+        for k in range(max(j - 3, 0), j + 1):  # 'the U.S. Navy' may be one name, 'Iran's navy' two
+            span = res.actor_at.get(k)
+            if span is not None and span.kind == "state" and span.states:
+                return span
+    return None
 
 
 # 'the North' and 'the South' in a story that names a Korea: the two Korean states, as reporters write them
