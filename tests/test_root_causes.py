@@ -5846,3 +5846,14 @@ def test_a_diplomatic_note_is_a_complaint_unless_it_asks_for_something() -> None
     assert ("ACCUSE", ("VNM",), ("CHN",)) in summary(found), summary(found)
     found = events("Beijing sent Jakarta a diplomatic note demanding that the drilling stop.", "2022-12-20")
     assert [e.event for e in found] == ["REQUEST"], summary(found)
+
+
+def test_a_quoted_judgement_after_a_long_object_is_what_the_act_is_called() -> None:
+    # regression: behind a dateline the parser hung '"extremely unfair"' on 'negotiations', and 'called Russia's
+    # decision to break off ...' became a call on Russia to act
+    found = events("TOKYO — Japanese Prime Minister Fumio Kishida on Tuesday called Russia's decision to break off "
+                   "peace treaty negotiations \"extremely unfair and absolutely unacceptable,\" and said Japan would "
+                   "not back down.", "2022-03-22")
+    assert ("ACCUSE", ("JPN",), ("RUS",)) in summary(found) and not dyads(found, "REQUEST"), summary(found)
+    found = events("TOKYO — Japan called on Russia to return the islands.", "2022-03-22")
+    assert ("REQUEST", ("JPN",), ("RUS",)) in summary(found), summary(found)

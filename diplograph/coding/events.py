@@ -1402,6 +1402,18 @@ def _name_taken_for_a_predicate(verb: Token) -> Token | None:
     return name
 
 
+def _quoted_judgement_after(obj: Token) -> bool:
+    """An adjective opening a quotation inside the object's phrase, after the object ('Russia's decision to break off
+    peace treaty negotiations "extremely unfair and absolutely unacceptable"'): what the object is called."""
+    doc = obj.doc
+    for t in obj.subtree:
+        if t.i > obj.i and t.text in ('"', "“") and t.i + 1 < len(doc):
+            following = doc[t.i + 1:min(t.i + 4, len(doc))]
+            if any(w.pos_ == "ADJ" and w.dep_ in ("amod", "acomp", "conj") for w in following):
+                return True
+    return False
+
+
 def _predicative(verb: Token) -> bool:
     """'called X Y', 'described X as Y', 'dismissed X as Y': the verb carries a predicate about its object."""
     if _name_taken_for_a_predicate(verb) is not None:
@@ -1414,6 +1426,8 @@ def _predicative(verb: Token) -> bool:
     obj = A.child(verb, "dobj")
     if obj is not None and any(c.dep_ == "amod" and c.i > obj.i and c.pos_ == "ADJ" for c in obj.children):
         return True  # 'called the European decision unacceptable', the adjective parsed as the noun's modifier
+    if obj is not None and verb.lemma_.lower() == "call" and _quoted_judgement_after(obj):
+        return True  # 'called Russia's decision to break off talks "extremely unfair"', hung on 'talks'
     return any(c.dep_ in ("oprd", "acomp") or (c.lower_ == "as" and c.dep_ in ("prep", "mark"))
                or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)
                    and A.child(c, "nsubj", "nsubjpass") is None)  # 'as controlled', not 'as the toll rose'
