@@ -945,7 +945,7 @@ def _the_first_to(verb: Token) -> bool:
     """'became the first North Korean leader to set foot in the South': the infinitive on 'the first ...' tells
     the news itself, not a circumstance."""
     return verb.dep_ in ("acl", "relcl") and verb.tag_ == "VB" and any(c.lower_ == "to" for c in verb.children) \
-        and any(c.lower_ == "first" and c.dep_ in ("amod", "advmod") for c in verb.head.children)
+        and _told_as_the_first(verb.head)
 
 
 # 'a move Manila denounced', 'a step the EU condemned': a noun in apposition to the act it names
@@ -3697,11 +3697,16 @@ def _came_for(noun: Token) -> bool:
 FORMAL_WORDS = frozenset({"formal", "diplomatic", "official", "stern", "written", "verbal", "strongly-worded"})
 
 
+def _answered_with(noun: Token) -> Token | None:
+    """The verb of answering a noun is given with ('responded with a protest'), if any."""
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "with" else None
+    return verb if verb is not None and verb.lemma_.lower() in ANSWERING_VERBS else None
+
+
 def _answer_to_the_last_act(noun: Token) -> bool:
     """'China answered on Sunday with a formal protest': a reply whose sentence names nobody it answers."""
-    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "with" else None
-    return verb is not None and verb.lemma_.lower() in ANSWERING_VERBS and not any(
-        c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+    verb = _answered_with(noun)
+    return verb is not None and not any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
 
 
 def _lodged(noun: Token) -> bool:
@@ -3714,7 +3719,7 @@ def _lodged(noun: Token) -> bool:
     if any(c.dep_ == "amod" and c.lower_ in FORMAL_WORDS for c in noun.children):
         return True  # 'a formal protest', 'a strong diplomatic protest': a government's, whatever the verb
     # 'China answered on Sunday with a formal protest', 'responded with a protest': a government's answer
-    return noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.lemma_.lower() in ANSWERING_VERBS
+    return _answered_with(noun) is not None
 
 
 FRAMING_HEADS = frozenset({"part", "terms", "framework", "accordance", "line", "basis"})
@@ -7114,8 +7119,8 @@ def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
         if token.lemma_.lower() in ACCUSING and token.pos_ == "VERB":
             # 'accused Russia of involvement in an explosion in 2014': the date of what is alleged, not of the charge
             own = [d for d in own if _dated_directly(d, token, res)]
-        own = [d for d in own if not _first_since(_relation_prep(d, res)) and not _year_of_a_document(d, token, res)
-               and not (d.reason == "since" and _told_as_the_first(token))]
+        own = [d for d in own
+               if not _first_since(_relation_prep(d, res)) and not _time_of_something_else(d, token, res)]
         told = _participle_dates(token, res)
         if told:  # 'the agreement reached by Nigeria and Morocco on Thursday': the noun's own participle dates it
             return told[0], "clause"
@@ -7203,7 +7208,7 @@ def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
             # Tuesday after a Chinese ship fired a water cannon': the news of the days before, as any undated act
             return (None, "none") if _since_clause(token) else recent_window(res.published, token)
         main = [d for d in main_clause_dates(sent, res) if not _a_deadline(d, res)
-                and not _year_of_a_document(d, token, res) and not (d.reason == "since" and _told_as_the_first(token))]
+                and not _time_of_something_else(d, token, res)]
         if main:
             return main[0], "sentence"
     if _since_clause(token):
@@ -7524,8 +7529,7 @@ def _first_since(prep: Token | None) -> bool:
         return False
     node = prep.head
     for _ in range(4):
-        if any(c.lower_ == "first" and c.dep_ in ("amod", "advmod") for c in node.children) or (
-                node.lower_ == "time" and any(c.lower_ == "first" for c in node.children)):
+        if _told_as_the_first(node) or (node.lower_ == "time" and any(c.lower_ == "first" for c in node.children)):
             return True
         if any(c.dep_ == "prep" and c.lower_ == "for" and any(
                 o.lower_ == "time" and any(f.lower_ == "first" for f in o.children) for o in c.children)
@@ -7535,6 +7539,12 @@ def _first_since(prep: Token | None) -> bool:
             break
         node = node.head
     return False
+
+
+def _time_of_something_else(date: DateRef, trigger: Token, res: Resolution) -> bool:
+    """A date in the clause that is not the act's: the year naming a treaty, or how long before a first act nothing
+    like it happened ('the first trip to China ... since 2018')."""
+    return _year_of_a_document(date, trigger, res) or (date.reason == "since" and _told_as_the_first(trigger))
 
 
 DOCUMENT_NOUNS = frozenset({"treaty", "deal", "agreement", "accord", "pact", "convention", "protocol", "charter",

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -530,7 +529,7 @@ def _city_of_a_party_named_instead(res: Resolution, capital: ActorSpan) -> bool:
     """'Lebanese officers stormed a flat in Tripoli': a capital's name that a city of a state named before it in its
     sentence also bears, in a story that names the capital's state nowhere else, is that city (Lebanon's Tripoli,
     not Libya's government; but 'the Foreign Office in Islamabad summoned the Indian envoy' is Pakistan's)."""
-    from diplograph.geo.gazetteer import places
+    from diplograph.geo.gazetteer import place_key, places
 
     if any(a.code == capital.code and a.type != "capital" for a in res.actors):
         return False
@@ -543,12 +542,7 @@ def _city_of_a_party_named_instead(res: Resolution, capital: ActorSpan) -> bool:
     # a namesake of a size to be told of in the news (Lebanon's Tripoli, not Berlin, New Hampshire)
     # a namesake by its own name: 'Islamabad' is also an old name of India's Anantnag, which no one calls so
     return any(p.country in named and p.population * NAMESAKE_SHARE >= own for p in found
-               if p.country != capital.code and _folded(p.name) == _folded(name))
-
-
-def _folded(name: str) -> str:
-    """A place name without accents and case ('Trípoli' -> 'tripoli')."""
-    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()
+               if p.country != capital.code and place_key(p.name) == place_key(name))
 
 
 def _about_belgium(res: Resolution) -> bool:
