@@ -1363,3 +1363,19 @@ def test_a_terminal_or_refinery_of_a_city_is_in_that_city() -> None:
     # regression: "at Atyrau's oil terminal" named no place, as 'terminal' was no place noun
     assert _located("Kazakhstan and Azerbaijan signed an agreement at Atyrau's oil terminal on Tuesday.",
                     "SUPPORT") == "Atyrau"
+
+
+def test_the_town_named_before_the_attacker_is_where_the_attack_landed() -> None:
+    # regression: 'Russia' (the attacker) was taken as the last place named before 'the town', and the attack on
+    # 'the town's station' had no place and Russia as its own target
+    for text in ("Residents of Lozova buried two workers killed when Russia attacked the town's station on Saturday.",
+                 "Residents of Lozova buried two workers killed when Russia attacked a station in the town on "
+                 "Saturday."):
+        found = extract(text, published="2025-09-22").events
+        assert [(e.recipient, e.location and e.location.place) for e in found if e.event == "ASSAULT"] == [
+            (("UKR",), "Lozova")], found
+
+
+def test_a_host_city_set_beside_its_talks_by_the_parser_is_their_venue() -> None:
+    assert _located("Korhogo, the main city of northern Ivory Coast, hosted talks on Tuesday between Ivorian and "
+                    "Burkinabe officials on the return of refugees.", "CONSULT") == "Korhogo"

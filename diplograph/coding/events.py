@@ -1478,7 +1478,7 @@ def _reading_for_subject(verb: Token, pred: Predicate, reading: Reading) -> Read
     if subj is None:
         return reading
     words = {subj.lemma_.lower()} | {g.lemma_.lower() for c in subj.children if c.dep_ == "prep"
-                                    for g in c.children if g.dep_ == "pobj"} | _cargo_of(subj)
+                                    for g in c.children if g.dep_ == "pobj"} | _cargo_of(subj) | _cargo_of(verb)
     if subj.tag_ in ("NNPS", "NNS") and subj.ent_type_ == "NORP" and A.child(subj, "det") is None:
         words.add("people")  # 'Angry Iranians protested': a people, not its state ('the Chinese protested': either)
     return next((r for cls, r in pred.by_subject if words & cls), reading)
@@ -1547,7 +1547,9 @@ CARRYING = frozenset({"load", "laden", "carry", "bring", "ferry", "transport", "
 def _cargo_of(vessel: Token) -> set[str]:
     """What a subject is said to carry ('navy ships loaded with food, medical supplies and fuel', 'planes carrying
     tents'): the cargo, not the vessel, decides whether its arrival is aid."""
-    cargo = [o for c in vessel.children if c.dep_ == "acl" and c.lemma_.lower() in CARRYING
+    # ('two Japanese military transport planes landed at Clark airbase carrying tents': the parser may hang the
+    # participle on the verb)
+    cargo = [o for c in vessel.children if c.dep_ in ("acl", "advcl", "xcomp") and c.lemma_.lower() in CARRYING
              for o in [A.child(c, "dobj"), *(w for _p, w in A.prep_objects(c, ("with",)))] if o is not None]
     return {w.lemma_.lower() for o in cargo for w in (o, *o.conjuncts)}
 
@@ -1725,8 +1727,17 @@ def _bare_relative(verb: Token) -> bool:
     if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN") or A.is_passive(verb):
         return False
     subject = A.child(verb, "nsubj")
+    # a phrase may follow ('the gas transit pact it concluded with Argentina'), not after a time or a place ('the
+    # day they met in Paris', where the noun is no object)
+    barred = ("dobj", "ccomp", "xcomp") if verb.head.lemma_.lower() not in WHEN_OR_WHERE else (
+        "dobj", "prep", "ccomp", "xcomp")
     return subject is not None and subject.tag_ not in ("WDT", "WP") and not any(
-        c.tag_ in ("WDT", "WP", "WRB") or c.dep_ in ("dobj", "prep", "ccomp", "xcomp") for c in verb.children)
+        c.tag_ in ("WDT", "WP", "WRB") or c.dep_ in barred for c in verb.children)
+
+
+WHEN_OR_WHERE = frozenset({"day", "week", "month", "year", "time", "moment", "night", "morning", "evening",
+                           "afternoon", "hour", "weekend", "place", "city", "town", "country", "way", "reason",
+                           "area", "region", "village", "port", "capital", "border", "point", "stage", "extent"})
 
 
 # Verbs of ordering: what a state's authority orders its own organs to do is that act (_promise_of_harm).
@@ -1877,22 +1888,26 @@ def _the_description(noun: Token) -> bool:
     return verb.lemma_.lower() in DESCRIBING_VERBS | NAMING_VERBS and A.child(verb, "dobj") is not None
 
 
-HANDED_GROUND = frozenset({"base", "site", "camp", "facility", "territory", "crossing", "checkpoint", "outpost",
-                           "control", "town", "village", "airport"})
-
-
-def _ground_handed_to(verb: Token) -> bool:
-    """'France handed its last two military sites in Senegal to the Senegalese army': ground handed to another
-    needs no 'over'."""
+def _handed_to(verb: Token, pred: Predicate) -> bool:
+    """'France handed its last two military sites in Senegal to the Senegalese army', 'a Japanese relief team handed
+    tents to Philippine officials': a thing the lexicon reads for 'hand' (ground, aid, prisoners, suspects), handed to
+    someone, needs no 'over' ('handed him a letter' does)."""
     obj = A.child(verb, "dobj")
-    return verb.lemma_.lower() == "hand" and obj is not None and obj.lemma_.lower() in HANDED_GROUND \
-        and bool(A.prep_objects(verb, ("to",)))
+    if verb.lemma_.lower() != "hand" or obj is None or not A.prep_objects(verb, ("to",)):
+        return False
+    # what an amount is of ('300 tonnes of rice'), not what a paper lists ('a list of 76 suspects')
+    counted = obj.like_num or any(c.dep_ == "nummod" for c in obj.children) or obj.lemma_.lower() in COLLECTIVES
+    words = (_phrase_words(obj) if counted else {obj.lemma_.lower(), *_modifier_lemmas(obj)}) - PRONOUN_WORDS
+    return any(words & keys for keys, _reading in pred.by_object)
+
+
+PRONOUN_WORDS = frozenset({"he", "she", "him", "her", "it", "they", "them"})
 
 
 def _verb_applies(verb: Token, pred: Predicate, obj: str | None, res: Resolution) -> bool:
     if pred.particle and not any(c.lower_ in pred.particle and (c.dep_ == "prt" or _particle_of_place(c))
                                  for c in verb.children) and not _particle_read_as_a_number(verb, pred) \
-            and not _ground_handed_to(verb):
+            and not _handed_to(verb, pred):
         return False
     refused = pred.lemma in REFUSED_WHATEVER_IT_IS and _negated(verb) and _object_of(verb) is not None
     if pred.objects and not refused and not (pred.by_particle and _particle_of(verb) in pred.by_particle):  # 'gave in'
@@ -2092,9 +2107,14 @@ def _subject_words(verb: Token) -> set[str]:
     if doer.pos_ == "PROPN" and told is not None:
         doer = told  # 'The Brave Commander, the first ship chartered by the WFP, docked': a ship, by what it is
     words = {doer.lemma_.lower(), *_modifier_lemmas(doer)}
+    if "military" in words and words & AIRCRAFT:
+        words.add("warplane")  # 'two Russian military transport planes landed in Venezuela'
     if doer.lemma_.lower() in ACTING_MANY and (of := next((o for p, o in A.prep_objects(doer, ("of",))), None)):
         words |= {of.lemma_.lower(), *_modifier_lemmas(of)}  # 'a wave of Russian drones hit ...': the drones did
     return words
+
+
+AIRCRAFT = frozenset({"plane", "aircraft", "airplane", "jet", "helicopter", "airlifter"})
 
 
 # words for many of something, whose 'of' says what acted ('a wave of drones', 'a column of tanks')
@@ -2250,9 +2270,17 @@ def _takes_a_for_clause(token: Token, deps: tuple[str, ...]) -> bool:
     return any(m.dep_ == "mark" and m.lower_ == "for" for c in token.children if c.dep_ in deps for m in c.children)
 
 
+def _in_charge(noun: Token) -> bool:
+    """'took charge of the cargo', 'the officer in charge of the crossing': charge as command."""
+    return (noun.dep_ == "dobj" and noun.head.lemma_.lower() in ("take", "assume")) or (
+        noun.dep_ == "pobj" and noun.head.lower_ == "in")
+
+
 def _noun_applies(noun: Token, pred: Predicate, is_phrase: bool) -> bool:
     if pred.lemma == "note" and any(c.dep_ in ("acl", "relcl") for c in noun.children):
         return False  # 'a diplomatic note asking for technical data', '... demanding that the drilling stop'
+    if pred.lemma == "charge" and _in_charge(noun):
+        return False  # 'officials took charge of the cargo': no accusation
     if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.lemma_.lower() in KIND_HEADS:
         return False
     if pred.lemma in DEFENCE_NOUNS and not _came_to(noun):

@@ -355,12 +355,20 @@ def _city_named_before(obj: Token, res: Resolution, context: Sequence[Sequence[s
         token = obj.doc[i]
         found = _phrase(token) if token.pos_ == "PROPN" and token.ent_type_ in PLACE_ENTITIES | {""} else None
         location = _resolve(obj.doc, found, res, context, cities_only=False) if found is not None else None
-        if location is not None:
+        if found is not None and location is not None:
+            if location.kind == "country" and _a_party_named(token):
+                i = found.start - 1
+                continue  # 'Residents of Lozova ... when Russia attacked a station in the town': the attacker
             if location.kind != "city":
                 return None
             return replace(location, method="the city named before")
         i = (found.start if found is not None else i) - 1
     return None
+
+
+def _a_party_named(token: Token) -> bool:
+    """A state named as who acts ('Russia attacked', "Russia's drones hit"): a party, not where 'the city' lies."""
+    return token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ == "poss" and token.head.dep_ in ("nsubj", "nsubjpass"))
 
 
 def _only_a_region(obj: Token) -> bool:
@@ -509,6 +517,9 @@ def _place_objects(token: Token, event: str) -> Iterator[tuple[Token, bool]]:
             if head.pos_ == "VERB":  # 'bombed Aleppo on Monday': the parser may make the name an npadvmod
                 yield from ((c, True) for c in head.children
                             if c.dep_ == "dobj" or (c.dep_ == "npadvmod" and c.pos_ == "PROPN"))
+                # 'attacked the town's station': the place whose station it was
+                yield from ((p, True) for c in head.children if c.dep_ == "dobj" for p in c.children
+                            if p.dep_ == "poss")
                 # 'The Danube port of Reni was hit by Russian drones': what was struck is the passive's subject
                 yield from ((c, True) for c in head.children if c.dep_ == "nsubjpass")
     for head in heads:  # 'seized cocaine from a yacht moored in Cape Verde': where what was acted on lay
@@ -531,6 +542,8 @@ def _place_objects(token: Token, event: str) -> Iterator[tuple[Token, bool]]:
     for host in (*heads, *(c for c in token.children if c.dep_ in ("amod", "acl"))):
         if host.lemma_.lower() == "host":
             yield from ((c, True) for c in host.children if c.dep_ in ("nsubj", "npadvmod"))
+            if host.head.i == token.i and host.i != token.i and token.dep_ == "appos":
+                yield token.head, True  # 'Korhogo, the main city of ..., hosted talks', parsed as a phrase beside it
     for head in heads:  # 'detained soldiers who had strayed into Zulia state', 'troops who had crossed into Gedo
         # region disarmed ...': where those acted on (or acting) had gone is where it happened
         for party in (*_arguments(head), *(c for c in head.children if c.dep_ in ("nsubj", "nsubjpass"))):
