@@ -5902,3 +5902,58 @@ def test_weapons_fire_on_a_place_is_an_attack_but_a_fire_on_a_ship_is_a_blaze() 
     assert ("ASSAULT", ("RUS",), ("UKR",)) in summary(found), summary(found)
     found = events("A fire on the Russian tanker was put out by Turkish crews.", "2025-06-01")
     assert not dyads(found, "ASSAULT"), summary(found)
+
+
+def test_the_country_that_acts_is_not_the_state_its_act_is_aimed_at() -> None:
+    # regression: 'the Central African country' was the Central African Republic, and 'the country' the first
+    # subject of the sentence, Germany, expelling its own envoy
+    for text in ("Germany ordered Chad's ambassador to leave Berlin, after the Central African country expelled the "
+                 "German envoy last week.",
+                 "Germany ordered Chad's ambassador to leave Berlin, after the country expelled the German envoy last "
+                 "week."):
+        found = events(text, "2023-04-12")
+        assert dyads(found, "SANCTION") == [(("DEU",), ("TCD",)), (("TCD",), ("DEU",))], summary(found)
+    found = events("Central African troops attacked rebels near the border with Chad.", "2023-04-12")
+    assert all("CAF" in e.actor for e in found if e.event == "ASSAULT") and dyads(found, "ASSAULT"), summary(found)
+
+
+def test_a_written_note_of_protest_is_a_complaint() -> None:
+    found = events("Kazakhstan's foreign ministry handed a note of protest to the Kyrgyz ambassador.", "2017-10-10")
+    assert ("ACCUSE", ("KAZ",), ("KGZ",)) in summary(found) and not dyads(found, "PROTEST"), summary(found)
+
+
+def test_the_date_of_what_is_condemned_does_not_date_the_condemnation() -> None:
+    found = events("Japan and India on Thursday condemned North Korea's nuclear test of Sept. 3.", "2017-09-15")
+    assert [e.date for e in found if e.event == "ACCUSE"] == ["2017-09-14"], found
+    found = events("Japan and India condemned North Korea's nuclear test of Sept. 3.", "2017-09-15")
+    assert [e.date for e in found if e.event == "ACCUSE"] == ["2017-09-09/2017-09-15"], found  # the story's week
+
+
+def test_a_frontier_shut_is_a_border_closed() -> None:
+    found = events("Nigeria began shutting its frontier with Benin on Aug. 20.", "2019-10-25")
+    assert ("SANCTION", ("NGA",), ("BEN",)) in summary(found), summary(found)
+
+
+def test_assets_frozen_are_their_owners_not_where_they_lie() -> None:
+    found = events("The U.S. Treasury froze any American assets of Turkey's justice and interior ministers.",
+                   "2018-08-02")
+    assert dyads(found, "SANCTION") == [(("USA",), ("TUR",))], summary(found)
+    found = events("Britain froze the British assets of Russian oligarchs.", "2022-03-10")
+    assert dyads(found, "SANCTION") == [(("GBR",), ("RUS",))], summary(found)
+
+
+def test_states_blockading_restrict_and_crowds_blockading_protest() -> None:
+    found = events("Saudi Arabia, Egypt, Bahrain and the UAE blockaded Qatar by land, sea and air in June 2017.",
+                   "2018-08-16")
+    assert ("COERCE", ("SAU", "EGY", "BHR", "ARE"), ("QAT",)) in summary(found), summary(found)
+    found = events("Polish truckers blockaded the border crossings with Ukraine.", "2023-11-20")
+    assert [e.event for e in found] == ["PROTEST"], summary(found)
+
+
+def test_a_wrong_owned_up_to_is_a_concession() -> None:
+    found = events("Iran admitted responsibility for the downing of the Ukrainian airliner.", "2020-01-11")
+    assert ("CONCEDE", ("IRN",), ("UKR",)) in summary(found), summary(found)
+    found = events("Germany on Friday formally acknowledged as genocide the killing of tens of thousands of Herero "
+                   "and Nama people.", "2021-05-29")
+    assert dyads(found, "CONCEDE") and found[0].actor == ("DEU",), summary(found)
+    assert not dyads(events("Japan acknowledged receipt of the Chinese note.", "2021-05-29"), "CONCEDE")

@@ -94,6 +94,9 @@ def np_actors(head: Token, res: Resolution, *, deep: bool = False,
     levels = [NP_CORE, NP_CORE | NP_PREPS]
     if _list_split_from_its_of(head):
         levels = levels[1:]
+    where_held = where_assets_lie(head)
+    if where_held:
+        levels = levels[1:]  # 'froze any American assets of Turkey's ministers': Turkey's, held in America
     if deep:
         levels.append(NP_CORE | NP_PREPS | {"acl", "dobj", "xcomp", "advmod"})
     found: list[ActorSpan] = []
@@ -102,7 +105,7 @@ def np_actors(head: Token, res: Resolution, *, deep: bool = False,
         tokens = [t for t in walk(head, allowed) if not helped_by(t, head)]
         owners = {i for t in tokens for i in _relational_owners(t, res)}
         found = [s for s in spans_in(tokens, res)
-                 if not (s.states and set(s.states) <= exclude) and s.start not in owners]
+                 if not (s.states and set(s.states) <= exclude) and s.start not in owners | where_held]
         found = _without_seat_of_court(_without_post_of_mission(found, head, res), res)
         found = _without_venue_beside_party(found, head, res)
         if found and allowed is levels[0] and len(levels) > 1 and not any(s.states for s in found):
@@ -113,6 +116,17 @@ def np_actors(head: Token, res: Resolution, *, deep: bool = False,
         found = _with_conjuncts_of_their_own(head, found, res, exclude, owners)
     listed = with_surface_list(found, res)
     return [s for s in listed if s.start not in owners]
+
+
+ASSETS = frozenset({"asset", "fund", "account", "property", "holding", "deposit", "reserve"})
+
+
+def where_assets_lie(head: Token) -> set[int]:
+    """The demonym of assets whose owner an 'of' phrase names ('American assets of Turkey's ministers'): where they
+    lie, not whose they are (empty when the phrase names no owner)."""
+    if head.lemma_.lower() not in ASSETS or not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+        return set()
+    return {c.i for c in head.children if c.dep_ == "amod"}
 
 
 def _list_split_from_its_of(head: Token) -> bool:

@@ -1919,6 +1919,8 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None, res: Resolution
             for _prep, given in A.prep_objects(verb, ("with",)):
                 words |= _phrase_words(given)
         words |= set(_time_given(verb))
+        if head is None:  # 'acknowledged as genocide the killing of ...', the object parsed under the 'as'
+            words |= {o.lemma_.lower() for _p, o in A.prep_objects(verb, ("as",))}
         if head is None and "__none__" in pred.objects:
             return True
         if head is not None and "__named__" in pred.objects and (_names_someone(head) or _names_a_person(head, res)):
@@ -3741,6 +3743,8 @@ def _lodged(noun: Token) -> bool:
     """A protest a government lodges, files or delivers is a formal complaint, not a demonstration."""
     if noun.dep_ == "compound" and noun.head.lemma_.lower() in ("note", "letter", "message"):
         noun = noun.head  # 'lodged a formal protest note with Minsk'
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in ("note", "letter"):
+        return True  # 'handed a note of protest to the Kyrgyz ambassador': written, a government's
     # 'a protest note had been sent to Dodoma': lodged too, told in the passive
     if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in LODGING_VERBS:
         return True
@@ -4040,8 +4044,9 @@ def _own_people(arg: Token, res: Resolution, own: frozenset[str]) -> list[ActorS
     """A direct object whose own phrase names only the actor's state ('former French president Nicolas Sarkozy',
     "Prime Minister Viktor Orban's government" for Hungary): the act is done at home, and states named further
     down the object ('of misusing European Union funds') are not its recipient."""
-    if not own or arg.dep_ not in ("dobj", "nsubjpass", "dative") or _bound_elsewhere(arg, res, own):
-        return []
+    if not own or arg.dep_ not in ("dobj", "nsubjpass", "dative") or _bound_elsewhere(arg, res, own) \
+            or A.where_assets_lie(arg):
+        return []  # 'froze the British assets of Russian oligarchs': held at home, owned abroad
     spans = [s for s in A.spans_in(A.walk(arg, A.NP_CORE - {"conj", "appos"}), res)
              if s.states and res.doc[s.start].pos_ != "PRON"]  # 'withdrew its forces': its own, not at home
     if spans and all(any(res.doc[i].dep_ == "poss" for i in range(s.start, s.end)) for s in spans) \
@@ -4751,9 +4756,24 @@ def _pronoun_or_generic(subj: Token, res: Resolution, ctx: DocContext) -> tuple[
                                                                  for c in subj.children)
     if subj.lower_ in SUBJECT_PRONOUNS or head_generic or own_forces:
         told = _named_before(subj, res, ctx)
+        if told and head_generic and (other := _not_the_one_acted_on(subj, told, res)):
+            return other, "coreference"
         if told:
             return told, "coreference"
     return [], "parse"
+
+
+def _not_the_one_acted_on(subj: Token, told: list[ActorSpan], res: Resolution) -> list[ActorSpan]:
+    """'Germany ordered Chad's ambassador to leave, after the country expelled the German envoy': 'the country'
+    is not the state its own act is aimed at, but the other state named before it in the sentence."""
+    verb = subj.head
+    obj = A.child(verb, "dobj") if subj.dep_ == "nsubj" else None
+    aimed = {c for s in A.np_actors(obj, res) for c in s.states} if obj is not None else set()
+    if not aimed or not aimed & {c for s in told for c in s.states}:
+        return []
+    before = [a for a in res.actors_in(subj.sent) if a.start < subj.i and a.kind == "state" and a.states
+              and not set(a.states) & aimed]
+    return before[-1:]
 
 
 FORCES_OF_A_STATE = frozenset({"force", "troop", "army", "navy", "military", "soldier", "jet", "warplane", "drone",
@@ -7572,7 +7592,19 @@ def _first_since(prep: Token | None) -> bool:
 def _time_of_something_else(date: DateRef, trigger: Token, res: Resolution) -> bool:
     """A date in the clause that is not the act's: the year naming a treaty, or how long before a first act nothing
     like it happened ('the first trip to China ... since 2018')."""
-    return _year_of_a_document(date, trigger, res) or (date.reason == "since" and _told_as_the_first(trigger))
+    return _year_of_a_document(date, trigger, res) or (date.reason == "since" and _told_as_the_first(trigger)) \
+        or _date_of_what_is_acted_on(date, trigger, res)
+
+
+def _date_of_what_is_acted_on(date: DateRef, trigger: Token, res: Resolution) -> bool:
+    """'condemned North Korea's nuclear test of Sept. 3': the date of the thing acted on (its 'of' phrase), not of
+    the act ('the attack of Oct. 7' as the trigger keeps its own)."""
+    span = _date_span(date, res)
+    if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ != "of":
+        return False
+    dated = span.root.head.head
+    return dated.pos_ == "NOUN" and dated.i != trigger.i and trigger.pos_ == "VERB" and any(
+        a.i == trigger.i for a in dated.ancestors)
 
 
 DOCUMENT_NOUNS = frozenset({"treaty", "deal", "agreement", "accord", "pact", "convention", "protocol", "charter",
