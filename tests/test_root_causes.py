@@ -5957,3 +5957,18 @@ def test_a_wrong_owned_up_to_is_a_concession() -> None:
                    "and Nama people.", "2021-05-29")
     assert dyads(found, "CONCEDE") and found[0].actor == ("DEU",), summary(found)
     assert not dyads(events("Japan acknowledged receipt of the Chinese note.", "2021-05-29"), "CONCEDE")
+
+
+def test_a_language_spoken_is_no_office_holder_of_that_surname() -> None:
+    # regression: 'in Hindi and English' made New Zealand's prime minister Bill English (2016-2017) a party
+    text = ("Modi arrived in Israel on Tuesday. \"We have waited a long time for this,\" Netanyahu said on his "
+            "arrival, in Hindi and English. The two leaders pledged on Wednesday to step up cooperation.")
+    found = run(text, "2017-07-05")
+    assert not [m for m in found.mentions if m.code == "NZL"], found.mentions
+    assert all("NZL" not in e.recipient for e in found.events), summary(list(found.events))
+
+
+def test_the_date_of_what_is_condemned_does_not_date_the_call_joined_to_it() -> None:
+    found = events("In a joint statement, Japan and India condemned North Korea's nuclear test of Sept. 3 and urged "
+                   "Pyongyang to comply with U.N. resolutions.", "2017-09-15")
+    assert [e.date for e in found if e.event == "REQUEST"] == ["2017-09-09/2017-09-15"], found  # the story's week

@@ -7603,8 +7603,10 @@ def _date_of_what_is_acted_on(date: DateRef, trigger: Token, res: Resolution) ->
     if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ != "of":
         return False
     dated = span.root.head.head
+    # also the verb it is joined to ('condemned the test of Sept. 3 and urged Pyongyang to comply')
+    acting = {trigger.i, *([trigger.head.i] if trigger.dep_ == "conj" and trigger.head.pos_ == "VERB" else [])}
     return dated.pos_ == "NOUN" and dated.i != trigger.i and trigger.pos_ == "VERB" and any(
-        a.i == trigger.i for a in dated.ancestors)
+        a.i in acting for a in dated.ancestors)
 
 
 DOCUMENT_NOUNS = frozenset({"treaty", "deal", "agreement", "accord", "pact", "convention", "protocol", "charter",

@@ -837,6 +837,8 @@ def _surnames_in_office(res: Resolution, gaz: Gazetteer) -> None:
         t = doc[i]
         if t.text.lower() in MONTHS or t.text.lower() in WEEKDAYS or t.ent_type_ in ("DATE", "TIME"):
             continue
+        if t.ent_type_ in ("LANGUAGE", "NORP") or _a_language_named(t):
+            continue  # 'said on his arrival, in Hindi and English': a language, not New Zealand's Bill English
         lone = _lone_name(doc, t)
         if not lone and not _name_read_as_a_noun(t):
             continue
@@ -852,6 +854,24 @@ def _surnames_in_office(res: Resolution, gaz: Gazetteer) -> None:
         res.add_actor(ActorSpan(t.i, t.i + 1, term.code, "state", "person", sector, person.name, "surname",
                                 f"surname '{t.text}': {person.name}, {term.office} of {term.code} on {day}"))
     res.actors.sort(key=lambda s: s.start)
+
+
+LANGUAGE_PREPS = frozenset({"in", "into", "from"})
+
+
+def _a_language_named(t: Token) -> bool:
+    """'spoke in Hindi and English', 'translated into English': a word said to be what one speaks in."""
+    first = t
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return first.dep_ == "pobj" and first.head.lower_ in LANGUAGE_PREPS and any(
+        w.ent_type_ == "LANGUAGE" or w.text in LANGUAGES for w in (first, *first.conjuncts))
+
+
+# languages whose names are also the surnames of office-holders (facts)
+LANGUAGES = frozenset({"English", "French", "German", "Spanish", "Arabic", "Hindi", "Urdu", "Russian", "Chinese",
+                       "Mandarin", "Portuguese", "Persian", "Farsi", "Turkish", "Japanese", "Korean", "Hebrew",
+                       "Swahili", "Bengali", "Italian", "Dutch", "Polish", "Ukrainian", "Greek", "Amharic", "Pashto"})
 
 
 def _name_read_as_a_noun(t: Token) -> bool:
