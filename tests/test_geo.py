@@ -1379,3 +1379,14 @@ def test_the_town_named_before_the_attacker_is_where_the_attack_landed() -> None
 def test_a_host_city_set_beside_its_talks_by_the_parser_is_their_venue() -> None:
     assert _located("Korhogo, the main city of northern Ivory Coast, hosted talks on Tuesday between Ivorian and "
                     "Burkinabe officials on the return of refugees.", "CONSULT") == "Korhogo"
+
+
+def test_first_level_regions_the_extract_lacks_are_found() -> None:
+    # regression: Nepal's provinces of 2015, Paraguay's Canindeyú and Somalia's Bakool (no town of 15,000) and
+    # Guyana's numbered regions had no row, so the event had no place or a wrong one
+    assert _located("India handed over 35 ambulances to Nepali health officials in Lumbini province on Sunday.",
+                    "AID") == "Lumbini"
+    assert _located("Paraguayan and Brazilian police held talks in Canindeyú department on Monday.",
+                    "CONSULT") == "Canindeyú"
+    assert _located("Guyana deployed 300 soldiers to Region Seven on Monday after shots from Venezuela.",
+                    "MOBILIZE") == "Cuyuni-Mazaruni"
