@@ -5972,3 +5972,13 @@ def test_the_date_of_what_is_condemned_does_not_date_the_call_joined_to_it() -> 
     found = events("In a joint statement, Japan and India condemned North Korea's nuclear test of Sept. 3 and urged "
                    "Pyongyang to comply with U.N. resolutions.", "2017-09-15")
     assert [e.date for e in found if e.event == "REQUEST"] == ["2017-09-09/2017-09-15"], found  # the story's week
+
+
+def test_its_ambassador_somewhere_acts_for_whom_its_stands_for() -> None:
+    # regression: 'Its ambassador in New Delhi asked India' was India asking India
+    found = events("Mongolia is struggling with a budget crisis. Its ambassador in New Delhi asked India earlier "
+                   "this month to support Mongolia.", "2016-12-21")
+    assert dyads(found, "REQUEST") == [(("MNG",), ("IND",))], summary(found)
+    # an ambassador recalled from a post: the post's state is whom the recall is aimed at
+    found = events("Paraguay said on Monday it had recalled its ambassador in Brasilia.", "2025-04-01")
+    assert dyads(found, "SANCTION") == [(("PRY",), ("BRA",))], summary(found)

@@ -273,6 +273,11 @@ def _without_post_of_mission(found: list[ActorSpan], head: Token, res: Resolutio
         own = [t.i for c in mission.children if c.dep_ in ("compound", "amod", "poss", "nmod") for t in c.subtree]
         if any(i in starts and i not in range(s.start, s.end) for i in own):
             post.add(s.start)
+        elif head.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "poss" and c.lower_ in ("its", "their")
+                                                         for c in mission.children):
+            # 'Its ambassador in New Delhi asked India': who acts is the ambassador of whom 'its' stands for (but
+            # 'recalled its ambassador in Brasília' is aimed at where the ambassador was posted)
+            post.add(s.start)
     return [s for s in found if s.start not in post]
 
 

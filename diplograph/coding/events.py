@@ -4778,7 +4778,8 @@ def _not_the_one_acted_on(subj: Token, told: list[ActorSpan], res: Resolution) -
 
 FORCES_OF_A_STATE = frozenset({"force", "troop", "army", "navy", "military", "soldier", "jet", "warplane", "drone",
                                "missile", "warship", "ship", "police", "air", "artillery", "unit", "aircraft",
-                               "coast", "guard", "marine", "officer", "agent", "diplomat", "embassy", "ministry"})
+                               "coast", "guard", "marine", "officer", "agent", "diplomat", "embassy", "ministry",
+                               "ambassador", "envoy", "consul", "mission"})
 
 
 def _states_said_by(subj: Token, res: Resolution, ctx: DocContext) -> list[ActorSpan]:
