@@ -1390,3 +1390,22 @@ def test_first_level_regions_the_extract_lacks_are_found() -> None:
                     "CONSULT") == "Canindeyú"
     assert _located("Guyana deployed 300 soldiers to Region Seven on Monday after shots from Venezuela.",
                     "MOBILIZE") == "Cuyuni-Mazaruni"
+
+
+def test_where_the_doer_was_visiting_and_not_where_it_was_on_its_way_to() -> None:
+    assert _located("Croatia's prime minister, visiting Mostar on Friday, promised Bosnian Croat leaders fresh "
+                    "funding for the city's hospital.", "AGREE") == "Mostar"
+    assert _located("North Korean leader Kim Jong Un crossed into China by armoured train on Tuesday on his way to "
+                    "a military parade in Beijing.", "CONSULT") == "China"
+
+
+def test_a_host_city_tagged_a_common_word_opening_its_sentence_is_the_venue() -> None:
+    assert _located("Vlorë, the Albanian port city facing Italy across the Strait of Otranto, hosted talks on Tuesday "
+                    "between the foreign ministers of Albania and Greece.", "CONSULT") == "Vlorë"
+
+
+def test_a_russian_region_named_in_the_extract_by_its_adjective_is_found_by_its_city_name() -> None:
+    # the extract names it 'Tverskaya'; news writes 'the Tver region'
+    assert _located("Ukrainian drones struck an ammunition depot in Russia's Tver region overnight into Saturday.",
+                    "ASSAULT") == "Tverskaya"
+    assert _located("Russian officials met Belarusian officials in Tver on Monday.", "CONSULT") == "Tver"

@@ -5982,3 +5982,18 @@ def test_its_ambassador_somewhere_acts_for_whom_its_stands_for() -> None:
     # an ambassador recalled from a post: the post's state is whom the recall is aimed at
     found = events("Paraguay said on Monday it had recalled its ambassador in Brasilia.", "2025-04-01")
     assert dyads(found, "SANCTION") == [(("PRY",), ("BRA",))], summary(found)
+
+
+def test_vehicles_carrying_relief_that_reach_a_place_bring_aid() -> None:
+    found = events("Forty Egyptian lorries bringing flour, medicine and baby milk reached Dongola, the capital of "
+                   "Sudan's Northern state, on Wednesday.", "2025-05-28")
+    assert ("AID", ("EGY",), ("SDN",)) in summary(found), summary(found)
+    # a mission's name is no cargo: 'Security Support mission arrived' carries nothing
+    found = events("The Kenyan-led Multinational Security Support mission arrived in Port-au-Prince in June 2024.",
+                   "2025-10-01")
+    assert not dyads(found, "AID"), summary(found)
+
+
+def test_a_leader_crossing_into_a_state_visits_it() -> None:
+    found = events("North Korean leader Kim Jong Un crossed into China by armoured train on Tuesday.", "2025-09-03")
+    assert ("CONSULT", ("PRK",), ("CHN",)) in summary(found), summary(found)

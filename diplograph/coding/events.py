@@ -1544,6 +1544,19 @@ def _courtesy_call(verb: Token, res: Resolution, lex: Lexicon) -> bool:
 CARRYING = frozenset({"load", "laden", "carry", "bring", "ferry", "transport", "pack", "fill"})
 
 
+def _carrying_aid(verb: Token, pred: Predicate) -> bool:
+    """Whether the doer carries what the verb's subject readings call aid ('forty Egyptian lorries bringing flour
+    and medicine reached Dongola'): a carrier of aid, whatever the vehicle."""
+    cargo = _cargo_told(verb)
+    return bool(cargo) and any(cargo & cls for cls, reading in pred.by_subject if reading.event == "AID")
+
+
+def _cargo_told(verb: Token) -> set[str]:
+    """What the doer of a verb carries, however the participle hangs ('lorries bringing flour reached Dongola')."""
+    subj, passive = A.subject(verb)
+    return (_cargo_of(subj) if subj is not None and not passive else set()) | _cargo_of(verb)
+
+
 def _cargo_of(vessel: Token) -> set[str]:
     """What a subject is said to carry ('navy ships loaded with food, medical supplies and fuel', 'planes carrying
     tents'): the cargo, not the vessel, decides whether its arrival is aid."""
@@ -1933,7 +1946,7 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None, res: Resolution
             return True  # 'Ethiopian troops have been moving towards the Eritrean border'
         if not (words & pred.objects):
             return False
-    if pred.subjects and not _subject_words(verb) & pred.subjects and not (
+    if pred.subjects and not _subject_words(verb) & pred.subjects and not _carrying_aid(verb, pred) and not (
             "__named__" in pred.subjects and _person_subject(verb, res)):
         return False  # 'Mark Rutte arrived in Kyiv': a known person named alone is one of the named guests
     if _subject_words(verb) & NATURAL_FORCES:

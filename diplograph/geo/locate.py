@@ -74,6 +74,8 @@ def locate(doc: Doc, trigger: int, res: Resolution, event: str,
             continue  # 'France, along with Germany, condemned ...': a party, no venue
         if obj.head.lower_ == "from" and obj.head.head.lower_ in ("across", "opposite"):
             continue  # 'in Phuentsholing, across from Jaigaon': the town facing the place, not the place
+        if _on_the_way(obj, token):
+            continue  # 'crossed into China on his way to a parade in Beijing': not there yet
         found = _phrase(obj)
         if found is None and (capital := _capital_described(obj, res, context)) is not None:
             return capital  # 'a two-day trip to the Philippine capital'
@@ -366,6 +368,16 @@ def _city_named_before(obj: Token, res: Resolution, context: Sequence[Sequence[s
     return None
 
 
+def _on_the_way(obj: Token, trigger: Token) -> bool:
+    """A place inside 'on his (its, their) way to ...' hung below the trigger: where a traveller was going."""
+    for anc in obj.ancestors:
+        if anc.i == trigger.i:
+            return False
+        if anc.lower_ == "way" and anc.dep_ == "pobj" and anc.head.lower_ in ("on", "en"):
+            return True
+    return False
+
+
 def _a_party_named(token: Token) -> bool:
     """A state named as who acts ('Russia attacked', "Russia's drones hit"): a party, not where 'the city' lies."""
     return token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ == "poss" and token.head.dep_ in ("nsubj", "nsubjpass"))
@@ -540,7 +552,7 @@ def _place_objects(token: Token, event: str) -> Iterator[tuple[Token, bool]]:
     # modifier, and the host its adverb); a host state is a party, its venue told elsewhere ('China hosted talks
     # ... in Kunming')
     for host in (*heads, *(c for c in token.children if c.dep_ in ("amod", "acl"))):
-        if host.lemma_.lower() == "host":
+        if host.lemma_.lower() == "host" or host.lower_ == "hosted":  # (tagged an adjective: lemma 'hosted')
             yield from ((c, True) for c in host.children if c.dep_ in ("nsubj", "npadvmod"))
             if host.head.i == token.i and host.i != token.i and token.dep_ == "appos":
                 yield token.head, True  # 'Korhogo, the main city of ..., hosted talks', parsed as a phrase beside it
@@ -550,6 +562,11 @@ def _place_objects(token: Token, event: str) -> Iterator[tuple[Token, bool]]:
             for clause in party.children:
                 if clause.dep_ == "relcl" and clause.lemma_.lower() in CROSSING_LEMMAS:
                     yield from ((obj, False) for _prep, obj in prep_objects(clause, ("into",)))
+    for head in heads:  # "Croatia's prime minister, visiting Mostar on Friday, promised ...": where the doer was
+        for subj in (c for c in head.children if c.dep_ == "nsubj"):
+            for visiting in (c for c in subj.children if c.dep_ == "acl" and c.lemma_.lower() in VISIT_LEMMAS):
+                yield from ((c, False) for c in visiting.children if c.dep_ == "dobj")
+                yield from ((obj, False) for _prep, obj in prep_objects(visiting, ("in", "to", "at")))
     for head in heads:  # last: a venue the parser hung on a participle of the object (`_object_participles`)
         for participle in _object_participles(head):
             for _prep, obj in prep_objects(participle, VENUE_PREPS):
@@ -871,9 +888,12 @@ def _name_tagged_a_word(obj: Token) -> bool:
     from diplograph.geo.gazetteer import places
     from diplograph.nlp.model import english_words
 
-    return obj.text[:1].isupper() and not obj.is_sent_start and obj.pos_ in ("NOUN", "VERB", "ADJ", "X") \
-        and obj.lower_ not in english_words() \
-        and obj.dep_ == "pobj" and obj.head.lower_ in VENUE_PREPS | TARGET_PREPS | {"to", "into", "from"} \
+    placed = obj.dep_ == "pobj" and obj.head.lower_ in VENUE_PREPS | TARGET_PREPS | {"to", "into", "from"} \
+        and not obj.is_sent_start
+    # 'Vlorë, the Albanian port city ..., hosted talks': a host city opening its sentence
+    hosting = obj.dep_ == "nsubj" and obj.head.lower_ in ("host", "hosts", "hosted")
+    return obj.text[:1].isupper() and obj.pos_ in ("NOUN", "VERB", "ADJ", "X") \
+        and obj.lower_ not in english_words() and (placed or hosting) \
         and not any(c.dep_ in ("det", "compound", "amod", "poss") for c in obj.children) \
         and bool(places().lookup(obj.text))
 
