@@ -5997,3 +5997,18 @@ def test_vehicles_carrying_relief_that_reach_a_place_bring_aid() -> None:
 def test_a_leader_crossing_into_a_state_visits_it() -> None:
     found = events("North Korean leader Kim Jong Un crossed into China by armoured train on Tuesday.", "2025-09-03")
     assert ("CONSULT", ("PRK",), ("CHN",)) in summary(found), summary(found)
+
+
+def test_arms_ordered_from_a_state_are_bought_not_deployed() -> None:
+    found = events("Jakarta has also ordered 42 Rafale fighter jets from France.", "2025-02-12")
+    assert dyads(found, "COOPERATE") == [(("IDN",), ("FRA",))] and not dyads(found, "MOBILIZE"), summary(found)
+    found = events("India ordered more troops to the border with China.", "2025-02-12")
+    assert dyads(found, "MOBILIZE") == [(("IND",), ("CHN",))], summary(found)
+
+
+def test_an_organisations_venue_is_no_crowds_home_and_former_soviet_republics_are_no_soviet_union() -> None:
+    found = events("Outside the APEC venue, thousands of protesters marched through central Lima on Thursday.",
+                   "2024-11-15")
+    assert all("APEC" not in e.actor for e in found), summary(found)
+    found = events("Biden met the leaders of the former Soviet republics in New York on Tuesday.", "2023-09-20")
+    assert all("SUN" not in e.actor + e.recipient for e in found), summary(found)

@@ -1146,6 +1146,8 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
             reading = Reading("SANCTION", "discontinue", reading.context)
         if pred.pos == "noun" and reading.event in ("AGREE", "SUPPORT", "COOPERATE") and _kept_no_longer(t):
             reading = Reading("SANCTION", "discontinue", reading.context)  # 'would no longer abide by the pact'
+        if pred.lemma == "order" and reading.event == "MOBILIZE" and A.prep_objects(t, ("from",)):
+            reading = Reading("COOPERATE", None, ("military",))  # 'ordered 42 Rafale fighter jets from France': bought
         if pred.lemma == "call" and _courtesy_call(t, res, lex):
             reading = Reading("CONSULT", "visit", ("diplomatic",))  # 'called on Chinese Vice President Han Zheng'
         if particle == "off" and pred.lemma == "call" and obj in CANCELLED_CONTACTS:
@@ -5349,7 +5351,9 @@ def _fallback_actor(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext,
     if trig.reading.event == "PROTEST" and not _named_non_state(subj, res):
         # 'NIAMEY, Niger — Demonstrators gathered outside the French embassy': where the embassy is, else the
         # story's dateline
-        where = [s for s in place if not _embassy_owner(s, res)] or _mission_sites(place, res) \
+        # (an organisation's venue is no crowd's home: 'Outside the APEC venue, thousands marched through Lima')
+        states_placed = [s for s in place if s.kind != "igo"]
+        where = [s for s in states_placed if not _embassy_owner(s, res)] or _mission_sites(states_placed, res) \
             or _state_of_place(trig, res) or _dateline_place(res)  # 'dock workers in Antwerp': Belgium's
         if where:  # 'demonstrators gathered in front of France's embassy in the Malian capital': Malians
             return where[-1:], "location"
@@ -5373,7 +5377,8 @@ def _fallback_actor(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext,
     if acts_on_place and trig.pred.pos == "noun" and subj is not None and subj.i == trig.token.i:
         return [], "none"  # 'the attack on Chinese engineers in Balochistan drew condemnation': no doer is named
     others = [a for a in A.spans_in(list(sent), res) if a.states and a.code not in taken
-              and not ((acts_on_place or arrived) and _a_place(res.doc[a.start], sent.root))]
+              and not ((acts_on_place or arrived) and _a_place(res.doc[a.start], sent.root))
+              and not (trig.reading.event == "PROTEST" and a.kind == "igo")]  # a crowd is some state's people
     # a crowd, police or a court acting in the one state the event is aimed at; not troops or monitors arriving,
     # nor someone a pronoun or a possessor tells ('he urged Hanoi', 'the island's leaders asked Taipei')
     # (an organisation of states has no home of its own: 'Massa has been pressing the IMF' is no act of the IMF)
