@@ -6012,3 +6012,11 @@ def test_an_organisations_venue_is_no_crowds_home_and_former_soviet_republics_ar
     assert all("APEC" not in e.actor for e in found), summary(found)
     found = events("Biden met the leaders of the former Soviet republics in New York on Tuesday.", "2023-09-20")
     assert all("SUN" not in e.actor + e.recipient for e in found), summary(found)
+
+
+def test_who_joins_another_in_an_act_does_it_too() -> None:
+    # regression: 'joined' absorbed the act it was joined in, then was dropped as no membership
+    found = events("Niger on Tuesday joined Mali in breaking off diplomatic relations with Ukraine.", "2024-08-07")
+    assert ("SANCTION", ("NER",), ("UKR",)) in summary(found), summary(found)
+    found = events("Sweden joined NATO on Thursday.", "2024-03-08")
+    assert not dyads(found, "SANCTION"), summary(found)

@@ -2432,7 +2432,10 @@ def absorb(triggers: list[Trigger]) -> None:
         elif trig.pred.pos == "noun" and trig.reading.event == "REJECT":  # 'Kyiv's refusal to cede territory'
             _absorb_under(trig, _infinitives(trig.token), by_index, frozenset({"relcl"}))
     for trig in triggers:
-        if trig.pred.pos == "verb" and trig.absorbed_by is None and trig.token.i not in keeping_open:
+        # 'Niger joined Mali in breaking off relations with Ukraine': who is joined in an act does it too, and the
+        # act is read on its own (a membership is coded from its organisation, or not at all)
+        if trig.pred.pos == "verb" and trig.absorbed_by is None and trig.token.i not in keeping_open \
+                and trig.pred.lemma not in MEMBERSHIP_VERBS:
             _absorb_under(trig, _not_appended_to(trig.token, _object_args(trig.token)), by_index,
                           frozenset({"relcl", "advcl"}))
     for trig in triggers:  # 'aid shipments', 'peace talks': one event, named by the phrase's head
