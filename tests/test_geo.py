@@ -1409,3 +1409,9 @@ def test_a_russian_region_named_in_the_extract_by_its_adjective_is_found_by_its_
     assert _located("Ukrainian drones struck an ammunition depot in Russia's Tver region overnight into Saturday.",
                     "ASSAULT") == "Tverskaya"
     assert _located("Russian officials met Belarusian officials in Tver on Monday.", "CONSULT") == "Tver"
+
+
+def test_southern_lebanons_border_villages_are_places() -> None:
+    # regression: 'near Khiam in southern Lebanon' was placed in Lebanon as a whole (no GeoNames town of that name)
+    assert _located("A motorcyclist was killed near Khiam in southern Lebanon on Thursday when an Israeli drone "
+                    "fired on him.", "ASSAULT") == "Khiam"
