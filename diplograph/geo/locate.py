@@ -368,6 +368,11 @@ def _city_named_before(obj: Token, res: Resolution, context: Sequence[Sequence[s
     return None
 
 
+def _hosting(token: Token) -> bool:
+    """A form of 'host', also when the tagger read 'hosted' as an adjective (its lemma then 'hosted')."""
+    return token.lemma_.lower() == "host" or token.lower_ == "hosted"
+
+
 def _on_the_way(obj: Token, trigger: Token) -> bool:
     """A place inside 'on his (its, their) way to ...' hung below the trigger: where a traveller was going."""
     for anc in obj.ancestors:
@@ -552,7 +557,7 @@ def _place_objects(token: Token, event: str) -> Iterator[tuple[Token, bool]]:
     # modifier, and the host its adverb); a host state is a party, its venue told elsewhere ('China hosted talks
     # ... in Kunming')
     for host in (*heads, *(c for c in token.children if c.dep_ in ("amod", "acl"))):
-        if host.lemma_.lower() == "host" or host.lower_ == "hosted":  # (tagged an adjective: lemma 'hosted')
+        if _hosting(host):
             yield from ((c, True) for c in host.children if c.dep_ in ("nsubj", "npadvmod"))
             if host.head.i == token.i and host.i != token.i and token.dep_ == "appos":
                 yield token.head, True  # 'Korhogo, the main city of ..., hosted talks', parsed as a phrase beside it
@@ -891,7 +896,7 @@ def _name_tagged_a_word(obj: Token) -> bool:
     placed = obj.dep_ == "pobj" and obj.head.lower_ in VENUE_PREPS | TARGET_PREPS | {"to", "into", "from"} \
         and not obj.is_sent_start
     # 'Vlorë, the Albanian port city ..., hosted talks': a host city opening its sentence
-    hosting = obj.dep_ == "nsubj" and obj.head.lower_ in ("host", "hosts", "hosted")
+    hosting = obj.dep_ == "nsubj" and _hosting(obj.head)
     return obj.text[:1].isupper() and obj.pos_ in ("NOUN", "VERB", "ADJ", "X") \
         and obj.lower_ not in english_words() and (placed or hosting) \
         and not any(c.dep_ in ("det", "compound", "amod", "poss") for c in obj.children) \
