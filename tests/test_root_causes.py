@@ -6020,3 +6020,37 @@ def test_who_joins_another_in_an_act_does_it_too() -> None:
     assert ("SANCTION", ("NER",), ("UKR",)) in summary(found), summary(found)
     found = events("Sweden joined NATO on Thursday.", "2024-03-08")
     assert not dyads(found, "SANCTION"), summary(found)
+
+
+def test_a_standing_trade_told_in_the_present_is_no_event() -> None:
+    # regression: 'Brazilian firms sell food ... to Venezuela' was coded COOPERATE BRA->VEN as an act of the day
+    found = events("Brazilian firms sell food and medicines to Venezuela, and Indonesia sells palm oil to Turkey.",
+                   "2024-10-30")
+    assert not dyads(found, "COOPERATE"), summary(found)
+    found = events("Serbia agreed on Thursday to buy 12 Rafale fighter jets from France.", "2024-08-30")
+    assert ("AGREE", ("SRB",), ("FRA",)) in summary(found), summary(found)
+
+
+def test_beginning_a_joint_act_is_cooperation_and_setting_a_plant_ablaze_an_attack() -> None:
+    # regression: 'started patrolling together' and 'set ... ablaze' found no event
+    found = events("Kenyan police officers and Somali security forces started patrolling together in Kenya's Wajir "
+                   "county on Monday.", "2025-06-02")
+    assert dyads(found, "COOPERATE") == [(("KEN",), ("SOM",))], summary(found)
+    found = events("Polish and Ukrainian customs officers started checking lorries jointly at the border on Monday.",
+                   "2025-06-02")
+    assert dyads(found, "COOPERATE") == [(("POL",), ("UKR",))], summary(found)
+    found = events("Ukrainian drones set a Russian oil refinery ablaze on Wednesday.",
+                   "2025-06-02")
+    assert dyads(found, "ASSAULT") == [(("UKR",), ("RUS",))], summary(found)
+
+
+def test_a_thing_built_and_handed_over_is_aid_and_a_particle_after_a_relative_still_counts() -> None:
+    # regression: 'handed a rebuilt irrigation canal to Afghan officials' found nothing; so did 'handed three
+    # soldiers who had wandered across the border back to Congolese officers' (the parser hangs 'back' on 'wandered')
+    found = events("Chinese engineers handed a rebuilt irrigation canal to Afghan officials on Saturday.", "2025-06-02")
+    assert dyads(found, "AID") == [(("CHN",), ("AFG",))], summary(found)
+    found = events("Rwandan police handed three Congolese soldiers who had wandered across the border back to "
+                   "Congolese officers on Wednesday.", "2025-06-02")
+    assert dyads(found, "RETREAT") == [(("RWA",), ("COD",))], summary(found)
+    found = events("The ambassador handed a letter to the minister on Saturday.", "2025-06-02")
+    assert not dyads(found, "AID"), summary(found)

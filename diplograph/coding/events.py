@@ -124,10 +124,23 @@ def code_sentence(sent: Span, res: Resolution, lex: Lexicon, ctx: DocContext) ->
     # model sees that it is background, and whether the sentence has an event of its own.
     for f in background:
         f.features["background_beside_foreground" if found else "background_alone"] = 1.0
-    found = [f for f in found if not _outsiders_advice(f, sent, res)]
+    found = [f for f in found if not _outsiders_advice(f, sent, res) and not _habitual_trade(f, sent)]
     found = [f for f in found if not _said_and_urged(f, found)]
     found += [again for f in found for again in _done_again(f, sent, res)]
     return merge_within_sentence(found + background, sent)
+
+
+# verbs of buying and selling: in the simple present they tell a standing trade, not an act of the story's days
+TRADE_VERBS = frozenset({"sell", "buy", "export", "import", "purchase"})
+
+
+def _habitual_trade(f: Found, sent: Span) -> bool:
+    """'Brazilian firms sell food and medicines to Venezuela', 'Serbia buys weapons from Russia': background on
+    how two states trade, told in the simple present; the deal of the day is told in the past or the future."""
+    if f.trigger < 0 or not f.rule.startswith("verb:"):
+        return False
+    verb = sent.doc[f.trigger]
+    return verb.lemma_.lower() in TRADE_VERBS and verb.tag_ in ("VBZ", "VBP")
 
 
 def _said_and_urged(f: Found, found: list[Found]) -> bool:
@@ -489,30 +502,41 @@ def joint_actions(sent: Span, res: Resolution, ctx: DocContext, covered: set[int
     its own) cooperate (COOPERATE), one record with all of them (guidelines: states acting together)."""
     out: list[Found] = []
     for verb in sent:
-        if verb.i in covered or verb.pos_ != "VERB" or verb.dep_ not in ("ROOT", "conj", "ccomp") \
-                or verb.lemma_.lower() in NOT_JOINT or verb.lemma_.lower() in SAYING or _negated(verb) \
+        frame = _begun(verb)  # 'started patrolling together': the beginning carries the subject and the clause
+        if verb.i in covered or verb.pos_ != "VERB" or frame.dep_ not in ("ROOT", "conj", "ccomp") \
+                or verb.lemma_.lower() in NOT_JOINT or verb.lemma_.lower() in SAYING or _negated(frame) \
                 or A.is_passive(verb):
             continue
         done = A.child(verb, "dobj")
         if done is None and not _said_to_be_done_together(verb):
             continue  # 'warships set off together': said to be done together, it needs no object
-        subj, _ = A.subject(verb)
+        subj, _ = A.subject(frame)
         if subj is None or subj.dep_ != "nsubj" or subj.lemma_.lower() not in JOINT_AGENTS \
                 or not _coordinated(subj) or (done is not None and any(t.i in covered for t in done.subtree)):
             continue  # 'began indirect talks', 'began the annual exercise': the talks or the exercise is the event
         parties = [s for s in A.np_actors(subj, res) if s.states and s.kind == "state"]
         codes = {c for s in parties for c in s.states}
         if len(codes) < 2 or any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ not in ("will", "'ll")
-                                 for c in verb.children):
+                                 for c in frame.children):
             continue  # 'US and British forces must ensure security': what they should do, not what they did
         if res.states_in(sent) - codes:
             continue  # 'rescue teams from China and India searched buildings in Mandalay, ... central Myanmar':
             # done for or to a third state, which a reading of its own tells
-        aux, conditional = modality(verb)
+        aux, conditional = modality(frame)
         reading = adjust_reading(Reading("COOPERATE", None, ()), aux, conditional)
-        out.append(_clause_event(reading, "joint:act", verb, parties, [], sent, res, ctx, aux=aux,
+        out.append(_clause_event(reading, "joint:act", frame, parties, [], sent, res, ctx, aux=aux,
                                  conditional=conditional))
     return out
+
+
+BEGINNING_VERBS = frozenset({"start", "begin", "resume"})
+
+
+def _begun(verb: Token) -> Token:
+    """The verb that tells a clause's time and subject: 'began' for 'began checking lorries jointly'."""
+    if verb.dep_ == "xcomp" and verb.tag_ in ("VBG", "VB") and verb.head.lemma_.lower() in BEGINNING_VERBS:
+        return verb.head
+    return verb
 
 
 def _said_to_be_done_together(verb: Token) -> bool:
@@ -1913,16 +1937,22 @@ def _handed_to(verb: Token, pred: Predicate) -> bool:
     # what an amount is of ('300 tonnes of rice'), not what a paper lists ('a list of 76 suspects')
     counted = obj.like_num or any(c.dep_ == "nummod" for c in obj.children) or obj.lemma_.lower() in COLLECTIVES
     words = (_phrase_words(obj) if counted else {obj.lemma_.lower(), *_modifier_lemmas(obj)}) - PRONOUN_WORDS
+    if any(c.dep_ == "amod" and c.lower_ in MADE_OR_MENDED for c in obj.children):
+        words.add("aid")  # 'Chinese engineers handed a rebuilt irrigation canal to Afghan officials'
     return any(words & keys for keys, _reading in pred.by_object)
 
 
 PRONOUN_WORDS = frozenset({"he", "she", "him", "her", "it", "they", "them"})
+ABLAZE = frozenset({"ablaze", "alight", "afire"})
+# what the giver made or mended: a thing so described and handed over is aid ('handed a rebuilt canal to')
+MADE_OR_MENDED = frozenset({"rebuilt", "new", "renovated", "refurbished", "repaired", "restored", "upgraded",
+                            "built", "donated", "newly"})
 
 
 def _verb_applies(verb: Token, pred: Predicate, obj: str | None, res: Resolution) -> bool:
     if pred.particle and not any(c.lower_ in pred.particle and (c.dep_ == "prt" or _particle_of_place(c))
                                  for c in verb.children) and not _particle_read_as_a_number(verb, pred) \
-            and not _handed_to(verb, pred):
+            and not _handed_to(verb, pred) and not _particle_after_relative(verb, pred):
         return False
     refused = pred.lemma in REFUSED_WHATEVER_IT_IS and _negated(verb) and _object_of(verb) is not None
     if pred.objects and not refused and not (pred.by_particle and _particle_of(verb) in pred.by_particle):  # 'gave in'
@@ -1934,6 +1964,8 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None, res: Resolution
             for _prep, given in A.prep_objects(verb, ("with",)):
                 words |= _phrase_words(given)
         words |= set(_time_given(verb))
+        if any(c.lower_ in ABLAZE for c in verb.children):
+            words.add("fire")  # 'drones set a distillation unit ablaze': as 'set fire to' it
         if head is None:  # 'acknowledged as genocide the killing of ...', the object parsed under the 'as'
             words |= {o.lemma_.lower() for _p, o in A.prep_objects(verb, ("as",))}
         if head is None and "__none__" in pred.objects:
@@ -2154,6 +2186,16 @@ def _particle_read_as_a_number(verb: Token, pred: Predicate) -> bool:
     after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
     return after is not None and after.lower_ in pred.particle and after.dep_ in ("quantmod", "advmod") \
         and after.head.like_num
+
+
+def _particle_after_relative(verb: Token, pred: Predicate) -> bool:
+    """'handed three soldiers who had wandered across the border back to Congolese officers': the parser hangs the
+    verb's particle, with the 'to' after it, on the relative clause that ends its object."""
+    obj = A.child(verb, "dobj")
+    clause = next((c for c in obj.children if c.dep_ == "relcl"), None) if obj is not None else None
+    return clause is not None and any(
+        c.dep_ == "advmod" and c.lower_ in pred.particle and c.i > clause.i and any(
+            g.dep_ == "prep" and g.lower_ == "to" for g in c.children) for c in clause.children)
 
 
 def _particle_of_place(word: Token) -> bool:

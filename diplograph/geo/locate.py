@@ -14,10 +14,12 @@ a location: it never becomes a party here (the venue is not a party because it i
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from diplograph.geo.gazetteer import distance_km
 from diplograph.model import Evidence, Location
 from diplograph.nlp.repair import JOURNEY_NOUNS
 
@@ -127,10 +129,28 @@ def _city_within(region: Location, objects: Sequence[tuple[Token, bool]], doc: D
             continue  # 'in South Karelia, near the Nuijamaa crossing': a crossing named after a town is no venue
         found = _phrase(obj)
         city = _resolve(doc, found, res, tiers, cities_only=targeted) if found else None
-        if city is not None and city.kind == "city" and city.country == region.country and city.admin1 \
-                and place_key(city.admin1) == place_key(region.place or ""):
+        if city is not None and city.kind == "city" and city.country == region.country and (
+                (city.admin1 and place_key(city.admin1) == place_key(region.place or ""))
+                or _told_as_lying_in(doc, city, region)):
             return city
     return None
+
+
+# ', in the northern ...', ', in Iraq's ...': what follows a place to say in which region it lies
+LYING_IN = re.compile(r"\s*,\s*in\s+(?:the\s+)?(?:[a-z-]+\s+)?$")
+NEIGHBOURHOOD_KM = 250
+
+
+def _told_as_lying_in(doc: Doc, city: Location, region: Location) -> bool:
+    """'near Hermel, in the northern Bekaa valley', 'near Amadiya, in the Kurdistan region of Iraq': a city set off
+    by a comma before the region it lies in, as the text says, whatever the gazetteer files it under (a valley, a
+    region of several provinces), when it lies near the region's centre."""
+    if city.evidence is None or region.evidence is None or city.evidence.end > region.evidence.start:
+        return False
+    between = doc.text[city.evidence.end:region.evidence.start]
+    near = None not in (city.lat, city.lon, region.lat, region.lon) and distance_km(
+        city.lat, city.lon, region.lat, region.lon) <= NEIGHBOURHOOD_KM  # type: ignore[arg-type]
+    return bool(LYING_IN.fullmatch(between)) and near
 
 
 def _located_alone(doc: Doc, trigger: int, res: Resolution, event: str,
@@ -572,6 +592,10 @@ def _place_objects(token: Token, event: str) -> Iterator[tuple[Token, bool]]:
             for visiting in (c for c in subj.children if c.dep_ == "acl" and c.lemma_.lower() in VISIT_LEMMAS):
                 yield from ((c, False) for c in visiting.children if c.dep_ == "dobj")
                 yield from ((obj, False) for _prep, obj in prep_objects(visiting, ("in", "to", "at")))
+    for head in heads:  # 'during raids they carried out together in Potosí department': the act's own relative
+        for noun in (head, *(o for _p, o in prep_objects(head, ("during", "in")) if o.lemma_.lower() in ATTACK_NOUNS)):
+            for clause in (c for c in noun.children if c.dep_ == "relcl" and c.lemma_.lower() in CARRYING_OUT):
+                yield from ((obj, False) for _prep, obj in prep_objects(clause, VENUE_PREPS))
     for head in heads:  # last: a venue the parser hung on a participle of the object (`_object_participles`)
         for participle in _object_participles(head):
             for _prep, obj in prep_objects(participle, VENUE_PREPS):
@@ -581,6 +605,10 @@ def _place_objects(token: Token, event: str) -> Iterator[tuple[Token, bool]]:
                     yield obj, False
             for prep in _deeper_preps(participle, depth=6):
                 yield from ((g, False) for g in prep.children if g.dep_ == "pobj")
+
+
+# verbs that say an act was done ('the raids they carried out', 'the strikes it launched')
+CARRYING_OUT = frozenset({"carry", "conduct", "launch", "mount", "stage", "hold", "make", "wage", "undertake"})
 
 
 def _near_the_place_before(obj: Token) -> bool:
