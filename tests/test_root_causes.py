@@ -6054,3 +6054,27 @@ def test_a_thing_built_and_handed_over_is_aid_and_a_particle_after_a_relative_st
     assert dyads(found, "RETREAT") == [(("RWA",), ("COD",))], summary(found)
     found = events("The ambassador handed a letter to the minister on Saturday.", "2025-06-02")
     assert not dyads(found, "AID"), summary(found)
+
+
+def test_an_envoy_ordered_out_is_expelled_and_troops_sent_into_a_state_are_deployed_there() -> None:
+    # regression: 'ordered Libya's ambassador out of the country' found only a demand (from 'giving him 72 hours');
+    # 'Moscow sent its army into Ukraine' was AID to Ukraine
+    found = events("Greece on Friday ordered Libya's ambassador out of the country, giving him 72 hours to go.",
+                   "2019-12-07")
+    assert summary(found) == {("SANCTION", ("GRC",), ("LBY",))}, summary(found)
+    found = events("Moscow sent its army into Ukraine three years ago.", "2025-02-09")
+    assert ("MOBILIZE", ("RUS",), ("UKR",)) in summary(found) and not dyads(found, "AID"), summary(found)
+    found = events("Rwanda sent troops to Mozambique in 2021.", "2025-02-09")
+    assert ("AID", ("RWA",), ("MOZ",)) in summary(found), summary(found)
+    found = events("U.S. military planes airdropped more than 11,000 meals into northern Gaza on Monday.",
+                   "2024-03-12")
+    assert not dyads(found, "MOBILIZE"), summary(found)
+
+
+def test_an_envoy_summoned_in_the_passive_was_summoned_by_the_ministry_that_tells_it() -> None:
+    # regression: the passive named no agent, so the summons had no actor
+    for text, summoner, envoy in [
+            ("Moldova's ambassador had been summoned on Tuesday, the Russian foreign ministry said.", "RUS", "MDA"),
+            ("China's ambassador was summoned to the Lithuanian foreign ministry on Monday.", "LTU", "CHN")]:
+        found = events(text, "2025-06-04")
+        assert dyads(found, "ACCUSE") == [((summoner,), (envoy,))], summary(found)

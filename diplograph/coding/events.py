@@ -143,6 +143,21 @@ def _habitual_trade(f: Found, sent: Span) -> bool:
     return verb.lemma_.lower() in TRADE_VERBS and verb.tag_ in ("VBZ", "VBP")
 
 
+def _envoys_ordered_out(verb: Token) -> bool:
+    """'ordered Libya's ambassador out of the country', 'ordered two diplomats out': a state's people ordered out."""
+    obj = A.child(verb, "dobj")
+    return verb.lemma_.lower() == "order" and obj is not None and obj.lemma_.lower() in ENVOYS and any(
+        c.lower_ == "out" and c.dep_ in ("prt", "prep", "advmod") for c in verb.children)
+
+
+def _sent_into(verb: Token, troops: frozenset[str]) -> bool:
+    """Troops sent 'into' a place rather than 'to' it: an incursion, whoever it is said to help (not 'airdropped
+    meals into Gaza', 'sent weapons into Ukraine')."""
+    obj = A.child(verb, "dobj")
+    return verb.pos_ == "VERB" and obj is not None and obj.lemma_.lower() in troops \
+        and any(c.dep_ == "prep" and c.lower_ == "into" for c in verb.children) and not A.prep_objects(verb, ("to",))
+
+
 def _said_and_urged(f: Found, found: list[Found]) -> bool:
     """'Wang said that disputes should be settled by those concerned, and urged Manila and Hanoi not to ...': what
     the speaker said should happen, beside the request the same sentence has them make, is that one request."""
@@ -2000,7 +2015,7 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None, res: Resolution
             and not _a_proposal_object(verb) \
             and not _complement_on_the_object(verb) \
             and not _object_reading_named(verb, pred, obj) \
-            and not (pred.lemma == "hold" and _held_to_blame(verb)):
+            and not (pred.lemma == "hold" and _held_to_blame(verb)) and not _envoys_ordered_out(verb):
         return False  # 'declined a U.S. request' is a refusal; 'ordered troops to the border' has its own reading
     if _question_put_to_a_source(verb, pred):
         return False  # 'made the remark when asked about the purchase': a reporter's question, no demand
@@ -2715,6 +2730,9 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
         return []  # 'Maduro told a militia rally that ...': the leader's audience, no protest
     if trig.reading.event == "REQUEST" and _leaving_ordered_with_an_expulsion(trig.token):
         return []  # 'expelled the ambassador, giving him 72 hours to leave': the expulsion's terms, no demand
+    if trig.pred.lemma == "order" and trig.pred.pos == "verb" and _envoys_ordered_out(trig.token):
+        # 'Greece ordered Libya's ambassador out of the country': an expulsion
+        trig = replace(trig, reading=Reading("SANCTION", "expel", ("diplomatic",)))
     roles = roles_of(trig, sent, res, ctx)
     if trig.pred.lemma == "defend" and roles.recipient and all(s.method == "context" for s in roles.recipient):
         return []  # 'Noboa has defended the decision': a state standing by its own act backs no one the sentence names
@@ -2819,8 +2837,11 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
         return []  # 'China sent about 3,200 soldiers ...': troops no text names a destination for help no one
     forces_sent = reading.event == "AID" and "military" in reading.context
     shown = forces_sent and _deployed_not_given(trig.token)  # troops sent to a border defend it, not aid
+    sent_in = forces_sent and _sent_into(trig.token, lex.classes.get("troops", frozenset()))  # 'sent troops into
+    # Ukraine': forces sent in, not help
     at_home = forces_sent and not shown and _sent_within(trig, res, _codes_of(roles.actor))  # 'sent 500 troops to
-    # Maiduguri': deployed at home
+    # Maiduguri', 'sent troops into Tigray': deployed at home
+    shown = shown or sent_in
     if shown or at_home:
         reading = Reading("MOBILIZE", "troops", reading.context)
     if at_home:  # sent to no one: a state the sentence does not name is no recipient of it
@@ -3278,6 +3299,10 @@ def _verb_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
                 and (owner := A.subject(verb.sent.root)[0]) is not None and owner.i < patient.i:
             patient = owner  # 'Rwanda demanded the release of its citizens who were detained ...': Rwanda's people
         actor, orgs = _split_orgs(holders)
+    elif passive and trig.pred.lemma == "summon" and (callers := _summoned_by(verb, subj, res)):
+        patient = subj  # 'Moldova's ambassador had been summoned, the Russian foreign ministry said': the ministry
+        # that says so (or the one the envoy was summoned to) summoned him
+        actor, orgs = _split_orgs(callers)
     elif passive and trig.reading.event == "RETREAT" and (holders := _held_by(subj, res)):
         patient = subj  # 'U.S. citizens detained in Iran were released': Iran released them
         actor, orgs = _split_orgs(holders)
@@ -3302,6 +3327,22 @@ def _verb_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
     if subj is not None and not passive:
         actor = with_head_sector(actor, subj, res)
     return actor, _verb_recipient(trig, patient, actor, res, ctx), orgs, method
+
+
+def _summoned_by(verb: Token, envoy: Token | None, res: Resolution) -> list[ActorSpan]:
+    """Who summoned an envoy told in the passive with no agent: the ministry he was summoned to ('was summoned to
+    the Lithuanian foreign ministry'), else the state body reporting it ('..., the Russian foreign ministry
+    said'), when that is another state than the envoy's."""
+    own = {c for s in (A.np_actors(envoy, res) if envoy is not None else []) for c in s.states}
+    places = [o for _p, o in A.prep_objects(verb, ("to",))]
+    sayer = verb.head if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in A.REPORTING else None
+    if sayer is not None and (said_by := A.child(sayer, "nsubj")) is not None:
+        places.append(said_by)
+    for place in places:
+        found = [s for s in A.np_actors(place, res) if s.states and not set(s.states) & own]
+        if found:
+            return found
+    return []
 
 
 def _speaker_of_a_clause_as_subject(verb: Token) -> Token | None:
@@ -6807,14 +6848,15 @@ EXPELLING = frozenset({"expel", "eject", "oust"})
 def _leaving_ordered_with_an_expulsion(token: Token) -> bool:
     """'Mali expelled the French ambassador, giving him 72 hours to leave', 'Estonia expelled a Russian diplomat and
     ordered him to leave the country': the order to leave is how the expulsion is told, not a demand of its own."""
-    if not any(t.lemma_.lower() in LEAVE_VERBS and t.pos_ == "VERB" for t in token.subtree):
+    if not any(t.lemma_.lower() in LEAVE_VERBS | {"go"} and t.pos_ == "VERB" for t in token.subtree):
         return False
     near = [token.head] if token.dep_ in ("advcl", "conj", "xcomp") else []
     near += [c for c in token.children if c.dep_ == "conj"]
     if token.head.dep_ == "conj":
         near.append(token.head.head)
     return any(v.lemma_.lower() in EXPELLING  # 'declared him persona non grata, giving him 72 hours to leave'
-               or (v.lemma_.lower() == "declare" and any(t.lower_ == "grata" for t in v.subtree)) for v in near)
+               or (v.lemma_.lower() == "declare" and any(t.lower_ == "grata" for t in v.subtree))
+               or _envoys_ordered_out(v) for v in near)  # 'ordered Libya's ambassador out, giving him 72 hours'
 
 
 def _in_condition(token: Token) -> bool:
