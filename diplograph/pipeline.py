@@ -209,6 +209,9 @@ def _with_locations(parsed, res, events, groups):  # type: ignore[no-untyped-def
         if event.aux in UNREAL:
             out.append(event)  # 'would deploy three jets to Poland': nothing has happened anywhere yet
             continue
+        if all(f.features.get("background_beside_foreground") and _told_as_earlier(parsed[f.trigger]) for f in group):
+            out.append(event)  # '..., two days after jets shot down drones over Lublin province': where an earlier
+            continue  # act told in passing happened is not where the sentence's news did, and is told loosely
         context = (tuple(dict.fromkeys([*event.actor, *event.recipient])), tuple(named))
         location = next((loc for f in group
                          if (loc := locate_reported(parsed, f.trigger, res, event.event, context))), None) \
@@ -216,6 +219,20 @@ def _with_locations(parsed, res, events, groups):  # type: ignore[no-untyped-def
         location = _on_the_side_of_the_act(event, location) if location is not None else None
         out.append(replace(event, location=location) if location is not None else event)
     return out
+
+
+TIME_SHIFTING = frozenset({"after", "before", "since"})
+
+
+def _told_as_earlier(trigger) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the trigger stands in an 'after' or 'before' phrase or clause ('two days after Polish jets shot
+    down drones', 'a month after their first meeting in Paris'): another time than the sentence's news."""
+    for t in (trigger, *list(trigger.ancestors)[:6]):
+        if t.dep_ == "prep" and t.lower_ in TIME_SHIFTING:
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in TIME_SHIFTING for c in t.children):
+            return True
+    return False
 
 
 # Where a place name is found in both parties' states (Busia in Uganda and in Kenya, St. John's in Canada and in

@@ -1445,3 +1445,24 @@ def test_regions_and_towns_the_geonames_extract_lacks(text: str, event: str, pla
     # Papua New Guinea's, Solomon Islands' and Afghanistan's provinces without a city of 15,000 (regions.csv), towns
     # and ports at borders (towns.csv), a common spelling (alternates.csv)
     assert _located(text, event) == place
+
+
+def test_an_earlier_act_told_in_an_after_clause_gets_no_place_beside_the_news() -> None:
+    # regression: 'two days after ... shot down drones over Lublin province' located the sentence (its first located
+    # record) in Lublin province, where the news, a border closure, did not happen
+    events = extract("Poland shut every road and rail crossing on its Belarusian frontier on Friday, two days after "
+                     "Polish and allied jets shot down Russian drones over Lublin province.",
+                     published="2025-09-13").events
+    assert events and all(e.location is None for e in events), [(e.event, e.location) for e in events]
+    # told alone, the same act is placed
+    assert _located("Polish and allied jets shot down Russian drones over Lublin province on Wednesday.",
+                    "ASSAULT") == "Lublin Voivodeship"
+
+
+def test_talks_named_by_their_city_and_a_crossing_named_before_its_word() -> None:
+    # regression: 'The Sochi talks' and 'reopened the Ghadames crossing' (parsed with the name as the object) had
+    # no place
+    assert _located("The Sochi talks between the Russian and Azerbaijani foreign ministers on Thursday ended with a "
+                    "pledge to restore direct flights.", "CONSULT") == "Sochi"
+    assert _located("Libyan and Algerian officials reopened the Ghadames crossing on Tuesday after more than a year.",
+                    "COOPERATE") == "Ghadames"

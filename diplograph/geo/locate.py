@@ -570,9 +570,12 @@ def _place_objects(token: Token, event: str) -> Iterator[tuple[Token, bool]]:
     yield from ((obj, False) for obj in _visit_destinations(heads[-1]))
     for head in heads:  # 'reopened the Nasib crossing', 'closed the port of Hodeidah': the passage acted on
         yield from ((c, False) for c in head.children
-                    if c.dep_ == "dobj" and (c.lower_ in PASSAGES or c.lemma_.lower() in PASSAGES))
+                    if c.dep_ == "dobj" and (c.lower_ in PASSAGES or c.lemma_.lower() in PASSAGES
+                                             or _named_before_a_passage(c)))
     for head in heads:
         yield from ((obj, False) for obj in _meeting_venues(head, event))
+    if token.lower_ in MEETING_NOUNS:  # 'The Sochi talks between the two ministers': talks named by their city
+        yield from ((c, True) for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN")
     # 'The Chilean port of Iquique hosted talks': a host city is the venue (the parser may make 'hosted' the noun's
     # modifier, and the host its adverb); a host state is a party, its venue told elsewhere ('China hosted talks
     # ... in Kunming')
@@ -609,6 +612,13 @@ def _place_objects(token: Token, event: str) -> Iterator[tuple[Token, bool]]:
 
 # verbs that say an act was done ('the raids they carried out', 'the strikes it launched')
 CARRYING_OUT = frozenset({"carry", "conduct", "launch", "mount", "stage", "hold", "make", "wage", "undertake"})
+
+
+def _named_before_a_passage(name: Token) -> bool:
+    """'reopened the Ghadames crossing': the parser may make the name the object and the passage word beside it
+    something else."""
+    doc = name.doc
+    return name.pos_ == "PROPN" and name.i + 1 < len(doc) and doc[name.i + 1].lower_ in PASSAGES
 
 
 def _near_the_place_before(obj: Token) -> bool:
