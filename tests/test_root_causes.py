@@ -6078,3 +6078,16 @@ def test_an_envoy_summoned_in_the_passive_was_summoned_by_the_ministry_that_tell
             ("China's ambassador was summoned to the Lithuanian foreign ministry on Monday.", "LTU", "CHN")]:
         found = events(text, "2025-06-04")
         assert dyads(found, "ACCUSE") == [((summoner,), (envoy,))], summary(found)
+
+
+def test_an_act_with_a_dated_when_clause_happened_then_and_goods_described_by_their_destination_are_no_act() -> None:
+    # regression: 'When Sharmahd was sentenced in February of last year, Germany expelled two Iranian diplomats' was
+    # dated to the story's week; 'Saudi crude oil shipped to Thailand' was a COOPERATE of its own
+    found = events("When the journalist was sentenced in February of last year, Germany expelled two Iranian "
+                   "diplomats.", "2024-11-01")
+    assert [e.date for e in found if e.event == "SANCTION"] == ["2023-02"], summary(found)
+    found = events("Saudi crude oil and petrochemicals shipped to Thailand were worth about $6 billion in 2021.",
+                   "2022-01-26")
+    assert not dyads(found, "COOPERATE"), summary(found)
+    found = events("Ukrainian grain shipped to Egypt last week reached Alexandria.", "2022-01-26")
+    assert dyads(found, "COOPERATE") or dyads(found, "AID"), summary(found)

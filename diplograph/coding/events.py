@@ -122,6 +122,7 @@ def code_sentence(sent: Span, res: Resolution, lex: Lexicon, ctx: DocContext) ->
         found = [f for f in found if f.trigger != subject] + listed
     # What a sentence mentions as cause or circumstance ('... after X attacked Y') is still a candidate; the
     # model sees that it is background, and whether the sentence has an event of its own.
+    background = [f for f in background if not _habitual_trade(f, sent)]
     for f in background:
         f.features["background_beside_foreground" if found else "background_alone"] = 1.0
     found = [f for f in found if not _outsiders_advice(f, sent, res) and not _habitual_trade(f, sent)]
@@ -140,6 +141,10 @@ def _habitual_trade(f: Found, sent: Span) -> bool:
     if f.trigger < 0 or not f.rule.startswith("verb:"):
         return False
     verb = sent.doc[f.trigger]
+    if verb.lemma_.lower() in TRADE_VERBS | {"ship"} and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        # 'Chinese goods sold to Bangladesh', 'Saudi crude shipped to Thailand': goods described by where they go,
+        # unless a time tells a shipment of its own ('grain shipped to Egypt last week')
+        return not any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree)
     return verb.lemma_.lower() in TRADE_VERBS and verb.tag_ in ("VBZ", "VBP")
 
 
@@ -6845,6 +6850,17 @@ def _rally_addressed(token: Token) -> bool:
 EXPELLING = frozenset({"expel", "eject", "oust"})
 
 
+def _date_of_its_when_clause(head: Token, res: Resolution) -> DateRef | None:
+    """The date a clause's own 'when' clause gives ('When Sharmahd was sentenced in February of last year, Germany
+    expelled two Iranian diplomats'): the act happened then."""
+    for clause in head.children:
+        if clause.dep_ == "advcl" and any(c.dep_ == "advmod" and c.lower_ == "when" for c in clause.children):
+            dates = [d for d in _plain_dates(A.clause_tokens(clause), res) if not _a_deadline(d, res)]
+            if dates:
+                return dates[0]
+    return None
+
+
 def _leaving_ordered_with_an_expulsion(token: Token) -> bool:
     """'Mali expelled the French ambassador, giving him 72 hours to leave', 'Estonia expelled a Russian diplomat and
     ordered him to leave the country': the order to leave is how the expulsion is told, not a demand of its own."""
@@ -7287,6 +7303,8 @@ def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
             return decided[0], "clause"  # 'decided on Friday to exclude X from the summit later this month'
         if not own and (said_of := _when_of_a_date(head, res)) is not None:
             return said_of, "clause"  # 'warmed in December, when Modi made a surprise stopover in Lahore'
+        if not own and (at_the_time := _date_of_its_when_clause(head, res)) is not None:
+            return at_the_time, "clause"  # 'When he was sentenced in February, Germany expelled two diplomats'
         if not own and (counted := _counted_after_a_dated_clause(token, res)) is not None:
             return counted, "clause"  # 'suspended all aid three days after Bazoum was ousted on July 26'
         if not own and (earlier := _days_later_than(token, res)):
