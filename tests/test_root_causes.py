@@ -6091,3 +6091,17 @@ def test_an_act_with_a_dated_when_clause_happened_then_and_goods_described_by_th
     assert not dyads(found, "COOPERATE"), summary(found)
     found = events("Ukrainian grain shipped to Egypt last week reached Alexandria.", "2022-01-26")
     assert dyads(found, "COOPERATE") or dyads(found, "AID"), summary(found)
+
+
+def test_sanctions_of_different_kinds_told_together_are_two_records() -> None:
+    # regression: 'cutting ties with Iran and expelling the Iranian ambassador' merged into one SANCTION; and the
+    # parser's 'out' hung on a named envoy ('ordered North Korea's ambassador, Kang Chol, out') found no expulsion
+    found = events("Morocco said on Tuesday it was cutting ties with Iran and was expelling the Iranian ambassador.",
+                   "2018-05-02")
+    assert sorted(e.mode or "" for e in found if e.event == "SANCTION") == ["discontinue", "expel"], summary(found)
+    found = events("Malaysia ordered North Korea's ambassador, Kang Chol, out of the country on Saturday.",
+                   "2017-03-07")
+    assert dyads(found, "SANCTION") == [(("MYS",), ("PRK",))], summary(found)
+    # one kind told twice stays one record
+    found = events("Israel pounded Gaza with airstrikes on Monday, hitting homes in Rafah.", "2024-05-07")
+    assert len(dyads(found, "ASSAULT")) == 1, summary(found)
