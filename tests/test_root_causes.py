@@ -6105,3 +6105,12 @@ def test_sanctions_of_different_kinds_told_together_are_two_records() -> None:
     # one kind told twice stays one record
     found = events("Israel pounded Gaza with airstrikes on Monday, hitting homes in Rafah.", "2024-05-07")
     assert len(dyads(found, "ASSAULT")) == 1, summary(found)
+
+
+def test_ending_aid_projects_or_visa_free_entry_is_a_sanction() -> None:
+    # regression: 'ending all cooperation and aid projects with Panama' and 'ended visa-free entry for North Koreans'
+    # found no event (the lexicon's 'end' knew neither object)
+    found = events("Taiwan said it was ending all cooperation and aid projects with Panama.", "2017-06-13")
+    assert dyads(found, "SANCTION") == [(("TWN",), ("PAN",))], summary(found)
+    found = events("Malaysia also ended visa-free entry for North Koreans from Monday.", "2017-03-07")
+    assert dyads(found, "SANCTION") == [(("MYS",), ("PRK",))], summary(found)
