@@ -6114,3 +6114,14 @@ def test_ending_aid_projects_or_visa_free_entry_is_a_sanction() -> None:
     assert dyads(found, "SANCTION") == [(("TWN",), ("PAN",))], summary(found)
     found = events("Malaysia also ended visa-free entry for North Koreans from Monday.", "2017-03-07")
     assert dyads(found, "SANCTION") == [(("MYS",), ("PRK",))], summary(found)
+
+
+def test_an_agreement_is_dated_by_the_past_year_told_in_what_was_agreed() -> None:
+    # regression: 'the two countries agreed to restore relations in 2014' took the first clause's 2009
+    found = events("Morocco cut ties in 2009 over Iranian remarks about Bahrain, and the two countries agreed to "
+                   "restore relations in 2014.", "2018-05-02")
+    assert [e.date for e in found if e.event == "AGREE"] == ["2014"], summary(found)
+    # a month named in a plan dates the plan, not the agreement
+    found = events("The two sides agreed on Monday to hold a meeting of their joint commission in October.",
+                   "2025-08-25")
+    assert [e.date for e in found if e.event == "AGREE"] != ["2024-10"], summary(found)

@@ -6858,6 +6858,9 @@ def _rally_addressed(token: Token) -> bool:
 EXPELLING = frozenset({"expel", "eject", "oust"})
 
 
+YEAR_WRITTEN = re.compile(r"\b(1[89]|20)\d\d\b")
+
+
 def _date_of_its_when_clause(head: Token, res: Resolution) -> DateRef | None:
     """The date a clause's own 'when' clause gives ('When Sharmahd was sentenced in February of last year, Germany
     expelled two Iranian diplomats'): the act happened then."""
@@ -7288,6 +7291,12 @@ def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
             # 'denied sending troops last year' dates what is denied)
             own = [d for c in token.children if c.dep_ == "xcomp" and c.tag_ == "VBG"
                    for d in _dates_in(A.clause_tokens(c), res)]
+        if not own and token.tag_ == "VBD":
+            # 'the two countries agreed to restore relations in 2014': a past year told in what was agreed to is
+            # when it was agreed ('agreed to hold a meeting in October' dates the plan, not the agreement)
+            own = [d for c in token.children if c.dep_ == "xcomp" and A.is_infinitive(c)
+                   for d in _dates_in(A.clause_tokens(c), res) if not _after_publication(d, res)
+                   and _relation_prep(d, res) is None and YEAR_WRITTEN.search(d.text)]
         if not own and token.lemma_.lower() == "order":
             # 'ordered 12 officials to leave the country on Tuesday': the parser hangs the order's day on 'leave'
             own = [d for c in token.children if c.dep_ == "xcomp" and c.lemma_.lower() in LEAVE_VERBS
