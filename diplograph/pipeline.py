@@ -209,7 +209,8 @@ def _with_locations(parsed, res, events, groups):  # type: ignore[no-untyped-def
         if event.aux in UNREAL:
             out.append(event)  # 'would deploy three jets to Poland': nothing has happened anywhere yet
             continue
-        if all(f.features.get("background_beside_foreground") and _told_as_earlier(parsed[f.trigger]) for f in group):
+        if all(f.features.get("background_beside_foreground") and _told_in_another_time(parsed[f.trigger])
+               for f in group):
             out.append(event)  # '..., two days after jets shot down drones over Lublin province': where an earlier
             continue  # act told in passing happened is not where the sentence's news did, and is told loosely
         context = (tuple(dict.fromkeys([*event.actor, *event.recipient])), tuple(named))
@@ -224,7 +225,7 @@ def _with_locations(parsed, res, events, groups):  # type: ignore[no-untyped-def
 TIME_SHIFTING = frozenset({"after", "before", "since"})
 
 
-def _told_as_earlier(trigger) -> bool:  # type: ignore[no-untyped-def]
+def _told_in_another_time(trigger) -> bool:  # type: ignore[no-untyped-def]
     """Whether the trigger stands in an 'after' or 'before' phrase or clause ('two days after Polish jets shot
     down drones', 'a month after their first meeting in Paris'): another time than the sentence's news."""
     for t in (trigger, *list(trigger.ancestors)[:6]):

@@ -131,17 +131,14 @@ def code_sentence(sent: Span, res: Resolution, lex: Lexicon, ctx: DocContext) ->
     return merge_within_sentence(found + background, sent)
 
 
-# verbs of buying and selling: in the simple present they tell a standing trade, not an act of the story's days
-TRADE_VERBS = frozenset({"sell", "buy", "export", "import", "purchase"})
-
-
 def _habitual_trade(f: Found, sent: Span) -> bool:
     """'Brazilian firms sell food and medicines to Venezuela', 'Serbia buys weapons from Russia': background on
-    how two states trade, told in the simple present; the deal of the day is told in the past or the future."""
+    how two states trade (TRADE_VERBS), told in the simple present; the deal of the day is told in the past or the
+    future."""
     if f.trigger < 0 or not f.rule.startswith("verb:"):
         return False
     verb = sent.doc[f.trigger]
-    if verb.lemma_.lower() in TRADE_VERBS | {"ship"} and verb.dep_ == "acl" and verb.tag_ == "VBN":
+    if verb.lemma_.lower() in TRADE_VERBS and verb.dep_ == "acl" and verb.tag_ == "VBN":
         # 'Chinese goods sold to Bangladesh', 'Saudi crude shipped to Thailand': goods described by where they go,
         # unless a time tells a shipment of its own ('grain shipped to Egypt last week')
         return not any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree)
@@ -2743,9 +2740,6 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
         return []  # 'Maduro told a militia rally that ...': the leader's audience, no protest
     if trig.reading.event == "REQUEST" and _leaving_ordered_with_an_expulsion(trig.token):
         return []  # 'expelled the ambassador, giving him 72 hours to leave': the expulsion's terms, no demand
-    if trig.pred.lemma == "order" and trig.pred.pos == "verb" and _envoys_ordered_out(trig.token):
-        # 'Greece ordered Libya's ambassador out of the country': an expulsion
-        trig = replace(trig, reading=Reading("SANCTION", "expel", ("diplomatic",)))
     roles = roles_of(trig, sent, res, ctx)
     if trig.pred.lemma == "defend" and roles.recipient and all(s.method == "context" for s in roles.recipient):
         return []  # 'Noboa has defended the decision': a state standing by its own act backs no one the sentence names
@@ -3923,8 +3917,10 @@ def _ordered_out(verb: Token, lex: Lexicon, res: Resolution) -> Reading | None:
     if any(c.lemma_.lower() in ("close", "shut") and (shut := A.child(c, "dobj")) is not None
            and shut.lemma_.lower() in MISSION_WORDS for c in ordered):
         return Reading("SANCTION", "withdraw", ("diplomatic",))  # 'ordered the United States to close its consulate'
-    # 'ordered the French forces out': the particle says leave
-    sent_out = any(c.dep_ in ("prt", "advmod") and c.lower_ == "out" for c in verb.children)
+    # 'ordered the French forces out': the particle says leave (and 'ordered Libya's ambassador out of the country',
+    # however the parser hangs the 'out')
+    sent_out = any(c.dep_ in ("prt", "advmod") and c.lower_ == "out" for c in verb.children) \
+        or _envoys_ordered_out(verb)
     if not sent_out and not any(c.lemma_.lower() in LEAVE_VERBS for c in ordered):
         return None
     if obj.lemma_.lower() in ENVOYS or _of_a_mission(obj) or _names_monitors(obj) \
