@@ -89,6 +89,8 @@ SETS = {"development": (DATA / "places-gold.jsonl", DATA / "incident-stories.jso
         "development 27": _numbered(27),
         "development 28": _numbered(28),
         "development 29": _numbered(29),
+        "development 30": _numbered(30),
+        "development 31": _numbered(31),
         # the eleventh (written 2026-12-05 by a helper of the twenty-first session): held out, never read
         "held-out 11": _numbered(11),
         # the nineteenth (written 2026-12-06 by a helper of the thirty-second session): held out, never read
