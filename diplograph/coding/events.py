@@ -1661,6 +1661,8 @@ def _predicate_for(t: Token, phrase_key: str | None, lex: Lexicon) -> Predicate 
             if key in lex.verbs:
                 return lex.verbs[key]
         return None
+    if t.pos_ == "NOUN" and _goods_thanked_for(t) and not (lex.nouns.get(lemma) or lex.nouns.get(t.lower_)):
+        return lex.nouns.get("aid")  # 'thanked India for the food and shelter delivered to Biratnagar': aid given
     if t.pos_ in ("NOUN", "PROPN"):
         return lex.nouns.get(lemma) or lex.nouns.get(t.lower_)
     return None
@@ -1721,6 +1723,7 @@ def _possible_triggers(sent: Span, res: Resolution, lex: Lexicon, phrases: dict[
         lower = words[i].lower()
         lemma = irregular.get(lower, lemmas[i])
         if i in phrases or lemma in verbs or lemma in nouns or lower in nouns or lemma in READ_AS_LEMMAS \
+                or (lemma in THANKED_GOODS and pos[i] == "NOUN") \
                 or pos[i] == "ADJ":
             out.append(i)
     return out
@@ -1826,6 +1829,8 @@ def _object_lemma(verb: Token, pred: Predicate | None = None) -> str | None:
             return "aid"  # 'gave Yemen $500 million in economic support': a sum given in support is aid
         if what is not None:
             return what  # 'delivered $4.5 billion in military aid': the aid decides, not the sum
+    if pred is not None and _relief_goods(obj) and _keyed("aid", pred):
+        return "aid"  # 'delivered 40 tonnes of relief goods', 'unloaded humanitarian supplies': goods given as aid
     if pred is not None and _keyed(head, pred):
         return head
     if pred is not None and pred.reading.event in CARRIED_EVENTS:  # 'moved armoured vehicles and several
@@ -1834,6 +1839,20 @@ def _object_lemma(verb: Token, pred: Predicate | None = None) -> str | None:
         if also is not None:
             return also
     return _of_lemma(obj) or head
+
+
+RELIEF_MODIFIERS = frozenset({"relief", "humanitarian", "emergency", "aid"})
+NEUTRAL_GOODS = frozenset({"good", "goods", "item", "items", "supply", "supplies", "cargo", "material", "materials",
+                           "shipment", "consignment", "package", "equipment", "tonne", "ton"})
+
+
+def _relief_goods(obj: Token) -> bool:
+    """Goods, supplies or items called relief or humanitarian ('40 tonnes of relief goods'), itself or what it is of."""
+    for noun in (obj, *_of_objects(obj)):
+        if noun.lemma_.lower() in NEUTRAL_GOODS and any(
+                c.dep_ in ("compound", "amod") and c.lemma_.lower() in RELIEF_MODIFIERS for c in noun.children):
+            return True
+    return False
 
 
 def _what_a_sum_is_in(amount: Token) -> list[Token]:
@@ -1974,6 +1993,14 @@ MADE_OR_MENDED = frozenset({"rebuilt", "new", "renovated", "refurbished", "repai
                             "built", "donated", "newly"})
 
 
+def _pushed_on_no_one(verb: Token) -> bool:
+    """'Push' told with no particle, object, complement or 'for'/'on'/'into'/'against' phrase: forces moving on."""
+    return _particle_of(verb) is None and A.child(verb, "dobj", "xcomp", "ccomp") is None \
+        and not A.prep_objects(verb, ("for", "on", "into", "against", "toward", "towards", "ahead")) \
+        and not any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+                    for c in verb.children)  # 'pushing hard for the US to support its plan'
+
+
 def _verb_applies(verb: Token, pred: Predicate, obj: str | None, res: Resolution) -> bool:
     if pred.particle and not any(c.lower_ in pred.particle and (c.dep_ == "prt" or _particle_of_place(c))
                                  for c in verb.children) and not _particle_read_as_a_number(verb, pred) \
@@ -2021,6 +2048,8 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None, res: Resolution
         return False  # 'carried out what it called "precision strikes"': the name the doer gives its act
     if pred.lemma == "face" and _ultimatum(verb) is None:
         return False  # only '... or face measures': a party facing something is no event
+    if pred.lemma == "push" and _pushed_on_no_one(verb):
+        return False  # 'Australian armour pushed inland': a move, nothing asked of anyone
     if pred.needs_complement and A.child(verb, "xcomp", "ccomp") is None and obj not in PROPOSALS \
             and not _a_proposal_object(verb) \
             and not _complement_on_the_object(verb) \
@@ -2509,6 +2538,12 @@ def absorb(triggers: list[Trigger]) -> None:
         head = by_index.get(trig.token.head.i) if trig.token.dep_ == "compound" else None
         if trig.pred.pos == "noun" and head is not None and head.pred.pos == "noun" and trig.absorbed_by is None:
             _take(head, trig)
+    for trig in triggers:  # 'thanked Ireland for the supplies it sent last week': the clause tells the giving
+        told_by = next((by_index[c.i] for c in trig.token.children if c.dep_ in ("relcl", "acl") and c.i in by_index
+                        and by_index[c.i].reading.event == trig.reading.event), None)
+        if trig.pred.pos == "noun" and trig.absorbed_by is None and told_by is not None \
+                and told_by.absorbed_by is None and _thanked_for(trig.token) is not None:
+            _take(told_by, trig)
     for trig in triggers:
         if trig.pred.pos == "noun" and trig.absorbed_by is None:
             verb = A.governing_verb(trig.token)
@@ -2577,6 +2612,9 @@ def _told_as_done(owner: Trigger, inner: Trigger) -> bool:
     token = inner.token
     if token.dep_ == "acl" and token.tag_ == "VBN" and A.agent(token) is not None:
         return True
+    if token.dep_ == "acl" and token.tag_ == "VBN" and inner.reading.event == "COERCE" \
+            and inner.reading.mode == "arrest" and owner.reading.event in ("REQUEST", "ACCUSE", "PROTEST"):
+        return True  # 'asked Thailand for consular access to its citizens detained in raids': they were detained
     if owner.pred.pos != "verb" or inner.pred.pos != "noun":
         return False
     if _flown(owner, inner):
@@ -2621,6 +2659,24 @@ def _thanked_roles(trig: Trigger, res: Resolution) -> tuple[list[ActorSpan], lis
     actor = [s for s in A.np_actors(thanked, res) if s.states]
     takers = [s for s in A.np_actors(thanker, res) if s.states] if thanker is not None else []
     return actor, _without(takers, actor)
+
+
+# what a state is thanked for that it gave: relief in kind ('thanked Canada for the generators landed in Lucea')
+THANKED_GOODS = frozenset({"food", "shelter", "tent", "generator", "medicine", "vaccine", "supply", "supplies",
+                           "goods", "relief", "equipment", "material", "materials", "kit", "blanket", "purifier",
+                           "filter", "fuel", "grain", "rice", "wheat", "flour", "dose", "flight", "convoy",
+                           "consignment", "cargo", "tarpaulin", "ration", "ambulance", "helicopter"})
+GIVEN_ONLY_AS_RELIEF = frozenset({"flight", "convoy", "cargo", "consignment", "helicopter"})  # 'the relief flight'
+
+
+def _goods_thanked_for(noun: Token) -> bool:
+    """Goods a state is thanked for ('thanked India for the food and shelter', 'for the relief flight to Quy Nhon');
+    a flight or convoy only when called relief or aid."""
+    lemma = noun.lemma_.lower()
+    if lemma not in THANKED_GOODS or _thanked_for(noun) is None:
+        return False
+    return lemma not in GIVEN_ONLY_AS_RELIEF or any(
+        c.dep_ in ("compound", "amod") and c.lemma_.lower() in RELIEF_MODIFIERS for c in noun.children)
 
 
 def _thanked_for(noun: Token) -> Token | None:
@@ -2741,6 +2797,10 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
     if trig.reading.event == "REQUEST" and _leaving_ordered_with_an_expulsion(trig.token):
         return []  # 'expelled the ambassador, giving him 72 hours to leave': the expulsion's terms, no demand
     roles = roles_of(trig, sent, res, ctx)
+    if (handing := _handover_read(trig, roles, res)) is not None:
+        if not handing:
+            return []  # 'took command of the army', 'raised the flag over the stadium': no state gave anything up
+        trig, roles = handing[0]
     if trig.pred.lemma == "defend" and roles.recipient and all(s.method == "context" for s in roles.recipient):
         return []  # 'Noboa has defended the decision': a state standing by its own act backs no one the sentence names
     if trig.pred.lemma in MEMBERSHIP_VERBS and (trig.token.dep_ in ("xcomp", "advcl", "acl", "relcl") or not any(
@@ -3266,6 +3326,8 @@ def _verb_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
         return warners, _without(warned, warners), warner_orgs, "parse"
     subj, passive = A.subject(verb)
     subj = _author_of_document(verb, subj, res)
+    if passive and subj is not None and trig.reading.mode == "arrest" and verb.dep_ == "acl":
+        subj = _people_under(subj)  # 'the release of its citizens detained in Hanoi', 'detained' hung on 'release'
     if (intention := _intention_noun(verb)) is not None:
         subj, passive = A.subject(intention.head)  # 'Li has no plans to meet ...': who has none (or has them)
     actor: list[ActorSpan] = []
@@ -3299,8 +3361,9 @@ def _verb_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
     elif passive and trig.reading.event == "AID" and (hosts := _refuge_given_in(verb, res)):
         patient = subj  # 'Assad has been granted asylum in Russia': Russia gave it
         actor, orgs = _split_orgs(hosts)
-    elif passive and trig.reading.event == "COERCE" and trig.pred.lemma in STATE_HOLDING \
-            and (holders := _state_held_in(verb, res)):
+    elif passive and trig.reading.event == "COERCE" and (trig.pred.lemma in STATE_HOLDING or (
+            trig.reading.mode == "arrest" and verb.dep_ == "acl")) \
+            and (holders := _state_held_in(verb, res) or _asked_of_the_held(verb, res)):
         patient = subj  # 'three Rwandan citizens were detained in Burundi': Burundi's authorities hold them
         if patient is not None and any(c.lower_ in ("its", "their") for c in patient.children if c.dep_ == "poss") \
                 and (owner := A.subject(verb.sent.root)[0]) is not None and owner.i < patient.i:
@@ -3375,11 +3438,98 @@ DOCUMENTS = frozenset({"resolution", "statement", "declaration", "communique", "
                        "report", "decree", "memorandum", "note"})
 
 
+WHAT_IS_ASKED_FOR_PEOPLE = frozenset({"release", "access", "freedom", "return", "fate", "treatment", "repatriation"})
+
+
+INSTALLATIONS = frozenset({"base", "camp", "post", "checkpoint", "crossing", "garrison", "airfield", "airbase",
+                           "facility", "barracks", "outpost", "station", "port", "compound", "headquarters"})
+HELD_BY_VERBS = frozenset({"hold", "occupy", "use", "staff", "man", "run", "host", "house", "operate", "guard"})
+
+
+def _handover_read(trig: Trigger, roles: Roles, res: Resolution) -> list[tuple[Trigger, Roles]] | None:
+    """A base handed over, told by who took it ('Senegal's army took command of the former French base', 'Somali
+    soldiers took control of a camp that Ethiopian forces had held', 'Gabonese troops raised their flag over the
+    French base'): the state that held it withdrew (RETREAT) to the state that took it. None: no such reading
+    applies; []: the words tell no event at all ('took command of the army')."""
+    verb, lemma, obj = trig.token, trig.pred.lemma, _object_lemma(trig.token, trig.pred)
+    if lemma == "lower" and obj == "flag":  # 'French troops lowered their flag over the camp': they left it
+        held = _installation_taken(verb, "raise")
+        if held is None or not roles.actor:
+            return []  # 'flags were lowered to half-mast': mourning
+        left_to = roles.recipient or [ActorSpan.from_context(held.i, c, "the state the installation lies in")
+                                      for c in sorted(_states_it_lies_in(held, res) - _codes_of(roles.actor))][:1]
+        return [(replace(trig, reading=Reading("RETREAT", "withdraw", ("military",))),
+                 replace(roles, recipient=left_to, recipient_from_location=False))]
+    if lemma not in ("take", "assume", "raise") or (lemma == "raise" and obj != "flag") \
+            or (lemma != "raise" and obj not in ("control", "command")):
+        return None
+    held = _installation_taken(verb, lemma)
+    takers = {c for s in roles.actor for c in s.states}
+    prior = _prior_holder(held, res, takers) if held is not None else []
+    if not prior:
+        return [] if obj in ("command", "flag") else None
+    reading = Reading("RETREAT", "withdraw", ("military",))
+    return [(replace(trig, reading=reading), replace(roles, actor=prior, recipient=roles.actor,
+                                                     actor_method="parse", recipient_from_location=False))]
+
+
+def _installation_taken(verb: Token, lemma: str) -> Token | None:
+    """The base, camp or crossing taken: 'took control of X', 'took command of X', 'raised the flag over X'."""
+    preps = ("over", "above", "at") if lemma == "raise" else ("of", "over")
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    for _p, obj in (po for h in holders for po in A.prep_objects(h, preps)):
+        if obj.lemma_.lower() in INSTALLATIONS:
+            return obj
+    return None
+
+
+def _prior_holder(place: Token, res: Resolution, takers: set[str]) -> list[ActorSpan]:
+    """The state that held an installation before: by a relative clause ('a camp that Ethiopian forces had held
+    since 2016'), or named on it when it is a former one or lies in the taker's own land ('the former French
+    base', 'the French base in the Senegalese capital'; the Ukrainian base in Crimea taken by Russia is no
+    handover)."""
+    held_in = _states_it_lies_in(place, res)
+    found = [s for c in place.subtree if c.dep_ == "relcl" and c.lemma_.lower() in HELD_BY_VERBS
+             for subj, passive in [A.subject(c)] if subj is not None and not passive
+             for s in A.np_actors(subj, res) if s.states and s.kind == "state" and not set(s.states) & takers]
+    former = any(c.lower_ in ("former", "ex") for c in place.children)
+    if former or held_in & takers:
+        found += [s for c in place.children if c.dep_ in ("amod", "compound", "poss")
+                  for s in A.np_actors(c, res) if s.states and s.kind == "state" and not set(s.states) & takers]
+    return [s for s in found if not set(s.states) & held_in][:1]
+
+
+def _states_it_lies_in(place: Token, res: Resolution) -> set[str]:
+    """The states an installation's 'in' phrase puts it in ('in the Senegalese capital', 'in Crimea')."""
+    codes: set[str] = set()
+    for _p, obj in A.prep_objects(place, ("in",)):
+        codes |= {c for s in A.np_actors(obj, res, deep=True) for c in s.states}
+        names = [t for t in obj.subtree if t.pos_ == "PROPN"]
+        if names and (town := _town_or_region(names[0].i, names[-1].i + 1, res)) is not None:
+            codes.add(town.country)
+    return codes
+
+
+def _people_under(noun: Token) -> Token:
+    """The people a participle of arrest tells of when the parser hung it on what is asked for them ('consular
+    access to 120 of its citizens detained in raids'): down the 'of' and 'to' phrases to the first noun of people."""
+    if noun.lemma_.lower() not in WHAT_IS_ASKED_FOR_PEOPLE:
+        return noun
+    for tok in noun.subtree:
+        if tok.i > noun.i and tok.pos_ in ("NOUN", "PROPN") and (
+                tok.lemma_.lower() in PRIVATE_PEOPLE or tok.ent_type_ == "NORP"
+                or any(c.dep_ == "poss" for c in tok.children)):
+            return tok
+    return noun
+
+
 def _author_of_document(verb: Token, subj: Token | None, res: Resolution) -> Token | None:
     """'The Georgian parliament passed a resolution supporting Ukraine', 'issued a statement condemning X': the
     participle's doer is whoever passed or issued the text, not the text (nor the state it supports)."""
     if subj is None or verb.dep_ != "acl" or subj.i != verb.head.i or subj.lemma_.lower() not in DOCUMENTS:
         return subj
+    if verb.tag_ == "VBN":
+        return subj  # 'welcomed the declaration signed by Thailand and Cambodia': the text, its signers named apart
     if any(s.states for s in A.np_actors(subj, res)) or subj.dep_ != "dobj" or subj.head.pos_ != "VERB":
         return subj
     author, author_passive = A.subject(subj.head)
@@ -3438,6 +3588,22 @@ def _holder_of_those_to_be_freed(token: Token, res: Resolution, actor_codes: set
                 if found:
                     return found
     return []
+
+
+def _asked_of_the_held(participle: Token, res: Resolution) -> list[ActorSpan]:
+    """'Bangladesh asked India for consular access to its nationals rounded up this week': people held, told in a
+    participle inside what a state is asked, are held by the state asked (the asker's own people)."""
+    if participle.dep_ != "acl" or participle.tag_ != "VBN":
+        return []
+    asking = next((a for a in participle.ancestors if a.pos_ == "VERB" and a.lemma_.lower() in ASKING_VERBS), None)
+    if asking is None or (asked := A.child(asking, "dobj")) is None:
+        return []
+    subj, _ = A.subject(asking)
+    askers = {c for s in A.np_actors(subj, res) for c in s.states} if subj is not None else set()
+    return [s for s in A.np_actors(asked, res) if s.states and s.kind == "state" and not set(s.states) & askers][:1]
+
+
+ASKING_VERBS = frozenset({"ask", "urge", "press", "call"})
 
 
 def _state_held_in(verb: Token, res: Resolution) -> list[ActorSpan]:
@@ -4012,6 +4178,8 @@ def _verb_recipient(trig: Trigger, patient: Token | None, actor: list[ActorSpan]
     for arg in _recipient_args(trig.token, trig.pred, patient):
         if placeless and arg.dep_ == "pobj" and arg.head.lower_ in LOCATION_PREPS:
             continue  # 'gathered in Paris': the venue, not a party
+        if arg.dep_ == "pobj" and arg.head.lower_ == "in" and arg.lemma_.lower() in APPOSED_ACT_NOUNS:
+            continue  # 'in a step coordinated with the EU and Britain, Washington penalized ...': its partners
         if (debtors := _owed_by(arg, res, exclude)):
             return debtors  # 'debts owed by Mauritania were cancelled by Italy': relief for the debtor
         if arg.lemma_.lower() in CLAIM_NOUNS and arg.dep_ in ("dobj", "nsubjpass"):
@@ -4864,6 +5032,8 @@ def _pronoun_or_generic(subj: Token, res: Resolution, ctx: DocContext) -> tuple[
     # 'Russia's defence ministry said its forces had struck ...': the forces of who 'its' stands for
     own_forces = subj.lemma_.lower() in FORCES_OF_A_STATE and any(c.dep_ == "poss" and c.lower_ in ("its", "their")
                                                                  for c in subj.children)
+    if subj.lower_ in ("it", "they") and (giver := _giver_thanked(subj, res)):
+        return giver, "coreference"  # 'thanked Japan for the aid it sent': the one thanked sent it
     if subj.lower_ in SUBJECT_PRONOUNS or head_generic or own_forces:
         told = _named_before(subj, res, ctx)
         if told and head_generic and (other := _not_the_one_acted_on(subj, told, res)):
@@ -4871,6 +5041,15 @@ def _pronoun_or_generic(subj: Token, res: Resolution, ctx: DocContext) -> tuple[
         if told:
             return told, "coreference"
     return [], "parse"
+
+
+def _giver_thanked(subj: Token, res: Resolution) -> list[ActorSpan]:
+    """The subject pronoun of a relative clause on what a state is thanked for ('thanked South Korea for the tents it
+    delivered'): the state thanked."""
+    clause = subj.head
+    if subj.dep_ != "nsubj" or clause.dep_ != "relcl" or (thanked := _thanked_for(clause.head)) is None:
+        return []
+    return [s for s in A.np_actors(thanked, res) if s.states]
 
 
 def _not_the_one_acted_on(subj: Token, told: list[ActorSpan], res: Resolution) -> list[ActorSpan]:
@@ -5264,7 +5443,9 @@ def _purpose_or_subtree_recipient(trig: Trigger, res: Resolution, actor: list[Ac
               and not (venue_free and c.dep_ == "prep" and c.lower_ in LOCATION_PREPS)
               and not (talked_about and c.dep_ == "prep" and c.lower_ in TOPIC_PREPS)
               and not (c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in DELIBERATING)
-              and not (c.dep_ == "prep" and any(A.helping(o) for o in c.children))]  # 'with support from the UK'
+              and not (c.dep_ == "prep" and any(A.helping(o) for o in c.children))  # 'with support from the UK'
+              and not (c.dep_ == "prep" and c.lower_ == "in" and any(  # 'in a step coordinated with the EU'
+                  o.lemma_.lower() in APPOSED_ACT_NOUNS for o in c.children if o.dep_ == "pobj"))]
     if trig.pred.pos == "noun":
         light_verb = head is not trig.token and (trig.token.dep_ in ("dobj", "attr", "oprd") or (
             trig.token.dep_ == "conj" and trig.token.head.dep_ in ("dobj", "attr", "oprd"))  # 'air and naval drills'

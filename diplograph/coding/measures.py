@@ -79,6 +79,14 @@ def code_measures(sent: Span, res: Resolution, ctx: DocContext) -> list[FoundMea
     return _drop_shares_beside_money(out)
 
 
+RELIEF_WORDS = frozenset({"relief", "humanitarian", "emergency"})
+
+
+def _given_as_relief(head: Token) -> bool:
+    """A quantity of goods called relief or humanitarian ('40 tonnes of relief goods', 'humanitarian supplies')."""
+    return any(t.dep_ in ("compound", "amod") and t.lemma_.lower() in RELIEF_WORDS for t in head.subtree)
+
+
 def _drop_shares_beside_money(found: list[FoundMeasure]) -> list[FoundMeasure]:
     """'forgive 90% of the debt (US$10 billion)': the money is the measure, the share only qualifies it."""
     money_keywords = {f.keyword for f in found if f.quantity.unit != "%"}
@@ -110,6 +118,8 @@ def _measure_for(q: Quantity, sent: Span, res: Resolution, ctx: DocContext,
         kind, (actor, recipient) = "loan", _lender_first(word, actor, recipient)
     if kind == "exports" and actor and {c for s in actor for c in s.states} == {"UN"}:
         kind = "aid"  # 'the WFP delivered 12,000 tonnes of food to Haiti': the UN's agencies sell nothing
+    if kind == "exports" and _given_as_relief(head):
+        kind = "aid"  # 'India delivered 40 tonnes of relief goods to Nepal': given, not sold
     if kind == "aid" and actor and not recipient:
         recipient = _region_aided(word, res, {c for s in actor for c in s.states})
     if not actor and (_owned_by_a_generic(word) or _pronoun_subject(word)) and (told := [
