@@ -1721,9 +1721,11 @@ def test_what_a_state_would_do_to_another_is_a_threat() -> None:
 
 
 def test_a_verbal_act_made_in_a_dated_statement_takes_its_date() -> None:
-    [concern] = events("In a joint statement issued at their defence meeting in January, Canberra and Tokyo shared "
-                       "concerns over China's military build-up.")
-    assert (concern.event, concern.date) == ("ACCUSE", "2025-01")
+    found = events("In a joint statement issued at their defence meeting in January, Canberra and Tokyo shared "
+                   "concerns over China's military build-up.")
+    [concern] = [e for e in found if e.event == "ACCUSE"]  # (the build-up is China's own record)
+    assert concern.date == "2025-01"
+    assert [(e.actor, e.recipient) for e in found if e.event == "MOBILIZE"] in ([], [(("CHN",), ())])
 
 
 def test_a_reaction_drawn_from_a_state_is_its_act_toward_the_doer() -> None:
@@ -6194,3 +6196,55 @@ def test_the_partners_of_a_step_coordinated_with_them_are_not_its_targets() -> N
     found = events("In a step coordinated with the European Union and Canada, Washington also penalized six "
                    "Russian officials.", "2025-03-12")
     assert dyads(found, "SANCTION") == [(("USA",), ("RUS",))], summary(found)
+
+
+def test_outlawing_another_states_goods_is_a_sanction() -> None:
+    # regression: 'outlawed the import of products from Israeli settlements' was a restriction at home
+    found = events("Belgium on Monday outlawed the import of goods from Israeli settlements.", "2025-03-12")
+    assert dyads(found, "SANCTION") == [(("BEL",), ("ISR",))], summary(found)
+
+
+def test_the_government_an_embassy_acts_on_is_its_host() -> None:
+    # regression: 'Russia's embassy in Oslo accused the government' accused Russia's own government
+    found = events("Russia's embassy in Oslo accused the government of hostility on Friday.", "2025-03-12")
+    assert dyads(found, "ACCUSE") == [(("RUS",), ("NOR",))], summary(found)
+    found = events("China's embassy in Manila protested to the authorities over the arrest of its nationals.",
+                   "2025-03-12")
+    assert dyads(found, "ACCUSE") == [(("CHN",), ("PHL",))], summary(found)
+
+
+def test_forces_of_two_states_moving_together_act_jointly() -> None:
+    # regression: 'Turkish and Egyptian warships sailed together' was a deployment of each
+    found = events("Turkish and Egyptian warships sailed together in the eastern Mediterranean on Tuesday.",
+                   "2025-03-12")
+    assert dyads(found, "COOPERATE") == [(("TUR",), ("EGY",))] and not dyads(found, "MOBILIZE"), summary(found)
+    found = events("Greece said on Tuesday it was watching closely as warships from Ankara and Cairo manoeuvred "
+                   "together off southern Turkey.", "2025-03-12")
+    assert dyads(found, "COOPERATE") == [(("TUR",), ("EGY",))], summary(found)
+
+
+def test_an_envoy_called_in_is_summoned_and_one_called_back_is_recalled() -> None:
+    # regression: 'called in Russia's ambassador' (the parser's 'in' a preposition) was a request of no one, and
+    # 'the French ambassador has been called back to Paris' a phone call
+    found = events("Britain called in Russia's ambassador, Andrei Kelin, on Thursday.", "2025-03-12")
+    assert dyads(found, "ACCUSE") == [(("GBR",), ("RUS",))], summary(found)
+    found = events("Italy called back its ambassador from Cairo on Monday.", "2025-03-12")
+    assert dyads(found, "SANCTION") == [(("ITA",), ("EGY",))], summary(found)
+    found = events("Mali's junta demanded the departure of French troops. The French ambassador was recalled to "
+                   "Paris for consultations.", "2025-03-12")
+    assert (("FRA",), ("MLI",)) in dyads(found, "SANCTION"), summary(found)
+
+
+def test_alarm_voiced_about_a_buildup_is_aimed_at_whose_troops_they_are() -> None:
+    # regression: 'voiced alarm about a buildup of Russian troops' made the buildup the alarmed states' own
+    found = events("Washington and Kyiv have voiced alarm in recent weeks about a buildup of Russian troops near "
+                   "Ukraine's border.", "2025-03-12")
+    assert ("ACCUSE", ("USA", "UKR"), ("RUS",)) in summary(found), summary(found)
+    assert ("MOBILIZE", ("RUS",), ("UKR",)) in summary(found), summary(found)
+
+
+def test_a_demand_brushed_aside_is_refused_to_whoever_made_it() -> None:
+    # regression: 'Moscow brushed the demand aside' was refused to Moscow itself
+    found = events("The United States demanded on Wednesday that Russia withdraw its troops from Venezuela. Moscow "
+                   "brushed the demand aside on Thursday.", "2025-03-14")
+    assert dyads(found, "REJECT") == [(("RUS",), ("USA",))], summary(found)

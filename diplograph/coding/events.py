@@ -521,7 +521,9 @@ def joint_actions(sent: Span, res: Resolution, ctx: DocContext, covered: set[int
     out: list[Found] = []
     for verb in sent:
         frame = _begun(verb)  # 'started patrolling together': the beginning carries the subject and the clause
-        if verb.i in covered or verb.pos_ != "VERB" or frame.dep_ not in ("ROOT", "conj", "ccomp") \
+        together = _said_to_be_done_together(verb)  # said so, it may be told in a clause of time ('as ...')
+        clauses = ("ROOT", "conj", "ccomp", "advcl") if together else ("ROOT", "conj", "ccomp")
+        if verb.i in covered or verb.pos_ != "VERB" or frame.dep_ not in clauses \
                 or verb.lemma_.lower() in NOT_JOINT or verb.lemma_.lower() in SAYING or _negated(frame) \
                 or A.is_passive(verb):
             continue
@@ -537,7 +539,7 @@ def joint_actions(sent: Span, res: Resolution, ctx: DocContext, covered: set[int
         if len(codes) < 2 or any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ not in ("will", "'ll")
                                  for c in frame.children):
             continue  # 'US and British forces must ensure security': what they should do, not what they did
-        if res.states_in(sent) - codes:
+        if res.states_in(sent) - codes and not together:
             continue  # 'rescue teams from China and India searched buildings in Mandalay, ... central Myanmar':
             # done for or to a third state, which a reading of its own tells
         aux, conditional = modality(frame)
@@ -887,6 +889,9 @@ def _particle_of(verb: Token) -> str | None:
     marked = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
     if marked is not None or verb.pos_ != "VERB":
         return marked
+    if any(c.dep_ == "prep" and c.lower_ == "in" and c.i == verb.i + 1 and any(
+            o.dep_ == "pobj" and o.lemma_.lower() in ENVOYS for o in c.children) for c in verb.children):
+        return "in"  # 'called in Russia's ambassador': the parser made the particle a preposition
     return next((c.lower_ for c in verb.children if c.dep_ == "advmod" and c.i == verb.i + 1
                  and c.lower_ in PARTICLE_ADVERBS), None)
 
@@ -2629,8 +2634,32 @@ def _told_as_done(owner: Trigger, inner: Trigger) -> bool:
         # 'rejected India's accusation', 'rejected a request by Italy': the request was made too (a one-sentence
         # item codes the one act it reports, as PLOVER and CAMEO do: the refusal)
         return True
+    if owner.reading.event == "ACCUSE" and inner.reading.event in DENOUNCED_ACTS and _worried_about(token, owner.token):
+        return True  # 'voiced alarm about a buildup of Russian troops': the buildup is Russia's, and went on
     return owner.reading.event == "ACCUSE" and inner.reading.event in DENOUNCED_ACTS and _denounced(token) \
         and token.head == owner.token
+
+
+def _act_worried_about(verb: Token) -> Token | None:
+    """The hostile act a voiced concern or alarm is about ('voiced alarm about a buildup of Russian troops')."""
+    heads = (verb, *(c for c in verb.children if c.dep_ == "dobj"))
+    return next((o for h in heads for _p, o in A.prep_objects(h, ("about", "over"))
+                 if o.lemma_.lower() in ACT_NOUNS_TYPES and _worried_about(o, verb)), None)
+
+
+def _worried_about(noun: Token, verb: Token) -> bool:
+    """An act a state's concern or alarm is about, with its doer named on it ('voiced alarm about a buildup of
+    Russian troops', 'expressed concern over Chinese drills')."""
+    prep = noun.head
+    worry = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in CONCERN_NOUNS), None)
+    if noun.dep_ != "pobj" or prep.lower_ not in ("about", "over") or worry is None \
+            or prep.head.i not in (verb.i, worry.i):
+        return False
+    return any(c.ent_type_ in ("NORP", "GPE") for c in noun.subtree if c.i != noun.i)
+
+
+CONCERN_NOUNS = frozenset({"concern", "concerns", "alarm", "worry", "worries", "dismay", "anxiety", "unease", "fear",
+                           "fears"})
 
 
 THANKED_ACTS = frozenset({"AID", "COOPERATE", "RETREAT", "CONCEDE"})
@@ -2848,6 +2877,10 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
         # 'India urged its citizens in Canada to exercise caution': a state's word to its own people, not to the
         # state they are in
         roles = replace(roles, recipient=roles.actor[:1], recipient_from_location=False)
+    if trig.reading.event == "MOBILIZE" and trig.pred.pos == "verb" and _said_to_be_done_together(trig.token) \
+            and len(_codes_of(roles.actor)) >= 2 and not roles.recipient:
+        # 'Turkish and Egyptian warships sailed together': forces of two states moving as one are a joint act
+        trig = replace(trig, reading=Reading("COOPERATE", None, ("military",)))
     if trig.reading.mode == "visit" and _counted_people(trig.token):
         return []  # 'About 1.4 million Russians visited Georgia last year': tourists, no state's visit
     aux, conditional = modality(trig.token)
@@ -3065,6 +3098,11 @@ def roles_of(trig: Trigger, sent: Span, res: Resolution, ctx: DocContext) -> Rol
     act = _act_stood_on(trig, res) if trig.pred.pos == "verb" else None
     if act is not None:  # 'condemned the invasion of Ukraine': aimed at who invaded, never at Ukraine
         recipient = _without(_doers_of_act(act, res, ctx, frozenset(_codes_of(actor))), actor)
+    if act is None and not recipient and trig.pred.pos == "verb" and trig.reading.event == "ACCUSE" \
+            and (feared := _act_worried_about(trig.token)) is not None:
+        # 'voiced alarm about a buildup of Russian troops': aimed at whose troops they are
+        recipient = _without(_doers_of_act(feared, res, ctx, frozenset(_codes_of(actor))) or [
+            s for _p, o in A.prep_objects(feared, ("of",)) for s in A.np_actors(o, res) if s.states], actor)
     quoted = {x.start for x in actor + recipient + orgs}
     from_location = method.endswith("+location")
     method = method.removesuffix("+location")
@@ -3369,6 +3407,12 @@ def _verb_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
                 and (owner := A.subject(verb.sent.root)[0]) is not None and owner.i < patient.i:
             patient = owner  # 'Rwanda demanded the release of its citizens who were detained ...': Rwanda's people
         actor, orgs = _split_orgs(holders)
+    elif passive and trig.reading.event == "SANCTION" and trig.reading.mode == "withdraw" and subj is not None \
+            and subj.lemma_.lower() in ENVOYS and (senders := [s for s in A.np_actors(subj, res) if s.states]):
+        # 'The French ambassador was recalled to Paris': his state recalled him, from where he served
+        actor, orgs = _split_orgs(senders)
+        hosts = [s for _p, o in A.prep_objects(verb, ("from",)) for s in A.np_actors(o, res) if s.states]
+        return actor, _without(hosts, actor), orgs, "parse"
     elif passive and trig.pred.lemma == "summon" and (callers := _summoned_by(verb, subj, res)):
         patient = subj  # 'Moldova's ambassador had been summoned, the Russian foreign ministry said': the ministry
         # that says so (or the one the envoy was summoned to) summoned him
@@ -4176,8 +4220,8 @@ def _verb_recipient(trig: Trigger, patient: Token | None, actor: list[ActorSpan]
     deep = trig.reading.event not in DOMESTIC_RECIPIENT | {"ASSAULT"}
     placeless = _venue_only(trig, actor) and not _restrictions_on_place(trig.token)
     for arg in _recipient_args(trig.token, trig.pred, patient):
-        if placeless and arg.dep_ == "pobj" and arg.head.lower_ in LOCATION_PREPS:
-            continue  # 'gathered in Paris': the venue, not a party
+        if placeless and arg.dep_ == "pobj" and arg.head.lower_ in LOCATION_PREPS and arg.lemma_.lower() not in ENVOYS:
+            continue  # 'gathered in Paris': the venue, not a party (but 'called in the ambassador')
         if arg.dep_ == "pobj" and arg.head.lower_ == "in" and arg.lemma_.lower() in APPOSED_ACT_NOUNS:
             continue  # 'in a step coordinated with the EU and Britain, Washington penalized ...': its partners
         if (debtors := _owed_by(arg, res, exclude)):
@@ -4203,12 +4247,39 @@ def _verb_recipient(trig: Trigger, patient: Token | None, actor: list[ActorSpan]
             found = _struck_in(arg, res, exclude)  # 'bombed PKK positions in northern Iraq'
         if found:
             return found
+        ruling = arg if arg.lemma_.lower() in RULERS else next(
+            (c for c in arg.children if c.dep_ == "poss" and c.lemma_.lower() in RULERS), None)
+        if ruling is not None and _bare_definite(ruling) and (host := _host_of_the_mission(trig.token, res, exclude)):
+            return host  # 'Russia's embassy in Oslo accused the government': the government it is accredited to
         if arg.lemma_.lower() in RULERS:
             ruled = _rulers_place(arg, res, exclude)
             if ruled or _governs_elsewhere(arg, actor):
                 return ruled
         if actor and _names_an_office(arg, res) and not _names_a_pair(arg) and all(s.kind == "state" for s in actor):
             return actor[:1]  # (an organisation of states has no offices of a home of its own to act on)
+    return []
+
+
+MISSIONS = frozenset({"embassy", "mission", "consulate", "ambassador", "envoy", "legation"})
+
+
+def _bare_definite(noun: Token) -> bool:
+    """'the government', 'the authorities': no state, name or owner of their own."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) and not any(
+        c.dep_ in ("poss", "amod", "compound", "nmod") or (c.dep_ == "prep" and c.lower_ in ("of", "in") and any(
+            g.ent_type_ in ("GPE", "NORP", "LOC") for g in c.subtree))  # 'the government in Kabul'
+        for c in noun.children)
+
+
+def _host_of_the_mission(verb: Token, res: Resolution, exclude: frozenset[str]) -> list[ActorSpan]:
+    """The state an acting embassy or envoy is in ('Russia's embassy in Norway', 'China's ambassador in Manila')."""
+    subj, passive = A.subject(verb)
+    if subj is None or passive or subj.lemma_.lower() not in MISSIONS:
+        return []
+    for _p, place in A.prep_objects(subj, ("in", "to")):
+        found = [s for s in A.np_actors(place, res) if s.states and s.kind == "state" and not set(s.states) & exclude]
+        if found:
+            return found[:1]
     return []
 
 
@@ -4411,6 +4482,8 @@ def _recipient_args(verb: Token, pred: Predicate, patient: Token | None) -> list
             or _misparsed_objects(verb)
         # 'sealed off the city of Nablus', which the parser may hang below the particle
         out += [g for c in verb.children if c.dep_ == "prt" for g in c.children if g.dep_ in ("pobj", "dobj")]
+        out += [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" and c.i == verb.i + 1
+                for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in ENVOYS]  # 'called in the envoy'
     preps = pred.preps or RECIPIENT_PREPS
     if pred.reading.mode == "visit":  # 'arrived in Belgrade from Paris': where a traveller came from is left
         preps = tuple(p for p in preps if p != "from")
@@ -4626,7 +4699,8 @@ def _noun_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
         by = A.agent(verb)
         if by is not None:
             actor, orgs = _split_orgs(A.np_actors(by, res, deep=True))
-    elif not actor and not orgs and (_reason_for_another_act(noun) or _denounced(noun)):
+    elif not actor and not orgs and (_reason_for_another_act(noun) or _denounced(noun) or (
+            verb is not None and _worried_about(noun, verb))):
         method = "reason"  # its doer is not the subject of the act it explains, nor anyone else by default
     elif not actor and not orgs and verb is not None:
         subj, passive = A.subject(verb)
@@ -5883,6 +5957,18 @@ def _home_of_those_acted_on(trig: Trigger, res: Resolution, actor_codes: set[str
     return []
 
 
+DEMAND_NOUNS = frozenset({"demand", "request", "call", "appeal", "ultimatum", "plea"})
+
+
+def _the_demand_refused(verb: Token) -> Token | None:
+    """'brushed the demand aside', 'rejected the request': a demand the story told, refused."""
+    obj = A.child(verb, "dobj")
+    if obj is None or obj.lemma_.lower() not in DEMAND_NOUNS or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in obj.children):
+        return None
+    return obj
+
+
 def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: Resolution,
                         ctx: DocContext) -> list[ActorSpan]:
     event = trig.reading.event
@@ -5898,6 +5984,10 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
             _dateline_place(res) if sent.start < res.dateline_end else [])  # the story's lead: where it was filed
     if event == "REQUEST" and actor and (holder := _holder_of_those_to_be_freed(trig.token, res, _codes_of(actor))):
         return holder  # 'demanded the release of three of its citizens who were detained in Burundi': of Burundi
+    if event == "REJECT" and actor and (asked := _the_demand_refused(trig.token)) is not None \
+            and (askers := ctx.doers_of(("REQUEST",), _codes_of(actor))):
+        # 'Moscow brushed the demand aside': refused to whoever made the demand the story told
+        return [ActorSpan.from_context(asked.i, c, "who made the demand told before") for c in askers]
     if event in DOMESTIC_RECIPIENT and actor and (origin := _home_of_those_acted_on(trig, res, _codes_of(actor))):
         return origin  # 'arrested 14 fishermen from Rameswaram': the people of the town's state
     if event in DOMESTIC_RECIPIENT and actor:
