@@ -1440,6 +1440,11 @@ def test_the_place_of_a_raids_own_relative_clause_is_the_raids() -> None:
     ("Indian and Bangladeshi border guards held a flag meeting at Akhaura on Tuesday.", "CONSULT", "Akhaura"),
     ("US airstrikes hit the Ras Isa fuel port on Thursday night, killing dozens of workers.", "ASSAULT", "Ras Isa"),
     ("Afghan and Pakistani officials held talks in Paktika province on Monday.", "CONSULT", "Paktika"),
+    # thirty-eighth session: Kenya's counties and Vanuatu's provinces the extract lacks, more border towns
+    ("Kenyan and Somali police seized a boat off Kenya's Kilifi county on Saturday.", "COERCE", "Kilifi"),
+    ("Sudanese and South Sudanese officials met in Renk on Sunday.", "CONSULT", "Renk"),
+    ("Ethiopian police arrested 14 Eritrean smugglers near Humera on Thursday.", "COERCE", "Humera"),
+    ("Iranian and Afghan officials held talks at Islam Qala on Monday.", "CONSULT", "Islam Qala"),
 ])
 def test_regions_and_towns_the_geonames_extract_lacks(text: str, event: str, place: str) -> None:
     # Papua New Guinea's, Solomon Islands' and Afghanistan's provinces without a city of 15,000 (regions.csv), towns

@@ -6248,3 +6248,21 @@ def test_a_demand_brushed_aside_is_refused_to_whoever_made_it() -> None:
     found = events("The United States demanded on Wednesday that Russia withdraw its troops from Venezuela. Moscow "
                    "brushed the demand aside on Thursday.", "2025-03-14")
     assert dyads(found, "REJECT") == [(("RUS",), ("USA",))], summary(found)
+
+
+def test_a_call_for_someones_release_is_made_of_whoever_detained_them() -> None:
+    # regression: 'called for his release' had no recipient (or the caller itself)
+    found = events("Guatemalan authorities arrested the journalist in July 2022. The U.N. working group called for "
+                   "his release on Friday.", "2025-03-14")
+    assert dyads(found, "REQUEST") == [(("UN",), ("GTM",))], summary(found)
+
+
+def test_a_school_or_bridge_rebuilt_abroad_is_aid() -> None:
+    # regression: engineers rebuilding schools in another state found no event
+    found = events("Japanese army engineers began rebuilding two schools in Vanuatu's Tafea province on Monday.",
+                   "2025-03-12")
+    assert dyads(found, "AID") == [(("JPN",), ("VUT",))], summary(found)
+    # its own, or ties, are no aid
+    assert not dyads(events("Ukraine is rebuilding its power lines after Russian strikes.", "2025-03-12"), "AID")
+    assert dyads(events("Turkey repaired its ties with Egypt in 2023.", "2025-03-12"), "SUPPORT") == [
+        (("TUR",), ("EGY",))]

@@ -1998,6 +1998,9 @@ MADE_OR_MENDED = frozenset({"rebuilt", "new", "renovated", "refurbished", "repai
                             "built", "donated", "newly"})
 
 
+REBUILDING = frozenset({"rebuild", "repair", "reconstruct"})
+
+
 def _pushed_on_no_one(verb: Token) -> bool:
     """'Push' told with no particle, object, complement or 'for'/'on'/'into'/'against' phrase: forces moving on."""
     return _particle_of(verb) is None and A.child(verb, "dobj", "xcomp", "ccomp") is None \
@@ -2053,6 +2056,11 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None, res: Resolution
         return False  # 'carried out what it called "precision strikes"': the name the doer gives its act
     if pred.lemma == "face" and _ultimatum(verb) is None:
         return False  # only '... or face measures': a party facing something is no event
+    if pred.lemma in REBUILDING and obj not in ("tie", "ties", "relation", "relations") and (
+            A.is_infinitive(verb) or ((built := A.child(verb, "dobj")) is not None and any(
+                c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in built.children))):
+        return False  # 'Ukraine is rebuilding its power lines': its own; 'pledged $100 million to rebuild schools':
+        # what the pledge is for, which the pledge tells
     if pred.lemma == "push" and _pushed_on_no_one(verb):
         return False  # 'Australian armour pushed inland': a move, nothing asked of anyone
     if pred.needs_complement and A.child(verb, "xcomp", "ccomp") is None and obj not in PROPOSALS \
@@ -5960,6 +5968,16 @@ def _home_of_those_acted_on(trig: Trigger, res: Resolution, actor_codes: set[str
 DEMAND_NOUNS = frozenset({"demand", "request", "call", "appeal", "ultimatum", "plea"})
 
 
+def _release_asked(verb: Token) -> Token | None:
+    """The release a request asks for, of people the story told of ('called for his release', 'demanded the
+    immediate release of the journalist')."""
+    found = [o for _p, o in A.prep_objects(verb, ("for",))] + [c for c in verb.children if c.dep_ == "dobj"]
+    return next((o for o in found if o.lemma_.lower() in ("release", "freedom") and any(
+        c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of" and any(
+            g.dep_ == "pobj" and (g.pos_ == "PROPN" or g.ent_type_ == "PERSON") for g in c.children))
+        for c in o.children)), None)  # a named person's or 'his' release, not 'the release of everyone detained'
+
+
 def _the_demand_refused(verb: Token) -> Token | None:
     """'brushed the demand aside', 'rejected the request': a demand the story told, refused."""
     obj = A.child(verb, "dobj")
@@ -5984,6 +6002,11 @@ def _fallback_recipient(trig: Trigger, actor: list[ActorSpan], sent: Span, res: 
             _dateline_place(res) if sent.start < res.dateline_end else [])  # the story's lead: where it was filed
     if event == "REQUEST" and actor and (holder := _holder_of_those_to_be_freed(trig.token, res, _codes_of(actor))):
         return holder  # 'demanded the release of three of its citizens who were detained in Burundi': of Burundi
+    if event == "REQUEST" and actor and (freed := _release_asked(trig.token)) is not None \
+            and not res.states_in(sent) - _codes_of(actor) \
+            and (holders := ctx.doers_of(("COERCE",), _codes_of(actor))):
+        # 'Hong Kong police arrested the publisher. ... the United States calls for his release': of who holds him
+        return [ActorSpan.from_context(freed.i, c, "who detained the people whose release is asked") for c in holders]
     if event == "REJECT" and actor and (asked := _the_demand_refused(trig.token)) is not None \
             and (askers := ctx.doers_of(("REQUEST",), _codes_of(actor))):
         # 'Moscow brushed the demand aside': refused to whoever made the demand the story told
