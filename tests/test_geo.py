@@ -1445,6 +1445,7 @@ def test_the_place_of_a_raids_own_relative_clause_is_the_raids() -> None:
     ("Sudanese and South Sudanese officials met in Renk on Sunday.", "CONSULT", "Renk"),
     ("Ethiopian police arrested 14 Eritrean smugglers near Humera on Thursday.", "COERCE", "Humera"),
     ("Iranian and Afghan officials held talks at Islam Qala on Monday.", "CONSULT", "Islam Qala"),
+    ("Canadian and Danish troops began a joint exercise in Nunavut on Monday.", "COOPERATE", "Nunavut"),
 ])
 def test_regions_and_towns_the_geonames_extract_lacks(text: str, event: str, place: str) -> None:
     # Papua New Guinea's, Solomon Islands' and Afghanistan's provinces without a city of 15,000 (regions.csv), towns

@@ -6266,3 +6266,18 @@ def test_a_school_or_bridge_rebuilt_abroad_is_aid() -> None:
     assert not dyads(events("Ukraine is rebuilding its power lines after Russian strikes.", "2025-03-12"), "AID")
     assert dyads(events("Turkey repaired its ties with Egypt in 2023.", "2025-03-12"), "SUPPORT") == [
         (("TUR",), ("EGY",))]
+
+
+def test_set_on_fire_is_an_attack_and_a_warship_tied_up_has_docked() -> None:
+    # regression: 'set a gas plant on fire' and 'a corvette tied up at the port of Ventspils' found no event
+    found = events("Ukrainian drones set an oil depot on fire in Russia's Bryansk region overnight.", "2025-03-12")
+    assert dyads(found, "ASSAULT") == [(("UKR",), ("RUS",))], summary(found)
+    found = events("A Dutch navy frigate tied up at the Estonian port of Tallinn on Monday.", "2025-03-12")
+    assert dyads(found, "MOBILIZE") == [(("NLD",), ("EST",))], summary(found)
+    assert not events("The talks were tied up in procedure for a week.", "2025-03-12")
+
+
+def test_a_former_base_is_no_party_of_what_is_done_there() -> None:
+    # regression: 'docked at the former US naval base in Subic' made the United States the recipient and the place
+    found = events("A Japanese navy destroyer docked at the former US naval base in Subic on Monday.", "2025-03-12")
+    assert dyads(found, "MOBILIZE") == [(("JPN",), ("PHL",))], summary(found)

@@ -2024,8 +2024,9 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None, res: Resolution
             for _prep, given in A.prep_objects(verb, ("with",)):
                 words |= _phrase_words(given)
         words |= set(_time_given(verb))
-        if any(c.lower_ in ABLAZE for c in verb.children):
-            words.add("fire")  # 'drones set a distillation unit ablaze': as 'set fire to' it
+        if any(c.lower_ in ABLAZE for c in verb.children) or any(
+                o.lower_ == "fire" for h in (verb, head) if h is not None for _p, o in A.prep_objects(h, ("on",))):
+            words.add("fire")  # 'drones set a distillation unit ablaze' ('on fire'): as 'set fire to' it
         if head is None:  # 'acknowledged as genocide the killing of ...', the object parsed under the 'as'
             words |= {o.lemma_.lower() for _p, o in A.prep_objects(verb, ("as",))}
         if head is None and "__none__" in pred.objects:

@@ -701,10 +701,26 @@ def _peoples_and_makes_are_no_parties(res: Resolution) -> None:
     make, era or currency of a thing, is no mention of that state."""
     dropped = [a for a in res.actors
                if (names_a_people(a, res) and not _ethnic_at(res, a)) or _names_a_make(a, res.doc)
-               or _names_a_backer(a, res.doc)]
+               or _names_a_backer(a, res.doc) or _names_a_former_holder(a, res.doc)]
     if dropped:
         res.actors = [a for a in res.actors if a not in dropped]
         res.reindex()
+
+
+FORMER_HOLDINGS = frozenset({"base", "colony", "camp", "garrison", "protectorate", "airbase", "outpost"})
+HANDING_OVER = frozenset({"take", "raise", "assume", "hand", "lower", "leave", "vacate", "withdraw", "transfer",
+                          "return", "cede", "quit"})
+
+
+def _names_a_former_holder(a: ActorSpan, doc: Doc) -> bool:
+    """A state named on a base it once held ('docked at the former US naval base in Subic'): the place's history,
+    no party of the act (a handover reads the holder off the base itself, coding/events.py _prior_holder)."""
+    head = doc[a.end - 1].head
+    if a.kind != "state" or head.lemma_.lower() not in FORMER_HOLDINGS or head.i <= a.end - 1 \
+            or not any(c.lower_ == "former" for c in head.children) or head.dep_ != "pobj":
+        return False
+    verb = next((t for t in head.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    return verb is None or verb.lemma_.lower() not in HANDING_OVER  # 'took control of the former French base'
 
 
 # 'Iranian-backed militias', 'Russian-sponsored separatists': the state is who stands behind them, not who acts
