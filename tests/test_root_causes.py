@@ -6281,3 +6281,9 @@ def test_a_former_base_is_no_party_of_what_is_done_there() -> None:
     # regression: 'docked at the former US naval base in Subic' made the United States the recipient and the place
     found = events("A Japanese navy destroyer docked at the former US naval base in Subic on Monday.", "2025-03-12")
     assert dyads(found, "MOBILIZE") == [(("JPN",), ("PHL",))], summary(found)
+
+
+def test_a_states_airline_is_not_taken_for_a_person() -> None:
+    # regression: the tagger's PERSON 'Kenya Airways' hid Kenya, so barring the airline was Tanzania's act on itself
+    found = events("Tanzania has barred Kenya Airways from flying into the country.", "2020-08-01")
+    assert [(e.actor, e.recipient) for e in found] == [(("TZA",), ("KEN",))], summary(found)

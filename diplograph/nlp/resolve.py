@@ -281,12 +281,14 @@ def _person_spans(doc: Doc) -> dict[int, tuple[int, int]]:
             # 'On Wednesday Ghana said ...' is tagged as a person 'Wednesday Ghana', 'Blaming Rwanda, ...' as
             # 'Blaming Rwanda': a day or a word opening the sentence is no part of a name
             start += 1
-        if ent.label_ == "PERSON" and end - start > 1:
+        if ent.label_ == "PERSON" and end - start > 1 and doc[end - 1].lower_ not in COMPANY_WORDS:
             for i in range(start, end):
                 spans[i] = (start, end)
     return spans
 
 
+# the last word of a firm's name the tagger may take for a person's ('Kenya Airways'): its state's company
+COMPANY_WORDS = frozenset({"airways", "airlines", "railways", "telecom", "petroleum", "shipping", "bank"})
 # days and months that are no one's first name ('April Ryan', 'June Carter' are people)
 CALENDAR_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
                             "february", "march", "july", "september", "october", "november", "december"})
