@@ -883,14 +883,19 @@ SIMULTANEOUS_MARKS = frozenset({"while", "when", "as", "where"})
 PARTICLE_ADVERBS = frozenset({"back", "off", "out", "up", "down", "in"})
 
 
+def _envoy_called_in(verb: Token) -> Token | None:
+    """The envoy after a particle 'in' the parser made a preposition ('called in Russia's ambassador')."""
+    return next((o for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" and c.i == verb.i + 1
+                 for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in ENVOYS), None)
+
+
 def _particle_of(verb: Token) -> str | None:
     """A verb's particle: 'called off', or an adverb the parser did not mark as one right after the verb ('pushed
     back some 2,000 refugees')."""
     marked = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
     if marked is not None or verb.pos_ != "VERB":
         return marked
-    if any(c.dep_ == "prep" and c.lower_ == "in" and c.i == verb.i + 1 and any(
-            o.dep_ == "pobj" and o.lemma_.lower() in ENVOYS for o in c.children) for c in verb.children):
+    if _envoy_called_in(verb) is not None:
         return "in"  # 'called in Russia's ambassador': the parser made the particle a preposition
     return next((c.lower_ for c in verb.children if c.dep_ == "advmod" and c.i == verb.i + 1
                  and c.lower_ in PARTICLE_ADVERBS), None)
@@ -2553,10 +2558,11 @@ def absorb(triggers: list[Trigger]) -> None:
         if trig.pred.pos == "noun" and head is not None and head.pred.pos == "noun" and trig.absorbed_by is None:
             _take(head, trig)
     for trig in triggers:  # 'thanked Ireland for the supplies it sent last week': the clause tells the giving
+        if trig.pred.pos != "noun" or trig.absorbed_by is not None or _thanked_for(trig.token) is None:
+            continue
         told_by = next((by_index[c.i] for c in trig.token.children if c.dep_ in ("relcl", "acl") and c.i in by_index
                         and by_index[c.i].reading.event == trig.reading.event), None)
-        if trig.pred.pos == "noun" and trig.absorbed_by is None and told_by is not None \
-                and told_by.absorbed_by is None and _thanked_for(trig.token) is not None:
+        if told_by is not None and told_by.absorbed_by is None:
             _take(told_by, trig)
     for trig in triggers:
         if trig.pred.pos == "noun" and trig.absorbed_by is None:
@@ -3504,7 +3510,10 @@ def _handover_read(trig: Trigger, roles: Roles, res: Resolution) -> list[tuple[T
     soldiers took control of a camp that Ethiopian forces had held', 'Gabonese troops raised their flag over the
     French base'): the state that held it withdrew (RETREAT) to the state that took it. None: no such reading
     applies; []: the words tell no event at all ('took command of the army')."""
-    verb, lemma, obj = trig.token, trig.pred.lemma, _object_lemma(trig.token, trig.pred)
+    verb, lemma = trig.token, trig.pred.lemma
+    if lemma not in ("take", "assume", "raise", "lower"):
+        return None  # (every trigger passes here: the object is read only for these)
+    obj = _object_lemma(verb, trig.pred)
     if lemma == "lower" and obj == "flag":  # 'French troops lowered their flag over the camp': they left it
         held = _installation_taken(verb, "raise")
         if held is None or not roles.actor:
@@ -3513,7 +3522,7 @@ def _handover_read(trig: Trigger, roles: Roles, res: Resolution) -> list[tuple[T
                                       for c in sorted(_states_it_lies_in(held, res) - _codes_of(roles.actor))][:1]
         return [(replace(trig, reading=Reading("RETREAT", "withdraw", ("military",))),
                  replace(roles, recipient=left_to, recipient_from_location=False))]
-    if lemma not in ("take", "assume", "raise") or (lemma == "raise" and obj != "flag") \
+    if lemma == "lower" or (lemma == "raise" and obj != "flag") \
             or (lemma != "raise" and obj not in ("control", "command")):
         return None
     held = _installation_taken(verb, lemma)
@@ -4491,8 +4500,7 @@ def _recipient_args(verb: Token, pred: Predicate, patient: Token | None) -> list
             or _misparsed_objects(verb)
         # 'sealed off the city of Nablus', which the parser may hang below the particle
         out += [g for c in verb.children if c.dep_ == "prt" for g in c.children if g.dep_ in ("pobj", "dobj")]
-        out += [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" and c.i == verb.i + 1
-                for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in ENVOYS]  # 'called in the envoy'
+        out += [called for called in [_envoy_called_in(verb)] if called is not None]  # 'called in the envoy'
     preps = pred.preps or RECIPIENT_PREPS
     if pred.reading.mode == "visit":  # 'arrived in Belgrade from Paris': where a traveller came from is left
         preps = tuple(p for p in preps if p != "from")
