@@ -79,11 +79,9 @@ def code_measures(sent: Span, res: Resolution, ctx: DocContext) -> list[FoundMea
     return _drop_shares_beside_money(out)
 
 
-RELIEF_WORDS = frozenset({"relief", "humanitarian", "emergency"})
-
-
 def _given_as_relief(head: Token) -> bool:
-    """A quantity of goods called relief or humanitarian ('40 tonnes of relief goods', 'humanitarian supplies')."""
+    """A quantity of goods called relief or humanitarian ('delivered 40 tonnes of relief goods'): `_kind_of` reads
+    the same words on a keyword noun ('relief supplies'); this, on the goods of a keyword verb ('deliver')."""
     return any(t.dep_ in ("compound", "amod") and t.lemma_.lower() in RELIEF_WORDS for t in head.subtree)
 
 
