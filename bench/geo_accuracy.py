@@ -91,6 +91,10 @@ SETS = {"development": (DATA / "places-gold.jsonl", DATA / "incident-stories.jso
         "development 29": _numbered(29),
         "development 30": _numbered(30),
         "development 31": _numbered(31),
+        # the thirty-second and thirty-third (written 2026-12-07 by helpers of the thirty-ninth session, scored before
+        # any change they led to)
+        "development 32": _numbered(32),
+        "development 33": _numbered(33),
         # the eleventh (written 2026-12-05 by a helper of the twenty-first session): held out, never read
         "held-out 11": _numbered(11),
         # the nineteenth (written 2026-12-06 by a helper of the thirty-second session): held out, never read
