@@ -1446,6 +1446,12 @@ def test_the_place_of_a_raids_own_relative_clause_is_the_raids() -> None:
     ("Ethiopian police arrested 14 Eritrean smugglers near Humera on Thursday.", "COERCE", "Humera"),
     ("Iranian and Afghan officials held talks at Islam Qala on Monday.", "CONSULT", "Islam Qala"),
     ("Canadian and Danish troops began a joint exercise in Nunavut on Monday.", "COOPERATE", "Nunavut"),
+    # thirty-ninth session: border towns, and Poland's voivodeships by their Polish names
+    ("Jordanian and Syrian officials held talks at the Jaber crossing on Monday.", "CONSULT", "Jaber"),
+    ("Kenyan and Tanzanian police arrested 12 smugglers near Holili on Friday.", "COERCE", "Holili"),
+    ("Turkish drones struck a convoy near Ain Issa on Sunday.", "ASSAULT", "Ain Issa"),
+    ("American and Polish troops began a joint exercise in Poland's Podkarpackie province on Monday.", "COOPERATE",
+     "Subcarpathian Voivodeship"),
 ])
 def test_regions_and_towns_the_geonames_extract_lacks(text: str, event: str, place: str) -> None:
     # Papua New Guinea's, Solomon Islands' and Afghanistan's provinces without a city of 15,000 (regions.csv), towns

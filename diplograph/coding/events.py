@@ -116,6 +116,7 @@ def code_sentence(sent: Span, res: Resolution, lex: Lexicon, ctx: DocContext) ->
     found += told_in_person(sent, res, ctx)
     found += requests_granted(sent, res, ctx)
     found += envoys_gone_home(sent, res, ctx)
+    found += envoys_given_time_to_leave(sent, res, ctx)
     found += joint_actions(sent, res, ctx, covered={t.token.i for t in triggers} | {f.trigger for f in found})
     listed, subject = cooperation_list(sent, res, ctx, covered=[t.token.i for t in triggers])
     if listed:  # 'cooperation between A and B includes X, Y and Z': the items are the events
@@ -241,6 +242,31 @@ def envoys_gone_home(sent: Span, res: Resolution, ctx: DocContext) -> list[Found
             continue
         out.append(_clause_event(Reading("SANCTION", "withdraw", ("diplomatic",)), "verb:go_home", verb, senders,
                                  _without(posted, senders), sent, res, ctx))
+    return out
+
+
+DEPARTING_VERBS = frozenset({"leave", "depart", "go", "quit"})
+
+
+def envoys_given_time_to_leave(sent: Span, res: Resolution, ctx: DocContext) -> list[Found]:
+    """'had given Canada's ambassador, Dennis Horak, 24 hours to leave the country': an envoy given a deadline to
+    go is expelled (SANCTION expel, as 'expelled the ambassador' is), toward the envoy's state."""
+    out: list[Found] = []
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() != "give" or _negated(verb):
+            continue
+        envoy = next((c for c in verb.children if c.dep_ in ("dobj", "dative")
+                      and c.lemma_.lower() in ENVOYS | {"diplomats", "envoys", "ambassadors"}), None)
+        subj, passive = A.subject(verb)
+        if envoy is None or subj is None or passive or not any(
+                t.lemma_.lower() in DEADLINE_WORDS and any(v.lemma_.lower() in DEPARTING_VERBS and A.is_infinitive(v)
+                                                           for v in t.children) for t in verb.subtree):
+            continue
+        expellers = [s for s in A.np_actors(subj, res) if s.states]
+        sent_home = _without([s for s in A.np_actors(envoy, res, deep=True) if s.states], expellers)
+        if expellers and sent_home:
+            out.append(_clause_event(Reading("SANCTION", "expel", ("diplomatic",)), "verb:give_time_to_leave", verb,
+                                     expellers, sent_home, sent, res, ctx))
     return out
 
 
@@ -413,11 +439,24 @@ def _judged(verb: Token, lemma: str) -> Token | None:
     if clause.lemma_.lower() in ("be", "remain"):
         said = [c for c in clause.children if c.dep_ in ("acomp", "attr", "oprd")]
         return judged if any(_censures(c) for c in said) else None
+    harmed = A.child(clause, "dobj")
+    if clause.lemma_.lower() in HARMING_VERBS and harmed is not None and harmed.lemma_.lower() in HARMED_TIES:
+        return judged  # 'said the French move would only inflame tensions', '... undermined regional stability'
     if clause.lemma_.lower() == "have":
         lacks = [c for c in clause.children if c.dep_ == "dobj" and c.lemma_.lower() in ABSENT_VIRTUES
                  and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)]
         return judged if lacks else None
     return None
+
+
+# What an act is said to do when it is judged harmful: 'said the move would inflame tensions'
+HARMING_VERBS = frozenset({"inflame", "undermine", "damage", "harm", "hurt", "destabilize", "destabilise",
+                           "jeopardize", "jeopardise", "endanger", "poison", "sour", "worsen", "aggravate",
+                           "escalate", "sabotage", "derail", "erode"})
+# ... what it harms, when the harm is to the relations between states (not 'hurting their farmers')
+HARMED_TIES = frozenset({"tension", "relation", "relationship", "tie", "stability", "security", "peace", "process",
+                         "talk", "trust", "confidence", "cooperation", "region", "sovereignty", "dialogue",
+                         "friendship", "partnership", "effort", "order", "ceasefire", "truce", "goodwill"})
 
 
 # Who travels for a state: a named person, or one of these
@@ -1279,7 +1318,7 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
             reading = Reading("ASSAULT", None, ("military",))  # 'Russia's strike on Kyiv', 'a drone strike'
         if pred.pos == "verb" and pred.lemma in DESCRIBING_VERBS and _predicative(t) and not _claim_denied(t):
             described = _description_reading(t, reading)  # 'called Canada "one of the highest tariffing nations"'
-            if described is None and reading.event not in ("ACCUSE", "REJECT"):
+            if described is None and (reading.event not in ("ACCUSE", "REJECT") or pred.lemma in ONLY_DESCRIBING):
                 continue  # a neutral description ('called it a step'); 'condemned X as ...' condemns all the same
             reading = described or reading
         if pred.pos == "verb" and pred.lemma == "meet" and _met_with_reaction(t):
@@ -1423,6 +1462,9 @@ def _holds_a_meeting(verb: Token, lex: Lexicon) -> bool:
 # the description is hostile (or a quotation, as news quotes hostile words), praise when it is warm.
 DESCRIBING_VERBS = frozenset({"call", "describe", "label", "brand", "dub", "term", "characterize", "characterise",
                               "dismiss", "denounce", "condemn"})
+# Describing verbs that say nothing of their own: only what they call the thing judges ('condemned X as ...' and
+# 'denounced X as ...' condemn whatever the words)
+ONLY_DESCRIBING = frozenset({"describe", "characterize", "characterise", "label"})
 HOSTILE_WORDS = frozenset({
     "unacceptable", "insulting", "egregious", "illegal", "illegitimate", "dangerous", "unbearable", "irresponsible",
     "provocative", "provocation", "hostile", "baseless", "groundless", "absurd", "outrageous", "aggressive",
@@ -1435,7 +1477,7 @@ HOSTILE_WORDS = frozenset({
     "attack", "war", "enemy", "adversary", "genocidal", "barbaric", "barbarism", "brutal", "inhumane", "despicable",
     "cowardly", "fascist", "nazi", "apartheid", "imperialist", "warmonger", "dictator", "dictatorship", "tyrant",
     "thug", "murderous", "murderer", "pariah", "evil", "lawless", "arrogant", "arrogance", "hegemonic", "hegemony",
-    "expansionist", "gangster", "piracy", "pirate", "terror", "mockery", "sham", "farce", "travesty"})
+    "expansionist", "gangster", "piracy", "pirate", "terror", "mockery", "sham", "farce", "travesty", "corrupt"})
 WARM_WORDS = frozenset({"gift", "friend", "friends", "partner", "partners", "ally", "allies", "brother", "brothers",
                         "historic", "success", "successful", "positive", "constructive", "productive", "excellent",
                         "important", "milestone", "model", "good", "great", "strong", "valuable", "welcome",
@@ -1448,7 +1490,8 @@ CENSURE_WORDS = HOSTILE_WORDS - {"war", "attack", "highest", "worst", "regime", 
     "disappointing", "regrettable", "deplorable", "unlawful", "unfounded", "unjustified", "arbitrary",
     "counterproductive", "unprovoked", "inadmissible", "unwarranted", "untenable", "appalling", "fabrication",
     "pretext", "insult", "affront", "mistake", "fantasy", "intimidation", "harassment", "escalation", "pressure",
-    "slanderous", "excessive", "disproportionate"}
+    "slanderous", "excessive", "disproportionate", "wrong", "misguided", "unreasonable", "discriminatory",
+    "unjustifiable", "unhelpful", "corrupt"}
 
 
 def _name_taken_for_a_predicate(verb: Token) -> Token | None:
@@ -3390,6 +3433,9 @@ def _verb_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
     ag = A.agent(verb)
     if ag is not None and _a_line(ag):
         ag = None  # 'conferred by telephone': the means, which the parser took for a passive's agent
+    if ag is None and passive and trig.pred.lemma in FEELINGS and trig.reading.event == "ACCUSE":
+        # 'said it was "deeply disappointed" by the U.S. move': quotes make the parser hang 'by' as a plain prep
+        ag = next((o for _p, o in A.prep_objects(verb, ("by",))), None)
     if ag is not None and trig.pred.lemma in FEELINGS and trig.reading.event == "ACCUSE" and subj is not None:
         # 'China is alarmed by Japan's military buildup': who feels it disapproves of what caused it
         actor, orgs = _split_orgs(A.np_actors(subj, res))

@@ -640,7 +640,7 @@ def _introducer(res: Resolution, ent: Span) -> ActorSpan | None:
     for tokens in (before, after):
         spans = [res.actor_at[t.i] for t in tokens if t.i in res.actor_at]
         parties = [a for a in spans if a.states and a.type in INTRODUCING_TYPES and not _ethnic_at(res, a)
-                   and not _where_they_work(res, a)]
+                   and not _where_they_work(res, a) and not _names_a_seat(a, res.doc)]
         possessors = [a for a in parties if res.doc[a.end - 1].dep_ == "poss"
                       or (a.end < len(res.doc) and res.doc[a.end].tag_ == "POS")]
         if possessors or parties:
@@ -703,7 +703,7 @@ def _peoples_and_makes_are_no_parties(res: Resolution) -> None:
     make, era or currency of a thing, is no mention of that state."""
     dropped = [a for a in res.actors
                if (names_a_people(a, res) and not _ethnic_at(res, a)) or _names_a_make(a, res.doc)
-               or _names_a_backer(a, res.doc) or _names_a_former_holder(a, res.doc)]
+               or _names_a_backer(a, res.doc) or _names_a_former_holder(a, res.doc) or _names_a_seat(a, res.doc)]
     if dropped:
         res.actors = [a for a in res.actors if a not in dropped]
         res.reindex()
@@ -744,6 +744,18 @@ def _names_a_backer(a: ActorSpan, doc: Doc) -> bool:
     group = backed.head if backed.head.i > backed.i else next((t for t in doc[end + 2:end + 5] if t.pos_ == "NOUN"),
                                                               None)
     return group is not None and group.lower_ in PROXY_NOUNS  # 'China-funded port', 'Australian-funded plan' stay
+
+
+SEAT_WORDS = frozenset({"based", "headquartered"})
+
+
+def _names_a_seat(a: ActorSpan, doc: Doc) -> bool:
+    """'the Washington-based Organization of American States', 'a London-based rights group': the place is where
+    the body sits, not a party; the body acts for itself (an IGO by its own code, a group or company with no
+    state)."""
+    end = a.end
+    return (a.kind == "state" and end + 1 < len(doc) and doc[end].text == "-"
+            and doc[end + 1].lower_ in SEAT_WORDS)
 
 
 # Citizens named with their heritage before ('a Chinese American', 'Indian-Canadian'): the nation is the second word
