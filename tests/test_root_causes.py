@@ -6345,3 +6345,48 @@ def test_an_embassy_sealed_off_and_border_checks_tightened() -> None:
     assert dyads(found, "COERCE") == [(("TUR",), ("NLD",))], summary(found)
     found = events("Kazakhstan tightened checks on its border with Kyrgyzstan.", "2019-10-10")
     assert dyads(found, "SANCTION") == [(("KAZ",), ("KGZ",))], summary(found)
+
+
+def test_a_warning_of_the_price_the_warned_will_pay_is_a_threat() -> None:
+    # regression: 'warned that the Netherlands would "pay the price"' was coded as criticism (ACCUSE)
+    found = events("Erdogan warned that the Netherlands would \"pay the price\" for its conduct.", "2017-03-13")
+    assert dyads(found, "THREATEN") == [(("TUR",), ("NLD",))], summary(found)
+    found = events("China warned that Lithuania would face consequences.", "2021-08-12")
+    assert dyads(found, "THREATEN") == [(("CHN",), ("LTU",))], summary(found)
+    # a cost foretold is no threat
+    assert not dyads(events("The IMF warned that Egyptian farmers would face higher costs.", "2021-08-12"),
+                     "THREATEN")
+
+
+def test_a_state_taken_off_a_program_loses_it_and_off_a_terror_list_is_relieved() -> None:
+    # regression: 'removing Turkey from the F-35 fighter jet program' was read as a concession
+    found = events("Washington responded by removing Turkey from the F-35 fighter jet program.", "2019-07-20")
+    assert dyads(found, "SANCTION") == [(("USA",), ("TUR",))], summary(found)
+    found = events("The United States removed Cuba from its list of state sponsors of terrorism.", "2015-05-30")
+    assert dyads(found, "CONCEDE") == [(("USA",), ("CUB",))], summary(found)
+
+
+def test_a_state_keeping_its_citizens_away_from_another_sanctions_it() -> None:
+    # regression: travel advisories were requests of the state's own people (or coded toward no one)
+    for text, pair in {
+        "China's Foreign Ministry urged Chinese citizens to avoid traveling to Japan.": ("CHN", "JPN"),
+        "The Ministry of Culture and Tourism told Chinese travelers not to visit Australia.": ("CHN", "AUS"),
+        "Saudi Arabia told its citizens to leave Lebanon as soon as possible.": ("SAU", "LBN"),
+        "Bahrain barred its citizens from traveling to Lebanon.": ("BHR", "LBN"),
+    }.items():
+        found = events(text, "2023-11-20")
+        assert [(e.event, e.actor, e.recipient) for e in found] == [("SANCTION", (pair[0],), (pair[1],))], (text, found)
+    # an invitation to visit is no advisory
+    found = events("The United States urged Chinese students to visit America.", "2023-11-20")
+    assert not dyads(found, "SANCTION"), summary(found)
+
+
+def test_missions_ordered_closed_and_a_representative_ordered_out() -> None:
+    # regression: 'ordered the closure of all three Iranian consulates' found no event; 'ordered the European
+    # Union's representative to leave' was a request
+    found = events("Germany ordered the closure of all three Iranian consulates in the country on Thursday.",
+                   "2024-11-01")
+    assert dyads(found, "SANCTION") == [(("DEU",), ("IRN",))], summary(found)
+    found = events("Niger's junta ordered the European Union's representative to leave within 72 hours.", "2024-11-01")
+    assert [(e.event, e.mode) for e in found] == [("SANCTION", "expel")], summary(found)
+    assert not events("Germany ordered the closure of the border crossings.", "2024-11-01")

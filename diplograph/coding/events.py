@@ -117,6 +117,8 @@ def code_sentence(sent: Span, res: Resolution, lex: Lexicon, ctx: DocContext) ->
     found += requests_granted(sent, res, ctx)
     found += envoys_gone_home(sent, res, ctx)
     found += envoys_given_time_to_leave(sent, res, ctx)
+    if (warnings := travel_warnings(sent, res, ctx)):  # the advice is the event, not a request of one's own people
+        found = [f for f in found if f.trigger not in {w.trigger for w in warnings}] + warnings
     found += joint_actions(sent, res, ctx, covered={t.token.i for t in triggers} | {f.trigger for f in found})
     listed, subject = cooperation_list(sent, res, ctx, covered=[t.token.i for t in triggers])
     if listed:  # 'cooperation between A and B includes X, Y and Z': the items are the events
@@ -267,6 +269,44 @@ def envoys_given_time_to_leave(sent: Span, res: Resolution, ctx: DocContext) -> 
         if expellers and sent_home:
             out.append(_clause_event(Reading("SANCTION", "expel", ("diplomatic",)), "verb:give_time_to_leave", verb,
                                      expellers, sent_home, sent, res, ctx))
+    return out
+
+
+ADVISING_OWN = frozenset({"urge", "tell", "advise", "warn", "ask", "order", "call", "bar", "ban", "forbid",
+                          "prohibit", "caution", "instruct", "encourage"})
+CITIZEN_WORDS = frozenset({"citizen", "national", "traveler", "traveller", "tourist", "student", "resident",
+                           "people", "expatriate"})
+# what the advice asks of them: to go, stay away or think again (visit/travel/go only when told not to)
+KEEPING_AWAY = frozenset({"avoid", "leave", "reconsider", "postpone", "cancel", "depart", "evacuate", "exit"})
+GOING = frozenset({"visit", "travel", "go"})
+
+
+def travel_warnings(sent: Span, res: Resolution, ctx: DocContext) -> list[Found]:
+    """'urged Chinese citizens to avoid traveling to Japan', 'told its citizens to leave Lebanon', 'barred its
+    citizens from traveling to Lebanon': a state keeping its own people away from another state reduces relations
+    with it (SANCTION, as a travel advisory is coded), toward the state they are kept from; not a request of anyone."""
+    out: list[Found] = []
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in ADVISING_OWN or _negated(verb):
+            continue
+        told = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.lemma_.lower() in CITIZEN_WORDS),
+                    None)
+        subj, passive = A.subject(verb)
+        if told is None or passive:
+            continue
+        kept_away = [c for c in verb.subtree if c.pos_ == "VERB" and c.i > told.i and (
+            c.lemma_.lower() in KEEPING_AWAY or (c.lemma_.lower() in GOING and (
+                _negated(c) or c.head.lemma_.lower() in KEEPING_AWAY or c.head.lower_ == "from")))]
+        if not kept_away:
+            continue
+        own = [s for s in A.np_actors(subj, res) if s.states] if subj is not None else []
+        own = own or [s for s in A.np_actors(told, res) if s.states]
+        places = [s for v in kept_away for c in v.children if c.dep_ in ("dobj", "prep")
+                  for s in A.np_actors(c, res, deep=True) if s.states]
+        kept_from = _without(places, own)
+        if own and kept_from:
+            out.append(_clause_event(Reading("SANCTION", "discontinue", ("diplomatic",)), "verb:travel_warning", verb,
+                                     own[:1], kept_from[:1], sent, res, ctx))
     return out
 
 
@@ -1321,6 +1361,9 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
             if described is None and (reading.event not in ("ACCUSE", "REJECT") or pred.lemma in ONLY_DESCRIBING):
                 continue  # a neutral description ('called it a step'); 'condemned X as ...' condemns all the same
             reading = described or reading
+        if pred.pos == "verb" and reading.event == "CONCEDE" and pred.lemma in ("remove", "drop", "delist") \
+                and _taken_off_a_benefit(t):
+            reading = Reading("SANCTION", "discontinue", reading.context)  # 'removing Turkey from the F-35 program'
         if pred.pos == "verb" and pred.lemma == "meet" and _met_with_reaction(t):
             continue  # 'the plan met with criticism from Seoul': no meeting; the criticism is the event
         if pred.pos == "verb" and pred.lemma == "want" \
@@ -1492,6 +1535,25 @@ CENSURE_WORDS = HOSTILE_WORDS - {"war", "attack", "highest", "worst", "regime", 
     "pretext", "insult", "affront", "mistake", "fantasy", "intimidation", "harassment", "escalation", "pressure",
     "slanderous", "excessive", "disproportionate", "wrong", "misguided", "unreasonable", "discriminatory",
     "unjustifiable", "unhelpful", "corrupt"}
+
+
+# What a state is taken off to its relief (a blacklist, sanctions, a terror list); taken off anything else (a
+# program, a list of trusted partners, a trade preference scheme) it loses something
+PENAL_LISTS = frozenset({"terror", "terrorism", "terrorist", "sanction", "sanctions", "banned", "ban", "black",
+                         "blacklist", "watch", "watchlist", "grey", "gray", "sponsor", "sponsors", "entity",
+                         "restricted", "unfriendly", "prohibited", "proscribed", "outlawed", "extremist", "enemy",
+                         "embargo", "wanted", "concern", "monitoring", "greylist"})
+
+
+def _taken_off_a_benefit(verb: Token) -> bool:
+    """'removed Turkey from the F-35 program', 'dropped Seoul from its list of trusted trading partners': a state
+    taken off something that is no penalty loses it (SANCTION), as 'removed Cuba from the terror list' relents."""
+    taken = [o for _p, o in A.prep_objects(verb, ("from",))]
+    if not taken or (obj := A.child(verb, "dobj")) is None or obj.ent_type_ not in ("GPE", "NORP"):
+        return False
+    words = {w.lemma_.lower() for o in taken for w in o.subtree} | {w.lower_ for o in taken for w in o.subtree}
+    return not words & PENAL_LISTS and bool(
+        words & {"program", "programme", "scheme", "list", "initiative", "club", "group", "forum", "project", "system"})
 
 
 def _name_taken_for_a_predicate(verb: Token) -> Token | None:
@@ -2116,7 +2178,8 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None, res: Resolution
             and not _a_proposal_object(verb) \
             and not _complement_on_the_object(verb) \
             and not _object_reading_named(verb, pred, obj) \
-            and not (pred.lemma == "hold" and _held_to_blame(verb)) and not _envoys_ordered_out(verb):
+            and not (pred.lemma == "hold" and _held_to_blame(verb)) and not _envoys_ordered_out(verb) \
+            and not _missions_ordered_closed(verb):
         return False  # 'declined a U.S. request' is a refusal; 'ordered troops to the border' has its own reading
     if _question_put_to_a_source(verb, pred):
         return False  # 'made the remark when asked about the purchase': a reporter's question, no demand
@@ -4181,6 +4244,8 @@ def _ordered_out(verb: Token, lex: Lexicon, res: Resolution) -> Reading | None:
         obj = A.child(verb, "dative") or obj
     if obj is None:
         return None
+    if _missions_ordered_closed(verb):
+        return Reading("SANCTION", "withdraw", ("diplomatic",))  # 'ordered the closure of all three Iranian consulates'
     ordered = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")
                or (c.dep_ == "advcl" and A.is_infinitive(c))]
     ordered += _infinitives_on(obj)
@@ -4197,7 +4262,7 @@ def _ordered_out(verb: Token, lex: Lexicon, res: Resolution) -> Reading | None:
         or _envoys_ordered_out(verb)
     if not sent_out and not any(c.lemma_.lower() in LEAVE_VERBS for c in ordered):
         return None
-    if obj.lemma_.lower() in ENVOYS or _of_a_mission(obj) or _names_monitors(obj) \
+    if obj.lemma_.lower() in ENVOYS | REPRESENTATIVES or _of_a_mission(obj) or _names_monitors(obj) \
             or _foreign_troops(obj, verb, res):
         return Reading("SANCTION", "expel", ("diplomatic",))
     if obj.lemma_.lower() in FORCES:
@@ -4207,6 +4272,16 @@ def _ordered_out(verb: Token, lex: Lexicon, res: Resolution) -> Reading | None:
     return deported if deported is not None and deported.event == "COERCE" else None
 
 
+def _missions_ordered_closed(verb: Token) -> bool:
+    """'ordered the closure of all three Iranian consulates': another state's missions shut by order."""
+    obj = A.child(verb, "dobj")
+    return verb.lemma_.lower() == "order" and obj is not None and obj.lemma_.lower() in ("closure", "closing",
+                                                                                          "shutdown") \
+        and any(o.lemma_.lower() in MISSION_WORDS for _p, o in A.prep_objects(obj, ("of",)))
+
+
+# who stands for a state or an organisation abroad without an envoy's title ('ordered the EU's representative to leave')
+REPRESENTATIVES = frozenset({"representative", "coordinator", "delegate", "emissary"})
 # international involvement a state can expel (CAMEO 1661-1663: peacekeepers, inspectors, observers, agencies)
 MONITORS = frozenset({"observer", "monitor", "inspector", "peacekeeper", "investigator", "expert", "mission"})
 
@@ -7362,6 +7437,25 @@ def _warns_of_own_act(verb: Token, res: Resolution) -> bool:
     return False
 
 
+# What a warning says the warned will pay or suffer ('would pay the price', 'would regret it', 'would face
+# consequences'): the warner's retaliation, named by its effect
+PAYING_VERBS = frozenset({"pay", "regret", "face", "suffer", "bear"})
+PRICES = frozenset({"price", "consequence", "cost", "retaliation", "response", "reprisal", "punishment", "it"})
+
+
+def _warns_of_a_price(verb: Token) -> bool:
+    """'warned that the Netherlands would "pay the price"', 'warned that those behind it would regret it': a
+    price the warned will be made to pay is a threat (not 'warned that farmers would face higher costs')."""
+    for comp in _complements(verb):
+        if comp.lemma_.lower() not in PAYING_VERBS or not _has_aux(comp, WARNED_MODALS) or _negated(comp):
+            continue
+        paid = A.child(comp, "dobj")
+        if paid is not None and paid.lemma_.lower() in PRICES and not any(
+                c.dep_ == "amod" and c.lower_ in ("higher", "lower", "rising") for c in paid.children):
+            return True
+    return False
+
+
 OWN_FORCES = frozenset({"army", "military", "troops", "forces", "force", "navy", "soldiers"})
 
 
@@ -7412,7 +7506,8 @@ def _warners_own(subj: Token, verb: Token, res: Resolution) -> bool:
 def _promise_of_harm(trig: Trigger, res: Resolution) -> Reading:
     """'vowed to fight', 'pledged to retaliate', 'warned that it would retaliate': a promise or warning whose
     content is harm is a threat."""
-    if trig.pred.lemma in WARNINGS and (_conditional_complement(trig.token) or _warns_of_own_act(trig.token, res)):
+    if trig.pred.lemma in WARNINGS and (_conditional_complement(trig.token) or _warns_of_own_act(trig.token, res)
+                                        or _warns_of_a_price(trig.token)):
         return Reading("THREATEN", None, trig.reading.context)  # 'warned that bases would be at risk if ...'
     if trig.pred.lemma in PROMISES and _consequences_named(trig.token):  # warnings included
         return Reading("THREATEN", None, trig.reading.context)  # 'vowed to take countermeasures against X'
