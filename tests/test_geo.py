@@ -1452,6 +1452,12 @@ def test_the_place_of_a_raids_own_relative_clause_is_the_raids() -> None:
     ("Turkish drones struck a convoy near Ain Issa on Sunday.", "ASSAULT", "Ain Issa"),
     ("American and Polish troops began a joint exercise in Poland's Podkarpackie province on Monday.", "COOPERATE",
      "Subcarpathian Voivodeship"),
+    ("Colombian and Venezuelan troops destroyed a drug lab in Colombia's Guainía department on Friday.", "ASSAULT",
+     "Guainía"),
+    ("Saudi engineers handed a rebuilt bridge to Yemeni officials in al-Mahra governorate on Monday.", "AID",
+     "Al Mahrah"),
+    ("Chinese and Kazakh police arrested nine smugglers in Kazakhstan's Zhetisu region on Tuesday.", "COERCE",
+     "Zhetisu"),
 ])
 def test_regions_and_towns_the_geonames_extract_lacks(text: str, event: str, place: str) -> None:
     # Papua New Guinea's, Solomon Islands' and Afghanistan's provinces without a city of 15,000 (regions.csv), towns

@@ -6390,3 +6390,22 @@ def test_missions_ordered_closed_and_a_representative_ordered_out() -> None:
     found = events("Niger's junta ordered the European Union's representative to leave within 72 hours.", "2024-11-01")
     assert [(e.event, e.mode) for e in found] == [("SANCTION", "expel")], summary(found)
     assert not events("Germany ordered the closure of the border crossings.", "2024-11-01")
+
+
+def test_infrastructure_handed_over_is_aid_however_the_parse_hangs_to() -> None:
+    # regression: 'to local officials' hung on the road, 'an expanded terminal', 'a school built with Kazakh money':
+    # no event
+    found = events("Saudi engineers handed a rebuilt stretch of the coastal road to local officials in Yemen's "
+                   "al-Mahra governorate on Monday.", "2025-06-10")
+    assert dyads(found, "AID") == [(("SAU",), ("YEM",))], summary(found)
+    found = events("Kazakh officials handed a school built with Kazakh money to Azerbaijani authorities on Monday.",
+                   "2025-06-10")
+    assert dyads(found, "AID") == [(("KAZ",), ("AZE",))], summary(found)
+    assert not events("The envoy handed a letter to the Iranian foreign minister.", "2025-06-10")
+
+
+def test_goods_thanked_for_are_aid_when_parsed_as_a_clause() -> None:
+    # regression: 'thanked Australia for the supplies landed in Lenakel' (parsed 'for' as a mark) found no aid
+    found = events("Vanuatu's government thanked Australia on Saturday for the supplies landed in Port Vila.",
+                   "2026-03-14")
+    assert dyads(found, "AID") == [(("AUS",), ("VUT",))], summary(found)

@@ -2091,12 +2091,13 @@ def _handed_to(verb: Token, pred: Predicate) -> bool:
     tents to Philippine officials': a thing the lexicon reads for 'hand' (ground, aid, prisoners, suspects), handed to
     someone, needs no 'over' ('handed him a letter' does)."""
     obj = A.child(verb, "dobj")
-    if verb.lemma_.lower() != "hand" or obj is None or not A.prep_objects(verb, ("to",)):
-        return False
+    if verb.lemma_.lower() != "hand" or obj is None or not (
+            A.prep_objects(verb, ("to",)) or any(t.dep_ == "prep" and t.lower_ == "to" for t in obj.subtree)):
+        return False  # ('handed a rebuilt stretch of the coastal road to local officials': 'to' hung on the road)
     # what an amount is of ('300 tonnes of rice'), not what a paper lists ('a list of 76 suspects')
     counted = obj.like_num or any(c.dep_ == "nummod" for c in obj.children) or obj.lemma_.lower() in COLLECTIVES
     words = (_phrase_words(obj) if counted else {obj.lemma_.lower(), *_modifier_lemmas(obj)}) - PRONOUN_WORDS
-    if any(c.dep_ == "amod" and c.lower_ in MADE_OR_MENDED for c in obj.children):
+    if any(c.dep_ in ("amod", "acl") and c.lower_ in MADE_OR_MENDED for c in obj.children):  # 'a school built with'
         words.add("aid")  # 'Chinese engineers handed a rebuilt irrigation canal to Afghan officials'
     return any(words & keys for keys, _reading in pred.by_object)
 
@@ -2105,7 +2106,8 @@ PRONOUN_WORDS = frozenset({"he", "she", "him", "her", "it", "they", "them"})
 ABLAZE = frozenset({"ablaze", "alight", "afire"})
 # what the giver made or mended: a thing so described and handed over is aid ('handed a rebuilt canal to')
 MADE_OR_MENDED = frozenset({"rebuilt", "new", "renovated", "refurbished", "repaired", "restored", "upgraded",
-                            "built", "donated", "newly"})
+                            "built", "donated", "newly", "expanded", "modernised", "modernized", "extended",
+                            "completed", "constructed", "funded", "financed"})
 
 
 REBUILDING = frozenset({"rebuild", "repair", "reconstruct"})
@@ -2515,6 +2517,8 @@ def _in_charge(noun: Token) -> bool:
 
 
 def _noun_applies(noun: Token, pred: Predicate, is_phrase: bool) -> bool:
+    if _goods_thanked_for(noun):
+        return True  # 'thanked Australia for the supplies landed in Lenakel': given, whatever the parse hangs on them
     if pred.lemma == "note" and any(c.dep_ in ("acl", "relcl") for c in noun.children):
         return False  # 'a diplomatic note asking for technical data', '... demanding that the drilling stop'
     if pred.lemma == "charge" and _in_charge(noun):
@@ -2831,6 +2835,11 @@ def _goods_thanked_for(noun: Token) -> bool:
 
 def _thanked_for(noun: Token) -> Token | None:
     """'thanked Mexico for a shipment of supplies': the one thanked, who made it (None when not so told)."""
+    clause = noun.head
+    if noun.dep_ == "nsubj" and clause.dep_ == "advcl" and clause.tag_ in ("VBD", "VBN") \
+            and any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children) \
+            and clause.head.lemma_.lower() in THANKING:
+        return A.child(clause.head, "dobj")  # 'for the supplies landed in Lenakel', parsed as a clause of its own
     if noun.dep_ != "pobj" or noun.head.lower_ != "for" or noun.head.head.lemma_.lower() not in THANKING:
         return None
     return A.child(noun.head.head, "dobj")
