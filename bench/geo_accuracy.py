@@ -95,6 +95,9 @@ SETS = {"development": (DATA / "places-gold.jsonl", DATA / "incident-stories.jso
         # any change they led to)
         "development 32": _numbered(32),
         "development 33": _numbered(33),
+        # the thirty-fourth (written 2026-12-07 by another helper of the thirty-ninth session, scored before any change
+        # it led to)
+        "development 34": _numbered(34),
         # the eleventh (written 2026-12-05 by a helper of the twenty-first session): held out, never read
         "held-out 11": _numbered(11),
         # the nineteenth (written 2026-12-06 by a helper of the thirty-second session): held out, never read
