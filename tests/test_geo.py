@@ -1484,3 +1484,20 @@ def test_talks_named_by_their_city_and_a_crossing_named_before_its_word() -> Non
                     "pledge to restore direct flights.", "CONSULT") == "Sochi"
     assert _located("Libyan and Algerian officials reopened the Ghadames crossing on Tuesday after more than a year.",
                     "COOPERATE") == "Ghadames"
+
+
+def test_a_dateline_opened_by_a_short_article_is_a_dateline() -> None:
+    # regression: 'LA CEIBA, Honduras —' was no dateline ('LA' has two letters), so 'here' had no place
+    events = extract("LA CEIBA, Honduras — The US ambassador handed over two patrol boats to Honduras's navy here on "
+                     "Tuesday.", published="2025-06-11").events
+    assert [(e.event, e.location and e.location.place) for e in events] == [("AID", "La Ceiba")]
+    # capitals in the story's first words without a dash are no dateline
+    assert extract("US officials met Chinese officials on Tuesday.", published="2025-06-11").events[0].location is None
+
+
+def test_a_place_that_came_under_attack_is_where_the_attack_landed() -> None:
+    # regression: 'Korosten ... came under Russian drone attack' had no place and no recipient
+    events = extract("Korosten, a railway junction in Ukraine's Zhytomyr region, came under Russian drone attack "
+                     "overnight into Saturday, regional officials said.", published="2025-06-14").events
+    assert [(e.event, e.actor, e.recipient, e.location and e.location.place) for e in events] == [
+        ("ASSAULT", ("RUS",), ("UKR",), "Korosten")]

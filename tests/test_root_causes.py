@@ -6409,3 +6409,22 @@ def test_goods_thanked_for_are_aid_when_parsed_as_a_clause() -> None:
     found = events("Vanuatu's government thanked Australia on Saturday for the supplies landed in Port Vila.",
                    "2026-03-14")
     assert dyads(found, "AID") == [(("AUS",), ("VUT",))], summary(found)
+
+
+def test_ending_a_relief_sanctions_and_barred_goods_are_trade_cut_off() -> None:
+    # regression: 'would suspend tariff cuts' read as lifting tariffs (CONCEDE), 'barred Japanese seafood' as a
+    # restriction on people (COERCE)
+    found = events("China said on Friday it would suspend tariff cuts on 34 more products imported from Taiwan.",
+                   "2024-05-31")
+    assert dyads(found, "SANCTION") == [(("CHN",), ("TWN",))], summary(found)
+    found = events("China barred Japanese seafood in 2023.", "2024-05-31")
+    assert dyads(found, "SANCTION") == [(("CHN",), ("JPN",))], summary(found)
+    # lifting sanctions still relents
+    assert dyads(events("The EU suspended sanctions on Syria.", "2025-06-22"), "CONCEDE") == [(("EU",), ("SYR",))]
+
+
+def test_trips_put_off_on_advice_are_no_visit() -> None:
+    # regression: 'advised citizens to put off trips to Russia' was a visit (CONSULT) to Russia
+    found = events("Tajikistan's foreign ministry advised citizens to put off trips to Russia for the time being.",
+                   "2024-04-24")
+    assert [(e.event, e.actor, e.recipient) for e in found] == [("SANCTION", ("TJK",), ("RUS",))], summary(found)

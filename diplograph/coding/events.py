@@ -117,8 +117,10 @@ def code_sentence(sent: Span, res: Resolution, lex: Lexicon, ctx: DocContext) ->
     found += requests_granted(sent, res, ctx)
     found += envoys_gone_home(sent, res, ctx)
     found += envoys_given_time_to_leave(sent, res, ctx)
-    if (warnings := travel_warnings(sent, res, ctx)):  # the advice is the event, not a request of one's own people
-        found = [f for f in found if f.trigger not in {w.trigger for w in warnings}] + warnings
+    if (warnings := travel_warnings(sent, res, ctx)):
+        # the advice is the event, not a request of one's own people, nor a visit of the trips put off
+        advised = {t.i for w in warnings for t in sent.doc[w.trigger].subtree}
+        found = [f for f in found if f.trigger not in advised or f.reading.event not in ADVICE_READ_AS] + warnings
     found += joint_actions(sent, res, ctx, covered={t.token.i for t in triggers} | {f.trigger for f in found})
     listed, subject = cooperation_list(sent, res, ctx, covered=[t.token.i for t in triggers])
     if listed:  # 'cooperation between A and B includes X, Y and Z': the items are the events
@@ -281,6 +283,14 @@ KEEPING_AWAY = frozenset({"avoid", "leave", "reconsider", "postpone", "cancel", 
 GOING = frozenset({"visit", "travel", "go"})
 
 
+ADVICE_READ_AS = frozenset({"REQUEST", "CONSULT", "COERCE", "REJECT", "SANCTION"})
+
+
+def _put_off(verb: Token) -> bool:
+    """'to put off trips to Russia': trips postponed."""
+    return verb.lemma_.lower() == "put" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
+
+
 def travel_warnings(sent: Span, res: Resolution, ctx: DocContext) -> list[Found]:
     """'urged Chinese citizens to avoid traveling to Japan', 'told its citizens to leave Lebanon', 'barred its
     citizens from traveling to Lebanon': a state keeping its own people away from another state reduces relations
@@ -295,12 +305,14 @@ def travel_warnings(sent: Span, res: Resolution, ctx: DocContext) -> list[Found]
         if told is None or passive:
             continue
         kept_away = [c for c in verb.subtree if c.pos_ == "VERB" and c.i > told.i and (
-            c.lemma_.lower() in KEEPING_AWAY or (c.lemma_.lower() in GOING and (
+            c.lemma_.lower() in KEEPING_AWAY or _put_off(c) or (c.lemma_.lower() in GOING and (
                 _negated(c) or c.head.lemma_.lower() in KEEPING_AWAY or c.head.lower_ == "from")))]
         if not kept_away:
             continue
         own = [s for s in A.np_actors(subj, res) if s.states] if subj is not None else []
         own = own or [s for s in A.np_actors(told, res) if s.states]
+        if not own and subj is not None:  # 'It also advised citizens to put off trips to Russia': the ministry told of
+            own = [s for s in _pronoun_or_generic(subj, res, ctx)[0] if s.states]
         places = [s for v in kept_away for c in v.children if c.dep_ in ("dobj", "prep")
                   for s in A.np_actors(c, res, deep=True) if s.states]
         kept_from = _without(places, own)
@@ -1361,6 +1373,9 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
             if described is None and (reading.event not in ("ACCUSE", "REJECT") or pred.lemma in ONLY_DESCRIBING):
                 continue  # a neutral description ('called it a step'); 'condemned X as ...' condemns all the same
             reading = described or reading
+        if pred.pos == "verb" and reading.event == "CONCEDE" and pred.lemma in ENDING_VERBS \
+                and (ended := _object_of(t)) is not None and ended.lemma_.lower() in RELIEF_HEADS:
+            reading = Reading("SANCTION", "discontinue", reading.context)  # 'would suspend tariff cuts on 34 products'
         if pred.pos == "verb" and reading.event == "CONCEDE" and pred.lemma in ("remove", "drop", "delist") \
                 and _taken_off_a_benefit(t):
             reading = Reading("SANCTION", "discontinue", reading.context)  # 'removing Turkey from the F-35 program'
@@ -1537,6 +1552,10 @@ CENSURE_WORDS = HOSTILE_WORDS - {"war", "attack", "highest", "worst", "regime", 
     "unjustifiable", "unhelpful", "corrupt"}
 
 
+# A relief granted that is ended ('suspended tariff cuts', 'revoked the exemption'): what the other side loses
+ENDING_VERBS = frozenset({"suspend", "halt", "end", "scrap", "cancel", "withdraw", "revoke", "terminate", "freeze"})
+RELIEF_HEADS = frozenset({"cut", "reduction", "exemption", "waiver", "concession", "preference", "break", "relief",
+                          "easing", "lifting", "exception"})
 # What a state is taken off to its relief (a blacklist, sanctions, a terror list); taken off anything else (a
 # program, a list of trusted partners, a trade preference scheme) it loses something
 PENAL_LISTS = frozenset({"terror", "terrorism", "terrorist", "sanction", "sanctions", "banned", "ban", "black",

@@ -529,6 +529,10 @@ def _place_objects(token: Token, event: str) -> Iterator[tuple[Token, bool]]:
                 yield obj, True  # a city or region first ('withdrew its troops from Kherson' left the city)
                 if forces:
                     yield obj, False  # else the state
+    if event in TARGET_EVENTS and token.dep_ == "pobj" and token.head.lower_ == "under" \
+            and token.head.head.lemma_.lower() in ("come", "be"):
+        # 'Korosten, a railway junction in Zhytomyr region, came under Russian drone attack': the place attacked
+        yield from ((c, True) for c in token.head.head.children if c.dep_ == "nsubj")
     if event in TARGET_EVENTS | {"MOBILIZE"}:  # 'shot down three drones over Rajasthan', 'flew jets over Taipei'
         for head in heads:
             for owner in (head, *(a for a in _arguments(head) if a.lemma_.lower() not in SITUATION_NOUNS)):

@@ -255,7 +255,7 @@ def dateline_end(words: list[str]) -> int:
     the start, with its state or agency, up to a dash ('N'DJAMENA, Chad —', 'ISLAMABAD/PENTAGON —', 'WASHINGTON
     (AP) —'). The dateline says where the story was filed: its names are no party."""
     first = next((i for i, w in enumerate(words) if not w.isspace()), 0)
-    if first >= len(words) or not _capitals(words[first]):
+    if first >= len(words) or not _dateline_capitals(words, first):
         return 0
     for i in range(first + 1, min(len(words), first + 10)):
         if words[i] in DATELINE_DASHES:
@@ -268,6 +268,13 @@ def dateline_end(words: list[str]) -> int:
 def _capitals(word: str) -> bool:
     letters = [c for c in word if c.isalpha()]
     return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def _dateline_capitals(words: list[str], i: int) -> bool:
+    """A dateline's word in capitals, a short article too when a word in capitals follows ('LA CEIBA', 'EL PASO',
+    'AL MUKALLA')."""
+    return _capitals(words[i]) or (len(words[i]) == 2 and words[i].isalpha() and words[i].isupper()
+                                   and i + 1 < len(words) and _capitals(words[i + 1]))
 
 
 def _person_spans(doc: Doc) -> dict[int, tuple[int, int]]:
@@ -330,7 +337,7 @@ def _ended_unions_split(found: list[tuple[int, int, Entry | Person]], words: lis
 def _dateline_matches(words: list[str], end: int, gaz: Gazetteer) -> list[tuple[int, int, Entry | Person]]:
     """Places of a dateline written in capitals ('ISTANBUL —', 'NIAMEY, Niger —'), which the dictionaries know
     only in their usual case: where the story was filed, read for the place of what it reports."""
-    capitals = [i for i in range(end) if _capitals(words[i])]
+    capitals = [i for i in range(end) if _dateline_capitals(words, i)]
     if not capitals:
         return []
     titled = [w.title() if i in capitals else w for i, w in enumerate(words[:end])]
