@@ -6428,3 +6428,24 @@ def test_trips_put_off_on_advice_are_no_visit() -> None:
     found = events("Tajikistan's foreign ministry advised citizens to put off trips to Russia for the time being.",
                    "2024-04-24")
     assert [(e.event, e.actor, e.recipient) for e in found] == [("SANCTION", ("TJK",), ("RUS",))], summary(found)
+
+
+def test_readiness_to_do_something_with_another_state_is_an_offer() -> None:
+    # regression: 'ready to take back all refugees from Bangladesh', 'ready to open a new chapter with Italy' found
+    # no event; 'was not ready to talk to Japan' was an offer
+    found = events("Myanmar said it was ready to take back all refugees from Bangladesh whose identities had been "
+                   "verified.", "2020-10-01")
+    assert dyads(found, "AGREE") == [(("MMR",), ("BGD",))], summary(found)
+    found = events("Iran said it was ready to open a new chapter with Italy.", "2020-10-01")
+    assert dyads(found, "AGREE") == [(("IRN",), ("ITA",))], summary(found)
+    found = events("Russia said it was not ready to talk to Japan.", "2020-10-01")
+    assert [(e.event, e.actor, e.recipient) for e in found] == [("REJECT", ("RUS",), ("JPN",))], summary(found)
+    # readiness to hit back is no offer
+    assert not dyads(events("Russia said it was ready to take further measures against Japan.", "2020-10-01"),
+                     "AGREE")
+
+
+def test_properties_stripped_of_diplomatic_status() -> None:
+    # regression: 'strip several Russian-owned properties of their diplomatic status' found no event
+    found = events("Britain would strip several Russian-owned properties of their diplomatic status.", "2024-05-08")
+    assert dyads(found, "SANCTION") == [(("GBR",), ("RUS",))], summary(found)

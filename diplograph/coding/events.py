@@ -122,6 +122,7 @@ def code_sentence(sent: Span, res: Resolution, lex: Lexicon, ctx: DocContext) ->
         advised = {t.i for w in warnings for t in sent.doc[w.trigger].subtree}
         found = [f for f in found if f.trigger not in advised or f.reading.event not in ADVICE_READ_AS] + warnings
     found += joint_actions(sent, res, ctx, covered={t.token.i for t in triggers} | {f.trigger for f in found})
+    found += readiness_offered(sent, res, ctx, covered={t.token.i for t in triggers} | {f.trigger for f in found})
     listed, subject = cooperation_list(sent, res, ctx, covered=[t.token.i for t in triggers])
     if listed:  # 'cooperation between A and B includes X, Y and Z': the items are the events
         found = [f for f in found if f.trigger != subject] + listed
@@ -603,6 +604,39 @@ NOT_JOINT = frozenset({"say", "tell", "claim", "deny", "accuse", "blame", "remai
                        "regard", "call", "describe", "insist", "maintain", "recall", "cite", "dominate", "control",
                        "hold", "own", "share", "seek", "demand", "criticize", "criticise", "condemn", "shoot",
                        "fire", "attack", "strike", "threaten", "swap", "spar", "monitor", "watch", "observe"})
+
+
+# what a state may be ready to do that is no offer to the other (a threat is read as such elsewhere)
+HOSTILE_READINESS = frozenset({"retaliate", "respond", "strike", "fight", "defend", "attack", "act", "use",
+                               "impose", "punish", "hit", "sanction", "block", "destroy", "intervene", "go"})
+MEASURES_TAKEN = frozenset({"measure", "step", "action", "countermeasure", "decision"})
+OFFER_ADJECTIVES = frozenset({"ready", "willing", "prepared", "open"})
+
+
+def readiness_offered(sent: Span, res: Resolution, ctx: DocContext, covered: set[int]) -> list[Found]:
+    """'Myanmar said it was ready to take back all refugees from Bangladesh', 'Iran is ready to open a new chapter
+    with Italy': a state saying it is ready or willing to do something with or for another state offers it (AGREE),
+    when the lexicon reads nothing in what it is ready to do."""
+    out: list[Found] = []
+    for adj in sent:
+        if adj.lower_ not in OFFER_ADJECTIVES or adj.dep_ != "acomp" or _negated(adj.head):
+            continue
+        done = next((c for c in adj.children if c.dep_ == "xcomp" and A.is_infinitive(c)), None)
+        if done is None or done.i in covered or done.lemma_.lower() in HOSTILE_READINESS \
+                or any(t.i in covered for t in done.subtree) \
+                or any(c.dep_ == "dobj" and c.lemma_.lower() in MEASURES_TAKEN for c in done.children):
+            continue  # 'ready to take further measures': a threat, read elsewhere
+        subj, passive = A.subject(adj.head)
+        if subj is None or passive:
+            continue
+        ready = [s for s in A.np_actors(subj, res) if s.states] or [
+            s for s in _pronoun_or_generic(subj, res, ctx)[0] if s.states]
+        partners = _without([s for c in done.children if c.dep_ in ("dobj", "prep", "dative")
+                             for s in A.np_actors(c, res, deep=True) if s.states], ready)
+        if ready and partners:
+            out.append(_clause_event(Reading("AGREE", None, ("diplomatic",)), "adj:ready", adj, ready[:1],
+                                     partners[:1], sent, res, ctx))
+    return out
 
 
 def joint_actions(sent: Span, res: Resolution, ctx: DocContext, covered: set[int]) -> list[Found]:
@@ -7175,6 +7209,8 @@ def modality(token: Token) -> tuple[str | None, bool]:
             word = c.lower_
             if c.dep_ == "neg" and n == 0 and not _not_only(c):
                 return "negation", False
+            if c.dep_ == "neg" and n > 0 and any(w.lower_ in NOT_READY for w in chain[1:n + 1]):
+                return "negation", False  # 'was not ready to talk to Japan', 'is not willing to sign'
             if c.dep_ in ("aux", "auxpass") and aux is None:
                 if word in FUTURE_AUX:
                     aux = "future"
@@ -7200,6 +7236,9 @@ def modality(token: Token) -> tuple[str | None, bool]:
     if token.pos_ != "VERB" and aux is None and _noun_is_future(token):
         aux = "future"
     return aux, conditional
+
+
+NOT_READY = frozenset({"ready", "willing", "prepared", "able", "eager", "open"})
 
 
 def _neither_nor(verb: Token) -> bool:
