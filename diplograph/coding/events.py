@@ -373,10 +373,10 @@ WRONGDOING_VERBS = frozenset({"violate", "breach", "attack", "invade", "occupy",
 WRONGS = frozenset({"crime", "abuse", "atrocity", "genocide", "violation", "massacre", "aggression", "provocation",
                     "terrorism", "act"})
 CROSSED = frozenset({"border", "line", "airspace", "water", "frontier", "territory", "boundary"})
-FORCES = frozenset({"troop", "soldier", "force", "army", "warship", "jet", "aircraft", "drone", "vessel", "unit"})
 # what a state deploys: in the passive, the forces' state deployed them
-DEPLOYED = FORCES | {"battalion", "brigade", "division", "regiment", "battery", "system", "missile", "tank",
-                     "destroyer", "frigate", "ship", "submarine", "bomber", "fighter", "marine", "paratrooper"}
+DEPLOYED = frozenset({"troop", "soldier", "force", "army", "warship", "jet", "aircraft", "drone", "vessel", "unit",
+                      "battalion", "brigade", "division", "regiment", "battery", "system", "missile", "tank",
+                      "destroyer", "frigate", "ship", "submarine", "bomber", "fighter", "marine", "paratrooper"})
 
 
 def reported_accusations(sent: Span, res: Resolution, ctx: DocContext, blame_only: bool = False) -> list[Found]:
@@ -1848,7 +1848,6 @@ def _warned_off(verb: Token) -> bool:
 
 
 RENEWING_VERBS = frozenset({"extend", "renew", "prolong"})
-CARRYING_VERBS = frozenset({"fly"})
 OWN_PEOPLE = frozenset({"citizen", "national", "resident", "traveller", "traveler", "student", "expatriate",
                         "people", "tourist", "compatriot"})
 
@@ -3791,7 +3790,6 @@ def _private_travellers(trigger: Token) -> bool:
     return any(w.lemma_.lower() in PRIVATE_PEOPLE for w in who)
 
 
-HOLDING_VERBS = frozenset({"detain", "hold", "jail", "imprison", "capture", "abduct", "kidnap", "arrest", "seize"})
 
 
 def _held_by(people: Token | None, res: Resolution) -> list[ActorSpan]:
@@ -4209,7 +4207,6 @@ def _strike_target(obj: Token) -> bool:
     return obj.pos_ == "PROPN" or obj.ent_type_ in ("GPE", "LOC", "FAC", "NORP") or obj.lemma_.lower() in STRIKE_TARGETS
 
 
-CARRYING_OUT = frozenset({"carry", "conduct"})
 
 
 def _military_strike(noun: Token) -> bool:
