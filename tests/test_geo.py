@@ -1501,3 +1501,9 @@ def test_a_place_that_came_under_attack_is_where_the_attack_landed() -> None:
                      "overnight into Saturday, regional officials said.", published="2025-06-14").events
     assert [(e.event, e.actor, e.recipient, e.location and e.location.place) for e in events] == [
         ("ASSAULT", ("RUS",), ("UKR",), "Korosten")]
+
+
+def test_an_algerian_province_the_extract_lacks() -> None:
+    # Algeria's Illizi province has no town of 15,000 in the extract (regions.csv)
+    assert _located("Algerian and Libyan army officers met in Algeria's Illizi province on Thursday.",
+                    "CONSULT") == "Illizi"
