@@ -338,6 +338,12 @@ def parse_args(argv: Iterable[str] | None = None) -> argparse.Namespace:
     return args
 
 
+def _from_repo(path: Path) -> str:
+    """The path as written from the repository root ('../shared/corpus/voa-stories.jsonl'), so that results name no
+    directory of the machine they ran on."""
+    return os.path.relpath(path.resolve(), REPO)
+
+
 def main(argv: Iterable[str] | None = None) -> int:
     args = parse_args(argv)
 
@@ -378,7 +384,7 @@ def main(argv: Iterable[str] | None = None) -> int:
         payload = {
             "benchmark": "extract_speed",
             "command": " ".join([Path(sys.executable).name, *sys.argv]),
-            "corpus": str(args.corpus),
+            "corpus": _from_repo(args.corpus),
             "docs": len(docs),
             "distinct_docs": distinct,
             "words": n_words,
