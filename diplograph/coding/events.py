@@ -275,15 +275,17 @@ def envoys_given_time_to_leave(sent: Span, res: Resolution, ctx: DocContext) -> 
     return out
 
 
+OWN_PEOPLE = frozenset({"citizen", "national", "resident", "traveller", "traveler", "student", "expatriate",
+                        "people", "tourist", "compatriot"})
 ADVISING_OWN = frozenset({"urge", "tell", "advise", "warn", "ask", "order", "call", "bar", "ban", "forbid",
                           "prohibit", "caution", "instruct", "encourage"})
-CITIZEN_WORDS = frozenset({"citizen", "national", "traveler", "traveller", "tourist", "student", "resident",
-                           "people", "expatriate"})
+# the state's own people (OWN_PEOPLE, which _own_people_addressed also reads), less its 'compatriots', whom
+# appeals address ('urged his compatriots to boycott French goods') rather than travel advice
+CITIZEN_WORDS = OWN_PEOPLE - {"compatriot"}
 # what the advice asks of them: to go, stay away or think again (visit/travel/go only when told not to)
 KEEPING_AWAY = frozenset({"avoid", "leave", "reconsider", "postpone", "cancel", "depart", "evacuate", "exit"})
 GOING = frozenset({"visit", "travel", "go"})
-
-
+# what the words of advice were also read as, and are not
 ADVICE_READ_AS = frozenset({"REQUEST", "CONSULT", "COERCE", "REJECT", "SANCTION"})
 
 
@@ -1848,8 +1850,6 @@ def _warned_off(verb: Token) -> bool:
 
 
 RENEWING_VERBS = frozenset({"extend", "renew", "prolong"})
-OWN_PEOPLE = frozenset({"citizen", "national", "resident", "traveller", "traveler", "student", "expatriate",
-                        "people", "tourist", "compatriot"})
 
 
 def _own_people_addressed(verb: Token, recipient: list[ActorSpan]) -> bool:
@@ -7235,7 +7235,7 @@ def modality(token: Token) -> tuple[str | None, bool]:
     return aux, conditional
 
 
-NOT_READY = frozenset({"ready", "willing", "prepared", "able", "eager", "open"})
+NOT_READY = READY_WORDS | {"able"}  # ('is not able to' too)
 
 
 def _neither_nor(verb: Token) -> bool:
