@@ -6449,3 +6449,39 @@ def test_properties_stripped_of_diplomatic_status() -> None:
     # regression: 'strip several Russian-owned properties of their diplomatic status' found no event
     found = events("Britain would strip several Russian-owned properties of their diplomatic status.", "2024-05-08")
     assert dyads(found, "SANCTION") == [(("GBR",), ("RUS",))], summary(found)
+
+
+def test_separate_talks_with_two_partners_are_two_events() -> None:
+    # regression: 'held separate talks with Hassan and Hichilema' was one meeting of China with both
+    found = events("Chinese President Xi Jinping held separate talks with Tanzanian President Samia Suluhu Hassan and "
+                   "Zambian President Hakainde Hichilema on Tuesday.", "2024-09-05")
+    assert sorted(dyads(found, "CONSULT")) == [(("CHN",), ("TZA",)), (("CHN",), ("ZMB",))], summary(found)
+    found = events("Washington signed separate memorandums with Baku and Yerevan on energy.", "2025-08-09")
+    assert sorted(dyads(found, "SUPPORT")) == [(("USA",), ("ARM",)), (("USA",), ("AZE",))], summary(found)
+    # talks with both at once stay one event, and 'Separately, ...' opens another item of news
+    found = events("Turkish President Erdogan held talks with the presidents of Syria and Iraq on Monday.",
+                   "2024-09-05")
+    assert dyads(found, "CONSULT") == [(("TUR",), ("SYR", "IRQ"))], summary(found)
+    found = events("Separately, Turkish President Erdogan met the leaders of Syria and Iraq on Monday.", "2024-09-05")
+    assert dyads(found, "CONSULT") == [(("TUR",), ("SYR", "IRQ"))], summary(found)
+
+
+def test_force_used_jointly_against_no_state_is_cooperation() -> None:
+    # regression: 'Nigerian troops and soldiers from Chad and Cameroon launched a joint offensive' was an attack by
+    # Nigeria alone (the parser hangs 'from Chad' on 'troops')
+    found = events("Nigerian troops and soldiers from Chad and Cameroon launched a joint offensive against the "
+                   "militants on Wednesday.", "2020-01-09")
+    assert [set(e.actor + e.recipient) for e in found if e.event == "COOPERATE"] == [{"NGA", "TCD", "CMR"}], \
+        summary(found)
+    assert not dyads(found, "ASSAULT")
+    # a joint strike on a state is still an attack on it
+    found = events("American and British jets carried out joint strikes on Yemen on Thursday.", "2024-01-12")
+    assert not dyads(found, "COOPERATE"), summary(found)
+
+
+def test_council_members_are_the_council_named_before() -> None:
+    # regression: 'Council members condemned the launch' after the Security Council was named found no event (the
+    # sentence was not even parsed)
+    found = events("North Korea launched a long-range rocket on Sunday. The U.N. Security Council met on Monday. "
+                   "Council members condemned the launch.", "2016-02-10")
+    assert dyads(found, "ACCUSE") == [(("UN",), ("PRK",))], summary(found)

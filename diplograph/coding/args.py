@@ -231,6 +231,25 @@ def _reached_through_of(token: Token, top: Token) -> bool:
     return bool(preps) and all(p in CONJUNCT_PREPS for p in preps)
 
 
+# people a state sends: 'soldiers from Chad and Cameroon' are theirs (goods or refugees 'from' a place are not)
+SENT_PEOPLE = frozenset({"soldier", "troop", "officer", "official", "delegation", "delegate", "diplomat", "minister",
+                         "force", "navy", "police", "envoy", "representative", "negotiator", "team", "unit"})
+
+
+def _sent_from(token: Token, conjunct: Token) -> bool:
+    """'Nigerian troops and soldiers from Chad and Cameroon': the states a conjunct of state people comes from."""
+    return conjunct.lemma_.lower() in SENT_PEOPLE and _preps_between(token, conjunct) == ["from"]
+
+
+def _from_hung_on_head(head: Token, conjunct: Token) -> list[Token]:
+    """'Nigerian troops and soldiers from Chad and Cameroon': the parser hangs 'from Chad' on 'troops', though it
+    tells where the soldiers after them come from."""
+    if conjunct.lemma_.lower() not in SENT_PEOPLE or conjunct.head.i != head.i:
+        return []
+    return [t for c in head.children if c.dep_ == "prep" and c.lower_ == "from" and c.i == conjunct.i + 1
+            for t in c.subtree if t.i != c.i]
+
+
 def _with_conjuncts_of_their_own(head: Token, found: list[ActorSpan], res: Resolution, exclude: frozenset[str],
                                  owners: set[int]) -> list[ActorSpan]:
     """A conjunct that names no one in its own modifiers adds who its prepositions name ('Turkey and the
@@ -240,7 +259,8 @@ def _with_conjuncts_of_their_own(head: Token, found: list[ActorSpan], res: Resol
         if conjunct.pos_ not in ("NOUN", "PROPN") or spans_in(walk(conjunct, NP_CORE - {"conj"}), res):
             continue
         tokens = [t for t in walk(conjunct, NP_CORE | NP_PREPS) if t.i != conjunct.i
-                  and _reached_through_of(t, conjunct)]
+                  and (_reached_through_of(t, conjunct) or _sent_from(t, conjunct))]
+        tokens += _from_hung_on_head(head, conjunct)
         skipped = {i for t in tokens for i in _relational_owners(t, res)} | owners | {f.start for f in added}
         added += [s for s in spans_in(tokens, res) if not (s.states and set(s.states) <= exclude)
                   and s.start not in skipped]

@@ -134,7 +134,48 @@ def code_sentence(sent: Span, res: Resolution, lex: Lexicon, ctx: DocContext) ->
     found = [f for f in found if not _outsiders_advice(f, sent, res) and not _habitual_trade(f, sent)]
     found = [f for f in found if not _said_and_urged(f, found)]
     found += [again for f in found for again in _done_again(f, sent, res)]
-    return merge_within_sentence(found + background, sent)
+    found = [_joint_force(f, sent) for f in found]
+    return [part for f in merge_within_sentence(found + background, sent) for part in _one_per_partner(f, sent)]
+
+
+JOINTLY = frozenset({"joint", "jointly", "together", "combined"})
+
+
+def _joint_force(f: Found, sent: Span) -> Found:
+    """'Nigerian troops and soldiers from Chad and Cameroon launched a joint offensive against the militants',
+    'Chinese and Russian bombers flew together': force that states use together against no state is their
+    cooperation (guidelines: several states acting together are one record with all of them as actors)."""
+    doers = {a.code for a in f.actor if a.states}
+    if f.reading.event not in ("ASSAULT", "MOBILIZE") or len(doers) < 2 or f.trigger < 0 \
+            or any(a.states and a.code not in doers for a in f.recipient):
+        return f
+    trigger = sent.doc[f.trigger]
+    near = [*trigger.children, *(g for c in trigger.children if c.dep_ in ("dobj", "nsubjpass") for g in c.children)]
+    if not any(t.lower_ in JOINTLY and t.dep_ in ("amod", "advmod") for t in near):
+        return f
+    return replace(f, reading=Reading("COOPERATE", None, f.reading.context or ("military",)), recipient=[],
+                   features={**f.features, "joint_force": 1.0})
+
+
+SEPARATELY = frozenset({"separate", "separately"})
+
+
+def _one_per_partner(f: Found, sent: Span) -> list[Found]:
+    """'held separate talks with Hassan and Hichilema', 'signed separate memorandums with Baku and Yerevan', 'met
+    separately with': one event with each partner (guidelines: one record per real event), not one with both."""
+    partners = {a.code for a in f.recipient} - {a.code for a in f.actor}
+    if f.trigger < 0 or len(partners) < 2 or len({a.code for a in f.actor}) != 1:
+        return [f]  # ('Russia and Ukraine signed separate agreements with Turkey and the UN': each its own)
+    trigger = sent.doc[f.trigger]
+    near = [trigger, *trigger.children, *(g for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")
+                                          for g in c.children)]
+    # ('Separately, Burns met ...' opens another item of news)
+    if not any(t.lower_ in SEPARATELY and t.dep_ in ("amod", "advmod") and t.i > sent.start
+               and not t.nbor(1).is_punct for t in near):
+        return [f]
+    return [replace(f, recipient=[a for a in f.recipient if a.code == code],
+                    features={**f.features, "one_per_partner": 1.0})
+            for code in dict.fromkeys(a.code for a in f.recipient if a.code in partners)]
 
 
 def _habitual_trade(f: Found, sent: Span) -> bool:

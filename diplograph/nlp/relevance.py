@@ -52,6 +52,7 @@ from diplograph.nlp.resolve import (
     ANY_INSTITUTION,
     COMMON_FAMILY_NAMES,
     GOVERNMENT_WORDS,
+    INSTITUTION_PEOPLE,
     NAME_TITLES,
     NAMED_INSTITUTIONS,
     ORGAN_SECTORS,
@@ -141,6 +142,9 @@ def _cue(sent: range, words: list[str], lowers: list[str], currency: list[int], 
         low = lowers[i]
         if _referring(low) and "the" in lowers[max(sent.start, i - REACH):i]:
             return f"reference '{' '.join(words[max(sent.start, i - REACH):i + 1])}'"
+        if low in NAMED_INSTITUTIONS and words[i][:1].isupper() and i + 1 < sent.stop \
+                and lowers[i + 1] in INSTITUTION_PEOPLE:  # 'Council members condemned ...'
+            return f"reference '{words[i]} {words[i + 1]}'"
         if low == "bilateral" or (low == "both" and i + 1 < sent.stop and _referring(lowers[i + 1])):
             return f"pair '{low}'"
     for i in sent:

@@ -1058,6 +1058,16 @@ def _common_noun(res: Resolution, i: int) -> bool:
     return res.pos[i] == "NOUN" or (res.pos[i] == "PROPN" and res.words[i].islower())
 
 
+def _members_of_named(res: Resolution, i: int) -> bool:
+    """'Council members condemned the launch', 'Commission officials said', after the Security Council or the
+    European Commission was named: the institution's word opening a phrase of its people."""
+    return i + 1 < len(res.words) and res.words[i][:1].isupper() and res.words[i + 1].lower() in INSTITUTION_PEOPLE \
+        and (i == 0 or not res.words[i - 1][:1].isupper() or res.words[i - 1] == "The")
+
+
+INSTITUTION_PEOPLE = frozenset({"members", "member", "officials", "official", "diplomats", "staff", "envoys"})
+
+
 def _corefer_institutions(res: Resolution) -> None:
     """'The court regrets ...' after the International Court of Justice was named: the UN (its court)."""
     doc = res.doc
@@ -1067,10 +1077,12 @@ def _corefer_institutions(res: Resolution) -> None:
     institutions = NAMED_INSTITUTIONS | ANY_INSTITUTION
     for i in range(1, len(doc)):
         word = res.words[i].lower()
-        if word not in institutions or i in res.actor_at or not _common_noun(res, i):
+        members = _members_of_named(res, i)
+        if word not in institutions or i in res.actor_at or not (_common_noun(res, i) or members):
             continue  # the words and tags, not a Token for each
         t = doc[i]
-        if doc[t.i - 1].lower_ != "the" or any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
+        if (doc[t.i - 1].lower_ != "the" and not members) \
+                or any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
             continue  # 'the court of appeals', 'a court': a new institution, not one named before
         before = [a for a in orgs if a.end <= t.i - 1]
         named = [a for a in before if word in doc[a.start:a.end].text.lower()]
