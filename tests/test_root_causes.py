@@ -6485,3 +6485,26 @@ def test_council_members_are_the_council_named_before() -> None:
     found = events("North Korea launched a long-range rocket on Sunday. The U.N. Security Council met on Monday. "
                    "Council members condemned the launch.", "2016-02-10")
     assert dyads(found, "ACCUSE") == [(("UN",), ("PRK",))], summary(found)
+
+
+def test_a_self_pair_takes_the_other_state_its_object_names() -> None:
+    # regression: 'revoked every U.S. visa held by South Sudanese passport holders' was USA->USA (the visa's issuer),
+    # 'suspending his government's committee for negotiations with Washington' SDN->SDN
+    found = events("Washington revoked every U.S. visa held by South Sudanese passport holders on Saturday.",
+                   "2025-04-06")
+    assert dyads(found, "SANCTION") == [(("USA",), ("SSD",))], summary(found)
+    found = events("Bashir responded by suspending his government's committee for negotiations with Washington.",
+                   "2017-07-13")
+    assert dyads(found, "SANCTION") == [(("SDN",), ("USA",))], summary(found)
+    # a state's own people where they are, a clause about them, and what they are charged with stay domestic
+    for text in ("India on Wednesday urged its citizens in Canada to exercise utmost caution.",
+                 "German prosecutors charged three German citizens with spying for China.",
+                 "A Kenyan court blocked the government's plan to send police to lead a security mission in Haiti."):
+        assert all(e.recipient in ((), e.actor) for e in events(text, "2023-09-20")), (text, summary(events(text)))
+
+
+def test_the_world_body_is_the_united_nations() -> None:
+    # regression: 'the world body was ready to provide technical help' had no actor (or the last state named)
+    found = events("Lebanon and Syria signed a border agreement on Friday. A U.N. spokesman said the world body was "
+                   "ready to provide technical help with the demarcation.", "2025-03-29")
+    assert [e.actor for e in found if e.event == "AGREE"] == [("UN",)], summary(found)

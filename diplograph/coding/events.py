@@ -134,8 +134,51 @@ def code_sentence(sent: Span, res: Resolution, lex: Lexicon, ctx: DocContext) ->
     found = [f for f in found if not _outsiders_advice(f, sent, res) and not _habitual_trade(f, sent)]
     found = [f for f in found if not _said_and_urged(f, found)]
     found += [again for f in found for again in _done_again(f, sent, res)]
-    found = [_joint_force(f, sent) for f in found]
+    found = [_self_pair_mended(_joint_force(f, sent), sent, res) for f in found]
     return [part for f in merge_within_sentence(found + background, sent) for part in _one_per_partner(f, sent)]
+
+
+PARTY_PREPS = frozenset({"with", "against", "on", "for", "to", "over"})
+
+
+OBJECT_WORDS = A.NP_CORE | frozenset({"prep", "pobj", "agent"})
+
+
+def _object_phrase(noun: Token) -> list[Token]:
+    """A noun phrase with its prepositions and participles ('visa held by South Sudanese passport holders'), not
+    its clauses or gerunds ('plan to send police to Haiti', 'charged with spying for China')."""
+    out, stack = [], [noun]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if (c.dep_ in OBJECT_WORDS and c.tag_ != "VBG"
+                                               and not (c.dep_ == "prep" and c.lower_ in LOCATION_PREPS))
+                     or (c.dep_ == "acl" and c.tag_ == "VBN"))  # ('its citizens in Canada': where they are)
+    return out
+
+
+def _own_person(noun: Token, res: Resolution) -> bool:
+    """A person or a state's people ('Nicolas Sarkozy', 'three German citizens'), not a thing of the state."""
+    return noun.pos_ == "PROPN" or noun.lemma_.lower() in OWN_PEOPLE | PEOPLE_WORDS \
+        or any(s.person for s in A.spans_in(A.walk(noun, A.NP_CORE), res))
+
+
+def _self_pair_mended(f: Found, sent: Span, res: Resolution) -> Found:
+    """'revoked every U.S. visa held by South Sudanese passport holders', 'suspending his government's committee
+    for negotiations with Washington': the state the object's own words name is the actor's (the issuer, the
+    owner), and the other state deeper in the object is the one acted on."""
+    doers = _codes_of(f.actor)
+    if f.trigger < 0 or not doers or not f.recipient or not _codes_of(f.recipient) <= doers:
+        return f
+    trigger = sent.doc[f.trigger]
+    objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")
+               or (c.dep_ == "prep" and c.lower_ in PARTY_PREPS)]  # not a venue's 'in', 'near'
+    if any(_own_person(o, res) for o in objects):
+        return f  # 'convicted former French president Nicolas Sarkozy of ... Libyan funding': at home
+    others = [s for o in objects for s in A.spans_in(_object_phrase(o), res) if s.states and not set(s.states) & doers]
+    if not others:
+        return f
+    return replace(f, recipient=others, features={**f.features, "self_pair_mended": 1.0})
 
 
 JOINTLY = frozenset({"joint", "jointly", "together", "combined"})

@@ -1058,6 +1058,13 @@ def _common_noun(res: Resolution, i: int) -> bool:
     return res.pos[i] == "NOUN" or (res.pos[i] == "PROPN" and res.words[i].islower())
 
 
+def _the_world_body(res: Resolution, i: int) -> bool:
+    """'the world body', 'the global body' (news for the United Nations); not its possessive ('from the world
+    body's emergency fund': whose money, not who acts)."""
+    return i >= 2 and res.words[i].lower() == "body" and res.words[i - 1].lower() in ("world", "global") \
+        and res.words[i - 2].lower() == "the" and (i + 1 >= len(res.words) or res.words[i + 1] not in ("'s", "’s"))
+
+
 def _members_of_named(res: Resolution, i: int) -> bool:
     """'Council members condemned the launch', 'Commission officials said', after the Security Council or the
     European Commission was named: the institution's word opening a phrase of its people."""
@@ -1081,11 +1088,14 @@ def _corefer_institutions(res: Resolution) -> None:
         if word not in institutions or i in res.actor_at or not (_common_noun(res, i) or members):
             continue  # the words and tags, not a Token for each
         t = doc[i]
-        if (doc[t.i - 1].lower_ != "the" and not members) \
+        world_body = _the_world_body(res, i)
+        if (doc[t.i - 1].lower_ != "the" and not members and not world_body) \
                 or any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
             continue  # 'the court of appeals', 'a court': a new institution, not one named before
         before = [a for a in orgs if a.end <= t.i - 1]
         named = [a for a in before if word in doc[a.start:a.end].text.lower()]
+        if world_body:  # 'the world body': the United Nations, whatever organisation was named last
+            named = [a for a in before if a.code == "UN"]
         target = (named or (before if word in ANY_INSTITUTION else []))[-1:]
         if not target:
             continue
