@@ -1458,6 +1458,14 @@ def test_the_place_of_a_raids_own_relative_clause_is_the_raids() -> None:
      "Al Mahrah"),
     ("Chinese and Kazakh police arrested nine smugglers in Kazakhstan's Zhetisu region on Tuesday.", "COERCE",
      "Zhetisu"),
+    # fortieth session: border towns and island ports, and provinces, states and departments the extract lacks
+    ("Ugandan and Congolese officials met in Kasindi on Monday.", "CONSULT", "Kasindi"),
+    ("Armenian and Georgian officials held talks in Stepanavan on Monday.", "CONSULT", "Stepanavan"),
+    ("Indonesian and Papua New Guinean officials met in Indonesia's South Papua province on Monday.", "CONSULT",
+     "South Papua"),
+    ("Omani and Yemeni officials held talks in Oman's Al Wusta governorate on Monday.", "CONSULT", "Al Wusta"),
+    ("Beninese and Nigerien troops began a joint patrol in Benin's Alibori department on Monday.", "COOPERATE",
+     "Alibori"),
 ])
 def test_regions_and_towns_the_geonames_extract_lacks(text: str, event: str, place: str) -> None:
     # Papua New Guinea's, Solomon Islands' and Afghanistan's provinces without a city of 15,000 (regions.csv), towns
