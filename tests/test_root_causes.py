@@ -6508,3 +6508,28 @@ def test_the_world_body_is_the_united_nations() -> None:
     found = events("Lebanon and Syria signed a border agreement on Friday. A U.N. spokesman said the world body was "
                    "ready to provide technical help with the demarcation.", "2025-03-29")
     assert [e.actor for e in found if e.event == "AGREE"] == [("UN",)], summary(found)
+
+
+def test_an_insulted_leader_is_accused() -> None:
+    # regression: 'called Mexican President Andres Manuel Lopez Obrador ignorant' found no event
+    found = events("Argentine President Javier Milei called Mexican President Andres Manuel Lopez Obrador ignorant on "
+                   "Saturday.", "2024-03-25")
+    assert dyads(found, "ACCUSE") == [(("ARG",), ("MEX",))], summary(found)
+
+
+def test_pulling_out_of_a_summit_refuses_to_meet() -> None:
+    # regression: 'pulled out of a regional summit that Pakistan was due to host' was a sanction (as leaving a deal)
+    found = events("India also pulled out of a regional summit that Pakistan was due to host in November.",
+                   "2016-09-28")
+    assert [(e.event, e.actor, e.recipient) for e in found] == [("REJECT", ("IND",), ("PAK",))], summary(found)
+    found = events("Russia pulled out of the grain deal with Ukraine in July.", "2023-07-20")
+    assert dyads(found, "SANCTION") == [(("RUS",), ("UKR",))], summary(found)
+
+
+def test_planes_flown_in_with_relief_goods_are_aid() -> None:
+    # regression: 'flew in two planes loaded with food, drinking water and medicine' was a visit
+    found = events("Venezuela's government flew in two planes loaded with food, drinking water and medicine for "
+                   "Ecuador on Sunday.", "2016-04-19")
+    assert [(e.event, e.actor, e.recipient) for e in found] == [("AID", ("VEN",), ("ECU",))], summary(found)
+    found = events("Putin flew in a plane carrying his delegation to Beijing.", "2024-05-16")
+    assert [e.event for e in found] == ["CONSULT"], summary(found)

@@ -1488,6 +1488,10 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
             reading = Reading("COERCE", "cyber", reading.context)  # '(launched) a cyber attack on Danish ministries'
         if pred.pos == "noun" and reading.mode == "strike" and _military_strike(t):
             reading = Reading("ASSAULT", None, ("military",))  # 'Russia's strike on Kyiv', 'a drone strike'
+        if pred.pos == "verb" and reading.event == "CONSULT" and reading.mode == "visit" and _flew_in_relief(t):
+            reading = Reading("AID", None, ("humanitarian",))  # 'flew in two planes loaded with food and medicine'
+        if pred.pos == "verb" and reading.event == "SANCTION" and reading.mode == "withdraw" and _left_a_meeting(t):
+            reading = Reading("REJECT", "meet", reading.context)  # 'pulled out of a summit Islamabad was to host'
         if pred.pos == "verb" and pred.lemma in DESCRIBING_VERBS and _predicative(t) and not _claim_denied(t):
             described = _description_reading(t, reading)  # 'called Canada "one of the highest tariffing nations"'
             if described is None and (reading.event not in ("ACCUSE", "REJECT") or pred.lemma in ONLY_DESCRIBING):
@@ -1655,7 +1659,10 @@ HOSTILE_WORDS = frozenset({
     "attack", "war", "enemy", "adversary", "genocidal", "barbaric", "barbarism", "brutal", "inhumane", "despicable",
     "cowardly", "fascist", "nazi", "apartheid", "imperialist", "warmonger", "dictator", "dictatorship", "tyrant",
     "thug", "murderous", "murderer", "pariah", "evil", "lawless", "arrogant", "arrogance", "hegemonic", "hegemony",
-    "expansionist", "gangster", "piracy", "pirate", "terror", "mockery", "sham", "farce", "travesty", "corrupt"})
+    "expansionist", "gangster", "piracy", "pirate", "terror", "mockery", "sham", "farce", "travesty", "corrupt",
+    # insults of a leader ('called Mexico's president ignorant')
+    "ignorant", "idiot", "idiotic", "stupid", "incompetent", "liar", "clown", "fool", "foolish", "senile", "lunatic",
+    "madman", "coward", "traitor", "disgrace"})
 WARM_WORDS = frozenset({"gift", "friend", "friends", "partner", "partners", "ally", "allies", "brother", "brothers",
                         "historic", "success", "successful", "positive", "constructive", "productive", "excellent",
                         "important", "milestone", "model", "good", "great", "strong", "valuable", "welcome",
@@ -1737,6 +1744,34 @@ def _predicative(verb: Token) -> bool:
                or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)
                    and A.child(c, "nsubj", "nsubjpass") is None)  # 'as controlled', not 'as the toll rose'
                for c in verb.children)
+
+
+AIRCRAFT = frozenset({"plane", "aircraft", "airplane", "flight", "jet", "helicopter", "ship", "vessel", "truck",
+                      "lorry"})
+
+
+def _flew_in_relief(verb: Token) -> bool:
+    """'flew in two planes loaded with food, drinking water and medicine', 'sent a ship carrying relief supplies':
+    craft sent with relief goods are aid, not a visit."""
+    flown_in = [c for p in verb.children if p.dep_ in ("prep", "prt") and p.lower_ == "in" for c in p.children
+                if c.dep_ == "pobj"]  # ('flew in two planes': the parser may take 'in' for a preposition)
+    craft = A.child(verb, "dobj") or next(iter(flown_in), None)
+    if craft is None or craft.lemma_.lower() not in AIRCRAFT:
+        return False
+    loads = [w for c in craft.children if c.dep_ == "acl" and c.lemma_.lower() in ("load", "carry", "fill", "pack")
+             for w in c.subtree]
+    return any(w.lemma_.lower() in THANKED_GOODS | AID_WORDS and w.lemma_.lower() not in GIVEN_ONLY_AS_RELIEF
+               for w in loads)
+
+
+GATHERINGS = frozenset({"summit", "conference", "meeting", "forum", "ceremony", "gathering", "games", "olympics"})
+
+
+def _left_a_meeting(verb: Token) -> bool:
+    """'pulled out of a regional summit', 'withdrew from the conference': staying away from a meeting (a deal or a
+    treaty left is a sanction)."""
+    return any(w.dep_ == "pobj" and w.lemma_.lower() in GATHERINGS and w.head.lower_ in ("of", "from")
+               and verb in (w.head.head, w.head.head.head) for w in verb.subtree)
 
 
 def _description_reading(verb: Token, reading: Reading) -> Reading | None:
