@@ -60,6 +60,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_day", re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r"\b(?![,.]?\d)(?!\s*(?:%|percent))")),
     ("part_month_year", re.compile(r"\b" + _PART + _MONTH + r"(?:,?\s+" + _YEAR_REF + r")?\b")),
     ("part_year", re.compile(r"\b" + _PART + r"(?:" + _YEAR + r"|(?P<yearref>this|last|next|the)\s+year)\b")),
+    # 'at the start of the month', 'by the end of last month': a part of the month of publication (or one beside it)
+    ("part_rel_month", re.compile(r"\b(?:the\s+)?(?P<partof>beginning|start|middle|end)\s+of\s+"
+                                  r"(?P<rel>the|this|last|next)\s+month\b", re.I)),
     ("quarter", re.compile(r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
                            r"(?:\s+of\s+(?:" + _YEAR + r"|(?P<yearref>this|last|next)\s+year))?\b", re.I)),
     ("q_year", re.compile(r"\bQ(?P<q>[1-4])\s+" + _YEAR + r"\b")),
@@ -94,12 +97,16 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 'Later that month', 'the same year', 'Days later': counted from the date named before (as 'sequel')
     ("anaphor", re.compile(r"\b(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(?P<unit>month|year)\b|"
                            r"\b(?P<days>(?:a\s+few|several)\s+days|(?<![\w-] )days)\s+later\b", re.I)),
+    # 'arrived earlier in the day', 'received them later in the day': the day the story last named
+    ("sameday", re.compile(r"\b(?:earlier|later)\s+in\s+the\s+day\b", re.I)),
     ("deictic", re.compile(r"\b(?P<word>yesterday|today|tomorrow|tonight)\b", re.I)),
     # holidays of a fixed day ('handed over the crossing on New Year's Day'), with the year of a day written alone
     ("holiday", re.compile(r"\b(?P<holiday>New\s+Year['’]s\s+(?:Day|Eve)|Christmas\s+(?:Day|Eve)|Boxing\s+Day)\b",
                            re.I)),
     ("weekday", re.compile(r"\b(?:(?P<rel>(?i:last|next|this))\s+|(?i:on)\s+)?(?P<weekday>Monday|Tuesday|Wednesday|"
                            r"Thursday|Friday|Saturday|Sunday)\b")),
+    # 'his February visit', 'the March elections': a month told as the time of the noun after it
+    ("month_attr", re.compile(r"\b(?i:his|her|its|their|the)\s+" + _MONTH + r"(?=\s+[a-z])(?!\s+\d)")),
     ("month", re.compile(r"\b(?i:in|since|until|by|during|of|early|late|mid-?)\s+" + _MONTH + r"\b(?!\s+\d)")),
     # not a name's year ('Vostok-2018', 'COP-28' style names of exercises and conferences)
     ("year", re.compile(r"(?<![\$\d.,])(?<![A-Za-z]-)\b" + _YEAR
@@ -151,13 +158,15 @@ GATES = {
     "anaphor": _words("that month", "that year", "same month", "same year", "days later"),
     "deictic": _words("yesterday", "today", "tomorrow", "tonight"), "weekday": _words("day"),
     "holiday": _words("new year", "christmas", "boxing day"),
-    "month": lambda c: c[2], "year": lambda c: c[1],
+    "month": lambda c: c[2], "month_attr": lambda c: c[2], "year": lambda c: c[1],
+    "part_rel_month": _words("of the month", "of this month", "of last month", "of next month"),
+    "sameday": _words("in the day"),
 }
 
 
 # Patterns whose date is counted from another ('a year earlier', 'the previous day'): resolved after the others,
 # from the closest date before them; their DateRef's reason starts with the pattern's name
-RELATIVE_PATTERNS = ("earlier", "sequel", "anaphor")
+RELATIVE_PATTERNS = ("earlier", "sequel", "anaphor", "sameday")
 
 
 def counted_from_another(date: DateRef) -> bool:
@@ -201,7 +210,7 @@ def find_dates(text: str, published: dt.date | None, *, future: bool = False,
         if base is None and name == "sequel" and published is not None and _counts_back(m):
             # 'the previous day' in a story that names no day before it: the day before the story's
             base = DateRef(0, 0, "the publication day", published.isoformat(), "day", "published", "published")
-        count = {"sequel": _day_after, "anaphor": _same_period}.get(name, _relative_to)
+        count = {"sequel": _day_after, "anaphor": _same_period, "sameday": _the_same_day}.get(name, _relative_to)
         shifted = count(base, m) if base is not None else None
         if shifted is not None:
             granularity = _granularity_of(shifted, None if name == "anaphor" else base)  # its own unit
@@ -245,6 +254,11 @@ def _day_after(base: DateRef, m: re.Match[str]) -> str | None:
     shift = {"following": 1, "next": 1, "previous": -1, "after": 1, "before": -1}[(m.group("dir") or
                                                                                    m.group("bdir")).lower()]
     return _move(base.value, "day", shift) if "/" not in base.value else None
+
+
+def _the_same_day(base: DateRef, m: re.Match[str]) -> str | None:
+    """'earlier in the day': the day named before (none when it named no single day)."""
+    return base.value if len(base.value) == 10 and "/" not in base.value else None
 
 
 def _counts_back(m: re.Match[str]) -> bool:
@@ -440,6 +454,22 @@ def _h_part_month(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[
     lo, hi = PART_OF_MONTH[(m.group("part") or m.group("partof")).lower()]
     last = calendar.monthrange(year, month)[1]
     return _span(dt.date(year, month, lo), dt.date(year, month, min(hi, last))), "month"
+
+
+def _h_part_rel_month(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str, str] | None:
+    if pub is None:
+        return None
+    shift = {"last": -1, "next": 1}.get(m.group("rel").lower(), 0)
+    y, mo = divmod(pub.year * 12 + pub.month - 1 + shift, 12)
+    lo, hi = PART_OF_MONTH[m.group("partof").lower()]
+    last = calendar.monthrange(y, mo + 1)[1]
+    return _span(dt.date(y, mo + 1, lo), dt.date(y, mo + 1, min(hi, last))), "month"
+
+
+def _h_month_attr(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str, str] | None:
+    month = _month_of(m)
+    year = _nearest_year(month, 1, pub, future)
+    return (f"{year:04d}-{month:02d}", "month") if year else None
 
 
 def _h_part_year(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str, str] | None:
@@ -701,6 +731,7 @@ _HANDLERS = {
     "month_yearref": _h_month_yearref, "weekend": _h_weekend,
     "decade": _h_decade, "past_period": _h_past_period, "ago": _h_ago, "relative": _h_relative, "recent": _h_recent,
     "earlier": _h_earlier, "deictic": _h_deictic, "weekday": _h_weekday, "month": _h_month, "year": _h_year,
+    "month_attr": _h_month_attr, "part_rel_month": _h_part_rel_month,
     "holiday": _h_holiday,
 }
 
