@@ -6533,3 +6533,10 @@ def test_planes_flown_in_with_relief_goods_are_aid() -> None:
     assert [(e.event, e.actor, e.recipient) for e in found] == [("AID", ("VEN",), ("ECU",))], summary(found)
     found = events("Putin flew in a plane carrying his delegation to Beijing.", "2024-05-16")
     assert [e.event for e in found] == ["CONSULT"], summary(found)
+
+
+def test_it_accused_in_a_participle_is_who_the_main_clause_acted_on() -> None:
+    # regression: 'cut ties with Qatar, accusing it of financing terrorist groups and cozying up to Iran' accused Iran
+    found = events("Saudi Arabia, the UAE, Bahrain and Egypt cut ties with Qatar on Monday, accusing it of financing "
+                   "terrorist groups and cozying up to Iran.", "2017-06-06")
+    assert [e.recipient for e in found if e.event == "ACCUSE"] == [("QAT",)], summary(found)

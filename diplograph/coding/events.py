@@ -135,6 +135,7 @@ def code_sentence(sent: Span, res: Resolution, lex: Lexicon, ctx: DocContext) ->
     found = [f for f in found if not _said_and_urged(f, found)]
     found += [again for f in found for again in _done_again(f, sent, res)]
     found = [_self_pair_mended(_joint_force(f, sent), sent, res) for f in found]
+    found = [_accused_it_of(f, found, sent) for f in found]
     return [part for f in merge_within_sentence(found + background, sent) for part in _one_per_partner(f, sent)]
 
 
@@ -179,6 +180,25 @@ def _self_pair_mended(f: Found, sent: Span, res: Resolution) -> Found:
     if not others:
         return f
     return replace(f, recipient=others, features={**f.features, "self_pair_mended": 1.0})
+
+
+ACCUSING_PARTICIPLES = frozenset({"accuse", "blame", "charge"})
+
+
+def _accused_it_of(f: Found, found: list[Found], sent: Span) -> Found:
+    """'cut ties with Qatar, accusing it of financing terrorist groups and cozying up to Iran': 'it' is who the
+    main clause acted on, not a state named in the charge."""
+    if f.reading.event != "ACCUSE" or f.trigger < 0:
+        return f
+    verb = sent.doc[f.trigger]
+    it = A.child(verb, "dobj")
+    if verb.lemma_.lower() not in ACCUSING_PARTICIPLES or verb.dep_ != "advcl" or verb.tag_ != "VBG" \
+            or it is None or it.lower_ not in ("it", "them"):
+        return f
+    main = next((m for m in found if m.trigger == verb.head.i and m.recipient), None)
+    if main is None or _codes_of(main.actor) != _codes_of(f.actor):
+        return f
+    return replace(f, recipient=main.recipient, features={**f.features, "accused_as_acted_on": 1.0})
 
 
 JOINTLY = frozenset({"joint", "jointly", "together", "combined"})
