@@ -6540,3 +6540,25 @@ def test_it_accused_in_a_participle_is_who_the_main_clause_acted_on() -> None:
     found = events("Saudi Arabia, the UAE, Bahrain and Egypt cut ties with Qatar on Monday, accusing it of financing "
                    "terrorist groups and cozying up to Iran.", "2017-06-06")
     assert [e.recipient for e in found if e.event == "ACCUSE"] == [("QAT",)], summary(found)
+
+
+def test_opposing_an_act_criticises_its_doer_and_opposing_a_plan_rejects_it() -> None:
+    # regression: 'firmly opposed the Dutch rules' was a refusal (REJECT), as opposing a deal is
+    found = events("China's commerce ministry said on Saturday it firmly opposed the Dutch rules.", "2023-07-01")
+    assert dyads(found, "ACCUSE") == [(("CHN",), ("NLD",))], summary(found)
+    found = events("Poland also opposes the deal with Mercosur.", "2024-12-06")
+    assert [e.event for e in found] == ["REJECT"], summary(found)
+
+
+def test_a_warning_of_harm_ones_side_will_do_or_of_a_price_is_a_threat() -> None:
+    # regression: 'warned Vietnam that continued violations could lead to a ban', 'warned that the verdict would
+    # have repercussions' were reproaches (ACCUSE)
+    found = events("The European Commission has warned Vietnam that continued violations could lead to a ban.",
+                   "2024-10-10")
+    assert [(e.event, e.actor, e.recipient) for e in found] == [("THREATEN", ("EU",), ("VNM",))], summary(found)
+    found = events("Iran's foreign minister warned the European Union that Tehran would answer any step against its "
+                   "territorial integrity.", "2024-10-17")
+    assert [e.event for e in found] == ["THREATEN"], summary(found)
+    # a warning of what another state is doing reproaches it
+    found = events("A U.S. general has warned that China is seeking access to the region's minerals.", "2024-10-17")
+    assert all(e.event != "THREATEN" for e in found), summary(found)

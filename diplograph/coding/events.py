@@ -1510,6 +1510,8 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
             reading = Reading("ASSAULT", None, ("military",))  # 'Russia's strike on Kyiv', 'a drone strike'
         if pred.pos == "verb" and reading.event == "CONSULT" and reading.mode == "visit" and _flew_in_relief(t):
             reading = Reading("AID", None, ("humanitarian",))  # 'flew in two planes loaded with food and medicine'
+        if pred.pos == "verb" and pred.lemma == "oppose" and reading.event == "REJECT" and _opposes_an_act(t):
+            reading = Reading("ACCUSE", "disapprove", reading.context)  # 'said Beijing opposed the launch'
         if pred.pos == "verb" and reading.event == "SANCTION" and reading.mode == "withdraw" and _left_a_meeting(t):
             reading = Reading("REJECT", "meet", reading.context)  # 'pulled out of a summit Islamabad was to host'
         if pred.pos == "verb" and pred.lemma in DESCRIBING_VERBS and _predicative(t) and not _claim_denied(t):
@@ -1766,8 +1768,8 @@ def _predicative(verb: Token) -> bool:
                for c in verb.children)
 
 
-AIRCRAFT = frozenset({"plane", "aircraft", "airplane", "flight", "jet", "helicopter", "ship", "vessel", "truck",
-                      "lorry"})
+RELIEF_CRAFT = frozenset({"plane", "aircraft", "airplane", "flight", "jet", "helicopter", "ship", "vessel", "truck",
+                          "lorry"})
 
 
 def _flew_in_relief(verb: Token) -> bool:
@@ -1776,12 +1778,26 @@ def _flew_in_relief(verb: Token) -> bool:
     flown_in = [c for p in verb.children if p.dep_ in ("prep", "prt") and p.lower_ == "in" for c in p.children
                 if c.dep_ == "pobj"]  # ('flew in two planes': the parser may take 'in' for a preposition)
     craft = A.child(verb, "dobj") or next(iter(flown_in), None)
-    if craft is None or craft.lemma_.lower() not in AIRCRAFT:
+    if craft is None or craft.lemma_.lower() not in RELIEF_CRAFT:
         return False
     loads = [w for c in craft.children if c.dep_ == "acl" and c.lemma_.lower() in ("load", "carry", "fill", "pack")
              for w in c.subtree]
     return any(w.lemma_.lower() in THANKED_GOODS | AID_WORDS and w.lemma_.lower() not in GIVEN_ONLY_AS_RELIEF
                for w in loads)
+
+
+# what is opposed when it is done, not proposed: opposing it criticises its doer ('opposed the launch', 'the Dutch
+# rules', 'any official exchanges with Taiwan'); a plan, deal or draft opposed is turned down (REJECT)
+OPPOSED_ACTS = frozenset({
+    "attack", "strike", "invasion", "offensive", "sanction", "ban", "tariff", "embargo", "blockade", "closure",
+    "arrest", "detention", "seizure", "incursion", "buildup", "launch", "test", "deployment", "rule", "regulation", "measure", "system", "exchange", "interference",
+    "meddling", "diplomacy", "drill", "exercise", "sale", "visit", "move", "step", "action", "policy", "restriction",
+    "control", "duty", "presence", "activity", "patrol", "militarization", "militarisation", "formation"})
+
+
+def _opposes_an_act(verb: Token) -> bool:
+    obj = A.child(verb, "dobj")
+    return obj is not None and obj.lemma_.lower() in OPPOSED_ACTS
 
 
 GATHERINGS = frozenset({"summit", "conference", "meeting", "forum", "ceremony", "gathering", "games", "olympics"})
@@ -1975,6 +1991,28 @@ def _predicate_for(t: Token, phrase_key: str | None, lex: Lexicon) -> Predicate 
     if t.pos_ in ("NOUN", "PROPN"):
         return lex.nouns.get(lemma) or lex.nouns.get(t.lower_)
     return None
+
+
+# what a warning holds out as the price of an act ('would have repercussions', 'could lead to a ban')
+WARNED_CONSEQUENCES = frozenset({"consequence", "repercussion", "price", "response", "retaliation", "reprisal", "blow",
+                                 "sanction", "ban", "restriction", "measure", "countermeasure", "punishment",
+                                 "penalty"})
+FORECAST_MODALS = frozenset({"would", "could", "will", "might", "may", "'ll"})
+
+
+def _warned_of_own_harm(verb: Token, warners: list[ActorSpan], res: Resolution) -> bool:
+    """'warned that Tehran would answer any step against it', 'warned that the United States could impose
+    restrictions', 'warned that continued violations could lead to a ban': a that-clause with a modal whose subject
+    is the warner's own state, or whose outcome is a consequence; not 'warned that Russia is seeking access'."""
+    clause = A.child(verb, "ccomp")
+    if clause is None or not any(c.dep_ == "aux" and c.lower_ in FORECAST_MODALS for c in clause.children):
+        return False
+    subj = A.child(clause, "nsubj")
+    own = _codes_of(warners)
+    if subj is not None and own and _codes_of([s for s in A.np_actors(subj, res) if s.states]) == own:
+        return True
+    outcome = [t for c in clause.children if c.dep_ in ("dobj", "prep") for t in c.subtree]
+    return any(t.lemma_.lower() in WARNED_CONSEQUENCES and t.pos_ == "NOUN" for t in outcome)
 
 
 def _warned_off(verb: Token) -> bool:
@@ -3225,6 +3263,10 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
     if trig.pred.lemma == "warn" and reading.event == "ACCUSE" and _warned_off(trig.token):
         # 'warned Chisinau against moving closer to NATO', 'warned Venezuela's leaders not to pursue ...': a warning
         # to someone not to act is a threat (the written stories code it so, or accept it)
+        reading = Reading("THREATEN", None, reading.context)
+    if trig.pred.lemma == "warn" and reading.event == "ACCUSE" and _warned_of_own_harm(trig.token, roles.actor, res):
+        # 'warned that Tehran would answer any step', 'warned that the verdict would have repercussions': harm the
+        # warner's side will do, or harm told as a consequence, is a threat
         reading = Reading("THREATEN", None, reading.context)
     if trig.reading.event == "REJECT" and aux == "negation" and not _keeps_open(trig.token):
         return []  # 'did not deny the strike', 'neither confirmed nor denied': no refusal, and no act either
