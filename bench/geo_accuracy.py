@@ -99,6 +99,7 @@ SETS = {"development": (DATA / "places-gold.jsonl", DATA / "incident-stories.jso
         # it led to)
         "development 34": _numbered(34),
         "development 35": _numbered(35),
+        "development 36": _numbered(36),
         # the eleventh (written 2026-12-05 by a helper of the twenty-first session): held out, never read
         "held-out 11": _numbered(11),
         # the nineteenth (written 2026-12-06 by a helper of the thirty-second session): held out, never read
