@@ -6562,3 +6562,18 @@ def test_a_warning_of_harm_ones_side_will_do_or_of_a_price_is_a_threat() -> None
     # a warning of what another state is doing reproaches it
     found = events("A U.S. general has warned that China is seeking access to the region's minerals.", "2024-10-17")
     assert all(e.event != "THREATEN" for e in found), summary(found)
+
+
+def test_an_object_two_verbs_share_is_no_event_of_its_own() -> None:
+    # regression: 'have halted or restricted purchases of Brazilian meat' also found the purchases as cooperation
+    found = events("China, the European Union and Chile have halted or restricted purchases of Brazilian meat.",
+                   "2017-03-22")
+    assert [e.event for e in found] == ["SANCTION"], summary(found)
+
+
+def test_a_figure_gets_no_partner_from_a_body_that_trades_nothing() -> None:
+    # regression: after 'Brazil could take its case to the World Trade Organization', 'Brazil shipped nearly
+    # $14 billion worth of beef ... abroad' was an export to the WTO
+    measures = run("Brazil's minister warned that Brazil could take its case to the World Trade Organization. Brazil "
+                   "shipped nearly $14 billion worth of beef, chicken and pork abroad last year.", "2017-03-22").measures
+    assert [m.recipient for m in measures] == [()], measures

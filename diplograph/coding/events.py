@@ -3112,6 +3112,11 @@ OCCASION_MEETINGS = frozenset({"visit", "trip", "tour", "talk", "talks", "meetin
 def _object_args(verb: Token) -> list[Token]:
     """What a verb acts on: its object and the objects of its prepositions ('opposed to French mediation')."""
     out = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    if not out and any(c.dep_ == "cc" and c.lower_ == "or" for c in verb.children):
+        # 'have halted or restricted purchases of Brazilian meat': the object both verbs share (not 'visited Delhi
+        # and held talks', two acts)
+        out = [o for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and A.child(c, "nsubj") is None
+               for o in c.children if o.dep_ == "dobj"]
     out += [obj for p, obj in A.prep_objects(verb, RECIPIENT_PREPS + ("of", "for", "about"))
             if not _done_in(p, obj)]
     left = _left_from(verb)  # 'pulled out of the talks': the talks are what it leaves, not a meeting

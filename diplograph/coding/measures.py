@@ -341,12 +341,16 @@ def _partner(word: Token, verb: Token | None, kind: str, res: Resolution) -> lis
     return []
 
 
+# bodies a story's pair may include that buy, sell and lend nothing ('took its case to the WTO')
+NO_COUNTERPARTS = frozenset({"WTO", "ICC", "INTERPOL", "OSCE", "IAEA", "ICRC", "IFRC"})
+
+
 def _complete_pair(kind: str, actor: list[ActorSpan], recipient: list[ActorSpan], sent: Span, res: Resolution,
                    ctx: DocContext) -> tuple[list[ActorSpan], list[ActorSpan]]:
     """'bilateral trade', or an aid figure without a recipient: the pair of states under discussion."""
     pair = sentence_pair(sent, res) or ctx.current_pair()
-    if pair is None:
-        return actor, recipient
+    if pair is None or set(pair) & NO_COUNTERPARTS:
+        return actor, recipient  # 'could take its case to the World Trade Organization': no trading partner
     have = {s.code for s in actor + recipient}
     if have and not have & set(pair):
         if recipient and not actor and pair[0] not in have:  # 'bilateral trade with China': the state discussed
