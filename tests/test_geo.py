@@ -1466,6 +1466,9 @@ def test_the_place_of_a_raids_own_relative_clause_is_the_raids() -> None:
     ("Omani and Yemeni officials held talks in Oman's Al Wusta governorate on Monday.", "CONSULT", "Al Wusta"),
     ("Beninese and Nigerien troops began a joint patrol in Benin's Alibori department on Monday.", "COOPERATE",
      "Alibori"),
+    ("Afghan and Pakistani officials held talks in Landi Kotal on Monday.", "CONSULT", "Landi Kotal"),
+    ("Kenyan and Ethiopian officials met in Ethiopia's Sidama region on Monday.", "CONSULT", "Sidama"),
+    ("Turkish and Georgian officials met in Georgia's Guria region on Monday.", "CONSULT", "Guria"),
 ])
 def test_regions_and_towns_the_geonames_extract_lacks(text: str, event: str, place: str) -> None:
     # Papua New Guinea's, Solomon Islands' and Afghanistan's provinces without a city of 15,000 (regions.csv), towns

@@ -6577,3 +6577,22 @@ def test_a_figure_gets_no_partner_from_a_body_that_trades_nothing() -> None:
     measures = run("Brazil's minister warned that Brazil could take its case to the World Trade Organization. Brazil "
                    "shipped nearly $14 billion worth of beef, chicken and pork abroad last year.", "2017-03-22").measures
     assert [m.recipient for m in measures] == [()], measures
+
+
+def test_two_states_people_acting_together_however_the_parser_hangs_their_demonyms() -> None:
+    # regression: 'Zambian and Botswanan customs officers' (the second demonym hung on the noun) and 'Angolan and
+    # Namibian veterinary teams' (the first made the subject) found no joint act
+    for text, pair in (("Zambian and Botswanan customs officers opened a shared scanning bay on Wednesday.",
+                        {"ZMB", "BWA"}),
+                       ("Angolan and Namibian veterinary teams began vaccinating cattle against lung disease on "
+                        "Thursday.", {"AGO", "NAM"})):
+        found = events(text, "2025-06-11")
+        assert [set(e.actor + e.recipient) for e in found if e.event == "COOPERATE"] == [pair], summary(found)
+
+
+def test_a_place_that_came_under_drone_fire_was_attacked() -> None:
+    # regression: 'came under Turkish drone fire' found no attack ('fire' needed an 'on' phrase)
+    found = events("Tabqa, a town beside the dam on the Euphrates, came under Turkish drone fire on Saturday.",
+                   "2025-12-20")
+    assert dyads(found, "ASSAULT") == [(("TUR",), ("SYR",))], summary(found)
+    assert not events("The tanker came under fire on Saturday.", "2025-12-20")  # no one's fire named

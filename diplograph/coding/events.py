@@ -762,7 +762,7 @@ def joint_actions(sent: Span, res: Resolution, ctx: DocContext, covered: set[int
         if done is None and not _said_to_be_done_together(verb):
             continue  # 'warships set off together': said to be done together, it needs no object
         subj, _ = A.subject(frame)
-        if subj is None or subj.dep_ != "nsubj" or subj.lemma_.lower() not in JOINT_AGENTS \
+        if subj is None or subj.dep_ != "nsubj" or not _joint_agent(subj) \
                 or not _coordinated(subj) or (done is not None and any(t.i in covered for t in done.subtree)):
             continue  # 'began indirect talks', 'began the annual exercise': the talks or the exercise is the event
         parties = [s for s in A.np_actors(subj, res) if s.states and s.kind == "state"]
@@ -795,13 +795,21 @@ def _said_to_be_done_together(verb: Token) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in ("together", "jointly") for c in verb.children)
 
 
+def _joint_agent(subj: Token) -> bool:
+    """People of states who act ('engineers'), or a demonym the parser made the head of a list of them ('Angolan
+    and Namibian veterinary teams')."""
+    return subj.lemma_.lower() in JOINT_AGENTS or any(
+        c.dep_ == "conj" and c.lemma_.lower() in JOINT_AGENTS for c in subj.children)
+
+
 def _coordinated(noun: Token) -> bool:
     """'Thai and Lao engineers', 'Peruvian and Bolivian police', 'officials of Chad and Niger': a noun whose
     modifiers (or the noun itself) are joined by 'and' (the tagger hangs 'Thai' as amod, compound or nmod)."""
     modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
     modifiers += [g for c in modifiers for g in c.children if g.dep_ in ("amod", "compound", "nmod")]
     modifiers += [o for _p, o in A.prep_objects(noun, ("of", "from"))]
-    return any(c.dep_ == "conj" for t in (noun, *modifiers) for c in t.children)
+    # ('Zambian and Botswanan customs officers': the second demonym hung on the noun, the 'and' on the first)
+    return any(c.dep_ == "conj" or (c.dep_ == "cc" and t is not noun) for t in (noun, *modifiers) for c in t.children)
 
 
 # the forms, not lemmas: the model's rule lemmatizer makes 'hoped' 'hop'
@@ -2781,7 +2789,11 @@ def _noun_applies(noun: Token, pred: Predicate, is_phrase: bool) -> bool:
         talked_together = pred.reading.event == "CONSULT" and noun.dep_ == "dobj" and (
             _by_phone(noun.head) or _joint_subject(noun.head))
         # 'drawing a warning from Pyongyang': a reaction says who reacts, which is all the noun needs
-        if not (preps | marks) & pred.requires and not talked_together and _drawn_from(noun) is None:
+        # 'came under Turkish drone fire': the place under fire is the subject, no 'on' needed
+        came_under = pred.reading.event == "ASSAULT" and noun.dep_ == "pobj" and noun.head.lower_ == "under" \
+            and noun.head.head.lemma_.lower() in ("come", "be")
+        if not (preps | marks) & pred.requires and not talked_together and _drawn_from(noun) is None \
+                and not came_under:
             return False
     if pred.modifiers and not is_phrase:  # 'joint air force drills': 'joint' may hang from 'force'
         mods = {c.lemma_.lower() for c in noun.subtree if c.i < noun.i and c.dep_ in ("amod", "compound", "nmod")}
