@@ -6575,7 +6575,8 @@ def test_a_figure_gets_no_partner_from_a_body_that_trades_nothing() -> None:
     # regression: after 'Brazil could take its case to the World Trade Organization', 'Brazil shipped nearly
     # $14 billion worth of beef ... abroad' was an export to the WTO
     measures = run("Brazil's minister warned that Brazil could take its case to the World Trade Organization. Brazil "
-                   "shipped nearly $14 billion worth of beef, chicken and pork abroad last year.", "2017-03-22").measures
+                   "shipped nearly $14 billion worth of beef, chicken and pork abroad last year.",
+                   "2017-03-22").measures
     assert [m.recipient for m in measures] == [()], measures
 
 

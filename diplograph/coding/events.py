@@ -1798,7 +1798,8 @@ def _flew_in_relief(verb: Token) -> bool:
 # rules', 'any official exchanges with Taiwan'); a plan, deal or draft opposed is turned down (REJECT)
 OPPOSED_ACTS = frozenset({
     "attack", "strike", "invasion", "offensive", "sanction", "ban", "tariff", "embargo", "blockade", "closure",
-    "arrest", "detention", "seizure", "incursion", "buildup", "launch", "test", "deployment", "rule", "regulation", "measure", "system", "exchange", "interference",
+    "arrest", "detention", "seizure", "incursion", "buildup", "launch", "test", "deployment", "rule", "regulation",
+    "measure", "system", "exchange", "interference",
     "meddling", "diplomacy", "drill", "exercise", "sale", "visit", "move", "step", "action", "policy", "restriction",
     "control", "duty", "presence", "activity", "patrol", "militarization", "militarisation", "formation"})
 
