@@ -6597,3 +6597,11 @@ def test_a_place_that_came_under_drone_fire_was_attacked() -> None:
                    "2025-12-20")
     assert dyads(found, "ASSAULT") == [(("TUR",), ("SYR",))], summary(found)
     assert not events("The tanker came under fire on Saturday.", "2025-12-20")  # no one's fire named
+
+
+def test_states_that_followed_suit_did_the_same() -> None:
+    # regression: 'and Bangladesh, Bhutan and Afghanistan followed suit' added no one to India's refusal
+    found = events("India also pulled out of a regional summit that Pakistan was due to host in November, and "
+                   "Bangladesh, Bhutan and Afghanistan followed suit.", "2016-10-28")
+    assert [(e.event, set(e.actor), e.recipient) for e in found] == [
+        ("REJECT", {"IND", "BGD", "BTN", "AFG"}, ("PAK",))], summary(found)

@@ -136,6 +136,7 @@ def code_sentence(sent: Span, res: Resolution, lex: Lexicon, ctx: DocContext) ->
     found += [again for f in found for again in _done_again(f, sent, res)]
     found = [_self_pair_mended(_joint_force(f, sent), sent, res) for f in found]
     found = [_accused_it_of(f, found, sent) for f in found]
+    found = _followed_suit(found, sent, res)
     return [part for f in merge_within_sentence(found + background, sent) for part in _one_per_partner(f, sent)]
 
 
@@ -180,6 +181,25 @@ def _self_pair_mended(f: Found, sent: Span, res: Resolution) -> Found:
     if not others:
         return f
     return replace(f, recipient=others, features={**f.features, "self_pair_mended": 1.0})
+
+
+def _followed_suit(found: list[Found], sent: Span, res: Resolution) -> list[Found]:
+    """'India pulled out of the summit, and Bangladesh, Bhutan and Afghanistan followed suit': those who followed
+    suit did the same act, one record with all of them (guidelines: states acting together)."""
+    for verb in sent:
+        if verb.lemma_.lower() != "follow" or not any(c.dep_ == "dobj" and c.lower_ == "suit" for c in verb.children) \
+                or verb.dep_ not in ("ROOT", "conj") or verb.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
+            continue  # ('wants Beijing to follow suit': what is asked, not done)
+        subj = A.child(verb, "nsubj")
+        followers = [s for s in A.np_actors(subj, res) if s.states] if subj is not None else []
+        done = [f for f in found if 0 <= f.trigger < verb.i and f.actor]
+        if not followers or not done:
+            continue
+        first = done[-1]
+        joined = first.actor + [s for s in followers if not set(s.states) & _codes_of(first.actor)]
+        found = [replace(f, actor=joined, evidence=(f.evidence[0], max(f.evidence[1], verb.idx + len(verb.text))),
+                         features={**f.features, "followed_suit": 1.0}) if f is first else f for f in found]
+    return found
 
 
 ACCUSING_PARTICIPLES = frozenset({"accuse", "blame", "charge"})
