@@ -6464,6 +6464,9 @@ def test_separate_talks_with_two_partners_are_two_events() -> None:
     assert dyads(found, "CONSULT") == [(("TUR",), ("SYR", "IRQ"))], summary(found)
     found = events("Separately, Turkish President Erdogan met the leaders of Syria and Iraq on Monday.", "2024-09-05")
     assert dyads(found, "CONSULT") == [(("TUR",), ("SYR", "IRQ"))], summary(found)
+    # 'separately' may be the text's last word (it read the word after it)
+    found = events("Putin met the leaders of Armenia and Azerbaijan separately", "2024-09-05")
+    assert sorted(dyads(found, "CONSULT")) == [(("RUS",), ("ARM",)), (("RUS",), ("AZE",))], summary(found)
 
 
 def test_force_used_jointly_against_no_state_is_cooperation() -> None:

@@ -221,6 +221,12 @@ def _accused_it_of(f: Found, found: list[Found], sent: Span) -> Found:
     return replace(f, recipient=main.recipient, features={**f.features, "accused_as_acted_on": 1.0})
 
 
+def _said_of(trigger: Token) -> list[Token]:
+    """The words that may qualify an act: the trigger's own dependents and its object's ('launched a joint
+    offensive', 'signed separate memorandums', 'met separately')."""
+    return [*trigger.children, *(g for c in trigger.children if c.dep_ in ("dobj", "nsubjpass") for g in c.children)]
+
+
 JOINTLY = frozenset({"joint", "jointly", "together", "combined"})
 
 
@@ -232,9 +238,7 @@ def _joint_force(f: Found, sent: Span) -> Found:
     if f.reading.event not in ("ASSAULT", "MOBILIZE") or len(doers) < 2 or f.trigger < 0 \
             or any(a.states and a.code not in doers for a in f.recipient):
         return f
-    trigger = sent.doc[f.trigger]
-    near = [*trigger.children, *(g for c in trigger.children if c.dep_ in ("dobj", "nsubjpass") for g in c.children)]
-    if not any(t.lower_ in JOINTLY and t.dep_ in ("amod", "advmod") for t in near):
+    if not any(t.lower_ in JOINTLY and t.dep_ in ("amod", "advmod") for t in _said_of(sent.doc[f.trigger])):
         return f
     return replace(f, reading=Reading("COOPERATE", None, f.reading.context or ("military",)), recipient=[],
                    features={**f.features, "joint_force": 1.0})
@@ -249,12 +253,9 @@ def _one_per_partner(f: Found, sent: Span) -> list[Found]:
     partners = {a.code for a in f.recipient} - {a.code for a in f.actor}
     if f.trigger < 0 or len(partners) < 2 or len({a.code for a in f.actor}) != 1:
         return [f]  # ('Russia and Ukraine signed separate agreements with Turkey and the UN': each its own)
-    trigger = sent.doc[f.trigger]
-    near = [trigger, *trigger.children, *(g for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")
-                                          for g in c.children)]
-    # ('Separately, Burns met ...' opens another item of news)
+    # ('Separately, Burns met ...' opens another item of news; 'met them separately' may end the text)
     if not any(t.lower_ in SEPARATELY and t.dep_ in ("amod", "advmod") and t.i > sent.start
-               and not t.nbor(1).is_punct for t in near):
+               and (t.i + 1 == len(t.doc) or not t.nbor(1).is_punct) for t in _said_of(sent.doc[f.trigger])):
         return [f]
     return [replace(f, recipient=[a for a in f.recipient if a.code == code],
                     features={**f.features, "one_per_partner": 1.0})

@@ -451,9 +451,14 @@ def _h_part_month(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[
     year = _year_of(m, pub) if (m.group("year") or m.group("yearref")) else _nearest_year(month, 1, pub, future)
     if year is None:
         return None
-    lo, hi = PART_OF_MONTH[(m.group("part") or m.group("partof")).lower()]
+    return _part_of_month(year, month, m.group("part") or m.group("partof")), "month"
+
+
+def _part_of_month(year: int, month: int, part: str) -> str:
+    """'early', 'the end of' ... a month: its days (PART_OF_MONTH), cut at its last."""
+    lo, hi = PART_OF_MONTH[part.lower()]
     last = calendar.monthrange(year, month)[1]
-    return _span(dt.date(year, month, lo), dt.date(year, month, min(hi, last))), "month"
+    return _span(dt.date(year, month, lo), dt.date(year, month, min(hi, last)))
 
 
 def _h_part_rel_month(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str, str] | None:
@@ -461,15 +466,11 @@ def _h_part_rel_month(m: re.Match[str], pub: dt.date | None, future: bool) -> tu
         return None
     shift = {"last": -1, "next": 1}.get(m.group("rel").lower(), 0)
     y, mo = divmod(pub.year * 12 + pub.month - 1 + shift, 12)
-    lo, hi = PART_OF_MONTH[m.group("partof").lower()]
-    last = calendar.monthrange(y, mo + 1)[1]
-    return _span(dt.date(y, mo + 1, lo), dt.date(y, mo + 1, min(hi, last))), "month"
+    return _part_of_month(y, mo + 1, m.group("partof")), "month"
 
 
 def _h_month_attr(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str, str] | None:
-    month = _month_of(m)
-    year = _nearest_year(month, 1, pub, future)
-    return (f"{year:04d}-{month:02d}", "month") if year else None
+    return _nearest_month(_month_of(m), pub, future)  # 'the May elections': no modal 'may' before a noun
 
 
 def _h_part_year(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str, str] | None:
@@ -697,6 +698,10 @@ def _h_month(m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[str, 
     if month == 5 and m.group("month") == "May" and m.group(0).split()[0].lower() not in {"in", "since", "until",
                                                                                           "by", "during", "of"}:
         return None
+    return _nearest_month(month, pub, future)
+
+
+def _nearest_month(month: int, pub: dt.date | None, future: bool) -> tuple[str, str] | None:
     year = _nearest_year(month, 1, pub, future)
     return (f"{year:04d}-{month:02d}", "month") if year else None
 
