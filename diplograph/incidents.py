@@ -9,8 +9,10 @@ with the same type and parties)
     also match the other way round; a state acting on itself counts as naming no recipient;
   - or one answers the other (`ANSWERED`): a denial by the accused of the accuser, a condemnation of a sanction,
     a build-up, an attack, an arrest or a pull-out by who it was done to, a complaint of a protest (or a request
-    of the protesters' state) by the state protested against, a request of who sanctioned by who it hits, a
-    charge against the one state that did an act told with nobody it was done to, told with the act or up to
+    of the protesters' state, or its rejection) by the state protested against, a request of who sanctioned by
+    who it hits, a demand of who detained one's people, a threat dismissed or condemned by the threatened, a
+    request granted by the one asked, a charge against the one state that did an act told with nobody it was
+    done to, told with the act or up to
     `ANSWER_LAG_DAYS` after it (also when the two types are compatible but name their parties the other way
     round);
   - their dates lie within a window set by their granularity: day and week dates one day apart at most (three for
@@ -75,7 +77,17 @@ ANSWERED = frozenset({frozenset({"REJECT", "ACCUSE"}), frozenset({"ACCUSE", "SAN
                       frozenset({"SUPPORT", "AID"}),  # thanks for aid, by who got it ('Aden thanks Riyadh')
                       # a request by who was acted on, of who acted ('South Africa asks Namibia for talks on its
                       # ban', 'Beijing asks Seoul to protect its consulate' after a crowd there)
-                      *(frozenset({"REQUEST", act}) for act in ("SANCTION", "PROTEST"))})
+                      *(frozenset({"REQUEST", act}) for act in ("SANCTION", "PROTEST")),
+                      # a demand by the state whose people were detained ('Dhaka seeks consular access to workers
+                      # held in Malaysia', 'Cameroon demands the release of its citizens')
+                      frozenset({"REQUEST", "COERCE"}),
+                      # a threat dismissed or condemned by the threatened ('Abu Dhabi dismisses Iranian warning')
+                      frozenset({"REJECT", "THREATEN"}), frozenset({"ACCUSE", "THREATEN"}),
+                      # a protest or claim rejected by the state it is aimed at ('New Delhi calls the claim
+                      # untenable')
+                      frozenset({"REJECT", "PROTEST"}),
+                      # a request granted by the one asked ('Burkina Faso says it will return the bodies')
+                      frozenset({"AGREE", "REQUEST"})})
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE", "ASSAULT"})  # 'A and B clashed' = 'B and A clashed'
 # acts on a place: two reports at one place on one day are one act (a deployment into one region on one day too)
 STRIKES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
@@ -243,7 +255,7 @@ def _answers(a: Report, b: Report) -> bool:
 
 
 # which of an answered pair answers: a denial of a charge, a charge or a request of an act
-ANSWERING = {"REJECT": 2, "ACCUSE": 1, "PROTEST": 1, "SUPPORT": 1, "REQUEST": 1}
+ANSWERING = {"REJECT": 2, "AGREE": 2, "ACCUSE": 1, "PROTEST": 1, "SUPPORT": 1, "REQUEST": 1}
 
 
 def _answer_and_act(a: Report, b: Report) -> tuple[Report, Report]:

@@ -617,6 +617,31 @@ def test_a_request_by_who_was_acted_on_reports_the_act() -> None:
     assert incidents.match(report("d", "REQUEST", "CHN", "KOR", 13), crowd) is not None
 
 
+def test_a_demand_a_dismissal_or_a_grant_by_who_was_acted_on_reports_the_act() -> None:
+    """'Malaysia detains Bangladeshi workers' and 'Dhaka seeks consular access' two days later; 'Iran warns the
+    UAE' and 'Abu Dhabi dismisses (or condemns) the warning'; 'Nepalis protest at India's embassy' and 'New Delhi
+    calls the claim untenable'; 'Ghana asks Burkina Faso for help' and 'Burkina Faso says it will help' are one
+    incident each. By a third state, the same way round, before the act or a week later they are not."""
+    report = _reporter(month=3)
+
+    detained = report("a", "COERCE", "MYS", "BGD", 12)
+    assert incidents.match(report("b", "REQUEST", "BGD", "MYS", 14), detained) is not None
+    assert incidents.match(report("b", "REQUEST", "IND", "MYS", 14), detained) is None
+    assert incidents.match(report("b", "REQUEST", "MYS", "BGD", 14), detained) is None
+    assert incidents.match(report("b", "REQUEST", "BGD", "MYS", 20), detained) is None
+    warned = report("c", "THREATEN", "IRN", "ARE", 20)
+    assert incidents.match(report("d", "REJECT", "ARE", "IRN", 21), warned) is not None
+    assert incidents.match(report("d", "ACCUSE", "ARE", "IRN", 21), warned) is not None
+    assert incidents.match(report("d", "REJECT", "SAU", "IRN", 21), warned) is None
+    assert incidents.match(report("d", "REJECT", "ARE", "IRN", 18), warned) is None  # before the warning
+    protest = report("e", "PROTEST", "NPL", "IND", 21)
+    assert incidents.match(report("f", "REJECT", "IND", "NPL", 22), protest) is not None
+    asked = report("g", "REQUEST", "GHA", "BFA", 15)
+    assert incidents.match(report("h", "AGREE", "BFA", "GHA", 18), asked) is not None
+    assert incidents.match(report("h", "AGREE", "BFA", "GHA", 12), asked) is None  # granted before it was asked
+    assert incidents.match(report("h", "AGREE", "BFA", "GHA", 25), asked) is None
+
+
 def test_an_answer_to_an_act_told_with_no_one_it_was_done_to_names_who_did_it() -> None:
     """'Algeria moved troops into its border town' names no recipient; 'Mali accused Algeria of provocation' the
     next day answers it. A charge against someone else, or by the actor itself, does not; nor does a charge answer

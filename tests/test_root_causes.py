@@ -6608,3 +6608,51 @@ def test_states_that_followed_suit_did_the_same() -> None:
                    "Bangladesh, Bhutan and Afghanistan followed suit.", "2016-10-28")
     assert [(e.event, set(e.actor), e.recipient) for e in found] == [
         ("REJECT", {"IND", "BGD", "BTN", "AFG"}, ("PAK",))], summary(found)
+
+
+def test_troops_sent_somewhere_were_sent_by_their_state() -> None:
+    # regression: 'Malian soldiers sent to Nioro earlier this week were ...' was read as soldiers who sent something
+    # (the parser makes them the subject of an active 'sent' with no object): no deployment was found
+    found = events("Malian soldiers sent to Nioro earlier this week were building earth walls around the "
+                   "town on Friday, residents said.", "2025-09-12")
+    assert [(e.event, e.actor) for e in found] == [("MOBILIZE", ("MLI",))], summary(found)
+    found = events("Troops sent to the frontier this week have set up new checkpoints near Abeche, Chad's army "
+                   "said on Thursday.", "2025-09-11")
+    assert [(e.event, e.actor) for e in found] == [("MOBILIZE", ("TCD",))], summary(found)
+    # soldiers who sent something are still the senders
+    found = events("Kenyan soldiers sent food to the camp on Monday.", "2025-09-11")
+    assert all(e.event != "MOBILIZE" for e in found), summary(found)
+
+
+def test_relief_from_a_state_that_reached_a_place_abroad_is_its_aid() -> None:
+    # regression: 'Relief from Japan reached ...' found no aid ('relief' needed 'to' or 'for'), and 'from Japan'
+    # was read as the one helped
+    found = events("Relief from Japan reached the capital of Sindh province on Monday, where floods have displaced "
+                   "thousands.", "2025-09-02")
+    assert dyads(found, "AID") == [(("JPN",), ("PAK",))], summary(found)
+    found = events("Relief flown in from Turkey reached a flooded district town on the Kabul river on Tuesday.",
+                   "2025-09-03")
+    assert [e.actor for e in found if e.event == "AID"] == [("TUR",)], summary(found)
+    assert not [e for e in events("Relief from the heat arrived on Sunday.", "2025-09-03") if e.event == "AID"]
+
+
+def test_munitions_that_fell_or_slammed_into_a_place_were_an_attack() -> None:
+    # regression: 'Russian bombs fell on the centre of Kupiansk' and 'missiles slammed into a depot' found no attack
+    found = events("Three people were killed when Russian bombs fell on the centre of Kupiansk on Monday.",
+                   "2025-06-18")
+    assert dyads(found, "ASSAULT") == [(("RUS",), ("UKR",))], summary(found)
+    found = events("Russian missiles slammed into a fuel depot in Lviv on Sunday.", "2025-06-18")
+    assert dyads(found, "ASSAULT") == [(("RUS",), ("UKR",))], summary(found)
+    # prices that fell, and a minister who slammed a decision, attack nothing
+    assert not [e for e in events("Russian wheat prices fell in Egypt last month.", "2025-06-18")
+                if e.event == "ASSAULT"]
+    assert all(e.event != "ASSAULT" for e in events("Poland's minister slammed Russia's decision.", "2025-06-18"))
+
+
+def test_a_long_object_called_a_provocation_at_the_clause_end_is_accused() -> None:
+    # regression: the parser hung 'a dangerous provocation' on the last noun before it, and 'called' became a
+    # request
+    found = events("Azerbaijan's government on Tuesday called an Armenian troop build-up in a village near the "
+                   "Nakhchivan border, a few kilometres from its posts, a dangerous provocation.", "2025-08-19")
+    assert [(e.event, e.actor, e.recipient) for e in found if e.event in ("ACCUSE", "REQUEST")] == [
+        ("ACCUSE", ("AZE",), ("ARM",))], summary(found)

@@ -1777,6 +1777,20 @@ def _quoted_judgement_after(obj: Token) -> bool:
     return False
 
 
+def _judgement_set_off_at_the_end(verb: Token, obj: Token) -> bool:
+    """A hostile noun after a comma that ends the clause, far after a long object ('called a Burundian troop
+    build-up in a town in Burundi's far north, a few kilometres from the frontier, a dangerous provocation'): the
+    parser hangs it as an apposition on the last noun before it; it is what the object is called."""
+    for t in verb.subtree:
+        if t.i <= obj.i or t.dep_ != "appos" or t.lemma_.lower() not in HOSTILE_WORDS:
+            continue
+        opens = t.left_edge
+        ends = t.right_edge.i + 1 >= len(t.doc) or t.doc[t.right_edge.i + 1].is_punct
+        if opens.i > 0 and t.doc[opens.i - 1].text == "," and opens.lower_ in ("a", "an") and ends:
+            return True
+    return False
+
+
 def _predicative(verb: Token) -> bool:
     """'called X Y', 'described X as Y', 'dismissed X as Y': the verb carries a predicate about its object."""
     if _name_taken_for_a_predicate(verb) is not None:
@@ -1791,6 +1805,8 @@ def _predicative(verb: Token) -> bool:
         return True  # 'called the European decision unacceptable', the adjective parsed as the noun's modifier
     if obj is not None and verb.lemma_.lower() == "call" and _quoted_judgement_after(obj):
         return True  # 'called Russia's decision to break off talks "extremely unfair"', hung on 'talks'
+    if obj is not None and verb.lemma_.lower() == "call" and _judgement_set_off_at_the_end(verb, obj):
+        return True  # 'called a Burundian troop build-up in a town ..., a dangerous provocation'
     return any(c.dep_ in ("oprd", "acomp") or (c.lower_ == "as" and c.dep_ in ("prep", "mark"))
                or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)
                    and A.child(c, "nsubj", "nsubjpass") is None)  # 'as controlled', not 'as the toll rose'
@@ -2815,7 +2831,7 @@ def _noun_applies(noun: Token, pred: Predicate, is_phrase: bool) -> bool:
         came_under = pred.reading.event == "ASSAULT" and noun.dep_ == "pobj" and noun.head.lower_ == "under" \
             and noun.head.head.lemma_.lower() in ("come", "be")
         if not (preps | marks) & pred.requires and not talked_together and _drawn_from(noun) is None \
-                and not came_under:
+                and not came_under and not _relief_arrived(noun, pred):
             return False
     if pred.modifiers and not is_phrase:  # 'joint air force drills': 'joint' may hang from 'force'
         mods = {c.lemma_.lower() for c in noun.subtree if c.i < noun.i and c.dep_ in ("amod", "compound", "nmod")}
@@ -3084,6 +3100,24 @@ THANKED_GOODS = frozenset({"food", "shelter", "tent", "generator", "medicine", "
                            "filter", "fuel", "grain", "rice", "wheat", "flour", "dose", "flight", "convoy",
                            "consignment", "cargo", "tarpaulin", "ration", "ambulance", "helicopter"})
 GIVEN_ONLY_AS_RELIEF = frozenset({"flight", "convoy", "cargo", "consignment", "helicopter"})  # 'the relief flight'
+
+
+def _relief_arrived(noun: Token, pred: Predicate) -> bool:
+    """'Relief from Australia reached the capital of Enga province', 'Relief flown in from India reached a flooded
+    district town': relief that reached a place was given, with no 'to' or 'for' needed."""
+    return pred.reading.event == "AID" and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in ARRIVAL_VERBS
+
+
+def _relief_came_from(trig: Trigger, res: Resolution) -> list[ActorSpan]:
+    """Who gave relief that reached a place: the state it came 'from' ('Relief from Australia reached ...',
+    'Relief flown in from India reached ...'); where it reached is found as any aid's destination is."""
+    noun = trig.token
+    if trig.reading.event != "AID" or noun.dep_ != "nsubj" or noun.head.lemma_.lower() not in ARRIVAL_VERBS:
+        return []
+    sources = [o for _p, o in A.prep_objects(noun, ("from",))]
+    sources += [o for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                for h in (c, *(p for p in c.children if p.dep_ == "prt")) for _p, o in A.prep_objects(h, ("from",))]
+    return [s for o in sources for s in A.np_actors(o, res) if s.states]
 
 
 def _goods_thanked_for(noun: Token) -> bool:
@@ -5057,6 +5091,8 @@ def _noun_roles(trig: Trigger, res: Resolution, ctx: DocContext) -> tuple[list, 
         return joined[0], joined[1], [], "parse"
     if (together := _their_common_act(trig, res)):
         return together, [], [], "parse"
+    if (came_from := _relief_came_from(trig, res)):
+        return came_from, [], [], "parse"
     own = _named_before_noun(noun, res)
     doing = _action_noun_over(noun)
     if not own and doing is not None:  # "Trump's imposition of sanctions": who imposed them
@@ -6827,6 +6863,11 @@ def _aid_destination(trig: Trigger, res: Resolution, actor_codes: set[str]) -> A
     if verb.lemma_.lower() in ARRIVAL_VERBS:
         preps += ("in", "at")  # 'landed in Labasa with 12 tonnes of food': where it arrived is where it went
     indices = {c.i for c in carriers}
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.dep_ == "dobj":
+        t = t.head.head  # 'reached the capital of Enga province'
+    if t.dep_ == "dobj" and t.head.lemma_.lower() in ARRIVAL_VERBS and t.head.i in indices:
+        return ActorSpan(named.start, named.end, country, "state", kind, None, None, "places",
+                         f"the state of {place.name}, which the aid reached")
     if not (t.dep_ == "pobj" and t.head.lower_ in preps
             and (t.head.head.i in indices or (rescue and t.head.head.head.i in indices))):
         return None

@@ -34,6 +34,9 @@
   preposition's object again and the apposition after the comma the verb's subject.
 - 'off' before a place read as the verb's particle and the place as a second object ('began a joint drill off
   Aktau'): 'off' is a preposition again and the place its object, where the drill was held.
+- Troops sent somewhere read as the senders ('Ethiopian soldiers sent to Bure earlier this week were digging
+  trenches', 'Troops sent to the region this week have set up posts': the parser makes the soldiers the subject
+  of an active 'sent' with no object): the soldiers are what was sent, the subject of a passive.
 """
 
 from __future__ import annotations
@@ -66,6 +69,7 @@ def repair_parse(doc: Doc) -> None:
     _rehang_appeals_after_reported_clauses(doc)
     _end_time_phrases_at_their_comma(doc)
     _read_off_before_a_place_as_a_preposition(doc)
+    _read_troops_sent_as_sent(doc)
 
 
 # what a speaker goes on to do in the same breath ('said ... and called on Washington to open a dialogue')
@@ -416,3 +420,23 @@ def _read_off_before_a_place_as_a_preposition(doc: Doc) -> None:
             continue
         off.dep_, off.pos_, off.tag_ = "prep", "ADP", "IN"
         place.head, place.dep_ = off, "pobj"
+
+
+SENDING_VERBS = frozenset({"send", "dispatch", "deploy", "redeploy", "rush", "fly", "airlift"})
+SENT_PEOPLE = frozenset({"troop", "soldier", "force", "marine", "paratrooper", "peacekeeper", "reinforcement",
+                         "commando", "sailor", "guardsman", "policeman", "officer"})
+
+
+def _read_troops_sent_as_sent(doc: Doc) -> None:
+    """'Ethiopian soldiers sent to Bure earlier this week were digging trenches': soldiers right before a sending
+    verb that has no object, no auxiliary and a destination ('to', 'into') were sent; they did not send."""
+    for verb in doc:
+        if verb.lemma_.lower() not in SENDING_VERBS or verb.tag_ not in ("VBN", "VBD") \
+                or any(c.dep_ in ("dobj", "aux", "auxpass", "nsubjpass", "dative") and c.lower_ not in ("to", "into")
+                       for c in verb.children):
+            continue
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i + 1 == verb.i), None)
+        goes = any(c.lower_ in ("to", "into") and c.dep_ in ("prep", "dative") for c in verb.children)
+        if subj is None or not goes or subj.lemma_.lower() not in SENT_PEOPLE:
+            continue
+        subj.dep_, verb.tag_ = "nsubjpass", "VBN"
