@@ -1543,3 +1543,31 @@ def test_an_algerian_province_the_extract_lacks() -> None:
     # Algeria's Illizi province has no town of 15,000 in the extract (regions.csv)
     assert _located("Algerian and Libyan army officers met in Algeria's Illizi province on Thursday.",
                     "CONSULT") == "Illizi"
+
+
+@pytest.mark.parametrize(("text", "place", "country"), [
+    # a base acted from, when nothing else places the act
+    ("Kenyan and Ugandan police began joint patrols out of Busia on Monday after cattle raids.", "Busia", "KEN"),
+    ("Senegalese and Gambian navy crews began four days of exercises from the port city of Ziguinchor on Monday.",
+     "Ziguinchor", "SEN"),
+    ("Indian and Nepali army helicopters flying from Nepalgunj dropped food on Thursday to villages cut off by "
+     "floods.", "Nepalgunj", "NPL"),
+    # 'off' hung on the drill's noun by the parser
+    ("Georgian and Turkish coast guard boats held a joint rescue drill off Batumi on Tuesday.", "Batumi", "GEO"),
+    # 'in the desert town' pointing back at a lead's first word, which the tagger took for a common noun
+    ("Tamanrasset meeting ends border row: Algerian and Nigerien interior ministers, who met on Wednesday in the "
+     "desert town, agreed to reopen the crossing.", "Tamanghasset", "DZA"),
+    # a district the gazetteer lacks, told to lie in a region it knows; a parish is a region
+    ("Chinese and Nepali engineers began surveying a road in the Mustang district of Nepal's Gandaki province on "
+     "Wednesday.", "Gandaki", "NPL"),
+    ("Canadian army engineers began rebuilding a school in Jamaica's Trelawny parish on Tuesday.", "Trelawny", "JAM"),
+    # a hyphenated name the entity recogniser split: the whole name, not its last word's namesake (Moroni)
+    ("Six Brazilian gold miners were detained by French gendarmes in Saint-Laurent-du-Maroni on Tuesday.",
+     "Saint-Laurent-du-Maroni", "GUF"),
+    # what was acted on lay beached there
+    ("Dominican and US coast guard crews seized cocaine from a speedboat beached in the Dominican province of Monte "
+     "Cristi on Tuesday.", "Monte Cristi", "DOM"),
+])  # fmt: skip
+def test_places_of_acts_told_through_a_base_a_district_or_a_split_name(text: str, place: str, country: str) -> None:
+    """Regressions from the thirty-seventh development set's sentences (own words here)."""
+    _assert_located_at(text, place, country, published="2025-06-10")

@@ -6656,3 +6656,24 @@ def test_a_long_object_called_a_provocation_at_the_clause_end_is_accused() -> No
                    "Nakhchivan border, a few kilometres from its posts, a dangerous provocation.", "2025-08-19")
     assert [(e.event, e.actor, e.recipient) for e in found if e.event in ("ACCUSE", "REQUEST")] == [
         ("ACCUSE", ("AZE",), ("ARM",))], summary(found)
+
+
+def test_a_verb_the_parser_read_as_an_adjective_of_its_object_is_the_verb() -> None:
+    # regression: 'A Cuban navy ship unloaded water, tarpaulins and generators in ...' made 'water' the root and
+    # 'unloaded' its adjective: no delivery was found
+    found = events("A Cuban navy ship unloaded water, tarpaulins and generators in Port-au-Prince on Thursday.",
+                   "2025-10-02")
+    assert dyads(found, "AID") == [(("CUB",), ("HTI",))], summary(found)
+    found = events("A Trinidad and Tobago coast guard vessel unloaded water, tarpaulins and generators in Roseau on "
+                   "Thursday for families whose roofs were torn off by a storm, Dominica's disaster agency said.",
+                   "2025-10-02")
+    assert dyads(found, "AID") == [(("TTO",), ("DMA",))], summary(found)
+
+
+def test_a_place_that_came_under_a_states_fire_was_attacked_by_it() -> None:
+    # regression: 'came under Russian fire' found no attack ('fire' needs a weapon's name, or a state's when a place
+    # came under it); a forest fire is still nobody's
+    found = events("Kupiansk, a town in Ukraine's Kharkiv region, came under Russian fire again on Saturday, "
+                   "regional officials said.", "2025-10-18")
+    assert dyads(found, "ASSAULT")[:1] == [(("RUS",), ("UKR",))], summary(found)
+    assert not events("The village came under a forest fire on Saturday.", "2025-10-18")

@@ -2837,9 +2837,16 @@ def _noun_applies(noun: Token, pred: Predicate, is_phrase: bool) -> bool:
         mods = {c.lemma_.lower() for c in noun.subtree if c.i < noun.i and c.dep_ in ("amod", "compound", "nmod")}
         if _done_jointly(noun):
             mods.add("joint")
-        if not mods & pred.modifiers and not _held_by_forces(noun):
+        if not mods & pred.modifiers and not _held_by_forces(noun) and not _under_a_states_fire(noun):
             return False
     return True
+
+
+def _under_a_states_fire(noun: Token) -> bool:
+    """'Romny came under Russian fire': fire a place came under, told as a state's (a forest fire is nobody's)."""
+    return noun.lemma_.lower() == "fire" and noun.dep_ == "pobj" and noun.head.lower_ == "under" \
+        and noun.head.head.lemma_.lower() in ("come", "be") \
+        and any(c.dep_ == "amod" and c.text[:1].isupper() for c in noun.children)
 
 
 # who holds drills that need no word saying they are military ('Chinese warships held exercises off Taiwan')

@@ -63,11 +63,12 @@ REGION_SUFFIXES = tuple(sorted((  # longest first: "autonomous region" before "r
     "governorate", "state", "prefecture", "county", "district", "division", "voivodeship", "krai", "kray",
     "territory", "emirate", "canton", "department", "wilaya", "vilayet", "okrug", "sheng", "shi", "zizhiqu",
     "uygur zizhiqu", "zhuangzu zizhiqu", "huizu zizhiqu", "do", "marz", "rayon", "rayonu", "rajons", "apskritis",
-    "atholhu", "oblysy", "qalasy",
+    "atholhu", "oblysy", "qalasy", "parish",
 ), key=len, reverse=True))  # fmt: skip
 REGION_PREFIXES = tuple(sorted((
     "province of", "region of", "state of", "governorate of", "prefecture of", "county of", "district of",
-    "emirate of", "canton of", "department of", "oblast of", "muhafazat", "mayorality of", "misto", "shabiyat",
+    "emirate of", "canton of", "department of", "oblast of", "parish of", "muhafazat", "mayorality of", "misto",
+    "shabiyat",
     "mintaqat", "baladiyat", "changwat", "opstina", "wilayat e", "wilayat", "wilaya de", "wilaya of", "respublika",
     "republic of", "provincia de", "provincia di", "departamento de", "departement de", "estado de", "ostan e",
 ), key=len, reverse=True))  # fmt: skip

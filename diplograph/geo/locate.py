@@ -43,7 +43,7 @@ PLACE_NOUNS = frozenset({
     "town", "city", "village", "capital", "port", "outskirts", "suburb", "suburbs", "area", "district", "province",
     "region", "governorate", "state", "oblast", "prefecture", "county", "enclave", "island", "coast", "centre",
     "center", "heart", "streets", "street", "compound", "camp", "crossing", "checkpoint", "airport", "airbase",
-    "base", "airfield", "resort", "station", "department",
+    "base", "airfield", "resort", "station", "department", "parish",
     "mountains", "hills", "foothills", "countryside", "desert", "jungle", "forests", "highlands", "valley", "plains",
     "neighbourhood", "neighborhood", "edge", "territory", "municipality", "commune", "canton", "emirate", "side",
     "republic", "terminal", "refinery", "harbour", "harbor", "seaport", "shipyard",  # "Atyrau's oil terminal"
@@ -55,7 +55,7 @@ ON_THE_EDGE = frozenset({"outskirts", "edge", "fringes", "outskirt", "periphery"
 ISLAND_WORDS = frozenset({"island", "islands", "isle"})
 PASSAGES = frozenset({"crossing", "port", "airport", "checkpoint", "terminal"})  # a place an act opens or shuts
 REGION_WORDS = frozenset({"province", "region", "governorate", "oblast", "state", "prefecture", "county", "district",
-                          "department", "republic"})  # 'the Russian republic of Karelia'
+                          "department", "republic", "parish"})  # 'the Russian republic of Karelia'
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 COUNTRY_TYPES = frozenset({"name", "historical", "abbreviation", "epithet"})  # mentions that name a whole state
 
@@ -333,6 +333,15 @@ def _of_object(token: Token) -> Token | None:
                  for g in c.children if g.dep_ == "pobj"), None)
 
 
+def _region_it_lies_in(obj: Token, doc: Doc, res: Resolution, context: Sequence[Sequence[str]]) -> Location | None:
+    """The first-level region a lower division is told to lie in ('the Khong district of Laos's Champasak
+    province'), when the gazetteer knows it as a region."""
+    outer = _of_object(obj)
+    found = _phrase(outer) if outer is not None else None
+    location = _resolve(doc, found, res, context, cities_only=False) if found is not None else None
+    return location if location is not None and location.kind == "region" else None
+
+
 def _lead_sentence(token: Token, res: Resolution) -> bool:
     """Whether the token is in the story's first sentence, the one its dateline opens."""
     return token.sent.start <= res.dateline_end < token.sent.end or token.sent.start == res.dateline_end
@@ -361,7 +370,18 @@ def _the_city(obj: Token) -> bool:
     """'in the city', 'the town', 'the port': a place noun pointing back at a city named before (not 'the city of
     X', not 'a town')."""
     return obj.lower_ in CITY_NOUNS and any(c.dep_ == "det" and c.lower_ == "the" for c in obj.children) \
-        and not any(c.dep_ in ("prep", "appos", "compound", "amod", "poss") for c in obj.children)
+        and not any(c.dep_ in ("prep", "appos", "poss") or (c.dep_ in ("compound", "amod") and not _describing(c))
+                    for c in obj.children)
+
+
+# words that only describe a town pointed back at ('in the desert town', 'the border town', 'the coastal city')
+DESCRIBING_A_TOWN = frozenset({"desert", "border", "coastal", "port", "mountain", "river", "riverside", "frontier",
+                               "garrison", "market", "oasis", "island", "lakeside", "hill", "highland", "seaside",
+                               "small", "northern", "southern", "eastern", "western", "remote"})
+
+
+def _describing(word: Token) -> bool:
+    return word.lower_ in DESCRIBING_A_TOWN and not any(True for _ in word.children)
 
 
 CITY_LOOKBACK_SENTENCES = 2  # 'the city' names the city of this sentence or the one before
@@ -376,6 +396,10 @@ def _city_named_before(obj: Token, res: Resolution, context: Sequence[Sequence[s
     while i >= first:
         token = obj.doc[i]
         found = _phrase(token) if token.pos_ == "PROPN" and token.ent_type_ in PLACE_ENTITIES | {""} else None
+        # a lead's first word the tagger took for a common noun counts too ('Tozeur meeting ends aquifer row:')
+        if found is None and token.pos_ in ("NOUN", "ADJ") and token.is_sent_start and token.text[:1].isupper() \
+                and token.dep_ == "compound":
+            found = Phrase(token.i, token.i + 1, False)
         location = _resolve(obj.doc, found, res, context, cities_only=False) if found is not None else None
         if found is not None and location is not None:
             if location.kind == "country" and _a_party_named(token):
@@ -603,6 +627,8 @@ def _place_objects(token: Token, event: str) -> Iterator[tuple[Token, bool]]:
         for noun in (head, *(o for _p, o in prep_objects(head, ("during", "in")) if o.lemma_.lower() in ATTACK_NOUNS)):
             for clause in (c for c in noun.children if c.dep_ == "relcl" and c.lemma_.lower() in CARRYING_OUT):
                 yield from ((obj, False) for _prep, obj in prep_objects(clause, VENUE_PREPS))
+    if event in BASED_EVENTS:  # a base acted from, when nothing else placed it (cities and regions only)
+        yield from ((obj, True) for obj in _bases_acted_from(token, heads))
     for head in heads:  # last: a venue the parser hung on a participle of the object (`_object_participles`)
         for participle in _object_participles(head):
             for _prep, obj in prep_objects(participle, VENUE_PREPS):
@@ -612,6 +638,31 @@ def _place_objects(token: Token, event: str) -> Iterator[tuple[Token, bool]]:
                     yield obj, False
             for prep in _deeper_preps(participle, depth=6):
                 yield from ((g, False) for g in prep.children if g.dep_ == "pobj")
+
+
+# acts run from a base: where the base is, is where they happened ('joint patrols out of Dikhil', 'exercises from
+# the port city of Namibe', 'helicopters flying from Goroka dropped rice')
+BASED_EVENTS = frozenset({"COOPERATE", "MOBILIZE", "AID"})
+OPERATIONS = frozenset({"patrol", "exercise", "drill", "operation", "flight", "sortie", "mission", "search",
+                        "manoeuvre", "maneuver", "airlift", "airdrop"})
+FLYING_FROM = frozenset({"fly", "operate"})
+
+
+def _bases_acted_from(token: Token, heads: list[Token]) -> Iterator[Token]:
+    from diplograph.coding.args import prep_objects
+
+    operations = [t for h in (token, *heads) for t in (h, *(c for c in h.children if c.dep_ == "dobj"))]
+    operations += [o for t in list(operations) for _p, o in prep_objects(t, ("of",))]  # 'five days of exercises'
+    operations = [t for t in operations if t.lemma_.lower() in OPERATIONS]
+    if operations:
+        for t in (*operations, *heads):
+            yield from (o for _p, o in prep_objects(t, ("from",)))
+            for out in (c for c in t.children if c.dep_ == "prep" and c.lower_ == "out"):  # 'out of Dikhil'
+                yield from (o for _p, o in prep_objects(out, ("of",)))
+    for head in heads:
+        for subj in (c for c in head.children if c.dep_ == "nsubj"):
+            for flying in (c for c in subj.children if c.dep_ == "acl" and c.lemma_.lower() in FLYING_FROM):
+                yield from (o for _p, o in prep_objects(flying, ("from",)))
 
 
 # verbs that say an act was done ('the raids they carried out', 'the strikes it launched')
@@ -710,7 +761,8 @@ CLOSED_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "par
 OTHER_TIME_MARKS = frozenset({"after", "before", "since", "until", "because", "although", "though", "once"})
 OTHER_TIME_PREPS = frozenset({"after", "before", "since", "following", "during", "until", "ahead", "amid"})
 # participles that only say where something lies ('aboard a frigate moored in Valparaiso'): their place is its place
-LYING_AT = frozenset({"moor", "dock", "anchor", "berth", "station", "base", "park", "locate", "situate"})
+LYING_AT = frozenset({"moor", "dock", "anchor", "berth", "station", "base", "park", "locate", "situate", "beach",
+                      "strand", "ground"})
 
 
 # 'imports from slaughterhouses in Cordoba province': where goods came from; 'the government in Gitega denied': the
@@ -1023,6 +1075,9 @@ def _resolve(doc: Doc, phrase: Phrase, res: Resolution, context: Sequence[Sequen
                                                        or a.type == "group")
            for i in range(phrase.start, phrase.end)):
         return None  # 'gave Hamas a deadline': a group or organisation the dictionaries know is no place (Hamm)
+    if phrase.region and doc[phrase.end - 1].lower_ in REGION_WORDS and not places().lookup(name, "region") \
+            and (outer := _region_it_lies_in(doc[phrase.end - 1], doc, res, context)) is not None:
+        return outer  # 'the Mustang district of Nepal's Gandaki province': a district the gazetteer lacks
     owner_state = _owning_state(res, phrase)
     if owner_state is not None:  # "Namibia's Kunene region": a region of that state (not Angola's Cunene), or at
         # least that state; "Iran's Kurdistan province", not Iraq's Kurdistan Region
@@ -1037,6 +1092,8 @@ def _resolve(doc: Doc, phrase: Phrase, res: Resolution, context: Sequence[Sequen
     longer = _with_first_word(doc, phrase, res)
     if longer is not None and places().lookup(_text(doc, longer)):
         return _resolve(doc, longer, res, context, cities_only=cities_only)  # 'General Santos', not Brazil's Santos
+    if (whole := _hyphen_joined(doc, phrase)) is not None and places().lookup(_text(doc, whole)):
+        return _resolve(doc, whole, res, context, cities_only=cities_only)  # 'Saint-Laurent-du-Maroni', not Moroni
     if (whole := _with_particle_after(doc, phrase)) is not None and places().lookup(_text(doc, whole)):
         return _resolve(doc, whole, res, context, cities_only=cities_only)  # 'Foz do Iguaçu', not a town 'Foz'
     if (whole := _with_particle_before(doc, phrase)) is not None:
@@ -1216,6 +1273,19 @@ def _with_particle_after(doc: Doc, phrase: Phrase) -> Phrase | None:
         while end < len(doc) and doc[end].text[:1].isupper() and doc[end].pos_ == "PROPN":
             end += 1
     return Phrase(phrase.start, end, phrase.region) if end > phrase.end else None
+
+
+def _hyphen_joined(doc: Doc, phrase: Phrase) -> Phrase | None:
+    """The whole hyphenated name a phrase is the end or start of ('Saint-Laurent-du-Maroni', which the entity
+    recogniser may split at its hyphens)."""
+    start, end = phrase.start, phrase.end
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
+            and not doc[start - 2].whitespace_:
+        start -= 2
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_:
+        end += 2
+    return Phrase(start, end, phrase.region) if (start, end) != (phrase.start, phrase.end) else None
 
 
 def _text(doc: Doc, phrase: Phrase) -> str:

@@ -33,7 +33,11 @@
   makes 'attack' the subject and the ministry an apposition of the port, so Ukraine accuses): the noun is the
   preposition's object again and the apposition after the comma the verb's subject.
 - 'off' before a place read as the verb's particle and the place as a second object ('began a joint drill off
-  Aktau'): 'off' is a preposition again and the place its object, where the drill was held.
+  Aktau', or hung on the noun: 'held a joint rescue drill off Hopa'): 'off' is a preposition again and the place
+  its object, where the drill was held.
+- A sentence's verb read as an adjective of its object ('A Jamaican navy ship unloaded water, tarpaulins and
+  generators in Hillsborough': the parser makes 'water' the root, 'unloaded' its modifier and the ship an adverb
+  of that): the participle is the verb again, the ship its subject and 'water' its object.
 - Troops sent somewhere read as the senders ('Ethiopian soldiers sent to Bure earlier this week were digging
   trenches', 'Troops sent to the region this week have set up posts': the parser makes the soldiers the subject
   of an active 'sent' with no object): the soldiers are what was sent, the subject of a passive.
@@ -70,6 +74,7 @@ def repair_parse(doc: Doc) -> None:
     _end_time_phrases_at_their_comma(doc)
     _read_off_before_a_place_as_a_preposition(doc)
     _read_troops_sent_as_sent(doc)
+    _read_participles_before_the_root_as_the_verb(doc)
 
 
 # what a speaker goes on to do in the same breath ('said ... and called on Washington to open a dialogue')
@@ -415,8 +420,13 @@ def _read_off_before_a_place_as_a_preposition(doc: Doc) -> None:
         if off.lower_ != "off" or off.dep_ != "prt" or off.i + 1 >= len(doc):
             continue
         verb, place = off.head, doc[off.i + 1]
-        if place.head != verb or place.dep_ != "dobj" or place.pos_ != "PROPN" \
-                or not any(c.dep_ == "dobj" and c.i < off.i for c in verb.children):
+        if place.pos_ != "PROPN":
+            continue
+        # a noun has no particle: 'held a joint rescue drill off Hopa' ('off' hung on 'drill', the town left
+        # hanging from the verb)
+        on_a_noun = verb.pos_ in ("NOUN", "PROPN") and place.dep_ in ("dobj", "npadvmod")
+        if not on_a_noun and (place.head != verb or place.dep_ != "dobj"
+                              or not any(c.dep_ == "dobj" and c.i < off.i for c in verb.children)):
             continue
         off.dep_, off.pos_, off.tag_ = "prep", "ADP", "IN"
         place.head, place.dep_ = off, "pobj"
@@ -440,3 +450,28 @@ def _read_troops_sent_as_sent(doc: Doc) -> None:
         if subj is None or not goes or subj.lemma_.lower() not in SENT_PEOPLE:
             continue
         subj.dep_, verb.tag_ = "nsubjpass", "VBN"
+
+
+def _read_participles_before_the_root_as_the_verb(doc: Doc) -> None:
+    """'A Jamaican navy ship unloaded water ... in Hillsborough': a participle between a noun and the root noun it
+    modifies, with the noun before hung on it, is the sentence's verb."""
+    for verb in doc:
+        obj = verb.head
+        # the object stands for a whole clause: the root, or what the one reporting it said
+        reported = obj.dep_ in ("dep", "ccomp") and obj.head.lemma_.lower() in SAYING_VERBS
+        if verb.dep_ != "amod" or verb.tag_ not in ("VBN", "VBD") or not (obj.dep_ == "ROOT" or reported) \
+                or obj.pos_ != "NOUN" or verb.i + 1 != obj.i:
+            continue
+        subj = next((c for c in verb.children if c.dep_ in ("npadvmod", "nsubj") and c.i + 1 == verb.i
+                     and c.pos_ in ("NOUN", "PROPN")), None)
+        if subj is None or any(c.pos_ in ("VERB", "AUX") and c.i != verb.i for c in obj.children):
+            continue
+        if reported:
+            verb.head, verb.dep_ = obj.head, "ccomp"
+        else:
+            verb.head, verb.dep_ = verb, "ROOT"
+        verb.tag_, verb.pos_ = "VBD", "VERB"
+        obj.head, obj.dep_ = verb, "dobj"
+        subj.head, subj.dep_ = verb, "nsubj"
+        for c in [c for c in obj.children if c.i > obj.i and c.dep_ in ("prep", "punct", "npadvmod", "advmod")]:
+            c.head = verb  # where and when it was done, and the full stop, are the verb's
