@@ -6677,3 +6677,46 @@ def test_a_place_that_came_under_a_states_fire_was_attacked_by_it() -> None:
                    "regional officials said.", "2025-10-18")
     assert dyads(found, "ASSAULT")[:1] == [(("RUS",), ("UKR",))], summary(found)
     assert not events("The village came under a forest fire on Saturday.", "2025-10-18")
+
+
+def test_force_used_by_a_party_to_an_exercise_on_its_partner_is_the_exercise() -> None:
+    # regression: 'fired rockets at targets ... as the joint exercise with Indonesia's army entered its third day'
+    # was an attack on Indonesia
+    found = events("French Caesar howitzers fired shells at targets near Cincu on Wednesday as the joint exercise "
+                   "with Romania's army entered its third day.", "2025-05-14")
+    assert [(e.event, e.actor, e.recipient) for e in found][:1] == [("COOPERATE", ("FRA",), ("ROU",))], \
+        summary(found)
+    found = events("Kazakh paratroopers dropped onto a hillside near Osh on Wednesday, the third day of drills with "
+                   "Kyrgyzstan's army, and seized a mock militant camp.", "2025-05-14")
+    assert [e.event for e in found if e.actor == ("KAZ",)] == ["COOPERATE"], summary(found)
+    # a state that takes no part in the drills still acts on its own
+    found = events("North Korea fired two ballistic missiles into the sea on Monday as the United States held joint "
+                   "drills with South Korea.", "2025-05-14")
+    assert all(e.event != "COOPERATE" for e in found if e.actor == ("PRK",)), summary(found)
+    found = events("Russian drones struck Kharkiv on Monday during exercises with Belarus.", "2025-05-14")
+    assert dyads(found, "ASSAULT") == [(("RUS",), ("UKR",))], summary(found)
+
+
+def test_soldiers_march_is_no_protest() -> None:
+    # regression: 'reached the ranges ... after a long march across the mountains' was a demonstration
+    found = events("Estonian infantry reached the ranges outside Tapa on Wednesday, two days into the drills with "
+                   "Latvia's army, after a long march across the frozen bogs.", "2026-02-11")
+    assert all(e.event != "PROTEST" for e in found), summary(found)
+    found = events("Thousands of Georgians joined a march against Russia's occupation in Tbilisi on Sunday.",
+                   "2026-02-11")
+    assert [e.event for e in found if e.event == "PROTEST"] == ["PROTEST"], summary(found)
+
+
+def test_a_deal_told_as_made_is_an_agreement_of_the_two_states_the_sentence_names() -> None:
+    # regression: 'the accord signed in Arica two days earlier' (no party in its clause) was no agreement
+    found = events("Peru's government said on Saturday the accord signed in Arica two days earlier would cut its "
+                   "exporters' costs, calling it the biggest step with Chile in years.", "2026-03-21")
+    assert [(e.event, e.actor, e.recipient, e.date) for e in found if e.event == "AGREE"] == [
+        ("AGREE", ("PER",), ("CHL",), "2026-03-19")], summary(found)
+    # three states named: whose deal it was is not told
+    found = events("Peru said on Saturday the accord signed in Arica would help Chile and Bolivia.", "2026-03-21")
+    assert not [e for e in found if e.rule == "told:deal made"], summary(found)
+    # a deal whose makers are told, and are no states, is theirs
+    found = events("The decision followed remarks by Belgium's foreign minister, who said the appointment went "
+                   "against a deal reached in December between Kabila's camp and the opposition.", "2017-04-20")
+    assert not [e for e in found if e.rule == "told:deal made"], summary(found)

@@ -123,6 +123,7 @@ def code_sentence(sent: Span, res: Resolution, lex: Lexicon, ctx: DocContext) ->
         found = [f for f in found if f.trigger not in advised or f.reading.event not in ADVICE_READ_AS] + warnings
     found += joint_actions(sent, res, ctx, covered={t.token.i for t in triggers} | {f.trigger for f in found})
     found += readiness_offered(sent, res, ctx, covered={t.token.i for t in triggers} | {f.trigger for f in found})
+    found += deals_told_made(sent, res, ctx, made={f.trigger for f in found})
     listed, subject = cooperation_list(sent, res, ctx, covered=[t.token.i for t in triggers])
     if listed:  # 'cooperation between A and B includes X, Y and Z': the items are the events
         found = [f for f in found if f.trigger != subject] + listed
@@ -134,7 +135,7 @@ def code_sentence(sent: Span, res: Resolution, lex: Lexicon, ctx: DocContext) ->
     found = [f for f in found if not _outsiders_advice(f, sent, res) and not _habitual_trade(f, sent)]
     found = [f for f in found if not _said_and_urged(f, found)]
     found += [again for f in found for again in _done_again(f, sent, res)]
-    found = [_self_pair_mended(_joint_force(f, sent), sent, res) for f in found]
+    found = [_self_pair_mended(_joint_force(_part_of_an_exercise(f, sent, res), sent), sent, res) for f in found]
     found = [_accused_it_of(f, found, sent) for f in found]
     found = _followed_suit(found, sent, res)
     return [part for f in merge_within_sentence(found + background, sent) for part in _one_per_partner(f, sent)]
@@ -242,6 +243,33 @@ def _joint_force(f: Found, sent: Span) -> Found:
         return f
     return replace(f, reading=Reading("COOPERATE", None, f.reading.context or ("military",)), recipient=[],
                    features={**f.features, "joint_force": 1.0})
+
+
+def _part_of_an_exercise(f: Found, sent: Span, res: Resolution) -> Found:
+    """'US rocket launchers fired at targets near Baturaja as the joint exercise with Indonesia's army entered its
+    third day', 'Uzbek paratroopers seized a mock camp on the third day of drills with Kazakhstan's army': force
+    used by a party to an exercise, on its partners' ground, is the exercise (their cooperation), no attack. Not
+    when the act's doer takes no part ('North Korea fired missiles as the US held drills with South Korea')."""
+    doers = {c for a in f.actor for c in a.states}
+    targets = {c for a in f.recipient for c in a.states} - doers
+    if f.reading.event not in ("ASSAULT", "COERCE", "MOBILIZE") or len(doers) != 1 or f.trigger < 0:
+        return f
+    for noun in (t for t in sent if t.lemma_.lower() in EXERCISES and t.pos_ == "NOUN"):
+        with_spans = [s for _p, o in A.prep_objects(noun, ("with",)) for s in A.np_actors(o, res) if s.states]
+        partners = {c for s in with_spans for c in s.states} - doers
+        verb = A.governing_verb(noun)
+        subj = A.subject(verb)[0] if verb is not None else None
+        own = {c for s in A.np_actors(subj, res) for c in s.states} if subj is not None and subj.i != noun.i else set()
+        if not (own | partners) - doers:
+            continue  # an exercise of the doer's alone ('Finnish troops held an exercise'): a show of force
+        moved_in = f.reading.event == "MOBILIZE" and not own and partners and targets <= partners
+        if (doers <= own | partners and targets <= own | partners) or (not own and partners and targets
+                                                                         and targets <= partners) or moved_in:
+            # 'Finnish armour crossed into Haparanda, halfway through the exercise with Swedish forces': its partner
+            recipient = f.recipient if targets else [s for s in with_spans if not set(s.states) & doers]
+            return replace(f, reading=Reading("COOPERATE", None, ("military",)), recipient=recipient,
+                           features={**f.features, "part_of_an_exercise": 1.0})
+    return f
 
 
 SEPARATELY = frozenset({"separate", "separately"})
@@ -763,6 +791,40 @@ def readiness_offered(sent: Span, res: Resolution, ctx: DocContext, covered: set
         if ready and partners:
             out.append(_clause_event(Reading("AGREE", None, ("diplomatic",)), "adj:ready", adj, ready[:1],
                                      partners[:1], sent, res, ctx))
+    return out
+
+
+# a deal told as made in a participle or relative clause ('the accord signed in Antofagasta two days earlier')
+DEAL_MADE = frozenset({"sign", "initial", "conclude", "reach", "strike", "seal", "ink"})
+
+
+def deals_told_made(sent: Span, res: Resolution, ctx: DocContext, made: set[int]) -> list[Found]:
+    """'the accord signed in Antofagasta two days earlier', 'the Itaipu accord reached with Brazil this week', 'the
+    bridge deal the two governments reached this week': a deal the sentence tells was made, by no state its own
+    clause names, is an agreement between the two states the sentence names (AGREE), on the day of its making."""
+    states = [a for a in res.actors_in(sent) if a.kind == "state" and len(a.states) == 1]
+    codes = list(dict.fromkeys(a.states[0] for a in states))
+    if len(codes) != 2:
+        return []
+    out: list[Found] = []
+    for verb in sent:
+        deal = verb.head
+        if verb.i in made or verb.lemma_.lower() not in DEAL_MADE or deal.lemma_.lower() not in DEAL_NOUNS \
+                or not ((verb.dep_ == "acl" and verb.tag_ == "VBN") or verb.dep_ == "relcl") or _negated(verb):
+            continue
+        subj = A.child(verb, "nsubj", "nsubjpass")
+        if subj is not None and (subj.tag_ in ("WDT", "WP") or any(s.states for s in A.np_actors(subj, res))):
+            continue  # 'the deal that Russia and Ukraine signed': its makers are read as any verb's
+        sides = [o for h in (verb, deal) for c in h.children if c.dep_ in ("prep", "agent")
+                 and c.lower_ in ("with", "between", "by") for p in c.children if p.dep_ == "pobj"
+                 for o in (p, *(j for j in p.children if j.dep_ == "conj"))]
+        if any(not any(s.states for s in A.np_actors(o, res)) for o in sides):
+            continue  # 'a deal reached between Kabila's camp and the opposition': its makers are told, no states
+        partner = next((c for o in sides for s in A.np_actors(o, res) for c in s.states if c in codes), None)
+        first = next(a for a in states if a.states[0] != partner) if partner else states[0]
+        second = next(a for a in states if a.states[0] != first.states[0])
+        out.append(_clause_event(Reading("AGREE", None, ("diplomatic",)), "told:deal made", verb, [first],
+                                 [second], sent, res, ctx))
     return out
 
 
@@ -2785,6 +2847,13 @@ def _takes_a_for_clause(token: Token, deps: tuple[str, ...]) -> bool:
     return any(m.dep_ == "mark" and m.lower_ == "for" for c in token.children if c.dep_ in deps for m in c.children)
 
 
+def _soldiers_marched(noun: Token) -> bool:
+    """A march told of soldiers, the subject of its clause's verb: a military march."""
+    verb = A.governing_verb(noun)
+    subj = A.subject(verb)[0] if verb is not None else None
+    return subj is not None and subj.lemma_.lower() in MILITARY_DOERS
+
+
 def _in_charge(noun: Token) -> bool:
     """'took charge of the cargo', 'the officer in charge of the crossing': charge as command."""
     return (noun.dep_ == "dobj" and noun.head.lemma_.lower() in ("take", "assume")) or (
@@ -2798,6 +2867,8 @@ def _noun_applies(noun: Token, pred: Predicate, is_phrase: bool) -> bool:
         return False  # 'a diplomatic note asking for technical data', '... demanding that the drilling stop'
     if pred.lemma == "charge" and _in_charge(noun):
         return False  # 'officials took charge of the cargo': no accusation
+    if pred.lemma == "march" and _soldiers_marched(noun):
+        return False  # 'ski troops reached the ranges after a long march across the mountains': no protest
     if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.lemma_.lower() in KIND_HEADS:
         return False
     if pred.lemma in DEFENCE_NOUNS and not _came_to(noun):
@@ -2852,7 +2923,8 @@ def _under_a_states_fire(noun: Token) -> bool:
 # who holds drills that need no word saying they are military ('Chinese warships held exercises off Taiwan')
 MILITARY_DOERS = frozenset({"warship", "ship", "navy", "troop", "soldier", "force", "army", "marine", "jet",
                             "warplane", "aircraft", "destroyer", "frigate", "submarine", "carrier", "bomber",
-                            "military", "paratrooper", "commando", "battalion", "brigade", "fleet", "vessel"})
+                            "military", "paratrooper", "commando", "battalion", "brigade", "fleet", "vessel",
+                            "infantry", "armour", "armor", "regiment", "platoon"})
 
 
 def _held_by_forces(noun: Token) -> bool:
