@@ -6720,3 +6720,11 @@ def test_a_deal_told_as_made_is_an_agreement_of_the_two_states_the_sentence_name
     found = events("The decision followed remarks by Belgium's foreign minister, who said the appointment went "
                    "against a deal reached in December between Kabila's camp and the opposition.", "2017-04-20")
     assert not [e for e in found if e.rule == "told:deal made"], summary(found)
+
+
+def test_a_ruler_welcomed_to_a_capital_is_a_visit() -> None:
+    # regression: 'welcomed Myanmar's military ruler ... to the Kremlin' was support for Myanmar
+    found = events("Xi welcomed Cambodia's king, Norodom Sihamoni, to Beijing on Tuesday.", "2025-03-05")
+    assert [(e.event, set(e.actor) | set(e.recipient)) for e in found] == [("CONSULT", {"KHM", "CHN"})], \
+        summary(found)
+    assert [e.event for e in events("Russia welcomed Myanmar's decision on Tuesday.", "2025-03-05")] == ["SUPPORT"]
