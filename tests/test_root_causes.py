@@ -6728,3 +6728,24 @@ def test_a_ruler_welcomed_to_a_capital_is_a_visit() -> None:
     assert [(e.event, set(e.actor) | set(e.recipient)) for e in found] == [("CONSULT", {"KHM", "CHN"})], \
         summary(found)
     assert [e.event for e in events("Russia welcomed Myanmar's decision on Tuesday.", "2025-03-05")] == ["SUPPORT"]
+
+
+def test_two_states_divers_or_crews_practising_together_cooperate() -> None:
+    # regression: 'coast guard crews practised towing a tanker' (no object of 'practised') and 'navy divers
+    # recovered the bodies' (divers were no one acting for a state) found no joint act
+    found = events("Omani and Emirati coast guard crews practised towing a disabled tanker off Khasab on Wednesday.",
+                   "2025-06-11")
+    assert [(e.event, set(e.actor) | set(e.recipient)) for e in found] == [("COOPERATE", {"OMN", "ARE"})], \
+        summary(found)
+    found = events("Togolese and Beninese navy divers recovered the bodies of four fishermen off Aneho on Wednesday.",
+                   "2025-06-11")
+    assert [(e.event, set(e.actor) | set(e.recipient)) for e in found] == [("COOPERATE", {"TGO", "BEN"})], \
+        summary(found)
+
+
+def test_jamming_another_states_signals_is_coercion() -> None:
+    # regression: 'Russia is jamming satellite navigation signals over eastern Finland' found nothing
+    found = events("Russia is jamming satellite navigation signals over eastern Finland to disrupt civilian flights, "
+                   "Finland's defence minister said on Wednesday.", "2025-06-11")
+    assert dyads(found, "COERCE") == [(("RUS",), ("FIN",))], summary(found)
+    assert not events("Lorries jammed the roads into Helsinki on Monday.", "2025-06-11")

@@ -750,7 +750,8 @@ JOINT_AGENTS = frozenset({"official", "officer", "police", "policeman", "troop",
                           "investigator", "expert", "agent", "authority", "army", "military", "coastguard",
                           "counterpart", "leader", "chief", "commander", "sailor", "pilot", "unit", "ranger",
                           "firefighter", "rescuer", "scientist", "technician", "prosecutor", "judge", "negotiator",
-                          "warship", "ship", "vessel", "aircraft", "jet", "patrol", "boat", "frigate"})
+                          "warship", "ship", "vessel", "aircraft", "jet", "patrol", "boat", "frigate", "diver",
+                          "doctor", "medic", "nurse", "marine", "specialist", "surveyor", "paratrooper", "commando"})
 # what two states' people do that is no cooperation: speech, stance, rivalry, being
 NOT_JOINT = frozenset({"say", "tell", "claim", "deny", "accuse", "blame", "remain", "be", "have", "face", "need",
                        "want", "fear", "warn", "believe", "expect", "hope", "disagree", "differ", "clash", "fight",
@@ -863,7 +864,7 @@ def joint_actions(sent: Span, res: Resolution, ctx: DocContext, covered: set[int
     return out
 
 
-BEGINNING_VERBS = frozenset({"start", "begin", "resume"})
+BEGINNING_VERBS = frozenset({"start", "begin", "resume", "practise", "practice", "rehearse"})
 
 
 def _begun(verb: Token) -> Token:
