@@ -1548,6 +1548,7 @@ def test_an_algerian_province_the_extract_lacks() -> None:
 @pytest.mark.parametrize(("text", "place", "country"), [
     # a base acted from, when nothing else places the act
     ("Kenyan and Ugandan police began joint patrols out of Busia on Monday after cattle raids.", "Busia", "KEN"),
+    ("Troops from Chad and Niger began patrolling the lake shore together out of Diffa on Wednesday.", "Diffa", "NER"),
     ("Senegalese and Gambian navy crews began four days of exercises from the port city of Ziguinchor on Monday.",
      "Ziguinchor", "SEN"),
     ("Indian and Nepali army helicopters flying from Nepalgunj dropped food on Thursday to villages cut off by "

@@ -6749,3 +6749,16 @@ def test_jamming_another_states_signals_is_coercion() -> None:
                    "Finland's defence minister said on Wednesday.", "2025-06-11")
     assert dyads(found, "COERCE") == [(("RUS",), ("FIN",))], summary(found)
     assert not events("Lorries jammed the roads into Helsinki on Monday.", "2025-06-11")
+
+
+def test_doctors_or_rescuers_flown_to_another_state_are_aid() -> None:
+    # regression: 'flew doctors to Tabriz' was no event (only aid, tonnes, rescue teams and troops were flown)
+    found = events("Japan flew doctors to Tabriz on Monday after the earthquake.", "2024-05-20")
+    assert dyads(found, "AID") == [(("JPN",), ("IRN",))], summary(found)
+
+
+def test_a_place_under_fire_from_a_states_missiles_was_attacked_by_it() -> None:
+    # regression: 'came under fire from Russian missiles and drones' found the town's state as the attacker
+    found = events("Konotop, a town in Ukraine's Sumy region, came under fire from Russian missiles and drones before "
+                   "dawn on Saturday, regional officials said.", "2025-06-14")
+    assert dyads(found, "ASSAULT")[:1] == [(("RUS",), ("UKR",))], summary(found)

@@ -2915,10 +2915,17 @@ def _noun_applies(noun: Token, pred: Predicate, is_phrase: bool) -> bool:
 
 
 def _under_a_states_fire(noun: Token) -> bool:
-    """'Romny came under Russian fire': fire a place came under, told as a state's (a forest fire is nobody's)."""
+    """'Romny came under Russian fire', '... under fire from Russian missiles and drones': fire a place came under,
+    told as a state's or its weapons' (a forest fire is nobody's)."""
     return noun.lemma_.lower() == "fire" and noun.dep_ == "pobj" and noun.head.lower_ == "under" \
         and noun.head.head.lemma_.lower() in ("come", "be") \
-        and any(c.dep_ == "amod" and c.text[:1].isupper() for c in noun.children)
+        and (any(c.dep_ == "amod" and c.text[:1].isupper() for c in noun.children)
+             or any(o.lemma_.lower() in MUNITIONS for _p, o in A.prep_objects(noun, ("from",))))
+
+
+# what fire comes from ('came under fire from Russian missiles and drones')
+MUNITIONS = frozenset({"missile", "rocket", "drone", "shell", "bomb", "mortar", "artillery", "projectile", "gun",
+                       "warplane", "jet", "aircraft", "helicopter", "tank", "howitzer", "gunboat", "warship"})
 
 
 # who holds drills that need no word saying they are military ('Chinese warships held exercises off Taiwan')
@@ -5404,7 +5411,8 @@ SOURCED_NOUNS = frozenset({"threat", "offer", "request", "demand", "warning", "i
                            # 'protests from the European Union and Canada'
                            "donation", "gift", "aid", "assistance", "help", "loan", "grant", "credit", "shipment",
                            "delivery", "supply", "protest", "criticism", "condemnation", "complaint", "rebuke",
-                           "team", "worker"})  # 'rescue teams from Spain'
+                           "team", "worker",
+                           "fire"})  # 'rescue teams from Spain', 'came under fire from Russian missiles'
 FORCE_WORDS = frozenset({"troop", "soldier", "force", "army", "peacekeeper", "contingent", "battalion", "unit",
                          "marine", "navy", "warship", "fleet", "militia", "personnel"})
 

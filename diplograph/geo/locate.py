@@ -377,7 +377,8 @@ def _the_city(obj: Token) -> bool:
 # words that only describe a town pointed back at ('in the desert town', 'the border town', 'the coastal city')
 DESCRIBING_A_TOWN = frozenset({"desert", "border", "coastal", "port", "mountain", "river", "riverside", "frontier",
                                "garrison", "market", "oasis", "island", "lakeside", "hill", "highland", "seaside",
-                               "small", "northern", "southern", "eastern", "western", "remote"})
+                               "small", "northern", "southern", "eastern", "western", "remote", "resort", "tourist",
+                               "mining", "fishing", "lake", "spa"})
 
 
 def _describing(word: Token) -> bool:
@@ -651,7 +652,8 @@ FLYING_FROM = frozenset({"fly", "operate"})
 def _bases_acted_from(token: Token, heads: list[Token]) -> Iterator[Token]:
     from diplograph.coding.args import prep_objects
 
-    operations = [t for h in (token, *heads) for t in (h, *(c for c in h.children if c.dep_ == "dobj"))]
+    # (the act, its clause's verb, their objects, and what was begun: 'began patrolling the river ... out of Ayorou')
+    operations = [t for h in (token, *heads) for t in (h, *(c for c in h.children if c.dep_ in ("dobj", "xcomp")))]
     operations += [o for t in list(operations) for _p, o in prep_objects(t, ("of",))]  # 'five days of exercises'
     operations = [t for t in operations if t.lemma_.lower() in OPERATIONS]
     if operations:
