@@ -11,8 +11,8 @@ with the same type and parties)
     a build-up, an attack, an arrest or a pull-out by who it was done to, a complaint of a protest (or a request
     of the protesters' state, or its rejection) by the state protested against, a request of who sanctioned by
     who it hits, a demand of who detained one's people, a threat dismissed or condemned by the threatened, a
-    request granted by the one asked, a charge against the one state that did an act told with nobody it was
-    done to, told with the act or up to
+    request granted by the one asked, a welcome of an agreement by its parties, a charge against the one state
+    that did an act told with nobody it was done to, told with the act or up to
     `ANSWER_LAG_DAYS` after it (also when the two types are compatible but name their parties the other way
     round);
   - their dates lie within a window set by their granularity: day and week dates one day apart at most (three for
@@ -227,6 +227,8 @@ def match(new: Report, old: Report) -> tuple[int, ...] | None:
         return None  # two records of one story are one incident only when type and both parties agree
     gap = _answer_gap(*_answer_and_act(new, old)) if answered else _dates(
         new, old, ONGOING_GAP if (kind, parties) == (2, 2) and new.event in ONGOING else DAY_GAP)
+    if gap is None and parties == 2 and (welcome := _welcome_and_deal(new, old)) is not None:
+        gap = _answer_gap(*welcome)  # 'Bolivian exporters welcomed the railway accord with Chile' days after it
     if gap is None:
         return None
     place = _places(new, old)
@@ -240,6 +242,14 @@ def match(new: Report, old: Report) -> tuple[int, ...] | None:
     # an answer ranks below a report of the act itself as good ('Russian missiles hit the refinery' joins the
     # other reports of the strike, not Kyiv's protest at it)
     return kind + parties, not answered, place, -gap
+
+
+def _welcome_and_deal(a: Report, b: Report) -> tuple[Report, Report] | None:
+    """(the welcome, the agreement) when one report welcomes, between the same parties, the agreement the other
+    tells: it comes with it or days after it (ANSWER_LAG_DAYS), as an answer does."""
+    if {a.event, b.event} != {"SUPPORT", "AGREE"}:
+        return None
+    return (a, b) if a.event == "SUPPORT" else (b, a)
 
 
 def _answers(a: Report, b: Report) -> bool:

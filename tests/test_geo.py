@@ -1572,3 +1572,15 @@ def test_an_algerian_province_the_extract_lacks() -> None:
 def test_places_of_acts_told_through_a_base_a_district_or_a_split_name(text: str, place: str, country: str) -> None:
     """Regressions from the thirty-seventh development set's sentences (own words here)."""
     _assert_located_at(text, place, country, published="2025-06-10")
+
+
+def test_a_welcome_of_an_agreement_by_its_parties_days_later_reports_it() -> None:
+    """'Bolivia and Chile sign a railway accord' on Thursday and 'Bolivian exporters welcome the accord with
+    Chile' on Saturday are one incident; a welcome before the signing, a week later, or of another pair is not."""
+    report = _reporter(month=2)
+
+    signed = report("a", "AGREE", "BOL", "CHL", 26)
+    assert incidents.match(report("b", "SUPPORT", "BOL", "CHL", 28), signed) is not None
+    assert incidents.match(report("b", "SUPPORT", "BOL", "CHL", 23), signed) is None
+    assert incidents.match(report("b", "SUPPORT", "BOL", "CHL", 5), report("a", "AGREE", "BOL", "CHL", 26)) is None
+    assert incidents.match(report("b", "SUPPORT", "BOL", "PER", 28), signed) is None

@@ -6762,3 +6762,19 @@ def test_a_place_under_fire_from_a_states_missiles_was_attacked_by_it() -> None:
     found = events("Konotop, a town in Ukraine's Sumy region, came under fire from Russian missiles and drones before "
                    "dawn on Saturday, regional officials said.", "2025-06-14")
     assert dyads(found, "ASSAULT")[:1] == [(("RUS",), ("UKR",))], summary(found)
+
+
+def test_the_end_of_a_future_period_is_no_date_of_the_act() -> None:
+    # regression: 'a package of 1 billion euros in aid for Lebanon through 2027' was dated 2027
+    found = events("In May, the European Union announced a package of 1 billion euros in aid for Jordan through "
+                   "2027.", "2024-06-20")
+    assert [(e.event, e.date) for e in found] == [("AID", "2024-05")], summary(found)
+
+
+def test_thanks_after_a_reported_clause_are_the_speakers() -> None:
+    # regression: 'said that the Peruvian food and tents landed in ... had reached 900 families, and thanked Lima'
+    # joined 'thanked' to the reported clause, so nobody thanked
+    found = events("Ecuador's civil defence minister said on Saturday that the Colombian food and tents landed in "
+                   "Esmeraldas on Thursday had reached 900 families, and thanked Bogota for acting so fast.",
+                   "2026-02-14")
+    assert dyads(found, "SUPPORT") == [(("ECU",), ("COL",))], summary(found)

@@ -8632,8 +8632,9 @@ def _a_deadline(date: DateRef, res: Resolution) -> bool:
     prep = t.root.head
     if prep.lower_ in ("until", "till"):
         return True
-    if prep.lower_ == "by" and _after_publication(date, res):
-        return True  # 'a goal of raising trade to $100 billion by 2030': a target, not when anything was done
+    if prep.lower_ in ("by", "through") and _after_publication(date, res):
+        return True  # 'a goal of raising trade to $100 billion by 2030', '1 billion euros in aid through 2027': a
+        # target or a period's end, not when anything was done
     # 'said France would pull out its troops by the end of the year': when a promised act is due, not the promise
     verb = prep.head
     return prep.lower_ == "by" and verb.pos_ in ("VERB", "AUX") and any(

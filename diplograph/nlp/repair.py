@@ -78,7 +78,11 @@ def repair_parse(doc: Doc) -> None:
 
 
 # what a speaker goes on to do in the same breath ('said ... and called on Washington to open a dialogue')
-APPEAL_VERBS = frozenset({"call", "urge", "appeal", "demand", "ask", "invite", "warn", "vow", "pledge", "offer"})
+APPEAL_VERBS = frozenset({"call", "urge", "appeal", "demand", "ask", "invite", "warn", "vow", "pledge", "offer",
+                          "thank"})
+# who can do what a speaker does ('said Russian officials met ... and urged'): a reported subject of these is no thing
+DOERS = frozenset({"troop", "soldier", "force", "official", "minister", "police", "officer", "diplomat", "leader",
+                   "government", "army", "navy", "authority", "delegation", "envoy", "president", "team"})
 SAYING_VERBS = frozenset({"say", "tell", "state", "declare", "add", "insist", "argue"})
 
 
@@ -93,7 +97,14 @@ def _rehang_appeals_after_reported_clauses(doc: Doc) -> None:
                 or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             continue
         subj = next((c for c in reported.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is None or subj.pos_ != "NOUN" or any(t.ent_type_ or t.pos_ in ("PROPN", "PRON") for t in subj.subtree):
+        clause = next((c for c in reported.children if c.dep_ == "csubj"), None)
+        if subj is None and clause is None:
+            verb.head = reported.head  # a reported clause with no subject of its own to share
+            continue
+        if subj is None and clause is not None:  # 'said the Peruvian food and tents landed in ... had reached'
+            subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.pos_ != "NOUN" or subj.lemma_.lower() in DOERS or any(
+                (t.ent_type_ and t.ent_type_ != "NORP") or t.pos_ in ("PROPN", "PRON") for t in subj.subtree):
             continue  # 'said Russia attacked Kyiv and killed ten': the reported subject did both
         verb.head = reported.head
 
