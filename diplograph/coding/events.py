@@ -810,7 +810,8 @@ def deals_told_made(sent: Span, res: Resolution, ctx: DocContext, made: set[int]
     out: list[Found] = []
     for verb in sent:
         deal = verb.head
-        if verb.i in made or verb.lemma_.lower() not in DEAL_MADE or deal.lemma_.lower() not in DEAL_NOUNS \
+        if verb.i in made or deal.i in made or verb.lemma_.lower() not in DEAL_MADE \
+                or deal.lemma_.lower() not in DEAL_NOUNS or A.agent(verb) is not None \
                 or not ((verb.dep_ == "acl" and verb.tag_ == "VBN") or verb.dep_ == "relcl") or _negated(verb):
             continue
         subj = A.child(verb, "nsubj", "nsubjpass")
