@@ -6778,3 +6778,13 @@ def test_thanks_after_a_reported_clause_are_the_speakers() -> None:
                    "Esmeraldas on Thursday had reached 900 families, and thanked Bogota for acting so fast.",
                    "2026-02-14")
     assert dyads(found, "SUPPORT") == [(("ECU",), ("COL",))], summary(found)
+
+
+def test_refitted_craft_or_arms_handed_to_another_states_forces_are_aid() -> None:
+    # regression: 'handed two refitted patrol boats to the Tunisian navy' needed 'over' (only aid, ground and
+    # people were read without it)
+    found = events("Spain handed two refitted patrol boats to the Moroccan navy at Tangier on Thursday.", "2025-06-12")
+    assert dyads(found, "AID") == [(("ESP",), ("MAR",))], summary(found)
+    found = events("The United States handed 20 armoured vehicles to the Somali army on Monday.", "2025-06-12")
+    assert dyads(found, "AID") == [(("USA",), ("SOM",))], summary(found)
+    assert not events("The ambassador handed a protest note to the foreign ministry.", "2025-06-12")

@@ -2446,7 +2446,8 @@ ABLAZE = frozenset({"ablaze", "alight", "afire"})
 # what the giver made or mended: a thing so described and handed over is aid ('handed a rebuilt canal to')
 MADE_OR_MENDED = frozenset({"rebuilt", "new", "renovated", "refurbished", "repaired", "restored", "upgraded",
                             "built", "donated", "newly", "expanded", "modernised", "modernized", "extended",
-                            "completed", "constructed", "funded", "financed"})
+                            "completed", "constructed", "funded", "financed", "refitted", "overhauled",
+                            "reconditioned"})
 
 
 REBUILDING = frozenset({"rebuild", "repair", "reconstruct"})
