@@ -6788,3 +6788,23 @@ def test_refitted_craft_or_arms_handed_to_another_states_forces_are_aid() -> Non
     found = events("The United States handed 20 armoured vehicles to the Somali army on Monday.", "2025-06-12")
     assert dyads(found, "AID") == [(("USA",), ("SOM",))], summary(found)
     assert not events("The ambassador handed a protest note to the foreign ministry.", "2025-06-12")
+
+
+def test_a_crowds_chants_against_another_state_name_whom_it_protested() -> None:
+    # regression: 'marched ..., chanting against the Turkish troops in the north' was a protest at home
+    found = events("Thousands of Greek Cypriots marched to the buffer zone in Nicosia on Sunday, chanting against the "
+                   "Turkish troops in the north.", "2025-07-21")
+    assert dyads(found, "PROTEST") == [(("CYP",), ("TUR",))], summary(found)
+    found = events("Hundreds of Armenians protested outside the parliament on Monday, shouting slogans against the "
+                   "government.", "2025-07-21")
+    assert dyads(found, "PROTEST") == [(("ARM",), ("ARM",))], summary(found)
+
+
+def test_help_several_states_offer_goes_to_the_state_the_story_is_about() -> None:
+    # regression: 'Azerbaijan, Iraq, Armenia and Saudi Arabia offered help' was an agreement among the four
+    found = events("An earthquake struck eastern Turkey on Sunday. Turkey's government asked for help. Greece, "
+                   "Azerbaijan and Israel offered help on Sunday night. Turkey thanked them.", "2024-05-20")
+    assert [(e.actor, e.recipient) for e in found if e.event == "AGREE"] == [(("GRC", "AZE", "ISR"), ("TUR",))], \
+        summary(found)
+    found = events("China and Russia pledged support for each other on Monday.", "2024-05-20")
+    assert [(e.event, set(e.actor) | set(e.recipient)) for e in found] == [("AGREE", {"CHN", "RUS"})], summary(found)

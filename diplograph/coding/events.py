@@ -136,6 +136,7 @@ def code_sentence(sent: Span, res: Resolution, lex: Lexicon, ctx: DocContext) ->
     found = [f for f in found if not _said_and_urged(f, found)]
     found += [again for f in found for again in _done_again(f, sent, res)]
     found = [_self_pair_mended(_joint_force(_part_of_an_exercise(f, sent, res), sent), sent, res) for f in found]
+    found = [_help_offered_by_several(f, sent, res) for f in found]
     found = [_accused_it_of(f, found, sent) for f in found]
     found = _followed_suit(found, sent, res)
     return [part for f in merge_within_sentence(found + background, sent) for part in _one_per_partner(f, sent)]
@@ -176,6 +177,10 @@ def _self_pair_mended(f: Found, sent: Span, res: Resolution) -> Found:
     trigger = sent.doc[f.trigger]
     objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")
                or (c.dep_ == "prep" and c.lower_ in PARTY_PREPS)]  # not a venue's 'in', 'near'
+    if f.reading.event == "PROTEST":  # 'marched ..., chanting against the Turkish troops', 'shouting slogans against'
+        chants = [c for c in trigger.children if c.dep_ in ("advcl", "xcomp", "acl", "conj") and c.tag_ == "VBG"]
+        objects += [p for c in chants for h in (c, *(d for d in c.children if d.dep_ == "dobj"))
+                    for p in h.children if p.dep_ == "prep" and p.lower_ == "against"]
     if any(_own_person(o, res) for o in objects):
         return f  # 'convicted former French president Nicolas Sarkozy of ... Libyan funding': at home
     others = [s for o in objects for s in A.spans_in(_object_phrase(o), res) if s.states and not set(s.states) & doers]
@@ -243,6 +248,28 @@ def _joint_force(f: Found, sent: Span) -> Found:
         return f
     return replace(f, reading=Reading("COOPERATE", None, f.reading.context or ("military",)), recipient=[],
                    features={**f.features, "joint_force": 1.0})
+
+
+OFFERING = frozenset({"offer", "pledge", "promise"})
+HELP_OFFERED = frozenset({"help", "assistance", "aid", "support", "condolence", "condolences", "rescuer", "rescuers"})
+
+
+def _help_offered_by_several(f: Found, sent: Span, res: Resolution) -> Found:
+    """'Azerbaijan, Iraq, Armenia and Saudi Arabia offered help': help several states offer with no one named goes
+    to the state the story is about, not to one another (an agreement among them, as 'A and B pledged to deepen
+    ties' is)."""
+    doers = _codes_of(f.actor)
+    if f.reading.event != "AGREE" or f.recipient or len(doers) < 2 or f.trigger < 0:
+        return f
+    verb = sent.doc[f.trigger]
+    obj = A.child(verb, "dobj")
+    if verb.lemma_.lower() not in OFFERING or obj is None or obj.lemma_.lower() not in HELP_OFFERED:
+        return f
+    helped = _story_subject_besides(res, doers)
+    if helped is None:
+        return f
+    return replace(f, recipient=[ActorSpan.from_context(verb.i, helped, "the state the story is most about")],
+                   features={**f.features, "help_offered_by_several": 1.0})
 
 
 def _part_of_an_exercise(f: Found, sent: Span, res: Resolution) -> Found:
