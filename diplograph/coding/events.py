@@ -847,9 +847,10 @@ def deals_told_made(sent: Span, res: Resolution, ctx: DocContext, made: set[int]
         sides = [o for h in (verb, deal) for c in h.children if c.dep_ in ("prep", "agent")
                  and c.lower_ in ("with", "between", "by") for p in c.children if p.dep_ == "pobj"
                  for o in (p, *(j for j in p.children if j.dep_ == "conj"))]
-        if any(not any(s.states for s in A.np_actors(o, res)) for o in sides):
+        side_states = [[c for s in A.np_actors(o, res) for c in s.states] for o in sides]
+        if not all(side_states):
             continue  # 'a deal reached between Kabila's camp and the opposition': its makers are told, no states
-        partner = next((c for o in sides for s in A.np_actors(o, res) for c in s.states if c in codes), None)
+        partner = next((c for found in side_states for c in found if c in codes), None)
         first = next(a for a in states if a.states[0] != partner) if partner else states[0]
         second = next(a for a in states if a.states[0] != first.states[0])
         out.append(_clause_event(Reading("AGREE", None, ("diplomatic",)), "told:deal made", verb, [first],
@@ -2929,10 +2930,9 @@ def _noun_applies(noun: Token, pred: Predicate, is_phrase: bool) -> bool:
             _by_phone(noun.head) or _joint_subject(noun.head))
         # 'drawing a warning from Pyongyang': a reaction says who reacts, which is all the noun needs
         # 'came under Turkish drone fire': the place under fire is the subject, no 'on' needed
-        came_under = pred.reading.event == "ASSAULT" and noun.dep_ == "pobj" and noun.head.lower_ == "under" \
-            and noun.head.head.lemma_.lower() in ("come", "be")
+        came_under = pred.reading.event == "ASSAULT" and _came_under(noun)
         if not (preps | marks) & pred.requires and not talked_together and _drawn_from(noun) is None \
-                and not came_under and not _relief_arrived(noun, pred):
+                and not came_under and not _relief_arrived(noun, pred.reading.event):
             return False
     if pred.modifiers and not is_phrase:  # 'joint air force drills': 'joint' may hang from 'force'
         mods = {c.lemma_.lower() for c in noun.subtree if c.i < noun.i and c.dep_ in ("amod", "compound", "nmod")}
@@ -2943,11 +2943,15 @@ def _noun_applies(noun: Token, pred: Predicate, is_phrase: bool) -> bool:
     return True
 
 
+def _came_under(noun: Token) -> bool:
+    """'came under fire', 'was under attack': the noun a place came under."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.lemma_.lower() in ("come", "be")
+
+
 def _under_a_states_fire(noun: Token) -> bool:
     """'Romny came under Russian fire', '... under fire from Russian missiles and drones': fire a place came under,
     told as a state's or its weapons' (a forest fire is nobody's)."""
-    return noun.lemma_.lower() == "fire" and noun.dep_ == "pobj" and noun.head.lower_ == "under" \
-        and noun.head.head.lemma_.lower() in ("come", "be") \
+    return noun.lemma_.lower() == "fire" and _came_under(noun) \
         and (any(c.dep_ == "amod" and c.text[:1].isupper() for c in noun.children)
              or any(o.lemma_.lower() in MUNITIONS for _p, o in A.prep_objects(noun, ("from",))))
 
@@ -3218,17 +3222,17 @@ THANKED_GOODS = frozenset({"food", "shelter", "tent", "generator", "medicine", "
 GIVEN_ONLY_AS_RELIEF = frozenset({"flight", "convoy", "cargo", "consignment", "helicopter"})  # 'the relief flight'
 
 
-def _relief_arrived(noun: Token, pred: Predicate) -> bool:
+def _relief_arrived(noun: Token, event: str) -> bool:
     """'Relief from Australia reached the capital of Enga province', 'Relief flown in from India reached a flooded
     district town': relief that reached a place was given, with no 'to' or 'for' needed."""
-    return pred.reading.event == "AID" and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in ARRIVAL_VERBS
+    return event == "AID" and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in ARRIVAL_VERBS
 
 
 def _relief_came_from(trig: Trigger, res: Resolution) -> list[ActorSpan]:
     """Who gave relief that reached a place: the state it came 'from' ('Relief from Australia reached ...',
     'Relief flown in from India reached ...'); where it reached is found as any aid's destination is."""
     noun = trig.token
-    if trig.reading.event != "AID" or noun.dep_ != "nsubj" or noun.head.lemma_.lower() not in ARRIVAL_VERBS:
+    if not _relief_arrived(noun, trig.reading.event):
         return []
     sources = [o for _p, o in A.prep_objects(noun, ("from",))]
     sources += [o for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"

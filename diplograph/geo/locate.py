@@ -333,12 +333,12 @@ def _of_object(token: Token) -> Token | None:
                  for g in c.children if g.dep_ == "pobj"), None)
 
 
-def _region_it_lies_in(obj: Token, doc: Doc, res: Resolution, context: Sequence[Sequence[str]]) -> Location | None:
+def _region_it_lies_in(obj: Token, res: Resolution, context: Sequence[Sequence[str]]) -> Location | None:
     """The first-level region a lower division is told to lie in ('the Khong district of Laos's Champasak
     province'), when the gazetteer knows it as a region."""
     outer = _of_object(obj)
     found = _phrase(outer) if outer is not None else None
-    location = _resolve(doc, found, res, context, cities_only=False) if found is not None else None
+    location = _resolve(obj.doc, found, res, context, cities_only=False) if found is not None else None
     return location if location is not None and location.kind == "region" else None
 
 
@@ -382,7 +382,7 @@ DESCRIBING_A_TOWN = frozenset({"desert", "border", "coastal", "port", "mountain"
 
 
 def _describing(word: Token) -> bool:
-    return word.lower_ in DESCRIBING_A_TOWN and not any(True for _ in word.children)
+    return word.lower_ in DESCRIBING_A_TOWN and next(word.children, None) is None
 
 
 CITY_LOOKBACK_SENTENCES = 2  # 'the city' names the city of this sentence or the one before
@@ -1078,7 +1078,7 @@ def _resolve(doc: Doc, phrase: Phrase, res: Resolution, context: Sequence[Sequen
            for i in range(phrase.start, phrase.end)):
         return None  # 'gave Hamas a deadline': a group or organisation the dictionaries know is no place (Hamm)
     if phrase.region and doc[phrase.end - 1].lower_ in REGION_WORDS and not places().lookup(name, "region") \
-            and (outer := _region_it_lies_in(doc[phrase.end - 1], doc, res, context)) is not None:
+            and (outer := _region_it_lies_in(doc[phrase.end - 1], res, context)) is not None:
         return outer  # 'the Mustang district of Nepal's Gandaki province': a district the gazetteer lacks
     owner_state = _owning_state(res, phrase)
     if owner_state is not None:  # "Namibia's Kunene region": a region of that state (not Angola's Cunene), or at
