@@ -102,6 +102,7 @@ SETS = {"development": (DATA / "places-gold.jsonl", DATA / "incident-stories.jso
         "development 36": _numbered(36),
         "development 37": _numbered(37),
         "development 38": _numbered(38),
+        "development 39": _numbered(39),
         # the eleventh (written 2026-12-05 by a helper of the twenty-first session): held out, never read
         "held-out 11": _numbered(11),
         # the nineteenth (written 2026-12-06 by a helper of the thirty-second session): held out, never read
