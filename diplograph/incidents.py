@@ -113,6 +113,7 @@ class Report:
     incident: str | None = None
     confidence: float | None = None
     url: str | None = None  # the story's address: rows of one article (GDELT codes several per story) share it
+    loose: bool = False  # the place's state is a guess (a place the gazetteer lacks, geo.locate.UNLISTED)
 
     @property
     def linkable(self) -> bool:
@@ -181,11 +182,13 @@ def _dates(a: Report, b: Report, most: int = DAY_GAP) -> int | None:
 
 def _places(a: Report, b: Report) -> int | None:
     """1 for the same place (or a city and the region it lies in, or two cities within NEAR_KM), 0 when one names
-    none or they are only as compatible as one state, None when they contradict."""
+    none or they are only as compatible as one state (or one's state is a guess), None when they contradict."""
     if a.country is None or b.country is None:
         return 0
+    if (a.loose or b.loose) and a.kind == b.kind == "city" and _same_name(a.place, b.place):
+        return 1  # 'at Moc Bai' in both, whichever state each report's act put it in
     if a.country != b.country:
-        return None
+        return 0 if a.loose or b.loose else None  # a guessed state contradicts nothing
     if a.kind == "country" or b.kind == "country":
         return 0
     if a.place is not None and a.place == b.place and a.kind == b.kind:

@@ -175,13 +175,18 @@ class Quantity(Record):
     method: str = "rule"
 
 
+# the method of a place the gazetteer lacks, kept as written, whose state is a guess (diplograph.geo.locate)
+UNLISTED = "unlisted"
+
+
 @dataclass(frozen=True, slots=True)
 class Location(Record):
     """Where an event took place, as the text names it: `name` as written, the gazetteer `place` it resolves to
     (a city, a first-level region or a whole country), that place's region and state, its coordinates, and how it
     was resolved (`method`: gazetteer, gazetteer+context, gazetteer+population, gazetteer+owner, country, described,
     small town (a town of 500 to 15,000 people in a state the text names), the city named before ("in the city"),
-    or imported; docs/locations.md)."""
+    unlisted (a place the gazetteer lacks, kept as written: its state a guess, no coordinates), unlisted+described
+    (... in the state the text describes it in), or imported; docs/locations.md)."""
 
     name: str
     place: str | None

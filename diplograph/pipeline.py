@@ -243,18 +243,36 @@ VENUE_OF_RECIPIENT = frozenset({"AID", "ASSAULT"})
 VENUE_OF_ACTOR = frozenset({"COERCE", "MOBILIZE", "SANCTION"})
 DEFENCES = frozenset({"verb:shoot", "verb:intercept", "verb:down"})  # what intrudes is shot down over one's own land
 CHOSEN_AMONG_NAMESAKES = frozenset({"gazetteer+context", "gazetteer+population"})
+ARRIVALS = frozenset({"verb:dock", "verb:arrive", "verb:land", "verb:visit", "verb:reach"})  # at the one reached
+
+
+def _unlisted_on_the_side_of_the_act(event, location, actor, recipient, at_home):  # type: ignore[no-untyped-def]
+    """A village the gazetteer lacks, in the state its kind of act happens in: an arrest or a deployment at home, an
+    attack or aid where it reached; anything else in the state of the party named first ('Salvadoran and
+    Guatemalan customs officers ... at La Hachadura', 'Rwandan and Congolese intelligence chiefs met in ...'), as
+    news names the host first. An attack or aid that reaches no other state named gets no such place (the
+    attacker's own state is seldom where it landed)."""
+    if set(event.actor) & set(event.recipient) or (event.event in VENUE_OF_RECIPIENT and not recipient):
+        return None
+    if event.rule in ARRIVALS and recipient:  # 'an Indian frigate docked in Duqm': where it arrived
+        side = recipient
+    else:
+        side = actor if at_home else recipient if event.event in VENUE_OF_RECIPIENT else [*actor, *recipient]
+    return replace(location, country=side[0]) if side and location.country not in side[:1] else location
 
 
 def _on_the_side_of_the_act(event, location):  # type: ignore[no-untyped-def]
     """The location moved to the namesake city in the state its kind of act happens in, when the gazetteer chose
     the other party's (for talks, agreements and the rest either party's may be meant, and the choice stands)."""
     from diplograph.geo.gazetteer import places
-    from diplograph.geo.locate import place_location
+    from diplograph.geo.locate import UNLISTED, place_location
 
     actor = [c for c in event.actor if c not in event.recipient]
     recipient = list(event.recipient)
     at_home = event.event in VENUE_OF_ACTOR or event.rule in DEFENCES  # 'shot down a Pakistani drone over Punjab'
     side, other = (actor, recipient) if at_home else (recipient, actor)
+    if location.method == UNLISTED:
+        return _unlisted_on_the_side_of_the_act(event, location, actor, recipient, at_home)
     if not at_home and event.event not in VENUE_OF_RECIPIENT:
         return location  # talks, agreements and the rest: either party's place may be meant
     if not side or location.method not in CHOSEN_AMONG_NAMESAKES or location.country not in other \

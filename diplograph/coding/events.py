@@ -123,6 +123,7 @@ def code_sentence(sent: Span, res: Resolution, lex: Lexicon, ctx: DocContext) ->
         found = [f for f in found if f.trigger not in advised or f.reading.event not in ADVICE_READ_AS] + warnings
     found += joint_actions(sent, res, ctx, covered={t.token.i for t in triggers} | {f.trigger for f in found})
     found += readiness_offered(sent, res, ctx, covered={t.token.i for t in triggers} | {f.trigger for f in found})
+    found += work_done_abroad(sent, res, ctx, covered={t.token.i for t in triggers} | {f.trigger for f in found})
     found += deals_told_made(sent, res, ctx, made={f.trigger for f in found})
     listed, subject = cooperation_list(sent, res, ctx, covered=[t.token.i for t in triggers])
     if listed:  # 'cooperation between A and B includes X, Y and Z': the items are the events
@@ -778,7 +779,8 @@ JOINT_AGENTS = frozenset({"official", "officer", "police", "policeman", "troop",
                           "counterpart", "leader", "chief", "commander", "sailor", "pilot", "unit", "ranger",
                           "firefighter", "rescuer", "scientist", "technician", "prosecutor", "judge", "negotiator",
                           "warship", "ship", "vessel", "aircraft", "jet", "patrol", "boat", "frigate", "diver",
-                          "doctor", "medic", "nurse", "marine", "specialist", "surveyor", "paratrooper", "commando"})
+                          "doctor", "medic", "nurse", "marine", "specialist", "surveyor", "paratrooper", "commando",
+                          "infantry", "gendarme", "reservist", "tanker"})
 # what two states' people do that is no cooperation: speech, stance, rivalry, being
 NOT_JOINT = frozenset({"say", "tell", "claim", "deny", "accuse", "blame", "remain", "be", "have", "face", "need",
                        "want", "fear", "warn", "believe", "expect", "hope", "disagree", "differ", "clash", "fight",
@@ -875,10 +877,14 @@ def joint_actions(sent: Span, res: Resolution, ctx: DocContext, covered: set[int
         if done is None and not _said_to_be_done_together(verb):
             continue  # 'warships set off together': said to be done together, it needs no object
         subj, _ = A.subject(frame)
+        beside = [o for _p, o in A.prep_objects(verb, ("alongside",)) if _joint_agent(o)]
         if subj is None or subj.dep_ != "nsubj" or not _joint_agent(subj) \
-                or not _coordinated(subj) or (done is not None and any(t.i in covered for t in done.subtree)):
+                or not (_coordinated(subj) or beside) \
+                or (done is not None and any(t.i in covered for t in done.subtree)):
             continue  # 'began indirect talks', 'began the annual exercise': the talks or the exercise is the event
         parties = [s for s in A.np_actors(subj, res) if s.states and s.kind == "state"]
+        # 'Latvian infantry were clearing mock villages alongside Canadian tank crews': those beside them too
+        parties += [s for o in beside for s in A.np_actors(o, res) if s.states and s.kind == "state"]
         codes = {c for s in parties for c in s.states}
         if len(codes) < 2 or any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ not in ("will", "'ll")
                                  for c in frame.children):
@@ -891,6 +897,55 @@ def joint_actions(sent: Span, res: Resolution, ctx: DocContext, covered: set[int
         out.append(_clause_event(reading, "joint:act", frame, parties, [], sent, res, ctx, aux=aux,
                                  conditional=conditional))
     return out
+
+
+# Work a state's people do on another state's ground for it: 'Egyptian engineers began repairing two power stations in
+# Sudan's River Nile state', 'US Navy engineers began repairing a causeway in Micronesia's Chuuk state'
+WORK_FOR_OTHERS = frozenset({"repair", "rebuild", "build", "construct", "lay", "dredge", "vaccinate", "demine",
+                             "install", "upgrade", "restore", "renovate", "pump", "reconstruct", "refurbish"})
+WORKERS = frozenset({"engineer", "doctor", "medic", "nurse", "surgeon", "firefighter", "technician", "expert",
+                     "specialist", "vet", "veterinarian", "builder", "deminer", "sapper", "worker", "team"})
+
+
+def work_done_abroad(sent: Span, res: Resolution, ctx: DocContext, covered: set[int]) -> list[Found]:
+    """'Egyptian engineers began repairing two power stations in Sudan's River Nile state', 'Polish firefighters
+    began pumping floodwater out of towns in the Czech Republic's Moravian-Silesian region': a state's engineers,
+    doctors or firefighters working in another state it names help that state (AID). A third state's work only:
+    'Tanzanian and Zambian engineers ... in Zambia' is the two working together."""
+    out: list[Found] = []
+    for verb in sent:
+        frame = _begun(verb)
+        if verb.i in covered or verb.pos_ != "VERB" or verb.lemma_.lower() not in WORK_FOR_OTHERS \
+                or frame.dep_ not in ("ROOT", "conj", "ccomp") or _negated(frame) or A.is_passive(verb):
+            continue
+        subj, _ = A.subject(frame)
+        if subj is None or subj.dep_ != "nsubj" or subj.lemma_.lower() not in WORKERS:
+            continue
+        doers = [s for s in A.np_actors(subj, res) if s.states and s.kind == "state"]
+        codes = {c for s in doers for c in s.states}
+        hosts = [s for place in _places_worked_in(verb) for s in A.np_actors(place, res) if s.states
+                 and s.kind == "state"
+                 and not set(s.states) & codes]
+        if not doers or not hosts or any(c.dep_ == "aux" and c.tag_ == "MD" for c in frame.children):
+            continue
+        aux, conditional = modality(frame)
+        reading = adjust_reading(Reading("AID", None, ()), aux, conditional)
+        out.append(_clause_event(reading, "abroad:work", frame, doers, hosts[:1], sent, res, ctx, aux=aux,
+                                 conditional=conditional))
+    return out
+
+
+def _places_worked_in(verb: Token) -> list[Token]:
+    """The objects of the 'in' phrases of a clause, in its objects and their phrases too ('pumping floodwater out of
+    towns in the Czech Republic's Moravian-Silesian region', 'a stretch of the White Nile in South Sudan's Jonglei
+    state'), not in a clause of their own."""
+    found, stack = [], [c for c in verb.children if c.dep_ in ("dobj", "prep", "prt")]
+    while stack:
+        t = stack.pop()
+        if t.dep_ == "pobj" and t.head.lower_ == "in":
+            found.append(t)
+        stack.extend(c for c in t.children if c.dep_ in ("dobj", "prep", "pobj", "prt"))
+    return found
 
 
 BEGINNING_VERBS = frozenset({"start", "begin", "resume", "practise", "practice", "rehearse"})
@@ -6216,10 +6271,10 @@ def _elaborated_list(token: Token, res: Resolution, actor: list[ActorSpan]) -> l
 
 def _authorities_where_arrested(trig: Trigger, res: Resolution, taken: set[str]) -> list[ActorSpan]:
     """'the arrest of four Nigerien officials in Benin's main port': made by the authorities of the place."""
-    from diplograph.geo.locate import locate_reported
+    from diplograph.geo.locate import locate_reported, state_told
 
     located = locate_reported(res.doc, trig.token.i, res, trig.reading.event, ())
-    if located is None or not located.country or located.country in taken:
+    if located is None or not located.country or located.country in taken or not state_told(located):
         return []
     return [ActorSpan.from_context(trig.token.i, located.country,
                                    f"the authorities of {located.name}, where the arrest was made")]
@@ -6922,12 +6977,12 @@ def _city_or_region(trig: Trigger, res: Resolution,
                     context: tuple[tuple[str, ...], ...]) -> tuple[Location, str, str] | None:
     """The city or region of the places gazetteer the event happens in (or its reporters speak from), with its
     state and kind; None for a whole country, which the actor dictionaries already name."""
-    from diplograph.geo.locate import locate_reported
+    from diplograph.geo.locate import locate_reported, state_told
 
     # then the states the story names: 'docked in Colon ..., Panama's security ministry said' is Panama's Colon
     named = tuple(sorted(_state_mentions(res)[1]))
     place = locate_reported(res.doc, trig.token.i, res, trig.reading.event, (*context, named))
-    if place is None or place.kind not in ("city", "region") or not place.country:
+    if place is None or place.kind not in ("city", "region") or not place.country or not state_told(place):
         return None
     return place, place.country, place.kind
 
@@ -7024,10 +7079,10 @@ def _struck_abroad(trig: Trigger, res: Resolution, actor_codes: set[str]) -> Act
 def _delivered_abroad(trig: Trigger, res: Resolution, actor_codes: set[str]) -> ActorSpan | None:
     """The state of the one city or region the sentence delivers aid at, however the parser hung the place ('a
     navy ship unloaded 300 tonnes of food, water and generators at the port of Montego Bay'), when not the actor's."""
-    from diplograph.geo.locate import sole_venue
+    from diplograph.geo.locate import sole_venue, state_told
 
     place = sole_venue(res.doc, trig.token.i, res, trig.reading.event, (tuple(sorted(actor_codes)),))
-    if place is None or not place.country or place.country in actor_codes:
+    if place is None or not place.country or place.country in actor_codes or not state_told(place):
         return None
     return ActorSpan.from_context(trig.token.i, place.country, f"the state of {place.name}, where it was delivered")
 
@@ -7675,7 +7730,12 @@ PARTS_DENIED = frozenset({"role", "involvement", "responsibility", "part", "link
 
 
 def _claimant(token: Token) -> bool:
-    """Who made a claim, named on it ('dismissing German findings', 'U.S. accusations')."""
+    """Who made a claim, named on it ('dismissing German findings', 'U.S. accusations', 'accusations from
+    Slovakia', 'claims by Slovakia's prime minister')."""
+    if token.dep_ == "poss" and token.head.dep_ == "pobj":
+        token = token.head  # ('by Slovakia's prime minister')
+    if token.dep_ == "pobj" and token.head.lower_ in ("by", "from"):
+        return token.head.head.lemma_.lower() in CLAIM_NOUNS
     return token.dep_ in ("amod", "compound", "poss") and token.head.lemma_.lower() in CLAIM_NOUNS
 
 

@@ -20,7 +20,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from diplograph.geo.gazetteer import distance_km
-from diplograph.model import Evidence, Location
+from diplograph.model import UNLISTED, Evidence, Location
 from diplograph.nlp.repair import JOURNEY_NOUNS
 
 if TYPE_CHECKING:
@@ -46,6 +46,7 @@ PLACE_NOUNS = frozenset({
     "base", "airfield", "resort", "station", "department", "parish",
     "mountains", "hills", "foothills", "countryside", "desert", "jungle", "forests", "highlands", "valley", "plains",
     "neighbourhood", "neighborhood", "edge", "territory", "municipality", "commune", "canton", "emirate", "side",
+    "bay", "waterfront", "seafront", "docks",
     "republic", "terminal", "refinery", "harbour", "harbor", "seaport", "shipyard",  # "Atyrau's oil terminal"
 }) | DIRECTIONS  # fmt: skip
 # 'the outskirts of this city' in a story filed from a city: the dateline's place
@@ -70,6 +71,7 @@ def locate(doc: Doc, trigger: int, res: Resolution, event: str,
         return None
     token = doc[trigger]
     whole_state: Location | None = None
+    unlisted: Location | None = None  # the first name the gazetteer lacks, if nothing it has is found
     objects = list(_place_objects(token, event))
     for k, (obj, targeted) in enumerate(objects):
         if obj.head.lower_ == "with" and obj.head.head.lower_ == "along":
@@ -92,6 +94,7 @@ def locate(doc: Doc, trigger: int, res: Resolution, event: str,
         location = (joined and _resolve(doc, joined, res, context, cities_only=targeted)) \
             or _resolve(doc, found, res, context, cities_only=targeted)
         if location is None:
+            unlisted = unlisted or _unlisted(doc, joined or found, res, context)
             continue
         if location.kind != "country":
             if whole_state is None or location.country == whole_state.country:
@@ -109,7 +112,82 @@ def locate(doc: Doc, trigger: int, res: Resolution, event: str,
             there = _located_alone(doc, token.head.i, res, event, context)
             if there is not None and there.kind != "country":
                 return there
+    if unlisted is not None and (whole_state is None or whole_state.country == unlisted.country):
+        return unlisted
     return whole_state
+
+
+# what names no town: seas, reefs, rivers and mountains ('near Sabina Shoal', 'in the Galwan valley')
+NATURAL_FEATURES = frozenset({"shoal", "reef", "cay", "atoll", "river", "valley", "islands", "strait", "bank",
+                              "sea", "gulf", "bay", "lake", "mountains", "mountain", "mount", "pass", "glacier",
+                              "peninsula", "canal", "channel", "lagoon", "desert", "ocean", "straits", "range",
+                              "basin", "delta", "plateau", "coast", "island", "islet", "rock", "rocks", "shoals"})
+
+
+HYPHENS = frozenset({"-", "–"})
+
+
+def _cut_at_a_dot(doc: Doc, phrase: Phrase) -> bool:
+    """'Sault Ste. Marie': a name the tokens (and the sentences) cut at an abbreviation's dot."""
+    end = phrase.end
+    return end + 1 < len(doc) and doc[end].text == "." and not doc[end - 1].whitespace_ and len(doc[end - 1]) <= 3
+
+
+def _described_beside(res: Resolution, phrase: Phrase) -> str | None:
+    """'in Rubavu, the Rwandan town across the border from Goma': the state an apposition's adjective names."""
+    last = res.doc[phrase.end - 1]
+    for appos in (c for c in last.children if c.dep_ == "appos" and c.lemma_.lower() in PLACE_NOUNS):
+        for adjective in (c for c in appos.children if c.dep_ in ("amod", "compound", "nmod")):
+            span = res.actor_at.get(adjective.i)
+            if span is not None and span.kind == "state" and span.type == "demonym":
+                return span.code
+    return None
+
+
+UNLISTED_DESCRIBED = "unlisted+described"  # ... in the state the text describes it in
+
+
+def state_told(location: Location) -> bool:
+    """Whether the location's state is the text's or the gazetteer's, not a guess for a place neither knows (an
+    `unlisted` one): only such a state may tell an event's party ('the arrest ... in Benin's main port')."""
+    return location.method != UNLISTED
+
+
+def _unlisted(doc: Doc, phrase: Phrase, res: Resolution, context: Sequence[Sequence[str]]) -> Location | None:
+    """'began shared inspections at Gbalamuya', 'joint patrols near Tabanovce': a village or border post too small
+    for the gazetteer (under 500 people), written as a place name where the clause tells its venue. Its state is
+    the one the text describes it in ('the Salvadoran border post of ...'), else the event's first party
+    (`pipeline._on_the_side_of_the_act` moves it to the party whose side that kind of act happens on); it has no
+    coordinates. Not a region, a name the gazetteer or a party's small towns know elsewhere, a name the actor
+    dictionaries know, nor English words."""
+    from diplograph.geo.gazetteer import places, small_town
+
+    if phrase.region or phrase.end - phrase.start > 4 \
+            or any(res.actor_at.get(i) is not None for i in range(phrase.start, phrase.end)):
+        return None
+    tokens = doc[phrase.start:phrase.end]
+    # ('at La Hachadura', 'in Ras Laffan': the recogniser takes many an unknown place after a venue's preposition
+    # for a person)
+    after_a_venue = tokens[-1].dep_ == "pobj" and tokens[-1].head.lower_ in ("in", "at", "near")
+    if not all(t.text in HYPHENS or (t.text[:1].isupper() and (t.ent_type_ in PLACE_ENTITIES or (
+            t.pos_ == "PROPN" and (not t.ent_type_ or (t.ent_type_ == "PERSON" and after_a_venue)))))
+               for t in tokens) or tokens[-1].text in HYPHENS \
+            or not _may_name_a_small_town(doc, phrase) or tokens[0].is_sent_start \
+            or any(t.lower_ in NATURAL_FEATURES or t.tag_ == "NNPS" for t in tokens) or _cut_at_a_dot(doc, phrase) \
+            or (phrase.start > 0 and doc[phrase.start - 1].lower_ == "the"):
+        return None  # 'near Sabina Shoal', 'in the Spratlys', 'across the Moei River': no town; 'Sault Ste.'
+    name = _text(doc, phrase)
+    known = [c for tier in context for c in tier]
+    if places().stoplisted(name) or places().lookup(name) or small_town(name, known) is not None:
+        return None
+    described = _described_state(res, phrase) or _described_beside(res, phrase)
+    state = described or next((c for tier in context[:1] for c in tier), None)
+    if state is None:
+        return None
+    start_char = doc[phrase.start].idx
+    evidence = Evidence(start_char, start_char + len(name), name)
+    return Location(name=name, place=name, admin1=None, country=state, lat=None, lon=None, evidence=evidence,
+                    method=UNLISTED_DESCRIBED if described else UNLISTED, kind="city")
 
 
 def _city_within(region: Location, objects: Sequence[tuple[Token, bool]], doc: Doc, res: Resolution,
@@ -482,7 +560,12 @@ def _clause_heads(token: Token) -> list[Token]:
     if verb is not None and verb.dep_ in ("advcl", "xcomp") and is_infinitive(verb):
         if verb.head.pos_ == "VERB" and verb.head.i != verb.i:
             heads.append(verb.head)
+    if token.lemma_.lower() in BEGINNING:  # 'began vaccinating camels in Somalia's Awdal region': what was begun
+        heads.extend(c for c in token.children if c.dep_ == "xcomp" and c.tag_ in ("VBG", "VB"))
     return heads
+
+
+BEGINNING = frozenset({"begin", "start", "resume"})
 
 
 def _verb_above(token: Token, steps: int = 4) -> Token | None:
@@ -577,9 +660,10 @@ def _place_objects(token: Token, event: str) -> Iterator[tuple[Token, bool]]:
                 if attack.lemma_.lower() in ATTACK_NOUNS:
                     for _p, obj in prep_objects(attack, TARGET_PREPS):
                         yield obj, True
-            for arg in _arguments(head):
-                for _prep, obj in prep_objects(arg, TARGET_PREPS):
-                    yield obj, True
+            for arg in _arguments(head):  # 'struck a fuel depot and a radar site on the northern edge of Sanaa'
+                for held in (arg, *_conjuncts(arg)):
+                    for _prep, obj in prep_objects(held, TARGET_PREPS):
+                        yield obj, True
             if head.pos_ == "VERB":  # 'bombed Aleppo on Monday': the parser may make the name an npadvmod
                 yield from ((c, True) for c in head.children
                             if c.dep_ == "dobj" or (c.dep_ == "npadvmod" and c.pos_ == "PROPN"))
@@ -639,6 +723,22 @@ def _place_objects(token: Token, event: str) -> Iterator[tuple[Token, bool]]:
                     yield obj, False
             for prep in _deeper_preps(participle, depth=6):
                 yield from ((g, False) for g in prep.children if g.dep_ == "pobj")
+    for head in heads:  # 'arrested a Venezuelan army sergeant, wanted in Caracas on gold-smuggling charges, at a hotel
+        # in Boa Vista': the parser makes the description of the one acted on a clause of the act, and hangs the
+        # act's venue, set off after its own comma, on it (not 'in Caracas', where he is wanted)
+        for said in (c for c in head.children if c.dep_ == "advcl" and c.lemma_.lower() in DESCRIBING_THE_ACTED_ON):
+            for prep in (p for p in said.children if p.dep_ == "prep" and p.lower_ in VENUE_PREPS
+                         and p.i > said.i + 1 and p.doc[p.i - 1].text == ","):
+                for g in (g for g in prep.children if g.dep_ == "pobj"):
+                    yield g, False
+                    yield from ((o, False) for _p, o in prep_objects(g, VENUE_PREPS))  # 'at a hotel in Boa Vista'
+    for head in heads:  # and a clause on the object that took the act's own day with it (`_clauses_with_the_day`)
+        for clause in _clauses_with_the_day(head):
+            backs = [c for c in clause.children if c.dep_ == "advmod" and c.lower_ in ("back", "home")]
+            for owner in (clause, *_arguments(clause), *(a for b in backs for a in _arguments(b))):
+                # ('... back to Venezuelan officers in La Guajira department', 'back' holding the 'to')
+                for _prep, obj in prep_objects(owner, VENUE_PREPS):
+                    yield obj, False
 
 
 # acts run from a base: where the base is, is where they happened ('joint patrols out of Dikhil', 'exercises from
@@ -703,6 +803,34 @@ def _object_participles(head: Token) -> Iterator[Token]:
                 if c.dep_ == "acl" and c.tag_ in ("VBN", "VBG", "VBD") and c.lemma_.lower() not in PRODUCING \
                         and not any(g.dep_.startswith("nsubj") for g in c.children):
                     yield c
+
+
+DESCRIBING_THE_ACTED_ON = frozenset({"want", "accuse", "charge", "suspect", "convict", "seek", "sentence"})
+
+
+def _clauses_with_the_day(head: Token) -> Iterator[Token]:
+    """'returned an Indian border guard they had held since late April to Indian officers at the Wagah crossing on
+    Wednesday', 'handed three soldiers who had wandered across the border back to officers in Rusizi on Wednesday':
+    a relative clause on the act's object swallows the phrases after it; when the act's own day went with them
+    (the clause has an 'on <day>' phrase and the act none), so did its venue."""
+    if _has_a_day(head):
+        return
+    for arg in _arguments(head):
+        for c in arg.children:
+            if c.dep_ in ("relcl", "acl") and _has_a_day(c) and (head.lemma_.lower() in HANDING_BACK
+                                                                 or c.lemma_.lower() in STRAYING):
+                yield c
+
+
+# only where the clause is what the act's people or things had done to get there, or the act hands them back: 'a
+# Polish citizen who had run a shop in Białystok to 12 years in prison on Thursday' was not sentenced there
+HANDING_BACK = frozenset({"hand", "return", "repatriate", "deliver", "transfer", "extradite", "deport"})
+STRAYING = frozenset({"approach", "cross", "stray", "wander", "enter", "fly", "sail", "drift", "stumble"})
+
+
+def _has_a_day(verb: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "on" and any(g.dep_ == "pobj" and g.ent_type_ == "DATE"
+                                                           for g in c.children) for c in verb.children)
 
 
 # goods 'produced in Israeli settlements', 'made in China': where they come from, not where they were acted on
@@ -1088,6 +1216,11 @@ def _resolve(doc: Doc, phrase: Phrase, res: Resolution, context: Sequence[Sequen
             return place_location(region, name, evidence, "gazetteer+owner")
         if (region := places().region_spelled_like(name, [owner_state])) is not None:
             return place_location(region, name, evidence, "gazetteer+spelling")  # "Afghanistan's Konarr province"
+        if phrase.region and doc[phrase.end - 1].lower_ in REGION_WORDS and (city := _city_naming_the_region(
+                doc, phrase, owner_state)) is not None:
+            # "the Czech Republic's Karlovy Vary region", which the extract calls Karlovarsky: the region named after
+            # its city, found by the city
+            return place_location(city, name, evidence, "gazetteer+owner")
         context = [[owner_state]]
     if _only_a_demonym(res, phrase):
         return None  # 'the southern Kazakh city': an adjective of nationality names no place (Petropavl lists it)
@@ -1171,6 +1304,14 @@ def _resolve(doc: Doc, phrase: Phrase, res: Resolution, context: Sequence[Sequen
         return None
     place, method = found
     return place_location(place, name, evidence, method)
+
+
+def _city_naming_the_region(doc: Doc, phrase: Phrase, state: str) -> Place | None:
+    """The city of `state` a region phrase ('Karlovy Vary region') is named after."""
+    from diplograph.geo.gazetteer import places
+
+    name = _text(doc, Phrase(phrase.start, phrase.end - 1, False))
+    return next((p for p in places().lookup(name, "city") if p.country == state), None)
 
 
 def _word_named_place_of_a_party(doc: Doc, phrase: Phrase, name: str, context: Sequence[Sequence[str]],

@@ -23,6 +23,7 @@ from diplograph.incidents import (
     Report,
     window,
 )
+from diplograph.model import UNLISTED
 
 Connection = Any  # duckdb.DuckDBPyConnection
 RANGES_PER_QUERY = 16
@@ -38,6 +39,7 @@ def report_from_row(row: dict[str, Any], published: dt.date | None, url: str | N
         recipient=frozenset(row["recipient"] or ()), start=start, end=end, country=loc.get("country"),
         kind=loc.get("kind"), place=loc.get("place"), admin1=loc.get("admin1"), lat=loc.get("lat"),
         lon=loc.get("lon"), incident=row.get("incident"), confidence=row.get("confidence"), url=url,
+        loose=loc.get("method") == UNLISTED,
     )  # fmt: skip
 
 
