@@ -4,7 +4,9 @@
   modules together; only `if TYPE_CHECKING:` blocks are left out);
 - no package imports another package's private names (each package exports what others use);
 - library code never imports the CLI;
-- each class name of the read side means one thing: it is defined once.
+- each class name of the read side means one thing: it is defined once;
+- no module binds an upper-case constant twice at its top level (the second silently replaces the first for every
+  function of the module, the first's among them).
 """
 
 from __future__ import annotations
@@ -162,3 +164,25 @@ def test_each_read_side_class_name_is_defined_once() -> None:
                 defined[node.name] += 1
                 where.setdefault(node.name, []).append(module)
     assert {name: where[name] for name, n in defined.items() if n > 1} == {}
+
+
+def _constants_bound_twice(tree: ast.Module) -> list[str]:
+    bound: Counter[str] = Counter()
+    for node in tree.body:
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(
+            node, ast.AnnAssign) else []
+        for target in targets:
+            if isinstance(target, ast.Name) and target.id.isupper():
+                bound[target.id] += 1
+    return sorted(name for name, n in bound.items() if n > 1)
+
+
+def test_the_twice_bound_finder_finds_one() -> None:
+    assert _constants_bound_twice(ast.parse("A = 1\nB = 2\nA = 3\n")) == ["A"]
+
+
+def test_no_module_binds_a_constant_twice() -> None:
+    # regression: events.py bound OFFERING twice, so 'pledged help' stopped being read as help offered
+    twice = {module: names for module, path in MODULES.items()
+             if (names := _constants_bound_twice(ast.parse(path.read_text(encoding="utf-8"))))}
+    assert twice == {}

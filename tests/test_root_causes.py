@@ -6861,3 +6861,33 @@ def test_a_states_people_working_alongside_anothers_cooperate() -> None:
                    "2025-10-15")
     assert [(e.event, set(e.actor) | set(e.recipient)) for e in found] == [("COOPERATE", {"EST", "FIN"})], \
         summary(found)
+
+
+def test_a_request_another_state_weighs_was_made_before_it_is_weighed() -> None:
+    # regression: 'Canberra would consider Tuvalu's request' dated the request to the day it was considered, and
+    # read it as hypothetical, so it never met the report of the request itself
+    found = events("Japan said on Saturday that Tokyo would consider Palau's request for a coast guard vessel.",
+                   "2025-10-11")
+    requests = [e for e in found if e.event == "REQUEST"]
+    assert [(e.actor, e.recipient, e.aux, e.date) for e in requests] == [
+        (("PLW",), ("JPN",), None, "2025-10-05/2025-10-11")], summary(found)
+    assert requests[0].date_source == "before"
+
+
+def test_a_request_answered_is_the_requesters_to_the_one_answering() -> None:
+    # regression: 'replying to a request that Jordan's interior minister made in Jerash three days earlier' had no
+    # one making the request (the parser hung the minister on the noun and 'made' on the minister)
+    found = events("Turkey's trade ministry said on Sunday it would reopen the crossing, replying to a request that "
+                   "Armenia's economy minister made in Gyumri three days earlier.", "2025-04-20")
+    requests = [e for e in found if e.event == "REQUEST"]
+    assert [(e.actor, e.recipient, e.aux, e.date) for e in requests] == [
+        (("ARM",), ("TUR",), None, "2025-04-14/2025-04-20")], summary(found)
+
+
+def test_help_several_states_pledge_goes_to_the_state_the_story_is_about() -> None:
+    # regression: a second OFFERING set defined further down the module replaced the first, so 'pledged help'
+    # (and 'promised') was no longer read as help offered to the state the story is about
+    found = events("An earthquake struck eastern Turkey on Sunday. Turkey's government asked for help. Greece, "
+                   "Azerbaijan and Israel pledged help on Sunday night. Turkey thanked them.", "2024-05-20")
+    assert [(e.actor, e.recipient) for e in found if e.event == "AGREE"] == [(("GRC", "AZE", "ISR"), ("TUR",))], \
+        summary(found)

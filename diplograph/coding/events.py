@@ -251,7 +251,7 @@ def _joint_force(f: Found, sent: Span) -> Found:
                    features={**f.features, "joint_force": 1.0})
 
 
-OFFERING = frozenset({"offer", "pledge", "promise"})
+HELP_OFFERING = frozenset({"offer", "pledge", "promise"})
 HELP_OFFERED = frozenset({"help", "assistance", "aid", "support", "condolence", "condolences", "rescuer", "rescuers"})
 
 
@@ -264,7 +264,7 @@ def _help_offered_by_several(f: Found, sent: Span, res: Resolution) -> Found:
         return f
     verb = sent.doc[f.trigger]
     obj = A.child(verb, "dobj")
-    if verb.lemma_.lower() not in OFFERING or obj is None or obj.lemma_.lower() not in HELP_OFFERED:
+    if verb.lemma_.lower() not in HELP_OFFERING or obj is None or obj.lemma_.lower() not in HELP_OFFERED:
         return f
     helped = _story_subject_besides(res, doers)
     if helped is None:
@@ -1182,7 +1182,7 @@ def merge_within_sentence(found: list[Found], sent: Span | None = None) -> list[
 
 # how much a date's source says, best first: a date in the event's clause, in its sentence, carried from the
 # story, the week of an undated news report (merges keep the best)
-DATE_SOURCE_RANK = {"clause": 0, "sentence": 1, "context": 2, "recent": 3}
+DATE_SOURCE_RANK = {"clause": 0, "sentence": 1, "context": 2, "before": 3, "recent": 3}
 
 
 def _own_clauses(a: Found, b: Found, sent: Span | None) -> bool:
@@ -3433,6 +3433,8 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
     if trig.reading.event == "REQUEST" and _leaving_ordered_with_an_expulsion(trig.token):
         return []  # 'expelled the ambassador, giving him 72 hours to leave': the expulsion's terms, no demand
     roles = roles_of(trig, sent, res, ctx)
+    if trig.reading.event == "REQUEST" and trig.pred.pos == "noun" and _request_being_considered(trig.token):
+        roles = _requester_and_the_one_answering(trig.token, roles, res)
     if (handing := _handover_read(trig, roles, res)) is not None:
         if not handing:
             return []  # 'took command of the army', 'raised the flag over the stadium': no state gave anything up
@@ -3491,6 +3493,8 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
     if trig.reading.mode == "visit" and _counted_people(trig.token):
         return []  # 'About 1.4 million Russians visited Georgia last year': tourists, no state's visit
     aux, conditional = modality(trig.token)
+    if _request_being_considered(trig.token):
+        aux, conditional = None, False  # 'would consider Tuvalu's request': the request was made, whatever comes
     if _not_obliged(trig.token):
         return []  # 'ruled that Chile is not obliged to negotiate with Bolivia': a duty denied, no act of anyone
     if _counterfactual(trig.token):
@@ -8216,6 +8220,25 @@ def _destination_hung_on(told: Token, verb: Token) -> bool:
 def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
                anchor: ActorSpan | None = None) -> tuple[DateRef | None, str]:
     """The date of the event's own clause, else of its sentence's main clause, else the context's time frame."""
+    date, source = _event_date(token, sent, res, ctx, anchor)
+    if _request_being_considered(token) and res.published is not None and (
+            date is None or _ends_this_week(date, res.published)):
+        # 'would consider Tuvalu's request' (on Saturday): made before, not then, in the week up to publication;
+        # 'Last month Islamabad turned down New Delhi's request' keeps last month
+        return recent_window(res.published, token)[0], "before"
+    return date, source
+
+
+def _ends_this_week(date: DateRef, published: dt.date) -> bool:
+    try:
+        _, end = iter_bounds(date.value)
+    except (ValueError, IndexError):
+        return False
+    return end >= published - dt.timedelta(days=RECENT_DAYS - 1)
+
+
+def _event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
+                anchor: ActorSpan | None = None) -> tuple[DateRef | None, str]:
     if token.pos_ == "NOUN" and _kept_no_longer(token) and (keeping := A.governing_verb(token)) is not None:
         token = keeping  # 'would no longer abide by a 2018 military pact': dated as the abiding, not the pact
     if (weekend := _weekend_of(token, res)) is not None:
@@ -8352,6 +8375,47 @@ def event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
     if frame is not None and not _reaction_to_the_latest(token):
         return frame, "context"
     return recent_window(res.published, token)
+
+
+ASKED_FOR_NOUNS = frozenset({"request", "appeal", "plea", "call", "demand", "bid", "proposal", "offer", "application"})
+# weighing or answering a request, not deciding it: a court 'turned down Ivory Coast's request', 'accepted the
+# prosecution's request' is read as before (such requests are seldom made of a state)
+CONSIDERING = frozenset({"consider", "study", "examine", "review", "weigh", "look", "answer", "assess", "evaluate",
+                         "discuss", "reply", "respond", "response"})
+
+
+def _requester_and_the_one_answering(noun: Token, roles: Roles, res: Resolution) -> Roles:
+    """'Syria's interior ministry said ..., replying to a request that Jordan's interior minister made': who made
+    the request is its relative clause's subject, and whom it was made to is who now answers it (the subject of
+    the clause answering it, or of the sentence's main clause)."""
+    actor = roles.actor or [s for c in noun.children if c.dep_ == "relcl" for g in c.children
+                            if g.dep_ == "nsubj" for s in A.np_actors(g, res) if s.states and s.method != "context"]
+    if not actor or roles.recipient:
+        return replace(roles, actor=actor, quoted=roles.quoted | {s.start for s in actor}) if actor else roles
+    codes = _codes_of(actor)
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    answering: list[ActorSpan] = []
+    for clause in (verb, *verb.ancestors):
+        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subj is not None:  # a state named, not one the context lends ('the five judges turned down ...')
+            answering = [s for s in A.np_actors(subj, res) if s.states and s.method != "context"
+                         and not set(s.states) & codes]
+        if answering:
+            break
+    return replace(roles, actor=actor, recipient=answering[:1], actor_method="parse",
+                   quoted=roles.quoted | {s.start for s in (*actor, *answering[:1])})
+
+
+def _request_being_considered(token: Token) -> bool:
+    """'Australia would consider Tuvalu's request for more visas', 'Mozambique will look into Malawi's request',
+    'replying to a request that Peru's interior minister made', 'in response to a request from Lima': a request
+    someone made, that another now weighs or answers, was made before the clause's day, whatever the answer."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in ASKED_FOR_NOUNS or not any(
+            c.dep_ == "poss" or c.dep_ in ("acl", "relcl") or (c.dep_ == "prep" and c.lower_ in ("from", "by"))
+            for c in token.children):
+        return False
+    head = token.head.head if token.dep_ == "pobj" and token.head.lower_ in ("into", "at", "to") else token.head
+    return token.dep_ in ("dobj", "pobj") and head.lemma_.lower() in CONSIDERING
 
 
 def _reaction_to_the_latest(token: Token) -> bool:

@@ -75,6 +75,7 @@ def repair_parse(doc: Doc) -> None:
     _read_off_before_a_place_as_a_preposition(doc)
     _read_troops_sent_as_sent(doc)
     _read_participles_before_the_root_as_the_verb(doc)
+    _read_what_someone_made_as_a_relative_clause(doc)
 
 
 # what a speaker goes on to do in the same breath ('said ... and called on Washington to open a dialogue')
@@ -486,3 +487,35 @@ def _read_participles_before_the_root_as_the_verb(doc: Doc) -> None:
         subj.head, subj.dep_ = verb, "nsubj"
         for c in [c for c in obj.children if c.i > obj.i and c.dep_ in ("prep", "punct", "npadvmod", "advmod")]:
             c.head = verb  # where and when it was done, and the full stop, are the verb's
+
+
+# what one makes, reaches or signs, told by a relative clause: 'a request that Jordan's interior minister made'
+MADE_THINGS = frozenset({"request", "appeal", "plea", "demand", "offer", "proposal", "pledge", "promise",
+                         "deal", "accord", "agreement", "pact", "commitment", "bid", "complaint", "protest"})
+MAKING_VERBS = frozenset({"make", "reach", "sign", "issue", "lodge", "file", "submit", "send", "deliver", "strike",
+                          "conclude", "agree", "broker", "voice", "put"})
+
+
+def _read_what_someone_made_as_a_relative_clause(doc: Doc) -> None:
+    """'replying to a request that Jordan's interior minister made in Jerash', 'the bridge deal the two governments
+    reached this week': the parser hangs the maker on the noun as a modifier and the verb on the maker; the verb is
+    a relative clause of the noun, the maker its subject."""
+    for verb in doc:
+        if verb.lemma_.lower() not in MAKING_VERBS or verb.tag_ not in ("VBN", "VBD") or verb.dep_ not in ("acl",
+                                                                                                        "relcl"):
+            continue
+        maker = verb.head
+        if maker.pos_ not in ("NOUN", "PROPN") or maker.i >= verb.i or maker.dep_ not in ("acl", "relcl", "compound",
+                                                                                           "nmod", "appos"):
+            continue
+        thing = maker.head
+        if thing.lemma_.lower() not in MADE_THINGS or thing.i >= maker.i:
+            continue
+        between = doc[thing.i + 1:maker.left_edge.i]
+        if any(t.lower_ not in ("that", "which") for t in between) or any(
+                c.dep_.startswith("nsubj") for c in verb.children):
+            continue
+        verb.head, verb.dep_, verb.tag_, verb.pos_ = thing, "relcl", "VBD", "VERB"
+        maker.head, maker.dep_ = verb, "nsubj"
+        for word in between:
+            word.head, word.dep_ = verb, "dobj"
