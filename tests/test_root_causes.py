@@ -6891,3 +6891,14 @@ def test_help_several_states_pledge_goes_to_the_state_the_story_is_about() -> No
                    "Azerbaijan and Israel pledged help on Sunday night. Turkey thanked them.", "2024-05-20")
     assert [(e.actor, e.recipient) for e in found if e.event == "AGREE"] == [(("GRC", "AZE", "ISR"), ("TUR",))], \
         summary(found)
+
+
+def test_a_states_forces_acting_during_an_exercise_with_anothers_exercise_with_it() -> None:
+    # new: 'Norwegian ski troops reached the ranges outside Boden, two days into the winter drills with Sweden's
+    # army' had no event, so the report never met the others of the exercise
+    found = events("Danish tanks crossed into Flensburg on Tuesday, halfway through the exercise with German "
+                   "forces.", "2026-09-16")
+    assert [(e.event, set(e.actor) | set(e.recipient)) for e in found] == [("COOPERATE", {"DNK", "DEU"})], \
+        summary(found)
+    assert not [e for e in events("Russia will hold drills with Belarus next month.", "2026-09-16")
+                if e.rule == "exercise:partners"]

@@ -124,6 +124,7 @@ def code_sentence(sent: Span, res: Resolution, lex: Lexicon, ctx: DocContext) ->
     found += joint_actions(sent, res, ctx, covered={t.token.i for t in triggers} | {f.trigger for f in found})
     found += readiness_offered(sent, res, ctx, covered={t.token.i for t in triggers} | {f.trigger for f in found})
     found += work_done_abroad(sent, res, ctx, covered={t.token.i for t in triggers} | {f.trigger for f in found})
+    found += exercise_partners(sent, res, ctx, found)
     found += deals_told_made(sent, res, ctx, made={f.trigger for f in found})
     listed, subject = cooperation_list(sent, res, ctx, covered=[t.token.i for t in triggers])
     if listed:  # 'cooperation between A and B includes X, Y and Z': the items are the events
@@ -932,6 +933,40 @@ def work_done_abroad(sent: Span, res: Resolution, ctx: DocContext, covered: set[
         reading = adjust_reading(Reading("AID", None, ()), aux, conditional)
         out.append(_clause_event(reading, "abroad:work", frame, doers, hosts[:1], sent, res, ctx, aux=aux,
                                  conditional=conditional))
+    return out
+
+
+EXERCISED = frozenset({"COOPERATE", "ASSAULT", "COERCE", "MOBILIZE"})
+EXERCISE_NOUNS = frozenset({"exercise", "exercises", "drill", "drills", "manoeuvre", "manoeuvres", "maneuver",
+                            "maneuvers", "wargame", "wargames"})
+
+
+def exercise_partners(sent: Span, res: Resolution, ctx: DocContext, found: list[Found]) -> list[Found]:
+    """'Finnish armoured vehicles crossed into Haparanda ..., halfway through the exercise with Swedish forces',
+    'Norwegian ski troops reached the ranges outside Boden, two days into the winter drills with Sweden's army': a
+    state's forces acting during an exercise with another state's are the two exercising together (COOPERATE),
+    when the sentence reads no act of them together already."""
+    out: list[Found] = []
+    for noun in sent:
+        if noun.lemma_.lower() not in EXERCISE_NOUNS and noun.lower_ not in EXERCISE_NOUNS or noun.pos_ != "NOUN":
+            continue
+        partners = [s for _p, o in A.prep_objects(noun, ("with",)) for s in A.np_actors(o, res)
+                    if s.states and s.kind == "state" and s.method != "context"]
+        verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)  # ('..., the third day of')
+        if not partners or verb is None or verb.dep_ not in ("ROOT", "conj", "ccomp") or _negated(verb):
+            continue
+        subj, passive = A.subject(verb)
+        doers = _without([s for s in A.np_actors(subj, res) if s.states and s.kind == "state"
+                          and s.method != "context"], partners) if subj is not None and not passive else []
+        codes = _codes_of(doers) | _codes_of(partners)
+        if not doers or len(codes) < 2 or any(
+                f.reading.event in EXERCISED and codes <= _codes_of(f.actor) | _codes_of(f.recipient) for f in found):
+            continue  # (force the parties used on each other during it is read as the exercise itself, later)
+        aux, conditional = modality(verb)
+        if aux is not None:
+            continue  # 'will join the drills with ...': the exercise itself, told elsewhere, is the event
+        reading = Reading("COOPERATE", None, ("military",))
+        out.append(_clause_event(reading, "exercise:partners", verb, doers + partners, [], sent, res, ctx))
     return out
 
 
@@ -7085,7 +7120,9 @@ def _delivered_abroad(trig: Trigger, res: Resolution, actor_codes: set[str]) -> 
     navy ship unloaded 300 tonnes of food, water and generators at the port of Montego Bay'), when not the actor's."""
     from diplograph.geo.locate import sole_venue, state_told
 
-    place = sole_venue(res.doc, trig.token.i, res, trig.reading.event, (tuple(sorted(actor_codes)),))
+    # the states the story names next: 'unloaded generators at Lucea ..., Jamaican officials said' is Jamaica's Lucea
+    named = tuple(sorted(_state_mentions(res)[1]))
+    place = sole_venue(res.doc, trig.token.i, res, trig.reading.event, (tuple(sorted(actor_codes)), named))
     if place is None or not place.country or place.country in actor_codes or not state_told(place):
         return None
     return ActorSpan.from_context(trig.token.i, place.country, f"the state of {place.name}, where it was delivered")
