@@ -258,7 +258,7 @@ def _unlisted_on_the_side_of_the_act(event, location, actor, recipient, at_home)
         side = recipient
     else:
         side = actor if at_home else recipient if event.event in VENUE_OF_RECIPIENT else [*actor, *recipient]
-    return replace(location, country=side[0]) if side and location.country not in side[:1] else location
+    return replace(location, country=side[0]) if side and location.country != side[0] else location
 
 
 def _on_the_side_of_the_act(event, location):  # type: ignore[no-untyped-def]

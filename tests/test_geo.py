@@ -602,17 +602,26 @@ def test_a_protest_by_who_was_acted_on_days_later_reports_the_act() -> None:
     assert incidents.match(report("f", "REJECT", "DZA", "MLI", 16), accused) is None
 
 
+def _answered_only_by_who_was_acted_on(report: Callable[[str, str, str, str | None, int], incidents.Report],
+                                       act: incidents.Report, event: str, *, day: int, third: str,
+                                       late: int) -> None:
+    """An `event` by the state `act` was done to, of its doer, on `day` reports the act; by a `third` state, the
+    same way round, or on a `late` day it does not."""
+    doer, acted_on = next(iter(act.actor)), next(iter(act.recipient))
+    assert incidents.match(report("b", event, acted_on, doer, day), act) is not None
+    assert incidents.match(report("b", event, third, doer, day), act) is None
+    assert incidents.match(report("b", event, doer, acted_on, day), act) is None
+    assert incidents.match(report("b", event, acted_on, doer, late), act) is None
+
+
 def test_a_request_by_who_was_acted_on_reports_the_act() -> None:
     """'Namibia bans South African vegetables' on Tuesday and 'South Africa asks Namibia for talks on the ban' on
     Thursday are one incident, as are a crowd at China's consulate and Beijing asking Seoul to protect it; a
     request by a third state, the other way round, or a week later is not."""
     report = _reporter(month=10)
 
-    ban = report("a", "SANCTION", "NAM", "ZAF", 14)
-    assert incidents.match(report("b", "REQUEST", "ZAF", "NAM", 16), ban) is not None
-    assert incidents.match(report("b", "REQUEST", "BWA", "NAM", 16), ban) is None
-    assert incidents.match(report("b", "REQUEST", "NAM", "ZAF", 16), ban) is None
-    assert incidents.match(report("b", "REQUEST", "ZAF", "NAM", 21), ban) is None
+    _answered_only_by_who_was_acted_on(report, report("a", "SANCTION", "NAM", "ZAF", 14), "REQUEST", day=16,
+                                       third="BWA", late=21)
     crowd = report("c", "PROTEST", "KOR", "CHN", 11)
     assert incidents.match(report("d", "REQUEST", "CHN", "KOR", 13), crowd) is not None
 
@@ -624,11 +633,8 @@ def test_a_demand_a_dismissal_or_a_grant_by_who_was_acted_on_reports_the_act() -
     incident each. By a third state, the same way round, before the act or a week later they are not."""
     report = _reporter(month=3)
 
-    detained = report("a", "COERCE", "MYS", "BGD", 12)
-    assert incidents.match(report("b", "REQUEST", "BGD", "MYS", 14), detained) is not None
-    assert incidents.match(report("b", "REQUEST", "IND", "MYS", 14), detained) is None
-    assert incidents.match(report("b", "REQUEST", "MYS", "BGD", 14), detained) is None
-    assert incidents.match(report("b", "REQUEST", "BGD", "MYS", 20), detained) is None
+    _answered_only_by_who_was_acted_on(report, report("a", "COERCE", "MYS", "BGD", 12), "REQUEST", day=14,
+                                       third="IND", late=20)
     warned = report("c", "THREATEN", "IRN", "ARE", 20)
     assert incidents.match(report("d", "REJECT", "ARE", "IRN", 21), warned) is not None
     assert incidents.match(report("d", "ACCUSE", "ARE", "IRN", 21), warned) is not None

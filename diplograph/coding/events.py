@@ -923,10 +923,9 @@ def work_done_abroad(sent: Span, res: Resolution, ctx: DocContext, covered: set[
         if subj is None or subj.dep_ != "nsubj" or subj.lemma_.lower() not in WORKERS:
             continue
         doers = [s for s in A.np_actors(subj, res) if s.states and s.kind == "state"]
-        codes = {c for s in doers for c in s.states}
-        hosts = [s for place in _places_worked_in(verb) for s in A.np_actors(place, res) if s.states
-                 and s.kind == "state"
-                 and not set(s.states) & codes]
+        codes = _codes_of(doers)
+        hosts = [s for place in _places_worked_in(verb) for s in A.np_actors(place, res)
+                 if s.states and s.kind == "state" and not set(s.states) & codes]
         if not doers or not hosts or any(c.dep_ == "aux" and c.tag_ == "MD" for c in frame.children):
             continue
         aux, conditional = modality(frame)
@@ -948,7 +947,7 @@ def exercise_partners(sent: Span, res: Resolution, ctx: DocContext, found: list[
     when the sentence reads no act of them together already."""
     out: list[Found] = []
     for noun in sent:
-        if noun.lemma_.lower() not in EXERCISE_NOUNS and noun.lower_ not in EXERCISE_NOUNS or noun.pos_ != "NOUN":
+        if noun.pos_ != "NOUN" or (noun.lemma_.lower() not in EXERCISE_NOUNS and noun.lower_ not in EXERCISE_NOUNS):
             continue
         partners = [s for _p, o in A.prep_objects(noun, ("with",)) for s in A.np_actors(o, res)
                     if s.states and s.kind == "state" and s.method != "context"]
@@ -8427,8 +8426,10 @@ def _requester_and_the_one_answering(noun: Token, roles: Roles, res: Resolution)
     the clause answering it, or of the sentence's main clause)."""
     actor = roles.actor or [s for c in noun.children if c.dep_ == "relcl" for g in c.children
                             if g.dep_ == "nsubj" for s in A.np_actors(g, res) if s.states and s.method != "context"]
-    if not actor or roles.recipient:
-        return replace(roles, actor=actor, quoted=roles.quoted | {s.start for s in actor}) if actor else roles
+    if not actor:
+        return roles
+    if roles.recipient:
+        return replace(roles, actor=actor, quoted=roles.quoted | {s.start for s in actor})
     codes = _codes_of(actor)
     verb = noun.head.head if noun.dep_ == "pobj" else noun.head
     answering: list[ActorSpan] = []
