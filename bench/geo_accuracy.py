@@ -103,6 +103,8 @@ SETS = {"development": (DATA / "places-gold.jsonl", DATA / "incident-stories.jso
         "development 37": _numbered(37),
         "development 38": _numbered(38),
         "development 39": _numbered(39),
+        "development 40": _numbered(40),
+        "development 41": _numbered(41),
         # the eleventh (written 2026-12-05 by a helper of the twenty-first session): held out, never read
         "held-out 11": _numbered(11),
         # the nineteenth (written 2026-12-06 by a helper of the thirty-second session): held out, never read
