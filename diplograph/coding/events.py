@@ -861,6 +861,24 @@ def deals_told_made(sent: Span, res: Resolution, ctx: DocContext, made: set[int]
     return out
 
 
+# what a place is measured from: 'about 30 kilometres from the border with North Korea'
+DISTANCE_WORDS = frozenset({"kilometre", "kilometer", "km", "mile"})
+
+
+def _named_only_as_a_border(sent: Span, res: Resolution) -> set[str]:
+    """The states the sentence names only to say where a place is ('a range 30 kilometres from the border with
+    North Korea', 'a town on the frontier with Laos'): as far as who acted goes, the sentence does not name them."""
+    told: dict[str, bool] = {}
+    for mention in res.actors_in(sent):
+        head = sent.doc[mention.end - 1]
+        prep = head.head if head.dep_ == "pobj" else None
+        where = prep is not None and prep.dep_ == "prep" and prep.lower_ in ("with", "from", "of") \
+            and (prep.head.lemma_.lower() in A.BORDER_WORDS or prep.head.lemma_.lower() in DISTANCE_WORDS)
+        for code in mention.states:
+            told[code] = told.get(code, True) and where
+    return {code for code, only in told.items() if only}
+
+
 def joint_actions(sent: Span, res: Resolution, ctx: DocContext, covered: set[int]) -> list[Found]:
     """'Ecuadorian and Colombian police dismantled a cocaine laboratory', 'Chinese and Myanmar officers inspected a
     reopened border gate': the people of two states doing a thing together (a verb with an object and no reading of
@@ -890,7 +908,7 @@ def joint_actions(sent: Span, res: Resolution, ctx: DocContext, covered: set[int
         if len(codes) < 2 or any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ not in ("will", "'ll")
                                  for c in frame.children):
             continue  # 'US and British forces must ensure security': what they should do, not what they did
-        if res.states_in(sent) - codes and not together:
+        if res.states_in(sent) - codes - _named_only_as_a_border(sent, res) and not together:
             continue  # 'rescue teams from China and India searched buildings in Mandalay, ... central Myanmar':
             # done for or to a third state, which a reading of its own tells
         aux, conditional = modality(frame)
@@ -2672,8 +2690,16 @@ def _verb_applies(verb: Token, pred: Predicate, obj: str | None, res: Resolution
             return _may_act(comp)
         if pred.reading.event == "REQUEST" and _told_to_act(verb):
             return True
-        return comp is not None and _obliges(comp) and not _addressed_to_everyone(comp)
+        return comp is not None and _obliges(comp) and not _addressed_to_everyone(comp) \
+            and not _expected_of_a_deal(comp)
     return True
+
+
+def _expected_of_a_deal(comp: Token) -> bool:
+    """'said the accord reached with Brazil should bring down prices': what a deal is expected to do is no demand
+    on anyone."""
+    subj = A.child(comp, "nsubj")
+    return subj is not None and subj.lemma_.lower() in DEAL_NOUNS and not A.is_passive(comp)
 
 
 def _object_reading_named(verb: Token, pred: Predicate, obj: str | None) -> bool:
@@ -7397,7 +7423,9 @@ def _deployed_not_given(verb: Token) -> bool:
             return True
     if any(c.lower_ == "close" and A.child(c, "prep") is not None for c in verb.children):
         return True
-    return any(obj.lemma_.lower() in A.BORDER_WORDS
+    # 'to the border', 'to a border town facing the Mexican state of Chiapas'
+    return any(obj.lemma_.lower() in A.BORDER_WORDS or any(c.dep_ in ("compound", "amod") and c.lemma_.lower()
+                                                           in A.BORDER_WORDS for c in obj.children)
                for _, obj in A.prep_objects(verb, ("to", "toward", "towards", "along")))
 
 
@@ -8424,11 +8452,13 @@ def _requester_and_the_one_answering(noun: Token, roles: Roles, res: Resolution)
     """'Syria's interior ministry said ..., replying to a request that Jordan's interior minister made': who made
     the request is its relative clause's subject, and whom it was made to is who now answers it (the subject of
     the clause answering it, or of the sentence's main clause)."""
-    actor = roles.actor or [s for c in noun.children if c.dep_ == "relcl" for g in c.children
-                            if g.dep_ == "nsubj" for s in A.np_actors(g, res) if s.states and s.method != "context"]
+    made_by = [s for c in noun.children if c.dep_ == "relcl" for g in c.children if g.dep_ == "nsubj"
+               for s in A.np_actors(g, res) if s.states and s.method != "context"]
+    actor = made_by or roles.actor
     if not actor:
         return roles
-    if roles.recipient:
+    # 'responding to a request Lesotho's prime minister made': the maker, read as the one asked, asked
+    if roles.recipient and not (made_by and _codes_of(made_by) & _codes_of(roles.recipient)):
         return replace(roles, actor=actor, quoted=roles.quoted | {s.start for s in actor})
     codes = _codes_of(actor)
     verb = noun.head.head if noun.dep_ == "pobj" else noun.head

@@ -76,6 +76,8 @@ def repair_parse(doc: Doc) -> None:
     _read_troops_sent_as_sent(doc)
     _read_participles_before_the_root_as_the_verb(doc)
     _read_what_someone_made_as_a_relative_clause(doc)
+    _read_a_made_thing_before_its_modal_verb(doc)
+    _read_a_modifier_with_a_subject_as_the_verb(doc)
 
 
 # what a speaker goes on to do in the same breath ('said ... and called on Washington to open a dialogue')
@@ -505,6 +507,12 @@ def _read_what_someone_made_as_a_relative_clause(doc: Doc) -> None:
                                                                                                         "relcl"):
             continue
         maker = verb.head
+        if maker.pos_ in ("NOUN", "PROPN") and maker.i < verb.i and (thing := _made_thing_hung_on(maker)):
+            # 'responding to a request Lesotho's prime minister made': the thing hangs on the maker as a compound
+            thing.head, thing.dep_ = maker.head, maker.dep_
+            for word in [d for d in thing.doc[thing.left_edge.i:thing.i] if d.head == maker and d.dep_ == "det"]:
+                word.head = thing
+            maker.head, maker.dep_ = thing, "relcl"  # for a moment: the lines below hang it on the verb
         if maker.pos_ not in ("NOUN", "PROPN") or maker.i >= verb.i or maker.dep_ not in ("acl", "relcl", "compound",
                                                                                            "nmod", "appos"):
             continue
@@ -519,3 +527,59 @@ def _read_what_someone_made_as_a_relative_clause(doc: Doc) -> None:
         maker.head, maker.dep_ = verb, "nsubj"
         for word in between:
             word.head, word.dep_ = verb, "dobj"
+
+
+def _made_thing_hung_on(maker: Token) -> Token | None:
+    """The thing made, when the parser hangs it on its maker as the first of its compounds, before the maker's
+    possessive ('a request Lesotho's prime minister made')."""
+    first = next((c for c in maker.children if c.i < maker.i and c.dep_ not in ("det", "punct")), None)
+    if first is None or first.dep_ != "compound" or first.lemma_.lower() not in MADE_THINGS:
+        return None
+    after = [c for c in maker.children if first.i < c.i < maker.i]
+    return first if any(c.dep_ == "poss" for c in after) else None
+
+
+def _read_a_made_thing_before_its_modal_verb(doc: Doc) -> None:
+    """'said that the Itaipu accord reached with Brazil this week should bring down prices': the parser makes the
+    accord the subject of 'reached' and 'should bring' a clause of its own; 'reached' with no auxiliary describes
+    the accord (a reduced relative clause), whose verb is the one with the modal."""
+    for verb in doc:
+        if verb.lemma_.lower() not in MAKING_VERBS or verb.tag_ != "VBN" or verb.dep_ not in ("ccomp", "conj") \
+                or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+            continue
+        thing = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if thing is None or thing.lemma_.lower() not in MADE_THINGS:
+            continue
+        modal_verb = next((t for t in doc[verb.right_edge.i + 1:verb.sent.end] if t.pos_ in ("VERB", "AUX")
+                           and t.dep_ != "aux"), None) if verb.right_edge.i + 1 < verb.sent.end else None
+        if modal_verb is None or modal_verb.head != verb.head or modal_verb.dep_ not in ("ccomp", "conj") \
+                or not any(c.dep_ == "aux" and c.tag_ == "MD" and c.i == verb.right_edge.i + 1 for c in
+                           modal_verb.children) or any(c.dep_.startswith("nsubj") for c in modal_verb.children):
+            continue
+        thing.head, thing.dep_ = modal_verb, "nsubj"
+        verb.head, verb.dep_ = thing, "acl"
+
+
+
+
+def _read_a_modifier_with_a_subject_as_the_verb(doc: Doc) -> None:
+    """'A Canadian navy ship unloaded generators, tarpaulins and water units at Lucea on Wednesday ..., Jamaican
+    officials said': the parser reads 'unloaded' as an adjective of 'generators' that has a subject of its own; a
+    word with a subject is the clause's verb, and the noun it hung on its object (with the phrases after it)."""
+    for verb in doc:
+        if verb.dep_ != "amod" or verb.tag_ not in ("VBN", "VBD") or verb.head.i != verb.i + 1:
+            continue
+        thing = verb.head
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if subj is None or thing.pos_ not in ("NOUN", "PROPN") or thing.dep_ not in ("npadvmod", "dobj", "nsubj",
+                                                                                      "ROOT", "dep", "attr"):
+            continue
+        if thing.dep_ == "ROOT":
+            verb.head, verb.dep_ = verb, "ROOT"
+        else:
+            verb.head, verb.dep_ = thing.head, "ccomp"
+        verb.tag_, verb.pos_ = "VBD", "VERB"
+        thing.head, thing.dep_ = verb, "dobj"
+        for phrase in [c for c in thing.children if c.dep_ == "prep" and c.i > thing.i]:
+            phrase.head = verb
+
