@@ -6948,3 +6948,37 @@ def test_a_request_the_parser_hung_on_its_maker_is_the_makers() -> None:
     found = events("Ghana's interior ministry said on Monday it would open a second lane at the crossing, responding "
                    "to a request Togo's prime minister made in Lome two days earlier.", "2025-06-13")
     assert dyads(found, "REQUEST") == [(("TGO",), ("GHA",))], summary(found)
+
+
+def test_a_plane_that_touched_down_carrying_relief_landed_it() -> None:
+    # new: 'a transport plane of South Korea's air force touched down in Ormoc carrying tents' had no event
+    found = events("A Japanese air force transport plane touched down in Tacloban on Friday carrying tents and rice "
+                   "for families.", "2025-11-21")
+    assert dyads(found, "AID") == [(("JPN",), ("PHL",))], summary(found)
+    assert found[0].location is not None and found[0].location.place == "Tacloban"
+
+
+def test_a_departure_welcomed_is_support() -> None:
+    # new: 'Iraq welcomed the departure of Turkish soldiers from a hilltop base' had no event
+    found = events("Iraq on Thursday welcomed the departure of Turkish soldiers from a base near Mosul.", "2025-11-21")
+    assert dyads(found, "SUPPORT") == [(("IRQ",), ("TUR",))], summary(found)
+
+
+def test_a_dispatch_called_a_hostile_act_is_an_accusation_whatever_lies_on_the_road() -> None:
+    # regression: 'called X's dispatch of troops ... to a town on the main road ... a hostile act' was read as a
+    # call on someone, for the 'on' of 'on the main road' far from the verb
+    found = events("Burkina Faso on Monday called Ivory Coast's dispatch of troops and armour to a northern Ivorian "
+                   "town on the main road to Burkina Faso a hostile act.", "2025-11-21")
+    assert [(e.event, e.actor, e.recipient) for e in found] == [("ACCUSE", ("BFA",), ("CIV",))], summary(found)
+
+
+def test_a_charge_denied_answers_who_made_it_however_far_the_maker_is_told() -> None:
+    # new: 'denied the charge that its troops had entered Papua New Guinea, made on Saturday by the Papua New
+    # Guinean prime minister' had no one it answered
+    for text in ("Indonesia on Monday denied the charge that its troops had entered Papua New Guinea, made on "
+                 "Saturday by the Papua New Guinean prime minister in a river port near the frontier.",
+                 "Rwanda on Monday denied the charge that its soldiers had crossed into Burundi, made on Saturday by "
+                 "the Burundian foreign minister in Bujumbura."):
+        found = events(text, "2026-05-18")
+        assert [(e.event, len(e.recipient)) for e in found] == [("REJECT", 1)], (text, summary(found))
+        assert found[0].recipient[0] in ("PNG", "BDI"), summary(found)

@@ -1994,9 +1994,10 @@ def _predicative(verb: Token) -> bool:
     """'called X Y', 'described X as Y', 'dismissed X as Y': the verb carries a predicate about its object."""
     if _name_taken_for_a_predicate(verb) is not None:
         return False
-    if verb.lemma_.lower() == "call" and any(o.ent_type_ not in ("DATE", "TIME")
+    if verb.lemma_.lower() == "call" and any(o.ent_type_ not in ("DATE", "TIME") and o.head.i <= verb.i + 2
                                              for _p, o in A.prep_objects(verb, ("on", "upon"))):
-        return False  # 'called on France, as guarantor of the deal, to press Israel': an appeal, not a name
+        return False  # 'called on France, as guarantor of the deal, to press Israel': an appeal, not a name (not
+        # 'called X's dispatch of troops to a town on the main road a hostile act')
     if _names_something(verb):
         return True
     obj = A.child(verb, "dobj")
@@ -3661,6 +3662,10 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
         said = {c for a in res.actors if a.start in content and not _claimant(res.doc[a.start]) for c in a.states}
         kept = [s for s in roles.recipient if s.code not in _codes_of(roles.actor) and (
             _claimant(res.doc[s.start]) or (s.start not in content and not set(s.states) <= said))]
+        if not kept:  # 'denied the charge that its soldiers had crossed into Burundi, made by the Burundian minister'
+            sent = trig.token.sent
+            kept = [a for a in res.actors_in(sent) if a.states and _claimant(res.doc[a.start])
+                    and not set(a.states) & _codes_of(roles.actor)][:1]
         accusers = [c for c in ctx.doers_of(("ACCUSE",)) if c not in _codes_of(roles.actor)]
         if (told := _appended_denial(trig.token)) is not None and (subj := A.child(told, "nsubj")) is not None:
             accusers = [c for sp in A.np_actors(subj, res) for c in sp.states if c not in _codes_of(roles.actor)] \
@@ -7800,11 +7805,21 @@ PARTS_DENIED = frozenset({"role", "involvement", "responsibility", "part", "link
 def _claimant(token: Token) -> bool:
     """Who made a claim, named on it ('dismissing German findings', 'U.S. accusations', 'accusations from
     Slovakia', 'claims by Slovakia's prime minister')."""
-    if token.dep_ == "poss" and token.head.dep_ == "pobj":
-        token = token.head  # ('by Slovakia's prime minister')
+    if token.dep_ in ("amod", "compound", "poss") and token.head.lemma_.lower() in CLAIM_NOUNS:
+        return True
+    while token.dep_ in ("poss", "compound", "amod") and token.head.i != token.i and token.head.dep_ != "ROOT":
+        token = token.head  # ('by Slovakia's prime minister', 'by the Papua New Guinean prime minister')
     if token.dep_ == "pobj" and token.head.lower_ in ("by", "from"):
-        return token.head.head.lemma_.lower() in CLAIM_NOUNS
-    return token.dep_ in ("amod", "compound", "poss") and token.head.lemma_.lower() in CLAIM_NOUNS
+        claim = token.head.head
+        if claim.dep_ == "acl" and claim.lemma_.lower() in CLAIM_MAKING:
+            # 'the charge ..., made on Saturday by the Papua New Guinean prime minister', which the parser may hang
+            # on the last noun of the charge's own clause ('that its soldiers had crossed into Burundi, made by')
+            claim = next((a for a in claim.ancestors if a.lemma_.lower() in CLAIM_NOUNS), claim.head)
+        return claim.lemma_.lower() in CLAIM_NOUNS
+    return False
+
+
+CLAIM_MAKING = frozenset({"make", "level", "voice", "lodge", "raise", "issue", "repeat"})
 
 
 HELD_OUT_HARM = frozenset({"proposed", "threatened", "possible", "potential"})

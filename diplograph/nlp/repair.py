@@ -78,6 +78,7 @@ def repair_parse(doc: Doc) -> None:
     _read_what_someone_made_as_a_relative_clause(doc)
     _read_a_made_thing_before_its_modal_verb(doc)
     _read_a_modifier_with_a_subject_as_the_verb(doc)
+    _read_touching_down_as_landing(doc)
 
 
 # what a speaker goes on to do in the same breath ('said ... and called on Washington to open a dialogue')
@@ -582,4 +583,13 @@ def _read_a_modifier_with_a_subject_as_the_verb(doc: Doc) -> None:
         thing.head, thing.dep_ = verb, "dobj"
         for phrase in [c for c in thing.children if c.dep_ == "prep" and c.i > thing.i]:
             phrase.head = verb
+
+
+def _read_touching_down_as_landing(doc: Doc) -> None:
+    """'a transport plane touched down in Ormoc carrying tents': to touch down is to land (every rule of landing
+    reads it so)."""
+    for verb in doc:
+        if verb.lemma_.lower() == "touch" and verb.pos_ == "VERB" and any(
+                c.dep_ == "prt" and c.lower_ == "down" for c in verb.children):
+            verb.lemma_ = "land"
 
