@@ -368,8 +368,10 @@ def _here(doc: Doc, trigger: int, res: Resolution, context: Sequence[Sequence[st
     heads = _clause_heads(doc[trigger])
     heads += [h.head for h in heads if h.dep_ == "conj" and h.head.pos_ == "VERB"]  # 'toured the terminal here on
     # Friday and signed a protocol': the first verb's 'here' holds for the second
-    if not res.dateline_end or not any(c.lower_ == "here" and c.dep_ == "advmod" for head in heads
-                                       for c in head.children):
+    # ('reopened the bridge here': the parser may hang 'here' on the object)
+    said_here = [c for head in heads for c in (*head.children, *(g for o in head.children if o.dep_ == "dobj"
+                                                                 for g in o.children))]
+    if not res.dateline_end or not any(c.lower_ == "here" and c.dep_ == "advmod" for c in said_here):
         return None
     return _dateline_location(doc, res, context)
 
@@ -381,8 +383,29 @@ def _dateline_location(doc: Doc, res: Resolution, context: Sequence[Sequence[str
             titled = Phrase(found.start, min(found.end, res.dateline_end), found.region)
             location = _resolve(doc, titled, res, context, cities_only=False)
             if location is not None:
-                return location
+                return _town_the_gazetteer_lacks(doc, location) or location
     return None
+
+
+def _town_the_gazetteer_lacks(doc: Doc, beyond: Location) -> Location | None:
+    """'LERWICK, Scotland —': a dateline's town the gazetteer lacks, before the comma of the region or state it
+    resolved to, kept as written (no coordinates)."""
+    comma = next((t.i for t in doc[:6] if t.text == ","), None)
+    if comma is None or comma == 0 or beyond.kind not in ("region", "country") or beyond.evidence is None \
+            or beyond.evidence.start != doc[comma + 1].idx \
+            or not all(t.is_alpha and t.text.isupper() or t.text in HYPHENS for t in doc[:comma]):
+        return None
+    from diplograph.geo.gazetteer import places
+
+    town = Phrase(0, comma, False)
+    name = _text(doc, town)
+    if places().stoplisted(name) or places().lookup(name):
+        return None
+    shown = name.title() if name.isupper() else name  # datelines are written in capitals
+    start_char = doc[town.start].idx
+    return Location(name=shown, place=shown, admin1=None, country=beyond.country, lat=None, lon=None,
+                    evidence=Evidence(start_char, start_char + len(name), name), method=UNLISTED_DESCRIBED,
+                    kind="city")
 
 
 def _capital_described(obj: Token, res: Resolution, context: Sequence[Sequence[str]]) -> Location | None:
@@ -641,7 +664,10 @@ def _place_objects(token: Token, event: str) -> Iterator[tuple[Token, bool]]:
             and token.head.head.lemma_.lower() in ("come", "be"):
         # 'Korosten, a railway junction in Zhytomyr region, came under Russian drone attack': the place attacked
         yield from ((c, True) for c in token.head.head.children if c.dep_ == "nsubj")
-    if event in TARGET_EVENTS | {"MOBILIZE"}:  # 'shot down three drones over Rajasthan', 'flew jets over Taipei'
+    # 'shot down three drones over Rajasthan', 'flew jets over Taipei', 'staged flying drills over Greece's South
+    # Aegean region' (an exercise: over a region or town only, never the topic of a joint act)
+    if event in TARGET_EVENTS | {"MOBILIZE"} or event == "COOPERATE" and any(
+            h.lemma_.lower() in OPERATIONS or h.lemma_.lower() in FLYING_FROM for h in heads):
         for head in heads:
             for owner in (head, *(a for a in _arguments(head) if a.lemma_.lower() not in SITUATION_NOUNS)):
                 for _prep, obj in prep_objects(owner, ("over",)):
