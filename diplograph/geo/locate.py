@@ -78,6 +78,9 @@ def locate(doc: Doc, trigger: int, res: Resolution, event: str,
             continue  # 'France, along with Germany, condemned ...': a party, no venue
         if obj.head.lower_ == "from" and obj.head.head.lower_ in ("across", "opposite"):
             continue  # 'in Phuentsholing, across from Jaigaon': the town facing the place, not the place
+        if obj.head.lower_ == "across" and obj.right_edge.i + 1 < len(doc) \
+                and doc[obj.right_edge.i + 1].lower_ == "from":
+            continue  # 'in Posadas, across the Paraná from Encarnación': the river between it and the town facing it
         if _on_the_way(obj, token):
             continue  # 'crossed into China on his way to a parade in Beijing': not there yet
         found = _phrase(obj)
@@ -174,8 +177,10 @@ def _unlisted(doc: Doc, phrase: Phrase, res: Resolution, context: Sequence[Seque
                for t in tokens) or tokens[-1].text in HYPHENS \
             or not _may_name_a_small_town(doc, phrase) or tokens[0].is_sent_start \
             or any(t.lower_ in NATURAL_FEATURES or t.tag_ == "NNPS" for t in tokens) or _cut_at_a_dot(doc, phrase) \
-            or (phrase.start > 0 and doc[phrase.start - 1].lower_ == "the"):
-        return None  # 'near Sabina Shoal', 'in the Spratlys', 'across the Moei River': no town; 'Sault Ste.'
+            or (phrase.start > 0 and doc[phrase.start - 1].lower_ == "the" and not (
+                phrase.end < len(doc) and doc[phrase.end].lemma_.lower() in PASSAGES)):
+        return None  # 'near Sabina Shoal', 'in the Spratlys', 'across the Moei River': no town; 'Sault Ste.' (but
+        # 'at the Horgoš crossing' names one)
     name = _text(doc, phrase)
     known = [c for tier in context for c in tier]
     if places().stoplisted(name) or places().lookup(name) or small_town(name, known) is not None:
@@ -1275,6 +1280,15 @@ def _resolve(doc: Doc, phrase: Phrase, res: Resolution, context: Sequence[Sequen
         # is looked up as usual: 'the Chinese city of Hong Kong', 'the French territory of New Caledonia' have
         # codes of their own, found as states by the actor dictionary)
         return place_location(place, name, evidence, "gazetteer+described")
+    if described is None and not phrase.region and (lies_in := _told_to_lie_in(doc, res, phrase)) is not None:
+        # 'at Falmouth, the cruise port on Jamaica's north coast', 'in Saint-Denis, on Réunion': the town of that
+        # name in the state the text puts it in (not England's Falmouth, not the Paris suburb)
+        town = next((p for p in places().lookup(name, "city") if p.country == lies_in), None) \
+            or G.small_town(name, [lies_in])
+        if town is not None:
+            return place_location(town, name, evidence, "gazetteer+described")
+        if any(p.country != lies_in for p in places().lookup(name)):
+            return None if cities_only else country_location(name, lies_in, evidence, "described")
     state = _state_named(res, phrase)
     named_party = any(res.actor_at.get(i) is not None for i in range(phrase.start, phrase.end))  # 'Nuuk': Greenland's
     if described is not None and not named_party and _namesake_across_the_border(name, described, context):
@@ -1316,7 +1330,13 @@ def _resolve(doc: Doc, phrase: Phrase, res: Resolution, context: Sequence[Sequen
         # instead of a far place the name is only an old name of ('Julfa' in a story about Azerbaijan and Iran is
         # the town there, not Ras al-Khaimah)
         town = G.small_town(name, [described] if described else dict.fromkeys(known))
-        found = found if town is None else (town, "small town")
+        if town is not None:
+            found = (town, "small town")
+        elif found is not None and known and found[0].country not in known \
+                and found[0].population < FAR_NAMESAKE_POPULATION \
+                and not G.spelled_like(split_kind(place_key(name))[0], found[0]):
+            found = None  # 'the Horgoš crossing' in a story of Hungary and Serbia: no town of China's that bears
+            # the name only among its other names
     if found is None and not phrase.region and _written_as_a_name(doc, phrase) \
             and (city := places().city_spelled_like(name, known)) is not None:
         # 'Ukraine said Russian missiles hit an airfield in Vinnitsa': Vinnytsia, spelled as Russian sources do,
@@ -1389,6 +1409,39 @@ def _namesake_across_the_border(name: str, described: str, context: Sequence[Seq
     parties = {c for tier in context for c in tier}
     return bool(found) and described in parties and all(p.country != described for p in found) \
         and any(p.country in parties for p in found)
+
+
+def _told_to_lie_in(doc: Doc, res: Resolution, phrase: Phrase) -> str | None:
+    """The state a town is said to lie in right after its name: an apposition 'the cruise port on Jamaica's north
+    coast', or ', on Réunion' (a state, or a territory the gazetteer keeps as a region of its own code)."""
+    from diplograph.coding.args import prep_objects
+    from diplograph.geo.gazetteer import places
+
+    last = doc[phrase.end - 1]
+    where = [o for a in last.children if a.dep_ == "appos" and a.lemma_.lower() in PLACE_NOUNS
+             for _p, o in prep_objects(a, ("on", "in"))]
+    if phrase.end + 2 < len(doc) and doc[phrase.end].text == "," and doc[phrase.end + 1].lower_ in ("on", "in"):
+        where.append(doc[phrase.end + 2])  # 'in Saint-Denis, on Réunion, on Friday'
+    after = phrase.end
+    while after < len(doc) and (doc[after].ent_type_ == "DATE" or (doc[after].lower_ == "on" and after + 1 < len(
+            doc) and doc[after + 1].ent_type_ == "DATE")):
+        after += 1  # 'at Falmouth on Tuesday, the cruise port on ...', which the parser hangs elsewhere
+    if after > phrase.end and after < len(doc) and doc[after].text == ",":
+        where += [o for a in doc[after + 1:after + 6] if a.dep_ == "appos" and a.lemma_.lower() in PLACE_NOUNS
+                  for _p, o in prep_objects(a, ("on", "in"))]
+    for obj in where:
+        # the state itself or its possessive ('on Jamaica's north coast'), not a feature named after it ('the old
+        # port on the Congo estuary')
+        for t in (t for t in obj.subtree if t.i == obj.i or t.dep_ == "poss" or t.head.dep_ == "poss"):
+            span = res.actor_at.get(t.i)
+            if span is not None and span.kind == "state" and len(span.states) == 1 and span.type in (
+                    *COUNTRY_TYPES, "demonym"):
+                return span.states[0]
+        found = _phrase(obj) if obj.pos_ == "PROPN" else None
+        if found is not None and (region := next(iter(places().lookup(_text(doc, found), "region")), None)) \
+                and region.population > 100_000 and _text(doc, found).lower() == region.name.lower():
+            return region.country  # 'on Réunion': a territory with its own code
+    return None
 
 
 def _named_only_here(res: Resolution, phrase: Phrase) -> set[str]:
