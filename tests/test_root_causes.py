@@ -6982,3 +6982,20 @@ def test_a_charge_denied_answers_who_made_it_however_far_the_maker_is_told() -> 
         found = events(text, "2026-05-18")
         assert [(e.event, len(e.recipient)) for e in found] == [("REJECT", 1)], (text, summary(found))
         assert found[0].recipient[0] in ("PNG", "BDI"), summary(found)
+
+
+def test_a_cargo_plane_that_landed_with_food_delivered_aid() -> None:
+    # new: 'A Turkish cargo plane landed in Dhusamareb with 20 tonnes of food' had no event (a cargo plane is no
+    # warcraft, and what it came with was not read as its cargo)
+    found = events("A Qatari cargo plane landed in Port Sudan on Sunday with 30 tonnes of food and medicine.",
+                   "2025-03-17")
+    assert dyads(found, "AID") == [(("QAT",), ("SDN",))], summary(found)
+
+
+def test_goods_put_ashore_are_unloaded_and_soldiers_are_not() -> None:
+    # new: 'an Australian navy landing ship put water tanks, tents and chainsaws ashore at Lenakel' had no event
+    found = events("A New Zealand navy ship put water tanks and tents ashore at Nuku'alofa on Thursday, Tongan "
+                   "officials said.", "2026-03-13")
+    assert dyads(found, "AID") == [(("NZL",), ("TON",))], summary(found)
+    assert not [e for e in events("Australian landing craft put soldiers ashore near Wewak on Wednesday.",
+                                  "2026-03-13") if e.event == "AID"]

@@ -2176,7 +2176,12 @@ def _carrying_aid(verb: Token, pred: Predicate) -> bool:
 def _cargo_told(verb: Token) -> set[str]:
     """What the doer of a verb carries, however the participle hangs ('lorries bringing flour reached Dongola')."""
     subj, passive = A.subject(verb)
-    return (_cargo_of(subj) if subj is not None and not passive else set()) | _cargo_of(verb)
+    # 'a Turkish cargo plane landed in Dhusamareb with 20 tonnes of food': what it came with
+    # (a vessel named, not one described: 'The Brave Commander ... docked with wheat' is read by its apposition)
+    came_with = {w.lemma_.lower() for _p, o in A.prep_objects(verb, ("with",)) for w in o.subtree
+                 if w.pos_ == "NOUN"} if verb.lemma_.lower() in ARRIVAL_VERBS and subj is not None \
+        and subj.pos_ == "NOUN" else set()
+    return (_cargo_of(subj) if subj is not None and not passive else set()) | _cargo_of(verb) | came_with
 
 
 def _cargo_of(vessel: Token) -> set[str]:

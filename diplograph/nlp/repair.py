@@ -79,6 +79,7 @@ def repair_parse(doc: Doc) -> None:
     _read_a_made_thing_before_its_modal_verb(doc)
     _read_a_modifier_with_a_subject_as_the_verb(doc)
     _read_touching_down_as_landing(doc)
+    _read_goods_put_ashore_as_unloaded(doc)
 
 
 # what a speaker goes on to do in the same breath ('said ... and called on Washington to open a dialogue')
@@ -592,4 +593,20 @@ def _read_touching_down_as_landing(doc: Doc) -> None:
         if verb.lemma_.lower() == "touch" and verb.pos_ == "VERB" and any(
                 c.dep_ == "prt" and c.lower_ == "down" for c in verb.children):
             verb.lemma_ = "land"
+
+
+PEOPLE_PUT_ASHORE = frozenset({"soldier", "troop", "marine", "force", "commando", "sailor", "infantry", "migrant",
+                               "passenger", "crew"})
+
+
+def _read_goods_put_ashore_as_unloaded(doc: Doc) -> None:
+    """'a landing ship put water tanks, tents and chainsaws ashore at Lenakel': goods put ashore are unloaded
+    (people put ashore are landed, which other words tell)."""
+    for verb in doc:
+        if verb.lemma_.lower() != "put" or verb.pos_ != "VERB" or not any(
+                c.lower_ == "ashore" for c in verb.children):
+            continue
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is not None and not any(t.lemma_.lower() in PEOPLE_PUT_ASHORE for t in obj.subtree):
+            verb.lemma_ = "unload"
 
