@@ -87,10 +87,14 @@ ANSWERED = frozenset({frozenset({"REJECT", "ACCUSE"}), frozenset({"ACCUSE", "SAN
                       # untenable')
                       frozenset({"REJECT", "PROTEST"}),
                       # a request granted by the one asked ('Burkina Faso says it will return the bodies')
-                      frozenset({"AGREE", "REQUEST"})})
+                      frozenset({"AGREE", "REQUEST"}),
+                      # an act denied by who was said to do it ('Moscow dismissed Riga's claim that it jams signals')
+                      *(frozenset({"REJECT", act}) for act in ("ASSAULT", "COERCE", "MOBILIZE"))})
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE", "ASSAULT"})  # 'A and B clashed' = 'B and A clashed'
 # acts on a place: two reports at one place on one day are one act (a deployment into one region on one day too)
 STRIKES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
+# words said rather than deeds done: a charge and its denial need not be said in one place
+SAID = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "AGREE"})
 
 
 @dataclass(frozen=True)
@@ -235,6 +239,8 @@ def match(new: Report, old: Report) -> tuple[int, ...] | None:
     if gap is None:
         return None
     place = _places(new, old)
+    if place is None and answered and {new.event, old.event} <= SAID:
+        place = 0  # 'New Delhi rejects the charge the Pakistani army chief made in Kotli': each said where it was said
     if place is None:
         return None
     if parties == 1 and not place and new.recipient | old.recipient and new.country and old.country:
@@ -259,10 +265,15 @@ def _answers(a: Report, b: Report) -> bool:
     """Whether one report's sides are the other's reversed, each naming both ('Mali accused Algeria' and 'Algeria
     rejected Mali's accusation'), or one answers an act told with no one it was done to by naming who did it
     ('Algeria moved troops to the border town' and 'Mali accused Algeria of provocation')."""
+    answer, act = _answer_and_act(a, b)
+    if answer.event == "REJECT" and act.event in STRIKES:
+        # a denial by who was said to act, to whom it was said to be done ('Moscow dismissed a claim by Latvia that
+        # Russia jams navigation signals'), not a rejection of the act by who suffered it (told the other way)
+        return bool(act.actor and act.recipient - act.actor) and answer.actor == act.actor \
+            and answer.recipient - answer.actor == act.recipient - act.actor
     if bool(a.actor and a.recipient and b.actor and b.recipient) and a.actor == b.recipient - b.actor \
             and a.recipient - a.actor == b.actor:
         return True
-    answer, act = _answer_and_act(a, b)
     return ANSWERING.get(answer.event, 0) > ANSWERING.get(act.event, 0) and bool(act.actor) \
         and not act.recipient and answer.recipient - answer.actor == act.actor and not answer.actor & act.actor
 

@@ -1695,3 +1695,32 @@ def test_a_small_namesake_in_a_state_the_story_never_names_is_no_venue() -> None
                                "the Horgoš crossing on Tuesday.", published="2025-06-10")
     assert location is None or location.country in ("HUN", "SRB"), location
 
+
+
+def test_a_denial_by_who_was_said_to_act_answers_the_act_told_as_done() -> None:
+    """'Russia jams Latvia's navigation signals, Latvia's minister said' (read as the act) and, a day later, 'Moscow
+    dismisses the Latvian claim' are one incident; a rejection by the one it was done to, or by a third state, is
+    not."""
+    report = _reporter(month=6)
+
+    jamming = report("a", "COERCE", "RUS", "LVA", 11)
+    assert incidents.match(report("b", "REJECT", "RUS", "LVA", 12), jamming) is not None
+    assert incidents.match(report("b", "REJECT", "LVA", "RUS", 12), jamming) is None
+    assert incidents.match(report("b", "REJECT", "BLR", "LVA", 12), jamming) is None
+    assert incidents.match(report("b", "REJECT", "RUS", "LVA", 25), jamming) is None  # weeks later: another answer
+
+
+def test_a_charge_and_its_denial_said_in_different_places_are_one_incident() -> None:
+    """'Pakistan's army chief accuses India' (said in Kotli) and 'New Delhi rejects the charges' (its report placed in
+    Kashmir) are one incident: words are said where the speaker is; two strikes in two states are not."""
+    import dataclasses
+
+    report = _reporter(month=5)
+    kotli = {"country": "PAK", "kind": "city", "place": "Kotli", "lat": 33.5, "lon": 73.9}
+    kashmir = {"country": "IND", "kind": "region", "place": "Jammu and Kashmir", "lat": 33.9, "lon": 75.3}
+    charge = dataclasses.replace(report("a", "ACCUSE", "PAK", "IND", 6), **kotli)
+    denial = dataclasses.replace(report("b", "REJECT", "IND", "PAK", 7), **kashmir)
+    assert incidents.match(denial, charge) is not None
+    strike = dataclasses.replace(report("c", "ASSAULT", "IND", "PAK", 6), **kotli)
+    other = dataclasses.replace(report("d", "ASSAULT", "IND", "PAK", 6), **kashmir)
+    assert incidents.match(other, strike) is None

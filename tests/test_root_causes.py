@@ -6999,3 +6999,11 @@ def test_goods_put_ashore_are_unloaded_and_soldiers_are_not() -> None:
     assert dyads(found, "AID") == [(("NZL",), ("TON",))], summary(found)
     assert not [e for e in events("Australian landing craft put soldiers ashore near Wewak on Wednesday.",
                                   "2026-03-13") if e.event == "AID"]
+
+
+def test_a_build_up_called_an_unfriendly_act_after_a_long_place_is_an_accusation() -> None:
+    # new: 'called a Mauritanian troop build-up in a town in Mauritania's far south-east, near the Mbera refugee
+    # camp, an unfriendly act' was read as a call on Mauritania (only the act's noun was looked up, not its adjective)
+    found = events("Niger's government on Tuesday called a Malian troop build-up in a town in Mali's far east, near "
+                   "the Menaka camp, an unfriendly act.", "2025-10-26")
+    assert [(e.event, e.actor, e.recipient) for e in found] == [("ACCUSE", ("NER",), ("MLI",))], summary(found)

@@ -1981,7 +1981,8 @@ def _judgement_set_off_at_the_end(verb: Token, obj: Token) -> bool:
     build-up in a town in Burundi's far north, a few kilometres from the frontier, a dangerous provocation'): the
     parser hangs it as an apposition on the last noun before it; it is what the object is called."""
     for t in verb.subtree:
-        if t.i <= obj.i or t.dep_ != "appos" or t.lemma_.lower() not in HOSTILE_WORDS:
+        if t.i <= obj.i or t.dep_ != "appos" or not (t.lemma_.lower() in HOSTILE_WORDS or any(
+                c.dep_ == "amod" and c.lower_ in HOSTILE_WORDS for c in t.children)):  # 'an unfriendly act'
             continue
         opens = t.left_edge
         ends = t.right_edge.i + 1 >= len(t.doc) or t.doc[t.right_edge.i + 1].is_punct
