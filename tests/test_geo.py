@@ -1629,6 +1629,10 @@ def test_places_of_the_forty_second_session(text: str, place: str, country: str)
      "coast.", "Falmouth", "JAM"),
     ("French and Comoran officials signed a fisheries accord in Saint-Denis, on Réunion, on Friday.", "Saint-Denis",
      "REU"),
+    # a port or border post named by its town: the town
+    ("Chinese and Peruvian officials opened a customs hall at the Chancay megaport on Friday.", "Chancay", "PER"),
+    ("Eswatini and South African officials opened a cargo shed at the Ngwenya border post on Wednesday.", "Ngwenya",
+     "SWZ"),
 ])  # fmt: skip
 def test_places_of_the_forty_third_session(text: str, place: str, country: str) -> None:
     """Regressions from development sets' sentences the rules missed (own words here)."""

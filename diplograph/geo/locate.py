@@ -48,6 +48,7 @@ PLACE_NOUNS = frozenset({
     "neighbourhood", "neighborhood", "edge", "territory", "municipality", "commune", "canton", "emirate", "side",
     "bay", "waterfront", "seafront", "docks",
     "republic", "terminal", "refinery", "harbour", "harbor", "seaport", "shipyard",  # "Atyrau's oil terminal"
+    "post", "megaport",  # 'the Ngwenya border post', 'the Chancay megaport'
 }) | DIRECTIONS  # fmt: skip
 # 'the outskirts of this city' in a story filed from a city: the dateline's place
 DATELINE_NOUNS = frozenset({"city", "town", "capital", "port", "village"})
@@ -55,6 +56,7 @@ DATELINE_NOUNS = frozenset({"city", "town", "capital", "port", "village"})
 ON_THE_EDGE = frozenset({"outskirts", "edge", "fringes", "outskirt", "periphery", "side"})
 ISLAND_WORDS = frozenset({"island", "islands", "isle"})
 PASSAGES = frozenset({"crossing", "port", "airport", "checkpoint", "terminal"})  # a place an act opens or shuts
+WAYS_ACROSS = PASSAGES | {"post", "megaport", "bridge"}  # 'the Batugade border post', 'the Horgoš crossing'
 REGION_WORDS = frozenset({"province", "region", "governorate", "oblast", "state", "prefecture", "county", "district",
                           "department", "republic", "parish"})  # 'the Russian republic of Karelia'
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
@@ -178,7 +180,7 @@ def _unlisted(doc: Doc, phrase: Phrase, res: Resolution, context: Sequence[Seque
             or not _may_name_a_small_town(doc, phrase) or tokens[0].is_sent_start \
             or any(t.lower_ in NATURAL_FEATURES or t.tag_ == "NNPS" for t in tokens) or _cut_at_a_dot(doc, phrase) \
             or (phrase.start > 0 and doc[phrase.start - 1].lower_ == "the" and not (
-                phrase.end < len(doc) and doc[phrase.end].lemma_.lower() in PASSAGES)):
+                doc[phrase.end - 1].dep_ == "compound" and doc[phrase.end - 1].head.lemma_.lower() in WAYS_ACROSS)):
         return None  # 'near Sabina Shoal', 'in the Spratlys', 'across the Moei River': no town; 'Sault Ste.' (but
         # 'at the Horgoš crossing' names one)
     name = _text(doc, phrase)
