@@ -7007,3 +7007,11 @@ def test_a_build_up_called_an_unfriendly_act_after_a_long_place_is_an_accusation
     found = events("Niger's government on Tuesday called a Malian troop build-up in a town in Mali's far east, near "
                    "the Menaka camp, an unfriendly act.", "2025-10-26")
     assert [(e.event, e.actor, e.recipient) for e in found] == [("ACCUSE", ("NER",), ("MLI",))], summary(found)
+
+
+def test_a_state_described_before_its_name_is_no_person() -> None:
+    # regression: 'Neighboring Niger, also run by army officers, followed Mali in severing ties with Ukraine' read
+    # 'Neighboring Niger' as a person named after a state (as 'Chad Smith'), so the severing had no actor
+    found = events("Neighbouring Burundi, also at odds with Kigali, severed ties with Rwanda on Tuesday.", "2024-08-10")
+    assert dyads(found, "SANCTION") == [(("BDI",), ("RWA",))], summary(found)
+    assert not [e for e in events("Chad Smith met the minister in Lagos on Monday.", "2024-08-10") if "TCD" in e.actor]

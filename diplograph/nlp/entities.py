@@ -175,7 +175,14 @@ def _named_after_a_state(words: list[str], gaz: Gazetteer) -> bool:
     if places().lookup(" ".join(words)):
         return False  # 'Mexico City', 'Panama City', 'Kuwait City'
     return all(w.isalpha() and w[:1].isupper() and w not in TITLE_WORDS and w not in ORG_WORDS
-               and w.lower() not in PLACE_WORDS and gaz.longest_at([w], 0) is None for w in others)
+               and w.lower() not in PLACE_WORDS and w.lower() not in DESCRIBING_A_STATE
+               and gaz.longest_at([w], 0) is None for w in others)
+
+
+# words that open a sentence before a state's name ('Neighboring Niger, also run by army officers, followed Mali'):
+# a description of the state, not a given name
+DESCRIBING_A_STATE = frozenset({"neighboring", "neighbouring", "nearby", "landlocked", "impoverished", "tiny",
+                                "fellow", "rival", "mainland", "wealthy", "isolated", "resurgent"})
 
 
 def _state_name(word: str, gaz: Gazetteer) -> bool:
