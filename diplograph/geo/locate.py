@@ -398,8 +398,8 @@ def _town_the_gazetteer_lacks(doc: Doc, beyond: Location) -> Location | None:
     """'LERWICK, Scotland —': a dateline's town the gazetteer lacks, before the comma of the region or state it
     resolved to, kept as written (no coordinates)."""
     comma = next((t.i for t in doc[:6] if t.text == ","), None)
-    if comma is None or comma == 0 or beyond.kind not in ("region", "country") or beyond.evidence is None \
-            or beyond.evidence.start != doc[comma + 1].idx \
+    if comma is None or comma == 0 or comma + 1 >= len(doc) or beyond.kind not in ("region", "country") \
+            or beyond.evidence is None or beyond.evidence.start != doc[comma + 1].idx \
             or not all(t.is_alpha and t.text.isupper() or t.text in HYPHENS for t in doc[:comma]):
         return None
     from diplograph.geo.gazetteer import places

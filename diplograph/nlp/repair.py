@@ -562,8 +562,6 @@ def _read_a_made_thing_before_its_modal_verb(doc: Doc) -> None:
         verb.head, verb.dep_ = thing, "acl"
 
 
-
-
 def _read_a_modifier_with_a_subject_as_the_verb(doc: Doc) -> None:
     """'A Canadian navy ship unloaded generators, tarpaulins and water units at Lucea on Wednesday ..., Jamaican
     officials said': the parser reads 'unloaded' as an adjective of 'generators' that has a subject of its own; a
