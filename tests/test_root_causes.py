@@ -7015,3 +7015,12 @@ def test_a_state_described_before_its_name_is_no_person() -> None:
     found = events("Neighbouring Burundi, also at odds with Kigali, severed ties with Rwanda on Tuesday.", "2024-08-10")
     assert dyads(found, "SANCTION") == [(("BDI",), ("RWA",))], summary(found)
     assert not [e for e in events("Chad Smith met the minister in Lagos on Monday.", "2024-08-10") if "TCD" in e.actor]
+
+
+def test_charges_a_court_cleared_someone_of_are_no_accusation() -> None:
+    # regression: 'demanded immediate elections after a special court cleared him of all charges' read the charges
+    # as an accusation made
+    found = events("The former prime minister demanded early elections after a Greek court cleared him of all "
+                   "charges in a bribery trial.", "2025-06-10")
+    assert not [e for e in found if e.event == "ACCUSE"], summary(found)
+    assert [e.event for e in events("Russia charged two Estonians with spying on Monday.", "2025-06-10")] == ["ACCUSE"]

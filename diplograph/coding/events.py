@@ -3013,6 +3013,15 @@ def _in_charge(noun: Token) -> bool:
         noun.dep_ == "pobj" and noun.head.lower_ == "in")
 
 
+CLEARING = frozenset({"clear", "acquit", "absolve", "exonerate"})
+
+
+def _cleared_of(noun: Token) -> bool:
+    """'after a special court cleared him of all charges': the charges a court cleared someone of are the end of a
+    case, not an accusation made."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in CLEARING
+
+
 def _noun_applies(noun: Token, pred: Predicate, is_phrase: bool) -> bool:
     if _goods_thanked_for(noun):
         return True  # 'thanked Australia for the supplies landed in Lenakel': given, whatever the parse hangs on them
@@ -3020,6 +3029,8 @@ def _noun_applies(noun: Token, pred: Predicate, is_phrase: bool) -> bool:
         return False  # 'a diplomatic note asking for technical data', '... demanding that the drilling stop'
     if pred.lemma == "charge" and _in_charge(noun):
         return False  # 'officials took charge of the cargo': no accusation
+    if pred.reading.event == "ACCUSE" and _cleared_of(noun):
+        return False  # 'a court cleared him of all charges': no accusation made
     if pred.lemma == "march" and _soldiers_marched(noun):
         return False  # 'ski troops reached the ranges after a long march across the mountains': no protest
     if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.lemma_.lower() in KIND_HEADS:
