@@ -825,10 +825,6 @@ def readiness_offered(sent: Span, res: Resolution, ctx: DocContext, covered: set
     return out
 
 
-# a deal told as made in a participle or relative clause ('the accord signed in Antofagasta two days earlier')
-DEAL_MADE = frozenset({"sign", "initial", "conclude", "reach", "strike", "seal", "ink"})
-
-
 def deals_told_made(sent: Span, res: Resolution, ctx: DocContext, made: set[int]) -> list[Found]:
     """'the accord signed in Antofagasta two days earlier', 'the Itaipu accord reached with Brazil this week', 'the
     bridge deal the two governments reached this week': a deal the sentence tells was made, by no state its own
@@ -861,7 +857,8 @@ def deals_told_made(sent: Span, res: Resolution, ctx: DocContext, made: set[int]
     return out
 
 
-# what a place is measured from: 'about 30 kilometres from the border with North Korea'
+# what a place is measured from: 'about 30 kilometres from the border with North Korea' (the longer measures of
+# DISTANCES, below)
 DISTANCE_WORDS = frozenset({"kilometre", "kilometer", "km", "mile"})
 
 
@@ -3966,7 +3963,7 @@ IRREGULARS = frozenset({"rebel", "militant", "insurgent", "jihadist", "separatis
                         "militiaman", "paramilitary"})
 
 
-DISTANCES = frozenset({"kilometre", "kilometer", "km", "mile", "metre", "meter", "yard"})
+DISTANCES = DISTANCE_WORDS | {"metre", "meter", "yard"}
 
 
 # Acts whose 'of' object is who they are done to ('the invasion of Ukraine', 'the release of the prisoners'), with
@@ -6892,6 +6889,9 @@ def _story_other_state(res: Resolution, actor_codes: set[str]) -> str | None:
 DEAL_NOUNS = frozenset({"deal", "agreement", "accord", "accords", "truce", "ceasefire", "pact", "treaty",
                         "arrangement", "understanding", "settlement", "compact"})
 DEAL_MAKING = frozenset({"sign", "initial", "conclude", "reach", "strike", "seal", "agree", "ink"})
+# a deal told as made in a participle or relative clause ('the accord signed in Antofagasta two days earlier'), not
+# one merely 'agreed'
+DEAL_MADE = DEAL_MAKING - {"agree"}
 
 
 def _deal_parties_in(sent: Span, res: Resolution, actor: set[str]) -> list[ActorSpan]:

@@ -191,10 +191,15 @@ def _unlisted(doc: Doc, phrase: Phrase, res: Resolution, context: Sequence[Seque
     state = described or next((c for tier in context[:1] for c in tier), None)
     if state is None:
         return None
+    return _as_written(doc, phrase, state, UNLISTED_DESCRIBED if described else UNLISTED)
+
+
+def _as_written(doc: Doc, phrase: Phrase, state: str | None, method: str, shown: str | None = None) -> Location:
+    """A town the gazetteer lacks, kept as the text writes it (or as `shown`), in `state`, with no coordinates."""
+    written = _text(doc, phrase)
     start_char = doc[phrase.start].idx
-    evidence = Evidence(start_char, start_char + len(name), name)
-    return Location(name=name, place=name, admin1=None, country=state, lat=None, lon=None, evidence=evidence,
-                    method=UNLISTED_DESCRIBED if described else UNLISTED, kind="city")
+    return Location(name=shown or written, place=shown or written, admin1=None, country=state, lat=None, lon=None,
+                    evidence=Evidence(start_char, start_char + len(written), written), method=method, kind="city")
 
 
 def _city_within(region: Location, objects: Sequence[tuple[Token, bool]], doc: Doc, res: Resolution,
@@ -409,10 +414,7 @@ def _town_the_gazetteer_lacks(doc: Doc, beyond: Location) -> Location | None:
     if places().stoplisted(name) or places().lookup(name):
         return None
     shown = name.title() if name.isupper() else name  # datelines are written in capitals
-    start_char = doc[town.start].idx
-    return Location(name=shown, place=shown, admin1=None, country=beyond.country, lat=None, lon=None,
-                    evidence=Evidence(start_char, start_char + len(name), name), method=UNLISTED_DESCRIBED,
-                    kind="city")
+    return _as_written(doc, town, beyond.country, UNLISTED_DESCRIBED, shown)
 
 
 def _capital_described(obj: Token, res: Resolution, context: Sequence[Sequence[str]]) -> Location | None:
