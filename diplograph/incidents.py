@@ -239,8 +239,10 @@ def match(new: Report, old: Report) -> tuple[int, ...] | None:
     if gap is None:
         return None
     place = _places(new, old)
-    if place is None and answered and {new.event, old.event} <= SAID:
-        place = 0  # 'New Delhi rejects the charge the Pakistani army chief made in Kotli': each said where it was said
+    if place is None and answered and _answer_and_act(new, old)[0].event in SAID:
+        # 'New Delhi rejects the charge the Pakistani army chief made in Kotli', 'Zimbabwe's embassy in Pretoria
+        # asked for access to the Zimbabweans detained in Polokwane': an answer is said where it was said
+        place = 0
     if place is None:
         return None
     if parties == 1 and not place and new.recipient | old.recipient and new.country and old.country:
@@ -263,7 +265,8 @@ def _welcome_and_deal(a: Report, b: Report) -> tuple[Report, Report] | None:
 
 def _answers(a: Report, b: Report) -> bool:
     """Whether one report's sides are the other's reversed, each naming both ('Mali accused Algeria' and 'Algeria
-    rejected Mali's accusation'), or one answers an act told with no one it was done to by naming who did it
+    rejected Mali's accusation', or by one of several states it was done to), or one answers an act told with no
+    one it was done to by naming who did it
     ('Algeria moved troops to the border town' and 'Mali accused Algeria of provocation')."""
     answer, act = _answer_and_act(a, b)
     if answer.event == "REJECT" and act.event in STRIKES:
@@ -274,6 +277,9 @@ def _answers(a: Report, b: Report) -> bool:
     if bool(a.actor and a.recipient and b.actor and b.recipient) and a.actor == b.recipient - b.actor \
             and a.recipient - a.actor == b.actor:
         return True
+    if answer.actor and act.actor and answer.actor <= act.recipient - act.actor \
+            and answer.recipient - answer.actor == act.actor:
+        return True  # one of the states acted on answers ('Minsk called it a provocation' of troops sent at two)
     return ANSWERING.get(answer.event, 0) > ANSWERING.get(act.event, 0) and bool(act.actor) \
         and not act.recipient and answer.recipient - answer.actor == act.actor and not answer.actor & act.actor
 

@@ -7024,3 +7024,50 @@ def test_charges_a_court_cleared_someone_of_are_no_accusation() -> None:
                    "charges in a bribery trial.", "2025-06-10")
     assert not [e for e in found if e.event == "ACCUSE"], summary(found)
     assert [e.event for e in events("Russia charged two Estonians with spying on Monday.", "2025-06-10")] == ["ACCUSE"]
+
+
+def test_troops_sent_with_their_gear_to_a_home_town_are_deployed_against_who_provoked_it() -> None:
+    # new: 'sent about 200 soldiers with boats and a helicopter to Apoera' was read as aid to the neighbour (the
+    # parser hung 'to Apoera' on the helicopter), and 'after Guyanese loggers were seen cutting trees' named no one
+    found = events("Kenya sent about 300 soldiers with trucks and a helicopter to Mandera on Tuesday, after "
+                   "Ethiopian militiamen were seen crossing the frontier.", "2025-11-12")
+    assert dyads(found, "MOBILIZE") == [(("KEN",), ("ETH",))], summary(found)
+    assert not [e for e in found if e.event == "AID"], summary(found)
+    assert found[0].location is not None and found[0].location.place == "Mandera"
+
+
+def test_forces_sent_citing_a_neighbours_moves_are_shown_to_it() -> None:
+    # new: 'Cambodia sent soldiers to Anlong Veng, its defence ministry said, citing Thai troop movements' had no
+    # recipient
+    found = events("Kenya sent about 900 soldiers with armoured vehicles to Moyale on Monday, its defence ministry "
+                   "said, citing Ethiopian troop movements near the border.", "2025-11-12")
+    assert dyads(found, "MOBILIZE") == [(("KEN",), ("ETH",))], summary(found)
+    # 'saying it feared an incursion from Rwanda': the menace its reason names
+    found = events("Kenya sent about 900 soldiers with armoured vehicles to Moyale on Monday, saying it feared an "
+                   "incursion from Ethiopia, an army spokesman said.", "2025-11-12")
+    assert dyads(found, "MOBILIZE") == [(("KEN",), ("ETH",))], summary(found)
+    found = events("Poland sent 3,000 soldiers to Rzeszow on Monday, saying it wanted to be ready for floods.",
+                   "2025-11-12")
+    assert dyads(found, "MOBILIZE") == [(("POL",), ())], summary(found)
+
+
+def test_a_claim_called_false_is_denied_and_answers_who_made_it() -> None:
+    # new: 'called false the claim that it was helping to arm the RSF, which Sudan's army chief had made' was a
+    # complaint with no one it was made to
+    found = events("Niger's government on Friday called false the claim that it was arming rebels, which Mali's "
+                   "foreign minister had made a day earlier.", "2025-07-25")
+    assert dyads(found, "REJECT") == [(("NER",), ("MLI",))], summary(found)
+    assert not [e for e in found if e.event == "ACCUSE"], summary(found)
+    found = events("Mali accused Niger on Thursday of arming rebels. Niger on Friday described the charges as "
+                   "fabricated.", "2025-07-25")
+    assert dyads(found, "REJECT") == [(("NER",), ("MLI",))], summary(found)
+
+
+def test_relief_goods_shipped_by_a_state_that_reached_a_port_are_aid() -> None:
+    # new: 'Tents, rice and water filters shipped by France reached Madagascar's main port' was taken for goods
+    # described by where they go (background trade), so the delivery had no event
+    found = events("Blankets, rice and water tanks shipped by Japan reached the Philippine port of Tacloban on "
+                   "Friday, officials said.", "2025-11-22")
+    assert dyads(found, "AID") == [(("JPN",), ("PHL",))], summary(found)
+    assert not [e for e in events("Saudi crude shipped to Thailand reached record levels last year.", "2025-11-22")
+                if e.event == "AID"]

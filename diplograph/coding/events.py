@@ -328,7 +328,11 @@ def _habitual_trade(f: Found, sent: Span) -> bool:
     verb = sent.doc[f.trigger]
     if verb.lemma_.lower() in TRADE_VERBS and verb.dep_ == "acl" and verb.tag_ == "VBN":
         # 'Chinese goods sold to Bangladesh', 'Saudi crude shipped to Thailand': goods described by where they go,
-        # unless a time tells a shipment of its own ('grain shipped to Egypt last week')
+        # unless a time tells a shipment of its own ('grain shipped to Egypt last week'), or relief goods shipped
+        # by a state arrive ('tents and rice shipped by France reached Toamasina')
+        if f.reading.event == "AID" and A.agent(verb) is not None and verb.head.dep_ == "nsubj" \
+                and verb.head.head.lemma_.lower() in ARRIVAL_VERBS:
+            return False
         return not any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree)
     return verb.lemma_.lower() in TRADE_VERBS and verb.tag_ in ("VBZ", "VBP")
 
@@ -1739,6 +1743,9 @@ def find_triggers(sent: Span, res: Resolution, lex: Lexicon) -> list[Trigger]:
             reading = Reading("ACCUSE", "disapprove", reading.context)  # 'said Beijing opposed the launch'
         if pred.pos == "verb" and reading.event == "SANCTION" and reading.mode == "withdraw" and _left_a_meeting(t):
             reading = Reading("REJECT", "meet", reading.context)  # 'pulled out of a summit Islamabad was to host'
+        if pred.pos == "verb" and pred.lemma in DESCRIBING_VERBS and _claim_called_untrue(t):
+            out.append(Trigger(t, pred, Reading("REJECT", None, reading.context)))  # 'called false the claim that'
+            continue
         if pred.pos == "verb" and pred.lemma in DESCRIBING_VERBS and _predicative(t) and not _claim_denied(t):
             described = _description_reading(t, reading)  # 'called Canada "one of the highest tariffing nations"'
             if described is None and (reading.event not in ("ACCUSE", "REJECT") or pred.lemma in ONLY_DESCRIBING):
@@ -2080,6 +2087,19 @@ def _claim_denied(verb: Token) -> bool:
         return False
     words = {t.lower_ for t in verb.sent if t.i > verb.i}
     return words & HOSTILE_WORDS <= UNTRUE_WORDS
+
+
+def _claim_called_untrue(verb: Token) -> bool:
+    """'called false the claim that it was arming the rebels', 'described the charges as fabricated': a claim
+    called untrue is denied (REJECT), not judged."""
+    claims = [c for c in verb.children if c.dep_ in ("dobj", "oprd") and c.lemma_.lower() in CLAIM_NOUNS]
+    if not claims:
+        return False
+    said = [c for c in verb.children if c.dep_ in ("oprd", "acomp") and c not in claims]
+    said += [w for c in verb.children if c.dep_ in ("prep", "mark", "advcl") for w in c.subtree
+             if c.lower_ == "as" or any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)]
+    said += [a for c in claims for a in c.children if a.dep_ == "amod" and a.i > c.i]
+    return any(w.lower_ in UNTRUE_WORDS for w in said)
 
 
 def _to_blame(token: Token) -> bool:
@@ -3668,7 +3688,7 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
     if reading.mode == "access" and trig.pred.pos == "verb" \
             and (let_in := _without(_admitted(trig.token, res), roles.actor)):
         roles = replace(roles, recipient=let_in)  # 'allowed IAEA inspectors to enter': access given to the agency
-    if reading.event == "REJECT" and trig.pred.pos == "verb" and trig.pred.lemma in DENYING \
+    if reading.event == "REJECT" and trig.pred.pos == "verb" and trig.pred.lemma in DENYING | DESCRIBING_VERBS \
             and (content := _content_denied(trig.token)) is not None:
         # 'Moscow denied that its jets or Syrian aircraft were involved': a denial answers the accuser, not the
         # states its content names
@@ -7320,6 +7340,11 @@ def _tense_with(verb: Token, res: Resolution, actors: set[str]) -> ActorSpan | N
     return None
 
 
+# what a state says it readies forces against ('feared an incursion from Rwanda')
+MENACES = frozenset({"incursion", "attack", "threat", "provocation", "aggression", "infiltration", "invasion", "raid",
+                     "movement", "build-up", "buildup", "drill", "exercise", "intrusion"})
+
+
 def _provokers(verb: Token, res: Resolution, actors: set[str]) -> list[ActorSpan]:
     """'Japan scrambled fighter jets after Chinese and Russian bombers flew a joint patrol', 'ordered a general
     mobilisation after accusing Azerbaijan of an attack': forces readied answer whoever did what came before."""
@@ -7327,9 +7352,23 @@ def _provokers(verb: Token, res: Resolution, actors: set[str]) -> list[ActorSpan
     clauses = [c for c in head.children if c.dep_ == "advcl"
                and any(m.dep_ == "mark" and m.lower_ in ("after", "following") for m in c.children)]
     clauses += [obj for p, obj in A.prep_objects(head, ("after", "following")) if obj.tag_ == "VBG"]
+    # 'sent soldiers to Anlong Veng, its defence ministry said, citing Thai troop movements': the reason given
+    reporter = head.head if head.dep_ in ("ccomp", "parataxis") else head
+    citing = [c for h in {head, reporter} for c in h.children if c.dep_ == "advcl" and c.lemma_.lower() == "cite"]
+    cited_objects = [o for c in citing for o in (A.child(c, "dobj"),) if o is not None]
+    # 'sent soldiers to Kirundo, saying it feared an incursion from Rwanda': the menace its reason names
+    saying = [c for c in head.children if c.dep_ == "advcl" and c.lemma_.lower() == "say" and c.tag_ == "VBG"]
+    cited_objects += [t for c in saying for t in c.subtree if t.lemma_.lower() in MENACES]
+    for cited in cited_objects:
+        found = [s for s in A.np_actors(cited, res, deep=True) if s.states and not set(s.states) & actors]
+        if found:
+            return found
     for clause in clauses:
         subj, passive = A.subject(clause)
-        doer = subj if subj is not None and not passive and subj.head == clause else A.child(clause, "dobj")
+        # 'after Guyanese loggers were seen cutting trees': who was seen doing it did it
+        seen_doing = passive and any(c.dep_ == "xcomp" and c.tag_ == "VBG" for c in clause.children)
+        doer = subj if subj is not None and (not passive or seen_doing) and subj.head == clause \
+            else A.child(clause, "dobj")
         if doer is None:
             continue
         found = [s for s in A.np_actors(doer, res, deep=True) if s.states and not set(s.states) & actors]
@@ -7417,8 +7456,16 @@ def _forces_without_destination(verb: Token) -> bool:
 
 def _sent_to(verb: Token, preps: tuple[str, ...]) -> list[tuple[str, Token]]:
     """The verb's phrases of these prepositions, and those the parser hung on a participle describing its object
-    ('sent 2,000 soldiers, backed by tanks, to the border')."""
-    return [found for t in (verb, *_object_participles(verb)) for found in A.prep_objects(t, preps)]
+    ('sent 2,000 soldiers, backed by tanks, to the border') or on the last of its objects ('sent 200 soldiers with
+    boats and a helicopter to Apoera')."""
+    return [found for t in (verb, *_object_participles(verb), *_last_object_joined(verb))
+            for found in A.prep_objects(t, preps)]
+
+
+def _last_object_joined(verb: Token) -> list[Token]:
+    """The last of several objects joined by 'and' ('soldiers ... and a helicopter'), where the parser may hang the
+    verb's phrase that follows them."""
+    return [o.conjuncts[-1] for o in verb.children if o.dep_ == "dobj" and o.conjuncts and o.conjuncts[-1].i > o.i]
 
 
 def _object_participles(verb: Token) -> list[Token]:
@@ -7784,7 +7831,7 @@ def _content_denied(verb: Token) -> frozenset[int] | None:
     for c in verb.children:
         if c.dep_ == "ccomp":
             return frozenset(t.i for t in c.subtree)
-        if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in CLAIM_NOUNS | PARTS_DENIED:
+        if c.dep_ in ("dobj", "nsubjpass", "oprd") and c.lemma_.lower() in CLAIM_NOUNS | PARTS_DENIED:
             said = [g for g in c.children if g.dep_ in ("acl", "ccomp", "relcl")
                     and A.agent(g) is None]  # not 'made by Burundi's president': who made the claim
             said += [o for _p, o in A.prep_objects(c, ("of", "about", "in"))]
@@ -7833,6 +7880,12 @@ def _claimant(token: Token) -> bool:
             # on the last noun of the charge's own clause ('that its soldiers had crossed into Burundi, made by')
             claim = next((a for a in claim.ancestors if a.lemma_.lower() in CLAIM_NOUNS), claim.head)
         return claim.lemma_.lower() in CLAIM_NOUNS
+    made = token.head
+    if token.dep_ == "nsubj" and made.dep_ == "relcl" and made.lemma_.lower() in CLAIM_MAKING \
+            and any(c.dep_ == "dobj" and c.tag_ == "WDT" for c in made.children):
+        # 'the claim that it was arming the rebels, which Sudan's army chief had made': the parser may hang the
+        # clause on the claim's last noun
+        return any(a.lemma_.lower() in CLAIM_NOUNS for a in made.ancestors)
     return False
 
 

@@ -655,6 +655,11 @@ def _place_objects(token: Token, event: str) -> Iterator[tuple[Token, bool]]:
                 for carried in (arg, *_conjuncts(arg)):  # 'flew teams, a hospital and 15 tonnes ... into Burma'
                     for _prep, obj in prep_objects(carried, ("into",)):
                         yield obj, False
+                joined = _conjuncts(arg)
+                if joined and head.lemma_.lower() in MOVE_LEMMAS:
+                    # 'sent 200 soldiers with boats and a helicopter to Apoera': hung on the last thing sent
+                    for _prep, obj in prep_objects(max(joined, key=lambda t: t.i), ("to",)):
+                        yield obj, False
         if head.lemma_.lower() in VISIT_LEMMAS and head.pos_ == "VERB":
             yield from ((c, False) for c in head.children if c.dep_ == "dobj")
     for head in heads:  # 'rescue teams reached Mandalay', 'the convoy reached Abeche': the place arrived at
