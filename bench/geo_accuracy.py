@@ -105,6 +105,8 @@ SETS = {"development": (DATA / "places-gold.jsonl", DATA / "incident-stories.jso
         "development 39": _numbered(39),
         "development 40": _numbered(40),
         "development 41": _numbered(41),
+        "development 42": _numbered(42),
+        "development 43": _numbered(43),
         # the eleventh (written 2026-12-05 by a helper of the twenty-first session): held out, never read
         "held-out 11": _numbered(11),
         # the nineteenth (written 2026-12-06 by a helper of the thirty-second session): held out, never read
