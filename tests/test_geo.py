@@ -1758,3 +1758,52 @@ def test_a_request_said_in_a_capital_answers_an_act_done_in_another_city() -> No
     detained = at("a", "COERCE", "ZMB", "MWI", 15, "Chipata", -13.63, 32.65)
     assert incidents.match(at("b", "REQUEST", "MWI", "ZMB", 17, "Lusaka", -15.41, 28.29), detained) is not None
     assert incidents.match(at("c", "COERCE", "ZMB", "MWI", 15, "Livingstone", -17.85, 25.86), detained) is None
+
+
+def test_a_convoy_escorted_through_a_region_happened_there() -> None:
+    # new: 'escorted a convoy of 80 lorries through South Sudan's Central Equatoria state' had no place
+    found = extract("Ethiopian and Djiboutian soldiers escorted a convoy of fuel lorries through Ethiopia's Afar region "
+                    "on Thursday.", published="2025-05-23")
+    located = [e.location for e in found.events if e.location is not None]
+    assert located and located[0].country == "ETH" and located[0].kind == "region", found.events
+
+
+def test_a_way_goods_will_pass_is_no_venue_of_the_agreement() -> None:
+    # regression: with 'through' read as a venue, 'agreed to start pumping gas to Syria through Turkey's Kilis
+    # province' was placed in Kilis
+    found = extract("Turkmenistan agreed on Friday to start pumping gas to Pakistan through Afghanistan's Herat "
+                    "province.", published="2025-05-23")
+    assert [e.location for e in found.events] == [None], found.events
+    # nor is the route of what was talked about ('discussed the planned Power of Siberia 2 pipeline through
+    # Mongolia' was placed in Mongolia)
+    found = extract("Chinese and Kazakh ministers discussed a planned railway through Kyrgyzstan on Monday.",
+                    published="2025-05-23")
+    assert all(e.location is None for e in found.events), found.events
+
+
+def test_a_small_town_of_a_partys_territory_is_found_there() -> None:
+    # new: 'sailed from Ilulissat' in a story of Canada and Denmark was a village the gazetteer lacked, put in Canada;
+    # Greenland's towns are filed under Greenland's code
+    found = extract("Danish and Canadian officials met in Qaqortoq on Tuesday.", published="2025-05-23")
+    located = found.events[0].location
+    assert located is not None and located.country == "GRL" and located.lat is not None, found.events
+
+
+def test_a_village_facing_a_partys_town_lies_in_the_other_partys_state() -> None:
+    # new: 'at Zobue, ... a few kilometres from Malawi's Mwanza' and 'at Ramokgwebana, at the border post facing
+    # Plumtree' were put in the party named first (or the recipient)
+    for text, state in (("Malawian and Mozambican police searched lorries at Calomue on Tuesday, a few kilometres "
+                         "from Malawi's Dedza.", "MOZ"),
+                        ("South African and Mozambican customs officers inspected lorries at Chamavane on Monday, "
+                         "at the post facing Komatipoort.", "MOZ")):
+        located = extract(text, published="2025-05-23").events[0].location
+        assert located is not None and located.country == state, (text, located)
+
+
+def test_a_village_forces_were_moved_to_is_where_they_went() -> None:
+    # new: 'Iran moved tanks, artillery and helicopter gunships to Khoda Afarin' had no place: the recogniser took
+    # the village for a person, which only a venue's 'in', 'at' or 'near' could overrule
+    found = extract("Iran moved tanks, artillery and helicopter gunships to Khoda Afarin on Sunday, its army said.",
+                    published="2025-04-13")
+    located = [e.location for e in found.events if e.location is not None]
+    assert located and located[0].name == "Khoda Afarin" and located[0].country == "IRN", found.events

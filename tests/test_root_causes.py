@@ -7071,3 +7071,78 @@ def test_relief_goods_shipped_by_a_state_that_reached_a_port_are_aid() -> None:
     assert dyads(found, "AID") == [(("JPN",), ("PHL",))], summary(found)
     assert not [e for e in events("Saudi crude shipped to Thailand reached record levels last year.", "2025-11-22")
                 if e.event == "AID"]
+
+
+def test_people_held_for_straying_and_handed_back_are_released_to_their_state() -> None:
+    # new: 'handed four Malaysian hunters ... to Malaysian police', 'returned 14 Turkish migrants to Serbian
+    # officers' had no event (hunters and migrants were not among the people a state holds and releases)
+    found = events("Thai soldiers handed six Cambodian loggers to Cambodian police at the border on Tuesday.",
+                   "2025-05-23")
+    assert dyads(found, "RETREAT") == [(("THA",), ("KHM",))], summary(found)
+    found = events("Slovenian police returned 20 migrants to Croatian officers on Monday.", "2025-05-23")
+    assert dyads(found, "RETREAT") == [(("SVN",), ("HRV",))], summary(found)
+
+
+def test_a_plant_switched_on_together_is_opened() -> None:
+    # new: 'New Zealand and Niuean officials switched on a solar farm at Alofi' had no event: the parser took 'on'
+    # for a preposition, and switching on was read as nothing
+    found = events("Japanese and Tongan officials switched on a solar power plant at Nuku'alofa on Wednesday.",
+                   "2025-05-23")
+    assert [e.event for e in found] == ["COOPERATE"], summary(found)
+    assert found[0].location is not None and found[0].location.name == "Nuku'alofa"
+    assert not events("The minister switched on Monday to a new plan.", "2025-05-23")
+
+
+def test_relief_goods_a_navy_ship_landed_are_aid() -> None:
+    # new: 'A Colombian navy ship landed medicine, tents and two water purification units at Môle Saint-Nicolas'
+    # was a deployment (a warship arriving), not the aid it put ashore
+    found = events("A Brazilian navy ship landed medicine, tents and water filters at Jacmel on Tuesday.",
+                   "2025-09-30")
+    assert dyads(found, "AID") == [(("BRA",), ("HTI",))], summary(found)
+    assert [e.event for e in events("A Chinese navy ship landed in Colombo on Tuesday.", "2025-09-30")] == \
+        ["MOBILIZE"]
+
+
+def test_tanks_sent_to_a_town_of_the_senders_own_are_deployed_and_shown_to_who_watches() -> None:
+    # new: 'Azerbaijan said it was watching closely after Iran sent tanks ... to a small Iranian town on the Aras'
+    # was aid to Azerbaijan
+    found = events("Armenia said on Monday it was watching closely after Azerbaijan sent tanks and artillery on "
+                   "Sunday to a small Azerbaijani town near the border.", "2025-04-14")
+    assert dyads(found, "MOBILIZE") == [(("AZE",), ("ARM",))], summary(found)
+    assert not [e for e in found if e.event == "AID"], summary(found)
+
+
+def test_live_fire_in_drills_is_no_attack_on_the_firing_state() -> None:
+    # new: 'Iranian artillery fired live rounds near Khoda Afarin as drills ... went into their fourth day, Iranian
+    # media said' was an attack of Iran on Iran
+    found = events("Turkish artillery fired live rounds near Kars on Wednesday as drills went into their fourth day, "
+                   "Turkish media said.", "2025-04-16")
+    assert not [e for e in found if e.event == "ASSAULT"], summary(found)
+
+
+def test_a_state_name_inside_a_place_named_new_is_no_state() -> None:
+    # regression: 'the main port of West New Britain province' put Britain among the parties (India's aid went to
+    # GBR), and 'New Guinea' was Guinea
+    found = events("India's navy unloaded rice and medicine on Thursday at the main port of East New Britain "
+                   "province.", "2025-11-07")
+    assert dyads(found, "AID") == [(("IND",), ("PNG",))], summary(found)
+    assert not [e for e in events("Australian troops trained in New Guinea's highlands on Monday.", "2025-11-07")
+                if "GIN" in e.recipient]
+
+
+def test_a_vessel_seized_where_it_lay_at_anchor_is_the_seizures_object() -> None:
+    # regression: 'seized a Chinese fishing vessel anchored off Puerto Baquerizo Moreno on Wednesday' was read as a
+    # clause of its own ('a vessel anchored off ...'), so the seizure had no object and Ecuador seized Ecuador
+    found = events("Peru's navy seized a Chinese fishing vessel anchored off Paita on Wednesday and detained its "
+                   "crew.", "2025-03-05")
+    seized = [e for e in found if e.mode == "seize"]
+    assert [(e.actor, e.recipient, e.date) for e in seized] == [(("PER",), ("CHN",), "2025-03-05")], summary(found)
+
+
+def test_a_state_named_only_by_the_border_a_place_lies_near_did_nothing_with_the_two() -> None:
+    # new: 'Soldiers from Zambia and Malawi started joint work on a bridge for a district capital near the Zambian
+    # and Tanzanian borders' was taken for work done with or for Tanzania, so no joint act was read
+    found = events("Engineers from Kenya and Uganda started joint work on Monday on a bridge for a remote town near "
+                   "the Ugandan and South Sudanese borders.", "2026-03-17")
+    assert [(e.event, set(e.actor) | set(e.recipient)) for e in found] == [("COOPERATE", {"KEN", "UGA"})], \
+        summary(found)

@@ -875,6 +875,11 @@ def _named_only_as_a_border(sent: Span, res: Resolution) -> set[str]:
         prep = head.head if head.dep_ == "pobj" else None
         where = prep is not None and prep.dep_ == "prep" and prep.lower_ in ("with", "from", "of") \
             and (prep.head.lemma_.lower() in A.BORDER_WORDS or prep.head.lemma_.lower() in DISTANCE_WORDS)
+        described = head
+        while described.dep_ == "conj" and described.head.i != described.i:
+            described = described.head  # 'near the Zambian and Tanzanian borders'
+        where = where or (described.dep_ in ("amod", "compound", "nmod") and mention.type == "demonym"
+                          and described.head.lemma_.lower() in A.BORDER_WORDS)
         for code in mention.states:
             told[code] = told.get(code, True) and where
     return {code for code, only in told.items() if only}
@@ -3638,7 +3643,8 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
     if reading.event == "COOPERATE" and drills is not None and not _joint(drills) and len(_codes_of(roles.actor)) < 2 \
             and _joined_by(drills) is None:  # an exercise others join is held together
         reading = Reading("MOBILIZE", "troops", reading.context)  # 'warships conducted live-fire drills'
-    if reading.event == "ASSAULT" and not roles.recipient and _during_drills(trig.token):
+    if reading.event == "ASSAULT" and not _codes_of(roles.recipient) - _codes_of(roles.actor) \
+            and _during_drills(trig.token):  # (a state 'attacking' itself in them is a misread one)
         # 'US rocket launchers and Moroccan howitzers fired on targets ... as the combined drills entered their third
         # day': live fire in an exercise attacks no one
         joint = len(_codes_of(roles.actor)) >= 2
@@ -3680,6 +3686,8 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
             roles = replace(roles, recipient=[across])
         elif (provokers := _provokers(trig.token, res, _codes_of(roles.actor))):
             roles = replace(roles, recipient=provokers)
+        elif (watchers := _watching_after(trig.token, res, _codes_of(roles.actor))):
+            roles = replace(roles, recipient=watchers)
         if across is not None and _requested_by(trig.token):
             reading = Reading("AID", None, reading.context)  # 'to Finland's eastern border at Helsinki's request'
     if trig.reading.event == "RETREAT" and trig.pred.pos == "verb" and not roles.recipient \
@@ -7340,6 +7348,26 @@ def _tense_with(verb: Token, res: Resolution, actors: set[str]) -> ActorSpan | N
     return None
 
 
+def _watching_after(verb: Token, res: Resolution, actors: set[str]) -> list[ActorSpan]:
+    """'Azerbaijan said it was watching closely after Iran sent tanks to a town on the Aras': forces moved are
+    shown to the state whose answer the sentence tells them after."""
+    clause = _clause_verb(verb)
+    if clause.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ == "after" for m in clause.children):
+        return []
+    answer = clause.head
+    while answer.dep_ in ("ccomp", "xcomp", "conj") and A.subject(answer)[0] is None:
+        answer = answer.head
+    subj, passive = A.subject(answer)
+    if subj is None or passive:
+        reporter = answer.head if answer.dep_ == "ccomp" else None
+        subj = A.subject(reporter)[0] if reporter is not None else None
+    if subj is not None and subj.tag_ in ("PRP",) and answer.dep_ == "ccomp":
+        subj = A.subject(answer.head)[0]  # 'Azerbaijan said it was watching': who 'it' is
+    if subj is None:
+        return []
+    return [s for s in A.np_actors(subj, res) if s.states and not set(s.states) & actors]
+
+
 # what a state says it readies forces against ('feared an incursion from Rwanda')
 MENACES = frozenset({"incursion", "attack", "threat", "provocation", "aggression", "infiltration", "invasion", "raid",
                      "movement", "build-up", "buildup", "drill", "exercise", "intrusion"})
@@ -7501,8 +7529,13 @@ def _deployed_not_given(verb: Token) -> bool:
 def _sent_within(trig: Trigger, res: Resolution, actor_codes: set[str]) -> bool:
     """'Ethiopia sent columns of troops, tanks and artillery to Bure, the border town in the Afar region': forces
     sent to a town or region of the sender's own state are deployed there, not given to anyone."""
-    if not actor_codes or trig.pred.pos != "verb" or not _sent_to(trig.token, ("to", "into")):
+    if not actor_codes or trig.pred.pos != "verb" or not (destinations := _sent_to(trig.token, ("to", "into"))):
         return False
+    for _p, place in destinations:  # 'sent tanks to a small Iranian town on the Aras': a town of its own
+        if place.lemma_.lower() in PLACE_KIND_WORDS | {"village", "port", "base"} and any(
+                (a := res.actor_at.get(c.i)) is not None and a.type == "demonym" and a.code in actor_codes
+                for c in place.children if c.dep_ in ("amod", "compound")):
+            return True
     found = _city_or_region(trig, res, (tuple(sorted(actor_codes)),))
     return found is not None and found[1] in actor_codes
 

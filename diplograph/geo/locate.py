@@ -19,6 +19,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from diplograph.geo.codes import with_territories
 from diplograph.geo.gazetteer import distance_km
 from diplograph.model import UNLISTED, Evidence, Location
 from diplograph.nlp.repair import JOURNEY_NOUNS
@@ -31,6 +32,11 @@ if TYPE_CHECKING:
 
 VENUE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around", "off", "along",
                          "aboard"})
+# ... and on the trigger's own clause and its objects: 'escorted a convoy through South Sudan's Central Equatoria
+# state', 'reopened the trade route through the Humla district' (deeper down, a way goods pass: 'agreed to start
+# pumping gas through Turkey's Kilis province', 'detained while cycling through Mashhad')
+OWN_VENUE_PREPS = VENUE_PREPS | {"through"}
+SAID_EVENTS = frozenset({"CONSULT", "AGREE", "ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT"})
 # Where a hostile act lands is where it happened ('strikes on Kharkiv', 'shelled Donetsk'): cities and regions only,
 # since 'sanctions on Russia' or 'an attack on Ukraine' name a target state, not a place.
 TARGET_PREPS = frozenset({"on", "against"})
@@ -149,6 +155,37 @@ def _described_beside(res: Resolution, phrase: Phrase) -> str | None:
     return None
 
 
+FACING_WORDS = frozenset({"face", "opposite"})
+MEASURED = frozenset({"kilometre", "kilometer", "km", "mile", "metre", "meter"})
+
+
+def _across_from_the_other_party(res: Resolution, phrase: Phrase, context: Sequence[Sequence[str]]) -> str | None:
+    """'at Ramokgwebana, at the border post facing Plumtree', 'at Zobue, a few kilometres from Malawi's Mwanza': a
+    village told as facing, or some way from, a town of one party lies in the other party's state."""
+    from diplograph.geo.gazetteer import places, small_town
+
+    parties = list(dict.fromkeys(c for tier in context[:1] for c in tier))
+    if len(parties) < 2:
+        return None
+    doc = res.doc
+    sent = doc[phrase.start].sent
+    towns = [c for t in sent if t.i >= phrase.end and t.lemma_.lower() in FACING_WORDS
+             for c in t.children if c.dep_ in ("dobj", "pobj", "prep")]
+    towns = [g for c in towns for g in ((c,) if c.dep_ != "prep" else tuple(c.children)) if g.dep_ in ("dobj",
+                                                                                                  "pobj")]
+    towns += [o for t in sent if t.i >= phrase.end and t.lower_ == "from"
+              and any(w.lemma_.lower() in MEASURED for w in doc[max(t.i - 3, sent.start):t.i])
+              for o in t.children if o.dep_ == "pobj"]
+    for town in towns:
+        owner = next((a for c in town.children if c.dep_ == "poss" and (a := res.actor_at.get(c.i)) is not None
+                      and a.kind == "state"), None)
+        states = {owner.code} if owner is not None else {p.country for p in places().lookup(town.text, "city")} \
+            or {p for p in parties if small_town(town.text, [p]) is not None}
+        if len(states & set(parties)) == 1:
+            return next(p for p in parties if p not in states)
+    return None
+
+
 UNLISTED_DESCRIBED = "unlisted+described"  # ... in the state the text describes it in
 
 
@@ -173,7 +210,8 @@ def _unlisted(doc: Doc, phrase: Phrase, res: Resolution, context: Sequence[Seque
     tokens = doc[phrase.start:phrase.end]
     # ('at La Hachadura', 'in Ras Laffan': the recogniser takes many an unknown place after a venue's preposition
     # for a person)
-    after_a_venue = tokens[-1].dep_ == "pobj" and tokens[-1].head.lower_ in ("in", "at", "near")
+    after_a_venue = tokens[-1].dep_ == "pobj" and (tokens[-1].head.lower_ in ("in", "at", "near") or (
+        tokens[-1].head.lower_ == "to" and tokens[-1].head.head.lemma_.lower() in MOVE_LEMMAS))  # 'moved tanks to'
     if not all(t.text in HYPHENS or (t.text[:1].isupper() and (t.ent_type_ in PLACE_ENTITIES or (
             t.pos_ == "PROPN" and (not t.ent_type_ or (t.ent_type_ == "PERSON" and after_a_venue)))))
                for t in tokens) or tokens[-1].text in HYPHENS \
@@ -185,9 +223,10 @@ def _unlisted(doc: Doc, phrase: Phrase, res: Resolution, context: Sequence[Seque
         # 'at the Horgoš crossing' names one)
     name = _text(doc, phrase)
     known = [c for tier in context for c in tier]
-    if places().stoplisted(name) or places().lookup(name) or small_town(name, known) is not None:
+    if places().stoplisted(name) or places().lookup(name) or small_town(name, with_territories(known)) is not None:
         return None
-    described = _described_state(res, phrase) or _described_beside(res, phrase)
+    described = _described_state(res, phrase) or _described_beside(res, phrase) \
+        or _across_from_the_other_party(res, phrase, context)
     state = described or next((c for tier in context[:1] for c in tier), None)
     if state is None:
         return None
@@ -621,8 +660,10 @@ def _place_objects(token: Token, event: str) -> Iterator[tuple[Token, bool]]:
     from diplograph.coding.args import prep_objects
 
     heads = _clause_heads(token)
+    # (what is talked of runs 'through' a place: 'discussed a pipeline through Mongolia')
+    own_venue_preps = OWN_VENUE_PREPS if event not in SAID_EVENTS else VENUE_PREPS
     for head in heads:
-        for _prep, obj in prep_objects(head, VENUE_PREPS):
+        for _prep, obj in prep_objects(head, own_venue_preps):
             if not _near_the_place_before(obj):
                 yield obj, False
     for head in heads:
@@ -632,7 +673,7 @@ def _place_objects(token: Token, event: str) -> Iterator[tuple[Token, bool]]:
             if arg.lemma_.lower() in SITUATION_NOUNS:
                 continue  # 'welcomed the paper on the war in Ukraine': where the war is, not where it was welcomed
             for held in (arg, *_conjuncts(arg)):  # 'hit a warehouse district and a school in the city'
-                for _prep, obj in prep_objects(held, VENUE_PREPS):
+                for _prep, obj in prep_objects(held, own_venue_preps):
                     yield obj, False
         if head.pos_ == "VERB" and head.dep_ in ("amod", "acl") and head.head.i != head.i:
             # a clause the parser made a noun's modifier ('attack damaged port infrastructure in Odessa')
@@ -1338,7 +1379,7 @@ def _resolve(doc: Doc, phrase: Phrase, res: Resolution, context: Sequence[Sequen
         # in the states the document is about: a small town's name alone is too often another's elsewhere. Also
         # instead of a far place the name is only an old name of ('Julfa' in a story about Azerbaijan and Iran is
         # the town there, not Ras al-Khaimah)
-        town = G.small_town(name, [described] if described else dict.fromkeys(known))
+        town = G.small_town(name, [described] if described else with_territories(list(dict.fromkeys(known))))
         if town is not None:
             found = (town, "small town")
         elif found is not None and known and found[0].country not in known \

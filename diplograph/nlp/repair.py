@@ -80,6 +80,8 @@ def repair_parse(doc: Doc) -> None:
     _read_a_modifier_with_a_subject_as_the_verb(doc)
     _read_touching_down_as_landing(doc)
     _read_goods_put_ashore_as_unloaded(doc)
+    _read_switching_on_as_opening(doc)
+    _read_an_object_before_its_participle(doc)
 
 
 # what a speaker goes on to do in the same breath ('said ... and called on Washington to open a dialogue')
@@ -608,3 +610,48 @@ def _read_goods_put_ashore_as_unloaded(doc: Doc) -> None:
         if obj is not None and not any(t.lemma_.lower() in PEOPLE_PUT_ASHORE for t in obj.subtree):
             verb.lemma_ = "unload"
 
+
+def _read_switching_on_as_opening(doc: Doc) -> None:
+    """'switched on a solar farm at Alofi', 'a power line was switched on': a plant or link switched on is opened
+    (every rule of opening reads it so). The parser may take 'on' for a preposition with the thing as its object."""
+    for verb in doc:
+        if verb.lemma_.lower() != "switch" or verb.pos_ != "VERB":
+            continue
+        on = next((c for c in verb.children if c.lower_ == "on" and c.dep_ in ("prt", "prep")), None)
+        if on is None:
+            continue
+        thing = next((c for c in on.children if c.dep_ == "pobj"), None)
+        if on.dep_ == "prep" and on.i == verb.i + 1 and thing is not None and thing.ent_type_ not in ("DATE", "TIME"):
+            on.dep_ = "prt"
+            thing.head = verb
+            thing.dep_ = "dobj"
+        elif on.dep_ == "prep":
+            continue  # 'switched on Monday': a day, not a thing switched on
+        verb.lemma_ = "open"
+
+
+
+# where a vessel or vehicle lies ('a fishing vessel anchored off ...', 'a tanker moored at ...')
+LYING_PARTICIPLES = frozenset({"anchor", "moor", "dock", "berth", "park", "station", "base", "ground", "strand",
+                               "beach"})
+
+
+def _read_an_object_before_its_participle(doc: Doc) -> None:
+    """'seized a Chinese fishing vessel anchored off Puerto Baquerizo Moreno and detained its crew': the parser reads
+    the vessel as the subject of a clause 'anchored off ...', leaving the seizing with no object. The vessel is the
+    object; the participle describes it; a verb joined to the participle by 'and' is joined to the seizing."""
+    for lying in doc:
+        verb = lying.head
+        subj = next((c for c in lying.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if lying.dep_ != "ccomp" or lying.lemma_.lower() not in LYING_PARTICIPLES or lying.tag_ not in ("VBN", "VBD") \
+                or verb.pos_ != "VERB" or verb.i > lying.i or subj is None or subj.pos_ != "NOUN" \
+                or any(c.dep_ == "dobj" for c in verb.children) \
+                or any(c.dep_ in ("dobj", "aux", "auxpass") for c in lying.children) \
+                or max(t.i for t in subj.subtree) + 1 != lying.i:
+            continue
+        subj.head, subj.dep_ = verb, "dobj"
+        # the verbs joined to it ('and detained its crew') and the day ('on Wednesday') are the seizing's
+        for moved in [c for c in lying.children if c.dep_ in ("conj", "cc") or (c.dep_ == "prep" and any(
+                g.ent_type_ == "DATE" for g in c.children))]:
+            moved.head = verb
+        lying.head, lying.dep_, lying.tag_ = subj, "acl", "VBN"
