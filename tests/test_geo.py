@@ -1807,3 +1807,21 @@ def test_a_village_forces_were_moved_to_is_where_they_went() -> None:
                     published="2025-04-13")
     located = [e.location for e in found.events if e.location is not None]
     assert located and located[0].name == "Khoda Afarin" and located[0].country == "IRN", found.events
+
+
+def test_a_town_supplies_were_cut_to_is_where_the_sanction_fell() -> None:
+    # new: 'Thailand cut electricity, fuel and internet supplies to Myawaddy' had no place (a destination is read
+    # only for what is sent or carried)
+    found = extract("Thailand cut electricity and fuel supplies to Tachileik on Wednesday.", published="2025-06-11")
+    located = [e.location for e in found.events if e.location is not None]
+    assert located and located[0].country == "MMR" and located[0].kind == "city", found.events
+    found = extract("Russia cut gas supplies to Moldova on Monday.", published="2025-06-11")
+    assert all(e.location is None for e in found.events), found.events  # a state cut off is the recipient
+
+
+def test_a_place_name_with_an_abbreviation_is_one_name_in_one_sentence() -> None:
+    # regression: 'met in Sault Ste. Marie, Ontario' was cut into two sentences at 'Ste.', so the meeting had no place
+    found = extract("Canadian and American border officials met in Sault Ste. Marie, Michigan, on Friday to discuss "
+                    "bridge tolls.", published="2025-06-11")
+    located = [e.location for e in found.events if e.location is not None]
+    assert located and located[0].name == "Sault Ste. Marie" and located[0].country == "USA", found.events

@@ -785,7 +785,12 @@ JOINT_AGENTS = frozenset({"official", "officer", "police", "policeman", "troop",
                           "firefighter", "rescuer", "scientist", "technician", "prosecutor", "judge", "negotiator",
                           "warship", "ship", "vessel", "aircraft", "jet", "patrol", "boat", "frigate", "diver",
                           "doctor", "medic", "nurse", "marine", "specialist", "surveyor", "paratrooper", "commando",
-                          "infantry", "gendarme", "reservist", "tanker"})
+                          "infantry", "gendarme", "reservist", "tanker",
+                          # professionals two states send to work side by side ('Vietnamese and Cuban agronomists
+                          # harvested', 'Angolan and Namibian deminers cleared a minefield')
+                          "agronomist", "volcanologist", "geologist", "researcher", "veterinarian", "vet", "deminer",
+                          "archaeologist", "hydrologist", "meteorologist", "epidemiologist", "biologist", "forester",
+                          "sapper", "astronaut", "plane", "helicopter", "airplane"})
 # what two states' people do that is no cooperation: speech, stance, rivalry, being
 NOT_JOINT = frozenset({"say", "tell", "claim", "deny", "accuse", "blame", "remain", "be", "have", "face", "need",
                        "want", "fear", "warn", "believe", "expect", "hope", "disagree", "differ", "clash", "fight",
@@ -872,7 +877,10 @@ def _named_only_as_a_border(sent: Span, res: Resolution) -> set[str]:
     told: dict[str, bool] = {}
     for mention in res.actors_in(sent):
         head = sent.doc[mention.end - 1]
-        prep = head.head if head.dep_ == "pobj" else None
+        phrase = head
+        while phrase.dep_ in ("poss", "compound") and phrase.head.i != phrase.i:
+            phrase = phrase.head  # 'the border with Russia's Kaliningrad region'
+        prep = phrase.head if phrase.dep_ == "pobj" else None
         where = prep is not None and prep.dep_ == "prep" and prep.lower_ in ("with", "from", "of") \
             and (prep.head.lemma_.lower() in A.BORDER_WORDS or prep.head.lemma_.lower() in DISTANCE_WORDS)
         described = head
@@ -895,8 +903,8 @@ def joint_actions(sent: Span, res: Resolution, ctx: DocContext, covered: set[int
         together = _said_to_be_done_together(verb)  # said so, it may be told in a clause of time ('as ...')
         clauses = ("ROOT", "conj", "ccomp", "advcl") if together else ("ROOT", "conj", "ccomp")
         if verb.i in covered or verb.pos_ != "VERB" or frame.dep_ not in clauses \
-                or verb.lemma_.lower() in NOT_JOINT or verb.lemma_.lower() in SAYING or _negated(frame) \
-                or A.is_passive(verb):
+                or (verb.lemma_.lower() in NOT_JOINT and not _fire_fought(verb)) or verb.lemma_.lower() in SAYING \
+                or _negated(frame) or A.is_passive(verb):
             continue
         done = A.child(verb, "dobj")
         if done is None and not _said_to_be_done_together(verb):
@@ -1019,6 +1027,31 @@ def _begun(verb: Token) -> Token:
 def _said_to_be_done_together(verb: Token) -> bool:
     """'set off together', 'patrolled jointly'."""
     return any(c.dep_ == "advmod" and c.lower_ in ("together", "jointly") for c in verb.children)
+
+
+def _hosted_among_the_visitors(trig: Trigger, roles: Roles, res: Resolution) -> Roles | None:
+    """Officials of several states visiting a place in one of them, with no one else visited: the others visit,
+    the state of the place is their host."""
+    visitors = _codes_of(roles.actor)
+    if len(visitors) < 2 or _codes_of(roles.recipient) - visitors:
+        return None
+    found = _city_or_region(trig, res, (tuple(sorted(visitors)),))
+    if found is None or found[1] not in visitors:
+        return None
+    host = found[1]
+    return replace(roles, actor=[s for s in roles.actor if host not in s.states],
+                   recipient=[s for s in roles.actor if host in s.states])
+
+
+FIRES = frozenset({"fire", "wildfire", "blaze", "bushfire", "flame", "inferno"})
+
+
+def _fire_fought(verb: Token) -> bool:
+    """'fought a forest fire together', 'battled a forest blaze': fighting a fire is no fight between those doing
+    it."""
+    obj = A.child(verb, "dobj")
+    return verb.lemma_.lower() in ("fight", "battle", "combat", "tackle") and obj is not None \
+        and obj.lemma_.lower() in FIRES
 
 
 def _joint_agent(subj: Token) -> bool:
@@ -3533,6 +3566,8 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
     if trig.reading.event == "REQUEST" and _leaving_ordered_with_an_expulsion(trig.token):
         return []  # 'expelled the ambassador, giving him 72 hours to leave': the expulsion's terms, no demand
     roles = roles_of(trig, sent, res, ctx)
+    if trig.reading.mode == "visit" and (hosted := _hosted_among_the_visitors(trig, roles, res)) is not None:
+        roles = hosted  # 'Panama's security minister and Colombia's defence minister toured a centre in Darién'
     if trig.reading.event == "REQUEST" and trig.pred.pos == "noun" and _request_being_considered(trig.token):
         roles = _requester_and_the_one_answering(trig.token, roles, res)
     if (handing := _handover_read(trig, roles, res)) is not None:

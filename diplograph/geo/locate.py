@@ -703,6 +703,11 @@ def _place_objects(token: Token, event: str) -> Iterator[tuple[Token, bool]]:
                         yield obj, False
         if head.lemma_.lower() in VISIT_LEMMAS and head.pos_ == "VERB":
             yield from ((c, False) for c in head.children if c.dep_ == "dobj")
+    for head in (h for h in heads if h.lemma_.lower() in CUTTING_OFF and h.pos_ == "VERB"):
+        # 'cut electricity, fuel and internet supplies to Myawaddy': the town cut off (a city or region only)
+        held = [h for arg in _arguments(head) for h in (arg, *_conjuncts(arg))]
+        for _p, obj in [p for h in (head, *held) for p in prep_objects(h, ("to",))]:
+            yield obj, True
     for head in heads:  # 'rescue teams reached Mandalay', 'the convoy reached Abeche': the place arrived at
         if head.lemma_.lower() == "reach" and head.pos_ == "VERB":
             yield from ((c, False) for c in head.children if c.dep_ == "dobj")
@@ -906,6 +911,7 @@ def _clauses_with_the_day(head: Token) -> Iterator[Token]:
 # only where the clause is what the act's people or things had done to get there, or the act hands them back: 'a
 # Polish citizen who had run a shop in Białystok to 12 years in prison on Thursday' was not sentenced there
 HANDING_BACK = frozenset({"hand", "return", "repatriate", "deliver", "transfer", "extradite", "deport"})
+CUTTING_OFF = frozenset({"cut", "halt", "suspend", "stop", "shut"})
 STRAYING = frozenset({"approach", "cross", "stray", "wander", "enter", "fly", "sail", "drift", "stumble"})
 
 
@@ -1608,7 +1614,7 @@ def _with_first_word(doc: Doc, phrase: Phrase, res: Resolution) -> Phrase | None
 def _qualified(doc: Doc, phrase: Phrase, name: str, res: Resolution) -> tuple[Place, str] | None:
     """A city named with its region or state after a comma ('London, Ontario', 'Kingston, Jamaica',
     'Hyderabad, Pakistan'): the city of that name there, however much larger a namesake elsewhere is."""
-    from diplograph.geo.gazetteer import place_key, places
+    from diplograph.geo.gazetteer import place_key, places, small_town
     from diplograph.nlp.resolve import comma_qualifier
 
     found = comma_qualifier(doc, phrase.end, longest=4)  # not 'talks in Beijing, Vietnam's largest partner'
@@ -1624,6 +1630,9 @@ def _qualified(doc: Doc, phrase: Phrase, name: str, res: Resolution) -> tuple[Pl
     countries |= {p.country for p in named_regions}
     chosen = [p for p in places().lookup(name) if p.kind == "city" and p.country in countries
               and (state is not None and p.country == state.code or place_key(p.admin1 or "") in regions)]
+    # a town too small for the gazetteer's cities: 'Sault Ste. Marie, Michigan', across the river from Ontario's
+    chosen += [t for c in sorted(countries) if (t := small_town(name, [c])) is not None
+               and (state is not None and c == state.code or place_key(t.admin1 or "") in regions)]
     return (chosen[0], "gazetteer+qualifier") if chosen else None
 
 

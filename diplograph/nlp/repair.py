@@ -82,6 +82,7 @@ def repair_parse(doc: Doc) -> None:
     _read_goods_put_ashore_as_unloaded(doc)
     _read_switching_on_as_opening(doc)
     _read_an_object_before_its_participle(doc)
+    _join_possessives_before_their_noun(doc)
 
 
 # what a speaker goes on to do in the same breath ('said ... and called on Washington to open a dialogue')
@@ -655,3 +656,25 @@ def _read_an_object_before_its_participle(doc: Doc) -> None:
                 g.ent_type_ == "DATE" for g in c.children))]:
             moved.head = verb
         lying.head, lying.dep_, lying.tag_ = subj, "acl", "VBN"
+
+
+def _join_possessives_before_their_noun(doc: Doc) -> None:
+    """"Mexico's and Guatemala's foreign ministers held talks": the parser makes the first possessor the subject and
+    only the second the ministers' owner. Both own the noun: the first is its possessor, the second joined to it."""
+    for first in doc:
+        if first.dep_ == "poss" or first.pos_ != "PROPN" or not any(c.dep_ == "case" and c.lower_ in ("'s", "’s")
+                                                                    for c in first.children):
+            continue
+        if not any(c.dep_ == "cc" and c.i == first.i + 2 for c in first.children) and not (
+                first.i + 2 < len(doc) and doc[first.i + 2].lower_ == "and"):
+            continue
+        second = next((t for t in doc[first.i + 3:first.i + 8] if t.dep_ == "poss"), None)
+        if second is None or second.head.pos_ != "NOUN" or second.head.i <= second.i:
+            continue
+        owned = second.head
+        if owned.head.i == first.i:  # the parser joined the noun to the first possessor: it takes its place
+            owned.head, owned.dep_ = (owned, "ROOT") if first.dep_ == "ROOT" else (first.head, first.dep_)
+        first.head, first.dep_ = owned, "poss"
+        second.head, second.dep_ = first, "conj"
+        conj = doc[first.i + 2]
+        conj.head, conj.dep_ = first, "cc"
