@@ -7207,3 +7207,27 @@ def test_doctors_of_a_state_who_arrived_abroad_came_to_help() -> None:
     # not among those whose arrival tells an act)
     found = events("Some 80 Cuban doctors arrived in Calabria on Wednesday to work in local hospitals.", "2025-06-11")
     assert dyads(found, "AID") == [(("CUB",), ("ITA",))], summary(found)
+
+
+def test_a_team_of_doctors_that_arrived_is_the_doctors_arriving() -> None:
+    # new: 'A new team of 40 Cuban doctors arrived in Antigua and Barbuda' had no event (a team is no carer)
+    found = events("A team of 25 Cuban doctors arrived in Grenada on Thursday.", "2025-06-11")
+    assert dyads(found, "AID") == [(("CUB",), ("GRD",))], summary(found)
+
+
+def test_a_train_waved_off_together_is_a_service_opened() -> None:
+    # new: 'Kazakh and Uzbek railway officials waved off the first passenger train' was a rejection, and
+    # 'Spanish and Moroccan customs staff waved the first lorry through' no event (staff did nothing together)
+    for text in ("Kazakh and Kyrgyz railway officials waved off the first freight train from Bishkek on Monday.",
+                 "Polish and Ukrainian customs staff waved the first lorry through a reopened post on Monday."):
+        found = events(text, "2025-06-11")
+        assert [e.event for e in found] == ["COOPERATE"], (text, summary(found))
+    assert [e.event for e in events("Beijing waved off the criticism on Monday.", "2025-06-11")] == ["REJECT"]
+
+
+def test_people_handed_back_after_an_aside_are_released() -> None:
+    # regression: 'handed 14 Colombian soldiers, captured after they crossed the border by mistake, back to
+    # Colombian officials' hung 'back to' on the aside, so no handing back was read
+    found = events("Peru handed nine Bolivian farmers, detained after they strayed over the border, back to Bolivian "
+                   "police on Saturday.", "2025-06-11")
+    assert dyads(found, "RETREAT") == [(("PER",), ("BOL",))], summary(found)

@@ -790,7 +790,7 @@ JOINT_AGENTS = frozenset({"official", "officer", "police", "policeman", "troop",
                           # harvested', 'Angolan and Namibian deminers cleared a minefield')
                           "agronomist", "volcanologist", "geologist", "researcher", "veterinarian", "vet", "deminer",
                           "archaeologist", "hydrologist", "meteorologist", "epidemiologist", "biologist", "forester",
-                          "sapper", "astronaut", "plane", "helicopter", "airplane"})
+                          "sapper", "astronaut", "plane", "helicopter", "airplane", "staff"})
 # what two states' people do that is no cooperation: speech, stance, rivalry, being
 NOT_JOINT = frozenset({"say", "tell", "claim", "deny", "accuse", "blame", "remain", "be", "have", "face", "need",
                        "want", "fear", "warn", "believe", "expect", "hope", "disagree", "differ", "clash", "fight",
@@ -2896,7 +2896,8 @@ AIRCRAFT = frozenset({"plane", "aircraft", "airplane", "jet", "helicopter", "air
 ACTING_MANY = frozenset({"wave", "barrage", "swarm", "salvo", "volley", "series", "flurry", "hail", "fleet",
                          "squadron", "convoy", "column", "group", "pair", "number", "dozen", "dozens", "hundreds",
                          "unit", "detachment", "flotilla", "hundred", "thousand", "thousands", "contingent",
-                         "battalion", "batch"})  # 'Hundreds of French soldiers arrived': the lemma is 'hundred'
+                         "battalion", "batch", "team", "party", "delegation", "brigade"})  # 'Hundreds of French
+# soldiers arrived': the lemma is 'hundred'; 'a new team of 40 Cuban doctors arrived': the doctors did
 
 
 def _modifier_lemmas(noun: Token) -> list[str]:

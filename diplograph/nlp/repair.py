@@ -83,6 +83,7 @@ def repair_parse(doc: Doc) -> None:
     _read_switching_on_as_opening(doc)
     _read_an_object_before_its_participle(doc)
     _join_possessives_before_their_noun(doc)
+    _rehang_particles_after_asides(doc)
 
 
 # what a speaker goes on to do in the same breath ('said ... and called on Washington to open a dialogue')
@@ -678,3 +679,24 @@ def _join_possessives_before_their_noun(doc: Doc) -> None:
         second.head, second.dep_ = first, "conj"
         conj = doc[first.i + 2]
         conj.head, conj.dep_ = first, "cc"
+
+
+HANDED_BACK_VERBS = frozenset({"hand", "send", "return", "give", "turn", "bring", "fly", "ship"})
+
+
+def _rehang_particles_after_asides(doc: Doc) -> None:
+    """'Venezuela handed 14 Colombian soldiers, captured after they crossed the border by mistake, back to Colombian
+    officials': the parser hangs 'back to ...' on the participle set off by commas; it is the handing's particle,
+    and what follows it the handing's."""
+    for particle in doc:
+        aside = particle.head
+        verb = aside.head
+        if particle.lower_ not in ("back", "over") or particle.dep_ not in ("advmod", "prt") or particle.i == 0 \
+                or doc[particle.i - 1].text != "," or aside.tag_ != "VBN" or aside.dep_ not in ("advcl", "acl") \
+                or verb.lemma_.lower() not in HANDED_BACK_VERBS or verb.pos_ != "VERB" or aside.i > particle.i:
+            continue
+        for moved in [c for c in particle.children if c.dep_ == "prep"]:
+            moved.head = verb
+        for moved in [c for c in aside.children if c.dep_ == "prep" and c.i > particle.i]:
+            moved.head = verb
+        particle.head, particle.dep_ = verb, "prt"
