@@ -7231,3 +7231,32 @@ def test_people_handed_back_after_an_aside_are_released() -> None:
     found = events("Peru handed nine Bolivian farmers, detained after they strayed over the border, back to Bolivian "
                    "police on Saturday.", "2025-06-11")
     assert dyads(found, "RETREAT") == [(("PER",), ("BOL",))], summary(found)
+
+
+def test_water_pumped_ashore_after_anchoring_on_a_day_is_aid_that_day() -> None:
+    # new: 'An Indian navy ship anchored off Fuvahmulah on Saturday and pumped 300 tonnes of fresh water ashore' had
+    # no event (water pumped ashore is unloaded) and, once read, no day (the day was told with the first verb)
+    found = events("A Japanese navy ship anchored off Funafuti on Tuesday and pumped 200 tonnes of fresh water "
+                   "ashore.", "2026-01-24")
+    aid = [e for e in found if e.event == "AID"]
+    assert [(e.actor, e.recipient, e.date) for e in aid] == [(("JPN",), ("TUV",), "2026-01-20")], summary(found)
+
+
+def test_what_an_exercise_rehearses_did_not_happen_and_is_done_to_no_one() -> None:
+    # new: 'began a joint exercise near Orzysz to rehearse holding the Suwałki gap against an attack from Belarus'
+    # read an attack by Poland and Lithuania on Belarus and Russia, and an exercise aimed at Russia
+    found = events("Latvian and Estonian troops began a joint exercise near Valga on Monday to rehearse holding the "
+                   "border against an attack from Russia.", "2025-06-02")
+    assert not [e for e in found if e.event == "ASSAULT"], summary(found)
+    assert [(e.event, set(e.actor) | set(e.recipient)) for e in found] == [("COOPERATE", {"LVA", "EST"})], \
+        summary(found)
+    assert not [e for e in events("China began drills simulating an invasion of Taiwan on Monday.", "2025-06-02")
+                if e.event == "ASSAULT"]
+
+
+def test_a_road_march_is_no_protest() -> None:
+    # new: 'Lithuanian infantry ... reached the training ground at Orzysz, after an overnight road march from the
+    # border' read a protest march
+    found = events("Estonian infantry reached the range at Tapa on Wednesday after an overnight road march from the "
+                   "border.", "2025-06-04")
+    assert not [e for e in found if e.event == "PROTEST"], summary(found)

@@ -1029,6 +1029,23 @@ def _said_to_be_done_together(verb: Token) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in ("together", "jointly") for c in verb.children)
 
 
+REHEARSING = frozenset({"rehearse", "practise", "practice", "simulate", "train", "prepare", "drill"})
+
+
+def _rehearsed(noun: Token) -> bool:
+    """An act named in what drills rehearse or simulate ('to rehearse holding the Suwałki gap against an attack
+    from Belarus', 'drills simulating an invasion'): staged, not done."""
+    return any(a.lemma_.lower() in REHEARSING | {"simulate"} and a.pos_ == "VERB" and a.dep_ in (
+        "advcl", "xcomp", "acl", "relcl") for a in noun.ancestors)
+
+
+def _in_what_it_rehearses(token: Token, trigger: Token) -> bool:
+    """'began a joint exercise near Orzysz to rehearse holding the gap against an attack from Belarus': a state named
+    in what an exercise rehearses is no one the exercising states act on."""
+    return any(a.lemma_.lower() in REHEARSING and a.dep_ in ("advcl", "xcomp", "acl", "relcl") and a.i > trigger.i
+               for a in token.ancestors)
+
+
 def _hosted_among_the_visitors(trig: Trigger, roles: Roles, res: Resolution) -> Roles | None:
     """Officials of several states visiting a place in one of them, with no one else visited: the others visit,
     the state of the place is their host."""
@@ -3057,7 +3074,9 @@ def _takes_a_for_clause(token: Token, deps: tuple[str, ...]) -> bool:
 
 
 def _soldiers_marched(noun: Token) -> bool:
-    """A march told of soldiers, the subject of its clause's verb: a military march."""
+    """A march told of soldiers, the subject of its clause's verb, or a road march: a military march."""
+    if any(c.dep_ == "compound" and c.lemma_.lower() == "road" for c in noun.children):
+        return True  # 'reached the training ground after an overnight road march from the border'
     verb = A.governing_verb(noun)
     subj = A.subject(verb)[0] if verb is not None else None
     return subj is not None and subj.lemma_.lower() in MILITARY_DOERS
@@ -3558,6 +3577,8 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
         return []  # 'Mexican diplomats flew home from Quito': a leaving (read as such elsewhere), no visit
     if _in_condition(trig.token):
         return []  # 'if the United States imposes sanctions, Ankara will respond': a supposition, no act
+    if trig.pred.pos == "noun" and _rehearsed(trig.token):
+        return []  # 'a joint exercise to rehearse holding the gap against an attack from Belarus': none happened
     if _keeps_open(trig.token):
         return []  # 'refused to rule out force' refuses nothing: what it keeps open is read on its own
     if _judged_act(trig.token):
@@ -3761,7 +3782,8 @@ def code_trigger(trig: Trigger, sent: Span, res: Resolution, lex: Lexicon, ctx: 
             and roles.recipient:
         # 'Russia, the United States and Jordan agreed on a ceasefire in southwestern Syria': states acting together
         # on a place have no recipient in it
-        roles = replace(roles, recipient=[s for s in roles.recipient if not _in_a_place(res.doc[s.start])])
+        roles = replace(roles, recipient=[s for s in roles.recipient if not _in_a_place(res.doc[s.start])
+                                          and not _in_what_it_rehearses(res.doc[s.start], trig.token)])
     if reading.event in NEVER_DOMESTIC and roles.recipient and _codes_of(roles.recipient) <= _codes_of(roles.actor) \
             and trig.pred.lemma not in HELPING_ONES_OWN:  # helping its own people acts on them
         roles = replace(roles, recipient=[])  # 'off its east coast': its own waters, no one it acts on
@@ -8416,6 +8438,18 @@ def _date_of_the_last_conjunct(verb: Token, res: Resolution) -> list[DateRef]:
 TIME_OF_THEIR_OWN = frozenset({"during", "after", "before", "since", "until", "amid", "following"})
 
 
+def _date_of_the_first_conjunct(verb: Token, res: Resolution) -> list[DateRef]:
+    """'An Indian navy ship anchored off Fuvahmulah on Saturday and pumped 300 tonnes of water ashore': a verb joined
+    by 'and' to the one before it, with no subject or time of its own, shares that verb's day."""
+    first = verb.head
+    if verb.dep_ != "conj" or verb.pos_ != "VERB" or first.pos_ != "VERB" or A.child(verb, "nsubj") is not None \
+            or any(t.text == "," for t in verb.doc[first.i:verb.i]):
+        return []
+    inside = {t.i for t in verb.subtree}
+    return [d for d in _dates_in([t for t in A.clause_tokens(first) if t.i not in inside], res)
+            if _relation_prep(d, res) is None and _day_told_with_on(d, res)]
+
+
 def _dates_hung_on_the_object(verb: Token, res: Resolution) -> list[DateRef]:
     """'Poland deployed 3,000 soldiers, backed by armoured vehicles, to Podlaskie province on Monday': the parser
     hung the verb's own time on a participle describing its object (set off by a comma)."""
@@ -8502,6 +8536,8 @@ def _event_date(token: Token, sent: Span, res: Resolution, ctx: DocContext,
             return hung[0], "clause"  # 'deployed 3,000 soldiers, backed by armour, to Podlaskie on Monday'
         if not own and (shared := _date_of_the_last_conjunct(token, res)):
             return shared[0], "clause"  # 'arrested 14 fishermen and seized two trawlers off Mannar on Monday'
+        if not own and (shared := _date_of_the_first_conjunct(token, res)):
+            return shared[0], "clause"  # 'anchored off Fuvahmulah on Saturday and pumped 300 tonnes of water ashore'
 
         if _decided_by(token) and (decided := _plain_dates(A.clause_tokens(token.head), res)):
             return decided[0], "clause"  # 'decided on Friday to exclude X from the summit later this month'

@@ -602,10 +602,10 @@ PEOPLE_PUT_ASHORE = frozenset({"soldier", "troop", "marine", "force", "commando"
 
 
 def _read_goods_put_ashore_as_unloaded(doc: Doc) -> None:
-    """'a landing ship put water tanks, tents and chainsaws ashore at Lenakel': goods put ashore are unloaded
-    (people put ashore are landed, which other words tell)."""
+    """'a landing ship put water tanks, tents and chainsaws ashore at Lenakel', 'pumped 300 tonnes of fresh water
+    ashore': goods put or pumped ashore are unloaded (people put ashore are landed, which other words tell)."""
     for verb in doc:
-        if verb.lemma_.lower() != "put" or verb.pos_ != "VERB" or not any(
+        if verb.lemma_.lower() not in ("put", "pump") or verb.pos_ != "VERB" or not any(
                 c.lower_ == "ashore" for c in verb.children):
             continue
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
