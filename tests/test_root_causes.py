@@ -7260,3 +7260,26 @@ def test_a_road_march_is_no_protest() -> None:
     found = events("Estonian infantry reached the range at Tapa on Wednesday after an overnight road march from the "
                    "border.", "2025-06-04")
     assert not [e for e in found if e.event == "PROTEST"], summary(found)
+
+
+def test_an_envoy_given_until_a_day_to_get_out_is_expelled() -> None:
+    # new: 'Spain has given North Korea's ambassador until the end of the month to get out of the country' had no
+    # event (only a span of time and a verb of leaving were read as a deadline to go)
+    found = events("Italy has given North Korea's ambassador until the end of the month to get out of the country, "
+                   "the foreign ministry said on Monday.", "2017-10-02")
+    assert dyads(found, "SANCTION") == [(("ITA",), ("PRK",))], summary(found)
+
+
+def test_an_act_on_the_night_of_a_date_is_dated_that_day() -> None:
+    # regression: 'closed the frontier on the night of Sept. 11' took 'the night' for a thing acted on, dated by its
+    # own 'of' phrase, so the closure had no day
+    found = events("Lithuania closed two crossings with Belarus on the night of Sept. 11.", "2025-09-25")
+    assert [(e.event, e.date) for e in found] == [("SANCTION", "2025-09-11")], summary(found)
+
+
+def test_a_visit_prepared_for_is_no_rehearsal() -> None:
+    # regression: with 'prepare' among the verbs of rehearsal, 'traveled to Ankara in September to prepare the ground
+    # for Thursday's visit' lost the visit
+    found = events("Greek Foreign Minister Giorgos Gerapetritis traveled to Ankara in September to prepare the ground "
+                   "for Thursday's visit.", "2023-12-08")
+    assert [e.date for e in found if e.rule == "noun:visit"] == ["2023-12-07"], summary(found)

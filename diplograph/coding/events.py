@@ -449,9 +449,7 @@ def envoys_given_time_to_leave(sent: Span, res: Resolution, ctx: DocContext) -> 
         envoy = next((c for c in verb.children if c.dep_ in ("dobj", "dative")
                       and c.lemma_.lower() in ENVOYS | {"diplomats", "envoys", "ambassadors"}), None)
         subj, passive = A.subject(verb)
-        if envoy is None or subj is None or passive or not any(
-                t.lemma_.lower() in DEADLINE_WORDS and any(v.lemma_.lower() in DEPARTING_VERBS and A.is_infinitive(v)
-                                                           for v in t.children) for t in verb.subtree):
+        if envoy is None or subj is None or passive or not _time_given_to_leave(verb):
             continue
         expellers = [s for s in A.np_actors(subj, res) if s.states]
         sent_home = _without([s for s in A.np_actors(envoy, res, deep=True) if s.states], expellers)
@@ -459,6 +457,15 @@ def envoys_given_time_to_leave(sent: Span, res: Resolution, ctx: DocContext) -> 
             out.append(_clause_event(Reading("SANCTION", "expel", ("diplomatic",)), "verb:give_time_to_leave", verb,
                                      expellers, sent_home, sent, res, ctx))
     return out
+
+
+def _time_given_to_leave(verb: Token) -> bool:
+    """'24 hours to leave the country', 'until the end of the month to get out of the country': a time or a deadline
+    given, and a leaving to do in it."""
+    told = list(verb.subtree)
+    deadline = any(t.lemma_.lower() in DEADLINE_WORDS for t in told) or bool(A.prep_objects(verb, ("until",)))
+    return deadline and any(A.is_infinitive(v) and (v.lemma_.lower() in DEPARTING_VERBS or (
+        v.lemma_.lower() == "get" and any(c.lower_ == "out" for c in v.children))) for v in told)
 
 
 OWN_PEOPLE = frozenset({"citizen", "national", "resident", "traveller", "traveler", "student", "expatriate",
@@ -1029,7 +1036,7 @@ def _said_to_be_done_together(verb: Token) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in ("together", "jointly") for c in verb.children)
 
 
-REHEARSING = frozenset({"rehearse", "practise", "practice", "simulate", "train", "prepare", "drill"})
+REHEARSING = frozenset({"rehearse", "practise", "practice", "simulate", "drill"})
 
 
 def _rehearsed(noun: Token) -> bool:
@@ -9014,8 +9021,13 @@ def _date_of_what_is_acted_on(date: DateRef, trigger: Token, res: Resolution) ->
     dated = span.root.head.head
     # also the verb it is joined to ('condemned the test of Sept. 3 and urged Pyongyang to comply')
     acting = {trigger.i, *([trigger.head.i] if trigger.dep_ == "conj" and trigger.head.pos_ == "VERB" else [])}
-    return dated.pos_ == "NOUN" and dated.i != trigger.i and trigger.pos_ == "VERB" and any(
-        a.i in acting for a in dated.ancestors)
+    return dated.pos_ == "NOUN" and dated.i != trigger.i and trigger.pos_ == "VERB" \
+        and dated.lemma_.lower() not in PARTS_OF_A_DAY and any(a.i in acting for a in dated.ancestors)
+
+
+# 'closed the frontier on the night of Sept. 11': a part of the day, not a thing acted on
+PARTS_OF_A_DAY = frozenset({"night", "morning", "evening", "afternoon", "day", "eve", "hour", "hours", "weekend",
+                            "dawn", "midnight", "noon"})
 
 
 DOCUMENT_NOUNS = frozenset({"treaty", "deal", "agreement", "accord", "pact", "convention", "protocol", "charter",
