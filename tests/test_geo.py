@@ -1762,8 +1762,8 @@ def test_a_request_said_in_a_capital_answers_an_act_done_in_another_city() -> No
 
 def test_a_convoy_escorted_through_a_region_happened_there() -> None:
     # new: 'escorted a convoy of 80 lorries through South Sudan's Central Equatoria state' had no place
-    found = extract("Ethiopian and Djiboutian soldiers escorted a convoy of fuel lorries through Ethiopia's Afar region "
-                    "on Thursday.", published="2025-05-23")
+    found = extract("Ethiopian and Djiboutian soldiers escorted a convoy of fuel lorries through Ethiopia's Afar "
+                    "region on Thursday.", published="2025-05-23")
     located = [e.location for e in found.events if e.location is not None]
     assert located and located[0].country == "ETH" and located[0].kind == "region", found.events
 

@@ -705,8 +705,8 @@ def _place_objects(token: Token, event: str) -> Iterator[tuple[Token, bool]]:
             yield from ((c, False) for c in head.children if c.dep_ == "dobj")
     for head in (h for h in heads if h.lemma_.lower() in CUTTING_OFF and h.pos_ == "VERB"):
         # 'cut electricity, fuel and internet supplies to Myawaddy': the town cut off (a city or region only)
-        held = [h for arg in _arguments(head) for h in (arg, *_conjuncts(arg))]
-        for _p, obj in [p for h in (head, *held) for p in prep_objects(h, ("to",))]:
+        things_cut = [t for arg in _arguments(head) for t in (arg, *_conjuncts(arg))]
+        for _p, obj in [found for t in (head, *things_cut) for found in prep_objects(t, ("to",))]:
             yield obj, True
     for head in heads:  # 'rescue teams reached Mandalay', 'the convoy reached Abeche': the place arrived at
         if head.lemma_.lower() == "reach" and head.pos_ == "VERB":
