@@ -1733,11 +1733,10 @@ def test_a_charge_and_its_denial_said_in_different_places_are_one_incident() -> 
 def test_an_answer_by_one_of_the_states_an_act_was_done_to_answers_it() -> None:
     """'Poland sent troops to a border town, citing Belarusian and Russian drills' names two states it was done to;
     'Minsk called the deployment a provocation' the same day answers it. A charge by a third state does not."""
-    import datetime as dt
+    import dataclasses
 
-    day = dt.date(2026, 9, 21)
-    sent = incidents.Report("a", "e", "MOBILIZE", frozenset({"POL"}), frozenset({"BLR", "RUS"}), day, day)
     report = _reporter(month=9)
+    sent = dataclasses.replace(report("a", "MOBILIZE", "POL", None, 21), recipient=frozenset({"BLR", "RUS"}))
     assert incidents.match(report("b", "ACCUSE", "BLR", "POL", 21), sent) is not None
     assert incidents.match(report("b", "ACCUSE", "LTU", "POL", 21), sent) is None
     assert incidents.match(report("b", "ACCUSE", "BLR", "LTU", 21), sent) is None
@@ -1747,17 +1746,17 @@ def test_a_request_said_in_a_capital_answers_an_act_done_in_another_city() -> No
     """'Zambian police detained 60 Malawians in Chipata' and, two days later, 'Malawi's embassy in Lusaka asked
     for consular access to them': the request is said where the embassy is, which contradicts no place of the
     detention. Two detentions in two far cities stay two incidents."""
-    import datetime as dt
+    import dataclasses
 
-    def at(doc: str, event: str, actor: str, recipient: str, day: int, city: str, lat: float,
-           lon: float) -> incidents.Report:
-        when = dt.date(2026, 10, day)
-        return incidents.Report(doc, "e", event, frozenset({actor}), frozenset({recipient}), when, when,
-                                country="ZMB", kind="city", place=city, lat=lat, lon=lon)
-
-    detained = at("a", "COERCE", "ZMB", "MWI", 15, "Chipata", -13.63, 32.65)
-    assert incidents.match(at("b", "REQUEST", "MWI", "ZMB", 17, "Lusaka", -15.41, 28.29), detained) is not None
-    assert incidents.match(at("c", "COERCE", "ZMB", "MWI", 15, "Livingstone", -17.85, 25.86), detained) is None
+    report = _reporter(month=10)
+    chipata = {"country": "ZMB", "kind": "city", "place": "Chipata", "lat": -13.63, "lon": 32.65}
+    lusaka = {"country": "ZMB", "kind": "city", "place": "Lusaka", "lat": -15.41, "lon": 28.29}
+    livingstone = {"country": "ZMB", "kind": "city", "place": "Livingstone", "lat": -17.85, "lon": 25.86}
+    detained = dataclasses.replace(report("a", "COERCE", "ZMB", "MWI", 15), **chipata)
+    asked = dataclasses.replace(report("b", "REQUEST", "MWI", "ZMB", 17), **lusaka)
+    assert incidents.match(asked, detained) is not None
+    other = dataclasses.replace(report("c", "COERCE", "ZMB", "MWI", 15), **livingstone)
+    assert incidents.match(other, detained) is None
 
 
 def test_a_convoy_escorted_through_a_region_happened_there() -> None:

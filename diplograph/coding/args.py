@@ -59,6 +59,8 @@ def spans_in(tokens: list[Token], res: Resolution) -> list[ActorSpan]:
 
 
 BORDER_WORDS = frozenset({"border", "frontier", "borderland", "borderlands", "boundary"})
+# what a place is measured from: 'about 30 kilometres from the border', 'a few kilometres from Malawi's Mwanza'
+DISTANCE_WORDS = frozenset({"kilometre", "kilometer", "km", "mile"})
 PLACE_PREPS = frozenset({"on", "near", "along", "at", "across", "to", "from", "by"})
 
 

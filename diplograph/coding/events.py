@@ -873,11 +873,6 @@ def deals_told_made(sent: Span, res: Resolution, ctx: DocContext, made: set[int]
     return out
 
 
-# what a place is measured from: 'about 30 kilometres from the border with North Korea' (the longer measures of
-# DISTANCES, below)
-DISTANCE_WORDS = frozenset({"kilometre", "kilometer", "km", "mile"})
-
-
 def _named_only_as_a_border(sent: Span, res: Resolution) -> set[str]:
     """The states the sentence names only to say where a place is ('a range 30 kilometres from the border with
     North Korea', 'a town on the frontier with Laos'): as far as who acted goes, the sentence does not name them."""
@@ -889,7 +884,7 @@ def _named_only_as_a_border(sent: Span, res: Resolution) -> set[str]:
             phrase = phrase.head  # 'the border with Russia's Kaliningrad region'
         prep = phrase.head if phrase.dep_ == "pobj" else None
         where = prep is not None and prep.dep_ == "prep" and prep.lower_ in ("with", "from", "of") \
-            and (prep.head.lemma_.lower() in A.BORDER_WORDS or prep.head.lemma_.lower() in DISTANCE_WORDS)
+            and (prep.head.lemma_.lower() in A.BORDER_WORDS or prep.head.lemma_.lower() in A.DISTANCE_WORDS)
         described = head
         while described.dep_ == "conj" and described.head.i != described.i:
             described = described.head  # 'near the Zambian and Tanzanian borders'
@@ -1039,18 +1034,22 @@ def _said_to_be_done_together(verb: Token) -> bool:
 REHEARSING = frozenset({"rehearse", "practise", "practice", "simulate", "drill"})
 
 
+def _rehearsals_above(token: Token) -> list[Token]:
+    """The clauses of rehearsing or simulating a word stands in ('to rehearse holding the gap against ...')."""
+    return [a for a in token.ancestors
+            if a.lemma_.lower() in REHEARSING and a.dep_ in ("advcl", "xcomp", "acl", "relcl")]
+
+
 def _rehearsed(noun: Token) -> bool:
     """An act named in what drills rehearse or simulate ('to rehearse holding the Suwałki gap against an attack
     from Belarus', 'drills simulating an invasion'): staged, not done."""
-    return any(a.lemma_.lower() in REHEARSING | {"simulate"} and a.pos_ == "VERB" and a.dep_ in (
-        "advcl", "xcomp", "acl", "relcl") for a in noun.ancestors)
+    return any(a.pos_ == "VERB" for a in _rehearsals_above(noun))
 
 
 def _in_what_it_rehearses(token: Token, trigger: Token) -> bool:
     """'began a joint exercise near Orzysz to rehearse holding the gap against an attack from Belarus': a state named
     in what an exercise rehearses is no one the exercising states act on."""
-    return any(a.lemma_.lower() in REHEARSING and a.dep_ in ("advcl", "xcomp", "acl", "relcl") and a.i > trigger.i
-               for a in token.ancestors)
+    return any(a.i > trigger.i for a in _rehearsals_above(token))
 
 
 def _hosted_among_the_visitors(trig: Trigger, roles: Roles, res: Resolution) -> Roles | None:
@@ -4056,7 +4055,7 @@ IRREGULARS = frozenset({"rebel", "militant", "insurgent", "jihadist", "separatis
                         "militiaman", "paramilitary"})
 
 
-DISTANCES = DISTANCE_WORDS | {"metre", "meter", "yard"}
+DISTANCES = A.DISTANCE_WORDS | {"metre", "meter", "yard"}  # (the longer measures: args.DISTANCE_WORDS)
 
 
 # Acts whose 'of' object is who they are done to ('the invasion of Ukraine', 'the release of the prisoners'), with
@@ -7426,7 +7425,7 @@ def _watching_after(verb: Token, res: Resolution, actors: set[str]) -> list[Acto
     if subj is None or passive:
         reporter = answer.head if answer.dep_ == "ccomp" else None
         subj = A.subject(reporter)[0] if reporter is not None else None
-    if subj is not None and subj.tag_ in ("PRP",) and answer.dep_ == "ccomp":
+    if subj is not None and subj.tag_ == "PRP" and answer.dep_ == "ccomp":
         subj = A.subject(answer.head)[0]  # 'Azerbaijan said it was watching': who 'it' is
     if subj is None:
         return []

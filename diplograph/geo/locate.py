@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from diplograph.geo.codes import with_territories
 from diplograph.geo.gazetteer import distance_km
+from diplograph.incidents import SAID
 from diplograph.model import UNLISTED, Evidence, Location
 from diplograph.nlp.repair import JOURNEY_NOUNS
 
@@ -36,7 +37,7 @@ VENUE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "thr
 # state', 'reopened the trade route through the Humla district' (deeper down, a way goods pass: 'agreed to start
 # pumping gas through Turkey's Kilis province', 'detained while cycling through Mashhad')
 OWN_VENUE_PREPS = VENUE_PREPS | {"through"}
-SAID_EVENTS = frozenset({"CONSULT", "AGREE", "ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT"})
+SAID_EVENTS = SAID | {"CONSULT"}  # words said, and talks: what they are about may run 'through' a place
 # Where a hostile act lands is where it happened ('strikes on Kharkiv', 'shelled Donetsk'): cities and regions only,
 # since 'sanctions on Russia' or 'an attack on Ukraine' name a target state, not a place.
 TARGET_PREPS = frozenset({"on", "against"})
@@ -156,12 +157,12 @@ def _described_beside(res: Resolution, phrase: Phrase) -> str | None:
 
 
 FACING_WORDS = frozenset({"face", "opposite"})
-MEASURED = frozenset({"kilometre", "kilometer", "km", "mile", "metre", "meter"})
 
 
 def _across_from_the_other_party(res: Resolution, phrase: Phrase, context: Sequence[Sequence[str]]) -> str | None:
     """'at Ramokgwebana, at the border post facing Plumtree', 'at Zobue, a few kilometres from Malawi's Mwanza': a
     village told as facing, or some way from, a town of one party lies in the other party's state."""
+    from diplograph.coding.args import DISTANCE_WORDS
     from diplograph.geo.gazetteer import places, small_town
 
     parties = list(dict.fromkeys(c for tier in context[:1] for c in tier))
@@ -169,12 +170,12 @@ def _across_from_the_other_party(res: Resolution, phrase: Phrase, context: Seque
         return None
     doc = res.doc
     sent = doc[phrase.start].sent
-    towns = [c for t in sent if t.i >= phrase.end and t.lemma_.lower() in FACING_WORDS
-             for c in t.children if c.dep_ in ("dobj", "pobj", "prep")]
-    towns = [g for c in towns for g in ((c,) if c.dep_ != "prep" else tuple(c.children)) if g.dep_ in ("dobj",
-                                                                                                  "pobj")]
+    measured = DISTANCE_WORDS | {"metre", "meter"}
+    # 'facing Plumtree' (its object) or 'opposite (to) X' (its phrase's object)
+    towns = [g for t in sent if t.i >= phrase.end and t.lemma_.lower() in FACING_WORDS for c in t.children
+             for g in ((c,) if c.dep_ != "prep" else c.children) if g.dep_ in ("dobj", "pobj")]
     towns += [o for t in sent if t.i >= phrase.end and t.lower_ == "from"
-              and any(w.lemma_.lower() in MEASURED for w in doc[max(t.i - 3, sent.start):t.i])
+              and any(w.lemma_.lower() in measured for w in doc[max(t.i - 3, sent.start):t.i])
               for o in t.children if o.dep_ == "pobj"]
     for town in towns:
         owner = next((a for c in town.children if c.dep_ == "poss" and (a := res.actor_at.get(c.i)) is not None
@@ -1630,9 +1631,9 @@ def _qualified(doc: Doc, phrase: Phrase, name: str, res: Resolution) -> tuple[Pl
     countries |= {p.country for p in named_regions}
     chosen = [p for p in places().lookup(name) if p.kind == "city" and p.country in countries
               and (state is not None and p.country == state.code or place_key(p.admin1 or "") in regions)]
-    # a town too small for the gazetteer's cities: 'Sault Ste. Marie, Michigan', across the river from Ontario's
-    chosen += [t for c in sorted(countries) if (t := small_town(name, [c])) is not None
-               and (state is not None and c == state.code or place_key(t.admin1 or "") in regions)]
+    if not chosen:  # a town too small for the gazetteer's cities: 'Sault Ste. Marie, Michigan', across the river
+        chosen = [t for c in sorted(countries) if (t := small_town(name, [c])) is not None
+                  and (state is not None and c == state.code or place_key(t.admin1 or "") in regions)]
     return (chosen[0], "gazetteer+qualifier") if chosen else None
 
 

@@ -632,7 +632,6 @@ def _read_switching_on_as_opening(doc: Doc) -> None:
         verb.lemma_ = "open"
 
 
-
 # where a vessel or vehicle lies ('a fishing vessel anchored off ...', 'a tanker moored at ...')
 LYING_PARTICIPLES = frozenset({"anchor", "moor", "dock", "berth", "park", "station", "base", "ground", "strand",
                                "beach"})
